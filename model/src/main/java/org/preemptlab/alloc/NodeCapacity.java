@@ -1,0 +1,171 @@
+package org.preemptlab.alloc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
+import org.preemptlab.job.JobSpec;
+
+/**
+ * Free cores and memory on every node of a {@link NodeCluster}. A job's nodes all lie in one pool
+ * (like a Slurm partition). Pools are tried in the job's preference order (its group's own pools,
+ * then public pools, then pools it may borrow; declaration order within each rank), nodes in order.
+ * Nodes that are down (failure, maintenance) have nothing free.
+ */
+public final class NodeCapacity implements Capacity {
+
+    private final NodeCluster cluster;
+    private final int[] firstNode;
+    private final int[] freeCores;
+    private final long[] freeMem;
+
+    public NodeCapacity(NodeCluster cluster) {
+        this.cluster = cluster;
+        int n = cluster.nodeCount();
+        this.freeCores = new int[n];
+        this.freeMem = new long[n];
+        this.firstNode = new int[cluster.pools().size() + 1];
+        int node = 0;
+        for (int p = 0; p < cluster.pools().size(); p++) {
+            NodePool pool = cluster.pools().get(p);
+            firstNode[p] = node;
+            for (int i = 0; i < pool.nodes(); i++, node++) {
+                freeCores[node] = pool.coresPerNode();
+                freeMem[node] = pool.memoryPerNodeMb();
+            }
+        }
+        firstNode[cluster.pools().size()] = node;
+    }
+
+    private NodeCapacity(NodeCapacity other) {
+        this.cluster = other.cluster;
+        this.firstNode = other.firstNode;
+        this.freeCores = other.freeCores.clone();
+        this.freeMem = other.freeMem.clone();
+    }
+
+    public NodeCluster cluster() {
+        return cluster;
+    }
+
+    public int freeCoresOn(int node) {
+        return freeCores[node];
+    }
+
+    public long freeMemoryOn(int node) {
+        return freeMem[node];
+    }
+
+    /** Pool indices in the job's order of preference, only pools that admit it. */
+    public List<Integer> poolOrder(JobSpec job) {
+        List<Integer> order = new ArrayList<>();
+        for (int p = 0; p < cluster.pools().size(); p++) if (cluster.pools().get(p).admits(job)) order.add(p);
+        order.sort(Comparator.comparingInt((Integer p) -> cluster.pools().get(p).rankFor(job)).thenComparingInt(p -> p));
+        return order;
+    }
+
+    @Override
+    public Placement place(JobSpec job) {
+        for (int p : poolOrder(job)) {
+            Placement placement = placeIn(p, job);
+            if (placement != null) return placement;
+        }
+        return null;
+    }
+
+    /** First-fit of the job in pool {@code p}, or null. */
+    public Placement placeIn(int p, JobSpec job) {
+        NodePool pool = cluster.pools().get(p);
+        long mem = pool.memoryPerNodeMb() == 0 ? 0 : job.memoryPerNodeMb();
+        int[] chosen = new int[job.nodes()];
+        int k = 0;
+        for (int node = firstNode[p]; node < firstNode[p + 1] && k < chosen.length; node++) {
+            if (freeCores[node] >= job.coresPerNode() && freeMem[node] >= mem) chosen[k++] = node;
+        }
+        return k == chosen.length ? new Placement(p, job.procs(), chosen, job.coresPerNode(), mem) : null;
+    }
+
+    @Override
+    public Placement take(Placement placement) {
+        for (int node : placement.nodes()) {
+            if (freeCores[node] < placement.coresPerNode() || freeMem[node] < placement.memoryPerNodeMb()) {
+                throw new IllegalStateException("node " + cluster.nodeName(node) + " has " + freeCores[node]
+                        + " cores and " + freeMem[node] + " MB free; cannot take " + placement.coresPerNode()
+                        + " cores and " + placement.memoryPerNodeMb() + " MB");
+            }
+        }
+        for (int node : placement.nodes()) {
+            freeCores[node] -= placement.coresPerNode();
+            freeMem[node] -= placement.memoryPerNodeMb();
+        }
+        return placement;
+    }
+
+    @Override
+    public void release(Placement placement) {
+        for (int node : placement.nodes()) {
+            freeCores[node] += placement.coresPerNode();
+            freeMem[node] += placement.memoryPerNodeMb();
+        }
+    }
+
+    @Override
+    public void releaseCores(Placement placement) {
+        for (int node : placement.nodes()) freeCores[node] += placement.coresPerNode();
+    }
+
+    @Override
+    public void takeCores(Placement placement) {
+        for (int node : placement.nodes()) {
+            if (freeCores[node] < placement.coresPerNode()) {
+                throw new IllegalStateException("node " + cluster.nodeName(node) + " has " + freeCores[node]
+                        + " cores free; cannot take " + placement.coresPerNode());
+            }
+        }
+        for (int node : placement.nodes()) freeCores[node] -= placement.coresPerNode();
+    }
+
+    @Override
+    public boolean coresFree(Placement placement) {
+        for (int node : placement.nodes()) if (freeCores[node] < placement.coresPerNode()) return false;
+        return true;
+    }
+
+    @Override
+    public Placement seize(int node) {
+        Placement p = new Placement(cluster.poolOf(node), freeCores[node], new int[] {node}, freeCores[node], freeMem[node]);
+        freeCores[node] = 0;
+        freeMem[node] = 0;
+        return p;
+    }
+
+    @Override
+    public NodeCapacity copy() {
+        return new NodeCapacity(this);
+    }
+
+    @Override
+    public Capacity meet(Capacity other) {
+        NodeCapacity o = (NodeCapacity) other;
+        NodeCapacity m = new NodeCapacity(this);
+        for (int i = 0; i < freeCores.length; i++) {
+            m.freeCores[i] = Math.min(freeCores[i], o.freeCores[i]);
+            m.freeMem[i] = Math.min(freeMem[i], o.freeMem[i]);
+        }
+        return m;
+    }
+
+    @Override
+    public long freeCores() {
+        long sum = 0;
+        for (int c : freeCores) sum += c;
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        return "free cores " + Arrays.toString(freeCores) + ", free MB " + Arrays.toString(freeMem);
+    }
+}

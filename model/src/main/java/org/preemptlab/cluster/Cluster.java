@@ -1,0 +1,21 @@
+package org.preemptlab.cluster;
+
+import org.preemptlab.alloc.Capacity;
+
+/**
+ * The machine being scheduled: either a flat machine of P processors (SWF traces) or node pools.
+ */
+public sealed interface Cluster permits ProcessorMachine, NodeCluster {
+
+    /** Rows of the Gantt: processors or nodes. */
+    int nodeCount();
+
+    /** The name of node (or processor) {@code index}. */
+    String nodeName(int index);
+
+    /** Total cores. */
+    long totalCores();
+
+    /** A fresh, fully free capacity that the engine allocates from. */
+    Capacity newCapacity();
+}

@@ -1,0 +1,57 @@
+package org.preemptlab.cluster;
+
+import java.util.List;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.NodeCapacity;
+
+/** Node pools; node indices run pool by pool in declaration order. */
+public record NodeCluster(List<NodePool> pools) implements Cluster {
+
+    public NodeCluster {
+        pools = List.copyOf(pools);
+        if (pools.isEmpty()) throw new IllegalArgumentException("a cluster needs at least one pool");
+    }
+
+    @Override
+    public int nodeCount() {
+        return pools.stream().mapToInt(NodePool::nodes).sum();
+    }
+
+    /** Index of the first node of pool {@code p}. */
+    public int firstNode(int p) {
+        int first = 0;
+        for (int i = 0; i < p; i++) first += pools.get(i).nodes();
+        return first;
+    }
+
+    /** The pool that node {@code index} belongs to. */
+    public int poolOf(int index) {
+        int first = 0;
+        for (int p = 0; p < pools.size(); p++) {
+            first += pools.get(p).nodes();
+            if (index < first) return p;
+        }
+        throw new IndexOutOfBoundsException("node " + index + " of " + first);
+    }
+
+    public int poolIndex(String name) {
+        for (int p = 0; p < pools.size(); p++) if (pools.get(p).name().equals(name)) return p;
+        return -1;
+    }
+
+    @Override
+    public String nodeName(int index) {
+        int p = poolOf(index);
+        return pools.get(p).name() + "-" + (index - firstNode(p) + 1);
+    }
+
+    @Override
+    public long totalCores() {
+        return pools.stream().mapToLong(pl -> (long) pl.nodes() * pl.coresPerNode()).sum();
+    }
+
+    @Override
+    public Capacity newCapacity() {
+        return new NodeCapacity(this);
+    }
+}

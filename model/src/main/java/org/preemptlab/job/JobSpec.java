@@ -1,0 +1,105 @@
+package org.preemptlab.job;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a user submitted: immutable. Times are whole seconds of simulated time.
+ *
+ * <p>In processor mode (SWF traces on a machine of P processors) {@code nodes} is the number of
+ * processors and {@code coresPerNode} is 1. In node mode (scenarios with pools) a job asks for
+ * {@code nodes} nodes with {@code coresPerNode} cores and {@code memoryPerNodeMb} MB on each.
+ *
+ * @param id               unique number (the SWF job number for traces)
+ * @param name             the name users see (scenario name, or the SWF number as text)
+ * @param submit           submission time, s
+ * @param nodes            nodes (or processors) requested, ≥ 1
+ * @param coresPerNode     cores used on each node, ≥ 1
+ * @param memoryPerNodeMb  memory held on each node (also while suspended), MB, ≥ 0
+ * @param estimate         the user's requested wall time, s, ≥ 1
+ * @param runtime          the work the job really needs, s, ≥ 0 (known to the emulated backend only)
+ * @param qos              priority class / QOS, e.g. {@code owner}, {@code normal}, {@code preempt}
+ * @param group            owner group (account) the job belongs to, or empty
+ * @param pools            pools the job may run in; empty means every pool that admits it
+ * @param rerunnable       may be requeued after a kill (PBS {@code -r y})
+ * @param checkpointable   can write a checkpoint and restart from it
+ * @param imageMbPerNode   checkpoint image size per node, MB (0: use the policy's fixed cost)
+ * @param checkpointInterval periodic checkpoint interval of useful work, s (0: none)
+ * @param swf              the original 18 SWF fields for traces (written back out), or null
+ */
+public record JobSpec(
+        int id,
+        String name,
+        long submit,
+        int nodes,
+        int coresPerNode,
+        long memoryPerNodeMb,
+        long estimate,
+        long runtime,
+        String qos,
+        String group,
+        List<String> pools,
+        boolean rerunnable,
+        boolean checkpointable,
+        long imageMbPerNode,
+        long checkpointInterval,
+        long[] swf) {
+
+    public static final String DEFAULT_QOS = "normal";
+
+    public JobSpec {
+        Objects.requireNonNull(name, "name");
+        qos = qos == null || qos.isBlank() ? DEFAULT_QOS : qos;
+        group = group == null ? "" : group;
+        pools = pools == null ? List.of() : List.copyOf(pools);
+        if (nodes < 1) throw new IllegalArgumentException("job " + name + ": nodes is " + nodes + "; must be ≥ 1");
+        if (coresPerNode < 1) throw new IllegalArgumentException("job " + name + ": coresPerNode is " + coresPerNode + "; must be ≥ 1");
+        if (estimate < 1) throw new IllegalArgumentException("job " + name + ": estimate is " + estimate + "; must be ≥ 1");
+        if (runtime < 0) throw new IllegalArgumentException("job " + name + ": runtime is " + runtime + "; must be ≥ 0");
+        if (submit < 0) throw new IllegalArgumentException("job " + name + ": submit is " + submit + "; must be ≥ 0");
+        if (memoryPerNodeMb < 0) throw new IllegalArgumentException("job " + name + ": memoryPerNodeMb is " + memoryPerNodeMb + "; must be ≥ 0");
+    }
+
+    /** A processor-mode job, as read from a trace. */
+    public static JobSpec ofProcessors(int id, long submit, int procs, long estimate, long runtime) {
+        return new JobSpec(id, Integer.toString(id), submit, procs, 1, 0, estimate, runtime,
+                DEFAULT_QOS, "", List.of(), true, true, 0, 0, null);
+    }
+
+    /** Total processors (cores) the job holds while running. */
+    public int procs() {
+        return nodes * coresPerNode;
+    }
+
+    public JobSpec withName(String newName) {
+        return new JobSpec(id, newName, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group,
+                pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, swf);
+    }
+
+    public JobSpec withEstimate(long newEstimate) {
+        return new JobSpec(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, newEstimate, runtime, qos, group,
+                pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, swf);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JobSpec other && id == other.id && name.equals(other.name) && submit == other.submit
+                && nodes == other.nodes && coresPerNode == other.coresPerNode
+                && memoryPerNodeMb == other.memoryPerNodeMb && estimate == other.estimate
+                && runtime == other.runtime && qos.equals(other.qos) && group.equals(other.group)
+                && pools.equals(other.pools) && rerunnable == other.rerunnable
+                && checkpointable == other.checkpointable && imageMbPerNode == other.imageMbPerNode
+                && checkpointInterval == other.checkpointInterval && java.util.Arrays.equals(swf, other.swf);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, submit, nodes, coresPerNode, estimate, runtime);
+    }
+
+    @Override
+    public String toString() {
+        return "JobSpec[" + name + " submit=" + submit + " nodes=" + nodes + "x" + coresPerNode + " est=" + estimate
+                + " run=" + runtime + " qos=" + qos + "]";
+    }
+}

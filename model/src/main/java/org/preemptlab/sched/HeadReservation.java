@@ -1,0 +1,73 @@
+package org.preemptlab.sched;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.JobView;
+
+/**
+ * The EASY reservation of the first waiting job: the shadow time (the earliest instant at which,
+ * by the running jobs' estimated ends, the head fits) and the extra resources (what is still free
+ * at the shadow time once the head has taken its share).
+ *
+ * @param shadow time of the reservation ({@link Long#MAX_VALUE} if the head never fits)
+ * @param extra  free resources at the shadow time beyond the head's needs (null if it never fits)
+ */
+public record HeadReservation(long shadow, Capacity extra) {
+
+    /** A job started during the current pass: its estimated end and where it runs. */
+    public record Started(long estimatedEnd, Placement placement) {}
+
+    private static final Comparator<Started> BY_END = Comparator.comparingLong(Started::estimatedEnd);
+
+    /**
+     * Walks the estimated ends of running jobs (and of those started earlier in this pass), releasing
+     * all ends of one instant together, until the head fits.
+     *
+     * @param free      free resources now (after this pass's starts)
+     * @param startedNow jobs started in this pass, any order (sorted here)
+     */
+    public static HeadReservation of(Snapshot s, Capacity free, List<Started> startedNow, JobView head) {
+        long now = s.now();
+        Capacity scratch = free.copy();
+        Placement fit = scratch.place(head.spec());
+        if (fit != null) {
+            scratch.take(fit);
+            return new HeadReservation(now, scratch);
+        }
+        startedNow.sort(BY_END);
+        Iterator<? extends JobView> running = s.running().iterator();
+        JobView nextRunning = running.hasNext() ? running.next() : null;
+        int nextStarted = 0;
+        while (nextRunning != null || nextStarted < startedNow.size()) {
+            long tRun = nextRunning == null ? Long.MAX_VALUE : Math.max(now, nextRunning.estimatedEnd());
+            long tNew = nextStarted < startedNow.size() ? startedNow.get(nextStarted).estimatedEnd() : Long.MAX_VALUE;
+            long t = Math.min(tRun, tNew);
+            while (nextRunning != null && Math.max(now, nextRunning.estimatedEnd()) == t) {
+                scratch.release(nextRunning.placement());
+                nextRunning = running.hasNext() ? running.next() : null;
+            }
+            while (nextStarted < startedNow.size() && startedNow.get(nextStarted).estimatedEnd() == t) {
+                scratch.release(startedNow.get(nextStarted++).placement());
+            }
+            fit = scratch.place(head.spec());
+            if (fit != null) {
+                scratch.take(fit);
+                return new HeadReservation(t, scratch);
+            }
+        }
+        return new HeadReservation(Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Where a backfill candidate running over [now, end) may go without delaying the head: anywhere
+     * free if it ends by the shadow time, else only on resources free now and still spare at the shadow time.
+     */
+    public Placement backfillPlacement(Capacity usableNow, JobView job, long end) {
+        if (end <= shadow) return usableNow.place(job.spec());
+        if (extra == null) return null;
+        return usableNow.meet(extra).place(job.spec());
+    }
+}

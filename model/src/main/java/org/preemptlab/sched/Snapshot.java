@@ -1,0 +1,30 @@
+package org.preemptlab.sched;
+
+import java.util.Collection;
+import java.util.List;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.job.JobView;
+
+/** The read-only state a policy decides from. Nothing here changes while the policy runs. */
+public interface Snapshot {
+
+    long now();
+
+    Cluster cluster();
+
+    /** Waiting jobs in queue order (tier, then queue position). */
+    Collection<? extends JobView> queue();
+
+    /** Jobs holding cores (running, checkpointing, stopping), by estimated end, then id. */
+    Collection<? extends JobView> running();
+
+    /** Suspended jobs (holding memory, not cores), in the order they were suspended. */
+    Collection<? extends JobView> suspended();
+
+    /** A scratch copy of the free resources now. */
+    Capacity freeCapacity();
+
+    /** Maintenance windows and reservations the policy must respect. */
+    List<Reservation> reservations();
+}

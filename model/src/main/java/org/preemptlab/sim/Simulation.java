@@ -1,0 +1,680 @@
+package org.preemptlab.sim;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.Placement;
+import org.preemptlab.backend.BackendEvents;
+import org.preemptlab.backend.NodeBackend;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.JobState;
+import org.preemptlab.job.JobView;
+import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.sched.Decision;
+import org.preemptlab.sched.Reason;
+import org.preemptlab.sched.Reservation;
+import org.preemptlab.sched.SchedulingPolicy;
+import org.preemptlab.sched.Snapshot;
+
+/**
+ * The discrete-event engine. Time is whole seconds. Events at one instant are applied in the order
+ * (kind, insertion); then exactly one scheduling pass runs, whose decisions the engine applies in
+ * order through the {@link NodeBackend}. Only this class changes job and resource state.
+ */
+public final class Simulation {
+
+    private static final Comparator<JobRun> QUEUE_ORDER = Comparator.comparingInt((JobRun r) -> -r.tier)
+            .thenComparingLong(r -> r.queueKey).thenComparingInt(r -> r.index);
+    private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong((JobRun r) -> r.estimatedEnd)
+            .thenComparingInt(r -> r.index);
+
+    private final SimulationConfig config;
+    private final Cluster cluster;
+    private final SchedulingPolicy policy;
+    private final PreemptionSettings settings;
+    private final NodeBackend backend;
+    private final Capacity capacity;
+    private final JobRun[] runs;
+    private final EventQueue events = new EventQueue();
+    private final TreeSet<JobRun> queue = new TreeSet<>(QUEUE_ORDER);
+    private final TreeSet<JobRun> running = new TreeSet<>(BY_ESTIMATED_END);
+    private final LinkedHashSet<JobRun> suspended = new LinkedHashSet<>();
+    private final Timeline timeline;
+    private final StorageChannels storage;
+    private final List<Reservation> reservations = new ArrayList<>();
+    private final int[] nodeDown;
+    private final List<Deque<Placement>> seized;
+    private final SplittableRandom failureRandom;
+    private final Snapshot snapshot = new EngineSnapshot();
+    private final QueueStats queueStats = new QueueStats();
+
+    private long now = Long.MIN_VALUE;
+    private int nextSubmit;
+    private long nextQueueKey;
+    private long headKey;
+    private int terminal;
+    private long passes;
+    private boolean passRequested;
+    private boolean started;
+
+    public Simulation(SimulationConfig config) {
+        this.config = config;
+        this.cluster = config.cluster();
+        this.policy = config.policy();
+        this.settings = config.preemption();
+        this.backend = config.backend();
+        this.capacity = cluster.newCapacity();
+        this.timeline = new Timeline(config.recording());
+        this.runs = new JobRun[config.jobs().size()];
+        for (int i = 0; i < runs.length; i++) runs[i] = new JobRun(config.jobs().get(i), i);
+        this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
+        this.nodeDown = new int[cluster.nodeCount()];
+        this.seized = new ArrayList<>(cluster.nodeCount());
+        for (int i = 0; i < cluster.nodeCount(); i++) seized.add(new ArrayDeque<>());
+        this.failureRandom = new SplittableRandom(config.failures().seed());
+        backend.attach(new BackendEvents() {
+            @Override
+            public void workDone(int jobIndex, int segment, long time) {
+                events.add(new SimEvent.JobEnd(time, jobIndex, segment));
+            }
+        });
+        for (int w = 0; w < config.maintenance().size(); w++) {
+            MaintenanceWindow mw = config.maintenance().get(w);
+            reservations.add(new Reservation(mw.name(), mw.start(), mw.end(), mw.nodes(), mw.drainFrom()));
+            events.add(new SimEvent.MaintenanceStart(mw.start(), w));
+            events.add(new SimEvent.MaintenanceEnd(mw.end(), w));
+        }
+    }
+
+    /** Sets the QOS tier of a job before the run (used by preemption policies that rank classes). */
+    public void setTier(int jobIndex, int tier) {
+        runs[jobIndex].tier = tier;
+    }
+
+    /** Runs to the end: until every job has completed or ended for good. */
+    public SimulationResult run() {
+        return run(ProgressListener.NONE);
+    }
+
+    public SimulationResult run(ProgressListener progress) {
+        long wallStart = System.nanoTime();
+        begin();
+        long reportEvery = Math.max(1, runs.length / 200);
+        long lastReported = 0;
+        while (step()) {
+            if (terminal - lastReported >= reportEvery) {
+                lastReported = terminal;
+                progress.progress(terminal, runs.length);
+            }
+        }
+        progress.progress(terminal, runs.length);
+        backend.close();
+        return result(System.nanoTime() - wallStart);
+    }
+
+    /** Prepares the run; {@link #step()} then advances one instant at a time. */
+    public void begin() {
+        if (started) return;
+        started = true;
+        if (config.failures().enabled()) {
+            for (int node = 0; node < cluster.nodeCount(); node++) scheduleFailure(node, firstSubmit());
+        }
+    }
+
+    /**
+     * Applies every event of the next instant and runs its scheduling pass.
+     *
+     * @return false when the run is over
+     */
+    public boolean step() {
+        begin();
+        if (terminal == runs.length) return false;
+        long t = nextTime();
+        if (t == Long.MAX_VALUE) {
+            throw new IllegalStateException(stuckMessage());
+        }
+        queueStats.advance(t, queue.size());
+        now = t;
+        do {
+            applyEventsAt(t);
+            resumeSuspended();
+            if (!queue.isEmpty() || passRequested) {
+                passRequested = false;
+                pass();
+            }
+        } while (hasEventAt(t));
+        return terminal < runs.length;
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The job records (read-only views), by index. */
+    public List<JobView> jobs() {
+        return List.of(runs);
+    }
+
+    /** Builds the result of the run so far. */
+    public SimulationResult result(long wallNanos) {
+        return new SimulationResult(cluster, policy.name(), List.of(runs), timeline, queueStats.area(),
+                queueStats.from(), now, passes, wallNanos);
+    }
+
+    // ---------------------------------------------------------------- event loop
+
+    private long firstSubmit() {
+        return runs.length == 0 ? 0 : runs[0].spec.submit();
+    }
+
+    private long nextTime() {
+        long t = events.isEmpty() ? Long.MAX_VALUE : events.peekTime();
+        if (nextSubmit < runs.length) t = Math.min(t, runs[nextSubmit].spec.submit());
+        return t;
+    }
+
+    private boolean hasEventAt(long t) {
+        return (!events.isEmpty() && events.peekTime() == t)
+                || (nextSubmit < runs.length && runs[nextSubmit].spec.submit() == t);
+    }
+
+    private void applyEventsAt(long t) {
+        while (!events.isEmpty() && events.peekTime() == t
+                && events.peekKindOrdinal() < EventKind.JOB_SUBMIT.ordinal()) {
+            apply(events.poll());
+        }
+        while (nextSubmit < runs.length && runs[nextSubmit].spec.submit() == t) submit(runs[nextSubmit++]);
+        while (!events.isEmpty() && events.peekTime() == t) apply(events.poll());
+    }
+
+    private void apply(SimEvent event) {
+        if (event instanceof SimEvent.JobEnd e) jobEnd(runs[e.job()], e.segment());
+        else if (event instanceof SimEvent.CheckpointDone e) checkpointDone(runs[e.job()], e.version());
+        else if (event instanceof SimEvent.GraceExpired e) graceExpired(runs[e.job()], e.segment());
+        else if (event instanceof SimEvent.NodeFail e) nodeFail(e.node());
+        else if (event instanceof SimEvent.NodeRepair e) nodeRepair(e.node());
+        else if (event instanceof SimEvent.MaintenanceStart e) maintenanceStart(e.window());
+        else if (event instanceof SimEvent.MaintenanceEnd e) maintenanceEnd(e.window());
+        else if (event instanceof SimEvent.PeriodicCheckpoint e) periodicCheckpoint(runs[e.job()], e.segment());
+        else if (event instanceof SimEvent.JobSubmit e) submit(runs[e.job()]);
+        else if (event instanceof SimEvent.Wakeup) passRequested = true;
+    }
+
+    private String stuckMessage() {
+        JobRun head = queue.isEmpty() ? null : queue.first();
+        return "the run cannot go on at t=" + now + ": " + queue.size() + " jobs wait and nothing is running"
+                + (head == null ? "" : "; the first waiting job " + head.spec.name() + " needs " + head.spec.nodes()
+                + " nodes × " + head.spec.coresPerNode() + " cores and never fits");
+    }
+
+    // ---------------------------------------------------------------- scheduling pass
+
+    private void pass() {
+        passes++;
+        List<Decision> decisions = policy.schedule(snapshot);
+        for (Decision d : decisions) {
+            if (d instanceof Decision.Start s) start((JobRun) s.job(), s.placement(), s.reason());
+            else if (d instanceof Decision.Preempt p) preempt((JobRun) p.victim(), p.mechanism(), p.reason());
+            else if (d instanceof Decision.CallAt c && c.time() > now) events.add(new SimEvent.Wakeup(c.time()));
+        }
+    }
+
+    private void submit(JobRun r) {
+        r.state = JobState.QUEUED;
+        r.queueKey = nextQueueKey++;
+        r.queuedSince = now;
+        r.stateSince = now;
+        enqueue(r);
+        log(LogKind.SUBMIT, r, NO_NODES, SUBMITTED);
+    }
+
+    private void enqueue(JobRun r) {
+        r.estimatedEnd = r.restartCost + r.remainingEstimate();
+        queue.add(r);
+    }
+
+    private void start(JobRun r, Placement placement, Reason reason) {
+        if (r.state != JobState.QUEUED) {
+            throw new IllegalStateException("policy " + policy.name() + " started job " + r.spec.name() + " which is " + r.state);
+        }
+        Placement concrete = capacity.take(placement);
+        queue.remove(r);
+        r.totalWait += now - r.queuedSince;
+        segment(r, SegmentKind.WAITING, r.queuedSince, now, NO_NODES);
+        r.placement = concrete;
+        r.state = JobState.RUNNING;
+        r.segment++;
+        r.segmentStart = now;
+        r.stateSince = now;
+        long restart = r.restartCost;
+        r.progressFrom = now + restart;
+        r.restartEnd = now + restart;
+        r.restartSeconds += restart;
+        r.restartCost = 0;
+        r.estimatedEnd = now + restart + r.remainingEstimateFromWork();
+        running.add(r);
+        if (r.firstStart < 0) r.firstStart = now;
+        log(restart > 0 || r.timesPreempted > 0 ? LogKind.RESTART : LogKind.START, r, concrete.nodes(), reason);
+        backend.start(r, concrete, now, r.segment, restart, r.spec.runtime() - r.workDone);
+        schedulePeriodicCheckpoint(r);
+    }
+
+    // ---------------------------------------------------------------- job transitions
+
+    private void jobEnd(JobRun r, int segment) {
+        if (r.segment != segment || r.state != JobState.RUNNING) return;
+        r.settle(now);
+        r.workDone = r.spec.runtime();
+        closeRunning(r);
+        running.remove(r);
+        releaseNodes(r.placement);
+        r.state = JobState.COMPLETED;
+        r.end = now;
+        terminal++;
+        log(LogKind.END, r, r.placement.nodes(), COMPLETED);
+    }
+
+    private void preempt(JobRun r, PreemptMechanism mechanism, Reason reason) {
+        if (r.state != JobState.RUNNING) {
+            throw new IllegalStateException("policy " + policy.name() + " preempted job " + r.spec.name() + " which is " + r.state);
+        }
+        r.settle(now);
+        r.timesPreempted++;
+        r.preemptionsBy[mechanism.ordinal()]++;
+        log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
+        switch (mechanism) {
+            case SUSPEND -> suspend(r, reason);
+            case CHECKPOINT -> beginCheckpoint(r, true, reason);
+            case REQUEUE, KILL -> beginKill(r, reason);
+        }
+    }
+
+    private void suspend(JobRun r, Reason reason) {
+        closeRunning(r);
+        running.remove(r);
+        r.state = JobState.SUSPENDED;
+        r.stateSince = now;
+        r.segment++;
+        capacity.releaseCores(r.placement);
+        reseizeDownNodes(r.placement);
+        suspended.add(r);
+        log(LogKind.SUSPEND, r, r.placement.nodes(), reason);
+        backend.suspend(r, now);
+    }
+
+    private void resumeSuspended() {
+        if (suspended.isEmpty()) return;
+        List<JobRun> ready = new ArrayList<>();
+        for (JobRun r : suspended) {
+            if (capacity.coresFree(r.placement) && !anyDown(r.placement)) ready.add(r);
+        }
+        for (JobRun r : ready) {
+            if (!capacity.coresFree(r.placement)) continue;
+            capacity.takeCores(r.placement);
+            suspended.remove(r);
+            segment(r, SegmentKind.SUSPENDED, r.stateSince, now, r.placement.nodes());
+            r.state = JobState.RUNNING;
+            r.segment++;
+            r.segmentStart = now;
+            r.stateSince = now;
+            r.progressFrom = now;
+            r.restartEnd = now;
+            r.estimatedEnd = now + r.remainingEstimateFromWork();
+            running.add(r);
+            log(LogKind.RESUME, r, r.placement.nodes(), RESUMED);
+            backend.resume(r, now, r.segment, r.spec.runtime() - r.workDone);
+            schedulePeriodicCheckpoint(r);
+        }
+    }
+
+    private void beginCheckpoint(JobRun r, boolean thenRequeue, Reason reason) {
+        closeRunning(r);
+        running.remove(r);
+        r.state = JobState.CHECKPOINTING;
+        r.stateSince = now;
+        r.segment++;
+        r.requeueAfterIo = thenRequeue;
+        r.estimatedEnd = now + storage.estimateSeconds(r, settings.cost());
+        running.add(r);
+        log(LogKind.CHECKPOINT_BEGIN, r, r.placement.nodes(), reason);
+        backend.checkpoint(r, now);
+        storage.beginCheckpoint(r, now, settings.cost());
+    }
+
+    private void checkpointDone(JobRun r, int version) {
+        if (r.state != JobState.CHECKPOINTING || r.ioVersion != version) return;
+        storage.endCheckpoint(r, now);
+        segment(r, SegmentKind.CHECKPOINTING, r.stateSince, now, r.placement.nodes());
+        r.checkpointSeconds += now - r.stateSince;
+        r.savedWork = r.workDone;
+        r.lastCheckpointTime = now;
+        r.timesCheckpointed++;
+        running.remove(r);
+        log(LogKind.CHECKPOINT_END, r, r.placement.nodes(), CHECKPOINT_WRITTEN);
+        if (r.requeueAfterIo) {
+            releaseNodes(r.placement);
+            r.restartCost = storage.restartSeconds(r, settings.cost());
+            requeue(r, CHECKPOINTED_REQUEUE);
+        } else {
+            // periodic checkpoint: back to work on the same nodes
+            r.state = JobState.RUNNING;
+            r.segment++;
+            r.segmentStart = now;
+            r.stateSince = now;
+            r.progressFrom = now;
+            r.restartEnd = now;
+            r.estimatedEnd = now + r.remainingEstimateFromWork();
+            running.add(r);
+            backend.resume(r, now, r.segment, r.spec.runtime() - r.workDone);
+            schedulePeriodicCheckpoint(r);
+        }
+    }
+
+    private void beginKill(JobRun r, Reason reason) {
+        closeRunning(r);
+        loseWork(r);
+        running.remove(r);
+        backend.kill(r, now);
+        if (settings.graceSeconds() > 0) {
+            r.state = JobState.STOPPING;
+            r.stateSince = now;
+            r.segment++;
+            r.estimatedEnd = now + settings.graceSeconds();
+            running.add(r);
+            events.add(new SimEvent.GraceExpired(now + settings.graceSeconds(), r.index, r.segment));
+        } else {
+            finishKill(r, reason);
+        }
+    }
+
+    private void graceExpired(JobRun r, int segment) {
+        if (r.state != JobState.STOPPING || r.segment != segment) return;
+        segment(r, SegmentKind.STOPPING, r.stateSince, now, r.placement.nodes());
+        running.remove(r);
+        finishKill(r, GRACE_OVER);
+    }
+
+    private void finishKill(JobRun r, Reason reason) {
+        releaseNodes(r.placement);
+        log(LogKind.KILL, r, r.placement.nodes(), reason);
+        if (r.spec.rerunnable()) {
+            requeue(r, KILLED_REQUEUE);
+        } else {
+            r.state = JobState.PREEMPTED_KILLED;
+            r.end = now;
+            terminal++;
+        }
+    }
+
+    private void loseWork(JobRun r) {
+        long lost = r.workDone - r.savedWork;
+        if (lost > 0) {
+            long from = Math.max(r.firstStart, now - lost);
+            segment(r, SegmentKind.LOST, from, now, r.placement.nodes());
+        }
+        r.lostWork += Math.max(0, lost);
+        r.workDone = r.savedWork;
+    }
+
+    private void requeue(JobRun r, Reason reason) {
+        r.state = JobState.QUEUED;
+        r.stateSince = now;
+        r.queuedSince = now;
+        r.segmentStart = -1;
+        r.queueKey = settings.requeueAtHead() ? --headKey - Long.MAX_VALUE / 2 : r.queueKey;
+        enqueue(r);
+        log(LogKind.REQUEUE, r, r.placement.nodes(), reason);
+        r.placement = null;
+    }
+
+    /** Closes the RUNNING / RESTARTING segments of a job leaving the running state now. */
+    private void closeRunning(JobRun r) {
+        if (r.state != JobState.RUNNING) return;
+        long restartEnd = Math.min(now, r.restartEnd);
+        if (restartEnd > r.segmentStart) segment(r, SegmentKind.RESTARTING, r.segmentStart, restartEnd, r.placement.nodes());
+        segment(r, SegmentKind.RUNNING, Math.max(r.segmentStart, restartEnd), now, r.placement.nodes());
+    }
+
+    // ---------------------------------------------------------------- periodic checkpoints
+
+    private void schedulePeriodicCheckpoint(JobRun r) {
+        long interval = r.spec.checkpointInterval();
+        if (interval <= 0 || !r.spec.checkpointable()) return;
+        long sinceSave = r.workDone - r.savedWork;
+        long workToNext = interval - sinceSave;
+        if (workToNext <= 0) workToNext = interval;
+        if (r.workDone + workToNext >= r.spec.runtime()) return;
+        events.add(new SimEvent.PeriodicCheckpoint(r.progressFrom + workToNext, r.index, r.segment));
+    }
+
+    private void periodicCheckpoint(JobRun r, int segment) {
+        if (r.state != JobState.RUNNING || r.segment != segment) return;
+        r.settle(now);
+        beginCheckpoint(r, false, PERIODIC);
+    }
+
+    // ---------------------------------------------------------------- nodes out of service
+
+    private void releaseNodes(Placement p) {
+        capacity.release(p);
+        reseizeDownNodes(p);
+    }
+
+    private void reseizeDownNodes(Placement p) {
+        if (p.nodes() == null) return;
+        for (int node : p.nodes()) if (nodeDown[node] > 0) seized.get(node).push(capacity.seize(node));
+    }
+
+    private boolean anyDown(Placement p) {
+        for (int node : p.nodes()) if (nodeDown[node] > 0) return true;
+        return false;
+    }
+
+    private void takeDown(int node) {
+        nodeDown[node]++;
+        if (nodeDown[node] == 1) seized.get(node).push(capacity.seize(node));
+    }
+
+    private void bringUp(int node) {
+        nodeDown[node]--;
+        if (nodeDown[node] == 0) {
+            Deque<Placement> taken = seized.get(node);
+            while (!taken.isEmpty()) capacity.release(taken.pop());
+        }
+    }
+
+    /** Jobs holding anything on a node (running, checkpointing, stopping or suspended), in index order. */
+    private List<JobRun> jobsOn(int node) {
+        List<JobRun> on = new ArrayList<>();
+        for (JobRun r : running) if (r.placement.uses(node)) on.add(r);
+        for (JobRun r : suspended) if (r.placement.uses(node)) on.add(r);
+        on.sort(Comparator.comparingInt(r -> r.index));
+        return on;
+    }
+
+    private void maintenanceStart(int w) {
+        MaintenanceWindow mw = config.maintenance().get(w);
+        Reason reason = Reason.of("maintenance window " + mw.name() + " begins (" + mw.strategy().label() + ")");
+        log(LogKind.MAINTENANCE_BEGIN, null, mw.nodes(), reason);
+        LinkedHashSet<JobRun> affected = new LinkedHashSet<>();
+        for (int node : mw.nodes()) affected.addAll(jobsOn(node));
+        for (JobRun r : affected) {
+            boolean checkpoint = mw.strategy() != MaintenanceStrategy.KILL && r.spec.checkpointable();
+            if (r.state == JobState.SUSPENDED) {
+                evictSuspended(r, checkpoint, reason);
+                continue;
+            }
+            if (r.state != JobState.RUNNING) continue; // already checkpointing or stopping
+            r.settle(now);
+            r.timesPreempted++;
+            r.preemptionsBy[(checkpoint ? PreemptMechanism.CHECKPOINT : PreemptMechanism.KILL).ordinal()]++;
+            log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
+            if (checkpoint) beginCheckpoint(r, true, reason);
+            else beginKill(r, reason);
+        }
+        for (int node : mw.nodes()) takeDown(node);
+    }
+
+    /**
+     * Takes a suspended job off its nodes. With {@code keepWork} its frozen image is dumped as its
+     * checkpoint (no work lost, restart cost on its next start); otherwise it is killed.
+     */
+    private void evictSuspended(JobRun r, boolean keepWork, Reason reason) {
+        suspended.remove(r);
+        segment(r, SegmentKind.SUSPENDED, r.stateSince, now, r.placement.nodes());
+        r.segment++;
+        capacity.takeCores(r.placement);
+        if (keepWork) {
+            r.savedWork = r.workDone;
+            r.timesCheckpointed++;
+            releaseNodes(r.placement);
+            r.restartCost = storage.restartSeconds(r, settings.cost());
+            requeue(r, CHECKPOINTED_REQUEUE);
+        } else {
+            loseWork(r);
+            backend.kill(r, now);
+            finishKill(r, reason);
+        }
+    }
+
+    private void maintenanceEnd(int w) {
+        MaintenanceWindow mw = config.maintenance().get(w);
+        for (int node : mw.nodes()) bringUp(node);
+        log(LogKind.MAINTENANCE_END, null, mw.nodes(), Reason.of("maintenance window " + mw.name() + " ends"));
+        passRequested = true;
+    }
+
+    private void scheduleFailure(int node, long from) {
+        double u = failureRandom.nextDouble();
+        long dt = Math.max(1, (long) Math.ceil(-Math.log(1 - u) * config.failures().nodeMtbfSeconds()));
+        events.add(new SimEvent.NodeFail(from + dt, node));
+    }
+
+    private void nodeFail(int node) {
+        if (terminal == runs.length) return;
+        Reason reason = Reason.of("node " + cluster.nodeName(node) + " failed");
+        log(LogKind.NODE_DOWN, null, new int[] {node}, reason);
+        for (JobRun r : jobsOn(node)) {
+            if (r.state == JobState.SUSPENDED) {
+                evictSuspended(r, false, reason);
+                continue;
+            }
+            if (r.state == JobState.CHECKPOINTING) {
+                storage.endCheckpoint(r, now);
+                segment(r, SegmentKind.CHECKPOINTING, r.stateSince, now, r.placement.nodes());
+                r.checkpointSeconds += now - r.stateSince;
+            } else if (r.state == JobState.STOPPING) {
+                segment(r, SegmentKind.STOPPING, r.stateSince, now, r.placement.nodes());
+            } else {
+                r.settle(now);
+                closeRunning(r);
+            }
+            running.remove(r);
+            r.segment++;
+            loseWork(r);
+            releaseNodes(r.placement);
+            log(LogKind.FAIL, r, r.placement.nodes(), reason);
+            backend.kill(r, now);
+            if (r.spec.rerunnable()) {
+                requeue(r, FAILED_REQUEUE);
+            } else {
+                r.state = JobState.FAILED;
+                r.end = now;
+                terminal++;
+            }
+        }
+        takeDown(node);
+        events.add(new SimEvent.NodeRepair(now + Math.max(1, config.failures().repairSeconds()), node));
+    }
+
+    private void nodeRepair(int node) {
+        bringUp(node);
+        log(LogKind.NODE_UP, null, new int[] {node}, Reason.of("node " + cluster.nodeName(node) + " repaired"));
+        passRequested = true;
+        if (terminal < runs.length) scheduleFailure(node, now);
+    }
+
+    // ---------------------------------------------------------------- recording
+
+    private static final int[] NO_NODES = new int[0];
+    private static final Reason SUBMITTED = Reason.of("submitted");
+    private static final Reason COMPLETED = Reason.of("work complete");
+    private static final Reason RESUMED = Reason.of("its cores are free again: resumed on the same nodes");
+    private static final Reason CHECKPOINT_WRITTEN = Reason.of("checkpoint image written");
+    private static final Reason CHECKPOINTED_REQUEUE = Reason.of("checkpointed: back in the queue with its remaining work");
+    private static final Reason KILLED_REQUEUE = Reason.of("rerunnable: back in the queue, work since its last checkpoint lost");
+    private static final Reason FAILED_REQUEUE = Reason.of("its node failed; rerunnable: back in the queue");
+    private static final Reason GRACE_OVER = Reason.of("GraceTime over: forced stop (SIGKILL)");
+    private static final Reason PERIODIC = Reason.of("periodic checkpoint");
+
+    private void log(LogKind kind, JobRun r, int[] nodes, Reason reason) {
+        timeline.log(new LogEntry(now, kind, r == null ? -1 : r.index, nodes == null ? NO_NODES : nodes, reason));
+    }
+
+    private void segment(JobRun r, SegmentKind kind, long from, long to, int[] nodes) {
+        timeline.segment(new Segment(r.index, kind, from, to, nodes == null ? NO_NODES : nodes));
+    }
+
+    // ---------------------------------------------------------------- the policies' view
+
+    private final class EngineSnapshot implements Snapshot {
+        @Override
+        public long now() {
+            return now;
+        }
+
+        @Override
+        public Cluster cluster() {
+            return cluster;
+        }
+
+        @Override
+        public Collection<? extends JobView> queue() {
+            return Collections.unmodifiableCollection(queue);
+        }
+
+        @Override
+        public Collection<? extends JobView> running() {
+            return Collections.unmodifiableCollection(running);
+        }
+
+        @Override
+        public Collection<? extends JobView> suspended() {
+            return Collections.unmodifiableCollection(suspended);
+        }
+
+        @Override
+        public Capacity freeCapacity() {
+            return capacity.copy();
+        }
+
+        @Override
+        public List<Reservation> reservations() {
+            return Collections.unmodifiableList(reservations);
+        }
+    }
+
+    /** Node mode helper for tests and views: the cluster as pools, or null in processor mode. */
+    NodeCluster nodeCluster() {
+        return cluster instanceof NodeCluster nc ? nc : null;
+    }
+}

@@ -1,0 +1,64 @@
+package org.preemptlab.sim;
+
+import java.util.List;
+import org.preemptlab.backend.EmulatedBackend;
+import org.preemptlab.backend.NodeBackend;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.sched.SchedulingPolicy;
+
+/**
+ * Everything a run needs. Jobs must be sorted by submit time (ties: the order given is the
+ * queue order, e.g. by job number).
+ */
+public record SimulationConfig(
+        Cluster cluster,
+        List<JobSpec> jobs,
+        SchedulingPolicy policy,
+        PreemptionSettings preemption,
+        List<MaintenanceWindow> maintenance,
+        FailureModel failures,
+        NodeBackend backend,
+        boolean recording) {
+
+    public SimulationConfig {
+        jobs = List.copyOf(jobs);
+        maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        preemption = preemption == null ? PreemptionSettings.defaults() : preemption;
+        failures = failures == null ? FailureModel.NONE : failures;
+        backend = backend == null ? new EmulatedBackend() : backend;
+        for (int i = 1; i < jobs.size(); i++) {
+            if (jobs.get(i).submit() < jobs.get(i - 1).submit()) {
+                throw new IllegalArgumentException("jobs must be sorted by submit time: job " + jobs.get(i).name()
+                        + " (submit " + jobs.get(i).submit() + ") comes after job " + jobs.get(i - 1).name()
+                        + " (submit " + jobs.get(i - 1).submit() + ")");
+            }
+        }
+    }
+
+    /** A plain run: emulated backend, default preemption settings, no maintenance, no failures. */
+    public static SimulationConfig of(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, boolean recording) {
+        return new SimulationConfig(cluster, jobs, policy, null, null, null, null, recording);
+    }
+
+    public SimulationConfig withPreemption(PreemptionSettings settings) {
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording);
+    }
+
+    public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording);
+    }
+
+    public SimulationConfig withFailures(FailureModel model) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording);
+    }
+
+    public SimulationConfig withBackend(NodeBackend newBackend) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording);
+    }
+
+    public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording);
+    }
+}
