@@ -67,6 +67,7 @@ public final class Simulation {
     private long passes;
     private boolean passRequested;
     private boolean started;
+    private final boolean backendMayReport;
 
     public Simulation(SimulationConfig config) {
         this.config = config;
@@ -83,6 +84,7 @@ public final class Simulation {
         this.seized = new ArrayList<>(cluster.nodeCount());
         for (int i = 0; i < cluster.nodeCount(); i++) seized.add(new ArrayDeque<>());
         this.failureRandom = new SplittableRandom(config.failures().seed());
+        this.backendMayReport = !"emulated".equals(backend.name());
         backend.attach(new BackendEvents() {
             @Override
             public void workDone(int jobIndex, int segment, long time) {
@@ -142,7 +144,8 @@ public final class Simulation {
         if (terminal == runs.length) return false;
         long t = nextTime();
         if (t == Long.MAX_VALUE) {
-            throw new IllegalStateException(stuckMessage());
+            if (!backendMayReport) throw new IllegalStateException(stuckMessage());
+            return true;
         }
         queueStats.advance(t, queue.size());
         now = t;
@@ -159,6 +162,16 @@ public final class Simulation {
 
     public long now() {
         return now;
+    }
+
+    /** Time of the next pending event or submission, or {@link Long#MAX_VALUE} if none is known. */
+    public long nextEventTime() {
+        return nextTime();
+    }
+
+    /** True when every job has ended. */
+    public boolean isFinished() {
+        return terminal == runs.length;
     }
 
     public Timeline timeline() {
