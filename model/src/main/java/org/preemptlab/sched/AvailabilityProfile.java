@@ -1,99 +1,46 @@
 package org.preemptlab.sched;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.Placement;
+import org.preemptlab.alloc.ProcessorCapacity;
 import org.preemptlab.job.JobSpec;
 
 /**
- * Free resources over future time as a step function: from each breakpoint until the next, the
- * capacity stored at that breakpoint is free. Bookings take a placement out of every step they
- * cover; the earliest-fit search finds the first start at which one placement fits in every step
- * of the job's duration.
+ * Free resources over future time, for reservations: bookings take a placement out of an
+ * interval; the earliest-fit search finds the first start from which one placement is free over a
+ * job's whole duration.
  */
-public final class AvailabilityProfile {
-
-    private final TreeMap<Long, Capacity> steps = new TreeMap<>();
-
-    /** A profile that is {@code free} from {@code from} on, forever. */
-    public AvailabilityProfile(long from, Capacity free) {
-        steps.put(from, free);
-    }
-
-    /** Forgets everything before {@code now} (the step covering {@code now} starts at {@code now}). */
-    public void advanceTo(long now) {
-        Map.Entry<Long, Capacity> floor = steps.floorEntry(now);
-        if (floor == null || floor.getKey() == now) return;
-        Capacity current = floor.getValue();
-        steps.headMap(now, false).clear();
-        steps.put(now, current);
-    }
-
-    private void splitAt(long t) {
-        if (t == Long.MAX_VALUE || steps.containsKey(t)) return;
-        Map.Entry<Long, Capacity> floor = steps.floorEntry(t);
-        if (floor == null) throw new IllegalArgumentException("time " + t + " lies before the profile starts at " + steps.firstKey());
-        steps.put(t, floor.getValue().copy());
-    }
-
-    /** Takes the placement out of every step in [from, to). */
-    public void book(Placement placement, long from, long to) {
-        splitAt(from);
-        splitAt(to);
-        for (Capacity c : steps.subMap(from, true, to, false).values()) c.take(placement);
-    }
-
-    /** Gives the placement back to every step in [from, to). */
-    public void unbook(Placement placement, long from, long to) {
-        if (to <= from) return;
-        from = Math.max(from, steps.firstKey());
-        splitAt(from);
-        splitAt(to);
-        for (Capacity c : steps.subMap(from, true, to, false).values()) c.release(placement);
-    }
-
-    /** The free capacity at time {@code t} (a live step: do not change it). */
-    public Capacity at(long t) {
-        return steps.floorEntry(t).getValue();
-    }
-
-    /** Earliest start ≥ {@code from} with a placement free over the whole [start, start + duration). */
-    public Slot earliestFit(JobSpec job, long from, long duration) {
-        List<Long> times = new ArrayList<>(steps.tailMap(steps.floorKey(from), true).keySet());
-        List<Capacity> caps = new ArrayList<>(times.size());
-        for (Long t : times) caps.add(steps.get(t));
-        int i = 0;
-        while (i < times.size()) {
-            long start = Math.max(from, times.get(i));
-            long end = start + duration;
-            Capacity acc = caps.get(i);
-            int j = i;
-            boolean failed = false;
-            while (true) {
-                if (acc.place(job) == null) {
-                    failed = true;
-                    break;
-                }
-                long stepEnd = j + 1 < times.size() ? times.get(j + 1) : Long.MAX_VALUE;
-                if (stepEnd >= end) break;
-                j++;
-                acc = acc.meet(caps.get(j));
-            }
-            if (!failed) return new Slot(start, acc.place(job));
-            // if step j alone cannot hold the job, no window containing it can: skip past it
-            i = caps.get(j).place(job) == null ? j + 1 : i + 1;
-        }
-        return null;
-    }
+public interface AvailabilityProfile {
 
     /** A start time and a placement free over the job's whole duration from then. */
-    public record Slot(long start, Placement placement) {}
+    record Slot(long start, Placement placement) {}
 
-    NavigableMap<Long, Capacity> steps() {
-        return steps;
+    /** A profile that is {@code free} from {@code from} on; the fastest kind for that capacity. */
+    static AvailabilityProfile of(long from, Capacity free) {
+        return free instanceof ProcessorCapacity pc ? new CountProfile(from, pc.free()) : new StepProfile(from, free);
+    }
+
+    /** Forgets everything before {@code now}. */
+    void advanceTo(long now);
+
+    /** Takes the placement out of every instant in [from, to). */
+    void book(Placement placement, long from, long to);
+
+    /** Gives the placement back over [from, to). */
+    void unbook(Placement placement, long from, long to);
+
+    /** Earliest start ≥ {@code from} with a placement free over [start, start + duration), or null. */
+    Slot earliestFit(JobSpec job, long from, long duration);
+
+    /**
+     * For a job booked as {@code own} over [ownFrom, ownTo): the earliest slot from {@code from}
+     * that starts before {@code ownFrom}, counting its own booking as free; null if there is none.
+     * The profile is left unchanged.
+     */
+    default Slot earlierFit(JobSpec job, long from, Placement own, long ownFrom, long ownTo) {
+        unbook(own, ownFrom, ownTo);
+        Slot slot = earliestFit(job, from, ownTo - ownFrom);
+        book(own, ownFrom, ownTo);
+        return slot != null && slot.start() < ownFrom ? slot : null;
     }
 }

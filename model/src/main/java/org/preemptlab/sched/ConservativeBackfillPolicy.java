@@ -1,11 +1,9 @@
 package org.preemptlab.sched;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.Placement;
@@ -27,8 +25,17 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private record Booking(Placement placement, long from, long to, boolean running) {}
 
     private AvailabilityProfile profile;
-    private final Map<Integer, Booking> bookings = new HashMap<>();
+    /** Bookings by job index. */
+    private Booking[] bookings = new Booking[1024];
+    /** Indices of jobs with a booking (unordered). */
+    private int[] booked = new int[1024];
+    private int bookedCount;
+    /** Pass number in which each job was last seen running or waiting. */
+    private long[] seen = new long[1024];
+    private long pass;
     private final Set<Integer> bookedWindows = new HashSet<>();
+    /** The first reservation each job got (the guarantee conservative backfilling keeps), or -1. */
+    private long[] firstReservation = new long[0];
 
     @Override
     public String name() {
@@ -38,126 +45,155 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     @Override
     public List<Decision> schedule(Snapshot s) {
         long now = s.now();
-        if (profile == null) profile = new AvailabilityProfile(now, s.cluster().newCapacity().copy());
+        pass++;
+        if (profile == null) profile = AvailabilityProfile.of(now, s.cluster().newCapacity().copy());
         profile.advanceTo(now);
         bookWindows(s, now);
         boolean released = syncRunning(s, now);
-        Set<Integer> queued = new HashSet<>();
-        for (JobView j : s.queue()) queued.add(j.index());
-        released |= dropDeparted(queued, now);
-        if (released) compress(s, now);
-        for (JobView j : s.queue()) {
-            if (!bookings.containsKey(j.index())) reserve(j, now);
+        List<JobView> queue = new ArrayList<>(s.queue());
+        for (JobView j : queue) markSeen(j.index());
+        released |= dropDeparted(now);
+        if (released) compress(queue, now);
+        for (JobView j : queue) {
+            if (bookingOf(j.index()) == null) reserve(j, now, now);
         }
-        return startDue(s, now);
+        return startDue(s, queue, now);
+    }
+
+    private Booking bookingOf(int index) {
+        return index < bookings.length ? bookings[index] : null;
+    }
+
+    private void markSeen(int index) {
+        if (index >= seen.length) seen = Arrays.copyOf(seen, Math.max(index + 1, seen.length * 2));
+        seen[index] = pass;
+    }
+
+    private void put(int index, Booking b) {
+        if (index >= bookings.length) bookings = Arrays.copyOf(bookings, Math.max(index + 1, bookings.length * 2));
+        if (bookings[index] == null) {
+            if (bookedCount == booked.length) booked = Arrays.copyOf(booked, booked.length * 2);
+            booked[bookedCount++] = index;
+        }
+        bookings[index] = b;
+    }
+
+    private void book(int index, Placement p, long from, long to, boolean running) {
+        profile.book(p, from, to);
+        put(index, new Booking(p, from, to, running));
+    }
+
+    private void unbook(Booking b, long now) {
+        if (b.to > now) profile.unbook(b.placement, Math.max(now, b.from), b.to);
     }
 
     /** Books running jobs whose booking is missing or out of date; true if time was freed. */
     private boolean syncRunning(Snapshot s, long now) {
         boolean released = false;
-        runningNow.clear();
         for (JobView r : s.running()) {
-            runningNow.add(r.index());
+            markSeen(r.index());
             long end = Math.max(r.estimatedEnd(), now + 1);
-            Booking b = bookings.get(r.index());
+            Booking b = bookingOf(r.index());
             if (b != null && b.running && b.to == end && samePlace(b.placement, r.placement())) continue;
             if (b != null) {
-                profile.unbook(b.placement, Math.max(now, b.from), b.to);
+                unbook(b, now);
                 released |= b.to > end || !b.running;
             }
-            Placement p = r.placement();
-            profile.book(p, now, end);
-            bookings.put(r.index(), new Booking(p, now, end, true));
+            book(r.index(), r.placement(), now, end, true);
         }
         return released;
     }
 
     /** Removes bookings of jobs that are neither running nor waiting any more. */
-    private boolean dropDeparted(Set<Integer> queued, long now) {
+    private boolean dropDeparted(long now) {
         boolean released = false;
-        var it = bookings.entrySet().iterator();
-        while (it.hasNext()) {
-            var e = it.next();
-            Booking b = e.getValue();
-            boolean stillThere = b.running ? runningNow.contains(e.getKey()) : queued.contains(e.getKey());
-            if (stillThere) continue;
-            if (b.to > now) {
-                profile.unbook(b.placement, Math.max(now, b.from), b.to);
-                released = true;
-            }
-            it.remove();
+        for (int k = 0; k < bookedCount; k++) {
+            int index = booked[k];
+            if (seen[index] == pass) continue;
+            Booking b = bookings[index];
+            if (b.to > now) released = true;
+            unbook(b, now);
+            bookings[index] = null;
+            booked[k--] = booked[--bookedCount];
         }
         return released;
     }
 
-    private final Set<Integer> runningNow = new HashSet<>();
-
-    /** Processor-mode bookings hold counts; the engine's placements name processors. */
-    private static boolean samePlace(Placement booked, Placement actual) {
-        if (!booked.isConcrete() || !actual.isConcrete()) return booked.procs() == actual.procs();
-        return booked.equals(actual);
-    }
-
-    private void compress(Snapshot s, long now) {
-        List<Map.Entry<Integer, Booking>> waiting = new ArrayList<>();
-        for (var e : bookings.entrySet()) if (!e.getValue().running) waiting.add(e);
-        waiting.sort(Comparator.comparingLong((Map.Entry<Integer, Booking> e) -> e.getValue().from)
-                .thenComparingInt(Map.Entry::getKey));
-        Map<Integer, JobView> byIndex = new HashMap<>();
-        for (JobView j : s.queue()) byIndex.put(j.index(), j);
-        for (var e : waiting) {
-            Booking old = e.getValue();
-            JobView job = byIndex.get(e.getKey());
-            profile.unbook(old.placement, Math.max(now, old.from), old.to);
-            long duration = job.requestedWalltime();
-            AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), now, duration);
-            if (slot == null || slot.start() > Math.max(now, old.from)) {
-                long from = Math.max(now, old.from);
-                profile.book(old.placement, from, from + duration);
-                bookings.put(e.getKey(), new Booking(old.placement, from, from + duration, false));
-            } else {
-                profile.book(slot.placement(), slot.start(), slot.start() + duration);
-                bookings.put(e.getKey(), new Booking(slot.placement(), slot.start(), slot.start() + duration, false));
-            }
+    /** Re-places every waiting reservation, in order of reserved start, at its earliest fit. */
+    private void compress(List<JobView> queue, long now) {
+        int n = 0;
+        long[] keys = new long[queue.size()];
+        JobView[] byPosition = queue.toArray(new JobView[0]);
+        for (int pos = 0; pos < byPosition.length; pos++) {
+            Booking b = bookingOf(byPosition[pos].index());
+            if (b != null && !b.running && b.from > now) keys[n++] = (b.from << 22) | pos;
+        }
+        if (n == 0) return;
+        Arrays.sort(keys, 0, n);
+        for (int k = 0; k < n; k++) {
+            JobView job = byPosition[(int) (keys[k] & ((1 << 22) - 1))];
+            Booking old = bookings[job.index()];
+            AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, old.placement, old.from, old.to);
+            if (slot == null) continue;
+            profile.unbook(old.placement, old.from, old.to);
+            book(job.index(), slot.placement(), slot.start(), slot.start() + (old.to - old.from), false);
         }
     }
 
-    private void reserve(JobView job, long now) {
+    private void reserve(JobView job, long now, long from) {
         long duration = job.requestedWalltime();
-        AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), now, duration);
+        AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), from, duration);
         if (slot == null) return; // never fits this cluster: stays unbooked
-        profile.book(slot.placement(), slot.start(), slot.start() + duration);
-        bookings.put(job.index(), new Booking(slot.placement(), slot.start(), slot.start() + duration, false));
+        book(job.index(), slot.placement(), slot.start(), slot.start() + duration, false);
+        int i = job.index();
+        if (i >= firstReservation.length) {
+            int old = firstReservation.length;
+            firstReservation = Arrays.copyOf(firstReservation, Math.max(i + 1, old * 2));
+            Arrays.fill(firstReservation, old, firstReservation.length, -1);
+        }
+        if (firstReservation[i] < 0) firstReservation[i] = slot.start();
     }
 
-    private List<Decision> startDue(Snapshot s, long now) {
+    /** The start time first promised to a job (its reservation when it arrived), or -1. */
+    public long firstReservation(int jobIndex) {
+        return jobIndex < firstReservation.length ? firstReservation[jobIndex] : -1;
+    }
+
+    private List<Decision> startDue(Snapshot s, List<JobView> queue, long now) {
         List<Decision> decisions = new ArrayList<>();
         Capacity free = null;
-        for (JobView j : s.queue()) {
-            Booking b = bookings.get(j.index());
+        for (JobView j : queue) {
+            Booking b = bookingOf(j.index());
             if (b == null || b.from != now) continue;
             if (free == null) free = s.freeCapacity();
             if (!fitsNow(free, b.placement)) {
                 // the machine changed under the plan (a failure, a maintenance window): plan again
-                profile.unbook(b.placement, now, b.to);
-                bookings.remove(j.index());
-                reserveLater(j, now);
+                unbook(b, now);
+                bookings[j.index()] = null;
+                removeFromBooked(j.index());
+                reserve(j, now, now + 1);
                 continue;
             }
             Placement p = free.take(b.placement);
-            bookings.put(j.index(), new Booking(b.placement, now, b.to, true));
-            runningNow.add(j.index());
+            put(j.index(), new Booking(b.placement, now, b.to, true));
             decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.name(), now)));
         }
         return decisions;
     }
 
-    private void reserveLater(JobView job, long now) {
-        long duration = job.requestedWalltime();
-        AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), now + 1, duration);
-        if (slot == null) return;
-        profile.book(slot.placement(), slot.start(), slot.start() + duration);
-        bookings.put(job.index(), new Booking(slot.placement(), slot.start(), slot.start() + duration, false));
+    private void removeFromBooked(int index) {
+        for (int k = 0; k < bookedCount; k++) {
+            if (booked[k] == index) {
+                booked[k] = booked[--bookedCount];
+                return;
+            }
+        }
+    }
+
+    /** Processor-mode bookings hold counts; the engine's placements name processors. */
+    private static boolean samePlace(Placement booked, Placement actual) {
+        if (!booked.isConcrete() || !actual.isConcrete()) return booked.procs() == actual.procs();
+        return booked.equals(actual);
     }
 
     private static boolean fitsNow(Capacity free, Placement p) {

@@ -27,13 +27,14 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         long now = s.now();
+        List<Reservation> reservations = s.reservations();
         List<HeadReservation.Started> started = new ArrayList<>();
         Iterator<? extends JobView> it = s.queue().iterator();
         JobView head = null;
         while (it.hasNext()) {
             JobView job = it.next();
             long end = now + job.requestedWalltime();
-            Placement p = Reservations.usable(free, s.reservations(), now, end).place(job.spec());
+            Placement p = Reservations.usable(free, reservations, now, end).place(job.spec());
             if (p == null) {
                 head = job;
                 break;
@@ -45,10 +46,10 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
         }
         if (head == null || !it.hasNext()) return decisions;
         HeadReservation reservation = HeadReservation.of(s, free, started, head);
-        while (it.hasNext()) {
+        while (it.hasNext() && free.freeCores() > 0) {
             JobView job = it.next();
             long end = now + job.requestedWalltime();
-            Capacity usable = Reservations.usable(free, s.reservations(), now, end);
+            Capacity usable = Reservations.usable(free, reservations, now, end);
             Placement p = reservation.backfillPlacement(usable, job, end);
             if (p == null) continue;
             free.take(p);

@@ -30,8 +30,18 @@ public record HeadReservation(long shadow, Capacity extra) {
      * @param startedNow jobs started in this pass, any order (sorted here)
      */
     public static HeadReservation of(Snapshot s, Capacity free, List<Started> startedNow, JobView head) {
+        return of(s, free, startedNow, head, job -> false);
+    }
+
+    /**
+     * As {@link #of(Snapshot, Capacity, List, JobView)}, counting the running jobs that
+     * {@code preemptable} accepts as gone already (they will be preempted if they are in the way).
+     */
+    public static HeadReservation of(Snapshot s, Capacity free, List<Started> startedNow, JobView head,
+            java.util.function.Predicate<JobView> preemptable) {
         long now = s.now();
         Capacity scratch = free.copy();
+        for (JobView r : s.running()) if (preemptable.test(r)) scratch.release(r.placement());
         Placement fit = scratch.place(head.spec());
         if (fit != null) {
             scratch.take(fit);
@@ -46,7 +56,7 @@ public record HeadReservation(long shadow, Capacity extra) {
             long tNew = nextStarted < startedNow.size() ? startedNow.get(nextStarted).estimatedEnd() : Long.MAX_VALUE;
             long t = Math.min(tRun, tNew);
             while (nextRunning != null && Math.max(now, nextRunning.estimatedEnd()) == t) {
-                scratch.release(nextRunning.placement());
+                if (!preemptable.test(nextRunning)) scratch.release(nextRunning.placement());
                 nextRunning = running.hasNext() ? running.next() : null;
             }
             while (nextStarted < startedNow.size() && startedNow.get(nextStarted).estimatedEnd() == t) {

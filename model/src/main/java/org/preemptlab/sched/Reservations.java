@@ -13,6 +13,7 @@ public final class Reservations {
      * blocks that interval, else a copy with the blocked nodes seized.
      */
     public static Capacity usable(Capacity free, List<Reservation> reservations, long from, long to) {
+        if (reservations.isEmpty()) return free;
         Capacity masked = free;
         for (Reservation r : reservations) {
             if (!r.blocks(from, to)) continue;

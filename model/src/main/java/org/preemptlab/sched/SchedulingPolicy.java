@@ -1,6 +1,7 @@
 package org.preemptlab.sched;
 
 import java.util.List;
+import org.preemptlab.job.JobSpec;
 
 /** A scheduler: looks at a snapshot, returns decisions with their reasons. Never changes state itself. */
 public interface SchedulingPolicy {
@@ -9,4 +10,9 @@ public interface SchedulingPolicy {
     String name();
 
     List<Decision> schedule(Snapshot snapshot);
+
+    /** The queue tier of a job (higher tiers wait ahead of lower ones); 0 unless QOS tiers are set. */
+    default int tierOf(JobSpec job) {
+        return 0;
+    }
 }

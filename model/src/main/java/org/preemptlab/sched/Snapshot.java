@@ -5,6 +5,7 @@ import java.util.List;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.job.JobView;
+import org.preemptlab.preempt.PreemptionSettings;
 
 /** The read-only state a policy decides from. Nothing here changes while the policy runs. */
 public interface Snapshot {
@@ -24,6 +25,9 @@ public interface Snapshot {
 
     /** A scratch copy of the free resources now. */
     Capacity freeCapacity();
+
+    /** How the engine carries out preemptions (grace time, checkpoint costs). */
+    PreemptionSettings preemptionSettings();
 
     /** Maintenance windows and reservations the policy must respect. */
     List<Reservation> reservations();

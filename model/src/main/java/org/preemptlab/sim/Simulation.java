@@ -78,7 +78,10 @@ public final class Simulation {
         this.capacity = cluster.newCapacity();
         this.timeline = new Timeline(config.recording());
         this.runs = new JobRun[config.jobs().size()];
-        for (int i = 0; i < runs.length; i++) runs[i] = new JobRun(config.jobs().get(i), i);
+        for (int i = 0; i < runs.length; i++) {
+            runs[i] = new JobRun(config.jobs().get(i), i);
+            runs[i].tier = policy.tierOf(runs[i].spec);
+        }
         this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
         this.nodeDown = new int[cluster.nodeCount()];
         this.seized = new ArrayList<>(cluster.nodeCount());
@@ -97,11 +100,6 @@ public final class Simulation {
             events.add(new SimEvent.MaintenanceStart(mw.start(), w));
             events.add(new SimEvent.MaintenanceEnd(mw.end(), w));
         }
-    }
-
-    /** Sets the QOS tier of a job before the run (used by preemption policies that rank classes). */
-    public void setTier(int jobIndex, int tier) {
-        runs[jobIndex].tier = tier;
     }
 
     /** Runs to the end: until every job has completed or ended for good. */
@@ -678,6 +676,11 @@ public final class Simulation {
         @Override
         public Capacity freeCapacity() {
             return capacity.copy();
+        }
+
+        @Override
+        public PreemptionSettings preemptionSettings() {
+            return settings;
         }
 
         @Override

@@ -1,0 +1,69 @@
+package org.preemptlab.app.cli;
+
+import java.util.List;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.preempt.CheckpointCost;
+import org.preemptlab.preempt.PolicyFactory;
+import org.preemptlab.preempt.PreemptionRules;
+import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.sched.PolicyNames;
+import org.preemptlab.sim.SimulationConfig;
+import picocli.CommandLine.Option;
+
+/** The scheduler options shared by the trace commands. */
+final class PolicyOptions {
+
+    @Option(names = "--policy", defaultValue = "easy",
+            description = "fcfs, easy, conservative, aggressive-checkpoint or preemption-backfill (default: ${DEFAULT-VALUE})")
+    String policy;
+
+    @Option(names = "--p", defaultValue = "0.2", description = "aggressive-checkpoint: predicted share of long estimates (default: ${DEFAULT-VALUE})")
+    double p;
+
+    @Option(names = "--threshold", defaultValue = "1800", description = "aggressive-checkpoint: t_thr, estimates below it are trusted, s (default: ${DEFAULT-VALUE})")
+    long threshold;
+
+    @Option(names = "--checkpoint-seconds", defaultValue = "215", description = "checkpoint time T_chk, s (default: ${DEFAULT-VALUE})")
+    long checkpointSeconds;
+
+    @Option(names = "--restart-seconds", defaultValue = "-1", description = "restart time T_restart, s (default: = checkpoint seconds)")
+    long restartSeconds;
+
+    @Option(names = "--kill-instead", description = "aggressive-checkpoint: kill preempted jobs instead of checkpointing them")
+    boolean killInstead;
+
+    void validate() {
+        if (!PolicyNames.ALL.contains(policy)) {
+            throw new IllegalArgumentException("--policy " + policy + ": unknown; use one of " + String.join(", ", PolicyNames.ALL));
+        }
+        if (!(p > 0 && p <= 1)) throw new IllegalArgumentException("--p is " + p + "; must be in (0, 1]");
+        if (checkpointSeconds < 0) throw new IllegalArgumentException("--checkpoint-seconds is " + checkpointSeconds + "; must be ≥ 0");
+        if (threshold < 0) throw new IllegalArgumentException("--threshold is " + threshold + "; must be ≥ 0");
+    }
+
+    long restart() {
+        return restartSeconds < 0 ? checkpointSeconds : restartSeconds;
+    }
+
+    SimulationConfig config(Cluster cluster, List<JobSpec> jobs, boolean recording) {
+        validate();
+        var scheduler = PolicyFactory.create(policy, p, threshold, checkpointSeconds + restart(), killInstead,
+                PreemptionRules.NONE);
+        PreemptionSettings settings = PreemptionSettings.defaults()
+                .withCost(CheckpointCost.fixed(checkpointSeconds, restart()))
+                .withRequeueAtHead(PolicyFactory.requeuesAtHead(policy));
+        return SimulationConfig.of(cluster, jobs, scheduler, recording).withPreemption(settings);
+    }
+
+    static PolicyOptions of(String policy, double p, long checkpointSeconds, boolean killInstead) {
+        PolicyOptions o = new PolicyOptions();
+        o.policy = policy;
+        o.p = p;
+        o.threshold = 1800;
+        o.checkpointSeconds = checkpointSeconds;
+        o.restartSeconds = -1;
+        o.killInstead = killInstead;
+        return o;
+    }
+}

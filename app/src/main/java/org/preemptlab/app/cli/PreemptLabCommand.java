@@ -1,0 +1,41 @@
+package org.preemptlab.app.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line interface: {@code preemptlab <command> ...}. */
+@Command(name = "preemptlab", mixinStandardHelpOptions = true, version = "PreemptLab 0.1.0",
+        description = "What-if planner for HPC batch scheduling with preemption.",
+        subcommands = {SimulateCommand.class, RunCommand.class, BenchCommand.class, NiuTableCommand.class,
+                MaintenanceCommand.class})
+public final class PreemptLabCommand implements Runnable {
+
+    private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance",
+            "--help", "-h", "--version", "-V", "help");
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** True if the arguments ask for a CLI command rather than the window. */
+    public static boolean isCommandLine(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Runs the command line; errors are one clear line on stderr and a non-zero exit code. */
+    public static int execute(String[] args) {
+        CommandLine cl = new CommandLine(new PreemptLabCommand());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("preemptlab: " + CliErrors.message(e));
+            return 2;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("preemptlab: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try 'preemptlab " + e.getCommandLine().getCommandName() + " --help'.");
+            return 64;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,72 @@
+package org.preemptlab.app.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.preemptlab.cluster.ProcessorMachine;
+import org.preemptlab.io.report.EventsCsvWriter;
+import org.preemptlab.io.report.MetricsJsonWriter;
+import org.preemptlab.io.report.ScheduleExport;
+import org.preemptlab.io.swf.SwfReadOptions;
+import org.preemptlab.io.swf.SwfReader;
+import org.preemptlab.io.swf.SwfTrace;
+import org.preemptlab.metrics.Metrics;
+import org.preemptlab.metrics.MetricsCalculator;
+import org.preemptlab.sim.Simulation;
+import org.preemptlab.sim.SimulationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Simulates an SWF trace on a machine of P processors. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate an SWF trace (plain or .gz) with a scheduler; write the schedule and metrics.")
+final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--trace", required = true, description = "SWF trace, plain or gzip")
+    Path trace;
+
+    @Option(names = "--procs", description = "machine size in processors (default: the header's MaxProcs)")
+    Integer procs;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Option(names = "--out-swf", description = "write the simulated schedule as SWF (field 3 = simulated wait)")
+    Path outSwf;
+
+    @Option(names = "--metrics-json", description = "write the metrics as JSON")
+    Path metricsJson;
+
+    @Option(names = "--events-csv", description = "write every engine event with its reason as CSV")
+    Path eventsCsv;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        if (procs != null && procs < 1) throw new IllegalArgumentException("--procs is " + procs + "; must be ≥ 1");
+        policy.validate();
+        SwfReadOptions options = procs == null ? SwfReadOptions.defaults() : SwfReadOptions.defaults().withProcs(procs);
+        SwfTrace t = SwfReader.read(trace, options);
+        if (!t.report().isClean()) System.err.println(t.report().summary());
+        var config = policy.config(new ProcessorMachine(t.machineProcs()), t.jobs(), eventsCsv != null);
+        SimulationResult result = new Simulation(config).run(ProgressBar.forTerminal("simulate " + policy.policy));
+        Metrics m = MetricsCalculator.of(result);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (outSwf != null) ScheduleExport.write(outSwf, t.header(), result);
+        if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
+        if (metricsJson != null) {
+            Map<String, Object> map = MetricsJsonWriter.toMap(m);
+            map.put("simulationWallSeconds", m.wallSeconds());
+            map.put("wallSeconds", wall);
+            map.put("procs", t.machineProcs());
+            map.put("policy", result.policy());
+            JsonFiles.write(metricsJson, map);
+        }
+        System.out.printf("%s on %s (%d procs): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
+                        + "mean queue %.2f, makespan %d s, %.2f s wall%n", result.policy(), trace.getFileName(),
+                t.machineProcs(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
+                m.meanQueueLength(), m.makespanSeconds(), wall);
+        return 0;
+    }
+}

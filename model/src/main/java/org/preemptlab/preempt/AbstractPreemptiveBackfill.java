@@ -1,0 +1,146 @@
+package org.preemptlab.preempt;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.JobState;
+import org.preemptlab.job.JobView;
+import org.preemptlab.sched.Decision;
+import org.preemptlab.sched.HeadReservation;
+import org.preemptlab.sched.Reason;
+import org.preemptlab.sched.Reservations;
+import org.preemptlab.sched.SchedulingPolicy;
+import org.preemptlab.sched.Snapshot;
+import org.preemptlab.sched.StartReason;
+
+/**
+ * FCFS with one reservation for the first waiting job (as EASY), where backfill decisions use a
+ * predicted run time instead of the user's estimate. A job backfilled on a prediction that its
+ * estimate would not allow is preemptable: when the head job's reserved time comes and it does not
+ * fit, such jobs are preempted, largest first, until it fits; the head then starts as soon as the
+ * slowest of them has left its nodes (it is promised the next start), and the preempted jobs wait
+ * at the head of the queue (the engine's requeue-at-head setting).
+ */
+public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
+
+    private final Set<Integer> preemptable = new HashSet<>();
+    private int promised = -1;
+
+    /** The run time the backfill decision assumes for a waiting job. */
+    protected abstract long predictedRuntime(JobView job);
+
+    /** How a preemptable job is stopped when the reservation comes. */
+    protected abstract PreemptMechanism mechanismFor(JobView victim);
+
+    @Override
+    public List<Decision> schedule(Snapshot s) {
+        long now = s.now();
+        List<Decision> decisions = new ArrayList<>();
+        Capacity free = s.freeCapacity();
+        Set<Integer> runningNow = new HashSet<>();
+        for (JobView r : s.running()) if (r.state() == JobState.RUNNING) runningNow.add(r.index());
+        preemptable.retainAll(runningNow);
+        List<JobView> queue = new ArrayList<>(s.queue());
+        promoteTheProm(queue);
+        List<HeadReservation.Started> started = new ArrayList<>();
+        int i = 0;
+        for (; i < queue.size(); i++) {
+            JobView job = queue.get(i);
+            long end = now + job.requestedWalltime();
+            Placement p = Reservations.usable(free, s.reservations(), now, end).place(job.spec());
+            if (p == null) break;
+            long freeCores = free.freeCores();
+            free.take(p);
+            started.add(new HeadReservation.Started(end, p));
+            if (job.index() == promised) promised = -1;
+            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.name(), freeCores)));
+        }
+        if (i == queue.size()) return decisions;
+        JobView head = queue.get(i);
+        if (preemptIfDue(s, head, free, decisions)) return decisions;
+        HeadReservation reservation = HeadReservation.of(s, free, started, head, r -> preemptable.contains(r.index()));
+        for (int k = i + 1; k < queue.size(); k++) {
+            JobView job = queue.get(k);
+            long estimatedEnd = now + job.requestedWalltime();
+            long predictedEnd = now + Math.min(job.requestedWalltime(), predictedRuntime(job));
+            Capacity usable = Reservations.usable(free, s.reservations(), now, estimatedEnd);
+            Placement p = reservation.backfillPlacement(usable, job, predictedEnd);
+            if (p == null) continue;
+            free.take(p);
+            Reason why;
+            if (predictedEnd > reservation.shadow()) {
+                reservation.extra().take(p);
+                why = new StartReason.UsesExtra(job.name(), head.name(), reservation.shadow());
+            } else if (estimatedEnd > reservation.shadow()) {
+                preemptable.add(job.index());
+                why = new StartReason.Predicted(job.name(), predictedEnd - now, head.name(), reservation.shadow());
+            } else {
+                why = new StartReason.EndsBeforeShadow(job.name(), estimatedEnd, head.name(), reservation.shadow());
+            }
+            decisions.add(new Decision.Start(job, p, why));
+        }
+        return decisions;
+    }
+
+    /** The job promised the next start (its reservation came and room is being made) goes first. */
+    private void promoteTheProm(List<JobView> queue) {
+        if (promised < 0) return;
+        for (int k = 0; k < queue.size(); k++) {
+            if (queue.get(k).index() == promised) {
+                queue.add(0, queue.remove(k));
+                return;
+            }
+        }
+        promised = -1;
+    }
+
+    /**
+     * If the head's reservation is due — it would fit now were the preemptable jobs gone, and room
+     * is not already being made — preempts them, largest first, until it fits.
+     */
+    private boolean preemptIfDue(Snapshot s, JobView head, Capacity free, List<Decision> decisions) {
+        Capacity soon = free.copy();
+        List<JobView> candidates = new ArrayList<>();
+        for (JobView r : s.running()) {
+            if (r.state() == JobState.CHECKPOINTING || r.state() == JobState.STOPPING) soon.release(r.placement());
+            else if (preemptable.contains(r.index())) candidates.add(r);
+        }
+        if (soon.place(head.spec()) != null) {
+            promised = head.index();
+            return false; // room is being made: wait for the slowest checkpoint
+        }
+        if (candidates.isEmpty()) return false;
+        candidates.sort(Comparator.comparingInt((JobView r) -> -r.spec().procs()).thenComparingInt(JobView::index));
+        Capacity scratch = soon.copy();
+        List<JobView> victims = new ArrayList<>();
+        for (JobView v : candidates) {
+            scratch.release(v.placement());
+            victims.add(v);
+            if (scratch.place(head.spec()) != null) break;
+        }
+        if (scratch.place(head.spec()) == null) return false; // not due yet: it also needs non-preemptable jobs to end
+        promised = head.index();
+        boolean allImmediate = true;
+        for (JobView v : victims) {
+            PreemptMechanism m = mechanismFor(v);
+            allImmediate &= m != PreemptMechanism.CHECKPOINT && s.preemptionSettings().graceSeconds() == 0;
+            preemptable.remove(v.index());
+            decisions.add(new Decision.Preempt(v, m, head, new PreemptReason.ReservationDue(v.name(), m, head.name(), s.now())));
+            if (m != PreemptMechanism.CHECKPOINT && s.preemptionSettings().graceSeconds() == 0) free.release(v.placement());
+        }
+        if (allImmediate) {
+            Placement p = free.place(head.spec());
+            if (p != null) {
+                free.take(p);
+                promised = -1;
+                decisions.add(new Decision.Start(head, p, Reason.of("job " + head.name()
+                        + " started at its reservation on the resources the preemption freed")));
+            }
+        }
+        return true;
+    }
+}

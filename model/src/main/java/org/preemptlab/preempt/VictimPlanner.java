@@ -1,0 +1,142 @@
+package org.preemptlab.preempt;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.JobView;
+
+/**
+ * Chooses victims and their mechanisms so that a job fits. Mechanisms are tried level by level
+ * along each victim's escalation chain (Moab style): first every victim at its least disruptive
+ * applicable mechanism; if that cannot make room — a suspended job keeps its memory — the next
+ * level, and so on. Victims are taken in the rules' order until the job fits; victims whose nodes
+ * the job does not end up using are left alone.
+ */
+final class VictimPlanner {
+
+    /** A victim and how it is preempted. */
+    record Victim(JobView job, PreemptMechanism mechanism, PreemptMechanism firstChoice) {}
+
+    /** The victims and where the job will run once they are gone. */
+    record Plan(List<Victim> victims, Placement placement) {
+
+        /** True if every victim frees its resources at once (no checkpoint write, no grace time). */
+        boolean immediate(long graceSeconds) {
+            for (Victim v : victims) {
+                if (v.mechanism == PreemptMechanism.CHECKPOINT) return false;
+                if (v.mechanism != PreemptMechanism.SUSPEND && graceSeconds > 0) return false;
+            }
+            return true;
+        }
+    }
+
+    private final PreemptionRules rules;
+
+    VictimPlanner(PreemptionRules rules) {
+        this.rules = rules;
+    }
+
+    /** Orders candidates by the rules' victim order (ties: lower node, then lower job index). */
+    List<JobView> order(List<JobView> candidates, long now) {
+        List<JobView> sorted = new ArrayList<>(candidates);
+        Comparator<JobView> tie = Comparator.comparingInt((JobView j) -> firstNode(j)).thenComparingInt(JobView::index);
+        Comparator<JobView> by = switch (rules.victimOrder()) {
+            case YOUNGEST_FIRST -> Comparator.comparingLong((JobView j) -> -j.segmentStart());
+            case LEAST_WORK_LOST -> Comparator.comparingLong((JobView j) -> workAtRisk(j, now));
+            case LARGEST_FIRST, FEWEST_VICTIMS -> Comparator.comparingInt((JobView j) -> -j.spec().procs());
+        };
+        sorted.sort(by.thenComparing(tie));
+        return sorted;
+    }
+
+    private static int firstNode(JobView j) {
+        int[] nodes = j.placement() == null ? null : j.placement().nodes();
+        return nodes == null || nodes.length == 0 ? Integer.MAX_VALUE : nodes[0];
+    }
+
+    private static long workAtRisk(JobView j, long now) {
+        long sinceSave = j.workDone() + Math.max(0, now - j.segmentStart()) - j.savedWork();
+        return sinceSave * j.spec().procs();
+    }
+
+    /** A plan to fit {@code job} on {@code free} by preempting some of the ordered candidates, or null. */
+    Plan plan(JobView job, List<JobView> ordered, Capacity free) {
+        if (ordered.isEmpty()) return null;
+        int levels = 0;
+        for (JobView v : ordered) levels = Math.max(levels, rules.chainFor(v.spec().qos()).size());
+        if (rules.victimOrder() == VictimOrder.FEWEST_VICTIMS) {
+            Plan single = singleVictim(job, ordered, free, levels);
+            if (single != null) return single;
+        }
+        for (int level = 0; level < levels; level++) {
+            Capacity scratch = free.copy();
+            List<Victim> chosen = new ArrayList<>();
+            for (JobView v : ordered) {
+                Victim victim = mechanismAt(v, level);
+                if (victim == null) continue;
+                release(scratch, victim);
+                chosen.add(victim);
+                Placement p = scratch.place(job.spec());
+                if (p != null) return new Plan(needed(chosen, p), p);
+            }
+        }
+        return null;
+    }
+
+    private Plan singleVictim(JobView job, List<JobView> ordered, Capacity free, int levels) {
+        for (int level = 0; level < levels; level++) {
+            for (int i = ordered.size() - 1; i >= 0; i--) { // smallest first
+                Victim victim = mechanismAt(ordered.get(i), level);
+                if (victim == null) continue;
+                Capacity scratch = free.copy();
+                release(scratch, victim);
+                Placement p = scratch.place(job.spec());
+                if (p != null) return new Plan(List.of(victim), p);
+            }
+        }
+        return null;
+    }
+
+    /** The victim's mechanism at escalation level {@code level}: the first applicable at or after it. */
+    private Victim mechanismAt(JobView v, int level) {
+        List<PreemptMechanism> chain = rules.chainFor(v.spec().qos());
+        PreemptMechanism first = null;
+        for (int i = 0; i < chain.size(); i++) {
+            PreemptMechanism m = chain.get(i);
+            if (!applicable(m, v)) continue;
+            if (first == null) first = m;
+            if (i >= level) return new Victim(v, m, first);
+        }
+        return null;
+    }
+
+    static boolean applicable(PreemptMechanism m, JobView v) {
+        return switch (m) {
+            case SUSPEND, KILL -> true;
+            case CHECKPOINT -> v.spec().checkpointable();
+            case REQUEUE -> v.spec().rerunnable();
+        };
+    }
+
+    private static void release(Capacity scratch, Victim v) {
+        if (v.mechanism == PreemptMechanism.SUSPEND) scratch.releaseCores(v.job.placement());
+        else scratch.release(v.job.placement());
+    }
+
+    /** Drops victims whose nodes the placement does not use (node mode; processor mode keeps all). */
+    private static List<Victim> needed(List<Victim> chosen, Placement p) {
+        if (!p.isConcrete()) return chosen;
+        List<Victim> kept = new ArrayList<>();
+        for (Victim v : chosen) {
+            for (int node : p.nodes()) {
+                if (v.job.placement().uses(node)) {
+                    kept.add(v);
+                    break;
+                }
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,90 @@
+package org.preemptlab.sched;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.JobSpec;
+
+/**
+ * The general availability profile (node pools): free resources over future time as a step function: from each breakpoint until the next, the
+ * capacity stored at that breakpoint is free. Bookings take a placement out of every step they
+ * cover; the earliest-fit search finds the first start at which one placement fits in every step
+ * of the job's duration.
+ */
+final class StepProfile implements AvailabilityProfile {
+
+    private final TreeMap<Long, Capacity> steps = new TreeMap<>();
+
+    /** A profile that is {@code free} from {@code from} on, forever. */
+    StepProfile(long from, Capacity free) {
+        steps.put(from, free);
+    }
+
+    /** Forgets everything before {@code now} (the step covering {@code now} starts at {@code now}). */
+    @Override
+    public void advanceTo(long now) {
+        Map.Entry<Long, Capacity> floor = steps.floorEntry(now);
+        if (floor == null || floor.getKey() == now) return;
+        Capacity current = floor.getValue();
+        steps.headMap(now, false).clear();
+        steps.put(now, current);
+    }
+
+    private void splitAt(long t) {
+        if (t == Long.MAX_VALUE || steps.containsKey(t)) return;
+        Map.Entry<Long, Capacity> floor = steps.floorEntry(t);
+        if (floor == null) throw new IllegalArgumentException("time " + t + " lies before the profile starts at " + steps.firstKey());
+        steps.put(t, floor.getValue().copy());
+    }
+
+    /** Takes the placement out of every step in [from, to). */
+    @Override
+    public void book(Placement placement, long from, long to) {
+        splitAt(from);
+        splitAt(to);
+        for (Capacity c : steps.subMap(from, true, to, false).values()) c.take(placement);
+    }
+
+    /** Gives the placement back to every step in [from, to). */
+    @Override
+    public void unbook(Placement placement, long from, long to) {
+        if (to <= from) return;
+        from = Math.max(from, steps.firstKey());
+        splitAt(from);
+        splitAt(to);
+        for (Capacity c : steps.subMap(from, true, to, false).values()) c.release(placement);
+    }
+
+    /** Earliest start ≥ {@code from} with a placement free over the whole [start, start + duration). */
+    @Override
+    public Slot earliestFit(JobSpec job, long from, long duration) {
+        List<Long> times = new ArrayList<>(steps.tailMap(steps.floorKey(from), true).keySet());
+        List<Capacity> caps = new ArrayList<>(times.size());
+        for (Long t : times) caps.add(steps.get(t));
+        int i = 0;
+        while (i < times.size()) {
+            long start = Math.max(from, times.get(i));
+            long end = start + duration;
+            Capacity acc = caps.get(i);
+            int j = i;
+            boolean failed = false;
+            while (true) {
+                if (acc.place(job) == null) {
+                    failed = true;
+                    break;
+                }
+                long stepEnd = j + 1 < times.size() ? times.get(j + 1) : Long.MAX_VALUE;
+                if (stepEnd >= end) break;
+                j++;
+                acc = acc.meet(caps.get(j));
+            }
+            if (!failed) return new Slot(start, acc.place(job));
+            // if step j alone cannot hold the job, no window containing it can: skip past it
+            i = caps.get(j).place(job) == null ? j + 1 : i + 1;
+        }
+        return null;
+    }
+}
