@@ -294,7 +294,12 @@ public final class Simulation {
     private void jobEnd(JobRun r, int segment) {
         if (r.segment != segment || r.state != JobState.RUNNING) return;
         r.settle(now);
-        r.workDone = r.spec.runtime();
+        if (backendMayReport) {
+            r.workDone = r.spec.runtime(); // a live job ends when its process does: that is its work
+        } else if (r.workDone != r.spec.runtime()) {
+            throw new IllegalStateException("job " + r.spec.name() + " ended at t=" + now + " with " + r.workDone
+                    + " s of work done; it needs " + r.spec.runtime() + " s (backend and engine disagree)");
+        }
         closeRunning(r);
         running.remove(r);
         releaseNodes(r.placement);

@@ -6,7 +6,9 @@ package org.preemptlab.io.swf;
  * {@value AnomalyReport#MAX_EXAMPLES} examples), so nothing is changed or dropped silently.
  *
  * <p>Rules are checked per job line in the order of the constants below. A line is counted under at
- * most one dropping rule (the first that matches) and under every fixing rule that applied to it.
+ * most one dropping rule (the first that matches) and under every fixing rule checked before it was
+ * dropped or kept ({@link #FRACTIONAL_TIME} is checked before the dropping rules, because rounding
+ * can make a run time 0).
  * The rules reproduce the cleaning of the reference inputs ({@code shared/reference/README.md}), so
  * on those cleaned traces no rule fires, and on the raw archive traces the counts equal the ones the
  * reference cleaner wrote into its {@code ; Note: cleaned by ...} header line.

@@ -57,11 +57,26 @@ public final class SwfReader {
             Comparator.comparingLong(JobSpec::submit).thenComparingInt(JobSpec::id);
 
     private static final SwfField.Kind[] KINDS = new SwfField.Kind[SwfField.COUNT];
+    /** Bit k set: field index k is of that kind. */
+    private static final int INTEGER_MASK;
+    private static final int TIME_MASK;
+    private static final int MEASURE_MASK;
 
     static {
+        int integer = 0;
+        int time = 0;
+        int measure = 0;
         for (SwfField f : SwfField.values()) {
             KINDS[f.index()] = f.kind();
+            switch (f.kind()) {
+                case INTEGER -> integer |= 1 << f.index();
+                case TIME -> time |= 1 << f.index();
+                default -> measure |= 1 << f.index();
+            }
         }
+        INTEGER_MASK = integer;
+        TIME_MASK = time;
+        MEASURE_MASK = measure;
     }
 
     private SwfReader() {
@@ -331,8 +346,9 @@ public final class SwfReader {
             }
         }
 
+        /** Field separator: space, tab, CR and the other ASCII control bytes (SWF is ASCII text). */
         private static boolean isSpace(byte c) {
-            return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b;
+            return c <= ' ' && c >= 0;
         }
 
         private void processLine(int s, int e) throws IOException {
@@ -423,23 +439,73 @@ public final class SwfReader {
                 stop = true;
                 return;
             }
+            // one pass: split into tokens and parse each as [+-]digits[.digits], rounded like Math.round
             byte[] b = buf;
+            long[] f = fields;
             int n = 0;
+            int badMask = 0;
+            int fractionMask = 0;
             int i = s;
-            while (i < e) {
-                while (i < e && isSpace(b[i])) {
+            while (true) {
+                byte c = 0;
+                while (i < e && isSpace(c = b[i])) {
                     i++;
                 }
                 if (i >= e) {
                     break;
                 }
                 int start = i;
-                while (i < e && !isSpace(b[i])) {
+                boolean neg = false;
+                if (c == '-' || c == '+') {
+                    neg = c == '-';
                     i++;
+                }
+                long v = 0;
+                int digits = 0;
+                while (i < e && (c = b[i]) >= '0' && c <= '9') {
+                    v = v * 10 + (c - '0');
+                    digits++;
+                    i++;
+                }
+                boolean fraction = false;
+                boolean roundAway = false;
+                int fractionDigits = 0;
+                if (i < e && b[i] == '.') {
+                    i++;
+                    int first = -1;
+                    boolean restNonZero = false;
+                    while (i < e && (c = b[i]) >= '0' && c <= '9') {
+                        int d = c - '0';
+                        if (first < 0) {
+                            first = d;
+                        } else if (d != 0) {
+                            restNonZero = true;
+                        }
+                        fractionDigits++;
+                        i++;
+                    }
+                    fraction = first > 0 || restNonZero;
+                    roundAway = neg ? first > 5 || (first == 5 && restNonZero) : first >= 5;
+                }
+                boolean ok = digits <= 18 && digits + fractionDigits > 0 && (i == e || isSpace(b[i]));
+                if (!ok) {
+                    while (i < e && !isSpace(b[i])) {
+                        i++;
+                    }
                 }
                 if (n < SwfField.COUNT) {
                     tokStart[n] = start;
                     tokEnd[n] = i;
+                    if (roundAway) {
+                        v++;
+                    }
+                    f[n] = neg ? -v : v;
+                    if (!ok) {
+                        badMask |= 1 << n;
+                    }
+                    if (fraction) {
+                        fractionMask |= 1 << n;
+                    }
                 }
                 n++;
             }
@@ -447,22 +513,17 @@ public final class SwfReader {
                 throw new SwfFormatException(name, lineNo, 0,
                         name + ":" + lineNo + ": line has " + n + " fields; SWF needs " + SwfField.COUNT, null);
             }
+            int integerErrors = badMask | (fractionMask & INTEGER_MASK);
+            if (integerErrors != 0) {
+                int k = Integer.numberOfTrailingZeros(integerErrors);
+                parseField(k); // throws the message for a malformed token
+                throw fieldError(k, "must be an integer");
+            }
             if (!machineFixed) {
                 fixMachine();
             }
-            long[] f = fields;
-            boolean timeFraction = false;
-            int measureFractions = 0;
-            for (int k = 0; k < SwfField.COUNT; k++) {
-                f[k] = parseField(k);
-                if (lastFraction) {
-                    switch (KINDS[k]) {
-                        case INTEGER -> throw fieldError(k, "must be an integer");
-                        case TIME -> timeFraction = true;
-                        default -> measureFractions++;
-                    }
-                }
-            }
+            boolean timeFraction = (fractionMask & TIME_MASK) != 0;
+            int measureFractions = Integer.bitCount(fractionMask & MEASURE_MASK);
             report.jobLines++;
 
             long jobNumber = f[0];
@@ -552,8 +613,9 @@ public final class SwfReader {
         }
 
         /**
-         * Parses token {@code k}: {@code [+-]digits[.digits]}, rounded to the nearest integer like
-         * {@link Math#round(double)}; sets {@link #lastFraction} when the fraction was not zero.
+         * Parses token {@code k} alone, as {@link #jobLine} does inline: {@code [+-]digits[.digits]},
+         * rounded like {@link Math#round(double)}; sets {@link #lastFraction} when the fraction was not
+         * zero. Used to produce the exact message for a malformed token.
          */
         private long parseField(int k) throws SwfFormatException {
             byte[] b = buf;

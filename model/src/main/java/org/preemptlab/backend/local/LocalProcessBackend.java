@@ -1,0 +1,675 @@
+package org.preemptlab.backend.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.preemptlab.alloc.Placement;
+import org.preemptlab.backend.BackendEvents;
+import org.preemptlab.job.JobView;
+import org.preemptlab.live.LiveBackend;
+import org.preemptlab.live.LiveClock;
+import org.preemptlab.live.Observation;
+import org.preemptlab.live.ObservedKind;
+
+/**
+ * Runs each job as real processes on this machine, in its own process group
+ * ({@code setsid bash -c <command>}; setsid does not fork, so the pid is the pgid and this JVM
+ * stays the parent):
+ * <ul>
+ *   <li>suspend = {@code kill -STOP -- -pgid}, resume = {@code kill -CONT -- -pgid};</li>
+ *   <li>kill = {@code kill -TERM -- -pgid}, then {@code -KILL} after the grace time;</li>
+ *   <li>checkpoint = SIGUSR1, then the state file must change (new inode or mtime) within the
+ *       timeout; the backend then keeps a committed copy and stops the group (SIGSTOP) for the
+ *       engine's modelled checkpoint I/O: no work happens meanwhile, as the engine assumes;</li>
+ *   <li>restart = relaunch with the state file (by default restored to the last committed
+ *       checkpoint, so that work since then is lost exactly as the engine counts it).</li>
+ * </ul>
+ * Liveness comes from {@code /proc/<pid>/stat} (zombies do not count). Every launch is recorded
+ * in the run directory (pid, pgid, start time) so that a later start can end what a crashed run
+ * left ({@link #reapOrphans(Path)}); {@link #close()} and a JVM shutdown hook end every group.
+ *
+ * <p>Threads: the engine's methods ({@code start}, {@code suspend} …) and {@link #deliver} run on
+ * the driver's thread; process exits and file watches run on the backend's own threads, which only
+ * add {@link Observation}s to {@link #observations()}. {@link BackendEvents#workDone} is called only
+ * from {@link #deliver} and {@link #resume}, i.e. on the driver's thread.
+ */
+public final class LocalProcessBackend implements LiveBackend {
+
+    private static final long WATCH_PERIOD_MILLIS = 20;
+    private static final long SIGNAL_CONFIRM_MILLIS = 5_000;
+
+    private final LocalBackendConfig config;
+    private final RunDirectory run;
+    private final Path jobScript;
+    private final BlockingQueue<Observation> observations = new LinkedBlockingQueue<>();
+    private final ScheduledExecutorService threads;
+    /** The backend's threads, or the caller's once they are shut down (exits seen while closing). */
+    private final Executor executor;
+    private final Map<Integer, LocalJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicInteger launches = new AtomicInteger();
+    private final Thread shutdownHook;
+    private final RunDirectory.ReapReport reapedAtStart;
+    private volatile BackendEvents events;
+    private volatile LiveClock clock;
+    private volatile boolean closed;
+
+    /** What the engine last asked of a job. */
+    private enum Mode { RUNNING, SUSPENDED, CHECKPOINTING, KILLED }
+
+    /** One job's launches; every field is guarded by the object's monitor. */
+    private static final class LocalJob {
+        final int index;
+        final String name;
+        final String key;
+        final String jobClass;
+        final long work;
+        Launch launch;
+        Mode mode = Mode.RUNNING;
+        int segment;
+        /** The launch exited 0 while the engine had it suspended or checkpointing. */
+        boolean doneWhileHeld;
+        CompletableFuture<Boolean> checkpointWatch;
+
+        LocalJob(JobView job) {
+            this.index = job.index();
+            this.name = job.name();
+            this.key = job.index() + "-" + job.name().replaceAll("[^A-Za-z0-9._-]", "_");
+            this.jobClass = job.spec().qos();
+            this.work = job.spec().runtime();
+        }
+    }
+
+    /** One process group. {@code exited} is set by the exit watcher. */
+    private static final class Launch {
+        final int id;
+        final Process process;
+        final long pgid;
+        volatile boolean exited;
+        volatile int exitCode;
+        /** Exit is expected (killed on purpose): not a failure. */
+        volatile boolean expectEnd;
+
+        Launch(int id, Process process) {
+            this.id = id;
+            this.process = process;
+            this.pgid = process.pid();
+        }
+    }
+
+    /** Identity of a file version: a new inode (tmp + mv) or a new mtime means it was rewritten. */
+    private record FileStamp(Object key, FileTime modified, long size) {
+        static FileStamp of(Path file) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A backend with a fresh run directory under {@code config.runsDir()}, reaping earlier crashed runs first. */
+    public LocalProcessBackend(LocalBackendConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.reapedAtStart = RunDirectory.reapOrphans(config.runsDir(), config.graceTime().toMillis());
+        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid()
+                + "-" + Integer.toHexString(System.identityHashCode(this));
+        this.run = RunDirectory.create(config.runsDir().resolve(id));
+        this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(run.path().resolve("bin"));
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread t = new Thread(r, "preemptlab-local-backend");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        this.threads = pool;
+        this.executor = r -> {
+            try {
+                pool.execute(r);
+            } catch (RejectedExecutionException e) {
+                r.run();
+            }
+        };
+        this.shutdownHook = new Thread(this::endEverything, "preemptlab-local-backend-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        warmUp();
+    }
+
+    /** One throw-away launch, so that the first job's start is not delayed by class loading (~50 ms). */
+    private static void warmUp() {
+        try {
+            Process p = new ProcessBuilder("setsid", "true").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.onExit().get(5, TimeUnit.SECONDS);
+            ProcessGroups.isAlive(p.pid());
+            ProcessGroups.signal(p.pid(), "CONT");
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            // the first real launch reports any problem
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Ends every process group recorded by crashed runs under {@code runsDir} (their owner JVM is
+     * gone), checking each leader's start time so that a recycled pid is never signalled.
+     */
+    public static RunDirectory.ReapReport reapOrphans(Path runsDir) {
+        return RunDirectory.reapOrphans(runsDir, 1_000);
+    }
+
+    /** What was reaped when this backend started. */
+    public RunDirectory.ReapReport reapedAtStart() {
+        return reapedAtStart;
+    }
+
+    /** This run's directory (state files, logs, process records). */
+    public Path runDirectory() {
+        return run.path();
+    }
+
+    /** The state (checkpoint) file of a job. */
+    public Path stateFile(JobView job) {
+        return run.stateFile(key(job));
+    }
+
+    /** The output log of a job. */
+    public Path logFile(JobView job) {
+        return run.logFile(key(job));
+    }
+
+    /** The process group of the job's current launch, if it has one. */
+    public Optional<Long> processGroup(JobView job) {
+        LocalJob j = jobs.get(job.index());
+        if (j == null) return Optional.empty();
+        synchronized (j) {
+            return j.launch == null ? Optional.empty() : Optional.of(j.launch.pgid);
+        }
+    }
+
+    /** Every process group this backend launched that still has live processes. */
+    public List<Long> liveGroups() {
+        List<Long> live = new ArrayList<>();
+        for (LocalJob j : jobs.values()) {
+            Launch l;
+            synchronized (j) {
+                l = j.launch;
+            }
+            if (l != null && ProcessGroups.isAlive(l.pgid)) live.add(l.pgid);
+        }
+        return live;
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public void attach(BackendEvents events) {
+        this.events = events;
+    }
+
+    @Override
+    public void bind(LiveClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public BlockingQueue<Observation> observations() {
+        return observations;
+    }
+
+    private double scale() {
+        LiveClock c = clock;
+        return c == null ? 1.0 : c.scale();
+    }
+
+    private static String key(JobView job) {
+        return job.index() + "-" + job.name().replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    // ---------------------------------------------------------------- the engine's decisions
+
+    @Override
+    public void start(JobView job, Placement placement, long now, int segment, long restartCost, long workLeft) {
+        ensureOpen();
+        LocalJob j = jobs.computeIfAbsent(job.index(), i -> new LocalJob(job));
+        endPreviousLaunch(j);
+        synchronized (j) {
+            prepareStateFile(j);
+            Map<String, String> values = new HashMap<>();
+            values.put("work", Long.toString(j.work));
+            values.put("workLeft", Long.toString(workLeft));
+            values.put("scale", formatScale(scale()));
+            values.put("state", run.stateFile(j.key).toString());
+            values.put("restartCost", Long.toString(restartCost));
+            Path restartFile = run.stateFile(j.key).resolveSibling(j.key + ".restart");
+            writeQuietly(restartFile, Long.toString(restartCost));
+            values.put("restartFile", restartFile.toString());
+            values.put("name", j.name);
+            values.put("index", Integer.toString(j.index));
+            values.put("runDir", run.path().toString());
+            values.put("jobScript", jobScript.toString());
+            String command = config.commandFor(j.jobClass).render(values);
+            Launch launch = launch(j, command, values);
+            j.launch = launch;
+            j.mode = Mode.RUNNING;
+            j.segment = segment;
+            j.doneWhileHeld = false;
+            j.checkpointWatch = null;
+            observations.add(Observation.of(j.index, launch.id, ObservedKind.STARTED, "pid " + launch.pgid + ": " + command));
+        }
+    }
+
+    @Override
+    public void suspend(JobView job, long now) {
+        LocalJob j = jobs.get(job.index());
+        if (j == null) return;
+        synchronized (j) {
+            j.mode = Mode.SUSPENDED;
+            Launch l = j.launch;
+            if (l == null || l.exited) return;
+            ProcessGroups.signal(l.pgid, "STOP");
+            confirm(j, l, () -> ProcessGroups.isStopped(l.pgid), ObservedKind.STOPPED, "SIGSTOP: every process in state T");
+        }
+    }
+
+    @Override
+    public void resume(JobView job, long now, int segment, long workLeft) {
+        LocalJob j = jobs.get(job.index());
+        if (j == null) return;
+        boolean reportDone;
+        synchronized (j) {
+            j.mode = Mode.RUNNING;
+            j.segment = segment;
+            reportDone = j.doneWhileHeld;
+            j.doneWhileHeld = false;
+            Launch l = j.launch;
+            if (!reportDone && l != null && !l.exited) {
+                boolean wasStopped = ProcessGroups.isStopped(l.pgid);
+                ProcessGroups.signal(l.pgid, "CONT");
+                if (wasStopped) {
+                    confirm(j, l, () -> ProcessGroups.isRunning(l.pgid) || l.exited, ObservedKind.CONTINUED, "SIGCONT");
+                }
+            }
+        }
+        // its process finished while it was held: the engine learns it now (driver thread)
+        if (reportDone) events.workDone(j.index, segment, now);
+    }
+
+    @Override
+    public void checkpoint(JobView job, long now) {
+        LocalJob j = jobs.get(job.index());
+        if (j == null) return;
+        synchronized (j) {
+            j.mode = Mode.CHECKPOINTING;
+            requestCheckpoint(j);
+        }
+    }
+
+    @Override
+    public void kill(JobView job, long now) {
+        LocalJob j = jobs.get(job.index());
+        if (j == null) return;
+        synchronized (j) {
+            j.mode = Mode.KILLED;
+            Launch l = j.launch;
+            if (l == null || l.exited && !ProcessGroups.isAlive(l.pgid)) return;
+            l.expectEnd = true;
+            ProcessGroups.signal(l.pgid, "TERM");
+            ProcessGroups.signal(l.pgid, "CONT"); // a stopped group acts on SIGTERM only once continued
+            observations.add(Observation.of(j.index, l.id, ObservedKind.SIGNALLED, "SIGTERM to group " + l.pgid));
+            long grace = config.graceTime().toMillis();
+            try {
+                threads.schedule(() -> forceEnd(j, l), grace, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                forceEnd(j, l); // closing: no timers left, end it now
+            }
+        }
+    }
+
+    /** After the grace time: SIGKILL whatever is left of the launch. */
+    private void forceEnd(LocalJob j, Launch l) {
+        if (ProcessGroups.isAlive(l.pgid)) {
+            ProcessGroups.kill(l.pgid);
+            observations.add(Observation.of(j.index, l.id, ObservedKind.ENDED, "SIGKILL after the grace time"));
+        }
+        if (!ProcessGroups.isAlive(l.pgid)) run.forget(l.id);
+    }
+
+    // ---------------------------------------------------------------- observations, on the driver's thread
+
+    @Override
+    public Delivery deliver(Observation o, long simTime) {
+        if (o.kind() != ObservedKind.EXITED) return Delivery.NOTED;
+        LocalJob j = jobs.get(o.job());
+        if (j == null) return Delivery.NOTED;
+        int segment;
+        synchronized (j) {
+            Launch l = j.launch;
+            if (l == null || l.id != o.launch() || l.expectEnd || j.mode == Mode.KILLED) return Delivery.NOTED;
+            if (o.exitCode() != 0) return Delivery.FAILED;
+            if (j.mode != Mode.RUNNING) {
+                j.doneWhileHeld = true;
+                return Delivery.NOTED;
+            }
+            segment = j.segment;
+        }
+        events.workDone(o.job(), segment, simTime);
+        return Delivery.REPORTED;
+    }
+
+    // ---------------------------------------------------------------- launching
+
+    private Launch launch(LocalJob j, String command, Map<String, String> values) {
+        ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", command)
+                .directory(run.path().toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.logFile(j.key).toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("PREEMPTLAB_JOB_NAME", j.name);
+        env.put("PREEMPTLAB_JOB_INDEX", values.get("index"));
+        env.put("PREEMPTLAB_WORK", values.get("work"));
+        env.put("PREEMPTLAB_WORK_LEFT", values.get("workLeft"));
+        env.put("PREEMPTLAB_SCALE", values.get("scale"));
+        env.put("PREEMPTLAB_STATE", values.get("state"));
+        env.put("PREEMPTLAB_RESTART_COST", values.get("restartCost"));
+        env.put("PREEMPTLAB_RUN_DIR", values.get("runDir"));
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot launch job " + j.name + " (setsid bash -c " + command + "): " + e.getMessage()
+                    + "\nMaybe setsid (util-linux) or bash is missing.", e);
+        }
+        Launch l = new Launch(launches.incrementAndGet(), process);
+        // record first, so that a crash from here on leaves a trace to reap
+        long startTime = ProcStat.read(l.pgid).map(ProcStat::startTime).orElse(-1L);
+        run.record(l.id, j.key, l.pgid, startTime);
+        // setsid runs right after exec: wait until the group exists before anyone signals it
+        pollUntil(() -> ProcStat.read(l.pgid).map(s -> s.pgrp() == l.pgid || s.isGone()).orElse(true), 2_000);
+        process.onExit().thenAcceptAsync(p -> exited(j, l, p.exitValue()), executor);
+        return l;
+    }
+
+    private void exited(LocalJob j, Launch l, int code) {
+        l.exitCode = code;
+        l.exited = true;
+        String how = code == 0 ? "exit 0" : code > 128 ? "exit " + code + " (signal " + (code - 128) + ")" : "exit " + code;
+        observations.add(Observation.exited(j.index, l.id, code, how));
+        // the leader is gone; end whatever it left in its group (background children)
+        if (!ProcessGroups.isAlive(l.pgid) || ProcessGroups.terminate(l.pgid, config.graceTime().toMillis())) run.forget(l.id);
+        synchronized (j) {
+            j.notifyAll();
+        }
+    }
+
+    /**
+     * Before a relaunch: the old launch must be gone. A pending checkpoint is awaited first; a
+     * launch the engine evicted while suspended (maintenance) is checkpointed for real first.
+     */
+    private void endPreviousLaunch(LocalJob j) {
+        CompletableFuture<Boolean> watch;
+        Launch old;
+        synchronized (j) {
+            old = j.launch;
+            if (old == null) return;
+            if (j.mode == Mode.SUSPENDED && !old.exited && ProcessGroups.isAlive(old.pgid)) {
+                ProcessGroups.signal(old.pgid, "CONT");
+                requestCheckpoint(j);
+            }
+            watch = j.checkpointWatch;
+        }
+        if (watch != null) await(watch, config.checkpointTimeout().toMillis() + 1_000);
+        old.expectEnd = true;
+        // its checkpoint is committed (or it has none): nothing of it is worth a grace time
+        if (ProcessGroups.signal(old.pgid, "KILL")) {
+            boolean gone = ProcessGroups.awaitGone(old.pgid, 5_000);
+            observations.add(Observation.of(j.index, old.id, ObservedKind.ENDED, "SIGKILL before the relaunch"));
+            if (gone) run.forget(old.id);
+        } else {
+            run.forget(old.id);
+        }
+    }
+
+    /** The state file a launch starts from: the last committed checkpoint (or none). */
+    private void prepareStateFile(LocalJob j) {
+        if (!config.restoreCheckpointOnKill()) return;
+        Path state = run.stateFile(j.key);
+        Path committed = committedFile(state);
+        try {
+            if (Files.exists(committed)) {
+                Path tmp = state.resolveSibling(state.getFileName() + ".restore");
+                Files.copy(committed, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(state);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the state file " + state + " of job " + j.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path committedFile(Path state) {
+        return state.resolveSibling(state.getFileName() + ".committed");
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /** SIGUSR1, then watch the state file; caller holds the job's monitor. */
+    private void requestCheckpoint(LocalJob j) {
+        Launch l = j.launch;
+        CompletableFuture<Boolean> watch = new CompletableFuture<>();
+        j.checkpointWatch = watch;
+        if (l == null) {
+            watch.complete(false);
+            return;
+        }
+        Path state = run.stateFile(j.key);
+        FileStamp before = FileStamp.of(state);
+        long deadline = System.nanoTime() + config.checkpointTimeout().toNanos();
+        if (!l.exited) ProcessGroups.signal(l.pgid, "USR1");
+        long sentNanos = System.nanoTime();
+        repeat(WATCH_PERIOD_MILLIS, () -> {
+            if (watch.isDone()) return true;
+            FileStamp nowStamp = FileStamp.of(state);
+            boolean written = nowStamp != null && !nowStamp.equals(before);
+            boolean finished = l.exited && nowStamp != null; // its final state is all there is
+            if (written || finished) {
+                try {
+                    commit(state);
+                } catch (IOException e) {
+                    observations.add(Observation.of(j.index, l.id, ObservedKind.CHECKPOINT_TIMEOUT, "cannot commit " + state + ": " + e.getMessage()));
+                    watch.complete(false);
+                    return true;
+                }
+                synchronized (j) {
+                    // the engine models the checkpoint I/O: the job makes no progress meanwhile
+                    if (j.mode == Mode.CHECKPOINTING && j.launch == l && !l.exited) ProcessGroups.signal(l.pgid, "STOP");
+                }
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentNanos);
+                observations.add(Observation.of(j.index, l.id, ObservedKind.CHECKPOINT_WRITTEN,
+                        state.getFileName() + " " + (written ? "written " + ms + " ms after SIGUSR1" : "final state of an ended job")
+                                + ", done " + progressOf(state)));
+                watch.complete(true);
+                return true;
+            }
+            if (System.nanoTime() > deadline || l.exited) {
+                observations.add(Observation.of(j.index, l.id, ObservedKind.CHECKPOINT_TIMEOUT,
+                        l.exited ? "the job ended without a state file" : "no state file " + state.getFileName() + " within " + config.checkpointTimeout()));
+                watch.complete(false);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private static void commit(Path state) throws IOException {
+        Path committed = committedFile(state);
+        Path tmp = state.resolveSibling(state.getFileName() + ".committing");
+        try {
+            Files.copy(state, tmp, StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        Files.move(tmp, committed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** "done_us/total_us" from a sample-job state file, in seconds, for logs. */
+    private static String progressOf(Path state) {
+        try {
+            long done = -1, total = -1;
+            for (String line : Files.readAllLines(state)) {
+                if (line.startsWith("done_us=")) done = Long.parseLong(line.substring(8).trim());
+                if (line.startsWith("total_us=")) total = Long.parseLong(line.substring(9).trim());
+            }
+            return done < 0 ? "?" : (done / 1_000_000) + "/" + (total / 1_000_000) + " s";
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    // ---------------------------------------------------------------- ending everything
+
+    @Override
+    public void close() {
+        if (closed) return;
+        endEverything();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running or ran
+        }
+    }
+
+    /** Ends every group (TERM to all, then KILL what is left after the grace time), then the threads. */
+    private synchronized void endEverything() {
+        if (closed) return;
+        closed = true;
+        List<Launch> live = new ArrayList<>();
+        for (LocalJob j : jobs.values()) {
+            synchronized (j) {
+                Launch l = j.launch;
+                if (l != null && ProcessGroups.isAlive(l.pgid)) {
+                    l.expectEnd = true;
+                    live.add(l);
+                }
+            }
+        }
+        for (Launch l : live) {
+            ProcessGroups.signal(l.pgid, "TERM");
+            ProcessGroups.signal(l.pgid, "CONT");
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(config.graceTime().toMillis(), 3_000));
+        for (Launch l : live) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            ProcessGroups.awaitGone(l.pgid, Math.max(0, left));
+        }
+        boolean allGone = true;
+        for (Launch l : live) {
+            if (ProcessGroups.isAlive(l.pgid)) ProcessGroups.kill(l.pgid);
+            if (ProcessGroups.isAlive(l.pgid)) allGone = false;
+            else run.forget(l.id);
+        }
+        threads.shutdownNow();
+        if (allGone) run.release(!config.keepRunFiles());
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("The local backend of run " + run.path() + " is closed.");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Polls on the backend's threads until {@code condition} holds, then adds the observation (once). */
+    private void confirm(LocalJob j, Launch l, BooleanSupplier condition, ObservedKind kind, String detail) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SIGNAL_CONFIRM_MILLIS);
+        repeat(5, () -> {
+            if (condition.getAsBoolean()) {
+                observations.add(Observation.of(j.index, l.id, kind, detail));
+                return true;
+            }
+            return System.nanoTime() > deadline || l.exited;
+        });
+    }
+
+    /** Runs {@code step} now and then every {@code periodMillis} on the backend's threads until it returns true. */
+    private void repeat(long periodMillis, BooleanSupplier step) {
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            boolean finished;
+            try {
+                finished = step.getAsBoolean();
+            } catch (RuntimeException e) {
+                finished = true;
+            }
+            if (!finished && !threads.isShutdown()) {
+                try {
+                    threads.schedule(self[0], periodMillis, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    // closing
+                }
+            }
+        };
+        executor.execute(self[0]);
+    }
+
+    private static void pollUntil(BooleanSupplier condition, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            if (!ProcessGroups.sleep(1)) return;
+        }
+    }
+
+    private static void await(CompletableFuture<Boolean> f, long millis) {
+        try {
+            f.get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // proceed: the relaunch starts from whatever was committed
+        }
+    }
+
+    private static void writeQuietly(Path file, String text) {
+        try {
+            Files.writeString(file, text + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String formatScale(double scale) {
+        return new BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,301 @@
+package org.preemptlab.io.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fields of one JSON object of a scenario file, read with its path in mind: every accessor
+ * records a {@link ScenarioProblem} naming the field's path and value instead of throwing, and
+ * returns {@code null} for a missing required or an invalid value, so that reading goes on and
+ * every problem of a file is reported at once. Unknown fields are reported when the object is
+ * opened. A JSON {@code null} counts as absent.
+ */
+final class JsonFields {
+
+    /** Problems collected while reading one file, in the order found. */
+    static final class Problems {
+        private final List<ScenarioProblem> list = new ArrayList<>();
+
+        void add(String path, String message) {
+            list.add(new ScenarioProblem(path, message));
+        }
+
+        int count() {
+            return list.size();
+        }
+
+        List<ScenarioProblem> list() {
+            return List.copyOf(list);
+        }
+    }
+
+    private final JsonNode node;
+    private final String path;
+    private final Problems problems;
+
+    private JsonFields(JsonNode node, String path, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /**
+     * Opens an object, reporting each field not in {@code allowed} (with a "did you mean").
+     *
+     * @return null (and a problem recorded) when the node is not an object
+     */
+    static JsonFields open(JsonNode node, String path, Problems problems, List<String> allowed) {
+        if (!node.isObject()) {
+            problems.add(path, show(node) + "; must be an object {…}");
+            return null;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                String guess = suggest(key, allowed);
+                problems.add(child(path, key), "unknown field; " + (guess != null ? "did you mean \"" + guess + "\"?"
+                        : "the fields here are " + String.join(", ", allowed)));
+            }
+        }
+        return new JsonFields(node, path, problems);
+    }
+
+    static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    static String element(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    /** A value as it appears in the file, shortened: {@code -2}, {@code "2h"}, {@code [1, 2]}, {@code {…}}. */
+    static String show(JsonNode value) {
+        if (value == null || value.isMissingNode()) return "missing";
+        String text = value.toString();
+        if (value.isContainerNode()) {
+            text = text.replace(",", ", ").replace(":", ": ");
+            if (text.length() > 40) return value.isArray() ? "[…]" : "{…}";
+        }
+        return text.length() > 60 ? text.substring(0, 57) + "…" : text;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String at(String key) {
+        return child(path, key);
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    boolean has(String key) {
+        JsonNode v = node.get(key);
+        return v != null && !v.isNull();
+    }
+
+    /** The raw value, or null when absent. */
+    JsonNode get(String key) {
+        return has(key) ? node.get(key) : null;
+    }
+
+    void problem(String key, String message) {
+        problems.add(at(key), show(get(key)) + "; " + message);
+    }
+
+    private boolean absent(String key, boolean required) {
+        if (has(key)) return false;
+        if (required) problems.add(at(key), "missing; required");
+        return true;
+    }
+
+    /** A string; {@code def} when absent (null def: required). Blank strings are refused when {@code nonBlank}. */
+    String string(String key, String def, boolean nonBlank) {
+        if (absent(key, def == null)) return def;
+        JsonNode v = get(key);
+        if (!v.isTextual()) {
+            problem(key, "must be a string \"…\"");
+            return null;
+        }
+        if (nonBlank && v.asText().isBlank()) {
+            problem(key, "must not be empty");
+            return null;
+        }
+        return v.asText();
+    }
+
+    /** A whole number in [min, max]; {@code def} when absent (null def: required). */
+    Long integer(String key, Long def, long min, long max) {
+        if (absent(key, def == null)) return def;
+        return integerValue(get(key), at(key), min, max, problems);
+    }
+
+    static Long integerValue(JsonNode v, String path, long min, long max, Problems problems) {
+        if (!v.isIntegralNumber() && !(v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble())
+                && Math.abs(v.asDouble()) < 1e15)) {
+            problems.add(path, show(v) + "; must be a whole number");
+            return null;
+        }
+        if (!v.canConvertToLong()) {
+            problems.add(path, show(v) + "; must be " + (v.asDouble() < 0 ? "≥ " + min : "≤ " + max));
+            return null;
+        }
+        long n = v.asLong();
+        if (n < min) {
+            problems.add(path, show(v) + "; must be ≥ " + min);
+            return null;
+        }
+        if (n > max) {
+            problems.add(path, show(v) + "; must be ≤ " + max);
+            return null;
+        }
+        return n;
+    }
+
+    /** A number &gt; 0; {@code def} when absent. */
+    Double positive(String key, Double def) {
+        if (absent(key, def == null)) return def;
+        JsonNode v = get(key);
+        if (!v.isNumber()) {
+            problem(key, "must be a number");
+            return null;
+        }
+        double d = v.asDouble();
+        if (!(d > 0) || Double.isInfinite(d)) {
+            problem(key, "must be > 0");
+            return null;
+        }
+        return d;
+    }
+
+    /** A number in (0, 1]; {@code def} when absent. */
+    Double fraction(String key, double def) {
+        if (absent(key, false)) return def;
+        JsonNode v = get(key);
+        if (!v.isNumber()) {
+            problem(key, "must be a number");
+            return null;
+        }
+        double d = v.asDouble();
+        if (!(d > 0 && d <= 1)) {
+            problem(key, "must be > 0 and ≤ 1");
+            return null;
+        }
+        return d;
+    }
+
+    Boolean bool(String key, boolean def) {
+        if (absent(key, false)) return def;
+        JsonNode v = get(key);
+        if (!v.isBoolean()) {
+            problem(key, "must be true or false");
+            return null;
+        }
+        return v.asBoolean();
+    }
+
+    /** A duration or time ({@link Durations}) of at least {@code min} seconds; {@code def} when absent (null: required). */
+    Long duration(String key, Long def, long min) {
+        if (absent(key, def == null)) return def;
+        return durationValue(get(key), at(key), min, problems);
+    }
+
+    static Long durationValue(JsonNode v, String path, long min, Problems problems) {
+        long seconds;
+        if (v.isTextual()) {
+            try {
+                seconds = Durations.parse(v.asText());
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                problems.add(path, show(v) + "; not a duration: " + Durations.FORMS);
+                return null;
+            }
+        } else if (v.isNumber()) {
+            Long n = integerValue(v, path, Long.MIN_VALUE, Long.MAX_VALUE, problems);
+            if (n == null) return null;
+            seconds = n;
+        } else {
+            problems.add(path, show(v) + "; not a duration: " + Durations.FORMS);
+            return null;
+        }
+        if (seconds < min) {
+            problems.add(path, show(v) + "; must be ≥ " + (min == 0 ? "0" : Durations.format(min)));
+            return null;
+        }
+        return seconds;
+    }
+
+    /** One of {@code allowed} (by exact text); {@code def} when absent (null: required). */
+    String choice(String key, String def, List<String> allowed, String what) {
+        String s = string(key, def, false);
+        if (s == null || allowed.contains(s)) return s;
+        problem(key, notOneOf(s, allowed, what));
+        return null;
+    }
+
+    static String notOneOf(String value, List<String> allowed, String what) {
+        String guess = suggest(value, allowed);
+        return "unknown " + what + "; use " + String.join(", ", allowed)
+                + (guess != null ? " (did you mean \"" + guess + "\"?)" : "");
+    }
+
+    /** A list of strings; {@code def} when absent. */
+    List<String> strings(String key, List<String> def) {
+        if (absent(key, def == null)) return def;
+        JsonNode v = get(key);
+        if (!v.isArray()) {
+            problem(key, "must be a list [\"…\", …]");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (!e.isTextual()) {
+                problems.add(element(at(key), i), show(e) + "; must be a string \"…\"");
+                ok = false;
+            } else {
+                out.add(e.asText());
+            }
+        }
+        return ok ? out : null;
+    }
+
+    /** The closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */
+    static String suggest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String c : candidates) {
+            int d = distance(w, c.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        int limit = Math.max(1, Math.min(3, word.length() / 3));
+        return best != null && bestDistance <= limit ? best : null;
+    }
+
+    /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

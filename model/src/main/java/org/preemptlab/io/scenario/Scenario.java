@@ -1,0 +1,123 @@
+package org.preemptlab.io.scenario;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.io.swf.AnomalyReport;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.preempt.PreemptionRules;
+import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.sched.SchedulingPolicy;
+import org.preemptlab.sim.FailureModel;
+import org.preemptlab.sim.MaintenanceWindow;
+import org.preemptlab.sim.SimulationConfig;
+
+/**
+ * A what-if scenario as read from (and written to) a scenario file: the machine, the jobs, the
+ * scheduler, who may preempt whom and how, maintenance windows, failures.
+ *
+ * <p>Equality: {@link MaintenanceWindow} holds its nodes in an array, so {@link #equals} compares
+ * windows by content; {@code traceReport} is what reading the trace found, derived from
+ * {@code trace}, and is not compared.
+ *
+ * @param name        short name shown in the UI
+ * @param description what the scenario teaches (may be several lines), or empty
+ * @param seed        the run's random seed (default 1)
+ * @param cluster     a {@code NodeCluster} of pools or a {@code ProcessorMachine}
+ * @param jobs        sorted by submit time, stably (ties keep the given order: file order for inline jobs)
+ * @param scheduler   the scheduling policy by name
+ * @param rules       who may preempt whom ({@link PreemptionRules#NONE} when the file has no {@code preemption})
+ * @param settings    how preemption is carried out
+ * @param maintenance windows with node indices resolved, in file order
+ * @param failures    random node failures ({@link FailureModel#NONE} when absent)
+ * @param horizon     simulated time limit used for validation, s, or null
+ * @param trace       the trace the jobs came from, or null for inline jobs
+ * @param traceReport what the SWF reader changed or dropped, or null for inline jobs
+ */
+public record Scenario(
+        String name,
+        String description,
+        long seed,
+        Cluster cluster,
+        List<JobSpec> jobs,
+        SchedulerSpec scheduler,
+        PreemptionRules rules,
+        PreemptionSettings settings,
+        List<MaintenanceWindow> maintenance,
+        FailureModel failures,
+        Long horizon,
+        TraceReference trace,
+        AnomalyReport traceReport) {
+
+    public static final long DEFAULT_SEED = 1;
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(scheduler, "scheduler");
+        rules = rules == null ? PreemptionRules.NONE : rules;
+        settings = settings == null ? PreemptionSettings.defaults() : settings;
+        maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        failures = failures == null ? FailureModel.NONE : failures;
+        List<JobSpec> sorted = new ArrayList<>(jobs);
+        sorted.sort(Comparator.comparingLong(JobSpec::submit)); // List.sort is stable: ties keep their order
+        jobs = List.copyOf(sorted);
+    }
+
+    /** The engine configuration for this scenario with the given policy (emulated backend). */
+    public SimulationConfig toConfig(SchedulingPolicy policy, boolean recording) {
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, null, recording);
+    }
+
+    /** True when the jobs came from an SWF trace. */
+    public boolean fromTrace() {
+        return trace != null;
+    }
+
+    public Scenario withScheduler(SchedulerSpec newScheduler) {
+        return new Scenario(name, description, seed, cluster, jobs, newScheduler, rules, settings, maintenance, failures,
+                horizon, trace, traceReport);
+    }
+
+    public Scenario withMaintenance(List<MaintenanceWindow> windows) {
+        return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, windows, failures,
+                horizon, trace, traceReport);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scenario s && name.equals(s.name) && description.equals(s.description) && seed == s.seed
+                && cluster.equals(s.cluster) && jobs.equals(s.jobs) && scheduler.equals(s.scheduler)
+                && rules.equals(s.rules) && settings.equals(s.settings) && sameWindows(maintenance, s.maintenance)
+                && failures.equals(s.failures) && Objects.equals(horizon, s.horizon) && Objects.equals(trace, s.trace);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, seed, cluster, jobs.size(), scheduler, rules, settings, maintenance.size(), failures,
+                horizon, trace);
+    }
+
+    private static boolean sameWindows(List<MaintenanceWindow> a, List<MaintenanceWindow> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            MaintenanceWindow x = a.get(i);
+            MaintenanceWindow y = b.get(i);
+            if (!x.name().equals(y.name()) || x.start() != y.start() || x.duration() != y.duration()
+                    || !Arrays.equals(x.nodes(), y.nodes()) || x.strategy() != y.strategy()
+                    || x.drainHorizon() != y.drainHorizon()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "Scenario[" + name + ": " + cluster + ", " + jobs.size() + " jobs, " + scheduler.name() + "]";
+    }
+}

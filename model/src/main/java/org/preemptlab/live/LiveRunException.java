@@ -1,0 +1,13 @@
+package org.preemptlab.live;
+
+/** A live run could not go on (a job failed on its own, the run overran its deadline, …). */
+public final class LiveRunException extends RuntimeException {
+
+    public LiveRunException(String message) {
+        super(message);
+    }
+
+    public LiveRunException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
