@@ -60,8 +60,10 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         }
         Capacity inFlight = null;
         Set<Integer> victims = new HashSet<>();
+        long wakeAt = Long.MAX_VALUE;
         for (JobView waiting : s.queue()) {
             if (started.contains(waiting.index()) || free.place(waiting.spec()) != null) continue;
+            wakeAt = Math.min(wakeAt, exemptUntil(s, waiting, victims));
             List<JobView> candidates = candidates(s, waiting, victims);
             if (candidates.isEmpty()) continue;
             if (inFlight == null) inFlight = withInFlightReleases(s, free);
@@ -85,7 +87,26 @@ public final class PreemptingScheduler implements SchedulingPolicy {
                 }
             }
         }
+        if (wakeAt != Long.MAX_VALUE) {
+            decisions.add(new Decision.CallAt(wakeAt, Reason.of("a job becomes preemptable (PreemptExemptTime over)")));
+        }
         return decisions;
+    }
+
+    /** When the first job this one could preempt, but for PreemptExemptTime, becomes preemptable. */
+    private long exemptUntil(Snapshot s, JobView waiting, Set<Integer> taken) {
+        long earliest = Long.MAX_VALUE;
+        if (rules.exemptSeconds() == 0) return earliest;
+        int tier = rules.tierOf(waiting.spec().qos());
+        for (JobView r : s.running()) {
+            if (r.state() != JobState.RUNNING || taken.contains(r.index())) continue;
+            long eligible = r.segmentStart() + rules.exemptSeconds();
+            if (eligible <= s.now()) continue;
+            boolean byOwner = rules.ownerPreemption() && borrowsPoolOwnedBy(s, r, waiting.spec());
+            boolean byTier = rules.qosPreemption() && rules.tierOf(r.spec().qos()) < tier;
+            if (byOwner || byTier) earliest = Math.min(earliest, eligible);
+        }
+        return earliest;
     }
 
     /** Running jobs {@code waiting} may preempt now. */
