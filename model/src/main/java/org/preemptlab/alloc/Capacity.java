@@ -22,6 +22,9 @@ public interface Capacity {
     /** Gives back only the cores (a suspended job keeps its memory). */
     void releaseCores(Placement placement);
 
+    /** Gives back only the memory (a suspended job leaves its nodes; its cores were already free). */
+    void releaseMemory(Placement placement);
+
     /** Takes back the cores of a suspended job that resumes. */
     void takeCores(Placement placement);
 

@@ -117,6 +117,11 @@ public final class NodeCapacity implements Capacity {
     }
 
     @Override
+    public void releaseMemory(Placement placement) {
+        for (int node : placement.nodes()) freeMem[node] += placement.memoryPerNodeMb();
+    }
+
+    @Override
     public void takeCores(Placement placement) {
         for (int node : placement.nodes()) {
             if (freeCores[node] < placement.coresPerNode()) {

@@ -83,6 +83,11 @@ public final class ProcessorCapacity implements Capacity {
     }
 
     @Override
+    public void releaseMemory(Placement placement) {
+        // processors carry no memory
+    }
+
+    @Override
     public void takeCores(Placement placement) {
         take(placement);
     }

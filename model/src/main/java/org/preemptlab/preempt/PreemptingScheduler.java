@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.Placement;
+import org.preemptlab.alloc.NodeCapacity;
 import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
@@ -29,6 +31,8 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     private final SchedulingPolicy base;
     private final PreemptionRules rules;
     private final VictimPlanner planner;
+    /** Jobs room is being made for (victims still checkpointing or in their grace time) → where they will go. */
+    private final java.util.LinkedHashMap<Integer, Placement> promised = new java.util.LinkedHashMap<>();
 
     public PreemptingScheduler(SchedulingPolicy base, PreemptionRules rules) {
         this.base = base;
@@ -48,49 +52,120 @@ public final class PreemptingScheduler implements SchedulingPolicy {
 
     @Override
     public List<Decision> schedule(Snapshot s) {
-        List<Decision> decisions = new ArrayList<>(base.schedule(s));
-        if (!rules.enabled()) return decisions;
+        if (!rules.enabled()) return base.schedule(s);
+        List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         Set<Integer> started = new HashSet<>();
-        for (Decision d : decisions) {
+        startPromised(s, free, started, decisions);
+        List<Decision> baseDecisions = promised.isEmpty() && started.isEmpty() ? base.schedule(s)
+                : base.schedule(new PromisedSnapshot(s, free, hiddenFromBase(started), promised.values()));
+        for (Decision d : baseDecisions) {
             if (d instanceof Decision.Start st) {
                 free.take(st.placement());
                 started.add(st.job().index());
             }
+            decisions.add(d);
         }
-        Capacity inFlight = null;
+        Capacity pending = free.copy();
+        for (Placement p : promised.values()) PromisedSnapshot.hold(pending, p);
         Set<Integer> victims = new HashSet<>();
         long wakeAt = Long.MAX_VALUE;
         for (JobView waiting : s.queue()) {
-            if (started.contains(waiting.index()) || free.place(waiting.spec()) != null) continue;
+            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
+            Placement own = onOwnPool(s, pending, waiting.spec());
+            if (own != null) {
+                free.take(own);
+                pending.take(own);
+                started.add(waiting.index());
+                decisions.add(new Decision.Start(waiting, own, Reason.of("owner job " + waiting.name()
+                        + " started on its group's own pool, ahead of borrowers waiting in the queue")));
+                continue;
+            }
+            if (free.place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
             wakeAt = Math.min(wakeAt, exemptUntil(s, waiting, victims));
             List<JobView> candidates = candidates(s, waiting, victims);
             if (candidates.isEmpty()) continue;
-            if (inFlight == null) inFlight = withInFlightReleases(s, free);
-            if (inFlight.place(waiting.spec()) != null) continue; // room is already being made
-            VictimPlanner.Plan plan = planner.plan(waiting, planner.order(candidates, s.now()), free);
+            VictimPlanner.Plan plan = planner.plan(waiting, planner.order(candidates, s.now()), pending, s::heldCores);
             if (plan == null) continue;
+            boolean immediate = plan.immediate(s.preemptionSettings().graceSeconds());
             for (VictimPlanner.Victim v : plan.victims()) {
                 victims.add(v.job().index());
-                decisions.add(new Decision.Preempt(v.job(), v.mechanism(), waiting, reason(s, v, waiting)));
-                if (v.mechanism() == PreemptMechanism.SUSPEND) free.releaseCores(v.job().placement());
-                else if (plan.immediate(s.preemptionSettings().graceSeconds())) free.release(v.job().placement());
-                else inFlight.release(v.job().placement());
-            }
-            if (plan.immediate(s.preemptionSettings().graceSeconds())) {
-                Placement p = free.place(waiting.spec());
-                if (p != null) {
-                    free.take(p);
-                    started.add(waiting.index());
-                    decisions.add(new Decision.Start(waiting, p, Reason.of("job " + waiting.name()
-                            + " started on the resources its preemption freed")));
+                if (v.job().state() == JobState.SUSPENDED) {
+                    // it stays suspended (its held cores go to this job) or is evicted from its memory too
+                    Placement cores = s.heldCores(v.job());
+                    if (cores != null) {
+                        free.releaseCores(cores);
+                        pending.releaseCores(cores);
+                    }
+                    if (v.mechanism() != PreemptMechanism.SUSPEND) {
+                        decisions.add(new Decision.Preempt(v.job(), v.mechanism(), waiting, reason(s, v, waiting)));
+                        free.releaseMemory(v.job().placement());
+                        pending.releaseMemory(v.job().placement());
+                    }
+                    continue;
                 }
+                decisions.add(new Decision.Preempt(v.job(), v.mechanism(), waiting, reason(s, v, waiting)));
+                if (v.mechanism() == PreemptMechanism.SUSPEND) {
+                    free.releaseCores(v.job().placement());
+                    pending.releaseCores(v.job().placement());
+                } else {
+                    if (immediate) free.release(v.job().placement());
+                    pending.release(v.job().placement());
+                }
+            }
+            pending.take(plan.placement());
+            if (immediate && free.place(waiting.spec()) != null) {
+                Placement p = free.place(waiting.spec());
+                free.take(p);
+                started.add(waiting.index());
+                decisions.add(new Decision.Start(waiting, p, Reason.of("job " + waiting.name()
+                        + " started on the resources its preemption freed")));
+            } else {
+                promised.put(waiting.index(), plan.placement());
             }
         }
         if (wakeAt != Long.MAX_VALUE) {
             decisions.add(new Decision.CallAt(wakeAt, Reason.of("a job becomes preemptable (PreemptExemptTime over)")));
         }
         return decisions;
+    }
+
+    /** With owner preemption, an owner's job that fits on a pool its group owns may go there at once. */
+    private Placement onOwnPool(Snapshot s, Capacity free, JobSpec job) {
+        if (!rules.ownerPreemption() || !(s.cluster() instanceof NodeCluster nc) || !(free instanceof NodeCapacity nodes)) {
+            return null;
+        }
+        for (int p = 0; p < nc.pools().size(); p++) {
+            NodePool pool = nc.pools().get(p);
+            if (!pool.isOwnedBy(job) || !pool.admits(job)) continue;
+            Placement placement = nodes.placeIn(p, job);
+            if (placement != null) return placement;
+        }
+        return null;
+    }
+
+    private Set<Integer> hiddenFromBase(Set<Integer> started) {
+        Set<Integer> hidden = new HashSet<>(started);
+        hidden.addAll(promised.keySet());
+        return hidden;
+    }
+
+    /** Starts the jobs room was made for, first, as soon as they fit; forgets promises to jobs gone. */
+    private void startPromised(Snapshot s, Capacity free, Set<Integer> started, List<Decision> decisions) {
+        if (promised.isEmpty()) return;
+        Set<Integer> queued = new HashSet<>();
+        for (JobView j : s.queue()) {
+            queued.add(j.index());
+            if (!promised.containsKey(j.index())) continue;
+            Placement p = free.place(j.spec());
+            if (p == null) continue;
+            free.take(p);
+            started.add(j.index());
+            promised.remove(j.index());
+            decisions.add(new Decision.Start(j, p, Reason.of("job " + j.name()
+                    + " started on the resources its preemption freed (the victims have left)")));
+        }
+        promised.keySet().retainAll(queued);
     }
 
     /** When the first job this one could preempt, but for PreemptExemptTime, becomes preemptable. */
@@ -120,6 +195,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             boolean byTier = rules.qosPreemption() && rules.tierOf(r.spec().qos()) < tier;
             if (byOwner || byTier) out.add(r);
         }
+        for (JobView r : s.suspended()) {
+            if (taken.contains(r.index())) continue;
+            boolean byOwner = rules.ownerPreemption() && borrowsPoolOwnedBy(s, r, waiting.spec());
+            boolean byTier = rules.qosPreemption() && rules.tierOf(r.spec().qos()) < tier;
+            if (byOwner || byTier) out.add(r);
+        }
         return out;
     }
 
@@ -127,14 +208,6 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         if (!(s.cluster() instanceof NodeCluster nc) || victim.placement().pool() < 0) return false;
         var pool = nc.pools().get(victim.placement().pool());
         return pool.isOwnedBy(owner) && !pool.isOwnedBy(victim.spec()) && pool.admits(owner);
-    }
-
-    private static Capacity withInFlightReleases(Snapshot s, Capacity free) {
-        Capacity c = free.copy();
-        for (JobView r : s.running()) {
-            if (r.state() == JobState.CHECKPOINTING || r.state() == JobState.STOPPING) c.release(r.placement());
-        }
-        return c;
     }
 
     private Reason reason(Snapshot s, VictimPlanner.Victim v, JobView forJob) {

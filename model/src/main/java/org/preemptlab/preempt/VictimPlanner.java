@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
 
 /**
@@ -25,6 +26,7 @@ final class VictimPlanner {
         /** True if every victim frees its resources at once (no checkpoint write, no grace time). */
         boolean immediate(long graceSeconds) {
             for (Victim v : victims) {
+                if (v.job.state() == JobState.SUSPENDED) continue; // already stopped, or evicted from memory at once
                 if (v.mechanism == PreemptMechanism.CHECKPOINT) return false;
                 if (v.mechanism != PreemptMechanism.SUSPEND && graceSeconds > 0) return false;
             }
@@ -33,6 +35,7 @@ final class VictimPlanner {
     }
 
     private final PreemptionRules rules;
+    private java.util.function.Function<JobView, Placement> held = j -> null;
 
     VictimPlanner(PreemptionRules rules) {
         this.rules = rules;
@@ -43,7 +46,7 @@ final class VictimPlanner {
         List<JobView> sorted = new ArrayList<>(candidates);
         Comparator<JobView> tie = Comparator.comparingInt((JobView j) -> firstNode(j)).thenComparingInt(JobView::index);
         Comparator<JobView> by = switch (rules.victimOrder()) {
-            case YOUNGEST_FIRST -> Comparator.comparingLong((JobView j) -> -j.segmentStart());
+            case YOUNGEST_FIRST -> Comparator.comparingLong((JobView j) -> -Math.max(0, j.segmentStart()));
             case LEAST_WORK_LOST -> Comparator.comparingLong((JobView j) -> workAtRisk(j, now));
             case LARGEST_FIRST, FEWEST_VICTIMS -> Comparator.comparingInt((JobView j) -> -j.spec().procs());
         };
@@ -62,7 +65,8 @@ final class VictimPlanner {
     }
 
     /** A plan to fit {@code job} on {@code free} by preempting some of the ordered candidates, or null. */
-    Plan plan(JobView job, List<JobView> ordered, Capacity free) {
+    Plan plan(JobView job, List<JobView> ordered, Capacity free, java.util.function.Function<JobView, Placement> held) {
+        this.held = held;
         if (ordered.isEmpty()) return null;
         int levels = 0;
         for (JobView v : ordered) levels = Math.max(levels, rules.chainFor(v.spec().qos()).size());
@@ -120,8 +124,16 @@ final class VictimPlanner {
         };
     }
 
-    private static void release(Capacity scratch, Victim v) {
-        if (v.mechanism == PreemptMechanism.SUSPEND) scratch.releaseCores(v.job.placement());
+    /**
+     * Frees on the scratch what preempting the victim frees. A job already suspended gives up the
+     * cores held for its resume (suspend: it stays suspended) and, evicted, its memory too.
+     */
+    private void release(Capacity scratch, Victim v) {
+        if (v.job.state() == JobState.SUSPENDED) {
+            Placement cores = held.apply(v.job);
+            if (cores != null) scratch.releaseCores(cores);
+            if (v.mechanism != PreemptMechanism.SUSPEND) scratch.releaseMemory(v.job.placement());
+        } else if (v.mechanism == PreemptMechanism.SUSPEND) scratch.releaseCores(v.job.placement());
         else scratch.release(v.job.placement());
     }
 

@@ -1,12 +1,20 @@
 package org.preemptlab.sched;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.Placement;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobView;
 
-/** First come, first served: start jobs in queue order until one does not fit; nothing jumps ahead. */
+/**
+ * First come, first served: start jobs in queue order until one does not fit; nothing jumps ahead
+ * of it. With node pools the blocking is per pool, as in Slurm's main scheduler per partition: a
+ * job that does not fit blocks the later jobs that could use one of its pools, not jobs that run
+ * elsewhere.
+ */
 public final class FcfsPolicy implements SchedulingPolicy {
 
     @Override
@@ -19,14 +27,27 @@ public final class FcfsPolicy implements SchedulingPolicy {
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         long now = s.now();
+        NodeCluster pools = s.cluster() instanceof NodeCluster nc ? nc : null;
+        BitSet blocked = new BitSet();
         for (JobView job : s.queue()) {
+            if (pools != null && poolsOf(pools, job.spec()).intersects(blocked)) continue;
             Capacity usable = Reservations.usable(free, s.reservations(), now, now + job.requestedWalltime());
             Placement p = usable.place(job.spec());
-            if (p == null) break;
+            if (p == null) {
+                if (pools == null) break;
+                blocked.or(poolsOf(pools, job.spec()));
+                continue;
+            }
             long freeCores = free.freeCores();
             free.take(p);
             decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.name(), freeCores)));
         }
         return decisions;
+    }
+
+    private static BitSet poolsOf(NodeCluster cluster, JobSpec job) {
+        BitSet set = new BitSet();
+        for (int p = 0; p < cluster.pools().size(); p++) if (cluster.pools().get(p).admits(job)) set.set(p);
+        return set;
     }
 }

@@ -23,8 +23,19 @@ public interface Snapshot {
     /** Suspended jobs (holding memory, not cores), in the order they were suspended. */
     Collection<? extends JobView> suspended();
 
-    /** A scratch copy of the free resources now. */
+    /**
+     * A scratch copy of the free resources now. The cores of suspended jobs are not free: they are
+     * held for their resume (a preemptor may take them: see {@link #heldCores}).
+     */
     Capacity freeCapacity();
+
+    /**
+     * The cores a suspended job's resume holds on its nodes (those not taken by anyone else), as a
+     * placement without memory; null if none.
+     */
+    default org.preemptlab.alloc.Placement heldCores(JobView suspended) {
+        return null;
+    }
 
     /** How the engine carries out preemptions (grace time, checkpoint costs). */
     PreemptionSettings preemptionSettings();

@@ -65,6 +65,8 @@ public final class Simulation {
     private long headKey;
     private int terminal;
     private long passes;
+    /** Changes with every logged transition (caches of the snapshot key on it). */
+    private long stateVersion;
     private boolean passRequested;
     private boolean started;
     private final boolean backendMayReport;
@@ -310,6 +312,13 @@ public final class Simulation {
     }
 
     private void preempt(JobRun r, PreemptMechanism mechanism, Reason reason) {
+        if (r.state == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
+            r.timesPreempted++;
+            r.preemptionsBy[mechanism.ordinal()]++;
+            log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
+            evictSuspended(r, mechanism == PreemptMechanism.CHECKPOINT && r.spec.checkpointable(), reason);
+            return;
+        }
         if (r.state != JobState.RUNNING) {
             throw new IllegalStateException("policy " + policy.name() + " preempted job " + r.spec.name() + " which is " + r.state);
         }
@@ -558,17 +567,26 @@ public final class Simulation {
         suspended.remove(r);
         segment(r, SegmentKind.SUSPENDED, r.stateSince, now, r.placement.nodes());
         r.segment++;
-        capacity.takeCores(r.placement);
+        capacity.releaseMemory(r.placement);
+        reseizeDownNodes(r.placement);
         if (keepWork) {
             r.savedWork = r.workDone;
             r.timesCheckpointed++;
-            releaseNodes(r.placement);
+            r.lastCheckpointTime = now;
+            log(LogKind.CHECKPOINT_END, r, r.placement.nodes(), FROZEN_IMAGE);
             r.restartCost = storage.restartSeconds(r, settings.cost());
             requeue(r, CHECKPOINTED_REQUEUE);
         } else {
             loseWork(r);
             backend.kill(r, now);
-            finishKill(r, reason);
+            log(LogKind.KILL, r, r.placement.nodes(), reason);
+            if (r.spec.rerunnable()) {
+                requeue(r, KILLED_REQUEUE);
+            } else {
+                r.state = JobState.PREEMPTED_KILLED;
+                r.end = now;
+                terminal++;
+            }
         }
     }
 
@@ -641,8 +659,10 @@ public final class Simulation {
     private static final Reason FAILED_REQUEUE = Reason.of("its node failed; rerunnable: back in the queue");
     private static final Reason GRACE_OVER = Reason.of("GraceTime over: forced stop (SIGKILL)");
     private static final Reason PERIODIC = Reason.of("periodic checkpoint");
+    private static final Reason FROZEN_IMAGE = Reason.of("its frozen (suspended) image was saved as its checkpoint");
 
     private void log(LogKind kind, JobRun r, int[] nodes, Reason reason) {
+        stateVersion++;
         timeline.log(new LogEntry(now, kind, r == null ? -1 : r.index, nodes == null ? NO_NODES : nodes, reason));
     }
 
@@ -678,9 +698,46 @@ public final class Simulation {
             return Collections.unmodifiableCollection(suspended);
         }
 
+        private long holdsPass = -1;
+        private Capacity heldFree;
+        private final java.util.Map<JobRun, Placement> holds = new java.util.HashMap<>();
+
+        /** Works out, once per pass, which free cores each suspended job holds (in suspension order). */
+        private void computeHolds() {
+            if (holdsPass == stateVersion) return;
+            holdsPass = stateVersion;
+            holds.clear();
+            heldFree = capacity.copy();
+            for (JobRun r : suspended) {
+                Placement p = r.placement;
+                if (p.nodes() == null) continue;
+                int[] nodes = new int[p.nodes().length];
+                int k = 0;
+                for (int node : p.nodes()) {
+                    Placement one = new Placement(p.pool(), p.coresPerNode(), new int[] {node}, p.coresPerNode(), 0);
+                    if (heldFree.coresFree(one)) {
+                        heldFree.takeCores(one);
+                        nodes[k++] = node;
+                    }
+                }
+                if (k > 0) holds.put(r, new Placement(p.pool(), k * p.coresPerNode(), java.util.Arrays.copyOf(nodes, k),
+                        p.coresPerNode(), 0));
+            }
+        }
+
+        /** Free resources; the cores of suspended jobs are held for their resume (only a preemptor takes them). */
         @Override
         public Capacity freeCapacity() {
-            return capacity.copy();
+            if (suspended.isEmpty()) return capacity.copy();
+            computeHolds();
+            return heldFree.copy();
+        }
+
+        @Override
+        public Placement heldCores(JobView job) {
+            if (suspended.isEmpty()) return null;
+            computeHolds();
+            return holds.get(job);
         }
 
         @Override

@@ -51,7 +51,7 @@ import org.preemptlab.time.SimTime;
  * out-of-range values (naming the JSON path and quoting the value), and what cannot work as a
  * whole: a job larger than every pool it may use, a job naming an unknown pool, a maintenance
  * window longer than the horizon, unknown node names, duplicate names. The format is described in
- * {@code docs/scenario-format.md}; the field names are the constants below.
+ * the {@linkplain org.preemptlab.io.scenario package documentation}.
  */
 public final class ScenarioReader {
 

@@ -313,7 +313,10 @@ public final class ScenarioWriter {
 
     // ---------------------------------------------------------------------- layout
 
-    /** Pretty-prints: a container goes on one line when that line fits in {@value #WIDTH} columns. */
+    /**
+     * Pretty-prints: a container goes on one line when that line fits in {@value #WIDTH} columns,
+     * except a list of objects (jobs, pools, windows), which always has one element per line.
+     */
     private static void print(JsonNode node, int indent, StringBuilder out) {
         if (!node.isContainerNode() || node.isEmpty()) {
             out.append(inline(node));
@@ -321,7 +324,8 @@ public final class ScenarioWriter {
         }
         String oneLine = inline(node);
         int column = out.length() - out.lastIndexOf("\n") - 1;
-        if (indent > 0 && column + oneLine.length() <= WIDTH) {
+        boolean listOfObjects = node.isArray() && node.get(0).isObject(); // jobs, pools, windows: one per line
+        if (indent > 0 && !listOfObjects && column + oneLine.length() <= WIDTH) {
             out.append(oneLine);
             return;
         }

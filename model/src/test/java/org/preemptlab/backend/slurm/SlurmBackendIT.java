@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,21 +59,34 @@ class SlurmBackendIT {
     @TempDir
     Path jobDir;
 
+    /** Why the tests cannot run here, or null when a local Slurm answers. */
+    private static String unavailable;
+
     @BeforeAll
-    static void slurmMustBeThere() {
+    static void findSlurm() {
         boolean tools = List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "sinfo")) && Files.isExecutable(Path.of(d, "sbatch")));
-        assumeThat(tools).as("Slurm's client tools (sinfo, sbatch) are not installed: skipping the Slurm tests. "
-                + "Install with installer/slurm/install-local-slurm.sh").isTrue();
-        cli = SlurmCli.fromEnvironment();
-        SlurmCli.Result idle = cli.run(List.of("sinfo", "-h", "-N", "-t", "idle", "-o", "%N"));
-        long idleNodes = idle.out().lines().filter(l -> !l.isBlank()).distinct().count();
-        assumeThat(idle.exitCode() == 0 && idleNodes >= 4)
-                .as("no local Slurm with 4 idle nodes answers (sinfo exit %d: %s): skipping the Slurm tests. "
-                        + "Start one with installer/slurm/start-local-slurm.sh DIR and export PREEMPTLAB_SLURM_DIR=DIR",
-                        idle.exitCode(), idle.err().trim())
-                .isTrue();
-        imported = SlurmImport.clusterFromSinfo(cli.sinfoJson());
+        if (!tools) {
+            unavailable = "Slurm's client tools (sinfo, sbatch) are not installed: Slurm tests skipped. "
+                    + "Install them with installer/slurm/install-local-slurm.sh";
+        } else {
+            cli = SlurmCli.fromEnvironment();
+            SlurmCli.Result idle = cli.run(List.of("sinfo", "-h", "-N", "-t", "idle", "-o", "%N"));
+            long idleNodes = idle.out().lines().filter(l -> !l.isBlank()).distinct().count();
+            if (idle.exitCode() != 0 || idleNodes < 4) {
+                unavailable = "no local Slurm with 4 idle nodes answers (sinfo exit " + idle.exitCode() + ", " + idleNodes
+                        + " idle nodes" + (idle.err().isBlank() ? "" : ": " + idle.err().lines().findFirst().orElse("")) + "): "
+                        + "Slurm tests skipped. Start one with installer/slurm/start-local-slurm.sh DIR and export PREEMPTLAB_SLURM_DIR=DIR";
+            } else {
+                imported = SlurmImport.clusterFromSinfo(cli.sinfoJson());
+            }
+        }
+        if (unavailable != null) System.err.println("[SlurmBackendIT] " + unavailable);
+    }
+
+    @BeforeEach
+    void slurmMustBeThere() {
+        assumeThat(unavailable).as(unavailable == null ? "" : unavailable).isNull();
     }
 
     /** FCFS; a waiting owner job preempts the youngest borrower with the given mechanism. */
@@ -119,12 +133,15 @@ class SlurmBackendIT {
         return new JobSpec(id, name, submit, nodes, 2, 0, runtime * 2, runtime, qos, "", List.of(), true, true, 0, 0, null);
     }
 
-    /** A (2 nodes), B and C (1 node each) fill the 4 nodes; the owner job O arrives at 60 s. */
+    /**
+     * A (2 nodes), B and C (1 node each) fill the 4 nodes; the owner job O arrives at 120 s (6 s of
+     * real time: Slurm must have started C by then even on a busy box).
+     */
     private static final List<JobSpec> JOBS = List.of(
-            job(1, "A", 0, 2, 200, "normal"),
-            job(2, "B", 0, 1, 200, "normal"),
-            job(3, "C", 0, 1, 200, "normal"),
-            job(4, "O", 60, 1, 60, "owner"));
+            job(1, "A", 0, 2, 300, "normal"),
+            job(2, "B", 0, 1, 300, "normal"),
+            job(3, "C", 0, 1, 300, "normal"),
+            job(4, "O", 120, 1, 60, "owner"));
 
     private record Run(SimulationResult result, SlurmBackend backend, RealTimeDriver driver, List<String> seen) {}
 
@@ -204,6 +221,9 @@ class SlurmBackendIT {
                 + (e.job() < 0 ? "-" : r.job(e.job()).name())).toList());
         for (int j = 0; j < JOBS.size(); j++) {
             System.out.printf("  %s: start %d, end %d%n", r.job(j).name(), r.job(j).firstStart(), r.job(j).end());
+        }
+        for (ObservedEvent o : run.driver().observed()) {
+            System.out.printf("  observed %5d ms (t=%d) %s %s: %s%n", o.wallMillis(), o.time(), r.job(o.job()).name(), o.kind().label(), o.detail());
         }
         List<ObservedKind> kinds = run.driver().observed().stream().map(ObservedEvent::kind).toList();
         assertThat(kinds).contains(ObservedKind.STARTED, ObservedKind.EXITED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.cluster.ProcessorMachine;
@@ -68,7 +69,8 @@ class ScenarioTraceTest {
         assertThat(problems("\"trace\": {\"path\": \"missing.swf\"}"))
                 .containsExactly("trace.path: \"missing.swf\"; file not found (" + dir.resolve("missing.swf") + ")");
         assertThat(problems("\"trace\": {\"path\": \"tiny.swf\", \"firstJob\": 100}"))
-                .containsExactly("trace: no job of tiny.swf is left after the selection and the anomaly rules");
+                .containsExactly("trace.path: \"tiny.swf\"; tiny.swf: no jobs to simulate: 8 job lines read, 8 outside"
+                        + " the job range 100..9223372036854775807");
     }
 
     @Test
@@ -94,7 +96,12 @@ class ScenarioTraceTest {
         assertThat(s.jobs()).hasSize(3);
     }
 
-    private static java.util.List<String> problems(String trace) {
-        return ScenarioTestSupport.problems(HEAD + trace + "}").stream().toList();
+    private static List<String> problems(String trace) {
+        try {
+            withTrace(trace);
+        } catch (ScenarioException e) {
+            return e.problems().stream().map(ScenarioProblem::toString).toList();
+        }
+        throw new AssertionError("expected problems");
     }
 }

@@ -134,10 +134,26 @@ class ScenarioWriterTest {
 
     @Test
     void checkpointImageModelAndDefaultsWritten() throws Exception {
-        Scenario s = read(pools(ONE_JOB, ", \"preemption\": {\"owner\": false, \"checkpoint\": {\"model\": \"image\"}}"));
+        Scenario s = read(pools(ONE_JOB, ", \"preemption\": {\"owner\": false, \"checkpoint\": {\"model\": \"image\","
+                + " \"storageMBps\": 500}}"));
         assertThat(s.settings().cost()).isEqualTo(CheckpointCost.imageSize());
         String json = ScenarioWriter.toJson(s, null);
-        assertThat(json).contains("\"checkpoint\": {\"model\": \"image\", \"storageMBps\": 1000}");
+        assertThat(json).contains("""
+                  "preemption": {
+                    "owner": false,
+                    "qos": false,
+                    "victimOrder": "youngest-first",
+                    "exemptSeconds": 0,
+                    "graceSeconds": 0,
+                    "requeue": "priority",
+                    "defaultChain": ["requeue", "kill"],
+                    "checkpoint": {"model": "image", "storageMBps": 500}
+                  },
+                """);
         assertThat(read(json)).isEqualTo(s);
+        // everything at its default is the same as no preemption section at all
+        Scenario none = read(pools(ONE_JOB, ", \"preemption\": {\"owner\": false}"));
+        assertThat(ScenarioWriter.toJson(none, null)).doesNotContain("preemption");
+        assertThat(none).isEqualTo(read(pools(ONE_JOB, "")));
     }
 }

@@ -1,0 +1,180 @@
+package org.preemptlab.preempt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.JobState;
+import org.preemptlab.sched.EasyBackfillPolicy;
+import org.preemptlab.sched.FcfsPolicy;
+import org.preemptlab.sched.SchedulingPolicy;
+import org.preemptlab.sim.JobRun;
+import org.preemptlab.sim.LogEntry;
+import org.preemptlab.sim.LogKind;
+import org.preemptlab.sim.Segment;
+import org.preemptlab.sim.SegmentKind;
+import org.preemptlab.sim.Simulation;
+import org.preemptlab.sim.SimulationConfig;
+import org.preemptlab.sim.SimulationResult;
+
+/**
+ * Invariants of the preemption engine over random scenarios (owner pools, QOS tiers, memory,
+ * checkpoint images, grace time), 1,000 scenarios per mechanism at the head of the chain.
+ */
+class PreemptionProperties {
+
+    static final int BANDWIDTH = 200;
+
+    /** A random scenario generated from one seed (so failures shrink to a seed and replay exactly). */
+    record Scenario(NodeCluster cluster, List<JobSpec> jobs, long grace, boolean easy) {}
+
+    static Scenario scenario(long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int cores = 1 + r.nextInt(8);
+        long mem = r.nextBoolean() ? 0 : 16_384L * (1 + r.nextInt(4));
+        NodePool pub = new NodePool("public", 1 + r.nextInt(3), cores, mem, "", List.of(), BANDWIDTH);
+        NodePool priv = new NodePool("private", 2 + r.nextInt(3), cores, mem, "chem", List.of("preempt"), BANDWIDTH);
+        NodeCluster cluster = new NodeCluster(List.of(pub, priv));
+        List<JobSpec> jobs = new ArrayList<>();
+        long t = 0;
+        int ownerNodes = 0;
+        int n = 1 + r.nextInt(25);
+        for (int i = 1; i <= n; i++) {
+            t += r.nextInt(200);
+            long run = 1 + r.nextInt(1500);
+            int kind = r.nextInt(4);
+            String qos = switch (kind) {
+                case 0 -> "normal";
+                case 1 -> "high";
+                case 2 -> "scavenger";
+                default -> "preempt";
+            };
+            boolean owner = kind == 0 && r.nextInt(3) == 0 && ownerNodes < priv.nodes();
+            int nodes = owner ? 1 : 1 + r.nextInt(Math.min(pub.nodes(), priv.nodes()));
+            if (owner) ownerNodes++;
+            jobs.add(new JobSpec(i, "j" + i, t, nodes, 1 + r.nextInt(cores), mem == 0 ? 0 : r.nextInt((int) mem + 1),
+                    run + r.nextInt(1000), run, qos, owner ? "chem" : "", owner ? List.of("private") : List.of(),
+                    r.nextInt(4) != 0, r.nextInt(4) != 0, r.nextInt(2000), r.nextInt(3) == 0 ? 100 + r.nextInt(500) : 0, null));
+        }
+        return new Scenario(cluster, jobs, r.nextInt(3) == 0 ? r.nextInt(60) : 0, r.nextBoolean());
+    }
+
+    static SimulationResult run(Scenario s, PreemptMechanism first) {
+        PreemptionRules rules = new PreemptionRules(true, true, Map.of("high", 2, "normal", 1, "preempt", 1, "scavenger", 0),
+                VictimOrder.values()[(int) (s.jobs().size() % 4)], 0, Map.of(),
+                List.of(first, PreemptMechanism.CHECKPOINT, PreemptMechanism.REQUEUE, PreemptMechanism.KILL));
+        SchedulingPolicy base = s.easy() ? new EasyBackfillPolicy() : new FcfsPolicy();
+        return new Simulation(SimulationConfig.of(s.cluster(), s.jobs(), new PreemptingScheduler(base, rules), true)
+                .withPreemption(PreemptionSettings.defaults().withGrace(s.grace()))).run();
+    }
+
+    @Property(tries = 1000)
+    void suspendFirst(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        check(scenario(seed), PreemptMechanism.SUSPEND);
+    }
+
+    @Property(tries = 1000)
+    void checkpointFirst(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        check(scenario(seed), PreemptMechanism.CHECKPOINT);
+    }
+
+    @Property(tries = 1000)
+    void requeueFirst(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        check(scenario(seed), PreemptMechanism.REQUEUE);
+    }
+
+    @Property(tries = 1000)
+    void killFirst(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        check(scenario(seed), PreemptMechanism.KILL);
+    }
+
+    static void check(Scenario s, PreemptMechanism first) {
+        SimulationResult r = run(s, first);
+        assertThat(run(s, first).timeline().hash()).as("same input, same event log").isEqualTo(r.timeline().hash());
+        Map<Integer, Long> running = new HashMap<>();
+        for (Segment seg : r.timeline().segments()) {
+            if (seg.kind() == SegmentKind.RUNNING) running.merge(seg.job(), seg.end() - seg.start(), Long::sum);
+        }
+        Map<Integer, Boolean> killed = new HashMap<>();
+        for (LogEntry e : r.timeline().log()) {
+            if (e.kind() == LogKind.KILL || e.kind() == LogKind.FAIL) killed.put(e.job(), true);
+            if (e.kind() == LogKind.START) {
+                assertThat(e.time()).as("no start before submit").isGreaterThanOrEqualTo(r.job(e.job()).spec().submit());
+            }
+        }
+        for (JobRun j : r.jobs()) {
+            assertThat(j.state().isTerminal()).as("job %s ends", j.name()).isTrue();
+            if (j.state() == JobState.COMPLETED) {
+                assertThat(running.getOrDefault(j.index(), 0L) - j.lostWork())
+                        .as("job %s: computing time minus lost work equals its run time", j.name()).isEqualTo(j.spec().runtime());
+            }
+            if (j.lostWork() > 0) assertThat(killed).as("job %s lost work without a kill", j.name()).containsKey(j.index());
+            if (first == PreemptMechanism.SUSPEND && j.spec().checkpointable() && !killed.containsKey(j.index())) {
+                assertThat(j.lostWork()).isZero();
+            }
+        }
+        checkCapacity(s, r);
+        checkOwnersWait(s, r);
+    }
+
+    /** No node over its cores or memory at any instant; suspended jobs' memory counted. */
+    static void checkCapacity(Scenario s, SimulationResult r) {
+        int nodes = s.cluster().nodeCount();
+        List<TreeMap<Long, long[]>> deltas = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) deltas.add(new TreeMap<>());
+        for (Segment seg : r.timeline().segments()) {
+            if (seg.kind() == SegmentKind.WAITING || seg.kind() == SegmentKind.LOST || seg.end() <= seg.start()) continue;
+            JobSpec spec = r.job(seg.job()).spec();
+            long cores = seg.kind() == SegmentKind.SUSPENDED ? 0 : spec.coresPerNode();
+            for (int node : seg.nodes()) {
+                long mem = s.cluster().pools().get(s.cluster().poolOf(node)).memoryPerNodeMb() == 0 ? 0 : spec.memoryPerNodeMb();
+                add(deltas.get(node), seg.start(), cores, mem);
+                add(deltas.get(node), seg.end(), -cores, -mem);
+            }
+        }
+        for (int node = 0; node < nodes; node++) {
+            NodePool pool = s.cluster().pools().get(s.cluster().poolOf(node));
+            long cores = 0, mem = 0;
+            for (var e : deltas.get(node).entrySet()) {
+                cores += e.getValue()[0];
+                mem += e.getValue()[1];
+                assertThat(cores).as("cores on %s at %d", s.cluster().nodeName(node), e.getKey()).isLessThanOrEqualTo(pool.coresPerNode());
+                if (pool.memoryPerNodeMb() > 0) {
+                    assertThat(mem).as("memory on %s at %d", s.cluster().nodeName(node), e.getKey()).isLessThanOrEqualTo(pool.memoryPerNodeMb());
+                }
+            }
+        }
+    }
+
+    private static void add(TreeMap<Long, long[]> m, long t, long cores, long mem) {
+        long[] d = m.computeIfAbsent(t, k -> new long[2]);
+        d[0] += cores;
+        d[1] += mem;
+    }
+
+    /**
+     * Owners' jobs (one node each, never more than the private pool holds, restricted to it) never wait for a
+     * borrower longer than GraceTime plus the longest checkpoint (all images written at once, sharing the bandwidth).
+     */
+    static void checkOwnersWait(Scenario s, SimulationResult r) {
+        long images = 0;
+        for (JobSpec j : s.jobs()) images += j.imageMbPerNode() * j.nodes();
+        long bound = s.grace() + (long) Math.ceil((double) images / BANDWIDTH) + 1;
+        for (JobRun j : r.jobs()) {
+            if (!j.spec().group().equals("chem")) continue;
+            assertThat(j.totalWait()).as("owner job %s waited", j.name()).isLessThanOrEqualTo(bound);
+        }
+    }
+}
