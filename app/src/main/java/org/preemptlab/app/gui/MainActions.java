@@ -1,0 +1,34 @@
+package org.preemptlab.app.gui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+
+/** What the main window's menus do beyond the view-model: files, dialogs, pages built elsewhere. */
+public interface MainActions {
+
+    Node editorPage();
+
+    Node comparePage();
+
+    void newScenario();
+
+    void open();
+
+    Menu samplesMenu();
+
+    Menu recentMenu();
+
+    void save();
+
+    void saveAs();
+
+    Menu exportMenu();
+
+    void compare();
+
+    void exit();
+
+    void shortcuts();
+
+    void about();
+}

@@ -1,0 +1,188 @@
+package org.preemptlab.app.gui;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.preemptlab.app.gui.background.TaskMonitor;
+import org.preemptlab.app.gui.run.RunView;
+import org.preemptlab.app.gui.run.RunViewModel;
+
+/** The main window's scene graph: menu, pages (editor, run, compare) and the status bar. */
+public final class MainWindow {
+
+    public static final String STYLESHEET = "/org/preemptlab/app/gui/planner.css";
+
+    private final MainViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab editorTab = new Tab("Editor");
+    private final Tab runTab = new Tab("Run");
+    private final Tab compareTab = new Tab("Compare");
+    private final StackPane runHolder = new StackPane();
+    private final MainActions actions;
+    private RunView runView;
+
+    public MainWindow(MainViewModel vm, MainActions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        root.getStyleClass().add("planner");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        editorTab.setId("tab-editor");
+        runTab.setId("tab-run");
+        compareTab.setId("tab-compare");
+        runHolder.getChildren().add(placeholder("Simulating the scenario …"));
+        runTab.setContent(runHolder);
+        editorTab.setContent(actions.editorPage());
+        compareTab.setContent(actions.comparePage());
+        tabs.getTabs().addAll(editorTab, runTab, compareTab);
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        root.setBottom(statusBar(vm.runner().monitor()));
+
+        vm.runProperty().addListener((o, a, b) -> showRun(b));
+        if (vm.runProperty().get() != null) showRun(vm.runProperty().get());
+        vm.pageProperty().addListener((o, a, b) -> select(b));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.pageProperty().set(
+                b == editorTab ? Page.EDITOR : b == compareTab ? Page.COMPARE : Page.RUN));
+        select(vm.pageProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        var css = MainWindow.class.getResource(STYLESHEET);
+        if (css != null) scene.getStylesheets().add(css.toExternalForm());
+        return scene;
+    }
+
+    public RunView runView() {
+        return runView;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    private void select(Page page) {
+        tabs.getSelectionModel().select(switch (page) {
+            case EDITOR -> editorTab;
+            case RUN -> runTab;
+            case COMPARE -> compareTab;
+        });
+    }
+
+    private void showRun(RunViewModel run) {
+        if (runView != null) runView.viewModel().playingProperty().set(false);
+        runView = run == null ? null : new RunView(run);
+        runHolder.getChildren().setAll(runView == null ? placeholder("No run yet: press Run (F5).") : runView);
+    }
+
+    private static Node placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("placeholder");
+        return l;
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("_New", "Shortcut+N", actions::newScenario),
+                item("_Open…", "Shortcut+O", actions::open),
+                actions.samplesMenu(),
+                actions.recentMenu(),
+                new SeparatorMenuItem(),
+                item("_Save", "Shortcut+S", actions::save),
+                item("Save _As…", "Shortcut+Shift+S", actions::saveAs),
+                new SeparatorMenuItem(),
+                actions.exportMenu(),
+                new SeparatorMenuItem(),
+                item("E_xit", "Shortcut+Q", actions::exit));
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("Undo", "Shortcut+Z", vm.editor()::undo);
+        undo.textProperty().bind(vm.editor().history().undoLabelProperty());
+        undo.disableProperty().bind(vm.editor().history().canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Y", vm.editor()::redo);
+        redo.textProperty().bind(vm.editor().history().redoLabelProperty());
+        redo.disableProperty().bind(vm.editor().history().canRedoProperty().not());
+        edit.getItems().addAll(undo, redo);
+        Menu run = new Menu("_Run");
+        run.getItems().addAll(
+                item("_Run scenario", "F5", vm::runScenario),
+                item("_Compare variants", "F6", actions::compare),
+                item("Cancel", "Shortcut+PERIOD", () -> vm.runner().monitor().cancelCurrent()));
+        Menu view = new Menu("_View");
+        view.getItems().addAll(
+                item("_Editor", "Shortcut+1", () -> vm.pageProperty().set(Page.EDITOR)),
+                item("_Run (Gantt)", "Shortcut+2", () -> vm.pageProperty().set(Page.RUN)),
+                item("_Compare", "Shortcut+3", () -> vm.pageProperty().set(Page.COMPARE)),
+                new SeparatorMenuItem(),
+                item("Fit the whole run", null, () -> withRun(r -> r.gantt().fitAll())),
+                item("Collapse / expand all pools", null, () -> withRun(r -> {
+                    var g = r.gantt();
+                    boolean any = false;
+                    for (int i = 0; i < g.index().groups().size(); i++) any |= !g.isCollapsed(i);
+                    for (int i = 0; i < g.index().groups().size(); i++) g.setCollapsed(i, any);
+                })));
+        Menu help = new Menu("_Help");
+        help.getItems().addAll(item("_Keyboard shortcuts", "F1", actions::shortcuts), item("_About PreemptLab", null, actions::about));
+        MenuBar bar = new MenuBar(file, edit, run, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void withRun(java.util.function.Consumer<RunViewModel> action) {
+        if (vm.runProperty().get() != null) action.accept(vm.runProperty().get());
+    }
+
+    static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private Node statusBar(TaskMonitor monitor) {
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.setId("status");
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(180);
+        progress.progressProperty().bind(monitor.progressProperty());
+        Label task = new Label();
+        task.textProperty().bind(monitor.messageProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> monitor.cancelCurrent());
+        HBox busy = new HBox(8, task, progress, cancel);
+        busy.setAlignment(Pos.CENTER_RIGHT);
+        busy.visibleProperty().bind(monitor.busyProperty());
+        busy.managedProperty().bind(monitor.busyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, spacer, busy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return new VBox(bar);
+    }
+}

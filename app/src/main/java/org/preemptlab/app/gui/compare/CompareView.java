@@ -1,0 +1,178 @@
+package org.preemptlab.app.gui.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.preemptlab.app.gui.run.GanttPane;
+import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.time.SimTime;
+
+/**
+ * The compare view: scheduler choice, stacked Gantts with one cursor and one time range, charts
+ * (queue length, utilization, wait-time CDF) and the metrics table with deltas and the better value
+ * highlighted.
+ */
+public final class CompareView extends BorderPane {
+
+    private final CompareViewModel vm;
+    private final VBox gantts = new VBox(4);
+    private final HBox charts = new HBox(6);
+    private final TableView<MetricRow> table = new TableView<>();
+    private final Slider scrub = new Slider(0, 1, 0);
+    private final Label time = new Label();
+    private final List<JFreeChart> liveCharts = new ArrayList<>();
+    private final List<GanttPane> panes = new ArrayList<>();
+    private boolean syncing;
+
+    public CompareView(CompareViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("compare-view");
+        setTop(toolbar());
+        VBox.setVgrow(gantts, Priority.ALWAYS);
+        SplitPane left = new SplitPane(gantts, charts);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.62);
+        table.setId("compare-metrics");
+        table.setPlaceholder(new Label("Pick 2–4 schedulers and press Compare."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SplitPane split = new SplitPane(left, table);
+        split.setDividerPositions(0.68);
+        setCenter(split);
+        vm.variants().addListener((ListChangeListener<Variant>) c -> showVariants());
+        vm.cursorProperty().addListener((o, a, b) -> cursorMoved());
+        showVariants();
+    }
+
+    private ToolBar toolbar() {
+        HBox choices = new HBox(10);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        for (PolicyChoice p : PolicyChoice.values()) {
+            CheckBox box = new CheckBox(p.label());
+            box.setId("variant-" + p.id());
+            box.setSelected(vm.chosen().contains(p));
+            box.selectedProperty().addListener((o, a, b) -> {
+                if (b) vm.chosen().add(p);
+                else vm.chosen().remove(p);
+            });
+            choices.getChildren().add(box);
+        }
+        Button run = new Button("▶ Compare");
+        run.setId("run-compare");
+        run.setOnAction(e -> vm.run());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add("hint");
+        scrub.setPrefWidth(220);
+        scrub.valueProperty().addListener((o, a, b) -> {
+            if (!syncing) vm.scrubTo(b.doubleValue());
+        });
+        time.getStyleClass().add("time-label");
+        return new ToolBar(choices, new Separator(Orientation.VERTICAL), run, new Separator(Orientation.VERTICAL),
+                new Label("Cursor"), scrub, time, message);
+    }
+
+    private void showVariants() {
+        gantts.getChildren().clear();
+        panes.clear();
+        for (Variant v : vm.variants()) {
+            Label title = new Label(v.label());
+            title.getStyleClass().add("section-title");
+            GanttPane pane = new GanttPane(v.gantt());
+            pane.setPrefHeight(180);
+            pane.setMinHeight(110);
+            VBox.setVgrow(pane, Priority.ALWAYS);
+            panes.add(pane);
+            VBox box = new VBox(1, title, pane);
+            VBox.setVgrow(box, Priority.ALWAYS);
+            box.setPadding(new Insets(2, 4, 2, 4));
+            gantts.getChildren().add(box);
+        }
+        liveCharts.clear();
+        charts.getChildren().clear();
+        if (!vm.variants().isEmpty()) {
+            addChart(CompareCharts.chart("Queue length", "time (h)", "jobs waiting", vm.queueSeries(), true));
+            addChart(CompareCharts.chart("Utilization", "time (h)", "useful cores / cores", vm.utilizationSeries(), true));
+            addChart(CompareCharts.chart("Wait-time CDF", "wait (h)", "share of jobs", vm.waitCdf(), false));
+        }
+        buildTable();
+        cursorMoved();
+    }
+
+    private void addChart(JFreeChart chart) {
+        liveCharts.add(chart);
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setPrefSize(300, 220);
+        viewer.setMinSize(150, 120);
+        HBox.setHgrow(viewer, Priority.ALWAYS);
+        charts.getChildren().add(viewer);
+    }
+
+    /** The charts as shown (for PNG export). */
+    public List<JFreeChart> charts() {
+        return List.copyOf(liveCharts);
+    }
+
+    public List<GanttPane> ganttPanes() {
+        return List.copyOf(panes);
+    }
+
+    private void buildTable() {
+        table.getColumns().clear();
+        TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
+        name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
+        name.setPrefWidth(150);
+        table.getColumns().add(name);
+        for (int i = 0; i < vm.variants().size(); i++) {
+            int k = i;
+            TableColumn<MetricRow, String> c = new TableColumn<>(vm.variants().get(i).policy().label() + (i == 0 ? " (baseline)" : ""));
+            c.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().cell(k)));
+            c.setCellFactory(col -> new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().removeAll("better-cell");
+                    setText(empty ? null : item);
+                    MetricRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    if (row != null && row.best() == k) getStyleClass().add("better-cell");
+                }
+            });
+            c.setPrefWidth(130);
+            table.getColumns().add(c);
+        }
+        table.setItems(vm.metrics());
+    }
+
+    private void cursorMoved() {
+        long t = vm.cursorProperty().get();
+        syncing = true;
+        try {
+            long s = vm.start();
+            long e = vm.end();
+            scrub.setValue(e > s ? (double) (t - s) / (e - s) : 0);
+        } finally {
+            syncing = false;
+        }
+        time.setText(SimTime.format(t));
+        for (int i = 0; i < Math.min(2, liveCharts.size()); i++) CompareCharts.moveMarker(liveCharts.get(i), t / 3600.0);
+    }
+}

@@ -1,0 +1,247 @@
+package org.preemptlab.app.gui.editor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.app.gui.scenario.ValidationIssue;
+
+/**
+ * The scenario editor: the cluster as pool blocks with a property sheet for the selected pool,
+ * maintenance windows, the scheduler and preemption switches, the job table and the job-mix
+ * generator, and the list of problems. Every change goes through the {@link EditorViewModel}.
+ */
+public final class EditorView extends BorderPane {
+
+    private static final Pattern POOL = Pattern.compile("^cluster\\.pools\\[(\\d+)]");
+    private static final Pattern JOB = Pattern.compile("^jobs\\[(\\d+)]");
+
+    private final EditorViewModel vm;
+    private final FlowPane poolPane = new FlowPane(10, 10);
+    private final List<PoolBlock> blocks = new ArrayList<>();
+    private final PoolSheet sheet;
+    private final Label jobsTitle = new Label();
+    private final Label tableMessage = new Label();
+    private final JobTable jobs;
+    private final MaintenanceTable maintenance;
+    private final ListView<ValidationIssue> issues = new ListView<>();
+    private final TextField name = new TextField();
+    private final ChoiceBox<PolicyChoice> scheduler = new ChoiceBox<>();
+    private final CheckBox ownerPreemption = new CheckBox("Owner preemption");
+    private final CheckBox qosPreemption = new CheckBox("QOS preemption");
+    private final Label summary = new Label();
+    private final Label machine = new Label();
+    private boolean updating;
+
+    public EditorView(EditorViewModel vm, Runnable run, Runnable compare) {
+        this.vm = vm;
+        getStyleClass().add("editor-view");
+        this.sheet = new PoolSheet(vm);
+        tableMessage.getStyleClass().add("issue-label");
+        this.jobs = new JobTable(vm, tableMessage);
+        Label maintenanceMessage = new Label();
+        maintenanceMessage.getStyleClass().add("issue-label");
+        this.maintenance = new MaintenanceTable(vm, maintenanceMessage);
+        setTop(toolbar(run, compare));
+        SplitPane split = new SplitPane(clusterPane(maintenanceMessage), jobsPane());
+        split.setDividerPositions(0.46);
+        setCenter(split);
+        setBottom(issuesPane());
+        vm.draftProperty().addListener((o, a, b) -> refresh());
+        vm.selectedPoolProperty().addListener((o, a, b) -> refresh());
+        vm.issues().addListener((javafx.collections.ListChangeListener<ValidationIssue>) c -> refreshIssues());
+        refresh();
+    }
+
+    private ToolBar toolbar(Runnable run, Runnable compare) {
+        name.setId("scenario-name");
+        name.setPrefColumnCount(22);
+        name.setOnAction(e -> commitName());
+        name.focusedProperty().addListener((o, a, b) -> {
+            if (!b) commitName();
+        });
+        scheduler.setId("scheduler");
+        scheduler.getItems().setAll(PolicyChoice.values());
+        scheduler.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) vm.setPolicy(b);
+        });
+        ownerPreemption.setTooltip(new Tooltip("A pool's owner group may preempt jobs borrowing the pool"));
+        ownerPreemption.selectedProperty().addListener((o, a, b) -> {
+            if (!updating) vm.setOwnerPreemption(b);
+        });
+        qosPreemption.setTooltip(new Tooltip("A job may preempt jobs of a lower QOS tier"));
+        qosPreemption.selectedProperty().addListener((o, a, b) -> {
+            if (!updating) vm.setQosPreemption(b);
+        });
+        Button undo = new Button("Undo");
+        undo.disableProperty().bind(vm.history().canUndoProperty().not());
+        undo.setOnAction(e -> vm.undo());
+        undo.setTooltip(new Tooltip("Undo the last edit (Ctrl+Z)"));
+        Button redo = new Button("Redo");
+        redo.disableProperty().bind(vm.history().canRedoProperty().not());
+        redo.setOnAction(e -> vm.redo());
+        Button runButton = new Button("▶ Run");
+        runButton.setId("run-scenario");
+        runButton.setDefaultButton(false);
+        runButton.setOnAction(e -> run.run());
+        runButton.setTooltip(new Tooltip("Simulate this scenario (F5)"));
+        Button compareButton = new Button("Compare…");
+        compareButton.setOnAction(e -> compare.run());
+        summary.setId("issue-summary");
+        return new ToolBar(new Label("Scenario"), name, new Label("Scheduler"), scheduler, ownerPreemption, qosPreemption,
+                new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL), runButton,
+                compareButton, summary);
+    }
+
+    private void commitName() {
+        if (!name.getText().equals(vm.draft().name())) {
+            vm.setName(name.getText());
+            vm.commitField();
+        }
+    }
+
+    private ScrollPane clusterPane(Label maintenanceMessage) {
+        Label title = new Label("Cluster");
+        title.getStyleClass().add("section-title");
+        Button add = new Button("+ Pool");
+        add.setId("add-pool");
+        add.setOnAction(e -> vm.addPool());
+        Button remove = new Button("Remove pool");
+        remove.setOnAction(e -> vm.removePool(vm.selectedPoolProperty().get()));
+        HBox head = new HBox(8, title, add, remove);
+        head.setAlignment(Pos.CENTER_LEFT);
+        machine.getStyleClass().add("pool-subtitle");
+        machine.managedProperty().bind(machine.visibleProperty());
+        Label mTitle = new Label("Maintenance windows");
+        mTitle.getStyleClass().add("section-title");
+        Button addWindow = new Button("+ Window");
+        addWindow.setOnAction(e -> vm.addMaintenance());
+        Button removeWindow = new Button("Remove window");
+        removeWindow.setOnAction(e -> vm.removeMaintenance(maintenance.selectedIndex()));
+        HBox mHead = new HBox(8, mTitle, addWindow, removeWindow);
+        mHead.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, head, machine, poolPane, sheet, mHead, maintenance, maintenanceMessage);
+        box.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private VBox jobsPane() {
+        jobsTitle.getStyleClass().add("section-title");
+        Button add = new Button("+ Job");
+        add.setId("add-job");
+        add.setOnAction(e -> {
+            vm.addJob();
+            jobs.scrollTo(jobs.getItems().size() - 1);
+        });
+        Button remove = new Button("Remove selected");
+        remove.setOnAction(e -> vm.removeJobs(jobs.selectedIndices()));
+        HBox head = new HBox(8, jobsTitle, add, remove);
+        head.setAlignment(Pos.CENTER_LEFT);
+        TitledPane generator = new TitledPane("Job-mix generator", new JobMixPane(vm));
+        generator.setExpanded(false);
+        generator.setId("generator");
+        VBox box = new VBox(6, head, tableMessage, jobs, generator);
+        VBox.setVgrow(jobs, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private VBox issuesPane() {
+        Label title = new Label("Problems");
+        title.getStyleClass().add("section-title");
+        issues.setId("issues");
+        issues.setPrefHeight(84);
+        issues.setPlaceholder(new Label("No problems: the scenario can run."));
+        issues.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ValidationIssue item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : "⚠ " + item.field() + ": " + item.message());
+                getStyleClass().remove("issue-label");
+                if (!empty && item != null) getStyleClass().add("issue-label");
+            }
+        });
+        issues.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) reveal(b.field());
+        });
+        VBox box = new VBox(2, title, issues);
+        box.setPadding(new Insets(4, 8, 6, 8));
+        return box;
+    }
+
+    /** Shows the pool or job a problem is about. */
+    private void reveal(String field) {
+        Matcher pool = POOL.matcher(field);
+        if (pool.find()) {
+            vm.selectedPoolProperty().set(Integer.parseInt(pool.group(1)));
+            return;
+        }
+        Matcher job = JOB.matcher(field);
+        if (job.find()) {
+            int row = Integer.parseInt(job.group(1));
+            jobs.getSelectionModel().clearAndSelect(row);
+            jobs.scrollTo(Math.max(0, row - 2));
+        }
+    }
+
+    private void refresh() {
+        updating = true;
+        try {
+            ScenarioDraft d = vm.draft();
+            if (!name.isFocused() && !name.getText().equals(d.name())) name.setText(d.name());
+            scheduler.setValue(d.policy());
+            ownerPreemption.setSelected(d.rules().ownerPreemption());
+            qosPreemption.setSelected(d.rules().qosPreemption());
+            machine.setVisible(d.isProcessorMachine());
+            machine.setText("A machine of " + d.processors() + " processors (SWF trace mode): jobs ask for processors.");
+            if (blocks.size() != d.pools().size()) {
+                blocks.clear();
+                for (int i = 0; i < d.pools().size(); i++) blocks.add(new PoolBlock(vm, i));
+                poolPane.getChildren().setAll(blocks);
+            }
+            for (int i = 0; i < blocks.size(); i++) {
+                blocks.get(i).update(d.pools().get(i), vm.issues(), i == vm.selectedPoolProperty().get());
+            }
+            sheet.refresh();
+            jobsTitle.setText("Jobs (" + d.jobs().size() + ")" + (d.trace() != null ? " — from trace " + d.trace().path().getFileName() : ""));
+            jobs.refresh(d.jobs());
+            maintenance.refresh(d.maintenance());
+        } finally {
+            updating = false;
+        }
+        refreshIssues();
+    }
+
+    private void refreshIssues() {
+        issues.getItems().setAll(vm.issues());
+        int n = vm.issues().size();
+        summary.setText(n == 0 ? "✔ ready to run" : "⚠ " + n + (n == 1 ? " problem" : " problems"));
+        summary.getStyleClass().remove("issue-label");
+        if (n > 0) summary.getStyleClass().add("issue-label");
+    }
+}

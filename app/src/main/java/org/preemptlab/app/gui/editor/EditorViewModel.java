@@ -1,0 +1,298 @@
+package org.preemptlab.app.gui.editor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.preemptlab.app.gui.scenario.JobDraft;
+import org.preemptlab.app.gui.scenario.JobMix;
+import org.preemptlab.app.gui.scenario.JobMixGenerator;
+import org.preemptlab.app.gui.scenario.MaintenanceDraft;
+import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.app.gui.scenario.PoolDraft;
+import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.app.gui.scenario.ScenarioValidator;
+import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.sim.MaintenanceStrategy;
+
+/**
+ * The scenario editor's state and commands. Every edit replaces the immutable draft through the
+ * {@link CommandStack}, so each one can be undone; after each edit the draft is validated and the
+ * issues are published by field ({@code pools[1].nodes}) for the view to show next to the field.
+ */
+public final class EditorViewModel {
+
+    private final CommandStack<ScenarioDraft> stack;
+    private final ObservableList<ValidationIssue> issues = FXCollections.observableArrayList();
+    private final IntegerProperty selectedPool = new SimpleIntegerProperty(this, "selectedPool", 0);
+    private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
+    private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
+
+    public EditorViewModel(ScenarioDraft initial) {
+        stack = new CommandStack<>(initial);
+        stack.currentProperty().addListener((o, a, b) -> validate());
+        validate();
+    }
+
+    public CommandStack<ScenarioDraft> history() {
+        return stack;
+    }
+
+    public ReadOnlyObjectProperty<ScenarioDraft> draftProperty() {
+        return stack.currentProperty();
+    }
+
+    public ScenarioDraft draft() {
+        return stack.current();
+    }
+
+    public ObservableList<ValidationIssue> issues() {
+        return issues;
+    }
+
+    public IntegerProperty selectedPoolProperty() {
+        return selectedPool;
+    }
+
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+
+    public ObjectProperty<JobMix> mixProperty() {
+        return mix;
+    }
+
+    /** The message for one field, if it has a problem. */
+    public Optional<String> issueFor(String field) {
+        return issues.stream().filter(i -> i.field().equals(field)).map(ValidationIssue::message).findFirst();
+    }
+
+    /** All problems under a prefix such as {@code jobs[3].}. */
+    public List<ValidationIssue> issuesUnder(String prefix) {
+        return issues.stream().filter(i -> i.field().startsWith(prefix)).toList();
+    }
+
+    public boolean isValid() {
+        return issues.isEmpty();
+    }
+
+    /** Replaces the whole draft without history (a file was opened or a new scenario made). */
+    public void load(ScenarioDraft draft) {
+        stack.reset(draft);
+        selectedPool.set(draft.pools().isEmpty() ? -1 : 0);
+        dirty.set(false);
+    }
+
+    public void markSaved() {
+        dirty.set(false);
+    }
+
+    public void undo() {
+        stack.undo();
+        dirty.set(true);
+        clampSelection();
+    }
+
+    public void redo() {
+        stack.redo();
+        dirty.set(true);
+        clampSelection();
+    }
+
+    private void edit(String label, ScenarioDraft next) {
+        if (stack.apply(label, next)) dirty.set(true);
+    }
+
+    /** An edit that merges with the previous one of the same field (typing, dragging). */
+    private void editField(String label, String field, ScenarioDraft next) {
+        if (stack.apply(label, next, field)) dirty.set(true);
+    }
+
+    /** Ends a run of merged edits: the next edit of the same field is a new undo step. */
+    public void commitField() {
+        stack.seal();
+    }
+
+    private void validate() {
+        issues.setAll(ScenarioValidator.validate(stack.current()));
+    }
+
+    private void clampSelection() {
+        int n = draft().pools().size();
+        if (selectedPool.get() >= n) selectedPool.set(n - 1);
+    }
+
+    // ---------------------------------------------------------------- scenario
+
+    public void setName(String name) {
+        editField("rename scenario", "name", draft().withName(name));
+    }
+
+    public void setDescription(String text) {
+        editField("edit description", "description", draft().withDescription(text));
+    }
+
+    public void setOwnerPreemption(boolean on) {
+        var r = draft().rules();
+        edit(on ? "enable owner preemption" : "disable owner preemption", draft().withRules(new org.preemptlab.preempt.PreemptionRules(
+                on, r.qosPreemption(), r.tiers(), r.victimOrder(), r.exemptSeconds(), r.chains(), r.defaultChain())));
+    }
+
+    public void setQosPreemption(boolean on) {
+        var r = draft().rules();
+        edit(on ? "enable QOS preemption" : "disable QOS preemption", draft().withRules(new org.preemptlab.preempt.PreemptionRules(
+                r.ownerPreemption(), on, r.tiers(), r.victimOrder(), r.exemptSeconds(), r.chains(), r.defaultChain())));
+    }
+
+    public void setPolicy(PolicyChoice policy) {
+        edit("change scheduler", draft().withPolicy(policy));
+    }
+
+    // ---------------------------------------------------------------- pools
+
+    public void addPool() {
+        List<PoolDraft> pools = new ArrayList<>(draft().pools());
+        String name = uniqueName("pool", pools.stream().map(PoolDraft::name).toList());
+        pools.add(PoolDraft.of(name, 4, 8));
+        edit("add pool " + name, draft().withPools(pools));
+        selectedPool.set(pools.size() - 1);
+    }
+
+    public void removePool(int index) {
+        if (index < 0 || index >= draft().pools().size()) return;
+        List<PoolDraft> pools = new ArrayList<>(draft().pools());
+        PoolDraft removed = pools.remove(index);
+        List<MaintenanceDraft> windows = draft().maintenance().stream().filter(m -> !m.pool().equals(removed.name())).toList();
+        edit("remove pool " + removed.name(), draft().withPools(pools).withMaintenance(windows));
+        clampSelection();
+    }
+
+    public void renamePool(int index, String name) {
+        String old = draft().pools().get(index).name();
+        String trimmed = name == null ? "" : name.trim();
+        List<MaintenanceDraft> windows = draft().maintenance().stream()
+                .map(m -> m.pool().equals(old) ? m.withPool(trimmed) : m)
+                .toList();
+        editField("rename pool " + old, "pool" + index + "name", draft().withPool(index, p -> p.withName(trimmed)).withMaintenance(windows));
+    }
+
+    public void setPoolNodes(int index, int nodes) {
+        editPool(index, "resize pool", p -> p.withNodes(nodes));
+    }
+
+    public void setPoolCores(int index, int cores) {
+        editPool(index, "change cores", p -> p.withCoresPerNode(cores));
+    }
+
+    public void setPoolMemory(int index, long mb) {
+        editPool(index, "change memory", p -> p.withMemoryPerNodeMb(mb));
+    }
+
+    public void setPoolOwner(int index, String owner) {
+        editPool(index, "change owner", p -> p.withOwner(owner == null ? "" : owner.trim()));
+    }
+
+    /** Borrowers as typed: QOS names separated by commas or spaces. */
+    public void setPoolBorrowers(int index, String text) {
+        List<String> list = text == null ? List.of()
+                : Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        editPool(index, "change borrowers", p -> p.withBorrowers(list));
+    }
+
+    public void setPoolBandwidth(int index, double mbps) {
+        editPool(index, "change bandwidth", p -> p.withBandwidthMBps(mbps));
+    }
+
+    private void editPool(int index, String label, UnaryOperator<PoolDraft> change) {
+        if (index < 0 || index >= draft().pools().size()) return;
+        editField(label + " " + draft().pools().get(index).name(), "pool" + index + label, draft().withPool(index, change));
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    public void addJob() {
+        List<JobDraft> jobs = new ArrayList<>(draft().jobs());
+        String name = uniqueName("job", jobs.stream().map(JobDraft::name).toList());
+        long submit = jobs.isEmpty() ? 0 : jobs.get(jobs.size() - 1).submit();
+        jobs.add(new JobDraft(name, submit, "normal", "", 1, 1, 3600, 1800, 0, true, false, 0));
+        edit("add job " + name, draft().withJobs(jobs));
+    }
+
+    public void removeJobs(Collection<Integer> indices) {
+        TreeSet<Integer> sorted = new TreeSet<>(indices);
+        List<JobDraft> jobs = new ArrayList<>(draft().jobs());
+        for (Integer i : sorted.descendingSet()) if (i >= 0 && i < jobs.size()) jobs.remove((int) i);
+        edit("remove " + sorted.size() + " job(s)", draft().withJobs(jobs));
+    }
+
+    public void setJob(int index, JobDraft job) {
+        if (index < 0 || index >= draft().jobs().size()) return;
+        edit("edit job " + job.name(), draft().withJob(index, j -> job));
+    }
+
+    /** Problems of the generator's parameters (shown next to its fields). */
+    public List<ValidationIssue> mixIssues() {
+        return JobMixGenerator.validate(mix.get());
+    }
+
+    /** Generates jobs from the current mix; replaces the table or appends to it. */
+    public boolean generateJobs(boolean replace) {
+        if (!mixIssues().isEmpty()) return false;
+        List<JobDraft> jobs = replace ? new ArrayList<>() : new ArrayList<>(draft().jobs());
+        long offset = replace || jobs.isEmpty() ? 0 : jobs.stream().mapToLong(JobDraft::submit).max().orElse(0);
+        int first = replace ? 1 : jobs.size() + 1;
+        for (JobDraft j : JobMixGenerator.generate(mix.get(), "job", first)) {
+            JobDraft shifted = j.withSubmit(j.submit() + offset);
+            String name = uniqueName(shifted.name(), jobs.stream().map(JobDraft::name).toList());
+            jobs.add(shifted.withName(name));
+        }
+        edit((replace ? "generate " : "append ") + mix.get().count() + " jobs", draft().withJobs(jobs).withSeed(mix.get().seed()));
+        return true;
+    }
+
+    // ---------------------------------------------------------------- maintenance
+
+    public void addMaintenance() {
+        if (draft().pools().isEmpty()) return;
+        List<MaintenanceDraft> list = new ArrayList<>(draft().maintenance());
+        String pool = draft().pools().get(Math.max(0, selectedPool.get())).name();
+        list.add(MaintenanceDraft.onPool(uniqueName("maint", list.stream().map(MaintenanceDraft::name).toList()), pool,
+                3600, 3600, MaintenanceStrategy.DRAIN));
+        edit("add maintenance window", draft().withMaintenance(list));
+    }
+
+    public void setMaintenance(int index, MaintenanceDraft window) {
+        List<MaintenanceDraft> list = new ArrayList<>(draft().maintenance());
+        if (index < 0 || index >= list.size()) return;
+        list.set(index, window);
+        edit("edit maintenance window", draft().withMaintenance(list));
+    }
+
+    public void removeMaintenance(int index) {
+        List<MaintenanceDraft> list = new ArrayList<>(draft().maintenance());
+        if (index < 0 || index >= list.size()) return;
+        list.remove(index);
+        edit("remove maintenance window", draft().withMaintenance(list));
+    }
+
+    /** {@code base} itself if it ends in a number and is free, else the stem with the first free number. */
+    static String uniqueName(String base, List<String> taken) {
+        if (!taken.contains(base) && base.matches(".*\\d$")) return base;
+        String stem = base.replaceAll("\\d+$", "");
+        for (int i = 1; ; i++) {
+            if (!taken.contains(stem + i)) return stem + i;
+        }
+    }
+}

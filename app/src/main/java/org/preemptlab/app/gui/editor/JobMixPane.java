@@ -1,0 +1,127 @@
+package org.preemptlab.app.gui.editor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import org.preemptlab.app.gui.scenario.JobMix;
+import org.preemptlab.app.gui.scenario.RuntimeDistribution;
+import org.preemptlab.app.gui.scenario.SizeDistribution;
+import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.io.scenario.Durations;
+
+/** The job-mix generator's form; each field shows its own problem beside it. */
+final class JobMixPane extends GridPane {
+
+    private final EditorViewModel vm;
+    private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final Map<String, Label> problems = new LinkedHashMap<>();
+    private final ChoiceBox<SizeDistribution> sizes = new ChoiceBox<>();
+    private final ChoiceBox<RuntimeDistribution> runtimes = new ChoiceBox<>();
+    private final Button replace = new Button("Replace jobs");
+    private final Button append = new Button("Append jobs");
+
+    JobMixPane(EditorViewModel vm) {
+        this.vm = vm;
+        setHgap(8);
+        setVgap(4);
+        setPadding(new Insets(6));
+        JobMix m = vm.mixProperty().get();
+        sizes.getItems().setAll(SizeDistribution.values());
+        sizes.setValue(m.sizes());
+        runtimes.getItems().setAll(RuntimeDistribution.values());
+        runtimes.setValue(m.runtimes());
+        int row = 0;
+        row = field(row, "count", "Jobs", Integer.toString(m.count()));
+        row = field(row, "arrivalsPerHour", "Arrivals per hour", Double.toString(m.arrivalsPerHour()));
+        addRow(row++, new Label("Size distribution"), sizes);
+        row = field(row, "maxNodes", "Largest job (nodes)", Integer.toString(m.maxNodes()));
+        row = field(row, "coresPerNode", "Cores per node", Integer.toString(m.coresPerNode()));
+        addRow(row++, new Label("Run-time distribution"), runtimes);
+        row = field(row, "minRuntime", "Shortest run time", Durations.format(m.minRuntime()));
+        row = field(row, "maxRuntime", "Longest run time", Durations.format(m.maxRuntime()));
+        row = field(row, "estimateFactor", "Estimate inaccuracy (×)", Double.toString(m.estimateFactor()));
+        row = field(row, "memoryPerNodeMb", "Memory per node (MB)", Long.toString(m.memoryPerNodeMb()));
+        row = field(row, "checkpointableShare", "Checkpointable share", Double.toString(m.checkpointableShare()));
+        row = field(row, "imageMbPerNode", "Checkpoint image (MB/node)", Long.toString(m.imageMbPerNode()));
+        row = field(row, "classes", "Classes (QOS[@group] share)", JobMixText.format(m.classes()));
+        fields.get("classes").setPrefColumnCount(22);
+        row = field(row, "seed", "Seed", Long.toString(m.seed()));
+        replace.setId("generate-replace");
+        replace.setOnAction(e -> vm.generateJobs(true));
+        append.setOnAction(e -> vm.generateJobs(false));
+        add(new HBox(8, replace, append), 1, row);
+        sizes.valueProperty().addListener((o, a, b) -> read());
+        runtimes.valueProperty().addListener((o, a, b) -> read());
+    }
+
+    private int field(int row, String key, String label, String value) {
+        TextField f = new TextField(value);
+        f.setId("mix-" + key);
+        f.setPrefColumnCount(9);
+        f.textProperty().addListener((o, a, b) -> read());
+        Label problem = new Label();
+        problem.getStyleClass().add("issue-label");
+        fields.put(key, f);
+        problems.put(key, problem);
+        addRow(row, new Label(label), f, problem);
+        return row + 1;
+    }
+
+    /** Parses every field; shows parse problems, else hands the mix to the view-model and shows its problems. */
+    private void read() {
+        problems.values().forEach(l -> l.setText(""));
+        fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
+        boolean ok = true;
+        int count = 0, maxNodes = 0, cores = 0;
+        double rate = 0, factor = 0, share = 0;
+        long minRun = 0, maxRun = 0, memory = 0, image = 0, seed = 0;
+        List<org.preemptlab.app.gui.scenario.JobClass> classes = List.of();
+        try { count = Integer.parseInt(text("count")); } catch (NumberFormatException e) { ok = bad("count", "a whole number"); }
+        try { rate = Double.parseDouble(text("arrivalsPerHour")); } catch (NumberFormatException e) { ok = bad("arrivalsPerHour", "a number"); }
+        try { maxNodes = Integer.parseInt(text("maxNodes")); } catch (NumberFormatException e) { ok = bad("maxNodes", "a whole number"); }
+        try { cores = Integer.parseInt(text("coresPerNode")); } catch (NumberFormatException e) { ok = bad("coresPerNode", "a whole number"); }
+        try { minRun = Durations.parse(text("minRuntime")); } catch (IllegalArgumentException e) { ok = bad("minRuntime", "a duration (" + Durations.FORMS + ")"); }
+        try { maxRun = Durations.parse(text("maxRuntime")); } catch (IllegalArgumentException e) { ok = bad("maxRuntime", "a duration (" + Durations.FORMS + ")"); }
+        try { factor = Double.parseDouble(text("estimateFactor")); } catch (NumberFormatException e) { ok = bad("estimateFactor", "a number"); }
+        try { memory = Long.parseLong(text("memoryPerNodeMb")); } catch (NumberFormatException e) { ok = bad("memoryPerNodeMb", "a whole number"); }
+        try { share = Double.parseDouble(text("checkpointableShare")); } catch (NumberFormatException e) { ok = bad("checkpointableShare", "a number"); }
+        try { image = Long.parseLong(text("imageMbPerNode")); } catch (NumberFormatException e) { ok = bad("imageMbPerNode", "a whole number"); }
+        try { seed = Long.parseLong(text("seed")); } catch (NumberFormatException e) { ok = bad("seed", "a whole number"); }
+        try {
+            classes = JobMixText.parse(text("classes"));
+        } catch (IllegalArgumentException e) {
+            problems.get("classes").setText("⚠ " + e.getMessage());
+            ok = false;
+        }
+        if (ok) {
+            vm.mixProperty().set(new JobMix(count, rate, sizes.getValue(), maxNodes, cores, runtimes.getValue(), minRun,
+                    maxRun, factor, memory, share, image, classes, seed));
+            for (ValidationIssue i : vm.mixIssues()) {
+                Label l = problems.get(i.field());
+                if (l != null) l.setText("⚠ " + i.message());
+                TextField f = fields.get(i.field());
+                if (f != null) f.getStyleClass().add("invalid");
+            }
+            ok = vm.mixIssues().isEmpty();
+        }
+        replace.setDisable(!ok);
+        append.setDisable(!ok);
+    }
+
+    private String text(String key) {
+        return fields.get(key).getText().trim();
+    }
+
+    private boolean bad(String key, String what) {
+        problems.get(key).setText("⚠ \"" + text(key) + "\" is not " + what);
+        fields.get(key).getStyleClass().add("invalid");
+        return false;
+    }
+}

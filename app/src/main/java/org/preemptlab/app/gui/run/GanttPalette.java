@@ -1,0 +1,172 @@
+package org.preemptlab.app.gui.run;
+
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
+import javafx.scene.paint.Paint;
+
+/**
+ * The look of each drawn style: class colours for bars, and patterns that tell the states apart
+ * (hatched = suspended, amber I/O stripes = checkpointing, teal I/O stripes = restarting, red
+ * cross-hatch = lost work, grey hatch = maintenance). Colours and pattern tiles are made once per
+ * style and cached, both as raster data (for {@link BarRaster}) and as JavaFX paints (legend).
+ */
+public final class GanttPalette {
+
+    /** Class (QOS) base colours; class i uses entry i mod 16. */
+    private static final Color[] CLASS_COLORS = {
+            Color.web("#4C78A8"), Color.web("#F58518"), Color.web("#54A24B"), Color.web("#B279A2"),
+            Color.web("#E45756"), Color.web("#72B7B2"), Color.web("#9D755D"), Color.web("#EECA3B"),
+            Color.web("#5F6CAF"), Color.web("#FF9DA6"), Color.web("#79706E"), Color.web("#A0CBE8"),
+            Color.web("#8CD17D"), Color.web("#D37295"), Color.web("#B6992D"), Color.web("#499894")};
+    static final Color CHECKPOINT_STRIPE = Color.web("#FFB000");
+    static final Color RESTART_STRIPE = Color.web("#00C2C7");
+    static final Color LOST = Color.web("#D62728");
+    static final Color QUEUE = Color.web("#6C8EBF");
+    private static final BarKind[] KINDS = BarKind.values();
+    private static final RasterTile NONE = new RasterTile(1, 1, new int[] {0});
+
+    private final Color[] flats = new Color[1 << 13];
+    private final int[] argb = new int[1 << 13];
+    private final RasterTile[] tiles = new RasterTile[1 << 13];
+    private final Paint[] paints = new Paint[1 << 13];
+
+    public static Color classColor(int classIndex) {
+        return CLASS_COLORS[Math.floorMod(classIndex, CLASS_COLORS.length)];
+    }
+
+    /** Flat ARGB colour of a style (used where a pattern would not show). */
+    public int argb(int style) {
+        int c = argb[style];
+        if (c == 0) {
+            c = toArgb(flat(style));
+            argb[style] = c == 0 ? 1 : c;
+        }
+        return c;
+    }
+
+    /** The pattern tile of a style, or null if it is drawn flat. */
+    public RasterTile tile(int style) {
+        RasterTile t = tiles[style];
+        if (t == null) {
+            t = makeTile(style);
+            tiles[style] = t == null ? NONE : t;
+        }
+        return t == NONE ? null : t;
+    }
+
+    /** A JavaFX paint of the style (legend swatches). */
+    public Paint paint(int style, double width) {
+        if (width < 4) return flat(style);
+        Paint p = paints[style];
+        if (p == null) {
+            RasterTile t = tile(style);
+            if (t == null) {
+                p = flat(style);
+            } else {
+                WritableImage img = new WritableImage(t.width(), t.height());
+                img.getPixelWriter().setPixels(0, 0, t.width(), t.height(), PixelFormat.getIntArgbInstance(), t.argb(), 0, t.width());
+                p = new ImagePattern(img, 0, 0, t.width(), t.height(), false);
+            }
+            paints[style] = p;
+        }
+        return p;
+    }
+
+    public Color flat(int style) {
+        Color c = flats[style];
+        if (c == null) {
+            c = makeFlat(style);
+            flats[style] = c;
+        }
+        return c;
+    }
+
+    static int toArgb(Color c) {
+        return ((int) Math.round(c.getOpacity() * 255) << 24) | ((int) Math.round(c.getRed() * 255) << 16)
+                | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
+    }
+
+    private static Color base(int colorIndex) {
+        Color c = classColor(colorIndex / 4);
+        return switch (colorIndex & 3) {
+            case 1 -> c.deriveColor(0, 1, 0.86, 1);
+            case 2 -> c.deriveColor(0, 0.85, 1.1, 1);
+            case 3 -> c.deriveColor(0, 0.7, 0.95, 1);
+            default -> c;
+        };
+    }
+
+    private static Color makeFlat(int style) {
+        BarKind kind = KINDS[(style >> 8) & 0xF];
+        int color = GanttFrame.colorOf(style);
+        Color c = switch (kind) {
+            case RUNNING, MERGED -> base(color);
+            case RESTARTING -> base(color).interpolate(RESTART_STRIPE, 0.45);
+            case SUSPENDED -> base(color).interpolate(Color.WHITE, 0.55);
+            case CHECKPOINTING -> base(color).interpolate(CHECKPOINT_STRIPE, 0.55);
+            case STOPPING -> Color.web("#555555");
+            case LOST -> Color.color(LOST.getRed(), LOST.getGreen(), LOST.getBlue(), 0.6);
+            case MAINTENANCE -> Color.color(0.45, 0.45, 0.55, 0.22);
+            case NODE_DOWN -> Color.color(0.85, 0.1, 0.1, 0.18);
+            case QUEUE -> QUEUE;
+            case POOL_LOAD -> Color.web("#E3EEF9").interpolate(Color.web("#1F5F99"), color / 10.0);
+        };
+        if (GanttFrame.isFaded(style)) c = Color.color(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity() * 0.3);
+        return c;
+    }
+
+    private static RasterTile makeTile(int style) {
+        BarKind kind = KINDS[(style >> 8) & 0xF];
+        double fade = GanttFrame.isFaded(style) ? 0.3 : 1;
+        Color base = base(GanttFrame.colorOf(style));
+        return switch (kind) {
+            case SUSPENDED -> hatch(base.interpolate(Color.WHITE, 0.7), base, 8, fade);
+            case CHECKPOINTING -> stripes(base, CHECKPOINT_STRIPE, fade);
+            case RESTARTING -> stripes(base.interpolate(Color.WHITE, 0.25), RESTART_STRIPE, fade);
+            case STOPPING -> hatch(Color.web("#5A5A5A"), Color.web("#E45756"), 6, fade);
+            case LOST -> crossHatch(Color.color(LOST.getRed(), LOST.getGreen(), LOST.getBlue(), 0.45), Color.web("#7F0000"), fade);
+            case MAINTENANCE -> hatch(Color.color(0.5, 0.5, 0.6, 0.16), Color.color(0.35, 0.35, 0.45, 0.45), 10, 1);
+            case NODE_DOWN -> hatch(Color.color(0.9, 0.2, 0.2, 0.12), Color.color(0.7, 0.1, 0.1, 0.5), 10, 1);
+            default -> null;
+        };
+    }
+
+    private static int alpha(Color c, double fade) {
+        return toArgb(Color.color(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity() * fade));
+    }
+
+    /** Diagonal lines on a background. */
+    private static RasterTile hatch(Color background, Color line, int size, double fade) {
+        int[] px = new int[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) px[y * size + x] = alpha(Math.floorMod(x + y, size) <= 1 ? line : background, fade);
+        }
+        return new RasterTile(size, size, px);
+    }
+
+    /** Red translucent cross-hatch for lost work. */
+    private static RasterTile crossHatch(Color background, Color line, double fade) {
+        int size = 6;
+        int[] px = new int[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                boolean on = Math.floorMod(x + y, size) == 0 || Math.floorMod(x - y, size) == 0;
+                px[y * size + x] = alpha(on ? line : background, fade);
+            }
+        }
+        return new RasterTile(size, size, px);
+    }
+
+    /** The I/O pattern: short vertical dashes like a data stream. */
+    private static RasterTile stripes(Color background, Color stripe, double fade) {
+        int w = 6;
+        int h = 8;
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) px[y * w + x] = alpha(x < 2 && (y + x * 3) % h < 5 ? stripe : background, fade);
+        }
+        return new RasterTile(w, h, px);
+    }
+}

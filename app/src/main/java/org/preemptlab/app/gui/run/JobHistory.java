@@ -1,0 +1,57 @@
+package org.preemptlab.app.gui.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.preemptlab.sim.LogEntry;
+import org.preemptlab.time.SimTime;
+
+/** A job's whole story, from the event log, and its facts in words (tooltip, job panel). */
+public final class JobHistory {
+
+    private JobHistory() {}
+
+    public static List<HistoryLine> of(GanttIndex index, int job) {
+        List<HistoryLine> lines = new ArrayList<>();
+        RunRecord run = index.run();
+        for (int i : index.logOfJob(job)) {
+            LogEntry e = run.log().get(i);
+            lines.add(new HistoryLine(e.time(), e.kind().label(), NodeNames.format(e.nodes(), run.cluster()),
+                    e.reason() == null ? "" : e.reason().text()));
+        }
+        return lines;
+    }
+
+    /** Several lines of facts: request, outcome, waits and losses. */
+    public static String summary(JobFacts j) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Job ").append(j.name()).append("  (QOS ").append(j.qos());
+        if (!j.group().isEmpty()) sb.append(", group ").append(j.group());
+        sb.append(")\n");
+        sb.append(j.nodes()).append(" nodes × ").append(j.coresPerNode()).append(" cores");
+        if (j.memoryPerNodeMb() > 0) sb.append(" × ").append(j.memoryPerNodeMb()).append(" MB");
+        sb.append("\nsubmit ").append(SimTime.format(j.submit()))
+                .append(", estimate ").append(SimTime.duration(j.estimate()))
+                .append(", run time ").append(SimTime.duration(j.runtime())).append('\n');
+        if (j.firstStart() >= 0) sb.append("first start ").append(SimTime.format(j.firstStart())).append(", ");
+        sb.append("waited ").append(SimTime.duration(j.totalWait()));
+        if (j.end() >= 0) sb.append(", ended ").append(SimTime.format(j.end()));
+        sb.append(" (").append(j.finalState().name().toLowerCase(java.util.Locale.ROOT)).append(')');
+        if (j.timesPreempted() > 0 || j.lostWork() > 0 || j.timesCheckpointed() > 0) {
+            sb.append("\npreempted ").append(j.timesPreempted()).append("×, checkpoints ").append(j.timesCheckpointed())
+                    .append(" (").append(SimTime.duration(j.checkpointSeconds())).append(" writing, ")
+                    .append(SimTime.duration(j.restartSeconds())).append(" restarting), lost work ")
+                    .append(SimTime.duration(j.lostWork()));
+        }
+        sb.append("\n").append(j.rerunnable() ? "rerunnable" : "not rerunnable").append(", ")
+                .append(j.checkpointable() ? "checkpointable" : "not checkpointable");
+        return sb.toString();
+    }
+
+    /** The tooltip for a bar: the bar's own stretch, then the job's facts. */
+    public static String tooltip(GanttIndex index, GanttHit hit) {
+        JobFacts j = index.run().job(hit.job());
+        return hit.kind().label() + " on " + index.run().cluster().nodeName(hit.node()) + ": "
+                + SimTime.format(hit.start()) + " – " + SimTime.format(hit.end()) + " ("
+                + SimTime.duration(hit.end() - hit.start()) + ")\n" + summary(j);
+    }
+}

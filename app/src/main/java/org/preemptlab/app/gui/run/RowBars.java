@@ -1,0 +1,207 @@
+package org.preemptlab.app.gui.run;
+
+import java.util.Arrays;
+
+/**
+ * The bars of one Gantt row (one node), sorted by start, with a lane per bar so that bars that
+ * overlap in time (jobs sharing a node, a suspended job under its preemptor) sit side by side.
+ * A prefix maximum of the ends makes "the first bar that may be visible after t" a binary search,
+ * so drawing a time window costs O(log n + bars in the window).
+ */
+public final class RowBars {
+
+    /** Most lanes a row is split into; further overlaps share the lane that frees first. */
+    public static final int MAX_LANES = 8;
+
+    private long[] start;
+    private long[] end;
+    private int[] job;
+    private byte[] kind;
+    private byte[] lane;
+    private long[] maxEnd;
+    private int size;
+    private int lanes = 1;
+    private BarLevel[] levels = new BarLevel[0];
+
+    /** Rows with fewer bars are drawn from their bars directly. */
+    static final int LEVELS_FROM = 256;
+
+    RowBars(int capacity) {
+        int c = Math.max(2, capacity);
+        start = new long[c];
+        end = new long[c];
+        job = new int[c];
+        kind = new byte[c];
+        lane = new byte[c];
+    }
+
+    /** Adds a bar; bars must come in start order. */
+    void add(long s, long e, int j, int k) {
+        if (size == start.length) {
+            int c = size * 2;
+            start = Arrays.copyOf(start, c);
+            end = Arrays.copyOf(end, c);
+            job = Arrays.copyOf(job, c);
+            kind = Arrays.copyOf(kind, c);
+            lane = Arrays.copyOf(lane, c);
+        }
+        start[size] = s;
+        end[size] = e;
+        job[size] = j;
+        kind[size] = (byte) k;
+        size++;
+    }
+
+    /** Assigns lanes (greedy by start) and builds the prefix maximum of ends. */
+    void seal() {
+        start = Arrays.copyOf(start, size);
+        end = Arrays.copyOf(end, size);
+        job = Arrays.copyOf(job, size);
+        kind = Arrays.copyOf(kind, size);
+        lane = Arrays.copyOf(lane, size);
+        maxEnd = new long[size];
+        long[] freeAt = new long[MAX_LANES];
+        Arrays.fill(freeAt, Long.MIN_VALUE);
+        int used = 1;
+        long m = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            int chosen = -1;
+            for (int l = 0; l < MAX_LANES; l++) {
+                if (freeAt[l] <= start[i]) {
+                    chosen = l;
+                    break;
+                }
+            }
+            if (chosen < 0) {
+                chosen = 0;
+                for (int l = 1; l < MAX_LANES; l++) if (freeAt[l] < freeAt[chosen]) chosen = l;
+            }
+            freeAt[chosen] = Math.max(freeAt[chosen], end[i]);
+            lane[i] = (byte) chosen;
+            used = Math.max(used, chosen + 1);
+            m = Math.max(m, end[i]);
+            maxEnd[i] = m;
+        }
+        lanes = used;
+        if (lanes == 1 && size >= LEVELS_FROM) buildLevels();
+    }
+
+    /**
+     * Builds the level-of-detail pyramid: resolutions 1, 2, 4, … s; a level is kept only when it
+     * has at most ¾ of the intervals of the last kept one, so the pyramid stays small.
+     */
+    private void buildLevels() {
+        java.util.List<BarLevel> kept = new java.util.ArrayList<>();
+        int[] colorJob = job.clone();
+        int n = size;
+        long[] s = start, e = end;
+        int[] j = job, cj = colorJob;
+        byte[] k = kind;
+        long span = Math.max(1, maxEnd[size - 1] - start[0]);
+        for (long res = 1; res <= span && n > 8; res *= 2) {
+            BarLevel level = BarLevel.merge(res, n, s, e, j, cj, k);
+            if (level.size() <= n * 3 / 4) {
+                kept.add(level);
+                n = level.size();
+                s = level.starts();
+                e = level.ends();
+                j = level.jobs();
+                cj = level.colorJobs();
+                k = level.kinds();
+            }
+        }
+        levels = kept.toArray(new BarLevel[0]);
+    }
+
+    /** The coarsest level whose resolution is at most {@code seconds}, or null to use the bars. */
+    BarLevel levelFor(double seconds) {
+        BarLevel best = null;
+        for (BarLevel l : levels) {
+            if (l.resolution() <= seconds) best = l;
+            else break;
+        }
+        return best;
+    }
+
+    int levelCount() {
+        return levels.length;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int lanes() {
+        return lanes;
+    }
+
+    public long start(int i) {
+        return start[i];
+    }
+
+    public long end(int i) {
+        return end[i];
+    }
+
+    public int job(int i) {
+        return job[i];
+    }
+
+    public int kind(int i) {
+        return kind[i];
+    }
+
+    public int lane(int i) {
+        return lane[i];
+    }
+
+    /**
+     * The first bar that can reach past {@code t}: every bar before it ends at or before t. Bars
+     * from here on with a start below the window's end are the candidates for drawing.
+     */
+    public int firstEndingAfter(long t) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (maxEnd[mid] > t) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /**
+     * The first bar at or after index {@code from} whose start is ≥ t (bars are sorted by start).
+     * Exponential search from {@code from}: O(1) when the answer is near, O(log d) at distance d.
+     */
+    public int firstStartingAtOrAfter(long t, int from) {
+        if (from >= size || start[from] >= t) return from;
+        int lo = from;
+        int step = 1;
+        int hi = from + 1;
+        while (hi < size && start[hi] < t) {
+            lo = hi;
+            step <<= 1;
+            hi = from + step;
+        }
+        hi = Math.min(hi, size);
+        while (lo + 1 < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < t) lo = mid;
+            else hi = mid;
+        }
+        return hi;
+    }
+
+    void setLane(int i, int l) {
+        lane[i] = (byte) l;
+        lanes = Math.max(lanes, l + 1);
+    }
+
+    /** Index of the bar of {@code j} ending exactly at {@code t}, or -1. */
+    int findEndingAt(int j, long t) {
+        for (int i = firstEndingAfter(t - 1); i < size && start[i] <= t; i++) {
+            if (job[i] == j && end[i] == t) return i;
+        }
+        return -1;
+    }
+}

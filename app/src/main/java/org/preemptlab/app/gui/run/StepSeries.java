@@ -1,0 +1,170 @@
+package org.preemptlab.app.gui.run;
+
+import java.util.Arrays;
+
+/**
+ * A piecewise-constant function of time built from (time, delta) changes: its value at t counts
+ * every change at a time ≤ t. Queried by binary search.
+ */
+public final class StepSeries {
+
+    private final long[] times;
+    private final double[] values;
+    private final double max;
+
+    private StepSeries(long[] times, double[] values) {
+        this.times = times;
+        this.values = values;
+        double m = 0;
+        for (double v : values) m = Math.max(m, v);
+        this.max = m;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The value at time t (0 before the first change). */
+    public double valueAt(long t) {
+        int i = lastAtOrBefore(t);
+        return i < 0 ? 0 : values[i];
+    }
+
+    /** The largest value taken anywhere in [from, to] (the value at {@code from} included). */
+    public double maxOver(long from, long to) {
+        int i = lastAtOrBefore(from);
+        double m = i < 0 ? 0 : values[i];
+        for (int k = i + 1; k < times.length && times[k] <= to; k++) m = Math.max(m, values[k]);
+        return m;
+    }
+
+    /** The time-average over [from, to). */
+    public double averageOver(long from, long to) {
+        if (to <= from) return valueAt(from);
+        int i = lastAtOrBefore(from);
+        double area = 0;
+        long t = from;
+        double v = i < 0 ? 0 : values[i];
+        for (int k = i + 1; k < times.length && times[k] < to; k++) {
+            area += v * (times[k] - t);
+            t = times[k];
+            v = values[k];
+        }
+        area += v * (to - t);
+        return area / (to - from);
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public int size() {
+        return times.length;
+    }
+
+    public long timeAt(int i) {
+        return times[i];
+    }
+
+    public double valueAtIndex(int i) {
+        return values[i];
+    }
+
+    /** Index of the last change at a time ≤ t, or -1. */
+    int lastAtOrBefore(long t) {
+        int lo = 0, hi = times.length - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= t) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Collects changes in any order. */
+    public static final class Builder {
+        private long[] t = new long[64];
+        private double[] d = new double[64];
+        private int n;
+
+        public Builder change(long time, double delta) {
+            if (n == t.length) {
+                t = Arrays.copyOf(t, n * 2);
+                d = Arrays.copyOf(d, n * 2);
+            }
+            t[n] = time;
+            d[n] = delta;
+            n++;
+            return this;
+        }
+
+        /** +value over [from, to). */
+        public Builder interval(long from, long to, double value) {
+            if (to <= from) return this;
+            change(from, value);
+            return change(to, -value);
+        }
+
+        public StepSeries build() {
+            sort(t, d, 0, n - 1);
+            long[] times = new long[n];
+            double[] values = new double[n];
+            int m = 0;
+            double v = 0;
+            for (int i = 0; i < n; i++) {
+                v += d[i];
+                if (m > 0 && times[m - 1] == t[i]) {
+                    values[m - 1] = v;
+                } else {
+                    times[m] = t[i];
+                    values[m] = v;
+                    m++;
+                }
+            }
+            for (int k = 0; k < m; k++) if (Math.abs(values[k]) < 1e-9) values[k] = 0;
+            return new StepSeries(Arrays.copyOf(times, m), Arrays.copyOf(values, m));
+        }
+    
+        /** Sorts by time (order among equal times does not matter: the deltas are summed). */
+        private static void sort(long[] t, double[] d, int lo, int hi) {
+            while (hi - lo > 16) {
+                long pivot = median(t[lo], t[(lo + hi) >>> 1], t[hi]);
+                int i = lo, j = hi;
+                while (i <= j) {
+                    while (t[i] < pivot) i++;
+                    while (t[j] > pivot) j--;
+                    if (i <= j) {
+                        swap(t, d, i++, j--);
+                    }
+                }
+                if (j - lo < hi - i) {
+                    sort(t, d, lo, j);
+                    lo = i;
+                } else {
+                    sort(t, d, i, hi);
+                    hi = j;
+                }
+            }
+            for (int i = lo + 1; i <= hi; i++) {
+                for (int k = i; k > lo && t[k - 1] > t[k]; k--) swap(t, d, k, k - 1);
+            }
+        }
+
+        private static long median(long a, long b, long c) {
+            return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        }
+
+        private static void swap(long[] t, double[] d, int i, int j) {
+            long tt = t[i];
+            t[i] = t[j];
+            t[j] = tt;
+            double dd = d[i];
+            d[i] = d[j];
+            d[j] = dd;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.preemptlab.app.gui.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates a job table from a {@link JobMix}: Poisson arrivals, drawn sizes and run times, an
+ * inaccurate estimate per job. The same mix (seed included) always gives the same jobs; the
+ * arrival, size, run-time and class streams are split from the seed so changing one parameter
+ * does not reshuffle the others.
+ */
+public final class JobMixGenerator {
+
+    private JobMixGenerator() {}
+
+    /** Problems of the parameters, by field name; empty when the mix can be generated. */
+    public static List<ValidationIssue> validate(JobMix mix) {
+        List<ValidationIssue> issues = new ArrayList<>();
+        if (mix.count() < 1 || mix.count() > 1_000_000) issues.add(new ValidationIssue("count", mix.count() + "; must be in 1 … 1000000"));
+        if (!(mix.arrivalsPerHour() > 0)) issues.add(new ValidationIssue("arrivalsPerHour", mix.arrivalsPerHour() + "; must be > 0"));
+        if (mix.maxNodes() < 1) issues.add(new ValidationIssue("maxNodes", mix.maxNodes() + "; must be ≥ 1"));
+        if (mix.coresPerNode() < 1) issues.add(new ValidationIssue("coresPerNode", mix.coresPerNode() + "; must be ≥ 1"));
+        if (mix.minRuntime() < 1) issues.add(new ValidationIssue("minRuntime", mix.minRuntime() + "; must be ≥ 1 s"));
+        if (mix.maxRuntime() < mix.minRuntime()) {
+            issues.add(new ValidationIssue("maxRuntime", mix.maxRuntime() + "; must be ≥ the minimum run time (" + mix.minRuntime() + ")"));
+        }
+        if (!(mix.estimateFactor() >= 1)) issues.add(new ValidationIssue("estimateFactor", mix.estimateFactor() + "; must be ≥ 1 (estimates never below run times)"));
+        if (mix.memoryPerNodeMb() < 0) issues.add(new ValidationIssue("memoryPerNodeMb", mix.memoryPerNodeMb() + "; must be ≥ 0"));
+        if (mix.checkpointableShare() < 0 || mix.checkpointableShare() > 1) {
+            issues.add(new ValidationIssue("checkpointableShare", mix.checkpointableShare() + "; must be in 0 … 1"));
+        }
+        if (mix.classes().stream().mapToDouble(JobClass::share).sum() <= 0) {
+            issues.add(new ValidationIssue("classes", "the class shares add up to 0"));
+        }
+        return issues;
+    }
+
+    public static List<JobDraft> generate(JobMix mix, String namePrefix, int firstNumber) {
+        List<ValidationIssue> issues = validate(mix);
+        if (!issues.isEmpty()) throw new IllegalArgumentException(issues.get(0).toString());
+        SplittableRandom root = new SplittableRandom(mix.seed());
+        SplittableRandom arrivals = root.split();
+        SplittableRandom sizes = root.split();
+        SplittableRandom runtimes = root.split();
+        SplittableRandom classes = root.split();
+        SplittableRandom flags = root.split();
+        double totalShare = mix.classes().stream().mapToDouble(JobClass::share).sum();
+        double meanGap = 3600.0 / mix.arrivalsPerHour();
+        List<JobDraft> jobs = new ArrayList<>(mix.count());
+        double t = 0;
+        for (int i = 0; i < mix.count(); i++) {
+            if (i > 0) t += -Math.log(1 - arrivals.nextDouble()) * meanGap;
+            int nodes = mix.sizes().draw(sizes, mix.maxNodes());
+            long runtime = mix.runtimes().draw(runtimes, mix.minRuntime(), mix.maxRuntime());
+            double factor = 1 + runtimes.nextDouble() * (mix.estimateFactor() - 1);
+            long estimate = Math.max(60, (long) Math.ceil(runtime * factor / 60.0) * 60);
+            JobClass c = pick(mix.classes(), totalShare, classes.nextDouble());
+            boolean checkpointable = flags.nextDouble() < mix.checkpointableShare();
+            jobs.add(new JobDraft(namePrefix + (firstNumber + i), Math.round(t), c.qos(), c.group(), nodes,
+                    mix.coresPerNode(), estimate, runtime, mix.memoryPerNodeMb(), true, checkpointable,
+                    checkpointable ? mix.imageMbPerNode() : 0));
+        }
+        return jobs;
+    }
+
+    private static JobClass pick(List<JobClass> classes, double total, double u) {
+        double x = u * total;
+        for (JobClass c : classes) {
+            x -= c.share();
+            if (x < 0) return c;
+        }
+        return classes.get(classes.size() - 1);
+    }
+}

@@ -1,0 +1,34 @@
+package org.preemptlab.app.gui.scenario;
+
+import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.preempt.PolicyFactory;
+import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.sched.SchedulingPolicy;
+import org.preemptlab.sim.SimulationConfig;
+
+/** Turns a valid draft into the engine's {@link SimulationConfig} (recording on, emulated backend). */
+public final class ScenarioConverter {
+
+    private ScenarioConverter() {}
+
+    public static SimulationConfig toConfig(ScenarioDraft draft) throws ScenarioException {
+        return toConfig(draft, draft.policy());
+    }
+
+    /** The draft run with another scheduler (compare variants); the preemption rules stay the draft's. */
+    public static SimulationConfig toConfig(ScenarioDraft draft, PolicyChoice choice) throws ScenarioException {
+        Scenario scenario = ScenarioMapping.toScenario(draft);
+        SchedulerSpec spec = choice.spec(draft.scheduler());
+        try {
+            SchedulingPolicy policy = PolicyFactory.create(spec.name(), spec.p(), spec.thresholdSeconds(),
+                    spec.extendSeconds(), spec.killInstead(), scenario.rules());
+            PreemptionSettings settings = PolicyFactory.requeuesAtHead(spec.name())
+                    ? scenario.settings().withRequeueAtHead(true) : scenario.settings();
+            return new SimulationConfig(scenario.cluster(), scenario.jobs(), policy, settings, scenario.maintenance(),
+                    scenario.failures(), null, true);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(java.util.List.of(new ValidationIssue("policy", e.getMessage())));
+        }
+    }
+}

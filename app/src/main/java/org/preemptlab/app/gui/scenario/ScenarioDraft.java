@@ -1,0 +1,116 @@
+package org.preemptlab.app.gui.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.io.scenario.TraceReference;
+import org.preemptlab.preempt.PreemptionRules;
+import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.sim.FailureModel;
+
+/**
+ * The editor's whole scenario: immutable, so every edit is a new value (which makes undo/redo a
+ * stack of values). It may hold invalid values; {@link ScenarioValidator} names them and
+ * {@link ScenarioMapping} refuses them. What the editor does not edit yet (preemption rules and
+ * settings, failures, horizon, a trace reference) is carried along unchanged, so that opening and
+ * saving a scenario file keeps it whole.
+ *
+ * @param processors a machine of this many processors instead of pools (SWF traces), or 0
+ * @param trace      where the jobs came from, or null; dropped once the job table is edited
+ */
+public record ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools,
+        List<JobDraft> jobs, SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+        List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace) {
+
+    public ScenarioDraft {
+        name = name == null ? "" : name;
+        description = description == null ? "" : description;
+        pools = pools == null ? List.of() : List.copyOf(pools);
+        jobs = jobs == null ? List.of() : List.copyOf(jobs);
+        scheduler = scheduler == null ? SchedulerSpec.of(SchedulerSpec.EASY) : scheduler;
+        rules = rules == null ? PreemptionRules.NONE : rules;
+        settings = settings == null ? PreemptionSettings.defaults() : settings;
+        maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
+        failures = failures == null ? FailureModel.NONE : failures;
+    }
+
+    /** A plain scenario: pools, jobs, a scheduler; no preemption. */
+    public static ScenarioDraft of(String name, List<PoolDraft> pools, List<JobDraft> jobs, PolicyChoice policy) {
+        return new ScenarioDraft(name, "", 0, pools, jobs, SchedulerSpec.of(policy.id()), null, null, List.of(), null,
+                1, null, null);
+    }
+
+    public static ScenarioDraft empty() {
+        return of("untitled", List.of(PoolDraft.of("pool", 4, 8)), List.of(), PolicyChoice.EASY);
+    }
+
+    public PolicyChoice policy() {
+        return PolicyChoice.of(scheduler);
+    }
+
+    public boolean isProcessorMachine() {
+        return processors > 0;
+    }
+
+    public ScenarioDraft withName(String v) {
+        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+    }
+
+    public ScenarioDraft withDescription(String v) {
+        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+    }
+
+    public ScenarioDraft withProcessors(int v) {
+        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+    }
+
+    public ScenarioDraft withPools(List<PoolDraft> v) {
+        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+    }
+
+    /** New jobs: the table no longer comes from the trace. */
+    public ScenarioDraft withJobs(List<JobDraft> v) {
+        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null);
+    }
+
+    public ScenarioDraft withPolicy(PolicyChoice v) {
+        return withScheduler(v.spec(scheduler));
+    }
+
+    public ScenarioDraft withScheduler(SchedulerSpec v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace);
+    }
+
+    public ScenarioDraft withRules(PreemptionRules v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace);
+    }
+
+    public ScenarioDraft withSettings(PreemptionSettings v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace);
+    }
+
+    public ScenarioDraft withMaintenance(List<MaintenanceDraft> v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace);
+    }
+
+    public ScenarioDraft withSeed(long v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace);
+    }
+
+    public ScenarioDraft withPool(int index, UnaryOperator<PoolDraft> change) {
+        List<PoolDraft> list = new ArrayList<>(pools);
+        list.set(index, change.apply(list.get(index)));
+        return withPools(list);
+    }
+
+    public ScenarioDraft withJob(int index, UnaryOperator<JobDraft> change) {
+        List<JobDraft> list = new ArrayList<>(jobs);
+        list.set(index, change.apply(list.get(index)));
+        return withJobs(list);
+    }
+
+    public int totalNodes() {
+        return processors > 0 ? processors : pools.stream().mapToInt(p -> Math.max(0, p.nodes())).sum();
+    }
+}

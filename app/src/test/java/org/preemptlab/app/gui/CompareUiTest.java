@@ -1,0 +1,73 @@
+package org.preemptlab.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.gui.background.TaskRunner;
+import org.preemptlab.app.gui.compare.MetricRow;
+import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Compare two and three schedulers through the real compare page. */
+@ExtendWith(ApplicationExtension.class)
+class CompareUiTest {
+
+    static {
+        UiTests.configureHeadlessScreen();
+    }
+
+    @TempDir
+    static Path home;
+
+    private PlannerShell shell;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        shell = new PlannerShell(stage, TaskRunner.sameThread(), new RecordingNotifier(), home);
+        stage.show();
+        shell.start(null);
+    }
+
+    @Test
+    void compares_two_variants_with_a_shared_cursor(FxRobot robot) {
+        Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
+        robot.clickOn("#variant-conservative"); // FCFS + EASY remain
+        robot.clickOn("#run-compare");
+        var compare = shell.viewModel().compare();
+        assertThat(compare.variants()).extracting(v -> v.policy()).containsExactly(PolicyChoice.FCFS, PolicyChoice.EASY);
+        TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
+        assertThat(table.getItems()).isNotEmpty();
+        assertThat(table.getColumns()).hasSize(3);
+        Fx.run(() -> compare.scrubTo(0.5));
+        long t = compare.cursorProperty().get();
+        assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().cursorProperty().get()).isEqualTo(t));
+        Fx.run(() -> compare.variants().get(0).gantt().zoomAt(2, 400));
+        assertThat(compare.variants().get(1).gantt().viewSpan()).isEqualTo(compare.variants().get(0).gantt().viewSpan());
+    }
+
+    @Test
+    void too_few_variants_are_refused_with_a_message(FxRobot robot) {
+        Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
+        robot.clickOn("#variant-fcfs").clickOn("#variant-easy");
+        robot.clickOn("#run-compare");
+        assertThat(shell.viewModel().compare().messageProperty().get()).contains("at least 2");
+    }
+
+    @Test
+    void writes_the_compare_screenshot(FxRobot robot) {
+        Fx.run(() -> {
+            shell.viewModel().runComparison();
+            shell.viewModel().compare().scrubTo(0.45);
+        });
+        Screenshots.write(stage.getScene().getRoot(), "compare-view.png");
+    }
+}

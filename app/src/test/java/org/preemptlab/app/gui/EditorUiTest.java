@@ -1,0 +1,77 @@
+package org.preemptlab.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.gui.background.TaskRunner;
+import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The editor driven through its real controls: edit a pool, see validation inline, undo. */
+@ExtendWith(ApplicationExtension.class)
+class EditorUiTest {
+
+    static {
+        UiTests.configureHeadlessScreen();
+    }
+
+    @TempDir
+    static Path home;
+
+    private PlannerShell shell;
+    private Stage stage;
+    private final RecordingNotifier notifier = new RecordingNotifier();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
+        stage.show();
+        shell.start(null);
+        shell.viewModel().pageProperty().set(Page.EDITOR);
+    }
+
+    @Test
+    void a_bad_node_count_is_shown_next_to_the_field_and_blocks_the_run(FxRobot robot) {
+        robot.doubleClickOn("#pool-nodes-1 .text-field").eraseText(4).write("-2").type(KeyCode.ENTER);
+        var editor = shell.viewModel().editor();
+        assertThat(editor.draft().pools().get(1).nodes()).isEqualTo(-2);
+        assertThat(editor.issueFor("cluster.pools[1].nodes")).hasValueSatisfying(m -> assertThat(m).contains("-2; must be ≥ 1"));
+        ListView<ValidationIssue> issues = robot.lookup("#issues").queryListView();
+        assertThat(issues.getItems()).extracting(ValidationIssue::field).contains("cluster.pools[1].nodes");
+        assertThat(robot.lookup("#pool-nodes-1").query().getStyleClass()).contains("invalid");
+
+        robot.clickOn("#run-scenario");
+        assertThat(notifier.errors).anySatisfy(e -> assertThat(e).contains("cluster.pools[1].nodes"));
+        assertThat(shell.viewModel().pageProperty().get()).isEqualTo(Page.EDITOR);
+
+        Fx.run(editor::undo);
+        assertThat(editor.draft().pools().get(1).nodes()).isEqualTo(4);
+        assertThat(editor.issues()).isEmpty();
+    }
+
+    @Test
+    void adding_a_pool_and_renaming_it_updates_the_draft(FxRobot robot) {
+        robot.clickOn("#add-pool");
+        var editor = shell.viewModel().editor();
+        assertThat(editor.draft().pools()).hasSize(3);
+        robot.doubleClickOn("#pool-name-2").eraseText(10).write("gpu").type(KeyCode.ENTER);
+        assertThat(editor.draft().pools().get(2).name()).isEqualTo("gpu");
+        Fx.run(editor::undo);
+        assertThat(editor.draft().pools().get(2).name()).isEqualTo("pool1");
+    }
+
+    @Test
+    void writes_the_editor_screenshot(FxRobot robot) {
+        Fx.run(() -> shell.viewModel().editor().selectedPoolProperty().set(1));
+        Screenshots.write(stage.getScene().getRoot(), "editor.png");
+    }
+}

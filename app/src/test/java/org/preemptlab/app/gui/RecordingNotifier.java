@@ -1,0 +1,21 @@
+package org.preemptlab.app.gui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records what the app would have shown in dialogs. */
+public final class RecordingNotifier implements Notifier {
+
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> infos = new ArrayList<>();
+
+    @Override
+    public void error(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void info(String title, String message) {
+        infos.add(title + ": " + message);
+    }
+}

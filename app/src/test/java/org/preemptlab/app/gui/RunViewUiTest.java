@@ -1,0 +1,102 @@
+package org.preemptlab.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.gui.background.TaskRunner;
+import org.preemptlab.app.gui.run.BarKind;
+import org.preemptlab.app.gui.run.DecisionItem;
+import org.preemptlab.app.gui.run.GanttFrame;
+import org.preemptlab.app.gui.run.RunViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real main window headless (Monocle): the default scenario, the Gantt, stepping. */
+@ExtendWith(ApplicationExtension.class)
+class RunViewUiTest {
+
+    static {
+        UiTests.configureHeadlessScreen();
+    }
+
+    @TempDir
+    static Path home;
+
+    private PlannerShell shell;
+    private Stage stage;
+    private final RecordingNotifier notifier = new RecordingNotifier();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
+        stage.show();
+        shell.start(null);
+    }
+
+    @Test
+    void opens_on_the_default_scenario_with_a_populated_gantt(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        RunViewModel run = shell.viewModel().runProperty().get();
+        assertThat(run).isNotNull();
+        assertThat(run.run().jobs()).hasSize(40);
+        Fx.run(run::jumpToEnd);
+        GanttFrame frame = shell.window().runView().ganttPane().viewModel() == run.gantt()
+                ? frameOf(run) : null;
+        assertThat(frame).isNotNull();
+        int bars = 0;
+        for (int i = 0; i < frame.size(); i++) if (GanttFrame.kindOf(frame.style(i)) == BarKind.RUNNING) bars++;
+        assertThat(bars).isGreaterThan(30);
+        assertThat(notifier.errors).isEmpty();
+    }
+
+    @Test
+    void step_to_decisions_fills_the_why_list_and_scrubbing_back_is_exact(FxRobot robot) {
+        RunViewModel run = shell.viewModel().runProperty().get();
+        robot.clickOn("#step-decision");
+        robot.clickOn("#step-decision");
+        robot.clickOn("#step-decision");
+        WaitForAsyncUtils.waitForFxEvents();
+        long t = run.cursor();
+        assertThat(t).isGreaterThanOrEqualTo(0);
+        ListView<DecisionItem> why = robot.lookup("#why").queryListView();
+        DecisionItem selected = why.getSelectionModel().getSelectedItem();
+        assertThat(selected).isNotNull();
+        assertThat(selected.time()).isEqualTo(t);
+        assertThat(run.gantt().highlightedJobs()).contains(selected.entry().job());
+        var before = run.metricsProperty().get();
+        Fx.run(() -> run.scrubTo(0.9));
+        Fx.run(() -> run.setCursor(t));
+        assertThat(run.metricsProperty().get()).isEqualTo(before);
+        robot.clickOn("#tab-editor");
+        robot.clickOn("#tab-run");
+    }
+
+    @Test
+    void writes_the_run_view_screenshot(FxRobot robot) {
+        RunViewModel run = shell.viewModel().runProperty().get();
+        Fx.run(() -> {
+            run.setCursor(run.run().startTime() + (long) (run.run().span() * 0.62));
+            run.gantt().showFutureProperty().set(true);
+            run.stepNextDecision();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Path out = Screenshots.write(stage.getScene().getRoot(), "run-view.png");
+        assertThat(out).exists();
+        assertThat(out.toFile().length()).isGreaterThan(10_000);
+    }
+
+    private static GanttFrame frameOf(RunViewModel run) {
+        GanttFrame f = new GanttFrame();
+        run.gantt().buildFrame(f);
+        return f;
+    }
+}

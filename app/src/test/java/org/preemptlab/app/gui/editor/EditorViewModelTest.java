@@ -1,0 +1,113 @@
+package org.preemptlab.app.gui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.preemptlab.app.gui.scenario.DefaultScenario;
+import org.preemptlab.app.gui.scenario.JobDraft;
+import org.preemptlab.app.gui.scenario.PolicyChoice;
+
+/** Plain JUnit: no FX toolkit. */
+class EditorViewModelTest {
+
+    private final EditorViewModel vm = new EditorViewModel(DefaultScenario.create());
+
+    @Test
+    void every_edit_can_be_undone_and_redone() {
+        vm.setPoolNodes(0, 6);
+        vm.commitField();
+        vm.setPolicy(PolicyChoice.CONSERVATIVE);
+        assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
+        assertThat(vm.history().undoLabelProperty().get()).isEqualTo("Undo change scheduler");
+        vm.undo();
+        assertThat(vm.draft().policy()).isEqualTo(PolicyChoice.EASY);
+        vm.undo();
+        assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(4);
+        assertThat(vm.history().canUndoProperty().get()).isFalse();
+        vm.redo();
+        vm.redo();
+        assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
+        assertThat(vm.draft().policy()).isEqualTo(PolicyChoice.CONSERVATIVE);
+        assertThat(vm.dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void typing_into_one_field_is_one_undo_step() {
+        vm.setPoolOwner(0, "c");
+        vm.setPoolOwner(0, "ch");
+        vm.setPoolOwner(0, "chem");
+        vm.commitField();
+        vm.setPoolOwner(0, "bio");
+        vm.undo();
+        assertThat(vm.draft().pools().get(0).owner()).isEqualTo("chem");
+        vm.undo();
+        assertThat(vm.draft().pools().get(0).owner()).isEmpty();
+    }
+
+    @Test
+    void invalid_values_are_reported_by_field_with_the_value() {
+        vm.setPoolNodes(1, -2);
+        assertThat(vm.issueFor("cluster.pools[1].nodes")).contains("-2; must be ≥ 1");
+        vm.setPoolNodes(1, 4);
+        vm.setJob(3, vm.draft().jobs().get(3).withNodes(9));
+        assertThat(vm.issueFor("jobs[3].nodes")).hasValueSatisfying(m -> assertThat(m).contains("fits no pool"));
+        vm.renamePool(0, "private");
+        assertThat(vm.issueFor("cluster.pools[0].name")).hasValueSatisfying(m -> assertThat(m).contains("already the name"));
+        assertThat(vm.isValid()).isFalse();
+    }
+
+    @Test
+    void renaming_a_pool_keeps_its_maintenance_window_on_it() {
+        vm.renamePool(1, "lab");
+        assertThat(vm.draft().maintenance().get(0).pool()).isEqualTo("lab");
+        assertThat(vm.issues()).isEmpty();
+        vm.removePool(1);
+        assertThat(vm.draft().maintenance()).isEmpty();
+    }
+
+    @Test
+    void jobs_are_added_removed_and_generated() {
+        vm.addJob();
+        assertThat(vm.draft().jobs()).hasSize(41);
+        assertThat(vm.draft().jobs().get(40).name()).isEqualTo("job41");
+        vm.removeJobs(List.of(0, 40));
+        assertThat(vm.draft().jobs()).hasSize(39).extracting(JobDraft::name).doesNotContain("job1", "job41");
+        vm.mixProperty().set(vm.mixProperty().get().withCount(10).withSeed(3));
+        assertThat(vm.generateJobs(false)).isTrue();
+        assertThat(vm.draft().jobs()).hasSize(49);
+        assertThat(vm.draft().jobs().stream().map(JobDraft::name).distinct()).hasSize(49);
+        assertThat(vm.generateJobs(true)).isTrue();
+        assertThat(vm.draft().jobs()).hasSize(10);
+        vm.mixProperty().set(vm.mixProperty().get().withCount(0));
+        assertThat(vm.mixIssues()).extracting(i -> i.field()).containsExactly("count");
+        assertThat(vm.generateJobs(true)).isFalse();
+    }
+
+    @Test
+    void preemption_switches_edit_the_rules() {
+        vm.setQosPreemption(true);
+        assertThat(vm.draft().rules().qosPreemption()).isTrue();
+        assertThat(vm.draft().rules().ownerPreemption()).isTrue();
+        vm.setOwnerPreemption(false);
+        assertThat(vm.draft().rules().ownerPreemption()).isFalse();
+    }
+
+    @Test
+    void tile_layout_summarizes_big_pools() {
+        assertThat(TileLayout.of(4, 64, 16)).isEqualTo(new TileLayout(4, 1, 4, 1));
+        TileLayout big = TileLayout.of(1000, 64, 16);
+        assertThat(big.summarized()).isTrue();
+        assertThat(big.tiles()).isLessThanOrEqualTo(64);
+        assertThat((long) big.tiles() * big.nodesPerTile()).isGreaterThanOrEqualTo(1000);
+        assertThat(TileLayout.resized(4, 38, 19, 1)).isEqualTo(6);
+        assertThat(TileLayout.resized(4, -200, 19, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void unique_names() {
+        assertThat(EditorViewModel.uniqueName("pool", List.of("pool1", "public"))).isEqualTo("pool2");
+        assertThat(EditorViewModel.uniqueName("job12", List.of("job1"))).isEqualTo("job12");
+        assertThat(EditorViewModel.uniqueName("job12", List.of("job12", "job1"))).isEqualTo("job2");
+    }
+}
