@@ -396,6 +396,7 @@ public final class Simulation {
         running.remove(r);
         log(LogKind.CHECKPOINT_END, r, r.placement.nodes(), CHECKPOINT_WRITTEN);
         if (r.requeueAfterIo) {
+            backend.kill(r, now); // its image is safe: the processes leave the nodes
             releaseNodes(r.placement);
             r.restartCost = storage.restartSeconds(r, settings.cost());
             requeue(r, CHECKPOINTED_REQUEUE);
@@ -570,6 +571,7 @@ public final class Simulation {
         capacity.releaseMemory(r.placement);
         reseizeDownNodes(r.placement);
         if (keepWork) {
+            // live backends dump the frozen image when the job is next started (see LocalProcessBackend)
             r.savedWork = r.workDone;
             r.timesCheckpointed++;
             r.lastCheckpointTime = now;

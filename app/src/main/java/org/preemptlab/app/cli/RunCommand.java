@@ -1,7 +1,17 @@
 package org.preemptlab.app.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.preemptlab.io.report.EventsCsvWriter;
+import org.preemptlab.io.report.MetricsJsonWriter;
+import org.preemptlab.io.report.ScheduleExport;
+import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.io.scenario.ScenarioReader;
+import org.preemptlab.io.swf.SwfHeader;
+import org.preemptlab.metrics.Metrics;
+import org.preemptlab.metrics.MetricsCalculator;
+import org.preemptlab.sim.SimulationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,14 +26,56 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--metrics-json", description = "write the metrics as JSON")
     Path metricsJson;
 
-    @Option(names = "--events-csv", description = "write every engine event with its reason as CSV")
+    @Option(names = "--events-csv", description = "write every engine event (time,event,job,nodes,reason) as CSV")
     Path eventsCsv;
 
     @Option(names = "--out-swf", description = "write the simulated schedule as SWF")
     Path outSwf;
 
+    @Option(names = "--backend", defaultValue = "emulated",
+            description = "emulated (default), local (real processes on this machine) or slurm (a real Slurm cluster)")
+    String backend;
+
+    @Option(names = "--time-scale", defaultValue = "60",
+            description = "live backends: simulated seconds per real second (default: ${DEFAULT-VALUE})")
+    double timeScale;
+
+    @Option(names = "--slurm-conf", description = "slurm backend: path of slurm.conf (default: $SLURM_CONF)")
+    Path slurmConf;
+
+    @Option(names = "--slurm-partition", defaultValue = "low", description = "slurm backend: partition to submit to (default: ${DEFAULT-VALUE})")
+    String slurmPartition;
+
+    @Option(names = "--job-dir", description = "slurm backend: a directory the compute nodes see, for job scripts and state files")
+    Path jobDir;
+
     @Override
     public Integer call() throws Exception {
-        throw new UnsupportedOperationException("scenario files: not wired yet");
+        long t0 = System.nanoTime();
+        Scenario s = ScenarioReader.read(scenario);
+        SimulationResult result = LiveRuns.run(s.toConfig(eventsCsv != null || !"emulated".equals(backend)), backend,
+                timeScale, slurmConf, slurmPartition, jobDir, ProgressBar.forTerminal("run " + scenario.getFileName()));
+        Metrics m = MetricsCalculator.of(result);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
+        if (outSwf != null) {
+            SwfHeader header = SwfHeader.EMPTY.withEntry("MaxProcs", Long.toString(result.cluster().totalCores()))
+                    .withEntry("Note", "scenario " + s.name());
+            ScheduleExport.write(outSwf, header, result);
+        }
+        if (metricsJson != null) {
+            Map<String, Object> map = MetricsJsonWriter.toMap(m);
+            map.put("simulationWallSeconds", m.wallSeconds());
+            map.put("wallSeconds", wall);
+            map.put("scenario", s.name());
+            map.put("policy", result.policy());
+            JsonFiles.write(metricsJson, map);
+        }
+        System.out.printf("%s (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
+                        + "%d preempted, lost %.0f core-s, checkpoint+restart %.0f core-s, makespan %d s%n",
+                s.name(), result.policy(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
+                Math.round(m.preemptedJobShare() * m.jobs()), m.lostWorkProcSeconds(), m.checkpointOverheadProcSeconds(),
+                m.makespanSeconds());
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.preempt.PolicyFactory;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,6 +73,21 @@ public record Scenario(
     /** The engine configuration for this scenario with the given policy (emulated backend). */
     public SimulationConfig toConfig(SchedulingPolicy policy, boolean recording) {
         return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, null, recording);
+    }
+
+    /** The scheduler the file names, with owner/QOS preemption on top when the file sets it. */
+    public SchedulingPolicy policy() {
+        return PolicyFactory.create(scheduler.name(), scheduler.p(), scheduler.thresholdSeconds(),
+                scheduler.extendSeconds(), scheduler.killInstead(), rules);
+    }
+
+    /**
+     * The engine configuration for this scenario with its own policy (emulated backend); schedulers
+     * that preempt by themselves requeue their victims at the head of the queue.
+     */
+    public SimulationConfig toConfig(boolean recording) {
+        PreemptionSettings s = PolicyFactory.requeuesAtHead(scheduler.name()) ? settings.withRequeueAtHead(true) : settings;
+        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording);
     }
 
     /** True when the jobs came from an SWF trace. */

@@ -1,0 +1,43 @@
+package org.preemptlab.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.preemptlab.backend.local.LocalBackendConfig;
+import org.preemptlab.backend.local.LocalProcessBackend;
+import org.preemptlab.backend.slurm.SlurmBackend;
+import org.preemptlab.backend.slurm.SlurmBackendConfig;
+import org.preemptlab.backend.slurm.SlurmCli;
+import org.preemptlab.backend.slurm.SlurmImport;
+import org.preemptlab.live.LiveBackend;
+import org.preemptlab.live.RealTimeDriver;
+import org.preemptlab.sim.ProgressListener;
+import org.preemptlab.sim.Simulation;
+import org.preemptlab.sim.SimulationConfig;
+import org.preemptlab.sim.SimulationResult;
+
+/** Runs a configuration on the chosen backend: the emulator, or in real time on processes or Slurm. */
+final class LiveRuns {
+
+    private LiveRuns() {}
+
+    static SimulationResult run(SimulationConfig config, String backend, double timeScale, Path slurmConf,
+            String partition, Path jobDir, ProgressListener progress) throws IOException {
+        if (!(timeScale > 0)) throw new IllegalArgumentException("--time-scale is " + timeScale + "; must be > 0");
+        return switch (backend) {
+            case "emulated" -> new Simulation(config).run(progress);
+            case "local" -> {
+                LiveBackend local = new LocalProcessBackend(LocalBackendConfig.defaults());
+                yield new RealTimeDriver(new Simulation(config.withBackend(local)), local, timeScale).run();
+            }
+            case "slurm" -> {
+                SlurmCli cli = slurmConf != null ? new SlurmCli(slurmConf) : SlurmCli.fromEnvironment();
+                Path dir = jobDir != null ? jobDir : Files.createTempDirectory("preemptlab-slurm-jobs");
+                LiveBackend slurm = new SlurmBackend(cli, SlurmBackendConfig.of(
+                        SlurmImport.clusterFromSinfo(cli.sinfoJson()).slurmNodeNames(), partition, dir));
+                yield new RealTimeDriver(new Simulation(config.withBackend(slurm)), slurm, timeScale).run();
+            }
+            default -> throw new IllegalArgumentException("--backend " + backend + ": unknown; use emulated, local or slurm");
+        };
+    }
+}
