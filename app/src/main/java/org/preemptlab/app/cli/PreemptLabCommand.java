@@ -26,7 +26,14 @@ public final class PreemptLabCommand implements Runnable {
 
     /** Runs the command line; errors are one clear line on stderr and a non-zero exit code. */
     public static int execute(String[] args) {
+        return execute(args, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
+    }
+
+    /** As {@link #execute(String[])}, printing to the given writers (tests). */
+    public static int execute(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
         CommandLine cl = new CommandLine(new PreemptLabCommand());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("preemptlab: " + CliErrors.message(e));
             return 2;
