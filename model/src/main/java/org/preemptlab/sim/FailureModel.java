@@ -1,15 +1,29 @@
 package org.preemptlab.sim;
 
+import org.preemptlab.preempt.CheckpointPeriod;
+
 /**
  * Random node failures: each node fails after an exponential time with mean {@code nodeMtbfSeconds}
  * (seeded), stays down {@code repairSeconds}, and the jobs on it are killed (work since their last
- * checkpoint lost; requeued if rerunnable).
+ * checkpoint lost; requeued if rerunnable). With {@code periodic} Young or Daly, jobs that set no
+ * checkpoint interval of their own checkpoint at the interval computed from their checkpoint cost
+ * and their mean time to interrupt (node MTBF / their nodes).
  */
-public record FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed) {
+public record FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed, CheckpointPeriod periodic) {
 
     public static final FailureModel NONE = new FailureModel(0, 0, 0);
 
+    /** Failures without periodic checkpoints. */
+    public FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed) {
+        this(nodeMtbfSeconds, repairSeconds, seed, CheckpointPeriod.NONE);
+    }
+
+    public FailureModel withPeriodic(CheckpointPeriod period) {
+        return new FailureModel(nodeMtbfSeconds, repairSeconds, seed, period);
+    }
+
     public FailureModel {
+        periodic = periodic == null ? CheckpointPeriod.NONE : periodic;
         if (nodeMtbfSeconds < 0) throw new IllegalArgumentException("nodeMtbfSeconds is " + nodeMtbfSeconds + "; must be ≥ 0");
         if (repairSeconds < 0) throw new IllegalArgumentException("repairSeconds is " + repairSeconds + "; must be ≥ 0");
     }

@@ -482,8 +482,19 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- periodic checkpoints
 
+    /** The job's own interval, else Young's or Daly's from its checkpoint cost and its mean time to interrupt. */
+    long periodicInterval(JobRun r) {
+        if (r.spec.checkpointInterval() > 0) return r.spec.checkpointInterval();
+        FailureModel f = config.failures();
+        if (!f.enabled() || f.periodic() == org.preemptlab.preempt.CheckpointPeriod.NONE) return 0;
+        double delta = settings.cost().imageModel()
+                ? (double) r.spec.imageMbPerNode() * r.spec.nodes() / storage.bandwidthOf(r)
+                : settings.cost().checkpointSeconds();
+        return f.periodic().interval(delta, f.nodeMtbfSeconds() / r.spec.nodes());
+    }
+
     private void schedulePeriodicCheckpoint(JobRun r) {
-        long interval = r.spec.checkpointInterval();
+        long interval = periodicInterval(r);
         if (interval <= 0 || !r.spec.checkpointable()) return;
         long sinceSave = r.workDone - r.savedWork;
         long workToNext = interval - sinceSave;

@@ -61,6 +61,11 @@ final class StorageChannels {
         if (c.active.remove(r) != null) c.replan(now);
     }
 
+    /** The aggregate bandwidth of the storage the job's pool writes to, MB/s. */
+    double bandwidthOf(JobRun r) {
+        return channels[r.placement == null ? 0 : Math.max(0, r.placement.pool())].bandwidth;
+    }
+
     /** Restart read time: the image read back at the pool's full bandwidth (or the fixed cost). */
     long restartSeconds(JobRun r, CheckpointCost cost) {
         if (!cost.imageModel()) return cost.restartSeconds();

@@ -75,7 +75,7 @@ public final class ScenarioReader {
     static final List<String> CHECKPOINT_FIELDS = List.of("model", "checkpointSeconds", "restartSeconds", "storageMBps");
     static final List<String> MAINTENANCE_FIELDS = List.of("name", "start", "duration", "nodes", "pools", "strategy",
             "drainHorizon");
-    static final List<String> FAILURE_FIELDS = List.of("nodeMtbf", "repair", "seed");
+    static final List<String> FAILURE_FIELDS = List.of("nodeMtbf", "repair", "seed", "checkpoints");
 
     static final List<String> VICTIM_ORDERS = Arrays.stream(VictimOrder.values()).map(VictimOrder::label).toList();
     static final List<String> STRATEGIES = Arrays.stream(MaintenanceStrategy.values()).map(MaintenanceStrategy::label)
@@ -801,8 +801,9 @@ public final class ScenarioReader {
             Long mtbf = f.duration("nodeMtbf", null, 0);
             Long repair = f.duration("repair", 0L, 0);
             Long seed = f.integer("seed", scenarioSeed, Long.MIN_VALUE, Long.MAX_VALUE);
+            String periodic = f.choice("checkpoints", "none", List.of("none", "young", "daly"), "checkpoint period");
             if (problems.count() > before) return FailureModel.NONE;
-            return new FailureModel(mtbf, repair, seed);
+            return new FailureModel(mtbf, repair, seed, org.preemptlab.preempt.CheckpointPeriod.parse(periodic));
         }
     }
 

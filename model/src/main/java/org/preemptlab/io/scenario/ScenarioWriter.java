@@ -308,6 +308,7 @@ public final class ScenarioWriter {
         o.set("nodeMtbf", mtbf == Math.rint(mtbf) && mtbf < 9e15 ? time((long) mtbf) : NODES.numberNode(mtbf));
         o.set("repair", time(f.repairSeconds()));
         o.put("seed", f.seed());
+        if (f.periodic() != org.preemptlab.preempt.CheckpointPeriod.NONE) o.put("checkpoints", f.periodic().label());
         return o;
     }
 

@@ -1,0 +1,74 @@
+package org.preemptlab.preempt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.JobState;
+import org.preemptlab.metrics.Metrics;
+import org.preemptlab.metrics.MetricsCalculator;
+import org.preemptlab.sched.EasyBackfillPolicy;
+import org.preemptlab.sim.FailureModel;
+import org.preemptlab.sim.LogKind;
+import org.preemptlab.sim.Simulation;
+import org.preemptlab.sim.SimulationConfig;
+import org.preemptlab.sim.SimulationResult;
+
+/** Random node failures and periodic (Young/Daly) checkpoints. */
+class FailureTest {
+
+    @Test
+    void youngAndDalyIntervals() {
+        // δ = 200 s, M = 1 day: Young √(2·200·86400) = 5879 s; Daly = Young·(1 + √r/3 + r/9) − δ with r = δ/2M
+        assertThat(CheckpointPeriod.YOUNG.interval(200, 86_400)).isEqualTo(5879);
+        double r = 200.0 / (2 * 86_400);
+        assertThat((double) CheckpointPeriod.DALY.interval(200, 86_400))
+                .isCloseTo(Math.sqrt(2 * 200 * 86_400) * (1 + Math.sqrt(r) / 3 + r / 9) - 200, within(1.0));
+        assertThat(CheckpointPeriod.DALY.interval(500, 200)).isEqualTo(200); // δ ≥ 2M: τ = M
+        assertThat(CheckpointPeriod.NONE.interval(200, 86_400)).isZero();
+    }
+
+    static List<JobSpec> jobs(boolean rerunnable) {
+        List<JobSpec> jobs = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            jobs.add(new JobSpec(i, "j" + i, i * 600L, 2, 8, 0, 40_000, 30_000, "normal", "", List.of(), rerunnable, true,
+                    4000, 0, null));
+        }
+        return jobs;
+    }
+
+    static SimulationResult run(List<JobSpec> jobs, FailureModel failures) {
+        NodeCluster cluster = new NodeCluster(List.of(new NodePool("c", 16, 8, 0, "", List.of(), 100)));
+        return new Simulation(SimulationConfig.of(cluster, jobs, new EasyBackfillPolicy(), true).withFailures(failures)
+                .withPreemption(PreemptionSettings.defaults())).run();
+    }
+
+    @Test
+    void failuresKillJobsAndDalyCheckpointsLimitTheLoss() {
+        FailureModel failures = new FailureModel(5 * 86_400, 1800, 42);
+        SimulationResult without = run(jobs(true), failures);
+        SimulationResult daly = run(jobs(true), failures.withPeriodic(CheckpointPeriod.DALY));
+        assertThat(without.timeline().log()).anyMatch(e -> e.kind() == LogKind.FAIL);
+        assertThat(without.jobs()).allMatch(j -> j.state() == JobState.COMPLETED);
+        assertThat(daly.jobs()).allMatch(j -> j.state() == JobState.COMPLETED);
+        Metrics m0 = MetricsCalculator.of(without);
+        Metrics m1 = MetricsCalculator.of(daly);
+        assertThat(m0.lostWorkProcSeconds()).isPositive();
+        assertThat(m1.checkpoints()).isPositive();
+        assertThat(m1.lostWorkProcSeconds()).isLessThan(m0.lostWorkProcSeconds());
+        // same seed, same failures, same log
+        assertThat(run(jobs(true), failures).timeline().hash()).isEqualTo(without.timeline().hash());
+    }
+
+    @Test
+    void aJobThatIsNotRerunnableFailsForGood() {
+        SimulationResult r = run(jobs(false), new FailureModel(2 * 86_400, 600, 7));
+        assertThat(r.jobs()).anyMatch(j -> j.state() == JobState.FAILED);
+        assertThat(r.jobs()).allMatch(j -> j.state().isTerminal());
+    }
+}
