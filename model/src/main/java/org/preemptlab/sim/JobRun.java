@@ -40,7 +40,7 @@ public final class JobRun implements JobView {
     long stateSince;
     int ioVersion;
     boolean requeueAfterIo;
-    int[] preemptionsBy = new int[4];
+    private int[] preemptionsBy; // allocated on the first preemption
 
     JobRun(JobSpec spec, int index) {
         this.spec = spec;
@@ -139,7 +139,12 @@ public final class JobRun implements JobView {
 
     /** Times preempted by each mechanism, indexed by {@code PreemptMechanism.ordinal()}. */
     public int preemptionsBy(org.preemptlab.preempt.PreemptMechanism m) {
-        return preemptionsBy[m.ordinal()];
+        return preemptionsBy == null ? 0 : preemptionsBy[m.ordinal()];
+    }
+
+    void countPreemption(org.preemptlab.preempt.PreemptMechanism m) {
+        if (preemptionsBy == null) preemptionsBy = new int[org.preemptlab.preempt.PreemptMechanism.values().length];
+        preemptionsBy[m.ordinal()]++;
     }
 
     /** By the estimate, the work still ahead from the current progress (at least 1 s). */

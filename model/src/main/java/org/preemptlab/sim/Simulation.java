@@ -309,12 +309,13 @@ public final class Simulation {
         r.end = now;
         terminal++;
         log(LogKind.END, r, r.placement.nodes(), COMPLETED);
+        r.placement = null; // the timeline keeps where it ran; million-job runs need the memory back
     }
 
     private void preempt(JobRun r, PreemptMechanism mechanism, Reason reason) {
         if (r.state == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
             r.timesPreempted++;
-            r.preemptionsBy[mechanism.ordinal()]++;
+            r.countPreemption(mechanism);
             log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
             evictSuspended(r, mechanism == PreemptMechanism.CHECKPOINT && r.spec.checkpointable(), reason);
             return;
@@ -324,7 +325,7 @@ public final class Simulation {
         }
         r.settle(now);
         r.timesPreempted++;
-        r.preemptionsBy[mechanism.ordinal()]++;
+        r.countPreemption(mechanism);
         log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
         switch (mechanism) {
             case SUSPEND -> suspend(r, reason);
@@ -563,7 +564,7 @@ public final class Simulation {
             if (r.state != JobState.RUNNING) continue; // already checkpointing or stopping
             r.settle(now);
             r.timesPreempted++;
-            r.preemptionsBy[(checkpoint ? PreemptMechanism.CHECKPOINT : PreemptMechanism.KILL).ordinal()]++;
+            r.countPreemption(checkpoint ? PreemptMechanism.CHECKPOINT : PreemptMechanism.KILL);
             log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
             if (checkpoint) beginCheckpoint(r, true, reason);
             else beginKill(r, reason);
