@@ -76,6 +76,26 @@ class CacPreemptionTest {
                 .containsExactly("PublicJob3", "PublicJob4");
     }
 
+    /** The sample file sample-clusters/cac-preempt-qos.json gives the same schedule as this test's scenario. */
+    @Test
+    void sampleFileReproducesTheDocument() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Paths.get("").toAbsolutePath();
+        while (dir != null && !java.nio.file.Files.isDirectory(dir.resolve("sample-clusters"))) dir = dir.getParent();
+        assertThat(dir).as("repository root with sample-clusters/").isNotNull();
+        var scenario = org.preemptlab.io.scenario.ScenarioReader.read(dir.resolve("sample-clusters/cac-preempt-qos.json"));
+        assertThat(scenario.cluster()).isInstanceOf(NodeCluster.class);
+        NodeCluster cluster = (NodeCluster) scenario.cluster();
+        assertThat(cluster.nodeName(0)).isEqualTo("public-1");
+        assertThat(cluster.nodeName(5)).isEqualTo("private-4");
+        Simulation sim = new Simulation(scenario.toConfig(true));
+        advanceTo(sim, 300);
+        Map<String, String> at300 = new TreeMap<>();
+        for (JobView r : sim.snapshot().running()) for (int n : r.placement().nodes()) at300.put(cluster.nodeName(n), r.name());
+        assertThat(at300).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "public-1", "PublicJob3", "public-2", "PublicJob4",
+                "private-1", "PublicJob7", "private-2", "PublicJob8", "private-3", "PublicJob5", "private-4", "PublicJob6"));
+    }
+
     static void advanceTo(Simulation sim, long t) {
         sim.begin();
         while (sim.nextEventTime() <= t && sim.step()) { }
