@@ -5,4 +5,12 @@ public interface BackendEvents {
 
     /** The job's work in segment {@code segment} completes at {@code time}. */
     void workDone(int jobIndex, int segment, long time);
+
+    /**
+     * The job's processes ended on their own without finishing (a crash, a node lost) at {@code time}:
+     * the engine counts the work since its last checkpoint as lost and requeues it if it is rerunnable.
+     */
+    default void jobFailed(int jobIndex, int segment, long time, String detail) {
+        throw new UnsupportedOperationException("job " + jobIndex + " failed: " + detail);
+    }
 }

@@ -6,6 +6,7 @@ package org.preemptlab.sim;
  */
 public enum EventKind {
     JOB_END,
+    JOB_FAILED,
     CHECKPOINT_DONE,
     GRACE_EXPIRED,
     NODE_FAIL,

@@ -1,7 +1,7 @@
 package org.preemptlab.sim;
 
 /** Something that happens at an instant of simulated time. */
-public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.CheckpointDone, SimEvent.GraceExpired,
+public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.JobFailed, SimEvent.CheckpointDone, SimEvent.GraceExpired,
         SimEvent.NodeFail, SimEvent.NodeRepair, SimEvent.MaintenanceStart, SimEvent.MaintenanceEnd,
         SimEvent.PeriodicCheckpoint, SimEvent.JobSubmit, SimEvent.Wakeup {
 
@@ -12,6 +12,11 @@ public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.CheckpointDon
     /** The job's work completes (segment identifies the run it belongs to; stale ones are ignored). */
     record JobEnd(long time, int job, int segment) implements SimEvent {
         public EventKind kind() { return EventKind.JOB_END; }
+    }
+
+    /** The job's processes ended without finishing their work (reported by a live backend). */
+    record JobFailed(long time, int job, int segment, String detail) implements SimEvent {
+        public EventKind kind() { return EventKind.JOB_FAILED; }
     }
 
     /** A checkpoint image is fully written (version guards against rescheduled I/O). */

@@ -95,6 +95,11 @@ public final class Simulation {
             public void workDone(int jobIndex, int segment, long time) {
                 events.add(new SimEvent.JobEnd(time, jobIndex, segment));
             }
+
+            @Override
+            public void jobFailed(int jobIndex, int segment, long time, String detail) {
+                events.add(new SimEvent.JobFailed(time, jobIndex, segment, detail));
+            }
         });
         for (int w = 0; w < config.maintenance().size(); w++) {
             MaintenanceWindow mw = config.maintenance().get(w);
@@ -221,6 +226,7 @@ public final class Simulation {
 
     private void apply(SimEvent event) {
         if (event instanceof SimEvent.JobEnd e) jobEnd(runs[e.job()], e.segment());
+        else if (event instanceof SimEvent.JobFailed e) jobFailed(runs[e.job()], e.segment(), e.detail());
         else if (event instanceof SimEvent.CheckpointDone e) checkpointDone(runs[e.job()], e.version());
         else if (event instanceof SimEvent.GraceExpired e) graceExpired(runs[e.job()], e.segment());
         else if (event instanceof SimEvent.NodeFail e) nodeFail(e.node());
@@ -310,6 +316,26 @@ public final class Simulation {
         terminal++;
         log(LogKind.END, r, r.placement.nodes(), COMPLETED);
         r.placement = null; // the timeline keeps where it ran; million-job runs need the memory back
+    }
+
+    /** A live job's processes died: like a node failure for this job alone. */
+    private void jobFailed(JobRun r, int segment, String detail) {
+        if (r.segment != segment || r.state != JobState.RUNNING) return;
+        r.settle(now);
+        closeRunning(r);
+        running.remove(r);
+        r.segment++;
+        loseWork(r);
+        releaseNodes(r.placement);
+        Reason reason = Reason.of("job " + r.spec.name() + " failed: " + detail);
+        log(LogKind.FAIL, r, r.placement.nodes(), reason);
+        if (r.spec.rerunnable()) {
+            requeue(r, FAILED_REQUEUE);
+        } else {
+            r.state = JobState.FAILED;
+            r.end = now;
+            terminal++;
+        }
     }
 
     private void preempt(JobRun r, PreemptMechanism mechanism, Reason reason) {
@@ -670,7 +696,7 @@ public final class Simulation {
     private static final Reason CHECKPOINT_WRITTEN = Reason.of("checkpoint image written");
     private static final Reason CHECKPOINTED_REQUEUE = Reason.of("checkpointed: back in the queue with its remaining work");
     private static final Reason KILLED_REQUEUE = Reason.of("rerunnable: back in the queue, work since its last checkpoint lost");
-    private static final Reason FAILED_REQUEUE = Reason.of("its node failed; rerunnable: back in the queue");
+    private static final Reason FAILED_REQUEUE = Reason.of("it failed; rerunnable: back in the queue, work since its last checkpoint lost");
     private static final Reason GRACE_OVER = Reason.of("GraceTime over: forced stop (SIGKILL)");
     private static final Reason PERIODIC = Reason.of("periodic checkpoint");
     private static final Reason FROZEN_IMAGE = Reason.of("its frozen (suspended) image was saved as its checkpoint");

@@ -19,6 +19,9 @@ import java.util.Objects;
  *                             (what the engine assumes: work since then is lost), not from the state
  *                             it wrote on SIGTERM
  * @param keepRunFiles         keep the run directory (state files, logs) after {@code close()}
+ * @param suspendMethod        how to suspend and resume jobs: {@link SuspendMethod#AUTO} (a writable
+ *                             cgroup freezer if there is one, SIGSTOP/SIGCONT otherwise), a freezer, or
+ *                             signals; null means AUTO
  */
 public record LocalBackendConfig(
         Path runsDir,
@@ -28,7 +31,15 @@ public record LocalBackendConfig(
         Duration graceTime,
         Duration checkpointTimeout,
         boolean restoreCheckpointOnKill,
-        boolean keepRunFiles) {
+        boolean keepRunFiles,
+        SuspendMethod suspendMethod) {
+
+    /** System property naming the runs directory (else the environment variable {@value #RUNS_DIR_ENV}). */
+    public static final String RUNS_DIR_PROPERTY = "preemptlab.runs.dir";
+    public static final String RUNS_DIR_ENV = "PREEMPTLAB_RUNS_DIR";
+    /** System property with the suspend method of {@link #defaults} (else the environment variable {@value #SUSPEND_ENV}). */
+    public static final String SUSPEND_PROPERTY = "preemptlab.local.suspend";
+    public static final String SUSPEND_ENV = "PREEMPTLAB_SUSPEND";
 
     public LocalBackendConfig {
         Objects.requireNonNull(runsDir, "runsDir");
@@ -36,20 +47,45 @@ public record LocalBackendConfig(
         commandsByClass = commandsByClass == null ? Map.of() : Map.copyOf(commandsByClass);
         graceTime = graceTime == null ? Duration.ofSeconds(2) : graceTime;
         checkpointTimeout = checkpointTimeout == null ? Duration.ofSeconds(10) : checkpointTimeout;
+        suspendMethod = suspendMethod == null ? SuspendMethod.AUTO : suspendMethod;
         if (graceTime.isNegative()) throw new IllegalArgumentException("The graceTime (" + graceTime + ") must not be negative.");
         if (checkpointTimeout.isNegative() || checkpointTimeout.isZero()) {
             throw new IllegalArgumentException("The checkpointTimeout (" + checkpointTimeout + ") must be positive.");
         }
     }
 
-    /** {@code ~/.preemptlab/runs}. */
+    /**
+     * The system property {@value #RUNS_DIR_PROPERTY}, else the environment variable
+     * {@value #RUNS_DIR_ENV}, else {@code ~/.preemptlab/runs}.
+     */
     public static Path defaultRunsDir() {
+        String dir = setting(RUNS_DIR_PROPERTY, RUNS_DIR_ENV);
+        if (dir != null) return Path.of(dir).toAbsolutePath();
         return Path.of(System.getProperty("user.home"), ".preemptlab", "runs");
     }
 
-    /** The sample job for every class, 2 s grace, 10 s checkpoint timeout, run files deleted on close. */
+    /**
+     * The system property {@value #SUSPEND_PROPERTY}, else the environment variable
+     * {@value #SUSPEND_ENV} ({@code auto}, {@code freezer}, {@code freezer-v1}, {@code freezer-v2},
+     * {@code signals}), else {@link SuspendMethod#AUTO}.
+     */
+    public static SuspendMethod defaultSuspendMethod() {
+        String m = setting(SUSPEND_PROPERTY, SUSPEND_ENV);
+        return m == null ? SuspendMethod.AUTO : SuspendMethod.parse(m);
+    }
+
+    private static String setting(String property, String env) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) v = System.getenv(env);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /**
+     * The sample job for every class, 2 s grace, 10 s checkpoint timeout, run files deleted on
+     * close, the {@link #defaultSuspendMethod() default suspend method}.
+     */
     public static LocalBackendConfig defaults(Path runsDir) {
-        return new LocalBackendConfig(runsDir, null, null, null, null, null, true, false);
+        return new LocalBackendConfig(runsDir, null, null, null, null, null, true, false, defaultSuspendMethod());
     }
 
     public static LocalBackendConfig defaults() {
@@ -60,37 +96,42 @@ public record LocalBackendConfig(
         Map<String, CommandTemplate> map = new java.util.HashMap<>(commandsByClass);
         map.put(jobClass, new CommandTemplate(template));
         return new LocalBackendConfig(runsDir, jobScript, defaultCommand, map, graceTime, checkpointTimeout,
-                restoreCheckpointOnKill, keepRunFiles);
+                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
     }
 
     public LocalBackendConfig withDefaultCommand(String template) {
         return new LocalBackendConfig(runsDir, jobScript, new CommandTemplate(template), commandsByClass, graceTime,
-                checkpointTimeout, restoreCheckpointOnKill, keepRunFiles);
+                checkpointTimeout, restoreCheckpointOnKill, keepRunFiles, suspendMethod);
     }
 
     public LocalBackendConfig withGraceTime(Duration grace) {
         return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, grace, checkpointTimeout,
-                restoreCheckpointOnKill, keepRunFiles);
+                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
     }
 
     public LocalBackendConfig withCheckpointTimeout(Duration timeout) {
         return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, timeout,
-                restoreCheckpointOnKill, keepRunFiles);
+                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
     }
 
     public LocalBackendConfig withJobScript(Path script) {
         return new LocalBackendConfig(runsDir, script, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
-                restoreCheckpointOnKill, keepRunFiles);
+                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
     }
 
     public LocalBackendConfig withKeepRunFiles(boolean keep) {
         return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
-                restoreCheckpointOnKill, keep);
+                restoreCheckpointOnKill, keep, suspendMethod);
     }
 
     public LocalBackendConfig withRestoreCheckpointOnKill(boolean restore) {
         return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
-                restore, keepRunFiles);
+                restore, keepRunFiles, suspendMethod);
+    }
+
+    public LocalBackendConfig withSuspendMethod(SuspendMethod method) {
+        return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
+                restoreCheckpointOnKill, keepRunFiles, method);
     }
 
     /** The command template for a job class. */

@@ -44,7 +44,13 @@ import org.preemptlab.live.ObservedKind;
  * ({@code setsid bash -c <command>}; setsid does not fork, so the pid is the pgid and this JVM
  * stays the parent):
  * <ul>
- *   <li>suspend = {@code kill -STOP -- -pgid}, resume = {@code kill -CONT -- -pgid};</li>
+ *   <li>suspend = freeze the job's cgroup where a writable cgroup freezer exists (v1
+ *       {@code freezer.state} FROZEN, else v2 {@code cgroup.freeze} 1), resume = thaw it; otherwise
+ *       (or when {@link LocalBackendConfig#suspendMethod()} says so) {@code kill -STOP -- -pgid} and
+ *       {@code kill -CONT -- -pgid}. Each launch joins its own cgroup before it runs anything
+ *       (a wrapper writes its pid to {@code cgroup.procs} and execs the command; the backend checks
+ *       and writes it again right after the start). {@link #suspendMethod()} and the run's
+ *       {@code run.log} tell which method is used and why;</li>
  *   <li>kill = {@code kill -TERM -- -pgid}, then {@code -KILL} after the grace time;</li>
  *   <li>checkpoint = SIGUSR1, then the state file must change (new inode or mtime) within the
  *       timeout; the backend then keeps a committed copy and stops the group (SIGSTOP) for the
@@ -76,6 +82,9 @@ public final class LocalProcessBackend implements LiveBackend {
     private final Map<Integer, LocalJob> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger launches = new AtomicInteger();
     private final Thread shutdownHook;
+    /** The run's freezer, or null: SIGSTOP/SIGCONT. */
+    private final CgroupFreezer freezer;
+    private final String suspendReason;
     private final RunDirectory.ReapReport reapedAtStart;
     private volatile BackendEvents events;
     private volatile LiveClock clock;
@@ -112,15 +121,18 @@ public final class LocalProcessBackend implements LiveBackend {
         final int id;
         final Process process;
         final long pgid;
+        /** The launch's freezer cgroup, or null: signals. */
+        final Path cgroup;
         volatile boolean exited;
         volatile int exitCode;
         /** Exit is expected (killed on purpose): not a failure. */
         volatile boolean expectEnd;
 
-        Launch(int id, Process process) {
+        Launch(int id, Process process, Path cgroup) {
             this.id = id;
             this.process = process;
             this.pgid = process.pid();
+            this.cgroup = cgroup;
         }
     }
 
@@ -142,7 +154,18 @@ public final class LocalProcessBackend implements LiveBackend {
         this.reapedAtStart = RunDirectory.reapOrphans(config.runsDir(), config.graceTime().toMillis());
         String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid()
                 + "-" + Integer.toHexString(System.identityHashCode(this));
+        CgroupFreezer.Detection detection = CgroupFreezer.open(config.suspendMethod(), id);
+        if (config.suspendMethod().isFreezer() && detection.freezer().isEmpty()) {
+            throw new IllegalStateException("The suspend method " + config.suspendMethod().label() + " was asked for, but "
+                    + detection.reason() + ".\nMaybe use " + SuspendMethod.AUTO.label() + " or " + SuspendMethod.SIGNALS.label()
+                    + " (-D" + LocalBackendConfig.SUSPEND_PROPERTY + "=signals), or run where /sys/fs/cgroup is writable.");
+        }
+        this.freezer = detection.freezer().orElse(null);
+        this.suspendReason = detection.reason();
         this.run = RunDirectory.create(config.runsDir().resolve(id));
+        if (freezer != null) run.recordCgroup(freezer.runGroup());
+        run.note("suspend method: " + suspendMethod().label() + (freezer != null ? " (" + suspendReason + ")"
+                : config.suspendMethod() == SuspendMethod.SIGNALS ? " (asked for)" : " (SIGSTOP/SIGCONT; no writable freezer: " + suspendReason + ")"));
         this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(run.path().resolve("bin"));
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "preemptlab-local-backend");
@@ -184,6 +207,29 @@ public final class LocalProcessBackend implements LiveBackend {
      */
     public static RunDirectory.ReapReport reapOrphans(Path runsDir) {
         return RunDirectory.reapOrphans(runsDir, 1_000);
+    }
+
+    /**
+     * How jobs are suspended and resumed: {@link SuspendMethod#FREEZER_V1}, {@link SuspendMethod#FREEZER_V2}
+     * or {@link SuspendMethod#SIGNALS} (never AUTO). A launch whose cgroup could not be set up
+     * falls back to signals (noted in {@code run.log}).
+     */
+    public SuspendMethod suspendMethod() {
+        return freezer == null ? SuspendMethod.SIGNALS : freezer.method();
+    }
+
+    /** Why {@link #suspendMethod()} is what it is (the cgroup used, or why there is none). */
+    public String suspendMethodReason() {
+        return suspendReason;
+    }
+
+    /** The freezer cgroup of the job's current launch, if it has one. */
+    public Optional<Path> cgroup(JobView job) {
+        LocalJob j = jobs.get(job.index());
+        if (j == null) return Optional.empty();
+        synchronized (j) {
+            return j.launch == null ? Optional.empty() : Optional.ofNullable(j.launch.cgroup);
+        }
     }
 
     /** What was reaped when this backend started. */
@@ -298,8 +344,11 @@ public final class LocalProcessBackend implements LiveBackend {
             j.mode = Mode.SUSPENDED;
             Launch l = j.launch;
             if (l == null || l.exited) return;
-            ProcessGroups.signal(l.pgid, "STOP");
-            confirm(j, l, () -> ProcessGroups.isStopped(l.pgid), ObservedKind.STOPPED, "SIGSTOP: every process in state T");
+            if (hold(l)) {
+                confirm(j, l, () -> freezer.isFrozen(l.cgroup), ObservedKind.STOPPED, "freezer: cgroup " + l.cgroup.getFileName() + " FROZEN");
+            } else {
+                confirm(j, l, () -> ProcessGroups.isStopped(l.pgid), ObservedKind.STOPPED, "SIGSTOP: every process in state T");
+            }
         }
     }
 
@@ -315,9 +364,11 @@ public final class LocalProcessBackend implements LiveBackend {
             j.doneWhileHeld = false;
             Launch l = j.launch;
             if (!reportDone && l != null && !l.exited) {
-                boolean wasStopped = ProcessGroups.isStopped(l.pgid);
-                ProcessGroups.signal(l.pgid, "CONT");
-                if (wasStopped) {
+                boolean wasHeld = isHeld(l);
+                release(l);
+                if (wasHeld && l.cgroup != null) {
+                    confirm(j, l, () -> freezer.isThawed(l.cgroup) || l.exited, ObservedKind.CONTINUED, "freezer: cgroup " + l.cgroup.getFileName() + " THAWED");
+                } else if (wasHeld) {
                     confirm(j, l, () -> ProcessGroups.isRunning(l.pgid) || l.exited, ObservedKind.CONTINUED, "SIGCONT");
                 }
             }
@@ -332,6 +383,8 @@ public final class LocalProcessBackend implements LiveBackend {
         if (j == null) return;
         synchronized (j) {
             j.mode = Mode.CHECKPOINTING;
+            // a stopped or frozen job cannot act on SIGUSR1
+            if (j.launch != null && !j.launch.exited && isHeld(j.launch)) release(j.launch);
             requestCheckpoint(j);
         }
     }
@@ -345,6 +398,7 @@ public final class LocalProcessBackend implements LiveBackend {
             Launch l = j.launch;
             if (l == null || l.exited && !ProcessGroups.isAlive(l.pgid)) return;
             l.expectEnd = true;
+            thaw(l); // a frozen job acts on no signal until thawed
             ProcessGroups.signal(l.pgid, "TERM");
             ProcessGroups.signal(l.pgid, "CONT"); // a stopped group acts on SIGTERM only once continued
             observations.add(Observation.of(j.index, l.id, ObservedKind.SIGNALLED, "SIGTERM to group " + l.pgid));
@@ -359,11 +413,12 @@ public final class LocalProcessBackend implements LiveBackend {
 
     /** After the grace time: SIGKILL whatever is left of the launch. */
     private void forceEnd(LocalJob j, Launch l) {
+        thaw(l);
         if (ProcessGroups.isAlive(l.pgid)) {
             ProcessGroups.kill(l.pgid);
             observations.add(Observation.of(j.index, l.id, ObservedKind.ENDED, "SIGKILL after the grace time"));
         }
-        if (!ProcessGroups.isAlive(l.pgid)) run.forget(l.id);
+        if (!ProcessGroups.isAlive(l.pgid)) forget(l);
     }
 
     // ---------------------------------------------------------------- observations, on the driver's thread
@@ -390,8 +445,26 @@ public final class LocalProcessBackend implements LiveBackend {
 
     // ---------------------------------------------------------------- launching
 
+    /**
+     * Runs {@code command} in a new session; with a freezer, in the launch's cgroup: the wrapper
+     * joins it ({@code echo $$ > cgroup.procs}) and execs the command, so that nothing of the job
+     * runs outside it. The pid, pgid and the command's own exec semantics stay as without it.
+     */
+    private static final String JOIN_AND_EXEC = "echo $$ > \"$1\" 2>/dev/null; exec bash -c \"$2\"";
+
     private Launch launch(LocalJob j, String command, Map<String, String> values) {
-        ProcessBuilder pb = new ProcessBuilder("setsid", "bash", "-c", command)
+        int id = launches.incrementAndGet();
+        Path cgroup = null;
+        if (freezer != null) {
+            try {
+                cgroup = freezer.create(id + "-" + j.key);
+            } catch (IOException | RuntimeException e) {
+                run.note("launch " + id + " of job " + j.name + ": cannot create its cgroup (" + e.getMessage() + "); signals for it");
+            }
+        }
+        List<String> argv = cgroup == null ? List.of("setsid", "bash", "-c", command)
+                : List.of("setsid", "bash", "-c", JOIN_AND_EXEC, "preemptlab-cgroup-join", cgroup.resolve("cgroup.procs").toString(), command);
+        ProcessBuilder pb = new ProcessBuilder(argv)
                 .directory(run.path().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -409,17 +482,84 @@ public final class LocalProcessBackend implements LiveBackend {
         try {
             process = pb.start();
         } catch (IOException e) {
+            if (cgroup != null) CgroupFreezer.remove(cgroup, 0);
             throw new UncheckedIOException("Cannot launch job " + j.name + " (setsid bash -c " + command + "): " + e.getMessage()
                     + "\nMaybe setsid (util-linux) or bash is missing.", e);
         }
-        Launch l = new Launch(launches.incrementAndGet(), process);
+        cgroup = joinCgroup(j, id, process.pid(), cgroup);
+        Launch l = new Launch(id, process, cgroup);
         // record first, so that a crash from here on leaves a trace to reap
         long startTime = ProcStat.read(l.pgid).map(ProcStat::startTime).orElse(-1L);
-        run.record(l.id, j.key, l.pgid, startTime);
+        run.record(l.id, j.key, l.pgid, startTime, l.cgroup);
         // setsid runs right after exec: wait until the group exists before anyone signals it
         pollUntil(() -> ProcStat.read(l.pgid).map(s -> s.pgrp() == l.pgid || s.isGone()).orElse(true), 2_000);
         process.onExit().thenAcceptAsync(p -> exited(j, l, p.exitValue()), executor);
         return l;
+    }
+
+    /**
+     * Right after the start: the pid must be in the launch's cgroup (the wrapper put it there, or
+     * this write does). If it cannot be, the launch is stopped with signals instead.
+     */
+    private Path joinCgroup(LocalJob j, int id, long pid, Path cgroup) {
+        if (cgroup == null) return null;
+        try {
+            if (!CgroupFreezer.contains(cgroup, pid)) CgroupFreezer.join(cgroup, pid);
+            return cgroup;
+        } catch (IOException | RuntimeException e) {
+            if (ProcStat.read(pid).filter(s -> !s.isGone()).isEmpty()) return cgroup; // already ended: nothing to join
+            run.note("launch " + id + " of job " + j.name + ": pid " + pid + " could not join " + cgroup + " (" + e.getMessage()
+                    + "); signals for it");
+            CgroupFreezer.remove(cgroup, 0);
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- holding: freezer or signals
+
+    /** Freezes the launch's cgroup (true), or SIGSTOPs its group (false). */
+    private boolean hold(Launch l) {
+        if (l.cgroup != null) {
+            try {
+                freezer.freeze(l.cgroup);
+                return true;
+            } catch (IOException e) {
+                run.note("launch " + l.id + ": cannot freeze " + l.cgroup + " (" + e.getMessage() + "); SIGSTOP instead");
+            }
+        }
+        ProcessGroups.signal(l.pgid, "STOP");
+        return false;
+    }
+
+    /** Thaws the launch's cgroup and SIGCONTs its group (a signal-stopped member, if any, resumes too). */
+    private void release(Launch l) {
+        thaw(l);
+        if (l.cgroup == null || ProcessGroups.isStopped(l.pgid)) ProcessGroups.signal(l.pgid, "CONT");
+    }
+
+    /** Thaws the launch's cgroup if it has one (a frozen v1 task acts on no signal, SIGKILL included). */
+    private void thaw(Launch l) {
+        if (l.cgroup == null) return;
+        try {
+            freezer.thaw(l.cgroup);
+        } catch (IOException e) {
+            // gone with its last process
+        }
+    }
+
+    /** True if the launch is frozen (or freezing), or every process of its group is stopped. */
+    private boolean isHeld(Launch l) {
+        if (l.cgroup != null && Files.isDirectory(l.cgroup) && !freezer.isThawed(l.cgroup)) return true;
+        return ProcessGroups.isStopped(l.pgid);
+    }
+
+    /** The launch is over: forget its record and remove its cgroup. */
+    private void forget(Launch l) {
+        if (l.cgroup != null) {
+            CgroupFreezer.killMembers(l.cgroup, 2_000); // only what escaped the process group can be left
+            CgroupFreezer.remove(l.cgroup, 1_000);
+        }
+        run.forget(l.id);
     }
 
     private void exited(LocalJob j, Launch l, int code) {
@@ -427,8 +567,9 @@ public final class LocalProcessBackend implements LiveBackend {
         l.exited = true;
         String how = code == 0 ? "exit 0" : code > 128 ? "exit " + code + " (signal " + (code - 128) + ")" : "exit " + code;
         observations.add(Observation.exited(j.index, l.id, code, how));
+        thaw(l);
         // the leader is gone; end whatever it left in its group (background children)
-        if (!ProcessGroups.isAlive(l.pgid) || ProcessGroups.terminate(l.pgid, config.graceTime().toMillis())) run.forget(l.id);
+        if (!ProcessGroups.isAlive(l.pgid) || ProcessGroups.terminate(l.pgid, config.graceTime().toMillis())) forget(l);
         synchronized (j) {
             j.notifyAll();
         }
@@ -445,20 +586,21 @@ public final class LocalProcessBackend implements LiveBackend {
             old = j.launch;
             if (old == null) return;
             if (j.mode == Mode.SUSPENDED && !old.exited && ProcessGroups.isAlive(old.pgid)) {
-                ProcessGroups.signal(old.pgid, "CONT");
+                release(old);
                 requestCheckpoint(j);
             }
             watch = j.checkpointWatch;
         }
         if (watch != null) await(watch, config.checkpointTimeout().toMillis() + 1_000);
         old.expectEnd = true;
+        thaw(old);
         // its checkpoint is committed (or it has none): nothing of it is worth a grace time
         if (ProcessGroups.signal(old.pgid, "KILL")) {
             boolean gone = ProcessGroups.awaitGone(old.pgid, 5_000);
             observations.add(Observation.of(j.index, old.id, ObservedKind.ENDED, "SIGKILL before the relaunch"));
-            if (gone) run.forget(old.id);
+            if (gone) forget(old);
         } else {
-            run.forget(old.id);
+            forget(old);
         }
     }
 
@@ -515,7 +657,7 @@ public final class LocalProcessBackend implements LiveBackend {
                 }
                 synchronized (j) {
                     // the engine models the checkpoint I/O: the job makes no progress meanwhile
-                    if (j.mode == Mode.CHECKPOINTING && j.launch == l && !l.exited) ProcessGroups.signal(l.pgid, "STOP");
+                    if (j.mode == Mode.CHECKPOINTING && j.launch == l && !l.exited) hold(l);
                 }
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentNanos);
                 observations.add(Observation.of(j.index, l.id, ObservedKind.CHECKPOINT_WRITTEN,
@@ -587,6 +729,7 @@ public final class LocalProcessBackend implements LiveBackend {
             }
         }
         for (Launch l : live) {
+            thaw(l);
             ProcessGroups.signal(l.pgid, "TERM");
             ProcessGroups.signal(l.pgid, "CONT");
         }
@@ -599,7 +742,12 @@ public final class LocalProcessBackend implements LiveBackend {
         for (Launch l : live) {
             if (ProcessGroups.isAlive(l.pgid)) ProcessGroups.kill(l.pgid);
             if (ProcessGroups.isAlive(l.pgid)) allGone = false;
-            else run.forget(l.id);
+            else forget(l);
+        }
+        if (freezer != null) {
+            // launches that ended earlier removed their own cgroups; anything left in the run's is ours
+            if (CgroupFreezer.killMembers(freezer.runGroup(), 3_000)) CgroupFreezer.remove(freezer.runGroup(), 1_000);
+            else allGone = false;
         }
         threads.shutdownNow();
         if (allGone) run.release(!config.keepRunFiles());

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  *   procs/&lt;n&gt;.proc     one per launched process group: job, pid, pgid, start time (field 22)
  *   state/&lt;job&gt;.state  the jobs' checkpoint files (and .progress, .committed)
  *   logs/&lt;job&gt;.log     the jobs' output, appended across relaunches
+ *   cgroup              the run's freezer cgroup, when jobs are frozen rather than stopped
+ *   run.log             what the backend decided (suspend method …)
  * </pre>
  * The records let the next start find and end what a crashed run left behind
  * ({@link #reapOrphans(Path, long)}).
@@ -29,6 +31,8 @@ public final class RunDirectory {
 
     static final String OWNER = "owner";
     static final String PROCS = "procs";
+    static final String CGROUP = "cgroup";
+    static final String LOG = "run.log";
 
     private final Path dir;
 
@@ -64,12 +68,41 @@ public final class RunDirectory {
 
     /** Records a launched group (written right after the launch, before anything else). */
     public void record(int launch, String job, long pid, long startTime) {
-        String text = "job=" + job + "\npid=" + pid + "\npgid=" + pid + "\nstart=" + startTime + "\n";
+        record(launch, job, pid, startTime, null);
+    }
+
+    /** Records a launched group and its freezer cgroup (null if none). */
+    public void record(int launch, String job, long pid, long startTime, Path cgroup) {
+        String text = "job=" + job + "\npid=" + pid + "\npgid=" + pid + "\nstart=" + startTime + "\n"
+                + (cgroup == null ? "" : "cgroup=" + cgroup + "\n");
         try {
             writeAtomically(dir.resolve(PROCS).resolve(launch + ".proc"), text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record process group " + pid + " in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Records the run's freezer cgroup, so that reaping a crashed run thaws and removes it. */
+    public void recordCgroup(Path cgroup) {
+        try {
+            writeAtomically(dir.resolve(CGROUP), "cgroup=" + cgroup + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the cgroup " + cgroup + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends a line to the run's log ({@code run.log}). */
+    public void note(String line) {
+        try {
+            Files.writeString(dir.resolve(LOG), java.time.LocalDateTime.now() + " " + line + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // a log line is not worth failing a run
+        }
+    }
+
+    public Path logFile() {
+        return dir.resolve(LOG);
     }
 
     /** Forgets a launch whose group is gone. */
@@ -155,6 +188,10 @@ public final class RunDirectory {
                 groups.add(g);
                 if (g.outcome() == ReapOutcome.SURVIVED) allGone = false;
             }
+            Optional<Path> runGroup = cgroupOf(run.resolve(CGROUP));
+            if (allGone && runGroup.isPresent()) {
+                allGone = CgroupFreezer.killMembers(runGroup.get(), 5_000) && CgroupFreezer.remove(runGroup.get(), 2_000);
+            }
             if (allGone) {
                 try {
                     deleteTree(run);
@@ -175,6 +212,25 @@ public final class RunDirectory {
         long pgid = Long.parseLong(p.getProperty("pgid", "0"));
         long start = Long.parseLong(p.getProperty("start", "-1"));
         if (pgid <= 1) return new ReapedGroup(run, job, pgid, ReapOutcome.BAD_RECORD, "bad record " + rec);
+        Optional<Path> cgroup = cgroupOf(rec);
+        // a frozen process acts on no signal, not even SIGKILL (v1), until thawed; only our launches joined it
+        cgroup.ifPresent(CgroupFreezer::thawQuietly);
+        ReapedGroup g = reapGroup(run, job, pgid, start, graceMillis);
+        if (cgroup.isPresent() && g.outcome() != ReapOutcome.SURVIVED) {
+            boolean empty = CgroupFreezer.killMembers(cgroup.get(), 5_000);
+            if (!empty) return new ReapedGroup(run, job, pgid, ReapOutcome.SURVIVED, "cgroup " + cgroup.get() + " still has members after SIGKILL");
+            CgroupFreezer.remove(cgroup.get(), 1_000);
+        }
+        return g;
+    }
+
+    /** The {@code cgroup=} line of a record, if any. */
+    private static Optional<Path> cgroupOf(Path file) {
+        String c = read(file).getProperty("cgroup");
+        return c == null || c.isBlank() ? Optional.empty() : Optional.of(Path.of(c.trim()));
+    }
+
+    private static ReapedGroup reapGroup(Path run, String job, long pgid, long start, long graceMillis) {
         Optional<ProcStat> leader = ProcStat.read(pgid);
         if (leader.isPresent() && !leader.get().isGone() && leader.get().startTime() != start) {
             return new ReapedGroup(run, job, pgid, ReapOutcome.RECYCLED, "pid " + pgid + " was recycled (start time "

@@ -20,7 +20,8 @@ import org.preemptlab.live.Observation;
 import org.preemptlab.live.ObservedKind;
 
 /**
- * The local backend on real processes with the sample job: start, suspend, resume, checkpoint,
+ * The local backend on real processes with the sample job, suspending with signals
+ * ({@link SuspendMethod#SIGNALS}): start, suspend, resume, checkpoint,
  * kill with grace, restart from the state file, and nothing left after close. Scale 60: one
  * simulated minute per real second. Every wait polls with a generous deadline (2-core CI boxes).
  */
@@ -40,8 +41,10 @@ class LocalProcessBackendTest {
         backend = newBackend(LocalBackendConfig.defaults(runs).withGraceTime(Duration.ofMillis(500)));
     }
 
+    /** This class tests the signal path (SIGSTOP/SIGCONT); {@link LocalFreezerTest} the cgroup freezer. */
     private LocalProcessBackend newBackend(LocalBackendConfig config) {
-        LocalProcessBackend b = new LocalProcessBackend(config);
+        LocalProcessBackend b = new LocalProcessBackend(config.withSuspendMethod(SuspendMethod.SIGNALS));
+        assertThat(b.suspendMethod()).isEqualTo(SuspendMethod.SIGNALS);
         probe = new BackendProbe(b);
         b.bind(LiveClock.startingNow(0, 60));
         return b;

@@ -36,20 +36,38 @@ class OrphanReapingTest {
     private Process child;
 
     @AfterEach
-    void cleanUp() {
-        if (child != null) child.destroyForcibly();
+    void cleanUp() throws InterruptedException {
+        if (child != null) {
+            child.destroyForcibly();
+            child.waitFor(WAIT, TimeUnit.MILLISECONDS);
+        }
+        LocalProcessBackend.reapOrphans(runs); // also thaws and removes the child's freezer cgroups
         for (long g : started) ProcessGroups.kill(g);
     }
 
     @Test
     void leftoversOfARunKilledWithSigkillAreReapedOnTheNextStart() throws Exception {
-        List<Long> groups = startChildRun(3);
+        leftoversOfARunKilledWithSigkillAreReaped("auto");
+    }
+
+    /** The same with SIGSTOP instead of the freezer (job 2 is stopped, not frozen, when the app dies). */
+    @Test
+    void leftoversOfASignalsRunKilledWithSigkillAreReapedOnTheNextStart() throws Exception {
+        leftoversOfARunKilledWithSigkillAreReaped("signals");
+    }
+
+    private void leftoversOfARunKilledWithSigkillAreReaped(String suspendMethod) throws Exception {
+        List<Long> groups = startChildRun(3, "-D" + LocalBackendConfig.SUSPEND_PROPERTY + "=" + suspendMethod);
         long t0 = System.nanoTime();
         child.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertThat(child.waitFor(WAIT, TimeUnit.MILLISECONDS)).isTrue();
         for (long g : groups) assertThat(ProcessGroups.isAlive(g)).as("group %d orphaned by the crash", g).isTrue();
         Path run = onlyRunDir();
         assertThat(RunDirectory.recordedGroups(run)).containsExactlyInAnyOrderElementsOf(groups);
+        // with a freezer, job 2 is frozen: it acts on no signal until its cgroup is thawed
+        Path cgroupRecord = run.resolve(RunDirectory.CGROUP);
+        Path runGroup = Files.exists(cgroupRecord) ? Path.of(Files.readString(cgroupRecord).trim().substring("cgroup=".length())) : null;
+        if (suspendMethod.equals("signals")) assertThat(runGroup).isNull();
 
         long r0 = System.nanoTime();
         RunDirectory.ReapReport report = LocalProcessBackend.reapOrphans(runs);
@@ -60,8 +78,9 @@ class OrphanReapingTest {
         assertThat(report.runsCleaned()).containsExactly(run);
         assertThat(run).doesNotExist();
         assertThat(LocalProcessBackend.reapOrphans(runs).groups()).isEmpty();
-        System.out.printf("[orphans] SIGKILLed app left %d groups (%d processes incl. children); reaped in %.3f s (%.3f s after the kill)%n",
-                groups.size(), 3 + 2, reapSeconds, (System.nanoTime() - t0) / 1e9);
+        if (runGroup != null) assertThat(runGroup).as("the crashed run's cgroup").doesNotExist();
+        System.out.printf("[orphans] %s (%s): SIGKILLed app left %d groups (%d processes incl. children); reaped in %.3f s (%.3f s after the kill)%n",
+                suspendMethod, runGroup == null ? "signals" : "cgroup " + runGroup, groups.size(), 3 + 2, reapSeconds, (System.nanoTime() - t0) / 1e9);
     }
 
     @Test
@@ -110,10 +129,14 @@ class OrphanReapingTest {
     }
 
     private List<Long> startChildRun(int jobs) throws IOException {
+        return startChildRun(jobs, "-Dpreemptlab.unused=1");
+    }
+
+    private List<Long> startChildRun(int jobs, String jvmOption) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path script = SampleJob.locate(runs.resolve("bin"));
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "-Dpreemptlab.jobScript=" + script,
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", cp, "-Dpreemptlab.jobScript=" + script, jvmOption,
                 CrashingRunMain.class.getName(), runs.toString(), Integer.toString(jobs))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("CLASSPATH", cp.replace(' ', File.pathSeparatorChar));
