@@ -58,6 +58,7 @@ public final class Simulation {
     private final SplittableRandom failureRandom;
     private final Snapshot snapshot = new EngineSnapshot();
     private final QueueStats queueStats = new QueueStats();
+    private final java.util.Map<Integer, InitialRun> initialRuns = new java.util.HashMap<>();
 
     private long now = Long.MIN_VALUE;
     private int nextSubmit;
@@ -89,6 +90,7 @@ public final class Simulation {
         this.seized = new ArrayList<>(cluster.nodeCount());
         for (int i = 0; i < cluster.nodeCount(); i++) seized.add(new ArrayDeque<>());
         this.failureRandom = new SplittableRandom(config.failures().seed());
+        for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.backendMayReport = !"emulated".equals(backend.name());
         backend.attach(new BackendEvents() {
             @Override
@@ -264,6 +266,39 @@ public final class Simulation {
         r.stateSince = now;
         enqueue(r);
         log(LogKind.SUBMIT, r, NO_NODES, SUBMITTED);
+        InitialRun initial = initialRuns.get(r.spec.id());
+        if (initial != null) startAlreadyRunning(r, initial);
+    }
+
+    /** Places a job that was running before the scenario began, with its elapsed work done. */
+    private void startAlreadyRunning(JobRun r, InitialRun initial) {
+        if (initial.elapsedSeconds() >= r.spec.runtime()) {
+            throw new IllegalArgumentException("job " + r.spec.name() + " has run " + initial.elapsedSeconds()
+                    + " s already; its run time is " + r.spec.runtime() + " s, so it would have ended");
+        }
+        Placement placement;
+        if (cluster instanceof NodeCluster nc) {
+            if (initial.nodes().length != r.spec.nodes()) {
+                throw new IllegalArgumentException("job " + r.spec.name() + " runs on " + initial.nodes().length
+                        + " nodes; it asks for " + r.spec.nodes());
+            }
+            int pool = nc.poolOf(initial.nodes()[0]);
+            long mem = nc.pools().get(pool).memoryPerNodeMb() == 0 ? 0 : r.spec.memoryPerNodeMb();
+            placement = new Placement(pool, r.spec.procs(), initial.nodes(), r.spec.coresPerNode(), mem);
+        } else {
+            placement = initial.nodes().length == 0 ? Placement.ofCount(r.spec.procs())
+                    : new Placement(-1, r.spec.procs(), initial.nodes(), 1, 0);
+        }
+        try {
+            capacity.take(placement);
+        } catch (IllegalStateException busy) {
+            throw new IllegalArgumentException("job " + r.spec.name() + " cannot be running where the scenario says: "
+                    + busy.getMessage());
+        }
+        capacity.release(placement);
+        r.workDone = initial.elapsedSeconds();
+        start(r, placement, Reason.of("job " + r.spec.name() + " was already running when the scenario began ("
+                + org.preemptlab.time.SimTime.duration(initial.elapsedSeconds()) + " done)"));
     }
 
     private void enqueue(JobRun r) {

@@ -20,9 +20,17 @@ public record SimulationConfig(
         List<MaintenanceWindow> maintenance,
         FailureModel failures,
         NodeBackend backend,
-        boolean recording) {
+        boolean recording,
+        List<InitialRun> initialRuns) {
+
+    /** A configuration in which nothing runs yet when the scenario begins. */
+    public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
+            List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording) {
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, List.of());
+    }
 
     public SimulationConfig {
+        initialRuns = initialRuns == null ? List.of() : List.copyOf(initialRuns);
         jobs = List.copyOf(jobs);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         preemption = preemption == null ? PreemptionSettings.defaults() : preemption;
@@ -39,26 +47,30 @@ public record SimulationConfig(
 
     /** A plain run: emulated backend, default preemption settings, no maintenance, no failures. */
     public static SimulationConfig of(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, boolean recording) {
-        return new SimulationConfig(cluster, jobs, policy, null, null, null, null, recording);
+        return new SimulationConfig(cluster, jobs, policy, null, null, null, null, recording, List.of());
     }
 
     public SimulationConfig withPreemption(PreemptionSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns);
     }
 
     public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording);
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns);
     }
 
     public SimulationConfig withFailures(FailureModel model) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns);
     }
 
     public SimulationConfig withBackend(NodeBackend newBackend) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns);
+    }
+
+    public SimulationConfig withInitialRuns(List<InitialRun> runs) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs);
     }
 
     public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
-        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording);
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns);
     }
 }

@@ -49,7 +49,8 @@ public final class SlurmImport {
     /**
      * One imported job.
      *
-     * @param spec           the scenario job (submit 0 = now; estimate = what its limit still allows)
+     * @param spec           the scenario job (submit 0 = now; estimate = what its limit still allows; id = its
+     *                       place in the queue, 1…n, as a scenario file numbers its jobs)
      * @param elapsedSeconds run time so far (running or suspended jobs), s
      * @param nodes          its Slurm nodes now (running or suspended), else empty
      */
@@ -120,13 +121,13 @@ public final class SlurmImport {
                 .thenComparingLong(SlurmJob::id));
         List<ImportedJob> jobs = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (SlurmJob j : running) jobs.add(toJob(j, Status.RUNNING, cluster, nowEpoch, options, names, warnings));
-        for (SlurmJob j : suspended) jobs.add(toJob(j, Status.SUSPENDED, cluster, nowEpoch, options, names, warnings));
-        for (SlurmJob j : pending) jobs.add(toJob(j, Status.PENDING, cluster, nowEpoch, options, names, warnings));
+        for (SlurmJob j : running) jobs.add(toJob(j, jobs.size() + 1, Status.RUNNING, cluster, nowEpoch, options, names, warnings));
+        for (SlurmJob j : suspended) jobs.add(toJob(j, jobs.size() + 1, Status.SUSPENDED, cluster, nowEpoch, options, names, warnings));
+        for (SlurmJob j : pending) jobs.add(toJob(j, jobs.size() + 1, Status.PENDING, cluster, nowEpoch, options, names, warnings));
         return new Snapshot(now, cluster, jobs, warnings);
     }
 
-    private static ImportedJob toJob(SlurmJob j, Status status, SlurmCluster cluster, long now, Options options, Set<String> names,
+    private static ImportedJob toJob(SlurmJob j, int id, Status status, SlurmCluster cluster, long now, Options options, Set<String> names,
             List<String> warnings) {
         long elapsed = 0;
         if (status == Status.RUNNING) elapsed = Math.max(0, now - j.startTime() - suspendedSeconds(j, now));
@@ -143,7 +144,7 @@ public final class SlurmImport {
         String name = base + "#" + j.id();
         if (!names.add(name)) name = name + "_" + names.size();
         String qos = j.qos().isBlank() ? JobSpec.DEFAULT_QOS : j.qos();
-        JobSpec spec = new JobSpec((int) j.id(), name, 0, nodes, coresPerNode, 0, estimate, runtime, qos, j.account(), pools,
+        JobSpec spec = new JobSpec(id, name, 0, nodes, coresPerNode, 0, estimate, runtime, qos, j.account(), pools,
                 j.requeue(), options.checkpointable(), 0, 0, null);
         return new ImportedJob(spec, j.id(), status, j.partition(), elapsed, j.nodes(), j.priority(), j.submitTime(), j.startTime());
     }

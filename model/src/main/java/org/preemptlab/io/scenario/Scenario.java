@@ -14,6 +14,7 @@ import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.preempt.PreemptionSettings;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sim.FailureModel;
+import org.preemptlab.sim.InitialRun;
 import org.preemptlab.sim.MaintenanceWindow;
 import org.preemptlab.sim.SimulationConfig;
 
@@ -38,6 +39,7 @@ import org.preemptlab.sim.SimulationConfig;
  * @param horizon     simulated time limit used for validation, s, or null
  * @param trace       the trace the jobs came from, or null for inline jobs
  * @param traceReport what the SWF reader changed or dropped, or null for inline jobs
+ * @param initialRuns jobs already running when the scenario begins (a live cluster imported "from now")
  */
 public record Scenario(
         String name,
@@ -52,7 +54,17 @@ public record Scenario(
         FailureModel failures,
         Long horizon,
         TraceReference trace,
-        AnomalyReport traceReport) {
+        AnomalyReport traceReport,
+        List<InitialRun> initialRuns) {
+
+    /** A scenario in which nothing runs yet when it begins. */
+    public Scenario(String name, String description, long seed, Cluster cluster, List<JobSpec> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceWindow> maintenance, FailureModel failures, Long horizon, TraceReference trace,
+            AnomalyReport traceReport) {
+        this(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace,
+                traceReport, List.of());
+    }
 
     public static final long DEFAULT_SEED = 1;
 
@@ -65,6 +77,7 @@ public record Scenario(
         settings = settings == null ? PreemptionSettings.defaults() : settings;
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         failures = failures == null ? FailureModel.NONE : failures;
+        initialRuns = initialRuns == null ? List.of() : List.copyOf(initialRuns);
         List<JobSpec> sorted = new ArrayList<>(jobs);
         sorted.sort(Comparator.comparingLong(JobSpec::submit)); // List.sort is stable: ties keep their order
         jobs = List.copyOf(sorted);
@@ -72,7 +85,7 @@ public record Scenario(
 
     /** The engine configuration for this scenario with the given policy (emulated backend). */
     public SimulationConfig toConfig(SchedulingPolicy policy, boolean recording) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, null, recording);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, null, recording, initialRuns);
     }
 
     /** The scheduler the file names, with owner/QOS preemption on top when the file sets it. */
@@ -87,7 +100,7 @@ public record Scenario(
      */
     public SimulationConfig toConfig(boolean recording) {
         PreemptionSettings s = PolicyFactory.requeuesAtHead(scheduler.name()) ? settings.withRequeueAtHead(true) : settings;
-        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording);
+        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns);
     }
 
     /** True when the jobs came from an SWF trace. */
@@ -97,12 +110,12 @@ public record Scenario(
 
     public Scenario withScheduler(SchedulerSpec newScheduler) {
         return new Scenario(name, description, seed, cluster, jobs, newScheduler, rules, settings, maintenance, failures,
-                horizon, trace, traceReport);
+                horizon, trace, traceReport, initialRuns);
     }
 
     public Scenario withMaintenance(List<MaintenanceWindow> windows) {
         return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, windows, failures,
-                horizon, trace, traceReport);
+                horizon, trace, traceReport, initialRuns);
     }
 
     @Override
@@ -110,7 +123,8 @@ public record Scenario(
         return o instanceof Scenario s && name.equals(s.name) && description.equals(s.description) && seed == s.seed
                 && cluster.equals(s.cluster) && jobs.equals(s.jobs) && scheduler.equals(s.scheduler)
                 && rules.equals(s.rules) && settings.equals(s.settings) && sameWindows(maintenance, s.maintenance)
-                && failures.equals(s.failures) && Objects.equals(horizon, s.horizon) && Objects.equals(trace, s.trace);
+                && failures.equals(s.failures) && Objects.equals(horizon, s.horizon) && Objects.equals(trace, s.trace)
+                && initialRuns.equals(s.initialRuns);
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.preempt.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
 import org.preemptlab.sim.FailureModel;
+import org.preemptlab.sim.InitialRun;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.sim.MaintenanceWindow;
 import org.preemptlab.time.SimTime;
@@ -63,7 +64,7 @@ public final class ScenarioReader {
     static final List<String> CLUSTER_FIELDS = List.of("pools", "processors");
     static final List<String> POOL_FIELDS = List.of("name", "nodes", "coresPerNode", "memoryPerNodeMb", "owner",
             "borrowers", "checkpointBandwidthMBps");
-    static final List<String> JOB_FIELDS = List.of("name", "submit", "nodes", "procs", "coresPerNode", "memoryPerNodeMb",
+    static final List<String> JOB_FIELDS = List.of("name", "submit", "runningFor", "onNodes", "nodes", "procs", "coresPerNode", "memoryPerNodeMb",
             "estimate", "runtime", "qos", "group", "pools", "rerunnable", "checkpointable", "imageMbPerNode",
             "checkpointInterval");
     static final List<String> TRACE_FIELDS = List.of("path", "firstJob", "lastJob", "fromSubmit", "toSubmit", "maxJobs",
@@ -166,6 +167,7 @@ public final class ScenarioReader {
         private List<String> poolNames = List.of();
         private Long horizon;
         private CheckpointCost cost = CheckpointCost.imageSize();
+        private final List<InitialRun> initialRuns = new ArrayList<>();
 
         Parse(Problems problems, Path baseDir) {
             this.problems = problems;
@@ -231,7 +233,7 @@ public final class ScenarioReader {
 
             if (problems.count() > 0) return null;
             return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures,
-                    horizon, trace, report);
+                    horizon, trace, report, initialRuns);
         }
 
         private boolean formatVersion(JsonNode root) {
@@ -426,9 +428,41 @@ public final class ScenarioReader {
             Boolean checkpointable = f.bool("checkpointable", true);
             Long image = f.integer("imageMbPerNode", 0L, 0, Long.MAX_VALUE);
             Long interval = f.duration("checkpointInterval", 0L, 0);
+            Long runningFor = f.has("runningFor") ? f.duration("runningFor", null, 0) : null;
+            List<String> onNodes = f.has("onNodes") ? f.strings("onNodes", null) : null;
+            if (runningFor != null && runtime != null && runningFor >= runtime) {
+                f.problem("runningFor", "the job would have ended (run time "
+                        + Durations.format(runtime) + ")");
+            }
+            if (onNodes != null && runningFor == null) f.problem("onNodes", "only for a job that is already running (\"runningFor\")");
+            if (problems.count() > before) return null;
+            if (runningFor != null) initialRun(f, id, nodes.intValue(), onNodes, runningFor);
             if (problems.count() > before) return null;
             return new JobSpec(id, name, submit, nodes.intValue(), cores.intValue(), memory, estimate, runtime, qos,
                     group, pools, rerunnable, checkpointable, image, interval, null);
+        }
+
+        /** A job running when the scenario begins: on named nodes (pools), anywhere free (processors). */
+        private void initialRun(JsonFields f, int id, int nodes, List<String> onNodes, long runningFor) {
+            if (cluster instanceof NodeCluster) {
+                if (onNodes == null || onNodes.size() != nodes) {
+                    f.problem("onNodes", (onNodes == null ? "missing" : onNodes.size() + " nodes") + "; a running job names the "
+                            + nodes + " node(s) it runs on");
+                    return;
+                }
+                int[] indices = new int[nodes];
+                for (int i = 0; i < nodes; i++) {
+                    int index = nodeIndex(onNodes.get(i));
+                    if (index < 0) {
+                        problems.add(JsonFields.element(f.at("onNodes"), i), "\"" + onNodes.get(i) + "\"; not a node of this cluster");
+                        return;
+                    }
+                    indices[i] = index;
+                }
+                initialRuns.add(new InitialRun(id, indices, runningFor));
+            } else {
+                initialRuns.add(new InitialRun(id, new int[0], runningFor));
+            }
         }
 
         /** The job must fit in at least one pool it may use (or on the processor machine). */

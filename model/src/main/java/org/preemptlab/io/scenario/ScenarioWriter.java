@@ -29,6 +29,7 @@ import org.preemptlab.preempt.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.preempt.PreemptionSettings;
 import org.preemptlab.sim.FailureModel;
+import org.preemptlab.sim.InitialRun;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.sim.MaintenanceWindow;
 
@@ -108,7 +109,10 @@ public final class ScenarioWriter {
         } else {
             boolean processors = s.cluster() instanceof ProcessorMachine;
             ArrayNode jobs = root.putArray("jobs");
-            s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id)).forEach(j -> jobs.add(job(j, processors)));
+            java.util.Map<Integer, InitialRun> running = new java.util.HashMap<>();
+            for (InitialRun r : s.initialRuns()) running.put(r.jobId(), r);
+            s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id))
+                    .forEach(j -> jobs.add(job(j, processors, running.get(j.id()), s.cluster())));
         }
         if (!s.maintenance().isEmpty()) {
             ArrayNode windows = root.putArray("maintenance");
@@ -170,10 +174,17 @@ public final class ScenarioWriter {
         return c;
     }
 
-    private static ObjectNode job(JobSpec j, boolean processors) {
+    private static ObjectNode job(JobSpec j, boolean processors, InitialRun running, Cluster cluster) {
         ObjectNode o = NODES.objectNode();
         o.put("name", j.name());
         o.set("submit", time(j.submit()));
+        if (running != null) {
+            o.set("runningFor", time(running.elapsedSeconds()));
+            if (!processors) {
+                ArrayNode on = o.putArray("onNodes");
+                for (int n : running.nodes()) on.add(cluster.nodeName(n));
+            }
+        }
         if (processors) {
             if (j.coresPerNode() != 1 || j.memoryPerNodeMb() != 0 || !j.pools().isEmpty()) {
                 throw new IllegalArgumentException("job " + j.name() + " asks for cores per node, memory or pools,"

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.cluster.NodePool;
+import org.preemptlab.job.JobSpec;
 
 /**
  * Host lists, slurm.conf, and the {@code sinfo --json} / {@code squeue --json} import, on outputs
@@ -122,6 +123,8 @@ class SlurmParsingTest {
         assertThat(s.cluster().slurmNodeNames()).containsExactly("n1", "n2", "n3", "n4");
         // running by start time, then suspended, then pending by priority; finished jobs left out
         assertThat(s.jobs()).extracting(SlurmImport.ImportedJob::slurmJobId).containsExactly(4L, 6L, 7L, 5L, 8L);
+        assertThat(s.jobSpecs()).as("ids = queue order, as a scenario file numbers its jobs").extracting(JobSpec::id)
+                .containsExactly(1, 2, 3, 4, 5);
         SlurmImport.ImportedJob simA = s.jobs().get(0);
         assertThat(simA.status()).isEqualTo(SlurmImport.Status.RUNNING);
         assertThat(simA.elapsedSeconds()).isEqualTo(4);
