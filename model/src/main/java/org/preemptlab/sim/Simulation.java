@@ -358,19 +358,17 @@ public final class Simulation {
         if (r.segment != segment || r.state != JobState.RUNNING) return;
         r.settle(now);
         closeRunning(r);
+        fail(r, Reason.of("job " + r.spec.name() + " failed: " + detail));
+    }
+
+    /** A running (or checkpointing, stopping) job dies: its unsaved work is lost, its nodes freed. */
+    private void fail(JobRun r, Reason reason) {
         running.remove(r);
         r.segment++;
         loseWork(r);
         releaseNodes(r.placement);
-        Reason reason = Reason.of("job " + r.spec.name() + " failed: " + detail);
         log(LogKind.FAIL, r, r.placement.nodes(), reason);
-        if (r.spec.rerunnable()) {
-            requeue(r, FAILED_REQUEUE);
-        } else {
-            r.state = JobState.FAILED;
-            r.end = now;
-            terminal++;
-        }
+        requeueOrEnd(r, FAILED_REQUEUE, JobState.FAILED);
     }
 
     private void preempt(JobRun r, PreemptMechanism mechanism, Reason reason) {
@@ -504,10 +502,15 @@ public final class Simulation {
     private void finishKill(JobRun r, Reason reason) {
         releaseNodes(r.placement);
         log(LogKind.KILL, r, r.placement.nodes(), reason);
+        requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
+    }
+
+    /** After a kill or a failure: back in the queue if rerunnable, otherwise ended for good in {@code state}. */
+    private void requeueOrEnd(JobRun r, Reason requeueReason, JobState state) {
         if (r.spec.rerunnable()) {
-            requeue(r, KILLED_REQUEUE);
+            requeue(r, requeueReason);
         } else {
-            r.state = JobState.PREEMPTED_KILLED;
+            r.state = state;
             r.end = now;
             terminal++;
         }
@@ -655,13 +658,7 @@ public final class Simulation {
             loseWork(r);
             backend.kill(r, now);
             log(LogKind.KILL, r, r.placement.nodes(), reason);
-            if (r.spec.rerunnable()) {
-                requeue(r, KILLED_REQUEUE);
-            } else {
-                r.state = JobState.PREEMPTED_KILLED;
-                r.end = now;
-                terminal++;
-            }
+            requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
         }
     }
 
@@ -697,19 +694,8 @@ public final class Simulation {
                 r.settle(now);
                 closeRunning(r);
             }
-            running.remove(r);
-            r.segment++;
-            loseWork(r);
-            releaseNodes(r.placement);
-            log(LogKind.FAIL, r, r.placement.nodes(), reason);
             backend.kill(r, now);
-            if (r.spec.rerunnable()) {
-                requeue(r, FAILED_REQUEUE);
-            } else {
-                r.state = JobState.FAILED;
-                r.end = now;
-                terminal++;
-            }
+            fail(r, reason);
         }
         takeDown(node);
         events.add(new SimEvent.NodeRepair(now + Math.max(1, config.failures().repairSeconds()), node));
