@@ -19,6 +19,7 @@ public record Metrics(
         long makespanSeconds,
         double preemptedJobShare,
         Map<String, Integer> preemptionsByMechanism,
+        Map<String, Integer> jobsPreemptedByMechanism,
         double lostWorkProcSeconds,
         double checkpointOverheadProcSeconds,
         long checkpoints,

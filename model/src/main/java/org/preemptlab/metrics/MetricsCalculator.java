@@ -29,6 +29,7 @@ public final class MetricsCalculator {
         long firstSubmit = Long.MAX_VALUE, lastEnd = Long.MIN_VALUE, checkpoints = 0;
         int preempted = 0, completed = 0, killed = 0;
         int[] byMechanism = new int[PreemptMechanism.values().length];
+        int[] jobsByMechanism = new int[PreemptMechanism.values().length];
         Map<String, double[]> classes = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             JobRun r = result.job(i);
@@ -53,7 +54,10 @@ public final class MetricsCalculator {
             overhead += (double) procs * (r.checkpointSeconds() + r.restartSeconds());
             checkpoints += r.timesCheckpointed();
             if (r.timesPreempted() > 0) preempted++;
-            for (PreemptMechanism m : PreemptMechanism.values()) byMechanism[m.ordinal()] += r.preemptionsBy(m);
+            for (PreemptMechanism m : PreemptMechanism.values()) {
+                byMechanism[m.ordinal()] += r.preemptionsBy(m);
+                if (r.preemptionsBy(m) > 0) jobsByMechanism[m.ordinal()]++;
+            }
             double[] c = classes.computeIfAbsent(r.spec().qos(), k -> new double[5]);
             c[0]++;
             c[1] += r.totalWait();
@@ -69,7 +73,11 @@ public final class MetricsCalculator {
         double capacity = (double) result.cluster().totalCores() * makespan;
         Arrays.sort(waits);
         Map<String, Integer> mech = new LinkedHashMap<>();
-        for (PreemptMechanism m : PreemptMechanism.values()) mech.put(m.label(), byMechanism[m.ordinal()]);
+        Map<String, Integer> jobsMech = new LinkedHashMap<>();
+        for (PreemptMechanism m : PreemptMechanism.values()) {
+            mech.put(m.label(), byMechanism[m.ordinal()]);
+            jobsMech.put(m.label(), jobsByMechanism[m.ordinal()]);
+        }
         Map<String, Metrics.ClassMetrics> byClass = new LinkedHashMap<>();
         classes.forEach((k, c) -> byClass.put(k, new Metrics.ClassMetrics((int) c[0], c[1] / c[0], c[2], c[3] / c[0], c[4] / c[0])));
         double days = makespan / 86_400.0;
@@ -86,6 +94,7 @@ public final class MetricsCalculator {
                 makespan,
                 n == 0 ? 0 : (double) preempted / n,
                 mech,
+                jobsMech,
                 lost,
                 overhead,
                 checkpoints,

@@ -29,6 +29,7 @@ public final class MetricsJsonWriter {
         out.put("makespanSeconds", m.makespanSeconds());
         out.put("preemptedJobShare", m.preemptedJobShare());
         out.put("preemptionsByMechanism", m.preemptionsByMechanism());
+        out.put("jobsPreemptedByMechanism", m.jobsPreemptedByMechanism());
         out.put("lostWorkProcSeconds", m.lostWorkProcSeconds());
         out.put("checkpointOverheadProcSeconds", m.checkpointOverheadProcSeconds());
         out.put("checkpoints", m.checkpoints());
