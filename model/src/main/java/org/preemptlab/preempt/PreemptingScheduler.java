@@ -90,35 +90,13 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             boolean immediate = plan.immediate(s.preemptionSettings().graceSeconds());
             for (VictimPlanner.Victim v : plan.victims()) {
                 victims.add(v.job().index());
-                if (v.job().state() == JobState.SUSPENDED) {
-                    // it stays suspended (its held cores go to this job) or is evicted from its memory too
-                    Placement cores = s.heldCores(v.job());
-                    if (cores != null) {
-                        free.releaseCores(cores);
-                        pending.releaseCores(cores);
-                    }
-                    if (v.mechanism() != PreemptMechanism.SUSPEND) {
-                        decisions.add(new Decision.Preempt(v.job(), v.mechanism(), waiting, reason(s, v, waiting)));
-                        free.releaseMemory(v.job().placement());
-                        pending.releaseMemory(v.job().placement());
-                    }
-                    continue;
-                }
-                decisions.add(new Decision.Preempt(v.job(), v.mechanism(), waiting, reason(s, v, waiting)));
-                if (v.mechanism() == PreemptMechanism.SUSPEND) {
-                    free.releaseCores(v.job().placement());
-                    pending.releaseCores(v.job().placement());
-                } else {
-                    if (immediate) free.release(v.job().placement());
-                    pending.release(v.job().placement());
-                }
+                preemptVictim(s, v, waiting, immediate, free, pending, decisions);
             }
             pending.take(plan.placement());
-            if (immediate && free.place(waiting.spec()) != null) {
-                Placement p = free.place(waiting.spec());
-                free.take(p);
+            if (immediate && isFree(free, plan.placement())) {
+                free.take(plan.placement());
                 started.add(waiting.index());
-                decisions.add(new Decision.Start(waiting, p, Reason.of("job " + waiting.name()
+                decisions.add(new Decision.Start(waiting, plan.placement(), Reason.of("job " + waiting.name()
                         + " started on the resources its preemption freed")));
             } else {
                 promised.put(waiting.index(), plan.placement());
@@ -128,6 +106,46 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             decisions.add(new Decision.CallAt(wakeAt, Reason.of("a job becomes preemptable (PreemptExemptTime over)")));
         }
         return decisions;
+    }
+
+    /**
+     * Emits the preemption of one victim and frees, on the scratch capacities, what it gives up:
+     * {@code free} = what is free this pass, {@code pending} = what will be free once room is made.
+     * A job already suspended stays suspended (its held cores go to the preemptor) or is evicted
+     * from its memory too.
+     */
+    private void preemptVictim(Snapshot s, VictimPlanner.Victim v, JobView forJob, boolean immediate, Capacity free,
+            Capacity pending, List<Decision> decisions) {
+        Placement p = v.job().placement();
+        if (v.job().state() == JobState.SUSPENDED) {
+            Placement cores = s.heldCores(v.job());
+            if (cores != null) {
+                free.releaseCores(cores);
+                pending.releaseCores(cores);
+            }
+            if (v.mechanism() == PreemptMechanism.SUSPEND) return;
+            decisions.add(new Decision.Preempt(v.job(), v.mechanism(), forJob, reason(s, v, forJob)));
+            free.releaseMemory(p);
+            pending.releaseMemory(p);
+            return;
+        }
+        decisions.add(new Decision.Preempt(v.job(), v.mechanism(), forJob, reason(s, v, forJob)));
+        if (v.mechanism() == PreemptMechanism.SUSPEND) {
+            free.releaseCores(p);
+            pending.releaseCores(p);
+        } else {
+            if (immediate) free.release(p);
+            pending.release(p);
+        }
+    }
+
+    private static boolean isFree(Capacity free, Placement p) {
+        try {
+            free.copy().take(p);
+            return true;
+        } catch (IllegalStateException taken) {
+            return false;
+        }
     }
 
     /** With owner preemption, an owner's job that fits on a pool its group owns may go there at once. */
