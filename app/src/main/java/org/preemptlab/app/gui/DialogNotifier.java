@@ -23,6 +23,16 @@ final class DialogNotifier implements Notifier {
         show(Alert.AlertType.INFORMATION, title, message);
     }
 
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, javafx.scene.control.ButtonType.YES,
+                javafx.scene.control.ButtonType.NO);
+        if (owner != null && owner.isShowing()) alert.initOwner(owner);
+        alert.setTitle("PreemptLab");
+        alert.setHeaderText(title);
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+    }
+
     private void show(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         if (owner != null && owner.isShowing()) alert.initOwner(owner);

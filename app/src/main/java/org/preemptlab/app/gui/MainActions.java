@@ -16,6 +16,8 @@ public interface MainActions {
 
     Menu samplesMenu();
 
+    void importSwf();
+
     Menu recentMenu();
 
     void save();

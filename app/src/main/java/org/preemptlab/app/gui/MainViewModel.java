@@ -1,5 +1,8 @@
 package org.preemptlab.app.gui;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -13,6 +16,17 @@ import org.preemptlab.app.gui.background.TaskHandle;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.CompareViewModel;
 import org.preemptlab.app.gui.editor.EditorViewModel;
+import org.preemptlab.app.gui.files.Autosave;
+import org.preemptlab.app.gui.files.MetricsCsv;
+import org.preemptlab.app.gui.files.RecentFiles;
+import org.preemptlab.app.gui.files.ScenarioFiles;
+import org.preemptlab.io.report.EventsCsvWriter;
+import org.preemptlab.io.report.ScheduleExport;
+import org.preemptlab.io.swf.SwfHeader;
+import org.preemptlab.io.swf.SwfReader;
+import org.preemptlab.app.gui.scenario.SwfImport;
+import org.preemptlab.app.gui.run.GanttIndex;
+import org.preemptlab.app.gui.run.RunRecord;
 import org.preemptlab.app.gui.run.RunViewModel;
 import org.preemptlab.app.gui.run.ScenarioRunner;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
@@ -37,10 +51,14 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringBinding title;
     private TaskHandle pendingRun;
+    private final RecentFiles recent;
+    private final Autosave autosave;
 
-    public MainViewModel(TaskRunner runner, Notifier notifier) {
+    public MainViewModel(TaskRunner runner, Notifier notifier, Path settingsDir) {
         this.runner = runner;
         this.notifier = notifier;
+        this.recent = new RecentFiles(settingsDir);
+        this.autosave = new Autosave(settingsDir);
         this.editor = new EditorViewModel(DefaultScenario.create());
         this.compare = new CompareViewModel(runner, editor::draft);
         this.title = Bindings.createStringBinding(() -> {
@@ -106,9 +124,14 @@ public final class MainViewModel {
         if (pendingRun != null) pendingRun.cancel();
         String title = draft.name() + " (" + draft.policy().label() + ")";
         status.set("Simulating " + title + " …");
-        pendingRun = runner.submit("Simulating " + title, sink -> ScenarioRunner.simulate(title, config, sink), rec -> {
+        pendingRun = runner.submit("Simulating " + title, sink -> {
+            RunRecord simulated = ScenarioRunner.simulate(title, config, sink);
+            sink.progress(-1, "indexing the timeline of " + title);
+            return new GanttIndex(simulated); // built off the UI thread: seconds for big traces
+        }, index -> {
+            RunRecord rec = index.run();
             pendingRun = null;
-            run.set(new RunViewModel(rec));
+            run.set(new RunViewModel(index));
             page.set(Page.RUN);
             status.set(String.format("%s: %d jobs, mean wait %.0f s, utilization %.1f %%, simulated in %.2f s", title,
                     rec.jobs().size(), rec.metrics().meanWaitSeconds(), rec.metrics().utilization() * 100,
@@ -122,6 +145,186 @@ public final class MainViewModel {
                 notifier.error("The simulation of " + title + " failed", messageOf(error));
             }
         });
+    }
+
+    // ---------------------------------------------------------------- files
+
+    public RecentFiles recentFiles() {
+        return recent;
+    }
+
+    public Autosave autosave() {
+        return autosave;
+    }
+
+    /** A new, empty scenario (the caller has asked about unsaved edits). */
+    public void newScenario() {
+        editor.load(ScenarioDraft.empty());
+        file.set(null);
+        clearAutosave();
+        status.set("New scenario.");
+        page.set(Page.EDITOR);
+    }
+
+    /** The built-in default scenario. */
+    public void openDefault() {
+        editor.load(DefaultScenario.create());
+        file.set(null);
+        runScenario();
+    }
+
+    /**
+     * Opens a scenario file in the background, then runs it. A bad file leaves the open work
+     * untouched and names the file, line and field in a dialog.
+     */
+    public void openFile(Path path) {
+        status.set("Opening " + path.getFileName() + " …");
+        runner.submit("Opening " + path.getFileName(), sink -> ScenarioFiles.read(path), draft -> {
+            editor.load(draft);
+            file.set(path.toAbsolutePath());
+            remember(path);
+            status.set("Opened " + path.getFileName() + ".");
+            runScenario();
+        }, error -> {
+            status.set("Could not open " + path.getFileName() + ".");
+            if (error instanceof org.preemptlab.io.scenario.ScenarioException) remember(path);
+            notifier.error("Cannot open " + path.getFileName(), messageOf(error));
+        });
+    }
+
+    /**
+     * Imports an SWF trace (the first {@code maxJobs} jobs; 0: all) as a processor-machine scenario,
+     * shows what the reader's anomaly rules changed, and runs it.
+     */
+    public void importSwf(Path path, long maxJobs) {
+        status.set("Importing " + path.getFileName() + " …");
+        runner.submit("Importing " + path.getFileName(), sink -> SwfReader.read(path, SwfImport.options(maxJobs)), trace -> {
+            editor.load(SwfImport.toDraft(path, trace, maxJobs));
+            editor.dirtyProperty().set(true);
+            file.set(null);
+            notifier.info("Imported " + trace.jobs().size() + " jobs from " + path.getFileName() + " on "
+                    + trace.machineProcs() + " processors", trace.report().summary());
+            runScenario();
+        }, error -> {
+            status.set("Could not import " + path.getFileName() + ".");
+            notifier.error("Cannot import " + path.getFileName(), messageOf(error));
+        });
+    }
+
+    /** Saves the editor's scenario to {@code path}; false (with a dialog naming the problems) if it cannot. */
+    public boolean saveTo(Path path) {
+        try {
+            ScenarioFiles.write(editor.draft(), path);
+        } catch (ScenarioException e) {
+            notifier.error("Cannot save: the scenario has problems", describe(e));
+            return false;
+        } catch (IOException | RuntimeException e) {
+            notifier.error("Cannot save " + path.getFileName(), messageOf(e));
+            return false;
+        }
+        file.set(path.toAbsolutePath());
+        editor.markSaved();
+        remember(path);
+        clearAutosave();
+        status.set("Saved " + path.getFileName() + ".");
+        return true;
+    }
+
+    private void remember(Path path) {
+        try {
+            recent.add(path);
+        } catch (IOException e) {
+            status.set("Could not update the recent-files list: " + messageOf(e));
+        }
+    }
+
+    /** Writes the unsaved draft to the autosave file, off the UI thread (nothing to do when saved). */
+    public void autosaveNow() {
+        if (!editor.dirtyProperty().get()) return;
+        ScenarioDraft draft = editor.draft();
+        Path original = file.get();
+        runner.quietly(() -> {
+            try {
+                autosave.save(draft, original);
+            } catch (IOException | RuntimeException e) {
+                runner.onUi(() -> status.set("Autosave failed: " + messageOf(e)));
+            }
+        });
+    }
+
+    /** Unsaved work of a session that did not end cleanly, if any. */
+    public java.util.Optional<Autosave.Snapshot> pendingRecovery() {
+        return autosave.pending();
+    }
+
+    /** Takes back recovered work: the draft, marked unsaved, with the file it belonged to. */
+    public void recover(Autosave.Snapshot snapshot) {
+        editor.load(snapshot.draft());
+        editor.dirtyProperty().set(true);
+        file.set(snapshot.originalFile().orElse(null));
+        status.set("Recovered unsaved work from " + java.time.Instant.ofEpochMilli(snapshot.savedAtMillis()) + ".");
+        runScenario();
+    }
+
+    /** The session ends normally: no recovery is needed next time. */
+    public void clearAutosave() {
+        try {
+            autosave.clear();
+        } catch (IOException e) {
+            status.set("Could not remove the autosave: " + messageOf(e));
+        }
+    }
+
+    // ---------------------------------------------------------------- exports
+
+    public void exportMetricsCsv(Path out) {
+        RunViewModel r = run.get();
+        if (r == null || r.run().metrics() == null) {
+            notifier.error("Nothing to export", "Run a scenario first.");
+            return;
+        }
+        export(out, () -> MetricsCsv.write(out, r.run().metrics()));
+    }
+
+    public void exportComparisonCsv(Path out) {
+        if (compare.variants().isEmpty()) {
+            notifier.error("Nothing to export", "Compare some schedulers first.");
+            return;
+        }
+        List<String> names = compare.variants().stream().map(v -> v.policy().id()).toList();
+        export(out, () -> MetricsCsv.write(out, names, compare.metrics()));
+    }
+
+    public void exportScheduleSwf(Path out) {
+        RunViewModel r = run.get();
+        if (r == null || r.run().source() == null) {
+            notifier.error("Nothing to export", "Run a scenario first.");
+            return;
+        }
+        export(out, () -> ScheduleExport.write(out, SwfHeader.EMPTY, r.run().source()));
+    }
+
+    public void exportEventsCsv(Path out) {
+        RunViewModel r = run.get();
+        if (r == null || r.run().source() == null) {
+            notifier.error("Nothing to export", "Run a scenario first.");
+            return;
+        }
+        export(out, () -> EventsCsvWriter.write(out, r.run().source()));
+    }
+
+    /** Export work that may fail: a dialog names the file and the reason; the app goes on. */
+    public interface ExportBody {
+        void write() throws IOException;
+    }
+
+    public void export(Path out, ExportBody body) {
+        try {
+            body.write();
+            status.set("Exported " + out.getFileName() + ".");
+        } catch (IOException | RuntimeException e) {
+            notifier.error("Cannot export " + out.getFileName(), messageOf(e));
+        }
     }
 
     static String describe(ScenarioException e) {

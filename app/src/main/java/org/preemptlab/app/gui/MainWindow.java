@@ -111,6 +111,7 @@ public final class MainWindow {
                 item("_Open…", "Shortcut+O", actions::open),
                 actions.samplesMenu(),
                 actions.recentMenu(),
+                item("_Import SWF trace…", "Shortcut+I", actions::importSwf),
                 new SeparatorMenuItem(),
                 item("_Save", "Shortcut+S", actions::save),
                 item("Save _As…", "Shortcut+Shift+S", actions::saveAs),

@@ -6,4 +6,7 @@ public interface Notifier {
     void error(String title, String message);
 
     void info(String title, String message);
+
+    /** Asks a yes/no question; true for yes. */
+    boolean confirm(String title, String message);
 }

@@ -1,33 +1,58 @@
 package org.preemptlab.app.gui;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.jfree.chart.JFreeChart;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.CompareView;
 import org.preemptlab.app.gui.editor.EditorView;
+import org.preemptlab.app.gui.files.Autosave;
+import org.preemptlab.app.gui.files.ImageExport;
 
 /**
- * Wires the application together: view-models, pages, menus and file handling, for one stage.
- * {@link PlannerApp} makes one at start-up; UI tests make their own with a same-thread runner.
+ * Wires the application together for one stage: view-models, pages, menus, file dialogs,
+ * autosave and recovery. {@link PlannerApp} makes one at start-up; UI tests make their own with a
+ * same-thread runner and call the path-taking methods instead of the file dialogs.
  */
 public final class PlannerShell implements MainActions {
+
+    private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
 
     private final Stage stage;
     private final MainViewModel vm;
     private final MainWindow window;
-    private final Path settingsDir;
+    private final Timeline autosave;
+    private CompareView compareView;
 
     public PlannerShell(Stage stage, TaskRunner runner, Notifier notifier, Path settingsDir) {
         this.stage = stage;
-        this.settingsDir = settingsDir;
-        this.vm = new MainViewModel(runner, notifier == null ? new DialogNotifier(stage) : notifier);
+        this.vm = new MainViewModel(runner, notifier == null ? new DialogNotifier(stage) : notifier, settingsDir);
         this.window = new MainWindow(vm, this);
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1440, bounds.getWidth()), Math.min(900, bounds.getHeight())));
         stage.titleProperty().bind(vm.titleBinding());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard("closing")) e.consume();
+            else shutDown();
+        });
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.autosaveNow()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
     }
 
     public MainViewModel viewModel() {
@@ -38,10 +63,44 @@ public final class PlannerShell implements MainActions {
         return window;
     }
 
-    /** Opens the file given on the command line, else runs the embedded default scenario. */
-    public void start(String fileArgument) {
-        vm.runScenario();
+    public CompareView compareView() {
+        return compareView;
     }
+
+    /**
+     * First thing after the window shows: offers to recover the work of a session that ended
+     * without saving; else opens the file given on the command line; else runs the built-in
+     * default scenario, so a schedule is on screen at once.
+     */
+    public void start(String fileArgument) {
+        Optional<Autosave.Snapshot> pending = vm.pendingRecovery();
+        if (pending.isPresent()) {
+            Autosave.Snapshot s = pending.get();
+            if (vm.notifier().confirm("Recover unsaved work?", "PreemptLab did not close normally last time. Recover the scenario \""
+                    + s.draft().name() + "\" autosaved at " + java.time.Instant.ofEpochMilli(s.savedAtMillis()) + "?")) {
+                vm.recover(s);
+                return;
+            }
+            vm.clearAutosave();
+        }
+        if (fileArgument != null) vm.openFile(Path.of(fileArgument));
+        else vm.runScenario();
+    }
+
+    private void shutDown() {
+        autosave.stop();
+        vm.clearAutosave();
+        vm.runner().monitor().cancelCurrent();
+    }
+
+    /** True if there are no unsaved edits, or the user agrees to drop them. */
+    private boolean confirmDiscard(String doing) {
+        if (!vm.editor().dirtyProperty().get()) return true;
+        return vm.notifier().confirm("Discard unsaved changes?", "The scenario \"" + vm.editor().draft().name()
+                + "\" has unsaved changes. Discard them and go on " + doing + "?");
+    }
+
+    // ---------------------------------------------------------------- pages
 
     @Override
     public Node editorPage() {
@@ -50,35 +109,203 @@ public final class PlannerShell implements MainActions {
 
     @Override
     public Node comparePage() {
-        return new CompareView(vm.compare());
+        compareView = new CompareView(vm.compare());
+        return compareView;
+    }
+
+    // ---------------------------------------------------------------- file menu
+
+    @Override
+    public void newScenario() {
+        if (confirmDiscard("with a new scenario")) vm.newScenario();
     }
 
     @Override
-    public void newScenario() {}
+    public void open() {
+        if (!confirmDiscard("opening another scenario")) return;
+        File f = chooser("Open scenario", "*.json").showOpenDialog(stage);
+        if (f != null) vm.openFile(f.toPath());
+    }
 
+    /** File ▸ Import SWF trace…: asks how many jobs, then imports in the background. */
     @Override
-    public void open() {}
+    public void importSwf() {
+        if (!confirmDiscard("importing a trace")) return;
+        FileChooser chooser = chooser("Import SWF trace", "*.swf");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Compressed SWF", "*.swf.gz"));
+        File f = chooser.showOpenDialog(stage);
+        if (f == null) return;
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("20000");
+        ask.initOwner(stage);
+        ask.setTitle("PreemptLab");
+        ask.setHeaderText("How many jobs of " + f.getName() + " (from the start; 0 = all)?");
+        ask.showAndWait().ifPresent(text -> {
+            try {
+                vm.importSwf(f.toPath(), Long.parseLong(text.trim()));
+            } catch (NumberFormatException e) {
+                vm.notifier().error("Not a number", "\"" + text + "\" is not a whole number of jobs.");
+            }
+        });
+    }
 
     @Override
     public Menu samplesMenu() {
-        return new Menu("Open _sample");
+        Menu menu = new Menu("Open _sample");
+        menu.setOnShowing(e -> fillSamples(menu));
+        menu.setId("samples-menu");
+        fillSamples(menu);
+        return menu;
+    }
+
+    private void fillSamples(Menu menu) {
+        List<MenuItem> items = new ArrayList<>();
+        MenuItem builtIn = new MenuItem("Owner pools with borrowing (built in)");
+        builtIn.setOnAction(e -> {
+            if (confirmDiscard("opening a sample")) vm.openDefault();
+        });
+        items.add(builtIn);
+        List<Path> samples = samples();
+        if (!samples.isEmpty()) items.add(new SeparatorMenuItem());
+        for (Path p : samples) {
+            MenuItem item = new MenuItem(p.getFileName().toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard("opening a sample")) vm.openFile(p);
+            });
+            items.add(item);
+        }
+        menu.getItems().setAll(items);
+    }
+
+    /** The sample scenarios: {@code -Dpreemptlab.samples=DIR}, else {@code sample-clusters/} here or one level up. */
+    static List<Path> samples() {
+        List<Path> dirs = new ArrayList<>();
+        String override = System.getProperty("preemptlab.samples");
+        if (override != null) dirs.add(Path.of(override));
+        dirs.add(Path.of("sample-clusters"));
+        dirs.add(Path.of("..", "sample-clusters"));
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) continue;
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
+                for (Path p : s) files.add(p.toAbsolutePath().normalize());
+            } catch (IOException e) {
+                continue;
+            }
+            files.sort(null);
+            return files;
+        }
+        return List.of();
     }
 
     @Override
     public Menu recentMenu() {
-        return new Menu("Open _recent");
+        Menu menu = new Menu("Open _recent");
+        menu.setOnShowing(e -> fillRecent(menu));
+        fillRecent(menu);
+        return menu;
+    }
+
+    private void fillRecent(Menu menu) {
+        List<MenuItem> items = new ArrayList<>();
+        for (Path p : vm.recentFiles().list()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard("opening another scenario")) vm.openFile(p);
+            });
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("(no recent files)");
+            none.setDisable(true);
+            items.add(none);
+        }
+        menu.getItems().setAll(items);
     }
 
     @Override
-    public void save() {}
+    public void save() {
+        Path file = vm.fileProperty().get();
+        if (file == null) saveAs();
+        else vm.saveTo(file);
+    }
 
     @Override
-    public void saveAs() {}
+    public void saveAs() {
+        FileChooser chooser = chooser("Save scenario as", "*.json");
+        chooser.setInitialFileName(safeName(vm.editor().draft().name()) + ".json");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) vm.saveTo(withExtension(f.toPath(), ".json"));
+    }
 
     @Override
     public Menu exportMenu() {
-        return new Menu("_Export");
+        Menu menu = new Menu("_Export");
+        menu.getItems().addAll(
+                MainWindow.item("Gantt as PNG…", null, () -> exportTo("gantt.png", "*.png", this::exportGanttPng)),
+                MainWindow.item("Compare view and charts as PNG…", null, () -> exportTo("compare.png", "*.png", this::exportComparePng)),
+                new SeparatorMenuItem(),
+                MainWindow.item("Run metrics as CSV…", null, () -> exportTo("metrics.csv", "*.csv", vm::exportMetricsCsv)),
+                MainWindow.item("Comparison metrics as CSV…", null, () -> exportTo("comparison.csv", "*.csv", vm::exportComparisonCsv)),
+                MainWindow.item("Schedule as SWF…", null, () -> exportTo("schedule.swf", "*.swf", vm::exportScheduleSwf)),
+                MainWindow.item("Events as CSV…", null, () -> exportTo("events.csv", "*.csv", vm::exportEventsCsv)));
+        return menu;
     }
+
+    private void exportTo(String initialName, String pattern, java.util.function.Consumer<Path> action) {
+        FileChooser chooser = chooser("Export", pattern);
+        chooser.setInitialFileName(initialName);
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) action.accept(withExtension(f.toPath(), pattern.substring(1)));
+    }
+
+    /** The run view's Gantt (axis, queue lane, rows) as a PNG. */
+    public void exportGanttPng(Path out) {
+        if (window.runView() == null) {
+            vm.notifier().error("Nothing to export", "Run a scenario first.");
+            return;
+        }
+        vm.export(out, () -> ImageExport.png(window.runView().ganttPane(), out));
+    }
+
+    /** The compare page as a PNG, and each chart beside it as {@code <name>-<chart>.png}. */
+    public void exportComparePng(Path out) {
+        if (compareView == null || vm.compare().variants().isEmpty()) {
+            vm.notifier().error("Nothing to export", "Compare some schedulers first.");
+            return;
+        }
+        vm.export(out, () -> {
+            ImageExport.png(compareView, out);
+            String base = out.getFileName().toString().replaceFirst("\\.png$", "");
+            String[] names = {"queue", "utilization", "wait-cdf"};
+            List<JFreeChart> charts = compareView.charts();
+            for (int i = 0; i < charts.size(); i++) {
+                ImageExport.png(charts.get(i), out.resolveSibling(base + "-" + names[i % names.length] + ".png"), 900, 540);
+            }
+        });
+    }
+
+    private FileChooser chooser(String title, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern.substring(2).toUpperCase() + " files", pattern));
+        Path current = vm.fileProperty().get();
+        File dir = current != null && current.getParent() != null ? current.getParent().toFile() : new File(System.getProperty("user.home"));
+        if (dir.isDirectory()) chooser.setInitialDirectory(dir);
+        return chooser;
+    }
+
+    static Path withExtension(Path p, String ext) {
+        return p.getFileName().toString().toLowerCase().endsWith(ext) ? p : p.resolveSibling(p.getFileName() + ext);
+    }
+
+    static String safeName(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "scenario" : s;
+    }
+
+    // ---------------------------------------------------------------- run / help
 
     @Override
     public void compare() {
@@ -87,7 +314,10 @@ public final class PlannerShell implements MainActions {
 
     @Override
     public void exit() {
-        stage.close();
+        if (confirmDiscard("quitting")) {
+            shutDown();
+            stage.close();
+        }
     }
 
     @Override
@@ -101,10 +331,10 @@ public final class PlannerShell implements MainActions {
                   + / - / 0        zoom in / out / fit the whole run
                   ] / [            faster / slower playback
                   Esc              clear the highlight
-                Gantt: wheel zooms at the mouse, Shift+wheel scrolls the rows, drag pans,
-                click a bar for its job's history, click a pool header to fold it,
-                click or drag on the time axis to move the cursor.
-                F5 runs the scenario, F6 compares variants, Ctrl+Z / Ctrl+Y undo / redo edits.""");
+                Gantt: the wheel zooms at the mouse, Shift+wheel (or the wheel over the node names)
+                scrolls the rows, drag pans, click a bar for its job's history, click a pool header
+                to fold it, click or drag on the time axis to move the cursor.
+                F5 runs the scenario, F6 compares schedulers, Ctrl+Z / Ctrl+Y undo / redo edits.""");
     }
 
     @Override

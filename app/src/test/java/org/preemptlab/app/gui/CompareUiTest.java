@@ -65,9 +65,13 @@ class CompareUiTest {
     @Test
     void writes_the_compare_screenshot(FxRobot robot) {
         Fx.run(() -> {
+            var compare = shell.viewModel().compare();
+            compare.chosen().clear();
+            compare.chosen().addAll(java.util.List.of(PolicyChoice.FCFS, PolicyChoice.EASY));
             shell.viewModel().runComparison();
-            shell.viewModel().compare().scrubTo(0.45);
+            compare.scrubTo(0.45);
         });
+        assertThat(shell.viewModel().compare().variants()).hasSize(2);
         Screenshots.write(stage.getScene().getRoot(), "compare-view.png");
     }
 }

@@ -8,6 +8,8 @@ public final class RecordingNotifier implements Notifier {
 
     public final List<String> errors = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
+    public final List<String> questions = new ArrayList<>();
+    public boolean answer = true;
 
     @Override
     public void error(String title, String message) {
@@ -17,5 +19,11 @@ public final class RecordingNotifier implements Notifier {
     @Override
     public void info(String title, String message) {
         infos.add(title + ": " + message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        questions.add(title + ": " + message);
+        return answer;
     }
 }

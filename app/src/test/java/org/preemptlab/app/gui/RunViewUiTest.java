@@ -89,7 +89,7 @@ class RunViewUiTest {
             run.stepNextDecision();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Path out = Screenshots.write(stage.getScene().getRoot(), "run-view.png");
+        Path out = Screenshots.write(stage.getScene().getRoot(), "run-view-overview.png");
         assertThat(out).exists();
         assertThat(out.toFile().length()).isGreaterThan(10_000);
     }

@@ -34,6 +34,11 @@ public final class TaskRunner {
         return monitor;
     }
 
+    /** Quiet background work (autosave): on the worker, without showing progress. */
+    public void quietly(Runnable work) {
+        worker.execute(work);
+    }
+
     /** Hands a small piece of work to the UI executor. */
     public void onUi(Runnable action) {
         ui.execute(action);

@@ -47,16 +47,23 @@ public final class CompareView extends BorderPane {
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
         getStyleClass().add("compare-view");
-        setTop(toolbar());
+        Label message = new Label();
+        message.setId("compare-message");
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setPadding(new Insets(2, 8, 2, 8));
+        message.getStyleClass().add("hint");
+        setTop(new VBox(toolbar(), message));
         VBox.setVgrow(gantts, Priority.ALWAYS);
         SplitPane left = new SplitPane(gantts, charts);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
         table.setId("compare-metrics");
         table.setPlaceholder(new Label("Pick 2–4 schedulers and press Compare."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setFixedCellSize(36);
         SplitPane split = new SplitPane(left, table);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.64);
         setCenter(split);
         vm.variants().addListener((ListChangeListener<Variant>) c -> showVariants());
         vm.cursorProperty().addListener((o, a, b) -> cursorMoved());
@@ -70,6 +77,7 @@ public final class CompareView extends BorderPane {
             CheckBox box = new CheckBox(p.label());
             box.setId("variant-" + p.id());
             box.setSelected(vm.chosen().contains(p));
+            vm.chosen().addListener((javafx.collections.SetChangeListener<PolicyChoice>) c -> box.setSelected(vm.chosen().contains(p)));
             box.selectedProperty().addListener((o, a, b) -> {
                 if (b) vm.chosen().add(p);
                 else vm.chosen().remove(p);
@@ -79,16 +87,13 @@ public final class CompareView extends BorderPane {
         Button run = new Button("▶ Compare");
         run.setId("run-compare");
         run.setOnAction(e -> vm.run());
-        Label message = new Label();
-        message.textProperty().bind(vm.messageProperty());
-        message.getStyleClass().add("hint");
         scrub.setPrefWidth(220);
         scrub.valueProperty().addListener((o, a, b) -> {
             if (!syncing) vm.scrubTo(b.doubleValue());
         });
         time.getStyleClass().add("time-label");
         return new ToolBar(choices, new Separator(Orientation.VERTICAL), run, new Separator(Orientation.VERTICAL),
-                new Label("Cursor"), scrub, time, message);
+                new Label("Cursor"), scrub, time);
     }
 
     private void showVariants() {
@@ -140,12 +145,12 @@ public final class CompareView extends BorderPane {
         table.getColumns().clear();
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
-        name.setPrefWidth(150);
+        name.setPrefWidth(160);
         table.getColumns().add(name);
         for (int i = 0; i < vm.variants().size(); i++) {
             int k = i;
-            TableColumn<MetricRow, String> c = new TableColumn<>(vm.variants().get(i).policy().label() + (i == 0 ? " (baseline)" : ""));
-            c.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().cell(k)));
+            TableColumn<MetricRow, String> c = new TableColumn<>(vm.variants().get(i).policy().id() + (i == 0 ? " (baseline)" : ""));
+            c.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().cell(k).replace("  (", "\n(")));
             c.setCellFactory(col -> new TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
@@ -156,7 +161,7 @@ public final class CompareView extends BorderPane {
                     if (row != null && row.best() == k) getStyleClass().add("better-cell");
                 }
             });
-            c.setPrefWidth(130);
+            c.setPrefWidth(110);
             table.getColumns().add(c);
         }
         table.setItems(vm.metrics());

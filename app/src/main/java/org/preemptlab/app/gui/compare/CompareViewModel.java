@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -107,30 +106,64 @@ public final class CompareViewModel {
         }
         message.set("Running " + policies.size() + " variants …");
         runner.submit("Comparing " + policies.size() + " schedulers", sink -> {
-            List<RunRecord> runs = new ArrayList<>();
+            List<Object> outcomes = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 int k = i;
                 String title = draft.name() + " — " + policies.get(i).label();
-                runs.add(ScenarioRunner.simulate(title, configs.get(i), new org.preemptlab.app.gui.background.ProgressSink() {
-                    @Override
-                    public void progress(double fraction, String text) {
-                        sink.progress((k + Math.max(0, fraction)) / configs.size(), text);
-                    }
+                try {
+                    outcomes.add(indexed(ScenarioRunner.simulate(title, configs.get(i), new org.preemptlab.app.gui.background.ProgressSink() {
+                        @Override
+                        public void progress(double fraction, String text) {
+                            sink.progress((k + Math.max(0, fraction)) / configs.size(), text);
+                        }
 
-                    @Override
-                    public boolean isCancelled() {
-                        return sink.isCancelled();
-                    }
-                }));
+                        @Override
+                        public boolean isCancelled() {
+                            return sink.isCancelled();
+                        }
+                    })));
+                } catch (CancellationException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    outcomes.add(e);
+                }
             }
-            return runs;
-        }, runs -> show(policies, runs), error -> message.set(error instanceof CancellationException
+            return outcomes;
+        }, outcomes -> showOutcomes(policies, outcomes), error -> message.set(error instanceof CancellationException
                 ? "Comparison cancelled." : "The comparison failed: " + error.getMessage()));
         return true;
     }
 
+    /** Shows the variants that ran; names the ones that failed (a failing scheduler never hides the others). */
+    private void showOutcomes(List<PolicyChoice> policies, List<Object> outcomes) {
+        List<PolicyChoice> ok = new ArrayList<>();
+        List<GanttIndex> runs = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof GanttIndex r) {
+                ok.add(policies.get(i));
+                runs.add(r);
+            } else {
+                Throwable t = (Throwable) outcomes.get(i);
+                failures.add(policies.get(i).label() + " failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+            }
+        }
+        showIndexed(ok, runs);
+        if (!failures.isEmpty()) message.set(String.join("\n", failures) + (runs.isEmpty() ? "" : "\n" + message.get()));
+    }
+
+    /** The timeline index of a run, built on the worker thread (seconds for big traces). */
+    private static GanttIndex indexed(RunRecord run) {
+        return new GanttIndex(run);
+    }
+
     /** Shows finished runs (also used by tests with hand-made runs). */
     public void show(List<PolicyChoice> policies, List<RunRecord> runs) {
+        showIndexed(policies, runs.stream().map(GanttIndex::new).toList());
+    }
+
+    private void showIndexed(List<PolicyChoice> policies, List<GanttIndex> indexes) {
+        List<RunRecord> runs = indexes.stream().map(GanttIndex::run).toList();
         List<Variant> list = new ArrayList<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
@@ -140,7 +173,7 @@ public final class CompareViewModel {
         }
         cursor.set(start);
         for (int i = 0; i < runs.size(); i++) {
-            GanttViewModel g = new GanttViewModel(new GanttIndex(runs.get(i)), cursor);
+            GanttViewModel g = new GanttViewModel(indexes.get(i), cursor);
             g.setVisibleRange(start - (end - start) * 0.01, (end - start) * 1.03);
             list.add(new Variant(policies.get(i), runs.get(i), g));
         }
@@ -265,7 +298,4 @@ public final class CompareViewModel {
         return out;
     }
 
-    public Set<PolicyChoice> chosenSnapshot() {
-        return EnumSet.copyOf(chosen.isEmpty() ? EnumSet.noneOf(PolicyChoice.class) : chosen);
-    }
 }

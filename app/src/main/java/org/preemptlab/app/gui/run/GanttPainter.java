@@ -77,16 +77,21 @@ public final class GanttPainter {
         int rw = (int) Math.ceil(vm.width() - ox);
         int rh = (int) Math.ceil(vm.height() - oy);
         boolean replaced = raster.resize(rw, rh);
-        raster.clear(BACKGROUND_ARGB);
         int plotTop = (int) Math.round(vm.plotTop() - oy);
+        // every pixel is written once here: the queue lane, each visible row band, then what is below the rows
+        raster.clip(0, plotTop);
+        raster.fill(0, 0, rw, plotTop, BACKGROUND_ARGB);
         raster.clip(plotTop, rh);
+        double covered = plotTop;
         for (LayoutRow r : rows) {
             double y = vm.screenY(r);
             if (y + r.height() < vm.plotTop()) continue;
             if (y > vm.height()) break;
-            if (r.header()) raster.fill(0, y - oy, rw, r.height(), HEADER_ARGB);
-            else if ((r.node() & 1) == 1) raster.fill(0, y - oy, rw, r.height(), ROW_ALT_ARGB);
+            int color = r.header() ? HEADER_ARGB : (r.node() & 1) == 1 ? ROW_ALT_ARGB : BACKGROUND_ARGB;
+            raster.fill(0, y - oy, rw, r.height(), color);
+            covered = Math.max(covered, y - oy + r.height());
         }
+        if (covered < rh) raster.fill(0, covered, rw, rh - covered, BACKGROUND_ARGB);
         raster.clip(0, rh);
         for (TimeTick t : ticks) raster.vline((int) Math.floor(t.x() - ox), 0, rh, GRID_ARGB);
         for (int i = 0, n = frame.size(); i < n; i++) {

@@ -15,9 +15,10 @@ import org.preemptlab.sim.SimulationResult;
  * and scrubbing never re-simulate).
  *
  * @param metrics the run's metrics, or null for synthetic timelines
+ * @param source  the engine's result (for SWF and events exports), or null for synthetic timelines
  */
 public record RunRecord(String title, String policy, Cluster cluster, List<JobFacts> jobs, List<Segment> segments,
-        List<LogEntry> log, long startTime, long endTime, Metrics metrics) {
+        List<LogEntry> log, long startTime, long endTime, Metrics metrics, SimulationResult source) {
 
     public RunRecord {
         jobs = List.copyOf(jobs);
@@ -35,7 +36,7 @@ public record RunRecord(String title, String policy, Cluster cluster, List<JobFa
         if (jobs.isEmpty()) start = 0;
         long end = Math.max(start + 1, result.endTime());
         return new RunRecord(title, result.policy(), result.cluster(), jobs, result.timeline().segments(),
-                result.timeline().log(), start, end, MetricsCalculator.of(result));
+                result.timeline().log(), start, end, MetricsCalculator.of(result), result);
     }
 
     public JobFacts job(int index) {

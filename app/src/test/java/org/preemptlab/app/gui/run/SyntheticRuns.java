@@ -61,7 +61,7 @@ final class SyntheticRuns {
         log.add(entry(260, LogKind.RESTART, 2, 3));
         log.add(entry(300, LogKind.END, 0, 0));
         log.add(entry(400, LogKind.END, 2, 3));
-        return new RunRecord("synthetic", "test", cluster, jobs, segs, log, 0, 400, null);
+        return new RunRecord("synthetic", "test", cluster, jobs, segs, log, 0, 400, null, null);
     }
 
     static LogEntry entry(long t, LogKind kind, int job, int node) {
@@ -81,6 +81,6 @@ final class SyntheticRuns {
                 segs.add(new Segment(j, SegmentKind.RUNNING, k * length, (k + 1) * length, new int[] {r}));
             }
         }
-        return new RunRecord("dense", "test", cluster, jobs, segs, List.of(), 0, perRow * length, null);
+        return new RunRecord("dense", "test", cluster, jobs, segs, List.of(), 0, perRow * length, null, null);
     }
 }

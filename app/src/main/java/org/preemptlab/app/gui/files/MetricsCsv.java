@@ -1,0 +1,49 @@
+package org.preemptlab.app.gui.files;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.preemptlab.app.gui.compare.MetricRow;
+import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.report.MetricsJsonWriter;
+import org.preemptlab.metrics.Metrics;
+
+/** Metrics as CSV: one run ({@code metric,value}) or a comparison ({@code metric,<variant>…}). */
+public final class MetricsCsv {
+
+    private MetricsCsv() {}
+
+    public static void write(Path out, Metrics metrics) throws IOException {
+        AtomicFiles.write(out, w -> write(w, metrics));
+    }
+
+    static void write(Writer w, Metrics metrics) throws IOException {
+        w.write("metric,value\n");
+        for (Map.Entry<String, Object> e : MetricsJsonWriter.toMap(metrics).entrySet()) {
+            if (e.getValue() instanceof Map || e.getValue() instanceof List) continue;
+            w.write(csv(e.getKey()) + "," + csv(String.valueOf(e.getValue())) + "\n");
+        }
+    }
+
+    public static void write(Path out, List<String> variants, List<MetricRow> rows) throws IOException {
+        AtomicFiles.write(out, w -> write(w, variants, rows));
+    }
+
+    static void write(Writer w, List<String> variants, List<MetricRow> rows) throws IOException {
+        StringBuilder head = new StringBuilder("metric");
+        for (String v : variants) head.append(',').append(csv(v));
+        w.write(head + "\n");
+        for (MetricRow r : rows) {
+            StringBuilder line = new StringBuilder(csv(r.name()));
+            for (double v : r.values()) line.append(',').append(String.format(Locale.ROOT, "%.6g", v));
+            w.write(line + "\n");
+        }
+    }
+
+    static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

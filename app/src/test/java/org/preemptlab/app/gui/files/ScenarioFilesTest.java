@@ -1,0 +1,68 @@
+package org.preemptlab.app.gui.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.gui.scenario.DefaultScenario;
+import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.app.gui.scenario.ScenarioException;
+import org.preemptlab.io.scenario.ScenarioReader;
+
+class ScenarioFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void save_and_reopen_gives_an_equal_scenario() throws Exception {
+        ScenarioDraft draft = DefaultScenario.create();
+        Path file = dir.resolve("default.json");
+        ScenarioFiles.write(draft, file);
+        assertThat(ScenarioFiles.read(file)).isEqualTo(draft);
+        // the command line's reader reads the same file
+        assertThat(ScenarioReader.read(file).jobs()).hasSize(draft.jobs().size());
+        assertThat(Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+
+    @Test
+    void every_sample_scenario_survives_open_and_save() throws Exception {
+        Path samples = Path.of("..", "sample-clusters");
+        if (!Files.isDirectory(samples)) return;
+        try (var files = Files.list(samples)) {
+            for (Path sample : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                ScenarioDraft draft = ScenarioFiles.read(sample);
+                Path copy = dir.resolve(sample.getFileName());
+                if (draft.trace() != null) continue; // trace paths are relative to the sample's directory
+                ScenarioFiles.write(draft, copy);
+                assertThat(ScenarioFiles.read(copy)).as(sample.toString()).isEqualTo(draft);
+            }
+        }
+    }
+
+    @Test
+    void a_draft_with_problems_is_not_written() {
+        ScenarioDraft bad = DefaultScenario.create().withPool(1, p -> p.withNodes(-2));
+        Path file = dir.resolve("bad.json");
+        assertThatThrownBy(() -> ScenarioFiles.write(bad, file)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cluster.pools[1].nodes: -2; must be ≥ 1");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_bad_file_names_the_file_line_and_field() throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"formatVersion\": 1,\n  \"name\": \"x\",\n  \"cluster\": {\"pools\": [ }\n}\n");
+        assertThatThrownBy(() -> ScenarioFiles.read(broken)).hasMessageContaining("broken.json").hasMessageContaining("line 4");
+        Path wrong = dir.resolve("wrong.json");
+        Files.writeString(wrong, """
+                {"formatVersion": 1, "name": "x", "cluster": {"pools": [{"name": "p", "nodes": -2, "coresPerNode": 8}]},
+                 "policy": {"scheduler": "easy"}, "jobs": []}
+                """);
+        assertThatThrownBy(() -> ScenarioFiles.read(wrong)).hasMessageContaining("wrong.json")
+                .hasMessageContaining("cluster.pools[0].nodes");
+    }
+}
