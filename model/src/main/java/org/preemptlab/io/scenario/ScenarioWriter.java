@@ -5,14 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +15,7 @@ import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.cluster.ProcessorMachine;
+import org.preemptlab.io.report.AtomicFiles;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.preempt.CheckpointCost;
@@ -59,23 +53,8 @@ public final class ScenarioWriter {
      */
     public static void write(Scenario scenario, Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        byte[] bytes = toJson(scenario, dir).getBytes(StandardCharsets.UTF_8);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        String json = toJson(scenario, target.getParent());
+        AtomicFiles.write(target, w -> w.write(json));
     }
 
     /**
