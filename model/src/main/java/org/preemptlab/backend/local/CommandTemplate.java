@@ -1,5 +1,11 @@
 package org.preemptlab.backend.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +44,44 @@ public record CommandTemplate(String template) {
                         + m.group(1) + "}.\nMaybe use one of " + Placeholder.NAMES + ".");
             }
         }
+    }
+
+    /** The values of the placeholders for one launch of a job. */
+    public record Values(long work, long workLeft, double scale, Path state, long restartCost, Path restartFile, String name,
+            int index, Path runDir, Path jobScript) {
+
+        /** By placeholder name. */
+        public Map<String, String> asMap() {
+            Map<String, String> values = new HashMap<>();
+            values.put("work", Long.toString(work));
+            values.put("workLeft", Long.toString(workLeft));
+            values.put("scale", formatScale(scale));
+            values.put("state", state.toString());
+            values.put("restartCost", Long.toString(restartCost));
+            values.put("restartFile", restartFile.toString());
+            values.put("name", name);
+            values.put("index", Integer.toString(index));
+            values.put("runDir", runDir.toString());
+            values.put("jobScript", jobScript.toString());
+            return values;
+        }
+
+        private static String formatScale(double scale) {
+            return new BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** Writes the {@code {restartFile}}: the restart cost of the coming launch. */
+    public static void writeRestartFile(Path restartFile, long restartCost) {
+        try {
+            Files.writeString(restartFile, restartCost + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + restartFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String render(Values values) {
+        return render(values.asMap());
     }
 
     /** Substitutes the values (each shell-quoted). */

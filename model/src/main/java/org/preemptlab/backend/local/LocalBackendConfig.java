@@ -2,8 +2,10 @@ package org.preemptlab.backend.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Settings of the local process backend.
@@ -93,45 +95,71 @@ public record LocalBackendConfig(
     }
 
     public LocalBackendConfig withCommand(String jobClass, String template) {
-        Map<String, CommandTemplate> map = new java.util.HashMap<>(commandsByClass);
-        map.put(jobClass, new CommandTemplate(template));
-        return new LocalBackendConfig(runsDir, jobScript, defaultCommand, map, graceTime, checkpointTimeout,
-                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
+        return with(d -> {
+            d.commandsByClass = new HashMap<>(commandsByClass);
+            d.commandsByClass.put(jobClass, new CommandTemplate(template));
+        });
     }
 
     public LocalBackendConfig withDefaultCommand(String template) {
-        return new LocalBackendConfig(runsDir, jobScript, new CommandTemplate(template), commandsByClass, graceTime,
-                checkpointTimeout, restoreCheckpointOnKill, keepRunFiles, suspendMethod);
+        return with(d -> d.defaultCommand = new CommandTemplate(template));
     }
 
     public LocalBackendConfig withGraceTime(Duration grace) {
-        return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, grace, checkpointTimeout,
-                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
+        return with(d -> d.graceTime = grace);
     }
 
     public LocalBackendConfig withCheckpointTimeout(Duration timeout) {
-        return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, timeout,
-                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
+        return with(d -> d.checkpointTimeout = timeout);
     }
 
     public LocalBackendConfig withJobScript(Path script) {
-        return new LocalBackendConfig(runsDir, script, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
-                restoreCheckpointOnKill, keepRunFiles, suspendMethod);
+        return with(d -> d.jobScript = script);
     }
 
     public LocalBackendConfig withKeepRunFiles(boolean keep) {
-        return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
-                restoreCheckpointOnKill, keep, suspendMethod);
+        return with(d -> d.keepRunFiles = keep);
     }
 
     public LocalBackendConfig withRestoreCheckpointOnKill(boolean restore) {
-        return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
-                restore, keepRunFiles, suspendMethod);
+        return with(d -> d.restoreCheckpointOnKill = restore);
     }
 
     public LocalBackendConfig withSuspendMethod(SuspendMethod method) {
-        return new LocalBackendConfig(runsDir, jobScript, defaultCommand, commandsByClass, graceTime, checkpointTimeout,
-                restoreCheckpointOnKill, keepRunFiles, method);
+        return with(d -> d.suspendMethod = method);
+    }
+
+    /** A copy with {@code change} applied to its components (checked again by the constructor). */
+    private LocalBackendConfig with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new LocalBackendConfig(d.runsDir, d.jobScript, d.defaultCommand, d.commandsByClass, d.graceTime, d.checkpointTimeout,
+                d.restoreCheckpointOnKill, d.keepRunFiles, d.suspendMethod);
+    }
+
+    /** The components of a config being changed. */
+    private static final class Draft {
+        Path runsDir;
+        Path jobScript;
+        CommandTemplate defaultCommand;
+        Map<String, CommandTemplate> commandsByClass;
+        Duration graceTime;
+        Duration checkpointTimeout;
+        boolean restoreCheckpointOnKill;
+        boolean keepRunFiles;
+        SuspendMethod suspendMethod;
+
+        Draft(LocalBackendConfig c) {
+            runsDir = c.runsDir;
+            jobScript = c.jobScript;
+            defaultCommand = c.defaultCommand;
+            commandsByClass = c.commandsByClass;
+            graceTime = c.graceTime;
+            checkpointTimeout = c.checkpointTimeout;
+            restoreCheckpointOnKill = c.restoreCheckpointOnKill;
+            keepRunFiles = c.keepRunFiles;
+            suspendMethod = c.suspendMethod;
+        }
     }
 
     /** The command template for a job class. */

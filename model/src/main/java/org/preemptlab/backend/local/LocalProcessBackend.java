@@ -3,30 +3,15 @@ package org.preemptlab.backend.local;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,10 +19,11 @@ import java.util.function.BooleanSupplier;
 import org.preemptlab.alloc.Placement;
 import org.preemptlab.backend.BackendEvents;
 import org.preemptlab.job.JobView;
-import org.preemptlab.live.LiveBackend;
-import org.preemptlab.live.LiveClock;
+import org.preemptlab.live.AbstractLiveBackend;
+import org.preemptlab.live.BackendThreads;
 import org.preemptlab.live.Observation;
 import org.preemptlab.live.ObservedKind;
+import org.preemptlab.live.StateFile;
 
 /**
  * Runs each job as real processes on this machine, in its own process group
@@ -67,7 +53,7 @@ import org.preemptlab.live.ObservedKind;
  * add {@link Observation}s to {@link #observations()}. {@link BackendEvents#workDone} is called only
  * from {@link #deliver} and {@link #resume}, i.e. on the driver's thread.
  */
-public final class LocalProcessBackend implements LiveBackend {
+public final class LocalProcessBackend extends AbstractLiveBackend<LocalProcessBackend.LocalJob> {
 
     private static final long WATCH_PERIOD_MILLIS = 20;
     private static final long SIGNAL_CONFIRM_MILLIS = 5_000;
@@ -75,44 +61,19 @@ public final class LocalProcessBackend implements LiveBackend {
     private final LocalBackendConfig config;
     private final RunDirectory run;
     private final Path jobScript;
-    private final BlockingQueue<Observation> observations = new LinkedBlockingQueue<>();
-    private final ScheduledExecutorService threads;
-    /** The backend's threads, or the caller's once they are shut down (exits seen while closing). */
-    private final Executor executor;
-    private final Map<Integer, LocalJob> jobs = new ConcurrentHashMap<>();
+    private final BackendThreads threads;
     private final AtomicInteger launches = new AtomicInteger();
-    private final Thread shutdownHook;
     /** The run's freezer, or null: SIGSTOP/SIGCONT. */
     private final CgroupFreezer freezer;
     private final String suspendReason;
     private final RunDirectory.ReapReport reapedAtStart;
-    private volatile BackendEvents events;
-    private volatile LiveClock clock;
-    private volatile boolean closed;
-
-    /** What the engine last asked of a job. */
-    private enum Mode { RUNNING, SUSPENDED, CHECKPOINTING, KILLED }
 
     /** One job's launches; every field is guarded by the object's monitor. */
-    private static final class LocalJob {
-        final int index;
-        final String name;
-        final String key;
-        final String jobClass;
-        final long work;
+    static final class LocalJob extends Job {
         Launch launch;
-        Mode mode = Mode.RUNNING;
-        int segment;
-        /** The launch exited 0 while the engine had it suspended or checkpointing. */
-        boolean doneWhileHeld;
-        CompletableFuture<Boolean> checkpointWatch;
 
         LocalJob(JobView job) {
-            this.index = job.index();
-            this.name = job.name();
-            this.key = job.index() + "-" + job.name().replaceAll("[^A-Za-z0-9._-]", "_");
-            this.jobClass = job.spec().qos();
-            this.work = job.spec().runtime();
+            super(job);
         }
     }
 
@@ -136,24 +97,11 @@ public final class LocalProcessBackend implements LiveBackend {
         }
     }
 
-    /** Identity of a file version: a new inode (tmp + mv) or a new mtime means it was rewritten. */
-    private record FileStamp(Object key, FileTime modified, long size) {
-        static FileStamp of(Path file) {
-            try {
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
-            } catch (IOException e) {
-                return null;
-            }
-        }
-    }
-
     /** A backend with a fresh run directory under {@code config.runsDir()}, reaping earlier crashed runs first. */
     public LocalProcessBackend(LocalBackendConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.reapedAtStart = RunDirectory.reapOrphans(config.runsDir(), config.graceTime().toMillis());
-        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid()
-                + "-" + Integer.toHexString(System.identityHashCode(this));
+        String id = freshRunId();
         CgroupFreezer.Detection detection = CgroupFreezer.open(config.suspendMethod(), id);
         if (config.suspendMethod().isFreezer() && detection.freezer().isEmpty()) {
             throw new IllegalStateException("The suspend method " + config.suspendMethod().label() + " was asked for, but "
@@ -167,22 +115,8 @@ public final class LocalProcessBackend implements LiveBackend {
         run.note("suspend method: " + suspendMethod().label() + (freezer != null ? " (" + suspendReason + ")"
                 : config.suspendMethod() == SuspendMethod.SIGNALS ? " (asked for)" : " (SIGSTOP/SIGCONT; no writable freezer: " + suspendReason + ")"));
         this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(run.path().resolve("bin"));
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "preemptlab-local-backend");
-            t.setDaemon(true);
-            return t;
-        });
-        pool.setRemoveOnCancelPolicy(true);
-        this.threads = pool;
-        this.executor = r -> {
-            try {
-                pool.execute(r);
-            } catch (RejectedExecutionException e) {
-                r.run();
-            }
-        };
-        this.shutdownHook = new Thread(this::endEverything, "preemptlab-local-backend-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.threads = new BackendThreads("preemptlab-local-backend");
+        addShutdownHook("preemptlab-local-backend-shutdown");
         warmUp();
     }
 
@@ -225,7 +159,7 @@ public final class LocalProcessBackend implements LiveBackend {
 
     /** The freezer cgroup of the job's current launch, if it has one. */
     public Optional<Path> cgroup(JobView job) {
-        LocalJob j = jobs.get(job.index());
+        LocalJob j = job(job.index());
         if (j == null) return Optional.empty();
         synchronized (j) {
             return j.launch == null ? Optional.empty() : Optional.ofNullable(j.launch.cgroup);
@@ -254,7 +188,7 @@ public final class LocalProcessBackend implements LiveBackend {
 
     /** The process group of the job's current launch, if it has one. */
     public Optional<Long> processGroup(JobView job) {
-        LocalJob j = jobs.get(job.index());
+        LocalJob j = job(job.index());
         if (j == null) return Optional.empty();
         synchronized (j) {
             return j.launch == null ? Optional.empty() : Optional.of(j.launch.pgid);
@@ -264,7 +198,7 @@ public final class LocalProcessBackend implements LiveBackend {
     /** Every process group this backend launched that still has live processes. */
     public List<Long> liveGroups() {
         List<Long> live = new ArrayList<>();
-        for (LocalJob j : jobs.values()) {
+        for (LocalJob j : jobs()) {
             Launch l;
             synchronized (j) {
                 l = j.launch;
@@ -279,136 +213,70 @@ public final class LocalProcessBackend implements LiveBackend {
         return "local";
     }
 
-    @Override
-    public void attach(BackendEvents events) {
-        this.events = events;
-    }
-
-    @Override
-    public void bind(LiveClock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public BlockingQueue<Observation> observations() {
-        return observations;
-    }
-
-    private double scale() {
-        LiveClock c = clock;
-        return c == null ? 1.0 : c.scale();
-    }
-
-    private static String key(JobView job) {
-        return job.index() + "-" + job.name().replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
     // ---------------------------------------------------------------- the engine's decisions
 
     @Override
     public void start(JobView job, Placement placement, long now, int segment, long restartCost, long workLeft) {
         ensureOpen();
-        LocalJob j = jobs.computeIfAbsent(job.index(), i -> new LocalJob(job));
+        LocalJob j = jobFor(job, LocalJob::new);
         endPreviousLaunch(j);
         synchronized (j) {
-            prepareStateFile(j);
-            Map<String, String> values = new HashMap<>();
-            values.put("work", Long.toString(j.work));
-            values.put("workLeft", Long.toString(workLeft));
-            values.put("scale", formatScale(scale()));
-            values.put("state", run.stateFile(j.key).toString());
-            values.put("restartCost", Long.toString(restartCost));
-            Path restartFile = run.stateFile(j.key).resolveSibling(j.key + ".restart");
-            writeQuietly(restartFile, Long.toString(restartCost));
-            values.put("restartFile", restartFile.toString());
-            values.put("name", j.name);
-            values.put("index", Integer.toString(j.index));
-            values.put("runDir", run.path().toString());
-            values.put("jobScript", jobScript.toString());
-            String command = config.commandFor(j.jobClass).render(values);
+            StateFile state = stateOf(j);
+            if (config.restoreCheckpointOnKill()) state.restoreCommitted(j.name());
+            Path restartFile = state.path().resolveSibling(j.key() + ".restart");
+            CommandTemplate.writeRestartFile(restartFile, restartCost);
+            Map<String, String> values = new CommandTemplate.Values(j.work(), workLeft, scale(), state.path(), restartCost, restartFile,
+                    j.name(), j.index(), run.path(), jobScript).asMap();
+            String command = config.commandFor(j.jobClass()).render(values);
             Launch launch = launch(j, command, values);
             j.launch = launch;
-            j.mode = Mode.RUNNING;
-            j.segment = segment;
-            j.doneWhileHeld = false;
-            j.checkpointWatch = null;
-            observations.add(Observation.of(j.index, launch.id, ObservedKind.STARTED, "pid " + launch.pgid + ": " + command));
+            j.started(segment);
+            observe(Observation.of(j.index(), launch.id, ObservedKind.STARTED, "pid " + launch.pgid + ": " + command));
         }
     }
 
     @Override
-    public void suspend(JobView job, long now) {
-        LocalJob j = jobs.get(job.index());
-        if (j == null) return;
-        synchronized (j) {
-            j.mode = Mode.SUSPENDED;
-            Launch l = j.launch;
-            if (l == null || l.exited) return;
-            if (hold(l)) {
-                confirm(j, l, () -> freezer.isFrozen(l.cgroup), ObservedKind.STOPPED, "freezer: cgroup " + l.cgroup.getFileName() + " FROZEN");
-            } else {
-                confirm(j, l, () -> ProcessGroups.isStopped(l.pgid), ObservedKind.STOPPED, "SIGSTOP: every process in state T");
-            }
+    protected void enactSuspend(LocalJob j) {
+        Launch l = j.launch;
+        if (l == null || l.exited) return;
+        if (hold(l)) {
+            confirm(j, l, () -> freezer.isFrozen(l.cgroup), ObservedKind.STOPPED, "freezer: cgroup " + l.cgroup.getFileName() + " FROZEN");
+        } else {
+            confirm(j, l, () -> ProcessGroups.isStopped(l.pgid), ObservedKind.STOPPED, "SIGSTOP: every process in state T");
         }
     }
 
     @Override
-    public void resume(JobView job, long now, int segment, long workLeft) {
-        LocalJob j = jobs.get(job.index());
-        if (j == null) return;
-        boolean reportDone;
-        synchronized (j) {
-            j.mode = Mode.RUNNING;
-            j.segment = segment;
-            reportDone = j.doneWhileHeld;
-            j.doneWhileHeld = false;
-            Launch l = j.launch;
-            if (!reportDone && l != null && !l.exited) {
-                boolean wasHeld = isHeld(l);
-                release(l);
-                if (wasHeld && l.cgroup != null) {
-                    confirm(j, l, () -> freezer.isThawed(l.cgroup) || l.exited, ObservedKind.CONTINUED, "freezer: cgroup " + l.cgroup.getFileName() + " THAWED");
-                } else if (wasHeld) {
-                    confirm(j, l, () -> ProcessGroups.isRunning(l.pgid) || l.exited, ObservedKind.CONTINUED, "SIGCONT");
-                }
-            }
-        }
-        // its process finished while it was held: the engine learns it now (driver thread)
-        if (reportDone) events.workDone(j.index, segment, now);
-    }
-
-    @Override
-    public void checkpoint(JobView job, long now) {
-        LocalJob j = jobs.get(job.index());
-        if (j == null) return;
-        synchronized (j) {
-            j.mode = Mode.CHECKPOINTING;
-            // a stopped or frozen job cannot act on SIGUSR1
-            if (j.launch != null && !j.launch.exited && isHeld(j.launch)) release(j.launch);
-            requestCheckpoint(j);
+    protected void enactResume(LocalJob j) {
+        Launch l = j.launch;
+        if (l == null || l.exited) return;
+        boolean wasHeld = isHeld(l);
+        release(l);
+        if (wasHeld && l.cgroup != null) {
+            confirm(j, l, () -> freezer.isThawed(l.cgroup) || l.exited, ObservedKind.CONTINUED, "freezer: cgroup " + l.cgroup.getFileName() + " THAWED");
+        } else if (wasHeld) {
+            confirm(j, l, () -> ProcessGroups.isRunning(l.pgid) || l.exited, ObservedKind.CONTINUED, "SIGCONT");
         }
     }
 
     @Override
-    public void kill(JobView job, long now) {
-        LocalJob j = jobs.get(job.index());
-        if (j == null) return;
-        synchronized (j) {
-            j.mode = Mode.KILLED;
-            Launch l = j.launch;
-            if (l == null || l.exited && !ProcessGroups.isAlive(l.pgid)) return;
-            l.expectEnd = true;
-            thaw(l); // a frozen job acts on no signal until thawed
-            ProcessGroups.signal(l.pgid, "TERM");
-            ProcessGroups.signal(l.pgid, "CONT"); // a stopped group acts on SIGTERM only once continued
-            observations.add(Observation.of(j.index, l.id, ObservedKind.SIGNALLED, "SIGTERM to group " + l.pgid));
-            long grace = config.graceTime().toMillis();
-            try {
-                threads.schedule(() -> forceEnd(j, l), grace, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                forceEnd(j, l); // closing: no timers left, end it now
-            }
-        }
+    protected void enactCheckpoint(LocalJob j) {
+        // a stopped or frozen job cannot act on SIGUSR1
+        if (j.launch != null && !j.launch.exited && isHeld(j.launch)) release(j.launch);
+        requestCheckpoint(j);
+    }
+
+    @Override
+    protected void enactKill(LocalJob j) {
+        Launch l = j.launch;
+        if (l == null || l.exited && !ProcessGroups.isAlive(l.pgid)) return;
+        l.expectEnd = true;
+        thaw(l); // a frozen job acts on no signal until thawed
+        ProcessGroups.signal(l.pgid, "TERM");
+        ProcessGroups.signal(l.pgid, "CONT"); // a stopped group acts on SIGTERM only once continued
+        observe(Observation.of(j.index(), l.id, ObservedKind.SIGNALLED, "SIGTERM to group " + l.pgid));
+        // closing: no timers left, end it now
+        threads.scheduleOrRunNow(() -> forceEnd(j, l), config.graceTime().toMillis());
     }
 
     /** After the grace time: SIGKILL whatever is left of the launch. */
@@ -416,31 +284,15 @@ public final class LocalProcessBackend implements LiveBackend {
         thaw(l);
         if (ProcessGroups.isAlive(l.pgid)) {
             ProcessGroups.kill(l.pgid);
-            observations.add(Observation.of(j.index, l.id, ObservedKind.ENDED, "SIGKILL after the grace time"));
+            observe(Observation.of(j.index(), l.id, ObservedKind.ENDED, "SIGKILL after the grace time"));
         }
         if (!ProcessGroups.isAlive(l.pgid)) forget(l);
     }
 
-    // ---------------------------------------------------------------- observations, on the driver's thread
-
     @Override
-    public Delivery deliver(Observation o, long simTime) {
-        if (o.kind() != ObservedKind.EXITED) return Delivery.NOTED;
-        LocalJob j = jobs.get(o.job());
-        if (j == null) return Delivery.NOTED;
-        int segment;
-        synchronized (j) {
-            Launch l = j.launch;
-            if (l == null || l.id != o.launch() || l.expectEnd || j.mode == Mode.KILLED) return Delivery.NOTED;
-            if (o.exitCode() != 0) return Delivery.FAILED;
-            if (j.mode != Mode.RUNNING) {
-                j.doneWhileHeld = true;
-                return Delivery.NOTED;
-            }
-            segment = j.segment;
-        }
-        events.workDone(o.job(), segment, simTime);
-        return Delivery.REPORTED;
+    protected boolean isUnplannedExit(LocalJob j, int launch) {
+        Launch l = j.launch;
+        return l != null && l.id == launch && !l.expectEnd;
     }
 
     // ---------------------------------------------------------------- launching
@@ -457,9 +309,9 @@ public final class LocalProcessBackend implements LiveBackend {
         Path cgroup = null;
         if (freezer != null) {
             try {
-                cgroup = freezer.create(id + "-" + j.key);
+                cgroup = freezer.create(id + "-" + j.key());
             } catch (IOException | RuntimeException e) {
-                run.note("launch " + id + " of job " + j.name + ": cannot create its cgroup (" + e.getMessage() + "); signals for it");
+                run.note("launch " + id + " of job " + j.name() + ": cannot create its cgroup (" + e.getMessage() + "); signals for it");
             }
         }
         List<String> argv = cgroup == null ? List.of("setsid", "bash", "-c", command)
@@ -468,9 +320,9 @@ public final class LocalProcessBackend implements LiveBackend {
                 .directory(run.path().toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.logFile(j.key).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(run.logFile(j.key()).toFile()));
         Map<String, String> env = pb.environment();
-        env.put("PREEMPTLAB_JOB_NAME", j.name);
+        env.put("PREEMPTLAB_JOB_NAME", j.name());
         env.put("PREEMPTLAB_JOB_INDEX", values.get("index"));
         env.put("PREEMPTLAB_WORK", values.get("work"));
         env.put("PREEMPTLAB_WORK_LEFT", values.get("workLeft"));
@@ -483,17 +335,17 @@ public final class LocalProcessBackend implements LiveBackend {
             process = pb.start();
         } catch (IOException e) {
             if (cgroup != null) CgroupFreezer.remove(cgroup, 0);
-            throw new UncheckedIOException("Cannot launch job " + j.name + " (setsid bash -c " + command + "): " + e.getMessage()
+            throw new UncheckedIOException("Cannot launch job " + j.name() + " (setsid bash -c " + command + "): " + e.getMessage()
                     + "\nMaybe setsid (util-linux) or bash is missing.", e);
         }
         cgroup = joinCgroup(j, id, process.pid(), cgroup);
         Launch l = new Launch(id, process, cgroup);
         // record first, so that a crash from here on leaves a trace to reap
         long startTime = ProcStat.read(l.pgid).map(ProcStat::startTime).orElse(-1L);
-        run.record(l.id, j.key, l.pgid, startTime, l.cgroup);
+        run.record(l.id, j.key(), l.pgid, startTime, l.cgroup);
         // setsid runs right after exec: wait until the group exists before anyone signals it
         pollUntil(() -> ProcStat.read(l.pgid).map(s -> s.pgrp() == l.pgid || s.isGone()).orElse(true), 2_000);
-        process.onExit().thenAcceptAsync(p -> exited(j, l, p.exitValue()), executor);
+        process.onExit().thenAcceptAsync(p -> exited(j, l, p.exitValue()), threads.executor());
         return l;
     }
 
@@ -508,7 +360,7 @@ public final class LocalProcessBackend implements LiveBackend {
             return cgroup;
         } catch (IOException | RuntimeException e) {
             if (ProcStat.read(pid).filter(s -> !s.isGone()).isEmpty()) return cgroup; // already ended: nothing to join
-            run.note("launch " + id + " of job " + j.name + ": pid " + pid + " could not join " + cgroup + " (" + e.getMessage()
+            run.note("launch " + id + " of job " + j.name() + ": pid " + pid + " could not join " + cgroup + " (" + e.getMessage()
                     + "); signals for it");
             CgroupFreezer.remove(cgroup, 0);
             return null;
@@ -553,6 +405,10 @@ public final class LocalProcessBackend implements LiveBackend {
         return ProcessGroups.isStopped(l.pgid);
     }
 
+    private StateFile stateOf(LocalJob j) {
+        return new StateFile(run.stateFile(j.key()));
+    }
+
     /** The launch is over: forget its record and remove its cgroup. */
     private void forget(Launch l) {
         if (l.cgroup != null) {
@@ -566,7 +422,7 @@ public final class LocalProcessBackend implements LiveBackend {
         l.exitCode = code;
         l.exited = true;
         String how = code == 0 ? "exit 0" : code > 128 ? "exit " + code + " (signal " + (code - 128) + ")" : "exit " + code;
-        observations.add(Observation.exited(j.index, l.id, code, how));
+        observe(Observation.exited(j.index(), l.id, code, how));
         thaw(l);
         // the leader is gone; end whatever it left in its group (background children)
         if (!ProcessGroups.isAlive(l.pgid) || ProcessGroups.terminate(l.pgid, config.graceTime().toMillis())) forget(l);
@@ -585,45 +441,23 @@ public final class LocalProcessBackend implements LiveBackend {
         synchronized (j) {
             old = j.launch;
             if (old == null) return;
-            if (j.mode == Mode.SUSPENDED && !old.exited && ProcessGroups.isAlive(old.pgid)) {
+            if (j.mode() == Mode.SUSPENDED && !old.exited && ProcessGroups.isAlive(old.pgid)) {
                 release(old);
                 requestCheckpoint(j);
             }
-            watch = j.checkpointWatch;
+            watch = j.checkpointWatch();
         }
-        if (watch != null) await(watch, config.checkpointTimeout().toMillis() + 1_000);
+        awaitCheckpoint(watch, config.checkpointTimeout());
         old.expectEnd = true;
         thaw(old);
         // its checkpoint is committed (or it has none): nothing of it is worth a grace time
         if (ProcessGroups.signal(old.pgid, "KILL")) {
             boolean gone = ProcessGroups.awaitGone(old.pgid, 5_000);
-            observations.add(Observation.of(j.index, old.id, ObservedKind.ENDED, "SIGKILL before the relaunch"));
+            observe(Observation.of(j.index(), old.id, ObservedKind.ENDED, "SIGKILL before the relaunch"));
             if (gone) forget(old);
         } else {
             forget(old);
         }
-    }
-
-    /** The state file a launch starts from: the last committed checkpoint (or none). */
-    private void prepareStateFile(LocalJob j) {
-        if (!config.restoreCheckpointOnKill()) return;
-        Path state = run.stateFile(j.key);
-        Path committed = committedFile(state);
-        try {
-            if (Files.exists(committed)) {
-                Path tmp = state.resolveSibling(state.getFileName() + ".restore");
-                Files.copy(committed, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(state);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the state file " + state + " of job " + j.name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Path committedFile(Path state) {
-        return state.resolveSibling(state.getFileName() + ".committed");
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -631,60 +465,49 @@ public final class LocalProcessBackend implements LiveBackend {
     /** SIGUSR1, then watch the state file; caller holds the job's monitor. */
     private void requestCheckpoint(LocalJob j) {
         Launch l = j.launch;
-        CompletableFuture<Boolean> watch = new CompletableFuture<>();
-        j.checkpointWatch = watch;
+        CompletableFuture<Boolean> watch = j.newCheckpointWatch();
         if (l == null) {
             watch.complete(false);
             return;
         }
-        Path state = run.stateFile(j.key);
-        FileStamp before = FileStamp.of(state);
+        StateFile stateFile = stateOf(j);
+        Path state = stateFile.path();
+        StateFile.Stamp before = stateFile.stamp();
         long deadline = System.nanoTime() + config.checkpointTimeout().toNanos();
         if (!l.exited) ProcessGroups.signal(l.pgid, "USR1");
         long sentNanos = System.nanoTime();
-        repeat(WATCH_PERIOD_MILLIS, () -> {
+        threads.repeat(WATCH_PERIOD_MILLIS, () -> {
             if (watch.isDone()) return true;
-            FileStamp nowStamp = FileStamp.of(state);
+            StateFile.Stamp nowStamp = stateFile.stamp();
             boolean written = nowStamp != null && !nowStamp.equals(before);
             boolean finished = l.exited && nowStamp != null; // its final state is all there is
             if (written || finished) {
                 try {
-                    commit(state);
+                    stateFile.commit();
                 } catch (IOException e) {
-                    observations.add(Observation.of(j.index, l.id, ObservedKind.CHECKPOINT_TIMEOUT, "cannot commit " + state + ": " + e.getMessage()));
+                    observe(Observation.of(j.index(), l.id, ObservedKind.CHECKPOINT_TIMEOUT, "cannot commit " + state + ": " + e.getMessage()));
                     watch.complete(false);
                     return true;
                 }
                 synchronized (j) {
                     // the engine models the checkpoint I/O: the job makes no progress meanwhile
-                    if (j.mode == Mode.CHECKPOINTING && j.launch == l && !l.exited) hold(l);
+                    if (j.mode() == Mode.CHECKPOINTING && j.launch == l && !l.exited) hold(l);
                 }
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentNanos);
-                observations.add(Observation.of(j.index, l.id, ObservedKind.CHECKPOINT_WRITTEN,
+                observe(Observation.of(j.index(), l.id, ObservedKind.CHECKPOINT_WRITTEN,
                         state.getFileName() + " " + (written ? "written " + ms + " ms after SIGUSR1" : "final state of an ended job")
                                 + ", done " + progressOf(state)));
                 watch.complete(true);
                 return true;
             }
             if (System.nanoTime() > deadline || l.exited) {
-                observations.add(Observation.of(j.index, l.id, ObservedKind.CHECKPOINT_TIMEOUT,
+                observe(Observation.of(j.index(), l.id, ObservedKind.CHECKPOINT_TIMEOUT,
                         l.exited ? "the job ended without a state file" : "no state file " + state.getFileName() + " within " + config.checkpointTimeout()));
                 watch.complete(false);
                 return true;
             }
             return false;
         });
-    }
-
-    private static void commit(Path state) throws IOException {
-        Path committed = committedFile(state);
-        Path tmp = state.resolveSibling(state.getFileName() + ".committing");
-        try {
-            Files.copy(state, tmp, StandardCopyOption.REPLACE_EXISTING);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        Files.move(tmp, committed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** "done_us/total_us" from a sample-job state file, in seconds, for logs. */
@@ -703,23 +526,11 @@ public final class LocalProcessBackend implements LiveBackend {
 
     // ---------------------------------------------------------------- ending everything
 
-    @Override
-    public void close() {
-        if (closed) return;
-        endEverything();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is running or ran
-        }
-    }
-
     /** Ends every group (TERM to all, then KILL what is left after the grace time), then the threads. */
-    private synchronized void endEverything() {
-        if (closed) return;
-        closed = true;
+    @Override
+    protected void endEverything() {
         List<Launch> live = new ArrayList<>();
-        for (LocalJob j : jobs.values()) {
+        for (LocalJob j : jobs()) {
             synchronized (j) {
                 Launch l = j.launch;
                 if (l != null && ProcessGroups.isAlive(l.pgid)) {
@@ -754,7 +565,7 @@ public final class LocalProcessBackend implements LiveBackend {
     }
 
     private void ensureOpen() {
-        if (closed) throw new IllegalStateException("The local backend of run " + run.path() + " is closed.");
+        if (isClosed()) throw new IllegalStateException("The local backend of run " + run.path() + " is closed.");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -762,34 +573,13 @@ public final class LocalProcessBackend implements LiveBackend {
     /** Polls on the backend's threads until {@code condition} holds, then adds the observation (once). */
     private void confirm(LocalJob j, Launch l, BooleanSupplier condition, ObservedKind kind, String detail) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SIGNAL_CONFIRM_MILLIS);
-        repeat(5, () -> {
+        threads.repeat(5, () -> {
             if (condition.getAsBoolean()) {
-                observations.add(Observation.of(j.index, l.id, kind, detail));
+                observe(Observation.of(j.index(), l.id, kind, detail));
                 return true;
             }
             return System.nanoTime() > deadline || l.exited;
         });
-    }
-
-    /** Runs {@code step} now and then every {@code periodMillis} on the backend's threads until it returns true. */
-    private void repeat(long periodMillis, BooleanSupplier step) {
-        Runnable[] self = new Runnable[1];
-        self[0] = () -> {
-            boolean finished;
-            try {
-                finished = step.getAsBoolean();
-            } catch (RuntimeException e) {
-                finished = true;
-            }
-            if (!finished && !threads.isShutdown()) {
-                try {
-                    threads.schedule(self[0], periodMillis, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    // closing
-                }
-            }
-        };
-        executor.execute(self[0]);
     }
 
     private static void pollUntil(BooleanSupplier condition, long timeoutMillis) {
@@ -797,27 +587,5 @@ public final class LocalProcessBackend implements LiveBackend {
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             if (!ProcessGroups.sleep(1)) return;
         }
-    }
-
-    private static void await(CompletableFuture<Boolean> f, long millis) {
-        try {
-            f.get(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // proceed: the relaunch starts from whatever was committed
-        }
-    }
-
-    private static void writeQuietly(Path file, String text) {
-        try {
-            Files.writeString(file, text + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    public static String formatScale(double scale) {
-        return new BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
     }
 }

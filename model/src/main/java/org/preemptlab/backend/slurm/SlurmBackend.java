@@ -3,40 +3,26 @@ package org.preemptlab.backend.slurm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.preemptlab.alloc.Placement;
-import org.preemptlab.backend.BackendEvents;
-import org.preemptlab.backend.local.LocalProcessBackend;
+import org.preemptlab.backend.local.CommandTemplate;
 import org.preemptlab.backend.local.SampleJob;
 import org.preemptlab.job.JobView;
-import org.preemptlab.live.LiveBackend;
-import org.preemptlab.live.LiveClock;
+import org.preemptlab.live.AbstractLiveBackend;
+import org.preemptlab.live.BackendThreads;
 import org.preemptlab.live.Observation;
 import org.preemptlab.live.ObservedKind;
+import org.preemptlab.live.StateFile;
 
 /**
  * Enacts the engine's decisions on a real Slurm cluster; the engine stays the scheduler:
@@ -55,7 +41,7 @@ import org.preemptlab.live.ObservedKind;
  * State comes from polling {@code squeue --json}; changes become {@link Observation}s that the
  * driver delivers on its thread ({@link #deliver}). All Slurm commands go through {@link SlurmCommands}.
  */
-public final class SlurmBackend implements LiveBackend {
+public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
 
     private static final long WATCH_PERIOD_MILLIS = 50;
 
@@ -63,64 +49,31 @@ public final class SlurmBackend implements LiveBackend {
     private final SlurmBackendConfig config;
     private final Path runDir;
     private final Path jobScript;
-    private final BlockingQueue<Observation> observations = new LinkedBlockingQueue<>();
-    private final ScheduledExecutorService threads;
-    private final Map<Integer, SJob> jobs = new ConcurrentHashMap<>();
-    private final Thread shutdownHook;
-    private volatile BackendEvents events;
-    private volatile LiveClock clock;
-    private volatile boolean closed;
-
-    private enum Mode { RUNNING, SUSPENDED, CHECKPOINTING, KILLED }
+    private final BackendThreads threads;
 
     /** One engine job and its Slurm job; guarded by its monitor (the poller reads under it too). */
-    private static final class SJob {
-        final int index;
-        final String name;
-        final String key;
-        final String jobClass;
-        final long work;
+    static final class SJob extends Job {
         final long estimate;
         final boolean rerunnable;
         long slurmId = -1;
         int launch;
-        Mode mode = Mode.RUNNING;
-        int segment;
-        boolean doneWhileHeld;
         /** Held by us while pending (suspended before Slurm started it). */
         boolean heldByUs;
         boolean expectEnd;
         boolean endReported;
         String lastState = "";
-        CompletableFuture<Boolean> checkpointWatch;
 
         SJob(JobView job) {
-            this.index = job.index();
-            this.name = job.name();
-            this.key = job.index() + "-" + job.name().replaceAll("[^A-Za-z0-9._-]", "_");
-            this.jobClass = job.spec().qos();
-            this.work = job.spec().runtime();
+            super(job);
             this.estimate = job.spec().estimate();
             this.rerunnable = job.spec().rerunnable();
-        }
-    }
-
-    private record FileStamp(Object key, FileTime modified, long size) {
-        static FileStamp of(Path file) {
-            try {
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size());
-            } catch (IOException e) {
-                return null;
-            }
         }
     }
 
     public SlurmBackend(SlurmCommands slurm, SlurmBackendConfig config) {
         this.slurm = Objects.requireNonNull(slurm, "slurm");
         this.config = Objects.requireNonNull(config, "config");
-        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid()
-                + "-" + Integer.toHexString(System.identityHashCode(this));
+        String id = freshRunId();
         this.runDir = config.jobDir().toAbsolutePath().resolve(id);
         try {
             Files.createDirectories(runDir);
@@ -128,37 +81,14 @@ public final class SlurmBackend implements LiveBackend {
             throw new UncheckedIOException("Cannot create the job directory " + runDir + ": " + e.getMessage(), e);
         }
         this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(runDir.resolve("bin"));
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = new Thread(r, "preemptlab-slurm-backend");
-            t.setDaemon(true);
-            return t;
-        });
-        pool.setRemoveOnCancelPolicy(true);
-        this.threads = pool;
-        long period = config.pollInterval().toMillis();
-        threads.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
-        this.shutdownHook = new Thread(this::cancelEverything, "preemptlab-slurm-backend-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.threads = new BackendThreads("preemptlab-slurm-backend");
+        threads.every(config.pollInterval().toMillis(), this::poll);
+        addShutdownHook("preemptlab-slurm-backend-shutdown");
     }
 
     @Override
     public String name() {
         return "slurm";
-    }
-
-    @Override
-    public void attach(BackendEvents events) {
-        this.events = events;
-    }
-
-    @Override
-    public void bind(LiveClock clock) {
-        this.clock = clock;
-    }
-
-    @Override
-    public BlockingQueue<Observation> observations() {
-        return observations;
     }
 
     /** This run's directory of state and output files. */
@@ -176,7 +106,7 @@ public final class SlurmBackend implements LiveBackend {
 
     /** The Slurm job id of an engine job, once submitted. */
     public Optional<Long> slurmJobId(JobView job) {
-        SJob j = jobs.get(job.index());
+        SJob j = job(job.index());
         if (j == null) return Optional.empty();
         synchronized (j) {
             return j.slurmId > 0 ? Optional.of(j.slurmId) : Optional.empty();
@@ -186,7 +116,7 @@ public final class SlurmBackend implements LiveBackend {
     /** Every Slurm job this backend submitted. */
     public List<Long> submittedJobIds() {
         List<Long> ids = new ArrayList<>();
-        for (SJob j : jobs.values()) {
+        for (SJob j : jobs()) {
             synchronized (j) {
                 if (j.slurmId > 0) ids.add(j.slurmId);
             }
@@ -194,21 +124,12 @@ public final class SlurmBackend implements LiveBackend {
         return ids;
     }
 
-    private static String key(JobView job) {
-        return job.index() + "-" + job.name().replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private double scale() {
-        LiveClock c = clock;
-        return c == null ? 1.0 : c.scale();
-    }
-
     // ---------------------------------------------------------------- the engine's decisions
 
     @Override
     public void start(JobView job, Placement placement, long now, int segment, long restartCost, long workLeft) {
-        if (closed) throw new IllegalStateException("The Slurm backend of run " + runDir + " is closed.");
-        SJob j = jobs.computeIfAbsent(job.index(), i -> new SJob(job));
+        if (isClosed()) throw new IllegalStateException("The Slurm backend of run " + runDir + " is closed.");
+        SJob j = jobFor(job, SJob::new);
         List<String> nodes = new ArrayList<>();
         for (int n : placement.nodes()) {
             if (n >= config.slurmNodes().size()) {
@@ -219,26 +140,23 @@ public final class SlurmBackend implements LiveBackend {
         }
         CompletableFuture<Boolean> watch;
         synchronized (j) {
-            watch = j.checkpointWatch;
+            watch = j.checkpointWatch();
         }
-        if (watch != null) await(watch, config.checkpointTimeout().toMillis() + 1_000);
+        awaitCheckpoint(watch, config.checkpointTimeout());
         synchronized (j) {
             if (j.slurmId > 0) takeBack(j);
-            prepareStateFile(j);
-            write(runDir.resolve(j.key + ".restart"), Long.toString(restartCost));
+            if (config.restoreCheckpointOnKill()) stateOf(j).restoreCommitted(null);
+            CommandTemplate.writeRestartFile(restartFileOf(j), restartCost);
             if (j.slurmId <= 0) j.slurmId = submit(j, job, placement, workLeft);
             slurm.setNodes(j.slurmId, nodes, true);
             slurm.release(j.slurmId);
             j.launch++;
-            j.mode = Mode.RUNNING;
-            j.segment = segment;
-            j.doneWhileHeld = false;
+            j.started(segment);
             j.heldByUs = false;
             j.expectEnd = false;
             j.endReported = false;
             j.lastState = "PENDING";
-            j.checkpointWatch = null;
-            observations.add(Observation.of(j.index, j.launch, ObservedKind.PENDING,
+            observe(Observation.of(j.index(), j.launch, ObservedKind.PENDING,
                     "slurm job " + j.slurmId + " released on " + String.join(",", nodes)));
         }
     }
@@ -264,168 +182,118 @@ public final class SlurmBackend implements LiveBackend {
     }
 
     private long submit(SJob j, JobView job, Placement placement, long workLeft) {
-        Map<String, String> values = new HashMap<>();
-        values.put("work", Long.toString(j.work));
-        values.put("workLeft", Long.toString(workLeft));
-        values.put("scale", LocalProcessBackend.formatScale(scale()));
-        values.put("state", runDir.resolve(j.key + ".state").toString());
-        values.put("restartCost", "0");
-        values.put("restartFile", runDir.resolve(j.key + ".restart").toString());
-        values.put("name", j.name);
-        values.put("index", Integer.toString(j.index));
-        values.put("runDir", runDir.toString());
-        values.put("jobScript", jobScript.toString());
-        String command = config.commandFor(j.jobClass).render(values);
+        // the restart cost is read from the restart file at run time: the command is fixed from here on
+        CommandTemplate.Values values = new CommandTemplate.Values(j.work(), workLeft, scale(), stateOf(j).path(), 0, restartFileOf(j),
+                j.name(), j.index(), runDir, jobScript);
+        String command = config.commandFor(j.jobClass()).render(values);
         // real minutes: twice the estimate (restarts, latency) and at least 2
         long minutes = Math.max(2, (long) Math.ceil(2.0 * j.estimate / scale() / 60.0) + 1);
-        long id = slurm.submitHeld(new SlurmCommands.Submission(j.name, config.partitionFor(j.jobClass), placement.nodeCount(),
-                placement.coresPerNode(), minutes, runDir.resolve(j.key + ".log"), runDir, command));
-        append(runDir.resolve("slurm-jobs"), id + " " + j.name + "\n");
+        long id = slurm.submitHeld(new SlurmCommands.Submission(j.name(), config.partitionFor(j.jobClass()), placement.nodeCount(),
+                placement.coresPerNode(), minutes, runDir.resolve(j.key() + ".log"), runDir, command));
+        append(runDir.resolve("slurm-jobs"), id + " " + j.name() + "\n");
         return id;
     }
 
     @Override
-    public void suspend(JobView job, long now) {
-        SJob j = jobs.get(job.index());
-        if (j == null) return;
-        synchronized (j) {
-            j.mode = Mode.SUSPENDED;
-            if (j.slurmId <= 0) return;
+    protected void enactSuspend(SJob j) {
+        SlurmJob sj = unfinished(j);
+        if (sj == null) return;
+        if (sj.isPending()) {
+            // Slurm has not started it yet: keep it from starting until the engine resumes it
+            slurm.hold(j.slurmId);
+            j.heldByUs = true;
+        } else if (!sj.isSuspended()) {
+            slurm.suspend(j.slurmId);
+        }
+    }
+
+    @Override
+    protected void enactResume(SJob j) {
+        if (j.slurmId <= 0) return;
+        if (j.heldByUs) {
+            slurm.release(j.slurmId);
+            j.heldByUs = false;
+        } else {
             SlurmJob sj = find(j.slurmId);
-            if (sj == null || sj.isFinished()) return;
-            if (sj.isPending()) {
-                // Slurm has not started it yet: keep it from starting until the engine resumes it
-                slurm.hold(j.slurmId);
-                j.heldByUs = true;
-            } else if (!sj.isSuspended()) {
-                slurm.suspend(j.slurmId);
-            }
+            if (sj != null && sj.isSuspended()) slurm.resume(j.slurmId);
         }
     }
 
     @Override
-    public void resume(JobView job, long now, int segment, long workLeft) {
-        SJob j = jobs.get(job.index());
-        if (j == null) return;
-        boolean reportDone;
-        synchronized (j) {
-            j.mode = Mode.RUNNING;
-            j.segment = segment;
-            reportDone = j.doneWhileHeld;
-            j.doneWhileHeld = false;
-            if (!reportDone && j.slurmId > 0) {
-                if (j.heldByUs) {
-                    slurm.release(j.slurmId);
-                    j.heldByUs = false;
-                } else {
-                    SlurmJob sj = find(j.slurmId);
-                    if (sj != null && sj.isSuspended()) slurm.resume(j.slurmId);
-                }
-            }
+    protected void enactCheckpoint(SJob j) {
+        CompletableFuture<Boolean> watch = j.newCheckpointWatch();
+        StateFile stateFile = stateOf(j);
+        Path state = stateFile.path();
+        StateFile.Stamp before = stateFile.stamp();
+        SlurmJob sj = j.slurmId > 0 ? find(j.slurmId) : null;
+        if (sj == null || !sj.isRunning()) {
+            watch.complete(false);
+            observe(Observation.of(j.index(), j.launch, ObservedKind.CHECKPOINT_TIMEOUT,
+                    "slurm job " + j.slurmId + " is " + (sj == null ? "unknown" : sj.state()) + ": no checkpoint signal sent"));
+            return;
         }
-        if (reportDone) events.workDone(j.index, segment, now);
-    }
-
-    @Override
-    public void checkpoint(JobView job, long now) {
-        SJob j = jobs.get(job.index());
-        if (j == null) return;
-        synchronized (j) {
-            j.mode = Mode.CHECKPOINTING;
-            CompletableFuture<Boolean> watch = new CompletableFuture<>();
-            j.checkpointWatch = watch;
-            Path state = runDir.resolve(j.key + ".state");
-            FileStamp before = FileStamp.of(state);
-            SlurmJob sj = j.slurmId > 0 ? find(j.slurmId) : null;
-            if (sj == null || !sj.isRunning()) {
-                watch.complete(false);
-                observations.add(Observation.of(j.index, j.launch, ObservedKind.CHECKPOINT_TIMEOUT,
-                        "slurm job " + j.slurmId + " is " + (sj == null ? "unknown" : sj.state()) + ": no checkpoint signal sent"));
-                return;
-            }
-            slurm.signal(j.slurmId, "USR1", true);
-            long sent = System.nanoTime();
-            long deadline = sent + config.checkpointTimeout().toNanos();
-            int launch = j.launch;
-            watchFile(() -> {
-                FileStamp stamp = FileStamp.of(state);
-                if (stamp != null && !stamp.equals(before)) {
-                    try {
-                        commit(state);
-                    } catch (IOException e) {
-                        watch.complete(false);
-                        return true;
-                    }
-                    synchronized (j) {
-                        if (j.mode == Mode.CHECKPOINTING && j.launch == launch) {
-                            try {
-                                slurm.suspend(j.slurmId); // no progress during the engine's checkpoint I/O
-                            } catch (SlurmCommandException e) {
-                                // ended meanwhile: the poller reports it
-                            }
-                        }
-                    }
-                    observations.add(Observation.of(j.index, launch, ObservedKind.CHECKPOINT_WRITTEN, state.getFileName() + " written "
-                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) + " ms after SIGUSR1"));
-                    watch.complete(true);
-                    return true;
-                }
-                if (System.nanoTime() > deadline) {
-                    observations.add(Observation.of(j.index, launch, ObservedKind.CHECKPOINT_TIMEOUT,
-                            "no state file " + state.getFileName() + " within " + config.checkpointTimeout()));
+        slurm.signal(j.slurmId, "USR1", true);
+        long sent = System.nanoTime();
+        long deadline = sent + config.checkpointTimeout().toNanos();
+        int launch = j.launch;
+        threads.repeat(WATCH_PERIOD_MILLIS, () -> {
+            StateFile.Stamp stamp = stateFile.stamp();
+            if (stamp != null && !stamp.equals(before)) {
+                try {
+                    stateFile.commit();
+                } catch (IOException e) {
                     watch.complete(false);
                     return true;
                 }
-                return false;
-            });
-        }
+                synchronized (j) {
+                    if (j.mode() == Mode.CHECKPOINTING && j.launch == launch) {
+                        try {
+                            slurm.suspend(j.slurmId); // no progress during the engine's checkpoint I/O
+                        } catch (SlurmCommandException e) {
+                            // ended meanwhile: the poller reports it
+                        }
+                    }
+                }
+                observe(Observation.of(j.index(), launch, ObservedKind.CHECKPOINT_WRITTEN, state.getFileName() + " written "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) + " ms after SIGUSR1"));
+                watch.complete(true);
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                observe(Observation.of(j.index(), launch, ObservedKind.CHECKPOINT_TIMEOUT,
+                        "no state file " + state.getFileName() + " within " + config.checkpointTimeout()));
+                watch.complete(false);
+                return true;
+            }
+            return false;
+        });
     }
 
     @Override
-    public void kill(JobView job, long now) {
-        SJob j = jobs.get(job.index());
-        if (j == null) return;
-        synchronized (j) {
-            j.mode = Mode.KILLED;
-            if (j.slurmId <= 0) return;
-            SlurmJob sj = find(j.slurmId);
-            if (sj == null || sj.isFinished()) return;
-            j.expectEnd = true;
-            if (j.rerunnable) {
-                if (sj.isPending()) slurm.hold(j.slurmId);
-                else slurm.requeueHold(j.slurmId);
-                observations.add(Observation.of(j.index, j.launch, ObservedKind.SIGNALLED, "scontrol requeuehold " + j.slurmId));
-            } else {
-                slurm.cancel(j.slurmId);
-                observations.add(Observation.of(j.index, j.launch, ObservedKind.SIGNALLED, "scancel " + j.slurmId));
-            }
+    protected void enactKill(SJob j) {
+        SlurmJob sj = unfinished(j);
+        if (sj == null) return;
+        j.expectEnd = true;
+        if (j.rerunnable) {
+            if (sj.isPending()) slurm.hold(j.slurmId);
+            else slurm.requeueHold(j.slurmId);
+            observe(Observation.of(j.index(), j.launch, ObservedKind.SIGNALLED, "scontrol requeuehold " + j.slurmId));
+        } else {
+            slurm.cancel(j.slurmId);
+            observe(Observation.of(j.index(), j.launch, ObservedKind.SIGNALLED, "scancel " + j.slurmId));
         }
     }
 
     // ---------------------------------------------------------------- observations
 
     @Override
-    public Delivery deliver(Observation o, long simTime) {
-        if (o.kind() != ObservedKind.EXITED) return Delivery.NOTED;
-        SJob j = jobs.get(o.job());
-        if (j == null) return Delivery.NOTED;
-        int segment;
-        synchronized (j) {
-            if (o.launch() != j.launch || j.expectEnd || j.mode == Mode.KILLED) return Delivery.NOTED;
-            if (o.exitCode() != 0) return Delivery.FAILED;
-            if (j.mode != Mode.RUNNING) {
-                j.doneWhileHeld = true;
-                return Delivery.NOTED;
-            }
-            segment = j.segment;
-        }
-        events.workDone(o.job(), segment, simTime);
-        return Delivery.REPORTED;
+    protected boolean isUnplannedExit(SJob j, int launch) {
+        return launch == j.launch && !j.expectEnd;
     }
 
     /** One {@code squeue --json}: state changes of our jobs become observations. */
     private void poll() {
-        if (closed) return;
+        if (isClosed()) return;
         List<SlurmJob> queue;
         try {
             queue = slurm.queue();
@@ -434,7 +302,7 @@ public final class SlurmBackend implements LiveBackend {
         }
         Map<Long, SlurmJob> byId = new HashMap<>();
         for (SlurmJob sj : queue) byId.put(sj.id(), sj);
-        for (SJob j : jobs.values()) {
+        for (SJob j : jobs()) {
             synchronized (j) {
                 if (j.slurmId <= 0) continue;
                 SlurmJob sj = byId.get(j.slurmId);
@@ -445,19 +313,19 @@ public final class SlurmBackend implements LiveBackend {
                 j.lastState = state;
                 String where = sj.nodes().isEmpty() ? "" : " on " + String.join(",", sj.nodes());
                 if (sj.isRunning()) {
-                    observations.add(Observation.of(j.index, j.launch, "SUSPENDED".equals(before) ? ObservedKind.CONTINUED : ObservedKind.STARTED,
+                    observe(Observation.of(j.index(), j.launch, "SUSPENDED".equals(before) ? ObservedKind.CONTINUED : ObservedKind.STARTED,
                             "slurm job " + sj.id() + " RUNNING" + where));
                 } else if (sj.isSuspended()) {
-                    observations.add(Observation.of(j.index, j.launch, ObservedKind.STOPPED, "slurm job " + sj.id() + " SUSPENDED" + where));
+                    observe(Observation.of(j.index(), j.launch, ObservedKind.STOPPED, "slurm job " + sj.id() + " SUSPENDED" + where));
                 } else if (sj.isPending()) {
                     if (!before.equals("PENDING")) {
-                        observations.add(Observation.of(j.index, j.launch, ObservedKind.PENDING, "slurm job " + sj.id() + " PENDING ("
+                        observe(Observation.of(j.index(), j.launch, ObservedKind.PENDING, "slurm job " + sj.id() + " PENDING ("
                                 + sj.stateReason() + ")"));
                     }
                 } else if (sj.isFinished() && !j.endReported) {
                     j.endReported = true;
                     int code = "COMPLETED".equals(state) ? sj.exitCode() : sj.exitCode() == 0 ? 1 : sj.exitCode();
-                    observations.add(new Observation(System.nanoTime(), j.index, j.launch, ObservedKind.EXITED, code,
+                    observe(new Observation(System.nanoTime(), j.index(), j.launch, ObservedKind.EXITED, code,
                             "slurm job " + sj.id() + " " + state + " (exit " + sj.exitCode() + ")"));
                 }
             }
@@ -466,51 +334,19 @@ public final class SlurmBackend implements LiveBackend {
 
     // ---------------------------------------------------------------- state files
 
-    private void prepareStateFile(SJob j) {
-        if (!config.restoreCheckpointOnKill()) return;
-        Path state = runDir.resolve(j.key + ".state");
-        Path committed = runDir.resolve(j.key + ".state.committed");
-        try {
-            if (Files.exists(committed)) {
-                Path tmp = runDir.resolve(j.key + ".state.restore");
-                Files.copy(committed, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, state, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(state);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the state file " + state + ": " + e.getMessage(), e);
-        }
+    private StateFile stateOf(SJob j) {
+        return new StateFile(runDir.resolve(j.key() + ".state"));
     }
 
-    private static void commit(Path state) throws IOException {
-        Path tmp = state.resolveSibling(state.getFileName() + ".committing");
-        try {
-            Files.copy(state, tmp, StandardCopyOption.REPLACE_EXISTING);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        Files.move(tmp, state.resolveSibling(state.getFileName() + ".committed"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+    private Path restartFileOf(SJob j) {
+        return runDir.resolve(j.key() + ".restart");
     }
 
     // ---------------------------------------------------------------- ending everything
 
-    @Override
-    public void close() {
-        if (closed) return;
-        cancelEverything();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // shutting down
-        }
-    }
-
     /** Cancels every Slurm job this backend submitted that has not ended, and waits (≤ 30 s) until Slurm shows them ended. */
-    private synchronized void cancelEverything() {
-        if (closed) return;
-        closed = true;
+    @Override
+    protected void endEverything() {
         threads.shutdownNow();
         List<Long> ids = submittedJobIds();
         for (long id : ids) {
@@ -576,6 +412,13 @@ public final class SlurmBackend implements LiveBackend {
         return null;
     }
 
+    /** The job's Slurm job if it was submitted and has not ended, else null. */
+    private SlurmJob unfinished(SJob j) {
+        if (j.slurmId <= 0) return null;
+        SlurmJob sj = find(j.slurmId);
+        return sj == null || sj.isFinished() ? null : sj;
+    }
+
     private SlurmJob awaitJob(long id, Predicate<SlurmJob> condition, long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
@@ -585,48 +428,6 @@ public final class SlurmBackend implements LiveBackend {
                 throw new SlurmCommandException("Slurm job " + id + " is still " + sj.state() + " after " + timeoutMillis + " ms.");
             }
             sleep(100);
-        }
-    }
-
-    private void watchFile(java.util.function.BooleanSupplier step) {
-        Runnable[] self = new Runnable[1];
-        self[0] = () -> {
-            boolean done;
-            try {
-                done = step.getAsBoolean();
-            } catch (RuntimeException e) {
-                done = true;
-            }
-            if (!done) {
-                try {
-                    threads.schedule(self[0], WATCH_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    // closing
-                }
-            }
-        };
-        try {
-            threads.execute(self[0]);
-        } catch (RejectedExecutionException e) {
-            // closing
-        }
-    }
-
-    private static void await(CompletableFuture<Boolean> f, long millis) {
-        try {
-            f.get(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // go on with whatever was committed
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

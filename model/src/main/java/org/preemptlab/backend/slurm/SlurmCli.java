@@ -87,33 +87,33 @@ public final class SlurmCli implements SlurmCommands {
 
     @Override
     public void hold(long jobId) {
-        ok(List.of("scontrol", "hold", Long.toString(jobId)));
+        scontrol("hold", jobId);
     }
 
     @Override
     public void release(long jobId) {
-        ok(List.of("scontrol", "release", Long.toString(jobId)));
+        scontrol("release", jobId);
     }
 
     @Override
     public void suspend(long jobId) {
-        ok(List.of("scontrol", "suspend", Long.toString(jobId)));
+        scontrol("suspend", jobId);
     }
 
     @Override
     public void resume(long jobId) {
-        ok(List.of("scontrol", "resume", Long.toString(jobId)));
+        scontrol("resume", jobId);
     }
 
     @Override
     public void requeue(long jobId) {
-        ok(List.of("scontrol", "requeue", Long.toString(jobId)));
+        scontrol("requeue", jobId);
         ok(List.of("scontrol", "update", "jobid=" + jobId, "StartTime=now"));
     }
 
     @Override
     public void requeueHold(long jobId) {
-        ok(List.of("scontrol", "requeuehold", Long.toString(jobId)));
+        scontrol("requeuehold", jobId);
     }
 
     @Override
@@ -147,6 +147,11 @@ public final class SlurmCli implements SlurmCommands {
     @Override
     public String sinfoJson() {
         return ok(List.of("sinfo", "--json")).out();
+    }
+
+    /** {@code scontrol <verb> <jobId>}. */
+    private void scontrol(String verb, long jobId) {
+        ok(List.of("scontrol", verb, Long.toString(jobId)));
     }
 
     /** Runs a command and returns its result whatever its exit code. */

@@ -41,25 +41,15 @@ public final class SlurmConf {
             Map<String, String> kv = keyValues(line);
             if (kv.containsKey("nodename")) {
                 String name = kv.get("nodename");
-                if (name.equalsIgnoreCase("DEFAULT")) {
-                    nodeDefaults.putAll(kv);
-                    nodeDefaults.remove("nodename");
-                    continue;
-                }
-                Map<String, String> all = new LinkedHashMap<>(nodeDefaults);
-                all.putAll(kv);
+                Map<String, String> all = overDefaults(kv, "nodename", nodeDefaults);
+                if (all == null) continue;
                 int cpus = cpus(all);
                 long mem = parseLong(all.getOrDefault("realmemory", "1"), "RealMemory", name);
                 for (String n : HostList.expand(name)) nodes.put(n, new SlurmCluster.NodeDef(n, cpus, mem));
             } else if (kv.containsKey("partitionname")) {
                 String name = kv.get("partitionname");
-                if (name.equalsIgnoreCase("DEFAULT")) {
-                    partitionDefaults.putAll(kv);
-                    partitionDefaults.remove("partitionname");
-                    continue;
-                }
-                Map<String, String> all = new LinkedHashMap<>(partitionDefaults);
-                all.putAll(kv);
+                Map<String, String> all = overDefaults(kv, "partitionname", partitionDefaults);
+                if (all == null) continue;
                 String nodeExpr = all.getOrDefault("nodes", "");
                 List<String> members = nodeExpr.equalsIgnoreCase("ALL") ? new ArrayList<>(nodes.keySet()) : HostList.expand(nodeExpr);
                 if (members.isEmpty()) warnings.add("partition " + name + " has no Nodes=");
@@ -120,6 +110,21 @@ public final class SlurmConf {
             if (!key.isEmpty()) kv.put(key, value.toString());
         }
         return kv;
+    }
+
+    /**
+     * A {@code <nameKey>=DEFAULT} line adds its values to {@code defaults} (null back); any other line
+     * comes back over the defaults so far.
+     */
+    private static Map<String, String> overDefaults(Map<String, String> kv, String nameKey, Map<String, String> defaults) {
+        if (kv.get(nameKey).equalsIgnoreCase("DEFAULT")) {
+            defaults.putAll(kv);
+            defaults.remove(nameKey);
+            return null;
+        }
+        Map<String, String> all = new LinkedHashMap<>(defaults);
+        all.putAll(kv);
+        return all;
     }
 
     private static int cpus(Map<String, String> all) {
