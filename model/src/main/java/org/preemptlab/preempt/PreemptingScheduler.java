@@ -57,30 +57,25 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         Capacity free = s.freeCapacity();
         Set<Integer> started = new HashSet<>();
         startPromised(s, free, started, decisions);
+        startOwnersOnTheirPools(s, free, started, decisions);
         List<Decision> baseDecisions = promised.isEmpty() && started.isEmpty() ? base.schedule(s)
                 : base.schedule(new PromisedSnapshot(s, free, hiddenFromBase(started), promised.values()));
+        Set<Integer> victims = new HashSet<>();
         for (Decision d : baseDecisions) {
             if (d instanceof Decision.Start st) {
                 free.take(st.placement());
                 started.add(st.job().index());
+            } else if (d instanceof Decision.Preempt p) {
+                victims.add(p.victim().index()); // the base scheduler's own victims are not ours to take again
+                freedAtOnce(p, free, s.preemptionSettings().graceSeconds());
             }
             decisions.add(d);
         }
         Capacity pending = free.copy();
         for (Placement p : promised.values()) PromisedSnapshot.hold(pending, p);
-        Set<Integer> victims = new HashSet<>();
         long wakeAt = Long.MAX_VALUE;
         for (JobView waiting : s.queue()) {
             if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
-            Placement own = onOwnPool(s, pending, waiting.spec());
-            if (own != null) {
-                free.take(own);
-                pending.take(own);
-                started.add(waiting.index());
-                decisions.add(new Decision.Start(waiting, own, Reason.of("owner job " + waiting.name()
-                        + " started on its group's own pool, ahead of borrowers waiting in the queue")));
-                continue;
-            }
             if (free.place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
             wakeAt = Math.min(wakeAt, exemptUntil(s, waiting, victims));
             List<JobView> candidates = candidates(s, waiting, victims);
@@ -139,12 +134,41 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         }
     }
 
+    /** What a base scheduler's own preemption frees at once (its starts in the same pass rely on it). */
+    private static void freedAtOnce(Decision.Preempt p, Capacity free, long graceSeconds) {
+        if (p.victim().state() != JobState.RUNNING) return;
+        if (p.mechanism() == PreemptMechanism.SUSPEND) {
+            free.releaseCores(p.victim().placement());
+        } else if (p.mechanism() != PreemptMechanism.CHECKPOINT && graceSeconds == 0) {
+            free.release(p.victim().placement());
+        }
+    }
+
     private static boolean isFree(Capacity free, Placement p) {
         try {
             free.copy().take(p);
             return true;
         } catch (IllegalStateException taken) {
             return false;
+        }
+    }
+
+    /** Owners' jobs go to their group's pools ahead of everybody else waiting (the pools are theirs). */
+    private void startOwnersOnTheirPools(Snapshot s, Capacity free, Set<Integer> started, List<Decision> decisions) {
+        if (!rules.ownerPreemption() || !(s.cluster() instanceof NodeCluster)) return;
+        for (JobView waiting : s.queue()) {
+            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
+            Capacity avail = free;
+            if (!promised.isEmpty()) {
+                avail = free.copy();
+                for (Placement p : promised.values()) PromisedSnapshot.hold(avail, p);
+            }
+            Placement own = onOwnPool(s, avail, waiting.spec());
+            if (own == null) continue;
+            free.take(own);
+            started.add(waiting.index());
+            decisions.add(new Decision.Start(waiting, own, Reason.of("owner job " + waiting.name()
+                    + " started on its group's own pool, ahead of borrowers waiting in the queue")));
         }
     }
 
@@ -168,14 +192,23 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         return hidden;
     }
 
-    /** Starts the jobs room was made for, first, as soon as they fit; forgets promises to jobs gone. */
+    /**
+     * Starts the jobs room was made for, first, as soon as they fit — on their promised placement, or
+     * elsewhere if that is free, never on what is promised to another job; forgets promises to jobs gone.
+     */
     private void startPromised(Snapshot s, Capacity free, Set<Integer> started, List<Decision> decisions) {
         if (promised.isEmpty()) return;
         Set<Integer> queued = new HashSet<>();
         for (JobView j : s.queue()) {
             queued.add(j.index());
-            if (!promised.containsKey(j.index())) continue;
-            Placement p = free.place(j.spec());
+            Placement mine = promised.get(j.index());
+            if (mine == null) continue;
+            Placement p = isFree(free, mine) ? mine : null;
+            if (p == null) {
+                Capacity others = free.copy();
+                for (var e : promised.entrySet()) if (e.getKey() != j.index()) PromisedSnapshot.hold(others, e.getValue());
+                p = others.place(j.spec());
+            }
             if (p == null) continue;
             free.take(p);
             started.add(j.index());

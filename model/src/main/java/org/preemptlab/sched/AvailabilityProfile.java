@@ -29,17 +29,27 @@ public interface AvailabilityProfile {
     /** Gives the placement back over [from, to). */
     void unbook(Placement placement, long from, long to);
 
-    /** Earliest start ≥ {@code from} with a placement free over [start, start + duration), or null. */
-    Slot earliestFit(JobSpec job, long from, long duration);
+    /**
+     * Earliest start ≥ {@code from} with a placement free over [start, start + duration), or null.
+     * The nodes of a window are out of reach for a start inside the window, and for any interval
+     * the window's drain rule blocks ({@link Reservation#blocks}).
+     */
+    Slot earliestFit(JobSpec job, long from, long duration, java.util.List<Reservation> windows);
+
+    /** True if the window takes its nodes away from a job running over [start, end). */
+    static boolean masks(Reservation r, long start, long end) {
+        return (start >= r.start() && start < r.end()) || r.blocks(start, end);
+    }
 
     /**
      * For a job booked as {@code own} over [ownFrom, ownTo): the earliest slot from {@code from}
      * that starts before {@code ownFrom}, counting its own booking as free; null if there is none.
      * The profile is left unchanged.
      */
-    default Slot earlierFit(JobSpec job, long from, Placement own, long ownFrom, long ownTo) {
+    default Slot earlierFit(JobSpec job, long from, Placement own, long ownFrom, long ownTo,
+            java.util.List<Reservation> windows) {
         unbook(own, ownFrom, ownTo);
-        Slot slot = earliestFit(job, from, ownTo - ownFrom);
+        Slot slot = earliestFit(job, from, ownTo - ownFrom, windows);
         book(own, ownFrom, ownTo);
         return slot != null && slot.start() < ownFrom ? slot : null;
     }

@@ -2,14 +2,9 @@ package org.preemptlab.sched;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.Placement;
-import org.preemptlab.cluster.Cluster;
-import org.preemptlab.cluster.NodeCluster;
-import org.preemptlab.cluster.NodePool;
 import org.preemptlab.job.JobView;
 
 /**
@@ -32,8 +27,11 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private int bookedCount;
     /** Pass number in which each job was last seen running or waiting. */
     private long[] seen = new long[1024];
+    /** Pass number in which each job was last seen holding resources. */
+    private long[] runningSeen = new long[1024];
     private long pass;
-    private final Set<Integer> bookedWindows = new HashSet<>();
+    /** Maintenance windows and reservations: no reservation is planned on their nodes while they are down. */
+    private List<Reservation> windows = List.of();
     /** The first reservation each job got (the guarantee conservative backfilling keeps), or -1. */
     private long[] firstReservation = new long[0];
 
@@ -48,16 +46,35 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         pass++;
         if (profile == null) profile = AvailabilityProfile.of(now, s.cluster().newCapacity().copy());
         profile.advanceTo(now);
-        bookWindows(s, now);
-        boolean released = syncRunning(s, now);
+        windows = s.reservations();
         List<JobView> queue = new ArrayList<>(s.queue());
         for (JobView j : queue) markSeen(j.index());
-        released |= dropDeparted(now);
+        for (JobView r : s.running()) {
+            markSeen(r.index());
+            runningSeen[r.index()] = pass;
+        }
+        boolean released = dropDeparted(now); // first: a preemptor may now hold its victim's nodes
+        released |= syncRunning(s, now);
         if (released) compress(queue, now);
         for (JobView j : queue) {
             if (bookingOf(j.index()) == null) reserve(j, now, now);
         }
-        return startDue(s, queue, now);
+        List<Decision> decisions = startDue(s, queue, now);
+        long next = nextReservedStart(now);
+        if (next != Long.MAX_VALUE) {
+            decisions.add(new Decision.CallAt(next, Reason.of("the next reservation begins")));
+        }
+        return decisions;
+    }
+
+    /** The earliest reserved start after now (passes run at events; a reservation may fall between them). */
+    private long nextReservedStart(long now) {
+        long next = Long.MAX_VALUE;
+        for (int k = 0; k < bookedCount; k++) {
+            Booking b = bookings[booked[k]];
+            if (!b.running && b.from > now) next = Math.min(next, b.from);
+        }
+        return next;
     }
 
     private Booking bookingOf(int index) {
@@ -65,7 +82,10 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     }
 
     private void markSeen(int index) {
-        if (index >= seen.length) seen = Arrays.copyOf(seen, Math.max(index + 1, seen.length * 2));
+        if (index >= seen.length) {
+            seen = Arrays.copyOf(seen, Math.max(index + 1, seen.length * 2));
+            runningSeen = Arrays.copyOf(runningSeen, seen.length);
+        }
         seen[index] = pass;
     }
 
@@ -87,14 +107,26 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         if (b.to > now) profile.unbook(b.placement, Math.max(now, b.from), b.to);
     }
 
-    /** Books running jobs whose booking is missing or out of date; true if time was freed. */
+    /**
+     * Books running jobs whose booking is missing or out of date; true if time was freed. A job this
+     * policy did not start (a preemptor, an owner's job, a resumed one) may sit where waiting jobs were
+     * promised: then every waiting reservation is dropped and made again, in queue order, afterwards.
+     */
     private boolean syncRunning(Snapshot s, long now) {
         boolean released = false;
+        List<JobView> changed = new ArrayList<>();
+        boolean foreign = false;
         for (JobView r : s.running()) {
-            markSeen(r.index());
             long end = Math.max(r.estimatedEnd(), now + 1);
             Booking b = bookingOf(r.index());
             if (b != null && b.running && b.to == end && samePlace(b.placement, r.placement())) continue;
+            changed.add(r);
+            foreign |= b == null || !b.running || !samePlace(b.placement, r.placement()) || end > b.to;
+        }
+        if (foreign) dropWaitingBookings(now);
+        for (JobView r : changed) {
+            long end = Math.max(r.estimatedEnd(), now + 1);
+            Booking b = bookingOf(r.index());
             if (b != null) {
                 unbook(b, now);
                 released |= b.to > end || !b.running;
@@ -104,13 +136,24 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         return released;
     }
 
+    private void dropWaitingBookings(long now) {
+        for (int k = 0; k < bookedCount; k++) {
+            int index = booked[k];
+            Booking b = bookings[index];
+            if (b.running) continue;
+            unbook(b, now);
+            bookings[index] = null;
+            booked[k--] = booked[--bookedCount];
+        }
+    }
+
     /** Removes bookings of jobs that are neither running nor waiting any more. */
     private boolean dropDeparted(long now) {
         boolean released = false;
         for (int k = 0; k < bookedCount; k++) {
             int index = booked[k];
-            if (seen[index] == pass) continue;
             Booking b = bookings[index];
+            if (seen[index] == pass && (!b.running || runningSeen[index] == pass)) continue; // still there, same role
             if (b.to > now) released = true;
             unbook(b, now);
             bookings[index] = null;
@@ -133,7 +176,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         for (int k = 0; k < n; k++) {
             JobView job = byPosition[(int) (keys[k] & ((1 << 22) - 1))];
             Booking old = bookings[job.index()];
-            AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, old.placement, old.from, old.to);
+            AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, old.placement, old.from, old.to, windows);
             if (slot == null) continue;
             profile.unbook(old.placement, old.from, old.to);
             book(job.index(), slot.placement(), slot.start(), slot.start() + (old.to - old.from), false);
@@ -142,7 +185,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
 
     private void reserve(JobView job, long now, long from) {
         long duration = job.requestedWalltime();
-        AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), from, duration);
+        AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), from, duration, windows);
         if (slot == null) return; // never fits this cluster: stays unbooked
         book(job.index(), slot.placement(), slot.start(), slot.start() + duration, false);
         int i = job.index();
@@ -207,20 +250,4 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         }
     }
 
-    /** Pure drain windows are booked as whole-node reservations so nobody is planned across them. */
-    private void bookWindows(Snapshot s, long now) {
-        List<Reservation> rs = s.reservations();
-        for (int w = 0; w < rs.size(); w++) {
-            Reservation r = rs.get(w);
-            if (r.drainFrom() != Long.MIN_VALUE || r.end() <= now || !bookedWindows.add(w)) continue;
-            for (int node : r.nodes()) profile.book(wholeNode(s.cluster(), node), Math.max(now, r.start()), r.end());
-        }
-    }
-
-    private static Placement wholeNode(Cluster cluster, int node) {
-        if (!(cluster instanceof NodeCluster nc)) return Placement.ofCount(1);
-        int pool = nc.poolOf(node);
-        NodePool pl = nc.pools().get(pool);
-        return new Placement(pool, pl.coresPerNode(), new int[] {node}, pl.coresPerNode(), pl.memoryPerNodeMb());
-    }
 }

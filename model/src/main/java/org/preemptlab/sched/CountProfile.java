@@ -14,8 +14,10 @@ final class CountProfile implements AvailabilityProfile {
     private long[] times = new long[64];
     private int[] free = new int[64];
     private int size;
+    private final int total;
 
     CountProfile(long from, int freeProcs) {
+        total = freeProcs;
         times[0] = from;
         free[0] = freeProcs;
         size = 1;
@@ -94,23 +96,41 @@ final class CountProfile implements AvailabilityProfile {
     }
 
     @Override
-    public Slot earliestFit(JobSpec job, long from, long duration) {
+    public Slot earliestFit(JobSpec job, long from, long duration, java.util.List<Reservation> windows) {
         int p = job.procs();
-        from = Math.max(from, times[0]);
-        long candidate = from;
-        for (int k = stepOf(from); k < size; k++) {
-            long stepEnd = k + 1 < size ? times[k + 1] : Long.MAX_VALUE;
-            if (free[k] < p) {
-                candidate = stepEnd;
+        long candidate = Math.max(from, times[0]);
+        search:
+        while (candidate != Long.MAX_VALUE) {
+            int blocked = 0;
+            long jump = candidate;
+            for (Reservation r : windows) {
+                if (AvailabilityProfile.masks(r, candidate, candidate + duration)) {
+                    blocked += r.nodes().length;
+                    jump = Math.max(jump, r.end());
+                }
+            }
+            if (total - blocked < p) {
+                candidate = jump;
                 continue;
             }
-            if (stepEnd == Long.MAX_VALUE || stepEnd - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
+            for (int k = stepOf(candidate); k < size; k++) {
+                long stepEnd = k + 1 < size ? times[k + 1] : Long.MAX_VALUE;
+                if (free[k] < p) {
+                    candidate = stepEnd;
+                    if (windows.isEmpty()) continue;
+                    continue search; // the windows that apply depend on the candidate
+                }
+                if (stepEnd == Long.MAX_VALUE || stepEnd - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
+            }
+            return null;
         }
         return null;
     }
 
     @Override
-    public Slot earlierFit(JobSpec job, long from, Placement own, long ownFrom, long ownTo) {
+    public Slot earlierFit(JobSpec job, long from, Placement own, long ownFrom, long ownTo,
+            java.util.List<Reservation> windows) {
+        if (!windows.isEmpty()) return AvailabilityProfile.super.earlierFit(job, from, own, ownFrom, ownTo, windows);
         int p = job.procs();
         long duration = ownTo - ownFrom;
         from = Math.max(from, times[0]);

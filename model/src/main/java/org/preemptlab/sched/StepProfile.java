@@ -60,7 +60,11 @@ final class StepProfile implements AvailabilityProfile {
 
     /** Earliest start ≥ {@code from} with a placement free over the whole [start, start + duration). */
     @Override
-    public Slot earliestFit(JobSpec job, long from, long duration) {
+    public Slot earliestFit(JobSpec job, long from, long duration, List<Reservation> windows) {
+        return windows.isEmpty() ? earliestFit(job, from, duration) : earliestFitAvoiding(job, from, duration, windows);
+    }
+
+    private Slot earliestFit(JobSpec job, long from, long duration) {
         List<Long> times = new ArrayList<>(steps.tailMap(steps.floorKey(from), true).keySet());
         List<Capacity> caps = new ArrayList<>(times.size());
         for (Long t : times) caps.add(steps.get(t));
@@ -84,6 +88,32 @@ final class StepProfile implements AvailabilityProfile {
             if (!failed) return new Slot(start, acc.place(job));
             // if step j alone cannot hold the job, no window containing it can: skip past it
             i = caps.get(j).place(job) == null ? j + 1 : i + 1;
+        }
+        return null;
+    }
+
+    /** The same search where windows take their nodes away; window boundaries are candidate starts too. */
+    private Slot earliestFitAvoiding(JobSpec job, long from, long duration, List<Reservation> windows) {
+        java.util.TreeSet<Long> candidates = new java.util.TreeSet<>(steps.tailMap(steps.floorKey(from), true).keySet());
+        for (Reservation r : windows) {
+            candidates.add(r.start());
+            candidates.add(r.end());
+        }
+        for (long c : candidates) {
+            long start = Math.max(from, c);
+            if (c < from && candidates.higher(c) != null && candidates.higher(c) <= from) continue;
+            long end = start + duration;
+            Capacity acc = null;
+            for (var e : steps.tailMap(steps.floorKey(start), true).entrySet()) {
+                if (e.getKey() >= end) break;
+                acc = acc == null ? e.getValue().copy() : acc.meet(e.getValue());
+            }
+            if (acc == null) continue;
+            for (Reservation r : windows) {
+                if (AvailabilityProfile.masks(r, start, end)) for (int node : r.nodes()) acc.seize(node);
+            }
+            Placement p = acc.place(job);
+            if (p != null) return new Slot(start, p);
         }
         return null;
     }

@@ -34,7 +34,12 @@ public final class AtomicFiles {
     /** Writes UTF-8 text. */
     public static void write(Path target, Body body) throws IOException {
         writeBytes(target, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // writers such as Jackson's close their target: the file is closed here, after the sync
+                }
+            };
             body.writeTo(w);
             w.flush();
         });
@@ -46,8 +51,13 @@ public final class AtomicFiles {
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
-            try (FileOutputStream file = new FileOutputStream(tmp.toFile());
-                    OutputStream out = new java.io.BufferedOutputStream(file, 1 << 16)) {
+            try (FileOutputStream file = new FileOutputStream(tmp.toFile())) {
+                OutputStream out = new java.io.BufferedOutputStream(file, 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // closed below, after the sync
+                    }
+                };
                 body.writeTo(out);
                 out.flush();
                 file.getFD().sync();
