@@ -25,7 +25,10 @@ import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.swf.SwfHeader;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.app.gui.scenario.SwfImport;
+import org.preemptlab.app.gui.run.BackendViewModel;
 import org.preemptlab.app.gui.run.GanttIndex;
+import org.preemptlab.app.gui.run.LiveRunViewModel;
+import org.preemptlab.app.gui.run.LiveSettings;
 import org.preemptlab.app.gui.run.RunRecord;
 import org.preemptlab.app.gui.run.RunViewModel;
 import org.preemptlab.app.gui.run.ScenarioRunner;
@@ -53,6 +56,9 @@ public final class MainViewModel {
     private TaskHandle pendingRun;
     private final RecentFiles recent;
     private final Autosave autosave;
+    private boolean autoPlay;
+    private final BackendViewModel backend = new BackendViewModel();
+    private final LiveRunViewModel live = new LiveRunViewModel();
 
     public MainViewModel(TaskRunner runner, Notifier notifier, Path settingsDir) {
         this.runner = runner;
@@ -66,6 +72,10 @@ public final class MainViewModel {
             String where = file.get() == null ? "" : " — " + file.get().getFileName();
             return "PreemptLab — " + name + where + (editor.dirtyProperty().get() ? " *" : "");
         }, editor.draftProperty(), file, editor.dirtyProperty());
+        live.frameProperty().addListener((o, a, b) -> {
+            if (b != null) showLiveFrame(b);
+        });
+        live.messageProperty().addListener((o, a, b) -> status.set(b));
     }
 
     public TaskRunner runner() {
@@ -78,6 +88,14 @@ public final class MainViewModel {
 
     public EditorViewModel editor() {
         return editor;
+    }
+
+    /**
+     * When on, every new run starts playing at once with the rest of the schedule shown faded, so
+     * a first look shows a schedule moving (the app turns it on; tests leave it off).
+     */
+    public void setAutoPlay(boolean on) {
+        autoPlay = on;
     }
 
     public CompareViewModel compare() {
@@ -121,6 +139,10 @@ public final class MainViewModel {
             notifier.error("The scenario cannot run yet", describe(e));
             return;
         }
+        if (backend.kind().isLive()) {
+            runLive(draft.name() + " (" + draft.policy().label() + ")", config);
+            return;
+        }
         if (pendingRun != null) pendingRun.cancel();
         String title = draft.name() + " (" + draft.policy().label() + ")";
         status.set("Simulating " + title + " …");
@@ -131,7 +153,12 @@ public final class MainViewModel {
         }, index -> {
             RunRecord rec = index.run();
             pendingRun = null;
-            run.set(new RunViewModel(index));
+            RunViewModel fresh = new RunViewModel(index);
+            if (autoPlay) {
+                fresh.gantt().showFutureProperty().set(true);
+                fresh.togglePlay();
+            }
+            run.set(fresh);
             page.set(Page.RUN);
             status.set(String.format("%s: %d jobs, mean wait %.0f s, utilization %.1f %%, simulated in %.2f s", title,
                     rec.jobs().size(), rec.metrics().meanWaitSeconds(), rec.metrics().utilization() * 100,
@@ -145,6 +172,64 @@ public final class MainViewModel {
                 notifier.error("The simulation of " + title + " failed", messageOf(error));
             }
         });
+    }
+
+    // ---------------------------------------------------------------- live runs
+
+    /** The Run menu's backend choice (emulated, local processes, Slurm) and time scale. */
+    public BackendViewModel backend() {
+        return backend;
+    }
+
+    /** The live run in progress or the last one. */
+    public LiveRunViewModel live() {
+        return live;
+    }
+
+    /** Runs {@code config} in real time on the chosen backend; the Gantt grows with {@link #refreshLive()}. */
+    private void runLive(String title, SimulationConfig config) {
+        if (live.isActive()) {
+            notifier.error("A live run is in progress", "Stop it first (the Stop button, or Run ▸ Stop live run).");
+            return;
+        }
+        LiveSettings settings;
+        try {
+            settings = backend.liveSettings();
+        } catch (IllegalStateException e) {
+            notifier.error("The " + backend.kind().label() + " backend cannot run yet", messageOf(e));
+            return;
+        }
+        if (pendingRun != null) pendingRun.cancel();
+        page.set(Page.RUN);
+        live.start(runner, title, config, settings, rec -> status.set(String.format(
+                "%s on %s: %d jobs, mean wait %.0f s, utilization %.1f %%, %.1f s of real time", title, settings.describe(),
+                rec.jobs().size(), rec.metrics().meanWaitSeconds(), rec.metrics().utilization() * 100,
+                rec.metrics().wallSeconds())), error -> notifier.error("The live run of " + title + " failed", messageOf(error)));
+    }
+
+    /** Shows the newest state of a live run (UI thread, every ~0.5 s while one is going). */
+    public void refreshLive() {
+        live.refresh();
+    }
+
+    /** Stops the live run: the backend ends every process or Slurm job it started. */
+    public void stopLive() {
+        live.stop();
+    }
+
+    /** Window closing: stops a live run and waits (a few seconds at most) until its backend is closed. */
+    public boolean shutDownLive(java.time.Duration timeout) {
+        return live.stopAndWait(timeout);
+    }
+
+    private void showLiveFrame(RunRecord rec) {
+        RunViewModel previous = run.get();
+        RunViewModel fresh = new RunViewModel(new GanttIndex(rec));
+        fresh.jumpToEnd(); // everything drawn so far is the past
+        if (previous != null && previous.run().title().equals(rec.title())) {
+            fresh.selectJob(previous.selectedJobProperty().get());
+        }
+        run.set(fresh);
     }
 
     // ---------------------------------------------------------------- files

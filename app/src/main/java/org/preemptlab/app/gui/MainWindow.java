@@ -6,6 +6,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -22,6 +25,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.preemptlab.app.gui.background.TaskMonitor;
+import org.preemptlab.app.gui.run.BackendKind;
+import org.preemptlab.app.gui.run.BackendViewModel;
 import org.preemptlab.app.gui.run.RunView;
 import org.preemptlab.app.gui.run.RunViewModel;
 
@@ -49,7 +54,9 @@ public final class MainWindow {
         runTab.setId("tab-run");
         compareTab.setId("tab-compare");
         runHolder.getChildren().add(placeholder("Simulating the scenario …"));
-        runTab.setContent(runHolder);
+        BorderPane runPage = new BorderPane(runHolder);
+        runPage.setTop(backendBar());
+        runTab.setContent(runPage);
         editorTab.setContent(actions.editorPage());
         compareTab.setContent(actions.comparePage());
         tabs.getTabs().addAll(editorTab, runTab, compareTab);
@@ -131,7 +138,8 @@ public final class MainWindow {
         run.getItems().addAll(
                 item("_Run scenario", "F5", vm::runScenario),
                 item("_Compare variants", "F6", actions::compare),
-                item("Cancel", "Shortcut+PERIOD", () -> vm.runner().monitor().cancelCurrent()));
+                item("Cancel", "Shortcut+PERIOD", () -> vm.runner().monitor().cancelCurrent()),
+                stopItem());
         Menu view = new Menu("_View");
         view.getItems().addAll(
                 item("_Editor", "Shortcut+1", () -> vm.pageProperty().set(Page.EDITOR)),
@@ -150,6 +158,69 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, run, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private MenuItem stopItem() {
+        MenuItem stop = item("_Stop live run", "Shortcut+Shift+PERIOD", vm::stopLive);
+        stop.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !vm.live().isActive(), vm.live().stateProperty()));
+        return stop;
+    }
+
+    /** Above the run view: where the scenario runs (emulated, local processes, Slurm), the time scale, Run and Stop. */
+    private Node backendBar() {
+        BackendViewModel b = vm.backend();
+        ChoiceBox<BackendKind> kind = new ChoiceBox<>();
+        kind.getItems().setAll(BackendKind.values());
+        kind.valueProperty().bindBidirectional(b.kindProperty());
+        kind.setId("backend-kind");
+        kind.setTooltip(new Tooltip("Emulated: instant. Local processes or Slurm: in real time, the Gantt grows as jobs really run."));
+        TextField scale = field(b.timeScaleProperty(), 6, "time-scale", "Simulated seconds per real second (60: a simulated minute per second)");
+        TextField conf = field(b.slurmConfProperty(), 24, "slurm-conf", "Path of the cluster's slurm.conf");
+        TextField partition = field(b.partitionProperty(), 8, "slurm-partition", "Slurm partition (empty: the default)");
+        Label scaleLabel = new Label("Time scale ×");
+        Label confLabel = new Label("slurm.conf");
+        Label partLabel = new Label("Partition");
+        for (Node n : new Node[] {scaleLabel, scale}) {
+            n.disableProperty().bind(b.liveBinding().not());
+        }
+        for (Node n : new Node[] {confLabel, conf, partLabel, partition}) {
+            n.visibleProperty().bind(b.slurmBinding());
+            n.managedProperty().bind(b.slurmBinding());
+        }
+        Button run = new Button("▶ Run");
+        run.setId("backend-run");
+        run.setOnAction(e -> vm.runScenario());
+        Button stop = new Button("■ Stop");
+        stop.setId("live-stop");
+        stop.setOnAction(e -> vm.stopLive());
+        var inactive = javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.live().isActive(), vm.live().stateProperty());
+        stop.disableProperty().bind(inactive);
+        kind.disableProperty().bind(inactive.not());
+        Label state = new Label();
+        state.setId("live-state");
+        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> switch (vm.live().state()) {
+            case IDLE -> "";
+            case RUNNING -> "● live";
+            case STOPPING -> "stopping …";
+            case STOPPED -> "stopped";
+            case FINISHED -> "finished";
+            case FAILED -> "failed";
+        }, vm.live().stateProperty()));
+        HBox bar = new HBox(6, new Label("Backend"), kind, scaleLabel, scale, confLabel, conf, partLabel, partition, run, stop, state);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("backend-bar");
+        return bar;
+    }
+
+    private static TextField field(javafx.beans.property.StringProperty value, int columns, String id, String tip) {
+        TextField f = new TextField();
+        f.textProperty().bindBidirectional(value);
+        f.setPrefColumnCount(columns);
+        f.setId(id);
+        f.setTooltip(new Tooltip(tip));
+        return f;
     }
 
     private void withRun(java.util.function.Consumer<RunViewModel> action) {

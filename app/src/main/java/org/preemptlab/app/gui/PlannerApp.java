@@ -36,6 +36,7 @@ public final class PlannerApp extends Application {
             shell.viewModel().notifier().error("Something went wrong", MainViewModel.messageOf(e)
                     + "\nYour work is kept; please report this with the steps that led to it.");
         });
+        shell.viewModel().setAutoPlay(true);
         stage.show();
         List<String> files = getParameters().getUnnamed();
         shell.start(files.isEmpty() ? null : files.get(0));

@@ -37,6 +37,8 @@ public final class PlannerShell implements MainActions {
     private final MainViewModel vm;
     private final MainWindow window;
     private final Timeline autosave;
+    /** Every 0.5 s: the live run's newest state onto the Gantt (nothing to do when none is going). */
+    private final Timeline liveRefresh;
     private CompareView compareView;
 
     public PlannerShell(Stage stage, TaskRunner runner, Notifier notifier, Path settingsDir) {
@@ -53,6 +55,9 @@ public final class PlannerShell implements MainActions {
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+        liveRefresh = new Timeline(new KeyFrame(Duration.millis(500), e -> vm.refreshLive()));
+        liveRefresh.setCycleCount(Timeline.INDEFINITE);
+        liveRefresh.play();
     }
 
     public MainViewModel viewModel() {
@@ -89,6 +94,11 @@ public final class PlannerShell implements MainActions {
 
     private void shutDown() {
         autosave.stop();
+        liveRefresh.stop();
+        // a live run's processes or Slurm jobs must not outlive the window
+        if (!vm.shutDownLive(java.time.Duration.ofSeconds(15))) {
+            System.err.println("PreemptLab: the live run's backend did not close within 15 s");
+        }
         vm.clearAutosave();
         vm.runner().monitor().cancelCurrent();
     }

@@ -73,6 +73,10 @@ public final class RunView extends BorderPane {
         });
         vm.cursorProperty().addListener((o, a, b) -> cursorMoved());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        if (vm.playingProperty().get()) { // a run that starts playing as soon as it is shown
+            play.setText("❚❚ Pause");
+            timer.start();
+        }
         cursorMoved();
     }
 
