@@ -13,4 +13,10 @@ public interface BackendEvents {
     default void jobFailed(int jobIndex, int segment, long time, String detail) {
         throw new UnsupportedOperationException("job " + jobIndex + " failed: " + detail);
     }
+
+    /**
+     * Something a live backend saw happen to the job's processes at {@code time} (started, stopped,
+     * continued, checkpoint written, exited with a code...), for the timeline.
+     */
+    default void observed(int jobIndex, long time, String what, String detail) {}
 }

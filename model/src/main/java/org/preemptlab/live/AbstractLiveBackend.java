@@ -248,13 +248,19 @@ public abstract class AbstractLiveBackend<J extends AbstractLiveBackend.Job> imp
 
     @Override
     public final Delivery deliver(Observation o, long simTime) {
+        events.observed(o.job(), simTime, o.kind().label() + (o.kind() == ObservedKind.EXITED ? " " + o.exitCode() : ""),
+                o.detail());
         if (o.kind() != ObservedKind.EXITED) return Delivery.NOTED;
         J j = jobs.get(o.job());
         if (j == null) return Delivery.NOTED;
         int segment;
         synchronized (j) {
             if (!isUnplannedExit(j, o.launch()) || j.mode() == Mode.KILLED) return Delivery.NOTED;
-            if (o.exitCode() != 0) return Delivery.FAILED;
+            if (o.exitCode() != 0) {
+                events.jobFailed(o.job(), j.segment(), simTime, "exit code " + o.exitCode()
+                        + (o.detail() == null || o.detail().isBlank() ? "" : " (" + o.detail() + ")"));
+                return Delivery.FAILED;
+            }
             if (j.mode() != Mode.RUNNING) {
                 j.doneWhileHeld();
                 return Delivery.NOTED;

@@ -15,5 +15,6 @@ public enum EventKind {
     MAINTENANCE_START,
     PERIODIC_CHECKPOINT,
     JOB_SUBMIT,
-    WAKEUP
+    WAKEUP,
+    OBSERVED
 }

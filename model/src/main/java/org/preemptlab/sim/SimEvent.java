@@ -3,7 +3,7 @@ package org.preemptlab.sim;
 /** Something that happens at an instant of simulated time. */
 public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.JobFailed, SimEvent.CheckpointDone, SimEvent.GraceExpired,
         SimEvent.NodeFail, SimEvent.NodeRepair, SimEvent.MaintenanceStart, SimEvent.MaintenanceEnd,
-        SimEvent.PeriodicCheckpoint, SimEvent.JobSubmit, SimEvent.Wakeup {
+        SimEvent.PeriodicCheckpoint, SimEvent.JobSubmit, SimEvent.Wakeup, SimEvent.Observed {
 
     long time();
 
@@ -52,6 +52,11 @@ public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.JobFailed, Si
 
     record JobSubmit(long time, int job) implements SimEvent {
         public EventKind kind() { return EventKind.JOB_SUBMIT; }
+    }
+
+    /** What a live backend saw happen to a job's processes (recorded in the log as it really happened). */
+    record Observed(long time, int job, String what, String detail) implements SimEvent {
+        public EventKind kind() { return EventKind.OBSERVED; }
     }
 
     /** A policy asked to be called again at this time. */

@@ -102,6 +102,11 @@ public final class Simulation {
             public void jobFailed(int jobIndex, int segment, long time, String detail) {
                 events.add(new SimEvent.JobFailed(time, jobIndex, segment, detail));
             }
+
+            @Override
+            public void observed(int jobIndex, long time, String what, String detail) {
+                events.add(new SimEvent.Observed(Math.max(time, now), jobIndex, what, detail));
+            }
         });
         for (int w = 0; w < config.maintenance().size(); w++) {
             MaintenanceWindow mw = config.maintenance().get(w);
@@ -238,6 +243,7 @@ public final class Simulation {
         else if (event instanceof SimEvent.PeriodicCheckpoint e) periodicCheckpoint(runs[e.job()], e.segment());
         else if (event instanceof SimEvent.JobSubmit e) submit(runs[e.job()]);
         else if (event instanceof SimEvent.Wakeup) passRequested = true;
+        else if (event instanceof SimEvent.Observed e) observed(e);
     }
 
     private String stuckMessage() {
@@ -353,12 +359,29 @@ public final class Simulation {
         r.placement = null; // the timeline keeps where it ran; million-job runs need the memory back
     }
 
-    /** A live job's processes died: like a node failure for this job alone. */
+    /**
+     * A live job's processes ended on their own without finishing (non-zero exit): like Slurm, the job
+     * ends FAILED — it is not requeued, whatever its rerunnable flag (that is for preemption and node loss).
+     */
     private void jobFailed(JobRun r, int segment, String detail) {
         if (r.segment != segment || r.state != JobState.RUNNING) return;
         r.settle(now);
         closeRunning(r);
-        fail(r, Reason.of("job " + r.spec.name() + " failed: " + detail));
+        running.remove(r);
+        r.segment++;
+        loseWork(r);
+        releaseNodes(r.placement);
+        log(LogKind.FAIL, r, r.placement.nodes(), Reason.of("job " + r.spec.name() + " failed: " + detail));
+        r.state = JobState.FAILED;
+        r.end = now;
+        terminal++;
+    }
+
+    private void observed(SimEvent.Observed o) {
+        JobRun r = o.job() >= 0 && o.job() < runs.length ? runs[o.job()] : null;
+        int[] nodes = r == null || r.placement == null ? NO_NODES : r.placement.nodes();
+        log(LogKind.OBSERVED, r, nodes, Reason.of("observed on the backend: " + o.what()
+                + (o.detail() == null || o.detail().isBlank() ? "" : " (" + o.detail() + ")")));
     }
 
     /** A running (or checkpointing, stopping) job dies: its unsaved work is lost, its nodes freed. */

@@ -69,8 +69,13 @@ class RealTimeDriverTest {
 
     private static List<Decision> decisions(SimulationResult r) {
         List<Decision> out = new ArrayList<>();
-        for (LogEntry e : r.timeline().log()) out.add(new Decision(e.kind().label(), e.job() < 0 ? "-" : r.job(e.job()).name()));
+        for (LogEntry e : engineLog(r)) out.add(new Decision(e.kind().label(), e.job() < 0 ? "-" : r.job(e.job()).name()));
         return out;
+    }
+
+    /** The engine's own events (what the backend observed is logged too, live only). */
+    private static List<LogEntry> engineLog(SimulationResult r) {
+        return r.timeline().log().stream().filter(e -> e.kind() != org.preemptlab.sim.LogKind.OBSERVED).toList();
     }
 
     private SimulationResult emulated(PreemptMechanism mechanism) {
@@ -93,8 +98,8 @@ class RealTimeDriverTest {
         SimulationResult real = live.result();
 
         assertThat(decisions(real)).as("order of decisions, live vs emulated (%s)", mechanism).isEqualTo(decisions(emu));
-        List<LogEntry> e = emu.timeline().log();
-        List<LogEntry> l = real.timeline().log();
+        List<LogEntry> e = engineLog(emu);
+        List<LogEntry> l = engineLog(real);
         for (int i = 0; i < e.size(); i++) {
             assertThat(l.get(i).time()).as("time of %s %s", e.get(i).kind().label(), e.get(i).job())
                     .isBetween(e.get(i).time() - TOLERANCE, e.get(i).time() + TOLERANCE);
@@ -168,12 +173,18 @@ class RealTimeDriverTest {
     }
 
     @Test
-    void aJobThatFailsOnItsOwnEndsTheRunWithAClearError() {
+    void aJobThatFailsOnItsOwnEndsFailedWithTheExitCodeAndTheRunGoesOn() {
         LocalProcessBackend backend = new LocalProcessBackend(LocalBackendConfig.defaults(runs).withCommand("normal", "sleep 0.2; exit 3"));
         Simulation sim = simulation(config(PreemptMechanism.SUSPEND).withBackend(backend));
         RealTimeDriver driver = new RealTimeDriver(sim, backend, SCALE, LiveListener.NONE, Duration.ofSeconds(60));
 
-        assertThatThrownBy(driver::run).isInstanceOf(LiveRunException.class).hasMessageContaining("exit code 3");
+        org.preemptlab.sim.SimulationResult result = driver.run();
+        assertThat(result.jobs()).anyMatch(j -> j.state() == org.preemptlab.job.JobState.FAILED);
+        assertThat(result.jobs()).allMatch(j -> j.state().isTerminal());
+        assertThat(result.timeline().log()).anyMatch(e -> e.kind() == org.preemptlab.sim.LogKind.FAIL
+                && e.reason().text().contains("exit code 3"));
+        assertThat(result.timeline().log()).anyMatch(e -> e.kind() == org.preemptlab.sim.LogKind.OBSERVED
+                && e.reason().text().contains("exited 3"));
         assertThat(backend.liveGroups()).isEmpty();
     }
 

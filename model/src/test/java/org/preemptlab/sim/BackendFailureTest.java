@@ -13,7 +13,7 @@ import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
 import org.preemptlab.sched.FcfsPolicy;
 
-/** A backend that reports a crashed job: the engine requeues it (rerunnable) or ends it FAILED. */
+/** A backend that reports a job that failed on its own (non-zero exit): the engine ends it FAILED, as Slurm does. */
 class BackendFailureTest {
 
     /** Emulates jobs, but the first run of job 0 crashes after 40 s. */
@@ -50,14 +50,14 @@ class BackendFailureTest {
     }
 
     @Test
-    void aCrashedRerunnableJobIsRequeuedAndItsWorkLost() {
+    void aJobThatFailsOnItsOwnEndsFailedEvenIfRerunnable() {
         SimulationResult r = new Simulation(SimulationConfig.of(new ProcessorMachine(4),
                 List.of(JobSpec.ofProcessors(1, 0, 4, 200, 100)), new FcfsPolicy(), true)
                 .withBackend(new CrashingBackend())).run();
         JobRun job = r.job(0);
-        assertThat(job.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.lostWork()).isEqualTo(40);
-        assertThat(job.end()).isEqualTo(140);
+        assertThat(job.end()).isEqualTo(40);
         assertThat(r.timeline().log().stream().filter(e -> e.kind() == LogKind.FAIL).findFirst().orElseThrow().reason().text())
                 .contains("exit code 139");
     }

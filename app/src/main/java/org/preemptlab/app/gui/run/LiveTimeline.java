@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.preemptlab.sim.LogEntry;
+import org.preemptlab.sim.LogKind;
 import org.preemptlab.sim.Segment;
 import org.preemptlab.sim.SegmentKind;
 
@@ -48,7 +49,7 @@ public final class LiveTimeline {
     public static List<Segment> open(List<LogEntry> log, long now) {
         Map<Integer, Segment> open = new LinkedHashMap<>();
         for (LogEntry e : log) {
-            if (e.job() < 0) continue;
+            if (e.job() < 0 || e.kind() == LogKind.OBSERVED) continue; // what the backend saw changes no state
             SegmentKind kind = switch (e.kind()) {
                 case SUBMIT, REQUEUE -> SegmentKind.WAITING;
                 case START, RESTART, RESUME, CHECKPOINT_END -> SegmentKind.RUNNING;
