@@ -834,9 +834,4 @@ public final class Simulation {
             return Collections.unmodifiableList(reservations);
         }
     }
-
-    /** Node mode helper for tests and views: the cluster as pools, or null in processor mode. */
-    NodeCluster nodeCluster() {
-        return cluster instanceof NodeCluster nc ? nc : null;
-    }
 }
