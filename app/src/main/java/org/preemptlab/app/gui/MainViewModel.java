@@ -23,7 +23,9 @@ import org.preemptlab.app.gui.files.ScenarioFiles;
 import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.swf.SwfHeader;
+import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
+import org.preemptlab.app.gui.scenario.ImportReport;
 import org.preemptlab.app.gui.scenario.SwfImport;
 import org.preemptlab.app.gui.run.BackendViewModel;
 import org.preemptlab.app.gui.run.GanttIndex;
@@ -37,6 +39,10 @@ import org.preemptlab.app.gui.scenario.ScenarioConverter;
 import org.preemptlab.app.gui.scenario.ScenarioDraft;
 import org.preemptlab.app.gui.scenario.ScenarioException;
 import org.preemptlab.sim.SimulationConfig;
+import org.preemptlab.sim.MaintenanceStrategy;
+import org.preemptlab.app.gui.run.MaintenanceDrawing;
+import org.preemptlab.app.gui.scenario.MaintenanceDraft;
+import org.preemptlab.io.scenario.Durations;
 
 /**
  * The main window's state: the editor's scenario, the current run, the page shown, the status
@@ -174,6 +180,25 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * A maintenance window drawn on the Gantt goes into the editor's scenario (one undoable edit),
+     * draining by default; the maintenance table edits it further. False (with a dialog) when the
+     * scenario has no pools to maintain (an SWF processor machine).
+     */
+    public boolean addDrawnMaintenance(MaintenanceDrawing.Span span) {
+        ScenarioDraft d = editor.draft();
+        if (d.pools().isEmpty()) {
+            notifier.error("No pools to maintain", "This scenario is a machine of " + d.processors()
+                    + " processors (an SWF trace): maintenance windows need node pools.");
+            return false;
+        }
+        MaintenanceDraft w = editor.addMaintenance(MaintenanceDrawing.window(span,
+                d.pools().stream().map(p -> p.name()).toList(), "", MaintenanceStrategy.DRAIN));
+        status.set("Added maintenance window " + w.name() + " on " + w.target() + ", " + Durations.format(w.start()) + " for "
+                + Durations.format(w.duration()) + " (drain). Edit it in the editor's maintenance table; Run (F5) to see its effect.");
+        return true;
+    }
+
     // ---------------------------------------------------------------- live runs
 
     /** The Run menu's backend choice (emulated, local processes, Slurm) and time scale. */
@@ -282,13 +307,25 @@ public final class MainViewModel {
      * shows what the reader's anomaly rules changed, and runs it.
      */
     public void importSwf(Path path, long maxJobs) {
+        importSwf(path, SwfImport.options(maxJobs));
+    }
+
+    /**
+     * Imports the jobs of an SWF trace that {@code options} select (job range, submit window, job
+     * limit) as a processor-machine scenario; the anomaly report goes to the editor's report panel
+     * and a dialog; then the scenario runs.
+     */
+    public void importSwf(Path path, SwfReadOptions options) {
         status.set("Importing " + path.getFileName() + " …");
-        runner.submit("Importing " + path.getFileName(), sink -> SwfReader.read(path, SwfImport.options(maxJobs)), trace -> {
-            editor.load(SwfImport.toDraft(path, trace, maxJobs));
+        runner.submit("Importing " + path.getFileName(), sink -> SwfReader.read(path, options), trace -> {
+            ImportReport report = ImportReport.of(trace.report());
+            editor.load(SwfImport.toDraft(path, trace, options));
+            editor.importReportProperty().set(report);
             editor.dirtyProperty().set(true);
             file.set(null);
             notifier.info("Imported " + trace.jobs().size() + " jobs from " + path.getFileName() + " on "
-                    + trace.machineProcs() + " processors", trace.report().summary());
+                    + trace.machineProcs() + " processors", report.machineLine() + "\n" + report.firedLine()
+                    + "\nThe editor's \"SWF import report\" panel lists every rule.\n\n" + trace.report().summary());
             runScenario();
         }, error -> {
             status.set("Could not import " + path.getFileName() + ".");

@@ -102,6 +102,7 @@ public final class MainWindow {
     private void showRun(RunViewModel run) {
         if (runView != null) runView.viewModel().playingProperty().set(false);
         runView = run == null ? null : new RunView(run);
+        if (runView != null) runView.setOnMaintenanceDrawn(vm::addDrawnMaintenance);
         runHolder.getChildren().setAll(runView == null ? placeholder("No run yet: press Run (F5).") : runView);
     }
 

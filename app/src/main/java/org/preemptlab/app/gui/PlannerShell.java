@@ -11,6 +11,8 @@ import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -21,6 +23,7 @@ import org.jfree.chart.JFreeChart;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.CompareView;
 import org.preemptlab.app.gui.editor.EditorView;
+import org.preemptlab.app.gui.editor.SwfImportPane;
 import org.preemptlab.app.gui.files.Autosave;
 import org.preemptlab.app.gui.files.ImageExport;
 
@@ -141,20 +144,21 @@ public final class PlannerShell implements MainActions {
     @Override
     public void importSwf() {
         if (!confirmDiscard("importing a trace")) return;
-        FileChooser chooser = chooser("Import SWF trace", "*.swf");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Compressed SWF", "*.swf.gz"));
-        File f = chooser.showOpenDialog(stage);
-        if (f == null) return;
-        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog("20000");
-        ask.initOwner(stage);
-        ask.setTitle("PreemptLab");
-        ask.setHeaderText("How many jobs of " + f.getName() + " (from the start; 0 = all)?");
-        ask.showAndWait().ifPresent(text -> {
-            try {
-                vm.importSwf(f.toPath(), Long.parseLong(text.trim()));
-            } catch (NumberFormatException e) {
-                vm.notifier().error("Not a number", "\"" + text + "\" is not a whole number of jobs.");
-            }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("PreemptLab");
+        dialog.setHeaderText("Import an SWF trace: which jobs?");
+        SwfImportPane form = new SwfImportPane(null, () -> {
+            FileChooser chooser = chooser("Import SWF trace", "*.swf");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Compressed SWF", "*.swf.gz"));
+            File f = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+            return f == null ? null : f.toPath();
+        });
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.validProperty().not());
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            if (form.file().isPresent() && form.options().isPresent()) vm.importSwf(form.file().get(), form.options().get());
         });
     }
 

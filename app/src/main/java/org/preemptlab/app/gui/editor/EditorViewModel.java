@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.preemptlab.app.gui.scenario.ImportReport;
 import org.preemptlab.app.gui.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.JobMix;
 import org.preemptlab.app.gui.scenario.JobMixGenerator;
@@ -39,6 +40,7 @@ public final class EditorViewModel {
     private final IntegerProperty selectedPool = new SimpleIntegerProperty(this, "selectedPool", 0);
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
     private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
+    private final ObjectProperty<ImportReport> importReport = new SimpleObjectProperty<>(this, "importReport");
 
     public EditorViewModel(ScenarioDraft initial) {
         stack = new CommandStack<>(initial);
@@ -74,6 +76,11 @@ public final class EditorViewModel {
         return mix;
     }
 
+    /** What the SWF reader did to the trace the draft was imported from; null when not imported. */
+    public ObjectProperty<ImportReport> importReportProperty() {
+        return importReport;
+    }
+
     /** The message for one field, if it has a problem. */
     public Optional<String> issueFor(String field) {
         return issues.stream().filter(i -> i.field().equals(field)).map(ValidationIssue::message).findFirst();
@@ -90,6 +97,7 @@ public final class EditorViewModel {
 
     /** Replaces the whole draft without history (a file was opened or a new scenario made). */
     public void load(ScenarioDraft draft) {
+        importReport.set(null);
         stack.reset(draft);
         selectedPool.set(draft.pools().isEmpty() ? -1 : 0);
         dirty.set(false);
@@ -271,6 +279,22 @@ public final class EditorViewModel {
         list.add(MaintenanceDraft.onPool(uniqueName("maint", list.stream().map(MaintenanceDraft::name).toList()), pool,
                 3600, 3600, MaintenanceStrategy.DRAIN));
         edit("add maintenance window", draft().withMaintenance(list));
+    }
+
+    /**
+     * Adds a window made elsewhere (drawn on the Gantt) as one undoable edit; a blank name gets
+     * the next free "maintN". Returns the window as added.
+     */
+    public MaintenanceDraft addMaintenance(MaintenanceDraft window) {
+        List<MaintenanceDraft> list = new ArrayList<>(draft().maintenance());
+        MaintenanceDraft w = window;
+        if (w.name().isBlank()) {
+            w = new MaintenanceDraft(uniqueName("maint", list.stream().map(MaintenanceDraft::name).toList()), w.pool(), w.nodes(),
+                    w.start(), w.duration(), w.strategy(), w.drainHorizon());
+        }
+        list.add(w);
+        edit("draw maintenance window", draft().withMaintenance(list));
+        return w;
     }
 
     public void setMaintenance(int index, MaintenanceDraft window) {

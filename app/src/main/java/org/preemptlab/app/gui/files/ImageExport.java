@@ -8,6 +8,7 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.preemptlab.io.report.AtomicFiles;
 
 /** PNG exports: any node (snapshot → SwingFXUtils → ImageIO) and JFreeChart charts; written atomically. */
 public final class ImageExport {
@@ -18,12 +19,12 @@ public final class ImageExport {
     public static void png(Node node, Path out) throws IOException {
         WritableImage image = node.snapshot(null, null);
         var buffered = SwingFXUtils.fromFXImage(image, null);
-        AtomicOutput.write(out, stream -> {
+        AtomicFiles.writeBytes(out, stream -> {
             if (!ImageIO.write(buffered, "png", stream)) throw new IOException("no PNG writer available");
         });
     }
 
     public static void png(JFreeChart chart, Path out, int width, int height) throws IOException {
-        AtomicOutput.write(out, stream -> ChartUtils.writeChartAsPNG(stream, chart, width, height));
+        AtomicFiles.writeBytes(out, stream -> ChartUtils.writeChartAsPNG(stream, chart, width, height));
     }
 }

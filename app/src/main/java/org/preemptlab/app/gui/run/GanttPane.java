@@ -1,6 +1,12 @@
 package org.preemptlab.app.gui.run;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Cursor;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -14,7 +20,7 @@ import javafx.scene.layout.Region;
 /**
  * The Gantt on screen: a canvas painted from a {@link GanttViewModel}, scroll bars, a hover
  * tooltip, and mouse handling (wheel zooms; Shift+wheel or wheel over the node names scrolls rows;
- * drag pans; click selects a job or folds a pool; a click on the axis or queue lane moves the cursor).
+ * drag pans, or draws a maintenance window in that mode; click selects a job or folds a pool; a click on the axis or queue lane moves the cursor).
  */
 public final class GanttPane extends Region {
 
@@ -35,6 +41,9 @@ public final class GanttPane extends Region {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    private final BooleanProperty drawMaintenance = new SimpleBooleanProperty(this, "drawMaintenance", false);
+    private final Rectangle preview = new Rectangle();
+    private Consumer<MaintenanceDrawing.Span> maintenanceDrawn = span -> {};
 
     public GanttPane(GanttViewModel vm) {
         this.vm = vm;
@@ -45,7 +54,15 @@ public final class GanttPane extends Region {
         tip.setVisible(false);
         tip.setMouseTransparent(true);
         tip.setManaged(false);
-        getChildren().addAll(canvas, hbar, vbar, tip);
+        preview.getStyleClass().add("maintenance-preview");
+        preview.setFill(Color.rgb(110, 110, 130, 0.28));
+        preview.setStroke(Color.rgb(60, 60, 80, 0.9));
+        preview.getStrokeDashArray().setAll(5.0, 4.0);
+        preview.setManaged(false);
+        preview.setMouseTransparent(true);
+        preview.setVisible(false);
+        getChildren().addAll(canvas, hbar, vbar, preview, tip);
+        drawMaintenance.addListener((o, a, b) -> canvas.setCursor(b ? Cursor.CROSSHAIR : Cursor.DEFAULT));
         canvas.setFocusTraversable(true);
         vm.revisionProperty().addListener((o, a, b) -> requestRedraw());
         hbar.valueProperty().addListener((o, a, b) -> {
@@ -66,6 +83,16 @@ public final class GanttPane extends Region {
 
     public GanttViewModel viewModel() {
         return vm;
+    }
+
+    /** While on, a drag over the rows draws a maintenance window instead of panning. */
+    public BooleanProperty drawMaintenanceProperty() {
+        return drawMaintenance;
+    }
+
+    /** Where drawn maintenance windows go. */
+    public void setOnMaintenanceDrawn(Consumer<MaintenanceDrawing.Span> action) {
+        this.maintenanceDrawn = action == null ? span -> {} : action;
     }
 
     public Canvas canvas() {
@@ -151,6 +178,10 @@ public final class GanttPane extends Region {
     private void onDragged(MouseEvent e) {
         if (!dragged && Math.hypot(e.getX() - pressX, e.getY() - pressY) < DRAG_THRESHOLD) return;
         dragged = true;
+        if (drawMaintenance.get() && e.getButton() == MouseButton.PRIMARY) {
+            showPreview(MaintenanceDrawing.span(vm, pressX, pressY, e.getX(), e.getY()).orElse(null));
+            return;
+        }
         if (pressY < vm.plotTop() && pressX >= vm.plotLeft()) {
             vm.cursorProperty().set(Math.round(clampTime(vm.timeAt(e.getX()))));
         } else {
@@ -162,6 +193,11 @@ public final class GanttPane extends Region {
     }
 
     private void onReleased(MouseEvent e) {
+        if (drawMaintenance.get() && dragged && e.getButton() == MouseButton.PRIMARY) {
+            preview.setVisible(false);
+            MaintenanceDrawing.span(vm, pressX, pressY, e.getX(), e.getY()).ifPresent(maintenanceDrawn);
+            return;
+        }
         if (dragged || e.getButton() != MouseButton.PRIMARY) return;
         if (e.getY() < vm.plotTop()) {
             if (e.getX() >= vm.plotLeft()) vm.cursorProperty().set(Math.round(clampTime(vm.timeAt(e.getX()))));
@@ -173,6 +209,36 @@ public final class GanttPane extends Region {
             return;
         }
         vm.selectedJobProperty().set(vm.hitTest(e.getX(), e.getY()).map(GanttHit::job).orElse(-1));
+    }
+
+    /** The window being drawn, snapped: its time span over its pool's rows (or all rows). */
+    private void showPreview(MaintenanceDrawing.Span span) {
+        if (span == null) {
+            preview.setVisible(false);
+            return;
+        }
+        double top = vm.plotTop(), bottom = vm.plotTop() + vm.plotHeight();
+        if (!span.pool().equals(org.preemptlab.app.gui.scenario.MaintenanceDraft.ALL_NODES)) {
+            double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+            for (LayoutRow r : vm.layout()) {
+                boolean inPool = r.header() ? vm.index().groups().get(r.group()).name().equals(span.pool())
+                        : r.node() >= span.firstRow() && r.node() <= span.lastRow();
+                if (!inPool) continue;
+                lo = Math.min(lo, vm.screenY(r));
+                hi = Math.max(hi, vm.screenY(r) + r.height());
+            }
+            if (lo <= hi) {
+                top = Math.max(top, lo);
+                bottom = Math.min(bottom, hi);
+            }
+        }
+        double x0 = Math.max(vm.plotLeft(), vm.xOf(span.start()));
+        double x1 = Math.min(vm.plotLeft() + vm.plotWidth(), vm.xOf(span.end()));
+        preview.setX(x0);
+        preview.setY(top);
+        preview.setWidth(Math.max(1, x1 - x0));
+        preview.setHeight(Math.max(1, bottom - top));
+        preview.setVisible(true);
     }
 
     private double clampTime(double t) {

@@ -15,6 +15,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -39,6 +40,7 @@ public final class RunView extends BorderPane {
     private final Slider scrub = new Slider(0, 1, 0);
     private final Button play = new Button("▶ Play");
     private boolean syncing;
+    private final javafx.beans.property.BooleanProperty drawingEnabled = new javafx.beans.property.SimpleBooleanProperty(false);
     private final AnimationTimer timer = new AnimationTimer() {
         private long last = -1;
 
@@ -82,6 +84,13 @@ public final class RunView extends BorderPane {
 
     public RunViewModel viewModel() {
         return vm;
+    }
+
+    /** Turns on the "draw maintenance window" mode: drawn windows go to {@code action}. */
+    public void setOnMaintenanceDrawn(java.util.function.Consumer<MaintenanceDrawing.Span> action) {
+        gantt.setOnMaintenanceDrawn(action);
+        drawingEnabled.set(action != null);
+        if (action == null) gantt.drawMaintenanceProperty().set(false);
     }
 
     public GanttPane ganttPane() {
@@ -143,10 +152,17 @@ public final class RunView extends BorderPane {
         rows.setPrefWidth(70);
         rows.setTooltip(new Tooltip("Row height"));
         rows.valueProperty().addListener((o, a, b) -> vm.gantt().setRowHeight(b.doubleValue()));
+        ToggleButton draw = new ToggleButton("✎ Maintenance");
+        draw.setId("draw-maintenance");
+        draw.setTooltip(new Tooltip("Draw a maintenance window: drag across a pool's rows (or across pools for all nodes);"
+                + " it is added to the scenario's maintenance table"));
+        draw.selectedProperty().bindBidirectional(gantt.drawMaintenanceProperty());
+        draw.disableProperty().bind(drawingEnabled.not());
+        draw.setFocusTraversable(false);
         HBox box = new HBox(6, start, prevDecision, back, play, step, nextDecision, end, speed);
         box.setAlignment(Pos.CENTER_LEFT);
         return new ToolBar(box, new Separator(Orientation.VERTICAL), scrub, time, new Separator(Orientation.VERTICAL),
-                zoomOut, zoomIn, fit, rows, future);
+                zoomOut, zoomIn, fit, rows, future, new Separator(Orientation.VERTICAL), draw);
     }
 
     private static Button button(String text, String tip, Runnable action) {
