@@ -21,9 +21,29 @@ import org.preemptlab.sim.FailureModel;
  */
 public record ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools,
         List<JobDraft> jobs, SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
-        List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace) {
+        List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
+        List<RunningJob> running) {
+
+    /**
+     * A job already running when the scenario begins (a cluster imported "from now"), kept by name so
+     * that opening and saving such a file never loses it; dropped when its job is removed or renamed.
+     */
+    public record RunningJob(String job, List<String> nodes, long runningFor) {
+        public RunningJob {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /** A draft in which nothing runs yet when the scenario begins. */
+    public ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools, List<JobDraft> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace) {
+        this(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon,
+                trace, List.of());
+    }
 
     public ScenarioDraft {
+        running = running == null ? List.of() : List.copyOf(running);
         name = name == null ? "" : name;
         description = description == null ? "" : description;
         pools = pools == null ? List.of() : List.copyOf(pools);
@@ -54,24 +74,24 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     public ScenarioDraft withName(String v) {
-        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
     }
 
     public ScenarioDraft withDescription(String v) {
-        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
     }
 
     public ScenarioDraft withProcessors(int v) {
-        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
     }
 
     public ScenarioDraft withPools(List<PoolDraft> v) {
-        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace);
+        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
     }
 
     /** New jobs: the table no longer comes from the trace. */
     public ScenarioDraft withJobs(List<JobDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null);
+        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running);
     }
 
     public ScenarioDraft withPolicy(PolicyChoice v) {
@@ -79,23 +99,23 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     public ScenarioDraft withScheduler(SchedulerSpec v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace);
+        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running);
     }
 
     public ScenarioDraft withRules(PreemptionRules v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running);
     }
 
     public ScenarioDraft withSettings(PreemptionSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running);
     }
 
     public ScenarioDraft withMaintenance(List<MaintenanceDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running);
     }
 
     public ScenarioDraft withSeed(long v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running);
     }
 
     public ScenarioDraft withPool(int index, UnaryOperator<PoolDraft> change) {

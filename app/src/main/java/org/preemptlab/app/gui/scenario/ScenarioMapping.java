@@ -52,10 +52,26 @@ public final class ScenarioMapping {
                         m.drainHorizon()));
             }
             return new Scenario(draft.name(), draft.description(), draft.seed(), cluster, jobs, draft.scheduler(),
-                    draft.rules(), draft.settings(), windows, draft.failures(), draft.horizon(), draft.trace(), null);
+                    draft.rules(), draft.settings(), windows, draft.failures(), draft.horizon(), draft.trace(), null,
+                    initialRuns(draft, jobs, cluster));
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(List.of(new ValidationIssue("scenario", e.getMessage())));
         }
+    }
+
+    /** The draft's running jobs whose job (by name) and nodes still exist. */
+    private static List<org.preemptlab.sim.InitialRun> initialRuns(ScenarioDraft draft, List<JobSpec> jobs, Cluster cluster) {
+        Map<String, Integer> nodeIndex = new HashMap<>();
+        for (int i = 0; i < cluster.nodeCount(); i++) nodeIndex.put(cluster.nodeName(i), i);
+        List<org.preemptlab.sim.InitialRun> runs = new ArrayList<>();
+        for (ScenarioDraft.RunningJob r : draft.running()) {
+            JobSpec job = jobs.stream().filter(j -> j.name().equals(r.job())).findFirst().orElse(null);
+            if (job == null || r.runningFor() >= job.runtime()) continue;
+            if (!r.nodes().stream().allMatch(nodeIndex::containsKey)) continue;
+            int[] nodes = r.nodes().stream().mapToInt(nodeIndex::get).toArray();
+            runs.add(new org.preemptlab.sim.InitialRun(job.id(), nodes, r.runningFor()));
+        }
+        return runs;
     }
 
     private static int[] nodesOf(MaintenanceDraft m, Cluster cluster) {
@@ -98,8 +114,16 @@ public final class ScenarioMapping {
         }
         List<MaintenanceDraft> windows = new ArrayList<>();
         for (MaintenanceWindow w : s.maintenance()) windows.add(fromWindow(w, s.cluster()));
+        List<ScenarioDraft.RunningJob> running = new ArrayList<>();
+        for (org.preemptlab.sim.InitialRun r : s.initialRuns()) {
+            String name = s.jobs().stream().filter(j -> j.id() == r.jobId()).map(JobSpec::name).findFirst().orElse(null);
+            if (name == null) continue;
+            List<String> nodes = new ArrayList<>();
+            for (int n : r.nodes()) nodes.add(s.cluster().nodeName(n));
+            running.add(new ScenarioDraft.RunningJob(name, nodes, r.elapsedSeconds()));
+        }
         return new ScenarioDraft(s.name(), s.description(), processors, pools, jobs, s.scheduler(), s.rules(),
-                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace());
+                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running);
     }
 
     private static MaintenanceDraft fromWindow(MaintenanceWindow w, Cluster cluster) {
