@@ -16,4 +16,17 @@ final class JsonFiles {
     static void write(Path out, Object value) throws IOException {
         AtomicFiles.write(out, w -> MAPPER.writeValue(w, value));
     }
+
+    /**
+     * The metrics JSON of a command: the metrics, the simulation's and the whole command's wall time,
+     * and a few facts about the run (policy, scenario or machine size).
+     */
+    static void writeMetrics(Path out, org.preemptlab.metrics.Metrics m, double commandWallSeconds,
+            java.util.Map<String, Object> facts) throws IOException {
+        java.util.Map<String, Object> map = org.preemptlab.io.report.MetricsJsonWriter.toMap(m);
+        map.put("simulationWallSeconds", m.wallSeconds());
+        map.put("wallSeconds", commandWallSeconds);
+        map.putAll(facts);
+        write(out, map);
+    }
 }

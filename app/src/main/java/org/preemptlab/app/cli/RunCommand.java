@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.preemptlab.io.report.EventsCsvWriter;
-import org.preemptlab.io.report.MetricsJsonWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
@@ -64,12 +63,7 @@ final class RunCommand implements Callable<Integer> {
             ScheduleExport.write(outSwf, header, result);
         }
         if (metricsJson != null) {
-            Map<String, Object> map = MetricsJsonWriter.toMap(m);
-            map.put("simulationWallSeconds", m.wallSeconds());
-            map.put("wallSeconds", wall);
-            map.put("scenario", s.name());
-            map.put("policy", result.policy());
-            JsonFiles.write(metricsJson, map);
+            JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("scenario", s.name(), "policy", result.policy()));
         }
         System.out.printf("%s (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
                         + "%d preempted, lost %.0f core-s, checkpoint+restart %.0f core-s, makespan %d s%n",

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.report.EventsCsvWriter;
-import org.preemptlab.io.report.MetricsJsonWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
@@ -56,12 +55,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (outSwf != null) ScheduleExport.write(outSwf, t.header(), result);
         if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
         if (metricsJson != null) {
-            Map<String, Object> map = MetricsJsonWriter.toMap(m);
-            map.put("simulationWallSeconds", m.wallSeconds());
-            map.put("wallSeconds", wall);
-            map.put("procs", t.machineProcs());
-            map.put("policy", result.policy());
-            JsonFiles.write(metricsJson, map);
+            JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("procs", t.machineProcs(), "policy", result.policy()));
         }
         System.out.printf("%s on %s (%d procs): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
                         + "mean queue %.2f, makespan %d s, %.2f s wall%n", result.policy(), trace.getFileName(),
