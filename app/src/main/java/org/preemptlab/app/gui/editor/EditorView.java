@@ -143,7 +143,10 @@ public final class EditorView extends BorderPane {
         removeWindow.setOnAction(e -> vm.removeMaintenance(maintenance.selectedIndex()));
         HBox mHead = new HBox(8, mTitle, addWindow, removeWindow);
         mHead.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, head, machine, poolPane, sheet, mHead, maintenance, maintenanceMessage);
+        TitledPane preemption = new TitledPane("Preemption policy and mechanisms", new PreemptionPane(vm.preemption()));
+        preemption.setExpanded(false);
+        preemption.setId("preemption");
+        VBox box = new VBox(8, head, machine, poolPane, sheet, mHead, maintenance, maintenanceMessage, preemption);
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

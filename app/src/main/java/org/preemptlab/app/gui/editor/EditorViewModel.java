@@ -41,11 +41,23 @@ public final class EditorViewModel {
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
     private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
     private final ObjectProperty<ImportReport> importReport = new SimpleObjectProperty<>(this, "importReport");
+    private final PreemptionViewModel preemption;
 
     public EditorViewModel(ScenarioDraft initial) {
         stack = new CommandStack<>(initial);
         stack.currentProperty().addListener((o, a, b) -> validate());
         validate();
+        preemption = new PreemptionViewModel(this);
+    }
+
+    /** The preemption section (policy details and mechanisms). */
+    public PreemptionViewModel preemption() {
+        return preemption;
+    }
+
+    /** One undoable edit made by a section's own view-model. */
+    void applyEdit(String label, ScenarioDraft next) {
+        edit(label, next);
     }
 
     public CommandStack<ScenarioDraft> history() {
