@@ -18,6 +18,9 @@ public interface MainActions {
 
     void importSwf();
 
+    /** File ▸ Import from Slurm: a live cluster "from now", or a slurm.conf's pools. */
+    void importSlurm();
+
     Menu recentMenu();
 
     void save();

@@ -2,6 +2,9 @@ package org.preemptlab.app.gui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
@@ -27,6 +30,12 @@ import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.app.gui.scenario.ImportReport;
 import org.preemptlab.app.gui.scenario.SwfImport;
+import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.app.gui.scenario.SlurmImportForm;
+import org.preemptlab.backend.slurm.SlurmCli;
+import org.preemptlab.backend.slurm.SlurmCommands;
+import org.preemptlab.backend.slurm.SlurmScenarioImport;
+import org.preemptlab.io.scenario.SchedulerSpec;
 import org.preemptlab.app.gui.run.BackendViewModel;
 import org.preemptlab.app.gui.run.GanttIndex;
 import org.preemptlab.app.gui.run.LiveRunViewModel;
@@ -65,6 +74,8 @@ public final class MainViewModel {
     private boolean autoPlay;
     private final BackendViewModel backend = new BackendViewModel();
     private final LiveRunViewModel live = new LiveRunViewModel();
+    private Function<Path, SlurmCommands> slurmConnect = conf -> conf != null ? new SlurmCli(conf) : SlurmCli.fromEnvironment();
+    private Clock clock = Clock.systemUTC();
 
     public MainViewModel(TaskRunner runner, Notifier notifier, Path settingsDir) {
         this.runner = runner;
@@ -330,6 +341,51 @@ public final class MainViewModel {
         }, error -> {
             status.set("Could not import " + path.getFileName() + ".");
             notifier.error("Cannot import " + path.getFileName(), messageOf(error));
+        });
+    }
+
+    /**
+     * How the Slurm import reaches the cluster: the Slurm command-line tools with the given
+     * slurm.conf (null: the environment's); tests pass a fake cluster and a fixed clock.
+     */
+    public void setSlurmAccess(Function<Path, SlurmCommands> connect, Clock clock) {
+        this.slurmConnect = Objects.requireNonNull(connect, "connect");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * File ▸ Import from Slurm: in the background, asks the live cluster (or reads only its
+     * slurm.conf) for a scenario "from now", then opens it in the editor as unsaved work and runs
+     * it. A failure is one dialog; the open work is kept.
+     */
+    public void importSlurm(SlurmImportForm.Request request) {
+        String what = request.describe();
+        Function<Path, SlurmCommands> connect = slurmConnect;
+        Clock now = clock;
+        status.set("Importing from " + what + " …");
+        runner.submit("Importing from " + what, sink -> {
+            SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(SchedulerSpec.of("easy"), null, 1.0, 86_400,
+                    request.runningAsQueued(), false);
+            if (request.confOnly()) return SlurmScenarioImport.fromConf(request.slurmConf(), options);
+            sink.progress(-1, "asking Slurm (sinfo --json, squeue --json)");
+            return SlurmScenarioImport.fromCluster(connect.apply(request.slurmConf()), now.instant(), options);
+        }, scenario -> {
+            ScenarioDraft draft = ScenarioMapping.fromScenario(scenario);
+            editor.load(draft);
+            editor.dirtyProperty().set(true);
+            file.set(null);
+            boolean placeholder = SlurmScenarioImport.isPlaceholderOnly(scenario);
+            long nodes = draft.pools().stream().mapToLong(p -> p.nodes()).sum();
+            String summary = "Imported " + draft.pools().size() + " pool(s), " + nodes + " node(s) and "
+                    + (placeholder ? "one placeholder job (replace it)" : draft.jobs().size() + " job(s), "
+                            + draft.running().size() + " already running")
+                    + " from " + what + ".";
+            status.set(summary);
+            notifier.info(summary, scenario.description());
+            runScenario();
+        }, error -> {
+            status.set("Could not import from " + what + ".");
+            notifier.error("Cannot import from " + what, messageOf(error));
         });
     }
 

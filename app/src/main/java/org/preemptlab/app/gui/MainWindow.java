@@ -120,6 +120,7 @@ public final class MainWindow {
                 actions.samplesMenu(),
                 actions.recentMenu(),
                 item("_Import SWF trace…", "Shortcut+I", actions::importSwf),
+                item("Import from S_lurm…", null, actions::importSlurm),
                 new SeparatorMenuItem(),
                 item("_Save", "Shortcut+S", actions::save),
                 item("Save _As…", "Shortcut+Shift+S", actions::saveAs),

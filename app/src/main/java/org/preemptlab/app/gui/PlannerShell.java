@@ -23,7 +23,9 @@ import org.jfree.chart.JFreeChart;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.CompareView;
 import org.preemptlab.app.gui.editor.EditorView;
+import org.preemptlab.app.gui.editor.SlurmImportPane;
 import org.preemptlab.app.gui.editor.SwfImportPane;
+import org.preemptlab.app.gui.scenario.SlurmImportForm;
 import org.preemptlab.app.gui.files.Autosave;
 import org.preemptlab.app.gui.files.ImageExport;
 
@@ -163,6 +165,25 @@ public final class PlannerShell implements MainActions {
     }
 
     @Override
+    public void importSlurm() {
+        if (!confirmDiscard("importing from Slurm")) return;
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("PreemptLab");
+        dialog.setHeaderText("Import from Slurm: the cluster as it is now, or its slurm.conf");
+        SlurmImportPane form = new SlurmImportPane(SlurmImportForm.defaultConf(System.getenv()), () -> {
+            FileChooser chooser = chooser("slurm.conf", "*.conf");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
+            return f == null ? null : f.toPath();
+        });
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.validProperty().not());
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> form.request().ifPresent(vm::importSlurm));
+    }
+
+    @Override
     public Menu samplesMenu() {
         Menu menu = new Menu("Open _sample");
         menu.setOnShowing(e -> fillSamples(menu));
@@ -259,6 +280,7 @@ public final class PlannerShell implements MainActions {
         menu.getItems().addAll(
                 MainWindow.item("Gantt as PNG…", null, () -> exportTo("gantt.png", "*.png", this::exportGanttPng)),
                 MainWindow.item("Compare view and charts as PNG…", null, () -> exportTo("compare.png", "*.png", this::exportComparePng)),
+                MainWindow.item("Charts as SVG…", null, () -> exportTo("charts.svg", "*.svg", this::exportChartsSvg)),
                 new SeparatorMenuItem(),
                 MainWindow.item("Run metrics as CSV…", null, () -> exportTo("metrics.csv", "*.csv", vm::exportMetricsCsv)),
                 MainWindow.item("Comparison metrics as CSV…", null, () -> exportTo("comparison.csv", "*.csv", vm::exportComparisonCsv)),
@@ -298,6 +320,33 @@ public final class PlannerShell implements MainActions {
                 ImageExport.png(charts.get(i), out.resolveSibling(base + "-" + names[i % names.length] + ".png"), 900, 540);
             }
         });
+    }
+
+    /**
+     * The compare view's charts as SVG: {@code <name>-queue.svg}, {@code <name>-utilization.svg},
+     * {@code <name>-wait-cdf.svg} beside the chosen file.
+     */
+    public void exportChartsSvg(Path out) {
+        if (compareView == null || vm.compare().variants().isEmpty()) {
+            vm.notifier().error("Nothing to export", "Compare some schedulers first.");
+            return;
+        }
+        vm.export(out, () -> {
+            String base = out.getFileName().toString().replaceFirst("\\.svg$", "");
+            List<JFreeChart> charts = compareView.charts();
+            List<Path> files = chartSvgFiles(out, base, charts.size());
+            for (int i = 0; i < charts.size(); i++) ImageExport.svg(charts.get(i), files.get(i), 900, 540);
+        });
+    }
+
+    /** The files of {@code count} chart exports beside {@code out}. */
+    static List<Path> chartSvgFiles(Path out, String base, int count) {
+        String[] names = {"queue", "utilization", "wait-cdf"};
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(out.resolveSibling(base + "-" + names[i % names.length] + (i < names.length ? "" : "-" + i) + ".svg"));
+        }
+        return files;
     }
 
     private FileChooser chooser(String title, String pattern) {

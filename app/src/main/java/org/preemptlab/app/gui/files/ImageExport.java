@@ -1,5 +1,6 @@
 package org.preemptlab.app.gui.files;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
@@ -8,9 +9,13 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
 import org.preemptlab.io.report.AtomicFiles;
 
-/** PNG exports: any node (snapshot → SwingFXUtils → ImageIO) and JFreeChart charts; written atomically. */
+/**
+ * PNG exports (any node: snapshot → SwingFXUtils → ImageIO; JFreeChart charts) and SVG exports of
+ * JFreeChart charts (JFreeSVG); written atomically.
+ */
 public final class ImageExport {
 
     private ImageExport() {}
@@ -26,5 +31,14 @@ public final class ImageExport {
 
     public static void png(JFreeChart chart, Path out, int width, int height) throws IOException {
         AtomicFiles.writeBytes(out, stream -> ChartUtils.writeChartAsPNG(stream, chart, width, height));
+    }
+
+    /** The chart drawn as an SVG document of {@code width} × {@code height} (text kept as text). */
+    public static void svg(JFreeChart chart, Path out, int width, int height) throws IOException {
+        if (width <= 0 || height <= 0) throw new IllegalArgumentException("An SVG needs a size > 0, not " + width + " × " + height + ".");
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        String document = g2.getSVGDocument();
+        AtomicFiles.write(out, w -> w.write(document));
     }
 }

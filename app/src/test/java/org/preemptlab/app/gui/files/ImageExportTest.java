@@ -38,6 +38,31 @@ class ImageExportTest {
     }
 
     @Test
+    void a_chart_is_written_as_a_whole_svg_with_its_title_as_text() throws IOException {
+        Path out = dir.resolve("sub/queue.svg");
+        ImageExport.svg(chart(), out, 320, 200);
+        String svg = Files.readString(out).strip();
+        assertThat(svg).satisfiesAnyOf(t -> assertThat(t).startsWith("<svg"), t -> assertThat(t).startsWith("<?xml"));
+        assertThat(svg).contains("<svg").contains(">Queue<").endsWith("</svg>");
+        assertThat(rootElement(out)).as("well-formed XML with an svg root").isEqualTo("svg");
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files).containsExactly(out);
+        }
+        assertThatThrownBy(() -> ImageExport.svg(chart(), dir.resolve("bad.svg"), 0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(dir.resolve("bad.svg")).doesNotExist();
+    }
+
+    private static String rootElement(Path xml) throws IOException {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return factory.newDocumentBuilder().parse(xml.toFile()).getDocumentElement().getTagName();
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new AssertionError(xml + " is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    @Test
     void a_failed_export_keeps_the_old_file() throws IOException {
         Path out = dir.resolve("queue.png");
         Files.writeString(out, "old");
