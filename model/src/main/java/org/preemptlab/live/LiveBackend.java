@@ -30,7 +30,7 @@ public interface LiveBackend extends NodeBackend {
         REPORTED,
         /** Recorded only: nothing for the engine (a start, a stop, an expected exit after a kill …). */
         NOTED,
-        /** The job failed on its own (exit ≠ 0 while it was meant to run): the engine cannot go on with it. */
+        /** The job failed on its own (exit ≠ 0 while it was meant to run): the engine was told, it ends FAILED. */
         FAILED
     }
 }

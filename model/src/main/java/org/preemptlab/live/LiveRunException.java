@@ -1,6 +1,6 @@
 package org.preemptlab.live;
 
-/** A live run could not go on (a job failed on its own, the run overran its deadline, …). */
+/** A live run could not go on (it overran its deadline, …). */
 public final class LiveRunException extends RuntimeException {
 
     public LiveRunException(String message) {

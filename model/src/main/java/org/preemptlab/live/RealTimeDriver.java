@@ -62,7 +62,7 @@ public final class RealTimeDriver {
      * Runs until every job has ended or {@link #stop()} is called; closes the backend in every case.
      *
      * @return the result so far (complete unless stopped)
-     * @throws LiveRunException if a job failed on its own or the deadline passed
+     * @throws LiveRunException if the run overran its deadline (a job that fails on its own ends FAILED; the run goes on)
      */
     public SimulationResult run() {
         driverThread = Thread.currentThread();
