@@ -131,6 +131,11 @@ public final class GanttViewModel {
         return selectedJob;
     }
 
+    /** True if any job is highlighted or selected. */
+    public boolean hasHighlights() {
+        return selectedJob.get() >= 0 || !highlighted.isEmpty();
+    }
+
     public boolean isHighlighted(int job) {
         return job >= 0 && job < highlightMask.length && highlightMask[job];
     }
