@@ -55,6 +55,39 @@ class SampleLessonsTest {
         return new PreemptionRules(false, false, r.tiers(), r.victimOrder(), r.exemptSeconds(), r.chains(), r.defaultChain());
     }
 
+    // ------------------------------------------------------------------ the existing teaching samples
+
+    private static JobRun job(SimulationResult r, String name) {
+        return r.jobs().stream().filter(j -> j.spec().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void easyAndConservativeDifferVisibly() throws Exception {
+        Scenario s = sample("easy-vs-conservative.json");
+        assertThat(s.scheduler().name()).isEqualTo(SchedulerSpec.EASY);
+        SimulationResult easy = run(s);
+        SimulationResult conservative = run(s.withScheduler(SchedulerSpec.of(SchedulerSpec.CONSERVATIVE)));
+        // EASY protects only the head job: Sneaky backfills at once and Full waits for it
+        assertThat(job(easy, "Sneaky").firstStart()).isEqualTo(job(easy, "Sneaky").spec().submit());
+        assertThat(job(easy, "Full").firstStart()).isEqualTo(job(easy, "Sneaky").end());
+        // conservative promised the machine to Full when Head ends: Sneaky waits behind it
+        assertThat(job(conservative, "Full").firstStart()).isEqualTo(job(conservative, "Head").end()).isEqualTo(2 * HOUR);
+        assertThat(job(conservative, "Sneaky").firstStart()).isGreaterThanOrEqualTo(job(conservative, "Full").end());
+        assertThat(job(conservative, "J5").totalWait()).isLessThan(job(easy, "J5").totalWait());
+        assertThat(MetricsCalculator.of(easy).meanWaitSeconds()).isNotEqualTo(MetricsCalculator.of(conservative).meanWaitSeconds());
+    }
+
+    @Test
+    void aSuspendThatCannotFreeMemoryEscalatesToCheckpoint() throws Exception {
+        SimulationResult r = run(sample("suspend-vs-memory.json"));
+        JobRun borrower = job(r, "Borrower");
+        assertThat(borrower.preemptionsBy(PreemptMechanism.SUSPEND)).as("SmallOwner: a suspend is enough").isEqualTo(1);
+        assertThat(borrower.preemptionsBy(PreemptMechanism.CHECKPOINT)).as("BigOwner: escalated to checkpoint").isEqualTo(1);
+        assertThat(borrower.lostWork()).isZero();
+        assertThat(job(r, "SmallOwner").totalWait()).isZero();
+        assertThat(job(r, "BigOwner").totalWait()).as("waits for the checkpoint write").isPositive().isEqualTo(borrower.checkpointSeconds());
+    }
+
     // ------------------------------------------------------------------ T3E nights
 
     @Test
