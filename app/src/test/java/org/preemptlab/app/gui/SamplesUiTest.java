@@ -34,11 +34,13 @@ class SamplesUiTest {
     static Path dir;
 
     private PlannerShell shell;
+    private Stage stage;
     private final RecordingNotifier notifier = new RecordingNotifier();
 
     @Start
     void start(Stage stage) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
+        this.stage = stage;
         shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
         stage.show();
         shell.start(null);
@@ -97,6 +99,7 @@ class SamplesUiTest {
         robot.clickOn("#tab-samples");
         assertThat(shell.viewModel().pageProperty().get()).isEqualTo(Page.SAMPLES);
         assertThat(robot.lookup("#samples-page").tryQuery()).isPresent();
+        assertThat(Screenshots.write(stage.getScene().getRoot(), "samples-page.png")).exists();
         Fx.run(() -> shell.viewModel().pageProperty().set(Page.EDITOR));
         Fx.run(() -> shell.viewModel().pageProperty().set(Page.SAMPLES));
         assertThat(shell.window().tabs().getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-samples");
