@@ -33,6 +33,8 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     private final VictimPlanner planner;
     /** Jobs room is being made for (victims still checkpointing or in their grace time) → where they will go. */
     private final java.util.LinkedHashMap<Integer, Placement> promised = new java.util.LinkedHashMap<>();
+    /** Suspended victim → the promised job it was suspended for (its held cores are that job's). */
+    private final java.util.HashMap<Integer, Integer> suspendedFor = new java.util.HashMap<>();
 
     public PreemptingScheduler(SchedulingPolicy base, PreemptionRules rules) {
         this.base = base;
@@ -56,11 +58,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         Set<Integer> started = new HashSet<>();
-        startPromised(s, free, started, decisions);
+        Set<Integer> consumed = new HashSet<>(); // suspended jobs whose held cores a promised job took this pass
+        startPromised(s, free, started, decisions, consumed);
         startOwnersOnTheirPools(s, free, started, decisions);
         List<Decision> baseDecisions = promised.isEmpty() && started.isEmpty() ? base.schedule(s)
-                : base.schedule(new PromisedSnapshot(s, free, hiddenFromBase(started), promised.values()));
-        Set<Integer> victims = new HashSet<>();
+                : base.schedule(new PromisedSnapshot(s, free, hiddenFromBase(started), promised.values(), consumed));
+        Set<Integer> victims = new HashSet<>(consumed);
         for (Decision d : baseDecisions) {
             if (d instanceof Decision.Start st) {
                 free.take(st.placement());
@@ -118,7 +121,10 @@ public final class PreemptingScheduler implements SchedulingPolicy {
                 free.releaseCores(cores);
                 pending.releaseCores(cores);
             }
-            if (v.mechanism() == PreemptMechanism.SUSPEND) return;
+            if (v.mechanism() == PreemptMechanism.SUSPEND) {
+                suspendedFor.put(v.job().index(), forJob.index());
+                return;
+            }
             decisions.add(new Decision.Preempt(v.job(), v.mechanism(), forJob, reason(s, v, forJob)));
             free.releaseMemory(p);
             pending.releaseMemory(p);
@@ -126,6 +132,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         }
         decisions.add(new Decision.Preempt(v.job(), v.mechanism(), forJob, reason(s, v, forJob)));
         if (v.mechanism() == PreemptMechanism.SUSPEND) {
+            suspendedFor.put(v.job().index(), forJob.index());
             free.releaseCores(p);
             pending.releaseCores(p);
         } else {
@@ -196,27 +203,59 @@ public final class PreemptingScheduler implements SchedulingPolicy {
      * Starts the jobs room was made for, first, as soon as they fit — on their promised placement, or
      * elsewhere if that is free, never on what is promised to another job; forgets promises to jobs gone.
      */
-    private void startPromised(Snapshot s, Capacity free, Set<Integer> started, List<Decision> decisions) {
+    private void startPromised(Snapshot s, Capacity free, Set<Integer> started, List<Decision> decisions,
+            Set<Integer> consumed) {
+        forgetResumed(s);
         if (promised.isEmpty()) return;
         Set<Integer> queued = new HashSet<>();
         for (JobView j : s.queue()) {
             queued.add(j.index());
             Placement mine = promised.get(j.index());
             if (mine == null) continue;
-            Placement p = isFree(free, mine) ? mine : null;
-            if (p == null) {
+            List<JobView> heldForMe = suspendedFor(s, j);
+            Capacity withHeld = free.copy();
+            for (JobView v : heldForMe) withHeld.releaseCores(s.heldCores(v));
+            Placement p;
+            if (isFree(withHeld, mine)) {
+                // the cores of the jobs suspended for it are its own: they stay suspended beside it
+                for (JobView v : heldForMe) {
+                    free.releaseCores(s.heldCores(v));
+                    consumed.add(v.index());
+                }
+                p = mine;
+            } else {
                 Capacity others = free.copy();
                 for (var e : promised.entrySet()) if (e.getKey() != j.index()) PromisedSnapshot.hold(others, e.getValue());
                 p = others.place(j.spec());
+                if (p == null) continue;
+                heldForMe = List.of();
             }
-            if (p == null) continue;
             free.take(p);
             started.add(j.index());
             promised.remove(j.index());
             decisions.add(new Decision.Start(j, p, Reason.of("job " + j.name()
-                    + " started on the resources its preemption freed (the victims have left)")));
+                    + " started on the resources its preemption freed"
+                    + (heldForMe.isEmpty() ? " (the victims have left)" : " (beside the jobs suspended for it)"))));
         }
         promised.keySet().retainAll(queued);
+    }
+
+    /** The suspended jobs that made room for {@code job} and hold cores for it (they stay suspended until it starts). */
+    private List<JobView> suspendedFor(Snapshot s, JobView job) {
+        List<JobView> held = new ArrayList<>();
+        for (JobView r : s.suspended()) {
+            Integer f = suspendedFor.get(r.index());
+            if (f != null && f == job.index() && s.heldCores(r) != null) held.add(r);
+        }
+        return held;
+    }
+
+    /** Forgets victims that are no longer suspended. */
+    private void forgetResumed(Snapshot s) {
+        if (suspendedFor.isEmpty()) return;
+        Set<Integer> still = new HashSet<>();
+        for (JobView r : s.suspended()) still.add(r.index());
+        suspendedFor.keySet().retainAll(still);
     }
 
     /** When the first job this one could preempt, but for PreemptExemptTime, becomes preemptable. */

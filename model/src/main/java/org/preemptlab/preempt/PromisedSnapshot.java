@@ -22,9 +22,13 @@ final class PromisedSnapshot implements Snapshot {
     private final Snapshot inner;
     private final Capacity free;
     private final List<JobView> queue;
+    private final Set<Integer> holdsTaken;
 
-    PromisedSnapshot(Snapshot inner, Capacity freeAfterStarts, Set<Integer> hidden, Collection<Placement> held) {
+    /** @param holdsTaken suspended jobs whose held cores were given to a job started this pass (no longer theirs) */
+    PromisedSnapshot(Snapshot inner, Capacity freeAfterStarts, Set<Integer> hidden, Collection<Placement> held,
+            Set<Integer> holdsTaken) {
         this.inner = inner;
+        this.holdsTaken = holdsTaken;
         this.free = freeAfterStarts.copy();
         for (Placement p : held) hold(free, p);
         this.queue = new ArrayList<>();
@@ -72,7 +76,7 @@ final class PromisedSnapshot implements Snapshot {
 
     @Override
     public Placement heldCores(JobView suspended) {
-        return inner.heldCores(suspended);
+        return holdsTaken.contains(suspended.index()) ? null : inner.heldCores(suspended);
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class JobRun implements JobView {
     long stateSince;
     int ioVersion;
     boolean requeueAfterIo;
+    /** While suspended: the job it was suspended for (index), which it must not take its cores back from before that job starts; -1 for none. */
+    int suspendedFor = -1;
     private int[] preemptionsBy; // allocated on the first preemption
 
     JobRun(JobSpec spec, int index) {

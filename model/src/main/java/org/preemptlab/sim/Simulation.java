@@ -260,7 +260,7 @@ public final class Simulation {
         List<Decision> decisions = policy.schedule(snapshot);
         for (Decision d : decisions) {
             if (d instanceof Decision.Start s) start((JobRun) s.job(), s.placement(), s.reason());
-            else if (d instanceof Decision.Preempt p) preempt((JobRun) p.victim(), p.mechanism(), p.reason());
+            else if (d instanceof Decision.Preempt p) preempt((JobRun) p.victim(), p.mechanism(), p.forJob(), p.reason());
             else if (d instanceof Decision.CallAt c && c.time() > now) events.add(new SimEvent.Wakeup(c.time()));
         }
     }
@@ -394,7 +394,7 @@ public final class Simulation {
         requeueOrEnd(r, FAILED_REQUEUE, JobState.FAILED);
     }
 
-    private void preempt(JobRun r, PreemptMechanism mechanism, Reason reason) {
+    private void preempt(JobRun r, PreemptMechanism mechanism, JobView forJob, Reason reason) {
         if (r.state == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
             r.timesPreempted++;
             r.countPreemption(mechanism);
@@ -410,7 +410,10 @@ public final class Simulation {
         r.countPreemption(mechanism);
         log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
         switch (mechanism) {
-            case SUSPEND -> suspend(r, reason);
+            case SUSPEND -> {
+                suspend(r, reason);
+                r.suspendedFor = forJob == null ? -1 : forJob.index();
+            }
             case CHECKPOINT -> beginCheckpoint(r, true, reason);
             case REQUEUE, KILL -> beginKill(r, reason);
         }
@@ -433,6 +436,7 @@ public final class Simulation {
         if (suspended.isEmpty()) return;
         List<JobRun> ready = new ArrayList<>();
         for (JobRun r : suspended) {
+            if (waitsForItsPreemptor(r)) continue;
             if (capacity.coresFree(r.placement) && !anyDown(r.placement)) ready.add(r);
         }
         for (JobRun r : ready) {
@@ -452,6 +456,17 @@ public final class Simulation {
             backend.resume(r, now, r.segment, r.spec.runtime() - r.workDone);
             schedulePeriodicCheckpoint(r);
         }
+    }
+
+    /**
+     * A job suspended for another stays suspended until that one has started: its cores are promised
+     * to it, even while the rest of what it needs is still being freed (a grace time, a checkpoint).
+     */
+    private boolean waitsForItsPreemptor(JobRun r) {
+        if (r.suspendedFor < 0) return false;
+        if (runs[r.suspendedFor].state == JobState.QUEUED) return true;
+        r.suspendedFor = -1;
+        return false;
     }
 
     private void beginCheckpoint(JobRun r, boolean thenRequeue, Reason reason) {

@@ -138,6 +138,32 @@ class MechanismTest {
         assertThat(kinds(r, "V")).containsSubsequence(LogKind.PREEMPT, LogKind.KILL, LogKind.REQUEUE);
     }
 
+    /*
+     * Two private nodes owned by "chem", lent to "susp" (suspended when preempted) and "req" (requeued
+     * after a 100 s grace time). S runs on one node, R on the other; owner job O (2 nodes) arrives at 10:
+     * S is suspended at once, R stops at 110. Unrelated events in between (P submitted and started on the
+     * public node at 50) must not let S resume on the node promised to O: O starts at 110.
+     */
+    @Test
+    void aSuspendedBorrowerDoesNotResumeOnNodesPromisedToTheOwner() {
+        NodeCluster cluster = new NodeCluster(List.of(new NodePool("public", 1, 1, 0, "", List.of(), 100),
+                new NodePool("private", 2, 1, 0, "chem", List.of("susp", "req"), 100)));
+        PreemptionRules rules = new PreemptionRules(true, false, Map.of(), VictimOrder.YOUNGEST_FIRST, 0,
+                Map.of("susp", List.of(PreemptMechanism.SUSPEND), "req", List.of(PreemptMechanism.REQUEUE)),
+                List.of(PreemptMechanism.REQUEUE));
+        List<JobSpec> jobs = List.of(
+                new JobSpec(1, "Pub", 0, 1, 1, 0, 2000, 1000, "normal", "", List.of("public"), true, true, 0, 0, null),
+                new JobSpec(2, "S", 1, 1, 1, 0, 2000, 1000, "susp", "", List.of(), true, true, 0, 0, null),
+                new JobSpec(3, "R", 2, 1, 1, 0, 2000, 1000, "req", "", List.of(), true, true, 0, 0, null),
+                new JobSpec(4, "O", 10, 2, 1, 0, 400, 300, "normal", "chem", List.of("private"), true, true, 0, 0, null),
+                new JobSpec(5, "P", 50, 1, 1, 0, 200, 100, "normal", "", List.of("public"), true, true, 0, 0, null));
+        SimulationResult r = run(cluster, jobs, rules, PreemptionSettings.defaults().withGrace(100));
+        assertThat(kinds(r, "S")).containsSubsequence(LogKind.PREEMPT, LogKind.SUSPEND, LogKind.RESUME);
+        assertThat(named(r, "O").firstStart()).isEqualTo(110);
+        assertThat(r.timeline().log().stream().filter(e -> e.job() == named(r, "S").index() && e.kind() == LogKind.RESUME)
+                .findFirst().orElseThrow().time()).as("S resumes when O has ended").isEqualTo(410);
+    }
+
     /* PreemptExemptTime: a job that has run less than the exempt time is not a victim yet. */
     @Test
     void exemptTimeProtectsYoungJobs() {

@@ -47,6 +47,11 @@ class PreemptionProperties {
     static final List<String> BASES = List.of("fcfs", "easy", "conservative", "aggressive-checkpoint", "preemption-backfill");
 
     static Scenario scenario(long seed) {
+        return scenario(seed, false);
+    }
+
+    /** @param wideOwners owner jobs may ask for several private nodes (never more than the pool holds in all) */
+    static Scenario scenario(long seed, boolean wideOwners) {
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         int cores = 1 + r.nextInt(8);
         long mem = r.nextBoolean() ? 0 : 16_384L * (1 + r.nextInt(4));
@@ -68,8 +73,9 @@ class PreemptionProperties {
                 default -> "preempt";
             };
             boolean owner = kind == 0 && r.nextInt(3) == 0 && ownerNodes < priv.nodes();
-            int nodes = owner ? 1 : 1 + r.nextInt(Math.min(pub.nodes(), priv.nodes()));
-            if (owner) ownerNodes++;
+            int nodes = owner && wideOwners ? 1 + r.nextInt(priv.nodes() - ownerNodes)
+                    : owner ? 1 : 1 + r.nextInt(Math.min(pub.nodes(), priv.nodes()));
+            if (owner) ownerNodes += nodes;
             jobs.add(new JobSpec(i, "j" + i, t, nodes, 1 + r.nextInt(cores), mem == 0 ? 0 : r.nextInt((int) mem + 1),
                     run + r.nextInt(1000), run, qos, owner ? "chem" : "", owner ? List.of("private") : List.of(),
                     r.nextInt(4) != 0, r.nextInt(4) != 0, r.nextInt(2000), r.nextInt(3) == 0 ? 100 + r.nextInt(500) : 0, null));
@@ -78,8 +84,12 @@ class PreemptionProperties {
     }
 
     static SimulationResult run(Scenario s, PreemptMechanism first) {
+        return run(s, first, Map.of());
+    }
+
+    static SimulationResult run(Scenario s, PreemptMechanism first, Map<String, List<PreemptMechanism>> chains) {
         PreemptionRules rules = new PreemptionRules(true, true, Map.of("high", 2, "normal", 1, "preempt", 1, "scavenger", 0),
-                VictimOrder.values()[(int) (s.jobs().size() % 4)], 0, Map.of(),
+                VictimOrder.values()[(int) (s.jobs().size() % 4)], 0, chains,
                 List.of(first, PreemptMechanism.CHECKPOINT, PreemptMechanism.REQUEUE, PreemptMechanism.KILL));
         SchedulingPolicy policy = PolicyFactory.create(s.base(), 0.2, 600, 100, false, rules);
         PreemptionSettings settings = PreemptionSettings.defaults().withGrace(s.grace())
@@ -107,9 +117,26 @@ class PreemptionProperties {
         check(scenario(seed), PreemptMechanism.KILL);
     }
 
+    /**
+     * One owner job may need several private nodes held by borrowers preempted by different
+     * mechanisms at once (suspend for "preempt", requeue with grace time for "scavenger", checkpoint
+     * for "normal"): the suspended ones must not resume on the owner's promised nodes before it starts.
+     */
+    @Property(tries = 1000, seed = "20261122")
+    void mixedChainsWithWideOwners(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
+        check(scenario(seed, true), PreemptMechanism.SUSPEND, Map.of(
+                "preempt", List.of(PreemptMechanism.SUSPEND, PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL),
+                "scavenger", List.of(PreemptMechanism.REQUEUE, PreemptMechanism.KILL),
+                "normal", List.of(PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL)));
+    }
+
     static void check(Scenario s, PreemptMechanism first) {
-        SimulationResult r = run(s, first);
-        assertThat(run(s, first).timeline().hash()).as("same input, same event log").isEqualTo(r.timeline().hash());
+        check(s, first, Map.of());
+    }
+
+    static void check(Scenario s, PreemptMechanism first, Map<String, List<PreemptMechanism>> chains) {
+        SimulationResult r = run(s, first, chains);
+        assertThat(run(s, first, chains).timeline().hash()).as("same input, same event log").isEqualTo(r.timeline().hash());
         Map<Integer, Long> running = new HashMap<>();
         for (Segment seg : r.timeline().segments()) {
             if (seg.kind() == SegmentKind.RUNNING) running.merge(seg.job(), seg.end() - seg.start(), Long::sum);
