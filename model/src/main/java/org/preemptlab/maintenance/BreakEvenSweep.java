@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
@@ -61,7 +60,6 @@ public final class BreakEvenSweep {
         List<Double> images = spec.imageSize().values();
         int total = bandwidths.size() * images.size();
         SweepProgress p = progress == null ? SweepProgress.NONE : progress;
-        AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total), r -> {
             Thread t = new Thread(r, "break-even");
             t.setDaemon(true);
@@ -75,9 +73,7 @@ public final class BreakEvenSweep {
                     int c = col;
                     service.submit(() -> {
                         if (p.isCancelled()) throw new CancellationException("break-even sweep cancelled");
-                        BreakEvenCell cell = cell(scenario, drain, checkpoint, lookBack, c, r, bandwidths.get(c), images.get(r));
-                        p.cellsDone(done.incrementAndGet(), total);
-                        return cell;
+                        return cell(scenario, drain, checkpoint, lookBack, c, r, bandwidths.get(c), images.get(r));
                     });
                 }
             }
@@ -89,6 +85,7 @@ public final class BreakEvenSweep {
                 BreakEvenCell cell = get(f);
                 cells[cell.imageIndex() * bandwidths.size() + cell.bandwidthIndex()] = cell;
                 received++;
+                p.cellsDone(received, total);
             }
             List<BreakEvenCell> list = List.of(cells);
             return new BreakEvenResult(scenario.name(), file.name(), start, file.duration(), file.nodes().length,

@@ -1,6 +1,9 @@
 package org.preemptlab.maintenance;
 
-/** Told when grid cells finish; asked whether to stop. Called from the sweep's worker threads. */
+/**
+ * Told when grid cells finish (always on the thread that called the sweep, in order 1 … total);
+ * asked whether to stop (also from the sweep's worker threads).
+ */
 public interface SweepProgress {
 
     SweepProgress NONE = new SweepProgress() {

@@ -106,7 +106,9 @@ public final class BreakEvenChart {
 
         if (n <= LABELLED_CELLS) {
             for (int i = 0; i < n; i++) {
-                XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "%+.1f", data[2][i]), data[0][i], data[1][i]);
+                // a little below the centre, clear of the break-even line's markers (which sit on the rows' centres)
+                XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "%+.1f", data[2][i]), data[0][i],
+                        data[1][i] / Math.pow(ratio(img), 0.22));
                 label.setFont(CELL);
                 label.setPaint(Math.abs(scaleFraction(data[2][i], lo, hi)) > 0.6 ? Color.WHITE : new Color(0x222222));
                 plot.addAnnotation(label);
