@@ -78,8 +78,9 @@ final class BreakEvenCommand implements Callable<Integer> {
         AtomicFiles.writeBytes(png, stream -> ChartUtils.writeChartAsPNG(stream, BreakEvenChart.create(r), 1200, 820));
         if (csv != null) BreakEvenCsvWriter.write(csv, r);
         out.println(BreakEvenChart.title(r));
-        out.printf(Locale.ROOT, "%d × %d cells (bandwidth %s MB/s × image %s MB per node), %d runs on %d threads in %.2f s%n",
-                bw.steps(), img.steps(), bw.text(), img.text(), 3 * sweep.cellCount(), Math.min(n, sweep.cellCount()), wall);
+        out.printf(Locale.ROOT, "%d × %d cells (bandwidth %s MB/s × image %s MB per node), %d runs on %d thread%s in %.2f s%n",
+                bw.steps(), img.steps(), bw.text(), img.text(), 3 * sweep.cellCount(), Math.min(n, sweep.cellCount()),
+                Math.min(n, sweep.cellCount()) == 1 ? "" : "s", wall);
         long checkpointWins = r.cells().stream().filter(c -> c.winner() == Winner.CHECKPOINT).count();
         out.printf(Locale.ROOT, "checkpoint is cheaper in %d of %d cells%n", checkpointWins, r.cells().size());
         for (int row = 0; row < r.imageSizes().size(); row++) {

@@ -56,7 +56,7 @@ public final class CompareView extends BorderPane {
         message.setWrapText(true);
         message.setPadding(new Insets(2, 8, 2, 8));
         message.getStyleClass().add("hint");
-        setTop(new VBox(toolbar(), message));
+        VBox top = new VBox(toolbar(), message);
         VBox.setVgrow(gantts, Priority.ALWAYS);
         SplitPane left = new SplitPane(gantts, charts);
         left.setOrientation(Orientation.VERTICAL);
@@ -67,14 +67,16 @@ public final class CompareView extends BorderPane {
         table.setFixedCellSize(36);
         SplitPane split = new SplitPane(left, table);
         split.setDividerPositions(0.64);
-        setCenter(tabs(split));
+        BorderPane schedulers = new BorderPane(split);
+        schedulers.setTop(top);
+        setCenter(tabs(schedulers));
         vm.variants().addListener((ListChangeListener<Variant>) c -> showVariants());
         vm.cursorProperty().addListener((o, a, b) -> cursorMoved());
         showVariants();
     }
 
     /** The schedulers' comparison and the break-even chart, as two tabs. */
-    private TabPane tabs(SplitPane schedulers) {
+    private TabPane tabs(BorderPane schedulers) {
         Tab main = new Tab("Schedulers", schedulers);
         main.setId("compare-tab-schedulers");
         breakEvenView = new BreakEvenView(vm.breakEven());
