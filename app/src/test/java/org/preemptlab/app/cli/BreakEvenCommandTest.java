@@ -60,6 +60,18 @@ class BreakEvenCommandTest {
     }
 
     @Test
+    void theWindowCanBeMoved() {
+        Path png = dir.resolve("moved.png");
+        Outcome o = run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", png.toString(),
+                "--bandwidth", "10:100:2", "--image-size", "1024:1024:1", "--window-start", "9h", "--threads", "1");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("window fs-upgrade at 09:00:00 for 2h 00m on 8 nodes", "6 runs on 1 thread in");
+        assertThat(png).exists();
+        assertOneLine(run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", png.toString(),
+                "--window-start", "soon"), "--window-start: ");
+    }
+
+    @Test
     void badInputIsOneClearLine() throws Exception {
         Path png = dir.resolve("x.png");
         String scenario = sample("maintenance-checkpoint.json").toString();
