@@ -10,6 +10,9 @@ public interface MainActions {
 
     Node comparePage();
 
+    /** The Samples (start) page: every sample scenario with what it teaches and an Open button. */
+    Node samplesPage();
+
     void newScenario();
 
     void open();

@@ -264,6 +264,7 @@ public final class MainViewModel {
         fresh.jumpToEnd(); // everything drawn so far is the past
         if (previous != null && previous.run().title().equals(rec.title())) {
             fresh.selectJob(previous.selectedJobProperty().get());
+            fresh.gantt().continueViewOf(previous.gantt());
         }
         run.set(fresh);
     }

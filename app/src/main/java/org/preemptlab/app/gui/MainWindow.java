@@ -41,6 +41,7 @@ public final class MainWindow {
     private final Tab editorTab = new Tab("Editor");
     private final Tab runTab = new Tab("Run");
     private final Tab compareTab = new Tab("Compare");
+    private final Tab samplesTab = new Tab("Samples");
     private final StackPane runHolder = new StackPane();
     private final MainActions actions;
     private RunView runView;
@@ -53,13 +54,15 @@ public final class MainWindow {
         editorTab.setId("tab-editor");
         runTab.setId("tab-run");
         compareTab.setId("tab-compare");
+        samplesTab.setId("tab-samples");
         runHolder.getChildren().add(placeholder("Simulating the scenario …"));
         BorderPane runPage = new BorderPane(runHolder);
         runPage.setTop(backendBar());
         runTab.setContent(runPage);
         editorTab.setContent(actions.editorPage());
         compareTab.setContent(actions.comparePage());
-        tabs.getTabs().addAll(editorTab, runTab, compareTab);
+        samplesTab.setContent(actions.samplesPage());
+        tabs.getTabs().addAll(samplesTab, editorTab, runTab, compareTab);
         root.setTop(menuBar());
         root.setCenter(tabs);
         root.setBottom(statusBar(vm.runner().monitor()));
@@ -68,7 +71,7 @@ public final class MainWindow {
         if (vm.runProperty().get() != null) showRun(vm.runProperty().get());
         vm.pageProperty().addListener((o, a, b) -> select(b));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.pageProperty().set(
-                b == editorTab ? Page.EDITOR : b == compareTab ? Page.COMPARE : Page.RUN));
+                b == editorTab ? Page.EDITOR : b == compareTab ? Page.COMPARE : b == samplesTab ? Page.SAMPLES : Page.RUN));
         select(vm.pageProperty().get());
     }
 
@@ -96,6 +99,7 @@ public final class MainWindow {
             case EDITOR -> editorTab;
             case RUN -> runTab;
             case COMPARE -> compareTab;
+            case SAMPLES -> samplesTab;
         });
     }
 
@@ -147,6 +151,7 @@ public final class MainWindow {
                 item("_Editor", "Shortcut+1", () -> vm.pageProperty().set(Page.EDITOR)),
                 item("_Run (Gantt)", "Shortcut+2", () -> vm.pageProperty().set(Page.RUN)),
                 item("_Compare", "Shortcut+3", () -> vm.pageProperty().set(Page.COMPARE)),
+                item("_Samples", "Shortcut+0", () -> vm.pageProperty().set(Page.SAMPLES)),
                 new SeparatorMenuItem(),
                 item("Fit the whole run", null, () -> withRun(r -> r.gantt().fitAll())),
                 item("Collapse / expand all pools", null, () -> withRun(r -> {

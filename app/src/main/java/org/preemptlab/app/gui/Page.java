@@ -2,5 +2,5 @@ package org.preemptlab.app.gui;
 
 /** The main window's pages (tabs). */
 public enum Page {
-    EDITOR, RUN, COMPARE
+    EDITOR, RUN, COMPARE, SAMPLES
 }

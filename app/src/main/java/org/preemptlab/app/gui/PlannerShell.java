@@ -1,9 +1,6 @@
 package org.preemptlab.app.gui;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +25,9 @@ import org.preemptlab.app.gui.editor.SwfImportPane;
 import org.preemptlab.app.gui.scenario.SlurmImportForm;
 import org.preemptlab.app.gui.files.Autosave;
 import org.preemptlab.app.gui.files.ImageExport;
+import org.preemptlab.app.gui.samples.SampleCatalog;
+import org.preemptlab.app.gui.samples.SamplesView;
+import org.preemptlab.app.gui.samples.SamplesViewModel;
 
 /**
  * Wires the application together for one stage: view-models, pages, menus, file dialogs,
@@ -39,7 +39,9 @@ public final class PlannerShell implements MainActions {
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
 
     private final Stage stage;
+    private final Path settingsDir;
     private final MainViewModel vm;
+    private final SamplesViewModel samples;
     private final MainWindow window;
     private final Timeline autosave;
     /** Every 0.5 s: the live run's newest state onto the Gantt (nothing to do when none is going). */
@@ -48,7 +50,11 @@ public final class PlannerShell implements MainActions {
 
     public PlannerShell(Stage stage, TaskRunner runner, Notifier notifier, Path settingsDir) {
         this.stage = stage;
+        this.settingsDir = settingsDir;
         this.vm = new MainViewModel(runner, notifier == null ? new DialogNotifier(stage) : notifier, settingsDir);
+        this.samples = new SamplesViewModel(() -> SampleCatalog.locate(settingsDir), p -> {
+            if (confirmDiscard("opening a sample")) vm.openFile(p);
+        });
         this.window = new MainWindow(vm, this);
         var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1440, bounds.getWidth()), Math.min(900, bounds.getHeight())));
@@ -71,6 +77,11 @@ public final class PlannerShell implements MainActions {
 
     public MainWindow window() {
         return window;
+    }
+
+    /** The Samples page's state. */
+    public SamplesViewModel samples() {
+        return samples;
     }
 
     public CompareView compareView() {
@@ -126,6 +137,20 @@ public final class PlannerShell implements MainActions {
     public Node comparePage() {
         compareView = new CompareView(vm.compare());
         return compareView;
+    }
+
+    @Override
+    public Node samplesPage() {
+        samples.refresh();
+        return new SamplesView(samples, () -> {
+            if (confirmDiscard("opening a sample")) vm.openDefault();
+        });
+    }
+
+    /** File ▸ Open sample ▸ All samples…: the Samples page, listed afresh. */
+    public void showSamples() {
+        samples.refresh();
+        vm.pageProperty().set(Page.SAMPLES);
     }
 
     // ---------------------------------------------------------------- file menu
@@ -194,14 +219,19 @@ public final class PlannerShell implements MainActions {
 
     private void fillSamples(Menu menu) {
         List<MenuItem> items = new ArrayList<>();
+        MenuItem all = new MenuItem("All samples… (what each one teaches)");
+        all.setId("all-samples");
+        all.setOnAction(e -> showSamples());
+        items.add(all);
+        items.add(new SeparatorMenuItem());
         MenuItem builtIn = new MenuItem("Owner pools with borrowing (built in)");
         builtIn.setOnAction(e -> {
             if (confirmDiscard("opening a sample")) vm.openDefault();
         });
         items.add(builtIn);
-        List<Path> samples = samples();
-        if (!samples.isEmpty()) items.add(new SeparatorMenuItem());
-        for (Path p : samples) {
+        List<Path> files = sampleFiles();
+        if (!files.isEmpty()) items.add(new SeparatorMenuItem());
+        for (Path p : files) {
             MenuItem item = new MenuItem(p.getFileName().toString());
             item.setMnemonicParsing(false);
             item.setOnAction(e -> {
@@ -212,25 +242,9 @@ public final class PlannerShell implements MainActions {
         menu.getItems().setAll(items);
     }
 
-    /** The sample scenarios: {@code -Dpreemptlab.samples=DIR}, else {@code sample-clusters/} here or one level up. */
-    static List<Path> samples() {
-        List<Path> dirs = new ArrayList<>();
-        String override = System.getProperty("preemptlab.samples");
-        if (override != null) dirs.add(Path.of(override));
-        dirs.add(Path.of("sample-clusters"));
-        dirs.add(Path.of("..", "sample-clusters"));
-        for (Path dir : dirs) {
-            if (!Files.isDirectory(dir)) continue;
-            List<Path> files = new ArrayList<>();
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
-                for (Path p : s) files.add(p.toAbsolutePath().normalize());
-            } catch (IOException e) {
-                continue;
-            }
-            files.sort(null);
-            return files;
-        }
-        return List.of();
+    /** The sample scenario files (see {@link SampleCatalog#locate}). */
+    List<Path> sampleFiles() {
+        return SampleCatalog.locate(settingsDir).map(SampleCatalog::files).orElse(List.of());
     }
 
     @Override

@@ -47,6 +47,7 @@ class CompareUiTest {
         TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
         assertThat(table.getItems()).isNotEmpty();
         assertThat(table.getColumns()).hasSize(3);
+        assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.getWidth()).as(c.getText()).isGreaterThanOrEqualTo(120));
         Fx.run(() -> compare.scrubTo(0.5));
         long t = compare.cursorProperty().get();
         assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().cursorProperty().get()).isEqualTo(t));
@@ -60,6 +61,23 @@ class CompareUiTest {
         robot.clickOn("#variant-fcfs").clickOn("#variant-easy");
         robot.clickOn("#run-compare");
         assertThat(shell.viewModel().compare().messageProperty().get()).contains("at least 2");
+    }
+
+    @Test
+    void exports_the_compared_charts_as_svg_with_text_labels(FxRobot robot) throws Exception {
+        Fx.run(() -> {
+            var compare = shell.viewModel().compare();
+            compare.chosen().clear();
+            compare.chosen().addAll(java.util.List.of(PolicyChoice.FCFS, PolicyChoice.EASY));
+            shell.viewModel().runComparison();
+        });
+        Path out = home.resolve("export/charts.svg");
+        Fx.run(() -> shell.exportChartsSvg(out));
+        for (String[] f : new String[][] {{"queue", "Queue length", "jobs waiting"}, {"utilization", "Utilization", "useful cores / cores"},
+                {"wait-cdf", "Wait-time CDF", "share of jobs"}}) {
+            String svg = java.nio.file.Files.readString(home.resolve("export/charts-" + f[0] + ".svg")).strip();
+            assertThat(svg).contains("<svg ").endsWith("</svg>").contains(">" + f[1] + "<", ">" + f[2] + "<", ">FCFS<", ">EASY backfill<");
+        }
     }
 
     @Test

@@ -49,8 +49,8 @@ class DrawMaintenanceUiTest {
 
         // not in the mode: a drag pans and adds nothing
         double y = Fx.call(() -> g.screenY(row) + row.height() / 2);
-        Point2D from = Fx.call(() -> pane.canvas().localToScreen(g.plotLeft() + g.plotWidth() * 0.3, y));
-        Point2D to = Fx.call(() -> pane.canvas().localToScreen(g.plotLeft() + g.plotWidth() * 0.5, y));
+        Point2D from = Fx.call(() -> pane.surface().localToScreen(g.plotLeft() + g.plotWidth() * 0.3, y));
+        Point2D to = Fx.call(() -> pane.surface().localToScreen(g.plotLeft() + g.plotWidth() * 0.5, y));
         robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
         assertThat(editor.draft().maintenance()).hasSize(before);
 
@@ -59,8 +59,8 @@ class DrawMaintenanceUiTest {
         double y2 = Fx.call(() -> g.screenY(row) + row.height() / 2);
         double x0 = g.plotLeft() + g.plotWidth() * 0.3, x1 = g.plotLeft() + g.plotWidth() * 0.5;
         long t0 = Fx.call(() -> (long) Math.floor(g.timeAt(x0))), t1 = Fx.call(() -> (long) Math.ceil(g.timeAt(x1)));
-        robot.drag(Fx.call(() -> pane.canvas().localToScreen(x0, y2)), MouseButton.PRIMARY)
-                .moveTo(Fx.call(() -> pane.canvas().localToScreen(x1, y2))).release(MouseButton.PRIMARY);
+        robot.drag(Fx.call(() -> pane.surface().localToScreen(x0, y2)), MouseButton.PRIMARY)
+                .moveTo(Fx.call(() -> pane.surface().localToScreen(x1, y2))).release(MouseButton.PRIMARY);
 
         assertThat(editor.draft().maintenance()).hasSize(before + 1);
         MaintenanceDraft w = editor.draft().maintenance().get(before);

@@ -167,7 +167,9 @@ public final class CompareView extends BorderPane {
         table.getColumns().clear();
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
-        name.setPrefWidth(160);
+        name.setPrefWidth(170);
+        name.setMinWidth(140);
+        name.setMaxWidth(240);
         table.getColumns().add(name);
         for (int i = 0; i < vm.variants().size(); i++) {
             int k = i;
@@ -183,7 +185,8 @@ public final class CompareView extends BorderPane {
                     if (row != null && row.best() == k) getStyleClass().add("better-cell");
                 }
             });
-            c.setPrefWidth(110);
+            c.setPrefWidth(130);
+            c.setMinWidth(120);
             table.getColumns().add(c);
         }
         table.setItems(vm.metrics());

@@ -9,6 +9,7 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
 import org.preemptlab.io.report.AtomicFiles;
 
@@ -37,7 +38,15 @@ public final class ImageExport {
     public static void svg(JFreeChart chart, Path out, int width, int height) throws IOException {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("An SVG needs a size > 0, not " + width + " × " + height + ".");
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        // JFreeChart draws rotated text (the range axis label) through a TextLayout by default, which
+        // an SVG would get as glyph outlines; plain drawString under a rotation keeps it as text
+        boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+        try {
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        } finally {
+            TextUtils.setUseDrawRotatedStringWorkaround(workaround);
+        }
         String document = g2.getSVGDocument();
         AtomicFiles.write(out, w -> w.write(document));
     }

@@ -1,9 +1,9 @@
 package org.preemptlab.app.gui.run;
 
+import java.nio.IntBuffer;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import java.nio.IntBuffer;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -14,63 +14,50 @@ import javafx.scene.text.TextAlignment;
 import org.preemptlab.time.SimTime;
 
 /**
- * Paints a Gantt view-model onto a canvas: chrome (axis, gutter, pool headers, grid, cursor) and
- * the frame's rectangles. Thin on purpose: what to draw is decided by {@link GanttViewModel}.
+ * Paints a Gantt view-model onto a {@link GanttSurface}: the plot (row bands, grid, every
+ * rectangle of the frame, highlights, the cursor line) into a software raster shown as an image,
+ * and the chrome (axis, gutter, pool headers, job names) onto small canvases. Thin on purpose:
+ * what to draw is decided by {@link GanttViewModel}.
  */
 public final class GanttPainter {
 
     private static final Color BACKGROUND = Color.web("#FBFBFC");
-    private static final Color ROW_ALT = Color.web("#F2F4F7");
     private static final Color HEADER = Color.web("#E4E8EE");
     private static final Color GRID = Color.web("#DADFE6");
     private static final Color TEXT = Color.web("#2B2F36");
     private static final Color MUTED = Color.web("#6B7280");
     private static final Color CURSOR = Color.web("#D7263D");
-    private static final Color HIGHLIGHT = Color.web("#111827");
     private static final Font SMALL = Font.font("System", 11);
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 11);
+    private static final int BACKGROUND_ARGB = GanttPalette.toArgb(BACKGROUND);
+    private static final int ROW_ALT_ARGB = GanttPalette.toArgb(Color.web("#F2F4F7"));
+    private static final int HEADER_ARGB = GanttPalette.toArgb(HEADER);
+    private static final int GRID_ARGB = GanttPalette.toArgb(GRID);
+    private static final int CURSOR_ARGB = GanttPalette.toArgb(CURSOR);
+    private static final int HIGHLIGHT_ARGB = GanttPalette.toArgb(Color.web("#111827"));
 
     private final GanttPalette palette = new GanttPalette();
     private final GanttFrame frame = new GanttFrame();
     private final BarRaster raster = new BarRaster();
     private WritableImage image;
     private PixelBuffer<IntBuffer> buffer;
-    private static final int BACKGROUND_ARGB = GanttPalette.toArgb(Color.web("#FBFBFC"));
-    private static final int ROW_ALT_ARGB = GanttPalette.toArgb(Color.web("#F2F4F7"));
-    private static final int HEADER_ARGB = GanttPalette.toArgb(Color.web("#E4E8EE"));
-    private static final int GRID_ARGB = GanttPalette.toArgb(Color.web("#DADFE6"));
 
     public GanttFrame lastFrame() {
         return frame;
     }
 
-    public void paint(GraphicsContext gc, GanttViewModel vm) {
+    public void paint(GanttSurface surface, GanttViewModel vm) {
         vm.buildFrame(frame);
-        double w = vm.width();
-        double h = vm.height();
-        double left = vm.plotLeft();
-        double top = vm.plotTop();
         List<LayoutRow> rows = vm.layout();
         List<TimeTick> ticks = vm.ticks();
         rasterize(vm, rows, ticks);
-
-        gc.setFill(BACKGROUND);
-        gc.fillRect(0, 0, w, h);
-        gc.drawImage(image, 0, 0, raster.width(), raster.height(), left, GanttViewModel.AXIS_HEIGHT, raster.width(), raster.height());
-        gc.save();
-        gc.beginPath();
-        gc.rect(left, GanttViewModel.AXIS_HEIGHT, w - left, h - GanttViewModel.AXIS_HEIGHT);
-        gc.clip();
-        paintLabels(gc, vm);
-        paintHighlights(gc, vm);
-        gc.restore();
-
-        paintGutter(gc, vm, rows, vm.index().groups());
-        paintAxis(gc, vm, ticks);
-        paintCursor(gc, vm);
+        if (surface.plot().getImage() != image) surface.plot().setImage(image);
+        paintLabels(surface.labels().getGraphicsContext2D(), vm, surface);
+        paintGutter(surface.gutter().getGraphicsContext2D(), vm, rows, vm.index().groups());
+        paintAxis(surface.axis().getGraphicsContext2D(), vm, ticks);
     }
 
-    /** Row bands, grid and every rectangle of the frame into the raster, then into the image. */
+    /** Row bands, grid, every rectangle of the frame, highlights and the cursor into the raster, then into the image. */
     private void rasterize(GanttViewModel vm, List<LayoutRow> rows, List<TimeTick> ticks) {
         double ox = vm.plotLeft();
         double oy = GanttViewModel.AXIS_HEIGHT;
@@ -104,6 +91,17 @@ public final class GanttPainter {
             else raster.fill(frame.x(i) - ox, frame.y(i) - oy, rwid, frame.h(i), palette.argb(style));
         }
         raster.clip(0, rh);
+        raster.fill(0, plotTop - 1, rw, 1, GRID_ARGB);
+        if (vm.hasHighlights()) {
+            raster.clip(plotTop, rh);
+            for (int i = 0, n = frame.size(); i < n; i++) {
+                int j = frame.job(i);
+                if (j >= 0 && vm.isHighlighted(j)) outline(frame.x(i) - ox, frame.y(i) - oy, frame.w(i), frame.h(i));
+            }
+            raster.clip(0, rh);
+        }
+        double cx = vm.xOf(vm.cursorProperty().get());
+        if (cx >= ox && cx <= vm.width()) raster.fill(Math.floor(cx - ox), 0, 2, rh, CURSOR_ARGB);
         if (replaced || buffer == null) {
             buffer = new PixelBuffer<>(rw, rh, IntBuffer.wrap(raster.pixels()), PixelFormat.getIntArgbPreInstance());
             image = new WritableImage(buffer);
@@ -112,44 +110,58 @@ public final class GanttPainter {
         }
     }
 
-    private void paintLabels(GraphicsContext gc, GanttViewModel vm) {
-        if (frame.labelCount() == 0) return;
+    /** A 2-pixel frame just inside the rectangle. */
+    private void outline(double x, double y, double w, double h) {
+        double x0 = x + 1, y0 = y + 1, w0 = Math.max(2, w - 2), h0 = Math.max(2, h - 2);
+        raster.fill(x0, y0, w0, 2, HIGHLIGHT_ARGB);
+        raster.fill(x0, y0 + h0 - 2, w0, 2, HIGHLIGHT_ARGB);
+        raster.fill(x0, y0, 2, h0, HIGHLIGHT_ARGB);
+        raster.fill(x0 + w0 - 2, y0, 2, h0, HIGHLIGHT_ARGB);
+    }
+
+    /** Job names on bars wide enough for them (the layer is hidden when there are none). */
+    private void paintLabels(GraphicsContext gc, GanttViewModel vm, GanttSurface surface) {
+        boolean any = frame.labelCount() > 0;
+        surface.labels().setVisible(any);
+        if (!any) return;
+        double ox = vm.plotLeft();
+        double oy = GanttViewModel.AXIS_HEIGHT;
+        gc.clearRect(0, 0, surface.labels().getWidth(), surface.labels().getHeight());
         gc.setFont(SMALL);
         gc.setFill(Color.WHITE);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         RunRecord run = vm.index().run();
         for (int i = 0; i < frame.labelCount(); i++) {
+            if (frame.labelY(i) < vm.plotTop()) continue;
             String name = run.job(frame.labelJob(i)).name();
             int fits = (int) (frame.labelWidth(i) / 6.4);
             if (fits < 2) continue;
             if (name.length() > fits) name = name.substring(0, Math.max(1, fits - 1)) + "…";
-            gc.fillText(name, frame.labelX(i), frame.labelY(i));
+            gc.fillText(name, frame.labelX(i) - ox, frame.labelY(i) - oy);
         }
     }
 
-    private void paintHighlights(GraphicsContext gc, GanttViewModel vm) {
-        gc.setStroke(HIGHLIGHT);
-        gc.setLineWidth(2);
-        for (int i = 0, n = frame.size(); i < n; i++) {
-            int j = frame.job(i);
-            if (j >= 0 && vm.isHighlighted(j)) gc.strokeRect(frame.x(i) + 1, frame.y(i) + 1, Math.max(1, frame.w(i) - 2), Math.max(1, frame.h(i) - 2));
-        }
-    }
-
+    /** Node names and pool headers, in the gutter's own coordinates (y from the axis' bottom). */
     private void paintGutter(GraphicsContext gc, GanttViewModel vm, List<LayoutRow> rows, List<PoolGroup> groups) {
-        double top = vm.plotTop();
+        double oy = GanttViewModel.AXIS_HEIGHT;
         double left = vm.plotLeft();
-        double h = vm.height();
-        gc.save();
-        gc.beginPath();
-        gc.rect(0, top, vm.width(), h - top);
-        gc.clip();
+        double h = vm.height() - oy;
+        double top = vm.plotTop() - oy;
+        gc.setFill(BACKGROUND);
+        gc.fillRect(0, 0, left, h);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
+        gc.setFill(MUTED);
+        gc.setFont(SMALL);
+        gc.fillText("queue (max " + (int) vm.index().queue().max() + ")", 6, top / 2, left - 10);
+        gc.save();
+        gc.beginPath();
+        gc.rect(0, top, left, h - top);
+        gc.clip();
         var cluster = vm.index().run().cluster();
         for (LayoutRow r : rows) {
-            double y = vm.screenY(r);
+            double y = vm.screenY(r) - oy;
             if (y + r.height() < top) continue;
             if (y > h) break;
             if (r.header()) {
@@ -159,69 +171,50 @@ public final class GanttPainter {
                 gc.setFill(TEXT);
                 gc.setFont(BOLD);
                 String arrow = vm.isCollapsed(r.group()) ? "▸ " : "▾ ";
-                gc.fillText(arrow + g.name(), 6, y + r.height() / 2, left - 10);
-                if (!vm.isCollapsed(r.group())) {
-                    gc.setFont(SMALL);
-                    gc.setFill(MUTED);
-                    gc.fillText(g.rowCount() + " × " + g.coresPerRow() + " cores", left + 6, y + r.height() / 2);
-                }
-            } else {
-                gc.setFill(BACKGROUND);
-                gc.fillRect(0, y, left - 1, r.height());
-                if (r.height() >= 9) {
-                    gc.setFill(TEXT);
-                    gc.setFont(SMALL);
-                    gc.fillText(cluster.nodeName(r.node()), 14, y + r.height() / 2, left - 20);
-                }
+                String size = vm.isCollapsed(r.group()) ? "" : "  " + g.rowCount() + "×" + g.coresPerRow();
+                gc.fillText(arrow + g.name() + size, 6, y + r.height() / 2, left - 10);
+            } else if (r.height() >= 9) {
+                gc.setFill(TEXT);
+                gc.setFont(SMALL);
+                gc.fillText(cluster.nodeName(r.node()), 14, y + r.height() / 2, left - 20);
             }
         }
         gc.restore();
         gc.setStroke(GRID);
+        gc.setLineWidth(1);
+        gc.strokeLine(0, top - 0.5, left, top - 0.5);
         gc.strokeLine(left - 0.5, 0, left - 0.5, h);
     }
 
     private void paintAxis(GraphicsContext gc, GanttViewModel vm, List<TimeTick> ticks) {
         double w = vm.width();
         double left = vm.plotLeft();
+        double ah = GanttViewModel.AXIS_HEIGHT;
         gc.setFill(HEADER);
-        gc.fillRect(0, 0, w, GanttViewModel.AXIS_HEIGHT);
+        gc.fillRect(0, 0, w, ah);
         gc.setFill(TEXT);
         gc.setFont(SMALL);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         for (TimeTick t : ticks) {
             if (t.x() < left) continue;
-            gc.fillText(t.label(), t.x() + 3, GanttViewModel.AXIS_HEIGHT / 2);
+            gc.fillText(t.label(), t.x() + 3, ah / 2);
         }
-        gc.setFill(BACKGROUND);
-        gc.fillRect(0, GanttViewModel.AXIS_HEIGHT, left - 1, GanttViewModel.QUEUE_HEIGHT);
-        gc.setFill(MUTED);
-        gc.fillText("queue (max " + (int) vm.index().queue().max() + ")", 6,
-                GanttViewModel.AXIS_HEIGHT + GanttViewModel.QUEUE_HEIGHT / 2, left - 10);
-        gc.setFill(TEXT);
         gc.setFont(BOLD);
-        gc.fillText("time", 6, GanttViewModel.AXIS_HEIGHT / 2);
+        gc.fillText("time", 6, ah / 2);
         gc.setStroke(GRID);
-        gc.strokeLine(0, vm.plotTop() - 0.5, w, vm.plotTop() - 0.5);
-    }
-
-    private void paintCursor(GraphicsContext gc, GanttViewModel vm) {
-        double x = vm.xOf(vm.cursorProperty().get());
-        if (x < vm.plotLeft() || x > vm.width()) return;
-        x = Math.floor(x) + 0.5;
-        gc.setStroke(CURSOR);
-        gc.setLineWidth(1.5);
-        gc.strokeLine(x, 0, x, vm.height());
-        String label = SimTime.format(vm.cursorProperty().get());
-        gc.setFont(BOLD);
-        double tw = label.length() * 6.6 + 8;
-        double lx = Math.min(x + 2, vm.width() - tw);
-        gc.setFill(CURSOR);
-        gc.fillRect(lx, 2, tw, GanttViewModel.AXIS_HEIGHT - 4);
-        gc.setFill(Color.WHITE);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.fillText(label, lx + 4, GanttViewModel.AXIS_HEIGHT / 2);
         gc.setLineWidth(1);
+        gc.strokeLine(left - 0.5, 0, left - 0.5, ah);
+        double x = vm.xOf(vm.cursorProperty().get());
+        if (x < left || x > w) return;
+        x = Math.floor(x);
+        gc.setFill(CURSOR);
+        gc.fillRect(x, 0, 2, ah);
+        String label = SimTime.format(vm.cursorProperty().get());
+        double tw = label.length() * 6.6 + 8;
+        double lx = Math.min(x + 2, w - tw);
+        gc.fillRect(lx, 2, tw, ah - 4);
+        gc.setFill(Color.WHITE);
+        gc.fillText(label, lx + 4, ah / 2);
     }
 }

@@ -9,7 +9,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.input.MouseButton;
@@ -18,7 +17,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
 /**
- * The Gantt on screen: a canvas painted from a {@link GanttViewModel}, scroll bars, a hover
+ * The Gantt on screen: a layered surface painted from a {@link GanttViewModel}, scroll bars, a hover
  * tooltip, and mouse handling (wheel zooms; Shift+wheel or wheel over the node names scrolls rows;
  * drag pans, or draws a maintenance window in that mode; click selects a job or folds a pool; a click on the axis or queue lane moves the cursor).
  */
@@ -28,11 +27,10 @@ public final class GanttPane extends Region {
     private static final double DRAG_THRESHOLD = 4;
 
     private final GanttViewModel vm;
-    private final Canvas canvas = new Canvas();
+    private final GanttSurface surface = new GanttSurface();
     private final ScrollBar hbar = new ScrollBar();
     private final ScrollBar vbar = new ScrollBar();
     private final Label tip = new Label();
-    private final GanttPainter painter = new GanttPainter();
     private Function<GanttHit, String> tooltipText;
     private boolean redrawQueued;
     private boolean syncing;
@@ -61,9 +59,9 @@ public final class GanttPane extends Region {
         preview.setManaged(false);
         preview.setMouseTransparent(true);
         preview.setVisible(false);
-        getChildren().addAll(canvas, hbar, vbar, preview, tip);
-        drawMaintenance.addListener((o, a, b) -> canvas.setCursor(b ? Cursor.CROSSHAIR : Cursor.DEFAULT));
-        canvas.setFocusTraversable(true);
+        getChildren().addAll(surface, hbar, vbar, preview, tip);
+        drawMaintenance.addListener((o, a, b) -> surface.setCursor(b ? Cursor.CROSSHAIR : Cursor.DEFAULT));
+        surface.setFocusTraversable(true);
         vm.revisionProperty().addListener((o, a, b) -> requestRedraw());
         hbar.valueProperty().addListener((o, a, b) -> {
             if (!syncing) vm.setVisibleRange(b.doubleValue(), vm.viewSpan());
@@ -71,12 +69,12 @@ public final class GanttPane extends Region {
         vbar.valueProperty().addListener((o, a, b) -> {
             if (!syncing) vm.scrollTo(b.doubleValue());
         });
-        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
-        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
-        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.setVisible(false));
+        surface.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        surface.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        surface.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        surface.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        surface.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        surface.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.setVisible(false));
         setMinSize(200, 120);
         setPrefSize(900, 520);
     }
@@ -95,8 +93,9 @@ public final class GanttPane extends Region {
         this.maintenanceDrawn = action == null ? span -> {} : action;
     }
 
-    public Canvas canvas() {
-        return canvas;
+    /** The drawing surface (mouse events are handled on it). */
+    public GanttSurface surface() {
+        return surface;
     }
 
     public void setTooltipText(Function<GanttHit, String> text) {
@@ -109,9 +108,7 @@ public final class GanttPane extends Region {
         double h = getHeight();
         double cw = Math.max(1, w - BAR);
         double ch = Math.max(1, h - BAR);
-        canvas.setWidth(cw);
-        canvas.setHeight(ch);
-        canvas.relocate(0, 0);
+        surface.resizeRelocate(0, 0, cw, ch);
         hbar.resizeRelocate(0, ch, cw, BAR);
         vbar.resizeRelocate(cw, 0, BAR, ch);
         vm.setViewport(cw, ch);
@@ -129,7 +126,7 @@ public final class GanttPane extends Region {
 
     /** Paints now (also used for snapshots and the benchmark). */
     public void redraw() {
-        painter.paint(canvas.getGraphicsContext2D(), vm);
+        surface.paint(vm);
         syncScrollBars();
     }
 
@@ -168,7 +165,7 @@ public final class GanttPane extends Region {
     }
 
     private void onPressed(MouseEvent e) {
-        canvas.requestFocus();
+        surface.requestFocus();
         pressX = lastX = e.getX();
         pressY = lastY = e.getY();
         dragged = false;

@@ -55,6 +55,7 @@ public final class GanttViewModel {
     private double viewSpan = 1;
     private double rowHeight = 22;
     private boolean autoRowHeight = true;
+    private boolean userRange;
     private double scrollY;
     private List<LayoutRow> layout;
     private double contentHeight;
@@ -130,6 +131,11 @@ public final class GanttViewModel {
         return selectedJob;
     }
 
+    /** True if any job is highlighted or selected. */
+    public boolean hasHighlights() {
+        return selectedJob.get() >= 0 || !highlighted.isEmpty();
+    }
+
     public boolean isHighlighted(int job) {
         return job >= 0 && job < highlightMask.length && highlightMask[job];
     }
@@ -201,12 +207,42 @@ public final class GanttViewModel {
         RunRecord run = index.run();
         double span = run.span();
         setVisibleRange(run.startTime() - span * 0.01, span * 1.03);
+        userRange = false;
+    }
+
+    /**
+     * Carries the view of the previous frame of the same run over to this one (a live run gets a
+     * new frame every refresh): size, row height, scroll, collapsed pools and, once the user has
+     * zoomed or panned, the visible range; a range that showed the live edge keeps following it.
+     */
+    public void continueViewOf(GanttViewModel previous) {
+        width = previous.width;
+        height = previous.height;
+        autoRowHeight = previous.autoRowHeight;
+        rowHeight = previous.rowHeight;
+        if (autoRowHeight) fitRowHeight();
+        if (previous.collapsed.length == collapsed.length) System.arraycopy(previous.collapsed, 0, collapsed, 0, collapsed.length);
+        showFuture.set(previous.showFuture.get());
+        layout = null;
+        if (previous.userRange) {
+            double start = previous.viewStart;
+            double oldEdge = previous.index.run().endTime();
+            boolean followedEdge = previous.viewStart + previous.viewSpan >= oldEdge;
+            if (followedEdge) start += index.run().endTime() - oldEdge;
+            viewSpan = previous.viewSpan;
+            viewStart = clampStart(start);
+            userRange = true;
+        }
+        scrollY = previous.scrollY;
+        clampScroll();
+        changed();
     }
 
     public void setVisibleRange(double start, double span) {
         double maxSpan = index.run().span() * 4.0 + 3600;
         viewSpan = Math.max(MIN_SPAN_SECONDS, Math.min(maxSpan, span));
         viewStart = clampStart(start);
+        userRange = true;
         changed();
     }
 
@@ -224,6 +260,7 @@ public final class GanttViewModel {
         double span = Math.max(MIN_SPAN_SECONDS, Math.min(index.run().span() * 4.0 + 3600, viewSpan / factor));
         viewSpan = span;
         viewStart = clampStart(anchor - (px - plotLeft()) / plotWidth() * span);
+        userRange = true;
         changed();
     }
 
@@ -233,6 +270,7 @@ public final class GanttViewModel {
 
     public void panByPixels(double dx) {
         viewStart = clampStart(viewStart - dx * viewSpan / plotWidth());
+        userRange = true;
         changed();
     }
 

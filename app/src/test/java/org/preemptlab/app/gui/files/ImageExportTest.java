@@ -44,6 +44,7 @@ class ImageExportTest {
         String svg = Files.readString(out).strip();
         assertThat(svg).satisfiesAnyOf(t -> assertThat(t).startsWith("<svg"), t -> assertThat(t).startsWith("<?xml"));
         assertThat(svg).contains("<svg").contains(">Queue<").endsWith("</svg>");
+        assertThat(svg).as("the rotated range-axis label stays text").contains(">jobs<").contains("matrix(0.0,-1.0,1.0,0.0");
         assertThat(rootElement(out)).as("well-formed XML with an svg root").isEqualTo("svg");
         try (var files = Files.list(out.getParent())) {
             assertThat(files).containsExactly(out);

@@ -145,4 +145,44 @@ class GanttViewModelTest {
         for (int i = 1; i < ticks.size(); i++) assertThat(ticks.get(i).x() - ticks.get(i - 1).x()).isGreaterThanOrEqualTo(90);
         assertThat(TimeAxis.label(90_000, 3600)).isEqualTo("1d 01:00");
     }
+
+    private static RunRecord until(RunRecord r, long end) {
+        return new RunRecord(r.title(), r.policy(), r.cluster(), r.jobs(), r.segments(), r.log(), r.startTime(), end, null, null);
+    }
+
+    @Test
+    void a_live_frame_keeps_the_users_zoom_scroll_and_collapsed_pools() {
+        RunRecord run = SyntheticRuns.preemptionRun();
+        GanttViewModel first = vm(until(run, 300), 300);
+        first.zoomAt(4, GanttViewModel.GUTTER_WIDTH + 100); // zoom in around t = 100
+        first.setRowHeight(40);
+        first.setCollapsed(1, true);
+        double start = first.viewStart(), span = first.viewSpan();
+
+        GanttViewModel next = new GanttViewModel(new GanttIndex(until(run, 310)), new SimpleLongProperty(310));
+        next.continueViewOf(first);
+
+        assertThat(next.viewStart()).isEqualTo(start);
+        assertThat(next.viewSpan()).isEqualTo(span);
+        assertThat(next.rowHeight()).isEqualTo(40);
+        assertThat(next.isCollapsed(1)).isTrue();
+        assertThat(next.width()).isEqualTo(first.width());
+    }
+
+    @Test
+    void a_view_that_showed_the_live_edge_follows_it_and_an_untouched_view_fits_the_new_frame() {
+        RunRecord run = SyntheticRuns.preemptionRun();
+        GanttViewModel first = vm(until(run, 300), 300);
+        first.setVisibleRange(250, 100); // shows [250, 350): the edge (300) is in view
+        GanttViewModel next = new GanttViewModel(new GanttIndex(until(run, 340)), new SimpleLongProperty(340));
+        next.continueViewOf(first);
+        assertThat(next.viewStart()).isEqualTo(290.0);
+        assertThat(next.viewSpan()).isEqualTo(100.0);
+
+        GanttViewModel untouched = new GanttViewModel(new GanttIndex(until(run, 300)), new SimpleLongProperty(300));
+        GanttViewModel fitted = new GanttViewModel(new GanttIndex(until(run, 340)), new SimpleLongProperty(340));
+        double fitSpan = fitted.viewSpan();
+        fitted.continueViewOf(untouched);
+        assertThat(fitted.viewSpan()).isEqualTo(fitSpan);
+    }
 }
