@@ -62,6 +62,14 @@ public record MaintenanceCost(String strategy, long lookBackSeconds, double idle
                 (wait - baseWait) / 3600, (wait - baseWait) / jobs, across);
     }
 
+    /**
+     * The window's cost in node-hours: idle node-hours before T + lost node-hours + checkpoint/restart
+     * I/O node-hours (the added wait is a cost to users, not to the machine, and is kept apart).
+     */
+    public double totalNodeHours() {
+        return idleNodeHoursBefore + lostNodeHours + ioNodeHours;
+    }
+
     private static long unionLength(List<long[]> intervals) {
         intervals.sort((x, y) -> Long.compare(x[0], y[0]));
         long total = 0, curA = Long.MIN_VALUE, curB = Long.MIN_VALUE;

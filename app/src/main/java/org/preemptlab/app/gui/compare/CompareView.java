@@ -16,6 +16,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -43,6 +45,7 @@ public final class CompareView extends BorderPane {
     private final List<JFreeChart> liveCharts = new ArrayList<>();
     private final List<GanttPane> panes = new ArrayList<>();
     private boolean syncing;
+    private BreakEvenView breakEvenView;
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
@@ -53,7 +56,7 @@ public final class CompareView extends BorderPane {
         message.setWrapText(true);
         message.setPadding(new Insets(2, 8, 2, 8));
         message.getStyleClass().add("hint");
-        setTop(new VBox(toolbar(), message));
+        VBox top = new VBox(toolbar(), message);
         VBox.setVgrow(gantts, Priority.ALWAYS);
         SplitPane left = new SplitPane(gantts, charts);
         left.setOrientation(Orientation.VERTICAL);
@@ -64,10 +67,29 @@ public final class CompareView extends BorderPane {
         table.setFixedCellSize(36);
         SplitPane split = new SplitPane(left, table);
         split.setDividerPositions(0.64);
-        setCenter(split);
+        BorderPane schedulers = new BorderPane(split);
+        schedulers.setTop(top);
+        setCenter(tabs(schedulers));
         vm.variants().addListener((ListChangeListener<Variant>) c -> showVariants());
         vm.cursorProperty().addListener((o, a, b) -> cursorMoved());
         showVariants();
+    }
+
+    /** The schedulers' comparison and the break-even chart, as two tabs. */
+    private TabPane tabs(BorderPane schedulers) {
+        Tab main = new Tab("Schedulers", schedulers);
+        main.setId("compare-tab-schedulers");
+        breakEvenView = new BreakEvenView(vm.breakEven());
+        Tab breakEven = new Tab("Break-even: drain or checkpoint?", breakEvenView);
+        breakEven.setId("compare-tab-break-even");
+        TabPane pane = new TabPane(main, breakEven);
+        pane.setId("compare-tabs");
+        pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return pane;
+    }
+
+    public BreakEvenView breakEvenView() {
+        return breakEvenView;
     }
 
     private ToolBar toolbar() {

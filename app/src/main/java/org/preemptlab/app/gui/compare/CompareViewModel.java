@@ -50,10 +50,17 @@ public final class CompareViewModel {
     private final LongProperty cursor = new SimpleLongProperty(this, "cursor", 0);
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private boolean syncing;
+    private final BreakEvenViewModel breakEven;
 
     public CompareViewModel(TaskRunner runner, Supplier<ScenarioDraft> scenario) {
         this.runner = runner;
         this.scenario = scenario;
+        this.breakEven = new BreakEvenViewModel(runner, scenario);
+    }
+
+    /** The break-even tab: drain vs checkpoint over checkpoint bandwidth × image size. */
+    public BreakEvenViewModel breakEven() {
+        return breakEven;
     }
 
     public ObservableSet<PolicyChoice> chosen() {

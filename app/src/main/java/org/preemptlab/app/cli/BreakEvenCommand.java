@@ -1,0 +1,131 @@
+package org.preemptlab.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jfree.chart.ChartUtils;
+import org.preemptlab.app.chart.BreakEvenChart;
+import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.report.BreakEvenCsvWriter;
+import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.io.scenario.ScenarioReader;
+import org.preemptlab.maintenance.BreakEvenResult;
+import org.preemptlab.maintenance.BreakEvenSpec;
+import org.preemptlab.maintenance.BreakEvenSweep;
+import org.preemptlab.maintenance.LogAxis;
+import org.preemptlab.maintenance.SweepProgress;
+import org.preemptlab.maintenance.Winner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Drain or checkpoint? A heat map of the cost difference over checkpoint bandwidth × image size. */
+@Command(name = "break-even", mixinStandardHelpOptions = true,
+        description = {"Drain or checkpoint the scenario's first maintenance window? Runs both strategies on a grid of "
+                + "checkpoint bandwidth (every pool's) × checkpoint image size (every job's, MB per node), both log-spaced, "
+                + "and draws the cost difference as a heat map with the break-even line.",
+                "Cost = idle node-h before T + lost node-h + checkpoint/restart I/O node-h; the added queue wait is in the CSV."})
+final class BreakEvenCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.json")
+    Path scenario;
+
+    @Option(names = "--png", required = true, paramLabel = "OUT.png", description = "the heat map")
+    Path png;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "every cell: both strategies' costs, the difference, the winner")
+    Path csv;
+
+    @Option(names = "--bandwidth", paramLabel = "MIN:MAX:STEPS", defaultValue = BreakEvenSpec.DEFAULT_BANDWIDTH,
+            description = "checkpoint bandwidth axis, MB/s, log-spaced (default: ${DEFAULT-VALUE})")
+    String bandwidth;
+
+    @Option(names = "--image-size", paramLabel = "MIN:MAX:STEPS", defaultValue = BreakEvenSpec.DEFAULT_IMAGE_SIZE,
+            description = "checkpoint image axis, MB per node, log-spaced (default: ${DEFAULT-VALUE})")
+    String imageSize;
+
+    @Option(names = "--window-start", paramLabel = "T", description = "move the window to start at T (seconds or e.g. 10h)")
+    String windowStart;
+
+    @Option(names = "--look-back", paramLabel = "S", description = "idle time is counted over [T − S, T) (default: the longest estimate)")
+    String lookBack;
+
+    @Option(names = "--threads", defaultValue = "0", description = "cells run in parallel (default: the available processors)")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
+        LogAxis bw = BreakEvenSpec.bandwidthAxis("--bandwidth", bandwidth);
+        LogAxis img = BreakEvenSpec.imageSizeAxis("--image-size", imageSize);
+        Long start = windowStart == null ? null : seconds("--window-start", windowStart);
+        Long back = lookBack == null ? null : seconds("--look-back", lookBack);
+        if (threads < 0) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1 (or 0: the available processors)");
+        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        Scenario s = ScenarioReader.read(scenario);
+        BreakEvenSpec sweep = new BreakEvenSpec(bw, img, start, back);
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        BreakEvenResult r = BreakEvenSweep.run(s, sweep, n, progress());
+        double wall = (System.nanoTime() - t0) / 1e9;
+        AtomicFiles.writeBytes(png, stream -> ChartUtils.writeChartAsPNG(stream, BreakEvenChart.create(r), 1200, 820));
+        if (csv != null) BreakEvenCsvWriter.write(csv, r);
+        out.println(BreakEvenChart.title(r));
+        out.printf(Locale.ROOT, "%d × %d cells (bandwidth %s MB/s × image %s MB per node), %d runs on %d thread%s in %.2f s%n",
+                bw.steps(), img.steps(), bw.text(), img.text(), 3 * sweep.cellCount(), Math.min(n, sweep.cellCount()),
+                Math.min(n, sweep.cellCount()) == 1 ? "" : "s", wall);
+        long checkpointWins = r.cells().stream().filter(c -> c.winner() == Winner.CHECKPOINT).count();
+        out.printf(Locale.ROOT, "checkpoint is cheaper in %d of %d cells%n", checkpointWins, r.cells().size());
+        for (int row = 0; row < r.imageSizes().size(); row++) {
+            out.printf(Locale.ROOT, "  image %8.0f MB per node: %s%n", r.cell(row, 0).imageMbPerNode(), rowVerdict(r, row));
+        }
+        out.println("wrote " + png + (csv != null ? " and " + csv : ""));
+        return 0;
+    }
+
+    /** Where the row crosses, or who wins all of it. */
+    private static String rowVerdict(BreakEvenResult r, int row) {
+        var c = r.crossing(row);
+        if (c.isPresent()) {
+            return String.format(Locale.ROOT, "break-even at %.1f MB/s (%s cheaper above)", c.get().bandwidthMBps(),
+                    c.get().cheaperAbove().label());
+        }
+        Winner first = r.cell(row, 0).winner();
+        boolean same = r.cells().stream().filter(x -> x.imageIndex() == row).allMatch(x -> x.winner() == first);
+        return same ? first.label() + (first == Winner.TIE ? " (equal cost)" : " cheaper") + " everywhere on the grid" : "no sign change";
+    }
+
+    private static long seconds(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SweepProgress progress() {
+        boolean terminal = System.console() != null;
+        return new SweepProgress() {
+            @Override
+            public void cellsDone(int done, int total) {
+                if (!terminal) return;
+                synchronized (this) {
+                    System.err.print("\rbreak-even: " + done + "/" + total + " cells" + (done == total ? "\n" : ""));
+                    System.err.flush();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package org.preemptlab.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.io.report.BreakEvenCsvWriter;
+
+/** {@code preemptlab break-even}: a PNG heat map and a CSV of every cell; bad input is one clear line. */
+class BreakEvenCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {}
+
+    Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PreemptLabCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    static Path sample(String name) {
+        Path d = Paths.get("").toAbsolutePath();
+        while (d != null && !Files.isDirectory(d.resolve("sample-clusters"))) d = d.getParent();
+        assertThat(d).as("repository root with sample-clusters/").isNotNull();
+        return d.resolve("sample-clusters").resolve(name);
+    }
+
+    @Test
+    void writesTheHeatMapAndEveryCell() throws Exception {
+        Path png = dir.resolve("be.png");
+        Path csv = dir.resolve("be.csv");
+        Outcome o = run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", png.toString(), "--csv",
+                csv.toString(), "--bandwidth", "10:10000:4", "--image-size", "1024:65536:3", "--threads", "2");
+        assertThat(o.err()).isEmpty();
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("window fs-upgrade at", "4 × 3 cells", "36 runs on 2 threads", "checkpoint is cheaper in");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(820);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(13);
+        assertThat(lines.get(0)).isEqualTo(BreakEvenCsvWriter.HEADER);
+        assertThat(lines.get(1)).startsWith("10,1024,");
+        assertThat(lines.get(1)).endsWith(",checkpoint"); // 1 GB per node, even at 10 MB/s
+        assertThat(lines.get(12)).startsWith("10000,65536,");
+        String slowBig = lines.get(9); // 64 GB per node at 10 MB/s
+        assertThat(slowBig).startsWith("10,65536,").endsWith(",drain");
+        for (String line : lines.subList(1, 13)) assertThat(line.split(",")).hasSize(14);
+    }
+
+    @Test
+    void theWindowCanBeMoved() {
+        Path png = dir.resolve("moved.png");
+        Outcome o = run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", png.toString(),
+                "--bandwidth", "10:100:2", "--image-size", "1024:1024:1", "--window-start", "9h", "--threads", "1");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("window fs-upgrade at 09:00:00 for 2h 00m on 8 nodes", "6 runs on 1 thread in");
+        assertThat(png).exists();
+        assertOneLine(run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", png.toString(),
+                "--window-start", "soon"), "--window-start: ");
+    }
+
+    @Test
+    void badInputIsOneClearLine() throws Exception {
+        Path png = dir.resolve("x.png");
+        String scenario = sample("maintenance-checkpoint.json").toString();
+        assertOneLine(run("break-even", scenario, "--png", png.toString(), "--bandwidth", "-5:100:4"),
+                "--bandwidth: bandwidth axis: min is -5 MB/s; must be positive");
+        assertOneLine(run("break-even", scenario, "--png", png.toString(), "--image-size", "1024:big:4"),
+                "--image-size: MAX \"big\" is not a number");
+        assertOneLine(run("break-even", scenario, "--png", png.toString(), "--threads", "-1"), "--threads is -1");
+        assertOneLine(run("break-even", sample("cac-preempt-qos.json").toString(), "--png", png.toString()),
+                "has no maintenance window");
+        assertThat(png).doesNotExist();
+    }
+
+    private static void assertOneLine(Outcome o, String expected) {
+        assertThat(o.code()).isNotZero();
+        assertThat(o.err()).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(o.err().strip().lines().count()).isEqualTo(1);
+    }
+}

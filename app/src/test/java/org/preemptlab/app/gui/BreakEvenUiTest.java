@@ -1,0 +1,112 @@
+package org.preemptlab.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYZDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.gui.background.TaskRunner;
+import org.preemptlab.app.gui.compare.BreakEvenViewModel;
+import org.preemptlab.maintenance.BreakEvenCell;
+import org.preemptlab.maintenance.Winner;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The break-even tab of the compare page on the maintenance sample: sweep, tooltip, click a cell, export. */
+@ExtendWith(ApplicationExtension.class)
+class BreakEvenUiTest {
+
+    static {
+        UiTests.configureHeadlessScreen();
+    }
+
+    @TempDir
+    static Path home;
+
+    private PlannerShell shell;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        shell = new PlannerShell(stage, TaskRunner.sameThread(), new RecordingNotifier(), home);
+        stage.show();
+        shell.start(null);
+    }
+
+    static Path sample() {
+        Path d = Paths.get("").toAbsolutePath();
+        while (d != null && !Files.isDirectory(d.resolve("sample-clusters"))) d = d.getParent();
+        return d.resolve("sample-clusters/maintenance-checkpoint.json");
+    }
+
+    @Test
+    void sweeps_the_maintenance_sample_and_shows_a_cells_numbers(FxRobot robot) throws Exception {
+        Fx.run(() -> shell.viewModel().openFile(sample()));
+        assertThat(shell.viewModel().editor().draft().maintenance()).hasSize(1);
+        Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
+        robot.clickOn("Break-even: drain or checkpoint?");
+        BreakEvenViewModel vm = shell.viewModel().compare().breakEven();
+        robot.doubleClickOn("#be-bandwidth").write("10:10000:6");
+        robot.doubleClickOn("#be-image-size").write("1024:65536:4");
+        Fx.run(() -> {
+            // a double click selects one word; make sure the fields hold the whole text
+            vm.bandwidthProperty().set("10:10000:6");
+            vm.imageSizeProperty().set("1024:65536:4");
+        });
+        robot.clickOn("#be-run");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.resultProperty().get()).isNotNull();
+        assertThat(vm.resultProperty().get().cells()).hasSize(24);
+        assertThat(robot.lookup("#be-message").queryAs(Label.class).getText()).startsWith("6 × 4 cells");
+
+        ChartViewer viewer = robot.lookup("#be-chart").queryAs(ChartViewer.class);
+        XYItemEntity corner = Fx.call(() -> cellEntity(viewer, 18)); // row 3 (64 GB), column 0 (10 MB/s)
+        assertThat(corner).as("the heat map's entity for a cell").isNotNull();
+        BreakEvenCell cell = vm.resultProperty().get().cells().get(18);
+        assertThat(cell.winner()).isEqualTo(Winner.DRAIN);
+        String tooltip = corner.getToolTipText();
+        assertThat(tooltip).isEqualTo(cell.summary()).startsWith("bandwidth 10 MB/s, image 65536 MB per node").contains("drain is cheaper by");
+
+        Rectangle2D area = corner.getArea().getBounds2D();
+        Point2D onScreen = Fx.call(() -> viewer.getCanvas().localToScreen(area.getCenterX(), area.getCenterY()));
+        robot.clickOn(onScreen);
+        assertThat(vm.selectedProperty().get()).isEqualTo(cell);
+        assertThat(robot.lookup("#be-cell").queryAs(Label.class).getText()).isEqualTo(cell.summary());
+
+        Path png = home.resolve("be.png");
+        Path svg = home.resolve("be.svg");
+        Fx.run(() -> {
+            try {
+                shell.compareView().breakEvenView().exportPng(png);
+                shell.compareView().breakEvenView().exportSvg(svg);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(Files.size(png)).isPositive();
+        assertThat(Files.readString(svg)).contains("<svg", "Drain or checkpoint?");
+        Screenshots.write(stage.getScene().getRoot(), "break-even-view.png");
+    }
+
+    private static XYItemEntity cellEntity(ChartViewer viewer, int item) {
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (info == null || info.getEntityCollection() == null) return null;
+        for (Object o : info.getEntityCollection().getEntities()) {
+            if (o instanceof XYItemEntity e && e.getDataset() instanceof XYZDataset && e.getItem() == item) return e;
+        }
+        return null;
+    }
+}
