@@ -58,6 +58,28 @@ public record ResultFile(Map<Integer, SweepRow> rows, long validBytes, boolean d
         return new ResultFile(rows, start, start < bytes.length);
     }
 
+    /**
+     * Checks that rows kept for a resume belong to this sweep: each id exists and has the label of
+     * the variant with that id (results of another sweep file would otherwise be taken as done).
+     *
+     * @param file the result file's name, for the message
+     */
+    public static void checkBelongTo(Map<Integer, SweepRow> rows, List<Variant> variants, String file) throws SweepException {
+        List<org.preemptlab.io.scenario.ScenarioProblem> problems = new ArrayList<>();
+        for (SweepRow r : rows.values().stream().sorted(Comparator.comparingInt(SweepRow::id)).toList()) {
+            if (r.id() < 0 || r.id() >= variants.size()) {
+                problems.add(new org.preemptlab.io.scenario.ScenarioProblem("id " + r.id(), "the sweep has ids 0 to "
+                        + (variants.size() - 1) + "; these results belong to another sweep"));
+            } else if (!variants.get(r.id()).label().equals(r.label())) {
+                problems.add(new org.preemptlab.io.scenario.ScenarioProblem("id " + r.id(), "is \"" + r.label()
+                        + "\" but variant " + r.id() + " of the sweep is \"" + variants.get(r.id()).label()
+                        + "\"; these results belong to another sweep (or an edited one): write to a new file"));
+            }
+            if (problems.size() == 3) break;
+        }
+        if (!problems.isEmpty()) throw new SweepException(file, problems);
+    }
+
     /** Rewrites a result file with the given rows sorted by id (atomically). */
     public static void writeSorted(Path file, RowFormat format, Iterable<SweepRow> rows) throws IOException {
         List<SweepRow> sorted = new ArrayList<>();

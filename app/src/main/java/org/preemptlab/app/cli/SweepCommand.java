@@ -88,6 +88,7 @@ final class SweepCommand implements Callable<Integer> {
         if (outJson != null) outputs.add(new ResultWriter.Output(outJson, RowFormat.JSON_LINES));
         try (ResultWriter writer = new ResultWriter(outputs, resume)) {
             var done = writer.done();
+            ResultFile.checkBelongTo(done, variants, String.valueOf(outputs.get(0).path().getFileName()));
             List<Variant> todo = variants.stream().filter(v -> !done.containsKey(v.id())).toList();
             SweepRunner.run(spec, todo, threads, writer::write, ProgressBar.withEta("sweep " + spec.name(), "variants"));
             writer.finishSorted();

@@ -153,6 +153,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void resumeRefusesTheResultsOfAnotherSweep() throws IOException {
+        Path csv = dir.resolve("r.csv");
+        assertThat(run("sweep", sweepFile().toString(), "--out-csv", csv.toString()).code()).isZero();
+        String before = Files.readString(csv);
+        Path other = Files.writeString(dir.resolve("o.json"), Files.readString(dir.resolve("s.json"))
+                .replace("\"fcfs\", ", ""));
+        Outcome o = run("sweep", other.toString(), "--out-csv", csv.toString(), "--resume");
+        assertThat(o.code()).isNotZero();
+        assertThat(o.err()).startsWith("preemptlab: r.csv: id 0: is \"kth policy=fcfs alpha=original\" but variant 0 of the "
+                + "sweep is \"kth policy=easy alpha=original\"; these results belong to another sweep");
+        assertThat(Files.readString(csv)).isEqualTo(before);
+    }
+
+    @Test
     void listShowsIdsAndLabels() throws IOException {
         Outcome o = run("sweep", sweepFile().toString(), "--list");
         assertThat(o.out().lines()).hasSize(9).startsWith("0\tkth policy=fcfs alpha=original");
