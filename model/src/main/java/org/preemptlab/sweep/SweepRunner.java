@@ -56,6 +56,7 @@ public final class SweepRunner {
         AtomicInteger done = new AtomicInteger();
         Object progressLock = new Object();
         String source = String.valueOf(spec.file().getFileName());
+        progress.progress(0, variants.size());
         for (Variant v : variants) {
             pool.execute(() -> {
                 if (failure.get() != null) return;
