@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
 @Command(name = "preemptlab", mixinStandardHelpOptions = true, version = "PreemptLab 0.1.0",
         description = "What-if planner for HPC batch scheduling with preemption.",
         subcommands = {SimulateCommand.class, RunCommand.class, BenchCommand.class, NiuTableCommand.class,
-                MaintenanceCommand.class, ImportSlurmCommand.class, BreakEvenCommand.class})
+                MaintenanceCommand.class, ImportSlurmCommand.class, BreakEvenCommand.class, SweepCommand.class,
+                CollectCommand.class})
 public final class PreemptLabCommand implements Runnable {
 
-    private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm", "break-even",
+    private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm",
+            "break-even", "sweep", "collect",
             "--help", "-h", "--version", "-V", "help");
 
     @Override

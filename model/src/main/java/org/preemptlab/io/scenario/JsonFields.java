@@ -14,21 +14,21 @@ import java.util.Locale;
  * every problem of a file is reported at once. Unknown fields are reported when the object is
  * opened. A JSON {@code null} counts as absent.
  */
-final class JsonFields {
+public final class JsonFields {
 
     /** Problems collected while reading one file, in the order found. */
-    static final class Problems {
+    public static final class Problems {
         private final List<ScenarioProblem> list = new ArrayList<>();
 
-        void add(String path, String message) {
+        public void add(String path, String message) {
             list.add(new ScenarioProblem(path, message));
         }
 
-        int count() {
+        public int count() {
             return list.size();
         }
 
-        List<ScenarioProblem> list() {
+        public List<ScenarioProblem> list() {
             return List.copyOf(list);
         }
     }
@@ -48,7 +48,7 @@ final class JsonFields {
      *
      * @return null (and a problem recorded) when the node is not an object
      */
-    static JsonFields open(JsonNode node, String path, Problems problems, List<String> allowed) {
+    public static JsonFields open(JsonNode node, String path, Problems problems, List<String> allowed) {
         if (!node.isObject()) {
             problems.add(path, show(node) + "; must be an object {…}");
             return null;
@@ -64,16 +64,16 @@ final class JsonFields {
         return new JsonFields(node, path, problems);
     }
 
-    static String child(String path, String key) {
+    public static String child(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    static String element(String path, int index) {
+    public static String element(String path, int index) {
         return path + "[" + index + "]";
     }
 
     /** A value as it appears in the file, shortened: {@code -2}, {@code "2h"}, {@code [1, 2]}, {@code {…}}. */
-    static String show(JsonNode value) {
+    public static String show(JsonNode value) {
         if (value == null || value.isMissingNode()) return "missing";
         String text = value.toString();
         if (value.isContainerNode()) {
@@ -83,29 +83,29 @@ final class JsonFields {
         return text.length() > 60 ? text.substring(0, 57) + "…" : text;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    String at(String key) {
+    public String at(String key) {
         return child(path, key);
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         JsonNode v = node.get(key);
         return v != null && !v.isNull();
     }
 
     /** The raw value, or null when absent. */
-    JsonNode get(String key) {
+    public JsonNode get(String key) {
         return has(key) ? node.get(key) : null;
     }
 
-    void problem(String key, String message) {
+    public void problem(String key, String message) {
         problems.add(at(key), show(get(key)) + "; " + message);
     }
 
@@ -116,7 +116,7 @@ final class JsonFields {
     }
 
     /** A string; {@code def} when absent (null def: required). Blank strings are refused when {@code nonBlank}. */
-    String string(String key, String def, boolean nonBlank) {
+    public String string(String key, String def, boolean nonBlank) {
         if (absent(key, def == null)) return def;
         JsonNode v = get(key);
         if (!v.isTextual()) {
@@ -131,12 +131,12 @@ final class JsonFields {
     }
 
     /** A whole number in [min, max]; {@code def} when absent (null def: required). */
-    Long integer(String key, Long def, long min, long max) {
+    public Long integer(String key, Long def, long min, long max) {
         if (absent(key, def == null)) return def;
         return integerValue(get(key), at(key), min, max, problems);
     }
 
-    static Long integerValue(JsonNode v, String path, long min, long max, Problems problems) {
+    public static Long integerValue(JsonNode v, String path, long min, long max, Problems problems) {
         if (!v.isIntegralNumber() && !(v.isFloatingPointNumber() && v.asDouble() == Math.rint(v.asDouble())
                 && Math.abs(v.asDouble()) < 1e15)) {
             problems.add(path, show(v) + "; must be a whole number");
@@ -159,7 +159,7 @@ final class JsonFields {
     }
 
     /** A number &gt; 0; {@code def} when absent. */
-    Double positive(String key, Double def) {
+    public Double positive(String key, Double def) {
         if (absent(key, def == null)) return def;
         JsonNode v = get(key);
         if (!v.isNumber()) {
@@ -175,7 +175,7 @@ final class JsonFields {
     }
 
     /** A number in (0, 1]; {@code def} when absent. */
-    Double fraction(String key, double def) {
+    public Double fraction(String key, double def) {
         if (absent(key, false)) return def;
         JsonNode v = get(key);
         if (!v.isNumber()) {
@@ -190,7 +190,7 @@ final class JsonFields {
         return d;
     }
 
-    Boolean bool(String key, boolean def) {
+    public Boolean bool(String key, boolean def) {
         if (absent(key, false)) return def;
         JsonNode v = get(key);
         if (!v.isBoolean()) {
@@ -201,12 +201,12 @@ final class JsonFields {
     }
 
     /** A duration or time ({@link Durations}) of at least {@code min} seconds; {@code def} when absent (null: required). */
-    Long duration(String key, Long def, long min) {
+    public Long duration(String key, Long def, long min) {
         if (absent(key, def == null)) return def;
         return durationValue(get(key), at(key), min, problems);
     }
 
-    static Long durationValue(JsonNode v, String path, long min, Problems problems) {
+    public static Long durationValue(JsonNode v, String path, long min, Problems problems) {
         long seconds;
         if (v.isTextual()) {
             try {
@@ -231,21 +231,21 @@ final class JsonFields {
     }
 
     /** One of {@code allowed} (by exact text); {@code def} when absent (null: required). */
-    String choice(String key, String def, List<String> allowed, String what) {
+    public String choice(String key, String def, List<String> allowed, String what) {
         String s = string(key, def, false);
         if (s == null || allowed.contains(s)) return s;
         problem(key, notOneOf(s, allowed, what));
         return null;
     }
 
-    static String notOneOf(String value, List<String> allowed, String what) {
+    public static String notOneOf(String value, List<String> allowed, String what) {
         String guess = suggest(value, allowed);
         return "unknown " + what + "; use " + String.join(", ", allowed)
                 + (guess != null ? " (did you mean \"" + guess + "\"?)" : "");
     }
 
     /** A list of strings; {@code def} when absent. */
-    List<String> strings(String key, List<String> def) {
+    public List<String> strings(String key, List<String> def) {
         if (absent(key, def == null)) return def;
         JsonNode v = get(key);
         if (!v.isArray()) {
@@ -267,7 +267,7 @@ final class JsonFields {
     }
 
     /** The closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */
-    static String suggest(String word, Collection<String> candidates) {
+    public static String suggest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = word.toLowerCase(Locale.ROOT);
@@ -283,7 +283,7 @@ final class JsonFields {
     }
 
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;
