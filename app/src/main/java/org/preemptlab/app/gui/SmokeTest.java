@@ -25,7 +25,7 @@ import org.preemptlab.app.gui.run.RunViewModel;
 /**
  * {@code --smoke-test}: opens the real main window on the default scenario (or the file given),
  * lets it simulate as always (in the background, shown by the run view), moves the run view to the
- * end, checks that the window shows the finished run with every job ended, renders the window
+ * end, checks that the window shows the finished run with every job ended, renders each page
  * once, prints one summary line on stdout and exits 0. An error dialog, an uncaught exception on
  * any thread or the timeout ({@value #TIMEOUT_PROPERTY}, seconds, default 120) print the reason
  * on stderr and exit non-zero. Settings (recent files, autosave) go to a temporary directory, so a
@@ -138,11 +138,15 @@ public final class SmokeTest implements Notifier {
                 fail("at the end of the run the Gantt shows " + end + " for " + rec.jobs().size() + " jobs", null);
                 return;
             }
-            step = "rendering the window";
-            WritableImage image = stage.getScene().snapshot(null);
-            if (image.getWidth() < 100 || image.getHeight() < 100) {
-                fail("the window rendered as " + image.getWidth() + "x" + image.getHeight() + " pixels", null);
-                return;
+            // every page once (editor: ControlsFX property sheets; compare: charts), the run last
+            for (Page page : new Page[] {Page.EDITOR, Page.COMPARE, Page.RUN}) {
+                step = "rendering the " + page + " page";
+                shell.viewModel().pageProperty().set(page);
+                WritableImage image = stage.getScene().snapshot(null);
+                if (image.getWidth() < 100 || image.getHeight() < 100) {
+                    fail("the " + page + " page rendered as " + image.getWidth() + "x" + image.getHeight() + " pixels", null);
+                    return;
+                }
             }
             double simulated = rec.metrics() == null ? 0 : rec.metrics().wallSeconds();
             finish(0, OK + "\"" + rec.title() + "\": " + rec.jobs().size() + " jobs ended, " + rec.log().size()
