@@ -5,6 +5,8 @@
 #   PreemptLab/                  the app image: PreemptLab/bin/PreemptLab [FILE.json] [--smoke-test]
 #   preemptlab_<version>_amd64.deb  installs to /opt/preemptlab, a menu entry, the icon, and the
 #                                   association of *.preemptlab.json files (see package/scenario-association.properties)
+# The menu entry is installer/package/resources/PreemptLab.desktop (jpackage's own has no %f in
+# Exec, so an associated file would not reach the app).
 # Needs: a JDK with jlink and jpackage; for the .deb: dpkg-deb and fakeroot.
 # MVN_ARGS: extra Maven arguments (e.g. MVN_ARGS=-o to build offline).
 set -euo pipefail
@@ -47,6 +49,8 @@ rm -rf "$T"
 mkdir -p "$T/deps" "$T/fx" "$T/input"
 # one Maven run: (re)package the modules (quick when up to date) and copy the app's runtime
 # dependencies; the plugin is named in full so the build needs no pom change
+# (Maven itself on JDK 24+ warns about sun.misc.Unsafe unless told otherwise)
+if [[ "$feature" -ge 24 && -z "${MAVEN_OPTS:-}" ]]; then export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow"; fi
 # shellcheck disable=SC2086
 ./mvnw -B -q ${MVN_ARGS:-} -DskipTests package \
   org.apache.maven.plugins:maven-dependency-plugin:3.7.0:copy-dependencies \
@@ -107,7 +111,8 @@ done
   --linux-package-name preemptlab --linux-deb-maintainer "preemptlab@localhost" \
   --linux-menu-group "Science" --linux-app-category science --linux-shortcut \
   --linux-package-deps "libgtk-3-0" \
-  --file-associations installer/package/scenario-association.properties
+  --file-associations installer/package/scenario-association.properties \
+  --resource-dir installer/package/resources
 deb="$(ls "$T"/preemptlab_*.deb)"
 say "deb: $deb ($(du -h "$deb" | cut -f1), $(seconds_since "$step") s)"
 
