@@ -5,8 +5,9 @@
 #   PreemptLab/                  the app image: PreemptLab/bin/PreemptLab [FILE.json] [--smoke-test]
 #   preemptlab_<version>_amd64.deb  installs to /opt/preemptlab, a menu entry, the icon, and the
 #                                   association of *.preemptlab.json files (see package/scenario-association.properties)
-# The menu entry is installer/package/resources/PreemptLab.desktop (jpackage's own has no %f in
-# Exec, so an associated file would not reach the app).
+# installer/package/resources/ overrides three of jpackage's files: PreemptLab.desktop (jpackage's
+# has no %f in Exec, so an associated file would not reach the app), postinst and prerm (the menu
+# and file-type registration only warn where the system has no menu directories, e.g. a server).
 # Needs: a JDK with jlink and jpackage; for the .deb: dpkg-deb and fakeroot.
 # MVN_ARGS: extra Maven arguments (e.g. MVN_ARGS=-o to build offline).
 set -euo pipefail
