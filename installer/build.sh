@@ -64,8 +64,6 @@ mv "$T"/deps/javafx-*-linux.jar "$T/fx/"
 rm -f "$T"/deps/javafx-*.jar
 mv "$T"/deps/*.jar "$T/input/"
 rmdir "$T/deps"
-# the samples, for File > Open sample (-Dpreemptlab.samples below)
-cp -r sample-clusters "$T/input/sample-clusters"
 say "jars: $(cd "$T/input" && ls ./*.jar | wc -l) on the class path, JavaFX modules: $(cd "$T/fx" && ls | tr '\n' ' ')($(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 2. runtime
@@ -86,17 +84,18 @@ say "runtime: $(du -sh "$T/runtime" | cut -f1) ($(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 4. app image
 step=$(date +%s.%N)
-java_options=("-Dpreemptlab.samples=\$APPDIR/sample-clusters")
+# (the samples need nothing here: they are in the jar and copied out to ~/.preemptlab/samples)
+java_options=()
 # JavaFX 21 calls restricted methods (JDK 22+) and sun.misc.Unsafe (warned about from JDK 24)
 if [[ "$feature" -ge 22 ]]; then java_options+=("--enable-native-access=javafx.graphics"); fi
 if [[ "$feature" -ge 24 ]]; then java_options+=("--sun-misc-unsafe-memory-access=allow"); fi
 jpackage_java_options=()
-for o in "${java_options[@]}"; do jpackage_java_options+=(--java-options "$o"); done
+for o in "${java_options[@]+"${java_options[@]}"}"; do jpackage_java_options+=(--java-options "$o"); done
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$T" --name "$name" \
   --app-version "$app_version" --vendor "$vendor" --description "$description" \
   --copyright "PreemptLab contributors" --icon "$T/$name.png" \
   --runtime-image "$T/runtime" --input "$T/input" --main-jar "$main_jar" --main-class org.preemptlab.app.Launcher \
-  "${jpackage_java_options[@]}"
+  "${jpackage_java_options[@]+"${jpackage_java_options[@]}"}"
 image="$T/$name"
 [[ -x "$image/bin/$name" ]] || die "jpackage made no launcher at $image/bin/$name"
 say "app image: $image ($(du -sh "$image" | cut -f1), $(seconds_since "$step") s)"

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -138,8 +140,11 @@ public final class SmokeTest implements Notifier {
                 fail("at the end of the run the Gantt shows " + end + " for " + rec.jobs().size() + " jobs", null);
                 return;
             }
-            // every page once (editor: ControlsFX property sheets; compare: charts), the run last
-            for (Page page : new Page[] {Page.EDITOR, Page.COMPARE, Page.RUN}) {
+            // every page once (editor: ControlsFX property sheets; compare: charts; samples), the run last
+            List<Page> pages = new ArrayList<>(List.of(Page.values()));
+            pages.remove(Page.RUN);
+            pages.add(Page.RUN);
+            for (Page page : pages) {
                 step = "rendering the " + page + " page";
                 shell.viewModel().pageProperty().set(page);
                 WritableImage image = stage.getScene().snapshot(null);
