@@ -51,15 +51,15 @@ if dpkg-query -W -f='${Status}' preemptlab 2>/dev/null | grep -q 'install ok ins
   exit 0
 fi
 say "installing $deb (apt-get pulls its dependencies, e.g. xdg-utils; dpkg does the install)"
-trap 'dpkg -r preemptlab >/dev/null || true' EXIT
+trap 'dpkg -P preemptlab >/dev/null || true' EXIT
 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$(readlink -f "$deb")"
 [[ -f /usr/share/applications/preemptlab-PreemptLab.desktop ]] && say "menu entry: $(grep '^Exec=' /usr/share/applications/preemptlab-PreemptLab.desktop)"
 say "smoke test of the installed app: xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test"
 xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test
-dpkg -r preemptlab
+dpkg -P preemptlab   # remove and purge
 trap - EXIT
 if [[ -e /opt/preemptlab/bin/PreemptLab ]]; then
-  echo "[ci-smoke] FAILED: dpkg -r left /opt/preemptlab/bin/PreemptLab behind" >&2
+  echo "[ci-smoke] FAILED: dpkg -P left /opt/preemptlab/bin/PreemptLab behind" >&2
   exit 1
 fi
 say "installed, smoke-tested and removed the .deb"
