@@ -7,6 +7,12 @@ import picocli.CommandLine.Command;
 /** The command-line interface: {@code preemptlab <command> ...}. */
 @Command(name = "preemptlab", mixinStandardHelpOptions = true, version = "PreemptLab 0.1.0",
         description = "What-if planner for HPC batch scheduling with preemption.",
+        footer = {"", "Without a command, the planner window opens:",
+                "  preemptlab [SCENARIO.json] [--smoke-test]",
+                "SCENARIO.json: a scenario file to open instead of the built-in default scenario.",
+                "--smoke-test: open the window, run the scenario to the end, check the finished run, print a",
+                "  one-line summary and exit 0; an error dialog, an uncaught exception or no result within",
+                "  120 s (-Dpreemptlab.smoke.timeout=SECONDS) exits non-zero with the reason on stderr."},
         subcommands = {SimulateCommand.class, RunCommand.class, BenchCommand.class, NiuTableCommand.class,
                 MaintenanceCommand.class, ImportSlurmCommand.class, BreakEvenCommand.class, SweepCommand.class,
                 CollectCommand.class})

@@ -1,7 +1,6 @@
 package org.preemptlab.app.gui;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -11,16 +10,24 @@ import org.preemptlab.app.gui.background.TaskRunner;
 
 /**
  * The JavaFX application. Started by {@code org.preemptlab.app.Launcher} (a plain class, so the fat
- * jar works with JavaFX on the class path) through {@link #launchGui(String[])}. The first
- * argument that is not an option is a scenario file to open.
+ * jar works with JavaFX on the class path) through {@link #launchGui(String[])}, with the
+ * arguments {@link GuiArguments} reads: a scenario file to open, {@code --smoke-test}.
  */
 public final class PlannerApp extends Application {
 
+    /** Set by a smoke test; the toolkit gives no other way to hand a result back to the launcher. */
+    private static volatile int exitCode;
+
     private ExecutorService worker;
 
-    /** Starts the GUI and returns when its last window closes. */
-    public static void launchGui(String[] args) {
+    /**
+     * Starts the GUI and returns when its last window closes (or a smoke test ends): the exit
+     * code, 0 unless a smoke test failed.
+     */
+    public static int launchGui(String[] args) {
+        exitCode = 0;
         Application.launch(PlannerApp.class, args);
+        return exitCode;
     }
 
     @Override
@@ -30,7 +37,22 @@ public final class PlannerApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        PlannerShell shell = new PlannerShell(stage, new TaskRunner(worker, Platform::runLater), null, settingsDir());
+        TaskRunner runner = new TaskRunner(worker, Platform::runLater);
+        GuiArguments arguments;
+        try {
+            arguments = GuiArguments.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) { // the launcher checked them already
+            System.err.println("preemptlab: " + e.getMessage());
+            exitCode = GuiArguments.USAGE_ERROR;
+            Platform.exit();
+            return;
+        }
+        if (arguments.smokeTest()) {
+            new SmokeTest(System.out, System.err, code -> exitCode = code, SmokeTest.timeoutFromProperties(System.err))
+                    .start(stage, runner, arguments.scenarioFile());
+            return;
+        }
+        PlannerShell shell = new PlannerShell(stage, runner, null, settingsDir());
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
             e.printStackTrace();
             shell.viewModel().notifier().error("Something went wrong", MainViewModel.messageOf(e)
@@ -38,8 +60,7 @@ public final class PlannerApp extends Application {
         });
         shell.viewModel().setAutoPlay(true);
         stage.show();
-        List<String> files = getParameters().getUnnamed();
-        shell.start(files.isEmpty() ? null : files.get(0));
+        shell.start(arguments.scenarioFile().map(Path::toString).orElse(null));
     }
 
     @Override

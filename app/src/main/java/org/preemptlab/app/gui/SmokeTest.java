@@ -1,0 +1,247 @@
+package org.preemptlab.app.gui;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.preemptlab.app.gui.background.TaskRunner;
+import org.preemptlab.app.gui.run.CursorMetrics;
+import org.preemptlab.app.gui.run.JobFacts;
+import org.preemptlab.app.gui.run.RunRecord;
+import org.preemptlab.app.gui.run.RunViewModel;
+
+/**
+ * {@code --smoke-test}: opens the real main window on the default scenario (or the file given),
+ * lets it simulate as always (in the background, shown by the run view), moves the run view to the
+ * end, checks that the window shows the finished run with every job ended, renders each page
+ * once, prints one summary line on stdout and exits 0. An error dialog, an uncaught exception on
+ * any thread or the timeout ({@value #TIMEOUT_PROPERTY}, seconds, default 120) print the reason
+ * on stderr and exit non-zero. Settings (recent files, autosave) go to a temporary directory, so a
+ * smoke test neither reads nor changes the user's.
+ */
+public final class SmokeTest implements Notifier {
+
+    /** Start of the line printed on success. */
+    public static final String OK = "preemptlab smoke test OK: ";
+    /** Start of the line printed on failure. */
+    public static final String FAILED = "preemptlab smoke test FAILED: ";
+    public static final String TIMEOUT_PROPERTY = "preemptlab.smoke.timeout";
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_TIMEOUT = 3;
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /** After the outcome, how long the toolkit may take to shut down before the JVM is ended anyway. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(20);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final IntConsumer exitCode;
+    private final Duration timeout;
+    private final long startNanos = System.nanoTime();
+    private final AtomicBoolean over = new AtomicBoolean();
+    private final CountDownLatch decided = new CountDownLatch(1);
+    private volatile String step = "starting the window";
+    private volatile int code = EXIT_FAILED;
+    private PlannerShell shell;
+    private Stage stage;
+    private Path home;
+
+    /**
+     * @param exitCode receives the exit code once (before the toolkit is asked to exit)
+     */
+    public SmokeTest(PrintStream out, PrintStream err, IntConsumer exitCode, Duration timeout) {
+        this.out = out;
+        this.err = err;
+        this.exitCode = exitCode;
+        this.timeout = timeout;
+    }
+
+    /** The timeout from {@value #TIMEOUT_PROPERTY}; a bad value is reported and the default used. */
+    public static Duration timeoutFromProperties(PrintStream err) {
+        String v = System.getProperty(TIMEOUT_PROPERTY);
+        if (v == null) return DEFAULT_TIMEOUT;
+        try {
+            long s = Long.parseLong(v.trim());
+            if (s > 0) return Duration.ofSeconds(s);
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        err.println("preemptlab: -D" + TIMEOUT_PROPERTY + "=" + v + " is not a positive number of seconds; using "
+                + DEFAULT_TIMEOUT.toSeconds());
+        return DEFAULT_TIMEOUT;
+    }
+
+    /** On the FX thread, instead of the normal start-up. */
+    public void start(Stage stage, TaskRunner runner, Optional<Path> file) {
+        this.stage = stage;
+        Thread.UncaughtExceptionHandler handler = (t, e) -> fail("uncaught exception on thread " + t.getName() + ": " + e, e);
+        Thread.setDefaultUncaughtExceptionHandler(handler);
+        Thread.currentThread().setUncaughtExceptionHandler(handler);
+        startWatchdog();
+        try {
+            home = Files.createTempDirectory("preemptlab-smoke");
+        } catch (IOException e) {
+            fail("cannot create a temporary settings directory: " + e.getMessage(), e);
+            return;
+        }
+        shell = new PlannerShell(stage, runner, this, home);
+        MainViewModel vm = shell.viewModel();
+        vm.setAutoPlay(true); // as the app: the new run starts playing
+        vm.runProperty().addListener((o, a, run) -> {
+            // after the window's own listener has put the run view up, and after a layout pulse
+            if (run != null) Platform.runLater(() -> check(run));
+        });
+        stage.show();
+        step = file.map(f -> "opening and simulating " + f).orElse("simulating the default scenario");
+        shell.start(file.map(Path::toString).orElse(null));
+    }
+
+    private void check(RunViewModel run) {
+        if (over.get()) return;
+        step = "checking the finished run";
+        try {
+            RunRecord rec = run.run();
+            MainWindow window = shell.window();
+            if (window.runView() == null || window.runView().viewModel() != run) {
+                fail("the run view does not show the run that just finished", null);
+                return;
+            }
+            if (shell.viewModel().pageProperty().get() != Page.RUN) {
+                fail("the window shows the " + shell.viewModel().pageProperty().get() + " page, not the run", null);
+                return;
+            }
+            if (rec.jobs().isEmpty()) {
+                fail("the run \"" + rec.title() + "\" has no jobs", null);
+                return;
+            }
+            run.jumpToEnd(); // the run view's End key
+            long unfinished = rec.jobs().stream().filter(j -> !j.finalState().isTerminal()).count();
+            if (unfinished > 0) {
+                JobFacts first = rec.jobs().stream().filter(j -> !j.finalState().isTerminal()).findFirst().orElseThrow();
+                fail(unfinished + " of " + rec.jobs().size() + " jobs did not end, e.g. job " + first.name() + " is "
+                        + first.finalState(), null);
+                return;
+            }
+            CursorMetrics end = run.metricsProperty().get();
+            if (end.ended() != rec.jobs().size() || end.queued() + end.running() + end.suspended() + end.checkpointing() != 0) {
+                fail("at the end of the run the Gantt shows " + end + " for " + rec.jobs().size() + " jobs", null);
+                return;
+            }
+            // every page once (editor: ControlsFX property sheets; compare: charts; samples), the run last
+            List<Page> pages = new ArrayList<>(List.of(Page.values()));
+            pages.remove(Page.RUN);
+            pages.add(Page.RUN);
+            for (Page page : pages) {
+                step = "rendering the " + page + " page";
+                shell.viewModel().pageProperty().set(page);
+                WritableImage image = stage.getScene().snapshot(null);
+                if (image.getWidth() < 100 || image.getHeight() < 100) {
+                    fail("the " + page + " page rendered as " + image.getWidth() + "x" + image.getHeight() + " pixels", null);
+                    return;
+                }
+            }
+            double simulated = rec.metrics() == null ? 0 : rec.metrics().wallSeconds();
+            finish(0, OK + "\"" + rec.title() + "\": " + rec.jobs().size() + " jobs ended, " + rec.log().size()
+                    + " events, simulated in " + String.format("%.2f", simulated) + " s, finished run shown "
+                    + String.format("%.1f", elapsedSeconds()) + " s after start");
+        } catch (RuntimeException e) {
+            fail("checking the run failed: " + e, e);
+        }
+    }
+
+    private void fail(String message, Throwable cause) {
+        if (cause != null && !over.get()) cause.printStackTrace(err);
+        finish(EXIT_FAILED, FAILED + message + " (while " + step + ", " + String.format("%.1f", elapsedSeconds()) + " s after start)");
+    }
+
+    private void finish(int exit, String line) {
+        if (!over.compareAndSet(false, true)) return;
+        (exit == 0 ? out : err).println(line);
+        out.flush();
+        err.flush();
+        code = exit;
+        exitCode.accept(exit);
+        decided.countDown();
+        deleteHome();
+        Platform.exit();
+    }
+
+    /**
+     * A daemon thread that ends the JVM when no outcome came within the timeout (the toolkit may be
+     * stuck, so it does not wait for it), or when the toolkit does not shut down after one.
+     */
+    private void startWatchdog() {
+        Thread t = new Thread(() -> {
+            try {
+                if (!decided.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (over.compareAndSet(false, true)) {
+                        err.println(FAILED + "no finished run within " + timeout.toSeconds() + " s (while " + step + ")");
+                        err.flush();
+                        deleteHome();
+                        System.exit(EXIT_TIMEOUT);
+                    }
+                    decided.await();
+                }
+                Thread.sleep(EXIT_GRACE.toMillis());
+                err.println("preemptlab: the window did not close within " + EXIT_GRACE.toSeconds() + " s after the smoke test");
+                System.exit(code);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "preemptlab-smoke-watchdog");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private void deleteHome() {
+        if (home == null) return;
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            err.println("preemptlab: could not remove the smoke test's settings directory " + home + ": " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- Notifier: no dialogs
+
+    /** An error dialog fails the smoke test. */
+    @Override
+    public void error(String title, String message) {
+        fail("error dialog \"" + title + "\": " + message.replace('\n', ' '), null);
+    }
+
+    @Override
+    public void info(String title, String message) {
+        err.println("preemptlab smoke test: (note shown) " + title);
+    }
+
+    /** Questions are answered no (the smoke test has no unsaved work to keep or recover). */
+    @Override
+    public boolean confirm(String title, String message) {
+        err.println("preemptlab smoke test: (answered no) " + title);
+        return false;
+    }
+}

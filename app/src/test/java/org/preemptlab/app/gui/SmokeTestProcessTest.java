@@ -1,0 +1,90 @@
+package org.preemptlab.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.Launcher;
+import org.preemptlab.app.gui.files.ScenarioFiles;
+import org.preemptlab.app.gui.scenario.DefaultScenario;
+
+/**
+ * {@code Launcher --smoke-test} in a child JVM on this test's class path, headless (Monocle, with
+ * the system properties surefire gives this JVM): the real start-up, window, background run and
+ * exit code.
+ */
+class SmokeTestProcessTest {
+
+    private static final String[] FX_PROPERTIES = {"testfx.robot", "testfx.headless", "glass.platform", "monocle.platform",
+            "prism.order", "java.awt.headless", "headless.geometry"};
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int exit, String out, String err) {}
+
+    @Test
+    void the_default_scenario_runs_to_the_end_and_exits_0_with_a_summary() throws Exception {
+        Outcome o = launch("--smoke-test");
+        assertThat(o.exit()).as(o.err()).isZero();
+        List<String> lines = o.out().lines().toList();
+        assertThat(lines).singleElement().asString()
+                .startsWith(SmokeTest.OK + "\"" + DefaultScenario.create().name())
+                .containsPattern("\": 40 jobs ended, \\d+ events, simulated in \\d+\\.\\d\\d s, finished run shown \\d+\\.\\d s after start$");
+    }
+
+    @Test
+    void a_scenario_file_given_on_the_command_line_is_the_one_opened_and_run() throws Exception {
+        Path file = dir.resolve("from-the-command-line.json");
+        ScenarioFiles.write(DefaultScenario.create().withName("Opened from the command line"), file);
+        Outcome o = launch(file.toString(), "--smoke-test");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith(SmokeTest.OK + "\"Opened from the command line").contains(" 40 jobs ended");
+    }
+
+    @Test
+    void an_error_dialog_fails_the_smoke_test_with_the_reason_on_stderr() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"formatVersion\": 1, \"name\": ");
+        Outcome o = launch("--smoke-test", broken.toString());
+        assertThat(o.exit()).isEqualTo(SmokeTest.EXIT_FAILED);
+        assertThat(o.out()).doesNotContain(SmokeTest.OK);
+        assertThat(o.err()).contains(SmokeTest.FAILED + "error dialog \"Cannot open broken.json\"");
+    }
+
+    @Test
+    void a_bad_argument_exits_64_before_any_window() throws Exception {
+        Outcome o = launch("--smoke-tset");
+        assertThat(o.exit()).isEqualTo(GuiArguments.USAGE_ERROR);
+        assertThat(o.err()).startsWith("preemptlab: --smoke-tset: unknown option");
+    }
+
+    private Outcome launch(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--enable-native-access") || a.startsWith("--sun-misc-unsafe-memory-access")) cmd.add(a);
+        }
+        for (String p : FX_PROPERTIES) {
+            if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
+        }
+        cmd.add("-Duser.home=" + dir); // nothing of the developer's settings is read or written
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        cmd.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("the child JVM did not end within 180 s; stderr: " + Files.readString(err));
+        }
+        return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Builds PreemptLab's desktop app: a trimmed Java runtime with JavaFX (jdeps + jlink), an app image
+# (jpackage --type app-image) and a Debian package (jpackage --type deb), all with JAVA_HOME's tools
+# (JDK 17 and 25 work; default: the JDK of `javac`/`java` on PATH). Output, under installer/target/:
+#   PreemptLab/                  the app image: PreemptLab/bin/PreemptLab [FILE.json] [--smoke-test]
+#   preemptlab_<version>_amd64.deb  installs to /opt/preemptlab, a menu entry, the icon, and the
+#                                   association of *.preemptlab.json files (see package/scenario-association.properties)
+# installer/package/resources/ overrides three of jpackage's files: PreemptLab.desktop (jpackage's
+# has no %f in Exec, so an associated file would not reach the app), postinst and prerm (the menu
+# and file-type registration only warn where the system has no menu directories, e.g. a server).
+# Needs: a JDK with jlink and jpackage; for the .deb: dpkg-deb and fakeroot.
+# MVN_ARGS: extra Maven arguments (e.g. MVN_ARGS=-o to build offline).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+T=installer/target
+started=$(date +%s.%N)
+
+say() { echo "[installer] $*"; }
+die() { echo "installer/build.sh: $*" >&2; exit 1; }
+seconds_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+
+if [[ -z "${JAVA_HOME:-}" ]]; then
+  javac_path="$(command -v javac || true)"
+  [[ -n "$javac_path" ]] || die "JAVA_HOME is not set and there is no javac on PATH; set JAVA_HOME to a JDK 17+"
+  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$javac_path")")")"
+fi
+export JAVA_HOME
+for tool in java jdeps jlink jpackage; do
+  [[ -x "$JAVA_HOME/bin/$tool" ]] || die "$JAVA_HOME/bin/$tool not found; JAVA_HOME must be a full JDK 17+ (with jlink and jpackage)"
+done
+feature="$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+[[ "$feature" =~ ^[0-9]+$ && "$feature" -ge 17 ]] || die "$JAVA_HOME is Java '${feature}'; PreemptLab needs 17 or later"
+
+version="$(sed -n 's:^  <version>\([^<]*\)</version>.*:\1:p' pom.xml | head -1)"
+[[ -n "$version" ]] || die "pom.xml: no project <version> found"
+app_version="${version%-SNAPSHOT}"
+name="PreemptLab"
+vendor="PreemptLab"
+description="What-if planner for HPC batch scheduling with preemption"
+say "PreemptLab ${app_version} with JDK ${feature} (${JAVA_HOME})"
+
+# ---------------------------------------------------------------- 1. jars
+step=$(date +%s.%N)
+if [[ ! -f app/target/preemptlab.jar ]]; then
+  say "app/target/preemptlab.jar is missing: building it"
+fi
+rm -rf "$T"
+mkdir -p "$T/deps" "$T/fx" "$T/input"
+# one Maven run: (re)package the modules (quick when up to date) and copy the app's runtime
+# dependencies; the plugin is named in full so the build needs no pom change
+# (Maven itself on JDK 24+ warns about sun.misc.Unsafe unless told otherwise)
+if [[ "$feature" -ge 24 && -z "${MAVEN_OPTS:-}" ]]; then export MAVEN_OPTS="--sun-misc-unsafe-memory-access=allow"; fi
+# shellcheck disable=SC2086
+./mvnw -B -q ${MVN_ARGS:-} -DskipTests package \
+  org.apache.maven.plugins:maven-dependency-plugin:3.7.0:copy-dependencies \
+  -DincludeScope=runtime -DexcludeGroupIds=org.preemptlab -DoutputDirectory="$repo/$T/deps"
+[[ -f app/target/preemptlab.jar ]] || die "the Maven build did not produce app/target/preemptlab.jar"
+main_jar="preemptlab-app-${version}.jar"
+cp "app/target/$main_jar" "model/target/preemptlab-model-${version}.jar" "$T/input/"
+# JavaFX goes into the runtime as modules (only the -linux jars hold classes; the others are empty)
+mv "$T"/deps/javafx-*-linux.jar "$T/fx/"
+rm -f "$T"/deps/javafx-*.jar
+mv "$T"/deps/*.jar "$T/input/"
+rmdir "$T/deps"
+say "jars: $(cd "$T/input" && ls ./*.jar | wc -l) on the class path, JavaFX modules: $(cd "$T/fx" && ls | tr '\n' ' ')($(seconds_since "$step") s)"
+
+# ---------------------------------------------------------------- 2. runtime
+step=$(date +%s.%N)
+jdk_modules="$("$JAVA_HOME/bin/jdeps" -q --multi-release 17 --ignore-missing-deps --print-module-deps --recursive \
+  --module-path "$T/fx" --class-path "$T/input/*" "$T/input/$main_jar")"
+[[ -n "$jdk_modules" ]] || die "jdeps found no modules"
+modules="$(echo "${jdk_modules},javafx.controls,javafx.swing" | tr ',' '\n' | sort -u | paste -sd, -)"
+say "jdeps: the app needs ${jdk_modules}"
+say "jlink: ${modules}"
+if [[ "$feature" -ge 21 ]]; then compress="--compress=zip-6"; else compress="--compress=2"; fi
+"$JAVA_HOME/bin/jlink" --module-path "$T/fx" --add-modules "$modules" \
+  --strip-debug --no-header-files --no-man-pages "$compress" --output "$T/runtime"
+say "runtime: $(du -sh "$T/runtime" | cut -f1) ($(seconds_since "$step") s)"
+
+# ---------------------------------------------------------------- 3. icon
+"$JAVA_HOME/bin/java" -Djava.awt.headless=true installer/package/DrawIcon.java "$T/$name.png" 256
+
+# ---------------------------------------------------------------- 4. app image
+step=$(date +%s.%N)
+# (the samples need nothing here: they are in the jar and copied out to ~/.preemptlab/samples)
+java_options=()
+# JavaFX 21 calls restricted methods (JDK 22+) and sun.misc.Unsafe (warned about from JDK 24)
+if [[ "$feature" -ge 22 ]]; then java_options+=("--enable-native-access=javafx.graphics"); fi
+if [[ "$feature" -ge 24 ]]; then java_options+=("--sun-misc-unsafe-memory-access=allow"); fi
+jpackage_java_options=()
+for o in "${java_options[@]+"${java_options[@]}"}"; do jpackage_java_options+=(--java-options "$o"); done
+"$JAVA_HOME/bin/jpackage" --type app-image --dest "$T" --name "$name" \
+  --app-version "$app_version" --vendor "$vendor" --description "$description" \
+  --copyright "PreemptLab contributors" --icon "$T/$name.png" \
+  --runtime-image "$T/runtime" --input "$T/input" --main-jar "$main_jar" --main-class org.preemptlab.app.Launcher \
+  "${jpackage_java_options[@]+"${jpackage_java_options[@]}"}"
+image="$T/$name"
+[[ -x "$image/bin/$name" ]] || die "jpackage made no launcher at $image/bin/$name"
+say "app image: $image ($(du -sh "$image" | cut -f1), $(seconds_since "$step") s)"
+
+# ---------------------------------------------------------------- 5. .deb
+step=$(date +%s.%N)
+for tool in dpkg-deb fakeroot; do
+  command -v "$tool" >/dev/null || die "$tool not found: the .deb needs it (apt-get install dpkg-dev fakeroot)"
+done
+"$JAVA_HOME/bin/jpackage" --type deb --dest "$T" --app-image "$image" --name "$name" \
+  --app-version "$app_version" --vendor "$vendor" --description "$description" \
+  --copyright "PreemptLab contributors" --icon "$T/$name.png" \
+  --linux-package-name preemptlab --linux-deb-maintainer "preemptlab@localhost" \
+  --linux-menu-group "Science" --linux-app-category science --linux-shortcut \
+  --linux-package-deps "libgtk-3-0" \
+  --file-associations installer/package/scenario-association.properties \
+  --resource-dir installer/package/resources
+deb="$(ls "$T"/preemptlab_*.deb)"
+say "deb: $deb ($(du -h "$deb" | cut -f1), $(seconds_since "$step") s)"
+
+say "done in $(seconds_since "$started") s: $image/bin/$name and $deb"
