@@ -2,40 +2,22 @@ package org.preemptlab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.run.BackendKind;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The backend bar above the run view is bound to the view-model; Slurm's fields show only for Slurm. */
-@ExtendWith(ApplicationExtension.class)
-class BackendBarUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path home;
-
-    private PlannerShell shell;
-    private final RecordingNotifier notifier = new RecordingNotifier();
+class BackendBarUiTest extends ShellUiTest {
 
     @Start
-    void start(Stage stage) {
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
-        stage.show();
-        shell.start(null);
+    void start(Stage stage) throws Exception {
+        startShell(stage);
     }
 
     @Test

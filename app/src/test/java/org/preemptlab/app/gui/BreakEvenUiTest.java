@@ -9,41 +9,22 @@ import java.nio.file.Paths;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYZDataset;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.BreakEvenViewModel;
 import org.preemptlab.maintenance.BreakEvenCell;
 import org.preemptlab.maintenance.Winner;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The break-even tab of the compare page on the maintenance sample: sweep, tooltip, click a cell, export. */
-@ExtendWith(ApplicationExtension.class)
-class BreakEvenUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path home;
-
-    private PlannerShell shell;
-    private Stage stage;
+class BreakEvenUiTest extends ShellUiTest {
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), new RecordingNotifier(), home);
-        stage.show();
-        shell.start(null);
+    void start(Stage stage) throws Exception {
+        startShell(stage);
     }
 
     static Path sample() {

@@ -6,35 +6,17 @@ import java.nio.file.Path;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.MetricRow;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Compare two and three schedulers through the real compare page. */
-@ExtendWith(ApplicationExtension.class)
-class CompareUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path home;
-
-    private PlannerShell shell;
-    private Stage stage;
+class CompareUiTest extends ShellUiTest {
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), new RecordingNotifier(), home);
-        stage.show();
-        shell.start(null);
+    void start(Stage stage) throws Exception {
+        startShell(stage);
     }
 
     @Test

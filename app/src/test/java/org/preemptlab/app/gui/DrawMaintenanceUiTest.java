@@ -2,40 +2,23 @@ package org.preemptlab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.run.GanttPane;
 import org.preemptlab.app.gui.run.GanttViewModel;
 import org.preemptlab.app.gui.run.LayoutRow;
 import org.preemptlab.app.gui.scenario.MaintenanceDraft;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** In the run view's "draw maintenance" mode a drag over a pool's rows adds a window to the scenario. */
-@ExtendWith(ApplicationExtension.class)
-class DrawMaintenanceUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path home;
-
-    private PlannerShell shell;
+class DrawMaintenanceUiTest extends ShellUiTest {
 
     @Start
-    void start(Stage stage) {
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), new RecordingNotifier(), home);
-        stage.show();
-        shell.start(null);
+    void start(Stage stage) throws Exception {
+        startShell(stage);
     }
 
     @Test

@@ -2,40 +2,20 @@ package org.preemptlab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.scenario.ValidationIssue;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The editor driven through its real controls: edit a pool, see validation inline, undo. */
-@ExtendWith(ApplicationExtension.class)
-class EditorUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path home;
-
-    private PlannerShell shell;
-    private Stage stage;
-    private final RecordingNotifier notifier = new RecordingNotifier();
+class EditorUiTest extends ShellUiTest {
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
-        stage.show();
-        shell.start(null);
+    void start(Stage stage) throws Exception {
+        startShell(stage);
         shell.viewModel().pageProperty().set(Page.EDITOR);
     }
 

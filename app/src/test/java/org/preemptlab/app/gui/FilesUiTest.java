@@ -6,36 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.files.Autosave;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Save, reopen, recover after a crash and export, through the real main window. */
-@ExtendWith(ApplicationExtension.class)
-class FilesUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-
-    private PlannerShell shell;
-    private final RecordingNotifier notifier = new RecordingNotifier();
+class FilesUiTest extends ShellUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
-        stage.show();
-        shell.start(null);
+        startShell(stage);
     }
 
     @Test

@@ -2,13 +2,9 @@ package org.preemptlab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.run.BarKind;
 import org.preemptlab.app.gui.run.DecisionItem;
 import org.preemptlab.app.gui.run.GanttFrame;
@@ -17,7 +13,6 @@ import org.preemptlab.app.gui.run.LayoutRow;
 import org.preemptlab.app.gui.run.RunViewModel;
 import org.preemptlab.sim.LogKind;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -25,25 +20,11 @@ import org.testfx.framework.junit5.Start;
  * in the Why list, scrub back, and check the Gantt model under the cursor; then write the run-view
  * screenshot mid-preemption.
  */
-@ExtendWith(ApplicationExtension.class)
-class PreemptionUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path home;
-
-    private PlannerShell shell;
-    private Stage stage;
+class PreemptionUiTest extends ShellUiTest {
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), new RecordingNotifier(), home);
-        stage.show();
-        shell.start(null);
+    void start(Stage stage) throws Exception {
+        startShell(stage);
     }
 
     @Test

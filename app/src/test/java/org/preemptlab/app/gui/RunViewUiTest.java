@@ -2,44 +2,24 @@ package org.preemptlab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.run.BarKind;
 import org.preemptlab.app.gui.run.DecisionItem;
 import org.preemptlab.app.gui.run.GanttFrame;
 import org.preemptlab.app.gui.run.RunViewModel;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window headless (Monocle): the default scenario, the Gantt, stepping. */
-@ExtendWith(ApplicationExtension.class)
-class RunViewUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path home;
-
-    private PlannerShell shell;
-    private Stage stage;
-    private final RecordingNotifier notifier = new RecordingNotifier();
+class RunViewUiTest extends ShellUiTest {
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
-        stage.show();
-        shell.start(null);
+    void start(Stage stage) throws Exception {
+        startShell(stage);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.preemptlab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,38 +11,18 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.samples.SampleCatalog;
 import org.preemptlab.app.gui.samples.SamplesView;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Samples (start) page through the real main window: listed, described, opened into the Run view. */
-@ExtendWith(ApplicationExtension.class)
-class SamplesUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
-
-    @TempDir
-    static Path dir;
-
-    private PlannerShell shell;
-    private Stage stage;
-    private final RecordingNotifier notifier = new RecordingNotifier();
+class SamplesUiTest extends ShellUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path home = Files.createDirectories(dir.resolve("home-" + System.nanoTime()));
-        this.stage = stage;
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, home);
-        stage.show();
-        shell.start(null);
+        startShell(stage);
     }
 
     @Test

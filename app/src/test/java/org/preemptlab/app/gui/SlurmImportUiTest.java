@@ -17,34 +17,20 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.PoolDraft;
 import org.preemptlab.app.gui.scenario.ScenarioDraft;
 import org.preemptlab.backend.slurm.SlurmCommands;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** File ▸ Import from Slurm through its real dialog, on a fake cluster (captured Slurm 22.05 JSON). */
-@ExtendWith(ApplicationExtension.class)
-class SlurmImportUiTest {
-
-    static {
-        UiTests.configureHeadlessScreen();
-    }
+class SlurmImportUiTest extends ShellUiTest {
 
     private static final Path FIXTURES = Path.of("..", "model", "src", "test", "resources", "org", "preemptlab", "backend", "slurm");
     private static final Instant NOW = Instant.ofEpochSecond(1_795_307_821L + 300);
 
-    @TempDir
-    static Path dir;
-
-    private PlannerShell shell;
-    private final RecordingNotifier notifier = new RecordingNotifier();
     private final List<Path> asked = new ArrayList<>();
 
     @Start
@@ -58,13 +44,10 @@ class SlurmImportUiTest {
                     case "toString" -> "fake Slurm";
                     default -> throw new UnsupportedOperationException("the import must not call " + method.getName());
                 });
-        shell = new PlannerShell(stage, TaskRunner.sameThread(), notifier, Files.createDirectories(dir.resolve("home-" + System.nanoTime())));
-        shell.viewModel().setSlurmAccess(conf -> {
+        startShell(stage, s -> s.viewModel().setSlurmAccess(conf -> {
             asked.add(conf);
             return fake;
-        }, Clock.fixed(NOW, ZoneOffset.UTC));
-        stage.show();
-        shell.start(null);
+        }, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private static Button okButton(FxRobot robot) {

@@ -82,8 +82,10 @@ class LocalProcessBackendTest {
     void theProcessCommandLineNamesTheSampleJob() throws Exception {
         TestJob job = TestJob.of(0, "visible", 600);
         backend.start(job, TestJob.ONE_NODE, 0, 1, 0, 600);
-        String cmdline = Files.readString(Path.of("/proc", Long.toString(pgid(job)), "cmdline")).replace('\0', ' ');
-        assertThat(cmdline).contains("preemptlab-job");
+        Path cmdline = Path.of("/proc", Long.toString(pgid(job)), "cmdline");
+        // right after the fork the group leader may still be exec-ing (its command line is empty for a moment)
+        awaitTrue(() -> read(cmdline).contains("preemptlab-job"), "the job's command line names preemptlab-job", WAIT);
+        assertThat(read(cmdline)).contains("preemptlab-job");
     }
 
     @Test
@@ -273,6 +275,14 @@ class LocalProcessBackendTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    private static String read(Path cmdline) {
+        try {
+            return Files.readString(cmdline).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 }
