@@ -2,6 +2,8 @@ package org.preemptlab.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jfree.chart.ChartUtils;
@@ -51,8 +53,10 @@ final class BreakEvenCommand implements Callable<Integer> {
             description = "checkpoint image axis, MB per node, log-spaced (default: ${DEFAULT-VALUE})")
     String imageSize;
 
-    @Option(names = "--window-start", paramLabel = "T", description = "move the window to start at T (seconds or e.g. 10h)")
-    String windowStart;
+    @Option(names = "--window-start", paramLabel = "T[,T...]", split = ",",
+            description = "move the window to start at T (seconds or e.g. 10h); several starts give one heat map (and CSV) "
+                    + "each, named OUT-start-T.png")
+    List<String> windowStarts;
 
     @Option(names = "--look-back", paramLabel = "S", description = "idle time is counted over [T − S, T) (default: the longest estimate)")
     String lookBack;
@@ -65,18 +69,30 @@ final class BreakEvenCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         LogAxis bw = BreakEvenSpec.bandwidthAxis("--bandwidth", bandwidth);
         LogAxis img = BreakEvenSpec.imageSizeAxis("--image-size", imageSize);
-        Long start = windowStart == null ? null : seconds("--window-start", windowStart);
+        List<Long> starts = new ArrayList<>();
+        if (windowStarts != null) for (String w : windowStarts) starts.add(seconds("--window-start", w.strip()));
+        if (starts.isEmpty()) starts.add(null);
         Long back = lookBack == null ? null : seconds("--look-back", lookBack);
         if (threads < 0) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1 (or 0: the available processors)");
         int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         Scenario s = ScenarioReader.read(scenario);
-        BreakEvenSpec sweep = new BreakEvenSpec(bw, img, start, back);
         PrintWriter out = spec.commandLine().getOut();
+        for (int k = 0; k < starts.size(); k++) {
+            String suffix = starts.size() == 1 ? "" : "-start-" + windowStarts.get(k).strip().replaceAll("[^A-Za-z0-9]", "_");
+            sweepOne(s, new BreakEvenSpec(bw, img, starts.get(k), back), n, withSuffix(png, suffix),
+                    csv == null ? null : withSuffix(csv, suffix), out);
+        }
+        return 0;
+    }
+
+    private void sweepOne(Scenario s, BreakEvenSpec sweep, int n, Path pngOut, Path csvOut, PrintWriter out) throws Exception {
+        LogAxis bw = sweep.bandwidth();
+        LogAxis img = sweep.imageSize();
         long t0 = System.nanoTime();
         BreakEvenResult r = BreakEvenSweep.run(s, sweep, n, progress());
         double wall = (System.nanoTime() - t0) / 1e9;
-        AtomicFiles.writeBytes(png, stream -> ChartUtils.writeChartAsPNG(stream, BreakEvenChart.create(r), 1200, 820));
-        if (csv != null) BreakEvenCsvWriter.write(csv, r);
+        AtomicFiles.writeBytes(pngOut, stream -> ChartUtils.writeChartAsPNG(stream, BreakEvenChart.create(r), 1200, 820));
+        if (csvOut != null) BreakEvenCsvWriter.write(csvOut, r);
         out.println(BreakEvenChart.title(r));
         out.printf(Locale.ROOT, "%d × %d cells (bandwidth %s MB/s × image %s MB per node), %d runs on %d thread%s in %.2f s%n",
                 bw.steps(), img.steps(), bw.text(), img.text(), 3 * sweep.cellCount(), Math.min(n, sweep.cellCount()),
@@ -86,8 +102,16 @@ final class BreakEvenCommand implements Callable<Integer> {
         for (int row = 0; row < r.imageSizes().size(); row++) {
             out.printf(Locale.ROOT, "  image %8.0f MB per node: %s%n", r.cell(row, 0).imageMbPerNode(), rowVerdict(r, row));
         }
-        out.println("wrote " + png + (csv != null ? " and " + csv : ""));
-        return 0;
+        out.println("wrote " + pngOut + (csvOut != null ? " and " + csvOut : ""));
+    }
+
+    /** {@code out.png} → {@code out-start-10h.png}. */
+    static Path withSuffix(Path file, String suffix) {
+        if (suffix.isEmpty()) return file;
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String renamed = dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix;
+        return file.resolveSibling(renamed);
     }
 
     /** Where the row crosses, or who wins all of it. */

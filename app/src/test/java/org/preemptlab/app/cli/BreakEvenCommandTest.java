@@ -72,6 +72,28 @@ class BreakEvenCommandTest {
     }
 
     @Test
+    void severalWindowStartsGiveOneHeatMapEach() throws Exception {
+        Path png = dir.resolve("starts.png");
+        Path csv = dir.resolve("starts.csv");
+        Outcome o = run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", png.toString(), "--csv",
+                csv.toString(), "--bandwidth", "10:1000:3", "--image-size", "16384:16384:1", "--window-start", "4h,10h",
+                "--threads", "1");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("at 04:00:00 for 2h 00m", "at 10:00:00 for 2h 00m");
+        Path png4 = dir.resolve("starts-start-4h.png");
+        Path png10 = dir.resolve("starts-start-10h.png");
+        assertThat(png4).exists();
+        assertThat(png10).exists();
+        assertThat(png).doesNotExist();
+        List<String> early = Files.readAllLines(dir.resolve("starts-start-4h.csv"));
+        List<String> late = Files.readAllLines(dir.resolve("starts-start-10h.csv"));
+        assertThat(early).hasSize(4);
+        assertThat(late).hasSize(4);
+        // the same grid, a different window: the drain side (idle nodes before T) is not the same
+        assertThat(early.get(1).split(",")[5]).isNotEqualTo(late.get(1).split(",")[5]);
+    }
+
+    @Test
     void badInputIsOneClearLine() throws Exception {
         Path png = dir.resolve("x.png");
         String scenario = sample("maintenance-checkpoint.json").toString();
