@@ -69,6 +69,12 @@ public final class BreakEvenView extends BorderPane {
         image.setPrefColumnCount(11);
         image.textProperty().bindBidirectional(vm.imageSizeProperty());
         image.setTooltip(new Tooltip("MIN:MAX:STEPS, MB per node, log-spaced: every job's checkpoint image"));
+        TextField start = new TextField();
+        start.setId("be-window-start");
+        start.setPrefColumnCount(6);
+        start.setPromptText("as planned");
+        start.textProperty().bindBidirectional(vm.windowStartProperty());
+        start.setTooltip(new Tooltip("Move the maintenance window to start here (e.g. 10h, 1d 6h); blank: as in the scenario"));
         Button run = new Button("▶ Sweep");
         run.setId("be-run");
         run.disableProperty().bind(vm.runningProperty());
@@ -88,7 +94,8 @@ public final class BreakEvenView extends BorderPane {
         svg.setId("be-export-svg");
         svg.setOnAction(e -> chooseAndExport("*.svg"));
         for (Button b : new Button[] {png, svg}) b.disableProperty().bind(vm.resultProperty().isNull());
-        return new ToolBar(new Label("Bandwidth MB/s"), bandwidth, new Label("Image MB/node"), image, run, cancel, bar,
+        return new ToolBar(new Label("Bandwidth MB/s"), bandwidth, new Label("Image MB/node"), image, new Label("Window start"),
+                start, run, cancel, bar,
                 new Separator(Orientation.VERTICAL), new Label("Export"), png, svg);
     }
 

@@ -40,6 +40,7 @@ public final class BreakEvenViewModel {
     private final Supplier<ScenarioDraft> scenario;
     private final StringProperty bandwidth = new SimpleStringProperty(this, "bandwidth", BreakEvenSpec.DEFAULT_BANDWIDTH);
     private final StringProperty imageSize = new SimpleStringProperty(this, "imageSize", BreakEvenSpec.DEFAULT_IMAGE_SIZE);
+    private final StringProperty windowStart = new SimpleStringProperty(this, "windowStart", "");
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final StringProperty message = new SimpleStringProperty(this, "message",
@@ -68,6 +69,11 @@ public final class BreakEvenViewModel {
     /** The image-size axis as MIN:MAX:STEPS, MB per node. */
     public StringProperty imageSizeProperty() {
         return imageSize;
+    }
+
+    /** Where the window starts in the sweep (e.g. 10h); blank: where the scenario puts it. */
+    public StringProperty windowStartProperty() {
+        return windowStart;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -109,7 +115,7 @@ public final class BreakEvenViewModel {
         try {
             LogAxis bw = BreakEvenSpec.bandwidthAxis("Bandwidth", bandwidth.get());
             LogAxis img = BreakEvenSpec.imageSizeAxis("Image size", imageSize.get());
-            spec = new BreakEvenSpec(bw, img, null, null);
+            spec = new BreakEvenSpec(bw, img, windowStart(), null);
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return false;
@@ -146,6 +152,18 @@ public final class BreakEvenViewModel {
                     : "The break-even sweep failed: " + error.getMessage());
         });
         return true;
+    }
+
+    private Long windowStart() {
+        String text = windowStart.get() == null ? "" : windowStart.get().strip();
+        if (text.isEmpty()) return null;
+        try {
+            long t = org.preemptlab.io.scenario.Durations.parse(text);
+            if (t < 0) throw new IllegalArgumentException("is negative");
+            return t;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Window start \"" + text + "\": " + e.getMessage(), e);
+        }
     }
 
     private SweepProgress sweepProgress(ProgressSink sink) {

@@ -59,6 +59,24 @@ class BreakEvenViewModelTest {
     }
 
     @Test
+    void theWindowCanBeMovedForTheSweep() throws Exception {
+        ScenarioDraft draft = sample();
+        BreakEvenViewModel vm = new BreakEvenViewModel(TaskRunner.sameThread(), () -> draft, 1);
+        vm.bandwidthProperty().set("10:1000:2");
+        vm.imageSizeProperty().set("16384:16384:1");
+        assertThat(vm.run()).isTrue();
+        long planned = vm.resultProperty().get().windowStart();
+        double plannedDrain = vm.resultProperty().get().cells().get(0).drain().totalNodeHours();
+        vm.windowStartProperty().set("4h");
+        assertThat(vm.run()).isTrue();
+        assertThat(vm.resultProperty().get().windowStart()).isEqualTo(4 * 3600).isNotEqualTo(planned);
+        assertThat(vm.resultProperty().get().cells().get(0).drain().totalNodeHours()).isNotEqualTo(plannedDrain);
+        vm.windowStartProperty().set("soon");
+        assertThat(vm.run()).isFalse();
+        assertThat(vm.messageProperty().get()).startsWith("Window start \"soon\": ");
+    }
+
+    @Test
     void badAxesAndAScenarioWithoutAWindowAreRefusedWithAMessage() throws Exception {
         BreakEvenViewModel vm = new BreakEvenViewModel(TaskRunner.sameThread(), DefaultScenario::create, 1);
         vm.bandwidthProperty().set("0:100:4");
