@@ -1,11 +1,9 @@
 package org.preemptlab.sim;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -53,8 +51,7 @@ public final class Simulation {
     private final Timeline timeline;
     private final StorageChannels storage;
     private final List<Reservation> reservations = new ArrayList<>();
-    private final int[] nodeDown;
-    private final List<Deque<Placement>> seized;
+    private final NodeOutages outages;
     private final SplittableRandom failureRandom;
     private final Snapshot snapshot = new EngineSnapshot();
     private final QueueStats queueStats = new QueueStats();
@@ -86,9 +83,7 @@ public final class Simulation {
             runs[i].tier = policy.tierOf(runs[i].spec);
         }
         this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
-        this.nodeDown = new int[cluster.nodeCount()];
-        this.seized = new ArrayList<>(cluster.nodeCount());
-        for (int i = 0; i < cluster.nodeCount(); i++) seized.add(new ArrayDeque<>());
+        this.outages = new NodeOutages(capacity, cluster.nodeCount());
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.backendMayReport = !"emulated".equals(backend.name());
@@ -426,7 +421,7 @@ public final class Simulation {
         r.stateSince = now;
         r.segment++;
         capacity.releaseCores(r.placement);
-        reseizeDownNodes(r.placement);
+        outages.reseize(r.placement);
         suspended.add(r);
         log(LogKind.SUSPEND, r, r.placement.nodes(), reason);
         backend.suspend(r, now);
@@ -437,7 +432,7 @@ public final class Simulation {
         List<JobRun> ready = new ArrayList<>();
         for (JobRun r : suspended) {
             if (waitsForItsPreemptor(r)) continue;
-            if (capacity.coresFree(r.placement) && !anyDown(r.placement)) ready.add(r);
+            if (capacity.coresFree(r.placement) && !outages.anyDown(r.placement)) ready.add(r);
         }
         for (JobRun r : ready) {
             if (!capacity.coresFree(r.placement)) continue;
@@ -616,30 +611,7 @@ public final class Simulation {
 
     private void releaseNodes(Placement p) {
         capacity.release(p);
-        reseizeDownNodes(p);
-    }
-
-    private void reseizeDownNodes(Placement p) {
-        if (p.nodes() == null) return;
-        for (int node : p.nodes()) if (nodeDown[node] > 0) seized.get(node).push(capacity.seize(node));
-    }
-
-    private boolean anyDown(Placement p) {
-        for (int node : p.nodes()) if (nodeDown[node] > 0) return true;
-        return false;
-    }
-
-    private void takeDown(int node) {
-        nodeDown[node]++;
-        if (nodeDown[node] == 1) seized.get(node).push(capacity.seize(node));
-    }
-
-    private void bringUp(int node) {
-        nodeDown[node]--;
-        if (nodeDown[node] == 0) {
-            Deque<Placement> taken = seized.get(node);
-            while (!taken.isEmpty()) capacity.release(taken.pop());
-        }
+        outages.reseize(p);
     }
 
     /** Jobs holding anything on a node (running, checkpointing, stopping or suspended), in index order. */
@@ -671,7 +643,7 @@ public final class Simulation {
             if (checkpoint) beginCheckpoint(r, true, reason);
             else beginKill(r, reason);
         }
-        for (int node : mw.nodes()) takeDown(node);
+        for (int node : mw.nodes()) outages.takeDown(node);
     }
 
     /**
@@ -683,7 +655,7 @@ public final class Simulation {
         segment(r, SegmentKind.SUSPENDED, r.stateSince, now, r.placement.nodes());
         r.segment++;
         capacity.releaseMemory(r.placement);
-        reseizeDownNodes(r.placement);
+        outages.reseize(r.placement);
         if (keepWork) {
             // live backends dump the frozen image when the job is next started (see LocalProcessBackend)
             r.savedWork = r.workDone;
@@ -702,7 +674,7 @@ public final class Simulation {
 
     private void maintenanceEnd(int w) {
         MaintenanceWindow mw = config.maintenance().get(w);
-        for (int node : mw.nodes()) bringUp(node);
+        for (int node : mw.nodes()) outages.bringUp(node);
         log(LogKind.MAINTENANCE_END, null, mw.nodes(), Reason.of("maintenance window " + mw.name() + " ends"));
         passRequested = true;
     }
@@ -735,12 +707,12 @@ public final class Simulation {
             backend.kill(r, now);
             fail(r, reason);
         }
-        takeDown(node);
+        outages.takeDown(node);
         events.add(new SimEvent.NodeRepair(now + Math.max(1, config.failures().repairSeconds()), node));
     }
 
     private void nodeRepair(int node) {
-        bringUp(node);
+        outages.bringUp(node);
         log(LogKind.NODE_UP, null, new int[] {node}, Reason.of("node " + cluster.nodeName(node) + " repaired"));
         passRequested = true;
         if (terminal < runs.length) scheduleFailure(node, now);
