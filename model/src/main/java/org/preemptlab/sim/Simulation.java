@@ -770,45 +770,28 @@ public final class Simulation {
         }
 
         private long holdsPass = -1;
-        private Capacity heldFree;
-        private final java.util.Map<JobRun, Placement> holds = new java.util.HashMap<>();
+        private SuspendedHolds holds;
 
-        /** Works out, once per pass, which free cores each suspended job holds (in suspension order). */
-        private void computeHolds() {
-            if (holdsPass == stateVersion) return;
-            holdsPass = stateVersion;
-            holds.clear();
-            heldFree = capacity.copy();
-            for (JobRun r : suspended) {
-                Placement p = r.placement;
-                if (p.nodes() == null) continue;
-                int[] nodes = new int[p.nodes().length];
-                int k = 0;
-                for (int node : p.nodes()) {
-                    Placement one = new Placement(p.pool(), p.coresPerNode(), new int[] {node}, p.coresPerNode(), 0);
-                    if (heldFree.coresFree(one)) {
-                        heldFree.takeCores(one);
-                        nodes[k++] = node;
-                    }
-                }
-                if (k > 0) holds.put(r, new Placement(p.pool(), k * p.coresPerNode(), java.util.Arrays.copyOf(nodes, k),
-                        p.coresPerNode(), 0));
+        /** Works out, once per state change, which free cores each suspended job holds. */
+        private SuspendedHolds holds() {
+            if (holdsPass != stateVersion) {
+                holdsPass = stateVersion;
+                holds = SuspendedHolds.of(capacity, suspended);
             }
+            return holds;
         }
 
         /** Free resources; the cores of suspended jobs are held for their resume (only a preemptor takes them). */
         @Override
         public Capacity freeCapacity() {
             if (suspended.isEmpty()) return capacity.copy();
-            computeHolds();
-            return heldFree.copy();
+            return holds().free().copy();
         }
 
         @Override
         public Placement heldCores(JobView job) {
             if (suspended.isEmpty()) return null;
-            computeHolds();
-            return holds.get(job);
+            return holds().holds().get(job);
         }
 
         @Override
