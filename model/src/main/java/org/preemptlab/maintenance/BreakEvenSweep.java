@@ -98,6 +98,16 @@ public final class BreakEvenSweep {
         }
     }
 
+    /**
+     * The scenario one cell of a sweep ran with one strategy: its bandwidth and image size, and the
+     * first maintenance window (where the sweep put it) with that strategy — to look at it as a run.
+     */
+    public static Scenario cellScenario(Scenario scenario, BreakEvenResult result, BreakEvenCell cell, MaintenanceStrategy strategy) {
+        if (scenario.maintenance().isEmpty()) throw new IllegalArgumentException(scenario.name() + ": has no maintenance window");
+        MaintenanceWindow w = window(scenario.maintenance().get(0), result.windowStart(), strategy);
+        return variant(scenario, cell.bandwidthMBps(), Math.round(cell.imageMbPerNode())).withMaintenance(List.of(w));
+    }
+
     private static BreakEvenCell get(Future<BreakEvenCell> f) throws InterruptedException {
         try {
             return f.get();

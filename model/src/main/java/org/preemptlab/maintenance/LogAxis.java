@@ -78,7 +78,7 @@ public record LogAxis(String name, String unit, double min, double max, int step
         return num(min) + ":" + num(max) + ":" + steps;
     }
 
-    static String num(double v) {
+    public static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 }

@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import org.preemptlab.app.gui.background.TaskHandle;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.CompareViewModel;
+import org.preemptlab.app.gui.compare.Variant;
 import org.preemptlab.app.gui.editor.EditorViewModel;
 import org.preemptlab.app.gui.files.Autosave;
 import org.preemptlab.app.gui.files.MetricsCsv;
@@ -470,7 +471,7 @@ public final class MainViewModel {
             notifier.error("Nothing to export", "Compare some schedulers first.");
             return;
         }
-        List<String> names = compare.variants().stream().map(v -> v.policy().id()).toList();
+        List<String> names = compare.variants().stream().map(Variant::key).toList();
         export(out, () -> MetricsCsv.write(out, names, compare.metrics()));
     }
 

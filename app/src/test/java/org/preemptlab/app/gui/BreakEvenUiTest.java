@@ -80,6 +80,16 @@ class BreakEvenUiTest extends ShellUiTest {
         assertThat(Files.size(png)).isPositive();
         assertThat(Files.readString(svg)).contains("<svg", "Drain or checkpoint?");
         Screenshots.write(stage.getScene().getRoot(), "break-even-view.png");
+
+        // the picked cell as two runs in the Schedulers tab: Gantts, charts and metrics of drain and checkpoint
+        robot.clickOn("#be-open-cell");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        var compare = shell.viewModel().compare();
+        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint");
+        assertThat(compare.variants().get(0).label()).contains("10 MB/s", "65536 MB per node");
+        assertThat(robot.lookup("#compare-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("compare-tab-schedulers");
+        assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).startsWith("Compared 2 maintenance strategies");
     }
 
     private static XYItemEntity cellEntity(ChartViewer viewer, int item) {

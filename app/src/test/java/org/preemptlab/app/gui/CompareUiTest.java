@@ -25,7 +25,7 @@ class CompareUiTest extends ShellUiTest {
         robot.clickOn("#variant-conservative"); // FCFS + EASY remain
         robot.clickOn("#run-compare");
         var compare = shell.viewModel().compare();
-        assertThat(compare.variants()).extracting(v -> v.policy()).containsExactly(PolicyChoice.FCFS, PolicyChoice.EASY);
+        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly(PolicyChoice.FCFS.id(), PolicyChoice.EASY.id());
         TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
         assertThat(table.getItems()).isNotEmpty();
         assertThat(table.getColumns()).hasSize(3);
@@ -35,6 +35,20 @@ class CompareUiTest extends ShellUiTest {
         assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().cursorProperty().get()).isEqualTo(t));
         Fx.run(() -> compare.variants().get(0).gantt().zoomAt(2, 400));
         assertThat(compare.variants().get(1).gantt().viewSpan()).isEqualTo(compare.variants().get(0).gantt().viewSpan());
+    }
+
+    @Test
+    void compares_drain_and_checkpoint_from_the_strategy_bar(FxRobot robot) {
+        Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
+        robot.clickOn("#strategy-kill"); // drain + checkpoint are picked at first
+        robot.clickOn("#run-compare-strategies");
+        var compare = shell.viewModel().compare();
+        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint", "kill");
+        TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
+        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("Metric", "drain (baseline)", "checkpoint", "kill");
+        robot.clickOn("#strategy-kill").clickOn("#strategy-checkpoint");
+        robot.clickOn("#run-compare-strategies");
+        assertThat(compare.messageProperty().get()).contains("1 picked");
     }
 
     @Test

@@ -40,7 +40,11 @@ public final class BreakEvenView extends BorderPane {
     private JFreeChart chart;
     private ChartViewer viewer;
 
-    public BreakEvenView(BreakEvenViewModel vm) {
+    private final Runnable openCell;
+
+    /** @param openCell runs the picked cell as drain and checkpoint in the schedulers' tab */
+    public BreakEvenView(BreakEvenViewModel vm, Runnable openCell) {
+        this.openCell = openCell;
         this.vm = vm;
         getStyleClass().add("break-even-view");
         Label message = new Label();
@@ -106,7 +110,12 @@ public final class BreakEvenView extends BorderPane {
         cell.setId("be-cell");
         cell.setWrapText(true);
         cell.textProperty().bind(vm.selectedTextProperty());
-        VBox box = new VBox(6, title, cell);
+        Button open = new Button("Compare drain vs checkpoint here");
+        open.setId("be-open-cell");
+        open.setTooltip(new Tooltip("Run this cell's two variants as Gantts, charts and metrics in the Schedulers tab"));
+        open.disableProperty().bind(vm.selectedProperty().isNull());
+        open.setOnAction(e -> openCell.run());
+        VBox box = new VBox(6, title, cell, open);
         box.setPadding(new Insets(8));
         box.setPrefWidth(270);
         box.setMinWidth(200);

@@ -1,5 +1,6 @@
 package org.preemptlab.app.gui.compare;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -28,6 +29,7 @@ import org.preemptlab.maintenance.BreakEvenSweep;
 import org.preemptlab.maintenance.LogAxis;
 import org.preemptlab.maintenance.SweepProgress;
 import org.preemptlab.maintenance.Winner;
+import org.preemptlab.sim.MaintenanceStrategy;
 
 /**
  * Drain or checkpoint? Runs the break-even sweep ({@link BreakEvenSweep}) on the edited scenario's
@@ -41,6 +43,7 @@ public final class BreakEvenViewModel {
     private final StringProperty bandwidth = new SimpleStringProperty(this, "bandwidth", BreakEvenSpec.DEFAULT_BANDWIDTH);
     private final StringProperty imageSize = new SimpleStringProperty(this, "imageSize", BreakEvenSpec.DEFAULT_IMAGE_SIZE);
     private final StringProperty windowStart = new SimpleStringProperty(this, "windowStart", "");
+    private Scenario sweptScenario;
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running", false);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
     private final StringProperty message = new SimpleStringProperty(this, "message",
@@ -132,12 +135,14 @@ public final class BreakEvenViewModel {
             return false;
         }
         int cells = spec.cellCount();
+        Scenario swept = s;
         running.set(true);
         progress.set(0);
         message.set("Running " + cells + " cells (" + 3 * cells + " simulations) …");
         handle = runner.submit("Break-even sweep", sink -> BreakEvenSweep.run(s, spec, threads, sweepProgress(sink)), r -> {
             running.set(false);
             progress.set(1);
+            sweptScenario = swept;
             result.set(r);
             selected.set(null);
             selectedText.set("Click a cell for its numbers.");
@@ -182,6 +187,24 @@ public final class BreakEvenViewModel {
                 return sink.isCancelled();
             }
         };
+    }
+
+    /**
+     * The picked cell as two runs to compare, drain then checkpoint (that cell's bandwidth, image
+     * size and window); empty when no cell is picked.
+     */
+    public List<VariantPlan> selectedCellPlans() {
+        BreakEvenCell cell = selected.get();
+        BreakEvenResult r = result.get();
+        if (cell == null || r == null || sweptScenario == null) return List.of();
+        String at = String.format(java.util.Locale.ROOT, " (%s MB/s, %.0f MB per node)",
+                LogAxis.num(cell.bandwidthMBps()), cell.imageMbPerNode());
+        List<VariantPlan> plans = new java.util.ArrayList<>();
+        for (MaintenanceStrategy st : List.of(MaintenanceStrategy.DRAIN, MaintenanceStrategy.CHECKPOINT)) {
+            Scenario s = BreakEvenSweep.cellScenario(sweptScenario, r, cell, st);
+            plans.add(new VariantPlan(st.label(), "Maintenance: " + st.label() + at, s.toConfig(true)));
+        }
+        return plans;
     }
 
     /** Stops a running sweep (the result of the previous one stays). */

@@ -27,6 +27,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.preemptlab.app.gui.run.GanttPane;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.time.SimTime;
 
 /**
@@ -56,7 +57,7 @@ public final class CompareView extends BorderPane {
         message.setWrapText(true);
         message.setPadding(new Insets(2, 8, 2, 8));
         message.getStyleClass().add("hint");
-        VBox top = new VBox(toolbar(), message);
+        VBox top = new VBox(toolbar(), strategyBar(), message);
         VBox.setVgrow(gantts, Priority.ALWAYS);
         SplitPane left = new SplitPane(gantts, charts);
         left.setOrientation(Orientation.VERTICAL);
@@ -79,10 +80,13 @@ public final class CompareView extends BorderPane {
     private TabPane tabs(BorderPane schedulers) {
         Tab main = new Tab("Schedulers", schedulers);
         main.setId("compare-tab-schedulers");
-        breakEvenView = new BreakEvenView(vm.breakEven());
+        TabPane pane = new TabPane();
+        breakEvenView = new BreakEvenView(vm.breakEven(), () -> {
+            if (vm.runBreakEvenCell()) pane.getSelectionModel().select(main);
+        });
         Tab breakEven = new Tab("Break-even: drain or checkpoint?", breakEvenView);
         breakEven.setId("compare-tab-break-even");
-        TabPane pane = new TabPane(main, breakEven);
+        pane.getTabs().setAll(main, breakEven);
         pane.setId("compare-tabs");
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return pane;
@@ -95,17 +99,7 @@ public final class CompareView extends BorderPane {
     private ToolBar toolbar() {
         HBox choices = new HBox(10);
         choices.setAlignment(Pos.CENTER_LEFT);
-        for (PolicyChoice p : PolicyChoice.values()) {
-            CheckBox box = new CheckBox(p.label());
-            box.setId("variant-" + p.id());
-            box.setSelected(vm.chosen().contains(p));
-            vm.chosen().addListener((javafx.collections.SetChangeListener<PolicyChoice>) c -> box.setSelected(vm.chosen().contains(p)));
-            box.selectedProperty().addListener((o, a, b) -> {
-                if (b) vm.chosen().add(p);
-                else vm.chosen().remove(p);
-            });
-            choices.getChildren().add(box);
-        }
+        for (PolicyChoice p : PolicyChoice.values()) choices.getChildren().add(choiceBox(p.label(), "variant-" + p.id(), vm.chosen(), p));
         Button run = new Button("▶ Compare");
         run.setId("run-compare");
         run.setOnAction(e -> vm.run());
@@ -116,6 +110,33 @@ public final class CompareView extends BorderPane {
         time.getStyleClass().add("time-label");
         return new ToolBar(choices, new Separator(Orientation.VERTICAL), run, new Separator(Orientation.VERTICAL),
                 new Label("Cursor"), scrub, time);
+    }
+
+    /** The other way to vary the scenario: its maintenance windows' strategy (e.g. drain vs checkpoint). */
+    private ToolBar strategyBar() {
+        HBox choices = new HBox(10);
+        choices.setAlignment(Pos.CENTER_LEFT);
+        for (MaintenanceStrategy st : MaintenanceStrategy.values()) {
+            choices.getChildren().add(choiceBox(st.label(), "strategy-" + st.label(), vm.chosenStrategies(), st));
+        }
+        Button run = new Button("▶ Compare strategies");
+        run.setId("run-compare-strategies");
+        run.setTooltip(new javafx.scene.control.Tooltip("Run the scenario's scheduler once per strategy, applied to every maintenance window"));
+        run.setOnAction(e -> vm.runStrategies());
+        return new ToolBar(new Label("Maintenance strategies"), choices, new Separator(Orientation.VERTICAL), run);
+    }
+
+    /** A check box kept in step with membership of {@code value} in {@code set}. */
+    private static <T> CheckBox choiceBox(String label, String id, javafx.collections.ObservableSet<T> set, T value) {
+        CheckBox box = new CheckBox(label);
+        box.setId(id);
+        box.setSelected(set.contains(value));
+        set.addListener((javafx.collections.SetChangeListener<T>) c -> box.setSelected(set.contains(value)));
+        box.selectedProperty().addListener((o, a, b) -> {
+            if (b) set.add(value);
+            else set.remove(value);
+        });
+        return box;
     }
 
     private void showVariants() {
@@ -173,7 +194,7 @@ public final class CompareView extends BorderPane {
         table.getColumns().add(name);
         for (int i = 0; i < vm.variants().size(); i++) {
             int k = i;
-            TableColumn<MetricRow, String> c = new TableColumn<>(vm.variants().get(i).policy().id() + (i == 0 ? " (baseline)" : ""));
+            TableColumn<MetricRow, String> c = new TableColumn<>(vm.variants().get(i).key() + (i == 0 ? " (baseline)" : ""));
             c.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().cell(k).replace("  (", "\n(")));
             c.setCellFactory(col -> new TableCell<>() {
                 @Override

@@ -27,7 +27,7 @@ import org.preemptlab.app.gui.scenario.ScenarioConverter;
 import org.preemptlab.app.gui.scenario.ScenarioDraft;
 import org.preemptlab.app.gui.scenario.ScenarioException;
 import org.preemptlab.metrics.Metrics;
-import org.preemptlab.sim.SimulationConfig;
+import org.preemptlab.sim.MaintenanceStrategy;
 
 /**
  * Compares 2–4 schedulers on the same scenario: runs them in the background, gives each a Gantt
@@ -45,6 +45,8 @@ public final class CompareViewModel {
     private final Supplier<ScenarioDraft> scenario;
     private final ObservableSet<PolicyChoice> chosen = FXCollections.observableSet(EnumSet.of(PolicyChoice.FCFS,
             PolicyChoice.EASY, PolicyChoice.CONSERVATIVE));
+    private final ObservableSet<MaintenanceStrategy> chosenStrategies = FXCollections.observableSet(
+            EnumSet.of(MaintenanceStrategy.DRAIN, MaintenanceStrategy.CHECKPOINT));
     private final ObservableList<Variant> variants = FXCollections.observableArrayList();
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
     private final LongProperty cursor = new SimpleLongProperty(this, "cursor", 0);
@@ -103,32 +105,89 @@ public final class CompareViewModel {
             return false;
         }
         ScenarioDraft draft = scenario.get();
-        List<PolicyChoice> policies = Arrays.stream(PolicyChoice.values()).filter(chosen::contains).toList();
-        List<SimulationConfig> configs = new ArrayList<>();
+        List<VariantPlan> plans = new ArrayList<>();
         try {
-            for (PolicyChoice p : policies) configs.add(ScenarioConverter.toConfig(draft, p));
+            for (PolicyChoice p : PolicyChoice.values()) {
+                if (chosen.contains(p)) plans.add(new VariantPlan(p.id(), p.label(), ScenarioConverter.toConfig(draft, p)));
+            }
         } catch (ScenarioException e) {
             message.set("The scenario has problems: " + e.getMessage());
             return false;
         }
-        message.set("Running " + policies.size() + " variants …");
-        runner.submit("Comparing " + policies.size() + " schedulers", sink -> {
-            List<Object> outcomes = new ArrayList<>();
-            for (int i = 0; i < configs.size(); i++) {
-                int k = i;
-                String title = draft.name() + " — " + policies.get(i).label();
-                try {
-                    outcomes.add(indexed(ScenarioRunner.simulate(title, configs.get(i), new org.preemptlab.app.gui.background.ProgressSink() {
-                        @Override
-                        public void progress(double fraction, String text) {
-                            sink.progress((k + Math.max(0, fraction)) / configs.size(), text);
-                        }
+        return runPlans(draft.name(), plans, "schedulers");
+    }
 
-                        @Override
-                        public boolean isCancelled() {
-                            return sink.isCancelled();
-                        }
-                    })));
+    /** The maintenance strategies compared by {@link #runStrategies()} (drain and checkpoint at first). */
+    public ObservableSet<MaintenanceStrategy> chosenStrategies() {
+        return chosenStrategies;
+    }
+
+    /**
+     * Runs the scenario with the chosen strategy on every maintenance window (its own scheduler),
+     * e.g. drain vs checkpoint.
+     *
+     * @return false (with {@link #messageProperty()} saying why) when it cannot start
+     */
+    public boolean runStrategies() {
+        int n = chosenStrategies.size();
+        if (n < MIN_VARIANTS || n > MAX_VARIANTS) {
+            message.set("pick " + MIN_VARIANTS + "–" + MAX_VARIANTS + " maintenance strategies (" + n + " picked)");
+            return false;
+        }
+        ScenarioDraft draft = scenario.get();
+        if (draft.maintenance().isEmpty()) {
+            message.set("The scenario has no maintenance window: add one in the editor (Maintenance) to compare strategies.");
+            return false;
+        }
+        List<VariantPlan> plans = new ArrayList<>();
+        try {
+            for (MaintenanceStrategy st : MaintenanceStrategy.values()) {
+                if (!chosenStrategies.contains(st)) continue;
+                ScenarioDraft d = draft.withMaintenance(draft.maintenance().stream().map(m -> m.withStrategy(st)).toList());
+                plans.add(new VariantPlan(st.label(), "Maintenance: " + st.label(), ScenarioConverter.toConfig(d)));
+            }
+        } catch (ScenarioException e) {
+            message.set("The scenario has problems: " + e.getMessage());
+            return false;
+        }
+        return runPlans(draft.name(), plans, "maintenance strategies");
+    }
+
+    /**
+     * Runs the break-even chart's picked cell as two variants, drain and checkpoint, with that
+     * cell's bandwidth and image size.
+     *
+     * @return false (with {@link #messageProperty()} saying why) when no cell is picked
+     */
+    public boolean runBreakEvenCell() {
+        List<VariantPlan> plans = breakEven.selectedCellPlans();
+        if (plans.isEmpty()) {
+            message.set("Pick a cell of the break-even chart first.");
+            return false;
+        }
+        return runPlans(breakEven.resultProperty().get().scenario(), plans, "maintenance strategies");
+    }
+
+    /** Runs the variants in the background and shows them (2–4 of them). */
+    public boolean runPlans(String title, List<VariantPlan> plans, String what) {
+        message.set("Running " + plans.size() + " variants …");
+        runner.submit("Comparing " + plans.size() + " " + what, sink -> {
+            List<Object> outcomes = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                int k = i;
+                try {
+                    outcomes.add(indexed(ScenarioRunner.simulate(title + " — " + plans.get(i).label(), plans.get(i).config(),
+                            new org.preemptlab.app.gui.background.ProgressSink() {
+                                @Override
+                                public void progress(double fraction, String text) {
+                                    sink.progress((k + Math.max(0, fraction)) / plans.size(), text);
+                                }
+
+                                @Override
+                                public boolean isCancelled() {
+                                    return sink.isCancelled();
+                                }
+                            })));
                 } catch (CancellationException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -136,26 +195,26 @@ public final class CompareViewModel {
                 }
             }
             return outcomes;
-        }, outcomes -> showOutcomes(policies, outcomes), error -> message.set(error instanceof CancellationException
+        }, outcomes -> showOutcomes(plans, outcomes, what), error -> message.set(error instanceof CancellationException
                 ? "Comparison cancelled." : "The comparison failed: " + error.getMessage()));
         return true;
     }
 
-    /** Shows the variants that ran; names the ones that failed (a failing scheduler never hides the others). */
-    private void showOutcomes(List<PolicyChoice> policies, List<Object> outcomes) {
-        List<PolicyChoice> ok = new ArrayList<>();
+    /** Shows the variants that ran; names the ones that failed (a failing variant never hides the others). */
+    private void showOutcomes(List<VariantPlan> plans, List<Object> outcomes, String what) {
+        List<VariantPlan> ok = new ArrayList<>();
         List<GanttIndex> runs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) instanceof GanttIndex r) {
-                ok.add(policies.get(i));
+                ok.add(plans.get(i));
                 runs.add(r);
             } else {
                 Throwable t = (Throwable) outcomes.get(i);
-                failures.add(policies.get(i).label() + " failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
+                failures.add(plans.get(i).label() + " failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
             }
         }
-        showIndexed(ok, runs);
+        showIndexed(ok.stream().map(VariantPlan::key).toList(), ok.stream().map(VariantPlan::label).toList(), runs, what);
         if (!failures.isEmpty()) message.set(String.join("\n", failures) + (runs.isEmpty() ? "" : "\n" + message.get()));
     }
 
@@ -166,10 +225,11 @@ public final class CompareViewModel {
 
     /** Shows finished runs (also used by tests with hand-made runs). */
     public void show(List<PolicyChoice> policies, List<RunRecord> runs) {
-        showIndexed(policies, runs.stream().map(GanttIndex::new).toList());
+        showIndexed(policies.stream().map(PolicyChoice::id).toList(), policies.stream().map(PolicyChoice::label).toList(),
+                runs.stream().map(GanttIndex::new).toList(), "schedulers");
     }
 
-    private void showIndexed(List<PolicyChoice> policies, List<GanttIndex> indexes) {
+    private void showIndexed(List<String> keys, List<String> labels, List<GanttIndex> indexes, String what) {
         List<RunRecord> runs = indexes.stream().map(GanttIndex::run).toList();
         List<Variant> list = new ArrayList<>();
         long start = Long.MAX_VALUE;
@@ -182,13 +242,13 @@ public final class CompareViewModel {
         for (int i = 0; i < runs.size(); i++) {
             GanttViewModel g = new GanttViewModel(indexes.get(i), cursor);
             g.setVisibleRange(start - (end - start) * 0.01, (end - start) * 1.03);
-            list.add(new Variant(policies.get(i), runs.get(i), g));
+            list.add(new Variant(keys.get(i), labels.get(i), runs.get(i), g));
         }
         for (Variant v : list) v.gantt().revisionProperty().addListener((o, a, b) -> syncRange(v.gantt(), list));
         variants.setAll(list);
         metrics.setAll(metricRows(runs));
-        message.set("Compared " + runs.size() + " schedulers on " + (runs.isEmpty() ? "" : runs.get(0).jobs().size() + " jobs")
-                + "; deltas are against " + (policies.isEmpty() ? "" : policies.get(0).label()) + ".");
+        message.set("Compared " + runs.size() + " " + what + " on " + (runs.isEmpty() ? "" : runs.get(0).jobs().size() + " jobs")
+                + "; deltas are against " + (labels.isEmpty() ? "" : labels.get(0)) + ".");
     }
 
     /** Keeps every Gantt on the same time range as the one the user moved. */

@@ -19,7 +19,7 @@ class CompareViewModelTest {
         vm.chosen().clear();
         vm.chosen().addAll(List.of(PolicyChoice.EASY, PolicyChoice.FCFS));
         assertThat(vm.run()).isTrue();
-        assertThat(vm.variants()).extracting(Variant::policy).containsExactly(PolicyChoice.FCFS, PolicyChoice.EASY);
+        assertThat(vm.variants()).extracting(Variant::key).containsExactly(PolicyChoice.FCFS.id(), PolicyChoice.EASY.id());
         assertThat(vm.variants().get(0).run().jobs()).hasSameSizeAs(vm.variants().get(1).run().jobs());
         MetricRow wait = vm.metrics().stream().filter(r -> r.name().equals("Mean wait")).findFirst().orElseThrow();
         assertThat(wait.values()[1]).isLessThan(wait.values()[0]); // EASY backfills: less waiting than FCFS
@@ -70,5 +70,53 @@ class CompareViewModelTest {
         assertThat(same.best()).isEqualTo(-1);
         assertThat(new MetricRow("y", true, "%.0f", new double[] {0, 2}).deltaPercent(1)).isNaN();
         assertThat(List.of(PoolDraft.of("a", 1, 1))).hasSize(1);
+    }
+
+    @Test
+    void compares_maintenance_strategies_on_the_same_workload() throws Exception {
+        var sample = BreakEvenViewModelTest.sample(); // 8 nodes, 30 jobs, a window on the whole machine at 10:00
+        CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), () -> sample);
+        assertThat(vm.chosenStrategies()).containsExactlyInAnyOrder(org.preemptlab.sim.MaintenanceStrategy.DRAIN,
+                org.preemptlab.sim.MaintenanceStrategy.CHECKPOINT);
+        assertThat(vm.runStrategies()).isTrue();
+        assertThat(vm.variants()).extracting(Variant::key).containsExactly("drain", "checkpoint");
+        assertThat(vm.messageProperty().get()).startsWith("Compared 2 maintenance strategies on 30 jobs");
+        // checkpoint writes the images of the jobs running at the window's start; drain starts nothing that
+        // would cross it, so only a job that resumed from a suspension can still be running there
+        java.util.function.Predicate<org.preemptlab.sim.LogEntry> checkpointedForTheWindow = e ->
+                e.kind() == org.preemptlab.sim.LogKind.CHECKPOINT_BEGIN && e.reason().text().contains("maintenance window");
+        var drainLog = vm.variants().get(0).run().log();
+        var checkpointLog = vm.variants().get(1).run().log();
+        long drained = drainLog.stream().filter(checkpointedForTheWindow).count();
+        assertThat(checkpointLog.stream().filter(checkpointedForTheWindow).count()).isGreaterThan(drained);
+        for (var e : drainLog.stream().filter(checkpointedForTheWindow).toList()) {
+            assertThat(drainLog).as("job %d ran across the drained window without resuming", e.job())
+                    .anyMatch(x -> x.job() == e.job() && x.kind() == org.preemptlab.sim.LogKind.RESUME && x.time() < e.time());
+        }
+
+        vm.chosenStrategies().remove(org.preemptlab.sim.MaintenanceStrategy.DRAIN);
+        assertThat(vm.runStrategies()).isFalse();
+        assertThat(vm.messageProperty().get()).contains("1 picked");
+        CompareViewModel none = new CompareViewModel(TaskRunner.sameThread(), () -> DefaultScenario.create().withMaintenance(List.of()));
+        assertThat(none.runStrategies()).isFalse();
+        assertThat(none.messageProperty().get()).contains("no maintenance window");
+    }
+
+    @Test
+    void a_break_even_cell_opens_as_drain_and_checkpoint_runs() {
+        CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), DefaultScenario::create);
+        assertThat(vm.runBreakEvenCell()).isFalse();
+        vm.breakEven().bandwidthProperty().set("10:1000:2");
+        vm.breakEven().imageSizeProperty().set("65536:65536:1");
+        assertThat(vm.breakEven().run()).isTrue();
+        vm.breakEven().select(0, 0);
+        var cell = vm.breakEven().selectedProperty().get();
+        assertThat(vm.runBreakEvenCell()).isTrue();
+        assertThat(vm.variants()).extracting(Variant::key).containsExactly("drain", "checkpoint");
+        assertThat(vm.variants().get(1).label()).contains("10 MB/s", "65536 MB per node");
+        // the runs are the cell's: the node-hours the engine spent writing and reading images match the cell's I/O cost
+        double ioNodeHours = vm.variants().get(1).run().source().jobs().stream()
+                .mapToDouble(j -> (double) (j.checkpointSeconds() + j.restartSeconds()) * j.spec().nodes()).sum() / 3600;
+        assertThat(ioNodeHours).isCloseTo(cell.checkpoint().ioNodeHours(), org.assertj.core.data.Offset.offset(1e-9));
     }
 }
