@@ -9,8 +9,9 @@ import org.preemptlab.job.JobView;
 
 /**
  * The EASY reservation of the first waiting job: the shadow time (the earliest instant at which,
- * by the running jobs' estimated ends, the head fits) and the extra resources (what is still free
- * at the shadow time once the head has taken its share).
+ * by the running jobs' estimated ends and the maintenance windows' ends, the head fits on nodes no
+ * window blocks while it would run) and the extra resources (what is still free at the shadow time
+ * once the head has taken its share).
  *
  * @param shadow time of the reservation ({@link Long#MAX_VALUE} if the head never fits)
  * @param extra  free resources at the shadow time beyond the head's needs (null if it never fits)
@@ -40,21 +41,26 @@ public record HeadReservation(long shadow, Capacity extra) {
     public static HeadReservation of(Snapshot s, Capacity free, List<Started> startedNow, JobView head,
             java.util.function.Predicate<JobView> preemptable) {
         long now = s.now();
+        List<Reservation> windows = s.reservations();
+        long walltime = head.requestedWalltime();
         Capacity scratch = free.copy();
         for (JobView r : s.running()) if (preemptable.test(r)) scratch.release(r.placement());
-        Placement fit = scratch.place(head.spec());
+        Placement fit = fit(scratch, windows, now, walltime, head);
         if (fit != null) {
             scratch.take(fit);
             return new HeadReservation(now, scratch);
         }
         startedNow.sort(BY_END);
+        long[] windowEnds = windowEnds(windows, now);
+        int nextWindow = 0;
         Iterator<? extends JobView> running = s.running().iterator();
         JobView nextRunning = running.hasNext() ? running.next() : null;
         int nextStarted = 0;
-        while (nextRunning != null || nextStarted < startedNow.size()) {
+        while (nextRunning != null || nextStarted < startedNow.size() || nextWindow < windowEnds.length) {
             long tRun = nextRunning == null ? Long.MAX_VALUE : Math.max(now, nextRunning.estimatedEnd());
             long tNew = nextStarted < startedNow.size() ? startedNow.get(nextStarted).estimatedEnd() : Long.MAX_VALUE;
-            long t = Math.min(tRun, tNew);
+            long tWin = nextWindow < windowEnds.length ? windowEnds[nextWindow] : Long.MAX_VALUE;
+            long t = Math.min(tWin, Math.min(tRun, tNew));
             while (nextRunning != null && Math.max(now, nextRunning.estimatedEnd()) == t) {
                 if (!preemptable.test(nextRunning)) scratch.release(nextRunning.placement());
                 nextRunning = running.hasNext() ? running.next() : null;
@@ -62,13 +68,28 @@ public record HeadReservation(long shadow, Capacity extra) {
             while (nextStarted < startedNow.size() && startedNow.get(nextStarted).estimatedEnd() == t) {
                 scratch.release(startedNow.get(nextStarted++).placement());
             }
-            fit = scratch.place(head.spec());
+            while (nextWindow < windowEnds.length && windowEnds[nextWindow] == t) nextWindow++;
+            fit = fit(scratch, windows, t, walltime, head);
             if (fit != null) {
                 scratch.take(fit);
                 return new HeadReservation(t, scratch);
             }
         }
         return new HeadReservation(Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Where the head would go if it started at {@code t}: not on nodes a maintenance window blocks
+     * while it would run (a drain window the head cannot finish before moves its reservation past
+     * the window's end).
+     */
+    private static Placement fit(Capacity scratch, List<Reservation> windows, long t, long walltime, JobView head) {
+        return Reservations.usable(scratch, windows, t, t + walltime).place(head.spec());
+    }
+
+    /** The ends of the windows still to come or going on, sorted: the head may fit once one is over. */
+    private static long[] windowEnds(List<Reservation> windows, long now) {
+        return windows.stream().mapToLong(Reservation::end).filter(e -> e > now).sorted().distinct().toArray();
     }
 
     /**

@@ -48,6 +48,30 @@ class MaintenanceTest {
         return new Simulation(config).run();
     }
 
+    /*
+     * Four 1-core nodes, a drain window on all of them over [1000, 1500). A (2 nodes) runs [0, 300).
+     * Head H (4 nodes, estimate 800) arrives at 10: it cannot end before 1000 even once A has ended, so
+     * its EASY reservation is at the window's end, 1500. B (2 nodes, estimate 600) arrives at 20 and
+     * ends by 620, before the window and long before 1500: it is backfilled at once on the two idle
+     * nodes. (A shadow time that ignored the window would put H's reservation at 300, when A ends, and
+     * keep B waiting until after the window with the nodes idle.)
+     */
+    @Test
+    void easyReservesTheHeadPastADrainWindowItCannotFinishBefore() {
+        NodeCluster four = new NodeCluster(List.of(new NodePool("p", 4, 1, 0, "", List.of(), 400)));
+        List<JobSpec> jobs = List.of(
+                new JobSpec(1, "A", 0, 2, 1, 0, 300, 300, "normal", "", List.of(), true, true, 0, 0, null),
+                new JobSpec(2, "H", 10, 4, 1, 0, 800, 800, "normal", "", List.of(), true, true, 0, 0, null),
+                new JobSpec(3, "B", 20, 2, 1, 0, 600, 600, "normal", "", List.of(), true, true, 0, 0, null));
+        SimulationConfig config = SimulationConfig.of(four, jobs, new EasyBackfillPolicy(), true)
+                .withMaintenance(List.of(new MaintenanceWindow("fs", 1000, 500, new int[] {0, 1, 2, 3}, MaintenanceStrategy.DRAIN, 0)));
+        SimulationResult r = new Simulation(config).run();
+        assertThat(r.job(2).firstStart()).as("B backfilled before the window").isEqualTo(20);
+        assertThat(r.job(1).firstStart()).as("H right after the window").isEqualTo(1500);
+        assertThat(r.timeline().log()).filteredOn(e -> e.job() == 2 && e.kind() == org.preemptlab.sim.LogKind.START)
+                .singleElement().satisfies(e -> assertThat(e.reason().text()).contains("before head job H's reservation"));
+    }
+
     @Test
     void drainNeverRunsAJobAcrossTheWindow() {
         for (long seed = 1; seed <= 20; seed++) {
