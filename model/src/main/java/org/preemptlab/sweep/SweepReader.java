@@ -1,6 +1,5 @@
 package org.preemptlab.sweep;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -120,9 +119,7 @@ public final class SweepReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw SweepException.of(display, "", where + e.getOriginalMessage());
+            throw SweepException.of(display, "", JsonFields.syntaxError(e));
         }
         if (root == null || root.isMissingNode()) throw SweepException.of(display, "", "empty file; a sweep is a JSON object {…}");
         Problems problems = new Problems();

@@ -164,7 +164,7 @@ public final class BreakEvenChart {
     }
 
     /** Bandwidths with three significant digits: 10, 18.7, 34.9, 1,000, 1,870. */
-    static final class BandwidthFormat extends NumberFormat {
+    static final class BandwidthFormat extends AxisFormat {
 
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
@@ -172,20 +172,10 @@ public final class BreakEvenChart {
                     * Math.pow(10, Math.floor(Math.log10(number)) - 2) : number;
             return toAppendTo.append(new DecimalFormat(number >= 100 ? "#,##0" : "0.#").format(rounded));
         }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return format((double) number, toAppendTo, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            return null;
-        }
     }
 
     /** MB shown as GB: 1024 → "1", 1536 → "1.5", 512 → "0.5". */
-    static final class GigabyteFormat extends NumberFormat {
+    static final class GigabyteFormat extends AxisFormat {
 
         static String text(double mb) {
             return new DecimalFormat(mb < 10 * 1024 ? "#,##0.#" : "#,##0").format(mb / 1024) + " GB";
@@ -195,6 +185,10 @@ public final class BreakEvenChart {
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
             return toAppendTo.append(new DecimalFormat(number < 10 * 1024 ? "#,##0.#" : "#,##0").format(number / 1024));
         }
+    }
+
+    /** An axis tick format: formats only (a chart never parses its tick labels). */
+    abstract static class AxisFormat extends NumberFormat {
 
         @Override
         public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {

@@ -64,6 +64,13 @@ public final class JsonFields {
         return new JsonFields(node, path, problems);
     }
 
+    /** A JSON syntax error as "line L, column C: what" (the location when Jackson knows it). */
+    public static String syntaxError(com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        return where + e.getOriginalMessage();
+    }
+
     public static String child(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -1,6 +1,5 @@
 package org.preemptlab.io.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -136,9 +135,7 @@ public final class ScenarioReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw fail(displayName, where + e.getOriginalMessage());
+            throw fail(displayName, JsonFields.syntaxError(e));
         }
         if (root == null || root.isMissingNode()) throw fail(displayName, "empty file; a scenario is a JSON object {…}");
         Problems problems = new Problems();
