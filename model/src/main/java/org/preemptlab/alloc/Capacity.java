@@ -1,5 +1,7 @@
 package org.preemptlab.alloc;
 
+import org.preemptlab.job.Placement;
+
 import org.preemptlab.job.JobSpec;
 
 /**
@@ -9,6 +11,12 @@ import org.preemptlab.job.JobSpec;
  * and {@link NodeCapacity} (cores and memory per node, pools, owners and borrowers).
  */
 public interface Capacity {
+
+    /** A fresh, fully free capacity of the cluster, which the engine allocates from. */
+    static Capacity of(org.preemptlab.cluster.Cluster cluster) {
+        if (cluster instanceof org.preemptlab.cluster.NodeCluster nodes) return new NodeCapacity(nodes);
+        return ProcessorCapacity.tracking(((org.preemptlab.cluster.ProcessorMachine) cluster).procs());
+    }
 
     /** Where the job would go now (first fit in placement order), or null if it does not fit. */
     Placement place(JobSpec job);

@@ -1,5 +1,7 @@
 package org.preemptlab.alloc;
 
+import org.preemptlab.job.Placement;
+
 import java.util.BitSet;
 import org.preemptlab.job.JobSpec;
 

@@ -1,6 +1,6 @@
 package org.preemptlab.backend;
 
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobView;
 
 /**

@@ -1,7 +1,5 @@
 package org.preemptlab.cluster;
 
-import org.preemptlab.alloc.Capacity;
-
 /**
  * The machine being scheduled: either a flat machine of P processors (SWF traces) or node pools.
  */
@@ -15,7 +13,4 @@ public sealed interface Cluster permits ProcessorMachine, NodeCluster {
 
     /** Total cores. */
     long totalCores();
-
-    /** A fresh, fully free capacity that the engine allocates from. */
-    Capacity newCapacity();
 }

@@ -1,8 +1,6 @@
 package org.preemptlab.cluster;
 
 import java.util.List;
-import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.NodeCapacity;
 
 /** Node pools; node indices run pool by pool in declaration order. */
 public record NodeCluster(List<NodePool> pools) implements Cluster {
@@ -50,8 +48,4 @@ public record NodeCluster(List<NodePool> pools) implements Cluster {
         return pools.stream().mapToLong(pl -> (long) pl.nodes() * pl.coresPerNode()).sum();
     }
 
-    @Override
-    public Capacity newCapacity() {
-        return new NodeCapacity(this);
-    }
 }

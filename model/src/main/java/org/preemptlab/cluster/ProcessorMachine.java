@@ -1,7 +1,5 @@
 package org.preemptlab.cluster;
 
-import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.ProcessorCapacity;
 
 /** A machine of {@code procs} identical processors, allocated by count (the SWF model). */
 public record ProcessorMachine(int procs) implements Cluster {
@@ -25,8 +23,4 @@ public record ProcessorMachine(int procs) implements Cluster {
         return procs;
     }
 
-    @Override
-    public Capacity newCapacity() {
-        return ProcessorCapacity.tracking(procs);
-    }
 }

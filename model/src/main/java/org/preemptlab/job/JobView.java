@@ -1,6 +1,5 @@
 package org.preemptlab.job;
 
-import org.preemptlab.alloc.Placement;
 
 /** A read-only look at one job's current state, as policies see it. */
 public interface JobView {

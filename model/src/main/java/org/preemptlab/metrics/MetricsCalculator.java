@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.preemptlab.job.JobState;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.sim.JobRun;
 import org.preemptlab.sim.SimulationResult;
 

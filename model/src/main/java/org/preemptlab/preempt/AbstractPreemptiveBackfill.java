@@ -1,12 +1,14 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.mechanism.PreemptMechanism;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
 import org.preemptlab.sched.Decision;

@@ -1,5 +1,7 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.mechanism.PreemptMechanism;
+
 import org.preemptlab.job.JobView;
 
 /**

@@ -1,11 +1,13 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.mechanism.PreemptMechanism;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.alloc.NodeCapacity;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;

@@ -1,11 +1,13 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.mechanism.PreemptionSettings;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.job.JobView;
 import org.preemptlab.sched.Reservation;

@@ -1,7 +1,7 @@
 package org.preemptlab.sched;
 
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.alloc.ProcessorCapacity;
 import org.preemptlab.job.JobSpec;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobView;
 
 /**
@@ -44,7 +44,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     public List<Decision> schedule(Snapshot s) {
         long now = s.now();
         pass++;
-        if (profile == null) profile = AvailabilityProfile.of(now, s.cluster().newCapacity().copy());
+        if (profile == null) profile = AvailabilityProfile.of(now, org.preemptlab.alloc.Capacity.of(s.cluster()).copy());
         profile.advanceTo(now);
         windows = s.reservations();
         List<JobView> queue = new ArrayList<>(s.queue());

@@ -1,7 +1,7 @@
 package org.preemptlab.sched;
 
 import java.util.Arrays;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobSpec;
 
 /**

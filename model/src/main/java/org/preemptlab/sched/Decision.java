@@ -1,8 +1,8 @@
 package org.preemptlab.sched;
 
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobView;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.PreemptMechanism;
 
 /** What a policy asks the engine to do. Decisions are applied in the order returned. */
 public sealed interface Decision permits Decision.Start, Decision.Preempt, Decision.CallAt {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.job.JobView;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 
 /** The read-only state a policy decides from. Nothing here changes while the policy runs. */
 public interface Snapshot {
@@ -33,7 +33,7 @@ public interface Snapshot {
      * The cores a suspended job's resume holds on its nodes (those not taken by anyone else), as a
      * placement without memory; null if none.
      */
-    default org.preemptlab.alloc.Placement heldCores(JobView suspended) {
+    default org.preemptlab.job.Placement heldCores(JobView suspended) {
         return null;
     }
 

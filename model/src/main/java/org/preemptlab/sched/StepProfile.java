@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobSpec;
 
 /**

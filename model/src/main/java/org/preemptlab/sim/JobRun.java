@@ -1,6 +1,6 @@
 package org.preemptlab.sim;
 
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
@@ -140,12 +140,12 @@ public final class JobRun implements JobView {
     }
 
     /** Times preempted by each mechanism, indexed by {@code PreemptMechanism.ordinal()}. */
-    public int preemptionsBy(org.preemptlab.preempt.PreemptMechanism m) {
+    public int preemptionsBy(org.preemptlab.mechanism.PreemptMechanism m) {
         return preemptionsBy == null ? 0 : preemptionsBy[m.ordinal()];
     }
 
-    void countPreemption(org.preemptlab.preempt.PreemptMechanism m) {
-        if (preemptionsBy == null) preemptionsBy = new int[org.preemptlab.preempt.PreemptMechanism.values().length];
+    void countPreemption(org.preemptlab.mechanism.PreemptMechanism m) {
+        if (preemptionsBy == null) preemptionsBy = new int[org.preemptlab.mechanism.PreemptMechanism.values().length];
         preemptionsBy[m.ordinal()]++;
     }
 

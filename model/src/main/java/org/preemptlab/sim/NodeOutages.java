@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 
 /**
  * Which nodes are out of service (maintenance windows and failures may overlap: a count per node),

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.preemptlab.alloc.Capacity;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.backend.BackendEvents;
 import org.preemptlab.backend.NodeBackend;
 import org.preemptlab.cluster.Cluster;
@@ -17,8 +17,8 @@ import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
-import org.preemptlab.preempt.PreemptMechanism;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptMechanism;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sched.Decision;
 import org.preemptlab.sched.Reason;
 import org.preemptlab.sched.Reservation;
@@ -75,7 +75,7 @@ public final class Simulation {
         this.policy = config.policy();
         this.settings = config.preemption();
         this.backend = config.backend();
-        this.capacity = cluster.newCapacity();
+        this.capacity = Capacity.of(cluster);
         this.timeline = new Timeline(config.recording());
         this.runs = new JobRun[config.jobs().size()];
         for (int i = 0; i < runs.length; i++) {

@@ -5,7 +5,7 @@ import org.preemptlab.backend.EmulatedBackend;
 import org.preemptlab.backend.NodeBackend;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.job.JobSpec;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sched.SchedulingPolicy;
 
 /**

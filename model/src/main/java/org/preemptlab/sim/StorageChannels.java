@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
-import org.preemptlab.preempt.CheckpointCost;
+import org.preemptlab.mechanism.CheckpointCost;
 
 /**
  * Checkpoint I/O. With a fixed cost every checkpoint takes the same time. With the image model,

@@ -3,8 +3,8 @@ package org.preemptlab.sweep;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.preemptlab.io.scenario.SchedulerSpec;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.mechanism.PreemptMechanism;
 
 /**
  * The variants of a sweep, in id order: the cartesian product of inputs and axes, nested in this

@@ -65,13 +65,13 @@ public record ResultFile(Map<Integer, SweepRow> rows, long validBytes, boolean d
      * @param file the result file's name, for the message
      */
     public static void checkBelongTo(Map<Integer, SweepRow> rows, List<Variant> variants, String file) throws SweepException {
-        List<org.preemptlab.io.scenario.ScenarioProblem> problems = new ArrayList<>();
+        List<org.preemptlab.scenario.ScenarioProblem> problems = new ArrayList<>();
         for (SweepRow r : rows.values().stream().sorted(Comparator.comparingInt(SweepRow::id)).toList()) {
             if (r.id() < 0 || r.id() >= variants.size()) {
-                problems.add(new org.preemptlab.io.scenario.ScenarioProblem("id " + r.id(), "the sweep has ids 0 to "
+                problems.add(new org.preemptlab.scenario.ScenarioProblem("id " + r.id(), "the sweep has ids 0 to "
                         + (variants.size() - 1) + "; these results belong to another sweep"));
             } else if (!variants.get(r.id()).label().equals(r.label())) {
-                problems.add(new org.preemptlab.io.scenario.ScenarioProblem("id " + r.id(), "is \"" + r.label()
+                problems.add(new org.preemptlab.scenario.ScenarioProblem("id " + r.id(), "is \"" + r.label()
                         + "\" but variant " + r.id() + " of the sweep is \"" + variants.get(r.id()).label()
                         + "\"; these results belong to another sweep (or an edited one): write to a new file"));
             }

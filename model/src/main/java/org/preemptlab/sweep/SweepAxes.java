@@ -1,7 +1,7 @@
 package org.preemptlab.sweep;
 
 import java.util.List;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.PreemptMechanism;
 
 /**
  * The values a sweep tries, per axis; an empty list means the axis is not swept (every input keeps

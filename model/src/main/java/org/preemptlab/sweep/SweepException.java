@@ -1,8 +1,8 @@
 package org.preemptlab.sweep;
 
 import java.util.List;
-import org.preemptlab.io.scenario.ScenarioException;
-import org.preemptlab.io.scenario.ScenarioProblem;
+import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioProblem;
 
 /**
  * A sweep file (or a sweep's result files) that cannot be used: every problem found, one line each,

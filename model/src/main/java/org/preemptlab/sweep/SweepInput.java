@@ -2,7 +2,7 @@ package org.preemptlab.sweep;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 
 /**
  * One workload a sweep runs every combination of its axes on, already read.

@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.sim.ProgressListener;
 import org.preemptlab.sim.Simulation;
 import org.preemptlab.sim.SimulationResult;

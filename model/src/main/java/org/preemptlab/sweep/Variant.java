@@ -2,7 +2,7 @@ package org.preemptlab.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.PreemptMechanism;
 
 /**
  * One point of a sweep's grid. A null parameter means its axis is not swept (the input's own

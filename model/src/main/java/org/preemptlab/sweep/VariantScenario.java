@@ -7,13 +7,13 @@ import java.util.Map;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.io.scenario.Scenario;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.Scenario;
+import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.job.JobSpec;
-import org.preemptlab.preempt.CheckpointCost;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.CheckpointCost;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sim.MaintenanceWindow;
 
 /**

@@ -1,5 +1,7 @@
 package org.preemptlab.alloc;
 
+import org.preemptlab.job.Placement;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -13,12 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.job.JobSpec;
-import org.preemptlab.preempt.CheckpointCost;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.CheckpointCost;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.sim.MaintenanceWindow;
 

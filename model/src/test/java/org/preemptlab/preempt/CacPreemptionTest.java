@@ -1,5 +1,7 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.mechanism.PreemptMechanism;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.mechanism.PreemptionSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

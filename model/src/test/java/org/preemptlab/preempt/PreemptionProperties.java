@@ -1,5 +1,9 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.mechanism.PreemptionSettings;
+
+import org.preemptlab.mechanism.PreemptMechanism;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

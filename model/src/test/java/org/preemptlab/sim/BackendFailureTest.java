@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.backend.BackendEvents;
 import org.preemptlab.backend.NodeBackend;
 import org.preemptlab.cluster.ProcessorMachine;

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.cluster.ProcessorMachine;
-import org.preemptlab.preempt.CheckpointCost;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.CheckpointCost;
+import org.preemptlab.mechanism.PreemptMechanism;
 
 class SweepReaderTest {
 

@@ -1,19 +1,19 @@
 package org.preemptlab.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.preemptlab.preempt.PreemptMechanism.CHECKPOINT;
-import static org.preemptlab.preempt.PreemptMechanism.KILL;
-import static org.preemptlab.preempt.PreemptMechanism.REQUEUE;
-import static org.preemptlab.preempt.PreemptMechanism.SUSPEND;
+import static org.preemptlab.mechanism.PreemptMechanism.CHECKPOINT;
+import static org.preemptlab.mechanism.PreemptMechanism.KILL;
+import static org.preemptlab.mechanism.PreemptMechanism.REQUEUE;
+import static org.preemptlab.mechanism.PreemptMechanism.SUSPEND;
 
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.job.JobSpec;
 
 class VariantScenarioTest {

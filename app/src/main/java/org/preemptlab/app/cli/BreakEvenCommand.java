@@ -11,7 +11,7 @@ import org.preemptlab.app.chart.BreakEvenChart;
 import org.preemptlab.io.report.AtomicFiles;
 import org.preemptlab.io.report.BreakEvenCsvWriter;
 import org.preemptlab.io.scenario.Durations;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.maintenance.BreakEvenResult;
 import org.preemptlab.maintenance.BreakEvenSpec;

@@ -13,10 +13,10 @@ import org.preemptlab.backend.slurm.SlurmCommands;
 import org.preemptlab.backend.slurm.SlurmScenarioImport;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.SchedulerSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

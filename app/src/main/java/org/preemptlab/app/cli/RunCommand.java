@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.io.report.ScheduleExport;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.swf.SwfHeader;
 import org.preemptlab.metrics.Metrics;

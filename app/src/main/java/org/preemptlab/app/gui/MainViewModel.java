@@ -36,7 +36,7 @@ import org.preemptlab.app.gui.scenario.SlurmImportForm;
 import org.preemptlab.backend.slurm.SlurmCli;
 import org.preemptlab.backend.slurm.SlurmCommands;
 import org.preemptlab.backend.slurm.SlurmScenarioImport;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.app.gui.run.BackendViewModel;
 import org.preemptlab.app.gui.run.GanttIndex;
 import org.preemptlab.app.gui.run.LiveRunViewModel;
@@ -310,7 +310,7 @@ public final class MainViewModel {
             runScenario();
         }, error -> {
             status.set("Could not open " + path.getFileName() + ".");
-            if (error instanceof org.preemptlab.io.scenario.ScenarioException) remember(path);
+            if (error instanceof org.preemptlab.scenario.ScenarioException) remember(path);
             notifier.error("Cannot open " + path.getFileName(), messageOf(error));
         });
     }

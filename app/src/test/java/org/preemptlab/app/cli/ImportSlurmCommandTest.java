@@ -17,7 +17,7 @@ import org.preemptlab.backend.slurm.SlurmCommandException;
 import org.preemptlab.backend.slurm.SlurmCommands;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.job.JobSpec;
 import picocli.CommandLine;

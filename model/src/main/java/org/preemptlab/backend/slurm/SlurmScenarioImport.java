@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.io.scenario.Scenario;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.Scenario;
+import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.sim.InitialRun;
 

@@ -1,5 +1,7 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.ScenarioProblem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,15 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.TraceReference;
+
+import org.preemptlab.scenario.ScenarioProblem;
+
+import org.preemptlab.scenario.ScenarioException;
+
+import org.preemptlab.scenario.SchedulerSpec;
+
+import org.preemptlab.scenario.Scenario;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -32,10 +42,10 @@ import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.job.JobSpec;
-import org.preemptlab.preempt.CheckpointCost;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.CheckpointCost;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
 import org.preemptlab.sim.FailureModel;
 import org.preemptlab.sim.InitialRun;

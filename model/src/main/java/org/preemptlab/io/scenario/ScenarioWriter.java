@@ -1,5 +1,11 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.TraceReference;
+
+import org.preemptlab.scenario.SchedulerSpec;
+
+import org.preemptlab.scenario.Scenario;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -18,10 +24,10 @@ import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.report.AtomicFiles;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.job.JobSpec;
-import org.preemptlab.preempt.CheckpointCost;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.CheckpointCost;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sim.FailureModel;
 import org.preemptlab.sim.InitialRun;
 import org.preemptlab.sim.MaintenanceStrategy;

@@ -45,3 +45,5 @@
  * {@code null} counts as absent. Unknown fields are errors.
  */
 package org.preemptlab.io.scenario;
+
+import org.preemptlab.scenario.Scenario;

@@ -1,7 +1,7 @@
 package org.preemptlab.backend.local;
 
 import java.util.List;
-import org.preemptlab.alloc.Placement;
+import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;

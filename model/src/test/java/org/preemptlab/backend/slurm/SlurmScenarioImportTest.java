@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.sim.InitialRun;
 

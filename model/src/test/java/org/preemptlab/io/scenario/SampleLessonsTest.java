@@ -1,5 +1,11 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.ScenarioException;
+
+import org.preemptlab.scenario.SchedulerSpec;
+
+import org.preemptlab.scenario.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,7 +23,7 @@ import org.preemptlab.job.JobSpec;
 import org.preemptlab.metrics.MaintenanceCost;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.metrics.MetricsCalculator;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.sim.JobRun;
 import org.preemptlab.sim.LogEntry;

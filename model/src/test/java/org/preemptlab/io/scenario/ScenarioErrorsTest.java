@@ -1,5 +1,9 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.ScenarioProblem;
+
+import org.preemptlab.scenario.ScenarioException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.preemptlab.io.scenario.ScenarioTestSupport.ONE_JOB;

@@ -1,5 +1,7 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

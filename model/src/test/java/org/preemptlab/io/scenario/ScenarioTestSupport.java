@@ -1,5 +1,11 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.ScenarioProblem;
+
+import org.preemptlab.scenario.ScenarioException;
+
+import org.preemptlab.scenario.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;

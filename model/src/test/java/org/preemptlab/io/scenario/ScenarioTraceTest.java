@@ -1,5 +1,13 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.TraceReference;
+
+import org.preemptlab.scenario.ScenarioProblem;
+
+import org.preemptlab.scenario.ScenarioException;
+
+import org.preemptlab.scenario.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

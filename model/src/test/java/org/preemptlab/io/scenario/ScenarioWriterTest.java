@@ -1,5 +1,9 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.scenario.SchedulerSpec;
+
+import org.preemptlab.scenario.Scenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.preemptlab.io.scenario.ScenarioTestSupport.ONE_JOB;
 import static org.preemptlab.io.scenario.ScenarioTestSupport.pools;
@@ -15,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.job.JobSpec;
-import org.preemptlab.preempt.CheckpointCost;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.mechanism.CheckpointCost;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
 import org.preemptlab.sim.FailureModel;
 import org.preemptlab.sim.MaintenanceStrategy;

@@ -21,7 +21,7 @@ import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.scenario.ScenarioDraft;
 import org.preemptlab.app.gui.scenario.ScenarioException;
 import org.preemptlab.app.gui.scenario.ScenarioMapping;
-import org.preemptlab.io.scenario.Scenario;
+import org.preemptlab.scenario.Scenario;
 import org.preemptlab.maintenance.BreakEvenCell;
 import org.preemptlab.maintenance.BreakEvenResult;
 import org.preemptlab.maintenance.BreakEvenSpec;

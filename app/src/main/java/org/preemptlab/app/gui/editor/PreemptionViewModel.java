@@ -18,11 +18,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.preemptlab.app.gui.scenario.ScenarioDraft;
 import org.preemptlab.io.scenario.Durations;
-import org.preemptlab.io.scenario.SchedulerSpec;
-import org.preemptlab.preempt.CheckpointCost;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.mechanism.CheckpointCost;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
 
 /**

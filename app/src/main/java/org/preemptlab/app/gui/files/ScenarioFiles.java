@@ -18,7 +18,7 @@ public final class ScenarioFiles {
     private ScenarioFiles() {}
 
     /**
-     * @throws org.preemptlab.io.scenario.ScenarioException listing every problem of the file
+     * @throws org.preemptlab.scenario.ScenarioException listing every problem of the file
      * @throws IOException                                  when it cannot be read at all
      */
     public static ScenarioDraft read(Path file) throws IOException {

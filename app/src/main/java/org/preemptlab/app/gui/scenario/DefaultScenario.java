@@ -2,10 +2,10 @@ package org.preemptlab.app.gui.scenario;
 
 import java.util.List;
 import java.util.Map;
-import org.preemptlab.io.scenario.SchedulerSpec;
-import org.preemptlab.preempt.PreemptMechanism;
+import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
 import org.preemptlab.sim.MaintenanceStrategy;
 

@@ -1,7 +1,7 @@
 package org.preemptlab.app.gui.scenario;
 
 import java.util.Locale;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.SchedulerSpec;
 
 /** The schedulers a user can pick in the editor and the compare view (the scenario format's names). */
 public enum PolicyChoice {

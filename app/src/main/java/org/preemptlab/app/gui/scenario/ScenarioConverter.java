@@ -1,9 +1,9 @@
 package org.preemptlab.app.gui.scenario;
 
-import org.preemptlab.io.scenario.Scenario;
-import org.preemptlab.io.scenario.SchedulerSpec;
+import org.preemptlab.scenario.Scenario;
+import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.preempt.PolicyFactory;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sim.SimulationConfig;
 

@@ -3,10 +3,10 @@ package org.preemptlab.app.gui.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.preemptlab.io.scenario.SchedulerSpec;
-import org.preemptlab.io.scenario.TraceReference;
+import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.scenario.TraceReference;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sim.FailureModel;
 
 /**

@@ -10,8 +10,8 @@ import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.cluster.ProcessorMachine;
-import org.preemptlab.io.scenario.Scenario;
-import org.preemptlab.io.scenario.ScenarioProblem;
+import org.preemptlab.scenario.Scenario;
+import org.preemptlab.scenario.ScenarioProblem;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
 import org.preemptlab.job.JobSpec;
@@ -158,7 +158,7 @@ public final class ScenarioMapping {
             return List.of();
         } catch (ScenarioException e) {
             return e.issues();
-        } catch (org.preemptlab.io.scenario.ScenarioException e) {
+        } catch (org.preemptlab.scenario.ScenarioException e) {
             List<ValidationIssue> issues = new ArrayList<>();
             for (ScenarioProblem p : e.problems()) issues.add(new ValidationIssue(p.path().isEmpty() ? "scenario" : p.path(), p.message()));
             return issues;

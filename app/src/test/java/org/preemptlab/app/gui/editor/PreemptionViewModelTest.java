@@ -1,10 +1,10 @@
 package org.preemptlab.app.gui.editor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.preemptlab.preempt.PreemptMechanism.CHECKPOINT;
-import static org.preemptlab.preempt.PreemptMechanism.KILL;
-import static org.preemptlab.preempt.PreemptMechanism.REQUEUE;
-import static org.preemptlab.preempt.PreemptMechanism.SUSPEND;
+import static org.preemptlab.mechanism.PreemptMechanism.CHECKPOINT;
+import static org.preemptlab.mechanism.PreemptMechanism.KILL;
+import static org.preemptlab.mechanism.PreemptMechanism.REQUEUE;
+import static org.preemptlab.mechanism.PreemptMechanism.SUSPEND;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,10 +17,10 @@ import org.preemptlab.app.gui.scenario.ScenarioDraft;
 import org.preemptlab.app.gui.scenario.ScenarioMapping;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
-import org.preemptlab.io.scenario.SchedulerSpec;
-import org.preemptlab.preempt.CheckpointCost;
+import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
 
 /** Plain JUnit: no FX toolkit. */

@@ -1,4 +1,4 @@
-package org.preemptlab.preempt;
+package org.preemptlab.mechanism;
 
 /**
  * How long checkpoints and restarts take.

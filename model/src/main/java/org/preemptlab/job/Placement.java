@@ -1,4 +1,4 @@
-package org.preemptlab.alloc;
+package org.preemptlab.job;
 
 import java.util.Arrays;
 

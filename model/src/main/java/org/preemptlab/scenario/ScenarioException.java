@@ -1,4 +1,4 @@
-package org.preemptlab.io.scenario;
+package org.preemptlab.scenario;
 
 import java.io.IOException;
 import java.util.List;

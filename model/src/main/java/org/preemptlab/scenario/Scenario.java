@@ -1,4 +1,4 @@
-package org.preemptlab.io.scenario;
+package org.preemptlab.scenario;
 
 import org.preemptlab.preempt.PolicyFactory;
 
@@ -11,7 +11,7 @@ import org.preemptlab.cluster.Cluster;
 import org.preemptlab.io.swf.AnomalyReport;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.preempt.PreemptionRules;
-import org.preemptlab.preempt.PreemptionSettings;
+import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sim.FailureModel;
 import org.preemptlab.sim.InitialRun;

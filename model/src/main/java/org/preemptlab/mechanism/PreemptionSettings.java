@@ -1,4 +1,4 @@
-package org.preemptlab.preempt;
+package org.preemptlab.mechanism;
 
 /**
  * How the engine carries out preemptions (the mechanism side; who may preempt whom is a policy).

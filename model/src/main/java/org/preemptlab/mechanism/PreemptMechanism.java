@@ -1,4 +1,4 @@
-package org.preemptlab.preempt;
+package org.preemptlab.mechanism;
 
 /**
  * How a job is preempted, least to most disruptive (Moab's SUSPEND &lt; CHECKPOINT &lt; REQUEUE &lt; CANCEL).

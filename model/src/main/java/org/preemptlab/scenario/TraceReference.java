@@ -1,4 +1,4 @@
-package org.preemptlab.io.scenario;
+package org.preemptlab.scenario;
 
 import java.nio.file.Path;
 import java.util.Objects;
