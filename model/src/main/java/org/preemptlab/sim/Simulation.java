@@ -86,7 +86,7 @@ public final class Simulation {
         this.outages = new NodeOutages(capacity, cluster.nodeCount());
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
-        this.backendMayReport = !"emulated".equals(backend.name());
+        this.backendMayReport = backend.isLive();
         backend.attach(new BackendEvents() {
             @Override
             public void workDone(int jobIndex, int segment, long time) {
