@@ -16,7 +16,6 @@ import org.preemptlab.job.Placement;
 import org.preemptlab.backend.BackendEvents;
 import org.preemptlab.backend.NodeBackend;
 import org.preemptlab.cluster.Cluster;
-import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
@@ -289,19 +288,7 @@ public final class Simulation {
             throw new IllegalArgumentException("job " + spec.name() + " has run " + initial.elapsedSeconds()
                     + " s already; its run time is " + spec.runtime() + " s, so it would have ended");
         }
-        Placement placement;
-        if (cluster instanceof NodeCluster nc) {
-            if (initial.nodes().length != spec.nodes()) {
-                throw new IllegalArgumentException("job " + spec.name() + " runs on " + initial.nodes().length
-                        + " nodes; it asks for " + spec.nodes());
-            }
-            int pool = nc.poolOf(initial.nodes()[0]);
-            long mem = nc.pools().get(pool).memoryPerNodeMb() == 0 ? 0 : spec.memoryPerNodeMb();
-            placement = new Placement(pool, spec.procs(), initial.nodes(), spec.coresPerNode(), mem);
-        } else {
-            placement = initial.nodes().length == 0 ? Placement.ofCount(spec.procs())
-                    : new Placement(-1, spec.procs(), initial.nodes(), 1, 0);
-        }
+        Placement placement = initial.placementIn(cluster, spec);
         try {
             capacity.take(placement);
         } catch (IllegalStateException busy) {
@@ -539,7 +526,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- periodic checkpoints
 
     /** The job's own interval, else Young's or Daly's from its checkpoint cost and its mean time to interrupt. */
-    long periodicInterval(JobRun r) {
+    private long periodicInterval(JobRun r) {
         if (r.spec().checkpointInterval() > 0) return r.spec().checkpointInterval();
         FailureModel f = config.failures();
         if (!f.enabled() || f.periodic() == org.preemptlab.preempt.CheckpointPeriod.NONE) return 0;
@@ -676,66 +663,20 @@ public final class Simulation {
 
     /** The one place events are applied: one method per kind ({@link SimEvent#applyTo}). */
     private final class Dispatch implements SimEvent.Handler {
-        @Override
-        public void jobEnd(SimEvent.JobEnd e) {
-            Simulation.this.jobEnd(runs[e.job()], e.segment());
-        }
-
-        @Override
-        public void jobFailed(SimEvent.JobFailed e) {
-            Simulation.this.jobFailed(runs[e.job()], e.segment(), e.detail());
-        }
-
-        @Override
-        public void checkpointDone(SimEvent.CheckpointDone e) {
-            Simulation.this.checkpointDone(runs[e.job()], e.version());
-        }
-
-        @Override
-        public void graceExpired(SimEvent.GraceExpired e) {
-            Simulation.this.graceExpired(runs[e.job()], e.segment());
-        }
-
-        @Override
-        public void nodeFail(SimEvent.NodeFail e) {
-            Simulation.this.nodeFail(e.node());
-        }
-
-        @Override
-        public void nodeRepair(SimEvent.NodeRepair e) {
-            Simulation.this.nodeRepair(e.node());
-        }
-
-        @Override
-        public void maintenanceStart(SimEvent.MaintenanceStart e) {
-            Simulation.this.maintenanceStart(e.window());
-        }
-
-        @Override
-        public void maintenanceEnd(SimEvent.MaintenanceEnd e) {
-            Simulation.this.maintenanceEnd(e.window());
-        }
-
-        @Override
-        public void periodicCheckpoint(SimEvent.PeriodicCheckpoint e) {
-            Simulation.this.periodicCheckpoint(runs[e.job()], e.segment());
-        }
-
-        @Override
-        public void jobSubmit(SimEvent.JobSubmit e) {
-            submit(runs[e.job()]);
-        }
-
-        @Override
-        public void wakeup(SimEvent.Wakeup e) {
-            passRequested = true;
-        }
-
-        @Override
-        public void observed(SimEvent.Observed e) {
-            Simulation.this.observed(e);
-        }
+        @Override public void jobEnd(SimEvent.JobEnd e) { Simulation.this.jobEnd(runs[e.job()], e.segment()); }
+        @Override public void jobFailed(SimEvent.JobFailed e) { Simulation.this.jobFailed(runs[e.job()], e.segment(), e.detail()); }
+        @Override public void checkpointDone(SimEvent.CheckpointDone e) { Simulation.this.checkpointDone(runs[e.job()], e.version()); }
+        @Override public void graceExpired(SimEvent.GraceExpired e) { Simulation.this.graceExpired(runs[e.job()], e.segment()); }
+        @Override public void nodeFail(SimEvent.NodeFail e) { Simulation.this.nodeFail(e.node()); }
+        @Override public void nodeRepair(SimEvent.NodeRepair e) { Simulation.this.nodeRepair(e.node()); }
+        @Override public void maintenanceStart(SimEvent.MaintenanceStart e) { Simulation.this.maintenanceStart(e.window()); }
+        @Override public void maintenanceEnd(SimEvent.MaintenanceEnd e) { Simulation.this.maintenanceEnd(e.window()); }
+        @Override public void periodicCheckpoint(SimEvent.PeriodicCheckpoint e) { Simulation.this.periodicCheckpoint(runs[e.job()], e.segment()); }
+        @Override public void jobSubmit(SimEvent.JobSubmit e) { submit(runs[e.job()]); }
+        @Override public void wakeup(SimEvent.Wakeup e) { passRequested = true; }
+        @Override public void observed(SimEvent.Observed e) { Simulation.this.observed(e); }
     }
+
 
     // ---------------------------------------------------------------- recording
 
@@ -821,7 +762,9 @@ public final class Simulation {
         @Override
         public JobView heldFor(JobView job) {
             JobRun r = runs[job.index()];
-            return r.state() == JobState.SUSPENDED && r.heldFor() >= 0 ? runs[r.heldFor()] : null;
+            if (r.state() != JobState.SUSPENDED || r.heldFor() < 0) return null;
+            JobRun forJob = runs[r.heldFor()];
+            return forJob.state() == JobState.QUEUED ? forJob : null; // a hold lasts until that job starts
         }
 
         @Override
