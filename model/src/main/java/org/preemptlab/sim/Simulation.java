@@ -30,7 +30,9 @@ import org.preemptlab.sched.Snapshot;
 /**
  * The discrete-event engine. Time is whole seconds. Events at one instant are applied in the order
  * (kind, insertion); then exactly one scheduling pass runs, whose decisions the engine applies in
- * order through the {@link NodeBackend}. Only this class changes job and resource state.
+ * order through the {@link NodeBackend}. Only this package changes job and resource state: a job's
+ * state through the transitions of its {@link JobRun}, the queue, the running and suspended sets,
+ * capacity, promises and the timeline here. Events are applied in one place ({@link SimEvent#applyTo}).
  */
 public final class Simulation {
 
