@@ -31,8 +31,13 @@ public record HeadReservation(long shadow, Capacity extra) {
      * @param startedNow jobs started in this pass, any order (sorted here)
      */
     public static HeadReservation of(Snapshot s, Capacity free, List<Started> startedNow, JobView head) {
-        return of(s, free, startedNow, head, job -> false);
+        return of(s, free, startedNow, head, NONE);
     }
+
+    /** No running job is preemptable (plain EASY): the walk then tests none of them. */
+    private static final java.util.function.Predicate<JobView> NONE = job -> false;
+
+    private static final long[] NO_WINDOWS = new long[0];
 
     /**
      * As {@link #of(Snapshot, Capacity, List, JobView)}, counting the running jobs that
@@ -44,7 +49,8 @@ public record HeadReservation(long shadow, Capacity extra) {
         List<Reservation> windows = s.reservations();
         long walltime = head.requestedWalltime();
         Capacity scratch = free.copy();
-        for (JobView r : s.running()) if (preemptable.test(r)) scratch.release(r.placement());
+        boolean anyPreemptable = preemptable != NONE;
+        if (anyPreemptable) for (JobView r : s.running()) if (preemptable.test(r)) scratch.release(r.placement());
         Placement fit = fit(scratch, windows, now, walltime, head);
         if (fit != null) {
             scratch.take(fit);
@@ -62,7 +68,7 @@ public record HeadReservation(long shadow, Capacity extra) {
             long tWin = nextWindow < windowEnds.length ? windowEnds[nextWindow] : Long.MAX_VALUE;
             long t = Math.min(tWin, Math.min(tRun, tNew));
             while (nextRunning != null && Math.max(now, nextRunning.estimatedEnd()) == t) {
-                if (!preemptable.test(nextRunning)) scratch.release(nextRunning.placement());
+                if (!anyPreemptable || !preemptable.test(nextRunning)) scratch.release(nextRunning.placement());
                 nextRunning = running.hasNext() ? running.next() : null;
             }
             while (nextStarted < startedNow.size() && startedNow.get(nextStarted).estimatedEnd() == t) {
@@ -89,6 +95,7 @@ public record HeadReservation(long shadow, Capacity extra) {
 
     /** The ends of the windows still to come or going on, sorted: the head may fit once one is over. */
     private static long[] windowEnds(List<Reservation> windows, long now) {
+        if (windows.isEmpty()) return NO_WINDOWS;
         return windows.stream().mapToLong(Reservation::end).filter(e -> e > now).sorted().distinct().toArray();
     }
 

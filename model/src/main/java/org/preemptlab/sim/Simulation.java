@@ -706,6 +706,12 @@ public final class Simulation {
     // ---------------------------------------------------------------- the policies' view
 
     private final class EngineSnapshot implements Snapshot {
+        /** Read-only views, made once: a pass iterates them, it does not allocate them. */
+        private final Collection<? extends JobView> queueView = Collections.unmodifiableCollection(queue);
+        private final Collection<? extends JobView> runningView = Collections.unmodifiableCollection(running);
+        private final Collection<? extends JobView> suspendedView = Collections.unmodifiableCollection(suspended);
+        private final List<Reservation> reservationsView = Collections.unmodifiableList(reservations);
+
         @Override
         public long now() {
             return now;
@@ -718,17 +724,17 @@ public final class Simulation {
 
         @Override
         public Collection<? extends JobView> queue() {
-            return Collections.unmodifiableCollection(queue);
+            return queueView;
         }
 
         @Override
         public Collection<? extends JobView> running() {
-            return Collections.unmodifiableCollection(running);
+            return runningView;
         }
 
         @Override
         public Collection<? extends JobView> suspended() {
-            return Collections.unmodifiableCollection(suspended);
+            return suspendedView;
         }
 
         private long holdsPass = -1;
@@ -776,7 +782,7 @@ public final class Simulation {
 
         @Override
         public List<Reservation> reservations() {
-            return Collections.unmodifiableList(reservations);
+            return reservationsView;
         }
     }
 }
