@@ -696,11 +696,11 @@ public final class Simulation {
 
     private void log(LogKind kind, JobRun r, int[] nodes, Reason reason) {
         stateVersion++;
-        timeline.log(new LogEntry(now, kind, r == null ? -1 : r.index(), nodes == null ? NO_NODES : nodes, reason));
+        timeline.log(now, kind, r == null ? -1 : r.index(), nodes == null ? NO_NODES : nodes, reason);
     }
 
     private void segment(JobRun r, SegmentKind kind, long from, long to, int[] nodes) {
-        timeline.segment(new Segment(r.index(), kind, from, to, nodes == null ? NO_NODES : nodes));
+        timeline.segment(r.index(), kind, from, to, nodes == null ? NO_NODES : nodes);
     }
 
     // ---------------------------------------------------------------- the policies' view

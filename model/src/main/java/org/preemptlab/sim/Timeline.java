@@ -22,17 +22,27 @@ public final class Timeline {
     }
 
     void log(LogEntry entry) {
+        log(entry.time(), entry.kind(), entry.job(), entry.nodes(), entry.reason());
+    }
+
+    /** As {@link #log(LogEntry)}; makes the entry only when recording (the hash needs none). */
+    void log(long time, LogKind kind, int job, int[] nodes, org.preemptlab.sched.Reason reason) {
         long h = hash;
-        h = h * 31 + entry.time();
-        h = h * 31 + entry.kind().ordinal();
-        h = h * 31 + entry.job();
-        h = h * 31 + Arrays.hashCode(entry.nodes());
+        h = h * 31 + time;
+        h = h * 31 + kind.ordinal();
+        h = h * 31 + job;
+        h = h * 31 + Arrays.hashCode(nodes);
         hash = h;
-        if (recording) log.add(entry);
+        if (recording) log.add(new LogEntry(time, kind, job, nodes, reason));
     }
 
     void segment(Segment segment) {
         if (recording && segment.end() >= segment.start()) segments.add(segment);
+    }
+
+    /** As {@link #segment(Segment)}; makes the segment only when recording. */
+    void segment(int job, SegmentKind kind, long from, long to, int[] nodes) {
+        if (recording && to >= from) segments.add(new Segment(job, kind, from, to, nodes));
     }
 
     public boolean isRecording() {

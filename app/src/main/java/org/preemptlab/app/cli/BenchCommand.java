@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
             long t0 = System.nanoTime();
-            SwfTrace t = SwfReader.read(trace);
+            SwfTrace t = SwfReader.read(trace, org.preemptlab.io.swf.SwfReadOptions.defaults().withoutFields());
             double read = (System.nanoTime() - t0) / 1e9;
             for (String policy : policies) rows.add(bench(trace.getFileName().toString(), t.machineProcs(), t.jobs(), policy, read));
         }

@@ -46,6 +46,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (procs != null && procs < 1) throw new IllegalArgumentException("--procs is " + procs + "; must be ≥ 1");
         policy.validate();
         SwfReadOptions options = procs == null ? SwfReadOptions.defaults() : SwfReadOptions.defaults().withProcs(procs);
+        if (outSwf == null) options = options.withoutFields(); // only the SWF export writes the original fields back
         SwfTrace t = SwfReader.read(trace, options);
         if (!t.report().isClean()) System.err.println(t.report().summary());
         var config = policy.config(new ProcessorMachine(t.machineProcs()), t.jobs(), eventsCsv != null);

@@ -10,11 +10,18 @@ package org.preemptlab.io.swf;
  * @param submitFrom earliest submit time (field 2) to read, inclusive, s
  * @param submitTo   submit times must be smaller than this, exclusive, s
  * @param maxJobs    stop reading after this many jobs were kept (in file order)
+ * @param keepFields keep each job's 18 original fields ({@code JobSpec.swf()}, 160 bytes a job) for
+ *                   writing the schedule back as SWF; without them the writer derives the fields
  */
-public record SwfReadOptions(int procs, long firstJob, long lastJob, long submitFrom, long submitTo, long maxJobs) {
+public record SwfReadOptions(int procs, long firstJob, long lastJob, long submitFrom, long submitTo, long maxJobs,
+        boolean keepFields) {
 
     private static final SwfReadOptions DEFAULTS =
-            new SwfReadOptions(0, 0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+            new SwfReadOptions(0, 0, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, true);
+
+    public SwfReadOptions(int procs, long firstJob, long lastJob, long submitFrom, long submitTo, long maxJobs) {
+        this(procs, firstJob, lastJob, submitFrom, submitTo, maxJobs, true);
+    }
 
     public SwfReadOptions {
         if (procs < 0) {
@@ -39,22 +46,27 @@ public record SwfReadOptions(int procs, long firstJob, long lastJob, long submit
 
     /** Machine size override in processors ({@code --procs}). */
     public SwfReadOptions withProcs(int newProcs) {
-        return new SwfReadOptions(newProcs, firstJob, lastJob, submitFrom, submitTo, maxJobs);
+        return new SwfReadOptions(newProcs, firstJob, lastJob, submitFrom, submitTo, maxJobs, keepFields);
     }
 
     /** Only job numbers {@code first..last} (both inclusive). */
     public SwfReadOptions withJobRange(long first, long last) {
-        return new SwfReadOptions(procs, first, last, submitFrom, submitTo, maxJobs);
+        return new SwfReadOptions(procs, first, last, submitFrom, submitTo, maxJobs, keepFields);
     }
 
     /** Only jobs submitted in {@code [from, to)}. */
     public SwfReadOptions withSubmitWindow(long from, long to) {
-        return new SwfReadOptions(procs, firstJob, lastJob, from, to, maxJobs);
+        return new SwfReadOptions(procs, firstJob, lastJob, from, to, maxJobs, keepFields);
     }
 
     /** Stop after this many jobs were kept. */
     public SwfReadOptions withMaxJobs(long max) {
-        return new SwfReadOptions(procs, firstJob, lastJob, submitFrom, submitTo, max);
+        return new SwfReadOptions(procs, firstJob, lastJob, submitFrom, submitTo, max, keepFields);
+    }
+
+    /** Without the original fields: for runs that do not write the schedule as SWF (less memory, less copying). */
+    public SwfReadOptions withoutFields() {
+        return new SwfReadOptions(procs, firstJob, lastJob, submitFrom, submitTo, maxJobs, false);
     }
 
     boolean hasJobRange() {

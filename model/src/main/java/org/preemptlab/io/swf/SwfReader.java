@@ -591,7 +591,7 @@ public final class SwfReader {
                 maxProcsSeen = p;
             }
             sink.accept(new JobSpec(id, Integer.toString(id), submit, p, 1, 0, estimate, run, JobSpec.DEFAULT_QOS, "",
-                    List.of(), true, true, 0, 0, f.clone()));
+                    List.of(), true, true, 0, 0, opt.keepFields() ? f.clone() : null));
             if (++report.jobsKept >= opt.maxJobs()) {
                 limitReached = true;
             }
