@@ -19,10 +19,30 @@ import org.preemptlab.workload.WorkloadGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Measures the engine: wall seconds, jobs per second and peak heap per trace and policy. */
+/**
+ * Measures the engine: wall seconds, jobs per second and peak heap per trace and policy, warm and
+ * in-process; with {@code --cold}, whole-process single-shot runs as users type them ({@link ColdBench}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the engine on traces and a synthetic workload (recording off, as `simulate`).")
+        description = {"Benchmark the engine on traces and a synthetic workload (recording off, as `simulate`).",
+                "With --cold: time whole-process single-shot `simulate` runs (new JVM each, as users run it), "
+                        + "alternating with the other commands given (--vs), and report medians of wall and CPU."})
 final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--cold", description = "measure whole-process single-shot runs instead of warm in-process ones")
+    boolean cold;
+
+    @Option(names = "--pairs", defaultValue = "5", description = "--cold: alternating rounds (default: ${DEFAULT-VALUE})")
+    int pairs;
+
+    @Option(names = "--launcher",
+            description = "--cold: how to start PreemptLab, '|'-separated words; repeatable, one variant each "
+                    + "(default: `java -jar <this jar>` and, if present, the `preemptlab` launcher script)")
+    List<String> launchers = new ArrayList<>();
+
+    @Option(names = "--vs", description = "--cold: another command to time in the same rounds, as LABEL=shell command "
+            + "(e.g. the Python model: python=python3 easy_model.py CLEAN.swf.gz 240 2024); repeatable")
+    List<String> versus = new ArrayList<>();
 
     @Option(names = "--trace", description = "SWF traces to run (repeatable)")
     List<Path> traces = new ArrayList<>();
@@ -48,6 +68,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (cold) return coldBench();
         List<Row> rows = new ArrayList<>();
         System.out.println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
@@ -70,6 +91,33 @@ final class BenchCommand implements Callable<Integer> {
             }
             Files.writeString(markdown, md.toString());
         }
+        return 0;
+    }
+
+    private int coldBench() throws Exception {
+        if (traces.isEmpty()) throw new IllegalArgumentException("--cold needs a --trace to simulate");
+        if (pairs < 1) throw new IllegalArgumentException("--pairs is " + pairs + "; must be ≥ 1");
+        List<ColdBench.Variant> variants = new ArrayList<>();
+        List<List<String>> starts = new ArrayList<>();
+        for (String l : launchers) starts.add(List.of(l.split("\\|")));
+        if (starts.isEmpty()) starts.addAll(ColdBench.defaultLaunchers());
+        for (Path trace : traces) {
+            for (String policy : policies) {
+                for (List<String> start : starts) {
+                    List<String> cmd = new ArrayList<>(start);
+                    cmd.addAll(List.of("simulate", "--trace", trace.toString(), "--policy", policy));
+                    variants.add(new ColdBench.Variant(ColdBench.label(start) + " simulate " + trace.getFileName() + " " + policy, cmd));
+                }
+            }
+        }
+        for (String v : versus) {
+            int eq = v.indexOf('=');
+            if (eq < 1) throw new IllegalArgumentException("--vs " + v + ": must be LABEL=command");
+            variants.add(new ColdBench.Variant(v.substring(0, eq), List.of("/bin/sh", "-c", v.substring(eq + 1))));
+        }
+        ColdBench.Report report = ColdBench.run(variants, pairs, System.out);
+        System.out.print(report.markdown());
+        if (markdown != null) Files.writeString(markdown, report.markdown());
         return 0;
     }
 
