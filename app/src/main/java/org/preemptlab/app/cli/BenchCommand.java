@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "write the results as a markdown table to this file")
     Path markdown;
 
-    record Row(String workload, String policy, int jobs, double readSeconds, double wallSeconds, double jobsPerSecond,
+    record Row(String workload, int procs, String policy, int jobs, double readSeconds, double wallSeconds, double jobsPerSecond,
             double peakHeapMiB, double meanWait) {}
 
     @Override
@@ -84,9 +84,9 @@ final class BenchCommand implements Callable<Integer> {
             for (String policy : policies) rows.add(bench("synthetic-" + synthetic, syntheticProcs, jobs, policy, gen));
         }
         if (markdown != null) {
-            StringBuilder md = new StringBuilder("| workload | policy | jobs | read/generate s | wall s | jobs/s | peak heap MiB | mean wait s |\n|---|---|---|---|---|---|---|---|\n");
+            StringBuilder md = new StringBuilder("| workload | processors | policy | jobs | read/generate s | wall s | jobs/s | peak heap MiB | mean wait s |\n|---|---|---|---|---|---|---|---|---|\n");
             for (Row r : rows) {
-                md.append(String.format("| %s | %s | %d | %.2f | %.2f | %.0f | %.0f | %.1f |%n", r.workload, r.policy, r.jobs,
+                md.append(String.format(java.util.Locale.ROOT, "| %s | %,d | %s | %,d | %.2f | %.2f | %,.0f | %.0f | %.1f |%n", r.workload, r.procs, r.policy, r.jobs,
                         r.readSeconds, r.wallSeconds, r.jobsPerSecond, r.peakHeapMiB, r.meanWait));
             }
             Files.writeString(markdown, md.toString());
@@ -136,7 +136,7 @@ final class BenchCommand implements Callable<Integer> {
             best = Math.min(best, wall);
             meanWait = MetricsCalculator.of(result).meanWaitSeconds();
         }
-        Row row = new Row(workload, policy, jobs.size(), read, best, jobs.size() / best, peak, meanWait);
+        Row row = new Row(workload, procs, policy, jobs.size(), read, best, jobs.size() / best, peak, meanWait);
         System.out.printf("%s | %s | %d | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, policy, jobs.size(), read, best,
                 row.jobsPerSecond(), peak, meanWait);
         return row;
