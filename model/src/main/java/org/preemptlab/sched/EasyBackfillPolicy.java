@@ -46,18 +46,27 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
         }
         if (head == null || !it.hasNext()) return decisions;
         HeadReservation reservation = HeadReservation.of(s, free, started, head);
-        while (it.hasNext() && free.freeCores() > 0) {
+        // A job needs at least its cores free (now, and at the shadow time if it runs past it): most of
+        // a long queue fails these counts, and is passed over without placing it.
+        long freeNow = free.freeCores();
+        long extraCores = reservation.extra() == null ? 0 : reservation.extra().freeCores();
+        while (it.hasNext() && freeNow > 0) {
             JobView job = it.next();
+            long cores = job.spec().procs();
+            if (cores > freeNow) continue;
             long end = now + job.requestedWalltime();
+            if (end > reservation.shadow() && cores > extraCores) continue;
             Capacity usable = Reservations.usable(free, reservations, now, end);
             Placement p = reservation.backfillPlacement(usable, job, end);
             if (p == null) continue;
             free.take(p);
+            freeNow = free.freeCores();
             Reason why;
             if (end <= reservation.shadow()) {
                 why = new StartReason.EndsBeforeShadow(job.name(), end, head.name(), reservation.shadow());
             } else {
                 reservation.extra().take(p);
+                extraCores = reservation.extra().freeCores();
                 why = new StartReason.UsesExtra(job.name(), head.name(), reservation.shadow());
             }
             decisions.add(new Decision.Start(job, p, why));
