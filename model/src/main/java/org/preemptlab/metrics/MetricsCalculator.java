@@ -31,6 +31,9 @@ public final class MetricsCalculator {
         int[] byMechanism = new int[PreemptMechanism.values().length];
         int[] jobsByMechanism = new int[PreemptMechanism.values().length];
         Map<String, double[]> classes = new TreeMap<>();
+        PreemptMechanism[] mechanisms = PreemptMechanism.values();
+        String lastQos = null;
+        double[] c = null;
         for (int i = 0; i < n; i++) {
             JobRun r = result.job(i);
             int procs = r.spec().procs();
@@ -54,11 +57,16 @@ public final class MetricsCalculator {
             overhead += (double) procs * (r.checkpointSeconds() + r.restartSeconds());
             checkpoints += r.timesCheckpointed();
             if (r.timesPreempted() > 0) preempted++;
-            for (PreemptMechanism m : PreemptMechanism.values()) {
-                byMechanism[m.ordinal()] += r.preemptionsBy(m);
-                if (r.preemptionsBy(m) > 0) jobsByMechanism[m.ordinal()]++;
+            for (PreemptMechanism m : mechanisms) {
+                int by = r.preemptionsBy(m);
+                byMechanism[m.ordinal()] += by;
+                if (by > 0) jobsByMechanism[m.ordinal()]++;
             }
-            double[] c = classes.computeIfAbsent(r.spec().qos(), k -> new double[5]);
+            String qos = r.spec().qos();
+            if (!qos.equals(lastQos)) { // jobs of one class usually come in runs: one map look-up a run
+                c = classes.computeIfAbsent(qos, k -> new double[5]);
+                lastQos = qos;
+            }
             c[0]++;
             c[1] += r.totalWait();
             c[2] = Math.max(c[2], r.totalWait());
@@ -79,7 +87,7 @@ public final class MetricsCalculator {
             jobsMech.put(m.label(), jobsByMechanism[m.ordinal()]);
         }
         Map<String, Metrics.ClassMetrics> byClass = new LinkedHashMap<>();
-        classes.forEach((k, c) -> byClass.put(k, new Metrics.ClassMetrics((int) c[0], c[1] / c[0], c[2], c[3] / c[0], c[4] / c[0])));
+        classes.forEach((k, v) -> byClass.put(k, new Metrics.ClassMetrics((int) v[0], v[1] / v[0], v[2], v[3] / v[0], v[4] / v[0])));
         double days = makespan / 86_400.0;
         return new Metrics(
                 n,
