@@ -61,12 +61,16 @@ public final class ProcessorCapacity implements Capacity {
                 freeIds.clear(id);
             }
         } else {
+            // the lowest free numbers, taken run by run of consecutive free processors (word-wide BitSet ops)
             ids = new int[p];
-            int id = -1;
-            for (int i = 0; i < p; i++) {
-                id = freeIds.nextSetBit(id + 1);
-                ids[i] = id;
-                freeIds.clear(id);
+            int i = 0;
+            int from = 0;
+            while (i < p) {
+                int start = freeIds.nextSetBit(from);
+                int end = Math.min(freeIds.nextClearBit(start), start + (p - i));
+                for (int id = start; id < end; id++) ids[i++] = id;
+                freeIds.clear(start, end);
+                from = end;
             }
         }
         return new Placement(-1, p, ids, 1, 0);
@@ -76,7 +80,15 @@ public final class ProcessorCapacity implements Capacity {
     public void release(Placement placement) {
         free += placement.procs();
         if (free > total) throw new IllegalStateException("released more processors than exist: " + free + " > " + total);
-        if (freeIds != null && placement.nodes() != null) for (int id : placement.nodes()) freeIds.set(id);
+        if (freeIds != null && placement.nodes() != null) {
+            int[] ids = placement.nodes();
+            for (int i = 0; i < ids.length; ) { // run by run of consecutive numbers
+                int j = i + 1;
+                while (j < ids.length && ids[j] == ids[j - 1] + 1) j++;
+                freeIds.set(ids[i], ids[j - 1] + 1);
+                i = j;
+            }
+        }
     }
 
     @Override

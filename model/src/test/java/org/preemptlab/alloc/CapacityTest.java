@@ -70,4 +70,30 @@ class CapacityTest {
         assertThat(seized.coresPerNode()).isEqualTo(8);
         assertThat(c.freeCoresOn(1)).isZero();
     }
+
+    @Test
+    void processorNumbersAreTheLowestFreeAcrossFragmentedRunsAndComeBackOnRelease() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        ProcessorCapacity live = ProcessorCapacity.tracking(500);
+        java.util.BitSet model = new java.util.BitSet();
+        model.set(0, 500);
+        List<Placement> held = new java.util.ArrayList<>();
+        for (int step = 0; step < 3_000; step++) {
+            if (!held.isEmpty() && (random.nextBoolean() || live.free() < 60)) {
+                Placement p = held.remove(random.nextInt(held.size()));
+                live.release(p);
+                for (int id : p.nodes()) model.set(id);
+            } else {
+                int n = 1 + random.nextInt(60);
+                Placement p = live.take(Placement.ofCount(n));
+                int[] expected = new int[n];
+                int id = -1;
+                for (int k = 0; k < n; k++) expected[k] = id = model.nextSetBit(id + 1);
+                assertThat(p.nodes()).containsExactly(expected);
+                for (int e : expected) model.clear(e);
+                held.add(p);
+            }
+            assertThat(live.free()).isEqualTo(model.cardinality());
+        }
+    }
 }
