@@ -139,7 +139,7 @@ public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
     public static void requireFits(Cluster engine, SlurmCluster slurmCluster) {
         int slurmNodes = slurmCluster.slurmNodeNames().size();
         if (engine.nodeCount() > slurmNodes) {
-            throw new IllegalArgumentException("The scenario has " + engine.nodeCount() + " nodes, the Slurm cluster " + slurmNodes + " ("
+            throw new IllegalArgumentException("The scenario has " + engine.nodeCount() + " nodes but the Slurm cluster has only " + slurmNodes + " ("
                     + String.join(",", slurmCluster.slurmNodeNames()) + "): engine nodes " + slurmNodes + ".." + (engine.nodeCount() - 1)
                     + " have no Slurm node.\nMaybe use a scenario with at most " + slurmNodes + " nodes (import one from this Slurm: "
                     + "SlurmImport) or a larger Slurm cluster.");
