@@ -49,8 +49,8 @@ import org.preemptlab.live.StateFile;
  * in the run directory (pid, pgid, start time). {@link #close()} and a JVM shutdown hook (SIGTERM,
  * SIGINT) end every group; a {@link LocalWatchdog} outside the JVM ends them when the JVM dies
  * without either (SIGKILL, a crash): it thaws the run's cgroups, ends its groups and removes the
- * run. A later start still reaps what nothing ended ({@link #reapOrphans(Path)}), e.g. after a
- * reboot-less loss of both.
+ * run. A later start still reaps what nothing ended ({@link #reapOrphans(Path)}: the watchdog was
+ * killed too).
  *
  * <p>Threads: the engine's methods ({@code start}, {@code suspend} …) and {@link #deliver} run on
  * the driver's thread; process exits and file watches run on the backend's own threads, which only
