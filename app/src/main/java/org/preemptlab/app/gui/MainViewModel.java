@@ -52,7 +52,7 @@ import org.preemptlab.sim.SimulationConfig;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.app.gui.run.MaintenanceDrawing;
 import org.preemptlab.app.gui.scenario.MaintenanceDraft;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 
 /**
  * The main window's state: the editor's scenario, the current run, the page shown, the status

@@ -163,7 +163,7 @@ public final class BreakEvenViewModel {
         String text = windowStart.get() == null ? "" : windowStart.get().strip();
         if (text.isEmpty()) return null;
         try {
-            long t = org.preemptlab.io.scenario.Durations.parse(text);
+            long t = org.preemptlab.time.Durations.parse(text);
             if (t < 0) throw new IllegalArgumentException("is negative");
             return t;
         } catch (RuntimeException e) {

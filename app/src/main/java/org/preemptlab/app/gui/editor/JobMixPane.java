@@ -14,7 +14,7 @@ import org.preemptlab.app.gui.scenario.JobMix;
 import org.preemptlab.app.gui.scenario.RuntimeDistribution;
 import org.preemptlab.app.gui.scenario.SizeDistribution;
 import org.preemptlab.app.gui.scenario.ValidationIssue;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 
 /** The job-mix generator's form; each field shows its own problem beside it. */
 final class JobMixPane extends GridPane {

@@ -16,7 +16,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.StringConverter;
 import org.preemptlab.app.gui.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 
 /**
  * The editable job table. Times accept the scenario format's forms ({@code 90s}, {@code 1h30m},

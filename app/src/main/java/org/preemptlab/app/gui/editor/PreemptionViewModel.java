@@ -17,7 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.mechanism.PreemptMechanism;

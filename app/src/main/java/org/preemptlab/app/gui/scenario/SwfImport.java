@@ -3,7 +3,7 @@ package org.preemptlab.app.gui.scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.scenario.TraceReference;
 import org.preemptlab.io.swf.SwfReadOptions;

@@ -130,7 +130,7 @@ class PreemptionViewModelTest {
                 .isEqualTo(PreemptionViewModel.QosRow.chainText(original.defaultChain()));
         editor.undo();
         assertThat(editor.draft().rules()).isEqualTo(original);
-        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo(org.preemptlab.io.scenario.Durations.format(original.exemptSeconds()));
+        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo(org.preemptlab.time.Durations.format(original.exemptSeconds()));
         editor.redo();
         assertThat(editor.draft().rules().exemptSeconds()).isEqualTo(600);
         assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo("10m");
