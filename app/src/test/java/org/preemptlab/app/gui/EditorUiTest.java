@@ -6,7 +6,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.ScenarioProblem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -25,8 +25,8 @@ class EditorUiTest extends ShellUiTest {
         var editor = shell.viewModel().editor();
         assertThat(editor.draft().pools().get(1).nodes()).isEqualTo(-2);
         assertThat(editor.issueFor("cluster.pools[1].nodes")).hasValueSatisfying(m -> assertThat(m).contains("-2; must be ≥ 1"));
-        ListView<ValidationIssue> issues = robot.lookup("#issues").queryListView();
-        assertThat(issues.getItems()).extracting(ValidationIssue::field).contains("cluster.pools[1].nodes");
+        ListView<ScenarioProblem> issues = robot.lookup("#issues").queryListView();
+        assertThat(issues.getItems()).extracting(ScenarioProblem::path).contains("cluster.pools[1].nodes");
         assertThat(robot.lookup("#pool-nodes-1").query().getStyleClass()).contains("invalid");
 
         robot.clickOn("#run-scenario");

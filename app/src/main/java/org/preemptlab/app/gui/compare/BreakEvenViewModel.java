@@ -18,9 +18,9 @@ import javafx.beans.property.StringProperty;
 import org.preemptlab.app.gui.background.ProgressSink;
 import org.preemptlab.app.gui.background.TaskHandle;
 import org.preemptlab.app.gui.background.TaskRunner;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.maintenance.BreakEvenCell;
 import org.preemptlab.maintenance.BreakEvenResult;
@@ -125,7 +125,7 @@ public final class BreakEvenViewModel {
         }
         Scenario s;
         try {
-            s = ScenarioMapping.toScenario(scenario.get());
+            s = ScenarioValidator.toScenario(scenario.get());
         } catch (ScenarioException e) {
             message.set("The scenario has problems: " + e.getMessage());
             return false;

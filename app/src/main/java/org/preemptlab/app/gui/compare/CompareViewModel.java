@@ -24,8 +24,8 @@ import org.preemptlab.app.gui.run.ScenarioRunner;
 import org.preemptlab.app.gui.run.StepSeries;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
 import org.preemptlab.app.gui.scenario.ScenarioConverter;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.sim.MaintenanceStrategy;
 

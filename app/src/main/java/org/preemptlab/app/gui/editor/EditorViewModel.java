@@ -17,15 +17,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.preemptlab.app.gui.scenario.ImportReport;
-import org.preemptlab.app.gui.scenario.JobDraft;
+import org.preemptlab.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.JobMix;
 import org.preemptlab.app.gui.scenario.JobMixGenerator;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /**
@@ -36,7 +36,7 @@ import org.preemptlab.sim.MaintenanceStrategy;
 public final class EditorViewModel {
 
     private final CommandStack<ScenarioDraft> stack;
-    private final ObservableList<ValidationIssue> issues = FXCollections.observableArrayList();
+    private final ObservableList<ScenarioProblem> issues = FXCollections.observableArrayList();
     private final IntegerProperty selectedPool = new SimpleIntegerProperty(this, "selectedPool", 0);
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
     private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
@@ -72,7 +72,7 @@ public final class EditorViewModel {
         return stack.current();
     }
 
-    public ObservableList<ValidationIssue> issues() {
+    public ObservableList<ScenarioProblem> issues() {
         return issues;
     }
 
@@ -95,12 +95,12 @@ public final class EditorViewModel {
 
     /** The message for one field, if it has a problem. */
     public Optional<String> issueFor(String field) {
-        return issues.stream().filter(i -> i.field().equals(field)).map(ValidationIssue::message).findFirst();
+        return issues.stream().filter(i -> i.path().equals(field)).map(ScenarioProblem::message).findFirst();
     }
 
     /** All problems under a prefix such as {@code jobs[3].}. */
-    public List<ValidationIssue> issuesUnder(String prefix) {
-        return issues.stream().filter(i -> i.field().startsWith(prefix)).toList();
+    public List<ScenarioProblem> issuesUnder(String prefix) {
+        return issues.stream().filter(i -> i.path().startsWith(prefix)).toList();
     }
 
     public boolean isValid() {
@@ -177,7 +177,7 @@ public final class EditorViewModel {
     }
 
     public void setPolicy(PolicyChoice policy) {
-        edit("change scheduler", draft().withPolicy(policy));
+        edit("change scheduler", draft().withScheduler(policy.spec(draft().scheduler())));
     }
 
     // ---------------------------------------------------------------- pools
@@ -263,7 +263,7 @@ public final class EditorViewModel {
     }
 
     /** Problems of the generator's parameters (shown next to its fields). */
-    public List<ValidationIssue> mixIssues() {
+    public List<ScenarioProblem> mixIssues() {
         return JobMixGenerator.validate(mix.get());
     }
 

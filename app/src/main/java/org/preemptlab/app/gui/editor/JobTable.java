@@ -14,8 +14,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.StringConverter;
-import org.preemptlab.app.gui.scenario.JobDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
+import org.preemptlab.scenario.JobDraft;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.time.Durations;
 
 /**

@@ -10,7 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.StringConverter;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
 import org.preemptlab.time.Durations;
 import org.preemptlab.sim.MaintenanceStrategy;
 

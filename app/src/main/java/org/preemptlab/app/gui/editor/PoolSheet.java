@@ -12,9 +12,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
 
 /**
  * The selected pool's properties in a ControlsFX {@link PropertySheet}. Editors commit on Enter
@@ -58,8 +58,8 @@ final class PoolSheet extends VBox {
         List<String> lines = new ArrayList<>();
         if (parseProblem != null) lines.add("⚠ " + parseProblem);
         String prefix = ScenarioValidator.poolPath(p, "");
-        for (ValidationIssue i : vm.issues()) {
-            if (i.field().startsWith(prefix)) lines.add("⚠ " + i.field().substring(prefix.length()) + ": " + i.message());
+        for (ScenarioProblem i : vm.issues()) {
+            if (i.path().startsWith(prefix)) lines.add("⚠ " + i.path().substring(prefix.length()) + ": " + i.message());
         }
         problems.setText(String.join("\n", lines));
     }

@@ -1,5 +1,10 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.JobDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
+
 import java.util.List;
 import java.util.Map;
 import org.preemptlab.scenario.SchedulerSpec;

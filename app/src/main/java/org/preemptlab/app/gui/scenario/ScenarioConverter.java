@@ -1,5 +1,10 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioProblem;
+
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.preempt.PolicyFactory;
@@ -13,12 +18,12 @@ public final class ScenarioConverter {
     private ScenarioConverter() {}
 
     public static SimulationConfig toConfig(ScenarioDraft draft) throws ScenarioException {
-        return toConfig(draft, draft.policy());
+        return toConfig(draft, PolicyChoice.of(draft.scheduler()));
     }
 
     /** The draft run with another scheduler (compare variants); the preemption rules stay the draft's. */
     public static SimulationConfig toConfig(ScenarioDraft draft, PolicyChoice choice) throws ScenarioException {
-        Scenario scenario = ScenarioMapping.toScenario(draft);
+        Scenario scenario = ScenarioValidator.toScenario(draft);
         SchedulerSpec spec = choice.spec(draft.scheduler());
         try {
             SchedulingPolicy policy = PolicyFactory.create(spec.name(), spec.p(), spec.thresholdSeconds(),
@@ -28,7 +33,7 @@ public final class ScenarioConverter {
             return new SimulationConfig(scenario.cluster(), scenario.jobs(), policy, settings, scenario.maintenance(),
                     scenario.failures(), null, true);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(java.util.List.of(new ValidationIssue("policy", e.getMessage())));
+            throw new ScenarioException(draft.name(), java.util.List.of(new ScenarioProblem("policy", e.getMessage())));
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.JobDraft;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 
 /** Plain JUnit: no FX toolkit; simulations run on the test thread. */
 class CompareViewModelTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.JobDraft;
+import org.preemptlab.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
 
 /** Plain JUnit: no FX toolkit. */
@@ -21,14 +21,14 @@ class EditorViewModelTest {
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
         assertThat(vm.history().undoLabelProperty().get()).isEqualTo("Undo change scheduler");
         vm.undo();
-        assertThat(vm.draft().policy()).isEqualTo(PolicyChoice.EASY);
+        assertThat(PolicyChoice.of(vm.draft().scheduler())).isEqualTo(PolicyChoice.EASY);
         vm.undo();
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(4);
         assertThat(vm.history().canUndoProperty().get()).isFalse();
         vm.redo();
         vm.redo();
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
-        assertThat(vm.draft().policy()).isEqualTo(PolicyChoice.CONSERVATIVE);
+        assertThat(PolicyChoice.of(vm.draft().scheduler())).isEqualTo(PolicyChoice.CONSERVATIVE);
         assertThat(vm.dirtyProperty().get()).isTrue();
     }
 
@@ -80,7 +80,7 @@ class EditorViewModelTest {
         assertThat(vm.generateJobs(true)).isTrue();
         assertThat(vm.draft().jobs()).hasSize(10);
         vm.mixProperty().set(vm.mixProperty().get().withCount(0));
-        assertThat(vm.mixIssues()).extracting(i -> i.field()).containsExactly("count");
+        assertThat(vm.mixIssues()).extracting(i -> i.path()).containsExactly("count");
         assertThat(vm.generateJobs(true)).isFalse();
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.editor.PreemptionViewModel.Field;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
 import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
 import org.preemptlab.scenario.SchedulerSpec;
@@ -159,8 +159,8 @@ class PreemptionViewModelTest {
         ScenarioDraft edited = editor.draft();
 
         Path file = dir.resolve("edited.json");
-        ScenarioWriter.write(ScenarioMapping.toScenario(edited), file);
-        ScenarioDraft reopened = ScenarioMapping.fromScenario(ScenarioReader.read(file));
+        ScenarioWriter.write(ScenarioValidator.toScenario(edited), file);
+        ScenarioDraft reopened = ScenarioValidator.toDraft(ScenarioReader.read(file));
 
         assertThat(reopened.rules()).isEqualTo(edited.rules());
         assertThat(reopened.settings()).isEqualTo(edited.settings());
