@@ -51,9 +51,12 @@ class EditorViewModelTest {
         assertThat(vm.issueFor("cluster.pools[1].nodes")).contains("-2; must be ≥ 1");
         vm.setPoolNodes(1, 4);
         vm.setJob(3, vm.draft().jobs().get(3).withNodes(9));
-        assertThat(vm.issueFor("jobs[3].nodes")).hasValueSatisfying(m -> assertThat(m).contains("fits no pool"));
+        // the scenario rules' words and paths, as the file reader reports them: the whole job does not fit
+        assertThat(vm.issueFor("jobs[3]")).hasValueSatisfying(m -> assertThat(m).startsWith("needs 9 nodes × ")
+                .contains("no pool it may use has that"));
         vm.renamePool(0, "private");
-        assertThat(vm.issueFor("cluster.pools[0].name")).hasValueSatisfying(m -> assertThat(m).contains("already the name"));
+        assertThat(vm.issueFor("cluster.pools[1].name"))
+                .contains("\"private\"; duplicate: cluster.pools[0] has the same name");
         assertThat(vm.isValid()).isFalse();
     }
 
