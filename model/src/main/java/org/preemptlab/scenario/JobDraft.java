@@ -74,4 +74,12 @@ public record JobDraft(String name, long submit, String qos, String group, int n
     public JobDraft withImageMbPerNode(long v) {
         return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, v, pools, checkpointInterval);
     }
+
+    public JobDraft withPools(List<String> v) {
+        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, v, checkpointInterval);
+    }
+
+    public JobDraft withCheckpointInterval(long v) {
+        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, v);
+    }
 }

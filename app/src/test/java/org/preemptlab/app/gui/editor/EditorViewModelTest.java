@@ -58,6 +58,8 @@ class EditorViewModelTest {
         assertThat(vm.issueFor("cluster.pools[1].name"))
                 .contains("\"private\"; duplicate: cluster.pools[0] has the same name");
         assertThat(vm.isValid()).isFalse();
+        // the list the editor shows is the model's validator's, problem for problem
+        assertThat(vm.issues()).containsExactlyElementsOf(org.preemptlab.scenario.ScenarioValidator.validate(vm.draft()));
     }
 
     @Test
