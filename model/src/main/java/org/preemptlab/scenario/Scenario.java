@@ -90,7 +90,7 @@ public record Scenario(
 
     /** The scheduler the file names, with owner/QOS preemption on top when the file sets it. */
     public SchedulingPolicy policy() {
-        return PolicyFactory.create(scheduler.name(), scheduler.p(), scheduler.thresholdSeconds(),
+        return PolicyFactory.create(scheduler.kind(), scheduler.p(), scheduler.thresholdSeconds(),
                 scheduler.extendSeconds(), scheduler.killInstead(), rules);
     }
 
@@ -99,7 +99,7 @@ public record Scenario(
      * that preempt by themselves requeue their victims at the head of the queue.
      */
     public SimulationConfig toConfig(boolean recording) {
-        PreemptionSettings s = PolicyFactory.requeuesAtHead(scheduler.name()) ? settings.withRequeueAtHead(true) : settings;
+        PreemptionSettings s = scheduler.kind().requeuesAtHead() ? settings.withRequeueAtHead(true) : settings;
         return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns);
     }
 

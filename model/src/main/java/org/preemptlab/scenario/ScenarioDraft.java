@@ -1,5 +1,6 @@
 package org.preemptlab.scenario;
 
+import org.preemptlab.sched.SchedulerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -46,7 +47,7 @@ public record ScenarioDraft(String name, String description, int processors, Lis
         description = description == null ? "" : description;
         pools = pools == null ? List.of() : List.copyOf(pools);
         jobs = jobs == null ? List.of() : List.copyOf(jobs);
-        scheduler = scheduler == null ? SchedulerSpec.of(SchedulerSpec.EASY) : scheduler;
+        scheduler = scheduler == null ? SchedulerSpec.of(SchedulerKind.EASY) : scheduler;
         rules = rules == null ? PreemptionRules.NONE : rules;
         settings = settings == null ? PreemptionSettings.defaults() : settings;
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
@@ -59,7 +60,7 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     public static ScenarioDraft empty() {
-        return of("untitled", List.of(PoolDraft.of("pool", 4, 8)), List.of(), SchedulerSpec.of(SchedulerSpec.EASY));
+        return of("untitled", List.of(PoolDraft.of("pool", 4, 8)), List.of(), SchedulerSpec.of(SchedulerKind.EASY));
     }
 
     public boolean isProcessorMachine() {

@@ -1,5 +1,6 @@
 package org.preemptlab.sweep;
 
+import org.preemptlab.sched.SchedulerKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class VariantScenario {
         SchedulerSpec spec;
         if (v.policy().equals(own.name())) {
             spec = own;
-        } else if (v.policy().equals(SchedulerSpec.AGGRESSIVE_CHECKPOINT)) {
+        } else if (v.policy().equals(SchedulerKind.AGGRESSIVE_CHECKPOINT.id())) {
             CheckpointCost c = base.settings().cost();
             long extend = c.imageModel() ? SchedulerSpec.DEFAULT_EXTEND_SECONDS : c.checkpointSeconds() + c.restartSeconds();
             spec = SchedulerSpec.aggressiveCheckpoint(SchedulerSpec.DEFAULT_P, SchedulerSpec.DEFAULT_THRESHOLD_SECONDS,

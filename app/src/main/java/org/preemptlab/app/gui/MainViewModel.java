@@ -30,7 +30,7 @@ import org.preemptlab.io.swf.SwfHeader;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.app.gui.scenario.ImportReport;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.app.gui.scenario.SwfImport;
 import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.app.gui.scenario.SlurmImportForm;
@@ -159,11 +159,11 @@ public final class MainViewModel {
             return;
         }
         if (backend.kind().isLive()) {
-            runLive(draft.name() + " (" + PolicyChoice.of(draft.scheduler()).label() + ")", config);
+            runLive(draft.name() + " (" + draft.scheduler().kind().label() + ")", config);
             return;
         }
         if (pendingRun != null) pendingRun.cancel();
-        String title = draft.name() + " (" + PolicyChoice.of(draft.scheduler()).label() + ")";
+        String title = draft.name() + " (" + draft.scheduler().kind().label() + ")";
         status.set("Simulating " + title + " …");
         pendingRun = runner.submit("Simulating " + title, sink -> {
             RunRecord simulated = ScenarioRunner.simulate(title, config, sink);
@@ -367,7 +367,7 @@ public final class MainViewModel {
         Clock now = clock;
         status.set("Importing from " + what + " …");
         runner.submit("Importing from " + what, sink -> {
-            SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(SchedulerSpec.of("easy"), null, 1.0, 86_400,
+            SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(SchedulerSpec.of(SchedulerKind.EASY), null, 1.0, 86_400,
                     request.runningAsQueued(), false);
             if (request.confOnly()) return SlurmScenarioImport.fromConf(request.slurmConf(), options);
             sink.progress(-1, "asking Slurm (sinfo --json, squeue --json)");

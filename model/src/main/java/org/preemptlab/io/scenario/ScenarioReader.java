@@ -10,6 +10,7 @@ import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.scenario.SchedulerSpec;
 
 import org.preemptlab.scenario.Scenario;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioRules;
 import org.preemptlab.scenario.JobDraft;
@@ -521,13 +522,14 @@ public final class ScenarioReader {
             JsonFields f = JsonFields.open(node, "policy", problems, POLICY_FIELDS);
             if (f == null) return null;
             int before = problems.count();
-            String name = f.choice("scheduler", null, SchedulerSpec.NAMES, "scheduler");
+            String name = f.choice("scheduler", null, SchedulerKind.ids(), "scheduler");
             if (name == null) return null;
-            if (!name.equals(SchedulerSpec.AGGRESSIVE_CHECKPOINT)) {
+            SchedulerKind kind = SchedulerKind.parse(name);
+            if (!kind.hasParameters()) {
                 for (String k : List.of("p", "thresholdSeconds", "extendSeconds", "killInstead")) {
-                    if (f.has(k)) f.problem(k, "only " + SchedulerSpec.AGGRESSIVE_CHECKPOINT + " uses " + k);
+                    if (f.has(k)) f.problem(k, "only " + SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " uses " + k);
                 }
-                return problems.count() > before ? null : SchedulerSpec.of(name);
+                return problems.count() > before ? null : SchedulerSpec.of(kind);
             }
             Double p = f.fraction("p", SchedulerSpec.DEFAULT_P);
             Long threshold = f.duration("thresholdSeconds", SchedulerSpec.DEFAULT_THRESHOLD_SECONDS, 0);

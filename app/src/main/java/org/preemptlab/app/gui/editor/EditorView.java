@@ -25,7 +25,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioProblem;
 
@@ -49,7 +49,7 @@ public final class EditorView extends BorderPane {
     private final MaintenanceTable maintenance;
     private final ListView<ScenarioProblem> issues = new ListView<>();
     private final TextField name = new TextField();
-    private final ChoiceBox<PolicyChoice> scheduler = new ChoiceBox<>();
+    private final ChoiceBox<SchedulerKind> scheduler = new ChoiceBox<>();
     private final CheckBox ownerPreemption = new CheckBox("Owner preemption");
     private final CheckBox qosPreemption = new CheckBox("QOS preemption");
     private final Label summary = new Label();
@@ -84,7 +84,7 @@ public final class EditorView extends BorderPane {
             if (!b) commitName();
         });
         scheduler.setId("scheduler");
-        scheduler.getItems().setAll(PolicyChoice.values());
+        scheduler.getItems().setAll(SchedulerKind.values());
         scheduler.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) vm.setPolicy(b);
         });
@@ -217,7 +217,7 @@ public final class EditorView extends BorderPane {
         try {
             ScenarioDraft d = vm.draft();
             if (!name.isFocused() && !name.getText().equals(d.name())) name.setText(d.name());
-            scheduler.setValue(PolicyChoice.of(d.scheduler()));
+            scheduler.setValue(d.scheduler().kind());
             ownerPreemption.setSelected(d.rules().ownerPreemption());
             qosPreemption.setSelected(d.rules().qosPreemption());
             machine.setVisible(d.isProcessorMachine());

@@ -21,7 +21,7 @@ import org.preemptlab.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.JobMix;
 import org.preemptlab.app.gui.scenario.JobMixGenerator;
 import org.preemptlab.scenario.MaintenanceDraft;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.PoolDraft;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioValidator;
@@ -176,8 +176,8 @@ public final class EditorViewModel {
                 r.ownerPreemption(), on, r.tiers(), r.victimOrder(), r.exemptSeconds(), r.chains(), r.defaultChain())));
     }
 
-    public void setPolicy(PolicyChoice policy) {
-        edit("change scheduler", draft().withScheduler(policy.spec(draft().scheduler())));
+    public void setPolicy(SchedulerKind policy) {
+        edit("change scheduler", draft().withScheduler(draft().scheduler().withKind(policy)));
     }
 
     // ---------------------------------------------------------------- pools

@@ -1,5 +1,6 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.scenario.ScenarioException;
@@ -18,17 +19,17 @@ public final class ScenarioConverter {
     private ScenarioConverter() {}
 
     public static SimulationConfig toConfig(ScenarioDraft draft) throws ScenarioException {
-        return toConfig(draft, PolicyChoice.of(draft.scheduler()));
+        return toConfig(draft, draft.scheduler().kind());
     }
 
     /** The draft run with another scheduler (compare variants); the preemption rules stay the draft's. */
-    public static SimulationConfig toConfig(ScenarioDraft draft, PolicyChoice choice) throws ScenarioException {
+    public static SimulationConfig toConfig(ScenarioDraft draft, SchedulerKind choice) throws ScenarioException {
         Scenario scenario = ScenarioValidator.toScenario(draft);
-        SchedulerSpec spec = choice.spec(draft.scheduler());
+        SchedulerSpec spec = draft.scheduler().withKind(choice);
         try {
-            SchedulingPolicy policy = PolicyFactory.create(spec.name(), spec.p(), spec.thresholdSeconds(),
+            SchedulingPolicy policy = PolicyFactory.create(spec.kind(), spec.p(), spec.thresholdSeconds(),
                     spec.extendSeconds(), spec.killInstead(), scenario.rules());
-            PreemptionSettings settings = PolicyFactory.requeuesAtHead(spec.name())
+            PreemptionSettings settings = spec.kind().requeuesAtHead()
                     ? scenario.settings().withRequeueAtHead(true) : scenario.settings();
             return new SimulationConfig(scenario.cluster(), scenario.jobs(), policy, settings, scenario.maintenance(),
                     scenario.failures(), null, true);

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
 import org.preemptlab.scenario.JobDraft;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 
 /** Plain JUnit: no FX toolkit. */
 class EditorViewModelTest {
@@ -17,18 +17,18 @@ class EditorViewModelTest {
     void every_edit_can_be_undone_and_redone() {
         vm.setPoolNodes(0, 6);
         vm.commitField();
-        vm.setPolicy(PolicyChoice.CONSERVATIVE);
+        vm.setPolicy(SchedulerKind.CONSERVATIVE);
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
         assertThat(vm.history().undoLabelProperty().get()).isEqualTo("Undo change scheduler");
         vm.undo();
-        assertThat(PolicyChoice.of(vm.draft().scheduler())).isEqualTo(PolicyChoice.EASY);
+        assertThat(vm.draft().scheduler().kind()).isEqualTo(SchedulerKind.EASY);
         vm.undo();
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(4);
         assertThat(vm.history().canUndoProperty().get()).isFalse();
         vm.redo();
         vm.redo();
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
-        assertThat(PolicyChoice.of(vm.draft().scheduler())).isEqualTo(PolicyChoice.CONSERVATIVE);
+        assertThat(vm.draft().scheduler().kind()).isEqualTo(SchedulerKind.CONSERVATIVE);
         assertThat(vm.dirtyProperty().get()).isTrue();
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.editor.PreemptionViewModel.Field;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.io.scenario.ScenarioReader;
@@ -76,7 +76,7 @@ class PreemptionViewModelTest {
     void aggressive_checkpoint_parameters_go_into_the_scheduler() {
         assertThat(vm.setP("0.5")).isFalse();
         assertThat(vm.error(Field.P)).contains("aggressive-checkpoint");
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         assertThat(vm.aggressiveProperty().get()).isTrue();
         assertThat(vm.setP("0.5")).isTrue();
         assertThat(vm.setThreshold("1h")).isTrue();
@@ -88,7 +88,7 @@ class PreemptionViewModelTest {
 
     @Test
     void invalid_values_are_refused_with_a_message_and_leave_the_draft_alone() {
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         ScenarioDraft before = editor.draft();
 
         assertThat(vm.setGrace("-5")).isFalse();
@@ -138,7 +138,7 @@ class PreemptionViewModelTest {
 
     @Test
     void a_saved_and_reopened_scenario_keeps_the_edits() throws Exception {
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         editor.setQosPreemption(true);
         vm.setVictimOrder(VictimOrder.FEWEST_VICTIMS);
         vm.setExempt("2m");
