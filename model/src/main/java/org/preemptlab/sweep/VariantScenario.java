@@ -50,8 +50,8 @@ public final class VariantScenario {
         if (v.accuracy() != null && !v.accuracy().original()) jobs = jobs.stream().map(v.accuracy()::apply).toList();
         List<MaintenanceWindow> windows = s.maintenance();
         if (v.maintenanceStart() != null) windows = withFirstStart(windows, v.maintenanceStart());
-        return new Scenario(s.name(), s.description(), s.seed(), cluster, jobs, scheduler, rules, settings, windows,
-                s.failures(), s.horizon(), s.trace(), s.traceReport(), s.initialRuns());
+        return s.toBuilder().cluster(cluster).jobs(jobs).scheduler(scheduler).rules(rules).settings(settings)
+                .maintenance(windows).build();
     }
 
     private static SchedulerSpec scheduler(Scenario base, Variant v) {

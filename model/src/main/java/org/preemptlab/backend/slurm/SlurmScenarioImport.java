@@ -179,9 +179,8 @@ public final class SlurmScenarioImport {
             }
             for (int i : idx) freeCores[i] -= s.coresPerNode();
             long elapsed = j.elapsedSeconds();
-            specs.add(new JobSpec(s.id(), s.name(), 0, s.nodes(), s.coresPerNode(), s.memoryPerNodeMb(), s.estimate() + elapsed,
-                    s.runtime() + elapsed, s.qos(), s.group(), s.pools(), s.rerunnable(), s.checkpointable(), s.imageMbPerNode(),
-                    s.checkpointInterval(), null));
+            specs.add(s.toBuilder().submit(0).estimate(s.estimate() + elapsed).runtime(s.runtime() + elapsed).swf(null)
+                    .build());
             initial.add(new InitialRun(s.id(), idx, elapsed));
             running.add(j);
         }
