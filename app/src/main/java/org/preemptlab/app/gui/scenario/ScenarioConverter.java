@@ -1,19 +1,20 @@
 package org.preemptlab.app.gui.scenario;
 
+import java.util.List;
 import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.scenario.ScenarioProblem;
-
 import org.preemptlab.scenario.Scenario;
-import org.preemptlab.scenario.SchedulerSpec;
-import org.preemptlab.preempt.PolicyFactory;
-import org.preemptlab.mechanism.PreemptionSettings;
-import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sim.SimulationConfig;
 
-/** Turns a valid draft into the engine's {@link SimulationConfig} (recording on, emulated backend). */
+/**
+ * The editor's way to the engine: the draft becomes the model's {@link Scenario} (as its file would
+ * be read) and {@link Scenario#toConfig} builds the configuration — the one conversion the command
+ * line, sweeps and break-even use too, so jobs already running at t = 0, maintenance windows,
+ * failures and the preemption settings reach the engine the same way everywhere.
+ */
 public final class ScenarioConverter {
 
     private ScenarioConverter() {}
@@ -25,16 +26,10 @@ public final class ScenarioConverter {
     /** The draft run with another scheduler (compare variants); the preemption rules stay the draft's. */
     public static SimulationConfig toConfig(ScenarioDraft draft, SchedulerKind choice) throws ScenarioException {
         Scenario scenario = ScenarioValidator.toScenario(draft);
-        SchedulerSpec spec = draft.scheduler().withKind(choice);
         try {
-            SchedulingPolicy policy = PolicyFactory.create(spec.kind(), spec.p(), spec.thresholdSeconds(),
-                    spec.extendSeconds(), spec.killInstead(), scenario.rules());
-            PreemptionSettings settings = spec.kind().requeuesAtHead()
-                    ? scenario.settings().withRequeueAtHead(true) : scenario.settings();
-            return new SimulationConfig(scenario.cluster(), scenario.jobs(), policy, settings, scenario.maintenance(),
-                    scenario.failures(), null, true);
+            return scenario.withScheduler(draft.scheduler().withKind(choice)).toConfig(true);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(draft.name(), java.util.List.of(new ScenarioProblem("policy", e.getMessage())));
+            throw new ScenarioException(draft.name(), List.of(new ScenarioProblem("policy", e.getMessage())));
         }
     }
 }
