@@ -71,7 +71,7 @@ class SampleLessonsTest {
     @Test
     void easyAndConservativeDifferVisibly() throws Exception {
         Scenario s = sample("easy-vs-conservative.json");
-        assertThat(s.scheduler().name()).isEqualTo(SchedulerKind.EASY);
+        assertThat(s.scheduler().kind()).isEqualTo(SchedulerKind.EASY);
         SimulationResult easy = run(s);
         SimulationResult conservative = run(s.withScheduler(SchedulerSpec.of(SchedulerKind.CONSERVATIVE)));
         // EASY protects only the head job: Sneaky backfills at once and Full waits for it
@@ -261,7 +261,7 @@ class SampleLessonsTest {
     @Test
     void aggressiveCheckpointBackfillCheckpointsSomeJobsAndShortensTheWaitVersusEasy() throws Exception {
         Scenario s = sample("aggressive-checkpoint-backfill.json");
-        assertThat(s.scheduler().name()).isEqualTo(SchedulerKind.AGGRESSIVE_CHECKPOINT);
+        assertThat(s.scheduler().kind()).isEqualTo(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         assertThat(s.cluster()).isInstanceOf(ProcessorMachine.class);
         assertThat(s.jobs()).hasSizeBetween(200, 400);
         SimulationResult aggressive = run(s);
