@@ -2,6 +2,7 @@ package org.preemptlab.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.scenario.ValidationIssue;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The editor driven through its real controls: edit a pool, see validation inline, undo. */
 class EditorUiTest extends ShellUiTest {
@@ -52,6 +54,12 @@ class EditorUiTest extends ShellUiTest {
     @Test
     void writes_the_editor_screenshot(FxRobot robot) {
         Fx.run(() -> shell.viewModel().editor().selectedPoolProperty().set(1));
-        Screenshots.write(stage.getScene().getRoot(), "editor.png");
+        WaitForAsyncUtils.waitForFxEvents();
+        var selected = robot.lookup(".pool-block.selected").queryAll();
+        assertThat(selected).hasSize(1);
+        assertThat(robot.from(selected).lookup("#pool-name-1").tryQuery()).isPresent();
+        Path out = Screenshots.write(stage.getScene().getRoot(), "editor.png");
+        assertThat(out).isRegularFile().startsWith(Screenshots.dir());
+        assertThat(out.toFile().length()).isGreaterThan(10_000);
     }
 }
