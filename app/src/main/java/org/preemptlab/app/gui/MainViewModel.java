@@ -94,6 +94,10 @@ public final class MainViewModel {
             if (b != null) showLiveFrame(b);
         });
         live.messageProperty().addListener((o, a, b) -> status.set(b));
+        // unsaved edits saved, or dropped for another scenario (open, sample, import, new): nothing to recover
+        editor.dirtyProperty().addListener((o, was, dirty) -> {
+            if (was && !dirty) clearAutosave();
+        });
     }
 
     public TaskRunner runner() {
@@ -423,9 +427,10 @@ public final class MainViewModel {
         if (!editor.dirtyProperty().get()) return;
         ScenarioDraft draft = editor.draft();
         Path original = file.get();
+        long generation = autosave.generation(); // a save or discard before the write wins
         runner.quietly(() -> {
             try {
-                autosave.save(draft, original);
+                autosave.saveIfCurrent(generation, draft, original);
             } catch (IOException | RuntimeException e) {
                 runner.onUi(() -> status.set("Autosave failed: " + messageOf(e)));
             }
