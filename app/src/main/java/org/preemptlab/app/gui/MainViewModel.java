@@ -85,6 +85,7 @@ public final class MainViewModel {
         this.autosave = new Autosave(settingsDir);
         this.editor = new EditorViewModel(DefaultScenario.create());
         this.compare = new CompareViewModel(runner, editor::draft);
+        compare.checkBeforeRun(editor::checkInput);
         this.title = Bindings.createStringBinding(() -> {
             String name = editor.draft().name();
             String where = file.get() == null ? "" : " — " + file.get().getFileName();
@@ -155,6 +156,7 @@ public final class MainViewModel {
         ScenarioDraft draft = editor.draft();
         SimulationConfig config;
         try {
+            editor.checkInput(); // a field's text that does not parse: the draft holds its previous value
             config = ScenarioConverter.toConfig(draft);
         } catch (ScenarioException e) {
             page.set(Page.EDITOR);
@@ -398,6 +400,7 @@ public final class MainViewModel {
     /** Saves the editor's scenario to {@code path}; false (with a dialog naming the problems) if it cannot. */
     public boolean saveTo(Path path) {
         try {
+            editor.checkInput(); // what the user typed is not what would be saved
             ScenarioFiles.write(editor.draft(), path);
         } catch (ScenarioException e) {
             notifier.error("Cannot save: the scenario has problems", describe(e));

@@ -3,7 +3,10 @@ package org.preemptlab.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,38 @@ class EditorUiTest extends ShellUiTest {
         Fx.run(editor::undo);
         assertThat(editor.draft().pools().get(1).nodes()).isEqualTo(4);
         assertThat(editor.issues()).isEmpty();
+    }
+
+    /** Issue 10, bug 3: the red inline error is also in the Problems list and the header, and Run refuses. */
+    @Test
+    void a_default_chain_that_does_not_parse_is_listed_and_blocks_the_run(FxRobot robot) {
+        var editor = shell.viewModel().editor();
+        var before = editor.draft().rules().defaultChain();
+        Fx.run(() -> robot.lookup("#preemption").queryAs(TitledPane.class).setExpanded(true));
+        TextField chain = robot.lookup("#preemption-default-chain").queryAs(TextField.class);
+        Fx.run(() -> {
+            chain.requestFocus();
+            chain.setText("suspnd, kill");
+        });
+        robot.type(KeyCode.ENTER);
+
+        assertThat(chain.getStyleClass()).contains("invalid");
+        ListView<ValidationIssue> issues = robot.lookup("#issues").queryListView();
+        assertThat(issues.getItems()).extracting(ValidationIssue::field).containsExactly("preemption.defaultChain");
+        assertThat(robot.lookup("#issue-summary").queryAs(Label.class).getText()).isEqualTo("⚠ 1 problem");
+
+        robot.clickOn("#run-scenario");
+        assertThat(notifier.errors).anySatisfy(e -> assertThat(e).contains("preemption.defaultChain", "suspnd"));
+        assertThat(shell.viewModel().pageProperty().get()).isEqualTo(Page.EDITOR);
+        assertThat(editor.draft().rules().defaultChain()).isEqualTo(before);
+
+        Fx.run(() -> {
+            chain.requestFocus();
+            chain.setText("suspend, kill");
+        });
+        robot.type(KeyCode.ENTER);
+        assertThat(issues.getItems()).isEmpty();
+        assertThat(robot.lookup("#issue-summary").queryAs(Label.class).getText()).isEqualTo("✔ ready to run");
     }
 
     @Test

@@ -53,6 +53,7 @@ public final class BreakEvenViewModel {
     private final StringProperty selectedText = new SimpleStringProperty(this, "selectedText", "Click a cell for its numbers.");
     private final int threads;
     private TaskHandle handle;
+    private CompareViewModel.ScenarioCheck check = () -> {};
 
     public BreakEvenViewModel(TaskRunner runner, Supplier<ScenarioDraft> scenario) {
         this(runner, scenario, Runtime.getRuntime().availableProcessors());
@@ -62,6 +63,11 @@ public final class BreakEvenViewModel {
         this.runner = runner;
         this.scenario = scenario;
         this.threads = Math.max(1, threads);
+    }
+
+    /** Runs {@code c} before every sweep; its problems stop it. */
+    public void checkBeforeRun(CompareViewModel.ScenarioCheck c) {
+        this.check = java.util.Objects.requireNonNull(c, "check");
     }
 
     /** The bandwidth axis as MIN:MAX:STEPS, MB/s. */
@@ -125,6 +131,7 @@ public final class BreakEvenViewModel {
         }
         Scenario s;
         try {
+            check.check();
             s = ScenarioMapping.toScenario(scenario.get());
         } catch (ScenarioException e) {
             message.set("The scenario has problems: " + e.getMessage());
