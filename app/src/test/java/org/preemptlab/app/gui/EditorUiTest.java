@@ -75,6 +75,37 @@ class EditorUiTest extends ShellUiTest {
         assertThat(robot.lookup("#issue-summary").queryAs(Label.class).getText()).isEqualTo("✔ ready to run");
     }
 
+    /** A pool property that does not parse stays in its field, is listed, and blocks the run until fixed. */
+    @Test
+    void a_pool_property_that_does_not_parse_is_listed_until_fixed(FxRobot robot) {
+        var editor = shell.viewModel().editor();
+        int cores = editor.draft().pools().get(0).coresPerNode();
+        Fx.run(() -> editor.selectedPoolProperty().set(0));
+        TextField field = robot.lookup("#pool-coresPerNode").queryAs(TextField.class);
+        Fx.run(() -> {
+            field.requestFocus();
+            field.setText("eight");
+        });
+        robot.type(KeyCode.ENTER);
+        ListView<ValidationIssue> issues = robot.lookup("#issues").queryListView();
+        assertThat(issues.getItems()).extracting(ValidationIssue::field).containsExactly("cluster.pools[0].coresPerNode");
+        assertThat(robot.lookup("#issue-summary").queryAs(Label.class).getText()).isEqualTo("⚠ 1 problem");
+
+        robot.clickOn("#run-scenario"); // focus leaves the sheet: the text stays, the run is refused
+        assertThat(robot.lookup("#pool-coresPerNode").queryAs(TextField.class).getText()).isEqualTo("eight");
+        assertThat(notifier.errors).anySatisfy(e -> assertThat(e).contains("cluster.pools[0].coresPerNode", "eight"));
+        assertThat(editor.draft().pools().get(0).coresPerNode()).isEqualTo(cores);
+
+        TextField again = robot.lookup("#pool-coresPerNode").queryAs(TextField.class);
+        Fx.run(() -> {
+            again.requestFocus();
+            again.setText("16");
+        });
+        robot.type(KeyCode.ENTER);
+        assertThat(editor.draft().pools().get(0).coresPerNode()).isEqualTo(16);
+        assertThat(issues.getItems()).isEmpty();
+    }
+
     @Test
     void adding_a_pool_and_renaming_it_updates_the_draft(FxRobot robot) {
         robot.clickOn("#add-pool");

@@ -143,7 +143,6 @@ final class PoolBlock extends VBox {
             // one of the scenario's problems until fixed: the draft still has the previous count
             vm.reportInput(field, "\"" + text + "\" is not a whole number");
         }
-        if (pool != null) update(pool, vm.issues(), getStyleClass().contains("selected"));
     }
 
     void update(PoolDraft p, List<ValidationIssue> all, boolean selected) {

@@ -28,6 +28,8 @@ final class PoolSheet extends VBox {
     private final PropertySheet sheet = new PropertySheet();
     private final Label title = new Label();
     private final Label problems = new Label();
+    /** What was typed in a field that did not parse (by field path), shown again when the sheet is rebuilt. */
+    private final java.util.Map<String, String> typed = new java.util.HashMap<>();
 
     PoolSheet(EditorViewModel vm) {
         super(4);
@@ -139,8 +141,11 @@ final class PoolSheet extends VBox {
     private final class CommitEditor extends AbstractPropertyEditor<Object, TextField> {
         private SimpleObjectProperty<Object> committed;
 
+        private final PoolItem item;
+
         CommitEditor(PoolItem item) {
             super(item, new TextField(), false);
+            this.item = item;
             TextField f = getEditor();
             f.setId("pool-" + item.field());
             f.setOnAction(e -> commit(item));
@@ -157,15 +162,16 @@ final class PoolSheet extends VBox {
             String path = ScenarioValidator.poolPath(item.pool, item.field());
             try {
                 Object v = parse(item.getType(), text);
+                typed.remove(path);
                 vm.reportInput(path, null);
                 getEditor().getStyleClass().remove("invalid");
                 valueProperty().set(v);
             } catch (NumberFormatException e) {
                 // one of the scenario's problems until fixed: the draft still has the previous value
+                typed.put(path, getEditor().getText());
                 vm.reportInput(path, "\"" + text + "\" is not " + (item.getType() == Double.class ? "a number" : "a whole number"));
                 if (!getEditor().getStyleClass().contains("invalid")) getEditor().getStyleClass().add("invalid");
             }
-            refresh();
         }
 
         private SimpleObjectProperty<Object> valueProperty() {
@@ -180,7 +186,11 @@ final class PoolSheet extends VBox {
 
         @Override
         public void setValue(Object value) {
-            getEditor().setText(value == null ? "" : format(value));
+            String path = ScenarioValidator.poolPath(item.pool, item.field());
+            boolean pending = vm.inputProblems().stream().anyMatch(i -> i.field().equals(path));
+            if (!pending) typed.remove(path);
+            // a text that did not parse stays in the field (with its problem listed) until fixed
+            getEditor().setText(pending && typed.containsKey(path) ? typed.get(path) : value == null ? "" : format(value));
             valueProperty().set(value);
         }
     }
