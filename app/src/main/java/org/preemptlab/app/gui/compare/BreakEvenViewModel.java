@@ -1,6 +1,7 @@
 package org.preemptlab.app.gui.compare;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -67,7 +68,7 @@ public final class BreakEvenViewModel {
 
     /** Runs {@code c} before every sweep; its problems stop it. */
     public void checkBeforeRun(CompareViewModel.ScenarioCheck c) {
-        this.check = java.util.Objects.requireNonNull(c, "check");
+        this.check = Objects.requireNonNull(c, "check");
     }
 
     /** The bandwidth axis as MIN:MAX:STEPS, MB/s. */

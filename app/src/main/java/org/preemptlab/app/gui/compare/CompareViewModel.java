@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -69,7 +70,7 @@ public final class CompareViewModel {
 
     /** Runs {@code c} before every comparison and break-even sweep; its problems stop them. */
     public void checkBeforeRun(ScenarioCheck c) {
-        this.check = java.util.Objects.requireNonNull(c, "check");
+        this.check = Objects.requireNonNull(c, "check");
         breakEven.checkBeforeRun(c);
     }
 

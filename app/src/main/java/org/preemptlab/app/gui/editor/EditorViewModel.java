@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,12 +47,12 @@ import org.preemptlab.sim.MaintenanceStrategy;
  */
 public final class EditorViewModel {
 
-    private static final java.util.regex.Pattern POOL_FIELD = java.util.regex.Pattern.compile("cluster\\.pools\\[(\\d+)]");
+    private static final Pattern POOL_FIELD = Pattern.compile("cluster\\.pools\\[(\\d+)]");
 
     private final CommandStack<ScenarioDraft> stack;
     private final ObservableList<ValidationIssue> issues = FXCollections.observableArrayList();
     /** Field path → why the text typed there does not parse; sorted by path. */
-    private final java.util.SortedMap<String, String> inputErrors = new java.util.TreeMap<>();
+    private final SortedMap<String, String> inputErrors = new TreeMap<>();
     private final IntegerProperty selectedPool = new SimpleIntegerProperty(this, "selectedPool", 0);
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
     private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
@@ -196,7 +200,7 @@ public final class EditorViewModel {
     /** Forgets the input errors of pools {@code from} and after (they were removed or renumbered). */
     private void dropPoolInput(int from) {
         inputErrors.keySet().removeIf(field -> {
-            java.util.regex.Matcher m = POOL_FIELD.matcher(field);
+            Matcher m = POOL_FIELD.matcher(field);
             return m.lookingAt() && Integer.parseInt(m.group(1)) >= from;
         });
     }

@@ -1,7 +1,9 @@
 package org.preemptlab.app.gui.editor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -29,7 +31,7 @@ final class PoolSheet extends VBox {
     private final Label title = new Label();
     private final Label problems = new Label();
     /** What was typed in a field that did not parse (by field path), shown again when the sheet is rebuilt. */
-    private final java.util.Map<String, String> typed = new java.util.HashMap<>();
+    private final Map<String, String> typed = new HashMap<>();
 
     PoolSheet(EditorViewModel vm) {
         super(4);
@@ -139,9 +141,8 @@ final class PoolSheet extends VBox {
 
     /** A text editor that parses to the item's type and commits on Enter or focus loss. */
     private final class CommitEditor extends AbstractPropertyEditor<Object, TextField> {
-        private SimpleObjectProperty<Object> committed;
-
         private final PoolItem item;
+        private SimpleObjectProperty<Object> committed;
 
         CommitEditor(PoolItem item) {
             super(item, new TextField(), false);
