@@ -75,8 +75,9 @@ modules="$(echo "${jdk_modules},javafx.controls,javafx.swing" | tr ',' '\n' | so
 say "jdeps: the app needs ${jdk_modules}"
 say "jlink: ${modules}"
 if [[ "$feature" -ge 21 ]]; then compress="--compress=zip-6"; else compress="--compress=2"; fi
+# --generate-cds-archive: the runtime's own class-data sharing archive (the JDK's classes mapped, not parsed, at start)
 "$JAVA_HOME/bin/jlink" --module-path "$T/fx" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages "$compress" --output "$T/runtime"
+  --strip-debug --no-header-files --no-man-pages "$compress" --generate-cds-archive --output "$T/runtime"
 say "runtime: $(du -sh "$T/runtime" | cut -f1) ($(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 3. icon
@@ -85,7 +86,10 @@ say "runtime: $(du -sh "$T/runtime" | cut -f1) ($(seconds_since "$step") s)"
 # ---------------------------------------------------------------- 4. app image
 step=$(date +%s.%N)
 # (the samples need nothing here: they are in the jar and copied out to ~/.preemptlab/samples)
-java_options=()
+# -XX:+UseSerialGC, chosen by measurement (docs/performance.md): on 2 cores a one-shot `simulate` used 10 % less CPU
+# than with G1, same results. Not -XX:TieredStopAtLevel=1 here: C1 alone cut a cold `simulate` CPU 1.45x, but the
+# one launcher also runs the window and the long commands, where C2 wins (the ./preemptlab script chooses per command).
+java_options=(-XX:+UseSerialGC)
 # JavaFX 21 calls restricted methods (JDK 22+) and sun.misc.Unsafe (warned about from JDK 24)
 if [[ "$feature" -ge 22 ]]; then java_options+=("--enable-native-access=javafx.graphics"); fi
 if [[ "$feature" -ge 24 ]]; then java_options+=("--sun-misc-unsafe-memory-access=allow"); fi
