@@ -12,11 +12,38 @@ import picocli.CommandLine.Command;
                 "SCENARIO.json: a scenario file to open instead of the built-in default scenario.",
                 "--smoke-test: open the window, run the scenario to the end, check the finished run, print a",
                 "  one-line summary and exit 0; an error dialog, an uncaught exception or no result within",
-                "  120 s (-Dpreemptlab.smoke.timeout=SECONDS) exits non-zero with the reason on stderr."},
-        subcommands = {SimulateCommand.class, RunCommand.class, BenchCommand.class, NiuTableCommand.class,
-                MaintenanceCommand.class, ImportSlurmCommand.class, BreakEvenCommand.class, SweepCommand.class,
-                CollectCommand.class})
+                "  120 s (-Dpreemptlab.smoke.timeout=SECONDS) exits non-zero with the reason on stderr."})
 public final class PreemptLabCommand implements Runnable {
+
+    /**
+     * The sub-commands, in the order the usage lists them. Added by {@link #commandLine}: only the one
+     * being run when the first argument names one (picocli builds each command's model by reflection
+     * at start-up, a tenth of a cold `simulate`'s CPU for all of them), all of them otherwise.
+     */
+    private static final java.util.LinkedHashMap<String, java.util.function.Supplier<Object>> SUBCOMMANDS =
+            new java.util.LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("simulate", SimulateCommand::new);
+        SUBCOMMANDS.put("run", RunCommand::new);
+        SUBCOMMANDS.put("bench", BenchCommand::new);
+        SUBCOMMANDS.put("niu-table", NiuTableCommand::new);
+        SUBCOMMANDS.put("maintenance", MaintenanceCommand::new);
+        SUBCOMMANDS.put("import-slurm", ImportSlurmCommand::new);
+        SUBCOMMANDS.put("break-even", BreakEvenCommand::new);
+        SUBCOMMANDS.put("sweep", SweepCommand::new);
+        SUBCOMMANDS.put("collect", CollectCommand::new);
+    }
+
+    /** The command line for these arguments: the root with the named sub-command, or with all of them. */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new PreemptLabCommand());
+        String only = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+        for (var e : SUBCOMMANDS.entrySet()) {
+            if (only == null || only.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue().get());
+        }
+        return cl;
+    }
 
     private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm",
             "break-even", "sweep", "collect",
@@ -24,7 +51,7 @@ public final class PreemptLabCommand implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine(new String[0]).usage(System.out);
     }
 
     /** True if the arguments ask for a CLI command rather than the window. */
@@ -39,7 +66,7 @@ public final class PreemptLabCommand implements Runnable {
 
     /** As {@link #execute(String[])}, printing to the given writers (tests). */
     public static int execute(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
-        CommandLine cl = new CommandLine(new PreemptLabCommand());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
