@@ -23,7 +23,9 @@ import org.preemptlab.sched.Reason;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sched.Snapshot;
 import org.preemptlab.scenario.Scenario;
+import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.sim.LogKind;
 import org.preemptlab.sim.Simulation;
 import org.preemptlab.sim.SimulationConfig;
@@ -72,6 +74,21 @@ class PreemptionCycleTest {
         Scenario s = ScenarioReader.read(REPRODUCTION.replace("{\"preempt\": 3}", "{\"preempt\": 3, \"normal\": 3}"), "c.json",
                 Path.of("."));
         assertThat(s.rules().tierOf("normal")).isEqualTo(3);
+    }
+
+    /** The planner's editor judges a draft by the same rule: turning QOS preemption on there reports the loop. */
+    @Test
+    void theEditorsDraftIsJudgedByTheSameRule() throws ScenarioException {
+        Scenario ownerOnly = ScenarioReader.read(REPRODUCTION.replace("\"qos\": true", "\"qos\": false"), "a.json", Path.of("."));
+        ScenarioDraft draft = ScenarioValidator.toDraft(ownerOnly);
+        assertThat(ScenarioValidator.validate(draft)).isEmpty();
+        PreemptionRules r = ownerOnly.rules();
+        ScenarioDraft both = draft.withRules(new PreemptionRules(true, true, r.tiers(), r.victimOrder(), r.exemptSeconds(),
+                r.chains(), r.defaultChain()));
+        assertThat(ScenarioValidator.validate(both)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("preemption.tiers.preempt");
+            assertThat(p.message()).startsWith("3; with \"owner\" and \"qos\" preemption both on this is a preemption loop");
+        });
     }
 
     static List<JobSpec> reproductionJobs() {
