@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -129,6 +130,20 @@ class PreemptionProperties {
     @Property(tries = 1000, seed = "20261122")
     void mixedChainsWithWideOwners(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
         check(scenario(seed, true), PreemptMechanism.SUSPEND, Map.of(
+                "preempt", List.of(PreemptMechanism.SUSPEND, PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL),
+                "scavenger", List.of(PreemptMechanism.REQUEUE, PreemptMechanism.KILL),
+                "normal", List.of(PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL)));
+    }
+
+    /**
+     * Seed 433: a borrower suspended for one job, then kept (still suspended) for an owner job that
+     * waits for another victim's checkpoint. The engine once forgot it was kept: it resumed on the
+     * owner's cores and the run ended stuck ("the run cannot go on at t=2102"). The hold is now
+     * engine state (Decision.Hold).
+     */
+    @Example
+    void aSuspendedVictimKeptForAWaitingOwnerDoesNotResumeOnItsCores() {
+        check(scenario(433, true), PreemptMechanism.SUSPEND, Map.of(
                 "preempt", List.of(PreemptMechanism.SUSPEND, PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL),
                 "scavenger", List.of(PreemptMechanism.REQUEUE, PreemptMechanism.KILL),
                 "normal", List.of(PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL)));

@@ -85,6 +85,7 @@ public final class MainViewModel {
         this.autosave = new Autosave(settingsDir);
         this.editor = new EditorViewModel(DefaultScenario.create());
         this.compare = new CompareViewModel(runner, editor::draft);
+        compare.checkBeforeRun(editor::checkInput);
         this.title = Bindings.createStringBinding(() -> {
             String name = editor.draft().name();
             String where = file.get() == null ? "" : " — " + file.get().getFileName();
@@ -94,6 +95,10 @@ public final class MainViewModel {
             if (b != null) showLiveFrame(b);
         });
         live.messageProperty().addListener((o, a, b) -> status.set(b));
+        // unsaved edits saved, or dropped for another scenario (open, sample, import, new): nothing to recover
+        editor.dirtyProperty().addListener((o, was, dirty) -> {
+            if (was && !dirty) clearAutosave();
+        });
     }
 
     public TaskRunner runner() {
@@ -151,6 +156,7 @@ public final class MainViewModel {
         ScenarioDraft draft = editor.draft();
         SimulationConfig config;
         try {
+            editor.checkInput(); // a field's text that does not parse: the draft holds its previous value
             config = ScenarioConverter.toConfig(draft);
         } catch (ScenarioException e) {
             page.set(Page.EDITOR);
@@ -394,6 +400,7 @@ public final class MainViewModel {
     /** Saves the editor's scenario to {@code path}; false (with a dialog naming the problems) if it cannot. */
     public boolean saveTo(Path path) {
         try {
+            editor.checkInput(); // what the user typed is not what would be saved
             ScenarioFiles.write(editor.draft(), path);
         } catch (ScenarioException e) {
             notifier.error("Cannot save: the scenario has problems", describe(e));
@@ -423,9 +430,10 @@ public final class MainViewModel {
         if (!editor.dirtyProperty().get()) return;
         ScenarioDraft draft = editor.draft();
         Path original = file.get();
+        long generation = autosave.generation(); // a save or discard before the write wins
         runner.quietly(() -> {
             try {
-                autosave.save(draft, original);
+                autosave.saveIfCurrent(generation, draft, original);
             } catch (IOException | RuntimeException e) {
                 runner.onUi(() -> status.set("Autosave failed: " + messageOf(e)));
             }

@@ -86,6 +86,6 @@ class CompareUiTest extends ShellUiTest {
             compare.scrubTo(0.45);
         });
         assertThat(shell.viewModel().compare().variants()).hasSize(2);
-        Screenshots.write(stage.getScene().getRoot(), "compare-view.png");
+        assertThat(Screenshots.write(stage.getScene().getRoot(), "compare-view.png")).isRegularFile().startsWith(Screenshots.dir());
     }
 }

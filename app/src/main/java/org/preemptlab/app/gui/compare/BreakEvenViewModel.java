@@ -1,6 +1,7 @@
 package org.preemptlab.app.gui.compare;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -53,6 +54,7 @@ public final class BreakEvenViewModel {
     private final StringProperty selectedText = new SimpleStringProperty(this, "selectedText", "Click a cell for its numbers.");
     private final int threads;
     private TaskHandle handle;
+    private CompareViewModel.ScenarioCheck check = () -> {};
 
     public BreakEvenViewModel(TaskRunner runner, Supplier<ScenarioDraft> scenario) {
         this(runner, scenario, Runtime.getRuntime().availableProcessors());
@@ -62,6 +64,11 @@ public final class BreakEvenViewModel {
         this.runner = runner;
         this.scenario = scenario;
         this.threads = Math.max(1, threads);
+    }
+
+    /** Runs {@code c} before every sweep; its problems stop it. */
+    public void checkBeforeRun(CompareViewModel.ScenarioCheck c) {
+        this.check = Objects.requireNonNull(c, "check");
     }
 
     /** The bandwidth axis as MIN:MAX:STEPS, MB/s. */
@@ -125,6 +132,7 @@ public final class BreakEvenViewModel {
         }
         Scenario s;
         try {
+            check.check();
             s = ScenarioMapping.toScenario(scenario.get());
         } catch (ScenarioException e) {
             message.set("The scenario has problems: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -53,11 +54,24 @@ public final class CompareViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private boolean syncing;
     private final BreakEvenViewModel breakEven;
+    private ScenarioCheck check = () -> {};
+
+    /** A check of the scenario beyond the draft's own problems (e.g. editor fields whose text does not parse). */
+    @FunctionalInterface
+    public interface ScenarioCheck {
+        void check() throws ScenarioException;
+    }
 
     public CompareViewModel(TaskRunner runner, Supplier<ScenarioDraft> scenario) {
         this.runner = runner;
         this.scenario = scenario;
         this.breakEven = new BreakEvenViewModel(runner, scenario);
+    }
+
+    /** Runs {@code c} before every comparison and break-even sweep; its problems stop them. */
+    public void checkBeforeRun(ScenarioCheck c) {
+        this.check = Objects.requireNonNull(c, "check");
+        breakEven.checkBeforeRun(c);
     }
 
     /** The break-even tab: drain vs checkpoint over checkpoint bandwidth × image size. */
@@ -107,6 +121,7 @@ public final class CompareViewModel {
         ScenarioDraft draft = scenario.get();
         List<VariantPlan> plans = new ArrayList<>();
         try {
+            check.check();
             for (PolicyChoice p : PolicyChoice.values()) {
                 if (chosen.contains(p)) plans.add(new VariantPlan(p.id(), p.label(), ScenarioConverter.toConfig(draft, p)));
             }
@@ -141,6 +156,7 @@ public final class CompareViewModel {
         }
         List<VariantPlan> plans = new ArrayList<>();
         try {
+            check.check();
             for (MaintenanceStrategy st : MaintenanceStrategy.values()) {
                 if (!chosenStrategies.contains(st)) continue;
                 ScenarioDraft d = draft.withMaintenance(draft.maintenance().stream().map(m -> m.withStrategy(st)).toList());

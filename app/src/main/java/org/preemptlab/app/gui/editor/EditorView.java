@@ -72,7 +72,9 @@ public final class EditorView extends BorderPane {
         setBottom(issuesPane());
         vm.draftProperty().addListener((o, a, b) -> refresh());
         vm.selectedPoolProperty().addListener((o, a, b) -> refresh());
-        vm.issues().addListener((javafx.collections.ListChangeListener<ValidationIssue>) c -> refreshIssues());
+        vm.issues().addListener((javafx.collections.ListChangeListener<ValidationIssue>) c -> {
+            if (!updating) refreshProblems();
+        });
         refresh();
     }
 
@@ -237,6 +239,18 @@ public final class EditorView extends BorderPane {
         } finally {
             updating = false;
         }
+        refreshIssues();
+    }
+
+    /** The problems changed without an edit (a field's text does not parse, or was fixed): marks and lists. */
+    private void refreshProblems() {
+        ScenarioDraft d = vm.draft();
+        if (blocks.size() == d.pools().size()) {
+            for (int i = 0; i < blocks.size(); i++) {
+                blocks.get(i).update(d.pools().get(i), vm.issues(), i == vm.selectedPoolProperty().get());
+            }
+        }
+        sheet.refresh();
         refreshIssues();
     }
 

@@ -71,6 +71,7 @@ final class PoolBlock extends VBox {
         nodes.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(-1_000_000, 10_000_000, 1));
         nodes.valueProperty().addListener((o, a, b) -> {
             if (b != null && pool != null && b != pool.nodes()) {
+                vm.reportInput(ScenarioValidator.poolPath(index, "nodes"), null);
                 vm.setPoolNodes(index, b);
                 vm.commitField();
             }
@@ -130,16 +131,17 @@ final class PoolBlock extends VBox {
 
     private void commitSpinnerText() {
         String text = nodes.getEditor().getText().trim();
+        String field = ScenarioValidator.poolPath(index, "nodes");
         try {
             int n = Integer.parseInt(text);
+            vm.reportInput(field, null);
             if (pool != null && n != pool.nodes()) {
                 vm.setPoolNodes(index, n);
                 vm.commitField();
             }
         } catch (NumberFormatException e) {
-            issues.setText("nodes: \"" + text + "\" is not a whole number");
-            issues.setVisible(true);
-            nodes.getStyleClass().add("invalid");
+            // one of the scenario's problems until fixed: the draft still has the previous count
+            vm.reportInput(field, "\"" + text + "\" is not a whole number");
         }
     }
 

@@ -117,6 +117,54 @@ class PreemptionViewModelTest {
         assertThat(vm.error(Field.GRACE)).isEmpty();
     }
 
+    /** Issue 10, bug 3: an inline error is one of the scenario's problems, so nothing runs with the old value. */
+    @Test
+    void a_field_that_does_not_parse_is_a_problem_of_the_scenario_until_fixed() {
+        assertThat(editor.isValid()).isTrue();
+        assertThat(vm.setDefaultChain("suspnd, kill")).isFalse();
+
+        assertThat(editor.issues()).singleElement().satisfies(i -> {
+            assertThat(i.field()).isEqualTo("preemption.defaultChain");
+            assertThat(i.message()).contains("suspnd").isEqualTo(vm.error(Field.DEFAULT_CHAIN));
+        });
+        assertThat(editor.isValid()).isFalse();
+        assertThat(editor.issueFor("preemption.defaultChain")).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(editor::checkInput)
+                .isInstanceOf(org.preemptlab.app.gui.scenario.ScenarioException.class)
+                .hasMessageContaining("preemption.defaultChain");
+
+        assertThat(vm.setGrace("soon")).isFalse(); // two fields, two problems
+        assertThat(editor.issues()).extracting(i -> i.field())
+                .containsExactlyInAnyOrder("preemption.defaultChain", "preemption.graceSeconds");
+
+        assertThat(vm.setDefaultChain("suspend, kill")).isTrue();
+        assertThat(vm.setGrace("1m")).isTrue();
+        assertThat(editor.issues()).isEmpty();
+        assertThat(editor.draft().rules().defaultChain()).containsExactly(SUSPEND, KILL);
+    }
+
+    @Test
+    void opening_another_scenario_drops_the_input_problems_of_the_old_one() {
+        vm.setExempt("soon");
+        editor.reportInput("cluster.pools[1].nodes", "\"x\" is not a whole number");
+        assertThat(editor.issues()).hasSize(2);
+        editor.load(DefaultScenario.create().withName("other"));
+        assertThat(editor.issues()).isEmpty();
+        assertThat(vm.error(Field.EXEMPT)).isEmpty();
+        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo("0s");
+    }
+
+    @Test
+    void removing_a_pool_drops_the_input_problems_of_the_pools_it_renumbers() {
+        editor.reportInput("cluster.pools[0].coresPerNode", "\"x\" is not a whole number");
+        editor.reportInput("cluster.pools[1].nodes", "\"y\" is not a whole number");
+        assertThat(editor.inputProblems()).hasSize(2);
+        editor.removePool(1);
+        assertThat(editor.inputProblems()).extracting(i -> i.field()).containsExactly("cluster.pools[0].coresPerNode");
+        editor.reportInput("cluster.pools[0].coresPerNode", "");
+        assertThat(editor.issues()).isEmpty();
+    }
+
     @Test
     void undo_restores_the_previous_rules_and_the_fields() {
         PreemptionRules original = editor.draft().rules();
