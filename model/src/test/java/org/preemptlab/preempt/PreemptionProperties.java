@@ -1,5 +1,6 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.mechanism.PreemptionSettings;
 
 import org.preemptlab.mechanism.PreemptMechanism;
@@ -45,7 +46,7 @@ class PreemptionProperties {
 
         /** The base schedulers that do not preempt by themselves keep the owners' wait bound. */
         boolean ownersFirst() {
-            return !org.preemptlab.preempt.PolicyFactory.requeuesAtHead(base);
+            return !SchedulerKind.parse(base).requeuesAtHead();
         }
     }
 
@@ -96,9 +97,9 @@ class PreemptionProperties {
         PreemptionRules rules = new PreemptionRules(true, true, Map.of("high", 2, "normal", 1, "preempt", 1, "scavenger", 0),
                 VictimOrder.values()[(int) (s.jobs().size() % 4)], 0, chains,
                 List.of(first, PreemptMechanism.CHECKPOINT, PreemptMechanism.REQUEUE, PreemptMechanism.KILL));
-        SchedulingPolicy policy = PolicyFactory.create(s.base(), 0.2, 600, 100, false, rules);
+        SchedulingPolicy policy = PolicyFactory.create(SchedulerKind.parse(s.base()), 0.2, 600, 100, false, rules);
         PreemptionSettings settings = PreemptionSettings.defaults().withGrace(s.grace())
-                .withRequeueAtHead(PolicyFactory.requeuesAtHead(s.base()));
+                .withRequeueAtHead(SchedulerKind.parse(s.base()).requeuesAtHead());
         return new Simulation(SimulationConfig.of(s.cluster(), s.jobs(), policy, true).withPreemption(settings)).run();
     }
 

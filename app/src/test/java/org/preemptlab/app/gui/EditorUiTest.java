@@ -10,7 +10,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.ScenarioProblem;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -30,8 +30,8 @@ class EditorUiTest extends ShellUiTest {
         var editor = shell.viewModel().editor();
         assertThat(editor.draft().pools().get(1).nodes()).isEqualTo(-2);
         assertThat(editor.issueFor("cluster.pools[1].nodes")).hasValueSatisfying(m -> assertThat(m).contains("-2; must be ≥ 1"));
-        ListView<ValidationIssue> issues = robot.lookup("#issues").queryListView();
-        assertThat(issues.getItems()).extracting(ValidationIssue::field).contains("cluster.pools[1].nodes");
+        ListView<ScenarioProblem> issues = robot.lookup("#issues").queryListView();
+        assertThat(issues.getItems()).extracting(ScenarioProblem::path).contains("cluster.pools[1].nodes");
         assertThat(robot.lookup("#pool-nodes-1").query().getStyleClass()).contains("invalid");
 
         robot.clickOn("#run-scenario");
@@ -57,8 +57,8 @@ class EditorUiTest extends ShellUiTest {
         robot.type(KeyCode.ENTER);
 
         assertThat(chain.getStyleClass()).contains("invalid");
-        ListView<ValidationIssue> issues = robot.lookup("#issues").queryListView();
-        assertThat(issues.getItems()).extracting(ValidationIssue::field).containsExactly("preemption.defaultChain");
+        ListView<ScenarioProblem> issues = robot.lookup("#issues").queryListView();
+        assertThat(issues.getItems()).extracting(ScenarioProblem::path).containsExactly("preemption.defaultChain");
         assertThat(robot.lookup("#issue-summary").queryAs(Label.class).getText()).isEqualTo("⚠ 1 problem");
 
         robot.clickOn("#run-scenario");
@@ -87,8 +87,8 @@ class EditorUiTest extends ShellUiTest {
             field.setText("eight");
         });
         robot.type(KeyCode.ENTER);
-        ListView<ValidationIssue> issues = robot.lookup("#issues").queryListView();
-        assertThat(issues.getItems()).extracting(ValidationIssue::field).containsExactly("cluster.pools[0].coresPerNode");
+        ListView<ScenarioProblem> issues = robot.lookup("#issues").queryListView();
+        assertThat(issues.getItems()).extracting(ScenarioProblem::path).containsExactly("cluster.pools[0].coresPerNode");
         assertThat(robot.lookup("#issue-summary").queryAs(Label.class).getText()).isEqualTo("⚠ 1 problem");
 
         robot.clickOn("#run-scenario"); // focus leaves the sheet: the text stays, the run is refused

@@ -19,9 +19,9 @@ import javafx.beans.property.StringProperty;
 import org.preemptlab.app.gui.background.ProgressSink;
 import org.preemptlab.app.gui.background.TaskHandle;
 import org.preemptlab.app.gui.background.TaskRunner;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.maintenance.BreakEvenCell;
 import org.preemptlab.maintenance.BreakEvenResult;
@@ -133,7 +133,7 @@ public final class BreakEvenViewModel {
         Scenario s;
         try {
             check.check();
-            s = ScenarioMapping.toScenario(scenario.get());
+            s = ScenarioValidator.toScenario(scenario.get());
         } catch (ScenarioException e) {
             message.set("The scenario has problems: " + e.getMessage());
             return false;
@@ -171,7 +171,7 @@ public final class BreakEvenViewModel {
         String text = windowStart.get() == null ? "" : windowStart.get().strip();
         if (text.isEmpty()) return null;
         try {
-            long t = org.preemptlab.io.scenario.Durations.parse(text);
+            long t = org.preemptlab.time.Durations.parse(text);
             if (t < 0) throw new IllegalArgumentException("is negative");
             return t;
         } catch (RuntimeException e) {

@@ -23,10 +23,10 @@ import org.preemptlab.app.gui.run.JobFacts;
 import org.preemptlab.app.gui.run.RunRecord;
 import org.preemptlab.app.gui.run.ScenarioRunner;
 import org.preemptlab.app.gui.run.StepSeries;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.app.gui.scenario.ScenarioConverter;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.sim.MaintenanceStrategy;
 
@@ -44,8 +44,8 @@ public final class CompareViewModel {
 
     private final TaskRunner runner;
     private final Supplier<ScenarioDraft> scenario;
-    private final ObservableSet<PolicyChoice> chosen = FXCollections.observableSet(EnumSet.of(PolicyChoice.FCFS,
-            PolicyChoice.EASY, PolicyChoice.CONSERVATIVE));
+    private final ObservableSet<SchedulerKind> chosen = FXCollections.observableSet(EnumSet.of(SchedulerKind.FCFS,
+            SchedulerKind.EASY, SchedulerKind.CONSERVATIVE));
     private final ObservableSet<MaintenanceStrategy> chosenStrategies = FXCollections.observableSet(
             EnumSet.of(MaintenanceStrategy.DRAIN, MaintenanceStrategy.CHECKPOINT));
     private final ObservableList<Variant> variants = FXCollections.observableArrayList();
@@ -79,7 +79,7 @@ public final class CompareViewModel {
         return breakEven;
     }
 
-    public ObservableSet<PolicyChoice> chosen() {
+    public ObservableSet<SchedulerKind> chosen() {
         return chosen;
     }
 
@@ -122,7 +122,7 @@ public final class CompareViewModel {
         List<VariantPlan> plans = new ArrayList<>();
         try {
             check.check();
-            for (PolicyChoice p : PolicyChoice.values()) {
+            for (SchedulerKind p : SchedulerKind.values()) {
                 if (chosen.contains(p)) plans.add(new VariantPlan(p.id(), p.label(), ScenarioConverter.toConfig(draft, p)));
             }
         } catch (ScenarioException e) {
@@ -240,8 +240,8 @@ public final class CompareViewModel {
     }
 
     /** Shows finished runs (also used by tests with hand-made runs). */
-    public void show(List<PolicyChoice> policies, List<RunRecord> runs) {
-        showIndexed(policies.stream().map(PolicyChoice::id).toList(), policies.stream().map(PolicyChoice::label).toList(),
+    public void show(List<SchedulerKind> policies, List<RunRecord> runs) {
+        showIndexed(policies.stream().map(SchedulerKind::id).toList(), policies.stream().map(SchedulerKind::label).toList(),
                 runs.stream().map(GanttIndex::new).toList(), "schedulers");
     }
 

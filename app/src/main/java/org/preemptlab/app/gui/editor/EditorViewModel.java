@@ -21,16 +21,16 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.preemptlab.app.gui.scenario.ImportReport;
-import org.preemptlab.app.gui.scenario.JobDraft;
+import org.preemptlab.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.JobMix;
 import org.preemptlab.app.gui.scenario.JobMixGenerator;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.MaintenanceDraft;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
+import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /**
@@ -50,7 +50,7 @@ public final class EditorViewModel {
     private static final Pattern POOL_FIELD = Pattern.compile("cluster\\.pools\\[(\\d+)]");
 
     private final CommandStack<ScenarioDraft> stack;
-    private final ObservableList<ValidationIssue> issues = FXCollections.observableArrayList();
+    private final ObservableList<ScenarioProblem> issues = FXCollections.observableArrayList();
     /** Field path → why the text typed there does not parse; sorted by path. */
     private final SortedMap<String, String> inputErrors = new TreeMap<>();
     private final IntegerProperty selectedPool = new SimpleIntegerProperty(this, "selectedPool", 0);
@@ -88,7 +88,7 @@ public final class EditorViewModel {
         return stack.current();
     }
 
-    public ObservableList<ValidationIssue> issues() {
+    public ObservableList<ScenarioProblem> issues() {
         return issues;
     }
 
@@ -111,12 +111,12 @@ public final class EditorViewModel {
 
     /** The message for one field, if it has a problem. */
     public Optional<String> issueFor(String field) {
-        return issues.stream().filter(i -> i.field().equals(field)).map(ValidationIssue::message).findFirst();
+        return issues.stream().filter(i -> i.path().equals(field)).map(ScenarioProblem::message).findFirst();
     }
 
     /** All problems under a prefix such as {@code jobs[3].}. */
-    public List<ValidationIssue> issuesUnder(String prefix) {
-        return issues.stream().filter(i -> i.field().startsWith(prefix)).toList();
+    public List<ScenarioProblem> issuesUnder(String prefix) {
+        return issues.stream().filter(i -> i.path().startsWith(prefix)).toList();
     }
 
     public boolean isValid() {
@@ -135,8 +135,8 @@ public final class EditorViewModel {
     }
 
     /** The fields whose typed text does not parse, as problems (the draft holds their previous values). */
-    public List<ValidationIssue> inputProblems() {
-        return inputErrors.entrySet().stream().map(e -> new ValidationIssue(e.getKey(), e.getValue())).toList();
+    public List<ScenarioProblem> inputProblems() {
+        return inputErrors.entrySet().stream().map(e -> new ScenarioProblem(e.getKey(), e.getValue())).toList();
     }
 
     /**
@@ -144,8 +144,10 @@ public final class EditorViewModel {
      * silently use the field's previous value.
      */
     public void checkInput() throws ScenarioException {
-        List<ValidationIssue> pending = inputProblems();
-        if (!pending.isEmpty()) throw new ScenarioException(pending);
+        List<ScenarioProblem> pending = inputProblems();
+        if (!pending.isEmpty()) {
+            throw new ScenarioException(draft().name().isBlank() ? "scenario" : draft().name(), pending);
+        }
     }
 
     /** Replaces the whole draft without history (a file was opened or a new scenario made). */
@@ -192,7 +194,7 @@ public final class EditorViewModel {
     /** The draft's problems, after the input errors of fields whose text did not parse. */
     private void validate() {
         dropPoolInput(stack.current().pools().size()); // pools that are gone (removed, undone)
-        List<ValidationIssue> all = new ArrayList<>(inputProblems());
+        List<ScenarioProblem> all = new ArrayList<>(inputProblems());
         all.addAll(ScenarioValidator.validate(stack.current()));
         issues.setAll(all);
     }
@@ -232,8 +234,8 @@ public final class EditorViewModel {
                 r.ownerPreemption(), on, r.tiers(), r.victimOrder(), r.exemptSeconds(), r.chains(), r.defaultChain())));
     }
 
-    public void setPolicy(PolicyChoice policy) {
-        edit("change scheduler", draft().withPolicy(policy));
+    public void setPolicy(SchedulerKind policy) {
+        edit("change scheduler", draft().withScheduler(draft().scheduler().withKind(policy)));
     }
 
     // ---------------------------------------------------------------- pools
@@ -320,7 +322,7 @@ public final class EditorViewModel {
     }
 
     /** Problems of the generator's parameters (shown next to its fields). */
-    public List<ValidationIssue> mixIssues() {
+    public List<ScenarioProblem> mixIssues() {
         return JobMixGenerator.validate(mix.get());
     }
 

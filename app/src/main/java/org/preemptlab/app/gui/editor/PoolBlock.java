@@ -17,9 +17,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
 
 /**
  * One pool drawn as a block of node tiles (summarized for big pools) with its name and node count
@@ -145,7 +145,7 @@ final class PoolBlock extends VBox {
         }
     }
 
-    void update(PoolDraft p, List<ValidationIssue> all, boolean selected) {
+    void update(PoolDraft p, List<ScenarioProblem> all, boolean selected) {
         this.pool = p;
         if (!name.isFocused() && !name.getText().equals(p.name())) name.setText(p.name());
         if (nodes.getValue() == null || nodes.getValue() != p.nodes()) nodes.getValueFactory().setValue(p.nodes());
@@ -155,11 +155,11 @@ final class PoolBlock extends VBox {
         if (!p.borrowers().isEmpty()) sb.append(" · lends to ").append(String.join(", ", p.borrowers()));
         subtitle.setText(sb.toString());
         String prefix = ScenarioValidator.poolPath(index, "");
-        List<ValidationIssue> mine = all.stream().filter(i -> i.field().startsWith(prefix)).toList();
-        issues.setText(String.join("\n", mine.stream().map(i -> "⚠ " + i.field().substring(prefix.length()) + ": " + i.message()).toList()));
+        List<ScenarioProblem> mine = all.stream().filter(i -> i.path().startsWith(prefix)).toList();
+        issues.setText(String.join("\n", mine.stream().map(i -> "⚠ " + i.path().substring(prefix.length()) + ": " + i.message()).toList()));
         issues.setVisible(!mine.isEmpty());
-        mark(name, mine.stream().anyMatch(i -> i.field().endsWith(".name")));
-        mark(nodes, mine.stream().anyMatch(i -> i.field().endsWith(".nodes")));
+        mark(name, mine.stream().anyMatch(i -> i.path().endsWith(".name")));
+        mark(nodes, mine.stream().anyMatch(i -> i.path().endsWith(".nodes")));
         getStyleClass().removeAll("selected", "invalid");
         if (selected) getStyleClass().add("selected");
         if (!mine.isEmpty()) getStyleClass().add("invalid");

@@ -14,9 +14,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
 
 /**
  * The selected pool's properties in a ControlsFX {@link PropertySheet}. Editors commit on Enter
@@ -61,8 +61,8 @@ final class PoolSheet extends VBox {
         if (!editing || sheet.getItems().isEmpty()) sheet.getItems().setAll(items(p));
         List<String> lines = new ArrayList<>();
         String prefix = ScenarioValidator.poolPath(p, "");
-        for (ValidationIssue i : vm.issues()) {
-            if (i.field().startsWith(prefix)) lines.add("⚠ " + i.field().substring(prefix.length()) + ": " + i.message());
+        for (ScenarioProblem i : vm.issues()) {
+            if (i.path().startsWith(prefix)) lines.add("⚠ " + i.path().substring(prefix.length()) + ": " + i.message());
         }
         problems.setText(String.join("\n", lines));
     }
@@ -188,7 +188,7 @@ final class PoolSheet extends VBox {
         @Override
         public void setValue(Object value) {
             String path = ScenarioValidator.poolPath(item.pool, item.field());
-            boolean pending = vm.inputProblems().stream().anyMatch(i -> i.field().equals(path));
+            boolean pending = vm.inputProblems().stream().anyMatch(i -> i.path().equals(path));
             if (!pending) typed.remove(path);
             // a text that did not parse stays in the field (with its problem listed) until fixed
             getEditor().setText(pending && typed.containsKey(path) ? typed.get(path) : value == null ? "" : format(value));

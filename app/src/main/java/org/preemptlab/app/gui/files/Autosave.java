@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.io.report.AtomicFiles;
 
 /**

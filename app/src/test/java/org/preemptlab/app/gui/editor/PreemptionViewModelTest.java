@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.editor.PreemptionViewModel.Field;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
 import org.preemptlab.scenario.SchedulerSpec;
@@ -76,7 +76,7 @@ class PreemptionViewModelTest {
     void aggressive_checkpoint_parameters_go_into_the_scheduler() {
         assertThat(vm.setP("0.5")).isFalse();
         assertThat(vm.error(Field.P)).contains("aggressive-checkpoint");
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         assertThat(vm.aggressiveProperty().get()).isTrue();
         assertThat(vm.setP("0.5")).isTrue();
         assertThat(vm.setThreshold("1h")).isTrue();
@@ -88,7 +88,7 @@ class PreemptionViewModelTest {
 
     @Test
     void invalid_values_are_refused_with_a_message_and_leave_the_draft_alone() {
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         ScenarioDraft before = editor.draft();
 
         assertThat(vm.setGrace("-5")).isFalse();
@@ -124,17 +124,17 @@ class PreemptionViewModelTest {
         assertThat(vm.setDefaultChain("suspnd, kill")).isFalse();
 
         assertThat(editor.issues()).singleElement().satisfies(i -> {
-            assertThat(i.field()).isEqualTo("preemption.defaultChain");
+            assertThat(i.path()).isEqualTo("preemption.defaultChain");
             assertThat(i.message()).contains("suspnd").isEqualTo(vm.error(Field.DEFAULT_CHAIN));
         });
         assertThat(editor.isValid()).isFalse();
         assertThat(editor.issueFor("preemption.defaultChain")).isPresent();
         org.assertj.core.api.Assertions.assertThatThrownBy(editor::checkInput)
-                .isInstanceOf(org.preemptlab.app.gui.scenario.ScenarioException.class)
+                .isInstanceOf(org.preemptlab.scenario.ScenarioException.class)
                 .hasMessageContaining("preemption.defaultChain");
 
         assertThat(vm.setGrace("soon")).isFalse(); // two fields, two problems
-        assertThat(editor.issues()).extracting(i -> i.field())
+        assertThat(editor.issues()).extracting(i -> i.path())
                 .containsExactlyInAnyOrder("preemption.defaultChain", "preemption.graceSeconds");
 
         assertThat(vm.setDefaultChain("suspend, kill")).isTrue();
@@ -160,7 +160,7 @@ class PreemptionViewModelTest {
         editor.reportInput("cluster.pools[1].nodes", "\"y\" is not a whole number");
         assertThat(editor.inputProblems()).hasSize(2);
         editor.removePool(1);
-        assertThat(editor.inputProblems()).extracting(i -> i.field()).containsExactly("cluster.pools[0].coresPerNode");
+        assertThat(editor.inputProblems()).extracting(i -> i.path()).containsExactly("cluster.pools[0].coresPerNode");
         editor.reportInput("cluster.pools[0].coresPerNode", "");
         assertThat(editor.issues()).isEmpty();
     }
@@ -178,7 +178,7 @@ class PreemptionViewModelTest {
                 .isEqualTo(PreemptionViewModel.QosRow.chainText(original.defaultChain()));
         editor.undo();
         assertThat(editor.draft().rules()).isEqualTo(original);
-        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo(org.preemptlab.io.scenario.Durations.format(original.exemptSeconds()));
+        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo(org.preemptlab.time.Durations.format(original.exemptSeconds()));
         editor.redo();
         assertThat(editor.draft().rules().exemptSeconds()).isEqualTo(600);
         assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo("10m");
@@ -186,7 +186,7 @@ class PreemptionViewModelTest {
 
     @Test
     void a_saved_and_reopened_scenario_keeps_the_edits() throws Exception {
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         editor.setQosPreemption(true);
         vm.setVictimOrder(VictimOrder.FEWEST_VICTIMS);
         vm.setExempt("2m");
@@ -207,8 +207,8 @@ class PreemptionViewModelTest {
         ScenarioDraft edited = editor.draft();
 
         Path file = dir.resolve("edited.json");
-        ScenarioWriter.write(ScenarioMapping.toScenario(edited), file);
-        ScenarioDraft reopened = ScenarioMapping.fromScenario(ScenarioReader.read(file));
+        ScenarioWriter.write(ScenarioValidator.toScenario(edited), file);
+        ScenarioDraft reopened = ScenarioValidator.toDraft(ScenarioReader.read(file));
 
         assertThat(reopened.rules()).isEqualTo(edited.rules());
         assertThat(reopened.settings()).isEqualTo(edited.settings());

@@ -1,5 +1,6 @@
 package org.preemptlab.app.gui.run;
 
+import org.preemptlab.scenario.SchedulerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,11 +17,11 @@ import javafx.scene.image.WritableImage;
 import org.preemptlab.app.gui.background.ProgressSink;
 import org.preemptlab.app.gui.scenario.JobClass;
 import org.preemptlab.app.gui.scenario.JobMix;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.PoolDraft;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.PoolDraft;
 import org.preemptlab.app.gui.scenario.RuntimeDistribution;
 import org.preemptlab.app.gui.scenario.ScenarioConverter;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.app.gui.scenario.SizeDistribution;
 import org.preemptlab.app.gui.scenario.JobMixGenerator;
 import org.preemptlab.cluster.ProcessorMachine;
@@ -180,7 +181,7 @@ public final class GanttRenderBenchmark {
         JobMix mix = new JobMix(jobs, 400, SizeDistribution.MOSTLY_SMALL, 16, 1, RuntimeDistribution.LOG_UNIFORM, 60,
                 6 * 3600, 3, 0, 0, 0, List.of(new JobClass("normal", "", 1)), 7);
         ScenarioDraft draft = ScenarioDraft.of("synthetic", List.of(PoolDraft.of("p", 256, 1)),
-                JobMixGenerator.generate(mix, "j", 1), PolicyChoice.EASY);
+                JobMixGenerator.generate(mix, "j", 1), SchedulerSpec.of(SchedulerKind.EASY));
         return ScenarioRunner.simulate("synthetic " + jobs + " jobs", ScenarioConverter.toConfig(draft), ProgressSink.NONE);
     }
 
