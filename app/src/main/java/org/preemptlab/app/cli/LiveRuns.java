@@ -1,13 +1,13 @@
 package org.preemptlab.app.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.preemptlab.backend.local.LocalBackendConfig;
 import org.preemptlab.backend.local.LocalProcessBackend;
 import org.preemptlab.backend.slurm.SlurmBackend;
 import org.preemptlab.backend.slurm.SlurmBackendConfig;
 import org.preemptlab.backend.slurm.SlurmCli;
+import org.preemptlab.backend.slurm.SlurmCluster;
 import org.preemptlab.backend.slurm.SlurmImport;
 import org.preemptlab.live.LiveBackend;
 import org.preemptlab.live.RealTimeDriver;
@@ -32,9 +32,11 @@ final class LiveRuns {
             }
             case "slurm" -> {
                 SlurmCli cli = slurmConf != null ? new SlurmCli(slurmConf) : SlurmCli.fromEnvironment();
-                Path dir = jobDir != null ? jobDir : Files.createTempDirectory("preemptlab-slurm-jobs");
-                LiveBackend slurm = new SlurmBackend(cli, SlurmBackendConfig.of(
-                        SlurmImport.clusterFromSinfo(cli.sinfoJson()).slurmNodeNames(), partition, dir));
+                SlurmCluster slurmCluster = SlurmImport.clusterFromSinfo(cli.sinfoJson());
+                // before anything is submitted: a node the Slurm cluster lacks would fail the run half-way
+                SlurmBackend.requireFits(config.cluster(), slurmCluster);
+                // no --job-dir: the backend uses a temporary directory of its own and removes it at the end
+                LiveBackend slurm = new SlurmBackend(cli, SlurmBackendConfig.of(slurmCluster.slurmNodeNames(), partition, jobDir));
                 yield new RealTimeDriver(new Simulation(config.withBackend(slurm)), slurm, timeScale).run();
             }
             default -> throw new IllegalArgumentException("--backend " + backend + ": unknown; use emulated, local or slurm");

@@ -45,7 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--slurm-partition", defaultValue = "low", description = "slurm backend: partition to submit to (default: ${DEFAULT-VALUE})")
     String slurmPartition;
 
-    @Option(names = "--job-dir", description = "slurm backend: a directory the compute nodes see, for job scripts and state files")
+    @Option(names = "--job-dir", description = "slurm backend: a directory the compute nodes see, for job scripts and state files"
+            + " (default: a temporary directory, removed at the end)")
     Path jobDir;
 
     @Override

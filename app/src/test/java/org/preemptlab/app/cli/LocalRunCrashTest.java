@@ -22,10 +22,11 @@ import org.preemptlab.backend.local.LocalProcessBackend;
 import org.preemptlab.backend.local.RunDirectory;
 
 /**
- * No orphans when the real CLI dies: {@code Launcher run SCENARIO --backend local --time-scale 50}
- * runs in a child JVM with its own runs directory ({@code -Dpreemptlab.runs.dir}); once its jobs
- * run it is killed with SIGKILL (no shutdown hook), its job processes survive it, and
- * {@link LocalProcessBackend#reapOrphans} ends every one of them.
+ * No orphans when the real CLI dies and its watchdog with it: {@code Launcher run SCENARIO --backend
+ * local --time-scale 50} runs in a child JVM with its own runs directory ({@code -Dpreemptlab.runs.dir});
+ * once its jobs run, its watchdog and then the CLI are killed with SIGKILL (no shutdown hook, no
+ * watchdog: see {@code LiveRunSignalsIT} for the watchdog's own work), its job processes survive it,
+ * and {@link LocalProcessBackend#reapOrphans} ends every one of them.
  */
 @Timeout(120)
 class LocalRunCrashTest {
@@ -47,7 +48,7 @@ class LocalRunCrashTest {
     }
 
     @Test
-    void theCliKilledWithSigkillMidRunLeavesNoJobProcessOnceReaped() throws Exception {
+    void theCliKilledWithSigkillMidRunWithItsWatchdogLeavesNoJobProcessOnceReaped() throws Exception {
         Path runs = dir.resolve("runs");
         Path scenario = dir.resolve("crash.json");
         // 3 jobs of 10 simulated minutes on 2 nodes: at scale 50, 12 s real each; 2 run at once
@@ -80,6 +81,7 @@ class LocalRunCrashTest {
         Thread.sleep(500);
         assertThat(child.isAlive()).as("the CLI is still running its jobs").isTrue();
 
+        for (Path run : runDirs(runs)) killWatchdog(run);
         child.destroyForcibly(); // SIGKILL: no shutdown hook
         assertThat(child.waitFor(WAIT, TimeUnit.MILLISECONDS)).isTrue();
         List<Long> survivors = jobProcesses(runs);
@@ -99,6 +101,15 @@ class LocalRunCrashTest {
         System.out.printf("[crash] CLI run killed with SIGKILL %.1f s after start with %d job groups (%d processes); "
                         + "reapOrphans ended %d groups in %.3f s, 0 processes left%n",
                 startedAfter, groups.size(), survivors.size(), report.endedCount(), reapSeconds);
+    }
+
+    /** SIGKILL to a run's watchdog (its pid is recorded in the run directory). */
+    private static void killWatchdog(Path run) throws Exception {
+        String record = Files.readString(run.resolve(RunDirectory.WATCHDOG));
+        long pid = Long.parseLong(record.lines().filter(l -> l.startsWith("pid=")).findFirst().orElseThrow().substring(4).trim());
+        ProcessHandle watchdog = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no watchdog " + pid + " of " + run));
+        watchdog.destroyForcibly();
+        assertThat(watchdog.onExit().get(WAIT, TimeUnit.MILLISECONDS).isAlive()).isFalse();
     }
 
     /** Waits until the child's run directory records {@code n} live process groups. */

@@ -23,6 +23,7 @@ import org.preemptlab.live.AbstractLiveBackend;
 import org.preemptlab.live.BackendThreads;
 import org.preemptlab.live.Observation;
 import org.preemptlab.live.ObservedKind;
+import org.preemptlab.live.RunWatchdog;
 import org.preemptlab.live.StateFile;
 
 /**
@@ -45,8 +46,11 @@ import org.preemptlab.live.StateFile;
  *       checkpoint, so that work since then is lost exactly as the engine counts it).</li>
  * </ul>
  * Liveness comes from {@code /proc/<pid>/stat} (zombies do not count). Every launch is recorded
- * in the run directory (pid, pgid, start time) so that a later start can end what a crashed run
- * left ({@link #reapOrphans(Path)}); {@link #close()} and a JVM shutdown hook end every group.
+ * in the run directory (pid, pgid, start time). {@link #close()} and a JVM shutdown hook (SIGTERM,
+ * SIGINT) end every group; a {@link LocalWatchdog} outside the JVM ends them when the JVM dies
+ * without either (SIGKILL, a crash): it thaws the run's cgroups, ends its groups and removes the
+ * run. A later start still reaps what nothing ended ({@link #reapOrphans(Path)}: the watchdog was
+ * killed too).
  *
  * <p>Threads: the engine's methods ({@code start}, {@code suspend} …) and {@link #deliver} run on
  * the driver's thread; process exits and file watches run on the backend's own threads, which only
@@ -67,6 +71,8 @@ public final class LocalProcessBackend extends AbstractLiveBackend<LocalProcessB
     private final CgroupFreezer freezer;
     private final String suspendReason;
     private final RunDirectory.ReapReport reapedAtStart;
+    /** Ends the run if this JVM dies without closing it; null if it could not be started (noted in run.log). */
+    private final RunWatchdog watchdog;
 
     /** One job's launches; every field is guarded by the object's monitor. */
     static final class LocalJob extends Job {
@@ -114,10 +120,36 @@ public final class LocalProcessBackend extends AbstractLiveBackend<LocalProcessB
         if (freezer != null) run.recordCgroup(freezer.runGroup());
         run.note("suspend method: " + suspendMethod().label() + (freezer != null ? " (" + suspendReason + ")"
                 : config.suspendMethod() == SuspendMethod.SIGNALS ? " (asked for)" : " (SIGSTOP/SIGCONT; no writable freezer: " + suspendReason + ")"));
-        this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(run.path().resolve("bin"));
+        this.watchdog = startWatchdog(run, config, freezer);
+        try {
+            this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(run.path().resolve("bin"));
+        } catch (RuntimeException e) {
+            if (watchdog != null) watchdog.close(); // nothing was launched: it removes the run
+            throw e;
+        }
         this.threads = new BackendThreads("preemptlab-local-backend");
         addShutdownHook("preemptlab-local-backend-shutdown");
         warmUp();
+    }
+
+    /** The run's watchdog, recorded in the run directory so that a reaper leaves the run to it; null if it cannot start. */
+    private static RunWatchdog startWatchdog(RunDirectory run, LocalBackendConfig config, CgroupFreezer freezer) {
+        try {
+            RunWatchdog w = LocalWatchdog.start(run, config.graceTime().toMillis(), config.keepRunFiles());
+            long start = ProcStat.read(w.pid()).map(ProcStat::startTime).orElse(-1L);
+            run.recordWatchdog(w.pid(), start);
+            run.note("watchdog: pid " + w.pid() + " ends the run's processes" + (freezer != null ? " and cgroups" : "") + " if this JVM (pid "
+                    + ProcessHandle.current().pid() + ") dies without closing it");
+            return w;
+        } catch (IOException | RuntimeException e) {
+            run.note("watchdog: cannot start one (" + e.getMessage() + "); if this JVM is killed, the next start reaps its jobs");
+            return null;
+        }
+    }
+
+    /** The pid of the run's watchdog, if it runs. */
+    public Optional<Long> watchdogPid() {
+        return watchdog == null ? Optional.empty() : Optional.of(watchdog.pid());
     }
 
     /** One throw-away launch, so that the first job's start is not delayed by class loading (~50 ms). */
@@ -562,6 +594,8 @@ public final class LocalProcessBackend extends AbstractLiveBackend<LocalProcessB
         }
         threads.shutdownNow();
         if (allGone) run.release(!config.keepRunFiles());
+        // nothing is left (or the watchdog ends what is): it checks, then exits
+        if (watchdog != null) watchdog.close(allGone ? 5_000 : 0);
     }
 
     private void ensureOpen() {

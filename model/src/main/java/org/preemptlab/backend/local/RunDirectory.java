@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * The files of one local run, under a runs directory ({@code ~/.preemptlab/runs/<id>} by default):
  * <pre>
  *   owner               pid and start time of the JVM that runs it
+ *   watchdog            pid and start time of its {@link LocalWatchdog}
  *   procs/&lt;n&gt;.proc     one per launched process group: job, pid, pgid, start time (field 22)
  *   state/&lt;job&gt;.state  the jobs' checkpoint files (and .progress, .committed)
  *   logs/&lt;job&gt;.log     the jobs' output, appended across relaunches
@@ -29,9 +30,10 @@ import java.util.stream.Stream;
  */
 public final class RunDirectory {
 
-    static final String OWNER = "owner";
+    public static final String OWNER = "owner";
     static final String PROCS = "procs";
     static final String CGROUP = "cgroup";
+    public static final String WATCHDOG = "watchdog";
     static final String LOG = "run.log";
 
     private final Path dir;
@@ -79,6 +81,15 @@ public final class RunDirectory {
             writeAtomically(dir.resolve(PROCS).resolve(launch + ".proc"), text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record process group " + pid + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records the run's watchdog: while it lives, {@link #reapOrphans} leaves the run to it. */
+    public void recordWatchdog(long pid, long startTime) {
+        try {
+            writeAtomically(dir.resolve(WATCHDOG), "pid=" + pid + "\nstart=" + startTime + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the watchdog " + pid + " in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -162,7 +173,8 @@ public final class RunDirectory {
      * Ends every process group recorded by runs whose owner JVM is gone, then deletes those runs.
      * A recorded group is signalled only if it is really ours: its leader is gone or has the
      * recorded start time (a recycled pid has another), and its members started no earlier.
-     * Runs whose owner is alive (another app instance) are left alone.
+     * Runs whose owner is alive (another app instance) are left alone, and so are runs whose
+     * watchdog is still at work on them.
      */
     public static ReapReport reapOrphans(Path runsDir, long graceMillis) {
         List<ReapedGroup> groups = new ArrayList<>();
@@ -178,7 +190,7 @@ public final class RunDirectory {
             throw new UncheckedIOException("cannot list the runs directory " + runsDir + ": " + e.getMessage(), e);
         }
         for (Path run : runs) {
-            if (ownerAlive(run)) {
+            if (isLookedAfter(run)) {
                 skipped.add(run);
                 continue;
             }
@@ -249,12 +261,38 @@ public final class RunDirectory {
                 : new ReapedGroup(run, job, pgid, ReapOutcome.SURVIVED, "still alive after SIGKILL");
     }
 
-    private static boolean ownerAlive(Path run) {
-        Path owner = run.resolve(OWNER);
+    /**
+     * True if the run in {@code dir} is still looked after: the process its {@code owner} record
+     * names (the JVM running it) or its {@code watchdog} record names is alive with the recorded
+     * start time. Slurm job directories use the same two records.
+     */
+    public static boolean isLookedAfter(Path dir) {
+        return alive(dir.resolve(OWNER)) || alive(dir.resolve(WATCHDOG));
+    }
+
+    /** Writes a {@code pid= start=} record of a live process (e.g. {@code owner}, {@code watchdog}) into {@code dir}. */
+    public static void recordProcess(Path dir, String name, long pid) {
+        long start = ProcStat.read(pid).map(ProcStat::startTime).orElse(-1L);
+        try {
+            writeAtomically(dir.resolve(name), "pid=" + pid + "\nstart=" + start + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True if the process a record names (pid and start time) is alive. */
+    private static boolean alive(Path owner) {
         if (!Files.exists(owner)) return false;
         Properties p = read(owner);
-        long pid = Long.parseLong(p.getProperty("pid", "0"));
-        long start = Long.parseLong(p.getProperty("start", "-1"));
+        long pid;
+        long start;
+        try {
+            pid = Long.parseLong(p.getProperty("pid", "0").trim());
+            start = Long.parseLong(p.getProperty("start", "-1").trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (pid <= 0) return false;
         return ProcStat.read(pid).filter(s -> !s.isGone() && s.startTime() == start).isPresent();
     }
 
@@ -298,6 +336,8 @@ public final class RunDirectory {
         if (!Files.exists(root)) return;
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a file vanished during the walk (a watchdog removing the same run)
         }
     }
 }

@@ -16,12 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.preemptlab.job.Placement;
 import org.preemptlab.backend.local.CommandTemplate;
+import org.preemptlab.backend.local.RunDirectory;
 import org.preemptlab.backend.local.SampleJob;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobView;
 import org.preemptlab.live.AbstractLiveBackend;
 import org.preemptlab.live.BackendThreads;
 import org.preemptlab.live.Observation;
 import org.preemptlab.live.ObservedKind;
+import org.preemptlab.live.RunWatchdog;
 import org.preemptlab.live.StateFile;
 
 /**
@@ -40,6 +44,14 @@ import org.preemptlab.live.StateFile;
  * </ul>
  * State comes from polling {@code squeue --json}; changes become {@link Observation}s that the
  * driver delivers on its thread ({@link #deliver}). All Slurm commands go through {@link SlurmCommands}.
+ *
+ * <p>No job outlives its run: {@link #close()} and a JVM shutdown hook (SIGTERM, SIGINT) cancel
+ * every job the run submitted; with the command-line tools ({@link SlurmCli}) a {@link SlurmWatchdog}
+ * outside the JVM cancels them if the JVM dies without either (SIGKILL, a crash); and a new backend
+ * first cancels what earlier runs in the same job directory left ({@link #cancelLeftovers}). The
+ * run's job directory ({@code <jobDir>/<run id>}, or a temporary directory when
+ * {@link SlurmBackendConfig#jobDir()} is null, removed at the end) records the owner JVM
+ * ({@code owner}) and the submitted jobs ({@code slurm-jobs}).
  */
 public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
 
@@ -50,6 +62,11 @@ public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
     private final Path runDir;
     private final Path jobScript;
     private final BackendThreads threads;
+    /** The run made its job directory itself (a temporary one): removed at the end. */
+    private final boolean ownsRunDir;
+    /** Cancels the run's jobs if this JVM dies without closing the run; null without the command-line tools. */
+    private final RunWatchdog watchdog;
+    private final List<Long> leftoversCancelled;
 
     /** One engine job and its Slurm job; guarded by its monitor (the poller reads under it too). */
     static final class SJob extends Job {
@@ -74,16 +91,81 @@ public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
         this.slurm = Objects.requireNonNull(slurm, "slurm");
         this.config = Objects.requireNonNull(config, "config");
         String id = freshRunId();
-        this.runDir = config.jobDir().toAbsolutePath().resolve(id);
+        this.ownsRunDir = config.jobDir() == null;
+        this.leftoversCancelled = ownsRunDir ? List.of() : cancelLeftovers(slurm, config.jobDir().toAbsolutePath());
         try {
-            Files.createDirectories(runDir);
+            if (ownsRunDir) {
+                this.runDir = Files.createTempDirectory("preemptlab-slurm-jobs").toAbsolutePath();
+            } else {
+                this.runDir = config.jobDir().toAbsolutePath().resolve(id);
+                Files.createDirectories(runDir);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the job directory " + runDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot create the job directory " + (config.jobDir() == null ? "(a temporary one)"
+                    : config.jobDir().toAbsolutePath().resolve(id)) + ": " + e.getMessage(), e);
         }
-        this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(runDir.resolve("bin"));
+        RunDirectory.recordProcess(runDir, RunDirectory.OWNER, ProcessHandle.current().pid());
+        this.watchdog = startWatchdog(slurm, runDir, ownsRunDir);
+        try {
+            this.jobScript = config.jobScript() != null ? config.jobScript().toAbsolutePath() : SampleJob.locate(runDir.resolve("bin"));
+        } catch (RuntimeException e) {
+            endRunDir();
+            throw e;
+        }
         this.threads = new BackendThreads("preemptlab-slurm-backend");
         threads.every(config.pollInterval().toMillis(), this::poll);
         addShutdownHook("preemptlab-slurm-backend-shutdown");
+    }
+
+    private static RunWatchdog startWatchdog(SlurmCommands slurm, Path runDir, boolean deleteDir) {
+        // only the command-line tools can be run by the watchdog; another SlurmCommands (a REST client, a test double) has none
+        if (!(slurm instanceof SlurmCli cli)) return null;
+        try {
+            RunWatchdog w = SlurmWatchdog.start(runDir, deleteDir, cli.slurmConf());
+            RunDirectory.recordProcess(runDir, RunDirectory.WATCHDOG, w.pid());
+            return w;
+        } catch (IOException | RuntimeException e) {
+            return null; // the next run in this job directory cancels the leftovers (cancelLeftovers)
+        }
+    }
+
+    /**
+     * Checks, before anything is submitted, that every engine node has a Slurm node with at least
+     * its cores: the engine places jobs on its nodes, and each becomes the Slurm node of the same
+     * index ({@code slurmCluster.slurmNodeNames()}).
+     *
+     * @throws IllegalArgumentException naming the first node that does not fit
+     */
+    public static void requireFits(Cluster engine, SlurmCluster slurmCluster) {
+        int slurmNodes = slurmCluster.slurmNodeNames().size();
+        if (engine.nodeCount() > slurmNodes) {
+            throw new IllegalArgumentException("The scenario has " + engine.nodeCount() + " nodes but the Slurm cluster has only " + slurmNodes + " ("
+                    + String.join(",", slurmCluster.slurmNodeNames()) + "): engine nodes " + slurmNodes + ".." + (engine.nodeCount() - 1)
+                    + " have no Slurm node.\nMaybe use a scenario with at most " + slurmNodes + " nodes (import one from this Slurm: "
+                    + "SlurmImport) or a larger Slurm cluster.");
+        }
+        if (engine instanceof NodeCluster nodes) {
+            NodeCluster slurmNodesCluster = slurmCluster.toNodeCluster();
+            for (int n = 0; n < nodes.nodeCount(); n++) {
+                int want = nodes.pools().get(nodes.poolOf(n)).coresPerNode();
+                int have = slurmNodesCluster.pools().get(slurmNodesCluster.poolOf(n)).coresPerNode();
+                if (want > have) {
+                    throw new IllegalArgumentException("Engine node " + n + " (" + nodes.nodeName(n) + ") has " + want + " cores, its Slurm node "
+                            + slurmCluster.slurmNodeNames().get(n) + " " + have + ".\nMaybe give pool " + nodes.pools().get(nodes.poolOf(n)).name()
+                            + " at most " + have + " cores per node, or import the cluster from this Slurm (SlurmImport).");
+                }
+            }
+        }
+    }
+
+    /** The Slurm jobs of earlier, dead runs in the same job directory that this backend cancelled when it started. */
+    public List<Long> leftoversCancelled() {
+        return leftoversCancelled;
+    }
+
+    /** The pid of the run's watchdog, if it runs. */
+    public Optional<Long> watchdogPid() {
+        return watchdog == null ? Optional.empty() : Optional.of(watchdog.pid());
     }
 
     @Override
@@ -370,23 +452,51 @@ public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
             if (allEnded) break;
             sleep(200);
         }
+        endRunDir();
+    }
+
+    /** The run is over: its owner record goes (the watchdog then has nothing to do), or the whole directory if the run made it. */
+    private void endRunDir() {
+        try {
+            if (ownsRunDir) deleteTree(runDir);
+            else Files.deleteIfExists(runDir.resolve(RunDirectory.OWNER));
+        } catch (IOException | UncheckedIOException e) {
+            // the watchdog removes it
+        }
+        if (watchdog != null) watchdog.close(5_000);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /**
      * Cancels what a crashed run left in Slurm: every job listed in {@code slurm-jobs} files under
-     * {@code jobDir} that Slurm still shows (same id and name) and that has not ended.
+     * {@code jobDir} that Slurm still shows (same id and name) and that has not ended. Runs whose
+     * owner JVM or watchdog is alive ({@link RunDirectory#isLookedAfter}) are left alone.
      *
      * @return the ids cancelled
      */
     public static List<Long> cancelLeftovers(SlurmCommands slurm, Path jobDir) {
         List<Long> cancelled = new ArrayList<>();
         if (!Files.isDirectory(jobDir)) return cancelled;
-        Map<Long, SlurmJob> live = new HashMap<>();
-        for (SlurmJob sj : slurm.queue()) if (!sj.isFinished()) live.put(sj.id(), sj);
+        List<Path> lists = new ArrayList<>();
         try (var runs = Files.list(jobDir)) {
             for (Path run : runs.toList()) {
                 Path list = run.resolve("slurm-jobs");
-                if (!Files.isRegularFile(list)) continue;
+                if (Files.isRegularFile(list) && !RunDirectory.isLookedAfter(run)) lists.add(list);
+            }
+        } catch (IOException e) {
+            return cancelled;
+        }
+        if (lists.isEmpty()) return cancelled;
+        Map<Long, SlurmJob> live = new HashMap<>();
+        for (SlurmJob sj : slurm.queue()) if (!sj.isFinished()) live.put(sj.id(), sj);
+        try {
+            for (Path list : lists) {
                 for (String line : Files.readAllLines(list)) {
                     String[] f = line.trim().split(" ", 2);
                     if (f.length < 2) continue;
@@ -398,8 +508,9 @@ public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
                     }
                 }
                 Files.delete(list);
+                Files.deleteIfExists(list.resolveSibling(RunDirectory.OWNER));
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException | SlurmCommandException e) {
             // best effort
         }
         return cancelled;

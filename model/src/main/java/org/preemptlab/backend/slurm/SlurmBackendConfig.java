@@ -14,8 +14,10 @@ import org.preemptlab.backend.local.CommandTemplate;
  *                           (see {@link SlurmCluster#slurmNodeNames()})
  * @param partition          the partition jobs are submitted to (null: Slurm's default)
  * @param partitionsByClass  per job class (QOS), another partition
- * @param jobDir             where the jobs' state and output files go: must be visible on the
- *                           compute nodes (a shared file system; any directory on one machine)
+ * @param jobDir             where the jobs' state and output files go (a directory per run in it):
+ *                           must be visible on the compute nodes (a shared file system; any
+ *                           directory on one machine); null: a temporary directory of the run's
+ *                           own, removed at its end (enough when Slurm runs on this machine)
  * @param jobScript          the sample job program (null: located like the local backend does)
  * @param defaultCommand     the batch command (placeholders as in {@link CommandTemplate})
  * @param commandsByClass    per job class, another command
@@ -43,7 +45,6 @@ public record SlurmBackendConfig(
 
     public SlurmBackendConfig {
         slurmNodes = List.copyOf(Objects.requireNonNull(slurmNodes, "slurmNodes"));
-        Objects.requireNonNull(jobDir, "jobDir");
         partitionsByClass = partitionsByClass == null ? Map.of() : Map.copyOf(partitionsByClass);
         defaultCommand = defaultCommand == null ? SAMPLE_JOB : defaultCommand;
         commandsByClass = commandsByClass == null ? Map.of() : Map.copyOf(commandsByClass);

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No orphans when the app dies: a child JVM starts jobs through the local backend and is then
- * killed. With SIGTERM its shutdown hook ends every group; with SIGKILL the groups survive and
- * {@link LocalProcessBackend#reapOrphans} ends them from the run directory's records — never a
- * process whose pid was recycled.
+ * killed. With SIGTERM its shutdown hook ends every group; with SIGKILL its watchdog does (see
+ * {@code LocalWatchdogIT}); when the watchdog was killed too (here: SIGKILL to it first), the groups
+ * survive and {@link LocalProcessBackend#reapOrphans} ends them from the run directory's records —
+ * never a process whose pid was recycled.
  */
 @Timeout(120)
 class OrphanReapingTest {
@@ -58,6 +59,7 @@ class OrphanReapingTest {
 
     private void leftoversOfARunKilledWithSigkillAreReaped(String suspendMethod) throws Exception {
         List<Long> groups = startChildRun(3, "-D" + LocalBackendConfig.SUSPEND_PROPERTY + "=" + suspendMethod);
+        killWatchdog(onlyRunDir());
         long t0 = System.nanoTime();
         child.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertThat(child.waitFor(WAIT, TimeUnit.MILLISECONDS)).isTrue();
@@ -128,6 +130,25 @@ class OrphanReapingTest {
         assertThat(ProcessGroups.isAlive(groups.get(0))).isTrue();
     }
 
+    @Test
+    void aRunWhoseOwnerDiedButWhoseWatchdogIsAtWorkIsLeftToIt() throws Exception {
+        Path run = runs.resolve("being-cleaned");
+        Files.createDirectories(run.resolve("procs"));
+        Files.writeString(run.resolve("owner"), "pid=999999999\nstart=1\n");
+        Process watchdog = new ProcessBuilder("sleep", "1000").start(); // stands in for a live watchdog
+        try {
+            RunDirectory.recordProcess(run, RunDirectory.WATCHDOG, watchdog.pid());
+            RunDirectory.ReapReport report = LocalProcessBackend.reapOrphans(runs);
+            assertThat(report.runsSkipped()).containsExactly(run);
+            assertThat(run).exists();
+        } finally {
+            watchdog.destroyForcibly().waitFor();
+        }
+        // its watchdog gone: the run is an orphan like any other
+        assertThat(LocalProcessBackend.reapOrphans(runs).runsCleaned()).containsExactly(run);
+        assertThat(run).doesNotExist();
+    }
+
     private List<Long> startChildRun(int jobs) throws IOException {
         return startChildRun(jobs, "-Dpreemptlab.unused=1");
     }
@@ -151,6 +172,15 @@ class OrphanReapingTest {
         for (String g : line.substring(6).trim().split(" ")) groups.add(Long.parseLong(g));
         started.addAll(groups);
         return groups;
+    }
+
+    /** SIGKILL to the run's watchdog (recorded in the run directory), so that nothing ends the jobs when the app dies. */
+    static void killWatchdog(Path run) throws Exception {
+        String record = Files.readString(run.resolve(RunDirectory.WATCHDOG));
+        long pid = Long.parseLong(record.lines().filter(l -> l.startsWith("pid=")).findFirst().orElseThrow().substring(4).trim());
+        ProcessHandle watchdog = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no watchdog " + pid + " of " + run));
+        watchdog.destroyForcibly();
+        assertThat(watchdog.onExit().get(WAIT, TimeUnit.MILLISECONDS).isAlive()).isFalse();
     }
 
     private Path onlyRunDir() throws IOException {

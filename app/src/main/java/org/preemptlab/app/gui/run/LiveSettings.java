@@ -1,7 +1,6 @@
 package org.preemptlab.app.gui.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.preemptlab.backend.local.LocalBackendConfig;
@@ -41,9 +40,9 @@ public record LiveSettings(BackendKind kind, double timeScale, Path slurmConf, S
                     : LocalBackendConfig.defaults(localRunsDir));
             case SLURM -> {
                 SlurmCli cli = new SlurmCli(slurmConf);
-                Path jobDir = Files.createTempDirectory("preemptlab-slurm-jobs");
+                // jobDir null: a temporary directory of the run's own, removed when the backend is closed
                 yield new SlurmBackend(cli, SlurmBackendConfig.of(
-                        SlurmImport.clusterFromSinfo(cli.sinfoJson()).slurmNodeNames(), partition, jobDir));
+                        SlurmImport.clusterFromSinfo(cli.sinfoJson()).slurmNodeNames(), partition, null));
             }
             case EMULATED -> throw new IllegalStateException("not live");
         };
