@@ -47,7 +47,7 @@ class RealTimeDriverIT {
     void aLiveRunOnLocalProcessesMakesTheEmulatedDecisionsWithinItsObservedDelays(PreemptMechanism mechanism) {
         SimulationResult emu = new Simulation(config(mechanism)).run();
         LocalProcessBackend backend = new LocalProcessBackend(LocalBackendConfig.defaults(runs).withGraceTime(Duration.ofMillis(500))
-                .withKeepRunFiles(Boolean.getBoolean("preemptlab.debugLive")));
+                .withCheckpointTimeout(Duration.ofSeconds(120)).withKeepRunFiles(Boolean.getBoolean("preemptlab.debugLive")));
         Simulation sim = new Simulation(config(mechanism).withBackend(backend));
         RealTimeDriver driver = new RealTimeDriver(sim, backend, SCALE, LiveListener.NONE, null);
         SimulationResult live = driver.run();

@@ -27,10 +27,10 @@ import org.preemptlab.backend.local.RunDirectory;
  * run it is killed with SIGKILL (no shutdown hook), its job processes survive it, and
  * {@link LocalProcessBackend#reapOrphans} ends every one of them.
  */
-@Timeout(120)
+@Timeout(600)
 class LocalRunCrashTest {
 
-    private static final long WAIT = 60_000;
+    private static final long WAIT = 120_000;
 
     @TempDir
     Path dir;
