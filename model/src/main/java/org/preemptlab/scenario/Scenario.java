@@ -83,11 +83,6 @@ public record Scenario(
         jobs = List.copyOf(sorted);
     }
 
-    /** The engine configuration for this scenario with the given policy (emulated backend). */
-    public SimulationConfig toConfig(SchedulingPolicy policy, boolean recording) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, null, recording, initialRuns);
-    }
-
     /** The scheduler the file names, with owner/QOS preemption on top when the file sets it. */
     public SchedulingPolicy policy() {
         return PolicyFactory.create(scheduler.name(), scheduler.p(), scheduler.thresholdSeconds(),
@@ -96,7 +91,11 @@ public record Scenario(
 
     /**
      * The engine configuration for this scenario with its own policy (emulated backend); schedulers
-     * that preempt by themselves requeue their victims at the head of the queue.
+     * that preempt by themselves requeue their victims at the head of the queue. This is the one
+     * conversion from a scenario to the engine: the command line, the planner window, Compare,
+     * sweeps and break-even all run what it returns (another scheduler: {@link #withScheduler}
+     * first), so nothing of the scenario — jobs already running at t = 0 among it — is lost on
+     * one path and kept on another.
      */
     public SimulationConfig toConfig(boolean recording) {
         PreemptionSettings s = PolicyFactory.requeuesAtHead(scheduler.name()) ? settings.withRequeueAtHead(true) : settings;

@@ -472,7 +472,7 @@ public final class MainViewModel {
             return;
         }
         List<String> names = compare.variants().stream().map(Variant::key).toList();
-        export(out, () -> MetricsCsv.write(out, names, compare.metrics()));
+        export(out, () -> MetricsCsv.write(out, names, compare.metrics().stream().map(r -> new MetricsCsv.Row(r.name(), r.values())).toList()));
     }
 
     public void exportScheduleSwf(Path out) {

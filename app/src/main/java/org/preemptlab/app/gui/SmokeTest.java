@@ -153,13 +153,26 @@ public final class SmokeTest implements Notifier {
                     return;
                 }
             }
-            double simulated = rec.metrics() == null ? 0 : rec.metrics().wallSeconds();
-            finish(0, OK + "\"" + rec.title() + "\": " + rec.jobs().size() + " jobs ended, " + rec.log().size()
-                    + " events, simulated in " + String.format("%.2f", simulated) + " s, finished run shown "
-                    + String.format("%.1f", elapsedSeconds()) + " s after start");
+            if (rec.metrics() == null) {
+                fail("the finished run \"" + rec.title() + "\" has no metrics", null);
+                return;
+            }
+            finish(0, summaryLine(rec.title(), rec.jobs().size(), rec.log().size(), rec.metrics(), elapsedSeconds()));
         } catch (RuntimeException e) {
             fail("checking the run failed: " + e, e);
         }
+    }
+
+    /**
+     * The success line. {@code makespan=N meanWait=X} are the finished run's numbers in seconds, as the
+     * window shows them and as {@code run SCENARIO --metrics-json} writes them ({@code makespanSeconds},
+     * {@code meanWaitSeconds}), so an outside check can compare the window with the command line.
+     */
+    static String summaryLine(String title, int jobs, int events, org.preemptlab.metrics.Metrics m, double shownAfter) {
+        return OK + "\"" + title + "\": " + jobs + " jobs ended, " + events + " events, makespan=" + m.makespanSeconds()
+                + " meanWait=" + m.meanWaitSeconds() + ", simulated in " + String.format(java.util.Locale.ROOT, "%.2f",
+                m.wallSeconds()) + " s, finished run shown " + String.format(java.util.Locale.ROOT, "%.1f", shownAfter)
+                + " s after start";
     }
 
     private void fail(String message, Throwable cause) {

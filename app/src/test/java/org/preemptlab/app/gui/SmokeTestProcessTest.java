@@ -38,7 +38,7 @@ class SmokeTestProcessTest {
         List<String> lines = o.out().lines().toList();
         assertThat(lines).singleElement().asString()
                 .startsWith(SmokeTest.OK + "\"" + DefaultScenario.create().name())
-                .containsPattern("\": 40 jobs ended, \\d+ events, simulated in \\d+\\.\\d\\d s, finished run shown \\d+\\.\\d s after start$");
+                .containsPattern("\": 40 jobs ended, \\d+ events, makespan=\\d+ meanWait=\\d+(\\.\\d+)?(E-?\\d+)?, simulated in \\d+\\.\\d\\d s, finished run shown \\d+\\.\\d s after start$");
     }
 
     @Test
@@ -67,6 +67,11 @@ class SmokeTestProcessTest {
     }
 
     private Outcome launch(String... args) throws IOException, InterruptedException {
+        return launchIn(dir, args);
+    }
+
+    /** {@code Launcher args…} in a child JVM with this JVM's class path and headless FX properties, run in {@code dir}. */
+    static Outcome launchIn(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.preemptlab.app.gui.compare.MetricRow;
 import org.preemptlab.io.report.AtomicFiles;
 import org.preemptlab.io.report.MetricsJsonWriter;
 import org.preemptlab.metrics.Metrics;
@@ -28,15 +27,18 @@ public final class MetricsCsv {
         }
     }
 
-    public static void write(Path out, List<String> variants, List<MetricRow> rows) throws IOException {
+    /** One metric of a comparison: its name and one value per compared variant. */
+    public record Row(String name, double[] values) {}
+
+    public static void write(Path out, List<String> variants, List<Row> rows) throws IOException {
         AtomicFiles.write(out, w -> write(w, variants, rows));
     }
 
-    static void write(Writer w, List<String> variants, List<MetricRow> rows) throws IOException {
+    static void write(Writer w, List<String> variants, List<Row> rows) throws IOException {
         StringBuilder head = new StringBuilder("metric");
         for (String v : variants) head.append(',').append(csv(v));
         w.write(head + "\n");
-        for (MetricRow r : rows) {
+        for (Row r : rows) {
             StringBuilder line = new StringBuilder(csv(r.name()));
             for (double v : r.values()) line.append(',').append(String.format(Locale.ROOT, "%.6g", v));
             w.write(line + "\n");

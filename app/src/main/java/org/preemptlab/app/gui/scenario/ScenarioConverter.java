@@ -1,13 +1,15 @@
 package org.preemptlab.app.gui.scenario;
 
+import java.util.List;
 import org.preemptlab.scenario.Scenario;
-import org.preemptlab.scenario.SchedulerSpec;
-import org.preemptlab.preempt.PolicyFactory;
-import org.preemptlab.mechanism.PreemptionSettings;
-import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sim.SimulationConfig;
 
-/** Turns a valid draft into the engine's {@link SimulationConfig} (recording on, emulated backend). */
+/**
+ * The editor's way to the engine: the draft becomes the model's {@link Scenario} (as its file would
+ * be read) and {@link Scenario#toConfig} builds the configuration — the one conversion the command
+ * line, sweeps and break-even use too, so jobs already running at t = 0, maintenance windows,
+ * failures and the preemption settings reach the engine the same way everywhere.
+ */
 public final class ScenarioConverter {
 
     private ScenarioConverter() {}
@@ -19,16 +21,10 @@ public final class ScenarioConverter {
     /** The draft run with another scheduler (compare variants); the preemption rules stay the draft's. */
     public static SimulationConfig toConfig(ScenarioDraft draft, PolicyChoice choice) throws ScenarioException {
         Scenario scenario = ScenarioMapping.toScenario(draft);
-        SchedulerSpec spec = choice.spec(draft.scheduler());
         try {
-            SchedulingPolicy policy = PolicyFactory.create(spec.name(), spec.p(), spec.thresholdSeconds(),
-                    spec.extendSeconds(), spec.killInstead(), scenario.rules());
-            PreemptionSettings settings = PolicyFactory.requeuesAtHead(spec.name())
-                    ? scenario.settings().withRequeueAtHead(true) : scenario.settings();
-            return new SimulationConfig(scenario.cluster(), scenario.jobs(), policy, settings, scenario.maintenance(),
-                    scenario.failures(), null, true);
+            return scenario.withScheduler(choice.spec(draft.scheduler())).toConfig(true);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(java.util.List.of(new ValidationIssue("policy", e.getMessage())));
+            throw new ScenarioException(List.of(new ValidationIssue("policy", e.getMessage())));
         }
     }
 }

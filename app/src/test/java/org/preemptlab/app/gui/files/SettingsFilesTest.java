@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.preemptlab.app.gui.compare.MetricRow;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
 import org.preemptlab.app.gui.scenario.ScenarioDraft;
 
@@ -48,7 +47,7 @@ class SettingsFilesTest {
     @Test
     void metrics_csv_for_a_comparison() throws Exception {
         StringWriter w = new StringWriter();
-        MetricsCsv.write(w, List.of("fcfs", "easy"), List.of(new MetricRow("Mean wait", true, "%.0f s", new double[] {10, 5})));
+        MetricsCsv.write(w, List.of("fcfs", "easy"), List.of(new MetricsCsv.Row("Mean wait", new double[] {10, 5})));
         assertThat(w.toString()).isEqualTo("metric,fcfs,easy\nMean wait,10.0000,5.00000\n");
         assertThat(MetricsCsv.csv("a,b")).isEqualTo("\"a,b\"");
     }
