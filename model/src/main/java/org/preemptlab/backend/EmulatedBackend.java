@@ -47,4 +47,10 @@ public final class EmulatedBackend implements NodeBackend {
         return "emulated";
     }
 
+    /** Emulated: the recorded work, exactly. */
+    @Override
+    public boolean isLive() {
+        return false;
+    }
+
 }

@@ -39,4 +39,12 @@ public interface NodeBackend {
 
     /** A short name for logs: {@code emulated}, {@code local}, {@code slurm}. */
     String name();
+
+    /**
+     * True when jobs run for real and the backend reports their ends as it sees them (a job's work is
+     * what its processes did; the run may wait with nothing scheduled for a report to come); false
+     * when it emulates exactly the recorded work (a job ends after exactly its run time, and a run
+     * with nothing left to happen is stuck).
+     */
+    boolean isLive();
 }

@@ -72,13 +72,11 @@ public record JobSpec(
     }
 
     public JobSpec withName(String newName) {
-        return new JobSpec(id, newName, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group,
-                pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, swf);
+        return toBuilder().name(newName).build();
     }
 
     public JobSpec withEstimate(long newEstimate) {
-        return new JobSpec(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, newEstimate, runtime, qos, group,
-                pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, swf);
+        return toBuilder().estimate(newEstimate).build();
     }
 
     @Override
@@ -101,5 +99,137 @@ public record JobSpec(
     public String toString() {
         return "JobSpec[" + name + " submit=" + submit + " nodes=" + nodes + "x" + coresPerNode + " est=" + estimate
                 + " run=" + runtime + " qos=" + qos + "]";
+    }
+
+    /** A builder holding this job's values, to change some of them: {@code x.toBuilder().name(v).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * A copy of a JobSpec with some values changed. Every component has a setter of its name; a test
+     * checks by reflection that each one changes exactly its component, so a new component cannot be
+     * forgotten here.
+     */
+    public static final class Builder {
+        private int id;
+        private String name;
+        private long submit;
+        private int nodes;
+        private int coresPerNode;
+        private long memoryPerNodeMb;
+        private long estimate;
+        private long runtime;
+        private String qos;
+        private String group;
+        private List<String> pools;
+        private boolean rerunnable;
+        private boolean checkpointable;
+        private long imageMbPerNode;
+        private long checkpointInterval;
+        private long[] swf;
+
+        private Builder(JobSpec from) {
+            id = from.id();
+            name = from.name();
+            submit = from.submit();
+            nodes = from.nodes();
+            coresPerNode = from.coresPerNode();
+            memoryPerNodeMb = from.memoryPerNodeMb();
+            estimate = from.estimate();
+            runtime = from.runtime();
+            qos = from.qos();
+            group = from.group();
+            pools = from.pools();
+            rerunnable = from.rerunnable();
+            checkpointable = from.checkpointable();
+            imageMbPerNode = from.imageMbPerNode();
+            checkpointInterval = from.checkpointInterval();
+            swf = from.swf();
+        }
+
+        public Builder id(int v) {
+            id = v;
+            return this;
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder submit(long v) {
+            submit = v;
+            return this;
+        }
+
+        public Builder nodes(int v) {
+            nodes = v;
+            return this;
+        }
+
+        public Builder coresPerNode(int v) {
+            coresPerNode = v;
+            return this;
+        }
+
+        public Builder memoryPerNodeMb(long v) {
+            memoryPerNodeMb = v;
+            return this;
+        }
+
+        public Builder estimate(long v) {
+            estimate = v;
+            return this;
+        }
+
+        public Builder runtime(long v) {
+            runtime = v;
+            return this;
+        }
+
+        public Builder qos(String v) {
+            qos = v;
+            return this;
+        }
+
+        public Builder group(String v) {
+            group = v;
+            return this;
+        }
+
+        public Builder pools(List<String> v) {
+            pools = v;
+            return this;
+        }
+
+        public Builder rerunnable(boolean v) {
+            rerunnable = v;
+            return this;
+        }
+
+        public Builder checkpointable(boolean v) {
+            checkpointable = v;
+            return this;
+        }
+
+        public Builder imageMbPerNode(long v) {
+            imageMbPerNode = v;
+            return this;
+        }
+
+        public Builder checkpointInterval(long v) {
+            checkpointInterval = v;
+            return this;
+        }
+
+        public Builder swf(long[] v) {
+            swf = v;
+            return this;
+        }
+
+        public JobSpec build() {
+            return new JobSpec(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group, pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, swf);
+        }
     }
 }

@@ -12,6 +12,12 @@ import org.preemptlab.backend.NodeBackend;
  */
 public interface LiveBackend extends NodeBackend {
 
+    /** Real processes or a real cluster: a job's work is what they report. */
+    @Override
+    default boolean isLive() {
+        return true;
+    }
+
     /** Called by the driver before the run with the wall-to-simulated-time mapping. */
     void bind(LiveClock clock);
 

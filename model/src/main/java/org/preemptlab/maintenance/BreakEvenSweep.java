@@ -150,13 +150,10 @@ public final class BreakEvenSweep {
         }
         List<JobSpec> jobs = new ArrayList<>(s.jobs().size());
         for (JobSpec j : s.jobs()) {
-            jobs.add(new JobSpec(j.id(), j.name(), j.submit(), j.nodes(), j.coresPerNode(), j.memoryPerNodeMb(), j.estimate(),
-                    j.runtime(), j.qos(), j.group(), j.pools(), j.rerunnable(), j.checkpointable(), imageMbPerNode,
-                    j.checkpointInterval(), j.swf()));
+            jobs.add(j.toBuilder().imageMbPerNode(imageMbPerNode).build());
         }
         PreemptionSettings old = s.settings();
         PreemptionSettings settings = new PreemptionSettings(old.graceSeconds(), old.requeueAtHead(), CheckpointCost.imageSize(), bandwidthMBps);
-        return new Scenario(s.name(), s.description(), s.seed(), cluster, jobs, s.scheduler(), s.rules(), settings,
-                s.maintenance(), s.failures(), s.horizon(), s.trace(), s.traceReport(), s.initialRuns());
+        return s.toBuilder().cluster(cluster).jobs(jobs).settings(settings).build();
     }
 }

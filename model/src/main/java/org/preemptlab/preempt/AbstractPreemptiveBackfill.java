@@ -26,6 +26,11 @@ import org.preemptlab.sched.StartReason;
  * fit, such jobs are preempted, largest first, until it fits; the head then starts as soon as the
  * slowest of them has left its nodes (it is promised the next start), and the preempted jobs wait
  * at the head of the queue (the engine's requeue-at-head setting).
+ *
+ * <p>Unlike the other policies it keeps state between passes: which running jobs it backfilled on a
+ * prediction (the preemptable ones) and which head job it promised the next start. It is not a
+ * copy of engine state (the engine does not know why a job was started), but a fresh instance put
+ * in mid-run would decide differently.
  */
 public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
 

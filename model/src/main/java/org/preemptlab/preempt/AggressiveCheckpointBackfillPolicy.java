@@ -1,5 +1,6 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 import org.preemptlab.job.JobView;
@@ -36,7 +37,7 @@ public final class AggressiveCheckpointBackfillPolicy extends AbstractPreemptive
 
     @Override
     public String name() {
-        return killInstead ? "aggressive-kill" : "aggressive-checkpoint";
+        return SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + (killInstead ? " " + SchedulerKind.KILL_INSTEAD : "");
     }
 
     @Override

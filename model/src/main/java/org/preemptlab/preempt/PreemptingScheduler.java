@@ -4,7 +4,9 @@ import org.preemptlab.mechanism.PreemptMechanism;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.job.Placement;
@@ -27,16 +29,16 @@ import org.preemptlab.sched.Snapshot;
  * victims free their resources at once (suspend, or a kill without grace time) the job starts in
  * the same pass; otherwise it waits at its tier's place in the queue until the checkpoint or the
  * grace time is over, and nobody else is preempted for it meanwhile.
+ *
+ * <p>The policy keeps nothing between passes: what room is being made for whom is engine state,
+ * asked for with {@link Decision.Promise} and {@link Decision.Hold} (and {@link Decision.Preempt}'s
+ * {@code forJob}) and read back from {@link Snapshot#promised()} and {@link Snapshot#heldFor}.
  */
 public final class PreemptingScheduler implements SchedulingPolicy {
 
     private final SchedulingPolicy base;
     private final PreemptionRules rules;
     private final VictimPlanner planner;
-    /** Jobs room is being made for (victims still checkpointing or in their grace time) → where they will go. */
-    private final java.util.LinkedHashMap<Integer, Placement> promised = new java.util.LinkedHashMap<>();
-    /** Suspended victim → the promised job it was suspended for (its held cores are that job's). */
-    private final java.util.HashMap<Integer, Integer> suspendedFor = new java.util.HashMap<>();
 
     public PreemptingScheduler(SchedulingPolicy base, PreemptionRules rules) {
         this.base = base;
@@ -61,10 +63,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         Capacity free = s.freeCapacity();
         Set<Integer> started = new HashSet<>();
         Set<Integer> consumed = new HashSet<>(); // suspended jobs whose held cores a promised job took this pass
-        startPromised(s, free, started, decisions, consumed);
-        startOwnersOnTheirPools(s, free, started, decisions);
+        // jobs room is being made for → where they will go: the engine's promises, as this pass changes them
+        Map<Integer, Placement> promised = new LinkedHashMap<>(s.promised());
+        startPromised(s, promised, free, started, decisions, consumed);
+        startOwnersOnTheirPools(s, promised, free, started, decisions);
         List<Decision> baseDecisions = promised.isEmpty() && started.isEmpty() ? base.schedule(s)
-                : base.schedule(new PromisedSnapshot(s, free, hiddenFromBase(started), promised.values(), consumed));
+                : base.schedule(new PromisedSnapshot(s, free, hiddenFromBase(started, promised), promised.values(), consumed));
         Set<Integer> victims = new HashSet<>(consumed);
         for (Decision d : baseDecisions) {
             if (d instanceof Decision.Start st) {
@@ -88,9 +92,10 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             VictimPlanner.Plan plan = planner.plan(waiting, planner.order(candidates, s.now()), pending, s::heldCores);
             if (plan == null) continue;
             boolean immediate = plan.immediate(s.preemptionSettings().graceSeconds());
+            List<Decision> holds = new ArrayList<>(); // suspended victims kept for it, if it has to wait
             for (VictimPlanner.Victim v : plan.victims()) {
                 victims.add(v.job().index());
-                preemptVictim(s, v, waiting, immediate, free, pending, decisions);
+                preemptVictim(s, v, waiting, immediate, free, pending, decisions, holds);
             }
             pending.take(plan.placement());
             if (immediate && isFree(free, plan.placement())) {
@@ -100,6 +105,9 @@ public final class PreemptingScheduler implements SchedulingPolicy {
                         + " started on the resources its preemption freed")));
             } else {
                 promised.put(waiting.index(), plan.placement());
+                decisions.addAll(holds);
+                decisions.add(new Decision.Promise(waiting, plan.placement(), Reason.of("job " + waiting.name()
+                        + " starts here once the jobs preempted for it have left")));
             }
         }
         if (wakeAt != Long.MAX_VALUE) {
@@ -111,11 +119,11 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     /**
      * Emits the preemption of one victim and frees, on the scratch capacities, what it gives up:
      * {@code free} = what is free this pass, {@code pending} = what will be free once room is made.
-     * A job already suspended stays suspended (its held cores go to the preemptor) or is evicted
-     * from its memory too.
+     * A job already suspended stays suspended (its held cores go to the preemptor: if that one has to
+     * wait, {@code holds} gets the decision that keeps them for it) or is evicted from its memory too.
      */
     private void preemptVictim(Snapshot s, VictimPlanner.Victim v, JobView forJob, boolean immediate, Capacity free,
-            Capacity pending, List<Decision> decisions) {
+            Capacity pending, List<Decision> decisions, List<Decision> holds) {
         Placement p = v.job().placement();
         if (v.job().state() == JobState.SUSPENDED) {
             Placement cores = s.heldCores(v.job());
@@ -124,7 +132,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
                 pending.releaseCores(cores);
             }
             if (v.mechanism() == PreemptMechanism.SUSPEND) {
-                suspendedFor.put(v.job().index(), forJob.index());
+                holds.add(new Decision.Hold(v.job(), forJob, reason(s, v, forJob)));
                 return;
             }
             decisions.add(new Decision.Preempt(v.job(), v.mechanism(), forJob, reason(s, v, forJob)));
@@ -133,8 +141,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             return;
         }
         decisions.add(new Decision.Preempt(v.job(), v.mechanism(), forJob, reason(s, v, forJob)));
-        if (v.mechanism() == PreemptMechanism.SUSPEND) {
-            suspendedFor.put(v.job().index(), forJob.index());
+        if (v.mechanism() == PreemptMechanism.SUSPEND) { // the engine holds it for forJob
             free.releaseCores(p);
             pending.releaseCores(p);
         } else {
@@ -163,7 +170,8 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     }
 
     /** Owners' jobs go to their group's pools ahead of everybody else waiting (the pools are theirs). */
-    private void startOwnersOnTheirPools(Snapshot s, Capacity free, Set<Integer> started, List<Decision> decisions) {
+    private void startOwnersOnTheirPools(Snapshot s, Map<Integer, Placement> promised, Capacity free, Set<Integer> started,
+            List<Decision> decisions) {
         if (!rules.ownerPreemption() || !(s.cluster() instanceof NodeCluster)) return;
         for (JobView waiting : s.queue()) {
             if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
@@ -195,7 +203,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         return null;
     }
 
-    private Set<Integer> hiddenFromBase(Set<Integer> started) {
+    private static Set<Integer> hiddenFromBase(Set<Integer> started, Map<Integer, Placement> promised) {
         Set<Integer> hidden = new HashSet<>(started);
         hidden.addAll(promised.keySet());
         return hidden;
@@ -203,15 +211,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
 
     /**
      * Starts the jobs room was made for, first, as soon as they fit — on their promised placement, or
-     * elsewhere if that is free, never on what is promised to another job; forgets promises to jobs gone.
+     * elsewhere if that is free, never on what is promised to another job.
      */
-    private void startPromised(Snapshot s, Capacity free, Set<Integer> started, List<Decision> decisions,
-            Set<Integer> consumed) {
-        forgetResumed(s);
+    private static void startPromised(Snapshot s, Map<Integer, Placement> promised, Capacity free, Set<Integer> started,
+            List<Decision> decisions, Set<Integer> consumed) {
         if (promised.isEmpty()) return;
-        Set<Integer> queued = new HashSet<>();
         for (JobView j : s.queue()) {
-            queued.add(j.index());
             Placement mine = promised.get(j.index());
             if (mine == null) continue;
             List<JobView> heldForMe = suspendedFor(s, j);
@@ -239,25 +244,16 @@ public final class PreemptingScheduler implements SchedulingPolicy {
                     + " started on the resources its preemption freed"
                     + (heldForMe.isEmpty() ? " (the victims have left)" : " (beside the jobs suspended for it)"))));
         }
-        promised.keySet().retainAll(queued);
     }
 
     /** The suspended jobs that made room for {@code job} and hold cores for it (they stay suspended until it starts). */
-    private List<JobView> suspendedFor(Snapshot s, JobView job) {
+    private static List<JobView> suspendedFor(Snapshot s, JobView job) {
         List<JobView> held = new ArrayList<>();
         for (JobView r : s.suspended()) {
-            Integer f = suspendedFor.get(r.index());
-            if (f != null && f == job.index() && s.heldCores(r) != null) held.add(r);
+            JobView f = s.heldFor(r);
+            if (f != null && f.index() == job.index() && s.heldCores(r) != null) held.add(r);
         }
         return held;
-    }
-
-    /** Forgets victims that are no longer suspended. */
-    private void forgetResumed(Snapshot s) {
-        if (suspendedFor.isEmpty()) return;
-        Set<Integer> still = new HashSet<>();
-        for (JobView r : s.suspended()) still.add(r.index());
-        suspendedFor.keySet().retainAll(still);
     }
 
     /** When the first job this one could preempt, but for PreemptExemptTime, becomes preemptable. */

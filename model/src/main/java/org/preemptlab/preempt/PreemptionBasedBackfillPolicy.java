@@ -1,5 +1,6 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 import org.preemptlab.job.JobView;
@@ -14,7 +15,7 @@ public final class PreemptionBasedBackfillPolicy extends AbstractPreemptiveBackf
 
     @Override
     public String name() {
-        return "preemption-backfill";
+        return SchedulerKind.PREEMPTION_BACKFILL.id();
     }
 
     @Override

@@ -82,6 +82,16 @@ final class PromisedSnapshot implements Snapshot {
     }
 
     @Override
+    public java.util.Map<Integer, Placement> promised() {
+        return inner.promised();
+    }
+
+    @Override
+    public JobView heldFor(JobView suspended) {
+        return inner.heldFor(suspended);
+    }
+
+    @Override
     public PreemptionSettings preemptionSettings() {
         return inner.preemptionSettings();
     }

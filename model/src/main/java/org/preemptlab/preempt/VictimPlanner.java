@@ -37,7 +37,6 @@ final class VictimPlanner {
     }
 
     private final PreemptionRules rules;
-    private java.util.function.Function<JobView, Placement> held = j -> null;
 
     VictimPlanner(PreemptionRules rules) {
         this.rules = rules;
@@ -68,12 +67,11 @@ final class VictimPlanner {
 
     /** A plan to fit {@code job} on {@code free} by preempting some of the ordered candidates, or null. */
     Plan plan(JobView job, List<JobView> ordered, Capacity free, java.util.function.Function<JobView, Placement> held) {
-        this.held = held;
         if (ordered.isEmpty()) return null;
         int levels = 0;
         for (JobView v : ordered) levels = Math.max(levels, rules.chainFor(v.spec().qos()).size());
         if (rules.victimOrder() == VictimOrder.FEWEST_VICTIMS) {
-            Plan single = singleVictim(job, ordered, free, levels);
+            Plan single = singleVictim(job, ordered, free, levels, held);
             if (single != null) return single;
         }
         for (int level = 0; level < levels; level++) {
@@ -82,7 +80,7 @@ final class VictimPlanner {
             for (JobView v : ordered) {
                 Victim victim = mechanismAt(v, level);
                 if (victim == null) continue;
-                release(scratch, victim);
+                release(scratch, victim, held);
                 chosen.add(victim);
                 Placement p = scratch.place(job.spec());
                 if (p != null) return new Plan(needed(chosen, p), p);
@@ -91,13 +89,14 @@ final class VictimPlanner {
         return null;
     }
 
-    private Plan singleVictim(JobView job, List<JobView> ordered, Capacity free, int levels) {
+    private Plan singleVictim(JobView job, List<JobView> ordered, Capacity free, int levels,
+            java.util.function.Function<JobView, Placement> held) {
         for (int level = 0; level < levels; level++) {
             for (int i = ordered.size() - 1; i >= 0; i--) { // smallest first
                 Victim victim = mechanismAt(ordered.get(i), level);
                 if (victim == null) continue;
                 Capacity scratch = free.copy();
-                release(scratch, victim);
+                release(scratch, victim, held);
                 Placement p = scratch.place(job.spec());
                 if (p != null) return new Plan(List.of(victim), p);
             }
@@ -130,7 +129,7 @@ final class VictimPlanner {
      * Frees on the scratch what preempting the victim frees. A job already suspended gives up the
      * cores held for its resume (suspend: it stays suspended) and, evicted, its memory too.
      */
-    private void release(Capacity scratch, Victim v) {
+    private static void release(Capacity scratch, Victim v, java.util.function.Function<JobView, Placement> held) {
         if (v.job.state() == JobState.SUSPENDED) {
             Placement cores = held.apply(v.job);
             if (cores != null) scratch.releaseCores(cores);

@@ -85,7 +85,7 @@ public record Scenario(
 
     /** The scheduler the file names, with owner/QOS preemption on top when the file sets it. */
     public SchedulingPolicy policy() {
-        return PolicyFactory.create(scheduler.name(), scheduler.p(), scheduler.thresholdSeconds(),
+        return PolicyFactory.create(scheduler.kind(), scheduler.p(), scheduler.thresholdSeconds(),
                 scheduler.extendSeconds(), scheduler.killInstead(), rules);
     }
 
@@ -98,7 +98,7 @@ public record Scenario(
      * one path and kept on another.
      */
     public SimulationConfig toConfig(boolean recording) {
-        PreemptionSettings s = PolicyFactory.requeuesAtHead(scheduler.name()) ? settings.withRequeueAtHead(true) : settings;
+        PreemptionSettings s = scheduler.kind().requeuesAtHead() ? settings.withRequeueAtHead(true) : settings;
         return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns);
     }
 
@@ -108,13 +108,11 @@ public record Scenario(
     }
 
     public Scenario withScheduler(SchedulerSpec newScheduler) {
-        return new Scenario(name, description, seed, cluster, jobs, newScheduler, rules, settings, maintenance, failures,
-                horizon, trace, traceReport, initialRuns);
+        return toBuilder().scheduler(newScheduler).build();
     }
 
     public Scenario withMaintenance(List<MaintenanceWindow> windows) {
-        return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, windows, failures,
-                horizon, trace, traceReport, initialRuns);
+        return toBuilder().maintenance(windows).build();
     }
 
     @Override
@@ -149,5 +147,123 @@ public record Scenario(
     @Override
     public String toString() {
         return "Scenario[" + name + ": " + cluster + ", " + jobs.size() + " jobs, " + scheduler.name() + "]";
+    }
+
+    /** A builder holding this scenario's values, to change some of them: {@code x.toBuilder().name(v).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * A copy of a Scenario with some values changed. Every component has a setter of its name; a test
+     * checks by reflection that each one changes exactly its component, so a new component cannot be
+     * forgotten here.
+     */
+    public static final class Builder {
+        private String name;
+        private String description;
+        private long seed;
+        private Cluster cluster;
+        private List<JobSpec> jobs;
+        private SchedulerSpec scheduler;
+        private PreemptionRules rules;
+        private PreemptionSettings settings;
+        private List<MaintenanceWindow> maintenance;
+        private FailureModel failures;
+        private Long horizon;
+        private TraceReference trace;
+        private AnomalyReport traceReport;
+        private List<InitialRun> initialRuns;
+
+        private Builder(Scenario from) {
+            name = from.name();
+            description = from.description();
+            seed = from.seed();
+            cluster = from.cluster();
+            jobs = from.jobs();
+            scheduler = from.scheduler();
+            rules = from.rules();
+            settings = from.settings();
+            maintenance = from.maintenance();
+            failures = from.failures();
+            horizon = from.horizon();
+            trace = from.trace();
+            traceReport = from.traceReport();
+            initialRuns = from.initialRuns();
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder cluster(Cluster v) {
+            cluster = v;
+            return this;
+        }
+
+        public Builder jobs(List<JobSpec> v) {
+            jobs = v;
+            return this;
+        }
+
+        public Builder scheduler(SchedulerSpec v) {
+            scheduler = v;
+            return this;
+        }
+
+        public Builder rules(PreemptionRules v) {
+            rules = v;
+            return this;
+        }
+
+        public Builder settings(PreemptionSettings v) {
+            settings = v;
+            return this;
+        }
+
+        public Builder maintenance(List<MaintenanceWindow> v) {
+            maintenance = v;
+            return this;
+        }
+
+        public Builder failures(FailureModel v) {
+            failures = v;
+            return this;
+        }
+
+        public Builder horizon(Long v) {
+            horizon = v;
+            return this;
+        }
+
+        public Builder trace(TraceReference v) {
+            trace = v;
+            return this;
+        }
+
+        public Builder traceReport(AnomalyReport v) {
+            traceReport = v;
+            return this;
+        }
+
+        public Builder initialRuns(List<InitialRun> v) {
+            initialRuns = v;
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace, traceReport, initialRuns);
+        }
     }
 }

@@ -37,7 +37,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
 
     @Override
     public String name() {
-        return "conservative";
+        return SchedulerKind.CONSERVATIVE.id();
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
 
     @Override
     public String name() {
-        return "easy";
+        return SchedulerKind.EASY.id();
     }
 
     @Override

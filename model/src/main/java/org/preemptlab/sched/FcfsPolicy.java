@@ -19,7 +19,7 @@ public final class FcfsPolicy implements SchedulingPolicy {
 
     @Override
     public String name() {
-        return "fcfs";
+        return SchedulerKind.FCFS.id();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.preemptlab.sched;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.job.JobView;
@@ -34,6 +35,24 @@ public interface Snapshot {
      * placement without memory; null if none.
      */
     default org.preemptlab.job.Placement heldCores(JobView suspended) {
+        return null;
+    }
+
+    /**
+     * Queued jobs room is being made for ({@link Decision.Promise}), by job index in the order they
+     * were promised → the placement each is to get once its victims have left. A promise lasts until
+     * the job starts.
+     */
+    default Map<Integer, org.preemptlab.job.Placement> promised() {
+        return Map.of();
+    }
+
+    /**
+     * The job a suspended job is held for (it was suspended for it, {@link Decision.Preempt}, or held
+     * for it since, {@link Decision.Hold}): it does not take its cores back before that job has
+     * started. Null if none.
+     */
+    default JobView heldFor(JobView suspended) {
         return null;
     }
 

@@ -1,53 +1,331 @@
 package org.preemptlab.sim;
 
-import org.preemptlab.job.Placement;
+import static org.preemptlab.job.JobState.CHECKPOINTING;
+import static org.preemptlab.job.JobState.PENDING;
+import static org.preemptlab.job.JobState.QUEUED;
+import static org.preemptlab.job.JobState.RUNNING;
+import static org.preemptlab.job.JobState.STOPPING;
+import static org.preemptlab.job.JobState.SUSPENDED;
+
+import java.util.Arrays;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
+import org.preemptlab.job.Placement;
+import org.preemptlab.mechanism.PreemptMechanism;
 
 /**
- * The engine's mutable record of one job. Policies only ever see it as a {@link JobView};
- * only the engine (this package) changes it.
+ * The engine's record of one job. Policies only ever see it as a {@link JobView}. Its state changes
+ * only through the transition methods below, named after the change; each checks the state it
+ * comes from (an {@link IllegalStateException} names the job and both states) and sets every field
+ * the change touches together. The engine (this package) calls them and keeps the rest of the
+ * books: the queue and running sets, capacity, the timeline, the backend.
+ *
+ * <p>The engine's sets order jobs by {@link #estimatedEnd()} and queue key: it takes a job out of
+ * them before a transition that changes those and puts it back after.
  */
 public final class JobRun implements JobView {
 
-    final JobSpec spec;
-    final int index;
-    JobState state = JobState.PENDING;
-    int tier;
-    long queueKey;
-    int segment;
-    long segmentStart = -1;
+    private static final JobState[] HOLDING_NODES = {RUNNING, CHECKPOINTING, STOPPING, SUSPENDED};
+
+    private final JobSpec spec;
+    private final int index;
+    private final int tier;
+    private JobState state = PENDING;
+    private long queueKey;
+    private int segment;
+    private long segmentStart = -1;
     /** Time from which useful work accrues in the current running segment (after restart I/O). */
-    long progressFrom;
+    private long progressFrom;
     /** End of the restart I/O of the current segment (= its start when there is none). */
-    long restartEnd;
-    Placement placement;
-    long workDone;
-    long savedWork;
-    long restartCost;
-    long estimatedEnd;
-    int timesPreempted;
-    int timesCheckpointed;
-    long firstStart = -1;
-    long end = -1;
-    long queuedSince;
-    long totalWait;
-    long lostWork;
-    long checkpointSeconds;
-    long restartSeconds;
-    long lastCheckpointTime = -1;
-    long stateSince;
-    int ioVersion;
-    boolean requeueAfterIo;
-    /** While suspended: the job it was suspended for (index), which it must not take its cores back from before that job starts; -1 for none. */
-    int suspendedFor = -1;
+    private long restartEnd;
+    private Placement placement;
+    private long workDone;
+    private long savedWork;
+    private long restartCost;
+    private long estimatedEnd;
+    private int timesPreempted;
+    private int timesCheckpointed;
+    private long firstStart = -1;
+    private long end = -1;
+    private long queuedSince;
+    private long totalWait;
+    private long lostWork;
+    private long checkpointSeconds;
+    private long restartSeconds;
+    private long stateSince;
+    private int ioVersion;
+    private boolean requeueAfterIo;
+    /** While suspended: the job (index) it is held for, which it must not take its cores back from before that job starts; -1 for none. */
+    private int heldFor = -1;
     private int[] preemptionsBy; // allocated on the first preemption
 
-    JobRun(JobSpec spec, int index) {
+    JobRun(JobSpec spec, int index, int tier) {
         this.spec = spec;
         this.index = index;
+        this.tier = tier;
     }
+
+    // ---------------------------------------------------------------- transitions
+
+    /** PENDING → QUEUED: submitted, at queue position {@code key}. */
+    void submit(long now, long key) {
+        require("be submitted", QUEUED, PENDING);
+        state = QUEUED;
+        queueKey = key;
+        queuedSince = now;
+        stateSince = now;
+        estimatedEnd = restartCost + remainingEstimate();
+    }
+
+    /** A queued job that was running before the scenario began has {@code work} seconds of its work done. */
+    void alreadyDone(long work) {
+        require("have run before the scenario", QUEUED, QUEUED);
+        if (firstStart >= 0) throw new IllegalStateException("job " + spec.name() + " has run in this scenario already");
+        workDone = work;
+    }
+
+    /**
+     * QUEUED → RUNNING on {@code where} (a new segment; the restart I/O its checkpoint needs comes
+     * first).
+     *
+     * @return the seconds of restart I/O this start pays
+     */
+    long start(long now, Placement where) {
+        require("start", RUNNING, QUEUED);
+        totalWait += now - queuedSince;
+        placement = where;
+        state = RUNNING;
+        long restart = restartCost;
+        restartSeconds += restart;
+        restartCost = 0;
+        if (firstStart < 0) firstStart = now;
+        runFrom(now, restart);
+        return restart;
+    }
+
+    /** A running job is preempted by {@code mechanism} (counted; what follows is another transition). */
+    void preempted(PreemptMechanism mechanism) {
+        require("be preempted", state, RUNNING, SUSPENDED);
+        timesPreempted++;
+        if (preemptionsBy == null) preemptionsBy = new int[PreemptMechanism.values().length];
+        preemptionsBy[mechanism.ordinal()]++;
+    }
+
+    /** RUNNING → SUSPENDED, held for job {@code forJob} (index, -1 for none) until that one has started. */
+    void suspend(long now, int forJob) {
+        require("be suspended", SUSPENDED, RUNNING);
+        state = SUSPENDED;
+        stateSince = now;
+        segment++;
+        heldFor = forJob;
+    }
+
+    /** A suspended job's cores stay held for job {@code forJob} (index) until that one has started. */
+    void holdFor(int forJob) {
+        require("be held for another job", SUSPENDED, SUSPENDED);
+        heldFor = forJob;
+    }
+
+    /** The job it was held for has started (or is gone): a suspended job may take its cores back. */
+    void releaseHold() {
+        heldFor = -1;
+    }
+
+    /** SUSPENDED → RUNNING on the same nodes (a new segment, no restart cost). */
+    void resume(long now) {
+        require("resume", RUNNING, SUSPENDED);
+        state = RUNNING;
+        heldFor = -1;
+        runFrom(now, 0);
+    }
+
+    /**
+     * RUNNING → CHECKPOINTING: it writes its image, expected to take {@code estimateSeconds}; then
+     * it leaves its nodes for the queue ({@code thenRequeue}) or goes back to work.
+     */
+    void beginCheckpoint(long now, boolean thenRequeue, long estimateSeconds) {
+        require("begin a checkpoint", CHECKPOINTING, RUNNING);
+        state = CHECKPOINTING;
+        stateSince = now;
+        segment++;
+        requeueAfterIo = thenRequeue;
+        estimatedEnd = now + estimateSeconds;
+    }
+
+    /** The checkpoint being written is complete: its work so far is saved (the state stays CHECKPOINTING). */
+    void checkpointWritten(long now) {
+        require("finish a checkpoint", CHECKPOINTING, CHECKPOINTING);
+        checkpointSeconds += now - stateSince;
+        savedWork = workDone;
+        timesCheckpointed++;
+    }
+
+    /** The checkpoint being written is lost (its node failed): the time spent writing counts, nothing is saved. */
+    void checkpointAborted(long now) {
+        require("abort a checkpoint", CHECKPOINTING, CHECKPOINTING);
+        checkpointSeconds += now - stateSince;
+    }
+
+    /** CHECKPOINTING → RUNNING on the same nodes after a periodic checkpoint (a new segment). */
+    void continueAfterCheckpoint(long now) {
+        require("continue after its checkpoint", RUNNING, CHECKPOINTING);
+        state = RUNNING;
+        runFrom(now, 0);
+    }
+
+    /** A suspended job's frozen memory image is saved as its checkpoint (no work lost). */
+    void frozenImageSaved() {
+        require("save its frozen image", SUSPENDED, SUSPENDED);
+        savedWork = workDone;
+        timesCheckpointed++;
+    }
+
+    /** RUNNING → STOPPING: signalled to stop, it has {@code graceSeconds} to leave (a new segment). */
+    void beginStop(long now, long graceSeconds) {
+        require("begin to stop", STOPPING, RUNNING);
+        state = STOPPING;
+        stateSince = now;
+        segment++;
+        estimatedEnd = now + graceSeconds;
+    }
+
+    /** The current segment ends without a transition of its own (events scheduled for it become stale). */
+    void endSegment() {
+        require("leave its nodes", state, HOLDING_NODES);
+        segment++;
+    }
+
+    /**
+     * The work since its last checkpoint is lost (a kill or a failure).
+     *
+     * @return the seconds of work lost (0 if none)
+     */
+    long loseUnsavedWork() {
+        require("lose its work", state, HOLDING_NODES);
+        long lost = workDone - savedWork;
+        lostWork += Math.max(0, lost);
+        workDone = savedWork;
+        return lost;
+    }
+
+    /**
+     * → QUEUED at queue position {@code key} from wherever it held nodes; its next start first reads
+     * {@code restartCost} seconds of checkpoint image. It no longer has a placement.
+     */
+    void requeue(long now, long key, long restartCost) {
+        require("be requeued", QUEUED, HOLDING_NODES);
+        state = QUEUED;
+        stateSince = now;
+        queuedSince = now;
+        segmentStart = -1;
+        queueKey = key;
+        heldFor = -1;
+        this.restartCost = restartCost;
+        estimatedEnd = restartCost + remainingEstimate();
+        placement = null;
+    }
+
+    /** A live backend reported the job's processes done: that is its work. */
+    void workReportedDone() {
+        require("report its work done", RUNNING, RUNNING);
+        workDone = spec.runtime();
+    }
+
+    /** RUNNING → COMPLETED. Its placement is dropped (the timeline keeps where it ran; big runs need the memory). */
+    void complete(long now) {
+        require("complete", JobState.COMPLETED, RUNNING);
+        state = JobState.COMPLETED;
+        end = now;
+        placement = null;
+    }
+
+    /** → {@code terminal} (FAILED, PREEMPTED_KILLED) for good, from wherever it held nodes. */
+    void endFor(JobState terminal, long now) {
+        if (!terminal.isTerminal() || terminal == JobState.COMPLETED) {
+            throw new IllegalArgumentException("job " + spec.name() + ": cannot end for good as " + terminal);
+        }
+        require("end for good", terminal, HOLDING_NODES);
+        state = terminal;
+        heldFor = -1;
+        end = now;
+    }
+
+    /** Brings {@code workDone} up to {@code now} for a running job. */
+    void settle(long now) {
+        if (state == RUNNING && now > progressFrom) {
+            workDone = Math.min(spec.runtime(), workDone + (now - progressFrom));
+            progressFrom = now;
+        }
+    }
+
+    /** The next write of its checkpoint I/O (earlier completions of the checkpoint are stale). */
+    int nextIoVersion() {
+        return ++ioVersion;
+    }
+
+    /** A new running segment from now: useful work accrues after {@code restart} seconds of restart I/O. */
+    private void runFrom(long now, long restart) {
+        segment++;
+        segmentStart = now;
+        stateSince = now;
+        progressFrom = now + restart;
+        restartEnd = now + restart;
+        estimatedEnd = now + restart + remainingEstimateFromWork();
+    }
+
+    private void require(String action, JobState to, JobState... from) {
+        for (JobState f : from) if (f == state) return;
+        throw new IllegalStateException("job " + spec.name() + " cannot " + action + " (" + state + " → " + to
+                + "); only from " + (from.length == 1 ? from[0] : Arrays.toString(from)));
+    }
+
+    // ---------------------------------------------------------------- the engine's reads
+
+    long queueKey() {
+        return queueKey;
+    }
+
+    /** The engine's segment number of its current run (events carry it; a stale one is ignored). */
+    int segment() {
+        return segment;
+    }
+
+    long stateSince() {
+        return stateSince;
+    }
+
+    long queuedSince() {
+        return queuedSince;
+    }
+
+    long progressFrom() {
+        return progressFrom;
+    }
+
+    long restartEnd() {
+        return restartEnd;
+    }
+
+    int ioVersion() {
+        return ioVersion;
+    }
+
+    boolean requeueAfterIo() {
+        return requeueAfterIo;
+    }
+
+    /** While suspended: the index of the job it is held for, or -1. */
+    int heldFor() {
+        return heldFor;
+    }
+
+    /** By the estimate, the work still ahead from the current progress (at least 1 s). */
+    long remainingEstimateFromWork() {
+        return Math.max(1, spec.estimate() - workDone);
+    }
+
+    // ---------------------------------------------------------------- JobView and results
 
     @Override
     public int index() {
@@ -140,26 +418,8 @@ public final class JobRun implements JobView {
     }
 
     /** Times preempted by each mechanism, indexed by {@code PreemptMechanism.ordinal()}. */
-    public int preemptionsBy(org.preemptlab.mechanism.PreemptMechanism m) {
+    public int preemptionsBy(PreemptMechanism m) {
         return preemptionsBy == null ? 0 : preemptionsBy[m.ordinal()];
-    }
-
-    void countPreemption(org.preemptlab.mechanism.PreemptMechanism m) {
-        if (preemptionsBy == null) preemptionsBy = new int[org.preemptlab.mechanism.PreemptMechanism.values().length];
-        preemptionsBy[m.ordinal()]++;
-    }
-
-    /** By the estimate, the work still ahead from the current progress (at least 1 s). */
-    long remainingEstimateFromWork() {
-        return Math.max(1, spec.estimate() - workDone);
-    }
-
-    /** Brings {@code workDone} up to {@code now} for a running job. */
-    void settle(long now) {
-        if (state == JobState.RUNNING && now > progressFrom) {
-            workDone = Math.min(spec.runtime(), workDone + (now - progressFrom));
-            progressFrom = now;
-        }
     }
 
     @Override

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.preemptlab.alloc.Capacity;
@@ -13,7 +16,6 @@ import org.preemptlab.job.Placement;
 import org.preemptlab.backend.BackendEvents;
 import org.preemptlab.backend.NodeBackend;
 import org.preemptlab.cluster.Cluster;
-import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
@@ -28,14 +30,16 @@ import org.preemptlab.sched.Snapshot;
 /**
  * The discrete-event engine. Time is whole seconds. Events at one instant are applied in the order
  * (kind, insertion); then exactly one scheduling pass runs, whose decisions the engine applies in
- * order through the {@link NodeBackend}. Only this class changes job and resource state.
+ * order through the {@link NodeBackend}. Only this package changes job and resource state: a job's
+ * state through the transitions of its {@link JobRun}, the queue, the running and suspended sets,
+ * capacity, promises and the timeline here. Events are applied in one place ({@link SimEvent#applyTo}).
  */
 public final class Simulation {
 
-    private static final Comparator<JobRun> QUEUE_ORDER = Comparator.comparingInt((JobRun r) -> -r.tier)
-            .thenComparingLong(r -> r.queueKey).thenComparingInt(r -> r.index);
-    private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong((JobRun r) -> r.estimatedEnd)
-            .thenComparingInt(r -> r.index);
+    private static final Comparator<JobRun> QUEUE_ORDER = Comparator.comparingInt((JobRun r) -> -r.tier())
+            .thenComparingLong(JobRun::queueKey).thenComparingInt(JobRun::index);
+    private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong(JobRun::estimatedEnd)
+            .thenComparingInt(JobRun::index);
 
     private final SimulationConfig config;
     private final Cluster cluster;
@@ -55,7 +59,10 @@ public final class Simulation {
     private final SplittableRandom failureRandom;
     private final Snapshot snapshot = new EngineSnapshot();
     private final QueueStats queueStats = new QueueStats();
-    private final java.util.Map<Integer, InitialRun> initialRuns = new java.util.HashMap<>();
+    private final Map<Integer, InitialRun> initialRuns = new HashMap<>();
+    /** Queued jobs room is being made for → where they are to start ({@link Decision.Promise}), in the order promised. */
+    private final Map<Integer, Placement> promises = new LinkedHashMap<>();
+    private final SimEvent.Handler dispatch = new Dispatch();
 
     private long now = Long.MIN_VALUE;
     private int nextSubmit;
@@ -67,7 +74,8 @@ public final class Simulation {
     private long stateVersion;
     private boolean passRequested;
     private boolean started;
-    private final boolean backendMayReport;
+    /** The backend runs jobs for real and reports their ends ({@link NodeBackend#isLive()}). */
+    private final boolean liveBackend;
 
     public Simulation(SimulationConfig config) {
         this.config = config;
@@ -79,14 +87,13 @@ public final class Simulation {
         this.timeline = new Timeline(config.recording());
         this.runs = new JobRun[config.jobs().size()];
         for (int i = 0; i < runs.length; i++) {
-            runs[i] = new JobRun(config.jobs().get(i), i);
-            runs[i].tier = policy.tierOf(runs[i].spec);
+            runs[i] = new JobRun(config.jobs().get(i), i, policy.tierOf(config.jobs().get(i)));
         }
         this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
         this.outages = new NodeOutages(capacity, cluster.nodeCount());
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
-        this.backendMayReport = !"emulated".equals(backend.name());
+        this.liveBackend = backend.isLive();
         backend.attach(new BackendEvents() {
             @Override
             public void workDone(int jobIndex, int segment, long time) {
@@ -151,7 +158,7 @@ public final class Simulation {
         if (terminal == runs.length) return false;
         long t = nextTime();
         if (t == Long.MAX_VALUE) {
-            if (!backendMayReport) throw new IllegalStateException(stuckMessage());
+            if (!liveBackend) throw new IllegalStateException(stuckMessage());
             return true;
         }
         queueStats.advance(t, queue.size());
@@ -203,155 +210,131 @@ public final class Simulation {
     // ---------------------------------------------------------------- event loop
 
     private long firstSubmit() {
-        return runs.length == 0 ? 0 : runs[0].spec.submit();
+        return runs.length == 0 ? 0 : runs[0].spec().submit();
     }
 
     private long nextTime() {
         long t = events.isEmpty() ? Long.MAX_VALUE : events.peekTime();
-        if (nextSubmit < runs.length) t = Math.min(t, runs[nextSubmit].spec.submit());
+        if (nextSubmit < runs.length) t = Math.min(t, runs[nextSubmit].spec().submit());
         return t;
     }
 
     private boolean hasEventAt(long t) {
         return (!events.isEmpty() && events.peekTime() == t)
-                || (nextSubmit < runs.length && runs[nextSubmit].spec.submit() == t);
+                || (nextSubmit < runs.length && runs[nextSubmit].spec().submit() == t);
     }
 
     private void applyEventsAt(long t) {
         while (!events.isEmpty() && events.peekTime() == t
                 && events.peekKindOrdinal() < EventKind.JOB_SUBMIT.ordinal()) {
-            apply(events.poll());
+            events.poll().applyTo(dispatch);
         }
-        while (nextSubmit < runs.length && runs[nextSubmit].spec.submit() == t) submit(runs[nextSubmit++]);
-        while (!events.isEmpty() && events.peekTime() == t) apply(events.poll());
-    }
-
-    private void apply(SimEvent event) {
-        if (event instanceof SimEvent.JobEnd e) jobEnd(runs[e.job()], e.segment());
-        else if (event instanceof SimEvent.JobFailed e) jobFailed(runs[e.job()], e.segment(), e.detail());
-        else if (event instanceof SimEvent.CheckpointDone e) checkpointDone(runs[e.job()], e.version());
-        else if (event instanceof SimEvent.GraceExpired e) graceExpired(runs[e.job()], e.segment());
-        else if (event instanceof SimEvent.NodeFail e) nodeFail(e.node());
-        else if (event instanceof SimEvent.NodeRepair e) nodeRepair(e.node());
-        else if (event instanceof SimEvent.MaintenanceStart e) maintenanceStart(e.window());
-        else if (event instanceof SimEvent.MaintenanceEnd e) maintenanceEnd(e.window());
-        else if (event instanceof SimEvent.PeriodicCheckpoint e) periodicCheckpoint(runs[e.job()], e.segment());
-        else if (event instanceof SimEvent.JobSubmit e) submit(runs[e.job()]);
-        else if (event instanceof SimEvent.Wakeup) passRequested = true;
-        else if (event instanceof SimEvent.Observed e) observed(e);
+        while (nextSubmit < runs.length && runs[nextSubmit].spec().submit() == t) submit(runs[nextSubmit++]);
+        while (!events.isEmpty() && events.peekTime() == t) events.poll().applyTo(dispatch);
     }
 
     private String stuckMessage() {
         JobRun head = queue.isEmpty() ? null : queue.first();
         return "the run cannot go on at t=" + now + ": " + queue.size() + " jobs wait and nothing is running"
-                + (head == null ? "" : "; the first waiting job " + head.spec.name() + " needs " + head.spec.nodes()
-                + " nodes × " + head.spec.coresPerNode() + " cores and never fits");
+                + (head == null ? "" : "; the first waiting job " + head.name() + " needs " + head.spec().nodes()
+                + " nodes × " + head.spec().coresPerNode() + " cores and never fits");
     }
 
     // ---------------------------------------------------------------- scheduling pass
 
     private void pass() {
         passes++;
-        List<Decision> decisions = policy.schedule(snapshot);
-        for (Decision d : decisions) {
+        for (Decision d : policy.schedule(snapshot)) {
             if (d instanceof Decision.Start s) start((JobRun) s.job(), s.placement(), s.reason());
             else if (d instanceof Decision.Preempt p) preempt((JobRun) p.victim(), p.mechanism(), p.forJob(), p.reason());
-            else if (d instanceof Decision.CallAt c && c.time() > now) events.add(new SimEvent.Wakeup(c.time()));
+            else if (d instanceof Decision.Promise p) promise((JobRun) p.job(), p.placement());
+            else if (d instanceof Decision.Hold h) hold((JobRun) h.suspended(), (JobRun) h.forJob());
+            else if (d instanceof Decision.CallAt c) callAt(c.time());
+            else throw new IllegalStateException("policy " + policy.name() + " returned " + d + ": not a decision the engine knows");
         }
     }
 
+    private void callAt(long time) {
+        if (time > now) events.add(new SimEvent.Wakeup(time));
+    }
+
+    /** Records where a queued job room is being made for is to start; the promise lasts until it starts. */
+    private void promise(JobRun r, Placement placement) {
+        if (r.state() != JobState.QUEUED) {
+            throw new IllegalStateException("policy " + policy.name() + " promised job " + r.name() + " a start, but it is " + r.state());
+        }
+        promises.put(r.index(), placement);
+    }
+
+    /** Keeps a suspended job suspended, its cores held for {@code forJob}, until that one has started. */
+    private void hold(JobRun r, JobRun forJob) {
+        if (forJob.state() != JobState.QUEUED) {
+            throw new IllegalStateException("policy " + policy.name() + " held job " + r.name() + " for job " + forJob.name()
+                    + ", which is " + forJob.state() + ", not waiting");
+        }
+        r.holdFor(forJob.index());
+    }
+
     private void submit(JobRun r) {
-        r.state = JobState.QUEUED;
-        r.queueKey = nextQueueKey++;
-        r.queuedSince = now;
-        r.stateSince = now;
-        enqueue(r);
+        r.submit(now, nextQueueKey++);
+        queue.add(r);
         log(LogKind.SUBMIT, r, NO_NODES, SUBMITTED);
-        InitialRun initial = initialRuns.get(r.spec.id());
+        InitialRun initial = initialRuns.get(r.spec().id());
         if (initial != null) startAlreadyRunning(r, initial);
     }
 
     /** Places a job that was running before the scenario began, with its elapsed work done. */
     private void startAlreadyRunning(JobRun r, InitialRun initial) {
-        if (initial.elapsedSeconds() >= r.spec.runtime()) {
-            throw new IllegalArgumentException("job " + r.spec.name() + " has run " + initial.elapsedSeconds()
-                    + " s already; its run time is " + r.spec.runtime() + " s, so it would have ended");
+        JobSpec spec = r.spec();
+        if (initial.elapsedSeconds() >= spec.runtime()) {
+            throw new IllegalArgumentException("job " + spec.name() + " has run " + initial.elapsedSeconds()
+                    + " s already; its run time is " + spec.runtime() + " s, so it would have ended");
         }
-        Placement placement;
-        if (cluster instanceof NodeCluster nc) {
-            if (initial.nodes().length != r.spec.nodes()) {
-                throw new IllegalArgumentException("job " + r.spec.name() + " runs on " + initial.nodes().length
-                        + " nodes; it asks for " + r.spec.nodes());
-            }
-            int pool = nc.poolOf(initial.nodes()[0]);
-            long mem = nc.pools().get(pool).memoryPerNodeMb() == 0 ? 0 : r.spec.memoryPerNodeMb();
-            placement = new Placement(pool, r.spec.procs(), initial.nodes(), r.spec.coresPerNode(), mem);
-        } else {
-            placement = initial.nodes().length == 0 ? Placement.ofCount(r.spec.procs())
-                    : new Placement(-1, r.spec.procs(), initial.nodes(), 1, 0);
-        }
+        Placement placement = initial.placementIn(cluster, spec);
         try {
             capacity.take(placement);
         } catch (IllegalStateException busy) {
-            throw new IllegalArgumentException("job " + r.spec.name() + " cannot be running where the scenario says: "
+            throw new IllegalArgumentException("job " + spec.name() + " cannot be running where the scenario says: "
                     + busy.getMessage());
         }
         capacity.release(placement);
-        r.workDone = initial.elapsedSeconds();
-        start(r, placement, Reason.of("job " + r.spec.name() + " was already running when the scenario began ("
+        r.alreadyDone(initial.elapsedSeconds());
+        start(r, placement, Reason.of("job " + spec.name() + " was already running when the scenario began ("
                 + org.preemptlab.time.SimTime.duration(initial.elapsedSeconds()) + " done)"));
     }
 
-    private void enqueue(JobRun r) {
-        r.estimatedEnd = r.restartCost + r.remainingEstimate();
-        queue.add(r);
-    }
-
     private void start(JobRun r, Placement placement, Reason reason) {
-        if (r.state != JobState.QUEUED) {
-            throw new IllegalStateException("policy " + policy.name() + " started job " + r.spec.name() + " which is " + r.state);
+        if (r.state() != JobState.QUEUED) {
+            throw new IllegalStateException("policy " + policy.name() + " started job " + r.name() + " which is " + r.state());
         }
         Placement concrete = capacity.take(placement);
         queue.remove(r);
-        r.totalWait += now - r.queuedSince;
-        segment(r, SegmentKind.WAITING, r.queuedSince, now, NO_NODES);
-        r.placement = concrete;
-        r.state = JobState.RUNNING;
-        r.segment++;
-        r.segmentStart = now;
-        r.stateSince = now;
-        long restart = r.restartCost;
-        r.progressFrom = now + restart;
-        r.restartEnd = now + restart;
-        r.restartSeconds += restart;
-        r.restartCost = 0;
-        r.estimatedEnd = now + restart + r.remainingEstimateFromWork();
+        segment(r, SegmentKind.WAITING, r.queuedSince(), now, NO_NODES);
+        long restart = r.start(now, concrete);
         running.add(r);
-        if (r.firstStart < 0) r.firstStart = now;
-        log(restart > 0 || r.timesPreempted > 0 ? LogKind.RESTART : LogKind.START, r, concrete.nodes(), reason);
-        backend.start(r, concrete, now, r.segment, restart, r.spec.runtime() - r.workDone);
+        promises.remove(r.index());
+        log(restart > 0 || r.timesPreempted() > 0 ? LogKind.RESTART : LogKind.START, r, concrete.nodes(), reason);
+        backend.start(r, concrete, now, r.segment(), restart, r.spec().runtime() - r.workDone());
         schedulePeriodicCheckpoint(r);
     }
 
     // ---------------------------------------------------------------- job transitions
 
     private void jobEnd(JobRun r, int segment) {
-        if (r.segment != segment || r.state != JobState.RUNNING) return;
+        if (r.segment() != segment || r.state() != JobState.RUNNING) return;
         r.settle(now);
-        if (backendMayReport) {
-            r.workDone = r.spec.runtime(); // a live job ends when its process does: that is its work
-        } else if (r.workDone != r.spec.runtime()) {
-            throw new IllegalStateException("job " + r.spec.name() + " ended at t=" + now + " with " + r.workDone
-                    + " s of work done; it needs " + r.spec.runtime() + " s (backend and engine disagree)");
+        if (liveBackend) {
+            r.workReportedDone(); // a live job ends when its process does: that is its work
+        } else if (r.workDone() != r.spec().runtime()) {
+            throw new IllegalStateException("job " + r.name() + " ended at t=" + now + " with " + r.workDone()
+                    + " s of work done; it needs " + r.spec().runtime() + " s (backend and engine disagree)");
         }
         closeRunning(r);
         running.remove(r);
-        releaseNodes(r.placement);
-        r.state = JobState.COMPLETED;
-        r.end = now;
+        releaseNodes(r.placement());
         terminal++;
-        log(LogKind.END, r, r.placement.nodes(), COMPLETED);
-        r.placement = null; // the timeline keeps where it ran; million-job runs need the memory back
+        log(LogKind.END, r, r.placement().nodes(), COMPLETED);
+        r.complete(now);
     }
 
     /**
@@ -359,22 +342,21 @@ public final class Simulation {
      * ends FAILED — it is not requeued, whatever its rerunnable flag (that is for preemption and node loss).
      */
     private void jobFailed(JobRun r, int segment, String detail) {
-        if (r.segment != segment || r.state != JobState.RUNNING) return;
+        if (r.segment() != segment || r.state() != JobState.RUNNING) return;
         r.settle(now);
         closeRunning(r);
         running.remove(r);
-        r.segment++;
+        r.endSegment();
         loseWork(r);
-        releaseNodes(r.placement);
-        log(LogKind.FAIL, r, r.placement.nodes(), Reason.of("job " + r.spec.name() + " failed: " + detail));
-        r.state = JobState.FAILED;
-        r.end = now;
+        releaseNodes(r.placement());
+        log(LogKind.FAIL, r, r.placement().nodes(), Reason.of("job " + r.name() + " failed: " + detail));
+        r.endFor(JobState.FAILED, now);
         terminal++;
     }
 
     private void observed(SimEvent.Observed o) {
         JobRun r = o.job() >= 0 && o.job() < runs.length ? runs[o.job()] : null;
-        int[] nodes = r == null || r.placement == null ? NO_NODES : r.placement.nodes();
+        int[] nodes = r == null || r.placement() == null ? NO_NODES : r.placement().nodes();
         log(LogKind.OBSERVED, r, nodes, Reason.of("observed on the backend: " + o.what()
                 + (o.detail() == null || o.detail().isBlank() ? "" : " (" + o.detail() + ")")));
     }
@@ -382,128 +364,103 @@ public final class Simulation {
     /** A running (or checkpointing, stopping) job dies: its unsaved work is lost, its nodes freed. */
     private void fail(JobRun r, Reason reason) {
         running.remove(r);
-        r.segment++;
+        r.endSegment();
         loseWork(r);
-        releaseNodes(r.placement);
-        log(LogKind.FAIL, r, r.placement.nodes(), reason);
+        releaseNodes(r.placement());
+        log(LogKind.FAIL, r, r.placement().nodes(), reason);
         requeueOrEnd(r, FAILED_REQUEUE, JobState.FAILED);
     }
 
     private void preempt(JobRun r, PreemptMechanism mechanism, JobView forJob, Reason reason) {
-        if (r.state == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
-            r.timesPreempted++;
-            r.countPreemption(mechanism);
-            log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
-            evictSuspended(r, mechanism == PreemptMechanism.CHECKPOINT && r.spec.checkpointable(), reason);
+        if (r.state() == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
+            r.preempted(mechanism);
+            log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
+            evictSuspended(r, mechanism == PreemptMechanism.CHECKPOINT && r.spec().checkpointable(), reason);
             return;
         }
-        if (r.state != JobState.RUNNING) {
-            throw new IllegalStateException("policy " + policy.name() + " preempted job " + r.spec.name() + " which is " + r.state);
+        if (r.state() != JobState.RUNNING) {
+            throw new IllegalStateException("policy " + policy.name() + " preempted job " + r.name() + " which is " + r.state());
         }
         r.settle(now);
-        r.timesPreempted++;
-        r.countPreemption(mechanism);
-        log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
+        r.preempted(mechanism);
+        log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
         switch (mechanism) {
-            case SUSPEND -> {
-                suspend(r, reason);
-                r.suspendedFor = forJob == null ? -1 : forJob.index();
-            }
+            case SUSPEND -> suspend(r, forJob == null ? -1 : forJob.index(), reason);
             case CHECKPOINT -> beginCheckpoint(r, true, reason);
             case REQUEUE, KILL -> beginKill(r, reason);
         }
     }
 
-    private void suspend(JobRun r, Reason reason) {
+    private void suspend(JobRun r, int forJob, Reason reason) {
         closeRunning(r);
         running.remove(r);
-        r.state = JobState.SUSPENDED;
-        r.stateSince = now;
-        r.segment++;
-        capacity.releaseCores(r.placement);
-        outages.reseize(r.placement);
+        r.suspend(now, forJob);
+        capacity.releaseCores(r.placement());
+        outages.reseize(r.placement());
         suspended.add(r);
-        log(LogKind.SUSPEND, r, r.placement.nodes(), reason);
+        log(LogKind.SUSPEND, r, r.placement().nodes(), reason);
         backend.suspend(r, now);
     }
 
+    /**
+     * Resumes the suspended jobs whose cores are free again, in suspension order — except those held
+     * for a job that has not started yet: their cores are that job's, even while the rest of what it
+     * needs is still being freed (a grace time, a checkpoint).
+     */
     private void resumeSuspended() {
         if (suspended.isEmpty()) return;
         List<JobRun> ready = new ArrayList<>();
         for (JobRun r : suspended) {
             if (waitsForItsPreemptor(r)) continue;
-            if (capacity.coresFree(r.placement) && !outages.anyDown(r.placement)) ready.add(r);
+            if (capacity.coresFree(r.placement()) && !outages.anyDown(r.placement())) ready.add(r);
         }
         for (JobRun r : ready) {
-            if (!capacity.coresFree(r.placement)) continue;
-            capacity.takeCores(r.placement);
+            if (!capacity.coresFree(r.placement())) continue;
+            capacity.takeCores(r.placement());
             suspended.remove(r);
-            segment(r, SegmentKind.SUSPENDED, r.stateSince, now, r.placement.nodes());
-            r.state = JobState.RUNNING;
-            r.segment++;
-            r.segmentStart = now;
-            r.stateSince = now;
-            r.progressFrom = now;
-            r.restartEnd = now;
-            r.estimatedEnd = now + r.remainingEstimateFromWork();
+            segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement().nodes());
+            r.resume(now);
             running.add(r);
-            log(LogKind.RESUME, r, r.placement.nodes(), RESUMED);
-            backend.resume(r, now, r.segment, r.spec.runtime() - r.workDone);
+            log(LogKind.RESUME, r, r.placement().nodes(), RESUMED);
+            backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
             schedulePeriodicCheckpoint(r);
         }
     }
 
-    /**
-     * A job suspended for another stays suspended until that one has started: its cores are promised
-     * to it, even while the rest of what it needs is still being freed (a grace time, a checkpoint).
-     */
+    /** Held for a job that is still waiting; a hold for a job that has left the queue is released here. */
     private boolean waitsForItsPreemptor(JobRun r) {
-        if (r.suspendedFor < 0) return false;
-        if (runs[r.suspendedFor].state == JobState.QUEUED) return true;
-        r.suspendedFor = -1;
+        if (r.heldFor() < 0) return false;
+        if (runs[r.heldFor()].state() == JobState.QUEUED) return true;
+        r.releaseHold();
         return false;
     }
 
     private void beginCheckpoint(JobRun r, boolean thenRequeue, Reason reason) {
         closeRunning(r);
         running.remove(r);
-        r.state = JobState.CHECKPOINTING;
-        r.stateSince = now;
-        r.segment++;
-        r.requeueAfterIo = thenRequeue;
-        r.estimatedEnd = now + storage.estimateSeconds(r, settings.cost());
+        r.beginCheckpoint(now, thenRequeue, storage.estimateSeconds(r, settings.cost()));
         running.add(r);
-        log(LogKind.CHECKPOINT_BEGIN, r, r.placement.nodes(), reason);
+        log(LogKind.CHECKPOINT_BEGIN, r, r.placement().nodes(), reason);
         backend.checkpoint(r, now);
         storage.beginCheckpoint(r, now, settings.cost());
     }
 
     private void checkpointDone(JobRun r, int version) {
-        if (r.state != JobState.CHECKPOINTING || r.ioVersion != version) return;
+        if (r.state() != JobState.CHECKPOINTING || r.ioVersion() != version) return;
         storage.endCheckpoint(r, now);
-        segment(r, SegmentKind.CHECKPOINTING, r.stateSince, now, r.placement.nodes());
-        r.checkpointSeconds += now - r.stateSince;
-        r.savedWork = r.workDone;
-        r.lastCheckpointTime = now;
-        r.timesCheckpointed++;
+        segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement().nodes());
+        r.checkpointWritten(now);
         running.remove(r);
-        log(LogKind.CHECKPOINT_END, r, r.placement.nodes(), CHECKPOINT_WRITTEN);
-        if (r.requeueAfterIo) {
+        log(LogKind.CHECKPOINT_END, r, r.placement().nodes(), CHECKPOINT_WRITTEN);
+        if (r.requeueAfterIo()) {
             backend.kill(r, now); // its image is safe: the processes leave the nodes
-            releaseNodes(r.placement);
-            r.restartCost = storage.restartSeconds(r, settings.cost());
-            requeue(r, CHECKPOINTED_REQUEUE);
+            releaseNodes(r.placement());
+            requeue(r, CHECKPOINTED_REQUEUE, storage.restartSeconds(r, settings.cost()));
         } else {
             // periodic checkpoint: back to work on the same nodes
-            r.state = JobState.RUNNING;
-            r.segment++;
-            r.segmentStart = now;
-            r.stateSince = now;
-            r.progressFrom = now;
-            r.restartEnd = now;
-            r.estimatedEnd = now + r.remainingEstimateFromWork();
+            r.continueAfterCheckpoint(now);
             running.add(r);
-            backend.resume(r, now, r.segment, r.spec.runtime() - r.workDone);
+            backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
             schedulePeriodicCheckpoint(r);
         }
     }
@@ -514,95 +471,85 @@ public final class Simulation {
         running.remove(r);
         backend.kill(r, now);
         if (settings.graceSeconds() > 0) {
-            r.state = JobState.STOPPING;
-            r.stateSince = now;
-            r.segment++;
-            r.estimatedEnd = now + settings.graceSeconds();
+            r.beginStop(now, settings.graceSeconds());
             running.add(r);
-            events.add(new SimEvent.GraceExpired(now + settings.graceSeconds(), r.index, r.segment));
+            events.add(new SimEvent.GraceExpired(now + settings.graceSeconds(), r.index(), r.segment()));
         } else {
             finishKill(r, reason);
         }
     }
 
     private void graceExpired(JobRun r, int segment) {
-        if (r.state != JobState.STOPPING || r.segment != segment) return;
-        segment(r, SegmentKind.STOPPING, r.stateSince, now, r.placement.nodes());
+        if (r.state() != JobState.STOPPING || r.segment() != segment) return;
+        segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement().nodes());
         running.remove(r);
         finishKill(r, GRACE_OVER);
     }
 
     private void finishKill(JobRun r, Reason reason) {
-        releaseNodes(r.placement);
-        log(LogKind.KILL, r, r.placement.nodes(), reason);
+        releaseNodes(r.placement());
+        log(LogKind.KILL, r, r.placement().nodes(), reason);
         requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
     }
 
     /** After a kill or a failure: back in the queue if rerunnable, otherwise ended for good in {@code state}. */
     private void requeueOrEnd(JobRun r, Reason requeueReason, JobState state) {
-        if (r.spec.rerunnable()) {
-            requeue(r, requeueReason);
+        if (r.spec().rerunnable()) {
+            requeue(r, requeueReason, 0);
         } else {
-            r.state = state;
-            r.end = now;
+            r.endFor(state, now);
             terminal++;
         }
     }
 
     private void loseWork(JobRun r) {
-        long lost = r.workDone - r.savedWork;
-        if (lost > 0) {
-            long from = Math.max(r.firstStart, now - lost);
-            segment(r, SegmentKind.LOST, from, now, r.placement.nodes());
-        }
-        r.lostWork += Math.max(0, lost);
-        r.workDone = r.savedWork;
+        Placement where = r.placement();
+        long lost = r.loseUnsavedWork();
+        if (lost > 0) segment(r, SegmentKind.LOST, Math.max(r.firstStart(), now - lost), now, where.nodes());
     }
 
-    private void requeue(JobRun r, Reason reason) {
-        r.state = JobState.QUEUED;
-        r.stateSince = now;
-        r.queuedSince = now;
-        r.segmentStart = -1;
-        r.queueKey = settings.requeueAtHead() ? --headKey - Long.MAX_VALUE / 2 : r.queueKey;
-        enqueue(r);
-        log(LogKind.REQUEUE, r, r.placement.nodes(), reason);
-        r.placement = null;
+    /** Back in the queue (at its head if the settings say so); its next start reads {@code restartCost} s of image first. */
+    private void requeue(JobRun r, Reason reason, long restartCost) {
+        Placement left = r.placement();
+        r.requeue(now, settings.requeueAtHead() ? --headKey - Long.MAX_VALUE / 2 : r.queueKey(), restartCost);
+        queue.add(r);
+        log(LogKind.REQUEUE, r, left.nodes(), reason);
     }
 
     /** Closes the RUNNING / RESTARTING segments of a job leaving the running state now. */
     private void closeRunning(JobRun r) {
-        if (r.state != JobState.RUNNING) return;
-        long restartEnd = Math.min(now, r.restartEnd);
-        if (restartEnd > r.segmentStart) segment(r, SegmentKind.RESTARTING, r.segmentStart, restartEnd, r.placement.nodes());
-        segment(r, SegmentKind.RUNNING, Math.max(r.segmentStart, restartEnd), now, r.placement.nodes());
+        if (r.state() != JobState.RUNNING) return;
+        long restartEnd = Math.min(now, r.restartEnd());
+        int[] nodes = r.placement().nodes();
+        if (restartEnd > r.segmentStart()) segment(r, SegmentKind.RESTARTING, r.segmentStart(), restartEnd, nodes);
+        segment(r, SegmentKind.RUNNING, Math.max(r.segmentStart(), restartEnd), now, nodes);
     }
 
     // ---------------------------------------------------------------- periodic checkpoints
 
     /** The job's own interval, else Young's or Daly's from its checkpoint cost and its mean time to interrupt. */
-    long periodicInterval(JobRun r) {
-        if (r.spec.checkpointInterval() > 0) return r.spec.checkpointInterval();
+    private long periodicInterval(JobRun r) {
+        if (r.spec().checkpointInterval() > 0) return r.spec().checkpointInterval();
         FailureModel f = config.failures();
         if (!f.enabled() || f.periodic() == org.preemptlab.preempt.CheckpointPeriod.NONE) return 0;
         double delta = settings.cost().imageModel()
-                ? (double) r.spec.imageMbPerNode() * r.spec.nodes() / storage.bandwidthOf(r)
+                ? (double) r.spec().imageMbPerNode() * r.spec().nodes() / storage.bandwidthOf(r)
                 : settings.cost().checkpointSeconds();
-        return f.periodic().interval(delta, f.nodeMtbfSeconds() / r.spec.nodes());
+        return f.periodic().interval(delta, f.nodeMtbfSeconds() / r.spec().nodes());
     }
 
     private void schedulePeriodicCheckpoint(JobRun r) {
         long interval = periodicInterval(r);
-        if (interval <= 0 || !r.spec.checkpointable()) return;
-        long sinceSave = r.workDone - r.savedWork;
+        if (interval <= 0 || !r.spec().checkpointable()) return;
+        long sinceSave = r.workDone() - r.savedWork();
         long workToNext = interval - sinceSave;
         if (workToNext <= 0) workToNext = interval;
-        if (r.workDone + workToNext >= r.spec.runtime()) return;
-        events.add(new SimEvent.PeriodicCheckpoint(r.progressFrom + workToNext, r.index, r.segment));
+        if (r.workDone() + workToNext >= r.spec().runtime()) return;
+        events.add(new SimEvent.PeriodicCheckpoint(r.progressFrom() + workToNext, r.index(), r.segment()));
     }
 
     private void periodicCheckpoint(JobRun r, int segment) {
-        if (r.state != JobState.RUNNING || r.segment != segment) return;
+        if (r.state() != JobState.RUNNING || r.segment() != segment) return;
         r.settle(now);
         beginCheckpoint(r, false, PERIODIC);
     }
@@ -617,9 +564,9 @@ public final class Simulation {
     /** Jobs holding anything on a node (running, checkpointing, stopping or suspended), in index order. */
     private List<JobRun> jobsOn(int node) {
         List<JobRun> on = new ArrayList<>();
-        for (JobRun r : running) if (r.placement.uses(node)) on.add(r);
-        for (JobRun r : suspended) if (r.placement.uses(node)) on.add(r);
-        on.sort(Comparator.comparingInt(r -> r.index));
+        for (JobRun r : running) if (r.placement().uses(node)) on.add(r);
+        for (JobRun r : suspended) if (r.placement().uses(node)) on.add(r);
+        on.sort(Comparator.comparingInt(JobRun::index));
         return on;
     }
 
@@ -630,16 +577,15 @@ public final class Simulation {
         LinkedHashSet<JobRun> affected = new LinkedHashSet<>();
         for (int node : mw.nodes()) affected.addAll(jobsOn(node));
         for (JobRun r : affected) {
-            boolean checkpoint = mw.strategy() != MaintenanceStrategy.KILL && r.spec.checkpointable();
-            if (r.state == JobState.SUSPENDED) {
+            boolean checkpoint = mw.strategy() != MaintenanceStrategy.KILL && r.spec().checkpointable();
+            if (r.state() == JobState.SUSPENDED) {
                 evictSuspended(r, checkpoint, reason);
                 continue;
             }
-            if (r.state != JobState.RUNNING) continue; // already checkpointing or stopping
+            if (r.state() != JobState.RUNNING) continue; // already checkpointing or stopping
             r.settle(now);
-            r.timesPreempted++;
-            r.countPreemption(checkpoint ? PreemptMechanism.CHECKPOINT : PreemptMechanism.KILL);
-            log(LogKind.PREEMPT, r, r.placement.nodes(), reason);
+            r.preempted(checkpoint ? PreemptMechanism.CHECKPOINT : PreemptMechanism.KILL);
+            log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
             if (checkpoint) beginCheckpoint(r, true, reason);
             else beginKill(r, reason);
         }
@@ -652,22 +598,19 @@ public final class Simulation {
      */
     private void evictSuspended(JobRun r, boolean keepWork, Reason reason) {
         suspended.remove(r);
-        segment(r, SegmentKind.SUSPENDED, r.stateSince, now, r.placement.nodes());
-        r.segment++;
-        capacity.releaseMemory(r.placement);
-        outages.reseize(r.placement);
+        segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement().nodes());
+        r.endSegment();
+        capacity.releaseMemory(r.placement());
+        outages.reseize(r.placement());
         if (keepWork) {
             // live backends dump the frozen image when the job is next started (see LocalProcessBackend)
-            r.savedWork = r.workDone;
-            r.timesCheckpointed++;
-            r.lastCheckpointTime = now;
-            log(LogKind.CHECKPOINT_END, r, r.placement.nodes(), FROZEN_IMAGE);
-            r.restartCost = storage.restartSeconds(r, settings.cost());
-            requeue(r, CHECKPOINTED_REQUEUE);
+            r.frozenImageSaved();
+            log(LogKind.CHECKPOINT_END, r, r.placement().nodes(), FROZEN_IMAGE);
+            requeue(r, CHECKPOINTED_REQUEUE, storage.restartSeconds(r, settings.cost()));
         } else {
             loseWork(r);
             backend.kill(r, now);
-            log(LogKind.KILL, r, r.placement.nodes(), reason);
+            log(LogKind.KILL, r, r.placement().nodes(), reason);
             requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
         }
     }
@@ -690,16 +633,16 @@ public final class Simulation {
         Reason reason = Reason.of("node " + cluster.nodeName(node) + " failed");
         log(LogKind.NODE_DOWN, null, new int[] {node}, reason);
         for (JobRun r : jobsOn(node)) {
-            if (r.state == JobState.SUSPENDED) {
+            if (r.state() == JobState.SUSPENDED) {
                 evictSuspended(r, false, reason);
                 continue;
             }
-            if (r.state == JobState.CHECKPOINTING) {
+            if (r.state() == JobState.CHECKPOINTING) {
                 storage.endCheckpoint(r, now);
-                segment(r, SegmentKind.CHECKPOINTING, r.stateSince, now, r.placement.nodes());
-                r.checkpointSeconds += now - r.stateSince;
-            } else if (r.state == JobState.STOPPING) {
-                segment(r, SegmentKind.STOPPING, r.stateSince, now, r.placement.nodes());
+                segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement().nodes());
+                r.checkpointAborted(now);
+            } else if (r.state() == JobState.STOPPING) {
+                segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement().nodes());
             } else {
                 r.settle(now);
                 closeRunning(r);
@@ -718,6 +661,25 @@ public final class Simulation {
         if (terminal < runs.length) scheduleFailure(node, now);
     }
 
+    // ---------------------------------------------------------------- event dispatch
+
+    /** The one place events are applied: one method per kind ({@link SimEvent#applyTo}). */
+    private final class Dispatch implements SimEvent.Handler {
+        @Override public void jobEnd(SimEvent.JobEnd e) { Simulation.this.jobEnd(runs[e.job()], e.segment()); }
+        @Override public void jobFailed(SimEvent.JobFailed e) { Simulation.this.jobFailed(runs[e.job()], e.segment(), e.detail()); }
+        @Override public void checkpointDone(SimEvent.CheckpointDone e) { Simulation.this.checkpointDone(runs[e.job()], e.version()); }
+        @Override public void graceExpired(SimEvent.GraceExpired e) { Simulation.this.graceExpired(runs[e.job()], e.segment()); }
+        @Override public void nodeFail(SimEvent.NodeFail e) { Simulation.this.nodeFail(e.node()); }
+        @Override public void nodeRepair(SimEvent.NodeRepair e) { Simulation.this.nodeRepair(e.node()); }
+        @Override public void maintenanceStart(SimEvent.MaintenanceStart e) { Simulation.this.maintenanceStart(e.window()); }
+        @Override public void maintenanceEnd(SimEvent.MaintenanceEnd e) { Simulation.this.maintenanceEnd(e.window()); }
+        @Override public void periodicCheckpoint(SimEvent.PeriodicCheckpoint e) { Simulation.this.periodicCheckpoint(runs[e.job()], e.segment()); }
+        @Override public void jobSubmit(SimEvent.JobSubmit e) { submit(runs[e.job()]); }
+        @Override public void wakeup(SimEvent.Wakeup e) { passRequested = true; }
+        @Override public void observed(SimEvent.Observed e) { Simulation.this.observed(e); }
+    }
+
+
     // ---------------------------------------------------------------- recording
 
     private static final int[] NO_NODES = new int[0];
@@ -734,11 +696,11 @@ public final class Simulation {
 
     private void log(LogKind kind, JobRun r, int[] nodes, Reason reason) {
         stateVersion++;
-        timeline.log(new LogEntry(now, kind, r == null ? -1 : r.index, nodes == null ? NO_NODES : nodes, reason));
+        timeline.log(new LogEntry(now, kind, r == null ? -1 : r.index(), nodes == null ? NO_NODES : nodes, reason));
     }
 
     private void segment(JobRun r, SegmentKind kind, long from, long to, int[] nodes) {
-        timeline.segment(new Segment(r.index, kind, from, to, nodes == null ? NO_NODES : nodes));
+        timeline.segment(new Segment(r.index(), kind, from, to, nodes == null ? NO_NODES : nodes));
     }
 
     // ---------------------------------------------------------------- the policies' view
@@ -792,6 +754,19 @@ public final class Simulation {
         public Placement heldCores(JobView job) {
             if (suspended.isEmpty()) return null;
             return holds().holds().get(job);
+        }
+
+        @Override
+        public Map<Integer, Placement> promised() {
+            return Collections.unmodifiableMap(promises);
+        }
+
+        @Override
+        public JobView heldFor(JobView job) {
+            JobRun r = runs[job.index()];
+            if (r.state() != JobState.SUSPENDED || r.heldFor() < 0) return null;
+            JobRun forJob = runs[r.heldFor()];
+            return forJob.state() == JobState.QUEUED ? forJob : null; // a hold lasts until that job starts
         }
 
         @Override

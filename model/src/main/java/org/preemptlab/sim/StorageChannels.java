@@ -29,11 +29,11 @@ final class StorageChannels {
     }
 
     private Channel channelOf(JobRun r) {
-        return channels[Math.max(0, r.placement.pool())];
+        return channels[Math.max(0, r.placement().pool())];
     }
 
     private static double volumeMb(JobRun r) {
-        return (double) r.spec.imageMbPerNode() * r.placement.nodeCount();
+        return (double) r.spec().imageMbPerNode() * r.placement().nodeCount();
     }
 
     /** What a checkpoint started now would take if nobody else joined. */
@@ -45,8 +45,7 @@ final class StorageChannels {
 
     void beginCheckpoint(JobRun r, long now, CheckpointCost cost) {
         if (!cost.imageModel()) {
-            r.ioVersion++;
-            events.add(new SimEvent.CheckpointDone(now + cost.checkpointSeconds(), r.index, r.ioVersion));
+            events.add(new SimEvent.CheckpointDone(now + cost.checkpointSeconds(), r.index(), r.nextIoVersion()));
             return;
         }
         Channel c = channelOf(r);
@@ -63,7 +62,7 @@ final class StorageChannels {
 
     /** The aggregate bandwidth of the storage the job's pool writes to, MB/s. */
     double bandwidthOf(JobRun r) {
-        return channels[r.placement == null ? 0 : Math.max(0, r.placement.pool())].bandwidth;
+        return channels[r.placement() == null ? 0 : Math.max(0, r.placement().pool())].bandwidth;
     }
 
     /** Restart read time: the image read back at the pool's full bandwidth (or the fixed cost). */
@@ -94,9 +93,9 @@ final class StorageChannels {
             double share = bandwidth / active.size();
             for (Map.Entry<JobRun, double[]> e : active.entrySet()) {
                 JobRun r = e.getKey();
-                r.ioVersion++;
+                int version = r.nextIoVersion();
                 long finish = now + (long) Math.ceil(e.getValue()[0] / share - 1e-9);
-                events.add(new SimEvent.CheckpointDone(finish, r.index, r.ioVersion));
+                events.add(new SimEvent.CheckpointDone(finish, r.index(), version));
             }
         }
     }

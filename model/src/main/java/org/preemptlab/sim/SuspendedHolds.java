@@ -20,7 +20,7 @@ record SuspendedHolds(Capacity free, Map<JobRun, Placement> holds) {
         Capacity free = capacity.copy();
         Map<JobRun, Placement> holds = new HashMap<>();
         for (JobRun r : suspended) {
-            Placement p = r.placement;
+            Placement p = r.placement();
             if (p.nodes() == null) continue;
             int[] nodes = new int[p.nodes().length];
             int k = 0;

@@ -1,5 +1,6 @@
 package org.preemptlab.sweep;
 
+import org.preemptlab.sched.SchedulerKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class Grid {
                     for (Double bw : orNull(a.bandwidthsMBps())) {
                         for (EstimateAccuracy acc : orNull(a.accuracies())) {
                             for (Long start : orNull(a.maintenanceStarts())) {
-                                List<Double> ps = policy.equals(SchedulerSpec.AGGRESSIVE_CHECKPOINT) ? orNull(a.ps())
+                                List<Double> ps = policy.equals(SchedulerKind.AGGRESSIVE_CHECKPOINT.id()) ? orNull(a.ps())
                                         : Collections.singletonList(null);
                                 for (Double p : ps) {
                                     out.add(new Variant(out.size(), i, in.name(), policy, m, bw, acc, start, p));

@@ -32,7 +32,7 @@ import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.mechanism.PreemptionSettings;
-import org.preemptlab.sched.PolicyNames;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.sim.FailureModel;
 
 /**
@@ -255,7 +255,7 @@ public final class SweepReader {
             String inputName = name.isEmpty() ? stem(source) : name;
             PreemptionSettings settings = PreemptionSettings.defaults().withCost(CheckpointCost.fixed(chk, restart));
             Scenario s = new Scenario(inputName, "SWF trace " + source.getFileName(), Scenario.DEFAULT_SEED,
-                    new ProcessorMachine(t.machineProcs()), t.jobs(), SchedulerSpec.of(SchedulerSpec.EASY),
+                    new ProcessorMachine(t.machineProcs()), t.jobs(), SchedulerSpec.of(SchedulerKind.EASY),
                     PreemptionRules.NONE, settings, List.of(), FailureModel.NONE, null, ref, t.report());
             return new SweepInput(inputName, source, s);
         }
@@ -274,7 +274,7 @@ public final class SweepReader {
             int before = problems.count();
             List<String> policies = axis(f, "policy", (e, at) -> {
                 if (!e.isTextual()) return fail(at, e, "must be a scheduler name \"…\"");
-                if (!PolicyNames.ALL.contains(e.asText())) return fail(at, e, JsonFields.notOneOf(e.asText(), PolicyNames.ALL, "scheduler"));
+                if (!SchedulerKind.ids().contains(e.asText())) return fail(at, e, JsonFields.notOneOf(e.asText(), SchedulerKind.ids(), "scheduler"));
                 return e.asText();
             });
             List<PreemptMechanism> mechanisms = axis(f, "mechanism", (e, at) -> {

@@ -1,5 +1,6 @@
 package org.preemptlab.sweep;
 
+import org.preemptlab.sched.SchedulerKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +50,8 @@ public final class VariantScenario {
         if (v.accuracy() != null && !v.accuracy().original()) jobs = jobs.stream().map(v.accuracy()::apply).toList();
         List<MaintenanceWindow> windows = s.maintenance();
         if (v.maintenanceStart() != null) windows = withFirstStart(windows, v.maintenanceStart());
-        return new Scenario(s.name(), s.description(), s.seed(), cluster, jobs, scheduler, rules, settings, windows,
-                s.failures(), s.horizon(), s.trace(), s.traceReport(), s.initialRuns());
+        return s.toBuilder().cluster(cluster).jobs(jobs).scheduler(scheduler).rules(rules).settings(settings)
+                .maintenance(windows).build();
     }
 
     private static SchedulerSpec scheduler(Scenario base, Variant v) {
@@ -58,7 +59,7 @@ public final class VariantScenario {
         SchedulerSpec spec;
         if (v.policy().equals(own.name())) {
             spec = own;
-        } else if (v.policy().equals(SchedulerSpec.AGGRESSIVE_CHECKPOINT)) {
+        } else if (v.policy().equals(SchedulerKind.AGGRESSIVE_CHECKPOINT.id())) {
             CheckpointCost c = base.settings().cost();
             long extend = c.imageModel() ? SchedulerSpec.DEFAULT_EXTEND_SECONDS : c.checkpointSeconds() + c.restartSeconds();
             spec = SchedulerSpec.aggressiveCheckpoint(SchedulerSpec.DEFAULT_P, SchedulerSpec.DEFAULT_THRESHOLD_SECONDS,

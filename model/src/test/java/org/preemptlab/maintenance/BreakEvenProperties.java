@@ -1,5 +1,6 @@
 package org.preemptlab.maintenance;
 
+import org.preemptlab.sched.SchedulerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,7 +31,7 @@ class BreakEvenProperties {
         for (int i = 0; i < nodes; i++) all[i] = i;
         Scenario s = new Scenario("one job", "", 1, new NodeCluster(List.of(new NodePool("n", nodes, 4, 0, "", List.of(), 100))),
                 List.of(new JobSpec(1, "big", 0, nodes, 4, 0, 100_000, 100_000, "normal", "", List.of(), true, true, 1, 0, null)),
-                new SchedulerSpec("fcfs", 0.2, 1800, 0, false), null, null,
+                SchedulerSpec.of(SchedulerKind.FCFS), null, null,
                 List.of(new MaintenanceWindow("w", t, 1800, all, MaintenanceStrategy.CHECKPOINT, 0)), null, null, null, null);
         LogAxis bandwidth = new LogAxis("bandwidth", "MB/s", 1, 10_000, 9);
         BreakEvenResult r = BreakEvenSweep.run(s, new BreakEvenSpec(bandwidth, new LogAxis("image size", "MB per node", image, image, 1),

@@ -1,5 +1,6 @@
 package org.preemptlab.maintenance;
 
+import org.preemptlab.sched.SchedulerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -38,7 +39,7 @@ class BreakEvenSweepTest {
         NodeCluster cluster = new NodeCluster(List.of(new NodePool("node", NODES, 16, 0, "", List.of(), 1000)));
         JobSpec job = new JobSpec(1, "big", 0, NODES, 16, 0, 36_000, 36_000, "normal", "", List.of(), true, true, 1000, 0, null);
         MaintenanceWindow w = new MaintenanceWindow("fs", T, 3600, new int[] {0, 1, 2, 3}, MaintenanceStrategy.DRAIN, 0);
-        return new Scenario("one big job", "", 1, cluster, List.of(job), new SchedulerSpec("easy", 0.2, 1800, 0, false), null,
+        return new Scenario("one big job", "", 1, cluster, List.of(job), SchedulerSpec.of(SchedulerKind.EASY), null,
                 PreemptionSettings.defaults().withCost(CheckpointCost.fixed(60, 60)), List.of(w), null, null, null, null);
     }
 

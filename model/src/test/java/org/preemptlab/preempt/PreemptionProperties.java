@@ -1,5 +1,6 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.mechanism.PreemptionSettings;
 
 import org.preemptlab.mechanism.PreemptMechanism;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -44,7 +46,7 @@ class PreemptionProperties {
 
         /** The base schedulers that do not preempt by themselves keep the owners' wait bound. */
         boolean ownersFirst() {
-            return !org.preemptlab.preempt.PolicyFactory.requeuesAtHead(base);
+            return !SchedulerKind.parse(base).requeuesAtHead();
         }
     }
 
@@ -95,9 +97,9 @@ class PreemptionProperties {
         PreemptionRules rules = new PreemptionRules(true, true, Map.of("high", 2, "normal", 1, "preempt", 1, "scavenger", 0),
                 VictimOrder.values()[(int) (s.jobs().size() % 4)], 0, chains,
                 List.of(first, PreemptMechanism.CHECKPOINT, PreemptMechanism.REQUEUE, PreemptMechanism.KILL));
-        SchedulingPolicy policy = PolicyFactory.create(s.base(), 0.2, 600, 100, false, rules);
+        SchedulingPolicy policy = PolicyFactory.create(SchedulerKind.parse(s.base()), 0.2, 600, 100, false, rules);
         PreemptionSettings settings = PreemptionSettings.defaults().withGrace(s.grace())
-                .withRequeueAtHead(PolicyFactory.requeuesAtHead(s.base()));
+                .withRequeueAtHead(SchedulerKind.parse(s.base()).requeuesAtHead());
         return new Simulation(SimulationConfig.of(s.cluster(), s.jobs(), policy, true).withPreemption(settings)).run();
     }
 
@@ -129,6 +131,20 @@ class PreemptionProperties {
     @Property(tries = 1000, seed = "20261122")
     void mixedChainsWithWideOwners(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 2) long seed) {
         check(scenario(seed, true), PreemptMechanism.SUSPEND, Map.of(
+                "preempt", List.of(PreemptMechanism.SUSPEND, PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL),
+                "scavenger", List.of(PreemptMechanism.REQUEUE, PreemptMechanism.KILL),
+                "normal", List.of(PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL)));
+    }
+
+    /**
+     * Seed 433: a borrower suspended for one job, then kept (still suspended) for an owner job that
+     * waits for another victim's checkpoint. The engine once forgot it was kept: it resumed on the
+     * owner's cores and the run ended stuck ("the run cannot go on at t=2102"). The hold is now
+     * engine state (Decision.Hold).
+     */
+    @Example
+    void aSuspendedVictimKeptForAWaitingOwnerDoesNotResumeOnItsCores() {
+        check(scenario(433, true), PreemptMechanism.SUSPEND, Map.of(
                 "preempt", List.of(PreemptMechanism.SUSPEND, PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL),
                 "scavenger", List.of(PreemptMechanism.REQUEUE, PreemptMechanism.KILL),
                 "normal", List.of(PreemptMechanism.CHECKPOINT, PreemptMechanism.KILL)));

@@ -45,7 +45,11 @@ class BackendFailureTest {
         public void kill(JobView job, long now) {}
 
         public String name() {
-            return "emulated";
+            return "crashing";
+        }
+
+        public boolean isLive() {
+            return false;
         }
     }
 

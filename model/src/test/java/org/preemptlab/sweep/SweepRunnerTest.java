@@ -1,5 +1,6 @@
 package org.preemptlab.sweep;
 
+import org.preemptlab.sched.SchedulerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,9 +60,9 @@ class SweepRunnerTest {
         if (alpha != null) {
             jobs = jobs.stream().map(j -> j.withEstimate(Math.max(1, (long) Math.ceil(j.runtime() / alpha)))).toList();
         }
-        var scheduler = PolicyFactory.create(policy, p, 1800, 430, false, PreemptionRules.NONE);
+        var scheduler = PolicyFactory.create(SchedulerKind.parse(policy), p, 1800, 430, false, PreemptionRules.NONE);
         PreemptionSettings settings = PreemptionSettings.defaults().withCost(CheckpointCost.fixed(215, 215))
-                .withRequeueAtHead(PolicyFactory.requeuesAtHead(policy));
+                .withRequeueAtHead(SchedulerKind.parse(policy).requeuesAtHead());
         var config = SimulationConfig.of(new ProcessorMachine(t.machineProcs()), jobs, scheduler, false).withPreemption(settings);
         return MetricsCalculator.of(new Simulation(config).run());
     }

@@ -10,7 +10,7 @@ import org.jfree.chart.ChartUtils;
 import org.preemptlab.app.chart.BreakEvenChart;
 import org.preemptlab.io.report.AtomicFiles;
 import org.preemptlab.io.report.BreakEvenCsvWriter;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.maintenance.BreakEvenResult;

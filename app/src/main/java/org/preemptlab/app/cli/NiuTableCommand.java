@@ -1,5 +1,7 @@
 package org.preemptlab.app.cli;
 
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.SchedulerSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +42,11 @@ final class NiuTableCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("EASY", "easy", 1, false));
-        for (double p : ps) variants.add(new Variant("aggressive-checkpoint p=" + p, "aggressive-checkpoint", p, false));
-        variants.add(new Variant("aggressive-kill p=0.2", "aggressive-checkpoint", 0.2, true));
+        variants.add(new Variant("EASY", "easy", SchedulerSpec.DEFAULT_P, false)); // p is not EASY's
+        for (double p : ps) variants.add(new Variant(SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " p=" + p,
+                SchedulerKind.AGGRESSIVE_CHECKPOINT.id(), p, false));
+        variants.add(new Variant(SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " " + SchedulerKind.KILL_INSTEAD + " p=0.2",
+                SchedulerKind.AGGRESSIVE_CHECKPOINT.id(), 0.2, true));
         StringBuilder md = new StringBuilder();
         md.append("# Niu et al. (2012) reproduction: aggressive backfill with checkpoint-based preemption\n\n")
                 .append("Produced by `java -jar app/target/preemptlab.jar niu-table")

@@ -1,5 +1,6 @@
 package org.preemptlab.app.cli;
 
+import org.preemptlab.scenario.SchedulerSpec;
 import java.util.List;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.job.JobSpec;
@@ -7,7 +8,7 @@ import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.preempt.PolicyFactory;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.mechanism.PreemptionSettings;
-import org.preemptlab.sched.PolicyNames;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.sim.SimulationConfig;
 import picocli.CommandLine.Option;
 
@@ -30,16 +31,28 @@ final class PolicyOptions {
     @Option(names = "--restart-seconds", defaultValue = "-1", description = "restart time T_restart, s (default: = checkpoint seconds)")
     long restartSeconds;
 
-    @Option(names = "--kill-instead", description = "aggressive-checkpoint: kill preempted jobs instead of checkpointing them")
+    @Option(names = "--" + SchedulerKind.KILL_INSTEAD, description = "aggressive-checkpoint: kill preempted jobs instead of checkpointing them")
     boolean killInstead;
 
     void validate() {
-        if (!PolicyNames.ALL.contains(policy)) {
-            throw new IllegalArgumentException("--policy " + policy + ": unknown; use one of " + String.join(", ", PolicyNames.ALL));
-        }
+        spec();
+    }
+
+    /** The scheduler the options name; the parameters of aggressive-checkpoint are refused for any other. */
+    SchedulerSpec spec() {
+        SchedulerKind kind = SchedulerKind.find(policy).orElseThrow(() -> new IllegalArgumentException("--policy " + policy
+                + ": unknown; use one of " + String.join(", ", SchedulerKind.ids())));
         if (!(p > 0 && p <= 1)) throw new IllegalArgumentException("--p is " + p + "; must be in (0, 1]");
         if (checkpointSeconds < 0) throw new IllegalArgumentException("--checkpoint-seconds is " + checkpointSeconds + "; must be ≥ 0");
         if (threshold < 0) throw new IllegalArgumentException("--threshold is " + threshold + "; must be ≥ 0");
+        if (kind.hasParameters()) {
+            return SchedulerSpec.aggressiveCheckpoint(p, threshold, checkpointSeconds + restart(), killInstead);
+        }
+        if (p != SchedulerSpec.DEFAULT_P || threshold != SchedulerSpec.DEFAULT_THRESHOLD_SECONDS || killInstead) {
+            throw new IllegalArgumentException("--p, --threshold and --" + SchedulerKind.KILL_INSTEAD + " belong to --policy "
+                    + SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + "; " + kind.id() + " takes no parameters");
+        }
+        return SchedulerSpec.of(kind);
     }
 
     long restart() {
@@ -47,12 +60,12 @@ final class PolicyOptions {
     }
 
     SimulationConfig config(Cluster cluster, List<JobSpec> jobs, boolean recording) {
-        validate();
-        var scheduler = PolicyFactory.create(policy, p, threshold, checkpointSeconds + restart(), killInstead,
-                PreemptionRules.NONE);
+        SchedulerSpec spec = spec();
+        var scheduler = PolicyFactory.create(spec.kind(), spec.p(), spec.thresholdSeconds(), spec.extendSeconds(),
+                spec.killInstead(), PreemptionRules.NONE);
         PreemptionSettings settings = PreemptionSettings.defaults()
                 .withCost(CheckpointCost.fixed(checkpointSeconds, restart()))
-                .withRequeueAtHead(PolicyFactory.requeuesAtHead(policy));
+                .withRequeueAtHead(spec.kind().requeuesAtHead());
         return SimulationConfig.of(cluster, jobs, scheduler, recording).withPreemption(settings);
     }
 

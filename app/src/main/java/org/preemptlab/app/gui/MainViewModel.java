@@ -30,8 +30,9 @@ import org.preemptlab.io.swf.SwfHeader;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.app.gui.scenario.ImportReport;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.app.gui.scenario.SwfImport;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.app.gui.scenario.SlurmImportForm;
 import org.preemptlab.backend.slurm.SlurmCli;
 import org.preemptlab.backend.slurm.SlurmCommands;
@@ -46,13 +47,13 @@ import org.preemptlab.app.gui.run.RunViewModel;
 import org.preemptlab.app.gui.run.ScenarioRunner;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
 import org.preemptlab.app.gui.scenario.ScenarioConverter;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.sim.SimulationConfig;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.app.gui.run.MaintenanceDrawing;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.scenario.MaintenanceDraft;
+import org.preemptlab.time.Durations;
 
 /**
  * The main window's state: the editor's scenario, the current run, the page shown, the status
@@ -85,6 +86,7 @@ public final class MainViewModel {
         this.autosave = new Autosave(settingsDir);
         this.editor = new EditorViewModel(DefaultScenario.create());
         this.compare = new CompareViewModel(runner, editor::draft);
+        compare.checkBeforeRun(editor::checkInput);
         this.title = Bindings.createStringBinding(() -> {
             String name = editor.draft().name();
             String where = file.get() == null ? "" : " — " + file.get().getFileName();
@@ -94,6 +96,10 @@ public final class MainViewModel {
             if (b != null) showLiveFrame(b);
         });
         live.messageProperty().addListener((o, a, b) -> status.set(b));
+        // unsaved edits saved, or dropped for another scenario (open, sample, import, new): nothing to recover
+        editor.dirtyProperty().addListener((o, was, dirty) -> {
+            if (was && !dirty) clearAutosave();
+        });
     }
 
     public TaskRunner runner() {
@@ -151,6 +157,7 @@ public final class MainViewModel {
         ScenarioDraft draft = editor.draft();
         SimulationConfig config;
         try {
+            editor.checkInput(); // a field's text that does not parse: the draft holds its previous value
             config = ScenarioConverter.toConfig(draft);
         } catch (ScenarioException e) {
             page.set(Page.EDITOR);
@@ -158,11 +165,11 @@ public final class MainViewModel {
             return;
         }
         if (backend.kind().isLive()) {
-            runLive(draft.name() + " (" + draft.policy().label() + ")", config);
+            runLive(draft.name() + " (" + draft.scheduler().kind().label() + ")", config);
             return;
         }
         if (pendingRun != null) pendingRun.cancel();
-        String title = draft.name() + " (" + draft.policy().label() + ")";
+        String title = draft.name() + " (" + draft.scheduler().kind().label() + ")";
         status.set("Simulating " + title + " …");
         pendingRun = runner.submit("Simulating " + title, sink -> {
             RunRecord simulated = ScenarioRunner.simulate(title, config, sink);
@@ -310,7 +317,7 @@ public final class MainViewModel {
             runScenario();
         }, error -> {
             status.set("Could not open " + path.getFileName() + ".");
-            if (error instanceof org.preemptlab.scenario.ScenarioException) remember(path);
+            if (error instanceof ScenarioException) remember(path);
             notifier.error("Cannot open " + path.getFileName(), messageOf(error));
         });
     }
@@ -366,13 +373,13 @@ public final class MainViewModel {
         Clock now = clock;
         status.set("Importing from " + what + " …");
         runner.submit("Importing from " + what, sink -> {
-            SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(SchedulerSpec.of("easy"), null, 1.0, 86_400,
+            SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(SchedulerSpec.of(SchedulerKind.EASY), null, 1.0, 86_400,
                     request.runningAsQueued(), false);
             if (request.confOnly()) return SlurmScenarioImport.fromConf(request.slurmConf(), options);
             sink.progress(-1, "asking Slurm (sinfo --json, squeue --json)");
             return SlurmScenarioImport.fromCluster(connect.apply(request.slurmConf()), now.instant(), options);
         }, scenario -> {
-            ScenarioDraft draft = ScenarioMapping.fromScenario(scenario);
+            ScenarioDraft draft = ScenarioValidator.toDraft(scenario);
             editor.load(draft);
             editor.dirtyProperty().set(true);
             file.set(null);
@@ -394,6 +401,7 @@ public final class MainViewModel {
     /** Saves the editor's scenario to {@code path}; false (with a dialog naming the problems) if it cannot. */
     public boolean saveTo(Path path) {
         try {
+            editor.checkInput(); // what the user typed is not what would be saved
             ScenarioFiles.write(editor.draft(), path);
         } catch (ScenarioException e) {
             notifier.error("Cannot save: the scenario has problems", describe(e));
@@ -423,9 +431,10 @@ public final class MainViewModel {
         if (!editor.dirtyProperty().get()) return;
         ScenarioDraft draft = editor.draft();
         Path original = file.get();
+        long generation = autosave.generation(); // a save or discard before the write wins
         runner.quietly(() -> {
             try {
-                autosave.save(draft, original);
+                autosave.saveIfCurrent(generation, draft, original);
             } catch (IOException | RuntimeException e) {
                 runner.onUi(() -> status.set("Autosave failed: " + messageOf(e)));
             }
@@ -508,9 +517,9 @@ public final class MainViewModel {
     }
 
     static String describe(ScenarioException e) {
-        return e.issues().stream().limit(12).map(i -> "• " + i.field() + ": " + i.message())
+        return e.problems().stream().limit(12).map(i -> "• " + i.path() + ": " + i.message())
                 .collect(Collectors.joining("\n"))
-                + (e.issues().size() > 12 ? "\n… and " + (e.issues().size() - 12) + " more" : "");
+                + (e.problems().size() > 12 ? "\n… and " + (e.problems().size() - 12) + " more" : "");
     }
 
     public static String messageOf(Throwable t) {

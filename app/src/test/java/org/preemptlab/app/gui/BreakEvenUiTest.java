@@ -79,7 +79,7 @@ class BreakEvenUiTest extends ShellUiTest {
         });
         assertThat(Files.size(png)).isPositive();
         assertThat(Files.readString(svg)).contains("<svg", "Drain or checkpoint?");
-        Screenshots.write(stage.getScene().getRoot(), "break-even-view.png");
+        assertThat(Screenshots.write(stage.getScene().getRoot(), "break-even-view.png")).isRegularFile().startsWith(Screenshots.dir());
 
         // the picked cell as two runs in the Schedulers tab: Gantts, charts and metrics of drain and checkpoint
         robot.clickOn("#be-open-cell");

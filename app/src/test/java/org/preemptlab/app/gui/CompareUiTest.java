@@ -7,7 +7,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.compare.MetricRow;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -25,7 +25,7 @@ class CompareUiTest extends ShellUiTest {
         robot.clickOn("#variant-conservative"); // FCFS + EASY remain
         robot.clickOn("#run-compare");
         var compare = shell.viewModel().compare();
-        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly(PolicyChoice.FCFS.id(), PolicyChoice.EASY.id());
+        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly(SchedulerKind.FCFS.id(), SchedulerKind.EASY.id());
         TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
         assertThat(table.getItems()).isNotEmpty();
         assertThat(table.getColumns()).hasSize(3);
@@ -64,7 +64,7 @@ class CompareUiTest extends ShellUiTest {
         Fx.run(() -> {
             var compare = shell.viewModel().compare();
             compare.chosen().clear();
-            compare.chosen().addAll(java.util.List.of(PolicyChoice.FCFS, PolicyChoice.EASY));
+            compare.chosen().addAll(java.util.List.of(SchedulerKind.FCFS, SchedulerKind.EASY));
             shell.viewModel().runComparison();
         });
         Path out = home.resolve("export/charts.svg");
@@ -81,11 +81,11 @@ class CompareUiTest extends ShellUiTest {
         Fx.run(() -> {
             var compare = shell.viewModel().compare();
             compare.chosen().clear();
-            compare.chosen().addAll(java.util.List.of(PolicyChoice.FCFS, PolicyChoice.EASY));
+            compare.chosen().addAll(java.util.List.of(SchedulerKind.FCFS, SchedulerKind.EASY));
             shell.viewModel().runComparison();
             compare.scrubTo(0.45);
         });
         assertThat(shell.viewModel().compare().variants()).hasSize(2);
-        Screenshots.write(stage.getScene().getRoot(), "compare-view.png");
+        assertThat(Screenshots.write(stage.getScene().getRoot(), "compare-view.png")).isRegularFile().startsWith(Screenshots.dir());
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.run.GanttPane;
 import org.preemptlab.app.gui.run.GanttViewModel;
 import org.preemptlab.app.gui.run.LayoutRow;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 

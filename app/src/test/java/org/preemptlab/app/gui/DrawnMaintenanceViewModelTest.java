@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.run.MaintenanceDrawing;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /** A window drawn on the Gantt lands in the editor's draft as one undoable edit; no toolkit. */

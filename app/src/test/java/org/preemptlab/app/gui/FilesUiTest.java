@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.files.Autosave;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -25,7 +25,7 @@ class FilesUiTest extends ShellUiTest {
     void save_reopen_gives_an_equal_scenario_and_remembers_the_file(FxRobot robot) {
         MainViewModel vm = shell.viewModel();
         Fx.run(() -> {
-            vm.editor().setPolicy(PolicyChoice.FCFS);
+            vm.editor().setPolicy(SchedulerKind.FCFS);
             vm.editor().setPoolCores(0, 16);
         });
         var edited = vm.editor().draft();
@@ -91,7 +91,7 @@ class FilesUiTest extends ShellUiTest {
         Fx.run(() -> vm.exportEventsCsv(out.resolve("events.csv")));
         Fx.run(() -> {
             vm.compare().chosen().clear();
-            vm.compare().chosen().addAll(java.util.List.of(PolicyChoice.FCFS, PolicyChoice.EASY));
+            vm.compare().chosen().addAll(java.util.List.of(SchedulerKind.FCFS, SchedulerKind.EASY));
             vm.runComparison();
         });
         Fx.run(() -> shell.exportComparePng(out.resolve("compare.png")));

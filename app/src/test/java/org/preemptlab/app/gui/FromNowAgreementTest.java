@@ -18,8 +18,8 @@ import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.compare.CompareViewModel;
 import org.preemptlab.app.gui.compare.Variant;
 import org.preemptlab.app.gui.files.ScenarioFiles;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.metrics.Metrics;
 
 /**
@@ -71,9 +71,9 @@ class FromNowAgreementTest {
         assertThat(draft.running()).hasSize(2);
         CompareViewModel compare = new CompareViewModel(TaskRunner.sameThread(), () -> draft);
         compare.chosen().clear();
-        compare.chosen().addAll(List.of(PolicyChoice.EASY, PolicyChoice.FCFS));
+        compare.chosen().addAll(List.of(SchedulerKind.EASY, SchedulerKind.FCFS));
         assertThat(compare.run()).as(compare.messageProperty().get()).isTrue();
-        Variant easy = compare.variants().stream().filter(v -> v.key().equals(PolicyChoice.EASY.id())).findFirst().orElseThrow();
+        Variant easy = compare.variants().stream().filter(v -> v.key().equals(SchedulerKind.EASY.id())).findFirst().orElseThrow();
         Metrics compared = easy.run().metrics();
         assertThat(compared.makespanSeconds()).isEqualTo(cliMakespan);
         assertThat(compared.meanWaitSeconds()).isEqualTo(cliMeanWait);

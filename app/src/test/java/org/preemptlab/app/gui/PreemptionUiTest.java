@@ -82,7 +82,7 @@ class PreemptionUiTest extends ShellUiTest {
         for (int i = 0; i < f.size(); i++) kinds.add(GanttFrame.kindOf(f.style(i)));
         assertThat(kinds).contains(BarKind.SUSPENDED, BarKind.RUNNING, BarKind.CHECKPOINTING, BarKind.RESTARTING,
                 BarKind.MAINTENANCE);
-        Screenshots.write(stage.getScene().getRoot(), "run-view.png");
+        assertThat(Screenshots.write(stage.getScene().getRoot(), "run-view.png")).isRegularFile().startsWith(Screenshots.dir());
     }
 
     private static GanttFrame frame(GanttViewModel g) {

@@ -1,5 +1,6 @@
 package org.preemptlab.backend.slurm;
 
+import org.preemptlab.sched.SchedulerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public final class SlurmScenarioImport {
 
         /** EASY, default name, whole limits, 1 day for jobs without a limit, running jobs on their nodes. */
         public static Options defaults() {
-            return new Options(SchedulerSpec.of("easy"), null, 1.0, 86_400, false, false);
+            return new Options(SchedulerSpec.of(SchedulerKind.EASY), null, 1.0, 86_400, false, false);
         }
 
         public Options withScheduler(SchedulerSpec s) {
@@ -178,9 +179,8 @@ public final class SlurmScenarioImport {
             }
             for (int i : idx) freeCores[i] -= s.coresPerNode();
             long elapsed = j.elapsedSeconds();
-            specs.add(new JobSpec(s.id(), s.name(), 0, s.nodes(), s.coresPerNode(), s.memoryPerNodeMb(), s.estimate() + elapsed,
-                    s.runtime() + elapsed, s.qos(), s.group(), s.pools(), s.rerunnable(), s.checkpointable(), s.imageMbPerNode(),
-                    s.checkpointInterval(), null));
+            specs.add(s.toBuilder().submit(0).estimate(s.estimate() + elapsed).runtime(s.runtime() + elapsed).swf(null)
+                    .build());
             initial.add(new InitialRun(s.id(), idx, elapsed));
             running.add(j);
         }

@@ -1,13 +1,14 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.ScenarioProblem;
+import org.preemptlab.scenario.ScenarioRules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The fields of one JSON object of a scenario file, read with its path in mind: every accessor
@@ -183,6 +184,17 @@ public final class JsonFields {
         return d;
     }
 
+    /** Any number; {@code def} when absent (null: required). */
+    public Double number(String key, Double def) {
+        if (absent(key, def == null)) return def;
+        JsonNode v = get(key);
+        if (!v.isNumber()) {
+            problem(key, "must be a number");
+            return null;
+        }
+        return v.asDouble();
+    }
+
     /** A number in (0, 1]; {@code def} when absent. */
     public Double fraction(String key, double def) {
         if (absent(key, false)) return def;
@@ -248,9 +260,7 @@ public final class JsonFields {
     }
 
     public static String notOneOf(String value, List<String> allowed, String what) {
-        String guess = suggest(value, allowed);
-        return "unknown " + what + "; use " + String.join(", ", allowed)
-                + (guess != null ? " (did you mean \"" + guess + "\"?)" : "");
+        return ScenarioRules.notOneOf(value, allowed, what);
     }
 
     /** A list of strings; {@code def} when absent. */
@@ -277,34 +287,6 @@ public final class JsonFields {
 
     /** The closest candidate by edit distance (case-insensitive), if close enough to be a likely typo. */
     public static String suggest(String word, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String w = word.toLowerCase(Locale.ROOT);
-        for (String c : candidates) {
-            int d = distance(w, c.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        int limit = Math.max(1, Math.min(3, word.length() / 3));
-        return best != null && bestDistance <= limit ? best : null;
-    }
-
-    /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-    public static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return ScenarioRules.suggest(word, candidates);
     }
 }

@@ -1,5 +1,6 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.TraceReference;
 
 import org.preemptlab.scenario.ScenarioProblem;
@@ -9,6 +10,13 @@ import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.scenario.SchedulerSpec;
 
 import org.preemptlab.scenario.Scenario;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioRules;
+import org.preemptlab.scenario.JobDraft;
+import org.preemptlab.scenario.PoolDraft;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,14 +33,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-import org.preemptlab.cluster.Cluster;
-import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.scenario.JsonFields.Problems;
@@ -48,13 +51,13 @@ import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
 import org.preemptlab.sim.FailureModel;
-import org.preemptlab.sim.InitialRun;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.sim.MaintenanceWindow;
 import org.preemptlab.time.SimTime;
 
 /**
- * Reads scenario files (JSON, {@code "formatVersion": 1}) into {@link Scenario}s.
+ * Reads scenario files (JSON, {@code "formatVersion": 1}) into {@link Scenario}s: it checks the JSON (syntax,
+ * field names, types) and hands the values to the {@link ScenarioRules} that judge an editor's draft too.
  *
  * <p>Every problem of a file is collected, then thrown together as one {@link ScenarioException}:
  * malformed JSON (with line and column), unknown fields (with a "did you mean"), wrong types and
@@ -94,9 +97,6 @@ public final class ScenarioReader {
             .toList();
     static final List<String> REQUEUE_MODES = List.of("priority", "head");
     static final List<String> CHECKPOINT_MODELS = List.of("fixed", "image");
-
-    /** Pool names become node names ({@code <pool>-<k>}) and appear space-separated in the events CSV. */
-    private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -170,11 +170,9 @@ public final class ScenarioReader {
 
         private boolean processorMode;
         private boolean modeKnown = true; // false when the cluster section is too broken to tell
-        private Cluster cluster; // null while unknown or invalid
-        private List<String> poolNames = List.of();
-        private Long horizon;
         private CheckpointCost cost = CheckpointCost.imageSize();
-        private final List<InitialRun> initialRuns = new ArrayList<>();
+        /** The value rules, with the cluster once known; made when the root object is opened. */
+        private ScenarioRules rules;
 
         Parse(Problems problems, Path baseDir) {
             this.problems = problems;
@@ -187,12 +185,15 @@ public final class ScenarioReader {
                 return null;
             }
             if (!formatVersion(root)) return null;
+            rules = new ScenarioRules((path, value) -> shownAt(root, path, value), p -> problems.add(p.path(), p.message()));
             JsonFields f = JsonFields.open(root, "", problems, ROOT_FIELDS);
-            String name = f.string("name", null, true);
+            String name = f.string("name", null, false);
+            rules.name(name);
             String description = description(f);
             Long seed = f.integer("seed", Scenario.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
-            horizon = f.duration("horizon", -1L, 1);
+            Long horizon = f.duration("horizon", -1L, 1);
             if (horizon != null && horizon < 0) horizon = null;
+            rules.horizon(horizon);
 
             boolean hasJobs = f.has("jobs");
             boolean hasTrace = f.has("trace");
@@ -202,6 +203,7 @@ public final class ScenarioReader {
                 problems.add("cluster", "missing; required (\"pools\" or \"processors\"; only a trace may leave it out)");
             } else {
                 processorMode = true;
+                rules.machine(null);
             }
 
             List<JobSpec> jobs = null;
@@ -239,8 +241,8 @@ public final class ScenarioReader {
             if (f.has("failures")) failures = failures(f.get("failures"), seed == null ? Scenario.DEFAULT_SEED : seed);
 
             if (problems.count() > 0) return null;
-            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures,
-                    horizon, trace, report, initialRuns);
+            return new Scenario(name, description, seed, this.rules.cluster(), jobs, scheduler, rules, settings,
+                    maintenance, failures, horizon, trace, report, this.rules.initialRuns());
         }
 
         private boolean formatVersion(JsonNode root) {
@@ -290,7 +292,7 @@ public final class ScenarioReader {
             if (f.has("processors")) {
                 processorMode = true;
                 Long procs = f.integer("processors", null, 1, Integer.MAX_VALUE);
-                if (procs != null) cluster = new ProcessorMachine(procs.intValue());
+                rules.machine(procs == null ? null : new ProcessorMachine(procs.intValue()));
                 return;
             }
             if (!f.has("pools")) {
@@ -309,50 +311,74 @@ public final class ScenarioReader {
                 return;
             }
             if (pools.isEmpty()) {
-                f.problem("pools", "needs at least one pool");
+                rules.noPools();
                 return;
             }
             int before = problems.count();
-            List<NodePool> list = new ArrayList<>();
-            Map<String, Integer> seen = new HashMap<>();
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < pools.size(); i++) {
-                String path = JsonFields.element("cluster.pools", i);
-                NodePool pool = pool(pools.get(i), path);
-                JsonNode name = pools.get(i).get("name");
-                if (name == null || !name.isTextual()) continue;
-                // names are kept even for an invalid pool, so references to it are not reported too
-                Integer first = seen.putIfAbsent(name.asText(), i);
-                if (first != null) {
-                    problems.add(path + ".name", "\"" + name.asText() + "\"; duplicate: cluster.pools[" + first
-                            + "] has the same name");
-                    continue;
-                }
-                names.add(name.asText());
-                if (pool != null) list.add(pool);
-            }
-            poolNames = names;
-            if (problems.count() == before) cluster = new NodeCluster(list);
+            for (int i = 0; i < pools.size(); i++) pool(pools.get(i), i);
+            rules.endPools(problems.count() == before);
         }
 
-        private NodePool pool(JsonNode node, String path) {
-            JsonFields f = JsonFields.open(node, path, problems, POOL_FIELDS);
-            if (f == null) return null;
-            int before = problems.count();
-            String name = f.string("name", null, true);
-            if (name != null && !POOL_NAME.matcher(name).matches()) {
-                f.problem("name", "a pool name may hold only letters, digits, \"_\", \".\" and \"-\" (its nodes are"
-                        + " named " + name.strip().replace(' ', '_') + "-1, …)");
-                name = null;
+        private void pool(JsonNode node, int index) {
+            JsonFields f = JsonFields.open(node, JsonFields.element("cluster.pools", index), problems, POOL_FIELDS);
+            if (f == null) return;
+            Set<String> unread = new HashSet<>();
+            String name = string(f, "name", null, unread);
+            int nodes = whole(f, "nodes", null, unread);
+            int cores = whole(f, "coresPerNode", null, unread);
+            long memory = orZero(f.integer("memoryPerNodeMb", 0L, Long.MIN_VALUE, Long.MAX_VALUE), "memoryPerNodeMb", unread);
+            String owner = string(f, "owner", "", unread);
+            List<String> borrowers = strings(f, "borrowers", List.of(), unread);
+            Double bandwidth = f.number("checkpointBandwidthMBps", NodePool.DEFAULT_BANDWIDTH_MBPS);
+            if (bandwidth == null) unread.add("checkpointBandwidthMBps");
+            rules.pool(index, new PoolDraft(name, nodes, cores, memory, owner, borrowers,
+                    bandwidth == null ? NodePool.DEFAULT_BANDWIDTH_MBPS : bandwidth), unread);
+        }
+
+        // ------------------------------------------------------------------ values a rule judges
+
+        /** A string, blank or not (the rules judge blank ones); unread when missing or not a string. */
+        private static String string(JsonFields f, String key, String def, Set<String> unread) {
+            String v = f.string(key, def, false);
+            if (v == null) unread.add(key);
+            return v;
+        }
+
+        private static List<String> strings(JsonFields f, String key, List<String> def, Set<String> unread) {
+            List<String> v = f.strings(key, def);
+            if (v == null) unread.add(key);
+            return v == null ? List.of() : v;
+        }
+
+        /** A whole number held in an int: any value (the rules judge the range) but one larger than an int. */
+        private static int whole(JsonFields f, String key, Long def, Set<String> unread) {
+            Long v = f.integer(key, def, Long.MIN_VALUE, Long.MAX_VALUE);
+            if (v == null) {
+                unread.add(key);
+                return 0;
             }
-            Long nodes = f.integer("nodes", null, 1, Integer.MAX_VALUE);
-            Long cores = f.integer("coresPerNode", null, 1, Integer.MAX_VALUE);
-            Long memory = f.integer("memoryPerNodeMb", 0L, 0, Long.MAX_VALUE);
-            String owner = f.string("owner", "", false);
-            List<String> borrowers = f.strings("borrowers", List.of());
-            Double bandwidth = f.positive("checkpointBandwidthMBps", NodePool.DEFAULT_BANDWIDTH_MBPS);
-            if (problems.count() > before) return null;
-            return new NodePool(name, nodes.intValue(), cores.intValue(), memory, owner, borrowers, bandwidth);
+            if (v > Integer.MAX_VALUE) {
+                f.problem(key, "must be ≤ " + Integer.MAX_VALUE);
+                unread.add(key);
+                return 0;
+            }
+            return (int) Math.max(v, Integer.MIN_VALUE);
+        }
+
+        /** A duration or time of any sign (the rules judge the range). */
+        private static long duration(JsonFields f, String key, Long def, Set<String> unread) {
+            return orZero(f.duration(key, def, Long.MIN_VALUE), key, unread);
+        }
+
+        private static long orZero(Long v, String key, Set<String> unread) {
+            if (v == null) unread.add(key);
+            return v == null ? 0 : v;
+        }
+
+        private static boolean bool(JsonFields f, String key, boolean def, Set<String> unread) {
+            Boolean v = f.bool(key, def);
+            if (v == null) unread.add(key);
+            return v == null ? def : v;
         }
 
         // ------------------------------------------------------------------ jobs
@@ -363,157 +389,80 @@ public final class ScenarioReader {
                 return null;
             }
             if (node.isEmpty()) {
-                problems.add("jobs", "[]; needs at least one job");
+                rules.noJobs();
                 return null;
             }
             List<JobSpec> jobs = new ArrayList<>();
-            Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < node.size(); i++) {
-                String path = JsonFields.element("jobs", i);
-                JobSpec job = job(node.get(i), path, i + 1);
-                JsonNode name = node.get(i).get("name");
-                if (name != null && name.isTextual()) { // also for an invalid job: its name is taken
-                    Integer first = seen.putIfAbsent(name.asText(), i);
-                    if (first != null) {
-                        problems.add(path + ".name", "\"" + name.asText() + "\"; duplicate: jobs[" + first
-                                + "] has the same name");
-                        continue;
-                    }
-                }
-                if (job == null) continue;
-                fits(job, path);
-                jobs.add(job);
+                JobSpec job = job(node.get(i), i);
+                if (job != null) jobs.add(job);
             }
             return jobs;
         }
 
-        private JobSpec job(JsonNode node, String path, int id) {
-            JsonFields f = JsonFields.open(node, path, problems, JOB_FIELDS);
+        private JobSpec job(JsonNode node, int index) {
+            JsonFields f = JsonFields.open(node, JsonFields.element("jobs", index), problems, JOB_FIELDS);
             if (f == null) return null;
-            int before = problems.count();
-            String name = f.string("name", null, true);
-            Long submit = f.duration("submit", null, 0);
-            Long nodes;
-            Long cores;
-            Long memory;
+            Set<String> unread = new HashSet<>();
+            String name = string(f, "name", null, unread);
+            long submit = duration(f, "submit", null, unread);
+            int nodes;
+            int cores;
+            long memory;
             List<String> pools;
             if (modeKnown ? processorMode : f.has("procs")) {
-                nodes = f.integer("procs", null, 1, Integer.MAX_VALUE);
-                cores = 1L;
-                memory = 0L;
+                nodes = whole(f, "procs", null, unread);
+                cores = 1;
+                memory = 0;
                 pools = List.of();
                 for (String k : modeKnown ? List.of("nodes", "coresPerNode") : List.<String>of()) {
-                    if (f.has(k)) f.problem(k, "this cluster is a processor machine; give the job's \"procs\"");
-                }
-                if (f.has("memoryPerNodeMb")) f.problem("memoryPerNodeMb", "a processor machine does not model memory");
-                if (f.has("pools")) f.problem("pools", "a processor machine has no pools");
-            } else {
-                if (f.has("procs") && modeKnown) f.problem("procs", "this cluster has node pools; give \"nodes\" and \"coresPerNode\"");
-                nodes = f.integer("nodes", null, 1, Integer.MAX_VALUE);
-                cores = f.integer("coresPerNode", 1L, 1, Integer.MAX_VALUE);
-                memory = f.integer("memoryPerNodeMb", 0L, 0, Long.MAX_VALUE);
-                pools = f.strings("pools", List.of());
-                if (pools != null) {
-                    for (int i = 0; i < pools.size(); i++) {
-                        String p = pools.get(i);
-                        if (!poolNames.contains(p)) {
-                            problems.add(JsonFields.element(f.at("pools"), i), "\"" + p + "\"; "
-                                    + JsonFields.notOneOf(p, poolNames, "pool"));
-                        }
+                    if (f.has(k)) {
+                        f.problem(k, "this cluster is a processor machine; give the job's \"procs\"");
+                        unread.add(k);
                     }
                 }
-            }
-            Long estimate = f.duration("estimate", null, 1);
-            Long runtime = f.duration("runtime", null, 0);
-            if (estimate != null && runtime != null && runtime > estimate) {
-                f.problem("runtime", "longer than the estimate (" + Durations.format(estimate) + "); a scheduler kills a"
-                        + " job at its estimate, so make the estimate at least the run time");
-            }
-            String qos = f.string("qos", JobSpec.DEFAULT_QOS, true);
-            String group = f.string("group", "", false);
-            Boolean rerunnable = f.bool("rerunnable", true);
-            Boolean checkpointable = f.bool("checkpointable", true);
-            Long image = f.integer("imageMbPerNode", 0L, 0, Long.MAX_VALUE);
-            Long interval = f.duration("checkpointInterval", 0L, 0);
-            Long runningFor = f.has("runningFor") ? f.duration("runningFor", null, 0) : null;
-            List<String> onNodes = f.has("onNodes") ? f.strings("onNodes", null) : null;
-            if (runningFor != null && runtime != null && runningFor >= runtime) {
-                f.problem("runningFor", "the job would have ended (run time "
-                        + Durations.format(runtime) + ")");
-            }
-            if (onNodes != null && runningFor == null) f.problem("onNodes", "only for a job that is already running (\"runningFor\")");
-            if (problems.count() > before) return null;
-            if (runningFor != null) initialRun(f, id, nodes.intValue(), onNodes, runningFor);
-            if (problems.count() > before) return null;
-            return new JobSpec(id, name, submit, nodes.intValue(), cores.intValue(), memory, estimate, runtime, qos,
-                    group, pools, rerunnable, checkpointable, image, interval, null);
-        }
-
-        /** A job running when the scenario begins: on named nodes (pools), anywhere free (processors). */
-        private void initialRun(JsonFields f, int id, int nodes, List<String> onNodes, long runningFor) {
-            if (cluster instanceof NodeCluster) {
-                if (onNodes == null || onNodes.size() != nodes) {
-                    f.problem("onNodes", (onNodes == null ? "missing" : onNodes.size() + " nodes") + "; a running job names the "
-                            + nodes + " node(s) it runs on");
-                    return;
+                if (f.has("memoryPerNodeMb")) {
+                    f.problem("memoryPerNodeMb", "a processor machine does not model memory");
+                    unread.add("memoryPerNodeMb");
                 }
-                int[] indices = new int[nodes];
-                for (int i = 0; i < nodes; i++) {
-                    int index = nodeIndex(onNodes.get(i));
-                    if (index < 0) {
-                        problems.add(JsonFields.element(f.at("onNodes"), i), "\"" + onNodes.get(i) + "\"; not a node of this cluster");
-                        return;
-                    }
-                    indices[i] = index;
+                if (f.has("pools")) {
+                    f.problem("pools", "a processor machine has no pools");
+                    unread.add("pools");
                 }
-                initialRuns.add(new InitialRun(id, indices, runningFor));
             } else {
-                initialRuns.add(new InitialRun(id, new int[0], runningFor));
-            }
-        }
-
-        /** The job must fit in at least one pool it may use (or on the processor machine). */
-        private void fits(JobSpec job, String path) {
-            if (cluster instanceof ProcessorMachine m) {
-                if (job.nodes() > m.procs()) {
-                    problems.add(path, "needs " + count(job.nodes(), "processor") + "; the machine has " + m.procs());
+                if (f.has("procs") && modeKnown) {
+                    f.problem("procs", "this cluster has node pools; give \"nodes\" and \"coresPerNode\"");
+                    unread.add("procs");
                 }
-                return;
+                nodes = whole(f, "nodes", null, unread);
+                cores = whole(f, "coresPerNode", 1L, unread);
+                memory = orZero(f.integer("memoryPerNodeMb", 0L, Long.MIN_VALUE, Long.MAX_VALUE), "memoryPerNodeMb",
+                        unread);
+                pools = strings(f, "pools", List.of(), unread);
             }
-            if (!(cluster instanceof NodeCluster nc)) return;
-            List<NodePool> usable = nc.pools().stream().filter(p -> p.admits(job)).toList();
-            if (usable.isEmpty()) {
-                List<String> why = new ArrayList<>();
-                for (NodePool p : nc.pools()) {
-                    if (!job.pools().isEmpty() && !job.pools().contains(p.name())) continue;
-                    why.add(p.name() + " is owned by \"" + p.owner() + "\" and lends "
-                            + (p.borrowers().isEmpty() ? "to nobody" : "to qos " + String.join(", ", p.borrowers())));
-                }
-                problems.add(path, "no pool admits it (qos \"" + job.qos() + "\", group \"" + job.group() + "\"): "
-                        + String.join("; ", why));
-                return;
+            long estimate = duration(f, "estimate", null, unread);
+            long runtime = duration(f, "runtime", null, unread);
+            String qos = string(f, "qos", JobSpec.DEFAULT_QOS, unread);
+            String group = string(f, "group", "", unread);
+            boolean rerunnable = bool(f, "rerunnable", true, unread);
+            boolean checkpointable = bool(f, "checkpointable", true, unread);
+            long image = orZero(f.integer("imageMbPerNode", 0L, Long.MIN_VALUE, Long.MAX_VALUE), "imageMbPerNode", unread);
+            long interval = duration(f, "checkpointInterval", 0L, unread);
+            ScenarioDraft.RunningJob running = null;
+            List<String> onNodes = null;
+            if (f.has("onNodes")) {
+                onNodes = f.strings("onNodes", null);
+                if (onNodes == null) unread.add("onNodes");
             }
-            boolean memory = job.memoryPerNodeMb() > 0;
-            for (NodePool p : usable) {
-                if (job.nodes() <= p.nodes() && job.coresPerNode() <= p.coresPerNode()
-                        && (p.memoryPerNodeMb() == 0 || job.memoryPerNodeMb() <= p.memoryPerNodeMb())) {
-                    return;
-                }
+            if (f.has("runningFor")) {
+                running = new ScenarioDraft.RunningJob(name, onNodes, duration(f, "runningFor", null, unread));
+            } else if (f.has("onNodes")) {
+                f.problem("onNodes", "only for a job that is already running (\"runningFor\")");
+                unread.add("onNodes");
             }
-            List<String> have = new ArrayList<>();
-            for (NodePool p : usable) {
-                have.add(p.name() + ": " + shape(p.nodes(), p.coresPerNode(), memory ? p.memoryPerNodeMb() : 0));
-            }
-            problems.add(path, "needs " + shape(job.nodes(), job.coresPerNode(), job.memoryPerNodeMb())
-                    + "; no pool it may use has that (" + String.join(", ", have) + ")");
-        }
-
-        private static String shape(int nodes, int cores, long memoryMb) {
-            return count(nodes, "node") + " × " + count(cores, "core") + (memoryMb > 0 ? " × " + memoryMb + " MB" : "");
-        }
-
-        private static String count(long n, String noun) {
-            return n + " " + noun + (n == 1 ? "" : "s");
+            JobDraft draft = new JobDraft(name, submit, qos, group, nodes, cores, estimate, runtime, memory, rerunnable,
+                    checkpointable, image, pools, interval);
+            return rules.job(index, draft, running, unread);
         }
 
         // ------------------------------------------------------------------ trace
@@ -538,12 +487,12 @@ public final class ScenarioReader {
             }
             Long maxJobs = f.integer("maxJobs", d.maxJobs(), 1, Long.MAX_VALUE);
             Long procs = f.integer("procs", 0L, 1, Integer.MAX_VALUE);
-            if (procs != null && procs > 0 && cluster instanceof ProcessorMachine m && m.procs() != procs) {
+            if (procs != null && procs > 0 && rules.cluster() instanceof ProcessorMachine m && m.procs() != procs) {
                 f.problem("procs", "differs from cluster.processors (" + m.procs() + "); give one of them");
             }
             if (problems.count() > before) return null;
             int override = procs.intValue();
-            if (override == 0 && cluster instanceof ProcessorMachine m) override = m.procs();
+            if (override == 0 && rules.cluster() instanceof ProcessorMachine m) override = m.procs();
             Path file = baseDir.resolve(text).toAbsolutePath().normalize();
             if (!Files.isRegularFile(file)) {
                 f.problem("path", "file not found (" + file + ")");
@@ -561,8 +510,8 @@ public final class ScenarioReader {
                 problems.add("trace", "no job of " + text + " is left after the selection and the anomaly rules");
                 return null;
             }
-            if (cluster == null && !problems.list().stream().anyMatch(p -> p.path().startsWith("cluster"))) {
-                cluster = new ProcessorMachine(trace.machineProcs());
+            if (rules.cluster() == null && !problems.list().stream().anyMatch(p -> p.path().startsWith("cluster"))) {
+                rules.machine(new ProcessorMachine(trace.machineProcs()));
             }
             return trace;
         }
@@ -573,13 +522,14 @@ public final class ScenarioReader {
             JsonFields f = JsonFields.open(node, "policy", problems, POLICY_FIELDS);
             if (f == null) return null;
             int before = problems.count();
-            String name = f.choice("scheduler", null, SchedulerSpec.NAMES, "scheduler");
+            String name = f.choice("scheduler", null, SchedulerKind.ids(), "scheduler");
             if (name == null) return null;
-            if (!name.equals(SchedulerSpec.AGGRESSIVE_CHECKPOINT)) {
+            SchedulerKind kind = SchedulerKind.parse(name);
+            if (!kind.hasParameters()) {
                 for (String k : List.of("p", "thresholdSeconds", "extendSeconds", "killInstead")) {
-                    if (f.has(k)) f.problem(k, "only " + SchedulerSpec.AGGRESSIVE_CHECKPOINT + " uses " + k);
+                    if (f.has(k)) f.problem(k, "only " + SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " uses " + k);
                 }
-                return problems.count() > before ? null : SchedulerSpec.of(name);
+                return problems.count() > before ? null : SchedulerSpec.of(kind);
             }
             Double p = f.fraction("p", SchedulerSpec.DEFAULT_P);
             Long threshold = f.duration("thresholdSeconds", SchedulerSpec.DEFAULT_THRESHOLD_SECONDS, 0);
@@ -708,129 +658,43 @@ public final class ScenarioReader {
             }
             List<MaintenanceWindow> windows = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                MaintenanceWindow w = window(node.get(i), JsonFields.element("maintenance", i), i);
+                MaintenanceWindow w = window(node.get(i), i);
                 if (w != null) windows.add(w);
             }
             return windows;
         }
 
-        private MaintenanceWindow window(JsonNode node, String path, int index) {
-            JsonFields f = JsonFields.open(node, path, problems, MAINTENANCE_FIELDS);
+        private MaintenanceWindow window(JsonNode node, int index) {
+            JsonFields f = JsonFields.open(node, JsonFields.element("maintenance", index), problems, MAINTENANCE_FIELDS);
             if (f == null) return null;
-            int before = problems.count();
-            String name = f.string("name", "maintenance-" + (index + 1), true);
-            Long start = f.duration("start", null, 0);
-            Long duration = f.duration("duration", null, 1);
-            if (horizon != null && start != null && start >= horizon) {
-                f.problem("start", "starts at or after the horizon (" + Durations.format(horizon) + ")");
-            }
-            if (horizon != null && duration != null && duration > horizon) {
-                f.problem("duration", "longer than the horizon (" + Durations.format(horizon) + ")");
-            }
+            Set<String> unread = new HashSet<>();
+            String name = string(f, "name", "maintenance-" + (index + 1), unread);
+            long start = duration(f, "start", null, unread);
+            long length = duration(f, "duration", null, unread);
             String strategy = f.choice("strategy", null, STRATEGIES, "strategy");
-            Long drainHorizon = 0L;
+            if (strategy == null) unread.add("strategy");
+            long drainHorizon = 0;
             if (MaintenanceStrategy.DRAIN_THEN_CHECKPOINT.label().equals(strategy)) {
-                drainHorizon = f.duration("drainHorizon", null, 0);
+                drainHorizon = duration(f, "drainHorizon", null, unread);
             } else if (f.has("drainHorizon") && strategy != null) {
-                f.problem("drainHorizon", "only " + MaintenanceStrategy.DRAIN_THEN_CHECKPOINT.label() + " uses it");
+                drainHorizon = duration(f, "drainHorizon", null, unread); // the rules: only drain-then-checkpoint uses it
             }
-            TreeSet<Integer> nodes = windowNodes(f);
-            if (problems.count() > before || nodes == null || cluster == null) return null;
-            return new MaintenanceWindow(name, start, duration, nodes.stream().mapToInt(Integer::intValue).toArray(),
-                    MaintenanceStrategy.parse(strategy), drainHorizon);
-        }
-
-        /** The union of "nodes" and "pools", or null after a problem. */
-        private TreeSet<Integer> windowNodes(JsonFields f) {
-            TreeSet<Integer> out = new TreeSet<>();
-            boolean ok = true;
-            JsonNode nodes = f.get("nodes");
-            if (nodes != null) {
-                if (nodes.isTextual() && nodes.asText().equals("all")) {
-                    if (cluster != null) {
-                        for (int i = 0; i < cluster.nodeCount(); i++) out.add(i);
-                    }
-                } else if (nodes.isArray()) {
-                    List<String> names = f.strings("nodes", List.of());
-                    if (names == null) return null;
-                    for (int i = 0; i < names.size(); i++) {
-                        if (cluster == null) continue;
-                        int index = nodeIndex(names.get(i));
-                        if (index < 0) {
-                            problems.add(JsonFields.element(f.at("nodes"), i), "\"" + names.get(i) + "\"; "
-                                    + unknownNode(names.get(i)));
-                            ok = false;
-                        } else {
-                            out.add(index);
-                        }
-                    }
+            boolean all = false;
+            List<String> nodes = null;
+            JsonNode n = f.get("nodes");
+            if (n != null) {
+                if (n.isTextual() && n.asText().equals("all")) {
+                    all = true;
+                } else if (n.isArray()) {
+                    nodes = strings(f, "nodes", List.of(), unread);
                 } else {
                     f.problem("nodes", "must be \"all\" or a list of node names [\"public-1\", …]");
-                    ok = false;
+                    unread.add("nodes");
                 }
             }
-            if (f.has("pools")) {
-                if (processorMode) {
-                    f.problem("pools", "a processor machine has no pools; list the processors in \"nodes\"");
-                    return null;
-                }
-                List<String> pools = f.strings("pools", List.of());
-                if (pools == null) return null;
-                for (int i = 0; i < pools.size(); i++) {
-                    String p = pools.get(i);
-                    if (!poolNames.contains(p)) {
-                        problems.add(JsonFields.element(f.at("pools"), i), "\"" + p + "\"; "
-                                + JsonFields.notOneOf(p, poolNames, "pool"));
-                        ok = false;
-                    } else if (cluster instanceof NodeCluster nc) {
-                        int pi = nc.poolIndex(p);
-                        int first = nc.firstNode(pi);
-                        for (int k = 0; k < nc.pools().get(pi).nodes(); k++) out.add(first + k);
-                    }
-                }
-            }
-            if (!ok) return null;
-            if (nodes == null && !f.has("pools") || out.isEmpty() && cluster != null) {
-                problems.add(f.path(), "covers no nodes; give \"nodes\" (names or \"all\") or \"pools\"");
-                return null;
-            }
-            return out;
-        }
-
-        private int nodeIndex(String name) {
-            if (cluster instanceof ProcessorMachine m) {
-                if (name.length() > 1 && name.charAt(0) == 'p' && name.substring(1).chars().allMatch(Character::isDigit)
-                        && name.length() < 12) {
-                    long i = Long.parseLong(name.substring(1));
-                    if (i < m.procs() && String.valueOf(i).equals(name.substring(1))) return (int) i;
-                }
-                return -1;
-            }
-            NodeCluster nc = (NodeCluster) cluster;
-            for (int p = 0; p < nc.pools().size(); p++) {
-                NodePool pool = nc.pools().get(p);
-                String prefix = pool.name() + "-";
-                if (!name.startsWith(prefix)) continue;
-                String k = name.substring(prefix.length());
-                if (k.isEmpty() || k.length() > 10 || k.charAt(0) == '0' || !k.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                long n = Long.parseLong(k);
-                if (n >= 1 && n <= pool.nodes()) return nc.firstNode(p) + (int) n - 1;
-            }
-            return -1;
-        }
-
-        private String unknownNode(String name) {
-            if (cluster instanceof ProcessorMachine m) {
-                return "not a processor of this machine (p0 … p" + (m.procs() - 1) + ")";
-            }
-            NodeCluster nc = (NodeCluster) cluster;
-            List<String> ranges = new ArrayList<>();
-            for (NodePool p : nc.pools()) {
-                ranges.add(p.nodes() == 1 ? p.name() + "-1" : p.name() + "-1 … " + p.name() + "-" + p.nodes());
-            }
-            return "not a node of this cluster (" + String.join(", ", ranges) + ")";
+            List<String> pools = f.has("pools") ? strings(f, "pools", List.of(), unread) : null;
+            return rules.window(index, name, start, length, strategy == null ? null : MaintenanceStrategy.parse(strategy),
+                    drainHorizon, all, nodes, pools, unread);
         }
 
         // ------------------------------------------------------------------ failures
@@ -846,6 +710,21 @@ public final class ScenarioReader {
             if (problems.count() > before) return FailureModel.NONE;
             return new FailureModel(mtbf, repair, seed, org.preemptlab.preempt.CheckpointPeriod.parse(periodic));
         }
+    }
+
+    /** How the file wrote the value at a JSON path ({@code "2h"}, {@code -100}), or the value itself. */
+    private static String shownAt(JsonNode root, String path, Object value) {
+        JsonNode n = root;
+        for (String part : path.split("\\.")) {
+            int b = part.indexOf('[');
+            n = n == null ? null : n.get(b < 0 ? part : part.substring(0, b));
+            while (b >= 0 && n != null) {
+                int e = part.indexOf(']', b);
+                n = n.get(Integer.parseInt(part.substring(b + 1, e)));
+                b = part.indexOf('[', e);
+            }
+        }
+        return n == null || n.isNull() ? ScenarioRules.format(value) : JsonFields.show(n);
     }
 
     /** True when the trace's machine size came from the file itself (no override). */

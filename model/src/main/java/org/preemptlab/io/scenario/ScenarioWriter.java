@@ -1,5 +1,6 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.TraceReference;
 
 import org.preemptlab.scenario.SchedulerSpec;

@@ -40,7 +40,7 @@
  *       {@code seed} (the scenario's seed).</li>
  * </ul>
  *
- * <p>Times and durations are integer seconds or text ({@link org.preemptlab.io.scenario.Durations}):
+ * <p>Times and durations are integer seconds or text ({@link org.preemptlab.time.Durations}):
  * {@code "90s"}, {@code "15m"}, {@code "1h30m"}, {@code "2d"}, {@code "01:30:00"}. A JSON
  * {@code null} counts as absent. Unknown fields are errors.
  */

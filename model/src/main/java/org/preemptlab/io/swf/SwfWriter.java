@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +36,8 @@ import org.preemptlab.job.JobSpec;
  *
  * <p>Files are written atomically: to a temporary file in the target directory, then moved over the
  * target ({@code ATOMIC_MOVE}, falling back to {@code REPLACE_EXISTING} where the file system cannot
- * move atomically). A name ending in {@code .gz} is written gzip-compressed. Immutable.
+ * move atomically). A new file gets the user's default mode (umask), a file written over keeps its
+ * mode. A name ending in {@code .gz} is written gzip-compressed. Immutable.
  */
 public final class SwfWriter {
 
@@ -81,6 +85,7 @@ public final class SwfWriter {
         Path tmp = createTemp(dir, fileName);
         boolean moved = false;
         try {
+            keepModeOf(target, tmp);
             try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 if (fileName.endsWith(".gz")) {
@@ -189,5 +194,23 @@ public final class SwfWriter {
                 }
             }
         }
+    }
+
+    /** Gives the temporary file the POSIX mode and group of the file it will replace, if any. */
+    private static void keepModeOf(Path target, Path tmp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (view == null || !Files.isRegularFile(target)) return;
+        PosixFileAttributes was;
+        try {
+            was = Files.readAttributes(target, PosixFileAttributes.class);
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            return;
+        }
+        try {
+            if (!was.group().equals(view.readAttributes().group())) view.setGroup(was.group());
+        } catch (IOException e) {
+            // not a member of that group: the user's default group, as for any new file
+        }
+        view.setPermissions(was.permissions());
     }
 }

@@ -1,5 +1,6 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.ScenarioException;
 
 import org.preemptlab.scenario.SchedulerSpec;
@@ -70,9 +71,9 @@ class SampleLessonsTest {
     @Test
     void easyAndConservativeDifferVisibly() throws Exception {
         Scenario s = sample("easy-vs-conservative.json");
-        assertThat(s.scheduler().name()).isEqualTo(SchedulerSpec.EASY);
+        assertThat(s.scheduler().kind()).isEqualTo(SchedulerKind.EASY);
         SimulationResult easy = run(s);
-        SimulationResult conservative = run(s.withScheduler(SchedulerSpec.of(SchedulerSpec.CONSERVATIVE)));
+        SimulationResult conservative = run(s.withScheduler(SchedulerSpec.of(SchedulerKind.CONSERVATIVE)));
         // EASY protects only the head job: Sneaky backfills at once and Full waits for it
         assertThat(job(easy, "Sneaky").firstStart()).isEqualTo(job(easy, "Sneaky").spec().submit());
         assertThat(job(easy, "Full").firstStart()).isEqualTo(job(easy, "Sneaky").end());
@@ -260,11 +261,11 @@ class SampleLessonsTest {
     @Test
     void aggressiveCheckpointBackfillCheckpointsSomeJobsAndShortensTheWaitVersusEasy() throws Exception {
         Scenario s = sample("aggressive-checkpoint-backfill.json");
-        assertThat(s.scheduler().name()).isEqualTo(SchedulerSpec.AGGRESSIVE_CHECKPOINT);
+        assertThat(s.scheduler().kind()).isEqualTo(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         assertThat(s.cluster()).isInstanceOf(ProcessorMachine.class);
         assertThat(s.jobs()).hasSizeBetween(200, 400);
         SimulationResult aggressive = run(s);
-        SimulationResult easy = run(s.withScheduler(SchedulerSpec.of(SchedulerSpec.EASY)));
+        SimulationResult easy = run(s.withScheduler(SchedulerSpec.of(SchedulerKind.EASY)));
         Metrics ma = MetricsCalculator.of(aggressive);
         Metrics me = MetricsCalculator.of(easy);
         assertThat(ma.checkpoints()).as("jobs checkpointed").isPositive();

@@ -1,5 +1,6 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.time.Durations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

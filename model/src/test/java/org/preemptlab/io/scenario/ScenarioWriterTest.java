@@ -1,5 +1,6 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.scenario.SchedulerSpec;
 
 import org.preemptlab.scenario.Scenario;
@@ -132,8 +133,17 @@ class ScenarioWriterTest {
     }
 
     @Test
-    void schedulerParametersOfOtherSchedulersAreNotKept() {
-        assertThat(new SchedulerSpec("easy", 0.5, 1, 2, true)).isEqualTo(SchedulerSpec.of("easy"));
+    void schedulerParametersOfOtherSchedulersAreRefusedNotDropped() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SchedulerSpec(SchedulerKind.EASY, 0.5, 1, 2, true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("easy takes no parameters (p = 0.5, thresholdSeconds = 1, extendSeconds = 2, killInstead = true);"
+                        + " only aggressive-checkpoint does");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SchedulerSpec(SchedulerKind.FCFS, 0.2, 1800, 0, false))
+                .hasMessageContaining("extendSeconds = 0");
+        assertThat(new SchedulerSpec(SchedulerKind.EASY, SchedulerSpec.DEFAULT_P, SchedulerSpec.DEFAULT_THRESHOLD_SECONDS,
+                SchedulerSpec.DEFAULT_EXTEND_SECONDS, false)).isEqualTo(SchedulerSpec.of("easy"));
+        assertThat(SchedulerSpec.aggressiveCheckpoint(0.5, 1, 2, true).withKind(SchedulerKind.AGGRESSIVE_CHECKPOINT).p())
+                .isEqualTo(0.5);
     }
 
     @Test

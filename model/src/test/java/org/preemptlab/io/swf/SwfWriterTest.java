@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Assumptions;
+import java.nio.file.FileSystems;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.preemptlab.job.JobSpec;
 
 /** Writing simulated schedules and reading them back. */
@@ -118,6 +121,27 @@ class SwfWriterTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(out);
         }
+    }
+
+    /** A new file gets the mode of a plain write in the same directory; a file written over keeps its mode. */
+    @Test
+    void newFilesGetTheUsersModeAndOverwrittenFilesKeepTheirs() throws IOException {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX modes here");
+        SwfTrace input = SwfReader.read(fixture("clean.swf"));
+        Path probe = Files.writeString(dir.resolve("probe.txt"), "x");
+        Path fresh = dir.resolve("fresh.swf");
+        new SwfWriter().write(fresh, input.header(), schedule(input.jobs()));
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(probe));
+
+        Path shared = Files.writeString(dir.resolve("shared.swf"), "old\n");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+        Path secret = Files.writeString(dir.resolve("secret.swf"), "old\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        new SwfWriter().write(shared, input.header(), schedule(input.jobs()));
+        new SwfWriter().write(secret, input.header(), schedule(input.jobs()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        assertThat(Files.readString(shared)).startsWith("; Version: 2.2\n");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.preemptlab.app.gui.compare;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -18,9 +19,9 @@ import javafx.beans.property.StringProperty;
 import org.preemptlab.app.gui.background.ProgressSink;
 import org.preemptlab.app.gui.background.TaskHandle;
 import org.preemptlab.app.gui.background.TaskRunner;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.maintenance.BreakEvenCell;
 import org.preemptlab.maintenance.BreakEvenResult;
@@ -53,6 +54,7 @@ public final class BreakEvenViewModel {
     private final StringProperty selectedText = new SimpleStringProperty(this, "selectedText", "Click a cell for its numbers.");
     private final int threads;
     private TaskHandle handle;
+    private CompareViewModel.ScenarioCheck check = () -> {};
 
     public BreakEvenViewModel(TaskRunner runner, Supplier<ScenarioDraft> scenario) {
         this(runner, scenario, Runtime.getRuntime().availableProcessors());
@@ -62,6 +64,11 @@ public final class BreakEvenViewModel {
         this.runner = runner;
         this.scenario = scenario;
         this.threads = Math.max(1, threads);
+    }
+
+    /** Runs {@code c} before every sweep; its problems stop it. */
+    public void checkBeforeRun(CompareViewModel.ScenarioCheck c) {
+        this.check = Objects.requireNonNull(c, "check");
     }
 
     /** The bandwidth axis as MIN:MAX:STEPS, MB/s. */
@@ -125,7 +132,8 @@ public final class BreakEvenViewModel {
         }
         Scenario s;
         try {
-            s = ScenarioMapping.toScenario(scenario.get());
+            check.check();
+            s = ScenarioValidator.toScenario(scenario.get());
         } catch (ScenarioException e) {
             message.set("The scenario has problems: " + e.getMessage());
             return false;
@@ -163,7 +171,7 @@ public final class BreakEvenViewModel {
         String text = windowStart.get() == null ? "" : windowStart.get().strip();
         if (text.isEmpty()) return null;
         try {
-            long t = org.preemptlab.io.scenario.Durations.parse(text);
+            long t = org.preemptlab.time.Durations.parse(text);
             if (t < 0) throw new IllegalArgumentException("is negative");
             return t;
         } catch (RuntimeException e) {

@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.preemptlab.app.gui.run.GanttPane;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.time.SimTime;
 
@@ -99,7 +99,7 @@ public final class CompareView extends BorderPane {
     private ToolBar toolbar() {
         HBox choices = new HBox(10);
         choices.setAlignment(Pos.CENTER_LEFT);
-        for (PolicyChoice p : PolicyChoice.values()) choices.getChildren().add(choiceBox(p.label(), "variant-" + p.id(), vm.chosen(), p));
+        for (SchedulerKind p : SchedulerKind.values()) choices.getChildren().add(choiceBox(p.label(), "variant-" + p.id(), vm.chosen(), p));
         Button run = new Button("▶ Compare");
         run.setId("run-compare");
         run.setOnAction(e -> vm.run());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -22,10 +23,10 @@ import org.preemptlab.app.gui.run.JobFacts;
 import org.preemptlab.app.gui.run.RunRecord;
 import org.preemptlab.app.gui.run.ScenarioRunner;
 import org.preemptlab.app.gui.run.StepSeries;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.app.gui.scenario.ScenarioConverter;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.sim.MaintenanceStrategy;
 
@@ -43,8 +44,8 @@ public final class CompareViewModel {
 
     private final TaskRunner runner;
     private final Supplier<ScenarioDraft> scenario;
-    private final ObservableSet<PolicyChoice> chosen = FXCollections.observableSet(EnumSet.of(PolicyChoice.FCFS,
-            PolicyChoice.EASY, PolicyChoice.CONSERVATIVE));
+    private final ObservableSet<SchedulerKind> chosen = FXCollections.observableSet(EnumSet.of(SchedulerKind.FCFS,
+            SchedulerKind.EASY, SchedulerKind.CONSERVATIVE));
     private final ObservableSet<MaintenanceStrategy> chosenStrategies = FXCollections.observableSet(
             EnumSet.of(MaintenanceStrategy.DRAIN, MaintenanceStrategy.CHECKPOINT));
     private final ObservableList<Variant> variants = FXCollections.observableArrayList();
@@ -53,6 +54,13 @@ public final class CompareViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private boolean syncing;
     private final BreakEvenViewModel breakEven;
+    private ScenarioCheck check = () -> {};
+
+    /** A check of the scenario beyond the draft's own problems (e.g. editor fields whose text does not parse). */
+    @FunctionalInterface
+    public interface ScenarioCheck {
+        void check() throws ScenarioException;
+    }
 
     public CompareViewModel(TaskRunner runner, Supplier<ScenarioDraft> scenario) {
         this.runner = runner;
@@ -60,12 +68,18 @@ public final class CompareViewModel {
         this.breakEven = new BreakEvenViewModel(runner, scenario);
     }
 
+    /** Runs {@code c} before every comparison and break-even sweep; its problems stop them. */
+    public void checkBeforeRun(ScenarioCheck c) {
+        this.check = Objects.requireNonNull(c, "check");
+        breakEven.checkBeforeRun(c);
+    }
+
     /** The break-even tab: drain vs checkpoint over checkpoint bandwidth × image size. */
     public BreakEvenViewModel breakEven() {
         return breakEven;
     }
 
-    public ObservableSet<PolicyChoice> chosen() {
+    public ObservableSet<SchedulerKind> chosen() {
         return chosen;
     }
 
@@ -107,7 +121,8 @@ public final class CompareViewModel {
         ScenarioDraft draft = scenario.get();
         List<VariantPlan> plans = new ArrayList<>();
         try {
-            for (PolicyChoice p : PolicyChoice.values()) {
+            check.check();
+            for (SchedulerKind p : SchedulerKind.values()) {
                 if (chosen.contains(p)) plans.add(new VariantPlan(p.id(), p.label(), ScenarioConverter.toConfig(draft, p)));
             }
         } catch (ScenarioException e) {
@@ -141,6 +156,7 @@ public final class CompareViewModel {
         }
         List<VariantPlan> plans = new ArrayList<>();
         try {
+            check.check();
             for (MaintenanceStrategy st : MaintenanceStrategy.values()) {
                 if (!chosenStrategies.contains(st)) continue;
                 ScenarioDraft d = draft.withMaintenance(draft.maintenance().stream().map(m -> m.withStrategy(st)).toList());
@@ -224,8 +240,8 @@ public final class CompareViewModel {
     }
 
     /** Shows finished runs (also used by tests with hand-made runs). */
-    public void show(List<PolicyChoice> policies, List<RunRecord> runs) {
-        showIndexed(policies.stream().map(PolicyChoice::id).toList(), policies.stream().map(PolicyChoice::label).toList(),
+    public void show(List<SchedulerKind> policies, List<RunRecord> runs) {
+        showIndexed(policies.stream().map(SchedulerKind::id).toList(), policies.stream().map(SchedulerKind::label).toList(),
                 runs.stream().map(GanttIndex::new).toList(), "schedulers");
     }
 

@@ -25,9 +25,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioProblem;
 
 /**
  * The scenario editor: the cluster as pool blocks with a property sheet for the selected pool,
@@ -47,9 +47,9 @@ public final class EditorView extends BorderPane {
     private final Label tableMessage = new Label();
     private final JobTable jobs;
     private final MaintenanceTable maintenance;
-    private final ListView<ValidationIssue> issues = new ListView<>();
+    private final ListView<ScenarioProblem> issues = new ListView<>();
     private final TextField name = new TextField();
-    private final ChoiceBox<PolicyChoice> scheduler = new ChoiceBox<>();
+    private final ChoiceBox<SchedulerKind> scheduler = new ChoiceBox<>();
     private final CheckBox ownerPreemption = new CheckBox("Owner preemption");
     private final CheckBox qosPreemption = new CheckBox("QOS preemption");
     private final Label summary = new Label();
@@ -72,7 +72,9 @@ public final class EditorView extends BorderPane {
         setBottom(issuesPane());
         vm.draftProperty().addListener((o, a, b) -> refresh());
         vm.selectedPoolProperty().addListener((o, a, b) -> refresh());
-        vm.issues().addListener((javafx.collections.ListChangeListener<ValidationIssue>) c -> refreshIssues());
+        vm.issues().addListener((javafx.collections.ListChangeListener<ScenarioProblem>) c -> {
+            if (!updating) refreshProblems();
+        });
         refresh();
     }
 
@@ -84,7 +86,7 @@ public final class EditorView extends BorderPane {
             if (!b) commitName();
         });
         scheduler.setId("scheduler");
-        scheduler.getItems().setAll(PolicyChoice.values());
+        scheduler.getItems().setAll(SchedulerKind.values());
         scheduler.valueProperty().addListener((o, a, b) -> {
             if (!updating && b != null) vm.setPolicy(b);
         });
@@ -182,15 +184,15 @@ public final class EditorView extends BorderPane {
         issues.setPlaceholder(new Label("No problems: the scenario can run."));
         issues.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(ValidationIssue item, boolean empty) {
+            protected void updateItem(ScenarioProblem item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : "⚠ " + item.field() + ": " + item.message());
+                setText(empty || item == null ? null : "⚠ " + item.path() + ": " + item.message());
                 getStyleClass().remove("issue-label");
                 if (!empty && item != null) getStyleClass().add("issue-label");
             }
         });
         issues.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) reveal(b.field());
+            if (b != null) reveal(b.path());
         });
         VBox box = new VBox(2, title, issues);
         box.setPadding(new Insets(4, 8, 6, 8));
@@ -217,7 +219,7 @@ public final class EditorView extends BorderPane {
         try {
             ScenarioDraft d = vm.draft();
             if (!name.isFocused() && !name.getText().equals(d.name())) name.setText(d.name());
-            scheduler.setValue(d.policy());
+            scheduler.setValue(d.scheduler().kind());
             ownerPreemption.setSelected(d.rules().ownerPreemption());
             qosPreemption.setSelected(d.rules().qosPreemption());
             machine.setVisible(d.isProcessorMachine());
@@ -237,6 +239,18 @@ public final class EditorView extends BorderPane {
         } finally {
             updating = false;
         }
+        refreshIssues();
+    }
+
+    /** The problems changed without an edit (a field's text does not parse, or was fixed): marks and lists. */
+    private void refreshProblems() {
+        ScenarioDraft d = vm.draft();
+        if (blocks.size() == d.pools().size()) {
+            for (int i = 0; i < blocks.size(); i++) {
+                blocks.get(i).update(d.pools().get(i), vm.issues(), i == vm.selectedPoolProperty().get());
+            }
+        }
+        sheet.refresh();
         refreshIssues();
     }
 

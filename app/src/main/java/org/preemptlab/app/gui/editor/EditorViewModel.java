@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,26 +21,38 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.preemptlab.app.gui.scenario.ImportReport;
-import org.preemptlab.app.gui.scenario.JobDraft;
+import org.preemptlab.scenario.JobDraft;
 import org.preemptlab.app.gui.scenario.JobMix;
 import org.preemptlab.app.gui.scenario.JobMixGenerator;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.MaintenanceDraft;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
+import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /**
  * The scenario editor's state and commands. Every edit replaces the immutable draft through the
  * {@link CommandStack}, so each one can be undone; after each edit the draft is validated and the
  * issues are published by field ({@code pools[1].nodes}) for the view to show next to the field.
+ *
+ * <p>Text typed in a field that does not parse (an escalation chain, a duration, a number) never
+ * reaches the draft, so the draft still holds the field's previous value. Such an input error is
+ * {@linkplain #reportInput reported} by the field's owner and is one of the scenario's
+ * {@link #issues()} (the Problems list, the header) until it is fixed or the field is reset;
+ * {@link #checkInput()} refuses a run, comparison or save while there is one, so none of them
+ * silently uses the previous value.
  */
 public final class EditorViewModel {
 
+    private static final Pattern POOL_FIELD = Pattern.compile("cluster\\.pools\\[(\\d+)]");
+
     private final CommandStack<ScenarioDraft> stack;
-    private final ObservableList<ValidationIssue> issues = FXCollections.observableArrayList();
+    private final ObservableList<ScenarioProblem> issues = FXCollections.observableArrayList();
+    /** Field path → why the text typed there does not parse; sorted by path. */
+    private final SortedMap<String, String> inputErrors = new TreeMap<>();
     private final IntegerProperty selectedPool = new SimpleIntegerProperty(this, "selectedPool", 0);
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
     private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
@@ -72,7 +88,7 @@ public final class EditorViewModel {
         return stack.current();
     }
 
-    public ObservableList<ValidationIssue> issues() {
+    public ObservableList<ScenarioProblem> issues() {
         return issues;
     }
 
@@ -95,22 +111,52 @@ public final class EditorViewModel {
 
     /** The message for one field, if it has a problem. */
     public Optional<String> issueFor(String field) {
-        return issues.stream().filter(i -> i.field().equals(field)).map(ValidationIssue::message).findFirst();
+        return issues.stream().filter(i -> i.path().equals(field)).map(ScenarioProblem::message).findFirst();
     }
 
     /** All problems under a prefix such as {@code jobs[3].}. */
-    public List<ValidationIssue> issuesUnder(String prefix) {
-        return issues.stream().filter(i -> i.field().startsWith(prefix)).toList();
+    public List<ScenarioProblem> issuesUnder(String prefix) {
+        return issues.stream().filter(i -> i.path().startsWith(prefix)).toList();
     }
 
     public boolean isValid() {
         return issues.isEmpty();
     }
 
+    /**
+     * Reports that the text typed in {@code field} (a path such as {@code preemption.defaultChain})
+     * does not parse, with {@code message} saying why; a null or blank message withdraws it (the
+     * text was fixed or the field was reset to the draft's value).
+     */
+    public void reportInput(String field, String message) {
+        boolean changed = message == null || message.isBlank() ? inputErrors.remove(field) != null
+                : !message.equals(inputErrors.put(field, message));
+        if (changed) validate();
+    }
+
+    /** The fields whose typed text does not parse, as problems (the draft holds their previous values). */
+    public List<ScenarioProblem> inputProblems() {
+        return inputErrors.entrySet().stream().map(e -> new ScenarioProblem(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Throws when a field holds text that does not parse: running, comparing or saving now would
+     * silently use the field's previous value.
+     */
+    public void checkInput() throws ScenarioException {
+        List<ScenarioProblem> pending = inputProblems();
+        if (!pending.isEmpty()) {
+            throw new ScenarioException(draft().name().isBlank() ? "scenario" : draft().name(), pending);
+        }
+    }
+
     /** Replaces the whole draft without history (a file was opened or a new scenario made). */
     public void load(ScenarioDraft draft) {
         importReport.set(null);
+        inputErrors.clear(); // the fields show the new draft's values
         stack.reset(draft);
+        preemption.sync(); // its fields show the draft's values, without input errors
+        validate();
         selectedPool.set(draft.pools().isEmpty() ? -1 : 0);
         dirty.set(false);
     }
@@ -145,8 +191,20 @@ public final class EditorViewModel {
         stack.seal();
     }
 
+    /** The draft's problems, after the input errors of fields whose text did not parse. */
     private void validate() {
-        issues.setAll(ScenarioValidator.validate(stack.current()));
+        dropPoolInput(stack.current().pools().size()); // pools that are gone (removed, undone)
+        List<ScenarioProblem> all = new ArrayList<>(inputProblems());
+        all.addAll(ScenarioValidator.validate(stack.current()));
+        issues.setAll(all);
+    }
+
+    /** Forgets the input errors of pools {@code from} and after (they were removed or renumbered). */
+    private void dropPoolInput(int from) {
+        inputErrors.keySet().removeIf(field -> {
+            Matcher m = POOL_FIELD.matcher(field);
+            return m.lookingAt() && Integer.parseInt(m.group(1)) >= from;
+        });
     }
 
     private void clampSelection() {
@@ -176,8 +234,8 @@ public final class EditorViewModel {
                 r.ownerPreemption(), on, r.tiers(), r.victimOrder(), r.exemptSeconds(), r.chains(), r.defaultChain())));
     }
 
-    public void setPolicy(PolicyChoice policy) {
-        edit("change scheduler", draft().withPolicy(policy));
+    public void setPolicy(SchedulerKind policy) {
+        edit("change scheduler", draft().withScheduler(draft().scheduler().withKind(policy)));
     }
 
     // ---------------------------------------------------------------- pools
@@ -194,6 +252,7 @@ public final class EditorViewModel {
         if (index < 0 || index >= draft().pools().size()) return;
         List<PoolDraft> pools = new ArrayList<>(draft().pools());
         PoolDraft removed = pools.remove(index);
+        dropPoolInput(index); // the pools after it move up: their typed text is reset
         List<MaintenanceDraft> windows = draft().maintenance().stream().filter(m -> !m.pool().equals(removed.name())).toList();
         edit("remove pool " + removed.name(), draft().withPools(pools).withMaintenance(windows));
         clampSelection();
@@ -263,7 +322,7 @@ public final class EditorViewModel {
     }
 
     /** Problems of the generator's parameters (shown next to its fields). */
-    public List<ValidationIssue> mixIssues() {
+    public List<ScenarioProblem> mixIssues() {
         return JobMixGenerator.validate(mix.get());
     }
 

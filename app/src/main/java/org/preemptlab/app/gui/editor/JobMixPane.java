@@ -13,8 +13,8 @@ import javafx.scene.layout.HBox;
 import org.preemptlab.app.gui.scenario.JobMix;
 import org.preemptlab.app.gui.scenario.RuntimeDistribution;
 import org.preemptlab.app.gui.scenario.SizeDistribution;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.scenario.ScenarioProblem;
+import org.preemptlab.time.Durations;
 
 /** The job-mix generator's form; each field shows its own problem beside it. */
 final class JobMixPane extends GridPane {
@@ -103,10 +103,10 @@ final class JobMixPane extends GridPane {
         if (ok) {
             vm.mixProperty().set(new JobMix(count, rate, sizes.getValue(), maxNodes, cores, runtimes.getValue(), minRun,
                     maxRun, factor, memory, share, image, classes, seed));
-            for (ValidationIssue i : vm.mixIssues()) {
-                Label l = problems.get(i.field());
+            for (ScenarioProblem i : vm.mixIssues()) {
+                Label l = problems.get(i.path());
                 if (l != null) l.setText("⚠ " + i.message());
-                TextField f = fields.get(i.field());
+                TextField f = fields.get(i.path());
                 if (f != null) f.getStyleClass().add("invalid");
             }
             ok = vm.mixIssues().isEmpty();

@@ -14,9 +14,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.StringConverter;
-import org.preemptlab.app.gui.scenario.JobDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.scenario.JobDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.time.Durations;
 
 /**
  * The editable job table. Times accept the scenario format's forms ({@code 90s}, {@code 1h30m},
@@ -131,7 +131,10 @@ final class JobTable extends TableView<JobRow> {
         public void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             JobRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            String problem = row == null ? null : vm.issueFor(ScenarioValidator.jobPath(row.index(), field)).orElse(null);
+            String problem = row == null ? null : vm.issueFor(ScenarioValidator.jobPath(row.index(), field))
+                    // a job that fits no pool is a problem of the whole job; its size shows it
+                    .or(() -> field.equals("nodes") ? vm.issueFor("jobs[" + row.index() + "]") : java.util.Optional.empty())
+                    .orElse(null);
             setStyle(problem == null ? "" : "-fx-background-color: #fde2e1; -fx-text-fill: #9f1c14;");
             setTooltip(problem == null ? null : new Tooltip(problem));
         }

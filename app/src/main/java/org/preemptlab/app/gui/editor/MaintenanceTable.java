@@ -10,8 +10,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.util.StringConverter;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.scenario.MaintenanceDraft;
+import org.preemptlab.time.Durations;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /** Maintenance windows: which pool, when, how long, and how running work is handled. */

@@ -17,9 +17,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
 
 /**
  * One pool drawn as a block of node tiles (summarized for big pools) with its name and node count
@@ -71,6 +71,7 @@ final class PoolBlock extends VBox {
         nodes.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(-1_000_000, 10_000_000, 1));
         nodes.valueProperty().addListener((o, a, b) -> {
             if (b != null && pool != null && b != pool.nodes()) {
+                vm.reportInput(ScenarioValidator.poolPath(index, "nodes"), null);
                 vm.setPoolNodes(index, b);
                 vm.commitField();
             }
@@ -130,20 +131,21 @@ final class PoolBlock extends VBox {
 
     private void commitSpinnerText() {
         String text = nodes.getEditor().getText().trim();
+        String field = ScenarioValidator.poolPath(index, "nodes");
         try {
             int n = Integer.parseInt(text);
+            vm.reportInput(field, null);
             if (pool != null && n != pool.nodes()) {
                 vm.setPoolNodes(index, n);
                 vm.commitField();
             }
         } catch (NumberFormatException e) {
-            issues.setText("nodes: \"" + text + "\" is not a whole number");
-            issues.setVisible(true);
-            nodes.getStyleClass().add("invalid");
+            // one of the scenario's problems until fixed: the draft still has the previous count
+            vm.reportInput(field, "\"" + text + "\" is not a whole number");
         }
     }
 
-    void update(PoolDraft p, List<ValidationIssue> all, boolean selected) {
+    void update(PoolDraft p, List<ScenarioProblem> all, boolean selected) {
         this.pool = p;
         if (!name.isFocused() && !name.getText().equals(p.name())) name.setText(p.name());
         if (nodes.getValue() == null || nodes.getValue() != p.nodes()) nodes.getValueFactory().setValue(p.nodes());
@@ -153,11 +155,11 @@ final class PoolBlock extends VBox {
         if (!p.borrowers().isEmpty()) sb.append(" · lends to ").append(String.join(", ", p.borrowers()));
         subtitle.setText(sb.toString());
         String prefix = ScenarioValidator.poolPath(index, "");
-        List<ValidationIssue> mine = all.stream().filter(i -> i.field().startsWith(prefix)).toList();
-        issues.setText(String.join("\n", mine.stream().map(i -> "⚠ " + i.field().substring(prefix.length()) + ": " + i.message()).toList()));
+        List<ScenarioProblem> mine = all.stream().filter(i -> i.path().startsWith(prefix)).toList();
+        issues.setText(String.join("\n", mine.stream().map(i -> "⚠ " + i.path().substring(prefix.length()) + ": " + i.message()).toList()));
         issues.setVisible(!mine.isEmpty());
-        mark(name, mine.stream().anyMatch(i -> i.field().endsWith(".name")));
-        mark(nodes, mine.stream().anyMatch(i -> i.field().endsWith(".nodes")));
+        mark(name, mine.stream().anyMatch(i -> i.path().endsWith(".name")));
+        mark(nodes, mine.stream().anyMatch(i -> i.path().endsWith(".nodes")));
         getStyleClass().removeAll("selected", "invalid");
         if (selected) getStyleClass().add("selected");
         if (!mine.isEmpty()) getStyleClass().add("invalid");

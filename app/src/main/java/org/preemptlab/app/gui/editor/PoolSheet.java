@@ -1,7 +1,9 @@
 package org.preemptlab.app.gui.editor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -12,14 +14,15 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioValidator;
-import org.preemptlab.app.gui.scenario.ValidationIssue;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioProblem;
 
 /**
  * The selected pool's properties in a ControlsFX {@link PropertySheet}. Editors commit on Enter
- * or when they lose focus (not per keystroke); a value that does not parse, and every problem of
- * the pool's fields, is shown under the sheet and as the field's tooltip.
+ * or when they lose focus (not per keystroke); a value that does not parse is reported to the
+ * editor as one of the scenario's problems, and every problem of the pool's fields is shown under
+ * the sheet.
  */
 final class PoolSheet extends VBox {
 
@@ -27,7 +30,8 @@ final class PoolSheet extends VBox {
     private final PropertySheet sheet = new PropertySheet();
     private final Label title = new Label();
     private final Label problems = new Label();
-    private String parseProblem;
+    /** What was typed in a field that did not parse (by field path), shown again when the sheet is rebuilt. */
+    private final Map<String, String> typed = new HashMap<>();
 
     PoolSheet(EditorViewModel vm) {
         super(4);
@@ -56,10 +60,9 @@ final class PoolSheet extends VBox {
         boolean editing = sheet.lookupAll(".text-field").stream().anyMatch(javafx.scene.Node::isFocused);
         if (!editing || sheet.getItems().isEmpty()) sheet.getItems().setAll(items(p));
         List<String> lines = new ArrayList<>();
-        if (parseProblem != null) lines.add("⚠ " + parseProblem);
         String prefix = ScenarioValidator.poolPath(p, "");
-        for (ValidationIssue i : vm.issues()) {
-            if (i.field().startsWith(prefix)) lines.add("⚠ " + i.field().substring(prefix.length()) + ": " + i.message());
+        for (ScenarioProblem i : vm.issues()) {
+            if (i.path().startsWith(prefix)) lines.add("⚠ " + i.path().substring(prefix.length()) + ": " + i.message());
         }
         problems.setText(String.join("\n", lines));
     }
@@ -138,10 +141,12 @@ final class PoolSheet extends VBox {
 
     /** A text editor that parses to the item's type and commits on Enter or focus loss. */
     private final class CommitEditor extends AbstractPropertyEditor<Object, TextField> {
+        private final PoolItem item;
         private SimpleObjectProperty<Object> committed;
 
         CommitEditor(PoolItem item) {
             super(item, new TextField(), false);
+            this.item = item;
             TextField f = getEditor();
             f.setId("pool-" + item.field());
             f.setOnAction(e -> commit(item));
@@ -155,15 +160,18 @@ final class PoolSheet extends VBox {
 
         private void commit(PoolItem item) {
             String text = getEditor().getText().trim();
+            String path = ScenarioValidator.poolPath(item.pool, item.field());
             try {
                 Object v = parse(item.getType(), text);
-                parseProblem = null;
+                typed.remove(path);
+                vm.reportInput(path, null);
                 getEditor().getStyleClass().remove("invalid");
                 valueProperty().set(v);
             } catch (NumberFormatException e) {
-                parseProblem = item.field() + ": \"" + text + "\" is not " + (item.getType() == Double.class ? "a number" : "a whole number");
+                // one of the scenario's problems until fixed: the draft still has the previous value
+                typed.put(path, getEditor().getText());
+                vm.reportInput(path, "\"" + text + "\" is not " + (item.getType() == Double.class ? "a number" : "a whole number"));
                 if (!getEditor().getStyleClass().contains("invalid")) getEditor().getStyleClass().add("invalid");
-                refresh();
             }
         }
 
@@ -179,7 +187,11 @@ final class PoolSheet extends VBox {
 
         @Override
         public void setValue(Object value) {
-            getEditor().setText(value == null ? "" : format(value));
+            String path = ScenarioValidator.poolPath(item.pool, item.field());
+            boolean pending = vm.inputProblems().stream().anyMatch(i -> i.path().equals(path));
+            if (!pending) typed.remove(path);
+            // a text that did not parse stays in the field (with its problem listed) until fixed
+            getEditor().setText(pending && typed.containsKey(path) ? typed.get(path) : value == null ? "" : format(value));
             valueProperty().set(value);
         }
     }

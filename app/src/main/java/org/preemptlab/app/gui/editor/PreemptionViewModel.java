@@ -16,8 +16,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.mechanism.PreemptMechanism;
@@ -29,14 +29,37 @@ import org.preemptlab.preempt.VictimOrder;
  * The editor's preemption section: victim order, PreemptExemptTime, GraceTime, requeue position,
  * QOS tiers and escalation chains, the checkpoint cost model, and the parameters of Niu et al.'s
  * aggressive-checkpoint scheduler. Text fields keep what the user typed; a value that does not
- * parse never reaches the draft, and its message is published next to the field. Every accepted
+ * parse never reaches the draft, and its message is published next to the field and reported to
+ * the editor as one of the scenario's problems (at the field's {@link Field#path()}), so the
+ * scenario is not ready to run until the text is fixed or the field is reset. Every accepted
  * change is one undoable step on the editor's {@link CommandStack}.
  */
 public final class PreemptionViewModel {
 
-    /** The free-text fields of the section. */
+    /** The free-text fields of the section, each with its path in the scenario format (where its problems are listed). */
     public enum Field {
-        EXEMPT, GRACE, DEFAULT_CHAIN, CHECKPOINT_SECONDS, RESTART_SECONDS, STORAGE, P, THRESHOLD, EXTEND, QOS
+        EXEMPT("preemption.exemptSeconds"),
+        GRACE("preemption.graceSeconds"),
+        DEFAULT_CHAIN("preemption.defaultChain"),
+        CHECKPOINT_SECONDS("preemption.checkpoint.checkpointSeconds"),
+        RESTART_SECONDS("preemption.checkpoint.restartSeconds"),
+        STORAGE("preemption.checkpoint.storageMBps"),
+        P("policy.p"),
+        THRESHOLD("policy.thresholdSeconds"),
+        EXTEND("policy.extendSeconds"),
+        /** The QOS table: a tier, a chain or a new QOS name. */
+        QOS("preemption.tiers");
+
+        private final String path;
+
+        Field(String path) {
+            this.path = path;
+        }
+
+        /** Where the field's value lives in a scenario file, e.g. {@code preemption.defaultChain}. */
+        public String path() {
+            return path;
+        }
     }
 
     /** One QOS class: its tier (null: none, i.e. 0) and its own chain (empty: the default chain). */
@@ -68,7 +91,10 @@ public final class PreemptionViewModel {
         this.editor = editor;
         for (Field f : Field.values()) {
             texts.put(f, new SimpleStringProperty(this, f.name().toLowerCase(Locale.ROOT), ""));
-            errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(Locale.ROOT) + "Error", ""));
+            ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, f.name().toLowerCase(Locale.ROOT) + "Error", "");
+            // a message beside a field is one of the scenario's problems: Run must not use the previous value
+            error.addListener((o, a, b) -> editor.reportInput(f.path(), b));
+            errors.put(f, error);
         }
         editor.draftProperty().addListener((o, a, b) -> {
             if (!applying) sync();

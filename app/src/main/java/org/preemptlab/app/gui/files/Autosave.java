@@ -10,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.io.report.AtomicFiles;
 
 /**
  * Autosave and crash recovery. While a scenario has unsaved edits, the app writes the editor's
  * draft (valid or not: work in progress is kept whole) to {@code <settings>/autosave.json}; a
- * clean exit or a save removes it. Finding it at start-up means the last session ended without
- * saving, so the user is offered the draft back.
+ * clean exit, a save, or dropping the edits (another scenario loaded) removes it. Finding it at
+ * start-up means the last session ended without saving, so the user is offered the draft back.
+ *
+ * <p>Saves run in the background: {@link #generation()} is taken when the draft is taken, and
+ * {@link #saveIfCurrent} writes nothing if the autosave was {@linkplain #clear() cleared} since, so a
+ * late background save cannot bring back edits the user has saved or discarded. Thread-safe.
  */
 public final class Autosave {
 
@@ -37,6 +41,7 @@ public final class Autosave {
             .build();
 
     private final Path store;
+    private long generation;
 
     public Autosave(Path settingsDir) {
         this.store = settingsDir.resolve("autosave.json");
@@ -46,7 +51,22 @@ public final class Autosave {
         return store;
     }
 
-    public void save(ScenarioDraft draft, Path originalFile) throws IOException {
+    /** Changes at each {@link #clear()}: a save taken before it must not be written after it. */
+    public synchronized long generation() {
+        return generation;
+    }
+
+    /**
+     * Writes the draft if nothing cleared the autosave since {@code taken} was read from
+     * {@link #generation()}; false (nothing written) otherwise.
+     */
+    public synchronized boolean saveIfCurrent(long taken, ScenarioDraft draft, Path originalFile) throws IOException {
+        if (taken != generation) return false;
+        save(draft, originalFile);
+        return true;
+    }
+
+    public synchronized void save(ScenarioDraft draft, Path originalFile) throws IOException {
         Snapshot s = new Snapshot(VERSION, originalFile == null ? null : originalFile.toAbsolutePath().toString(),
                 Instant.now().toEpochMilli(), draft);
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(s);
@@ -54,7 +74,7 @@ public final class Autosave {
     }
 
     /** The unsaved work of a session that did not end cleanly, if any (an unreadable autosave is ignored). */
-    public Optional<Snapshot> pending() {
+    public synchronized Optional<Snapshot> pending() {
         if (!Files.isRegularFile(store)) return Optional.empty();
         try {
             Snapshot s = JSON.readValue(store.toFile(), Snapshot.class);
@@ -64,7 +84,9 @@ public final class Autosave {
         }
     }
 
-    public void clear() throws IOException {
+    /** Removes the autosave; saves taken before this are not written any more. */
+    public synchronized void clear() throws IOException {
+        generation++;
         Files.deleteIfExists(store);
     }
 }

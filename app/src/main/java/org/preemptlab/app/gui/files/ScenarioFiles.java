@@ -2,9 +2,9 @@ package org.preemptlab.app.gui.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
 
@@ -18,11 +18,11 @@ public final class ScenarioFiles {
     private ScenarioFiles() {}
 
     /**
-     * @throws org.preemptlab.scenario.ScenarioException listing every problem of the file
+     * @throws ScenarioException listing every problem of the file
      * @throws IOException                                  when it cannot be read at all
      */
     public static ScenarioDraft read(Path file) throws IOException {
-        return ScenarioMapping.fromScenario(ScenarioReader.read(file));
+        return ScenarioValidator.toDraft(ScenarioReader.read(file));
     }
 
     /**
@@ -31,6 +31,6 @@ public final class ScenarioFiles {
      * @throws ScenarioException when the draft has problems (nothing is written)
      */
     public static void write(ScenarioDraft draft, Path file) throws ScenarioException, IOException {
-        ScenarioWriter.write(ScenarioMapping.toScenario(draft), file);
+        ScenarioWriter.write(ScenarioValidator.toScenario(draft), file);
     }
 }

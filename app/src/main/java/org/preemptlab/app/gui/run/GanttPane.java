@@ -215,7 +215,7 @@ public final class GanttPane extends Region {
             return;
         }
         double top = vm.plotTop(), bottom = vm.plotTop() + vm.plotHeight();
-        if (!span.pool().equals(org.preemptlab.app.gui.scenario.MaintenanceDraft.ALL_NODES)) {
+        if (!span.pool().equals(org.preemptlab.scenario.MaintenanceDraft.ALL_NODES)) {
             double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
             for (LayoutRow r : vm.layout()) {
                 boolean inPool = r.header() ? vm.index().groups().get(r.group()).name().equals(span.pool())

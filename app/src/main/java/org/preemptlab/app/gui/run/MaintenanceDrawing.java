@@ -2,7 +2,7 @@ package org.preemptlab.app.gui.run;
 
 import java.util.List;
 import java.util.Optional;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /**

@@ -1,5 +1,11 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.JobDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
+
 import java.util.List;
 import java.util.Map;
 import org.preemptlab.scenario.SchedulerSpec;
@@ -34,7 +40,7 @@ public final class DefaultScenario {
                 "A public pool and a private pool owned by group chem; jobs of QOS preempt may borrow the private\n"
                         + "nodes and are suspended, checkpointed or requeued when an owner job needs them. A maintenance\n"
                         + "window on the private pool at 5:00 checkpoints whatever runs there.",
-                0, pools, jobs(), SchedulerSpec.of(SchedulerSpec.EASY), rules, PreemptionSettings.defaults(),
+                0, pools, jobs(), SchedulerSpec.of(SchedulerKind.EASY), rules, PreemptionSettings.defaults(),
                 List.of(MaintenanceDraft.onPool("private-maint", "private", 5 * 3600, 3600, MaintenanceStrategy.CHECKPOINT)),
                 null, SEED, null, null);
     }

@@ -1,5 +1,8 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.scenario.JobDraft;
+import org.preemptlab.scenario.ScenarioProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,29 +18,29 @@ public final class JobMixGenerator {
     private JobMixGenerator() {}
 
     /** Problems of the parameters, by field name; empty when the mix can be generated. */
-    public static List<ValidationIssue> validate(JobMix mix) {
-        List<ValidationIssue> issues = new ArrayList<>();
-        if (mix.count() < 1 || mix.count() > 1_000_000) issues.add(new ValidationIssue("count", mix.count() + "; must be in 1 … 1000000"));
-        if (!(mix.arrivalsPerHour() > 0)) issues.add(new ValidationIssue("arrivalsPerHour", mix.arrivalsPerHour() + "; must be > 0"));
-        if (mix.maxNodes() < 1) issues.add(new ValidationIssue("maxNodes", mix.maxNodes() + "; must be ≥ 1"));
-        if (mix.coresPerNode() < 1) issues.add(new ValidationIssue("coresPerNode", mix.coresPerNode() + "; must be ≥ 1"));
-        if (mix.minRuntime() < 1) issues.add(new ValidationIssue("minRuntime", mix.minRuntime() + "; must be ≥ 1 s"));
+    public static List<ScenarioProblem> validate(JobMix mix) {
+        List<ScenarioProblem> issues = new ArrayList<>();
+        if (mix.count() < 1 || mix.count() > 1_000_000) issues.add(new ScenarioProblem("count", mix.count() + "; must be in 1 … 1000000"));
+        if (!(mix.arrivalsPerHour() > 0)) issues.add(new ScenarioProblem("arrivalsPerHour", mix.arrivalsPerHour() + "; must be > 0"));
+        if (mix.maxNodes() < 1) issues.add(new ScenarioProblem("maxNodes", mix.maxNodes() + "; must be ≥ 1"));
+        if (mix.coresPerNode() < 1) issues.add(new ScenarioProblem("coresPerNode", mix.coresPerNode() + "; must be ≥ 1"));
+        if (mix.minRuntime() < 1) issues.add(new ScenarioProblem("minRuntime", mix.minRuntime() + "; must be ≥ 1 s"));
         if (mix.maxRuntime() < mix.minRuntime()) {
-            issues.add(new ValidationIssue("maxRuntime", mix.maxRuntime() + "; must be ≥ the minimum run time (" + mix.minRuntime() + ")"));
+            issues.add(new ScenarioProblem("maxRuntime", mix.maxRuntime() + "; must be ≥ the minimum run time (" + mix.minRuntime() + ")"));
         }
-        if (!(mix.estimateFactor() >= 1)) issues.add(new ValidationIssue("estimateFactor", mix.estimateFactor() + "; must be ≥ 1 (estimates never below run times)"));
-        if (mix.memoryPerNodeMb() < 0) issues.add(new ValidationIssue("memoryPerNodeMb", mix.memoryPerNodeMb() + "; must be ≥ 0"));
+        if (!(mix.estimateFactor() >= 1)) issues.add(new ScenarioProblem("estimateFactor", mix.estimateFactor() + "; must be ≥ 1 (estimates never below run times)"));
+        if (mix.memoryPerNodeMb() < 0) issues.add(new ScenarioProblem("memoryPerNodeMb", mix.memoryPerNodeMb() + "; must be ≥ 0"));
         if (mix.checkpointableShare() < 0 || mix.checkpointableShare() > 1) {
-            issues.add(new ValidationIssue("checkpointableShare", mix.checkpointableShare() + "; must be in 0 … 1"));
+            issues.add(new ScenarioProblem("checkpointableShare", mix.checkpointableShare() + "; must be in 0 … 1"));
         }
         if (mix.classes().stream().mapToDouble(JobClass::share).sum() <= 0) {
-            issues.add(new ValidationIssue("classes", "the class shares add up to 0"));
+            issues.add(new ScenarioProblem("classes", "the class shares add up to 0"));
         }
         return issues;
     }
 
     public static List<JobDraft> generate(JobMix mix, String namePrefix, int firstNumber) {
-        List<ValidationIssue> issues = validate(mix);
+        List<ScenarioProblem> issues = validate(mix);
         if (!issues.isEmpty()) throw new IllegalArgumentException(issues.get(0).toString());
         SplittableRandom root = new SplittableRandom(mix.seed());
         SplittableRandom arrivals = root.split();

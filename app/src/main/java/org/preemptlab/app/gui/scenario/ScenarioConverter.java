@@ -1,6 +1,11 @@
 package org.preemptlab.app.gui.scenario;
 
 import java.util.List;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioProblem;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.sim.SimulationConfig;
 
@@ -15,16 +20,16 @@ public final class ScenarioConverter {
     private ScenarioConverter() {}
 
     public static SimulationConfig toConfig(ScenarioDraft draft) throws ScenarioException {
-        return toConfig(draft, draft.policy());
+        return toConfig(draft, draft.scheduler().kind());
     }
 
     /** The draft run with another scheduler (compare variants); the preemption rules stay the draft's. */
-    public static SimulationConfig toConfig(ScenarioDraft draft, PolicyChoice choice) throws ScenarioException {
-        Scenario scenario = ScenarioMapping.toScenario(draft);
+    public static SimulationConfig toConfig(ScenarioDraft draft, SchedulerKind choice) throws ScenarioException {
+        Scenario scenario = ScenarioValidator.toScenario(draft);
         try {
-            return scenario.withScheduler(choice.spec(draft.scheduler())).toConfig(true);
+            return scenario.withScheduler(draft.scheduler().withKind(choice)).toConfig(true);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(List.of(new ValidationIssue("policy", e.getMessage())));
+            throw new ScenarioException(draft.name(), List.of(new ScenarioProblem("policy", e.getMessage())));
         }
     }
 }

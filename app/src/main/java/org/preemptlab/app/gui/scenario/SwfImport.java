@@ -1,9 +1,13 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.JobDraft;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.scenario.TraceReference;
 import org.preemptlab.io.swf.SwfReadOptions;
@@ -34,7 +38,7 @@ public final class SwfImport {
         TraceReference ref = new TraceReference(file, o.firstJob(), o.lastJob(), o.submitFrom(), o.submitTo(), o.maxJobs(), o.procs());
         String name = file.getFileName().toString().replaceFirst("\\.swf(\\.gz)?$", "");
         return new ScenarioDraft(name, "Imported from " + file.getFileName() + " (" + jobs.size() + " jobs" + selection(o) + ").",
-                trace.machineProcs(), List.of(), jobs, SchedulerSpec.of(SchedulerSpec.EASY), null, null, List.of(),
+                trace.machineProcs(), List.of(), jobs, SchedulerSpec.of(SchedulerKind.EASY), null, null, List.of(),
                 null, 1, null, ref);
     }
 

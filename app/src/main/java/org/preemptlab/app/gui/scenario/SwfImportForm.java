@@ -3,7 +3,7 @@ package org.preemptlab.app.gui.scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.preemptlab.io.scenario.Durations;
+import org.preemptlab.time.Durations;
 import org.preemptlab.io.swf.SwfReadOptions;
 
 /**

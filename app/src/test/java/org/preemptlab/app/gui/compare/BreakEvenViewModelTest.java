@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.maintenance.BreakEvenCell;
 import org.preemptlab.maintenance.BreakEvenResult;
@@ -26,7 +26,7 @@ class BreakEvenViewModelTest {
         Path d = Paths.get("").toAbsolutePath();
         while (d != null && !Files.isDirectory(d.resolve("sample-clusters"))) d = d.getParent();
         assertThat(d).isNotNull();
-        return ScenarioMapping.fromScenario(ScenarioReader.read(d.resolve("sample-clusters/maintenance-checkpoint.json")));
+        return ScenarioValidator.toDraft(ScenarioReader.read(d.resolve("sample-clusters/maintenance-checkpoint.json")));
     }
 
     @Test
@@ -42,7 +42,7 @@ class BreakEvenViewModelTest {
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.messageProperty().get()).startsWith("4 × 3 cells: checkpoint is cheaper in").contains("break-even");
         // the same numbers as the model run directly
-        BreakEvenResult direct = BreakEvenSweep.run(ScenarioMapping.toScenario(draft), new BreakEvenSpec(
+        BreakEvenResult direct = BreakEvenSweep.run(ScenarioValidator.toScenario(draft), new BreakEvenSpec(
                 BreakEvenSpec.bandwidthAxis("b", "10:10000:4"), BreakEvenSpec.imageSizeAxis("i", "1024:65536:3"), null, null), 1, null);
         assertThat(r.cells()).isEqualTo(direct.cells());
 

@@ -6,9 +6,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.PoolDraft;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.PoolDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 
 /** Plain JUnit: no FX toolkit; simulations run on the test thread. */
 class CompareViewModelTest {
@@ -17,9 +17,9 @@ class CompareViewModelTest {
     void runs_the_chosen_schedulers_on_the_same_workload() {
         CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), DefaultScenario::create);
         vm.chosen().clear();
-        vm.chosen().addAll(List.of(PolicyChoice.EASY, PolicyChoice.FCFS));
+        vm.chosen().addAll(List.of(SchedulerKind.EASY, SchedulerKind.FCFS));
         assertThat(vm.run()).isTrue();
-        assertThat(vm.variants()).extracting(Variant::key).containsExactly(PolicyChoice.FCFS.id(), PolicyChoice.EASY.id());
+        assertThat(vm.variants()).extracting(Variant::key).containsExactly(SchedulerKind.FCFS.id(), SchedulerKind.EASY.id());
         assertThat(vm.variants().get(0).run().jobs()).hasSameSizeAs(vm.variants().get(1).run().jobs());
         MetricRow wait = vm.metrics().stream().filter(r -> r.name().equals("Mean wait")).findFirst().orElseThrow();
         assertThat(wait.values()[1]).isLessThan(wait.values()[0]); // EASY backfills: less waiting than FCFS
@@ -35,7 +35,7 @@ class CompareViewModelTest {
     void the_cursor_is_shared_by_every_gantt() {
         CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), DefaultScenario::create);
         vm.chosen().clear();
-        vm.chosen().addAll(List.of(PolicyChoice.EASY, PolicyChoice.FCFS));
+        vm.chosen().addAll(List.of(SchedulerKind.EASY, SchedulerKind.FCFS));
         vm.run();
         vm.scrubTo(0.5);
         long t = vm.cursorProperty().get();
@@ -46,10 +46,10 @@ class CompareViewModelTest {
     void the_choice_must_hold_two_to_four_schedulers() {
         CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), DefaultScenario::create);
         vm.chosen().clear();
-        vm.chosen().add(PolicyChoice.EASY);
+        vm.chosen().add(SchedulerKind.EASY);
         assertThat(vm.run()).isFalse();
         assertThat(vm.messageProperty().get()).contains("at least 2");
-        vm.chosen().addAll(List.of(PolicyChoice.values()));
+        vm.chosen().addAll(List.of(SchedulerKind.values()));
         assertThat(vm.choiceProblem()).contains("at most 4");
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.JobDraft;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
+import org.preemptlab.scenario.JobDraft;
+import org.preemptlab.sched.SchedulerKind;
 
 /** Plain JUnit: no FX toolkit. */
 class EditorViewModelTest {
@@ -17,18 +17,18 @@ class EditorViewModelTest {
     void every_edit_can_be_undone_and_redone() {
         vm.setPoolNodes(0, 6);
         vm.commitField();
-        vm.setPolicy(PolicyChoice.CONSERVATIVE);
+        vm.setPolicy(SchedulerKind.CONSERVATIVE);
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
         assertThat(vm.history().undoLabelProperty().get()).isEqualTo("Undo change scheduler");
         vm.undo();
-        assertThat(vm.draft().policy()).isEqualTo(PolicyChoice.EASY);
+        assertThat(vm.draft().scheduler().kind()).isEqualTo(SchedulerKind.EASY);
         vm.undo();
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(4);
         assertThat(vm.history().canUndoProperty().get()).isFalse();
         vm.redo();
         vm.redo();
         assertThat(vm.draft().pools().get(0).nodes()).isEqualTo(6);
-        assertThat(vm.draft().policy()).isEqualTo(PolicyChoice.CONSERVATIVE);
+        assertThat(vm.draft().scheduler().kind()).isEqualTo(SchedulerKind.CONSERVATIVE);
         assertThat(vm.dirtyProperty().get()).isTrue();
     }
 
@@ -51,10 +51,15 @@ class EditorViewModelTest {
         assertThat(vm.issueFor("cluster.pools[1].nodes")).contains("-2; must be ≥ 1");
         vm.setPoolNodes(1, 4);
         vm.setJob(3, vm.draft().jobs().get(3).withNodes(9));
-        assertThat(vm.issueFor("jobs[3].nodes")).hasValueSatisfying(m -> assertThat(m).contains("fits no pool"));
+        // the scenario rules' words and paths, as the file reader reports them: the whole job does not fit
+        assertThat(vm.issueFor("jobs[3]")).hasValueSatisfying(m -> assertThat(m).startsWith("needs 9 nodes × ")
+                .contains("no pool it may use has that"));
         vm.renamePool(0, "private");
-        assertThat(vm.issueFor("cluster.pools[0].name")).hasValueSatisfying(m -> assertThat(m).contains("already the name"));
+        assertThat(vm.issueFor("cluster.pools[1].name"))
+                .contains("\"private\"; duplicate: cluster.pools[0] has the same name");
         assertThat(vm.isValid()).isFalse();
+        // the list the editor shows is the model's validator's, problem for problem
+        assertThat(vm.issues()).containsExactlyElementsOf(org.preemptlab.scenario.ScenarioValidator.validate(vm.draft()));
     }
 
     @Test
@@ -80,7 +85,7 @@ class EditorViewModelTest {
         assertThat(vm.generateJobs(true)).isTrue();
         assertThat(vm.draft().jobs()).hasSize(10);
         vm.mixProperty().set(vm.mixProperty().get().withCount(0));
-        assertThat(vm.mixIssues()).extracting(i -> i.field()).containsExactly("count");
+        assertThat(vm.mixIssues()).extracting(i -> i.path()).containsExactly("count");
         assertThat(vm.generateJobs(true)).isFalse();
     }
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.editor.PreemptionViewModel.Field;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioMapping;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
 import org.preemptlab.scenario.SchedulerSpec;
@@ -76,7 +76,7 @@ class PreemptionViewModelTest {
     void aggressive_checkpoint_parameters_go_into_the_scheduler() {
         assertThat(vm.setP("0.5")).isFalse();
         assertThat(vm.error(Field.P)).contains("aggressive-checkpoint");
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         assertThat(vm.aggressiveProperty().get()).isTrue();
         assertThat(vm.setP("0.5")).isTrue();
         assertThat(vm.setThreshold("1h")).isTrue();
@@ -88,7 +88,7 @@ class PreemptionViewModelTest {
 
     @Test
     void invalid_values_are_refused_with_a_message_and_leave_the_draft_alone() {
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         ScenarioDraft before = editor.draft();
 
         assertThat(vm.setGrace("-5")).isFalse();
@@ -117,6 +117,54 @@ class PreemptionViewModelTest {
         assertThat(vm.error(Field.GRACE)).isEmpty();
     }
 
+    /** Issue 10, bug 3: an inline error is one of the scenario's problems, so nothing runs with the old value. */
+    @Test
+    void a_field_that_does_not_parse_is_a_problem_of_the_scenario_until_fixed() {
+        assertThat(editor.isValid()).isTrue();
+        assertThat(vm.setDefaultChain("suspnd, kill")).isFalse();
+
+        assertThat(editor.issues()).singleElement().satisfies(i -> {
+            assertThat(i.path()).isEqualTo("preemption.defaultChain");
+            assertThat(i.message()).contains("suspnd").isEqualTo(vm.error(Field.DEFAULT_CHAIN));
+        });
+        assertThat(editor.isValid()).isFalse();
+        assertThat(editor.issueFor("preemption.defaultChain")).isPresent();
+        org.assertj.core.api.Assertions.assertThatThrownBy(editor::checkInput)
+                .isInstanceOf(org.preemptlab.scenario.ScenarioException.class)
+                .hasMessageContaining("preemption.defaultChain");
+
+        assertThat(vm.setGrace("soon")).isFalse(); // two fields, two problems
+        assertThat(editor.issues()).extracting(i -> i.path())
+                .containsExactlyInAnyOrder("preemption.defaultChain", "preemption.graceSeconds");
+
+        assertThat(vm.setDefaultChain("suspend, kill")).isTrue();
+        assertThat(vm.setGrace("1m")).isTrue();
+        assertThat(editor.issues()).isEmpty();
+        assertThat(editor.draft().rules().defaultChain()).containsExactly(SUSPEND, KILL);
+    }
+
+    @Test
+    void opening_another_scenario_drops_the_input_problems_of_the_old_one() {
+        vm.setExempt("soon");
+        editor.reportInput("cluster.pools[1].nodes", "\"x\" is not a whole number");
+        assertThat(editor.issues()).hasSize(2);
+        editor.load(DefaultScenario.create().withName("other"));
+        assertThat(editor.issues()).isEmpty();
+        assertThat(vm.error(Field.EXEMPT)).isEmpty();
+        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo("0s");
+    }
+
+    @Test
+    void removing_a_pool_drops_the_input_problems_of_the_pools_it_renumbers() {
+        editor.reportInput("cluster.pools[0].coresPerNode", "\"x\" is not a whole number");
+        editor.reportInput("cluster.pools[1].nodes", "\"y\" is not a whole number");
+        assertThat(editor.inputProblems()).hasSize(2);
+        editor.removePool(1);
+        assertThat(editor.inputProblems()).extracting(i -> i.path()).containsExactly("cluster.pools[0].coresPerNode");
+        editor.reportInput("cluster.pools[0].coresPerNode", "");
+        assertThat(editor.issues()).isEmpty();
+    }
+
     @Test
     void undo_restores_the_previous_rules_and_the_fields() {
         PreemptionRules original = editor.draft().rules();
@@ -130,7 +178,7 @@ class PreemptionViewModelTest {
                 .isEqualTo(PreemptionViewModel.QosRow.chainText(original.defaultChain()));
         editor.undo();
         assertThat(editor.draft().rules()).isEqualTo(original);
-        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo(org.preemptlab.io.scenario.Durations.format(original.exemptSeconds()));
+        assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo(org.preemptlab.time.Durations.format(original.exemptSeconds()));
         editor.redo();
         assertThat(editor.draft().rules().exemptSeconds()).isEqualTo(600);
         assertThat(vm.textProperty(Field.EXEMPT).get()).isEqualTo("10m");
@@ -138,7 +186,7 @@ class PreemptionViewModelTest {
 
     @Test
     void a_saved_and_reopened_scenario_keeps_the_edits() throws Exception {
-        editor.setPolicy(PolicyChoice.AGGRESSIVE_CHECKPOINT);
+        editor.setPolicy(SchedulerKind.AGGRESSIVE_CHECKPOINT);
         editor.setQosPreemption(true);
         vm.setVictimOrder(VictimOrder.FEWEST_VICTIMS);
         vm.setExempt("2m");
@@ -159,8 +207,8 @@ class PreemptionViewModelTest {
         ScenarioDraft edited = editor.draft();
 
         Path file = dir.resolve("edited.json");
-        ScenarioWriter.write(ScenarioMapping.toScenario(edited), file);
-        ScenarioDraft reopened = ScenarioMapping.fromScenario(ScenarioReader.read(file));
+        ScenarioWriter.write(ScenarioValidator.toScenario(edited), file);
+        ScenarioDraft reopened = ScenarioValidator.toDraft(ScenarioReader.read(file));
 
         assertThat(reopened.rules()).isEqualTo(edited.rules());
         assertThat(reopened.settings()).isEqualTo(edited.settings());

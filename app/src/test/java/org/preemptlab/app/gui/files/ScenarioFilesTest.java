@@ -3,19 +3,39 @@ package org.preemptlab.app.gui.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
-import org.preemptlab.app.gui.scenario.ScenarioException;
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.io.scenario.ScenarioReader;
 
 class ScenarioFilesTest {
 
     @TempDir
     Path dir;
+
+    /** Issue 10, bug 5: a saved scenario has the user's usual mode; saving over a shared file keeps it shared. */
+    @Test
+    void a_saved_scenario_gets_the_users_mode_and_keeps_the_mode_of_the_file_it_replaces() throws Exception {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX modes here");
+        Path probe = Files.writeString(dir.resolve("probe.txt"), "x");
+        Path fresh = dir.resolve("fresh.json");
+        ScenarioFiles.write(DefaultScenario.create(), fresh);
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(probe));
+
+        Path shared = dir.resolve("shared.json");
+        ScenarioFiles.write(DefaultScenario.create(), shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+        ScenarioFiles.write(DefaultScenario.create().withName("again"), shared);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rw-rw-r--");
+        assertThat(ScenarioFiles.read(shared).name()).isEqualTo("again");
+    }
 
     @Test
     void save_and_reopen_gives_an_equal_scenario() throws Exception {

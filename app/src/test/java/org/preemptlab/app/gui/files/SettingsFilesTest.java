@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 
 class SettingsFilesTest {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import javafx.beans.property.SimpleLongProperty;
 import org.junit.jupiter.api.Test;
-import org.preemptlab.app.gui.scenario.MaintenanceDraft;
+import org.preemptlab.scenario.MaintenanceDraft;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /** Pixels to times and rows to pools for windows drawn on the Gantt; no FX toolkit. */

@@ -51,7 +51,10 @@ class SamplesViewModelTest {
     /** What Open does next (the editor's reading and the run's conversion) works for every sample. */
     @Test
     void every_sample_opens_in_the_editor_and_converts_to_a_run() throws Exception {
-        for (Path file : SampleCatalog.files(CHECKOUT)) {
+        var files = SampleCatalog.files(CHECKOUT);
+        assertThat(files).as("samples in " + CHECKOUT).extracting(f -> f.getFileName().toString())
+                .contains("easy-vs-conservative.json", "maintenance-checkpoint.json", "owner-pools.json");
+        for (Path file : files) {
             var draft = ScenarioFiles.read(file);
             assertThat(ScenarioConverter.toConfig(draft).jobs()).as(file.getFileName().toString()).isNotEmpty();
         }

@@ -1,5 +1,8 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioValidator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.scenario.ScenarioDraft;
+import org.preemptlab.scenario.JobDraft;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.preemptlab.io.scenario;
+package org.preemptlab.time;
 
 /**
  * Durations and times in scenario files: whole seconds as an integer ({@code 5400}) or text.

@@ -1,4 +1,4 @@
-package org.preemptlab.app.gui.scenario;
+package org.preemptlab.scenario;
 
 import java.util.List;
 
@@ -73,5 +73,13 @@ public record JobDraft(String name, long submit, String qos, String group, int n
 
     public JobDraft withImageMbPerNode(long v) {
         return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, v, pools, checkpointInterval);
+    }
+
+    public JobDraft withPools(List<String> v) {
+        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, v, checkpointInterval);
+    }
+
+    public JobDraft withCheckpointInterval(long v) {
+        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, v);
     }
 }

@@ -1,4 +1,4 @@
-package org.preemptlab.app.gui.scenario;
+package org.preemptlab.scenario;
 
 import java.util.List;
 import org.preemptlab.sim.MaintenanceStrategy;

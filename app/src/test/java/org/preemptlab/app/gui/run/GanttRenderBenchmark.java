@@ -1,5 +1,6 @@
 package org.preemptlab.app.gui.run;
 
+import org.preemptlab.scenario.SchedulerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,11 +17,11 @@ import javafx.scene.image.WritableImage;
 import org.preemptlab.app.gui.background.ProgressSink;
 import org.preemptlab.app.gui.scenario.JobClass;
 import org.preemptlab.app.gui.scenario.JobMix;
-import org.preemptlab.app.gui.scenario.PolicyChoice;
-import org.preemptlab.app.gui.scenario.PoolDraft;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.scenario.PoolDraft;
 import org.preemptlab.app.gui.scenario.RuntimeDistribution;
 import org.preemptlab.app.gui.scenario.ScenarioConverter;
-import org.preemptlab.app.gui.scenario.ScenarioDraft;
+import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.app.gui.scenario.SizeDistribution;
 import org.preemptlab.app.gui.scenario.JobMixGenerator;
 import org.preemptlab.cluster.ProcessorMachine;
@@ -31,22 +32,20 @@ import org.preemptlab.sched.EasyBackfillPolicy;
 import org.preemptlab.sim.SimulationConfig;
 
 /**
- * Renders Gantt frames off-screen and prints ms/frame (not a timed test). The timeline is an EASY
- * run of the HPC2N trace (first {@code --jobs} jobs, default 40 000) if it is found, else a
- * synthetic workload. Each frame is built (culling + level of detail), painted onto the Gantt's
+ * Renders Gantt frames off-screen and prints ms/frame (a tool in the test sources, not a test and
+ * not shipped). The timeline is an EASY run of the first {@code --jobs} jobs (default 40 000) of the
+ * SWF trace given with {@code --trace} (e.g. HPC2N), or of a synthetic workload without it. Each frame is built (culling + level of detail), painted onto the Gantt's
  * {@link GanttSurface} (as on screen) and rendered by JavaFX through a snapshot of the surface; the
  * view pans a little every frame so nothing is cached. {@value #WARM_UP_FRAMES} frames are painted
  * before measuring.
  *
  * <pre>
- * java -cp app/target/classes:model/target/classes:&lt;test class path with openjfx-monocle&gt; \
+ * java -cp app/target/classes:app/target/test-classes:model/target/classes:&lt;test class path with openjfx-monocle&gt; \
  *      org.preemptlab.app.gui.run.GanttRenderBenchmark [--trace FILE.swf.gz] [--jobs N] [--frames N]
  * </pre>
  * Runs headless with Monocle when it is on the class path (or when there is no display).
  */
 public final class GanttRenderBenchmark {
-
-    private static final Path DEFAULT_TRACE = Path.of("/work/shared/traces/HPC2N-2002-2.1-cln.swf.gz");
 
     /** Frames painted before measuring (JMH-style warm-up: the first frames run interpreted code). */
     private static final int WARM_UP_FRAMES = 60;
@@ -54,7 +53,7 @@ public final class GanttRenderBenchmark {
     private GanttRenderBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path trace = DEFAULT_TRACE;
+        Path trace = null;
         int jobs = 40_000;
         int frames = 60;
         int width = 1600;
@@ -69,7 +68,8 @@ public final class GanttRenderBenchmark {
         }
         headlessIfPossible();
         long t0 = System.nanoTime();
-        RunRecord run = Files.exists(trace) ? traceRun(trace, jobs) : syntheticRun(jobs);
+        if (trace != null && !Files.isRegularFile(trace)) throw new IllegalArgumentException("no trace file " + trace);
+        RunRecord run = trace != null ? traceRun(trace, jobs) : syntheticRun(jobs);
         long t1 = System.nanoTime();
         GanttIndex index = new GanttIndex(run);
         long t2 = System.nanoTime();
@@ -181,7 +181,7 @@ public final class GanttRenderBenchmark {
         JobMix mix = new JobMix(jobs, 400, SizeDistribution.MOSTLY_SMALL, 16, 1, RuntimeDistribution.LOG_UNIFORM, 60,
                 6 * 3600, 3, 0, 0, 0, List.of(new JobClass("normal", "", 1)), 7);
         ScenarioDraft draft = ScenarioDraft.of("synthetic", List.of(PoolDraft.of("p", 256, 1)),
-                JobMixGenerator.generate(mix, "j", 1), PolicyChoice.EASY);
+                JobMixGenerator.generate(mix, "j", 1), SchedulerSpec.of(SchedulerKind.EASY));
         return ScenarioRunner.simulate("synthetic " + jobs + " jobs", ScenarioConverter.toConfig(draft), ProgressSink.NONE);
     }
 

@@ -1,18 +1,17 @@
-package org.preemptlab.app.gui.scenario;
+package org.preemptlab.scenario;
 
+import org.preemptlab.sched.SchedulerKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.preemptlab.scenario.SchedulerSpec;
-import org.preemptlab.scenario.TraceReference;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sim.FailureModel;
 
 /**
  * The editor's whole scenario: immutable, so every edit is a new value (which makes undo/redo a
- * stack of values). It may hold invalid values; {@link ScenarioValidator} names them and
- * {@link ScenarioMapping} refuses them. What the editor does not edit yet (preemption rules and
+ * stack of values). It may hold invalid values; {@link ScenarioValidator} names them (by
+ * the same {@link ScenarioRules} the file reader applies) and refuses to make a {@link Scenario} of them. What the editor does not edit yet (preemption rules and
  * settings, failures, horizon, a trace reference) is carried along unchanged, so that opening and
  * saving a scenario file keeps it whole.
  *
@@ -30,7 +29,7 @@ public record ScenarioDraft(String name, String description, int processors, Lis
      */
     public record RunningJob(String job, List<String> nodes, long runningFor) {
         public RunningJob {
-            nodes = List.copyOf(nodes);
+            nodes = nodes == null ? null : List.copyOf(nodes); // null: a file that does not name them
         }
     }
 
@@ -48,7 +47,7 @@ public record ScenarioDraft(String name, String description, int processors, Lis
         description = description == null ? "" : description;
         pools = pools == null ? List.of() : List.copyOf(pools);
         jobs = jobs == null ? List.of() : List.copyOf(jobs);
-        scheduler = scheduler == null ? SchedulerSpec.of(SchedulerSpec.EASY) : scheduler;
+        scheduler = scheduler == null ? SchedulerSpec.of(SchedulerKind.EASY) : scheduler;
         rules = rules == null ? PreemptionRules.NONE : rules;
         settings = settings == null ? PreemptionSettings.defaults() : settings;
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
@@ -56,17 +55,12 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     /** A plain scenario: pools, jobs, a scheduler; no preemption. */
-    public static ScenarioDraft of(String name, List<PoolDraft> pools, List<JobDraft> jobs, PolicyChoice policy) {
-        return new ScenarioDraft(name, "", 0, pools, jobs, SchedulerSpec.of(policy.id()), null, null, List.of(), null,
-                1, null, null);
+    public static ScenarioDraft of(String name, List<PoolDraft> pools, List<JobDraft> jobs, SchedulerSpec scheduler) {
+        return new ScenarioDraft(name, "", 0, pools, jobs, scheduler, null, null, List.of(), null, 1, null, null);
     }
 
     public static ScenarioDraft empty() {
-        return of("untitled", List.of(PoolDraft.of("pool", 4, 8)), List.of(), PolicyChoice.EASY);
-    }
-
-    public PolicyChoice policy() {
-        return PolicyChoice.of(scheduler);
+        return of("untitled", List.of(PoolDraft.of("pool", 4, 8)), List.of(), SchedulerSpec.of(SchedulerKind.EASY));
     }
 
     public boolean isProcessorMachine() {
@@ -92,10 +86,6 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     /** New jobs: the table no longer comes from the trace. */
     public ScenarioDraft withJobs(List<JobDraft> v) {
         return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running);
-    }
-
-    public ScenarioDraft withPolicy(PolicyChoice v) {
-        return withScheduler(v.spec(scheduler));
     }
 
     public ScenarioDraft withScheduler(SchedulerSpec v) {
