@@ -52,6 +52,8 @@ public abstract class AbstractLiveBackend<J extends AbstractLiveBackend.Job> imp
         /** The job's work was done while the engine had it suspended or checkpointing. */
         private boolean doneWhileHeld;
         private CompletableFuture<Boolean> checkpointWatch;
+        /** Simulated time the current run is due to end by the engine's books, or {@link Long#MIN_VALUE}. */
+        private long dueEnd = Long.MIN_VALUE;
 
         protected Job(JobView job) {
             this.index = job.index();
@@ -99,22 +101,28 @@ public abstract class AbstractLiveBackend<J extends AbstractLiveBackend.Job> imp
             return checkpointWatch;
         }
 
-        /** A new launch runs segment {@code segment}. */
-        public final void started(int segment) {
+        /**
+         * A new launch runs segment {@code segment}; by the engine's books it ends at simulated time
+         * {@code dueEnd} (start + restart I/O + work left).
+         */
+        public final void started(int segment, long dueEnd) {
             this.mode = Mode.RUNNING;
             this.segment = segment;
             this.doneWhileHeld = false;
             this.checkpointWatch = null;
+            this.dueEnd = dueEnd;
         }
 
         void ask(Mode mode) {
             this.mode = mode;
+            this.dueEnd = Long.MIN_VALUE;
         }
 
-        /** Runs again as segment {@code segment}; true if its work was done while it was held (reported now). */
-        boolean resumed(int segment) {
+        /** Runs again as segment {@code segment}, due to end at {@code dueEnd}; true if its work was done while it was held (reported now). */
+        boolean resumed(int segment, long dueEnd) {
             this.mode = Mode.RUNNING;
             this.segment = segment;
+            this.dueEnd = dueEnd;
             boolean done = doneWhileHeld;
             doneWhileHeld = false;
             return done;
@@ -122,6 +130,10 @@ public abstract class AbstractLiveBackend<J extends AbstractLiveBackend.Job> imp
 
         int segment() {
             return segment;
+        }
+
+        long dueEnd() {
+            return dueEnd;
         }
 
         /** Its launch exited 0 while it was held: the engine learns it when it resumes the job. */
@@ -199,7 +211,7 @@ public abstract class AbstractLiveBackend<J extends AbstractLiveBackend.Job> imp
         if (j == null) return;
         boolean reportDone;
         synchronized (j) {
-            reportDone = j.resumed(segment);
+            reportDone = j.resumed(segment, now + workLeft);
             if (!reportDone) enactResume(j);
         }
         // its work was done while it was held: the engine learns it now (driver thread)
@@ -237,6 +249,15 @@ public abstract class AbstractLiveBackend<J extends AbstractLiveBackend.Job> imp
 
     /** Ends the job's processes; the caller holds the job's monitor. */
     protected abstract void enactKill(J job);
+
+    @Override
+    public final long dueEnd(int job) {
+        J j = jobs.get(job);
+        if (j == null) return Long.MIN_VALUE;
+        synchronized (j) {
+            return j.mode() == Mode.RUNNING ? j.dueEnd() : Long.MIN_VALUE;
+        }
+    }
 
     // ---------------------------------------------------------------- observations, on the driver's thread
 

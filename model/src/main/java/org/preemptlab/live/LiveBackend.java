@@ -30,6 +30,15 @@ public interface LiveBackend extends NodeBackend {
      */
     Delivery deliver(Observation observation, long simTime);
 
+    /**
+     * The simulated time at which the job's current run is due to end by the engine's books (its
+     * start + restart I/O + work left, or its resume + work left), or {@link Long#MIN_VALUE} when it
+     * is not running or this backend does not know. The driver measures how late real jobs end.
+     */
+    default long dueEnd(int job) {
+        return Long.MIN_VALUE;
+    }
+
     /** What {@link #deliver} made of an observation. */
     enum Delivery {
         /** The engine was told (work done). */

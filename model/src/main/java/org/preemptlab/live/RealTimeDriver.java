@@ -20,6 +20,13 @@ import org.preemptlab.sim.SimulationResult;
  * </ol>
  * The engine is touched only on this thread. {@link #stop()} (any thread) ends the run; either
  * way the backend is closed at the end, which ends every process or Slurm job it started.
+ *
+ * <p>The driver measures how late things happen ({@link #delays()}): each instant the engine
+ * applies against the wall instant it was due, and each job's real end against the end the
+ * engine's books give it. On a busy machine these delays are what a live run may differ by from
+ * the emulated one.
+ *
+ * <p>Real time is a {@link WallClock}: the system clock, or in tests one the test advances.
  */
 public final class RealTimeDriver {
 
@@ -31,7 +38,9 @@ public final class RealTimeDriver {
     private final double scale;
     private final LiveListener listener;
     private final Duration deadline;
+    private final WallClock wall;
     private final List<ObservedEvent> observed = Collections.synchronizedList(new ArrayList<>());
+    private final List<Delay> delays = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean stopRequested;
     private volatile LiveClock clock;
     private volatile Thread driverThread;
@@ -43,6 +52,13 @@ public final class RealTimeDriver {
      * @param deadline   the longest the run may take in real time (then it fails), or null
      */
     public RealTimeDriver(Simulation simulation, LiveBackend backend, double scale, LiveListener listener, Duration deadline) {
+        this(simulation, backend, scale, listener, deadline, WallClock.SYSTEM);
+    }
+
+    /** @param wall the real time to follow ({@link WallClock#SYSTEM} but in tests) */
+    public RealTimeDriver(Simulation simulation, LiveBackend backend, double scale, LiveListener listener, Duration deadline,
+            WallClock wall) {
+        this.wall = Objects.requireNonNull(wall, "wall");
         this.simulation = Objects.requireNonNull(simulation, "simulation");
         this.backend = Objects.requireNonNull(backend, "backend");
         if (!(scale > 0) || Double.isInfinite(scale)) {
@@ -59,6 +75,25 @@ public final class RealTimeDriver {
     }
 
     /**
+     * How late something happened in real time.
+     *
+     * @param what      {@link #STEP}: the engine applied an instant late; {@link #END}: a job's real end came after its due end
+     * @param job       the job (for {@link #END}), or -1
+     * @param due       the simulated time it was due
+     * @param lateNanos real nanoseconds it came after its due wall instant (≥ 0)
+     */
+    public record Delay(String what, int job, long due, long lateNanos) {
+
+        public static final String STEP = "step";
+        public static final String END = "end";
+
+        /** The delay in simulated seconds at {@code scale}. */
+        public double simSeconds(double scale) {
+            return lateNanos * scale / 1e9;
+        }
+    }
+
+    /**
      * Runs until every job has ended or {@link #stop()} is called; closes the backend in every case.
      *
      * @return the result so far (complete unless stopped)
@@ -66,11 +101,11 @@ public final class RealTimeDriver {
      */
     public SimulationResult run() {
         driverThread = Thread.currentThread();
-        long wallStart = System.nanoTime();
+        long wallStart = wall.nanoTime();
         try {
             simulation.begin();
             long first = simulation.nextEventTime();
-            LiveClock c = LiveClock.startingNow(first == Long.MAX_VALUE ? 0 : first, scale);
+            LiveClock c = LiveClock.startingNow(wall, first == Long.MAX_VALUE ? 0 : first, scale);
             clock = c;
             backend.bind(c);
             long deadlineNanos = deadline == null ? Long.MAX_VALUE : wallStart + deadline.toNanos();
@@ -78,18 +113,20 @@ public final class RealTimeDriver {
                 drainObservations();
                 long next = simulation.nextEventTime();
                 if (next != Long.MAX_VALUE && next <= c.simNow()) {
+                    long late = wall.nanoTime() - c.exactWallNanos(next);
+                    if (late > 0) delays.add(new Delay(Delay.STEP, -1, next, late));
                     simulation.step();
                     listener.stepped(simulation);
                     continue;
                 }
-                long nowNanos = System.nanoTime();
+                long nowNanos = wall.nanoTime();
                 if (nowNanos > deadlineNanos) {
                     throw new LiveRunException("The live run overran its deadline (" + deadline + ") at simulated time "
                             + c.simNow() + " (engine at " + simulation.now() + ").\nMaybe raise the time scale or the deadline.");
                 }
                 long wait = next == Long.MAX_VALUE ? MAX_WAIT_NANOS : Math.min(MAX_WAIT_NANOS, c.toWallNanos(next) - nowNanos);
                 if (wait <= 0) continue;
-                Observation o = backend.observations().poll(wait, TimeUnit.NANOSECONDS);
+                Observation o = wall.poll(backend.observations(), wait);
                 if (o != null) deliver(o);
             }
             drainObservations();
@@ -100,7 +137,7 @@ public final class RealTimeDriver {
             backend.close();
             // what the backend saw while closing (kills, exits) still belongs to the record
             drainAfterClose();
-            wallNanos = System.nanoTime() - wallStart;
+            wallNanos = wall.nanoTime() - wallStart;
             driverThread = null;
         }
         return simulation.result(wallNanos);
@@ -119,6 +156,13 @@ public final class RealTimeDriver {
     public List<ObservedEvent> observed() {
         synchronized (observed) {
             return List.copyOf(observed);
+        }
+    }
+
+    /** How late things happened so far, in the order they were seen (a copy; safe from any thread). */
+    public List<Delay> delays() {
+        synchronized (delays) {
+            return List.copyOf(delays);
         }
     }
 
@@ -149,7 +193,12 @@ public final class RealTimeDriver {
     private void deliver(Observation o) {
         long simTime = Math.max(simulation.now(), clock.toSim(o.wallNanos()));
         ObservedEvent event = record(o, simTime);
-        backend.deliver(o, simTime); // a job that fails on its own ends FAILED in the engine; the run goes on
+        long due = backend.dueEnd(o.job());
+        // a job that fails on its own ends FAILED in the engine; the run goes on
+        if (backend.deliver(o, simTime) == LiveBackend.Delivery.REPORTED && due != Long.MIN_VALUE) {
+            long late = o.wallNanos() - clock.exactWallNanos(due);
+            if (late > 0) delays.add(new Delay(Delay.END, o.job(), due, late));
+        }
         listener.observed(event);
     }
 

@@ -260,14 +260,11 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     private long exemptUntil(Snapshot s, JobView waiting, Set<Integer> taken) {
         long earliest = Long.MAX_VALUE;
         if (rules.exemptSeconds() == 0) return earliest;
-        int tier = rules.tierOf(waiting.spec().qos());
         for (JobView r : s.running()) {
             if (r.state() != JobState.RUNNING || taken.contains(r.index())) continue;
             long eligible = r.segmentStart() + rules.exemptSeconds();
             if (eligible <= s.now()) continue;
-            boolean byOwner = rules.ownerPreemption() && borrowsPoolOwnedBy(s, r, waiting.spec());
-            boolean byTier = rules.qosPreemption() && rules.tierOf(r.spec().qos()) < tier;
-            if (byOwner || byTier) earliest = Math.min(earliest, eligible);
+            if (mayPreempt(s, waiting, r)) earliest = Math.min(earliest, eligible);
         }
         return earliest;
     }
@@ -275,34 +272,33 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     /** Running jobs {@code waiting} may preempt now. */
     private List<JobView> candidates(Snapshot s, JobView waiting, Set<Integer> taken) {
         List<JobView> out = new ArrayList<>();
-        int tier = rules.tierOf(waiting.spec().qos());
         for (JobView r : s.running()) {
             if (r.state() != JobState.RUNNING || taken.contains(r.index())) continue;
             if (s.now() - r.segmentStart() < rules.exemptSeconds()) continue;
-            boolean byOwner = rules.ownerPreemption() && borrowsPoolOwnedBy(s, r, waiting.spec());
-            boolean byTier = rules.qosPreemption() && rules.tierOf(r.spec().qos()) < tier;
-            if (byOwner || byTier) out.add(r);
+            if (mayPreempt(s, waiting, r)) out.add(r);
         }
         for (JobView r : s.suspended()) {
             if (taken.contains(r.index())) continue;
-            boolean byOwner = rules.ownerPreemption() && borrowsPoolOwnedBy(s, r, waiting.spec());
-            boolean byTier = rules.qosPreemption() && rules.tierOf(r.spec().qos()) < tier;
-            if (byOwner || byTier) out.add(r);
+            if (mayPreempt(s, waiting, r)) out.add(r);
         }
         return out;
     }
 
-    private static boolean borrowsPoolOwnedBy(Snapshot s, JobView victim, JobSpec owner) {
-        if (!(s.cluster() instanceof NodeCluster nc) || victim.placement().pool() < 0) return false;
-        var pool = nc.pools().get(victim.placement().pool());
-        return pool.isOwnedBy(owner) && !pool.isOwnedBy(victim.spec()) && pool.admits(owner);
+    /** Who may preempt whom: a strict order on the victim's pool ({@link PreemptionRules#mayPreempt}). */
+    private boolean mayPreempt(Snapshot s, JobView waiting, JobView victim) {
+        return rules.mayPreempt(waiting.spec(), victim.spec(), poolOf(s, victim));
+    }
+
+    private static NodePool poolOf(Snapshot s, JobView job) {
+        if (!(s.cluster() instanceof NodeCluster nc) || job.placement() == null || job.placement().pool() < 0) return null;
+        return nc.pools().get(job.placement().pool());
     }
 
     private Reason reason(Snapshot s, VictimPlanner.Victim v, JobView forJob) {
         if (v.mechanism() != v.firstChoice() && v.firstChoice() == PreemptMechanism.SUSPEND) {
             return new PreemptReason.Escalated(v.job().name(), v.mechanism(), forJob.name(), v.firstChoice());
         }
-        if (rules.ownerPreemption() && borrowsPoolOwnedBy(s, v.job(), forJob.spec())) {
+        if (rules.reclaims(forJob.spec(), v.job().spec(), poolOf(s, v.job()))) {
             String pool = ((NodeCluster) s.cluster()).pools().get(v.job().placement().pool()).name();
             return new PreemptReason.OwnerReclaims(v.job().name(), v.mechanism(), forJob.name(), pool);
         }

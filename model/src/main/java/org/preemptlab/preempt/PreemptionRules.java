@@ -1,5 +1,7 @@
 package org.preemptlab.preempt;
 
+import org.preemptlab.cluster.NodePool;
+import org.preemptlab.job.JobSpec;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 import java.util.List;
@@ -7,6 +9,17 @@ import java.util.Map;
 
 /**
  * Who may preempt whom (as Slurm's PreemptType), separate from how (the mechanisms).
+ *
+ * <p>Who-may-preempt-whom is a strict order on each pool, so that no preemption can be undone by
+ * another ({@link #mayPreempt}). Slurm has one PreemptType (preempt/partition_prio or preempt/qos),
+ * never both, and refuses a QOS Preempt list that closes a loop ("QOS Preemption loop detected");
+ * under preempt/qos a suspending preemptor must be in a partition of higher or equal PriorityTier:
+ * the partition ranks first. Here, with both rules on, a job's rank on a pool is (owns the pool,
+ * QOS tier) compared in that order: an owner's job reclaims its pool from any borrower whatever
+ * the borrower's tier, a borrower never preempts the owner's jobs on the owner's pool, and between
+ * two owners' jobs or two non-owners' jobs the higher tier preempts the lower. A scenario file whose
+ * tiers contradict the owner rule (a borrower's QOS above an owner's QOS on the owner's pool) is
+ * refused when it is read, as Slurm refuses the loop ({@code ScenarioRules#preemption}).
  *
  * @param ownerPreemption  a job of a pool's owner group may preempt borrowers running on that pool
  * @param qosPreemption    a job may preempt jobs of a strictly lower QOS tier
@@ -44,6 +57,25 @@ public record PreemptionRules(
 
     public int tierOf(String qos) {
         return tiers.getOrDefault(qos, 0);
+    }
+
+    /**
+     * True if a waiting {@code preemptor} may preempt {@code victim}, which runs (or is suspended) on
+     * {@code pool} ({@code null} on a processor machine: no owners there). A strict order on the pool:
+     * irreflexive, and never both {@code mayPreempt(a, b, p)} and {@code mayPreempt(b, a, p)}.
+     */
+    public boolean mayPreempt(JobSpec preemptor, JobSpec victim, NodePool pool) {
+        boolean owners = ownerPreemption && pool != null;
+        boolean preemptorOwns = owners && pool.isOwnedBy(preemptor) && pool.admits(preemptor);
+        boolean victimOwns = owners && pool.isOwnedBy(victim);
+        if (preemptorOwns != victimOwns) return preemptorOwns; // the owner rule ranks first
+        return qosPreemption && tierOf(preemptor.qos()) > tierOf(victim.qos());
+    }
+
+    /** True if {@code preemptor} may preempt {@code victim} on {@code pool} because it owns the pool (and the victim does not). */
+    public boolean reclaims(JobSpec preemptor, JobSpec victim, NodePool pool) {
+        return ownerPreemption && pool != null && pool.isOwnedBy(preemptor) && pool.admits(preemptor)
+                && !pool.isOwnedBy(victim);
     }
 
     public List<PreemptMechanism> chainFor(String qos) {

@@ -3,6 +3,7 @@ package org.preemptlab.scenario;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.job.JobSpec;
+import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.sim.InitialRun;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.sim.MaintenanceWindow;
@@ -177,6 +179,49 @@ public final class ScenarioRules {
     public static NodePool toPool(PoolDraft p) {
         return new NodePool(p.name(), p.nodes(), p.coresPerNode(), p.memoryPerNodeMb(), p.owner().strip(),
                 p.borrowers(), p.bandwidthMBps());
+    }
+
+    // ------------------------------------------------------------------ preemption
+
+    /**
+     * Who may preempt whom must be a strict order (Slurm refuses a QOS Preempt list that closes a loop:
+     * "QOS Preemption loop detected"). With owner and QOS preemption both on, an owner's job reclaims
+     * its pool from borrowers; a borrower whose QOS tier is above an owner's job's QOS on that pool
+     * would, by its tier, preempt the owner's job back: a loop, refused at {@code preemption.tiers.<qos>}.
+     * (The engine ranks the owner rule first, {@link PreemptionRules#mayPreempt}, so rules built in
+     * code can never loop either.) Judged after the pools and the jobs.
+     *
+     * @param rules the scenario's preemption rules (null or {@link PreemptionRules#NONE}: none)
+     * @param jobs  its valid jobs
+     */
+    public void preemption(PreemptionRules rules, List<JobSpec> jobs) {
+        if (rules == null || !rules.ownerPreemption() || !rules.qosPreemption() || jobs == null) return;
+        Set<String> reported = new HashSet<>();
+        for (NodePool pool : pools) {
+            if (pool.isPublic()) continue;
+            JobSpec owner = null; // the owner's job of the lowest tier that may run here
+            for (JobSpec j : jobs) {
+                if (pool.isOwnedBy(j) && pool.admits(j) && (owner == null || rules.tierOf(j.qos()) < rules.tierOf(owner.qos()))) {
+                    owner = j;
+                }
+            }
+            if (owner == null) continue;
+            int ownerTier = rules.tierOf(owner.qos());
+            for (JobSpec b : jobs) {
+                int tier = rules.tierOf(b.qos());
+                if (!pool.isBorrowableBy(b) || !pool.admits(b) || tier <= ownerTier) continue;
+                if (!reported.add(pool.name() + "\u0000" + b.qos())) continue;
+                boolean borrowerListed = rules.tiers().containsKey(b.qos());
+                String qos = borrowerListed ? b.qos() : owner.qos();
+                value("preemption.tiers." + qos, rules.tierOf(qos), "with \"owner\" and \"qos\" preemption both on this"
+                        + " is a preemption loop: on pool " + pool.name() + ", owned by " + pool.owner() + ", the owner's job "
+                        + owner.name() + " (QOS " + owner.qos() + ", tier " + ownerTier + ") preempts the borrower "
+                        + b.name() + " (QOS " + b.qos() + ", tier " + tier + "), whose higher tier preempts it back"
+                        + " (Slurm refuses such a loop: \"QOS Preemption loop detected\"); give QOS " + b.qos()
+                        + " a tier ≤ " + ownerTier + ", run " + pool.owner() + "'s jobs in a QOS of tier ≥ " + tier
+                        + ", or turn \"owner\" or \"qos\" off");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ jobs

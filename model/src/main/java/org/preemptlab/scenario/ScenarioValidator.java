@@ -76,6 +76,7 @@ public final class ScenarioValidator {
             JobSpec spec = rules.job(i, j, running, Set.of());
             if (spec != null) jobs.add(spec);
         }
+        rules.preemption(draft.rules(), jobs);
         List<MaintenanceWindow> windows = new ArrayList<>();
         for (int i = 0; i < draft.maintenance().size(); i++) {
             MaintenanceDraft m = draft.maintenance().get(i);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +64,9 @@ public final class Simulation {
     /** Queued jobs room is being made for → where they are to start ({@link Decision.Promise}), in the order promised. */
     private final Map<Integer, Placement> promises = new LinkedHashMap<>();
     private final SimEvent.Handler dispatch = new Dispatch();
+    /** The preemptions made at {@link #preemptedAt} (victim, for job), to refuse one that undoes another. */
+    private final HashSet<Long> preemptedNow = new HashSet<>();
+    private long preemptedAt = Long.MIN_VALUE;
 
     private long now = Long.MIN_VALUE;
     private int nextSubmit;
@@ -310,10 +314,11 @@ public final class Simulation {
         Placement concrete = capacity.take(placement);
         queue.remove(r);
         segment(r, SegmentKind.WAITING, r.queuedSince(), now, NO_NODES);
+        boolean again = r.firstStart() >= 0; // requeued after a preemption, a node failure or a maintenance kill
         long restart = r.start(now, concrete);
         running.add(r);
         promises.remove(r.index());
-        log(restart > 0 || r.timesPreempted() > 0 ? LogKind.RESTART : LogKind.START, r, concrete.nodes(), reason);
+        log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete.nodes(), reason);
         backend.start(r, concrete, now, r.segment(), restart, r.spec().runtime() - r.workDone());
         schedulePeriodicCheckpoint(r);
     }
@@ -371,7 +376,31 @@ public final class Simulation {
         requeueOrEnd(r, FAILED_REQUEUE, JobState.FAILED);
     }
 
+    /**
+     * Refuses a preemption that undoes one made at this instant: {@code r} preempted for {@code forJob}
+     * after {@code forJob} was preempted for {@code r} (the resources going back and forth, the clock
+     * never moving on). Who may preempt whom is a strict order, so a policy that asks for it is wrong.
+     */
+    private void refuseUndoing(JobRun r, JobView forJob) {
+        if (forJob == null) return;
+        if (preemptedAt != now) {
+            preemptedAt = now;
+            preemptedNow.clear();
+        }
+        if (preemptedNow.contains(pair(forJob.index(), r.index()))) {
+            throw new IllegalStateException("policy " + policy.name() + " preempted job " + r.name() + " for job "
+                    + forJob.name() + " at t=" + now + ", undoing the preemption of " + forJob.name() + " for " + r.name()
+                    + " at the same instant (a preemption cycle: who may preempt whom must be a strict order)");
+        }
+        preemptedNow.add(pair(r.index(), forJob.index()));
+    }
+
+    private static long pair(int victim, int forJob) {
+        return ((long) victim << 32) | (forJob & 0xffffffffL);
+    }
+
     private void preempt(JobRun r, PreemptMechanism mechanism, JobView forJob, Reason reason) {
+        refuseUndoing(r, forJob);
         if (r.state() == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
             r.preempted(mechanism);
             log(LogKind.PREEMPT, r, r.placement().nodes(), reason);

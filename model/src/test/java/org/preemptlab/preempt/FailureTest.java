@@ -5,10 +5,15 @@ import org.preemptlab.mechanism.PreemptionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
@@ -16,6 +21,7 @@ import org.preemptlab.metrics.Metrics;
 import org.preemptlab.metrics.MetricsCalculator;
 import org.preemptlab.sched.EasyBackfillPolicy;
 import org.preemptlab.sim.FailureModel;
+import org.preemptlab.sim.LogEntry;
 import org.preemptlab.sim.LogKind;
 import org.preemptlab.sim.Simulation;
 import org.preemptlab.sim.SimulationConfig;
@@ -72,5 +78,40 @@ class FailureTest {
         SimulationResult r = run(jobs(false), new FailureModel(2 * 86_400, 600, 7));
         assertThat(r.jobs()).anyMatch(j -> j.state() == JobState.FAILED);
         assertThat(r.jobs()).allMatch(j -> j.state().isTerminal());
+    }
+
+    /**
+     * A job requeued after a node failure starts again as a {@code restart} (it did not use to be: only a
+     * preempted job or one with a restart cost was logged so), so that each job has exactly one {@code start}
+     * in the events CSV and counting starts counts jobs.
+     */
+    @Test
+    void aJobRequeuedAfterANodeFailureRestartsInTheEventsCsv() throws IOException {
+        SimulationResult r = run(jobs(true), new FailureModel(5 * 86_400, 1800, 42));
+        Map<Integer, List<LogKind>> starts = new HashMap<>();
+        Map<Integer, Boolean> failedBefore = new HashMap<>();
+        int restartsAfterFailure = 0;
+        for (LogEntry e : r.timeline().log()) {
+            if (e.kind() == LogKind.FAIL) failedBefore.put(e.job(), true);
+            if (e.kind() == LogKind.START || e.kind() == LogKind.RESTART) {
+                starts.computeIfAbsent(e.job(), k -> new ArrayList<>()).add(e.kind());
+                if (failedBefore.containsKey(e.job())) {
+                    assertThat(e.kind()).as("job %d starts again after its node failed", e.job()).isEqualTo(LogKind.RESTART);
+                    restartsAfterFailure++;
+                }
+            }
+        }
+        assertThat(restartsAfterFailure).as("the seed makes failures that requeue running jobs").isPositive();
+        for (var e : starts.entrySet()) {
+            assertThat(e.getValue().get(0)).as("job %d's first start", e.getKey()).isEqualTo(LogKind.START);
+            assertThat(e.getValue().subList(1, e.getValue().size())).as("job %d's later starts", e.getKey())
+                    .allMatch(k -> k == LogKind.RESTART);
+        }
+        StringWriter csv = new StringWriter();
+        EventsCsvWriter.write(csv, r);
+        long startRows = csv.toString().lines().filter(l -> l.split(",", -1)[1].equals("start")).count();
+        long restartRows = csv.toString().lines().filter(l -> l.split(",", -1)[1].equals("restart")).count();
+        assertThat(startRows).as("one start row per job").isEqualTo(r.jobs().size());
+        assertThat(restartRows).isEqualTo(restartsAfterFailure);
     }
 }

@@ -28,10 +28,10 @@ import org.preemptlab.backend.local.RunDirectory;
  * watchdog: see {@code LiveRunSignalsIT} for the watchdog's own work), its job processes survive it,
  * and {@link LocalProcessBackend#reapOrphans} ends every one of them.
  */
-@Timeout(120)
+@Timeout(600)
 class LocalRunCrashTest {
 
-    private static final long WAIT = 60_000;
+    private static final long WAIT = 120_000;
 
     @TempDir
     Path dir;

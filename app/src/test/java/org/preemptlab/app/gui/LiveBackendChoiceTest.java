@@ -40,6 +40,6 @@ class LiveBackendChoiceTest {
         vm.runScenario();
         assertThat(vm.runProperty().get()).isNotNull();
         assertThat(notifier.errors).hasSize(2);
-        assertThat(vm.shutDownLive(java.time.Duration.ofSeconds(1))).isTrue();
+        assertThat(vm.shutDownLive(java.time.Duration.ofSeconds(60))).isTrue();
     }
 }

@@ -26,6 +26,9 @@ class SmokeTestProcessTest {
     private static final String[] FX_PROPERTIES = {"testfx.robot", "testfx.headless", "glass.platform", "monocle.platform",
             "prism.order", "java.awt.headless", "headless.geometry"};
 
+    /** The child's hang guard ({@link SmokeTest#TIMEOUT_PROPERTY}); the test waits a minute longer for the child. */
+    private static final int CHILD_TIMEOUT_SECONDS = 600;
+
     @TempDir
     Path dir;
 
@@ -81,14 +84,18 @@ class SmokeTestProcessTest {
             if (System.getProperty(p) != null) cmd.add("-D" + p + "=" + System.getProperty(p));
         }
         cmd.add("-Duser.home=" + dir); // nothing of the developer's settings is read or written
+        // the smoke test's own hang guard (120 s by default) is a condition wait, not a speed test: on a
+        // loaded 2-core box a JavaFX start-up alone can take a minute, so the child waits up to 10 min
+        cmd.add("-D" + SmokeTest.TIMEOUT_PROPERTY + "=" + CHILD_TIMEOUT_SECONDS);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        long wait = CHILD_TIMEOUT_SECONDS + 60;
+        if (!p.waitFor(wait, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
-            throw new AssertionError("the child JVM did not end within 180 s; stderr: " + Files.readString(err));
+            throw new AssertionError("the child JVM did not end within " + wait + " s; stderr: " + Files.readString(err));
         }
         return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }

@@ -262,7 +262,7 @@ public final class LocalProcessBackend extends AbstractLiveBackend<LocalProcessB
             String command = config.commandFor(j.jobClass()).render(values);
             Launch launch = launch(j, command, values);
             j.launch = launch;
-            j.started(segment);
+            j.started(segment, now + restartCost + workLeft);
             observe(Observation.of(j.index(), launch.id, ObservedKind.STARTED, "pid " + launch.pgid + ": " + command));
         }
     }

@@ -233,7 +233,7 @@ public final class SlurmBackend extends AbstractLiveBackend<SlurmBackend.SJob> {
             slurm.setNodes(j.slurmId, nodes, true);
             slurm.release(j.slurmId);
             j.launch++;
-            j.started(segment);
+            j.started(segment, now + restartCost + workLeft);
             j.heldByUs = false;
             j.expectEnd = false;
             j.endReported = false;

@@ -233,6 +233,7 @@ public final class ScenarioReader {
                     settings = both.settings();
                 }
             }
+            this.rules.preemption(rules, jobs);
             SchedulerSpec scheduler = f.has("policy") ? policy(f.get("policy")) : null;
             if (!f.has("policy")) problems.add("policy", "missing; required, e.g. {\"scheduler\": \"easy\"}");
 

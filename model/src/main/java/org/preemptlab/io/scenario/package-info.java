@@ -31,7 +31,16 @@
  *       suspend / checkpoint / requeue / kill), {@code defaultChain} ([requeue, kill]),
  *       {@code checkpoint}: {@code model} (fixed | image; fixed when {@code checkpointSeconds} is
  *       given), {@code checkpointSeconds}, {@code restartSeconds} (= checkpointSeconds),
- *       {@code storageMBps} (1000).</li>
+ *       {@code storageMBps} (1000). Who may preempt whom is a strict order on each pool: with
+ *       {@code owner} and {@code qos} both on, a job's rank on a pool is (its group owns the pool,
+ *       its QOS tier), compared in that order — an owner's job reclaims its pool from any borrower
+ *       whatever the borrower's tier, a borrower never preempts the owner's jobs on the owner's pool,
+ *       and otherwise the higher tier preempts the lower. Slurm has one PreemptType
+ *       (partition_prio or qos, never both; under preempt/qos a suspending preemptor must be in a
+ *       partition of higher or equal PriorityTier) and refuses a QOS preemption loop ("QOS
+ *       Preemption loop detected"); likewise a file whose tiers loop against the owner rule — a
+ *       QOS that may borrow an owned pool ranked above the QOS of one of the owner's jobs that may
+ *       run there — is refused, at {@code preemption.tiers.<qos>}.</li>
  *   <li>{@code maintenance}: windows with {@code name}, {@code start}, {@code duration},
  *       {@code nodes} (names or {@code "all"}) and/or {@code pools} (united), {@code strategy}
  *       (drain | checkpoint | kill | drain-then-checkpoint) and, for the last,

@@ -23,12 +23,13 @@ import org.preemptlab.live.ObservedKind;
  * The local backend on real processes with the sample job, suspending with signals
  * ({@link SuspendMethod#SIGNALS}): start, suspend, resume, checkpoint,
  * kill with grace, restart from the state file, and nothing left after close. Scale 60: one
- * simulated minute per real second. Every wait polls with a generous deadline (2-core CI boxes).
+ * simulated minute per real second. Every wait polls for a condition with a generous deadline (a
+ * loaded 2-core box); no assertion bounds how long something took from above.
  */
-@Timeout(120)
+@Timeout(600)
 class LocalProcessBackendTest {
 
-    private static final long WAIT = 20_000;
+    private static final long WAIT = 120_000;
 
     @TempDir
     Path runs;
@@ -36,9 +37,17 @@ class LocalProcessBackendTest {
     private LocalProcessBackend backend;
     private BackendProbe probe;
 
+    /**
+     * Generous grace and checkpoint times: a loaded machine may take seconds to run a job's SIGTERM or
+     * SIGUSR1 handler, and these tests assert what the handler did, not how soon.
+     */
+    private LocalBackendConfig patient() {
+        return LocalBackendConfig.defaults(runs).withGraceTime(Duration.ofSeconds(60)).withCheckpointTimeout(Duration.ofSeconds(120));
+    }
+
     @BeforeEach
     void setUp() {
-        backend = newBackend(LocalBackendConfig.defaults(runs).withGraceTime(Duration.ofMillis(500)));
+        backend = newBackend(patient());
     }
 
     /** This class tests the signal path (SIGSTOP/SIGCONT); {@link LocalFreezerTest} the cgroup freezer. */
@@ -68,7 +77,8 @@ class LocalProcessBackendTest {
         double seconds = (exit.wallNanos() - t0) / 1e9;
 
         assertThat(exit.exitCode()).isZero();
-        assertThat(seconds).as("real seconds for 60 simulated s at scale 60").isBetween(0.9, 3.0);
+        // at least its scaled work (a slow machine only makes it later, which is not asserted)
+        assertThat(seconds).as("real seconds for 60 simulated s at scale 60").isGreaterThanOrEqualTo(0.9);
         assertThat(probe.done).singleElement().satisfies(d -> {
             assertThat(d.job()).isZero();
             assertThat(d.segment()).isEqualTo(1);
@@ -155,7 +165,7 @@ class LocalProcessBackendTest {
     @Test
     void killForcesSigkillAfterTheGraceTimeWhenAJobIgnoresSigterm() {
         backend.close();
-        backend = newBackend(LocalBackendConfig.defaults(runs).withGraceTime(Duration.ofMillis(700))
+        backend = newBackend(patient().withGraceTime(Duration.ofMillis(700))
                 .withCommand("stubborn", "trap '' TERM; sleep 1000 & sleep 1000 & while true; do sleep 0.2; done"));
         TestJob job = TestJob.of(0, "stubborn", 600, "stubborn");
         backend.start(job, TestJob.ONE_NODE, 0, 1, 0, 600);
@@ -192,8 +202,10 @@ class LocalProcessBackendTest {
 
         assertThat(exit.exitCode()).isZero();
         double expected = (30 + (180 - saved / 1e6)) / 60.0;
-        assertThat(seconds).as("restart I/O + remaining work, not the whole job").isBetween(expected - 0.2, expected + 1.5);
-        assertThat(Files.readString(backend.logFile(job))).contains("resuming from").contains("reading its restart image");
+        assertThat(seconds).as("at least the restart I/O and the remaining work").isGreaterThanOrEqualTo(expected - 0.2);
+        // the relaunch did the remaining work only, not the whole job (what the job says, not how long it took)
+        assertThat(lastResumeLine(job)).contains("at " + saved / 1_000_000 + "/180 s");
+        assertThat(Files.readString(backend.logFile(job))).contains("reading its restart image").containsOnlyOnce("resuming from");
         assertThat(probe.done).singleElement().satisfies(d -> assertThat(d.segment()).isEqualTo(4));
         System.out.printf("[local] restart from %d s: %.3f s real (expected %.3f)%n", saved / 1_000_000, seconds, expected);
     }
@@ -222,7 +234,7 @@ class LocalProcessBackendTest {
     @Test
     void closeEndsEveryGroupItStartedIncludingStoppedAndStubbornOnes() {
         backend.close();
-        backend = newBackend(LocalBackendConfig.defaults(runs).withGraceTime(Duration.ofMillis(500))
+        backend = newBackend(patient().withGraceTime(Duration.ofMillis(500))
                 .withCommand("stubborn", "trap '' TERM; sleep 1000 & while true; do sleep 0.2; done")
                 .withCommand("forker", "sleep 1000 & sleep 1000 & wait"));
         TestJob a = TestJob.of(0, "plain", 6000);

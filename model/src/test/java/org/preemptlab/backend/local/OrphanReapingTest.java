@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * survive and {@link LocalProcessBackend#reapOrphans} ends them from the run directory's records —
  * never a process whose pid was recycled.
  */
-@Timeout(120)
+@Timeout(600)
 class OrphanReapingTest {
 
-    private static final long WAIT = 30_000;
+    private static final long WAIT = 120_000;
 
     @TempDir
     Path runs;

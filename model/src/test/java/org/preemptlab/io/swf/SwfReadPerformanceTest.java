@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Read time of the 203k-job HPC2N trace once warm (target: well under 1 s). The bound asserted is
- * loose so a loaded CI machine does not fail the build; the measured time is printed.
+ * The 203k-job HPC2N trace reads completely, six times over; the best read time once warm (target:
+ * well under 1 s) is printed, not asserted: on a loaded machine it says nothing about the reader.
  */
 class SwfReadPerformanceTest {
 
@@ -31,6 +31,5 @@ class SwfReadPerformanceTest {
                 best / 1e6);
 
         assertThat(jobs).isEqualTo(202_876);
-        assertThat(best / 1_000_000).as("best read time in ms").isLessThan(3_000);
     }
 }

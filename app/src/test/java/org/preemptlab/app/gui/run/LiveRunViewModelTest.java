@@ -34,8 +34,11 @@ import org.preemptlab.sim.SimulationConfig;
  * driver, a single "UI" thread does everything the FX thread would (start, refresh, stop).
  * Scenario: pool of 2 nodes × 1 core; A and B start at once, C waits for a free node.
  */
-@Timeout(120)
+@Timeout(600)
 class LiveRunViewModelTest {
+
+    /** Simulated seconds of A and B in the stop test: 400 s of real time at scale 300, so the test stops them however slow the machine. */
+    private static final long RUNTIME = 120_000;
 
     private static final NodeCluster CLUSTER = new NodeCluster(List.of(NodePool.simple("cpu", 2, 1, 0)));
 
@@ -59,10 +62,10 @@ class LiveRunViewModelTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        onUi(() -> live.stopAndWait(Duration.ofSeconds(20)));
+        onUi(() -> live.stopAndWait(Duration.ofSeconds(120)));
         worker.shutdownNow();
         ui.shutdownNow();
-        worker.awaitTermination(10, TimeUnit.SECONDS);
+        worker.awaitTermination(120, TimeUnit.SECONDS);
     }
 
     private static JobSpec job(int id, String name, long runtime) {
@@ -87,7 +90,7 @@ class LiveRunViewModelTest {
     }
 
     private <T> T onUi(Callable<T> work) throws Exception {
-        return ui.submit(work).get(30, TimeUnit.SECONDS);
+        return ui.submit(work).get(120, TimeUnit.SECONDS);
     }
 
     private static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
@@ -123,11 +126,12 @@ class LiveRunViewModelTest {
 
     @Test
     void theGanttGrowsWhileJobsRunAndStopEndsEveryProcess() throws Exception {
-        // scale 300: A and B need 4 s of real time each, C would wait for them
-        start(config(1200, 1200, 300), 300);
+        // scale 300: A and B would need 400 s of real time each (the test stops them long before), C waits for them
+        start(config(RUNTIME, RUNTIME, 300), 300);
 
+        // waiting for a condition (three frames with both running) with a generous deadline
         List<RunRecord> frames = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (frames.size() < 4 && System.nanoTime() < deadline) {
             if (onUi(live::refresh)) {
                 RunRecord f = onUi(() -> live.frameProperty().get());
@@ -165,13 +169,13 @@ class LiveRunViewModelTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-        }, "the run to stop", Duration.ofSeconds(20));
+        }, "the run to stop", Duration.ofSeconds(120));
 
         assertThat(jobProcesses()).as("job processes left after stop()").isEmpty();
         assertThat(failures).isEmpty();
         assertThat(finished).isEmpty();
         RunRecord stopped = onUi(() -> live.frameProperty().get());
-        assertThat(stopped.endTime()).isGreaterThanOrEqualTo(last.endTime()).isLessThan(1200);
+        assertThat(stopped.endTime()).isGreaterThanOrEqualTo(last.endTime()).isLessThan(RUNTIME);
         assertThat(onUi(() -> live.messageProperty().get())).contains("stopped");
         assertThat(onUi(live::refresh)).as("nothing to refresh once stopped").isFalse();
     }
@@ -187,7 +191,7 @@ class LiveRunViewModelTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
-        }, "the run to end", Duration.ofSeconds(30));
+        }, "the run to end", Duration.ofSeconds(120));
 
         assertThat(failures).isEmpty();
         assertThat(onUi(live::state)).isEqualTo(LiveRunViewModel.State.FINISHED);
