@@ -3,7 +3,7 @@ package org.preemptlab.metrics;
 import java.util.Map;
 
 /**
- * The figures of one run; definitions in README.md ("Metrics"). Times in seconds, work in
+ * The figures of one run; definitions in docs/metrics.md. Times in seconds, work in
  * processor(core)-seconds.
  */
 public record Metrics(

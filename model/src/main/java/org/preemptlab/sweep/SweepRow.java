@@ -10,7 +10,7 @@ import org.preemptlab.sim.SimulationResult;
 
 /**
  * One result line of a sweep: the variant's parameters (as text, empty when the axis is not swept)
- * and what its run measured. Definitions are the README's ("Metrics"); node-hours count a
+ * and what its run measured. Definitions are docs/metrics.md's; node-hours count a
  * processor of a trace machine as a node.
  *
  * @param lostNodeHours         Σ nodes × (work since the last checkpoint at each kill or failure, plus all

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs every variant of a sweep file, or one of them, or writes a Slurm job array for them. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a parameter sweep (inputs × axes, see README \"Sweeps\") and write one result row per variant.",
+        description = {"Run a parameter sweep (inputs × axes, see docs/sweeps.md) and write one result row per variant.",
                 "Rows are appended and flushed as variants finish; --resume skips the ids already in the file."})
 final class SweepCommand implements Callable<Integer> {
 

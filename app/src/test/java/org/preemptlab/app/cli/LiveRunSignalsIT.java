@@ -100,7 +100,7 @@ class LiveRunSignalsIT {
         long watchdog = await(() -> recordedPid(run.resolve(RunDirectory.WATCHDOG)), "the run's watchdog record");
         Optional<Path> runCgroup = recordedRunCgroup(run); // recorded before the watchdog
         await(() -> heldJobs(run) >= 1 && liveGroups(run) >= 3 ? Optional.of(true) : Optional.empty(), "3 job groups, one held");
-        int processes = runProcesses(runs).size();
+        int processes = RunProcesses.of(runs).size();
         int held = heldJobs(run);
         assertThat(processes).as("the run's processes before its end").isGreaterThanOrEqualTo(3);
 
@@ -108,7 +108,7 @@ class LiveRunSignalsIT {
 
         long cleanMillis = awaitClean(() -> {
             List<String> left = new ArrayList<>();
-            for (long pid : runProcesses(runs)) left.add("process " + pid + ": " + cmdline(pid));
+            for (long pid : RunProcesses.of(runs)) left.add("process " + pid + ": " + cmdline(pid));
             if (isAlive(watchdog)) left.add("watchdog " + watchdog);
             runCgroup.filter(Files::isDirectory).ifPresent(c -> left.add("cgroup " + c));
             if (Files.exists(run)) left.add("run directory " + run);
@@ -278,30 +278,6 @@ class LiveRunSignalsIT {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** Live (non-zombie) processes whose command line or environment names the runs directory, the CLI's JVM excepted. */
-    private static List<Long> runProcesses(Path runs) {
-        String marker = runs.toString();
-        List<Long> found = new ArrayList<>();
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
-            for (Path p : procs) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                    if (state == 'Z' || state == 'X') continue;
-                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    String environ = new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8);
-                    boolean ofTheRun = cmdline.contains(marker) || environ.contains("PREEMPTLAB_RUN_DIR=" + marker);
-                    if (ofTheRun && !cmdline.contains("org.preemptlab.app.Launcher")) found.add(Long.parseLong(p.getFileName().toString()));
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError("cannot list /proc", e);
-        }
-        return found;
     }
 
     private static String cmdline(long pid) {

@@ -84,7 +84,7 @@ class LocalRunCrashTest {
         for (Path run : runDirs(runs)) killWatchdog(run);
         child.destroyForcibly(); // SIGKILL: no shutdown hook
         assertThat(child.waitFor(WAIT, TimeUnit.MILLISECONDS)).isTrue();
-        List<Long> survivors = jobProcesses(runs);
+        List<Long> survivors = RunProcesses.of(runs);
         assertThat(survivors).as("job processes orphaned by the SIGKILL").isNotEmpty();
 
         long r0 = System.nanoTime();
@@ -92,7 +92,7 @@ class LocalRunCrashTest {
         double reapSeconds = (System.nanoTime() - r0) / 1e9;
 
         assertThat(report.endedCount()).as(report.toString()).isGreaterThanOrEqualTo(groups.size());
-        assertThat(jobProcesses(runs)).as("no process of a job of the killed run survives").isEmpty();
+        assertThat(RunProcesses.of(runs)).as("no process of a job of the killed run survives").isEmpty();
         assertThat(report.runsCleaned()).hasSize(1);
         try (Stream<Path> left = Files.list(runs)) {
             assertThat(left.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().equals("bin")))
@@ -132,31 +132,5 @@ class LocalRunCrashTest {
         try (Stream<Path> list = Files.list(runs)) {
             return list.filter(p -> Files.isDirectory(p.resolve("procs"))).toList();
         }
-    }
-
-    /**
-     * Live (non-zombie) processes whose command line or environment names the runs directory:
-     * every job of the run gets its state file path there (the sample job: {@code --state}).
-     */
-    private static List<Long> jobProcesses(Path runs) throws IOException {
-        String marker = runs.toString();
-        List<Long> found = new ArrayList<>();
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
-            for (Path p : procs) {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                    if (state == 'Z' || state == 'X') continue;
-                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    String environ = new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8);
-                    if ((cmdline.contains(marker) || environ.contains("PREEMPTLAB_RUN_DIR=" + marker)) && !cmdline.contains("org.preemptlab.app.Launcher")) {
-                        found.add(Long.parseLong(p.getFileName().toString()));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
-                }
-            }
-        }
-        return found;
     }
 }
