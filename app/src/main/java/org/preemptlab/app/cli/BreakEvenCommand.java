@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jfree.chart.ChartUtils;
 import org.preemptlab.app.chart.BreakEvenChart;
-import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.report.BreakEvenCsvWriter;
 import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.Scenario;

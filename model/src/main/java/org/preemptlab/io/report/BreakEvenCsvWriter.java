@@ -1,5 +1,7 @@
 package org.preemptlab.io.report;
 
+import org.preemptlab.io.files.AtomicFiles;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;

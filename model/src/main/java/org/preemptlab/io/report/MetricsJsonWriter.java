@@ -1,5 +1,7 @@
 package org.preemptlab.io.report;
 
+import org.preemptlab.io.files.AtomicFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -22,7 +22,7 @@ import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.cluster.ProcessorMachine;
-import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.mechanism.CheckpointCost;

@@ -6,21 +6,14 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
+import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.job.JobSpec;
 
 /**
@@ -34,10 +27,9 @@ import org.preemptlab.job.JobSpec;
  * field 8) and estimate (field 9), and -1 elsewhere. Jobs are written in job-number order unless
  * {@link Order#START} is chosen.
  *
- * <p>Files are written atomically: to a temporary file in the target directory, then moved over the
- * target ({@code ATOMIC_MOVE}, falling back to {@code REPLACE_EXISTING} where the file system cannot
- * move atomically). A new file gets the user's default mode (umask), a file written over keeps its
- * mode. A name ending in {@code .gz} is written gzip-compressed. Immutable.
+ * <p>Files are written through {@link AtomicFiles}, as every output: whole or not at all, a new file
+ * with the user's default mode (umask), a file written over keeping its mode and group. A name ending
+ * in {@code .gz} is written gzip-compressed. Immutable.
  */
 public final class SwfWriter {
 
@@ -74,39 +66,23 @@ public final class SwfWriter {
         return new SwfWriter(policy, newOrder);
     }
 
-    /** Writes {@code rows} under {@code header} to {@code out}, atomically. */
+    /**
+     * Writes {@code rows} under {@code header} to {@code out}, gzip-compressed when its name ends in
+     * {@code .gz}: whole or not at all, with the user's normal permissions ({@link AtomicFiles}).
+     */
     public void write(Path out, SwfHeader header, List<SwfScheduleRow> rows) throws IOException {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(rows, "rows");
-        Path target = out.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        String fileName = target.getFileName().toString();
-        Path tmp = createTemp(dir, fileName);
-        boolean moved = false;
-        try {
-            keepModeOf(target, tmp);
-            try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                if (fileName.endsWith(".gz")) {
-                    try (GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16)) {
-                        write(gz, header, rows);
-                    }
-                } else {
-                    write(os, header, rows);
-                }
+        boolean gzip = out.getFileName().toString().endsWith(".gz");
+        AtomicFiles.writeBytes(out, os -> {
+            if (gzip) {
+                GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
+                write(gz, header, rows);
+                gz.finish();
+            } else {
+                write(os, header, rows);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        });
     }
 
     /** Writes the SWF text to a stream (UTF-8), which is flushed but not closed. */
@@ -178,39 +154,5 @@ public final class SwfWriter {
     private static long jobNumber(SwfScheduleRow row) {
         long[] swf = row.job().swf();
         return swf != null && swf.length == SwfField.COUNT ? swf[0] : row.job().id();
-    }
-
-    private static Path createTemp(Path dir, String fileName) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + fileName + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp");
-            try {
-                // created with the default permissions (umask), unlike Files.createTempFile's 0600
-                Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return tmp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 10) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Gives the temporary file the POSIX mode and group of the file it will replace, if any. */
-    private static void keepModeOf(Path target, Path tmp) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-        if (view == null || !Files.isRegularFile(target)) return;
-        PosixFileAttributes was;
-        try {
-            was = Files.readAttributes(target, PosixFileAttributes.class);
-        } catch (NoSuchFileException | UnsupportedOperationException e) {
-            return;
-        }
-        try {
-            if (!was.group().equals(view.readAttributes().group())) view.setGroup(was.group());
-        } catch (IOException e) {
-            // not a member of that group: the user's default group, as for any new file
-        }
-        view.setPermissions(was.permissions());
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.preemptlab.scenario.ScenarioDraft;
-import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.files.AtomicFiles;
 
 /**
  * Autosave and crash recovery. While a scenario has unsaved edits, the app writes the editor's

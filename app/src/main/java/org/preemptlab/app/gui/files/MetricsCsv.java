@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.report.MetricsJsonWriter;
 import org.preemptlab.metrics.Metrics;
 

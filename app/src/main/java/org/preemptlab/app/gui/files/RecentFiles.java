@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.files.AtomicFiles;
 
 /**
  * The most recently opened or saved scenario files, newest first, kept in

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.preemptlab.io.report.AtomicFiles;
+import org.preemptlab.io.files.AtomicFiles;
 
 /**
  * Where the sample scenarios are and what each one teaches. The build copies

@@ -1,4 +1,4 @@
-package org.preemptlab.io.report;
+package org.preemptlab.io.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.preemptlab.io.report;
+package org.preemptlab.io.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

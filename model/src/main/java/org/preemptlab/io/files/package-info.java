@@ -1,0 +1,6 @@
+/**
+ * Output files that appear whole or not at all, with the user's normal permissions
+ * ({@link org.preemptlab.io.files.AtomicFiles}); used by every writer of the model and the app.
+ * Depends on nothing else of the model.
+ */
+package org.preemptlab.io.files;
