@@ -38,6 +38,8 @@ class RealTimeDriverIT {
     private static final double SCALE = 20;
     /** Simulated seconds: wall instants are rounded to whole simulated seconds, on both sides of a comparison. */
     private static final double MARGIN = 2;
+    /** What the sample job may credit as work of a tick in which it was frozen: ten ticks of 0.1 s. */
+    private static final double JOB_FREEZE_CREDIT_REAL_SECONDS = 10 * 0.1;
 
     @TempDir
     Path runs;
@@ -62,7 +64,14 @@ class RealTimeDriverIT {
             for (ObservedEvent o : driver.observed()) System.out.println("    " + o);
         }
 
-        LiveComparison.assertSameDecisions(emu, live, delays, SCALE, MARGIN, true);
+        // a suspend or kill takes effect on the processes when they are seen stopped or signalled: until then the
+        // job goes on working (a late stop lets it end early), so that lateness, as observed, is tolerated too; and
+        // the sample job cannot tell a frozen cgroup from a slow machine: the tick in which it was frozen is
+        // credited as work up to ten ticks (installer/jobs/preemptlab-job.sh), i.e. up to 1 s real per suspension
+        long suspensions = driver.observed().stream().filter(o -> o.kind() == ObservedKind.STOPPED).count();
+        double effectLag = effectLagSim(live, driver.observed()) + suspensions * JOB_FREEZE_CREDIT_REAL_SECONDS * SCALE;
+        System.out.printf("  stop/signal effects observed %.1f s simulated after their decisions%n", effectLag);
+        LiveComparison.assertSameDecisions(emu, live, delays, SCALE, MARGIN + effectLag, true);
         assertThat(live.jobs()).allSatisfy(j -> assertThat(j.state()).as(j.name()).isEqualTo(JobState.COMPLETED));
         List<ObservedKind> seen = driver.observed().stream().map(ObservedEvent::kind).toList();
         assertThat(seen).containsAll(switch (mechanism) {
@@ -122,5 +131,22 @@ class RealTimeDriverIT {
         assertThat(result.timeline().log()).anyMatch(e -> e.kind() == LogKind.FAIL && e.reason().text().contains("exit code 3"));
         assertThat(result.timeline().log()).anyMatch(e -> e.kind() == LogKind.OBSERVED && e.reason().text().contains("exited 3"));
         assertThat(backend.liveGroups()).isEmpty();
+    }
+
+    /** Sum over observed stops and signals of the simulated time from the decision to its observed effect. */
+    static double effectLagSim(SimulationResult live, List<ObservedEvent> observed) {
+        double lag = 0;
+        for (ObservedEvent o : observed) {
+            if (o.kind() != ObservedKind.STOPPED && o.kind() != ObservedKind.SIGNALLED) continue;
+            long decided = Long.MIN_VALUE;
+            for (org.preemptlab.sim.LogEntry e : live.timeline().log()) {
+                if (e.job() == o.job() && e.time() <= o.time()
+                        && (e.kind() == LogKind.SUSPEND || e.kind() == LogKind.KILL || e.kind() == LogKind.PREEMPT)) {
+                    decided = Math.max(decided, e.time());
+                }
+            }
+            if (decided != Long.MIN_VALUE) lag += o.time() - decided;
+        }
+        return lag;
     }
 }
