@@ -29,8 +29,7 @@ import org.preemptlab.job.JobSpec;
  * Reads Standard Workload Format traces (plain or gzip-compressed) into {@link JobSpec}s.
  *
  * <p>Compression is detected from the first bytes (the gzip magic {@code 1f 8b}), not from the
- * file name; with more than one processor a gzip stream is inflated on a thread of its own, a few
- * blocks ahead of the parser. Lines are parsed by hand from a byte buffer (no regular expressions, no per-field
+ * file name. Lines are parsed by hand from a byte buffer (no regular expressions, no per-field
  * strings), so a 200,000-job trace reads in a fraction of a second; the per-job allocations are
  * the {@code JobSpec} and its {@code swf} array (its name, the job number as text, is made only when
  * shown).
@@ -179,9 +178,7 @@ public final class SwfReader {
         int b1 = n > 1 ? magic[1] & 0xff : -1;
         if (b0 == 0x1f && b1 == 0x8b) {
             try {
-                GZIPInputStream gzip = new GZIPInputStream(bin, BUFFER);
-                // inflating on another core while this one parses, where there is one
-                return Runtime.getRuntime().availableProcessors() > 1 ? new BackgroundInflater(gzip, name) : gzip;
+                return new GZIPInputStream(bin, BUFFER);
             } catch (EOFException e) {
                 throw new SwfFormatException(name, name + ": truncated gzip stream after line 0", e);
             } catch (ZipException e) {
