@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets targets = OutputTargets.create();
+        for (Path t : traces) targets.input("--trace", t);
+        targets.output("--markdown", markdown).check();
         if (cold) return coldBench();
         List<Row> rows = new ArrayList<>();
         System.out.println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
@@ -89,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                 md.append(String.format(java.util.Locale.ROOT, "| %s | %,d | %s | %,d | %.2f | %.2f | %,.0f | %.0f | %.1f |%n", r.workload, r.procs, r.policy, r.jobs,
                         r.readSeconds, r.wallSeconds, r.jobsPerSecond, r.peakHeapMiB, r.meanWait));
             }
-            Files.writeString(markdown, md.toString());
+            AtomicFiles.write(markdown, w -> w.write(md.toString()));
         }
         return 0;
     }
@@ -117,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ColdBench.Report report = ColdBench.run(variants, pairs, System.out);
         System.out.print(report.markdown());
-        if (markdown != null) Files.writeString(markdown, report.markdown());
+        if (markdown != null) AtomicFiles.write(markdown, w -> w.write(report.markdown()));
         return 0;
     }
 

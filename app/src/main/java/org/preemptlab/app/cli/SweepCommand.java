@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.sweep.ResultFile;
 import org.preemptlab.sweep.ResultWriter;
 import org.preemptlab.sweep.RowFormat;
@@ -81,6 +83,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (emitDir != null) return emit(spec, variants.size(), out);
         if (outCsv == null && outJson == null) throw new IllegalArgumentException("give --out-csv R.csv and/or --out-json R.json (or --emit-slurm-array DIR)");
+        OutputTargets targets = OutputTargets.create().input("SWEEP.json", sweep);
+        for (var in : spec.inputs()) {
+            targets.input("input " + in.name(), in.source());
+            if (in.scenario() != null && in.scenario().trace() != null) targets.input("input " + in.name() + "'s trace", in.scenario().trace().path());
+        }
+        targets.output("--out-csv", outCsv).output("--out-json", outJson).check();
         if (variant != null) return one(spec, variants, out);
 
         List<ResultWriter.Output> outputs = new ArrayList<>();
@@ -108,8 +116,10 @@ final class SweepCommand implements Callable<Integer> {
         if (resume) throw new IllegalArgumentException("--resume does not go with --variant (the variant's files are rewritten)");
         Variant v = variants.get(variant);
         SweepRow row = SweepRunner.run(spec, v);
-        if (outCsv != null) ResultFile.writeSorted(outCsv, RowFormat.CSV, List.of(row));
-        if (outJson != null) ResultFile.writeSorted(outJson, RowFormat.JSON_LINES, List.of(row));
+        AtomicFiles.together(() -> { // both files or none
+            if (outCsv != null) ResultFile.writeSorted(outCsv, RowFormat.CSV, List.of(row));
+            if (outJson != null) ResultFile.writeSorted(outJson, RowFormat.JSON_LINES, List.of(row));
+        });
         out.printf(Locale.ROOT, "variant %d (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, %.2f s wall%n",
                 v.id(), v.label(), row.jobs(), row.meanWaitSeconds(), row.meanBoundedSlowdown(), row.wallSeconds());
         return 0;
@@ -122,9 +132,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(jarPath)) throw new IllegalArgumentException("--jar " + jarPath + ": no such file");
         Path javaPath = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
-        Path script = SlurmArray.emit(spec, emitDir, javaPath, jarPath, partition);
+        Path[] script = new Path[1];
+        AtomicFiles.together(() -> script[0] = SlurmArray.emit(spec, emitDir, javaPath, jarPath, partition)); // script and manifest, or neither
         out.printf("%s: %d array tasks (0-%d); submit with: sbatch %s; then: java -jar %s collect %s --out-csv R.csv%n",
-                script, n, n - 1, script, jarPath.toAbsolutePath(), emitDir.toAbsolutePath().normalize());
+                script[0], n, n - 1, script[0], jarPath.toAbsolutePath(), emitDir.toAbsolutePath().normalize());
         return 0;
     }
 
