@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** Runs every variant of a sweep file, or one of them, or writes a Slurm job array for them. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a parameter sweep (inputs × axes, see docs/sweeps.md) and write one result row per variant.",
-                "Rows are appended and flushed as variants finish; --resume skips the ids already in the file."})
+                "Result files are written whole when the sweep ends; meanwhile rows are appended and flushed to R.csv.partial "
+                        + "as variants finish; --resume skips the ids already in the file or its journal."})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SWEEP.json")
@@ -40,7 +41,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out-json", paramLabel = "R.json", description = "result rows as JSON lines (one object per line)")
     Path outJson;
 
-    @Option(names = "--resume", description = "keep the rows already in the result file (a cut-off last line is dropped) and run only the missing ids")
+    @Option(names = "--resume", description = "keep the rows already in the result file and its journal R.csv.partial (a cut-off last line is dropped) and run only the missing ids")
     boolean resume;
 
     @Option(names = "--threads", paramLabel = "N", description = "variants run at once (default: the available processors, ${DEFAULT-VALUE})")
