@@ -75,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
         targets.output("--markdown", markdown).check();
         if (cold) return coldBench();
         List<Row> rows = new ArrayList<>();
-        System.out.println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
+        SummaryOut.stream(markdown).println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
             long t0 = System.nanoTime();
             SwfTrace t = SwfReader.read(trace, org.preemptlab.io.swf.SwfReadOptions.defaults().withoutFields());
@@ -120,8 +120,8 @@ final class BenchCommand implements Callable<Integer> {
             if (eq < 1) throw new IllegalArgumentException("--vs " + v + ": must be LABEL=command");
             variants.add(new ColdBench.Variant(v.substring(0, eq), List.of("/bin/sh", "-c", v.substring(eq + 1))));
         }
-        ColdBench.Report report = ColdBench.run(variants, pairs, System.out);
-        System.out.print(report.markdown());
+        ColdBench.Report report = ColdBench.run(variants, pairs, SummaryOut.stream(markdown));
+        SummaryOut.stream(markdown).print(report.markdown());
         if (markdown != null) AtomicFiles.write(markdown, w -> w.write(report.markdown()));
         return 0;
     }
@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
             meanWait = MetricsCalculator.of(result).meanWaitSeconds();
         }
         Row row = new Row(workload, procs, policy, jobs.size(), read, best, jobs.size() / best, peak, meanWait);
-        System.out.printf("%s | %s | %d | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, policy, jobs.size(), read, best,
+        SummaryOut.stream(markdown).printf("%s | %s | %d | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, policy, jobs.size(), read, best,
                 row.jobsPerSecond(), peak, meanWait);
         return row;
     }

@@ -87,7 +87,7 @@ final class BreakEvenCommand implements Callable<Integer> {
         }
         targets.check();
         Scenario s = ScenarioReader.read(scenario);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = SummaryOut.writer(spec, png, csv);
         AtomicFiles.together(() -> { // every heat map and CSV, or none
             for (int k = 0; k < starts.size(); k++) {
                 sweepOne(s, new BreakEvenSpec(bw, img, starts.get(k), back), n, pngs.get(k), csvs.get(k), out);
@@ -147,15 +147,11 @@ final class BreakEvenCommand implements Callable<Integer> {
     }
 
     private static SweepProgress progress() {
-        boolean terminal = System.console() != null;
+        var bar = ProgressBar.withEta("break-even", "cells");
         return new SweepProgress() {
             @Override
             public void cellsDone(int done, int total) {
-                if (!terminal) return;
-                synchronized (this) {
-                    System.err.print("\rbreak-even: " + done + "/" + total + " cells" + (done == total ? "\n" : ""));
-                    System.err.flush();
-                }
+                bar.progress(done, total);
             }
 
             @Override

@@ -38,7 +38,7 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter out = SummaryOut.writer(commandSpec, outCsv, outJson);
         PrintWriter err = commandSpec.commandLine().getErr();
         OutputTargets targets = OutputTargets.create().input("DIR's " + SlurmArray.MANIFEST, dir.resolve(SlurmArray.MANIFEST));
         targets.output("--out-csv", outCsv).output("--out-json", outJson).check();

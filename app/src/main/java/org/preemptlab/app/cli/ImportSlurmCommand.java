@@ -126,7 +126,7 @@ final class ImportSlurmCommand implements Callable<Integer> {
         String json = ScenarioWriter.toJson(scenario, real.getParent());
         Scenario back = ScenarioReader.read(json, String.valueOf(out.getFileName()), real.getParent());
         AtomicFiles.write(out, w -> w.write(json));
-        System.out.println(summary(back));
+        SummaryOut.stream(out).println(summary(back));
         return 0;
     }
 

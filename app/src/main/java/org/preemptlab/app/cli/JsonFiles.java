@@ -13,15 +13,6 @@ final class JsonFiles {
 
     private JsonFiles() {}
 
-    /**
-     * Where a command prints its summary: standard output, or standard error when one of its
-     * outputs is {@code -} (standard output carries that output then).
-     */
-    static java.io.PrintStream summaryStream(Path... outputs) {
-        for (Path p : outputs) if (AtomicFiles.isStdout(p)) return System.err;
-        return System.out;
-    }
-
     static void write(Path out, Object value) throws IOException {
         AtomicFiles.write(out, w -> MAPPER.writeValue(w, value));
     }

@@ -79,7 +79,7 @@ final class NiuTableCommand implements Callable<Integer> {
                         m.meanQueueLength(), delta(m.meanQueueLength(), easy.meanQueueLength()),
                         100 * m.preemptedJobShare(), m.checkpointsPerNodeDay(), 100 * m.wastedShare(), m.wallSeconds());
                 md.append(row);
-                System.out.print(row);
+                SummaryOut.stream(out).print(row);
             }
         }
         if (out != null) AtomicFiles.write(out, w -> w.write(md.toString()));

@@ -64,7 +64,7 @@ final class SimulateCommand implements Callable<Integer> {
                 JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("procs", t.machineProcs(), "policy", result.policy()));
             }
         });
-        JsonFiles.summaryStream(outSwf, metricsJson, eventsCsv).printf("%s on %s (%d procs): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
+        SummaryOut.stream(outSwf, metricsJson, eventsCsv).printf("%s on %s (%d procs): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
                         + "mean queue %.2f, makespan %d s, %.2f s wall%n", result.policy(), trace.getFileName(),
                 t.machineProcs(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
                 m.meanQueueLength(), m.makespanSeconds(), wall);

@@ -70,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter out = SummaryOut.writer(commandSpec, outCsv, outJson);
         if (threads < 1) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1");
         if (emitDir != null && (outCsv != null || outJson != null || variant != null || resume)) {
             throw new IllegalArgumentException("--emit-slurm-array writes a job array and runs nothing; leave out --out-csv, --out-json, --variant and --resume");

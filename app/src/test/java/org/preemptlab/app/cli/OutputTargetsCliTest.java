@@ -185,4 +185,29 @@ class OutputTargetsCliTest {
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
     }
+
+    /** {@code -} is standard output: it carries the output and nothing else; the summary goes to stderr. */
+    @Test
+    void dashWritesToStandardOutputAndTheSummaryMovesToStderr() throws IOException {
+        Path s = scenario();
+        java.io.PrintStream wasOut = System.out;
+        java.io.PrintStream wasErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Outcome o;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            o = run("run", s.toString(), "--events-csv", "-");
+        } finally {
+            System.setOut(wasOut);
+            System.setErr(wasErr);
+        }
+        assertThat(o.code()).as(o.err()).isZero();
+        List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("time,event,job,nodes,reason");
+        assertThat(lines).allMatch(l -> l.matches("time,event.*|\\d+,.*"));
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("tiny (fcfs): 2 jobs");
+        assertThat(Path.of("-")).doesNotExist();
+    }
 }
