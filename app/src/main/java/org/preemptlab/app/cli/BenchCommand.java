@@ -135,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
             resetPeaks();
             long t0 = System.nanoTime();
             SimulationResult result = new Simulation(PolicyOptions.of(policy, 0.2, 215, false)
-                    .config(new ProcessorMachine(procs), jobs, false)).run();
+                    .config(new ProcessorMachine(procs), jobs, false)).run(ProgressBar.forTerminal("bench " + workload + " " + policy));
             double wall = (System.nanoTime() - t0) / 1e9;
             peak = Math.max(peak, peakHeapMiB());
             best = Math.min(best, wall);
