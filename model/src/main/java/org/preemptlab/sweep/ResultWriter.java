@@ -51,7 +51,8 @@ public final class ResultWriter implements AutoCloseable {
                 journals.add(journal);
                 if (journal == null) {
                     if (resume) {
-                        throw new IllegalArgumentException(o.path() + ": --resume needs a regular result file to read the rows done from");
+                        throw new IllegalArgumentException(o.path() + (AtomicFiles.isStdout(o.path()) ? " (standard output)" : "")
+                                + ": not a regular file; --resume needs one to read the rows done from");
                     }
                     streams.add(null);
                     continue;
