@@ -210,4 +210,16 @@ class OutputTargetsCliTest {
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("tiny (fcfs): 2 jobs");
         assertThat(Path.of("-")).doesNotExist();
     }
+
+    @Test
+    void niuTableImportSlurmAndBenchRefuseAnOutputThatIsAnInput() throws IOException {
+        Path t = trace();
+        assertOneLine(run("niu-table", "--trace", t.toString(), "--out", t.toString()), "--out " + t + " is the same file as --trace " + t);
+        assertOneLine(run("bench", "--trace", t.toString(), "--synthetic", "0", "--markdown", t.toString()),
+                "--markdown " + t + " is the same file as --trace " + t);
+        Path conf = Files.writeString(dir.resolve("slurm.conf"), "NodeName=n[1-2] CPUs=4\nPartitionName=p Nodes=n[1-2] Default=YES\n");
+        assertOneLine(run("import-slurm", "--from-conf", conf.toString(), "--out", conf.toString()),
+                "--out " + conf + " is the same file as --from-conf " + conf);
+        assertThat(Files.readString(conf)).startsWith("NodeName=");
+    }
 }

@@ -178,7 +178,8 @@ public final class AtomicFiles {
      * Runs {@code work}, holding back the renames of the files it writes until it has succeeded; then
      * renames them all. If it fails (an exception of any kind), no output is renamed and every
      * temporary file is removed. Outputs that are not regular files (a FIFO, a device, {@code -})
-     * are written when the work writes them. Nested calls join the outermost one.
+     * are written when the work writes them. Nested calls join the outermost one. Only writes made on
+     * the calling thread are held back.
      */
     public static <E extends Exception> void together(Work<E> work) throws E, IOException {
         if (BATCH.get() != null) {
