@@ -10,9 +10,10 @@ import org.preemptlab.sim.ProgressListener;
 /**
  * A progress bar on stderr for long runs: {@code label [#####     ] 42% (420/1000 jobs)},
  * optionally with the time left. Shown when stderr is a terminal, or when asked with the
- * environment variable {@code PREEMPTLAB_PROGRESS=1} ({@code 0}: never). Quiet for the first
- * {@link #SHOW_AFTER_NANOS} (a quick run prints nothing), then redrawn at most every
- * {@link #REDRAW_NANOS}; once shown, the end is always drawn (100 %, then a line break).
+ * environment variable {@code PREEMPTLAB_PROGRESS=1} ({@code 0}: never). A bar of jobs is quiet for
+ * the first {@link #SHOW_AFTER_NANOS} (a quick run prints nothing); a bar with the time left counts
+ * coarse units (variants, cells) that may each take long, and shows from the start. Redrawn at most
+ * every {@link #REDRAW_NANOS}; once shown, the end is always drawn (100 %, then a line break).
  * Thread-safe.
  */
 final class ProgressBar implements ProgressListener {
@@ -93,7 +94,7 @@ final class ProgressBar implements ProgressListener {
             if (shown) draw(done, total, now);
             return;
         }
-        if (now - startNanos < SHOW_AFTER_NANOS) return;
+        if (!eta && now - startNanos < SHOW_AFTER_NANOS) return;
         if (shown && now - lastDrawNanos < REDRAW_NANOS) return;
         shown = true;
         lastDrawNanos = now;

@@ -55,16 +55,17 @@ class ProgressBarTest {
     }
 
     @Test
-    void etaBarShowsCountsAndTimeLeft() {
+    void etaBarShowsCountsAndTimeLeftFromTheStart() {
         ProgressBar bar = bar("sweep s", "variants", true);
         bar.progress(0, 4);
-        now.addAndGet(3 * S);
-        bar.progress(0, 4);
-        now.addAndGet(S);
+        now.addAndGet(4 * S);
         bar.progress(1, 4); // 4 s for 1: 12 s left
+        now.addAndGet(S / 10);
+        bar.progress(2, 4); // too soon after the last redraw
         now.addAndGet(8 * S);
         bar.progress(4, 4);
         String[] parts = text().split("\r");
+        assertThat(parts).hasSize(4);
         assertThat(parts[1]).isEqualTo("sweep s [                              ] 0% (0/4 variants, ETA --:--)");
         assertThat(parts[2]).isEqualTo("sweep s [#######                       ] 25% (1/4 variants, ETA 0:12)");
         assertThat(parts[3]).isEqualTo("sweep s [##############################] 100% (4/4 variants, 0:12 in all)" + System.lineSeparator());
