@@ -10,7 +10,6 @@ import org.jfree.chart.ChartUtils;
 import org.preemptlab.app.chart.BreakEvenChart;
 import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.report.BreakEvenCsvWriter;
-import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.maintenance.BreakEvenResult;
@@ -39,10 +38,10 @@ final class BreakEvenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.json")
     Path scenario;
 
-    @Option(names = "--png", required = true, paramLabel = "OUT.png", description = "the heat map")
+    @Option(names = "--png", required = true, converter = OptionValues.OutputFile.class, paramLabel = "OUT.png", description = "the heat map")
     Path png;
 
-    @Option(names = "--csv", paramLabel = "OUT.csv", description = "every cell: both strategies' costs, the difference, the winner")
+    @Option(names = "--csv", converter = OptionValues.OutputFile.class, paramLabel = "OUT.csv", description = "every cell: both strategies' costs, the difference, the winner")
     Path csv;
 
     @Option(names = "--bandwidth", paramLabel = "MIN:MAX:STEPS", defaultValue = BreakEvenSpec.DEFAULT_BANDWIDTH,
@@ -61,8 +60,9 @@ final class BreakEvenCommand implements Callable<Integer> {
     @Option(names = "--look-back", paramLabel = "S", description = "idle time is counted over [T − S, T) (default: the longest estimate)")
     String lookBack;
 
-    @Option(names = "--threads", defaultValue = "0", description = "cells run in parallel (default: the available processors)")
-    int threads;
+    @Option(names = "--threads", converter = OptionValues.Count.class,
+            description = "cells run in parallel, ≥ 1 (default: the available processors, ${DEFAULT-VALUE})")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws Exception {
@@ -73,8 +73,7 @@ final class BreakEvenCommand implements Callable<Integer> {
         if (windowStarts != null) for (String w : windowStarts) starts.add(seconds("--window-start", w.strip()));
         if (starts.isEmpty()) starts.add(null);
         Long back = lookBack == null ? null : seconds("--look-back", lookBack);
-        if (threads < 0) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1 (or 0: the available processors)");
-        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads;
         Scenario s = ScenarioReader.read(scenario);
         PrintWriter out = spec.commandLine().getOut();
         for (int k = 0; k < starts.size(); k++) {
@@ -89,7 +88,12 @@ final class BreakEvenCommand implements Callable<Integer> {
         LogAxis bw = sweep.bandwidth();
         LogAxis img = sweep.imageSize();
         long t0 = System.nanoTime();
-        BreakEvenResult r = BreakEvenSweep.run(s, sweep, n, progress());
+        BreakEvenResult r;
+        try {
+            r = BreakEvenSweep.run(s, sweep, n, progress());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw CliErrors.cannotRun(scenario, e);
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         AtomicFiles.writeBytes(pngOut, stream -> ChartUtils.writeChartAsPNG(stream, BreakEvenChart.create(r), 1200, 820));
         if (csvOut != null) BreakEvenCsvWriter.write(csvOut, r);
@@ -126,11 +130,12 @@ final class BreakEvenCommand implements Callable<Integer> {
         return same ? first.label() + (first == Winner.TIE ? " (equal cost)" : " cheaper") + " everywhere on the grid" : "no sign change";
     }
 
+    /** A time option, by the rule of every seconds option ({@link OptionValues.Seconds}). */
     private static long seconds(String option, String text) {
         try {
-            return Durations.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            return new OptionValues.Seconds().convert(text);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage(), e);
         }
     }
 
