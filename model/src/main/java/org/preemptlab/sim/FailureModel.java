@@ -21,9 +21,9 @@ public record FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed
     public static final long MAX_EXPECTED_FAILURES = 100_000;
 
     /**
-     * The most failures a rerunnable job without checkpoints may expect during one run (its nodes × its
-     * run time ÷ node MTBF): beyond that it would almost never finish (it succeeds with probability
-     * e^-x per attempt, e^-5 ≈ 1/148).
+     * The most failures a rerunnable job may expect while it runs without a checkpoint (its nodes × its
+     * run time, or its own checkpoint interval, ÷ node MTBF): beyond that it would almost never finish
+     * (it gets through with probability e^-x per attempt, e^-5 ≈ 1/148).
      */
     public static final double MAX_FAILURES_PER_RUN = 5;
 

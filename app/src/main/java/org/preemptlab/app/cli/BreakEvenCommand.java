@@ -135,7 +135,7 @@ final class BreakEvenCommand implements Callable<Integer> {
         try {
             return new OptionValues.Seconds().convert(text);
         } catch (picocli.CommandLine.TypeConversionException e) {
-            throw new IllegalArgumentException(option + " " + e.getMessage(), e);
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
 

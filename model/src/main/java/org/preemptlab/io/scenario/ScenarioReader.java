@@ -739,17 +739,19 @@ public final class ScenarioReader {
                         Durations.format(least)));
                 return;
             }
-            boolean periodic = model.periodic() != org.preemptlab.preempt.CheckpointPeriod.NONE;
             for (int i = 0; i < jobs.size(); i++) {
                 JobSpec j = jobs.get(i);
-                boolean saves = j.checkpointable() && (periodic || j.checkpointInterval() > 0);
-                double perRun = (double) j.nodes() * j.runtime() / mtbf;
-                if (j.rerunnable() && !saves && perRun > FailureModel.MAX_FAILURES_PER_RUN) {
-                    f.problem("nodeMtbf", String.format(java.util.Locale.ROOT, "job %s (%d nodes for %s) would expect"
-                            + " %.3g failures per run and almost never finish (at most %.0f); make nodeMtbf at least %s,"
-                            + " or give the job checkpoints (\"checkpoints\": \"young\")", j.name(), j.nodes(),
-                            Durations.format(j.runtime()), perRun, FailureModel.MAX_FAILURES_PER_RUN,
-                            Durations.format((long) Math.ceil(j.nodes() * (double) j.runtime() / FailureModel.MAX_FAILURES_PER_RUN))));
+                // the longest stretch a job must run without a failure: its run, or its own checkpoint interval
+                // (periodic Young/Daly checkpoints are not counted: with a zero checkpoint cost they are never taken)
+                long stretch = j.checkpointable() && j.checkpointInterval() > 0 ? Math.min(j.runtime(), j.checkpointInterval())
+                        : j.runtime();
+                double perRun = (double) j.nodes() * stretch / mtbf;
+                if (j.rerunnable() && perRun > FailureModel.MAX_FAILURES_PER_RUN) {
+                    f.problem("nodeMtbf", String.format(java.util.Locale.ROOT, "job %s (%d nodes for %s%s) would expect"
+                            + " %.3g failures in that time and almost never finish (at most %.0f); make nodeMtbf at least %s",
+                            j.name(), j.nodes(), Durations.format(stretch), stretch < j.runtime() ? " between checkpoints" : "",
+                            perRun, FailureModel.MAX_FAILURES_PER_RUN,
+                            Durations.format((long) Math.ceil(j.nodes() * (double) stretch / FailureModel.MAX_FAILURES_PER_RUN))));
                     return;
                 }
             }

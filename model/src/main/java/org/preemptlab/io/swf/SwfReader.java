@@ -724,7 +724,10 @@ public final class SwfReader {
                 m.append(", ").append(report.outsideSubmitWindow).append(" outside the submit window [")
                         .append(opt.submitFrom()).append(", ").append(opt.submitTo()).append(')');
             }
-            if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0) {
+            if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0 && machine == 0) {
+                m.append("; jobs of more than ").append(Cluster.MAX_NODES)
+                        .append(" processors (the largest machine simulated) are dropped");
+            } else if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0) {
                 m.append("\nMaybe the machine size ").append(machine).append(" (")
                         .append(report.machineSizeSource.description()).append(") is too small: set --procs.");
             }
