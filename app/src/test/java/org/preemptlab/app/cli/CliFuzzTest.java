@@ -629,7 +629,11 @@ class CliFuzzTest {
             case 10 -> { value = n.numberNode(new BigInteger("99999999999999999999999")); label = "1e23"; bad = counted(p[0], old); }
             case 11 -> { value = n.numberNode(1e300); label = "1e300"; bad = counted(p[0], old); }
             case 12 -> { value = n.numberNode(pickLong(r)); label = "huge"; }
-            case 13 -> { value = n.numberNode(-0.5); label = "-0.5"; }
+            case 13 -> {
+                boolean one = r.nextBoolean(); // 1: the smallest time (a failure per node per second), -0.5: a fraction
+                value = one ? n.numberNode(1) : n.numberNode(-0.5);
+                label = one ? "1" : "-0.5";
+            }
             case 14 -> { value = n.textNode(pick(r, new String[] {"zzz", "-1h", "99999999999d", "1e5", "NaN", "", "2h"}));
                 label = value.toString(); bad = ENUM_KEYS.contains(key) && !value.asText().equals("2h"); }
             default -> {
