@@ -94,7 +94,7 @@ public final class Simulation {
             runs[i] = new JobRun(config.jobs().get(i), i, policy.tierOf(config.jobs().get(i)));
         }
         this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
-        this.outages = new NodeOutages(capacity, cluster.nodeCount());
+        this.outages = new NodeOutages(capacity);
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.liveBackend = backend.isLive();
@@ -318,7 +318,7 @@ public final class Simulation {
         long restart = r.start(now, concrete);
         running.add(r);
         promises.remove(r.index());
-        log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete.nodes(), reason);
+        log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete, reason);
         backend.start(r, concrete, now, r.segment(), restart, r.spec().runtime() - r.workDone());
         schedulePeriodicCheckpoint(r);
     }
@@ -338,7 +338,7 @@ public final class Simulation {
         running.remove(r);
         releaseNodes(r.placement());
         terminal++;
-        log(LogKind.END, r, r.placement().nodes(), COMPLETED);
+        log(LogKind.END, r, r.placement(), COMPLETED);
         r.complete(now);
     }
 
@@ -354,14 +354,14 @@ public final class Simulation {
         r.endSegment();
         loseWork(r);
         releaseNodes(r.placement());
-        log(LogKind.FAIL, r, r.placement().nodes(), Reason.of("job " + r.name() + " failed: " + detail));
+        log(LogKind.FAIL, r, r.placement(), Reason.of("job " + r.name() + " failed: " + detail));
         r.endFor(JobState.FAILED, now);
         terminal++;
     }
 
     private void observed(SimEvent.Observed o) {
         JobRun r = o.job() >= 0 && o.job() < runs.length ? runs[o.job()] : null;
-        int[] nodes = r == null || r.placement() == null ? NO_NODES : r.placement().nodes();
+        Placement nodes = r == null ? null : r.placement();
         log(LogKind.OBSERVED, r, nodes, Reason.of("observed on the backend: " + o.what()
                 + (o.detail() == null || o.detail().isBlank() ? "" : " (" + o.detail() + ")")));
     }
@@ -372,7 +372,7 @@ public final class Simulation {
         r.endSegment();
         loseWork(r);
         releaseNodes(r.placement());
-        log(LogKind.FAIL, r, r.placement().nodes(), reason);
+        log(LogKind.FAIL, r, r.placement(), reason);
         requeueOrEnd(r, FAILED_REQUEUE, JobState.FAILED);
     }
 
@@ -403,7 +403,7 @@ public final class Simulation {
         refuseUndoing(r, forJob);
         if (r.state() == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
             r.preempted(mechanism);
-            log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
+            log(LogKind.PREEMPT, r, r.placement(), reason);
             evictSuspended(r, mechanism == PreemptMechanism.CHECKPOINT && r.spec().checkpointable(), reason);
             return;
         }
@@ -412,7 +412,7 @@ public final class Simulation {
         }
         r.settle(now);
         r.preempted(mechanism);
-        log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
+        log(LogKind.PREEMPT, r, r.placement(), reason);
         switch (mechanism) {
             case SUSPEND -> suspend(r, forJob == null ? -1 : forJob.index(), reason);
             case CHECKPOINT -> beginCheckpoint(r, true, reason);
@@ -427,7 +427,7 @@ public final class Simulation {
         capacity.releaseCores(r.placement());
         outages.reseize(r.placement());
         suspended.add(r);
-        log(LogKind.SUSPEND, r, r.placement().nodes(), reason);
+        log(LogKind.SUSPEND, r, r.placement(), reason);
         backend.suspend(r, now);
     }
 
@@ -447,10 +447,10 @@ public final class Simulation {
             if (!capacity.coresFree(r.placement())) continue;
             capacity.takeCores(r.placement());
             suspended.remove(r);
-            segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement().nodes());
+            segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
             r.resume(now);
             running.add(r);
-            log(LogKind.RESUME, r, r.placement().nodes(), RESUMED);
+            log(LogKind.RESUME, r, r.placement(), RESUMED);
             backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
             schedulePeriodicCheckpoint(r);
         }
@@ -469,7 +469,7 @@ public final class Simulation {
         running.remove(r);
         r.beginCheckpoint(now, thenRequeue, storage.estimateSeconds(r, settings.cost()));
         running.add(r);
-        log(LogKind.CHECKPOINT_BEGIN, r, r.placement().nodes(), reason);
+        log(LogKind.CHECKPOINT_BEGIN, r, r.placement(), reason);
         backend.checkpoint(r, now);
         storage.beginCheckpoint(r, now, settings.cost());
     }
@@ -477,10 +477,10 @@ public final class Simulation {
     private void checkpointDone(JobRun r, int version) {
         if (r.state() != JobState.CHECKPOINTING || r.ioVersion() != version) return;
         storage.endCheckpoint(r, now);
-        segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement().nodes());
+        segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement());
         r.checkpointWritten(now);
         running.remove(r);
-        log(LogKind.CHECKPOINT_END, r, r.placement().nodes(), CHECKPOINT_WRITTEN);
+        log(LogKind.CHECKPOINT_END, r, r.placement(), CHECKPOINT_WRITTEN);
         if (r.requeueAfterIo()) {
             backend.kill(r, now); // its image is safe: the processes leave the nodes
             releaseNodes(r.placement());
@@ -510,14 +510,14 @@ public final class Simulation {
 
     private void graceExpired(JobRun r, int segment) {
         if (r.state() != JobState.STOPPING || r.segment() != segment) return;
-        segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement().nodes());
+        segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement());
         running.remove(r);
         finishKill(r, GRACE_OVER);
     }
 
     private void finishKill(JobRun r, Reason reason) {
         releaseNodes(r.placement());
-        log(LogKind.KILL, r, r.placement().nodes(), reason);
+        log(LogKind.KILL, r, r.placement(), reason);
         requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
     }
 
@@ -534,7 +534,7 @@ public final class Simulation {
     private void loseWork(JobRun r) {
         Placement where = r.placement();
         long lost = r.loseUnsavedWork();
-        if (lost > 0) segment(r, SegmentKind.LOST, Math.max(r.firstStart(), now - lost), now, where.nodes());
+        if (lost > 0) segment(r, SegmentKind.LOST, Math.max(r.firstStart(), now - lost), now, where);
     }
 
     /** Back in the queue (at its head if the settings say so); its next start reads {@code restartCost} s of image first. */
@@ -542,14 +542,14 @@ public final class Simulation {
         Placement left = r.placement();
         r.requeue(now, settings.requeueAtHead() ? --headKey - Long.MAX_VALUE / 2 : r.queueKey(), restartCost);
         queue.add(r);
-        log(LogKind.REQUEUE, r, left.nodes(), reason);
+        log(LogKind.REQUEUE, r, left, reason);
     }
 
     /** Closes the RUNNING / RESTARTING segments of a job leaving the running state now. */
     private void closeRunning(JobRun r) {
         if (r.state() != JobState.RUNNING) return;
         long restartEnd = Math.min(now, r.restartEnd());
-        int[] nodes = r.placement().nodes();
+        Placement nodes = r.placement();
         if (restartEnd > r.segmentStart()) segment(r, SegmentKind.RESTARTING, r.segmentStart(), restartEnd, nodes);
         segment(r, SegmentKind.RUNNING, Math.max(r.segmentStart(), restartEnd), now, nodes);
     }
@@ -614,7 +614,7 @@ public final class Simulation {
             if (r.state() != JobState.RUNNING) continue; // already checkpointing or stopping
             r.settle(now);
             r.preempted(checkpoint ? PreemptMechanism.CHECKPOINT : PreemptMechanism.KILL);
-            log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
+            log(LogKind.PREEMPT, r, r.placement(), reason);
             if (checkpoint) beginCheckpoint(r, true, reason);
             else beginKill(r, reason);
         }
@@ -627,19 +627,19 @@ public final class Simulation {
      */
     private void evictSuspended(JobRun r, boolean keepWork, Reason reason) {
         suspended.remove(r);
-        segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement().nodes());
+        segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
         r.endSegment();
         capacity.releaseMemory(r.placement());
         outages.reseize(r.placement());
         if (keepWork) {
             // live backends dump the frozen image when the job is next started (see LocalProcessBackend)
             r.frozenImageSaved();
-            log(LogKind.CHECKPOINT_END, r, r.placement().nodes(), FROZEN_IMAGE);
+            log(LogKind.CHECKPOINT_END, r, r.placement(), FROZEN_IMAGE);
             requeue(r, CHECKPOINTED_REQUEUE, storage.restartSeconds(r, settings.cost()));
         } else {
             loseWork(r);
             backend.kill(r, now);
-            log(LogKind.KILL, r, r.placement().nodes(), reason);
+            log(LogKind.KILL, r, r.placement(), reason);
             requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
         }
     }
@@ -668,10 +668,10 @@ public final class Simulation {
             }
             if (r.state() == JobState.CHECKPOINTING) {
                 storage.endCheckpoint(r, now);
-                segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement().nodes());
+                segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement());
                 r.checkpointAborted(now);
             } else if (r.state() == JobState.STOPPING) {
-                segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement().nodes());
+                segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement());
             } else {
                 r.settle(now);
                 closeRunning(r);
@@ -728,8 +728,17 @@ public final class Simulation {
         timeline.log(now, kind, r == null ? -1 : r.index(), nodes == null ? NO_NODES : nodes, reason);
     }
 
+    private void log(LogKind kind, JobRun r, Placement where, Reason reason) {
+        stateVersion++;
+        timeline.log(now, kind, r == null ? -1 : r.index(), where, reason);
+    }
+
     private void segment(JobRun r, SegmentKind kind, long from, long to, int[] nodes) {
         timeline.segment(r.index(), kind, from, to, nodes == null ? NO_NODES : nodes);
+    }
+
+    private void segment(JobRun r, SegmentKind kind, long from, long to, Placement where) {
+        timeline.segment(r.index(), kind, from, to, where);
     }
 
     // ---------------------------------------------------------------- the policies' view
