@@ -67,6 +67,9 @@ public final class Simulation {
     /** The preemptions made at {@link #preemptedAt} (victim, for job), to refuse one that undoes another. */
     private final HashSet<Long> preemptedNow = new HashSet<>();
     private long preemptedAt = Long.MIN_VALUE;
+    /** Jobs that failed on a node → {failures in a row without saved progress, saved work at the last}. */
+    private final Map<Integer, long[]> failureStreaks = new HashMap<>();
+    static final int MAX_FAILURES_WITHOUT_PROGRESS = 5;
 
     private long now = Long.MIN_VALUE;
     private int nextSubmit;
@@ -372,8 +375,30 @@ public final class Simulation {
         r.endSegment();
         loseWork(r);
         releaseNodes(r.placement());
+        if (r.spec().rerunnable() && failedWithoutProgress(r)) {
+            log(LogKind.FAIL, r, r.placement(), Reason.of(reason.text() + "; it failed " + MAX_FAILURES_WITHOUT_PROGRESS
+                    + " times in a row without saving any work: not requeued again"));
+            r.endFor(JobState.FAILED, now);
+            terminal++;
+            return;
+        }
         log(LogKind.FAIL, r, r.placement(), reason);
         requeueOrEnd(r, FAILED_REQUEUE, JobState.FAILED);
+    }
+
+    /**
+     * Counts the job's node failures in a row with no work saved in between; true at the
+     * {@value #MAX_FAILURES_WITHOUT_PROGRESS}th: it ends FAILED instead of being requeued again (as Slurm's
+     * MaxBatchRequeue, 5 by default, holds a job requeued that often). Without it a job that cannot
+     * outlive its nodes' time between failures would be requeued for ever and the run never end.
+     */
+    private boolean failedWithoutProgress(JobRun r) {
+        long[] streak = failureStreaks.computeIfAbsent(r.index(), i -> new long[] {0, -1});
+        if (r.savedWork() > streak[1]) {
+            streak[0] = 0;
+            streak[1] = r.savedWork();
+        }
+        return ++streak[0] >= MAX_FAILURES_WITHOUT_PROGRESS;
     }
 
     /**
