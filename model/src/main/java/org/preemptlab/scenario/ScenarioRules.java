@@ -128,6 +128,8 @@ public final class ScenarioRules {
      * @param unread fields the source could not read (already reported)
      * @return true when the pool is valid
      */
+    private long totalPoolNodes;
+
     public boolean pool(int index, PoolDraft p, Set<String> unread) {
         String path = "cluster.pools[" + index + "].";
         int before = count;
@@ -140,7 +142,17 @@ public final class ScenarioRules {
                         + " are named " + name.strip().replace(' ', '_') + "-1, …)");
             }
         }
-        atLeast(path + "nodes", unread, "nodes", p.nodes(), 1);
+        if (atLeast(path + "nodes", unread, "nodes", p.nodes(), 1)) {
+            if (p.nodes() > NodeCluster.MAX_NODES) {
+                value(path + "nodes", p.nodes(), "must be ≤ " + NodeCluster.MAX_NODES + " (a cluster of pools keeps each node's"
+                        + " free cores and memory; for a larger machine of identical processors use \"cluster\": {\"processors\": N})");
+            } else if ((long) totalPoolNodes + p.nodes() > NodeCluster.MAX_NODES) {
+                value(path + "nodes", p.nodes(), "the pools have more than " + NodeCluster.MAX_NODES + " nodes in all (a cluster"
+                        + " of pools keeps each node's free cores and memory; for a larger machine of identical processors use"
+                        + " \"cluster\": {\"processors\": N})");
+            }
+            totalPoolNodes += Math.min(p.nodes(), NodeCluster.MAX_NODES + 1);
+        }
         atLeast(path + "coresPerNode", unread, "coresPerNode", p.coresPerNode(), 1);
         atLeast(path + "memoryPerNodeMb", unread, "memoryPerNodeMb", p.memoryPerNodeMb(), 0);
         if (!unread.contains("checkpointBandwidthMBps")

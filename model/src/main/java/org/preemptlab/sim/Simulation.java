@@ -98,6 +98,10 @@ public final class Simulation {
         }
         this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
         this.outages = new NodeOutages(capacity);
+        if (config.failures().enabled() && cluster.nodeCount() > FailureModel.MAX_NODES) {
+            throw new IllegalArgumentException("failures: the machine has " + cluster.nodeCount() + " nodes (processors);"
+                    + " random failures are drawn for each, so at most " + FailureModel.MAX_NODES);
+        }
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.liveBackend = backend.isLive();

@@ -1,8 +1,12 @@
 package org.preemptlab.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import org.preemptlab.io.scenario.ScenarioReader;
+import org.preemptlab.scenario.ScenarioException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -66,5 +70,31 @@ class MachineSizeCostTest {
     void theFreeProcessorNumbersAreKeptAsRunsWhateverTheMachineSize() {
         assertThat(FreeRunsProbe.runsOfANewMachine(2_000_000_000)).isEqualTo(1);
         assertThat(FreeRunsProbe.runsAfterTakingAndGivingBack(100_000_000, 99_999_999)).isEqualTo(1);
+    }
+
+    @Test
+    void aPoolOfAHundredMillionNodesIsRefusedWhereItIsReadAndAMachineOfAHundredMillionProcessorsRuns() throws Exception {
+        String pool = """
+                {"formatVersion": 1, "name": "big pool", "policy": {"scheduler": "easy"}, "cluster": {"pools": [{"name": "p", "nodes": 100000000, "coresPerNode": 4}]},
+                 "jobs": [{"name": "A", "submit": 0, "nodes": 2, "coresPerNode": 4, "estimate": 2000, "runtime": 1000}]}""";
+        assertThatThrownBy(() -> ScenarioReader.read(pool, "big.json", Path.of(".")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("cluster.pools[0].nodes")
+                .hasMessageContaining("must be ≤ 1000000");
+        String procs = """
+                {"formatVersion": 1, "name": "big machine", "cluster": {"processors": 100000000}, "policy": {"scheduler": "easy"},
+                 "jobs": [{"name": "A", "submit": 0, "procs": 60000000, "estimate": 2000, "runtime": 1000},
+                          {"name": "B", "submit": 10, "procs": 50000000, "estimate": 2000, "runtime": 1000}]}""";
+        SimulationResult r = new Simulation(ScenarioReader.read(procs, "big.json", Path.of(".")).toConfig(true)).run();
+        assertThat(r.jobs().get(1).firstStart()).isEqualTo(1000);
+        assertThat(r.timeline().log()).hasSize(6);
+    }
+
+    @Test
+    void failuresOnMoreNodesThanTheirLimitAreRefusedBeforeTheRun() {
+        List<JobSpec> one = List.of(JobSpec.ofProcessors(1, 0, 1, 10, 10));
+        assertThatThrownBy(() -> new Simulation(SimulationConfig.of(new ProcessorMachine(FailureModel.MAX_NODES + 1), one,
+                new FcfsPolicy(), false).withFailures(new FailureModel(86_400, 60, 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most " + FailureModel.MAX_NODES);
     }
 }
