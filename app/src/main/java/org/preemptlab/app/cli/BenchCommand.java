@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,9 +84,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets targets = OutputTargets.create();
+        for (Path t : traces) targets.input("--trace", t);
+        targets.output("--markdown", markdown).check();
         if (cold) return coldBench();
         List<Row> rows = new ArrayList<>();
-        System.out.println("workload | machine | policy | jobs | read s | wall s | CPU s | jobs/s | peak heap MiB | mean wait s");
+        SummaryOut.stream(markdown).println("workload | machine | policy | jobs | read s | wall s | CPU s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
             long t0 = System.nanoTime();
             SwfTrace t = SwfReader.read(trace, org.preemptlab.io.swf.SwfReadOptions.defaults().withoutFields());
@@ -115,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
                 md.append(String.format(java.util.Locale.ROOT, "| %s | %s | %s | %,d | %.2f | %.2f | %.2f | %,.0f | %.0f | %.1f |%n", r.workload, r.machine,
                         r.policy, r.jobs, r.readSeconds, r.wallSeconds, r.cpuSeconds, r.jobsPerSecond, r.peakHeapMiB, r.meanWait));
             }
-            Files.writeString(markdown, md.toString());
+            AtomicFiles.write(markdown, w -> w.write(md.toString()));
         }
         return 0;
     }
@@ -141,9 +146,9 @@ final class BenchCommand implements Callable<Integer> {
             if (eq < 1) throw new IllegalArgumentException("--vs " + v + ": must be LABEL=command");
             variants.add(new ColdBench.Variant(v.substring(0, eq), List.of("/bin/sh", "-c", v.substring(eq + 1))));
         }
-        ColdBench.Report report = ColdBench.run(variants, pairs, System.out);
-        System.out.print(report.markdown());
-        if (markdown != null) Files.writeString(markdown, report.markdown());
+        ColdBench.Report report = ColdBench.run(variants, pairs, SummaryOut.stream(markdown));
+        SummaryOut.stream(markdown).print(report.markdown());
+        if (markdown != null) AtomicFiles.write(markdown, w -> w.write(report.markdown()));
         return 0;
     }
 
@@ -159,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             SimulationResult result = new Simulation(PolicyOptions.of(policy, 0.2, 215, false)
-                    .config(cluster, jobs, false)).run();
+                    .config(cluster, jobs, false)).run(ProgressBar.forTerminal("bench " + workload + " " + policy));
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             peak = Math.max(peak, peakHeapMiB());
@@ -171,8 +176,8 @@ final class BenchCommand implements Callable<Integer> {
                 ? String.format(java.util.Locale.ROOT, "%,d nodes × %d cores", nc.nodeCount(), nc.pools().get(0).coresPerNode())
                 : String.format(java.util.Locale.ROOT, "%,d processors", ((ProcessorMachine) cluster).procs());
         Row row = new Row(workload, machine, policy, jobs.size(), read, best, bestCpu, jobs.size() / best, peak, meanWait);
-        System.out.printf("%s | %s | %s | %d | %.2f | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, machine, policy, jobs.size(), read,
-                best, bestCpu, row.jobsPerSecond(), peak, meanWait);
+        SummaryOut.stream(markdown).printf("%s | %s | %s | %d | %.2f | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, machine, policy,
+                jobs.size(), read, best, bestCpu, row.jobsPerSecond(), peak, meanWait);
         return row;
     }
 
