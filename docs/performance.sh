@@ -24,7 +24,7 @@ java -jar "$jar" bench --cold --pairs "$pairs" --trace "$shared/traces/HPC2N-200
   --vs "python3 easy_model.py (HPC2N clean, 240, 2024)=python3 $shared/reference/easy_model.py $shared/reference/HPC2N-2002-2.1-cln.clean.swf.gz 240 2024" \
   --markdown "$tmp/cold.md" >&2
 ./preemptlab bench --trace "$shared/traces/KTH-SP2-1996-2.1-cln.swf.gz" --trace "$shared/traces/HPC2N-2002-2.1-cln.swf.gz" \
-  --trace "$shared/traces/SDSC-BLUE-2000-4.2-cln.swf.gz" --synthetic 450000 --synthetic-procs 80640 --policies easy \
+  --trace "$shared/traces/SDSC-BLUE-2000-4.2-cln.swf.gz" --synthetic 450000 --synthetic-procs 80640,100000000 --policies easy \
   --repeat 3 --markdown "$tmp/warm.md" >&2
 {
   echo "<!-- bench:begin (written by docs/performance.sh; edits here are overwritten) -->"

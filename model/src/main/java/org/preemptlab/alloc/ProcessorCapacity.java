@@ -2,20 +2,22 @@ package org.preemptlab.alloc;
 
 import org.preemptlab.job.Placement;
 
-import java.util.BitSet;
 import org.preemptlab.job.JobSpec;
 
 /**
  * A count of free processors. The live instance also tracks which processor numbers are free
- * (lowest first), so the Gantt can draw each job on real rows; scratch copies only count.
+ * (lowest first), so the Gantt can draw each job on real rows; scratch copies only count. Free
+ * numbers are kept as runs of consecutive numbers ({@link FreeRuns}): taking or giving back a job
+ * costs the runs it touches, not its processors, and a machine of 10⁸ processors costs what one of
+ * 100 does.
  */
 public final class ProcessorCapacity implements Capacity {
 
     private final int total;
     private int free;
-    private final BitSet freeIds; // null on scratch copies
+    private final FreeRuns freeIds; // null on scratch copies
 
-    private ProcessorCapacity(int total, int free, BitSet freeIds) {
+    private ProcessorCapacity(int total, int free, FreeRuns freeIds) {
         this.total = total;
         this.free = free;
         this.freeIds = freeIds;
@@ -23,8 +25,8 @@ public final class ProcessorCapacity implements Capacity {
 
     /** A live capacity that assigns processor numbers. */
     public static ProcessorCapacity tracking(int procs) {
-        BitSet ids = new BitSet(procs);
-        ids.set(0, procs);
+        FreeRuns ids = new FreeRuns();
+        if (procs > 0) ids.add(0, procs);
         return new ProcessorCapacity(procs, procs, ids);
     }
 
@@ -41,6 +43,11 @@ public final class ProcessorCapacity implements Capacity {
         return total;
     }
 
+    /** Runs of free processor numbers of the live capacity (0 for a scratch copy): its size is its cost. */
+    public int freeRunCount() {
+        return freeIds == null ? 0 : freeIds.size();
+    }
+
     @Override
     public Placement place(JobSpec job) {
         int p = job.procs();
@@ -51,43 +58,34 @@ public final class ProcessorCapacity implements Capacity {
     public Placement take(Placement placement) {
         int p = placement.procs();
         if (p > free) throw new IllegalStateException("cannot take " + p + " processors: only " + free + " free");
-        free -= p;
-        if (freeIds == null) return placement;
-        int[] ids;
-        if (placement.nodes() != null) {
-            ids = placement.nodes();
-            for (int id : ids) {
-                if (!freeIds.get(id)) throw new IllegalStateException("processor " + id + " is not free");
-                freeIds.clear(id);
-            }
-        } else {
-            // the lowest free numbers, taken run by run of consecutive free processors (word-wide BitSet ops)
-            ids = new int[p];
-            int i = 0;
-            int from = 0;
-            while (i < p) {
-                int start = freeIds.nextSetBit(from);
-                int end = Math.min(freeIds.nextClearBit(start), start + (p - i));
-                for (int id = start; id < end; id++) ids[i++] = id;
-                freeIds.clear(start, end);
-                from = end;
-            }
+        if (freeIds == null) {
+            free -= p;
+            return placement;
         }
-        return new Placement(-1, p, ids, 1, 0);
+        if (placement.isConcrete()) {
+            int[] runs = placement.runs();
+            for (int i = 0; i < runs.length; i += 2) {
+                if (!freeIds.containsAll(runs[i], runs[i + 1])) {
+                    throw new IllegalStateException("processor " + freeIds.firstBusy(runs[i], runs[i + 1]) + " is not free");
+                }
+            }
+            for (int i = 0; i < runs.length; i += 2) freeIds.remove(runs[i], runs[i + 1]);
+            free -= p;
+            return placement.coresPerNode() == 1 && placement.pool() == -1 && placement.memoryPerNodeMb() == 0
+                    ? placement : new Placement(-1, p, placement.nodes(), 1, 0);
+        }
+        free -= p;
+        // the lowest free numbers, run by run of consecutive free processors
+        return Placement.ofRuns(p, freeIds.takeLowest(p));
     }
 
     @Override
     public void release(Placement placement) {
         free += placement.procs();
         if (free > total) throw new IllegalStateException("released more processors than exist: " + free + " > " + total);
-        if (freeIds != null && placement.nodes() != null) {
-            int[] ids = placement.nodes();
-            for (int i = 0; i < ids.length; ) { // run by run of consecutive numbers
-                int j = i + 1;
-                while (j < ids.length && ids[j] == ids[j - 1] + 1) j++;
-                freeIds.set(ids[i], ids[j - 1] + 1);
-                i = j;
-            }
+        if (freeIds != null && placement.isConcrete()) {
+            int[] runs = placement.runs();
+            for (int i = 0; i < runs.length; i += 2) freeIds.add(runs[i], runs[i + 1]);
         }
     }
 
@@ -108,18 +106,19 @@ public final class ProcessorCapacity implements Capacity {
 
     @Override
     public boolean coresFree(Placement placement) {
-        if (freeIds == null || placement.nodes() == null) return placement.procs() <= free;
-        for (int id : placement.nodes()) if (!freeIds.get(id)) return false;
+        if (freeIds == null || !placement.isConcrete()) return placement.procs() <= free;
+        int[] runs = placement.runs();
+        for (int i = 0; i < runs.length; i += 2) if (!freeIds.containsAll(runs[i], runs[i + 1])) return false;
         return true;
     }
 
     @Override
     public Placement seize(int node) {
         if (freeIds != null) {
-            if (!freeIds.get(node)) return new Placement(-1, 0, new int[0], 1, 0);
-            freeIds.clear(node);
+            if (!freeIds.containsAll(node, node + 1)) return Placement.ofRuns(0, new int[0]);
+            freeIds.remove(node, node + 1);
             free--;
-            return new Placement(-1, 1, new int[] {node}, 1, 0);
+            return Placement.ofRuns(1, new int[] {node, node + 1});
         }
         if (free == 0) return Placement.ofCount(0);
         free--;

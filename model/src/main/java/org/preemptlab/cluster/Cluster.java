@@ -6,12 +6,12 @@ package org.preemptlab.cluster;
 public sealed interface Cluster permits ProcessorMachine, NodeCluster {
 
     /**
-     * The largest machine read from a file or an option: nodes of all pools together, or processors
-     * of a processor machine (an SWF header's MaxProcs/MaxNodes, {@code --procs}, a scenario's
-     * {@code processors}). The engine keeps state per node, so a larger one is refused where it is
-     * read (docs/scenario-format.md, docs/swf.md, docs/cli.md) instead of exhausting memory.
+     * The largest processor machine read from a file or an option (an SWF header's MaxProcs/MaxNodes,
+     * {@code --procs}, a scenario's {@code processors}): processor numbers are kept as runs, so the cost
+     * does not grow with the size (docs/performance.md). A cluster of pools has its own, lower limit,
+     * {@link NodeCluster#MAX_NODES}; the planner's Gantt draws at most {@code GanttIndex.MAX_ROWS} rows.
      */
-    int MAX_NODES = 1_000_000;
+    int MAX_PROCESSORS = Integer.MAX_VALUE;
 
     /** Rows of the Gantt: processors or nodes. */
     int nodeCount();

@@ -5,9 +5,22 @@ import java.util.List;
 /** Node pools; node indices run pool by pool in declaration order. */
 public record NodeCluster(List<NodePool> pools) implements Cluster {
 
+    /**
+     * The most nodes a cluster of pools may have: the engine keeps each node's free cores and memory
+     * (12 bytes a node) and first-fit scans a pool's nodes. A machine of identical processors
+     * ({@link ProcessorMachine}) has no such limit below 2³¹ − 1 processors.
+     */
+    public static final int MAX_NODES = 1_000_000;
+
     public NodeCluster {
         pools = List.copyOf(pools);
         if (pools.isEmpty()) throw new IllegalArgumentException("a cluster needs at least one pool");
+        long nodes = 0;
+        for (NodePool p : pools) nodes += p.nodes();
+        if (nodes > MAX_NODES) {
+            throw new IllegalArgumentException("a cluster of pools has " + nodes + " nodes; must be ≤ " + MAX_NODES
+                    + " (for a larger machine of identical processors use a processor machine)");
+        }
     }
 
     @Override

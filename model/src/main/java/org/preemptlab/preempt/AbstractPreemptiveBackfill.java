@@ -3,11 +3,14 @@ package org.preemptlab.preempt;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.ProcessorCapacity;
 import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
@@ -48,30 +51,35 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         long now = s.now();
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
-        Set<Integer> runningNow = new HashSet<>();
-        for (JobView r : s.running()) if (r.state() == JobState.RUNNING) runningNow.add(r.index());
-        preemptable.retainAll(runningNow);
-        List<JobView> queue = new ArrayList<>(s.queue());
-        promoteTheProm(queue);
+        if (!preemptable.isEmpty()) {
+            Set<Integer> runningNow = new HashSet<>();
+            for (JobView r : s.running()) if (r.state() == JobState.RUNNING) runningNow.add(r.index());
+            preemptable.retainAll(runningNow);
+        }
+        // the queue in order, the promised job first; walked once, not copied
+        Iterator<JobView> queue = promotedFirst(s.queue());
         List<HeadReservation.Started> started = new ArrayList<>();
-        int i = 0;
-        for (; i < queue.size(); i++) {
-            JobView job = queue.get(i);
+        JobView head = null;
+        while (queue.hasNext()) {
+            JobView job = queue.next();
             long end = now + job.requestedWalltime();
             Placement p = Reservations.usable(free, s.reservations(), now, end).place(job.spec());
-            if (p == null) break;
+            if (p == null) {
+                head = job;
+                break;
+            }
             long freeCores = free.freeCores();
             free.take(p);
             started.add(new HeadReservation.Started(end, p));
             if (job.index() == promised) promised = -1;
             decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.name(), freeCores)));
         }
-        if (i == queue.size()) return decisions;
-        JobView head = queue.get(i);
+        if (head == null) return decisions;
         if (preemptIfDue(s, head, free, decisions)) return decisions;
         HeadReservation reservation = HeadReservation.of(s, free, started, head, r -> preemptable.contains(r.index()));
-        for (int k = i + 1; k < queue.size(); k++) {
-            JobView job = queue.get(k);
+        // with no processor free nothing more can start (counted in O(1) on a processor machine only)
+        while (queue.hasNext() && !(free instanceof ProcessorCapacity count && count.free() == 0)) {
+            JobView job = queue.next();
             long estimatedEnd = now + job.requestedWalltime();
             long predictedEnd = now + Math.min(job.requestedWalltime(), predictedRuntime(job));
             Capacity usable = Reservations.usable(free, s.reservations(), now, estimatedEnd);
@@ -93,16 +101,47 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         return decisions;
     }
 
-    /** The job promised the next start (its reservation came and room is being made) goes first. */
-    private void promoteTheProm(List<JobView> queue) {
-        if (promised < 0) return;
-        for (int k = 0; k < queue.size(); k++) {
-            if (queue.get(k).index() == promised) {
-                queue.add(0, queue.remove(k));
-                return;
+    /**
+     * The queue in order with the job promised the next start (its reservation came and room is
+     * being made) first; a promise for a job no longer waiting is dropped.
+     */
+    private Iterator<JobView> promotedFirst(Collection<? extends JobView> waiting) {
+        JobView first = null;
+        if (promised >= 0) {
+            for (JobView j : waiting) {
+                if (j.index() == promised) {
+                    first = j;
+                    break;
+                }
             }
+            if (first == null) promised = -1;
         }
-        promised = -1;
+        JobView prom = first;
+        Iterator<? extends JobView> rest = waiting.iterator();
+        return new Iterator<>() {
+            private JobView next = prom != null ? prom : advance();
+
+            private JobView advance() {
+                while (rest.hasNext()) {
+                    JobView j = rest.next();
+                    if (j != prom) return j;
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public JobView next() {
+                if (next == null) throw new java.util.NoSuchElementException();
+                JobView j = next;
+                next = advance();
+                return j;
+            }
+        };
     }
 
     /**

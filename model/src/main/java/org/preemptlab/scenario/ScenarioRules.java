@@ -60,8 +60,6 @@ public final class ScenarioRules {
     private Cluster cluster;
     private final List<String> poolNames = new ArrayList<>();
     private final Map<String, Integer> poolSeen = new HashMap<>();
-    /** Nodes of the valid pools so far (the machine may not exceed {@link Cluster#MAX_NODES}). */
-    private int nodesSoFar;
     private final List<NodePool> pools = new ArrayList<>();
     private boolean poolsValid = true;
     private Long horizon;
@@ -130,6 +128,8 @@ public final class ScenarioRules {
      * @param unread fields the source could not read (already reported)
      * @return true when the pool is valid
      */
+    private long totalPoolNodes;
+
     public boolean pool(int index, PoolDraft p, Set<String> unread) {
         String path = "cluster.pools[" + index + "].";
         int before = count;
@@ -143,13 +143,15 @@ public final class ScenarioRules {
             }
         }
         if (atLeast(path + "nodes", unread, "nodes", p.nodes(), 1)) {
-            if (p.nodes() > Cluster.MAX_NODES - nodesSoFar) {
-                value(path + "nodes", p.nodes(), nodesSoFar == 0 ? "must be ≤ " + Cluster.MAX_NODES + " (the largest machine)"
-                        : "the pools would have " + ((long) nodesSoFar + p.nodes()) + " nodes together; at most "
-                        + Cluster.MAX_NODES + " (the largest machine)");
-            } else {
-                nodesSoFar += p.nodes();
+            if (p.nodes() > NodeCluster.MAX_NODES) {
+                value(path + "nodes", p.nodes(), "must be ≤ " + NodeCluster.MAX_NODES + " (a cluster of pools keeps each node's"
+                        + " free cores and memory; for a larger machine of identical processors use \"cluster\": {\"processors\": N})");
+            } else if ((long) totalPoolNodes + p.nodes() > NodeCluster.MAX_NODES) {
+                value(path + "nodes", p.nodes(), "the pools have more than " + NodeCluster.MAX_NODES + " nodes in all (a cluster"
+                        + " of pools keeps each node's free cores and memory; for a larger machine of identical processors use"
+                        + " \"cluster\": {\"processors\": N})");
             }
+            totalPoolNodes += Math.min(p.nodes(), NodeCluster.MAX_NODES + 1);
         }
         atLeast(path + "coresPerNode", unread, "coresPerNode", p.coresPerNode(), 1);
         atLeast(path + "memoryPerNodeMb", unread, "memoryPerNodeMb", p.memoryPerNodeMb(), 0);

@@ -42,6 +42,12 @@ public record FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed
         if (repairSeconds < 0) throw new IllegalArgumentException("repairSeconds is " + repairSeconds + "; must be ≥ 0");
     }
 
+    /**
+     * The most nodes (processors of a processor machine) failures can be drawn for: each node has its
+     * next failure pending as an event, so their cost grows with the nodes.
+     */
+    public static final int MAX_NODES = 1_000_000;
+
     public boolean enabled() {
         return nodeMtbfSeconds > 0;
     }

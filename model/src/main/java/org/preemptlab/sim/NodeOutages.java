@@ -1,9 +1,9 @@
 package org.preemptlab.sim;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.job.Placement;
 
@@ -11,43 +11,65 @@ import org.preemptlab.job.Placement;
  * Which nodes are out of service (maintenance windows and failures may overlap: a count per node),
  * and what of them the engine has seized in the capacity so that nothing starts there. Whatever a
  * job frees on a node that is down is seized at once; all of it is given back when the node is up.
+ * Sparse: only nodes that are down are kept, so a machine of 10⁸ processors with nothing down costs
+ * nothing here, and a job's release costs nothing while no node is down.
  */
 final class NodeOutages {
 
-    private final Capacity capacity;
-    private final int[] down;
-    private final List<Deque<Placement>> seized;
+    /** What is known of a node that is down. */
+    private static final class Down {
+        int reasons;
+        final Deque<Placement> seized = new ArrayDeque<>();
+    }
 
-    NodeOutages(Capacity capacity, int nodes) {
+    private final Capacity capacity;
+    private final Map<Integer, Down> down = new HashMap<>();
+
+    NodeOutages(Capacity capacity) {
         this.capacity = capacity;
-        this.down = new int[nodes];
-        this.seized = new ArrayList<>(nodes);
-        for (int i = 0; i < nodes; i++) seized.add(new ArrayDeque<>());
     }
 
     /** One more reason for the node to be out of service; the first one seizes what is free on it. */
     void takeDown(int node) {
-        down[node]++;
-        if (down[node] == 1) seized.get(node).push(capacity.seize(node));
+        Down d = down.computeIfAbsent(node, n -> new Down());
+        d.reasons++;
+        if (d.reasons == 1) d.seized.push(capacity.seize(node));
     }
 
     /** One reason fewer; the last one gives back everything seized on the node. */
     void bringUp(int node) {
-        down[node]--;
-        if (down[node] == 0) {
-            Deque<Placement> taken = seized.get(node);
-            while (!taken.isEmpty()) capacity.release(taken.pop());
+        Down d = down.get(node);
+        if (d == null) throw new IllegalStateException("node " + node + " is brought up but is not down");
+        d.reasons--;
+        if (d.reasons == 0) {
+            down.remove(node);
+            while (!d.seized.isEmpty()) capacity.release(d.seized.pop());
         }
     }
 
     /** After a job released {@code p}: seizes again what it freed on nodes that are down. */
     void reseize(Placement p) {
-        if (p.nodes() == null) return;
-        for (int node : p.nodes()) if (down[node] > 0) seized.get(node).push(capacity.seize(node));
+        if (down.isEmpty() || !p.isConcrete()) return;
+        if (down.size() < p.nodeCount()) {
+            // each node is seized on its own: the order among nodes does not matter
+            for (Map.Entry<Integer, Down> e : down.entrySet()) {
+                if (p.uses(e.getKey())) e.getValue().seized.push(capacity.seize(e.getKey()));
+            }
+            return;
+        }
+        for (int node : p.nodes()) {
+            Down d = down.get(node);
+            if (d != null) d.seized.push(capacity.seize(node));
+        }
     }
 
     boolean anyDown(Placement p) {
-        for (int node : p.nodes()) if (down[node] > 0) return true;
+        if (down.isEmpty() || !p.isConcrete()) return false;
+        if (down.size() < p.nodeCount()) {
+            for (int node : down.keySet()) if (p.uses(node)) return true;
+            return false;
+        }
+        for (int node : p.nodes()) if (down.containsKey(node)) return true;
         return false;
     }
 }

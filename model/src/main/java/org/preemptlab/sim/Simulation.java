@@ -67,6 +67,9 @@ public final class Simulation {
     /** The preemptions made at {@link #preemptedAt} (victim, for job), to refuse one that undoes another. */
     private final HashSet<Long> preemptedNow = new HashSet<>();
     private long preemptedAt = Long.MIN_VALUE;
+    /** Jobs that failed on a node → {failures in a row without saved progress, saved work at the last}. */
+    private final Map<Integer, long[]> failureStreaks = new HashMap<>();
+    static final int MAX_FAILURES_WITHOUT_PROGRESS = 5;
 
     private long now = Long.MIN_VALUE;
     private int nextSubmit;
@@ -94,7 +97,11 @@ public final class Simulation {
             runs[i] = new JobRun(config.jobs().get(i), i, policy.tierOf(config.jobs().get(i)));
         }
         this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
-        this.outages = new NodeOutages(capacity, cluster.nodeCount());
+        this.outages = new NodeOutages(capacity);
+        if (config.failures().enabled() && cluster.nodeCount() > FailureModel.MAX_NODES) {
+            throw new IllegalArgumentException("failures: the machine has " + cluster.nodeCount() + " nodes (processors);"
+                    + " random failures are drawn for each, so at most " + FailureModel.MAX_NODES);
+        }
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.liveBackend = backend.isLive();
@@ -318,7 +325,7 @@ public final class Simulation {
         long restart = r.start(now, concrete);
         running.add(r);
         promises.remove(r.index());
-        log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete.nodes(), reason);
+        log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete, reason);
         backend.start(r, concrete, now, r.segment(), restart, r.spec().runtime() - r.workDone());
         schedulePeriodicCheckpoint(r);
     }
@@ -338,7 +345,7 @@ public final class Simulation {
         running.remove(r);
         releaseNodes(r.placement());
         terminal++;
-        log(LogKind.END, r, r.placement().nodes(), COMPLETED);
+        log(LogKind.END, r, r.placement(), COMPLETED);
         r.complete(now);
     }
 
@@ -354,14 +361,14 @@ public final class Simulation {
         r.endSegment();
         loseWork(r);
         releaseNodes(r.placement());
-        log(LogKind.FAIL, r, r.placement().nodes(), Reason.of("job " + r.name() + " failed: " + detail));
+        log(LogKind.FAIL, r, r.placement(), Reason.of("job " + r.name() + " failed: " + detail));
         r.endFor(JobState.FAILED, now);
         terminal++;
     }
 
     private void observed(SimEvent.Observed o) {
         JobRun r = o.job() >= 0 && o.job() < runs.length ? runs[o.job()] : null;
-        int[] nodes = r == null || r.placement() == null ? NO_NODES : r.placement().nodes();
+        Placement nodes = r == null ? null : r.placement();
         log(LogKind.OBSERVED, r, nodes, Reason.of("observed on the backend: " + o.what()
                 + (o.detail() == null || o.detail().isBlank() ? "" : " (" + o.detail() + ")")));
     }
@@ -372,8 +379,30 @@ public final class Simulation {
         r.endSegment();
         loseWork(r);
         releaseNodes(r.placement());
-        log(LogKind.FAIL, r, r.placement().nodes(), reason);
+        if (r.spec().rerunnable() && failedWithoutProgress(r)) {
+            log(LogKind.FAIL, r, r.placement(), Reason.of(reason.text() + "; it failed " + MAX_FAILURES_WITHOUT_PROGRESS
+                    + " times in a row without saving any work: not requeued again"));
+            r.endFor(JobState.FAILED, now);
+            terminal++;
+            return;
+        }
+        log(LogKind.FAIL, r, r.placement(), reason);
         requeueOrEnd(r, FAILED_REQUEUE, JobState.FAILED);
+    }
+
+    /**
+     * Counts the job's node failures in a row with no work saved in between; true at the
+     * {@value #MAX_FAILURES_WITHOUT_PROGRESS}th: it ends FAILED instead of being requeued again (as Slurm's
+     * MaxBatchRequeue, 5 by default, holds a job requeued that often). Without it a job that cannot
+     * outlive its nodes' time between failures would be requeued for ever and the run never end.
+     */
+    private boolean failedWithoutProgress(JobRun r) {
+        long[] streak = failureStreaks.computeIfAbsent(r.index(), i -> new long[] {0, -1});
+        if (r.savedWork() > streak[1]) {
+            streak[0] = 0;
+            streak[1] = r.savedWork();
+        }
+        return ++streak[0] >= MAX_FAILURES_WITHOUT_PROGRESS;
     }
 
     /**
@@ -403,7 +432,7 @@ public final class Simulation {
         refuseUndoing(r, forJob);
         if (r.state() == JobState.SUSPENDED && mechanism != PreemptMechanism.SUSPEND) {
             r.preempted(mechanism);
-            log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
+            log(LogKind.PREEMPT, r, r.placement(), reason);
             evictSuspended(r, mechanism == PreemptMechanism.CHECKPOINT && r.spec().checkpointable(), reason);
             return;
         }
@@ -412,7 +441,7 @@ public final class Simulation {
         }
         r.settle(now);
         r.preempted(mechanism);
-        log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
+        log(LogKind.PREEMPT, r, r.placement(), reason);
         switch (mechanism) {
             case SUSPEND -> suspend(r, forJob == null ? -1 : forJob.index(), reason);
             case CHECKPOINT -> beginCheckpoint(r, true, reason);
@@ -427,7 +456,7 @@ public final class Simulation {
         capacity.releaseCores(r.placement());
         outages.reseize(r.placement());
         suspended.add(r);
-        log(LogKind.SUSPEND, r, r.placement().nodes(), reason);
+        log(LogKind.SUSPEND, r, r.placement(), reason);
         backend.suspend(r, now);
     }
 
@@ -447,10 +476,10 @@ public final class Simulation {
             if (!capacity.coresFree(r.placement())) continue;
             capacity.takeCores(r.placement());
             suspended.remove(r);
-            segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement().nodes());
+            segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
             r.resume(now);
             running.add(r);
-            log(LogKind.RESUME, r, r.placement().nodes(), RESUMED);
+            log(LogKind.RESUME, r, r.placement(), RESUMED);
             backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
             schedulePeriodicCheckpoint(r);
         }
@@ -469,7 +498,7 @@ public final class Simulation {
         running.remove(r);
         r.beginCheckpoint(now, thenRequeue, storage.estimateSeconds(r, settings.cost()));
         running.add(r);
-        log(LogKind.CHECKPOINT_BEGIN, r, r.placement().nodes(), reason);
+        log(LogKind.CHECKPOINT_BEGIN, r, r.placement(), reason);
         backend.checkpoint(r, now);
         storage.beginCheckpoint(r, now, settings.cost());
     }
@@ -477,10 +506,10 @@ public final class Simulation {
     private void checkpointDone(JobRun r, int version) {
         if (r.state() != JobState.CHECKPOINTING || r.ioVersion() != version) return;
         storage.endCheckpoint(r, now);
-        segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement().nodes());
+        segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement());
         r.checkpointWritten(now);
         running.remove(r);
-        log(LogKind.CHECKPOINT_END, r, r.placement().nodes(), CHECKPOINT_WRITTEN);
+        log(LogKind.CHECKPOINT_END, r, r.placement(), CHECKPOINT_WRITTEN);
         if (r.requeueAfterIo()) {
             backend.kill(r, now); // its image is safe: the processes leave the nodes
             releaseNodes(r.placement());
@@ -510,14 +539,14 @@ public final class Simulation {
 
     private void graceExpired(JobRun r, int segment) {
         if (r.state() != JobState.STOPPING || r.segment() != segment) return;
-        segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement().nodes());
+        segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement());
         running.remove(r);
         finishKill(r, GRACE_OVER);
     }
 
     private void finishKill(JobRun r, Reason reason) {
         releaseNodes(r.placement());
-        log(LogKind.KILL, r, r.placement().nodes(), reason);
+        log(LogKind.KILL, r, r.placement(), reason);
         requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
     }
 
@@ -534,7 +563,7 @@ public final class Simulation {
     private void loseWork(JobRun r) {
         Placement where = r.placement();
         long lost = r.loseUnsavedWork();
-        if (lost > 0) segment(r, SegmentKind.LOST, Math.max(r.firstStart(), now - lost), now, where.nodes());
+        if (lost > 0) segment(r, SegmentKind.LOST, Math.max(r.firstStart(), now - lost), now, where);
     }
 
     /** Back in the queue (at its head if the settings say so); its next start reads {@code restartCost} s of image first. */
@@ -542,14 +571,14 @@ public final class Simulation {
         Placement left = r.placement();
         r.requeue(now, settings.requeueAtHead() ? --headKey - Long.MAX_VALUE / 2 : r.queueKey(), restartCost);
         queue.add(r);
-        log(LogKind.REQUEUE, r, left.nodes(), reason);
+        log(LogKind.REQUEUE, r, left, reason);
     }
 
     /** Closes the RUNNING / RESTARTING segments of a job leaving the running state now. */
     private void closeRunning(JobRun r) {
         if (r.state() != JobState.RUNNING) return;
         long restartEnd = Math.min(now, r.restartEnd());
-        int[] nodes = r.placement().nodes();
+        Placement nodes = r.placement();
         if (restartEnd > r.segmentStart()) segment(r, SegmentKind.RESTARTING, r.segmentStart(), restartEnd, nodes);
         segment(r, SegmentKind.RUNNING, Math.max(r.segmentStart(), restartEnd), now, nodes);
     }
@@ -614,7 +643,7 @@ public final class Simulation {
             if (r.state() != JobState.RUNNING) continue; // already checkpointing or stopping
             r.settle(now);
             r.preempted(checkpoint ? PreemptMechanism.CHECKPOINT : PreemptMechanism.KILL);
-            log(LogKind.PREEMPT, r, r.placement().nodes(), reason);
+            log(LogKind.PREEMPT, r, r.placement(), reason);
             if (checkpoint) beginCheckpoint(r, true, reason);
             else beginKill(r, reason);
         }
@@ -627,19 +656,19 @@ public final class Simulation {
      */
     private void evictSuspended(JobRun r, boolean keepWork, Reason reason) {
         suspended.remove(r);
-        segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement().nodes());
+        segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
         r.endSegment();
         capacity.releaseMemory(r.placement());
         outages.reseize(r.placement());
         if (keepWork) {
             // live backends dump the frozen image when the job is next started (see LocalProcessBackend)
             r.frozenImageSaved();
-            log(LogKind.CHECKPOINT_END, r, r.placement().nodes(), FROZEN_IMAGE);
+            log(LogKind.CHECKPOINT_END, r, r.placement(), FROZEN_IMAGE);
             requeue(r, CHECKPOINTED_REQUEUE, storage.restartSeconds(r, settings.cost()));
         } else {
             loseWork(r);
             backend.kill(r, now);
-            log(LogKind.KILL, r, r.placement().nodes(), reason);
+            log(LogKind.KILL, r, r.placement(), reason);
             requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
         }
     }
@@ -668,10 +697,10 @@ public final class Simulation {
             }
             if (r.state() == JobState.CHECKPOINTING) {
                 storage.endCheckpoint(r, now);
-                segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement().nodes());
+                segment(r, SegmentKind.CHECKPOINTING, r.stateSince(), now, r.placement());
                 r.checkpointAborted(now);
             } else if (r.state() == JobState.STOPPING) {
-                segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement().nodes());
+                segment(r, SegmentKind.STOPPING, r.stateSince(), now, r.placement());
             } else {
                 r.settle(now);
                 closeRunning(r);
@@ -728,8 +757,17 @@ public final class Simulation {
         timeline.log(now, kind, r == null ? -1 : r.index(), nodes == null ? NO_NODES : nodes, reason);
     }
 
+    private void log(LogKind kind, JobRun r, Placement where, Reason reason) {
+        stateVersion++;
+        timeline.log(now, kind, r == null ? -1 : r.index(), where, reason);
+    }
+
     private void segment(JobRun r, SegmentKind kind, long from, long to, int[] nodes) {
         timeline.segment(r.index(), kind, from, to, nodes == null ? NO_NODES : nodes);
+    }
+
+    private void segment(JobRun r, SegmentKind kind, long from, long to, Placement where) {
+        timeline.segment(r.index(), kind, from, to, where);
     }
 
     // ---------------------------------------------------------------- the policies' view

@@ -114,4 +114,17 @@ class FailureTest {
         assertThat(startRows).as("one start row per job").isEqualTo(r.jobs().size());
         assertThat(restartRows).isEqualTo(restartsAfterFailure);
     }
+
+    @Test
+    void aJobThatCannotOutliveItsNodesEndsAfterFiveFailuresWithoutProgressInsteadOfForever() {
+        // a failure per node per second (mean), repaired in a second: no job of 1000 s can ever finish
+        SimulationResult r = run(jobs(true).subList(0, 3), new FailureModel(1, 1, 9));
+        assertThat(r.jobs()).allMatch(j -> j.state() == JobState.FAILED);
+        for (int job = 0; job < 3; job++) {
+            int index = job;
+            List<LogEntry> fails = r.timeline().log().stream().filter(e -> e.job() == index && e.kind() == LogKind.FAIL).toList();
+            assertThat(fails).hasSize(5);
+            assertThat(fails.get(4).reason().text()).contains("failed 5 times in a row without saving any work: not requeued again");
+        }
+    }
 }

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.lang.management.ThreadMXBean;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
@@ -52,8 +56,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--synthetic", defaultValue = "1000000", description = "jobs in the synthetic trace, 0 for none (default: ${DEFAULT-VALUE})")
     int synthetic;
 
-    @Option(names = "--synthetic-procs", defaultValue = "1024", description = "machine size of the synthetic trace (default: ${DEFAULT-VALUE})")
-    int syntheticProcs;
+    @Option(names = "--synthetic-procs", split = ",", defaultValue = "1024",
+            description = "machine sizes of the synthetic trace in processor mode, comma-separated, e.g. 80640,100000000; "
+                    + "0 for none (default: ${DEFAULT-VALUE})")
+    List<Integer> syntheticProcs;
+
+    @Option(names = "--synthetic-nodes", split = ",",
+            description = "machine sizes (nodes) of the synthetic trace in node mode (whole nodes of --cores-per-node cores; "
+                    + "a job of n processors in the processor-mode mix asks for n nodes), comma-separated")
+    List<Integer> syntheticNodes = new ArrayList<>();
+
+    @Option(names = "--cores-per-node", defaultValue = "32", description = "--synthetic-nodes: cores per node (default: ${DEFAULT-VALUE})")
+    int coresPerNode;
 
     @Option(names = "--policies", split = ",", defaultValue = "fcfs,easy,conservative",
             description = "policies to run (default: ${DEFAULT-VALUE})")
@@ -65,8 +79,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "write the results as a markdown table to this file")
     Path markdown;
 
-    record Row(String workload, int procs, String policy, int jobs, double readSeconds, double wallSeconds, double jobsPerSecond,
-            double peakHeapMiB, double meanWait) {}
+    record Row(String workload, String machine, String policy, int jobs, double readSeconds, double wallSeconds, double cpuSeconds,
+            double jobsPerSecond, double peakHeapMiB, double meanWait) {}
 
     @Override
     public Integer call() throws Exception {
@@ -75,24 +89,36 @@ final class BenchCommand implements Callable<Integer> {
         targets.output("--markdown", markdown).check();
         if (cold) return coldBench();
         List<Row> rows = new ArrayList<>();
-        SummaryOut.stream(markdown).println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
+        SummaryOut.stream(markdown).println("workload | machine | policy | jobs | read s | wall s | CPU s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
             long t0 = System.nanoTime();
             SwfTrace t = SwfReader.read(trace, org.preemptlab.io.swf.SwfReadOptions.defaults().withoutFields());
             double read = (System.nanoTime() - t0) / 1e9;
-            for (String policy : policies) rows.add(bench(trace.getFileName().toString(), t.machineProcs(), t.jobs(), policy, read));
+            for (String policy : policies) {
+                rows.add(bench(trace.getFileName().toString(), new ProcessorMachine(t.machineProcs()), t.jobs(), policy, read));
+            }
         }
-        if (synthetic > 0) {
+        for (int procs : synthetic > 0 ? syntheticProcs : List.<Integer>of()) {
+            if (procs <= 0) continue;
             long t0 = System.nanoTime();
-            List<JobSpec> jobs = WorkloadGenerator.loaded(synthetic, syntheticProcs, 0.85, 42).generate();
+            List<JobSpec> jobs = WorkloadGenerator.loaded(synthetic, procs, 0.85, 42).generate();
             double gen = (System.nanoTime() - t0) / 1e9;
-            for (String policy : policies) rows.add(bench("synthetic-" + synthetic, syntheticProcs, jobs, policy, gen));
+            for (String policy : policies) rows.add(bench("synthetic-" + synthetic, new ProcessorMachine(procs), jobs, policy, gen));
+        }
+        for (int nodes : synthetic > 0 ? syntheticNodes : List.<Integer>of()) {
+            long t0 = System.nanoTime();
+            List<JobSpec> jobs = WorkloadGenerator.loaded(synthetic, nodes, 0.85, 42).generate().stream()
+                    .map(j -> new JobSpec(j.id(), j.name(), j.submit(), j.procs(), coresPerNode, 0, j.estimate(), j.runtime(),
+                            "normal", "", List.of(), false, false, 0, 0, null)).toList();
+            NodeCluster cluster = new NodeCluster(List.of(new NodePool("batch", nodes, coresPerNode, 0, "", List.of(), NodePool.DEFAULT_BANDWIDTH_MBPS)));
+            double gen = (System.nanoTime() - t0) / 1e9;
+            for (String policy : policies) rows.add(bench("synthetic-" + synthetic + " (node mode)", cluster, jobs, policy, gen));
         }
         if (markdown != null) {
-            StringBuilder md = new StringBuilder("| workload | processors | policy | jobs | read/generate s | wall s | jobs/s | peak heap MiB | mean wait s |\n|---|---|---|---|---|---|---|---|---|\n");
+            StringBuilder md = new StringBuilder("| workload | machine | policy | jobs | read/generate s | wall s | CPU s | jobs/s | peak heap MiB | mean wait s |\n|---|---|---|---|---|---|---|---|---|---|\n");
             for (Row r : rows) {
-                md.append(String.format(java.util.Locale.ROOT, "| %s | %,d | %s | %,d | %.2f | %.2f | %,.0f | %.0f | %.1f |%n", r.workload, r.procs, r.policy, r.jobs,
-                        r.readSeconds, r.wallSeconds, r.jobsPerSecond, r.peakHeapMiB, r.meanWait));
+                md.append(String.format(java.util.Locale.ROOT, "| %s | %s | %s | %,d | %.2f | %.2f | %.2f | %,.0f | %.0f | %.1f |%n", r.workload, r.machine,
+                        r.policy, r.jobs, r.readSeconds, r.wallSeconds, r.cpuSeconds, r.jobsPerSecond, r.peakHeapMiB, r.meanWait));
             }
             AtomicFiles.write(markdown, w -> w.write(md.toString()));
         }
@@ -126,24 +152,32 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Row bench(String workload, int procs, List<JobSpec> jobs, String policy, double read) {
+    private Row bench(String workload, Cluster cluster, List<JobSpec> jobs, String policy, double read) {
         double best = Double.MAX_VALUE;
+        double bestCpu = Double.MAX_VALUE;
         double peak = 0;
         double meanWait = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < Math.max(1, repeat); i++) {
             System.gc();
             resetPeaks();
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             SimulationResult result = new Simulation(PolicyOptions.of(policy, 0.2, 215, false)
-                    .config(new ProcessorMachine(procs), jobs, false)).run(ProgressBar.forTerminal("bench " + workload + " " + policy));
+                    .config(cluster, jobs, false)).run(ProgressBar.forTerminal("bench " + workload + " " + policy));
             double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
             peak = Math.max(peak, peakHeapMiB());
             best = Math.min(best, wall);
+            bestCpu = Math.min(bestCpu, cpu);
             meanWait = MetricsCalculator.of(result).meanWaitSeconds();
         }
-        Row row = new Row(workload, procs, policy, jobs.size(), read, best, jobs.size() / best, peak, meanWait);
-        SummaryOut.stream(markdown).printf("%s | %s | %d | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, policy, jobs.size(), read, best,
-                row.jobsPerSecond(), peak, meanWait);
+        String machine = cluster instanceof NodeCluster nc
+                ? String.format(java.util.Locale.ROOT, "%,d nodes × %d cores", nc.nodeCount(), nc.pools().get(0).coresPerNode())
+                : String.format(java.util.Locale.ROOT, "%,d processors", ((ProcessorMachine) cluster).procs());
+        Row row = new Row(workload, machine, policy, jobs.size(), read, best, bestCpu, jobs.size() / best, peak, meanWait);
+        SummaryOut.stream(markdown).printf("%s | %s | %s | %d | %.2f | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, machine, policy,
+                jobs.size(), read, best, bestCpu, row.jobsPerSecond(), peak, meanWait);
         return row;
     }
 

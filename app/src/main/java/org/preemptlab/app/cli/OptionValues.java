@@ -58,11 +58,11 @@ final class OptionValues {
         }
     }
 
-    /** A machine size in processors: 1 to {@link Cluster#MAX_NODES}. */
+    /** A machine size in processors: 1 to {@link Cluster#MAX_PROCESSORS}. */
     static final class Processors implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            return whole(value, 1, Cluster.MAX_NODES);
+            return whole(value, 1, Cluster.MAX_PROCESSORS);
         }
     }
 

@@ -27,7 +27,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", required = true, description = "SWF trace, plain or gzip")
     Path trace;
 
-    @Option(names = "--procs", converter = OptionValues.Processors.class, description = "machine size in processors (1 to " + org.preemptlab.cluster.Cluster.MAX_NODES + "; default: the header's MaxProcs, else MaxNodes)")
+    @Option(names = "--procs", converter = OptionValues.Processors.class, description = "machine size in processors (1 to " + org.preemptlab.cluster.Cluster.MAX_PROCESSORS + "; default: the header's MaxProcs, else MaxNodes)")
     Integer procs;
 
     @Mixin

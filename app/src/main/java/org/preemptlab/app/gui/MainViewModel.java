@@ -164,6 +164,11 @@ public final class MainViewModel {
             notifier.error("The scenario cannot run yet", describe(e));
             return;
         }
+        String tooLarge = GanttIndex.tooLarge(config.cluster());
+        if (tooLarge != null) {
+            notifier.error("The machine is too large to draw", tooLarge);
+            return;
+        }
         if (backend.kind().isLive()) {
             runLive(draft.name() + " (" + draft.scheduler().kind().label() + ")", config);
             return;

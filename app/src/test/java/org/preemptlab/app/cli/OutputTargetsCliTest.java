@@ -116,8 +116,11 @@ class OutputTargetsCliTest {
         assertOneLine(run("simulate", "--trace", t.toString(), "--events-csv", out.toString()),
                 "--events-csv " + out + ": the directory " + out.getParent() + " does not exist");
         Path under = t.resolve("out.swf");
-        assertOneLine(run("simulate", "--trace", t.toString(), "--out-swf", under.toString()),
-                "--out-swf " + under + ": " + t + " is not a directory");
+        // refused where picocli reads the option (OptionValues.OutputFile), with its pointer to --help
+        Outcome o = run("simulate", "--trace", t.toString(), "--out-swf", under.toString());
+        assertThat(o.code()).isNotZero();
+        assertThat(o.err().lines().filter(l -> l.startsWith("preemptlab:")).toList()).containsExactly(
+                "preemptlab: Invalid value for option '--out-swf': " + under + ": " + t + " is not a directory (it is a file)");
     }
 
     @Test

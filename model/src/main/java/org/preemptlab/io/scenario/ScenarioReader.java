@@ -293,7 +293,7 @@ public final class ScenarioReader {
             }
             if (f.has("processors")) {
                 processorMode = true;
-                Long procs = f.integer("processors", null, 1, org.preemptlab.cluster.Cluster.MAX_NODES);
+                Long procs = f.integer("processors", null, 1, org.preemptlab.cluster.Cluster.MAX_PROCESSORS);
                 rules.machine(procs == null ? null : new ProcessorMachine(procs.intValue()));
                 return;
             }
@@ -488,7 +488,7 @@ public final class ScenarioReader {
                 f.problem("toSubmit", "must be later than fromSubmit (" + SimTime.format(from) + ")");
             }
             Long maxJobs = f.integer("maxJobs", d.maxJobs(), 1, Long.MAX_VALUE);
-            Long procs = f.integer("procs", 0L, 1, org.preemptlab.cluster.Cluster.MAX_NODES);
+            Long procs = f.integer("procs", 0L, 1, org.preemptlab.cluster.Cluster.MAX_PROCESSORS);
             if (procs != null && procs > 0 && rules.cluster() instanceof ProcessorMachine m && m.procs() != procs) {
                 f.problem("procs", "differs from cluster.processors (" + m.procs() + "); give one of them");
             }

@@ -242,15 +242,15 @@ public record SwfHeader(
     }
 
     /**
-     * MaxProcs and MaxNodes: 1 to {@link Cluster#MAX_NODES}, or -1 (SWF's "unknown", as is an empty
+     * MaxProcs and MaxNodes: 1 to {@link Cluster#MAX_PROCESSORS}, or -1 (SWF's "unknown", as is an empty
      * value); 0, other negatives and larger sizes are refused rather than ignored or allocated.
      */
     private static String checkMachineSize(String text) {
-        String rule = "must be a whole number from 1 to " + Cluster.MAX_NODES + " (or -1: unknown)";
+        String rule = "must be a whole number from 1 to " + Cluster.MAX_PROCESSORS + " (or -1: unknown)";
         if (text.isEmpty()) return null;
         try {
             long v = Long.parseLong(text);
-            return v == -1 || (v >= 1 && v <= Cluster.MAX_NODES) ? null : rule;
+            return v == -1 || (v >= 1 && v <= Cluster.MAX_PROCESSORS) ? null : rule;
         } catch (NumberFormatException e) {
             return rule;
         }

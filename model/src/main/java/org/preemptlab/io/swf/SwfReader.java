@@ -432,7 +432,7 @@ public final class SwfReader {
                 machine = 0;
                 report.machineSizeSource = MachineSizeSource.INFERRED;
             }
-            machineLimit = machine > 0 ? machine : Cluster.MAX_NODES; // inferring: a larger job is OVERSIZED
+            machineLimit = machine > 0 ? machine : Cluster.MAX_PROCESSORS; // inferring: a larger job is OVERSIZED
         }
 
         // ---------------------------------------------------------------- jobs
@@ -725,7 +725,7 @@ public final class SwfReader {
                         .append(opt.submitFrom()).append(", ").append(opt.submitTo()).append(')');
             }
             if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0 && machine == 0) {
-                m.append("; jobs of more than ").append(Cluster.MAX_NODES)
+                m.append("; jobs of more than ").append(Cluster.MAX_PROCESSORS)
                         .append(" processors (the largest machine simulated) are dropped");
             } else if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0) {
                 m.append("\nMaybe the machine size ").append(machine).append(" (")

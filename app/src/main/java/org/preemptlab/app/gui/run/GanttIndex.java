@@ -38,9 +38,25 @@ public final class GanttIndex {
     private final long totalCores;
     private final int barCount;
 
+    /**
+     * The most rows the Gantt draws (one per node, or per processor of a processor machine): it keeps
+     * per-row bars. A larger machine is simulated by the CLI ({@code preemptlab simulate}), whose cost
+     * does not grow with the machine size.
+     */
+    public static final int MAX_ROWS = 1_000_000;
+
+    /** Why the Gantt cannot draw {@code cluster}, or null if it can. */
+    public static String tooLarge(Cluster cluster) {
+        if (cluster.nodeCount() <= MAX_ROWS) return null;
+        return String.format(java.util.Locale.ROOT, "The machine has %,d rows (one per processor); the planner's Gantt draws at most %,d."
+                + " Simulate it with the command line: preemptlab simulate --trace …", cluster.nodeCount(), MAX_ROWS);
+    }
+
     public GanttIndex(RunRecord run) {
         this.run = run;
         Cluster cluster = run.cluster();
+        String tooLarge = tooLarge(cluster);
+        if (tooLarge != null) throw new IllegalArgumentException(tooLarge);
         this.groups = groupsOf(cluster);
         int n = cluster.nodeCount();
         int[] rowPool = new int[n];
