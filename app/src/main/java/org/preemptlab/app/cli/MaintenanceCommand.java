@@ -3,7 +3,6 @@ package org.preemptlab.app.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
@@ -40,9 +39,8 @@ final class MaintenanceCommand implements Callable<Integer> {
         MaintenanceWindow w = s.maintenance().get(0);
         long back = lookBack != null ? lookBack : s.jobs().stream().mapToLong(j -> j.estimate()).max().orElse(3600);
         SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(true)).run();
-        System.out.printf(Locale.ROOT, "%s: window %s at %d s for %d s on %d nodes; idle counted over the %d s before it%n",
-                s.name(), w.name(), w.start(), w.duration(), w.nodes().length, Math.min(back, w.start()));
-        System.out.println("strategy              | idle node-h before T | lost node-h | ckpt+restart I/O node-h | added wait job-h | added mean wait s | jobs running across T");
+        System.out.println(Summaries.maintenanceHeader(s.name(), w, back));
+        System.out.println(Summaries.MAINTENANCE_COLUMNS);
         List<MaintenanceCost> costs = new ArrayList<>();
         for (MaintenanceStrategy strategy : MaintenanceStrategy.values()) {
             MaintenanceWindow variant = new MaintenanceWindow(w.name(), w.start(), w.duration(), w.nodes(), strategy,
@@ -50,9 +48,7 @@ final class MaintenanceCommand implements Callable<Integer> {
             SimulationResult r = new Simulation(s.withMaintenance(List.of(variant)).toConfig(true)).run();
             MaintenanceCost c = MaintenanceCost.of(r, variant, baseline, back);
             costs.add(c);
-            System.out.printf(Locale.ROOT, "%-21s | %20.2f | %11.2f | %23.2f | %16.2f | %17.1f | %d%n", c.strategy(),
-                    c.idleNodeHoursBefore(), c.lostNodeHours(), c.ioNodeHours(), c.addedWaitHours(), c.addedMeanWaitSeconds(),
-                    c.jobsAcrossStart());
+            System.out.println(Summaries.maintenanceRow(c));
         }
         return 0;
     }

@@ -66,11 +66,7 @@ final class RunCommand implements Callable<Integer> {
         if (metricsJson != null) {
             JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("scenario", s.name(), "policy", result.policy()));
         }
-        System.out.printf("%s (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
-                        + "%d preempted, lost %.0f core-s, checkpoint+restart %.0f core-s, makespan %d s%n",
-                s.name(), result.policy(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
-                Math.round(m.preemptedJobShare() * m.jobs()), m.lostWorkProcSeconds(), m.checkpointOverheadProcSeconds(),
-                m.makespanSeconds());
+        System.out.println(Summaries.run(s.name(), result.policy(), m));
         return 0;
     }
 }

@@ -87,6 +87,10 @@ public final class MainViewModel {
         this.editor = new EditorViewModel(DefaultScenario.create());
         this.compare = new CompareViewModel(runner, editor::draft);
         compare.checkBeforeRun(editor::checkInput);
+        // the compare page's default choice includes the scenario's own scheduler
+        page.addListener((o, a, b) -> {
+            if (b == Page.COMPARE) compare.followScenario();
+        });
         this.title = Bindings.createStringBinding(() -> {
             String name = editor.draft().name();
             String where = file.get() == null ? "" : " — " + file.get().getFileName();

@@ -59,7 +59,7 @@ class BreakEvenUiTest extends ShellUiTest {
         BreakEvenCell cell = vm.resultProperty().get().cells().get(18);
         assertThat(cell.winner()).isEqualTo(Winner.DRAIN);
         String tooltip = corner.getToolTipText();
-        assertThat(tooltip).isEqualTo(cell.summary()).startsWith("bandwidth 10 MB/s, image 65536 MB per node").contains("drain is cheaper by");
+        assertThat(tooltip).isEqualTo(cell.summary()).startsWith("bandwidth 10 MB/s, image 64 GB per node").contains("drain is cheaper by");
 
         Rectangle2D area = corner.getArea().getBounds2D();
         Point2D onScreen = Fx.call(() -> viewer.getCanvas().localToScreen(area.getCenterX(), area.getCenterY()));
@@ -86,7 +86,7 @@ class BreakEvenUiTest extends ShellUiTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         var compare = shell.viewModel().compare();
         assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint");
-        assertThat(compare.variants().get(0).label()).contains("10 MB/s", "65536 MB per node");
+        assertThat(compare.variants().get(0).label()).contains("10 MB/s", "64 GB per node");
         assertThat(robot.lookup("#compare-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getId()).isEqualTo("compare-tab-schedulers");
         assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).startsWith("Compared 2 maintenance strategies");
