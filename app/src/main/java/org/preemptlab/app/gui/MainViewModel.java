@@ -347,8 +347,8 @@ public final class MainViewModel {
             editor.importReportProperty().set(report);
             editor.dirtyProperty().set(true);
             file.set(null);
-            notifier.info("Imported " + trace.jobs().size() + " jobs from " + path.getFileName() + " on "
-                    + trace.machineProcs() + " processors", report.machineLine() + "\n" + report.firedLine()
+            notifier.info("Imported " + Units.count(trace.jobs().size(), "job") + " from " + path.getFileName() + " on "
+                    + Units.count(trace.machineProcs(), "processor"), report.machineLine() + "\n" + report.firedLine()
                     + "\nThe editor's \"SWF import report\" panel lists every rule.\n\n" + trace.report().summary());
             runScenario();
         }, error -> {
