@@ -45,6 +45,8 @@ class BreakEvenCommandTest {
         assertThat(o.err()).isEmpty();
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("window fs-upgrade at", "4 × 3 cells", "36 runs on 2 threads", "checkpoint is cheaper in");
+        assertThat(o.out()).containsPattern("window fs-upgrade at \\d+ h \\d\\d min for \\d+ (h|min)")
+                .containsPattern("image +64 GB per node: ").doesNotContainPattern("\\d\\.\\d{5,}");
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(820);

@@ -38,7 +38,7 @@ class BreakEvenUiTest extends ShellUiTest {
         Fx.run(() -> shell.viewModel().openFile(sample()));
         assertThat(shell.viewModel().editor().draft().maintenance()).hasSize(1);
         Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
-        robot.clickOn("Break-even: drain or checkpoint?");
+        robot.clickOn("Break-even");
         BreakEvenViewModel vm = shell.viewModel().compare().breakEven();
         robot.doubleClickOn("#be-bandwidth").write("10:10000:6");
         robot.doubleClickOn("#be-image-size").write("1024:65536:4");
@@ -79,6 +79,9 @@ class BreakEvenUiTest extends ShellUiTest {
         });
         assertThat(Files.size(png)).isPositive();
         assertThat(Files.readString(svg)).contains("<svg", "Drain or checkpoint?");
+        String title = Fx.call(() -> shell.compareView().breakEvenView().chart().getTitle().getText());
+        assertThat(title.toLowerCase(java.util.Locale.ROOT).split("drain or checkpoint", -1)).as(title).hasSize(2);
+        assertThat(title).containsPattern(" at \\d+ h \\d\\d min for ").doesNotContainPattern("\\d{4,} s");
         assertThat(Screenshots.write(stage.getScene().getRoot(), "break-even-view.png")).isRegularFile().startsWith(Screenshots.dir());
 
         // the picked cell as two runs in the Schedulers tab: Gantts, charts and metrics of drain and checkpoint

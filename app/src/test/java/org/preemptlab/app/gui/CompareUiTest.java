@@ -52,7 +52,8 @@ class CompareUiTest extends ShellUiTest {
         var compare = shell.viewModel().compare();
         assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint", "kill");
         TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
-        assertThat(table.getColumns()).extracting(CompareView::headerText).containsExactly("Metric", "drain (baseline)", "checkpoint", "kill");
+        assertThat(table.getColumns()).extracting(CompareView::headerText).containsExactly("Metric", "Maintenance: drain (baseline)",
+                "Maintenance: checkpoint", "Maintenance: kill");
         robot.clickOn("#strategy-kill").clickOn("#strategy-checkpoint");
         robot.clickOn("#run-compare-strategies");
         assertThat(compare.messageProperty().get()).contains("1 picked");

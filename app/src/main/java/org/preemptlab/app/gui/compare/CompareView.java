@@ -84,7 +84,10 @@ public final class CompareView extends BorderPane {
         breakEvenView = new BreakEvenView(vm.breakEven(), () -> {
             if (vm.runBreakEvenCell()) pane.getSelectionModel().select(main);
         });
-        Tab breakEven = new Tab("Break-even: drain or checkpoint?", breakEvenView);
+        // the chart's title asks "drain or checkpoint?": the tab does not ask it again
+        Tab breakEven = new Tab("Break-even", breakEvenView);
+        breakEven.setTooltip(new javafx.scene.control.Tooltip("Drain or checkpoint the maintenance window? Both strategies over a grid of"
+                + " checkpoint bandwidth × image size"));
         breakEven.setId("compare-tab-break-even");
         pane.getTabs().setAll(main, breakEven);
         pane.setId("compare-tabs");
