@@ -3,6 +3,7 @@ package org.preemptlab.app.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
@@ -38,14 +39,16 @@ final class MaintenanceCommand implements Callable<Integer> {
         }
         MaintenanceWindow w = s.maintenance().get(0);
         long back = lookBack != null ? lookBack : s.jobs().stream().mapToLong(j -> j.estimate()).max().orElse(3600);
-        SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(true)).run();
+        SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(true))
+                .run(ProgressBar.forTerminal("maintenance: without the window"));
         System.out.println(Summaries.maintenanceHeader(s.name(), w, back));
         System.out.println(Summaries.MAINTENANCE_COLUMNS);
         List<MaintenanceCost> costs = new ArrayList<>();
         for (MaintenanceStrategy strategy : MaintenanceStrategy.values()) {
             MaintenanceWindow variant = new MaintenanceWindow(w.name(), w.start(), w.duration(), w.nodes(), strategy,
                     strategy == MaintenanceStrategy.DRAIN_THEN_CHECKPOINT ? (w.drainHorizon() > 0 ? w.drainHorizon() : drainHorizon) : 0);
-            SimulationResult r = new Simulation(s.withMaintenance(List.of(variant)).toConfig(true)).run();
+            SimulationResult r = new Simulation(s.withMaintenance(List.of(variant)).toConfig(true))
+                    .run(ProgressBar.forTerminal("maintenance: " + strategy.name().toLowerCase(Locale.ROOT)));
             MaintenanceCost c = MaintenanceCost.of(r, variant, baseline, back);
             costs.add(c);
             System.out.println(Summaries.maintenanceRow(c));
