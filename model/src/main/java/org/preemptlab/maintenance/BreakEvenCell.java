@@ -1,6 +1,7 @@
 package org.preemptlab.maintenance;
 
 import java.util.Locale;
+import org.preemptlab.units.Units;
 import org.preemptlab.metrics.MaintenanceCost;
 
 /**
@@ -37,17 +38,19 @@ public record BreakEvenCell(int bandwidthIndex, int imageIndex, double bandwidth
     /** The cell in words: where it is, both costs and their parts, the winner and by how much, the added waits. */
     public String summary() {
         String verdict = switch (winner()) {
-            case CHECKPOINT -> String.format(Locale.ROOT, "checkpoint is cheaper by %.2f node-h", drainMinusCheckpoint());
-            case DRAIN -> String.format(Locale.ROOT, "drain is cheaper by %.2f node-h", -drainMinusCheckpoint());
+            case CHECKPOINT -> "checkpoint is cheaper by " + Units.nodeHours(drainMinusCheckpoint());
+            case DRAIN -> "drain is cheaper by " + Units.nodeHours(-drainMinusCheckpoint());
             case TIE -> "drain and checkpoint cost the same";
         };
-        return String.format(Locale.ROOT, "bandwidth %s MB/s, image %s MB per node%n"
-                + "drain: %.2f node-h (idle before T %.2f, lost %.2f, I/O %.2f)%n"
-                + "checkpoint: %.2f node-h (idle before T %.2f, lost %.2f, I/O %.2f)%n"
-                + "%s%nadded wait: drain %.2f job-h, checkpoint %.2f job-h",
-                LogAxis.num(Math.round(bandwidthMBps * 100) / 100.0), LogAxis.num(imageMbPerNode),
-                drainNodeHours(), drain.idleNodeHoursBefore(), drain.lostNodeHours(), drain.ioNodeHours(),
-                checkpointNodeHours(), checkpoint.idleNodeHoursBefore(), checkpoint.lostNodeHours(), checkpoint.ioNodeHours(),
-                verdict, drain.addedWaitHours(), checkpoint.addedWaitHours());
+        return String.format(Locale.ROOT, "bandwidth %s, image %s per node%n"
+                + "drain: %s (idle before T %s, lost %s, I/O %s)%n"
+                + "checkpoint: %s (idle before T %s, lost %s, I/O %s)%n"
+                + "%s%nadded wait: drain %s job-h, checkpoint %s job-h",
+                Units.bandwidth(bandwidthMBps), Units.size(imageMbPerNode),
+                Units.nodeHours(drainNodeHours()), Units.number(drain.idleNodeHoursBefore()), Units.number(drain.lostNodeHours()),
+                Units.number(drain.ioNodeHours()),
+                Units.nodeHours(checkpointNodeHours()), Units.number(checkpoint.idleNodeHoursBefore()),
+                Units.number(checkpoint.lostNodeHours()), Units.number(checkpoint.ioNodeHours()),
+                verdict, Units.number(drain.addedWaitHours()), Units.number(checkpoint.addedWaitHours()));
     }
 }

@@ -183,7 +183,7 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
             if (p != null) {
                 free.take(p);
                 promised = -1;
-                decisions.add(new Decision.Start(head, p, Reason.of("job " + head.name()
+                decisions.add(new Decision.Start(head, p, Reason.of(Reason.job(head.name())
                         + " started at its reservation on the resources the preemption freed")));
             }
         }

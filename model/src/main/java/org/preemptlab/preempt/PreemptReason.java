@@ -11,7 +11,7 @@ public sealed interface PreemptReason extends Reason {
     /** An owner's job needs its pool back. */
     record OwnerReclaims(String victim, PreemptMechanism mechanism, String owner, String pool) implements PreemptReason {
         public String text() {
-            return "job " + victim + " " + verb(mechanism) + " to make room for owner job " + owner + " on pool " + pool;
+            return Reason.job(victim) + " " + verb(mechanism) + " to make room for owner " + Reason.job(owner) + " on pool " + pool;
         }
     }
 
@@ -19,7 +19,7 @@ public sealed interface PreemptReason extends Reason {
     record HigherTier(String victim, PreemptMechanism mechanism, String job, String jobQos, String victimQos)
             implements PreemptReason {
         public String text() {
-            return "job " + victim + " (" + victimQos + ") " + verb(mechanism) + " to make room for job " + job
+            return Reason.job(victim) + " (" + victimQos + ") " + verb(mechanism) + " to make room for " + Reason.job(job)
                     + " of higher QOS " + jobQos;
         }
     }
@@ -27,7 +27,7 @@ public sealed interface PreemptReason extends Reason {
     /** A suspend would not have made room (memory stays held), so the chain escalated. */
     record Escalated(String victim, PreemptMechanism mechanism, String job, PreemptMechanism tried) implements PreemptReason {
         public String text() {
-            return "job " + victim + " " + verb(mechanism) + " for job " + job + ": " + tried.label()
+            return Reason.job(victim) + " " + verb(mechanism) + " for " + Reason.job(job) + ": " + tried.label()
                     + " would not free enough (a suspended job keeps its memory), escalated to " + mechanism.label();
         }
     }
@@ -35,7 +35,7 @@ public sealed interface PreemptReason extends Reason {
     /** The reserved head job's time came and a backfilled job still runs (aggressive / preemption-based backfill). */
     record ReservationDue(String victim, PreemptMechanism mechanism, String head, long reservedAt) implements PreemptReason {
         public String text() {
-            return "job " + victim + " " + verb(mechanism) + ": it was backfilled on a prediction and head job " + head
+            return Reason.job(victim) + " " + verb(mechanism) + ": it was backfilled on a prediction and head " + Reason.job(head)
                     + "'s reservation (" + SimTime.format(reservedAt) + ") has come";
         }
     }

@@ -101,12 +101,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             if (immediate && isFree(free, plan.placement())) {
                 free.take(plan.placement());
                 started.add(waiting.index());
-                decisions.add(new Decision.Start(waiting, plan.placement(), Reason.of("job " + waiting.name()
+                decisions.add(new Decision.Start(waiting, plan.placement(), Reason.of(Reason.job(waiting.name())
                         + " started on the resources its preemption freed")));
             } else {
                 promised.put(waiting.index(), plan.placement());
                 decisions.addAll(holds);
-                decisions.add(new Decision.Promise(waiting, plan.placement(), Reason.of("job " + waiting.name()
+                decisions.add(new Decision.Promise(waiting, plan.placement(), Reason.of(Reason.job(waiting.name())
                         + " starts here once the jobs preempted for it have left")));
             }
         }
@@ -240,7 +240,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             free.take(p);
             started.add(j.index());
             promised.remove(j.index());
-            decisions.add(new Decision.Start(j, p, Reason.of("job " + j.name()
+            decisions.add(new Decision.Start(j, p, Reason.of(Reason.job(j.name())
                     + " started on the resources its preemption freed"
                     + (heldForMe.isEmpty() ? " (the victims have left)" : " (beside the jobs suspended for it)"))));
         }

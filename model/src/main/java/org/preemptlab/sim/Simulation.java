@@ -310,7 +310,7 @@ public final class Simulation {
         }
         capacity.release(placement);
         r.alreadyDone(initial.elapsedSeconds());
-        start(r, placement, Reason.of("job " + spec.name() + " was already running when the scenario began ("
+        start(r, placement, Reason.of(Reason.job(spec.name()) + " was already running when the scenario began ("
                 + org.preemptlab.time.SimTime.duration(initial.elapsedSeconds()) + " done)"));
     }
 
@@ -361,7 +361,7 @@ public final class Simulation {
         r.endSegment();
         loseWork(r);
         releaseNodes(r.placement());
-        log(LogKind.FAIL, r, r.placement(), Reason.of("job " + r.name() + " failed: " + detail));
+        log(LogKind.FAIL, r, r.placement(), Reason.of(Reason.job(r.name()) + " failed: " + detail));
         r.endFor(JobState.FAILED, now);
         terminal++;
     }

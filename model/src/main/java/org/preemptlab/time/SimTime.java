@@ -1,5 +1,7 @@
 package org.preemptlab.time;
 
+import org.preemptlab.units.Units;
+
 /** Formats simulated seconds for people: {@code 3d 04:05:06}, {@code 10:40:00}. */
 public final class SimTime {
 
@@ -25,10 +27,8 @@ public final class SimTime {
         return sign + (d > 0 ? d + "d " + hms : hms);
     }
 
-    /** A duration in words-ish form: {@code 215 s}, {@code 1h 05m}. */
+    /** A duration for people: {@link Units#duration(long)} ({@code 3 min 35 s}, {@code 1 h 05 min}). */
     public static String duration(long seconds) {
-        if (seconds < 120) return seconds + " s";
-        if (seconds < 7200) return (seconds / 60) + " min";
-        return (seconds / 3600) + "h " + String.format("%02dm", (seconds / 60) % 60);
+        return Units.duration(seconds);
     }
 }

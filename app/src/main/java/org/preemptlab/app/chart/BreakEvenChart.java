@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
-import java.text.DecimalFormat;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -32,7 +31,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.preemptlab.maintenance.BreakEvenCell;
 import org.preemptlab.maintenance.BreakEvenCrossing;
 import org.preemptlab.maintenance.BreakEvenResult;
-import org.preemptlab.time.SimTime;
+import org.preemptlab.units.Units;
 
 /**
  * The break-even heat map: checkpoint bandwidth (log) across, image size per node (log) up; each
@@ -98,8 +97,8 @@ public final class BreakEvenChart {
         boundary.setSeriesPaint(0, Color.BLACK);
         boundary.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         boundary.setSeriesShape(0, new Rectangle(-3, -3, 6, 6));
-        boundary.setDefaultToolTipGenerator((d, s, i) -> String.format(Locale.ROOT, "break-even: %.0f MB/s at %s",
-                d.getXValue(s, i), GigabyteFormat.text(d.getYValue(s, i))));
+        boundary.setDefaultToolTipGenerator((d, s, i) -> "break-even: " + Units.bandwidth(d.getXValue(s, i)) + " at "
+                + Units.size(d.getYValue(s, i)) + " per node");
         plot.setDataset(1, new XYSeriesCollection(line));
         plot.setRenderer(1, boundary);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -118,7 +117,7 @@ public final class BreakEvenChart {
         JFreeChart chart = new JFreeChart(title(r), TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         TextTitle sub = new TextTitle("Each cell: drain cost − checkpoint cost in node-hours (cost = idle node-h before T + lost node-h "
-                + "+ checkpoint/restart I/O node-h; idle counted over the " + SimTime.duration(r.lookBack()) + " before T)", SMALL);
+                + "+ checkpoint/restart I/O node-h; idle counted over the " + Units.duration(r.lookBack()) + " before T)", SMALL);
         chart.addSubtitle(sub);
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem("checkpoint cheaper (> 0)", null, null, null, new Rectangle(-6, -6, 12, 12), CHECKPOINT_CHEAPER));
@@ -148,10 +147,14 @@ public final class BreakEvenChart {
         return chart;
     }
 
-    /** "Drain or checkpoint? NAME — window W at 10:00 for 2h on 8 nodes". */
+    /**
+     * "Drain or checkpoint? NAME — window W at 10 h 00 min for 2 h on 8 nodes"; the question is asked
+     * once: a scenario whose name already asks it is not prefixed with it again.
+     */
     public static String title(BreakEvenResult r) {
-        return "Drain or checkpoint? " + r.scenario() + " — window " + r.window() + " at " + SimTime.format(r.windowStart())
-                + " for " + SimTime.duration(r.windowDuration()) + " on " + r.windowNodes() + (r.windowNodes() == 1 ? " node" : " nodes");
+        boolean asks = r.scenario().toLowerCase(Locale.ROOT).contains("drain or checkpoint");
+        return (asks ? "" : "Drain or checkpoint? ") + r.scenario() + " — window " + r.window() + " at " + Units.instant(r.windowStart())
+                + " for " + Units.duration(r.windowDuration()) + " on " + Units.count(r.windowNodes(), "node");
     }
 
     private static double scaleFraction(double v, double lo, double hi) {
@@ -163,27 +166,25 @@ public final class BreakEvenChart {
         return axis.size() < 2 ? 2 : Math.pow(axis.get(axis.size() - 1) / axis.get(0), 1.0 / (axis.size() - 1));
     }
 
-    /** Bandwidths with three significant digits: 10, 18.7, 34.9, 1,000, 1,870. */
+    /** Bandwidths (MB/s) with three significant digits, the same on every locale: 10, 18.7, 34.9, 1,000, 1,870, 10,000. */
     static final class BandwidthFormat extends AxisFormat {
 
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-            double rounded = number >= 100 ? Math.round(number / Math.pow(10, Math.floor(Math.log10(number)) - 2))
-                    * Math.pow(10, Math.floor(Math.log10(number)) - 2) : number;
-            return toAppendTo.append(new DecimalFormat(number >= 100 ? "#,##0" : "0.#").format(rounded));
+            if (number >= 1000) {
+                double step = Math.pow(10, Math.floor(Math.log10(number)) - 2);
+                return toAppendTo.append(Units.group(Math.round(Math.round(number / step) * step)));
+            }
+            return toAppendTo.append(Units.number(number));
         }
     }
 
-    /** MB shown as GB: 1024 → "1", 1536 → "1.5", 512 → "0.5". */
+    /** MB shown as GB (1024 MB), three significant digits: 1024 → "1", 1536 → "1.5", 512 → "0.5". */
     static final class GigabyteFormat extends AxisFormat {
-
-        static String text(double mb) {
-            return new DecimalFormat(mb < 10 * 1024 ? "#,##0.#" : "#,##0").format(mb / 1024) + " GB";
-        }
 
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-            return toAppendTo.append(new DecimalFormat(number < 10 * 1024 ? "#,##0.#" : "#,##0").format(number / 1024));
+            return toAppendTo.append(Units.number(number / 1024));
         }
     }
 

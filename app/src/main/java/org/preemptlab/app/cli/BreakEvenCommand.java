@@ -117,7 +117,8 @@ final class BreakEvenCommand implements Callable<Integer> {
         long checkpointWins = r.cells().stream().filter(c -> c.winner() == Winner.CHECKPOINT).count();
         out.printf(Locale.ROOT, "checkpoint is cheaper in %d of %d cells%n", checkpointWins, r.cells().size());
         for (int row = 0; row < r.imageSizes().size(); row++) {
-            out.printf(Locale.ROOT, "  image %8.0f MB per node: %s%n", r.cell(row, 0).imageMbPerNode(), rowVerdict(r, row));
+            out.printf(Locale.ROOT, "  image %8s per node: %s%n", org.preemptlab.units.Units.size(r.cell(row, 0).imageMbPerNode()),
+                    rowVerdict(r, row));
         }
     }
 
@@ -134,8 +135,8 @@ final class BreakEvenCommand implements Callable<Integer> {
     private static String rowVerdict(BreakEvenResult r, int row) {
         var c = r.crossing(row);
         if (c.isPresent()) {
-            return String.format(Locale.ROOT, "break-even at %.1f MB/s (%s cheaper above)", c.get().bandwidthMBps(),
-                    c.get().cheaperAbove().label());
+            return "break-even at " + org.preemptlab.units.Units.bandwidth(c.get().bandwidthMBps()) + " ("
+                    + c.get().cheaperAbove().label() + " cheaper above)";
         }
         Winner first = r.cell(row, 0).winner();
         boolean same = r.cells().stream().filter(x -> x.imageIndex() == row).allMatch(x -> x.winner() == first);

@@ -50,9 +50,8 @@ final class MaintenanceCommand implements Callable<Integer> {
         long back = lookBack != null ? lookBack : s.jobs().stream().mapToLong(j -> j.estimate()).max().orElse(3600);
         SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(true))
                 .run(ProgressBar.forTerminal("maintenance: without the window"));
-        System.out.printf(Locale.ROOT, "%s: window %s at %d s for %d s on %d nodes; idle counted over the %d s before it%n",
-                s.name(), w.name(), w.start(), w.duration(), w.nodes().length, Math.min(back, w.start()));
-        System.out.println("strategy              | idle node-h before T | lost node-h | ckpt+restart I/O node-h | added wait job-h | added mean wait s | jobs running across T");
+        System.out.println(Summaries.maintenanceHeader(s.name(), w, back));
+        System.out.println(Summaries.MAINTENANCE_COLUMNS);
         List<MaintenanceCost> costs = new ArrayList<>();
         for (MaintenanceStrategy strategy : MaintenanceStrategy.values()) {
             MaintenanceWindow variant = new MaintenanceWindow(w.name(), w.start(), w.duration(), w.nodes(), strategy,
@@ -61,9 +60,7 @@ final class MaintenanceCommand implements Callable<Integer> {
                     .run(ProgressBar.forTerminal("maintenance: " + strategy.name().toLowerCase(Locale.ROOT)));
             MaintenanceCost c = MaintenanceCost.of(r, variant, baseline, back);
             costs.add(c);
-            System.out.printf(Locale.ROOT, "%-21s | %20.2f | %11.2f | %23.2f | %16.2f | %17.1f | %d%n", c.strategy(),
-                    c.idleNodeHoursBefore(), c.lostNodeHours(), c.ioNodeHours(), c.addedWaitHours(), c.addedMeanWaitSeconds(),
-                    c.jobsAcrossStart());
+            System.out.println(Summaries.maintenanceRow(c));
         }
         return 0;
     }

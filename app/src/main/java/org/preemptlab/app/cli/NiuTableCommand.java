@@ -15,6 +15,7 @@ import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.metrics.MetricsCalculator;
 import org.preemptlab.sim.Simulation;
+import org.preemptlab.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,7 +63,7 @@ final class NiuTableCommand implements Callable<Integer> {
                 .append("Paper's claim (normalised to FCFS-backfill, p = 0.2, with overhead): up to 40 % lower wait and ")
                 .append("queue length, ~20 % lower bounded slowdown, ~4 % of jobs checkpointed, ≤ 1.5 % of resources wasted, ")
                 .append("~0.4 checkpoints per node per day.\n\n")
-                .append("| trace | variant | mean wait s | Δ wait | mean bsld | Δ bsld | mean queue | Δ queue | % jobs preempted | checkpoints/node/day | wasted % | wall s |\n")
+                .append("| trace | variant | mean wait | Δ wait | mean bsld | Δ bsld | mean queue | Δ queue | % jobs preempted | checkpoints/node/day | wasted % | wall s |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Path trace : traces) {
             SwfTrace t = SwfReader.read(trace);
@@ -73,8 +74,8 @@ final class NiuTableCommand implements Callable<Integer> {
                         .run(ProgressBar.forTerminal(trace.getFileName() + " " + v.label)));
                 if (easy == null) easy = m;
                 String row = String.format(Locale.ROOT,
-                        "| %s | %s | %.0f | %s | %.2f | %s | %.2f | %s | %.2f | %.3f | %.2f | %.1f |%n",
-                        trace.getFileName(), v.label, m.meanWaitSeconds(), delta(m.meanWaitSeconds(), easy.meanWaitSeconds()),
+                        "| %s | %s | %s | %s | %.2f | %s | %.2f | %s | %.2f | %.3f | %.2f | %.1f |%n",
+                        trace.getFileName(), v.label, Units.duration(m.meanWaitSeconds()), delta(m.meanWaitSeconds(), easy.meanWaitSeconds()),
                         m.meanBoundedSlowdown(), delta(m.meanBoundedSlowdown(), easy.meanBoundedSlowdown()),
                         m.meanQueueLength(), delta(m.meanQueueLength(), easy.meanQueueLength()),
                         100 * m.preemptedJobShare(), m.checkpointsPerNodeDay(), 100 * m.wastedShare(), m.wallSeconds());

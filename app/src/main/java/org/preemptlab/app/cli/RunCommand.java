@@ -84,11 +84,7 @@ final class RunCommand implements Callable<Integer> {
                 JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("scenario", s.name(), "policy", result.policy()));
             }
         });
-        SummaryOut.stream(metricsJson, eventsCsv, outSwf).printf("%s (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
-                        + "%d preempted, lost %.0f core-s, checkpoint+restart %.0f core-s, makespan %d s%n",
-                s.name(), result.policy(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
-                Math.round(m.preemptedJobShare() * m.jobs()), m.lostWorkProcSeconds(), m.checkpointOverheadProcSeconds(),
-                m.makespanSeconds());
+        SummaryOut.stream(metricsJson, eventsCsv, outSwf).println(Summaries.run(s.name(), result.policy(), m));
         return 0;
     }
 }

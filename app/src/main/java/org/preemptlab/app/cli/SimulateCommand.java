@@ -64,10 +64,8 @@ final class SimulateCommand implements Callable<Integer> {
                 JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("procs", t.machineProcs(), "policy", result.policy()));
             }
         });
-        SummaryOut.stream(outSwf, metricsJson, eventsCsv).printf("%s on %s (%d procs): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
-                        + "mean queue %.2f, makespan %d s, %.2f s wall%n", result.policy(), trace.getFileName(),
-                t.machineProcs(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
-                m.meanQueueLength(), m.makespanSeconds(), wall);
+        SummaryOut.stream(outSwf, metricsJson, eventsCsv)
+                .println(Summaries.simulate(result.policy(), trace.getFileName().toString(), t.machineProcs(), m, wall));
         return 0;
     }
 }

@@ -120,8 +120,10 @@ final class SweepCommand implements Callable<Integer> {
             if (outCsv != null) ResultFile.writeSorted(outCsv, RowFormat.CSV, List.of(row));
             if (outJson != null) ResultFile.writeSorted(outJson, RowFormat.JSON_LINES, List.of(row));
         });
-        out.printf(Locale.ROOT, "variant %d (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, %.2f s wall%n",
-                v.id(), v.label(), row.jobs(), row.meanWaitSeconds(), row.meanBoundedSlowdown(), row.wallSeconds());
+        out.printf(Locale.ROOT, "variant %d (%s): %s, mean wait %s, mean bounded slowdown %s, %.2f s wall%n",
+                v.id(), v.label(), org.preemptlab.units.Units.count(row.jobs(), "job"),
+                org.preemptlab.units.Units.duration(row.meanWaitSeconds()),
+                org.preemptlab.units.Units.number(row.meanBoundedSlowdown()), row.wallSeconds());
         return 0;
     }
 

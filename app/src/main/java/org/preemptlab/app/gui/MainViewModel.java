@@ -53,7 +53,7 @@ import org.preemptlab.sim.SimulationConfig;
 import org.preemptlab.sim.MaintenanceStrategy;
 import org.preemptlab.app.gui.run.MaintenanceDrawing;
 import org.preemptlab.scenario.MaintenanceDraft;
-import org.preemptlab.time.Durations;
+import org.preemptlab.units.Units;
 
 /**
  * The main window's state: the editor's scenario, the current run, the page shown, the status
@@ -87,6 +87,10 @@ public final class MainViewModel {
         this.editor = new EditorViewModel(DefaultScenario.create());
         this.compare = new CompareViewModel(runner, editor::draft);
         compare.checkBeforeRun(editor::checkInput);
+        // the compare page's default choice includes the scenario's own scheduler
+        page.addListener((o, a, b) -> {
+            if (b == Page.COMPARE) compare.followScenario();
+        });
         this.title = Bindings.createStringBinding(() -> {
             String name = editor.draft().name();
             String where = file.get() == null ? "" : " — " + file.get().getFileName();
@@ -190,9 +194,9 @@ public final class MainViewModel {
             }
             run.set(fresh);
             page.set(Page.RUN);
-            status.set(String.format("%s: %d jobs, mean wait %.0f s, utilization %.1f %%, simulated in %.2f s", title,
-                    rec.jobs().size(), rec.metrics().meanWaitSeconds(), rec.metrics().utilization() * 100,
-                    rec.metrics().wallSeconds()));
+            status.set(String.format(java.util.Locale.ROOT, "%s: %s, mean wait %s, utilization %s, simulated in %.2f s", title,
+                    Units.count(rec.jobs().size(), "job"), Units.duration(rec.metrics().meanWaitSeconds()),
+                    Units.share(rec.metrics().utilization()), rec.metrics().wallSeconds()));
         }, error -> {
             pendingRun = null;
             if (error instanceof CancellationException) {
@@ -218,8 +222,8 @@ public final class MainViewModel {
         }
         MaintenanceDraft w = editor.addMaintenance(MaintenanceDrawing.window(span,
                 d.pools().stream().map(p -> p.name()).toList(), "", MaintenanceStrategy.DRAIN));
-        status.set("Added maintenance window " + w.name() + " on " + w.target() + ", " + Durations.format(w.start()) + " for "
-                + Durations.format(w.duration()) + " (drain). Edit it in the editor's maintenance table; Run (F5) to see its effect.");
+        status.set("Added maintenance window " + w.name() + " on " + w.target() + " at " + Units.instant(w.start()) + " for "
+                + Units.duration(w.duration()) + " (drain). Edit it in the editor's maintenance table; Simulate (F5) to see its effect.");
         return true;
     }
 
@@ -251,9 +255,9 @@ public final class MainViewModel {
         if (pendingRun != null) pendingRun.cancel();
         page.set(Page.RUN);
         live.start(runner, title, config, settings, rec -> status.set(String.format(
-                "%s on %s: %d jobs, mean wait %.0f s, utilization %.1f %%, %.1f s of real time", title, settings.describe(),
-                rec.jobs().size(), rec.metrics().meanWaitSeconds(), rec.metrics().utilization() * 100,
-                rec.metrics().wallSeconds())), error -> notifier.error("The live run of " + title + " failed", messageOf(error)));
+                java.util.Locale.ROOT, "%s on %s: %s, mean wait %s, utilization %s, %s of real time", title, settings.describe(),
+                Units.count(rec.jobs().size(), "job"), Units.duration(rec.metrics().meanWaitSeconds()),
+                Units.share(rec.metrics().utilization()), Units.duration(rec.metrics().wallSeconds()))), error -> notifier.error("The live run of " + title + " failed", messageOf(error)));
     }
 
     /** Shows the newest state of a live run (UI thread, every ~0.5 s while one is going). */
@@ -348,8 +352,8 @@ public final class MainViewModel {
             editor.importReportProperty().set(report);
             editor.dirtyProperty().set(true);
             file.set(null);
-            notifier.info("Imported " + trace.jobs().size() + " jobs from " + path.getFileName() + " on "
-                    + trace.machineProcs() + " processors", report.machineLine() + "\n" + report.firedLine()
+            notifier.info("Imported " + Units.count(trace.jobs().size(), "job") + " from " + path.getFileName() + " on "
+                    + Units.count(trace.machineProcs(), "processor"), report.machineLine() + "\n" + report.firedLine()
                     + "\nThe editor's \"SWF import report\" panel lists every rule.\n\n" + trace.report().summary());
             runScenario();
         }, error -> {

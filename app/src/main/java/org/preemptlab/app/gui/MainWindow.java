@@ -107,7 +107,7 @@ public final class MainWindow {
         if (runView != null) runView.viewModel().playingProperty().set(false);
         runView = run == null ? null : new RunView(run);
         if (runView != null) runView.setOnMaintenanceDrawn(vm::addDrawnMaintenance);
-        runHolder.getChildren().setAll(runView == null ? placeholder("No run yet: press Run (F5).") : runView);
+        runHolder.getChildren().setAll(runView == null ? placeholder("No run yet: press Simulate (F5).") : runView);
     }
 
     private static Node placeholder(String text) {
@@ -142,7 +142,7 @@ public final class MainWindow {
         edit.getItems().addAll(undo, redo);
         Menu run = new Menu("_Run");
         run.getItems().addAll(
-                item("_Run scenario", "F5", vm::runScenario),
+                item("_Simulate scenario", "F5", vm::runScenario),
                 item("_Compare variants", "F6", actions::compare),
                 item("Cancel", "Shortcut+PERIOD", () -> vm.runner().monitor().cancelCurrent()),
                 stopItem());
@@ -195,8 +195,9 @@ public final class MainWindow {
             n.visibleProperty().bind(b.slurmBinding());
             n.managedProperty().bind(b.slurmBinding());
         }
-        Button run = new Button("▶ Run");
+        Button run = new Button("▶ Simulate");
         run.setId("backend-run");
+        run.setTooltip(new Tooltip("Simulate the scenario on the chosen backend (F5); ▶ Animate below replays a finished run"));
         run.setOnAction(e -> vm.runScenario());
         Button stop = new Button("■ Stop");
         stop.setId("live-stop");

@@ -38,7 +38,7 @@ class BreakEvenUiTest extends ShellUiTest {
         Fx.run(() -> shell.viewModel().openFile(sample()));
         assertThat(shell.viewModel().editor().draft().maintenance()).hasSize(1);
         Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
-        robot.clickOn("Break-even: drain or checkpoint?");
+        robot.clickOn("Break-even");
         BreakEvenViewModel vm = shell.viewModel().compare().breakEven();
         robot.doubleClickOn("#be-bandwidth").write("10:10000:6");
         robot.doubleClickOn("#be-image-size").write("1024:65536:4");
@@ -59,7 +59,7 @@ class BreakEvenUiTest extends ShellUiTest {
         BreakEvenCell cell = vm.resultProperty().get().cells().get(18);
         assertThat(cell.winner()).isEqualTo(Winner.DRAIN);
         String tooltip = corner.getToolTipText();
-        assertThat(tooltip).isEqualTo(cell.summary()).startsWith("bandwidth 10 MB/s, image 65536 MB per node").contains("drain is cheaper by");
+        assertThat(tooltip).isEqualTo(cell.summary()).startsWith("bandwidth 10 MB/s, image 64 GB per node").contains("drain is cheaper by");
 
         Rectangle2D area = corner.getArea().getBounds2D();
         Point2D onScreen = Fx.call(() -> viewer.getCanvas().localToScreen(area.getCenterX(), area.getCenterY()));
@@ -79,6 +79,9 @@ class BreakEvenUiTest extends ShellUiTest {
         });
         assertThat(Files.size(png)).isPositive();
         assertThat(Files.readString(svg)).contains("<svg", "Drain or checkpoint?");
+        String title = Fx.call(() -> shell.compareView().breakEvenView().chart().getTitle().getText());
+        assertThat(title.toLowerCase(java.util.Locale.ROOT).split("drain or checkpoint", -1)).as(title).hasSize(2);
+        assertThat(title).containsPattern(" at \\d+ h \\d\\d min for ").doesNotContainPattern("\\d{4,} s");
         assertThat(Screenshots.write(stage.getScene().getRoot(), "break-even-view.png")).isRegularFile().startsWith(Screenshots.dir());
 
         // the picked cell as two runs in the Schedulers tab: Gantts, charts and metrics of drain and checkpoint
@@ -86,7 +89,7 @@ class BreakEvenUiTest extends ShellUiTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         var compare = shell.viewModel().compare();
         assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint");
-        assertThat(compare.variants().get(0).label()).contains("10 MB/s", "65536 MB per node");
+        assertThat(compare.variants().get(0).label()).contains("10 MB/s", "64 GB per node");
         assertThat(robot.lookup("#compare-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getId()).isEqualTo("compare-tab-schedulers");
         assertThat(robot.lookup("#compare-message").queryAs(Label.class).getText()).startsWith("Compared 2 maintenance strategies");

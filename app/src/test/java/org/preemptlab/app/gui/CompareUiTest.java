@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.preemptlab.app.gui.compare.CompareView;
 import org.preemptlab.app.gui.compare.MetricRow;
 import org.preemptlab.sched.SchedulerKind;
 import org.testfx.api.FxRobot;
@@ -30,6 +31,12 @@ class CompareUiTest extends ShellUiTest {
         assertThat(table.getItems()).isNotEmpty();
         assertThat(table.getColumns()).hasSize(3);
         assertThat(table.getColumns()).allSatisfy(c -> assertThat(c.getWidth()).as(c.getText()).isGreaterThanOrEqualTo(120));
+        // headers are the schedulers' names, whole: a long one wraps onto more lines instead of being cut
+        assertThat(table.getColumns()).extracting(CompareView::headerText).containsExactly("Metric", "FCFS (baseline)", "EASY backfill");
+        assertThat(table.getColumns().subList(1, 3)).allSatisfy(c -> assertThat(((javafx.scene.control.Label) c.getGraphic()).isWrapText()).isTrue());
+        // the table reads in human units: no raw seconds, makespan as d / h / min
+        MetricRow makespan = table.getItems().stream().filter(r -> r.name().equals("Makespan")).findFirst().orElseThrow();
+        assertThat(makespan.cell(0)).matches("\\d[\\d,]* (d|h|min)( \\d+ (h|min|s))?");
         Fx.run(() -> compare.scrubTo(0.5));
         long t = compare.cursorProperty().get();
         assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().cursorProperty().get()).isEqualTo(t));
@@ -45,7 +52,8 @@ class CompareUiTest extends ShellUiTest {
         var compare = shell.viewModel().compare();
         assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint", "kill");
         TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
-        assertThat(table.getColumns()).extracting(c -> c.getText()).containsExactly("Metric", "drain (baseline)", "checkpoint", "kill");
+        assertThat(table.getColumns()).extracting(CompareView::headerText).containsExactly("Metric", "Maintenance: drain (baseline)",
+                "Maintenance: checkpoint", "Maintenance: kill");
         robot.clickOn("#strategy-kill").clickOn("#strategy-checkpoint");
         robot.clickOn("#run-compare-strategies");
         assertThat(compare.messageProperty().get()).contains("1 picked");

@@ -31,6 +31,7 @@ import org.preemptlab.maintenance.LogAxis;
 import org.preemptlab.maintenance.SweepProgress;
 import org.preemptlab.maintenance.Winner;
 import org.preemptlab.sim.MaintenanceStrategy;
+import org.preemptlab.units.Units;
 
 /**
  * Drain or checkpoint? Runs the break-even sweep ({@link BreakEvenSweep}) on the edited scenario's
@@ -205,12 +206,11 @@ public final class BreakEvenViewModel {
         BreakEvenCell cell = selected.get();
         BreakEvenResult r = result.get();
         if (cell == null || r == null || sweptScenario == null) return List.of();
-        String at = String.format(java.util.Locale.ROOT, " (%s MB/s, %.0f MB per node)",
-                LogAxis.num(cell.bandwidthMBps()), cell.imageMbPerNode());
+        String at = " (" + Units.bandwidth(cell.bandwidthMBps()) + ", " + Units.size(cell.imageMbPerNode()) + " per node)";
         List<VariantPlan> plans = new java.util.ArrayList<>();
         for (MaintenanceStrategy st : List.of(MaintenanceStrategy.DRAIN, MaintenanceStrategy.CHECKPOINT)) {
             Scenario s = BreakEvenSweep.cellScenario(sweptScenario, r, cell, st);
-            plans.add(new VariantPlan(st.label(), "Maintenance: " + st.label() + at, s.toConfig(true)));
+            plans.add(new VariantPlan(st.label(), st.label() + at, s.toConfig(true)));
         }
         return plans;
     }

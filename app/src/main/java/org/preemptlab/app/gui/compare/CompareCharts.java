@@ -12,6 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.preemptlab.app.chart.UnitsTickFormat;
 
 /** Builds the compare view's JFreeChart charts from plain series, with a cursor marker. */
 final class CompareCharts {
@@ -41,6 +42,9 @@ final class CompareCharts {
         plot.getRangeAxis().setLabelFont(SMALL);
         plot.getDomainAxis().setTickLabelFont(SMALL);
         plot.getRangeAxis().setTickLabelFont(SMALL);
+        for (var axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            if (axis instanceof org.jfree.chart.axis.NumberAxis n) n.setNumberFormatOverride(new UnitsTickFormat());
+        }
         XYItemRenderer r = plot.getRenderer();
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, COLORS[i % COLORS.length]);

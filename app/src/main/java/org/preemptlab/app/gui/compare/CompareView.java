@@ -84,7 +84,10 @@ public final class CompareView extends BorderPane {
         breakEvenView = new BreakEvenView(vm.breakEven(), () -> {
             if (vm.runBreakEvenCell()) pane.getSelectionModel().select(main);
         });
-        Tab breakEven = new Tab("Break-even: drain or checkpoint?", breakEvenView);
+        // the chart's title asks "drain or checkpoint?": the tab does not ask it again
+        Tab breakEven = new Tab("Break-even", breakEvenView);
+        breakEven.setTooltip(new javafx.scene.control.Tooltip("Drain or checkpoint the maintenance window? Both strategies over a grid of"
+                + " checkpoint bandwidth × image size"));
         breakEven.setId("compare-tab-break-even");
         pane.getTabs().setAll(main, breakEven);
         pane.setId("compare-tabs");
@@ -158,9 +161,10 @@ public final class CompareView extends BorderPane {
         liveCharts.clear();
         charts.getChildren().clear();
         if (!vm.variants().isEmpty()) {
-            addChart(CompareCharts.chart("Queue length", "time (h)", "jobs waiting", vm.queueSeries(), true));
-            addChart(CompareCharts.chart("Utilization", "time (h)", "useful cores / cores", vm.utilizationSeries(), true));
-            addChart(CompareCharts.chart("Wait-time CDF", "wait (h)", "share of jobs", vm.waitCdf(), false));
+            String time = "time (" + vm.chartTimeUnit().symbol() + ")";
+            addChart(CompareCharts.chart("Queue length", time, "jobs waiting", vm.queueSeries(), true));
+            addChart(CompareCharts.chart("Utilization", time, "useful cores / cores", vm.utilizationSeries(), true));
+            addChart(CompareCharts.chart("Wait-time CDF", "wait (" + vm.waitTimeUnit().symbol() + ")", "share of jobs", vm.waitCdf(), false));
         }
         buildTable();
         cursorMoved();
@@ -194,7 +198,8 @@ public final class CompareView extends BorderPane {
         table.getColumns().add(name);
         for (int i = 0; i < vm.variants().size(); i++) {
             int k = i;
-            TableColumn<MetricRow, String> c = new TableColumn<>(vm.variants().get(i).key() + (i == 0 ? " (baseline)" : ""));
+            TableColumn<MetricRow, String> c = new TableColumn<>();
+            c.setGraphic(header(vm.variants().get(i).label() + (i == 0 ? " (baseline)" : ""), c));
             c.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().cell(k).replace("  (", "\n(")));
             c.setCellFactory(col -> new TableCell<>() {
                 @Override
@@ -213,6 +218,24 @@ public final class CompareView extends BorderPane {
         table.setItems(vm.metrics());
     }
 
+    /** A column header that wraps onto more lines instead of cutting the name ("aggressive-ch…"). */
+    static Label header(String text, TableColumn<?, ?> column) {
+        Label head = new Label(text);
+        head.getStyleClass().add("column-title");
+        head.setWrapText(true);
+        head.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        head.setAlignment(Pos.CENTER);
+        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        head.maxWidthProperty().bind(column.widthProperty().subtract(10));
+        head.prefWidthProperty().bind(column.widthProperty().subtract(10));
+        return head;
+    }
+
+    /** The text of a column's header (its wrapping label, or its plain text). */
+    public static String headerText(TableColumn<?, ?> column) {
+        return column.getGraphic() instanceof Label l ? l.getText() : column.getText();
+    }
+
     private void cursorMoved() {
         long t = vm.cursorProperty().get();
         syncing = true;
@@ -224,6 +247,7 @@ public final class CompareView extends BorderPane {
             syncing = false;
         }
         time.setText(SimTime.format(t));
-        for (int i = 0; i < Math.min(2, liveCharts.size()); i++) CompareCharts.moveMarker(liveCharts.get(i), t / 3600.0);
+        double unit = vm.variants().isEmpty() ? 3600 : vm.chartTimeUnit().seconds();
+        for (int i = 0; i < Math.min(2, liveCharts.size()); i++) CompareCharts.moveMarker(liveCharts.get(i), t / unit);
     }
 }

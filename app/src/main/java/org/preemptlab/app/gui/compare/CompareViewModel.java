@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -27,7 +28,10 @@ import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.app.gui.scenario.ScenarioConverter;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioException;
+import org.preemptlab.metrics.MaintenanceCost;
 import org.preemptlab.metrics.Metrics;
+import org.preemptlab.sim.MaintenanceWindow;
+import org.preemptlab.app.gui.compare.MetricRow.Unit;
 import org.preemptlab.sim.MaintenanceStrategy;
 
 /**
@@ -44,8 +48,9 @@ public final class CompareViewModel {
 
     private final TaskRunner runner;
     private final Supplier<ScenarioDraft> scenario;
-    private final ObservableSet<SchedulerKind> chosen = FXCollections.observableSet(EnumSet.of(SchedulerKind.FCFS,
-            SchedulerKind.EASY, SchedulerKind.CONSERVATIVE));
+    private final ObservableSet<SchedulerKind> chosen = FXCollections.observableSet(defaultChoice(SchedulerKind.EASY));
+    /** The choice last made for the user; while the check boxes still show it, it follows the scenario's scheduler. */
+    private Set<SchedulerKind> lastDefault = defaultChoice(SchedulerKind.EASY);
     private final ObservableSet<MaintenanceStrategy> chosenStrategies = FXCollections.observableSet(
             EnumSet.of(MaintenanceStrategy.DRAIN, MaintenanceStrategy.CHECKPOINT));
     private final ObservableList<Variant> variants = FXCollections.observableArrayList();
@@ -81,6 +86,28 @@ public final class CompareViewModel {
 
     public ObservableSet<SchedulerKind> chosen() {
         return chosen;
+    }
+
+    /** FCFS, EASY and conservative backfill; the scenario's own scheduler in place of conservative when it is another. */
+    static Set<SchedulerKind> defaultChoice(SchedulerKind scenarios) {
+        EnumSet<SchedulerKind> s = EnumSet.of(SchedulerKind.FCFS, SchedulerKind.EASY, SchedulerKind.CONSERVATIVE);
+        if (scenarios != null && !s.contains(scenarios)) {
+            s.remove(SchedulerKind.CONSERVATIVE);
+            s.add(scenarios);
+        }
+        return s;
+    }
+
+    /**
+     * Makes the default choice include the scenario's scheduler (called when the compare page is
+     * shown); a choice the user made stays as it is.
+     */
+    public void followScenario() {
+        if (!chosen.equals(lastDefault)) return;
+        Set<SchedulerKind> d = defaultChoice(scenario.get().scheduler().kind());
+        lastDefault = d;
+        chosen.retainAll(d);
+        chosen.addAll(d);
     }
 
     public ObservableList<Variant> variants() {
@@ -230,7 +257,8 @@ public final class CompareViewModel {
                 failures.add(plans.get(i).label() + " failed: " + (t.getMessage() == null ? t.toString() : t.getMessage()));
             }
         }
-        showIndexed(ok.stream().map(VariantPlan::key).toList(), ok.stream().map(VariantPlan::label).toList(), runs, what);
+        showIndexed(ok.stream().map(VariantPlan::key).toList(), ok.stream().map(VariantPlan::label).toList(), runs,
+                ok.stream().map(p -> p.config().maintenance().isEmpty() ? null : p.config().maintenance().get(0)).toList(), what);
         if (!failures.isEmpty()) message.set(String.join("\n", failures) + (runs.isEmpty() ? "" : "\n" + message.get()));
     }
 
@@ -242,10 +270,11 @@ public final class CompareViewModel {
     /** Shows finished runs (also used by tests with hand-made runs). */
     public void show(List<SchedulerKind> policies, List<RunRecord> runs) {
         showIndexed(policies.stream().map(SchedulerKind::id).toList(), policies.stream().map(SchedulerKind::label).toList(),
-                runs.stream().map(GanttIndex::new).toList(), "schedulers");
+                runs.stream().map(GanttIndex::new).toList(), java.util.Collections.nCopies(runs.size(), null), "schedulers");
     }
 
-    private void showIndexed(List<String> keys, List<String> labels, List<GanttIndex> indexes, String what) {
+    private void showIndexed(List<String> keys, List<String> labels, List<GanttIndex> indexes, List<MaintenanceWindow> windows,
+            String what) {
         List<RunRecord> runs = indexes.stream().map(GanttIndex::run).toList();
         List<Variant> list = new ArrayList<>();
         long start = Long.MAX_VALUE;
@@ -262,7 +291,7 @@ public final class CompareViewModel {
         }
         for (Variant v : list) v.gantt().revisionProperty().addListener((o, a, b) -> syncRange(v.gantt(), list));
         variants.setAll(list);
-        metrics.setAll(metricRows(runs));
+        metrics.setAll(metricRows(runs, windows));
         message.set("Compared " + runs.size() + " " + what + " on " + (runs.isEmpty() ? "" : runs.get(0).jobs().size() + " jobs")
                 + "; deltas are against " + (labels.isEmpty() ? "" : labels.get(0)) + ".");
     }
@@ -299,42 +328,94 @@ public final class CompareViewModel {
     // ---------------------------------------------------------------- metrics and charts
 
     static List<MetricRow> metricRows(List<RunRecord> runs) {
+        return metricRows(runs, java.util.Collections.nCopies(runs.size(), null));
+    }
+
+    /**
+     * The table: the run metrics, and when the runs have a maintenance window, what their first
+     * window cost (as the {@code maintenance} command and the break-even chart count it).
+     *
+     * @param windows each run's first maintenance window, or null
+     */
+    static List<MetricRow> metricRows(List<RunRecord> runs, List<MaintenanceWindow> windows) {
         List<MetricRow> rows = new ArrayList<>();
-        rows.add(row(runs, "Mean wait", true, "%.0f s", Metrics::meanWaitSeconds));
-        rows.add(row(runs, "Median wait", true, "%.0f s", Metrics::medianWaitSeconds));
-        rows.add(row(runs, "95th percentile wait", true, "%.0f s", Metrics::p95WaitSeconds));
-        rows.add(row(runs, "Mean response", true, "%.0f s", Metrics::meanResponseSeconds));
-        rows.add(row(runs, "Mean bounded slowdown", true, "%.2f", Metrics::meanBoundedSlowdown));
-        rows.add(row(runs, "Utilization", false, "%.3f", Metrics::utilization));
-        rows.add(row(runs, "Mean queue length", true, "%.2f", Metrics::meanQueueLength));
-        rows.add(row(runs, "Makespan", true, "%.0f s", m -> m.makespanSeconds()));
-        rows.add(row(runs, "Jobs preempted", true, "%.3f", Metrics::preemptedJobShare));
-        rows.add(row(runs, "Lost work", true, "%.0f core·s", Metrics::lostWorkProcSeconds));
-        rows.add(row(runs, "Checkpoint + restart I/O", true, "%.0f core·s", Metrics::checkpointOverheadProcSeconds));
-        rows.add(row(runs, "Wasted share", true, "%.4f", Metrics::wastedShare));
-        rows.add(row(runs, "Jobs killed for good", true, "%.0f", m -> m.killedJobs()));
+        rows.add(row(runs, "Mean wait", true, Unit.DURATION, Metrics::meanWaitSeconds));
+        rows.add(row(runs, "Median wait", true, Unit.DURATION, Metrics::medianWaitSeconds));
+        rows.add(row(runs, "95th percentile wait", true, Unit.DURATION, Metrics::p95WaitSeconds));
+        rows.add(row(runs, "Mean response", true, Unit.DURATION, Metrics::meanResponseSeconds));
+        rows.add(row(runs, "Mean bounded slowdown", true, Unit.NUMBER, Metrics::meanBoundedSlowdown));
+        rows.add(row(runs, "Utilization", false, Unit.SHARE, Metrics::utilization));
+        rows.add(row(runs, "Mean queue length", true, Unit.NUMBER, Metrics::meanQueueLength));
+        rows.add(row(runs, "Makespan", true, Unit.DURATION, m -> m.makespanSeconds()));
+        rows.add(row(runs, "Jobs preempted", true, Unit.SHARE, Metrics::preemptedJobShare));
+        rows.add(row(runs, "Lost work", true, Unit.CORE_SECONDS, Metrics::lostWorkProcSeconds));
+        rows.add(row(runs, "Checkpoint + restart I/O", true, Unit.CORE_SECONDS, Metrics::checkpointOverheadProcSeconds));
+        rows.add(row(runs, "Wasted share", true, Unit.SHARE, Metrics::wastedShare));
+        rows.add(row(runs, "Jobs killed for good", true, Unit.JOBS, m -> m.killedJobs()));
+        rows.addAll(maintenanceRows(runs, windows));
         return rows;
     }
 
-    private static MetricRow row(List<RunRecord> runs, String name, boolean lower, String format, ToDoubleFunction<Metrics> f) {
-        double[] v = new double[runs.size()];
-        for (int i = 0; i < v.length; i++) v[i] = runs.get(i).metrics() == null ? 0 : f.applyAsDouble(runs.get(i).metrics());
-        return new MetricRow(name, lower, format, v);
+    /** Names of the maintenance cost rows, as in the {@code maintenance} command's columns. */
+    static final String IDLE_BEFORE_T = "Maintenance: idle node-hours before T";
+    static final String LOST = "Maintenance: lost work";
+    static final String IO = "Maintenance: checkpoint + restart I/O";
+    static final String COST = "Maintenance: cost (idle + lost + I/O)";
+
+    /**
+     * The first window's cost in node-hours for every run that has one ({@link MaintenanceCost}, idle
+     * time counted over the longest job estimate before T, as the {@code maintenance} command does);
+     * none when no run has a window.
+     */
+    private static List<MetricRow> maintenanceRows(List<RunRecord> runs, List<MaintenanceWindow> windows) {
+        if (windows.stream().allMatch(java.util.Objects::isNull)) return List.of();
+        MaintenanceCost[] costs = new MaintenanceCost[runs.size()];
+        for (int i = 0; i < costs.length; i++) {
+            MaintenanceWindow w = windows.get(i);
+            var result = runs.get(i).source();
+            if (w == null || result == null) continue;
+            long lookBack = result.jobs().stream().mapToLong(j -> j.spec().estimate()).max().orElse(3600);
+            costs[i] = MaintenanceCost.of(result, w, result, lookBack);
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        rows.add(costRow(costs, IDLE_BEFORE_T, MaintenanceCost::idleNodeHoursBefore));
+        rows.add(costRow(costs, LOST, MaintenanceCost::lostNodeHours));
+        rows.add(costRow(costs, IO, MaintenanceCost::ioNodeHours));
+        rows.add(costRow(costs, COST, MaintenanceCost::totalNodeHours));
+        return rows;
     }
 
-    /** Queue length over time (hours), one step line per variant. */
+    private static MetricRow costRow(MaintenanceCost[] costs, String name, ToDoubleFunction<MaintenanceCost> f) {
+        double[] v = new double[costs.length];
+        for (int i = 0; i < v.length; i++) v[i] = costs[i] == null ? Double.NaN : f.applyAsDouble(costs[i]);
+        return new MetricRow(name, true, Unit.NODE_HOURS, v);
+    }
+
+    private static MetricRow row(List<RunRecord> runs, String name, boolean lower, Unit unit, ToDoubleFunction<Metrics> f) {
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) v[i] = runs.get(i).metrics() == null ? 0 : f.applyAsDouble(runs.get(i).metrics());
+        return new MetricRow(name, lower, unit, v);
+    }
+
+    /**
+     * Queue length over time (hours), one step line per variant, from the common start (an empty
+     * queue until the first change), so its time axis starts where the other charts' do.
+     */
     public List<ChartSeries> queueSeries() {
         List<ChartSeries> out = new ArrayList<>();
+        double unit = chartTimeUnit().seconds();
+        double from = start() / unit;
         for (Variant v : variants) {
             StepSeries q = v.gantt().index().queue();
-            double[] x = new double[q.size() * 2];
-            double[] y = new double[q.size() * 2];
+            double[] x = new double[q.size() * 2 + 1];
+            double[] y = new double[q.size() * 2 + 1];
+            x[0] = Math.min(from, q.size() == 0 ? from : q.timeAt(0) / unit);
             double last = 0;
             for (int i = 0; i < q.size(); i++) {
-                x[2 * i] = q.timeAt(i) / 3600.0;
-                y[2 * i] = last;
-                x[2 * i + 1] = q.timeAt(i) / 3600.0;
-                y[2 * i + 1] = q.valueAtIndex(i);
+                x[2 * i + 1] = q.timeAt(i) / unit;
+                y[2 * i + 1] = last;
+                x[2 * i + 2] = q.timeAt(i) / unit;
+                y[2 * i + 2] = q.valueAtIndex(i);
                 last = q.valueAtIndex(i);
             }
             out.add(new ChartSeries(v.label(), x, y));
@@ -356,7 +437,7 @@ public final class CompareViewModel {
             for (int b = 0; b < UTILIZATION_BUCKETS; b++) {
                 long from = s + Math.round(b * width);
                 long to = s + Math.round((b + 1) * width);
-                x[b] = (from + to) / 2.0 / 3600.0;
+                x[b] = (from + to) / 2.0 / chartTimeUnit().seconds();
                 y[b] = idx.usefulCores().averageOver(from, Math.max(from + 1, to)) / cores;
             }
             out.add(new ChartSeries(v.label(), x, y));
@@ -364,16 +445,29 @@ public final class CompareViewModel {
         return out;
     }
 
-    /** The wait-time CDF: fraction of jobs that waited at most x hours. */
+    /** The time axis of the queue and utilization charts: minutes, hours or days, from the compared span. */
+    public ChartTimeUnit chartTimeUnit() {
+        return ChartTimeUnit.forSpan(end() - start());
+    }
+
+    /** The wait axis of the wait-time CDF, from the longest wait. */
+    public ChartTimeUnit waitTimeUnit() {
+        long longest = 0;
+        for (Variant v : variants) for (JobFacts j : v.run().jobs()) longest = Math.max(longest, j.totalWait());
+        return ChartTimeUnit.forSpan(longest);
+    }
+
+    /** The wait-time CDF: fraction of jobs that waited at most x ({@link #waitTimeUnit()}). */
     public List<ChartSeries> waitCdf() {
         List<ChartSeries> out = new ArrayList<>();
+        double unit = waitTimeUnit().seconds();
         for (Variant v : variants) {
             double[] waits = v.run().jobs().stream().mapToDouble(JobFacts::totalWait).sorted().toArray();
             int n = waits.length;
             double[] x = new double[n];
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
-                x[i] = waits[i] / 3600.0;
+                x[i] = waits[i] / unit;
                 y[i] = (i + 1.0) / n;
             }
             out.add(new ChartSeries(v.label(), x, y));

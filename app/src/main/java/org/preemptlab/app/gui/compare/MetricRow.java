@@ -1,14 +1,43 @@
 package org.preemptlab.app.gui.compare;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
+import org.preemptlab.units.Units;
 
 /**
  * One metric across the compared variants.
  *
  * @param lowerIsBetter which way is better (utilization: higher)
- * @param format        how a value is written, e.g. {@code %.0f s}
+ * @param unit          what the values are and how they are written for people
+ * @param values        the raw values (seconds, core-seconds, node-hours, shares 0 … 1), as the CSV export writes them
  */
-public record MetricRow(String name, boolean lowerIsBetter, String format, double[] values) {
+public record MetricRow(String name, boolean lowerIsBetter, Unit unit, double[] values) {
+
+    /** What a row's values are, and how people read them (through {@link Units}). */
+    public enum Unit {
+        /** Seconds: {@code 5 h 07 min}. */
+        DURATION(Units::duration),
+        /** Core-seconds, written as core-hours: {@code 8,180 core-h}. */
+        CORE_SECONDS(Units::coreHours),
+        /** Node-hours: {@code 12.5 node-h}. */
+        NODE_HOURS(Units::nodeHours),
+        /** A share 0 … 1: {@code 87.3 %}; its change is in percentage points. */
+        SHARE(Units::share),
+        /** A plain number: {@code 1.23}. */
+        NUMBER(Units::number),
+        /** A count of jobs: {@code 12 jobs}. */
+        JOBS(v -> Units.count(Math.round(v), "job"));
+
+        private final DoubleFunction<String> text;
+
+        Unit(DoubleFunction<String> text) {
+            this.text = text;
+        }
+
+        public String format(double v) {
+            return text.apply(v);
+        }
+    }
 
     /** Index of the best variant, or -1 when all are equal. */
     public int best() {
@@ -22,7 +51,7 @@ public record MetricRow(String name, boolean lowerIsBetter, String format, doubl
     }
 
     public String text(int i) {
-        return String.format(Locale.ROOT, format, values[i]);
+        return unit.format(values[i]);
     }
 
     /** Change of variant i against the first (the baseline), in percent; NaN when the baseline is 0. */
@@ -31,11 +60,22 @@ public record MetricRow(String name, boolean lowerIsBetter, String format, doubl
         return (values[i] - values[0]) / Math.abs(values[0]) * 100;
     }
 
-    /** {@code 1234 s (−12.5 %)}; the baseline has no delta. */
+    /**
+     * The change of variant i against the baseline, for people: relative ({@code −12.5 %}); for
+     * shares in percentage points ({@code +3.2 pt}); against a baseline of 0 as the difference in the
+     * row's unit ({@code +5 h 10 min}), never "n/a".
+     */
+    public String delta(int i) {
+        double diff = values[i] - values[0];
+        if (unit == Unit.SHARE) return String.format(Locale.ROOT, "%+.1f pt", diff * 100);
+        double d = deltaPercent(i);
+        if (Double.isNaN(d)) return (diff > 0 ? "+" : "") + unit.format(diff);
+        return String.format(Locale.ROOT, "%+.1f %%", d);
+    }
+
+    /** {@code 1 h 05 min  (−12.5 %)}; the baseline has no delta. */
     public String cell(int i) {
         if (i == 0) return text(0);
-        double d = deltaPercent(i);
-        String delta = Double.isNaN(d) ? "n/a" : String.format(Locale.ROOT, "%+.1f %%", d);
-        return text(i) + "  (" + delta + ")";
+        return text(i) + "  (" + delta(i) + ")";
     }
 }

@@ -105,11 +105,11 @@ public final class EditorView extends BorderPane {
         Button redo = new Button("Redo");
         redo.disableProperty().bind(vm.history().canRedoProperty().not());
         redo.setOnAction(e -> vm.redo());
-        Button runButton = new Button("▶ Run");
+        Button runButton = new Button("▶ Simulate");
         runButton.setId("run-scenario");
         runButton.setDefaultButton(false);
         runButton.setOnAction(e -> run.run());
-        runButton.setTooltip(new Tooltip("Simulate this scenario (F5)"));
+        runButton.setTooltip(new Tooltip("Simulate this scenario: compute its whole schedule, then show it in the Run view (F5)"));
         Button compareButton = new Button("Compare…");
         compareButton.setOnAction(e -> compare.run());
         summary.setId("issue-summary");

@@ -150,7 +150,8 @@ final class PoolBlock extends VBox {
         if (!name.isFocused() && !name.getText().equals(p.name())) name.setText(p.name());
         if (nodes.getValue() == null || nodes.getValue() != p.nodes()) nodes.getValueFactory().setValue(p.nodes());
         StringBuilder sb = new StringBuilder();
-        sb.append(p.coresPerNode()).append(" cores · ").append(p.memoryPerNodeMb() / 1024).append(" GB per node");
+        sb.append(org.preemptlab.units.Units.count(p.coresPerNode(), "core")).append(" · ")
+                .append(org.preemptlab.units.Units.size(p.memoryPerNodeMb())).append(" per node");
         if (!p.owner().isBlank()) sb.append(" · owner ").append(p.owner());
         if (!p.borrowers().isEmpty()) sb.append(" · lends to ").append(String.join(", ", p.borrowers()));
         subtitle.setText(sb.toString());
@@ -192,6 +193,7 @@ final class PoolBlock extends VBox {
             gc.setFill(Color.WHITE);
             gc.fillText("×" + layout.nodesPerTile(), 2, TILE - 4);
         }
-        Tooltip.install(tiles, new Tooltip(count + " nodes" + (layout.summarized() ? " (one tile = " + layout.nodesPerTile() + " nodes)" : "")));
+        Tooltip.install(tiles, new Tooltip(org.preemptlab.units.Units.count(count, "node")
+                + (layout.summarized() ? " (one tile = " + org.preemptlab.units.Units.count(layout.nodesPerTile(), "node") + ")" : "")));
     }
 }

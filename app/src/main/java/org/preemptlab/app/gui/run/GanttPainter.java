@@ -52,7 +52,7 @@ public final class GanttPainter {
         List<TimeTick> ticks = vm.ticks();
         rasterize(vm, rows, ticks);
         if (surface.plot().getImage() != image) surface.plot().setImage(image);
-        paintLabels(surface.labels().getGraphicsContext2D(), vm, surface);
+        paintLabels(surface.labels().getGraphicsContext2D(), vm, surface, rows);
         paintGutter(surface.gutter().getGraphicsContext2D(), vm, rows, vm.index().groups());
         paintAxis(surface.axis().getGraphicsContext2D(), vm, ticks);
     }
@@ -119,15 +119,30 @@ public final class GanttPainter {
         raster.fill(x0 + w0 - 2, y0, 2, h0, HIGHLIGHT_ARGB);
     }
 
-    /** Job names on bars wide enough for them (the layer is hidden when there are none). */
-    private void paintLabels(GraphicsContext gc, GanttViewModel vm, GanttSurface surface) {
-        boolean any = frame.labelCount() > 0;
+    /**
+     * Job names on bars wide enough for them, and each expanded pool's size on its (empty) header
+     * band, "4 nodes × 8 cores" (the layer is hidden when there is neither).
+     */
+    private void paintLabels(GraphicsContext gc, GanttViewModel vm, GanttSurface surface, List<LayoutRow> rows) {
+        boolean headers = rows.stream().anyMatch(r -> r.header() && !vm.isCollapsed(r.group()));
+        boolean any = frame.labelCount() > 0 || headers;
         surface.labels().setVisible(any);
         if (!any) return;
         double ox = vm.plotLeft();
         double oy = GanttViewModel.AXIS_HEIGHT;
         gc.clearRect(0, 0, surface.labels().getWidth(), surface.labels().getHeight());
         gc.setFont(SMALL);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.LEFT);
+        if (headers) {
+            gc.setFill(MUTED);
+            for (LayoutRow r : rows) {
+                if (!r.header() || vm.isCollapsed(r.group())) continue;
+                double y = vm.screenY(r);
+                if (y < vm.plotTop() || y > vm.height()) continue;
+                gc.fillText(vm.index().groups().get(r.group()).sizeText(), 6, y + r.height() / 2 - oy);
+            }
+        }
         gc.setFill(Color.WHITE);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -171,8 +186,7 @@ public final class GanttPainter {
                 gc.setFill(TEXT);
                 gc.setFont(BOLD);
                 String arrow = vm.isCollapsed(r.group()) ? "▸ " : "▾ ";
-                String size = vm.isCollapsed(r.group()) ? "" : "  " + g.rowCount() + "×" + g.coresPerRow();
-                gc.fillText(arrow + g.name() + size, 6, y + r.height() / 2, left - 10);
+                gc.fillText(arrow + g.name(), 6, y + r.height() / 2, left - 10);
             } else if (r.height() >= 9) {
                 gc.setFill(TEXT);
                 gc.setFont(SMALL);

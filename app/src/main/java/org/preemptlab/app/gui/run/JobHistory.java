@@ -3,7 +3,9 @@ package org.preemptlab.app.gui.run;
 import java.util.ArrayList;
 import java.util.List;
 import org.preemptlab.sim.LogEntry;
+import org.preemptlab.sched.Reason;
 import org.preemptlab.time.SimTime;
+import org.preemptlab.units.Units;
 
 /** A job's whole story, from the event log, and its facts in words (tooltip, job panel). */
 public final class JobHistory {
@@ -24,23 +26,24 @@ public final class JobHistory {
     /** Several lines of facts: request, outcome, waits and losses. */
     public static String summary(JobFacts j) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Job ").append(j.name()).append("  (QOS ").append(j.qos());
+        String named = Reason.job(j.name());
+        sb.append(named.startsWith("job ") ? "Job " + j.name() : named).append("  (QOS ").append(j.qos());
         if (!j.group().isEmpty()) sb.append(", group ").append(j.group());
         sb.append(")\n");
-        sb.append(j.nodes()).append(" nodes × ").append(j.coresPerNode()).append(" cores");
-        if (j.memoryPerNodeMb() > 0) sb.append(" × ").append(j.memoryPerNodeMb()).append(" MB");
+        sb.append(Units.count(j.nodes(), "node")).append(" × ").append(Units.count(j.coresPerNode(), "core"));
+        if (j.memoryPerNodeMb() > 0) sb.append(" × ").append(Units.size(j.memoryPerNodeMb()));
         sb.append("\nsubmit ").append(SimTime.format(j.submit()))
-                .append(", estimate ").append(SimTime.duration(j.estimate()))
-                .append(", run time ").append(SimTime.duration(j.runtime())).append('\n');
+                .append(", estimate ").append(Units.duration(j.estimate()))
+                .append(", run time ").append(Units.duration(j.runtime())).append('\n');
         if (j.firstStart() >= 0) sb.append("first start ").append(SimTime.format(j.firstStart())).append(", ");
-        sb.append("waited ").append(SimTime.duration(j.totalWait()));
+        sb.append("waited ").append(Units.duration(j.totalWait()));
         if (j.end() >= 0) sb.append(", ended ").append(SimTime.format(j.end()));
         sb.append(" (").append(j.finalState().name().toLowerCase(java.util.Locale.ROOT)).append(')');
         if (j.timesPreempted() > 0 || j.lostWork() > 0 || j.timesCheckpointed() > 0) {
             sb.append("\npreempted ").append(j.timesPreempted()).append("×, checkpoints ").append(j.timesCheckpointed())
-                    .append(" (").append(SimTime.duration(j.checkpointSeconds())).append(" writing, ")
-                    .append(SimTime.duration(j.restartSeconds())).append(" restarting), lost work ")
-                    .append(SimTime.duration(j.lostWork()));
+                    .append(" (").append(Units.duration(j.checkpointSeconds())).append(" writing, ")
+                    .append(Units.duration(j.restartSeconds())).append(" restarting), lost work ")
+                    .append(Units.duration(j.lostWork()));
         }
         sb.append("\n").append(j.rerunnable() ? "rerunnable" : "not rerunnable").append(", ")
                 .append(j.checkpointable() ? "checkpointable" : "not checkpointable");
@@ -52,6 +55,6 @@ public final class JobHistory {
         JobFacts j = index.run().job(hit.job());
         return hit.kind().label() + " on " + index.run().cluster().nodeName(hit.node()) + ": "
                 + SimTime.format(hit.start()) + " – " + SimTime.format(hit.end()) + " ("
-                + SimTime.duration(hit.end() - hit.start()) + ")\n" + summary(j);
+                + Units.duration(hit.end() - hit.start()) + ")\n" + summary(j);
     }
 }

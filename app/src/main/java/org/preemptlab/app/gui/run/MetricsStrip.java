@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.preemptlab.units.Units;
 
 /** The live figures at the cursor, as a strip of small tiles. */
 final class MetricsStrip extends HBox {
@@ -27,7 +28,10 @@ final class MetricsStrip extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         utilBar.setPrefWidth(90);
         VBox util = tile("Utilization", new HBox(6, utilBar, utilization));
-        getChildren().addAll(tile("Time", time), util, tile("Cores held", busy), tile("Queued", queued),
+        help(util, CursorMetrics.UTILIZATION_HELP);
+        VBox held = tile("Cores held", busy);
+        help(held, CursorMetrics.CORES_HELD_HELP);
+        getChildren().addAll(tile("Time", time), util, held, tile("Queued", queued),
                 tile("Running", running), tile("Suspended", suspended), tile("Checkpointing", checkpointing),
                 tile("Ended", ended));
         vm.metricsProperty().addListener((o, a, b) -> show(b, vm));
@@ -36,14 +40,19 @@ final class MetricsStrip extends HBox {
 
     private void show(CursorMetrics m, RunViewModel vm) {
         time.setText(vm.timeTextProperty().get());
-        utilization.setText(String.format("%.0f %%", m.utilization() * 100));
+        utilization.setText(Units.share(m.utilization()));
         utilBar.setProgress(m.utilization());
-        busy.setText(String.format("%.0f %%", m.busy() * 100));
+        busy.setText(Units.share(m.busy()));
         queued.setText(Integer.toString(m.queued()));
         running.setText(Integer.toString(m.running()));
         suspended.setText(Integer.toString(m.suspended()));
         checkpointing.setText(Integer.toString(m.checkpointing()));
         ended.setText(m.ended() + " / " + vm.run().jobs().size());
+    }
+
+    private static void help(VBox tile, String text) {
+        tile.setId("metric-" + ((Label) tile.getChildren().get(0)).getText().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        javafx.scene.control.Tooltip.install(tile, RunView.wrapped(text));
     }
 
     private static Label value() {

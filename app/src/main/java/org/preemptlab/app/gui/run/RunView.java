@@ -26,6 +26,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.preemptlab.time.SimTime;
+import org.preemptlab.units.Units;
 
 /**
  * The run view: playback toolbar, the Gantt with its legend, the "Why" decision log and the job
@@ -38,7 +39,7 @@ public final class RunView extends BorderPane {
     private final ListView<DecisionItem> why = new ListView<>();
     private final ListView<HistoryLine> history = new ListView<>();
     private final Slider scrub = new Slider(0, 1, 0);
-    private final Button play = new Button("▶ Play");
+    private final Button play = new Button("▶ Animate");
     private boolean syncing;
     private final javafx.beans.property.BooleanProperty drawingEnabled = new javafx.beans.property.SimpleBooleanProperty(false);
     private final AnimationTimer timer = new AnimationTimer() {
@@ -70,7 +71,7 @@ public final class RunView extends BorderPane {
         setCenter(split);
         setBottom(new MetricsStrip(vm));
         vm.playingProperty().addListener((o, a, b) -> {
-            play.setText(b ? "❚❚ Pause" : "▶ Play");
+            play.setText(b ? "❚❚ Pause" : "▶ Animate");
             if (b) timer.start();
         });
         vm.cursorProperty().addListener((o, a, b) -> cursorMoved());
@@ -106,7 +107,8 @@ public final class RunView extends BorderPane {
         Button prevDecision = button("◀◀ Decision", "Back to the previous decision (Shift+Left)", vm::stepPreviousDecision);
         Button back = button("◀ Step", "Back one event (Left)", vm::stepPreviousEvent);
         play.setOnAction(e -> vm.togglePlay());
-        play.setTooltip(new Tooltip("Play / pause (Space)"));
+        play.setTooltip(new Tooltip("Animate the finished simulation: the cursor moves through the run at the chosen speed;"
+                + " it does not simulate again (Space: animate / pause)"));
         play.setId("play");
         play.setMinWidth(78);
         Button step = button("Step ▶", "Next event (Right)", vm::stepNextEvent);
@@ -120,7 +122,7 @@ public final class RunView extends BorderPane {
         speed.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return v == null ? "" : SimTime.duration(v.longValue()) + " / s";
+                return v == null ? "" : Units.speed(v);
             }
 
             @Override
@@ -279,8 +281,16 @@ public final class RunView extends BorderPane {
                     + (item.jobName() == null ? "" : "   " + item.jobName()));
             text.setText(item.text());
             setGraphic(box);
-            setTooltip(new Tooltip(item.text()));
+            setTooltip(wrapped(item.text()));
         }
+    }
+
+    /** A tooltip that wraps at a readable width instead of running off the window. */
+    static Tooltip wrapped(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
     }
 
     private static final class HistoryCell extends ListCell<HistoryLine> {

@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.preemptlab.sim.LogEntry;
+import org.preemptlab.sim.LogKind;
 import org.preemptlab.time.SimTime;
 
 /**
@@ -297,9 +298,25 @@ public final class RunViewModel {
         for (int i = 0; i < log.size(); i++) {
             LogEntry e = log.get(i);
             if (!f.accepts(e.kind())) continue;
-            items.add(new DecisionItem(i, e, e.job() >= 0 ? index.run().job(e.job()).name() : null));
+            items.add(new DecisionItem(i, e, e.job() >= 0 ? index.run().job(e.job()).name() : null, followsAbove(log, i)));
         }
         decisions.setAll(items);
+    }
+
+    /**
+     * True when entry i carries out a decision logged just before it, at the same instant, for the
+     * same job and with the same reason (the engine logs "preempt", then "suspend" with the reason
+     * of the preemption): the Why list then says what the entry does instead of the same sentence twice.
+     */
+    static boolean followsAbove(List<LogEntry> log, int i) {
+        LogEntry e = log.get(i);
+        if (e.reason() == null || e.job() < 0 || e.kind() == LogKind.PREEMPT) return false;
+        for (int k = i - 1; k >= 0 && k >= i - 16; k--) {
+            LogEntry before = log.get(k);
+            if (before.time() != e.time()) return false;
+            if (before.job() == e.job() && before.reason() == e.reason()) return true;
+        }
+        return false;
     }
 
     private void cursorMoved() {

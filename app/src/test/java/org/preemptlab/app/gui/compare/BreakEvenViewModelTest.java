@@ -49,7 +49,7 @@ class BreakEvenViewModelTest {
         vm.select(2, 0); // 64 GB per node at 10 MB/s
         BreakEvenCell slowBig = vm.selectedProperty().get();
         assertThat(slowBig.winner()).isEqualTo(Winner.DRAIN);
-        assertThat(vm.selectedTextProperty().get()).startsWith("bandwidth 10 MB/s, image 65536 MB per node").contains("drain is cheaper by");
+        assertThat(vm.selectedTextProperty().get()).startsWith("bandwidth 10 MB/s, image 64 GB per node").contains("drain is cheaper by");
         vm.selectItem(3); // row 0 (1 GB), column 3 (10 GB/s)
         assertThat(vm.selectedProperty().get().bandwidthMBps()).isEqualTo(10_000.0);
         assertThat(vm.selectedProperty().get().winner()).isEqualTo(Winner.CHECKPOINT);

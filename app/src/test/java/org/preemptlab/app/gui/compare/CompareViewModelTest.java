@@ -63,13 +63,108 @@ class CompareViewModelTest {
 
     @Test
     void metric_rows_mark_the_better_value_and_deltas() {
-        MetricRow util = new MetricRow("Utilization", false, "%.2f", new double[] {0.5, 0.75, 0.6});
+        MetricRow util = new MetricRow("Utilization", false, MetricRow.Unit.SHARE, new double[] {0.5, 0.75, 0.6});
         assertThat(util.best()).isEqualTo(1);
         assertThat(util.deltaPercent(1)).isEqualTo(50.0);
-        MetricRow same = new MetricRow("x", true, "%.0f", new double[] {3, 3});
+        assertThat(util.cell(0)).isEqualTo("50.0 %");
+        assertThat(util.cell(1)).isEqualTo("75.0 %  (+25.0 pt)"); // shares change in percentage points
+        MetricRow same = new MetricRow("x", true, MetricRow.Unit.NUMBER, new double[] {3, 3});
         assertThat(same.best()).isEqualTo(-1);
-        assertThat(new MetricRow("y", true, "%.0f", new double[] {0, 2}).deltaPercent(1)).isNaN();
+        assertThat(new MetricRow("y", true, MetricRow.Unit.NUMBER, new double[] {0, 2}).deltaPercent(1)).isNaN();
         assertThat(List.of(PoolDraft.of("a", 1, 1))).hasSize(1);
+    }
+
+    @Test
+    void metric_cells_are_in_human_units_and_never_say_n_a() {
+        MetricRow makespan = new MetricRow("Makespan", true, MetricRow.Unit.DURATION, new double[] {165_300, 150_000});
+        assertThat(makespan.cell(0)).isEqualTo("1 d 22 h");
+        assertThat(makespan.cell(1)).isEqualTo("1 d 18 h  (-9.3 %)");
+        MetricRow io = new MetricRow("Checkpoint + restart I/O", true, MetricRow.Unit.CORE_SECONDS, new double[] {29_447_968, 0});
+        assertThat(io.cell(0)).isEqualTo("8,180 core-h");
+        assertThat(io.cell(1)).isEqualTo("0 core-h  (-100.0 %)");
+        MetricRow preempted = new MetricRow("Jobs preempted", true, MetricRow.Unit.SHARE, new double[] {0, 0.125});
+        assertThat(preempted.cell(1)).isEqualTo("12.5 %  (+12.5 pt)");
+        MetricRow lost = new MetricRow("Lost work", true, MetricRow.Unit.DURATION, new double[] {0, 18_600});
+        assertThat(lost.cell(1)).isEqualTo("5 h 10 min  (+5 h 10 min)");
+        MetricRow killed = new MetricRow("Jobs killed for good", true, MetricRow.Unit.JOBS, new double[] {1, 3});
+        assertThat(killed.cell(0)).isEqualTo("1 job");
+        assertThat(killed.cell(1)).isEqualTo("3 jobs  (+200.0 %)");
+        assertThat(new MetricRow("idle", true, MetricRow.Unit.NODE_HOURS, new double[] {12.5}).cell(0)).isEqualTo("12.5 node-h");
+    }
+
+    @Test
+    void the_table_of_a_real_comparison_has_no_raw_seconds() {
+        CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), DefaultScenario::create);
+        vm.chosen().clear();
+        vm.chosen().addAll(List.of(SchedulerKind.EASY, SchedulerKind.FCFS));
+        assertThat(vm.run()).isTrue();
+        for (MetricRow r : vm.metrics()) {
+            for (int i = 0; i < r.values().length; i++) {
+                assertThat(r.cell(i)).as(r.name()).doesNotMatch(".*\\d{5,}.*").doesNotContain("core·s").doesNotContain("n/a");
+            }
+        }
+        MetricRow makespan = vm.metrics().stream().filter(r -> r.name().equals("Makespan")).findFirst().orElseThrow();
+        assertThat(makespan.text(0)).isEqualTo(org.preemptlab.units.Units.duration((long) makespan.values()[0])).matches(".* (h|min|d)( .*)?");
+    }
+
+    @Test
+    void a_scenario_with_a_maintenance_window_gets_its_cost_rows() throws Exception {
+        var sample = BreakEvenViewModelTest.sample(); // 8 nodes, 30 jobs, a window on the whole machine at 10:00
+        CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), () -> sample);
+        assertThat(vm.runStrategies()).isTrue();
+        assertThat(vm.metrics()).extracting(MetricRow::name).contains(CompareViewModel.IDLE_BEFORE_T, CompareViewModel.LOST,
+                CompareViewModel.IO, CompareViewModel.COST);
+        MetricRow idle = row(vm, CompareViewModel.IDLE_BEFORE_T);
+        MetricRow io = row(vm, CompareViewModel.IO);
+        MetricRow cost = row(vm, CompareViewModel.COST);
+        assertThat(idle.unit()).isEqualTo(MetricRow.Unit.NODE_HOURS);
+        assertThat(idle.cell(0)).endsWith(" node-h");
+        // as the maintenance command counts it: drain idles nodes before T, checkpoint writes images
+        assertThat(idle.values()[0]).isGreaterThan(idle.values()[1]);
+        assertThat(io.values()[1]).isGreaterThan(io.values()[0]);
+        for (int i = 0; i < 2; i++) {
+            assertThat(cost.values()[i]).isCloseTo(idle.values()[i] + row(vm, CompareViewModel.LOST).values()[i] + io.values()[i],
+                    org.assertj.core.data.Offset.offset(1e-9));
+        }
+        // without a window there are no such rows
+        CompareViewModel plain = new CompareViewModel(TaskRunner.sameThread(), () -> DefaultScenario.create().withMaintenance(List.of()));
+        plain.chosen().clear();
+        plain.chosen().addAll(List.of(SchedulerKind.EASY, SchedulerKind.FCFS));
+        assertThat(plain.run()).isTrue();
+        assertThat(plain.metrics()).extracting(MetricRow::name).doesNotContain(CompareViewModel.IDLE_BEFORE_T);
+    }
+
+    private static MetricRow row(CompareViewModel vm, String name) {
+        return vm.metrics().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_default_choice_includes_the_scenarios_scheduler() {
+        ScenarioDraft niu = DefaultScenario.create().withScheduler(org.preemptlab.scenario.SchedulerSpec.of(SchedulerKind.AGGRESSIVE_CHECKPOINT));
+        CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), () -> niu);
+        vm.followScenario();
+        assertThat(vm.chosen()).containsExactlyInAnyOrder(SchedulerKind.FCFS, SchedulerKind.EASY, SchedulerKind.AGGRESSIVE_CHECKPOINT);
+        // a choice the user made is kept
+        vm.chosen().remove(SchedulerKind.FCFS);
+        CompareViewModel easy = new CompareViewModel(TaskRunner.sameThread(), DefaultScenario::create);
+        easy.followScenario();
+        assertThat(easy.chosen()).containsExactlyInAnyOrder(SchedulerKind.FCFS, SchedulerKind.EASY, SchedulerKind.CONSERVATIVE);
+        vm.followScenario();
+        assertThat(vm.chosen()).containsExactlyInAnyOrder(SchedulerKind.EASY, SchedulerKind.AGGRESSIVE_CHECKPOINT);
+    }
+
+    @Test
+    void the_queue_chart_starts_where_the_others_do() {
+        CompareViewModel vm = new CompareViewModel(TaskRunner.sameThread(), DefaultScenario::create);
+        vm.chosen().clear();
+        vm.chosen().addAll(List.of(SchedulerKind.EASY, SchedulerKind.FCFS));
+        vm.run();
+        double start = vm.start() / vm.chartTimeUnit().seconds();
+        for (ChartSeries s : vm.queueSeries()) {
+            assertThat(s.x()[0]).isEqualTo(start);
+            assertThat(s.y()[0]).isZero();
+        }
+        assertThat(vm.utilizationSeries().get(0).x()[0]).isGreaterThanOrEqualTo(start);
     }
 
     @Test
@@ -113,7 +208,7 @@ class CompareViewModelTest {
         var cell = vm.breakEven().selectedProperty().get();
         assertThat(vm.runBreakEvenCell()).isTrue();
         assertThat(vm.variants()).extracting(Variant::key).containsExactly("drain", "checkpoint");
-        assertThat(vm.variants().get(1).label()).contains("10 MB/s", "65536 MB per node");
+        assertThat(vm.variants().get(1).label()).isEqualTo("checkpoint (10 MB/s, 64 GB per node)");
         // the runs are the cell's: the node-hours the engine spent writing and reading images match the cell's I/O cost
         double ioNodeHours = vm.variants().get(1).run().source().jobs().stream()
                 .mapToDouble(j -> (double) (j.checkpointSeconds() + j.restartSeconds()) * j.spec().nodes()).sum() / 3600;
