@@ -54,7 +54,7 @@ class SweepCommandTest {
         assertThat(o.out()).startsWith("sweep cli: 9 variants; ran 9 on 2 threads in ");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(10);
-        assertThat(lines.get(0)).startsWith("id,label,input,policy,mechanism,bandwidth_mbps,alpha,maintenance_start_s,p,jobs,"
+        assertThat(lines.get(0)).startsWith("id,label,input,policy,mechanism,bandwidth_mbps,alpha,maintenance_start_s,p,load,nodes_added,jobs,"
                 + "mean_wait_s,mean_bounded_slowdown,utilization,makespan_s,preempt_suspend,preempt_checkpoint,preempt_requeue,"
                 + "preempt_kill,lost_node_hours,checkpoint_io_node_hours,wall_s");
         for (int i = 1; i <= 9; i++) assertThat(lines.get(i)).startsWith((i - 1) + ",kth policy=");
