@@ -133,6 +133,26 @@ public final class SweepReader {
         return spec;
     }
 
+    /**
+     * The scenario a trace input becomes: a processor machine of the trace's size, its jobs, EASY,
+     * fixed checkpoint and restart times, no preemption rules (the {@code simulate} command's defaults).
+     */
+    public static Scenario traceScenario(String name, Path source, SwfTrace t, TraceReference ref, long checkpointSeconds,
+            long restartSeconds) {
+        PreemptionSettings settings = PreemptionSettings.defaults().withCost(CheckpointCost.fixed(checkpointSeconds, restartSeconds));
+        return new Scenario(name, "SWF trace " + source.getFileName(), Scenario.DEFAULT_SEED,
+                new ProcessorMachine(t.machineProcs()), t.jobs(), SchedulerSpec.of(SchedulerKind.EASY),
+                PreemptionRules.NONE, settings, List.of(), FailureModel.NONE, null, ref, t.report());
+    }
+
+    /** A generated workload as a scenario with the same defaults as {@link #traceScenario}, without a trace. */
+    public static Scenario generatedScenario(String name, String description, int procs, List<org.preemptlab.job.JobSpec> jobs) {
+        PreemptionSettings settings = PreemptionSettings.defaults()
+                .withCost(CheckpointCost.fixed(DEFAULT_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_SECONDS));
+        return new Scenario(name, description, Scenario.DEFAULT_SEED, new ProcessorMachine(procs), jobs,
+                SchedulerSpec.of(SchedulerKind.EASY), PreemptionRules.NONE, settings, List.of(), FailureModel.NONE, null, null, null);
+    }
+
     private static final class Parse {
         private final Problems problems;
         private final Path file;
@@ -258,11 +278,7 @@ public final class SweepReader {
                 return null;
             }
             String inputName = name.isEmpty() ? stem(source) : name;
-            PreemptionSettings settings = PreemptionSettings.defaults().withCost(CheckpointCost.fixed(chk, restart));
-            Scenario s = new Scenario(inputName, "SWF trace " + source.getFileName(), Scenario.DEFAULT_SEED,
-                    new ProcessorMachine(t.machineProcs()), t.jobs(), SchedulerSpec.of(SchedulerKind.EASY),
-                    PreemptionRules.NONE, settings, List.of(), FailureModel.NONE, null, ref, t.report());
-            return new SweepInput(inputName, source, s);
+            return new SweepInput(inputName, source, traceScenario(inputName, source, t, ref, chk, restart));
         }
 
         private static String stem(Path p) {

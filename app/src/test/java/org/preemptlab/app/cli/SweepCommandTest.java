@@ -58,7 +58,7 @@ class SweepCommandTest {
                 + "mean_wait_s,mean_bounded_slowdown,utilization,makespan_s,preempt_suspend,preempt_checkpoint,preempt_requeue,"
                 + "preempt_kill,lost_node_hours,checkpoint_io_node_hours,wall_s");
         for (int i = 1; i <= 9; i++) assertThat(lines.get(i)).startsWith((i - 1) + ",kth policy=");
-        assertThat(lines.get(5)).startsWith("4,kth policy=easy alpha=1,kth,easy,,,1,,,150,");
+        assertThat(lines.get(5)).startsWith("4,kth policy=easy alpha=1,kth,easy,,,1,,,,,150,");
         assertThat(Files.readAllLines(json)).hasSize(9).allMatch(l -> l.startsWith("{\"id\":"));
     }
 
@@ -126,9 +126,9 @@ class SweepCommandTest {
         assertThat(lines.get(24)).startsWith("23,contention policy=conservative mechanism=kill bandwidth=1000,");
         // the mechanism shows in its column of preemptions: suspend variants suspend, kill variants kill
         assertThat(lines.stream().skip(1).filter(l -> l.contains("mechanism=suspend"))
-                .allMatch(l -> !l.split(",")[14].equals("0"))).isTrue();
+                .allMatch(l -> !l.split(",")[16].equals("0"))).isTrue();
         assertThat(lines.stream().skip(1).filter(l -> l.contains("mechanism=kill"))
-                .allMatch(l -> l.split(",")[14].equals("0") && !l.split(",")[17].equals("0"))).isTrue();
+                .allMatch(l -> l.split(",")[16].equals("0") && !l.split(",")[19].equals("0"))).isTrue();
     }
 
     @Test
