@@ -45,7 +45,10 @@ public final class SaturationChart {
         XYPlot top = new XYPlot(w, null, waitAxis, renderer(wait.size(), true));
         LogAxis slowAxis = new LogAxis("mean bounded slowdown (τ = 10 s)");
         slowAxis.setSmallestValue(1);
-        slowAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
+        slowAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        slowAxis.setMinorTickCount(9);
+        slowAxis.setMinorTickMarksVisible(true);
+        slowAxis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
         XYPlot bottom = new XYPlot(s, null, slowAxis, renderer(slow.size(), false));
         NumberAxis load = new NumberAxis("offered load (Σ run time × processors / (machine × span))");
         load.setAutoRangeIncludesZero(false);
