@@ -27,6 +27,8 @@ public final class SaturationChart {
     private static final Color[] COLORS = {new Color(0x1B9E77), new Color(0xD95F02), new Color(0x7570B3),
         new Color(0xE7298A), new Color(0x66A61E), new Color(0xE6AB02)};
 
+    private static final java.awt.Shape[] SHAPES = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+
     private SaturationChart() {}
 
     public static JFreeChart create(String title, List<Point> points) {
@@ -71,6 +73,7 @@ public final class SaturationChart {
         for (int i = 0; i < n; i++) {
             r.setSeriesPaint(i, COLORS[i % COLORS.length]);
             r.setSeriesStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, SHAPES[i % SHAPES.length]); // the same shape per scheduler in both panels
             r.setSeriesVisibleInLegend(i, legend);
         }
         return r;
