@@ -87,6 +87,16 @@ public record LublinModel(int jobs, int machineProcs, List<LublinParameters> cla
         return out;
     }
 
+    /** One job size of these parameters on a machine of {@code machineProcs} (for other generators). */
+    public static int drawSize(LublinParameters p, int machineProcs, SplittableRandom random) {
+        return new LublinModel(0, machineProcs, List.of(p), null, 0).size(p, random);
+    }
+
+    /** One run time, s, of these parameters for a job of this size (for other generators). */
+    public static long drawRuntime(LublinParameters p, int size, SplittableRandom random) {
+        return runtime(p, size, random);
+    }
+
     /** Serial, power-of-two or other parallel size; never above the machine. */
     int size(LublinParameters p, SplittableRandom random) {
         double u = random.nextDouble();
