@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.ChartUtils;
 import org.preemptlab.app.chart.SaturationChart;
 import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.sched.SchedulerKind;
@@ -97,6 +98,7 @@ final class SaturationCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--load " + e.getMessage());
         }
+        OutputTargets.create().input("--trace", trace).output("--out-csv", outCsv).output("--png", png).check();
         long t0 = System.nanoTime();
         SweepInput input = input();
         double own = Saturation.offeredLoad(input.scenario().jobs(), Saturation.capacity(input.scenario().cluster()));

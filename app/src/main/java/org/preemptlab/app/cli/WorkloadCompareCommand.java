@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.preemptlab.app.chart.WorkloadCompareChart;
 import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
@@ -51,6 +52,7 @@ final class WorkloadCompareCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         if (procs != null && procs < 1) throw new IllegalArgumentException("--procs is " + procs + "; must be ≥ 1");
         if (jobs != null && jobs < 1) throw new IllegalArgumentException("--jobs is " + jobs + "; must be ≥ 1");
+        OutputTargets.create().input("--trace", trace).output("--png", png).check();
         SwfTrace t = SwfReader.read(trace, procs == null ? SwfReadOptions.defaults() : SwfReadOptions.defaults().withProcs(procs));
         if (t.jobs().isEmpty()) throw new IllegalArgumentException("--trace " + trace + ": no job is left after the anomaly rules");
         int p = t.machineProcs();

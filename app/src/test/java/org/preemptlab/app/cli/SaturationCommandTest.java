@@ -64,6 +64,9 @@ class SaturationCommandTest {
                 .contains("--policy ezy: unknown scheduler");
         assertThat(SweepCommandTest.run("saturation", "--out-csv", "x.csv").err())
                 .contains("give either --trace T.swf.gz or --lublin");
+        Path trace = SweepCommandTest.samples().resolve("traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz");
+        assertThat(SweepCommandTest.run("saturation", "--trace", trace.toString(), "--out-csv", trace.toString()).err())
+                .contains("is the same file as");
     }
 
     private static double wait(String line) {
