@@ -1,6 +1,7 @@
 package org.preemptlab.sweep;
 
 import java.util.List;
+import org.preemptlab.growth.NodeChange;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 /**
@@ -13,6 +14,9 @@ import org.preemptlab.mechanism.PreemptMechanism;
  * @param accuracies        run-time estimate accuracy α ({@link EstimateAccuracy})
  * @param maintenanceStarts new start of the input's first maintenance window, s
  * @param ps                aggressive-checkpoint's p (predicted share of long estimates)
+ * @param loads             arrival-rate factor k: every gap between submissions divided by k
+ *                          ({@link org.preemptlab.growth.LoadScaling#arrivals})
+ * @param nodes             nodes added to a pool ({@link NodeChange})
  */
 public record SweepAxes(
         List<String> policies,
@@ -20,9 +24,17 @@ public record SweepAxes(
         List<Double> bandwidthsMBps,
         List<EstimateAccuracy> accuracies,
         List<Long> maintenanceStarts,
-        List<Double> ps) {
+        List<Double> ps,
+        List<Double> loads,
+        List<NodeChange> nodes) {
 
     public static final SweepAxes NONE = new SweepAxes(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** Without the load and nodes axes. */
+    public SweepAxes(List<String> policies, List<PreemptMechanism> mechanisms, List<Double> bandwidthsMBps,
+            List<EstimateAccuracy> accuracies, List<Long> maintenanceStarts, List<Double> ps) {
+        this(policies, mechanisms, bandwidthsMBps, accuracies, maintenanceStarts, ps, List.of(), List.of());
+    }
 
     public SweepAxes {
         policies = List.copyOf(policies);
@@ -31,5 +43,7 @@ public record SweepAxes(
         accuracies = List.copyOf(accuracies);
         maintenanceStarts = List.copyOf(maintenanceStarts);
         ps = List.copyOf(ps);
+        loads = List.copyOf(loads);
+        nodes = List.copyOf(nodes);
     }
 }

@@ -28,6 +28,7 @@ import org.preemptlab.scenario.TraceReference;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
+import org.preemptlab.growth.NodeChange;
 import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
@@ -52,7 +53,9 @@ import org.preemptlab.sim.FailureModel;
  *     "bandwidth": [100, 1000],
  *     "alpha": ["original", 1, 0.5],
  *     "maintenanceStart": ["2h", 14400],
- *     "p": [0.1, 0.2]
+ *     "p": [0.1, 0.2],
+ *     "load": [0.8, 1, 1.3],
+ *     "nodes": [0, 16, "gpu+16"]
  *   }
  * }
  * }</pre>
@@ -63,7 +66,8 @@ import org.preemptlab.sim.FailureModel;
  * {@code restartSeconds} (default = checkpointSeconds)); paths are relative to the sweep file;
  * {@code name} defaults to the file name without its extension. A trace runs EASY unless the
  * policy axis says otherwise. Axes: see {@link SweepAxes}, {@link VariantScenario}; each is a
- * non-empty list without repeats. An axis must make sense for every input: mechanism needs
+ * non-empty list without repeats ({@code load}: arrival-rate factors &gt; 0; {@code nodes}: nodes
+ * added to the first pool, or "POOL+N"). An axis must make sense for every input: mechanism needs
  * preemption rules, bandwidth the image checkpoint model, maintenanceStart a maintenance window,
  * p an aggressive-checkpoint variant. Every problem is reported at once, naming the file and the
  * field: {@code sweep.json: axes.bandwidth[2]: -5; must be > 0}.
@@ -76,7 +80,8 @@ public final class SweepReader {
     static final List<String> SCENARIO_FIELDS = List.of("scenario", "name");
     static final List<String> TRACE_FIELDS = List.of("trace", "name", "procs", "firstJob", "lastJob", "fromSubmit",
             "toSubmit", "maxJobs", "checkpointSeconds", "restartSeconds");
-    static final List<String> AXES_FIELDS = List.of("policy", "mechanism", "bandwidth", "alpha", "maintenanceStart", "p");
+    static final List<String> AXES_FIELDS = List.of("policy", "mechanism", "bandwidth", "alpha", "maintenanceStart", "p",
+            "load", "nodes");
     static final List<String> MECHANISMS = List.of("suspend", "checkpoint", "requeue", "kill");
     /** Niu et al.'s T_chk, the {@code simulate} command's default. */
     public static final long DEFAULT_CHECKPOINT_SECONDS = 215;
@@ -126,6 +131,26 @@ public final class SweepReader {
         SweepSpec spec = new Parse(problems, file).sweep(root, display);
         if (problems.count() > 0 || spec == null) throw new SweepException(display, problems.list());
         return spec;
+    }
+
+    /**
+     * The scenario a trace input becomes: a processor machine of the trace's size, its jobs, EASY,
+     * fixed checkpoint and restart times, no preemption rules (the {@code simulate} command's defaults).
+     */
+    public static Scenario traceScenario(String name, Path source, SwfTrace t, TraceReference ref, long checkpointSeconds,
+            long restartSeconds) {
+        PreemptionSettings settings = PreemptionSettings.defaults().withCost(CheckpointCost.fixed(checkpointSeconds, restartSeconds));
+        return new Scenario(name, "SWF trace " + source.getFileName(), Scenario.DEFAULT_SEED,
+                new ProcessorMachine(t.machineProcs()), t.jobs(), SchedulerSpec.of(SchedulerKind.EASY),
+                PreemptionRules.NONE, settings, List.of(), FailureModel.NONE, null, ref, t.report());
+    }
+
+    /** A generated workload as a scenario with the same defaults as {@link #traceScenario}, without a trace. */
+    public static Scenario generatedScenario(String name, String description, int procs, List<org.preemptlab.job.JobSpec> jobs) {
+        PreemptionSettings settings = PreemptionSettings.defaults()
+                .withCost(CheckpointCost.fixed(DEFAULT_CHECKPOINT_SECONDS, DEFAULT_CHECKPOINT_SECONDS));
+        return new Scenario(name, description, Scenario.DEFAULT_SEED, new ProcessorMachine(procs), jobs,
+                SchedulerSpec.of(SchedulerKind.EASY), PreemptionRules.NONE, settings, List.of(), FailureModel.NONE, null, null, null);
     }
 
     private static final class Parse {
@@ -253,11 +278,7 @@ public final class SweepReader {
                 return null;
             }
             String inputName = name.isEmpty() ? stem(source) : name;
-            PreemptionSettings settings = PreemptionSettings.defaults().withCost(CheckpointCost.fixed(chk, restart));
-            Scenario s = new Scenario(inputName, "SWF trace " + source.getFileName(), Scenario.DEFAULT_SEED,
-                    new ProcessorMachine(t.machineProcs()), t.jobs(), SchedulerSpec.of(SchedulerKind.EASY),
-                    PreemptionRules.NONE, settings, List.of(), FailureModel.NONE, null, ref, t.report());
-            return new SweepInput(inputName, source, s);
+            return new SweepInput(inputName, source, traceScenario(inputName, source, t, ref, chk, restart));
         }
 
         private static String stem(Path p) {
@@ -307,8 +328,26 @@ public final class SweepReader {
                 if (!(x > 0 && x <= 1)) return fail(at, e, "must be > 0 and ≤ 1");
                 return x;
             });
+            List<Double> loads = axis(f, "load", (e, at) -> {
+                if (!e.isNumber()) return fail(at, e, "must be a number > 0 (arrival-rate factor: 1.3 = 30 % more jobs per hour)");
+                double x = e.asDouble();
+                if (!(x > 0) || Double.isInfinite(x)) return fail(at, e, "must be > 0 (arrival-rate factor)");
+                return x;
+            });
+            List<NodeChange> nodes = axis(f, "nodes", (e, at) -> {
+                if (e.isIntegralNumber()) {
+                    if (e.asLong() < 0 || e.asLong() > Integer.MAX_VALUE) return fail(at, e, "must be ≥ 0 (nodes added to the first pool)");
+                    return new NodeChange(null, e.asInt());
+                }
+                if (!e.isTextual()) return fail(at, e, "must be a number of nodes to add (to the first pool) or \"POOL+N\"");
+                try {
+                    return NodeChange.parse(e.asText());
+                } catch (IllegalArgumentException x) {
+                    return fail(at, e, x.getMessage());
+                }
+            });
             if (problems.count() > before) return null;
-            return new SweepAxes(policies, mechanisms, bandwidths, alphas, starts, ps);
+            return new SweepAxes(policies, mechanisms, bandwidths, alphas, starts, ps, loads, nodes);
         }
 
         private interface ValueReader<T> {
@@ -369,6 +408,16 @@ public final class SweepReader {
                 }
                 if (!a.maintenanceStarts().isEmpty() && s.maintenance().isEmpty()) {
                     problems.add("axes.maintenanceStart", which + " has no maintenance window to move");
+                }
+            }
+            for (NodeChange n : a.nodes()) {
+                for (int i = 0; i < in.size(); i++) {
+                    try {
+                        n.apply(in.get(i).scenario().cluster());
+                    } catch (IllegalArgumentException | ArithmeticException e) {
+                        problems.add("axes.nodes", "\"" + n.label() + "\" for inputs[" + i + "] (" + in.get(i).name() + "): "
+                                + e.getMessage());
+                    }
                 }
             }
             if (!a.ps().isEmpty() && spec.variants().stream().noneMatch(v -> v.p() != null)) {

@@ -28,6 +28,8 @@ public record SweepRow(
         String alpha,
         String maintenanceStart,
         String p,
+        String load,
+        String nodesAdded,
         int jobs,
         double meanWaitSeconds,
         double meanBoundedSlowdown,
@@ -43,12 +45,12 @@ public record SweepRow(
 
     /** Column names, in order, as in the CSV header and the JSON lines' keys. */
     public static final List<String> COLUMNS = List.of("id", "label", "input", "policy", "mechanism", "bandwidth_mbps",
-            "alpha", "maintenance_start_s", "p", "jobs", "mean_wait_s", "mean_bounded_slowdown", "utilization",
+            "alpha", "maintenance_start_s", "p", "load", "nodes_added", "jobs", "mean_wait_s", "mean_bounded_slowdown", "utilization",
             "makespan_s", "preempt_suspend", "preempt_checkpoint", "preempt_requeue", "preempt_kill", "lost_node_hours",
             "checkpoint_io_node_hours", "wall_s");
 
     /** Index of the first numeric column after the parameters. */
-    static final int FIRST_METRIC = 9;
+    static final int FIRST_METRIC = 11;
 
     public static SweepRow of(Variant v, SimulationResult result, double wallSeconds) {
         Metrics m = MetricsCalculator.of(result);
@@ -66,6 +68,8 @@ public record SweepRow(
                 v.accuracy() == null ? "" : v.accuracy().label(),
                 v.maintenanceStart() == null ? "" : Long.toString(v.maintenanceStart()),
                 v.p() == null ? "" : Numbers.plain(v.p()),
+                v.load() == null ? "" : Numbers.plain(v.load()),
+                v.nodes() == null ? "" : v.nodes().label(),
                 m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(), m.makespanSeconds(),
                 by.getOrDefault("suspend", 0), by.getOrDefault("checkpoint", 0), by.getOrDefault("requeue", 0),
                 by.getOrDefault("kill", 0), lost / 3600, io / 3600, wallSeconds);
@@ -73,7 +77,7 @@ public record SweepRow(
 
     /** The values in {@link #COLUMNS} order: Integer, Long, Double or String. */
     public List<Object> values() {
-        return List.of(id, label, input, policy, mechanism, bandwidthMBps, alpha, maintenanceStart, p, jobs,
+        return List.of(id, label, input, policy, mechanism, bandwidthMBps, alpha, maintenanceStart, p, load, nodesAdded, jobs,
                 meanWaitSeconds, meanBoundedSlowdown, utilization, makespanSeconds, preemptSuspend, preemptCheckpoint,
                 preemptRequeue, preemptKill, lostNodeHours, checkpointIoNodeHours, wallSeconds);
     }
@@ -93,13 +97,13 @@ public record SweepRow(
             throw new IllegalArgumentException(c.size() + " values; a sweep row has " + COLUMNS.size());
         }
         return new SweepRow(integer(c, 0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6), c.get(7), c.get(8),
-                integer(c, 9), real(c, 10), real(c, 11), real(c, 12), whole(c, 13), integer(c, 14), integer(c, 15),
-                integer(c, 16), integer(c, 17), real(c, 18), real(c, 19), real(c, 20));
+                c.get(9), c.get(10), integer(c, 11), real(c, 12), real(c, 13), real(c, 14), whole(c, 15), integer(c, 16),
+                integer(c, 17), integer(c, 18), integer(c, 19), real(c, 20), real(c, 21), real(c, 22));
     }
 
     /** This row with another wall time (to compare rows of two runs). */
     public SweepRow withWallSeconds(double seconds) {
-        return new SweepRow(id, label, input, policy, mechanism, bandwidthMBps, alpha, maintenanceStart, p, jobs,
+        return new SweepRow(id, label, input, policy, mechanism, bandwidthMBps, alpha, maintenanceStart, p, load, nodesAdded, jobs,
                 meanWaitSeconds, meanBoundedSlowdown, utilization, makespanSeconds, preemptSuspend, preemptCheckpoint,
                 preemptRequeue, preemptKill, lostNodeHours, checkpointIoNodeHours, seconds);
     }

@@ -2,6 +2,7 @@ package org.preemptlab.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.preemptlab.growth.NodeChange;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 /**
@@ -17,9 +18,17 @@ import org.preemptlab.mechanism.PreemptMechanism;
  * @param accuracy         estimate accuracy, or null
  * @param maintenanceStart start of the first maintenance window, s, or null
  * @param p                aggressive-checkpoint's p, or null
+ * @param load             arrival-rate factor, or null
+ * @param nodes            nodes added to a pool, or null
  */
 public record Variant(int id, int input, String inputName, String policy, PreemptMechanism mechanism,
-        Double bandwidthMBps, EstimateAccuracy accuracy, Long maintenanceStart, Double p) {
+        Double bandwidthMBps, EstimateAccuracy accuracy, Long maintenanceStart, Double p, Double load, NodeChange nodes) {
+
+    /** Without the load and nodes axes. */
+    public Variant(int id, int input, String inputName, String policy, PreemptMechanism mechanism,
+            Double bandwidthMBps, EstimateAccuracy accuracy, Long maintenanceStart, Double p) {
+        this(id, input, inputName, policy, mechanism, bandwidthMBps, accuracy, maintenanceStart, p, null, null);
+    }
 
     /** E.g. {@code kth policy=easy alpha=0.5}: the input and every swept parameter. */
     public String label() {
@@ -30,6 +39,8 @@ public record Variant(int id, int input, String inputName, String policy, Preemp
         if (bandwidthMBps != null) parts.add("bandwidth=" + Numbers.plain(bandwidthMBps));
         if (accuracy != null) parts.add("alpha=" + accuracy.label());
         if (maintenanceStart != null) parts.add("maintenanceStart=" + maintenanceStart);
+        if (load != null) parts.add("load=" + Numbers.plain(load));
+        if (nodes != null) parts.add("nodes=" + nodes.label());
         if (p != null) parts.add("p=" + Numbers.plain(p));
         return String.join(" ", parts);
     }

@@ -10,6 +10,8 @@ import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.growth.LoadScaling;
+import org.preemptlab.growth.NodeChange;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.mechanism.PreemptMechanism;
@@ -28,7 +30,9 @@ import org.preemptlab.sim.MaintenanceWindow;
  *   <li>bandwidth: every pool's checkpoint bandwidth and the processor-mode storage bandwidth;</li>
  *   <li>alpha: every job's estimate ({@link EstimateAccuracy});</li>
  *   <li>maintenanceStart: the start of the first maintenance window (duration, nodes and strategy kept);</li>
- *   <li>p: aggressive-checkpoint's p.</li>
+ *   <li>p: aggressive-checkpoint's p;</li>
+ *   <li>load k: arrival rate × k, every gap between submissions divided by k ({@link LoadScaling#arrivals});</li>
+ *   <li>nodes: nodes added to a pool, or processors to a processor machine ({@link NodeChange}).</li>
  * </ul>
  */
 public final class VariantScenario {
@@ -48,6 +52,8 @@ public final class VariantScenario {
         }
         List<JobSpec> jobs = s.jobs();
         if (v.accuracy() != null && !v.accuracy().original()) jobs = jobs.stream().map(v.accuracy()::apply).toList();
+        if (v.load() != null) jobs = LoadScaling.arrivals(jobs, v.load());
+        if (v.nodes() != null) cluster = v.nodes().apply(cluster);
         List<MaintenanceWindow> windows = s.maintenance();
         if (v.maintenanceStart() != null) windows = withFirstStart(windows, v.maintenanceStart());
         return s.toBuilder().cluster(cluster).jobs(jobs).scheduler(scheduler).rules(rules).settings(settings)

@@ -119,7 +119,7 @@ class ResumeTest {
     @Test
     void aBrokenCompleteLineOrAForeignFileIsAnError() throws IOException {
         Path csv = dir.resolve("r.csv");
-        Files.writeString(csv, String.join(",", SweepRow.COLUMNS) + "\n0,a,b,c,,,,,,many,1,1,1,1,0,0,0,0,0,0,0\n");
+        Files.writeString(csv, String.join(",", SweepRow.COLUMNS) + "\n0,a,b,c,,,,,,,,many,1,1,1,1,0,0,0,0,0,0,0\n");
         assertThatThrownBy(() -> ResultFile.read(csv, RowFormat.CSV))
                 .hasMessage("r.csv: line 2: jobs is \"many\"; must be a whole number");
         Files.writeString(csv, "time,event\n");
@@ -130,7 +130,7 @@ class ResumeTest {
 
     @Test
     void rowsSurviveBothFormatsExactly() {
-        SweepRow r = new SweepRow(7, "in,put \"q\" policy=easy", "in,put \"q\"", "easy", "", "", "0.5", "", "",
+        SweepRow r = new SweepRow(7, "in,put \"q\" policy=easy", "in,put \"q\"", "easy", "", "", "0.5", "", "", "1.3", "gpu+16",
                 12, 1.0 / 3, 1e-17, 0.123456789012345678, 99, 1, 2, 3, 4, Math.PI, Double.MIN_VALUE, 0.25);
         for (RowFormat f : RowFormat.values()) {
             assertThat(f.parse(f.format(r))).as(f.name()).isEqualTo(r);

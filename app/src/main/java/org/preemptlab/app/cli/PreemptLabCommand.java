@@ -33,6 +33,8 @@ public final class PreemptLabCommand implements Runnable {
         SUBCOMMANDS.put("break-even", BreakEvenCommand::new);
         SUBCOMMANDS.put("sweep", SweepCommand::new);
         SUBCOMMANDS.put("collect", CollectCommand::new);
+        SUBCOMMANDS.put("saturation", SaturationCommand::new);
+        SUBCOMMANDS.put("workload-compare", WorkloadCompareCommand::new);
     }
 
     /** The command line for these arguments: the root with the named sub-command, or with all of them. */
@@ -46,7 +48,7 @@ public final class PreemptLabCommand implements Runnable {
     }
 
     private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm",
-            "break-even", "sweep", "collect",
+            "break-even", "sweep", "collect", "saturation", "workload-compare",
             "--help", "-h", "--version", "-V", "help");
 
     @Override

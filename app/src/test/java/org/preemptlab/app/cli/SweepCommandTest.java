@@ -54,11 +54,11 @@ class SweepCommandTest {
         assertThat(o.out()).startsWith("sweep cli: 9 variants; ran 9 on 2 threads in ");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(10);
-        assertThat(lines.get(0)).startsWith("id,label,input,policy,mechanism,bandwidth_mbps,alpha,maintenance_start_s,p,jobs,"
+        assertThat(lines.get(0)).startsWith("id,label,input,policy,mechanism,bandwidth_mbps,alpha,maintenance_start_s,p,load,nodes_added,jobs,"
                 + "mean_wait_s,mean_bounded_slowdown,utilization,makespan_s,preempt_suspend,preempt_checkpoint,preempt_requeue,"
                 + "preempt_kill,lost_node_hours,checkpoint_io_node_hours,wall_s");
         for (int i = 1; i <= 9; i++) assertThat(lines.get(i)).startsWith((i - 1) + ",kth policy=");
-        assertThat(lines.get(5)).startsWith("4,kth policy=easy alpha=1,kth,easy,,,1,,,150,");
+        assertThat(lines.get(5)).startsWith("4,kth policy=easy alpha=1,kth,easy,,,1,,,,,150,");
         assertThat(Files.readAllLines(json)).hasSize(9).allMatch(l -> l.startsWith("{\"id\":"));
     }
 
@@ -126,9 +126,9 @@ class SweepCommandTest {
         assertThat(lines.get(24)).startsWith("23,contention policy=conservative mechanism=kill bandwidth=1000,");
         // the mechanism shows in its column of preemptions: suspend variants suspend, kill variants kill
         assertThat(lines.stream().skip(1).filter(l -> l.contains("mechanism=suspend"))
-                .allMatch(l -> !l.split(",")[14].equals("0"))).isTrue();
+                .allMatch(l -> !l.split(",")[16].equals("0"))).isTrue();
         assertThat(lines.stream().skip(1).filter(l -> l.contains("mechanism=kill"))
-                .allMatch(l -> l.split(",")[14].equals("0") && !l.split(",")[17].equals("0"))).isTrue();
+                .allMatch(l -> l.split(",")[16].equals("0") && !l.split(",")[19].equals("0"))).isTrue();
     }
 
     @Test

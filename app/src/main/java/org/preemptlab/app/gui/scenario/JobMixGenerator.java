@@ -55,7 +55,7 @@ public final class JobMixGenerator {
         for (int i = 0; i < mix.count(); i++) {
             if (i > 0) t += -Math.log(1 - arrivals.nextDouble()) * meanGap;
             int nodes = mix.sizes().draw(sizes, mix.maxNodes());
-            long runtime = mix.runtimes().draw(runtimes, mix.minRuntime(), mix.maxRuntime());
+            long runtime = mix.runtimes().draw(runtimes, mix.minRuntime(), mix.maxRuntime(), nodes);
             double factor = 1 + runtimes.nextDouble() * (mix.estimateFactor() - 1);
             long estimate = Math.max(60, (long) Math.ceil(runtime * factor / 60.0) * 60);
             JobClass c = pick(mix.classes(), totalShare, classes.nextDouble());
