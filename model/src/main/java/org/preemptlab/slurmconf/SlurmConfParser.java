@@ -70,6 +70,8 @@ public final class SlurmConfParser {
     private final Map<String, At> nodeDefaults = new LinkedHashMap<>();
     private final Map<String, At> partitionDefaults = new LinkedHashMap<>();
     private final Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
+    /** Nodes of lines that had errors (already reported): not reported again where named. */
+    private final Set<String> failedNodes = new java.util.HashSet<>();
     private final List<PendingPartition> pendingPartitions = new ArrayList<>();
     private final Map<String, PendingNodeSet> nodeSets = new LinkedHashMap<>();
     private final List<PendingDown> downNodes = new ArrayList<>();
@@ -303,7 +305,10 @@ public final class SlurmConfParser {
                 errors.add(s.line().where() + ": NodeName=" + expr + " State=" + s.kv().value() + ": " + e.getMessage());
             }
         }
-        if (!errors.isEmpty()) throw new SlurmConfException(errors);
+        if (!errors.isEmpty()) {
+            failedNodes.addAll(names);
+            throw new SlurmConfException(errors);
+        }
         for (String n : names) {
             NodeDefinition before = nodes.get(n);
             if (before != null) {
@@ -592,6 +597,7 @@ public final class SlurmConfParser {
             }
             try {
                 for (String n : HostList.expand(token)) {
+                    if (failedNodes.contains(n)) continue;
                     if (!nodes.containsKey(n)) {
                         errors.add(at.line().where() + ": " + owner + " Nodes=" + expr + ": " + n + " is not a node of any NodeName line");
                         break;
