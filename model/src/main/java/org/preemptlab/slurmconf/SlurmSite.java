@@ -33,6 +33,21 @@ public record SlurmSite(SlurmConf conf, Optional<GresConf> gres, Optional<Sacctm
         return site;
     }
 
+    /** What was read, one line a file: the counts the typed records hold. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        long gpus = conf.nodes().stream().mapToLong(n -> n.gresCount("gpu")).sum();
+        sb.append("slurm.conf: cluster ").append(conf.clusterName().isEmpty() ? "(no ClusterName)" : conf.clusterName()).append(": ")
+                .append(conf.nodes().size()).append(" node(s), ").append(gpus).append(" GPU(s), ").append(conf.partitions().size())
+                .append(" partition(s), ").append(conf.priority().type()).append(", ").append(conf.preempt().type()).append(", ")
+                .append(conf.select().type()).append('\n');
+        gres.ifPresent(g -> sb.append("gres.conf: ").append(g.lines().size()).append(" GRES line(s)\n"));
+        dump.ifPresent(d -> sb.append("sacctmgr dump: cluster ").append(d.cluster()).append(": ").append(d.accounts().size())
+                .append(" account(s), ").append(d.users().size()).append(" user association(s), ").append(d.qos().size()).append(" QOS\n"));
+        qosTable.ifPresent(t -> sb.append("sacctmgr show qos: ").append(t.qos().size()).append(" QOS\n"));
+        return sb.toString();
+    }
+
     /** Every QOS read: the {@code show qos} table's, else the dump's (the table wins for a name in both). */
     public List<QosDefinition> qos() {
         List<QosDefinition> out = new ArrayList<>(qosTable.map(QosTable::qos).orElse(List.of()));
