@@ -73,6 +73,7 @@ public record GresSpec(String name, String type, long count, boolean noConsume) 
     /** A count with Slurm's optional suffix K, M, G, T or P (powers of 1024). */
     static long count(String entry, String text) {
         String t = text.strip();
+        if (t.isEmpty()) throw new IllegalArgumentException(entry + ": the count is empty");
         long mult = 1;
         char c = Character.toUpperCase(t.charAt(t.length() - 1));
         int suffix = "KMGTP".indexOf(c);
