@@ -698,19 +698,18 @@ public final class SlurmConfParser {
         if (!problems.isEmpty()) throw new SlurmConfException(problems);
 
         if (nodes.isEmpty()) report.warn(mainFile + ": no NodeName line (if the nodes are in another file, Include it)");
+        Set<String> unlisted = new LinkedHashSet<>();
         for (NodeDefinition n : nodes.values()) {
             for (GresSpec g : n.gres()) {
-                if (!gresTypes.contains(g.name().toLowerCase(Locale.ROOT))) {
+                String name = g.name().toLowerCase(Locale.ROOT);
+                if (!gresTypes.contains(name) && unlisted.add(name)) {
                     report.warn(n.where() + ": NodeName " + n.name() + " has Gres " + g + " but GresTypes does not list " + g.name()
                             + " (Slurm refuses that)");
-                    gresTypes = new ArrayList<>(gresTypes);
-                    gresTypes.add(g.name().toLowerCase(Locale.ROOT)); // warn once per GRES name
                 }
             }
         }
         return new SlurmConf(clusterName, new ArrayList<>(nodes.values()), new ArrayList<>(partitions.values()), priority, preempt, select,
-                schedulerType, schedulerParameters, defMemPerCpu, defMemPerNode, maxMemPerCpu, maxMemPerNode,
-                globals.containsKey("grestypes") ? list(globals.get("grestypes").kv().value(), true) : List.of());
+                schedulerType, schedulerParameters, defMemPerCpu, defMemPerNode, maxMemPerCpu, maxMemPerNode, gresTypes);
     }
 
     private String text(String key, String otherwise) {

@@ -61,7 +61,7 @@ class ParsersNeverCrashProperties {
         return lines(List.of("NodeName", "Name", "Type", "Count", "File", "AutoDetect", "Cores"));
     }
 
-    @Property(tries = 600, seed = "20261206")
+    @Property(tries = 400, seed = "20261206")
     void anySlurmConfLinesAreReadOrRefusedWithAMessage(@ForAll("slurmConfLines") String text) {
         parseAs("slurm.conf", text);
     }
@@ -96,12 +96,12 @@ class ParsersNeverCrashProperties {
         assertThat(report.render()).isNotNull();
     }
 
-    @Property(tries = 400, seed = "20261206")
+    @Property(tries = 250, seed = "20261206")
     void anyTextIsReadOrRefusedWithAMessage(@ForAll("slurmish") String text, @ForAll("fileName") String file) {
         parseAs(file, text);
     }
 
-    @Property(tries = 400, seed = "20261206")
+    @Property(tries = 250, seed = "20261206")
     void theSitesFilesWithRandomDamage(@ForAll("fileName") String file, @ForAll @IntRange(min = 0, max = 100_000) int at,
                                        @ForAll @IntRange(min = 1, max = 40) int length, @ForAll("slurmish") String insert) {
         String text = read(file);

@@ -395,6 +395,14 @@ class SlurmConfParserTest {
         assertThat(conf.priority().fairTree()).isFalse();
     }
 
+    @Test
+    void gresNotInGresTypesIsWarnedOnce() {
+        ImportReport report = new ImportReport();
+        SlurmConf conf = parse("NodeName=g[1-3] Gres=gpu:2,mps:100\nGresTypes=mps\n", report);
+        assertThat(conf.node("g3").orElseThrow().gres()).containsExactly(new GresSpec("gpu", "", 2, false), new GresSpec("mps", "", 100, false));
+        assertThat(report.warnings()).containsExactly("slurm.conf:1: NodeName g1 has Gres gpu:2 but GresTypes does not list gpu (Slurm refuses that)");
+    }
+
     // ------------------------------------------------------------------ Include
 
     @Test
