@@ -7,8 +7,9 @@
 #   - on SIGUSR1 it writes its state atomically (tmp + mv) and keeps working;
 #   - on SIGTERM it writes its state and exits 143;
 #   - when the work is done it writes its final state and exits 0.
-# Time stopped by SIGSTOP does not count as work: a tick during which SIGCONT arrived credits at
-# most one tick length (a slow tick on a busy machine is credited in full, up to ten ticks).
+# Time held (SIGSTOP, or a frozen cgroup: the backends send SIGCONT after every hold) does not count
+# as work: a tick during which SIGCONT arrived credits at most one tick length (a slow tick on a busy
+# machine without SIGCONT is credited in full, up to ten ticks).
 #
 # A relaunch with --restart-cost C first spends C simulated seconds "reading its image" (no work).
 #
@@ -28,7 +29,7 @@ while [ $# -gt 0 ]; do
     --name) name="$2"; shift 2 ;;
     --restart-cost) restart_cost="$2"; shift 2 ;;
     --tick) tick_max_us=$(( $(awk -v t="$2" 'BEGIN{printf "%d", t*1000000}') )); shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) positional+=("$1"); shift ;;
   esac
 done

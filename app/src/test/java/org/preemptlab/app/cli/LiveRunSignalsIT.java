@@ -43,6 +43,23 @@ import org.preemptlab.backend.slurm.SlurmCli;
 @Timeout(300)
 class LiveRunSignalsIT {
 
+    /** True if {@code env --default-signal=INT} works here (GNU coreutils 8.31+). */
+    private static final boolean ENV_RESETS_SIGNALS = envResetsSignals();
+
+    private static boolean envResetsSignals() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+
     private static final long WAIT_MILLIS = 60_000;
     private static final long CLEAN_WAIT_MILLIS = 30_000;
 
@@ -162,13 +179,17 @@ class LiveRunSignalsIT {
     private Process startCli(List<String> jvmOptions, Path scenario, String backend, Ending ending) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp.replace(' ', File.pathSeparatorChar)));
+        List<String> cmd = new ArrayList<>();
+        // a JVM started with SIGINT ignored (under `nohup`, or `&` in a script) keeps ignoring it: GNU env (coreutils
+        // 8.31+) gives the child the default action back, as an interactive shell would (env execs java: same pid)
+        if (ending == Ending.SIGINT && ENV_RESETS_SIGNALS) cmd.addAll(List.of("env", "--default-signal=INT"));
+        cmd.addAll(List.of(java, "-cp", cp.replace(' ', File.pathSeparatorChar)));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("org.preemptlab.app.Launcher", "run", scenario.toString(), "--backend", backend, "--time-scale", "60"));
         childLog = dir.resolve("child-" + ending + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
         if (ending == Ending.SIGINT) {
-            // a JVM started with SIGINT ignored (e.g. under `nohup` or `&` in a script) keeps ignoring it: nothing to test then
+            // without GNU env's --default-signal an inherited ignored SIGINT cannot be undone: nothing to test then
             assumeThat(ignoresSigint(p.pid())).as("the child JVM inherited an ignored SIGINT").isFalse();
         }
         return p;

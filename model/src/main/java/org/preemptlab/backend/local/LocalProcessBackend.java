@@ -415,10 +415,15 @@ public final class LocalProcessBackend extends AbstractLiveBackend<LocalProcessB
         return false;
     }
 
-    /** Thaws the launch's cgroup and SIGCONTs its group (a signal-stopped member, if any, resumes too). */
+    /**
+     * Thaws the launch's cgroup and SIGCONTs its group, also after a freezer hold: a signal-stopped member,
+     * if any, resumes, and the job learns that it was held (a frozen cgroup is invisible to it otherwise),
+     * so it does not count the held time as work (the sample job credits at most one tick for the tick
+     * in which SIGCONT arrived).
+     */
     private void release(Launch l) {
         thaw(l);
-        if (l.cgroup == null || ProcessGroups.isStopped(l.pgid)) ProcessGroups.signal(l.pgid, "CONT");
+        ProcessGroups.signal(l.pgid, "CONT");
     }
 
     /** Thaws the launch's cgroup if it has one (a frozen v1 task acts on no signal, SIGKILL included). */
