@@ -2,14 +2,19 @@ package org.preemptlab.slurmconf;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an import read but does not model, and what it warns about. Nothing read from a file is
  * dropped silently: every setting without a place in the typed records is listed here with its
  * value and {@code file:line}, e.g. {@code slurm.conf:12: SlurmctldHost=ctl1 — ignored (not modelled)}.
  *
- * <p>One report collects the messages of all files of one import, in reading order.
+ * <p>One report collects the messages of all files of one import. Ignored settings are listed
+ * file by file (in the order the files were first read), by line; warnings in the order they
+ * were found.
  */
 public final class ImportReport {
 
@@ -47,7 +52,24 @@ public final class ImportReport {
     }
 
     public List<Ignored> ignored() {
-        return Collections.unmodifiableList(ignored);
+        Map<String, Integer> fileOrder = new HashMap<>();
+        for (Ignored i : ignored) fileOrder.putIfAbsent(file(i.where()), fileOrder.size());
+        List<Ignored> sorted = new ArrayList<>(ignored);
+        sorted.sort(Comparator.comparingInt((Ignored i) -> fileOrder.get(file(i.where()))).thenComparingInt(i -> line(i.where())));
+        return Collections.unmodifiableList(sorted);
+    }
+
+    private static String file(String where) {
+        int colon = where.lastIndexOf(':');
+        return colon < 0 ? where : where.substring(0, colon);
+    }
+
+    private static int line(String where) {
+        try {
+            return Integer.parseInt(where.substring(where.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public List<String> warnings() {
@@ -58,7 +80,7 @@ public final class ImportReport {
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append("Ignored settings (read, not modelled): ").append(ignored.size()).append('\n');
-        for (Ignored i : ignored) sb.append("  ").append(i).append('\n');
+        for (Ignored i : ignored()) sb.append("  ").append(i).append('\n');
         sb.append("Warnings: ").append(warnings.size()).append('\n');
         for (String w : warnings) sb.append("  ").append(w).append('\n');
         return sb.toString();

@@ -162,6 +162,14 @@ class SlurmConfParserTest {
         assertThat(ignored).hasSize(28);
         assertThat(report.warnings()).isEmpty();
         assertThat(report.render()).startsWith("Ignored settings (read, not modelled): 28\n  slurm.conf:4: SlurmctldHost=ctl1");
+        // file by file, by line: the options of slurm.conf:24 and :27 (checked at the end of reading) sit in their place
+        assertThat(ignored.subList(15, 20)).containsExactly(
+                "slurm.conf:24: SchedulerParameters bf_yield_interval=1000000 — ignored (not modelled)",
+                "slurm.conf:24: SchedulerParameters max_rpc_cnt=150 — ignored (not modelled)",
+                "slurm.conf:27: SelectTypeParameters CR_CORE_DEFAULT_DIST_BLOCK — ignored (not modelled)",
+                "slurm.conf:51: AccountingStorageType=accounting_storage/slurmdbd — ignored (not modelled)",
+                "slurm.conf:52: AccountingStorageTRES=gres/gpu — ignored (not modelled)");
+        assertThat(ignored.get(ignored.size() - 1)).isEqualTo("nodes.conf:4: NodeName=cn[001-048] MemSpecLimit=4096 — ignored (not modelled)");
     }
 
     // ------------------------------------------------------------------ errors: file, line, key
