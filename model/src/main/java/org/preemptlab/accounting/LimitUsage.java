@@ -1,0 +1,162 @@
+package org.preemptlab.accounting;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.preemptlab.account.AssocKey;
+import org.preemptlab.tres.Tres;
+
+/**
+ * The counters limits are checked against: submitted (pending + running) and running jobs and
+ * the TRES held by running jobs, per QOS, per QOS and user, and per association subtree (a job
+ * counts at its user association and at every account above it, up to root). Mutable; the engine
+ * owns one and calls {@link #submit}, {@link #start}, {@link #end}, {@link #requeue} and
+ * {@link #withdraw} as jobs move. Each job's QOS and TRES are fixed when it is submitted, so its end
+ * takes back exactly what its start added.
+ *
+ * <p>A suspended job keeps counting as running (its CPUs are given back to the nodes, not to the
+ * limits) — a simplification of Slurm, which releases a suspended job's CPUs from GrpTRES.
+ */
+public final class LimitUsage {
+
+    private record QosUser(String qos, String user) {}
+
+    private record Counted(String qos, Tres tres, List<AssocKey> chain, boolean running) {}
+
+    private final AccountingPolicy policy;
+    private final Map<Long, Counted> jobs = new HashMap<>();
+    private final Map<String, long[]> qosJobs = new HashMap<>(); // [running, submitted]
+    private final Map<String, Tres> qosTres = new HashMap<>();
+    private final Map<QosUser, long[]> qosUserJobs = new HashMap<>();
+    private final Map<QosUser, Tres> qosUserTres = new HashMap<>();
+    private final Map<AssocKey, long[]> assocJobs = new HashMap<>();
+    private final Map<AssocKey, Tres> assocTres = new HashMap<>();
+
+    LimitUsage(AccountingPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** A job enters the queue (counts towards the submit limits). */
+    public void submit(JobRequest job) {
+        if (jobs.containsKey(job.jobId())) throw new IllegalStateException("job " + job.jobId() + " is already submitted");
+        String qos = policy.resolveQos(job);
+        if (qos == null) throw new IllegalStateException("job " + job.jobId() + " has no QOS (check it with checkSubmit first)");
+        List<AssocKey> chain = policy.tree().chain(job.association());
+        Counted c = new Counted(qos, policy.countedTres(job), chain, false);
+        jobs.put(job.jobId(), c);
+        add(c, 0, 1, false);
+    }
+
+    /** A submitted job starts running. */
+    public void start(JobRequest job) {
+        Counted c = counted(job);
+        if (c.running) throw new IllegalStateException("job " + job.jobId() + " is already running");
+        jobs.put(job.jobId(), new Counted(c.qos, c.tres, c.chain, true));
+        add(c, 1, 0, true);
+    }
+
+    /** A running job ends (completes, is cancelled or killed); it leaves the system. */
+    public void end(JobRequest job) {
+        Counted c = counted(job);
+        if (!c.running) throw new IllegalStateException("job " + job.jobId() + " is not running");
+        jobs.remove(job.jobId());
+        add(c, -1, -1, false);
+        subtractTres(c);
+    }
+
+    /** A running job goes back to the queue (requeued by preemption): no longer running, still submitted. */
+    public void requeue(JobRequest job) {
+        Counted c = counted(job);
+        if (!c.running) throw new IllegalStateException("job " + job.jobId() + " is not running");
+        jobs.put(job.jobId(), new Counted(c.qos, c.tres, c.chain, false));
+        add(c, -1, 0, false);
+        subtractTres(c);
+    }
+
+    /** A pending job leaves the queue without running (cancelled while pending). */
+    public void withdraw(JobRequest job) {
+        Counted c = counted(job);
+        if (c.running) throw new IllegalStateException("job " + job.jobId() + " is running; end it instead");
+        jobs.remove(job.jobId());
+        add(c, 0, -1, false);
+    }
+
+    public boolean isSubmitted(long jobId) {
+        return jobs.containsKey(jobId);
+    }
+
+    public boolean isRunning(long jobId) {
+        Counted c = jobs.get(jobId);
+        return c != null && c.running;
+    }
+
+    private Counted counted(JobRequest job) {
+        Counted c = jobs.get(job.jobId());
+        if (c == null) throw new IllegalStateException("job " + job.jobId() + " was not submitted");
+        return c;
+    }
+
+    private void add(Counted c, int run, int submitted, boolean addTres) {
+        bump(qosJobs.computeIfAbsent(c.qos, k -> new long[2]), run, submitted);
+        QosUser qu = new QosUser(c.qos, c.chain.get(0).user());
+        bump(qosUserJobs.computeIfAbsent(qu, k -> new long[2]), run, submitted);
+        for (AssocKey k : c.chain) bump(assocJobs.computeIfAbsent(k, x -> new long[2]), run, submitted);
+        if (addTres) {
+            qosTres.merge(c.qos, c.tres, Tres::plus);
+            qosUserTres.merge(qu, c.tres, Tres::plus);
+            for (AssocKey k : c.chain) assocTres.merge(k, c.tres, Tres::plus);
+        }
+    }
+
+    private void subtractTres(Counted c) {
+        qosTres.put(c.qos, qosTres.get(c.qos).minus(c.tres));
+        QosUser qu = new QosUser(c.qos, c.chain.get(0).user());
+        qosUserTres.put(qu, qosUserTres.get(qu).minus(c.tres));
+        for (AssocKey k : c.chain) assocTres.put(k, assocTres.get(k).minus(c.tres));
+    }
+
+    private static void bump(long[] counts, int run, int submitted) {
+        counts[0] += run;
+        counts[1] += submitted;
+        if (counts[0] < 0 || counts[1] < 0) throw new IllegalStateException("a usage counter went below zero");
+    }
+
+    public long qosRunningJobs(String qos) {
+        return qosJobs.getOrDefault(qos, new long[2])[0];
+    }
+
+    public long qosSubmittedJobs(String qos) {
+        return qosJobs.getOrDefault(qos, new long[2])[1];
+    }
+
+    public Tres qosRunningTres(String qos) {
+        return qosTres.getOrDefault(qos, Tres.NONE);
+    }
+
+    public long qosUserRunningJobs(String qos, String user) {
+        return qosUserJobs.getOrDefault(new QosUser(qos, user), new long[2])[0];
+    }
+
+    public long qosUserSubmittedJobs(String qos, String user) {
+        return qosUserJobs.getOrDefault(new QosUser(qos, user), new long[2])[1];
+    }
+
+    public Tres qosUserRunningTres(String qos, String user) {
+        return qosUserTres.getOrDefault(new QosUser(qos, user), Tres.NONE);
+    }
+
+    /** Running jobs of the association and everything under it. */
+    public long assocRunningJobs(AssocKey key) {
+        return assocJobs.getOrDefault(key, new long[2])[0];
+    }
+
+    /** Submitted (pending + running) jobs of the association and everything under it. */
+    public long assocSubmittedJobs(AssocKey key) {
+        return assocJobs.getOrDefault(key, new long[2])[1];
+    }
+
+    /** TRES held by running jobs of the association and everything under it. */
+    public Tres assocRunningTres(AssocKey key) {
+        return assocTres.getOrDefault(key, Tres.NONE);
+    }
+}

@@ -1,0 +1,79 @@
+package org.preemptlab.priority;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.preemptlab.account.AccountTree;
+import org.preemptlab.account.AssocKey;
+import org.preemptlab.account.Association;
+
+/**
+ * Slurm's Fair Tree fair-share (the default since 19.05; {@code fair_tree.html}).
+ *
+ * <p>Every association gets a level fair-share LF = S / U with S = its shares / the shares of
+ * itself and its siblings, U = its raw usage / its parent's raw usage (LF = ∞ without usage, also
+ * when the parent has none). Siblings are visited in descending LF, depth first; users are ranked in
+ * the order they are met, from N (the number of user associations) down, and a user's factor is
+ * rank / N. Ties: sibling users with equal LF share a rank; a user tied with a sibling account
+ * gets the rank of that account's highest-ranked user (users are sorted before accounts on a tie);
+ * sibling accounts with equal LF have their children merged before descending.
+ */
+public final class FairTree {
+
+    private FairTree() {}
+
+    public static FairShareSnapshot compute(AccountTree tree, UsageView usage) {
+        Map<AssocKey, Double> lf = new HashMap<>();
+        Map<AssocKey, FairShareRow> rows = new HashMap<>();
+        for (AssocKey k : tree.keys()) {
+            Association a = tree.get(k);
+            AssocKey p = tree.parent(k);
+            double s = (double) a.shares() / tree.levelShares(k);
+            double parentRaw = p == null ? 0 : usage.raw(p);
+            double u = parentRaw == 0 ? 0 : usage.raw(k) / parentRaw;
+            double level = p == null ? Double.NaN : (u == 0 ? Double.POSITIVE_INFINITY : s / u);
+            lf.put(k, level);
+            rows.put(k, new FairShareRow(k, a.shares(), s, usage.raw(k), u, level, Double.NaN));
+        }
+        int n = tree.userAssociations().size();
+        Map<AssocKey, Double> factor = new HashMap<>();
+        int[] rank = {n};
+        int[] rnt = {n};
+        visit(tree, tree.children(AssocKey.ROOT), false, lf, factor, rank, rnt, n);
+        factor.forEach((k, f) -> {
+            FairShareRow r = rows.get(k);
+            rows.put(k, new FairShareRow(k, r.rawShares(), r.normShares(), r.rawUsage(), r.effectiveUsage(), r.levelFs(), f));
+        });
+        return new FairShareSnapshot(rows);
+    }
+
+    private static void visit(AccountTree tree, List<AssocKey> siblings, boolean accountTied, Map<AssocKey, Double> lf,
+                              Map<AssocKey, Double> factor, int[] rank, int[] rnt, int n) {
+        List<AssocKey> sorted = new ArrayList<>(siblings);
+        // descending LF; on equal LF users first; otherwise keep key order (stable sort)
+        sorted.sort(Comparator.<AssocKey>comparingDouble(k -> -lf.get(k)).thenComparing(k -> k.isUser() ? 0 : 1));
+        double prev = Double.NaN;
+        for (int i = 0; i < sorted.size(); i++) {
+            AssocKey k = sorted.get(i);
+            double level = lf.get(k);
+            boolean tied = (i == 0 && accountTied) || level == prev;
+            if (k.isUser()) {
+                if (!tied) rank[0] = rnt[0];
+                factor.put(k, n == 0 ? 0 : (double) rank[0] / n);
+                rnt[0]--;
+            } else {
+                List<AssocKey> merged = new ArrayList<>(tree.children(k));
+                int j = i + 1;
+                while (j < sorted.size() && !sorted.get(j).isUser() && lf.get(sorted.get(j)) == level) {
+                    merged.addAll(tree.children(sorted.get(j)));
+                    j++;
+                }
+                visit(tree, merged, tied, lf, factor, rank, rnt, n);
+                i = j - 1;
+            }
+            prev = level;
+        }
+    }
+}
