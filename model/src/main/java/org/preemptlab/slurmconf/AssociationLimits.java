@@ -8,7 +8,7 @@ import java.util.OptionalLong;
  * The shares, QOS and limits of an association (the cluster's root, an account, or a user in an
  * account), as a {@code sacctmgr dump} line gives them. An empty optional or map means "not set
  * here" (Slurm then applies the parent's limit, or none); times are seconds; TRES maps as
- * {@link Tres} reads them.
+ * {@link TresText} reads them.
  *
  * @param fairshare {@code Fairshare=} raw shares; empty: not given (Slurm's default is 1)
  * @param fairshareParent {@code Fairshare=parent}: the user competes with its account's shares

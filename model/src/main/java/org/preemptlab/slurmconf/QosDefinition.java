@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * One QOS, from a {@code sacctmgr dump} {@code QOS - 'name':…} line or a row of
  * {@code sacctmgr -P show qos}. Times are seconds; an empty optional (or map) means no limit.
- * TRES maps are as {@link Tres} reads them ({@code mem} in MB).
+ * TRES maps are as {@link TresText} reads them ({@code mem} in MB).
  *
  * @param preempt the QOS this one may preempt (lower case)
  * @param preemptMode its own {@code PreemptMode}; empty: the cluster's ({@code cluster} in sacctmgr)

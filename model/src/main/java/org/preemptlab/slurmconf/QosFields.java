@@ -190,7 +190,7 @@ final class QosFields {
         String v = values.get(field);
         if (v == null) return Map.of();
         try {
-            return Tres.parse(v);
+            return TresText.parse(v);
         } catch (IllegalArgumentException e) {
             bad(field, e.getMessage());
             return Map.of();

@@ -279,7 +279,7 @@ public final class SacctmgrDumpParser {
     private Map<String, Long> tres(Option o, String owner, SourceLine line) {
         if (o == null) return Map.of();
         try {
-            return Tres.parse(o.value());
+            return TresText.parse(o.value());
         } catch (IllegalArgumentException e) {
             problems.add(line.where() + ": " + owner + " " + o.key() + "=" + o.value() + ": " + e.getMessage());
             return Map.of();

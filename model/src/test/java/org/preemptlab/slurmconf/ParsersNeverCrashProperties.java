@@ -112,7 +112,7 @@ class ParsersNeverCrashProperties {
 
     @Property(tries = 400, seed = "20261206")
     void hostListsAndTimes(@ForAll("slurmish") String text) {
-        for (Consumer<String> parse : List.<Consumer<String>>of(HostList::expand, SlurmTime::parseSeconds, GresSpec::parseList, Tres::parse)) {
+        for (Consumer<String> parse : List.<Consumer<String>>of(HostList::expand, SlurmTime::parseSeconds, GresSpec::parseList, TresText::parse)) {
             try {
                 parse.accept(text);
             } catch (IllegalArgumentException e) {

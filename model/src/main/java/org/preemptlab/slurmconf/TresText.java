@@ -9,10 +9,14 @@ import java.util.Map;
  * maps from the lower-case TRES name to a count. Memory ({@code mem}) is MB: a bare number is MB
  * and the suffixes {@code K M G T P} are read as Slurm does (K rounds up to whole MB). Other counts
  * are whole numbers. {@code -1} clears a limit in sacctmgr and is left out.
+ *
+ * <p>Unlike {@link org.preemptlab.tres.Tres#parse} (the model's TRES vector, which refuses TRES it
+ * does not model), every TRES name is read here, licenses and burst buffers included: a site's file
+ * is read as it is, and the conversion to the model reports what it leaves out.
  */
-public final class Tres {
+public final class TresText {
 
-    private Tres() {}
+    private TresText() {}
 
     /** @throws IllegalArgumentException naming the entry that is not {@code name=count} */
     public static Map<String, Long> parse(String text) {
