@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code nodes} nodes with {@code coresPerNode} cores and {@code memoryPerNodeMb} MB on each.
  *
  * @param id               unique number (the SWF job number for traces)
- * @param name             the name users see (scenario name, or the SWF number as text)
+ * @param name             the name users see (scenario name, or the SWF number as text: a trace's jobs
+ *                         ({@link #ofProcessors}, {@link #ofTrace}) make that text only when it is asked for)
  * @param submit           submission time, s
  * @param nodes            nodes (or processors) requested, ≥ 1
  * @param coresPerNode     cores used on each node, ≥ 1
@@ -47,8 +48,19 @@ public record JobSpec(
 
     public static final String DEFAULT_QOS = "normal";
 
+    /**
+     * Stands for "the job number as text" in the {@code name} field of a trace's job (compared by
+     * identity, no caller can pass it): {@link #name()} makes the text when asked, so reading a
+     * 200,000-job trace makes no 200,000 name strings that a simulation never shows.
+     */
+    private static final String NUMBER_AS_NAME = new String("(job number)");
+
     public JobSpec {
         Objects.requireNonNull(name, "name");
+        if (name == NUMBER_AS_NAME && (nodes < 1 || coresPerNode < 1 || estimate < 1 || runtime < 0 || submit < 0
+                || memoryPerNodeMb < 0)) {
+            name = Integer.toString(id); // for the message below
+        }
         qos = qos == null || qos.isBlank() ? DEFAULT_QOS : qos;
         group = group == null ? "" : group;
         pools = pools == null ? List.of() : List.copyOf(pools);
@@ -62,8 +74,22 @@ public record JobSpec(
 
     /** A processor-mode job, as read from a trace. */
     public static JobSpec ofProcessors(int id, long submit, int procs, long estimate, long runtime) {
-        return new JobSpec(id, Integer.toString(id), submit, procs, 1, 0, estimate, runtime,
-                DEFAULT_QOS, "", List.of(), true, true, 0, 0, null);
+        return ofTrace(id, submit, procs, estimate, runtime, null);
+    }
+
+    /**
+     * A processor-mode job of a trace, named by its number, with its original SWF fields (or null):
+     * the name's text is made only when {@link #name()} is called.
+     */
+    public static JobSpec ofTrace(int id, long submit, int procs, long estimate, long runtime, long[] swf) {
+        return new JobSpec(id, NUMBER_AS_NAME, submit, procs, 1, 0, estimate, runtime,
+                DEFAULT_QOS, "", List.of(), true, true, 0, 0, swf);
+    }
+
+    /** The name users see; a trace's job is named by its number. */
+    @Override
+    public String name() {
+        return name == NUMBER_AS_NAME ? Integer.toString(id) : name;
     }
 
     /** Total processors (cores) the job holds while running. */
@@ -81,7 +107,7 @@ public record JobSpec(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JobSpec other && id == other.id && name.equals(other.name) && submit == other.submit
+        return o instanceof JobSpec other && id == other.id && name().equals(other.name()) && submit == other.submit
                 && nodes == other.nodes && coresPerNode == other.coresPerNode
                 && memoryPerNodeMb == other.memoryPerNodeMb && estimate == other.estimate
                 && runtime == other.runtime && qos.equals(other.qos) && group.equals(other.group)
@@ -92,12 +118,12 @@ public record JobSpec(
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, submit, nodes, coresPerNode, estimate, runtime);
+        return Objects.hash(id, name(), submit, nodes, coresPerNode, estimate, runtime);
     }
 
     @Override
     public String toString() {
-        return "JobSpec[" + name + " submit=" + submit + " nodes=" + nodes + "x" + coresPerNode + " est=" + estimate
+        return "JobSpec[" + name() + " submit=" + submit + " nodes=" + nodes + "x" + coresPerNode + " est=" + estimate
                 + " run=" + runtime + " qos=" + qos + "]";
     }
 
@@ -131,7 +157,7 @@ public record JobSpec(
 
         private Builder(JobSpec from) {
             id = from.id();
-            name = from.name();
+            name = from.name;
             submit = from.submit();
             nodes = from.nodes();
             coresPerNode = from.coresPerNode();
@@ -149,6 +175,7 @@ public record JobSpec(
         }
 
         public Builder id(int v) {
+            if (name == NUMBER_AS_NAME) name = Integer.toString(id); // the name stays the old number's text
             id = v;
             return this;
         }

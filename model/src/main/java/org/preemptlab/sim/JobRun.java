@@ -41,24 +41,40 @@ public final class JobRun implements JobView {
     private long restartEnd;
     private Placement placement;
     private long workDone;
-    private long savedWork;
-    private long restartCost;
     private long estimatedEnd;
-    private int timesPreempted;
-    private int timesCheckpointed;
     private long firstStart = -1;
     private long end = -1;
     private long queuedSince;
     private long totalWait;
-    private long lostWork;
-    private long checkpointSeconds;
-    private long restartSeconds;
     private long stateSince;
-    private int ioVersion;
-    private boolean requeueAfterIo;
-    /** While suspended: the job (index) it is held for, which it must not take its cores back from before that job starts; -1 for none. */
-    private int heldFor = -1;
-    private int[] preemptionsBy; // allocated on the first preemption
+    /**
+     * What preemption, checkpoints and holds leave behind, made on the first of them: most jobs of a
+     * trace never have any, and the engine keeps every job to the end of the run (a 200,000-job trace
+     * holds them all), so a job without it is 128 bytes instead of 192.
+     */
+    private Preempted p;
+
+    /** The books of a job that has been preempted, checkpointed, held or requeued. */
+    private static final class Preempted {
+        long savedWork;
+        long restartCost;
+        int timesPreempted;
+        int timesCheckpointed;
+        long lostWork;
+        long checkpointSeconds;
+        long restartSeconds;
+        int ioVersion;
+        boolean requeueAfterIo;
+        /** While suspended: the job (index) it is held for, which it must not take its cores back from before that job starts; -1 for none. */
+        int heldFor = -1;
+        final int[] preemptionsBy = new int[PreemptMechanism.values().length];
+    }
+
+    /** The preemption books, made on first use. */
+    private Preempted p() {
+        if (p == null) p = new Preempted();
+        return p;
+    }
 
     JobRun(JobSpec spec, int index, int tier) {
         this.spec = spec;
@@ -75,7 +91,7 @@ public final class JobRun implements JobView {
         queueKey = key;
         queuedSince = now;
         stateSince = now;
-        estimatedEnd = restartCost + remainingEstimate();
+        estimatedEnd = restartCost() + remainingEstimate();
     }
 
     /** A queued job that was running before the scenario began has {@code work} seconds of its work done. */
@@ -96,9 +112,12 @@ public final class JobRun implements JobView {
         totalWait += now - queuedSince;
         placement = where;
         state = RUNNING;
-        long restart = restartCost;
-        restartSeconds += restart;
-        restartCost = 0;
+        long restart = 0;
+        if (p != null) {
+            restart = p.restartCost;
+            p.restartSeconds += restart;
+            p.restartCost = 0;
+        }
         if (firstStart < 0) firstStart = now;
         runFrom(now, restart);
         return restart;
@@ -107,9 +126,9 @@ public final class JobRun implements JobView {
     /** A running job is preempted by {@code mechanism} (counted; what follows is another transition). */
     void preempted(PreemptMechanism mechanism) {
         require("be preempted", state, RUNNING, SUSPENDED);
-        timesPreempted++;
-        if (preemptionsBy == null) preemptionsBy = new int[PreemptMechanism.values().length];
-        preemptionsBy[mechanism.ordinal()]++;
+        Preempted b = p();
+        b.timesPreempted++;
+        b.preemptionsBy[mechanism.ordinal()]++;
     }
 
     /** RUNNING → SUSPENDED, held for job {@code forJob} (index, -1 for none) until that one has started. */
@@ -118,25 +137,25 @@ public final class JobRun implements JobView {
         state = SUSPENDED;
         stateSince = now;
         segment++;
-        heldFor = forJob;
+        p().heldFor = forJob;
     }
 
     /** A suspended job's cores stay held for job {@code forJob} (index) until that one has started. */
     void holdFor(int forJob) {
         require("be held for another job", SUSPENDED, SUSPENDED);
-        heldFor = forJob;
+        p().heldFor = forJob;
     }
 
     /** The job it was held for has started (or is gone): a suspended job may take its cores back. */
     void releaseHold() {
-        heldFor = -1;
+        if (p != null) p.heldFor = -1;
     }
 
     /** SUSPENDED → RUNNING on the same nodes (a new segment, no restart cost). */
     void resume(long now) {
         require("resume", RUNNING, SUSPENDED);
         state = RUNNING;
-        heldFor = -1;
+        if (p != null) p.heldFor = -1;
         runFrom(now, 0);
     }
 
@@ -149,22 +168,23 @@ public final class JobRun implements JobView {
         state = CHECKPOINTING;
         stateSince = now;
         segment++;
-        requeueAfterIo = thenRequeue;
+        p().requeueAfterIo = thenRequeue;
         estimatedEnd = now + estimateSeconds;
     }
 
     /** The checkpoint being written is complete: its work so far is saved (the state stays CHECKPOINTING). */
     void checkpointWritten(long now) {
         require("finish a checkpoint", CHECKPOINTING, CHECKPOINTING);
-        checkpointSeconds += now - stateSince;
-        savedWork = workDone;
-        timesCheckpointed++;
+        Preempted b = p();
+        b.checkpointSeconds += now - stateSince;
+        b.savedWork = workDone;
+        b.timesCheckpointed++;
     }
 
     /** The checkpoint being written is lost (its node failed): the time spent writing counts, nothing is saved. */
     void checkpointAborted(long now) {
         require("abort a checkpoint", CHECKPOINTING, CHECKPOINTING);
-        checkpointSeconds += now - stateSince;
+        p().checkpointSeconds += now - stateSince;
     }
 
     /** CHECKPOINTING → RUNNING on the same nodes after a periodic checkpoint (a new segment). */
@@ -177,8 +197,9 @@ public final class JobRun implements JobView {
     /** A suspended job's frozen memory image is saved as its checkpoint (no work lost). */
     void frozenImageSaved() {
         require("save its frozen image", SUSPENDED, SUSPENDED);
-        savedWork = workDone;
-        timesCheckpointed++;
+        Preempted b = p();
+        b.savedWork = workDone;
+        b.timesCheckpointed++;
     }
 
     /** RUNNING → STOPPING: signalled to stop, it has {@code graceSeconds} to leave (a new segment). */
@@ -203,9 +224,10 @@ public final class JobRun implements JobView {
      */
     long loseUnsavedWork() {
         require("lose its work", state, HOLDING_NODES);
-        long lost = workDone - savedWork;
-        lostWork += Math.max(0, lost);
-        workDone = savedWork;
+        Preempted b = p();
+        long lost = workDone - b.savedWork;
+        b.lostWork += Math.max(0, lost);
+        workDone = b.savedWork;
         return lost;
     }
 
@@ -220,8 +242,9 @@ public final class JobRun implements JobView {
         queuedSince = now;
         segmentStart = -1;
         queueKey = key;
-        heldFor = -1;
-        this.restartCost = restartCost;
+        Preempted b = p();
+        b.heldFor = -1;
+        b.restartCost = restartCost;
         estimatedEnd = restartCost + remainingEstimate();
         placement = null;
     }
@@ -247,7 +270,7 @@ public final class JobRun implements JobView {
         }
         require("end for good", terminal, HOLDING_NODES);
         state = terminal;
-        heldFor = -1;
+        if (p != null) p.heldFor = -1;
         end = now;
     }
 
@@ -261,7 +284,7 @@ public final class JobRun implements JobView {
 
     /** The next write of its checkpoint I/O (earlier completions of the checkpoint are stale). */
     int nextIoVersion() {
-        return ++ioVersion;
+        return ++p().ioVersion;
     }
 
     /** A new running segment from now: useful work accrues after {@code restart} seconds of restart I/O. */
@@ -308,16 +331,16 @@ public final class JobRun implements JobView {
     }
 
     int ioVersion() {
-        return ioVersion;
+        return p == null ? 0 : p.ioVersion;
     }
 
     boolean requeueAfterIo() {
-        return requeueAfterIo;
+        return p != null && p.requeueAfterIo;
     }
 
     /** While suspended: the index of the job it is held for, or -1. */
     int heldFor() {
-        return heldFor;
+        return p == null ? -1 : p.heldFor;
     }
 
     /** By the estimate, the work still ahead from the current progress (at least 1 s). */
@@ -364,12 +387,12 @@ public final class JobRun implements JobView {
 
     @Override
     public long savedWork() {
-        return savedWork;
+        return p == null ? 0 : p.savedWork;
     }
 
     @Override
     public long restartCost() {
-        return restartCost;
+        return p == null ? 0 : p.restartCost;
     }
 
     @Override
@@ -379,12 +402,12 @@ public final class JobRun implements JobView {
 
     @Override
     public int timesPreempted() {
-        return timesPreempted;
+        return p == null ? 0 : p.timesPreempted;
     }
 
     @Override
     public int timesCheckpointed() {
-        return timesCheckpointed;
+        return p == null ? 0 : p.timesCheckpointed;
     }
 
     /** First start, or -1. */
@@ -404,22 +427,22 @@ public final class JobRun implements JobView {
 
     /** Work lost to kills and failures, s (multiply by procs for proc-seconds). */
     public long lostWork() {
-        return lostWork;
+        return p == null ? 0 : p.lostWork;
     }
 
     /** Seconds its nodes spent writing checkpoints. */
     public long checkpointSeconds() {
-        return checkpointSeconds;
+        return p == null ? 0 : p.checkpointSeconds;
     }
 
     /** Seconds its nodes spent reading restart images. */
     public long restartSeconds() {
-        return restartSeconds;
+        return p == null ? 0 : p.restartSeconds;
     }
 
     /** Times preempted by each mechanism, indexed by {@code PreemptMechanism.ordinal()}. */
     public int preemptionsBy(PreemptMechanism m) {
-        return preemptionsBy == null ? 0 : preemptionsBy[m.ordinal()];
+        return p == null ? 0 : p.preemptionsBy[m.ordinal()];
     }
 
     @Override

@@ -72,6 +72,28 @@ class ResumeTest {
         assertThat(withoutWall(csv)).isEqualTo(full);
     }
 
+    /** A sweep that stops half-way leaves its result file as it was and its rows in the journal, which --resume reads. */
+    @Test
+    void aFailedSweepLeavesTheResultFileAloneAndItsRowsInTheJournal() throws IOException {
+        SweepSpec spec = spec();
+        Path csv = Files.writeString(dir.resolve("r.csv"), "an older file\n");
+        List<ResultWriter.Output> out = List.of(new ResultWriter.Output(csv, RowFormat.CSV));
+        Path journal = dir.resolve("r.csv" + ResultWriter.JOURNAL_SUFFIX);
+        try (ResultWriter w = new ResultWriter(out, false)) {
+            assertThatThrownBy(() -> SweepRunner.run(spec, spec.variants(), 1, row -> {
+                if (row.id() == 4) throw new IOException("the disk is gone");
+                w.write(row);
+            }, ProgressListener.NONE)).hasMessageContaining("the disk is gone");
+        }
+        assertThat(Files.readString(csv)).isEqualTo("an older file\n");
+        assertThat(ResultFile.read(journal, RowFormat.CSV).rows().keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
+
+        Files.delete(csv);
+        assertThat(sweep(spec, out, true)).containsExactly(4, 5, 6, 7, 8);
+        assertThat(ResultFile.read(csv, RowFormat.CSV).rows()).hasSize(9);
+        assertThat(journal).doesNotExist();
+    }
+
     @Test
     void aLastLineWithoutItsLineBreakIsRunAgainEvenIfItParses() throws IOException {
         SweepSpec spec = spec();

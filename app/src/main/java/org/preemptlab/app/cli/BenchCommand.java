@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +70,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets targets = OutputTargets.create();
+        for (Path t : traces) targets.input("--trace", t);
+        targets.output("--markdown", markdown).check();
         if (cold) return coldBench();
         List<Row> rows = new ArrayList<>();
-        System.out.println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
+        SummaryOut.stream(markdown).println("workload | policy | jobs | read s | wall s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
             long t0 = System.nanoTime();
             SwfTrace t = SwfReader.read(trace, org.preemptlab.io.swf.SwfReadOptions.defaults().withoutFields());
@@ -89,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
                 md.append(String.format(java.util.Locale.ROOT, "| %s | %,d | %s | %,d | %.2f | %.2f | %,.0f | %.0f | %.1f |%n", r.workload, r.procs, r.policy, r.jobs,
                         r.readSeconds, r.wallSeconds, r.jobsPerSecond, r.peakHeapMiB, r.meanWait));
             }
-            Files.writeString(markdown, md.toString());
+            AtomicFiles.write(markdown, w -> w.write(md.toString()));
         }
         return 0;
     }
@@ -115,9 +120,9 @@ final class BenchCommand implements Callable<Integer> {
             if (eq < 1) throw new IllegalArgumentException("--vs " + v + ": must be LABEL=command");
             variants.add(new ColdBench.Variant(v.substring(0, eq), List.of("/bin/sh", "-c", v.substring(eq + 1))));
         }
-        ColdBench.Report report = ColdBench.run(variants, pairs, System.out);
-        System.out.print(report.markdown());
-        if (markdown != null) Files.writeString(markdown, report.markdown());
+        ColdBench.Report report = ColdBench.run(variants, pairs, SummaryOut.stream(markdown));
+        SummaryOut.stream(markdown).print(report.markdown());
+        if (markdown != null) AtomicFiles.write(markdown, w -> w.write(report.markdown()));
         return 0;
     }
 
@@ -130,14 +135,14 @@ final class BenchCommand implements Callable<Integer> {
             resetPeaks();
             long t0 = System.nanoTime();
             SimulationResult result = new Simulation(PolicyOptions.of(policy, 0.2, 215, false)
-                    .config(new ProcessorMachine(procs), jobs, false)).run();
+                    .config(new ProcessorMachine(procs), jobs, false)).run(ProgressBar.forTerminal("bench " + workload + " " + policy));
             double wall = (System.nanoTime() - t0) / 1e9;
             peak = Math.max(peak, peakHeapMiB());
             best = Math.min(best, wall);
             meanWait = MetricsCalculator.of(result).meanWaitSeconds();
         }
         Row row = new Row(workload, procs, policy, jobs.size(), read, best, jobs.size() / best, peak, meanWait);
-        System.out.printf("%s | %s | %d | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, policy, jobs.size(), read, best,
+        SummaryOut.stream(markdown).printf("%s | %s | %d | %.2f | %.2f | %.0f | %.0f | %.1f%n", workload, policy, jobs.size(), read, best,
                 row.jobsPerSecond(), peak, meanWait);
         return row;
     }

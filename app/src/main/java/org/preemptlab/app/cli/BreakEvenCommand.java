@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jfree.chart.ChartUtils;
 import org.preemptlab.app.chart.BreakEvenChart;
+import org.preemptlab.app.chart.PngImages;
 import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.report.BreakEvenCsvWriter;
 import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.Scenario;
@@ -75,13 +76,24 @@ final class BreakEvenCommand implements Callable<Integer> {
         Long back = lookBack == null ? null : seconds("--look-back", lookBack);
         if (threads < 0) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1 (or 0: the available processors)");
         int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        Scenario s = ScenarioReader.read(scenario);
-        PrintWriter out = spec.commandLine().getOut();
+        List<Path> pngs = new ArrayList<>();
+        List<Path> csvs = new ArrayList<>();
+        OutputTargets targets = OutputTargets.create().input("SCENARIO.json", scenario);
         for (int k = 0; k < starts.size(); k++) {
             String suffix = starts.size() == 1 ? "" : "-start-" + windowStarts.get(k).strip().replaceAll("[^A-Za-z0-9]", "_");
-            sweepOne(s, new BreakEvenSpec(bw, img, starts.get(k), back), n, withSuffix(png, suffix),
-                    csv == null ? null : withSuffix(csv, suffix), out);
+            pngs.add(withSuffix(png, suffix));
+            csvs.add(csv == null ? null : withSuffix(csv, suffix));
+            targets.output("--png", pngs.get(k)).output("--csv", csvs.get(k));
         }
+        targets.check();
+        Scenario s = ScenarioReader.read(scenario);
+        PrintWriter out = SummaryOut.writer(spec, png, csv);
+        AtomicFiles.together(() -> { // every heat map and CSV, or none
+            for (int k = 0; k < starts.size(); k++) {
+                sweepOne(s, new BreakEvenSpec(bw, img, starts.get(k), back), n, pngs.get(k), csvs.get(k), out);
+            }
+        });
+        for (int k = 0; k < starts.size(); k++) out.println("wrote " + pngs.get(k) + (csvs.get(k) != null ? " and " + csvs.get(k) : ""));
         return 0;
     }
 
@@ -91,7 +103,8 @@ final class BreakEvenCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         BreakEvenResult r = BreakEvenSweep.run(s, sweep, n, progress());
         double wall = (System.nanoTime() - t0) / 1e9;
-        AtomicFiles.writeBytes(pngOut, stream -> ChartUtils.writeChartAsPNG(stream, BreakEvenChart.create(r), 1200, 820));
+        byte[] image = PngImages.of(BreakEvenChart.create(r), 1200, 820); // in memory: no ImageIO cache file
+        AtomicFiles.writeBytes(pngOut, stream -> stream.write(image));
         if (csvOut != null) BreakEvenCsvWriter.write(csvOut, r);
         out.println(BreakEvenChart.title(r));
         out.printf(Locale.ROOT, "%d × %d cells (bandwidth %s MB/s × image %s MB per node), %d runs on %d thread%s in %.2f s%n",
@@ -102,7 +115,6 @@ final class BreakEvenCommand implements Callable<Integer> {
         for (int row = 0; row < r.imageSizes().size(); row++) {
             out.printf(Locale.ROOT, "  image %8.0f MB per node: %s%n", r.cell(row, 0).imageMbPerNode(), rowVerdict(r, row));
         }
-        out.println("wrote " + pngOut + (csvOut != null ? " and " + csvOut : ""));
     }
 
     /** {@code out.png} → {@code out-start-10h.png}. */
@@ -135,15 +147,11 @@ final class BreakEvenCommand implements Callable<Integer> {
     }
 
     private static SweepProgress progress() {
-        boolean terminal = System.console() != null;
+        var bar = ProgressBar.withEta("break-even", "cells");
         return new SweepProgress() {
             @Override
             public void cellsDone(int done, int total) {
-                if (!terminal) return;
-                synchronized (this) {
-                    System.err.print("\rbreak-even: " + done + "/" + total + " cells" + (done == total ? "\n" : ""));
-                    System.err.flush();
-                }
+                bar.progress(done, total);
             }
 
             @Override

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.sweep.ResultFile;
 import org.preemptlab.sweep.RowFormat;
 import org.preemptlab.sweep.SlurmArray;
@@ -36,11 +38,17 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter out = SummaryOut.writer(commandSpec, outCsv, outJson);
         PrintWriter err = commandSpec.commandLine().getErr();
+        OutputTargets targets = OutputTargets.create().input("DIR's " + SlurmArray.MANIFEST, dir.resolve(SlurmArray.MANIFEST));
+        targets.output("--out-csv", outCsv).output("--out-json", outJson).check();
         SlurmArray.Collected c = SlurmArray.collect(dir);
-        ResultFile.writeSorted(outCsv, RowFormat.CSV, c.rows());
-        if (outJson != null) ResultFile.writeSorted(outJson, RowFormat.JSON_LINES, c.rows());
+        for (int id = 0; id < c.total(); id++) targets.input("DIR's result of variant " + id, SlurmArray.resultFile(dir, id));
+        targets.check();
+        AtomicFiles.together(() -> { // both files or none
+            ResultFile.writeSorted(outCsv, RowFormat.CSV, c.rows());
+            if (outJson != null) ResultFile.writeSorted(outJson, RowFormat.JSON_LINES, c.rows());
+        });
         out.printf("collect %s: %d of %d variants; rows in %s%n", dir, c.rows().size(), c.total(), outCsv);
         if (c.missing().isEmpty()) return 0;
         for (String b : c.broken()) err.println("preemptlab: " + b.replace('\n', ' '));

@@ -14,6 +14,8 @@ import org.preemptlab.backend.slurm.SlurmScenarioImport;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.scenario.Scenario;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
 import org.preemptlab.scenario.SchedulerSpec;
@@ -153,10 +155,7 @@ final class ImportSlurmCommand implements Callable<Integer> {
             if (code != 0 || out == null) return code;
         }
         SchedulerSpec scheduler = SchedulerSpec.of(policy);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--out " + out + ": the directory " + parent + " does not exist.");
-        }
+        OutputTargets.create().input("--slurm-conf", slurmConf).input("--from-conf", fromConf).output("--out", out).check();
         SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(scheduler, name, runtimeShare, noLimitSeconds,
                 runningAsQueued, checkpointable);
         Scenario scenario;
@@ -168,9 +167,12 @@ final class ImportSlurmCommand implements Callable<Integer> {
             snapshotAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             scenario = SlurmScenarioImport.fromCluster(slurm, snapshotAt, options);
         }
-        ScenarioWriter.write(scenario, out);
-        Scenario back = ScenarioReader.read(out); // the file must load as written
-        System.out.println(summary(back));
+        // the file must load as written: read back from the text before it is written (the target may be a pipe)
+        Path real = AtomicFiles.isStdout(out) ? Path.of("").toAbsolutePath().resolve("stdout.json") : AtomicFiles.followLinks(out);
+        String json = ScenarioWriter.toJson(scenario, real.getParent());
+        Scenario back = ScenarioReader.read(json, String.valueOf(out.getFileName()), real.getParent());
+        AtomicFiles.write(out, w -> w.write(json));
+        SummaryOut.stream(out).println(summary(back));
         return 0;
     }
 

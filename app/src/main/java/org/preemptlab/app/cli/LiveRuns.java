@@ -10,6 +10,7 @@ import org.preemptlab.backend.slurm.SlurmCli;
 import org.preemptlab.backend.slurm.SlurmCluster;
 import org.preemptlab.backend.slurm.SlurmImport;
 import org.preemptlab.live.LiveBackend;
+import org.preemptlab.live.LiveListener;
 import org.preemptlab.live.RealTimeDriver;
 import org.preemptlab.sim.ProgressListener;
 import org.preemptlab.sim.Simulation;
@@ -28,7 +29,7 @@ final class LiveRuns {
             case "emulated" -> new Simulation(config).run(progress);
             case "local" -> {
                 LiveBackend local = new LocalProcessBackend(LocalBackendConfig.defaults());
-                yield new RealTimeDriver(new Simulation(config.withBackend(local)), local, timeScale).run();
+                yield new RealTimeDriver(new Simulation(config.withBackend(local)), local, timeScale, progressOf(progress), null).run();
             }
             case "slurm" -> {
                 SlurmCli cli = slurmConf != null ? new SlurmCli(slurmConf) : SlurmCli.fromEnvironment();
@@ -37,9 +38,23 @@ final class LiveRuns {
                 SlurmBackend.requireFits(config.cluster(), slurmCluster);
                 // no --job-dir: the backend uses a temporary directory of its own and removes it at the end
                 LiveBackend slurm = new SlurmBackend(cli, SlurmBackendConfig.of(slurmCluster.slurmNodeNames(), partition, jobDir));
-                yield new RealTimeDriver(new Simulation(config.withBackend(slurm)), slurm, timeScale).run();
+                yield new RealTimeDriver(new Simulation(config.withBackend(slurm)), slurm, timeScale, progressOf(progress), null).run();
             }
             default -> throw new IllegalArgumentException("--backend " + backend + ": unknown; use emulated, local or slurm");
+        };
+    }
+
+    /** A live run's progress: the jobs ended after each instant the engine applies (the bar throttles). */
+    static LiveListener progressOf(ProgressListener progress) {
+        if (progress == ProgressListener.NONE) return LiveListener.NONE;
+        return new LiveListener() {
+            @Override
+            public void stepped(Simulation simulation) {
+                var jobs = simulation.jobs();
+                long done = 0;
+                for (var j : jobs) if (j.state().isTerminal()) done++;
+                progress.progress(done, jobs.size());
+            }
         };
     }
 }

@@ -39,7 +39,8 @@ final class MaintenanceCommand implements Callable<Integer> {
         }
         MaintenanceWindow w = s.maintenance().get(0);
         long back = lookBack != null ? lookBack : s.jobs().stream().mapToLong(j -> j.estimate()).max().orElse(3600);
-        SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(true)).run();
+        SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(true))
+                .run(ProgressBar.forTerminal("maintenance: without the window"));
         System.out.printf(Locale.ROOT, "%s: window %s at %d s for %d s on %d nodes; idle counted over the %d s before it%n",
                 s.name(), w.name(), w.start(), w.duration(), w.nodes().length, Math.min(back, w.start()));
         System.out.println("strategy              | idle node-h before T | lost node-h | ckpt+restart I/O node-h | added wait job-h | added mean wait s | jobs running across T");
@@ -47,7 +48,8 @@ final class MaintenanceCommand implements Callable<Integer> {
         for (MaintenanceStrategy strategy : MaintenanceStrategy.values()) {
             MaintenanceWindow variant = new MaintenanceWindow(w.name(), w.start(), w.duration(), w.nodes(), strategy,
                     strategy == MaintenanceStrategy.DRAIN_THEN_CHECKPOINT ? (w.drainHorizon() > 0 ? w.drainHorizon() : drainHorizon) : 0);
-            SimulationResult r = new Simulation(s.withMaintenance(List.of(variant)).toConfig(true)).run();
+            SimulationResult r = new Simulation(s.withMaintenance(List.of(variant)).toConfig(true))
+                    .run(ProgressBar.forTerminal("maintenance: " + strategy.name().toLowerCase(Locale.ROOT)));
             MaintenanceCost c = MaintenanceCost.of(r, variant, baseline, back);
             costs.add(c);
             System.out.printf(Locale.ROOT, "%-21s | %20.2f | %11.2f | %23.2f | %16.2f | %17.1f | %d%n", c.strategy(),

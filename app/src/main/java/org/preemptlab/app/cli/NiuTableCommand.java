@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.metrics.Metrics;
@@ -41,6 +42,9 @@ final class NiuTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputTargets targets = OutputTargets.create();
+        for (Path t : traces) targets.input("--trace", t);
+        targets.output("--out", out).check();
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("EASY", "easy", SchedulerSpec.DEFAULT_P, false)); // p is not EASY's
         for (double p : ps) variants.add(new Variant(SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " p=" + p,
@@ -75,7 +79,7 @@ final class NiuTableCommand implements Callable<Integer> {
                         m.meanQueueLength(), delta(m.meanQueueLength(), easy.meanQueueLength()),
                         100 * m.preemptedJobShare(), m.checkpointsPerNodeDay(), 100 * m.wastedShare(), m.wallSeconds());
                 md.append(row);
-                System.out.print(row);
+                SummaryOut.stream(out).print(row);
             }
         }
         if (out != null) AtomicFiles.write(out, w -> w.write(md.toString()));

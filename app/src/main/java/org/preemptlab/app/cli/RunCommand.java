@@ -3,6 +3,8 @@ package org.preemptlab.app.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.scenario.Scenario;
@@ -52,21 +54,29 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        OutputTargets.create().input("SCENARIO.json", scenario)
+                .output("--metrics-json", metricsJson).output("--events-csv", eventsCsv).output("--out-swf", outSwf).check();
         Scenario s = ScenarioReader.read(scenario);
+        if (s.trace() != null) {
+            OutputTargets.create().input("the scenario's trace", s.trace().path())
+                    .output("--metrics-json", metricsJson).output("--events-csv", eventsCsv).output("--out-swf", outSwf).check();
+        }
         SimulationResult result = LiveRuns.run(s.toConfig(eventsCsv != null || !"emulated".equals(backend)), backend,
                 timeScale, slurmConf, slurmPartition, jobDir, ProgressBar.forTerminal("run " + scenario.getFileName()));
         Metrics m = MetricsCalculator.of(result);
         double wall = (System.nanoTime() - t0) / 1e9;
-        if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
-        if (outSwf != null) {
-            SwfHeader header = SwfHeader.EMPTY.withEntry("MaxProcs", Long.toString(result.cluster().totalCores()))
-                    .withEntry("Note", "scenario " + s.name());
-            ScheduleExport.write(outSwf, header, result);
-        }
-        if (metricsJson != null) {
-            JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("scenario", s.name(), "policy", result.policy()));
-        }
-        System.out.printf("%s (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
+        AtomicFiles.together(() -> { // all outputs or none
+            if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
+            if (outSwf != null) {
+                SwfHeader header = SwfHeader.EMPTY.withEntry("MaxProcs", Long.toString(result.cluster().totalCores()))
+                        .withEntry("Note", "scenario " + s.name());
+                ScheduleExport.write(outSwf, header, result);
+            }
+            if (metricsJson != null) {
+                JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("scenario", s.name(), "policy", result.policy()));
+            }
+        });
+        SummaryOut.stream(metricsJson, eventsCsv, outSwf).printf("%s (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
                         + "%d preempted, lost %.0f core-s, checkpoint+restart %.0f core-s, makespan %d s%n",
                 s.name(), result.policy(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
                 Math.round(m.preemptedJobShare() * m.jobs()), m.lostWorkProcSeconds(), m.checkpointOverheadProcSeconds(),

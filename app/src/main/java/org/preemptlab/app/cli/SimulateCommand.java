@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.preemptlab.cluster.ProcessorMachine;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.swf.SwfReadOptions;
@@ -45,6 +47,8 @@ final class SimulateCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         if (procs != null && procs < 1) throw new IllegalArgumentException("--procs is " + procs + "; must be ≥ 1");
         policy.validate();
+        OutputTargets.create().input("--trace", trace)
+                .output("--out-swf", outSwf).output("--metrics-json", metricsJson).output("--events-csv", eventsCsv).check();
         SwfReadOptions options = procs == null ? SwfReadOptions.defaults() : SwfReadOptions.defaults().withProcs(procs);
         if (outSwf == null) options = options.withoutFields(); // only the SWF export writes the original fields back
         SwfTrace t = SwfReader.read(trace, options);
@@ -53,12 +57,14 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationResult result = new Simulation(config).run(ProgressBar.forTerminal("simulate " + policy.policy));
         Metrics m = MetricsCalculator.of(result);
         double wall = (System.nanoTime() - t0) / 1e9;
-        if (outSwf != null) ScheduleExport.write(outSwf, t.header(), result);
-        if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
-        if (metricsJson != null) {
-            JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("procs", t.machineProcs(), "policy", result.policy()));
-        }
-        System.out.printf("%s on %s (%d procs): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
+        AtomicFiles.together(() -> { // all outputs or none
+            if (outSwf != null) ScheduleExport.write(outSwf, t.header(), result);
+            if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
+            if (metricsJson != null) {
+                JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("procs", t.machineProcs(), "policy", result.policy()));
+            }
+        });
+        SummaryOut.stream(outSwf, metricsJson, eventsCsv).printf("%s on %s (%d procs): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, utilization %.3f, "
                         + "mean queue %.2f, makespan %d s, %.2f s wall%n", result.policy(), trace.getFileName(),
                 t.machineProcs(), m.jobs(), m.meanWaitSeconds(), m.meanBoundedSlowdown(), m.utilization(),
                 m.meanQueueLength(), m.makespanSeconds(), wall);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.sweep.ResultFile;
 import org.preemptlab.sweep.ResultWriter;
 import org.preemptlab.sweep.RowFormat;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** Runs every variant of a sweep file, or one of them, or writes a Slurm job array for them. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a parameter sweep (inputs × axes, see docs/sweeps.md) and write one result row per variant.",
-                "Rows are appended and flushed as variants finish; --resume skips the ids already in the file."})
+                "Result files are written whole when the sweep ends; meanwhile rows are appended and flushed to R.csv.partial "
+                        + "as variants finish; --resume skips the ids already in the file or its journal."})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SWEEP.json")
@@ -38,7 +41,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out-json", paramLabel = "R.json", description = "result rows as JSON lines (one object per line)")
     Path outJson;
 
-    @Option(names = "--resume", description = "keep the rows already in the result file (a cut-off last line is dropped) and run only the missing ids")
+    @Option(names = "--resume", description = "keep the rows already in the result file and its journal R.csv.partial (a cut-off last line is dropped) and run only the missing ids")
     boolean resume;
 
     @Option(names = "--threads", paramLabel = "N", description = "variants run at once (default: the available processors, ${DEFAULT-VALUE})")
@@ -67,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter out = SummaryOut.writer(commandSpec, outCsv, outJson);
         if (threads < 1) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1");
         if (emitDir != null && (outCsv != null || outJson != null || variant != null || resume)) {
             throw new IllegalArgumentException("--emit-slurm-array writes a job array and runs nothing; leave out --out-csv, --out-json, --variant and --resume");
@@ -81,6 +84,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (emitDir != null) return emit(spec, variants.size(), out);
         if (outCsv == null && outJson == null) throw new IllegalArgumentException("give --out-csv R.csv and/or --out-json R.json (or --emit-slurm-array DIR)");
+        OutputTargets targets = OutputTargets.create().input("SWEEP.json", sweep);
+        for (var in : spec.inputs()) {
+            targets.input("input " + in.name(), in.source());
+            if (in.scenario() != null && in.scenario().trace() != null) targets.input("input " + in.name() + "'s trace", in.scenario().trace().path());
+        }
+        targets.output("--out-csv", outCsv).output("--out-json", outJson).check();
         if (variant != null) return one(spec, variants, out);
 
         List<ResultWriter.Output> outputs = new ArrayList<>();
@@ -108,8 +117,10 @@ final class SweepCommand implements Callable<Integer> {
         if (resume) throw new IllegalArgumentException("--resume does not go with --variant (the variant's files are rewritten)");
         Variant v = variants.get(variant);
         SweepRow row = SweepRunner.run(spec, v);
-        if (outCsv != null) ResultFile.writeSorted(outCsv, RowFormat.CSV, List.of(row));
-        if (outJson != null) ResultFile.writeSorted(outJson, RowFormat.JSON_LINES, List.of(row));
+        AtomicFiles.together(() -> { // both files or none
+            if (outCsv != null) ResultFile.writeSorted(outCsv, RowFormat.CSV, List.of(row));
+            if (outJson != null) ResultFile.writeSorted(outJson, RowFormat.JSON_LINES, List.of(row));
+        });
         out.printf(Locale.ROOT, "variant %d (%s): %d jobs, mean wait %.1f s, mean bounded slowdown %.2f, %.2f s wall%n",
                 v.id(), v.label(), row.jobs(), row.meanWaitSeconds(), row.meanBoundedSlowdown(), row.wallSeconds());
         return 0;
@@ -122,9 +133,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(jarPath)) throw new IllegalArgumentException("--jar " + jarPath + ": no such file");
         Path javaPath = java != null ? java : Path.of(System.getProperty("java.home"), "bin", "java");
-        Path script = SlurmArray.emit(spec, emitDir, javaPath, jarPath, partition);
+        Path[] script = new Path[1];
+        AtomicFiles.together(() -> script[0] = SlurmArray.emit(spec, emitDir, javaPath, jarPath, partition)); // script and manifest, or neither
         out.printf("%s: %d array tasks (0-%d); submit with: sbatch %s; then: java -jar %s collect %s --out-csv R.csv%n",
-                script, n, n - 1, script, jarPath.toAbsolutePath(), emitDir.toAbsolutePath().normalize());
+                script[0], n, n - 1, script[0], jarPath.toAbsolutePath(), emitDir.toAbsolutePath().normalize());
         return 0;
     }
 

@@ -59,9 +59,10 @@ public final class ScenarioWriter {
      * forced to disk, then moved over the target, so a crash never leaves a half-written file.
      */
     public static void write(Scenario scenario, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        String json = toJson(scenario, target.getParent());
-        AtomicFiles.write(target, w -> w.write(json));
+        // a trace path is relative to where the file really lives (the end of a symbolic link)
+        Path real = AtomicFiles.isStdout(file) ? Path.of("").toAbsolutePath().resolve("stdout") : AtomicFiles.followLinks(file);
+        String json = toJson(scenario, real.getParent());
+        AtomicFiles.write(file, w -> w.write(json));
     }
 
     /**

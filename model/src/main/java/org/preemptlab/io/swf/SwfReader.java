@@ -31,7 +31,8 @@ import org.preemptlab.job.JobSpec;
  * <p>Compression is detected from the first bytes (the gzip magic {@code 1f 8b}), not from the
  * file name. Lines are parsed by hand from a byte buffer (no regular expressions, no per-field
  * strings), so a 200,000-job trace reads in a fraction of a second; the per-job allocations are
- * the {@code JobSpec}, its {@code swf} array and its name.
+ * the {@code JobSpec} and its {@code swf} array (its name, the job number as text, is made only when
+ * shown).
  *
  * <p>Every job line goes through the {@link SwfAnomaly} rules in their declared order; what they
  * drop or change is counted in the {@link AnomalyReport}. Jobs become
@@ -590,8 +591,7 @@ public final class SwfReader {
             if (p > maxProcsSeen) {
                 maxProcsSeen = p;
             }
-            sink.accept(new JobSpec(id, Integer.toString(id), submit, p, 1, 0, estimate, run, JobSpec.DEFAULT_QOS, "",
-                    List.of(), true, true, 0, 0, opt.keepFields() ? f.clone() : null));
+            sink.accept(JobSpec.ofTrace(id, submit, p, estimate, run, opt.keepFields() ? f.clone() : null));
             if (++report.jobsKept >= opt.maxJobs()) {
                 limitReached = true;
             }

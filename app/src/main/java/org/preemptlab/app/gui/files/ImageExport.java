@@ -6,15 +6,14 @@ import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.SVGGraphics2D;
+import org.preemptlab.app.chart.PngImages;
 import org.preemptlab.io.files.AtomicFiles;
 
 /**
- * PNG exports (any node: snapshot → SwingFXUtils → ImageIO; JFreeChart charts) and SVG exports of
+ * PNG exports (any node: snapshot → SwingFXUtils → PNG in memory; JFreeChart charts) and SVG exports of
  * JFreeChart charts (JFreeSVG); written atomically.
  */
 public final class ImageExport {
@@ -25,13 +24,13 @@ public final class ImageExport {
     public static void png(Node node, Path out) throws IOException {
         WritableImage image = node.snapshot(null, null);
         var buffered = SwingFXUtils.fromFXImage(image, null);
-        AtomicFiles.writeBytes(out, stream -> {
-            if (!ImageIO.write(buffered, "png", stream)) throw new IOException("no PNG writer available");
-        });
+        byte[] png = PngImages.of(buffered);
+        AtomicFiles.writeBytes(out, stream -> stream.write(png));
     }
 
     public static void png(JFreeChart chart, Path out, int width, int height) throws IOException {
-        AtomicFiles.writeBytes(out, stream -> ChartUtils.writeChartAsPNG(stream, chart, width, height));
+        byte[] png = PngImages.of(chart, width, height);
+        AtomicFiles.writeBytes(out, stream -> stream.write(png));
     }
 
     /** The chart drawn as an SVG document of {@code width} × {@code height} (text kept as text). */
