@@ -181,10 +181,8 @@ final class ImportSlurmCommand implements Callable<Integer> {
         for (Path f : new Path[] {fromConf, gresConf, sacctmgrDump, sacctmgrQos}) {
             if (f != null && !Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such file");
         }
-        Path parent = report.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--report " + report + ": the directory " + parent + " does not exist.");
-        }
+        OutputTargets.create().input("--from-conf", fromConf).input("--gres-conf", gresConf).input("--sacctmgr-dump", sacctmgrDump)
+                .input("--sacctmgr-qos", sacctmgrQos).output("--report", report).output("--out", out).check();
         java.io.PrintWriter stdout = spec != null ? spec.commandLine().getOut() : new java.io.PrintWriter(System.out, true);
         java.io.PrintWriter stderr = spec != null ? spec.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
         SlurmSite site;

@@ -277,6 +277,8 @@ class ImportSlurmCommandTest {
         assertThat(report).doesNotExist();
 
         assertOneClearLine(cli("import-slurm", "--report", report.toString()), "need --from-conf");
+        assertOneClearLine(cli("import-slurm", "--from-conf", conf.toString(), "--report", conf.toString()), "--report");
+        assertThat(Files.readString(conf)).startsWith("NodeName=n1 CPUs=x"); // an input is never overwritten by the report
         assertOneClearLine(cli("import-slurm", "--from-conf", conf.toString(), "--gres-conf", conf.toString(), "--out", dir.resolve("s.json").toString()),
                 "are read for the import report (--report R.txt)");
     }
