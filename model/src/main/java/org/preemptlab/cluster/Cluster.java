@@ -5,6 +5,14 @@ package org.preemptlab.cluster;
  */
 public sealed interface Cluster permits ProcessorMachine, NodeCluster {
 
+    /**
+     * The largest machine read from a file or an option: nodes of all pools together, or processors
+     * of a processor machine (an SWF header's MaxProcs/MaxNodes, {@code --procs}, a scenario's
+     * {@code processors}). The engine keeps state per node, so a larger one is refused where it is
+     * read (docs/scenario-format.md, docs/swf.md, docs/cli.md) instead of exhausting memory.
+     */
+    int MAX_NODES = 1_000_000;
+
     /** Rows of the Gantt: processors or nodes. */
     int nodeCount();
 

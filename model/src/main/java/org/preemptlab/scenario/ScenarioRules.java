@@ -60,6 +60,8 @@ public final class ScenarioRules {
     private Cluster cluster;
     private final List<String> poolNames = new ArrayList<>();
     private final Map<String, Integer> poolSeen = new HashMap<>();
+    /** Nodes of the valid pools so far (the machine may not exceed {@link Cluster#MAX_NODES}). */
+    private int nodesSoFar;
     private final List<NodePool> pools = new ArrayList<>();
     private boolean poolsValid = true;
     private Long horizon;
@@ -140,7 +142,15 @@ public final class ScenarioRules {
                         + " are named " + name.strip().replace(' ', '_') + "-1, …)");
             }
         }
-        atLeast(path + "nodes", unread, "nodes", p.nodes(), 1);
+        if (atLeast(path + "nodes", unread, "nodes", p.nodes(), 1)) {
+            if (p.nodes() > Cluster.MAX_NODES - nodesSoFar) {
+                value(path + "nodes", p.nodes(), nodesSoFar == 0 ? "must be ≤ " + Cluster.MAX_NODES + " (the largest machine)"
+                        : "the pools would have " + ((long) nodesSoFar + p.nodes()) + " nodes together; at most "
+                        + Cluster.MAX_NODES + " (the largest machine)");
+            } else {
+                nodesSoFar += p.nodes();
+            }
+        }
         atLeast(path + "coresPerNode", unread, "coresPerNode", p.coresPerNode(), 1);
         atLeast(path + "memoryPerNodeMb", unread, "memoryPerNodeMb", p.memoryPerNodeMb(), 0);
         if (!unread.contains("checkpointBandwidthMBps")

@@ -13,6 +13,20 @@ public record FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed
 
     public static final FailureModel NONE = new FailureModel(0, 0, 0);
 
+    /**
+     * The most node failures a run may expect (nodes × the longest failure-free run ÷ node MTBF): a
+     * scenario expecting more is refused where it is read (docs/scenario-format.md), not left to run
+     * for hours.
+     */
+    public static final long MAX_EXPECTED_FAILURES = 100_000;
+
+    /**
+     * The most failures a rerunnable job may expect while it runs without a checkpoint (its nodes × its
+     * run time, or its own checkpoint interval, ÷ node MTBF): beyond that it would almost never finish
+     * (it gets through with probability e^-x per attempt, e^-5 ≈ 1/148).
+     */
+    public static final double MAX_FAILURES_PER_RUN = 5;
+
     /** Failures without periodic checkpoints. */
     public FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed) {
         this(nodeMtbfSeconds, repairSeconds, seed, CheckpointPeriod.NONE);

@@ -119,7 +119,7 @@ public final class SweepReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw SweepException.of(display, "", JsonFields.syntaxError(e));
+            throw SweepException.of(display + JsonFields.syntaxLocation(e), "", JsonFields.syntaxError(e));
         }
         if (root == null || root.isMissingNode()) throw SweepException.of(display, "", "empty file; a sweep is a JSON object {…}");
         Problems problems = new Problems();

@@ -5,6 +5,16 @@ public final class SimTime {
 
     private SimTime() {}
 
+    /**
+     * The largest time or duration read from a file or an option, s: 100 years (3,153,600,000 s). Sums
+     * of such values (submit + wait + run, checkpoint + restart) cannot overflow, and a time beyond it
+     * is a mistake (e.g. {@code 9223372036854775807}), refused where it is read.
+     */
+    public static final long MAX_SECONDS = 100L * 365 * 86_400;
+
+    /** {@link #MAX_SECONDS} for people. */
+    public static final String MAX_SECONDS_TEXT = "100 years";
+
     public static String format(long seconds) {
         if (seconds == Long.MAX_VALUE) return "never";
         String sign = seconds < 0 ? "-" : "";

@@ -91,7 +91,7 @@ class SweepReaderTest {
     void fileLevelProblems() throws IOException {
         assertThat(error("{\"formatVersion\": 2, \"inputs\": []}")).isEqualTo(
                 "sweep.json: formatVersion: 2; this PreemptLab reads sweep files of version 1");
-        assertThat(error("{\"formatVersion\": 1,\n \"inputs\": [}")).startsWith("sweep.json: line 2, column");
+        assertThat(error("{\"formatVersion\": 1,\n \"inputs\": [}")).startsWith("sweep.json:2:");
         assertThat(error("{\"formatVersion\": 1, \"inputs\": []}")).isEqualTo(
                 "sweep.json: inputs: []; must be a non-empty list of inputs [{…}, …]");
         assertThat(error("{\"formatVersion\": 1}")).contains("sweep.json: inputs: missing");

@@ -11,7 +11,6 @@ import org.preemptlab.app.chart.PngImages;
 import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.report.BreakEvenCsvWriter;
-import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.Scenario;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.maintenance.BreakEvenResult;
@@ -40,10 +39,10 @@ final class BreakEvenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.json")
     Path scenario;
 
-    @Option(names = "--png", required = true, paramLabel = "OUT.png", description = "the heat map")
+    @Option(names = "--png", required = true, converter = OptionValues.OutputFile.class, paramLabel = "OUT.png", description = "the heat map")
     Path png;
 
-    @Option(names = "--csv", paramLabel = "OUT.csv", description = "every cell: both strategies' costs, the difference, the winner")
+    @Option(names = "--csv", converter = OptionValues.OutputFile.class, paramLabel = "OUT.csv", description = "every cell: both strategies' costs, the difference, the winner")
     Path csv;
 
     @Option(names = "--bandwidth", paramLabel = "MIN:MAX:STEPS", defaultValue = BreakEvenSpec.DEFAULT_BANDWIDTH,
@@ -62,8 +61,9 @@ final class BreakEvenCommand implements Callable<Integer> {
     @Option(names = "--look-back", paramLabel = "S", description = "idle time is counted over [T − S, T) (default: the longest estimate)")
     String lookBack;
 
-    @Option(names = "--threads", defaultValue = "0", description = "cells run in parallel (default: the available processors)")
-    int threads;
+    @Option(names = "--threads", converter = OptionValues.Count.class,
+            description = "cells run in parallel, ≥ 1 (default: the available processors, ${DEFAULT-VALUE})")
+    int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws Exception {
@@ -74,8 +74,7 @@ final class BreakEvenCommand implements Callable<Integer> {
         if (windowStarts != null) for (String w : windowStarts) starts.add(seconds("--window-start", w.strip()));
         if (starts.isEmpty()) starts.add(null);
         Long back = lookBack == null ? null : seconds("--look-back", lookBack);
-        if (threads < 0) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1 (or 0: the available processors)");
-        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = threads;
         List<Path> pngs = new ArrayList<>();
         List<Path> csvs = new ArrayList<>();
         OutputTargets targets = OutputTargets.create().input("SCENARIO.json", scenario);
@@ -101,7 +100,12 @@ final class BreakEvenCommand implements Callable<Integer> {
         LogAxis bw = sweep.bandwidth();
         LogAxis img = sweep.imageSize();
         long t0 = System.nanoTime();
-        BreakEvenResult r = BreakEvenSweep.run(s, sweep, n, progress());
+        BreakEvenResult r;
+        try {
+            r = BreakEvenSweep.run(s, sweep, n, progress());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw CliErrors.cannotRun(scenario, e);
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         byte[] image = PngImages.of(BreakEvenChart.create(r), 1200, 820); // in memory: no ImageIO cache file
         AtomicFiles.writeBytes(pngOut, stream -> stream.write(image));
@@ -138,10 +142,11 @@ final class BreakEvenCommand implements Callable<Integer> {
         return same ? first.label() + (first == Winner.TIE ? " (equal cost)" : " cheaper") + " everywhere on the grid" : "no sign change";
     }
 
+    /** A time option, by the rule of every seconds option ({@link OptionValues.Seconds}). */
     private static long seconds(String option, String text) {
         try {
-            return Durations.parse(text);
-        } catch (RuntimeException e) {
+            return new OptionValues.Seconds().convert(text);
+        } catch (picocli.CommandLine.TypeConversionException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }

@@ -7,8 +7,23 @@ final class CliErrors {
 
     private CliErrors() {}
 
+    /**
+     * A scenario that was read but cannot be run (the engine refuses a state the reader could not judge,
+     * e.g. a job already running on a node a window takes at 0): the engine's reason, prefixed with the file.
+     */
+    static IllegalArgumentException cannotRun(java.nio.file.Path scenario, RuntimeException e) {
+        Object name = scenario.getFileName() == null ? scenario : scenario.getFileName();
+        return new IllegalArgumentException(name + ": cannot be run: " + message(e), e);
+    }
+
     static String message(Throwable e) {
         if (e instanceof NoSuchFileException nf) return nf.getFile() + ": no such file";
+        if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";
+        if (e instanceof java.nio.file.NotDirectoryException n) return n.getFile() + ": not a directory";
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()
+                    .replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             Throwable c = e.getCause();

@@ -25,10 +25,11 @@ final class MaintenanceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.json")
     Path scenario;
 
-    @Option(names = "--drain-horizon", defaultValue = "3600", description = "H for drain-then-checkpoint, s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--drain-horizon", defaultValue = "3600", converter = OptionValues.Seconds.class,
+            description = "H for drain-then-checkpoint, s or e.g. 1h, ≥ 0 (default: ${DEFAULT-VALUE})")
     long drainHorizon;
 
-    @Option(names = "--look-back", description = "idle time is counted over [T − look-back, T), s (default: the longest estimate)")
+    @Option(names = "--look-back", converter = OptionValues.Seconds.class, description = "idle time is counted over [T − look-back, T), s (default: the longest estimate)")
     Long lookBack;
 
     @Override
@@ -37,6 +38,14 @@ final class MaintenanceCommand implements Callable<Integer> {
         if (s.maintenance().isEmpty()) {
             throw new IllegalArgumentException(scenario.getFileName() + ": has no maintenance window to compare");
         }
+        try {
+            return compare(s);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw CliErrors.cannotRun(scenario, e);
+        }
+    }
+
+    private int compare(Scenario s) {
         MaintenanceWindow w = s.maintenance().get(0);
         long back = lookBack != null ? lookBack : s.jobs().stream().mapToLong(j -> j.estimate()).max().orElse(3600);
         SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(true))

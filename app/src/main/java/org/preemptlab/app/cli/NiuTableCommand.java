@@ -29,10 +29,10 @@ final class NiuTableCommand implements Callable<Integer> {
     @Option(names = "--trace", required = true, description = "SWF traces (repeatable)")
     List<Path> traces;
 
-    @Option(names = "--checkpoint-seconds", defaultValue = "215", description = "T_chk, s (T_restart = T_chk) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-seconds", defaultValue = "215", converter = OptionValues.Seconds.class, description = "T_chk, s (T_restart = T_chk) (default: ${DEFAULT-VALUE})")
     long checkpointSeconds;
 
-    @Option(names = "--p", split = ",", defaultValue = "0.1,0.2,0.5", description = "values of p (default: ${DEFAULT-VALUE})")
+    @Option(names = "--p", split = ",", defaultValue = "0.1,0.2,0.5", converter = OptionValues.Fraction.class, description = "values of p (default: ${DEFAULT-VALUE})")
     List<Double> ps;
 
     @Option(names = "--out", description = "markdown file to write (default: print only)")

@@ -19,17 +19,17 @@ final class PolicyOptions {
             description = "fcfs, easy, conservative, aggressive-checkpoint or preemption-backfill (default: ${DEFAULT-VALUE})")
     String policy;
 
-    @Option(names = "--p", defaultValue = "0.2", description = "aggressive-checkpoint: predicted share of long estimates (default: ${DEFAULT-VALUE})")
+    @Option(names = "--p", defaultValue = "0.2", converter = OptionValues.Fraction.class, description = "aggressive-checkpoint: predicted share of long estimates (default: ${DEFAULT-VALUE})")
     double p;
 
-    @Option(names = "--threshold", defaultValue = "1800", description = "aggressive-checkpoint: t_thr, estimates below it are trusted, s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threshold", defaultValue = "1800", converter = OptionValues.Seconds.class, description = "aggressive-checkpoint: t_thr, estimates below it are trusted, s (default: ${DEFAULT-VALUE})")
     long threshold;
 
-    @Option(names = "--checkpoint-seconds", defaultValue = "215", description = "checkpoint time T_chk, s (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-seconds", defaultValue = "215", converter = OptionValues.Seconds.class, description = "checkpoint time T_chk, s (default: ${DEFAULT-VALUE})")
     long checkpointSeconds;
 
-    @Option(names = "--restart-seconds", defaultValue = "-1", description = "restart time T_restart, s (default: = checkpoint seconds)")
-    long restartSeconds;
+    @Option(names = "--restart-seconds", converter = OptionValues.Seconds.class, description = "restart time T_restart, s (default: = checkpoint seconds)")
+    Long restartSeconds;
 
     @Option(names = "--" + SchedulerKind.KILL_INSTEAD, description = "aggressive-checkpoint: kill preempted jobs instead of checkpointing them")
     boolean killInstead;
@@ -42,9 +42,6 @@ final class PolicyOptions {
     SchedulerSpec spec() {
         SchedulerKind kind = SchedulerKind.find(policy).orElseThrow(() -> new IllegalArgumentException("--policy " + policy
                 + ": unknown; use one of " + String.join(", ", SchedulerKind.ids())));
-        if (!(p > 0 && p <= 1)) throw new IllegalArgumentException("--p is " + p + "; must be in (0, 1]");
-        if (checkpointSeconds < 0) throw new IllegalArgumentException("--checkpoint-seconds is " + checkpointSeconds + "; must be ≥ 0");
-        if (threshold < 0) throw new IllegalArgumentException("--threshold is " + threshold + "; must be ≥ 0");
         if (kind.hasParameters()) {
             return SchedulerSpec.aggressiveCheckpoint(p, threshold, checkpointSeconds + restart(), killInstead);
         }
@@ -56,7 +53,7 @@ final class PolicyOptions {
     }
 
     long restart() {
-        return restartSeconds < 0 ? checkpointSeconds : restartSeconds;
+        return restartSeconds == null ? checkpointSeconds : restartSeconds;
     }
 
     SimulationConfig config(Cluster cluster, List<JobSpec> jobs, boolean recording) {
@@ -75,7 +72,7 @@ final class PolicyOptions {
         o.p = p;
         o.threshold = 1800;
         o.checkpointSeconds = checkpointSeconds;
-        o.restartSeconds = -1;
+        o.restartSeconds = null;
         o.killInstead = killInstead;
         return o;
     }

@@ -24,13 +24,13 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.json")
     Path scenario;
 
-    @Option(names = "--metrics-json", description = "write the metrics as JSON")
+    @Option(names = "--metrics-json", converter = OptionValues.OutputFile.class, description = "write the metrics as JSON")
     Path metricsJson;
 
-    @Option(names = "--events-csv", description = "write every engine event (time,event,job,nodes,reason) as CSV")
+    @Option(names = "--events-csv", converter = OptionValues.OutputFile.class, description = "write every engine event (time,event,job,nodes,reason) as CSV")
     Path eventsCsv;
 
-    @Option(names = "--out-swf", description = "write the simulated schedule as SWF")
+    @Option(names = "--out-swf", converter = OptionValues.OutputFile.class, description = "write the simulated schedule as SWF")
     Path outSwf;
 
     @Option(names = "--backend", defaultValue = "emulated",
@@ -61,8 +61,16 @@ final class RunCommand implements Callable<Integer> {
             OutputTargets.create().input("the scenario's trace", s.trace().path())
                     .output("--metrics-json", metricsJson).output("--events-csv", eventsCsv).output("--out-swf", outSwf).check();
         }
-        SimulationResult result = LiveRuns.run(s.toConfig(eventsCsv != null || !"emulated".equals(backend)), backend,
-                timeScale, slurmConf, slurmPartition, jobDir, ProgressBar.forTerminal("run " + scenario.getFileName()));
+        if (s.traceReport() != null && s.traceReport().machineSizeWarning() != null) {
+            System.err.println(s.traceReport().machineSizeWarning());
+        }
+        SimulationResult result;
+        try {
+            result = LiveRuns.run(s.toConfig(eventsCsv != null || !"emulated".equals(backend)), backend,
+                    timeScale, slurmConf, slurmPartition, jobDir, ProgressBar.forTerminal("run " + scenario.getFileName()));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw CliErrors.cannotRun(scenario, e);
+        }
         Metrics m = MetricsCalculator.of(result);
         double wall = (System.nanoTime() - t0) / 1e9;
         AtomicFiles.together(() -> { // all outputs or none

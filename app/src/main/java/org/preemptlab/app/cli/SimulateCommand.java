@@ -27,25 +27,24 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", required = true, description = "SWF trace, plain or gzip")
     Path trace;
 
-    @Option(names = "--procs", description = "machine size in processors (default: the header's MaxProcs)")
+    @Option(names = "--procs", converter = OptionValues.Processors.class, description = "machine size in processors (1 to " + org.preemptlab.cluster.Cluster.MAX_NODES + "; default: the header's MaxProcs, else MaxNodes)")
     Integer procs;
 
     @Mixin
     PolicyOptions policy;
 
-    @Option(names = "--out-swf", description = "write the simulated schedule as SWF (field 3 = simulated wait)")
+    @Option(names = "--out-swf", converter = OptionValues.OutputFile.class, description = "write the simulated schedule as SWF (field 3 = simulated wait)")
     Path outSwf;
 
-    @Option(names = "--metrics-json", description = "write the metrics as JSON")
+    @Option(names = "--metrics-json", converter = OptionValues.OutputFile.class, description = "write the metrics as JSON")
     Path metricsJson;
 
-    @Option(names = "--events-csv", description = "write every engine event with its reason as CSV")
+    @Option(names = "--events-csv", converter = OptionValues.OutputFile.class, description = "write every engine event with its reason as CSV")
     Path eventsCsv;
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        if (procs != null && procs < 1) throw new IllegalArgumentException("--procs is " + procs + "; must be ≥ 1");
         policy.validate();
         OutputTargets.create().input("--trace", trace)
                 .output("--out-swf", outSwf).output("--metrics-json", metricsJson).output("--events-csv", eventsCsv).check();
@@ -53,6 +52,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (outSwf == null) options = options.withoutFields(); // only the SWF export writes the original fields back
         SwfTrace t = SwfReader.read(trace, options);
         if (!t.report().isClean()) System.err.println(t.report().summary());
+        if (t.report().machineSizeWarning() != null) System.err.println(t.report().machineSizeWarning());
         var config = policy.config(new ProcessorMachine(t.machineProcs()), t.jobs(), eventsCsv != null);
         SimulationResult result = new Simulation(config).run(ProgressBar.forTerminal("simulate " + policy.policy));
         Metrics m = MetricsCalculator.of(result);

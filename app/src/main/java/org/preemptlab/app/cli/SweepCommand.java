@@ -35,19 +35,19 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP.json")
     Path sweep;
 
-    @Option(names = "--out-csv", paramLabel = "R.csv", description = "result rows as CSV")
+    @Option(names = "--out-csv", converter = OptionValues.OutputFile.class, paramLabel = "R.csv", description = "result rows as CSV")
     Path outCsv;
 
-    @Option(names = "--out-json", paramLabel = "R.json", description = "result rows as JSON lines (one object per line)")
+    @Option(names = "--out-json", converter = OptionValues.OutputFile.class, paramLabel = "R.json", description = "result rows as JSON lines (one object per line)")
     Path outJson;
 
     @Option(names = "--resume", description = "keep the rows already in the result file and its journal R.csv.partial (a cut-off last line is dropped) and run only the missing ids")
     boolean resume;
 
-    @Option(names = "--threads", paramLabel = "N", description = "variants run at once (default: the available processors, ${DEFAULT-VALUE})")
+    @Option(names = "--threads", converter = OptionValues.Count.class, paramLabel = "N", description = "variants run at once (default: the available processors, ${DEFAULT-VALUE})")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--variant", paramLabel = "ID", description = "run only this variant (an array task does this)")
+    @Option(names = "--variant", converter = OptionValues.Index.class, paramLabel = "ID", description = "run only this variant (an array task does this)")
     Integer variant;
 
     @Option(names = "--list", description = "print each variant's id and label, run nothing")
@@ -71,7 +71,6 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = SummaryOut.writer(commandSpec, outCsv, outJson);
-        if (threads < 1) throw new IllegalArgumentException("--threads is " + threads + "; must be ≥ 1");
         if (emitDir != null && (outCsv != null || outJson != null || variant != null || resume)) {
             throw new IllegalArgumentException("--emit-slurm-array writes a job array and runs nothing; leave out --out-csv, --out-json, --variant and --resume");
         }

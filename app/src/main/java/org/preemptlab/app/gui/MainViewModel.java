@@ -517,7 +517,7 @@ public final class MainViewModel {
     }
 
     static String describe(ScenarioException e) {
-        return e.problems().stream().limit(12).map(i -> "• " + i.path() + ": " + i.message())
+        return e.problems().stream().limit(12).map(i -> "• " + (i.path().isEmpty() ? e.source() : i.path()) + ": " + i.message())
                 .collect(Collectors.joining("\n"))
                 + (e.problems().size() > 12 ? "\n… and " + (e.problems().size() - 12) + " more" : "");
     }

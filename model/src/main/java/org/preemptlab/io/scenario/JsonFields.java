@@ -1,6 +1,7 @@
 package org.preemptlab.io.scenario;
 
 import org.preemptlab.time.Durations;
+import org.preemptlab.time.SimTime;
 import org.preemptlab.scenario.ScenarioProblem;
 import org.preemptlab.scenario.ScenarioRules;
 
@@ -67,11 +68,52 @@ public final class JsonFields {
         return new JsonFields(node, path, problems);
     }
 
-    /** A JSON syntax error as "line L, column C: what" (the location when Jackson knows it). */
-    public static String syntaxError(com.fasterxml.jackson.core.JsonProcessingException e) {
+    /** Where a JSON syntax error is, as {@code :LINE:COL} to append to the file name, or "" when Jackson does not know. */
+    public static String syntaxLocation(com.fasterxml.jackson.core.JsonProcessingException e) {
         com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        return where + e.getOriginalMessage();
+        return at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + Math.max(1, at.getColumnNr());
+    }
+
+    /**
+     * A JSON syntax error in words, without the parser's internals (source descriptions, feature and
+     * class names): {@code unexpected end of file, an object {…} is not closed}.
+     */
+    public static String syntaxError(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return plainSyntaxMessage(e.getOriginalMessage());
+    }
+
+    static String plainSyntaxMessage(String m) {
+        if (m == null || m.isBlank()) return "not valid JSON";
+        String s = m.replace('\n', ' ').strip();
+        int source = s.indexOf("[Source:");
+        if (source >= 0) {
+            int open = s.lastIndexOf('(', source);
+            s = s.substring(0, open >= 0 ? open : source).strip();
+        }
+        if (s.startsWith("Unexpected end-of-input")) {
+            String rest = s.substring("Unexpected end-of-input".length());
+            String what = rest.contains("Object") ? "an object {…} is not closed"
+                    : rest.contains("Array") ? "a list […] is not closed"
+                    : rest.contains("quote") || rest.contains("String") ? "a string \"… is not closed"
+                    : rest.contains("field name") ? "a field name is cut off"
+                    : "the JSON is cut off";
+            return "unexpected end of file, " + what;
+        }
+        if (s.startsWith("Non-standard token")) {
+            int q1 = s.indexOf('\'');
+            int q2 = q1 < 0 ? -1 : s.indexOf('\'', q1 + 1);
+            String token = q2 > q1 ? s.substring(q1 + 1, q2) : "the token";
+            return token + " is not a JSON value; write a number (or a string)";
+        }
+        if (s.startsWith("Trailing token")) return "more text after the end of the top-level value";
+        if (s.startsWith("No content to map")) return "empty file";
+        int tick = s.indexOf('`');
+        if (tick >= 0) {
+            int cut = s.lastIndexOf(':', tick);
+            s = s.substring(0, cut > 0 ? cut : tick).strip();
+        }
+        if (s.isEmpty()) return "not valid JSON";
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     public static String child(String path, String key) {
@@ -246,6 +288,11 @@ public final class JsonFields {
         }
         if (seconds < min) {
             problems.add(path, show(v) + "; must be ≥ " + (min == 0 ? "0" : Durations.format(min)));
+            return null;
+        }
+        if (seconds > SimTime.MAX_SECONDS || seconds < -SimTime.MAX_SECONDS) {
+            problems.add(path, show(v) + "; must be at most " + SimTime.MAX_SECONDS_TEXT + " (" + SimTime.MAX_SECONDS
+                    + " s) " + (seconds < 0 ? "before" : "from") + " 0");
             return null;
         }
         return seconds;

@@ -114,7 +114,8 @@ public final class ScenarioReader {
      */
     public static Scenario read(Path file) throws ScenarioException {
         Path name = file.getFileName();
-        String displayName = name == null ? file.toString() : name.toString();
+        boolean special = Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file); // /dev/null
+        String displayName = name == null || special ? file.toString() : name.toString();
         String json;
         try {
             if (Files.isDirectory(file)) throw fail(displayName, "is a directory (" + file.toAbsolutePath() + ")");
@@ -145,7 +146,7 @@ public final class ScenarioReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw fail(displayName, JsonFields.syntaxError(e));
+            throw fail(displayName + JsonFields.syntaxLocation(e), JsonFields.syntaxError(e));
         }
         if (root == null || root.isMissingNode()) throw fail(displayName, "empty file; a scenario is a JSON object {…}");
         Problems problems = new Problems();
@@ -239,7 +240,7 @@ public final class ScenarioReader {
 
             List<MaintenanceWindow> maintenance = f.has("maintenance") ? maintenance(f.get("maintenance")) : List.of();
             FailureModel failures = FailureModel.NONE;
-            if (f.has("failures")) failures = failures(f.get("failures"), seed == null ? Scenario.DEFAULT_SEED : seed);
+            if (f.has("failures")) failures = failures(f.get("failures"), seed == null ? Scenario.DEFAULT_SEED : seed, jobs);
 
             if (problems.count() > 0) return null;
             return new Scenario(name, description, seed, this.rules.cluster(), jobs, scheduler, rules, settings,
@@ -292,7 +293,7 @@ public final class ScenarioReader {
             }
             if (f.has("processors")) {
                 processorMode = true;
-                Long procs = f.integer("processors", null, 1, Integer.MAX_VALUE);
+                Long procs = f.integer("processors", null, 1, org.preemptlab.cluster.Cluster.MAX_NODES);
                 rules.machine(procs == null ? null : new ProcessorMachine(procs.intValue()));
                 return;
             }
@@ -487,7 +488,7 @@ public final class ScenarioReader {
                 f.problem("toSubmit", "must be later than fromSubmit (" + SimTime.format(from) + ")");
             }
             Long maxJobs = f.integer("maxJobs", d.maxJobs(), 1, Long.MAX_VALUE);
-            Long procs = f.integer("procs", 0L, 1, Integer.MAX_VALUE);
+            Long procs = f.integer("procs", 0L, 1, org.preemptlab.cluster.Cluster.MAX_NODES);
             if (procs != null && procs > 0 && rules.cluster() instanceof ProcessorMachine m && m.procs() != procs) {
                 f.problem("procs", "differs from cluster.processors (" + m.procs() + "); give one of them");
             }
@@ -700,7 +701,7 @@ public final class ScenarioReader {
 
         // ------------------------------------------------------------------ failures
 
-        private FailureModel failures(JsonNode node, long scenarioSeed) {
+        private FailureModel failures(JsonNode node, long scenarioSeed, List<JobSpec> jobs) {
             JsonFields f = JsonFields.open(node, "failures", problems, FAILURE_FIELDS);
             if (f == null) return FailureModel.NONE;
             int before = problems.count();
@@ -709,7 +710,51 @@ public final class ScenarioReader {
             Long seed = f.integer("seed", scenarioSeed, Long.MIN_VALUE, Long.MAX_VALUE);
             String periodic = f.choice("checkpoints", "none", List.of("none", "young", "daly"), "checkpoint period");
             if (problems.count() > before) return FailureModel.NONE;
-            return new FailureModel(mtbf, repair, seed, org.preemptlab.preempt.CheckpointPeriod.parse(periodic));
+            FailureModel model = new FailureModel(mtbf, repair, seed, org.preemptlab.preempt.CheckpointPeriod.parse(periodic));
+            if (model.enabled() && jobs != null && rules.cluster() != null) bounded(f, model, jobs, rules.cluster().nodeCount());
+            return model;
+        }
+
+        /**
+         * Refuses failure rates that would make a run endless: more than {@link FailureModel#MAX_EXPECTED_FAILURES}
+         * expected over the longest failure-free run (the last submit plus every estimate, one after the other),
+         * or a rerunnable job without checkpoints expecting more than {@link FailureModel#MAX_FAILURES_PER_RUN}
+         * failures in one run.
+         */
+        private void bounded(JsonFields f, FailureModel model, List<JobSpec> jobs, int nodes) {
+            double mtbf = model.nodeMtbfSeconds();
+            long lastSubmit = 0;
+            double span = 0;
+            for (JobSpec j : jobs) {
+                lastSubmit = Math.max(lastSubmit, j.submit());
+                span += j.estimate();
+            }
+            span += lastSubmit;
+            double expected = nodes * span / mtbf;
+            if (expected > FailureModel.MAX_EXPECTED_FAILURES) {
+                long least = (long) Math.ceil(nodes * span / FailureModel.MAX_EXPECTED_FAILURES);
+                f.problem("nodeMtbf", String.format(java.util.Locale.ROOT, "%d nodes over up to %s of simulated time would"
+                        + " fail about %.3g times; at most %d are simulated: make nodeMtbf at least %s", nodes,
+                        Durations.format((long) Math.min(span, Long.MAX_VALUE)), expected, FailureModel.MAX_EXPECTED_FAILURES,
+                        Durations.format(least)));
+                return;
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                JobSpec j = jobs.get(i);
+                // the longest stretch a job must run without a failure: its run, or its own checkpoint interval
+                // (periodic Young/Daly checkpoints are not counted: with a zero checkpoint cost they are never taken)
+                long stretch = j.checkpointable() && j.checkpointInterval() > 0 ? Math.min(j.runtime(), j.checkpointInterval())
+                        : j.runtime();
+                double perRun = (double) j.nodes() * stretch / mtbf;
+                if (j.rerunnable() && perRun > FailureModel.MAX_FAILURES_PER_RUN) {
+                    f.problem("nodeMtbf", String.format(java.util.Locale.ROOT, "job %s (%d nodes for %s%s) would expect"
+                            + " %.3g failures in that time and almost never finish (at most %.0f); make nodeMtbf at least %s",
+                            j.name(), j.nodes(), Durations.format(stretch), stretch < j.runtime() ? " between checkpoints" : "",
+                            perRun, FailureModel.MAX_FAILURES_PER_RUN,
+                            Durations.format((long) Math.ceil(j.nodes() * (double) stretch / FailureModel.MAX_FAILURES_PER_RUN))));
+                    return;
+                }
+            }
         }
     }
 

@@ -165,6 +165,16 @@ public final class AnomalyReport {
      * A multi-line report for users: totals, the machine size and its source, then one line per
      * rule that fired with its count, description and first examples.
      */
+    /**
+     * A warning when the machine size was assumed, or null: with no {@code --procs}, {@code MaxProcs} or
+     * {@code MaxNodes} the size is the largest job's, which is rarely the machine's (commands print it on stderr).
+     */
+    public String machineSizeWarning() {
+        if (machineSizeSource != MachineSizeSource.INFERRED) return null;
+        return "warning: " + source + ": no machine size given (--procs, a scenario's cluster.processors or trace.procs)"
+                + " and none in the header (MaxProcs, MaxNodes): assumed " + machineProcs + " processors, the largest job's";
+    }
+
     public String summary() {
         StringBuilder sb = new StringBuilder();
         sb.append(source).append(": ").append(jobLines).append(" job lines, ").append(jobsKept).append(" jobs kept");

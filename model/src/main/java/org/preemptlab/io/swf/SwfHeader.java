@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.preemptlab.cluster.Cluster;
 
 /**
  * The header comments of an SWF file ({@code ; Key: value} lines before the first job).
@@ -231,11 +232,27 @@ public record SwfHeader(
                 return null;
             }
         }
+        if (max == Integer.MAX_VALUE) return checkMachineSize(firstLine(value));
         try {
             parseNumber(key, firstLine(value), max);
             return null;
         } catch (IllegalArgumentException e) {
-            return max == Integer.MAX_VALUE ? "must be an integer up to " + Integer.MAX_VALUE : "must be an integer";
+            return "must be an integer";
+        }
+    }
+
+    /**
+     * MaxProcs and MaxNodes: 1 to {@link Cluster#MAX_NODES}, or -1 (SWF's "unknown", as is an empty
+     * value); 0, other negatives and larger sizes are refused rather than ignored or allocated.
+     */
+    private static String checkMachineSize(String text) {
+        String rule = "must be a whole number from 1 to " + Cluster.MAX_NODES + " (or -1: unknown)";
+        if (text.isEmpty()) return null;
+        try {
+            long v = Long.parseLong(text);
+            return v == -1 || (v >= 1 && v <= Cluster.MAX_NODES) ? null : rule;
+        } catch (NumberFormatException e) {
+            return rule;
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.preemptlab.cluster.Cluster;
 import org.preemptlab.job.JobSpec;
 
 /**
@@ -154,7 +155,9 @@ public final class SwfReader {
 
     private static String displayName(Path file) {
         Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
+        // a device or pipe (/dev/null, /dev/stdin) is named by its path: "null" alone says nothing
+        boolean special = Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+        return name == null || special ? file.toString() : name.toString();
     }
 
     private static InputStream open(Path file, String name) throws IOException {
@@ -429,7 +432,7 @@ public final class SwfReader {
                 machine = 0;
                 report.machineSizeSource = MachineSizeSource.INFERRED;
             }
-            machineLimit = machine > 0 ? machine : Integer.MAX_VALUE;
+            machineLimit = machine > 0 ? machine : Cluster.MAX_NODES; // inferring: a larger job is OVERSIZED
         }
 
         // ---------------------------------------------------------------- jobs
@@ -721,7 +724,10 @@ public final class SwfReader {
                 m.append(", ").append(report.outsideSubmitWindow).append(" outside the submit window [")
                         .append(opt.submitFrom()).append(", ").append(opt.submitTo()).append(')');
             }
-            if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0) {
+            if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0 && machine == 0) {
+                m.append("; jobs of more than ").append(Cluster.MAX_NODES)
+                        .append(" processors (the largest machine simulated) are dropped");
+            } else if (report.count(SwfAnomaly.OVERSIZED_PROCESSORS) > 0) {
                 m.append("\nMaybe the machine size ").append(machine).append(" (")
                         .append(report.machineSizeSource.description()).append(") is too small: set --procs.");
             }

@@ -6,6 +6,7 @@ import org.preemptlab.scenario.ScenarioProblem;
 import org.preemptlab.scenario.ScenarioException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.preemptlab.io.scenario.ScenarioTestSupport.ONE_JOB;
 import static org.preemptlab.io.scenario.ScenarioTestSupport.pools;
@@ -76,16 +77,27 @@ class ScenarioErrorsTest {
     @Test
     void malformedJsonGivesLineAndColumn() {
         String json = "{\n  \"formatVersion\": 1,\n  \"name\": \"t\"\n  \"cluster\": {}\n}";
-        assertThat(problems(json)).singleElement().asString()
-                .isEqualTo("line 4, column 3: Unexpected character ('\"' (code 34)): was expecting comma to separate Object"
-                        + " entries");
+        assertThatThrownBy(() -> ScenarioReader.read(json, "t.json", null))
+                .hasMessage("t.json:4:3: unexpected character ('\"' (code 34)): was expecting comma to separate Object entries");
+    }
+
+    @Test
+    void truncatedJsonSaysEndOfFileWithoutParserInternals() {
+        String json = "{\n  \"formatVersion\": 1,\n  \"jobs\": [{\"name\": \"a\"";
+        assertThatThrownBy(() -> ScenarioReader.read(json, "t.json", null))
+                .hasMessage("t.json:3:24: unexpected end of file, an object {…} is not closed");
+        assertThatThrownBy(() -> ScenarioReader.read("{\"formatVersion\": 1, \"seed\": NaN}", "n.json", null))
+                .hasMessageStartingWith("n.json:1:").hasMessageEndingWith(": NaN is not a JSON value; write a number (or a string)");
+        assertThatThrownBy(() -> ScenarioReader.read("{\"formatVersion\": 1} {}", "two.json", null))
+                .hasMessageStartingWith("two.json:1:").hasMessageEndingWith(": more text after the end of the top-level value");
     }
 
     @Test
     void duplicateKeysAndTrailingGarbageAreMalformed() {
-        assertThat(problems("{\"formatVersion\": 1, \"name\": \"a\", \"name\": \"b\"}")).singleElement().asString()
-                .startsWith("line 1, column 41: Duplicate field 'name'");
-        assertThat(problems(pools(ONE_JOB, "") + "}")).singleElement().asString().startsWith("line 11, column 1:");
+        assertThatThrownBy(() -> ScenarioReader.read("{\"formatVersion\": 1, \"name\": \"a\", \"name\": \"b\"}", "d.json", null))
+                .hasMessageStartingWith("d.json:1:41: duplicate field 'name'");
+        assertThatThrownBy(() -> ScenarioReader.read(pools(ONE_JOB, "") + "}", "g.json", null))
+                .hasMessageStartingWith("g.json:11:1: ");
         assertThat(problems("")).containsExactly("empty file; a scenario is a JSON object {…}");
         assertThat(problems("[1, 2]")).containsExactly("[1, 2]; a scenario is a JSON object {…}");
     }

@@ -114,7 +114,7 @@ class SwfFormatErrorsTest {
     void aBadNumericHeaderValue() {
         assertThatThrownBy(() -> SwfReader.read(fixture("bad-header.swf")))
                 .isInstanceOf(SwfFormatException.class)
-                .hasMessage("bad-header.swf:2: header MaxProcs is \"lots\"; must be an integer up to 2147483647");
+                .hasMessage("bad-header.swf:2: header MaxProcs is \"lots\"; must be a whole number from 1 to 1000000 (or -1: unknown)");
     }
 
     @Test
