@@ -19,8 +19,13 @@ import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.scenario.ScenarioReader;
 import org.preemptlab.io.scenario.ScenarioWriter;
 import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.io.files.AtomicFiles;
+import org.preemptlab.slurmconf.SlurmConfException;
+import org.preemptlab.slurmconf.SlurmSite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * "What if, from now": writes a scenario file (built by {@link SlurmScenarioImport}) from a live Slurm cluster ({@code sinfo --json} and
@@ -44,17 +49,43 @@ import picocli.CommandLine.Option;
  * with real jobs, or import a live queue instead.
  *
  * <p>The written file is read back with the scenario reader before the command reports success.
+ *
+ * <p>{@code --report R.txt} (with {@code --from-conf}): reads the site's files as Slurm does
+ * ({@link SlurmSite}: the {@code slurm.conf} and its includes, and {@code --gres-conf},
+ * {@code --sacctmgr-dump}, {@code --sacctmgr-qos} if given) and writes and prints the import
+ * report: what was read, every setting that is not modelled with its value and {@code file:line},
+ * and the warnings. A file Slurm would refuse is one line per problem ({@code file:line: key=value:
+ * why}) and exit code 2. The scenario of these files needs scenario format 2 (not yet): with
+ * {@code --out} as well, the scenario is still the pools-and-placeholder one described above.
  */
 @Command(name = "import-slurm", mixinStandardHelpOptions = true,
         description = {"Write a scenario from a live Slurm cluster (sinfo --json, squeue --json): pools from its partitions "
                 + "and nodes, its running, suspended and pending jobs, time 0 = now.",
-                "With --from-conf: pools from slurm.conf NodeName/PartitionName lines and one placeholder job."})
+                "With --from-conf: pools from slurm.conf NodeName/PartitionName lines and one placeholder job.",
+                "With --from-conf and --report R.txt: the import report of the site's files (slurm.conf, --gres-conf, --sacctmgr-dump, "
+                        + "--sacctmgr-qos): every setting read but not modelled, with its value and file:line."})
 final class ImportSlurmCommand implements Callable<Integer> {
 
     static final String PLACEHOLDER_JOB = SlurmScenarioImport.PLACEHOLDER_JOB;
 
-    @Option(names = "--out", required = true, paramLabel = "SCENARIO.json", description = "the scenario file to write")
+    @Option(names = "--out", paramLabel = "SCENARIO.json", description = "the scenario file to write (required unless --report is given)")
     Path out;
+
+    @Option(names = "--report", paramLabel = "R.txt",
+            description = "with --from-conf: write (and print) the import report: what was read, every setting not modelled with its value and file:line, warnings")
+    Path report;
+
+    @Option(names = "--gres-conf", paramLabel = "gres.conf", description = "with --from-conf --report: the site's gres.conf")
+    Path gresConf;
+
+    @Option(names = "--sacctmgr-dump", paramLabel = "FILE", description = "with --from-conf --report: a `sacctmgr dump CLUSTER` file (accounts, users, QOS)")
+    Path sacctmgrDump;
+
+    @Option(names = "--sacctmgr-qos", paramLabel = "FILE", description = "with --from-conf --report: the output of `sacctmgr -P show qos`")
+    Path sacctmgrQos;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--slurm-conf", paramLabel = "PATH",
             description = "live import: the cluster's slurm.conf for the Slurm commands (default: $PREEMPTLAB_SLURM_DIR/slurm.conf, $SLURM_CONF, Slurm's own)")
@@ -108,6 +139,21 @@ final class ImportSlurmCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from-conf and --slurm-conf exclude each other: --from-conf reads a slurm.conf "
                     + "without a cluster, --slurm-conf names the live cluster to query.");
         }
+        boolean siteFiles = gresConf != null || sacctmgrDump != null || sacctmgrQos != null;
+        if ((report != null || siteFiles) && fromConf == null) {
+            throw new IllegalArgumentException("--report, --gres-conf, --sacctmgr-dump and --sacctmgr-qos read a site's files: they need --from-conf slurm.conf");
+        }
+        if (siteFiles && report == null) {
+            throw new IllegalArgumentException("--gres-conf, --sacctmgr-dump and --sacctmgr-qos are read for the import report (--report R.txt); "
+                    + "the scenario (--out) uses slurm.conf alone until scenario format 2");
+        }
+        if (out == null && report == null) {
+            throw new IllegalArgumentException("--out SCENARIO.json is required (with --from-conf, --report R.txt may be given instead)");
+        }
+        if (report != null) {
+            int code = writeReport();
+            if (code != 0 || out == null) return code;
+        }
         SchedulerSpec scheduler = SchedulerSpec.of(policy);
         OutputTargets.create().input("--slurm-conf", slurmConf).input("--from-conf", fromConf).output("--out", out).check();
         SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(scheduler, name, runtimeShare, noLimitSeconds,
@@ -127,6 +173,32 @@ final class ImportSlurmCommand implements Callable<Integer> {
         Scenario back = ScenarioReader.read(json, String.valueOf(out.getFileName()), real.getParent());
         AtomicFiles.write(out, w -> w.write(json));
         SummaryOut.stream(out).println(summary(back));
+        return 0;
+    }
+
+    /** Reads the site's files into the import report; writes it to {@code --report} and prints it. */
+    private int writeReport() throws java.io.IOException {
+        for (Path f : new Path[] {fromConf, gresConf, sacctmgrDump, sacctmgrQos}) {
+            if (f != null && !Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such file");
+        }
+        OutputTargets.create().input("--from-conf", fromConf).input("--gres-conf", gresConf).input("--sacctmgr-dump", sacctmgrDump)
+                .input("--sacctmgr-qos", sacctmgrQos).output("--report", report).output("--out", out).check();
+        java.io.PrintWriter stdout = spec != null ? spec.commandLine().getOut() : new java.io.PrintWriter(System.out, true);
+        java.io.PrintWriter stderr = spec != null ? spec.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
+        SlurmSite site;
+        try {
+            site = SlurmSite.read(new SlurmSite.Files(fromConf, gresConf, sacctmgrDump, sacctmgrQos));
+        } catch (SlurmConfException e) {
+            for (String problem : e.problems()) stderr.println("preemptlab: " + problem);
+            stderr.flush();
+            return 2;
+        }
+        String text = "Slurm import report\n" + site.summary() + site.report().render();
+        AtomicFiles.write(report, w -> w.write(text));
+        stdout.print(text);
+        stdout.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
+                + site.report().warnings().size() + " warning(s)");
+        stdout.flush();
         return 0;
     }
 

@@ -243,6 +243,46 @@ class ImportSlurmCommandTest {
         assertThat(file).doesNotExist();
     }
 
+    @Test
+    void theSitesFilesGiveAnImportReportOfEveryIgnoredSetting() throws Exception {
+        Path site = Path.of("..", "sample-clusters", "slurm-site");
+        Path report = dir.resolve("R.txt");
+        Outcome o = cli("import-slurm", "--from-conf", site.resolve("slurm.conf").toString(), "--gres-conf", site.resolve("gres.conf").toString(),
+                "--sacctmgr-dump", site.resolve("tundra.cfg").toString(), "--sacctmgr-qos", site.resolve("qos.txt").toString(),
+                "--report", report.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        String text = Files.readString(report);
+        assertThat(text).startsWith("Slurm import report\nslurm.conf: cluster tundra: 52 node(s), 16 GPU(s), 5 partition(s), "
+                + "priority/multifactor, preempt/qos, select/cons_tres\n")
+                .contains("sacctmgr dump: cluster tundra: 5 account(s), 7 user association(s), 5 QOS\n")
+                .contains("Ignored settings (read, not modelled): 33\n")
+                .contains("  slurm.conf:4: SlurmctldHost=ctl1 — ignored (not modelled)\n")
+                .contains("  nodes.conf:4: NodeName=cn[001-048] TmpDisk=400000 — ignored (not modelled)\n")
+                .contains("  qos.txt:3: QOS high MaxTRESMins=cpu=100000 — ignored (not modelled)\n")
+                .contains("Warnings: 0\n");
+        assertThat(o.out()).startsWith(text).contains("wrote " + report + ": 33 ignored setting(s), 0 warning(s)");
+        assertThat(dir.resolve("x.json")).doesNotExist();
+    }
+
+    @Test
+    void aFileSlurmWouldRefuseIsOneLinePerProblem() throws Exception {
+        Path conf = dir.resolve("slurm.conf");
+        Files.writeString(conf, "NodeName=n1 CPUs=x\nPartitionName=gpu Nodes=n1 MaxTime=1-xx:00\n");
+        Path report = dir.resolve("R.txt");
+        Outcome o = cli("import-slurm", "--from-conf", conf.toString(), "--report", report.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().lines()).containsExactly(
+                "preemptlab: slurm.conf:1: NodeName=n1 CPUs=x: not a whole number",
+                "preemptlab: slurm.conf:2: PartitionName=gpu MaxTime=1-xx:00: not a Slurm time (days-hours:minutes:seconds)");
+        assertThat(report).doesNotExist();
+
+        assertOneClearLine(cli("import-slurm", "--report", report.toString()), "need --from-conf");
+        assertOneClearLine(cli("import-slurm", "--from-conf", conf.toString(), "--report", conf.toString()), "--report");
+        assertThat(Files.readString(conf)).startsWith("NodeName=n1 CPUs=x"); // an input is never overwritten by the report
+        assertOneClearLine(cli("import-slurm", "--from-conf", conf.toString(), "--gres-conf", conf.toString(), "--out", dir.resolve("s.json").toString()),
+                "are read for the import report (--report R.txt)");
+    }
+
     private static void assertOneClearLine(Outcome o, String expected) {
         assertThat(o.code()).isNotZero();
         assertThat(o.err()).contains(expected).doesNotContain("\tat ");
