@@ -6,8 +6,11 @@ import org.preemptlab.job.JobSpec;
 
 /**
  * The availability profile of a machine of identical processors: free processor counts as a step
- * function in two primitive arrays (breakpoint times, free counts). Searches are linear scans over
- * the steps; equal neighbouring steps are merged so the profile stays as short as the schedule.
+ * function in two primitive arrays (breakpoint times, free counts). Equal neighbouring steps are
+ * merged so the profile stays as short as the schedule. Searches walk the steps, but skip whole
+ * blocks of {@value #BLOCK} steps by the least and most free count in each block; the block
+ * summaries are rebuilt lazily, only from the first step a change touched and only as far as a
+ * search reads, so a search costs the blocks and edge steps it passes, not every step.
  */
 final class CountProfile implements AvailabilityProfile {
 
@@ -15,6 +18,13 @@ final class CountProfile implements AvailabilityProfile {
     private int[] free = new int[64];
     private int size;
     private final int total;
+
+    private static final int SHIFT = 3;
+    private static final int BLOCK = 1 << SHIFT;
+    /** Least and most free count of steps [b·BLOCK, (b+1)·BLOCK), valid for full blocks b < blockValid. */
+    private int[] blockMin = new int[8];
+    private int[] blockMax = new int[8];
+    private int blockValid;
 
     CountProfile(long from, int freeProcs) {
         total = freeProcs;
@@ -36,6 +46,7 @@ final class CountProfile implements AvailabilityProfile {
             if (times[0] < now) times[0] = now;
             return;
         }
+        blockValid = 0;
         System.arraycopy(times, i, times, 0, size - i);
         System.arraycopy(free, i, free, 0, size - i);
         size -= i;
@@ -63,6 +74,8 @@ final class CountProfile implements AvailabilityProfile {
         from = Math.max(from, times[0]);
         if (to <= from) return;
         int a = split(from);
+        // steps before a keep their counts (the merge below starts at a - 1, which stays)
+        blockValid = Math.min(blockValid, a >> SHIFT);
         int b = to == Long.MAX_VALUE ? size : split(to);
         for (int k = a; k < b; k++) free[k] += procs;
         merge(Math.max(0, a - 1), Math.min(size - 1, b));
@@ -83,6 +96,63 @@ final class CountProfile implements AvailabilityProfile {
             System.arraycopy(free, hi + 1, free, w + 1, size - hi - 1);
             size -= removed;
         }
+    }
+
+    /** Makes the summaries of blocks up to b (a full block) valid. */
+    private void summarize(int b) {
+        if (b < blockValid) return;
+        if (blockMin.length <= b) {
+            int n = Math.max(b + 1, blockMin.length * 2);
+            blockMin = Arrays.copyOf(blockMin, n);
+            blockMax = Arrays.copyOf(blockMax, n);
+        }
+        for (int c = blockValid; c <= b; c++) {
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            for (int q = c << SHIFT, end = q + BLOCK; q < end; q++) {
+                lo = Math.min(lo, free[q]);
+                hi = Math.max(hi, free[q]);
+            }
+            blockMin[c] = lo;
+            blockMax[c] = hi;
+        }
+        blockValid = b + 1;
+    }
+
+    /** The first step in [k, limit) with at least x free, or limit. */
+    private int nextAtLeast(int k, int limit, int x) {
+        int q = k;
+        while (q < limit) {
+            if ((q & (BLOCK - 1)) == 0 && q + BLOCK <= limit) {
+                int b = q >> SHIFT;
+                summarize(b);
+                if (blockMax[b] < x) {
+                    q += BLOCK;
+                    continue;
+                }
+            }
+            if (free[q] >= x) return q;
+            q++;
+        }
+        return limit;
+    }
+
+    /** The first step in [k, limit) with fewer than x free, or limit. */
+    private int nextBelow(int k, int limit, int x) {
+        int q = k;
+        while (q < limit) {
+            if ((q & (BLOCK - 1)) == 0 && q + BLOCK <= limit) {
+                int b = q >> SHIFT;
+                summarize(b);
+                if (blockMin[b] >= x) {
+                    q += BLOCK;
+                    continue;
+                }
+            }
+            if (free[q] < x) return q;
+            q++;
+        }
+        return limit;
     }
 
     @Override
@@ -134,24 +204,30 @@ final class CountProfile implements AvailabilityProfile {
         int p = job.procs();
         long duration = ownTo - ownFrom;
         from = Math.max(from, times[0]);
+        if (from >= ownFrom) return null;
+        // before ownFrom the job's own booking is not in the way: a start there needs p free from
+        // it on; steps 0..last begin before ownFrom (last may reach past it)
+        int last = stepOf(ownFrom - 1);
         long candidate = from;
         int k = stepOf(from);
-        long segStart = from;
-        while (k < size && candidate < ownFrom) {
-            long stepEnd = k + 1 < size ? times[k + 1] : Long.MAX_VALUE;
-            // the part of step k from segStart that is uniformly inside or outside [ownFrom, ownTo)
-            boolean inside = segStart >= ownFrom && segStart < ownTo;
-            long segEnd = Math.min(stepEnd, inside ? ownTo : (segStart < ownFrom ? ownFrom : stepEnd));
-            int avail = free[k] + (inside ? own.procs() : 0);
-            if (avail < p) {
-                candidate = segEnd;
-            } else if (segEnd == Long.MAX_VALUE || segEnd - candidate >= duration) {
-                return candidate < ownFrom ? new Slot(candidate, Placement.ofCount(p)) : null;
+        while (true) {
+            k = nextAtLeast(k, last + 1, p);
+            if (k > last) return null;
+            candidate = Math.max(candidate, times[k]); // from, or the end of the step that did not fit
+            int bad = nextBelow(k + 1, last + 1, p);
+            if (bad <= last) {
+                if (times[bad] - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
+                k = bad;
+                continue;
             }
-            segStart = segEnd;
-            if (segEnd == stepEnd) k++;
+            if (ownFrom - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
+            // the rest, [ownFrom, candidate + duration), lies inside the own booking (it ends
+            // before ownTo, as candidate < ownFrom), where the own processors count as free
+            long end = candidate + duration;
+            int endStep = stepOf(end - 1);
+            return nextBelow(stepOf(ownFrom), endStep + 1, p - own.procs()) > endStep
+                    ? new Slot(candidate, Placement.ofCount(p)) : null;
         }
-        return null;
     }
 
     @Override
