@@ -55,7 +55,7 @@ public final class LiveRun {
     public SimulationResult run() throws IOException {
         try {
             if (stopRequested) throw new java.util.concurrent.CancellationException("stopped before it began");
-            LiveBackend backend = settings.open();
+            LiveBackend backend = settings.open(config.cluster());
             Simulation simulation;
             RealTimeDriver d;
             try {

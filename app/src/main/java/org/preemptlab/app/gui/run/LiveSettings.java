@@ -8,7 +8,9 @@ import org.preemptlab.backend.local.LocalProcessBackend;
 import org.preemptlab.backend.slurm.SlurmBackend;
 import org.preemptlab.backend.slurm.SlurmBackendConfig;
 import org.preemptlab.backend.slurm.SlurmCli;
+import org.preemptlab.backend.slurm.SlurmCluster;
 import org.preemptlab.backend.slurm.SlurmImport;
+import org.preemptlab.cluster.Cluster;
 import org.preemptlab.live.LiveBackend;
 
 /**
@@ -31,18 +33,22 @@ public record LiveSettings(BackendKind kind, double timeScale, Path slurmConf, S
     }
 
     /**
-     * Opens the backend (Slurm: reads the cluster's nodes with sinfo). Slow and may start threads:
-     * call it off the UI thread; the caller closes the backend.
+     * Opens the backend for a run on {@code engine} (Slurm: reads the cluster's nodes with sinfo and
+     * checks, before anything is submitted, that every engine node has a Slurm node with its cores).
+     * Slow and may start threads: call it off the UI thread; the caller closes the backend.
+     *
+     * @throws IllegalArgumentException if the scenario does not fit the Slurm cluster (nothing submitted)
      */
-    public LiveBackend open() throws IOException {
+    public LiveBackend open(Cluster engine) throws IOException {
         return switch (kind) {
             case LOCAL -> new LocalProcessBackend(localRunsDir == null ? LocalBackendConfig.defaults()
                     : LocalBackendConfig.defaults(localRunsDir));
             case SLURM -> {
                 SlurmCli cli = new SlurmCli(slurmConf);
                 // jobDir null: a temporary directory of the run's own, removed when the backend is closed
-                yield new SlurmBackend(cli, SlurmBackendConfig.of(
-                        SlurmImport.clusterFromSinfo(cli.sinfoJson()).slurmNodeNames(), partition, null));
+                SlurmCluster slurmCluster = SlurmImport.clusterFromSinfo(cli.sinfoJson());
+                SlurmBackend.requireFits(engine, slurmCluster);
+                yield new SlurmBackend(cli, SlurmBackendConfig.of(slurmCluster.slurmNodeNames(), partition, null));
             }
             case EMULATED -> throw new IllegalStateException("not live");
         };
