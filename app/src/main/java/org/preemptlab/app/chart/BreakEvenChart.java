@@ -187,18 +187,4 @@ public final class BreakEvenChart {
             return toAppendTo.append(Units.number(number / 1024));
         }
     }
-
-    /** An axis tick format: formats only (a chart never parses its tick labels). */
-    abstract static class AxisFormat extends NumberFormat {
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return format((double) number, toAppendTo, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition parsePosition) {
-            return null;
-        }
-    }
 }
