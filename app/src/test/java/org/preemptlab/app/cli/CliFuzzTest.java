@@ -362,8 +362,9 @@ class CliFuzzTest {
             String key = r.nextBoolean() ? "MaxProcs" : "MaxNodes";
             text.append("; ").append(key).append(": ").append(v).append('\n');
             what.append(key).append('=').append(v).append(' ');
-            // -1 and an empty value are SWF's "unknown": accepted, with a warning naming the size assumed
-            badHeader = !List.of("8", "1", "-1", "").contains(v);
+            // -1 and an empty value are SWF's "unknown": accepted, with a warning naming the size assumed; any size
+            // up to 2^31-1 is a valid machine (processor numbers are kept as runs: no cost per processor)
+            badHeader = !List.of("8", "1", "-1", "", "2000000000", "2147483647", "100000000").contains(v);
         } else if (header < 8) {
             text.append("; MaxProcs: 8\n; MaxNodes: ").append(pick(r, HEADER_SIZES)).append('\n');
         } else if (header < 9) {
@@ -429,7 +430,7 @@ class CliFuzzTest {
             c.args("--procs", p);
             c.names.add("--procs");
             what.append("--procs ").append(p).append(' ');
-            if (!p.equals("8") && !p.equals("16")) c.mustFail = true;
+            if (!List.of("8", "16", "999999999", "2147483647").contains(p)) c.mustFail = true;
         }
         if (r.nextInt(3) == 0) policyOptions(r, c, what);
         if (r.nextInt(3) == 0) outputs(r, c, what, List.of("--out-swf", "--metrics-json", "--events-csv"));
@@ -823,7 +824,7 @@ class CliFuzzTest {
             }
             default -> {
                 c.args("simulate", "--trace", "@DIR@/t.swf");
-                String p = pick(r, new String[] {"0", "-1", "-2147483648", "2147483648", "999999999", "1e3", "abc", ""});
+                String p = pick(r, new String[] {"0", "-1", "-2147483648", "2147483648", "99999999999", "1e3", "abc", ""});
                 c.args("--procs", p);
                 c.names.add("--procs");
                 c.mustFail = true;

@@ -76,7 +76,7 @@ class ScenarioFilesTest {
     void a_bad_file_names_the_file_line_and_field() throws Exception {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\n  \"formatVersion\": 1,\n  \"name\": \"x\",\n  \"cluster\": {\"pools\": [ }\n}\n");
-        assertThatThrownBy(() -> ScenarioFiles.read(broken)).hasMessageContaining("broken.json").hasMessageContaining("line 4");
+        assertThatThrownBy(() -> ScenarioFiles.read(broken)).hasMessageStartingWith("broken.json:4:26: ");
         Path wrong = dir.resolve("wrong.json");
         Files.writeString(wrong, """
                 {"formatVersion": 1, "name": "x", "cluster": {"pools": [{"name": "p", "nodes": -2, "coresPerNode": 8}]},
