@@ -416,14 +416,17 @@ public final class LocalProcessBackend extends AbstractLiveBackend<LocalProcessB
     }
 
     /**
-     * Thaws the launch's cgroup and SIGCONTs its group, also after a freezer hold: a signal-stopped member,
-     * if any, resumes, and the job learns that it was held (a frozen cgroup is invisible to it otherwise),
-     * so it does not count the held time as work (the sample job credits at most one tick for the tick
-     * in which SIGCONT arrived).
+     * SIGCONTs the launch's group, then thaws its cgroup: the job learns that it was held (a frozen
+     * cgroup is invisible to it otherwise), and since the signal is sent while it is still frozen it is
+     * pending when the job thaws, so the job sees it before it measures the tick in which it was held
+     * (the sample job credits at most one tick then). Sent after the thaw it could arrive once that
+     * tick was already counted as work (observed: a suspended job ending 15 simulated s early).
+     * A signal-stopped member (no freezer, or a freeze that failed) resumes with it.
      */
     private void release(Launch l) {
-        thaw(l);
         ProcessGroups.signal(l.pgid, "CONT");
+        thaw(l);
+        if (l.cgroup != null && ProcessGroups.isStopped(l.pgid)) ProcessGroups.signal(l.pgid, "CONT");
     }
 
     /** Thaws the launch's cgroup if it has one (a frozen v1 task acts on no signal, SIGKILL included). */
