@@ -188,8 +188,10 @@ class LiveRunSignalsIT {
         cmd.addAll(List.of("org.preemptlab.app.Launcher", "run", scenario.toString(), "--backend", backend, "--time-scale", "60"));
         childLog = dir.resolve("child-" + ending + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
-        if (ending == Ending.SIGINT) {
-            // without GNU env's --default-signal an inherited ignored SIGINT cannot be undone: nothing to test then
+        if (ending == Ending.SIGINT && !ENV_RESETS_SIGNALS) {
+            // without GNU env's --default-signal an inherited ignored SIGINT cannot be undone: nothing to test then.
+            // (With it, no check here: the pid is env's until it execs java, and env's own mask still shows
+            // SIGINT ignored for that moment — the check raced and skipped the SIGINT cases in .ci/run.)
             assumeThat(ignoresSigint(p.pid())).as("the child JVM inherited an ignored SIGINT").isFalse();
         }
         return p;
