@@ -3,8 +3,6 @@ package org.preemptlab.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.cli.SweepCommandTest.Outcome;
 
 /**
  * Output targets of every kind of command: an output that is an input is refused before anything
@@ -23,13 +22,9 @@ class OutputTargetsCliTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {}
-
+    /** The CLI in-process, output captured (the helper of the other CLI tests). */
     static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PreemptLabCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+        return SweepCommandTest.run(args);
     }
 
     private Path trace() throws IOException {
