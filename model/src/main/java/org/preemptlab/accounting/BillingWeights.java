@@ -96,6 +96,17 @@ public final class BillingWeights {
         return maxTres ? max : sum;
     }
 
+    /** Slurm's form, parseable by {@link #parse}: {@code cpu=1.0,mem=0.25G} (memory per GB). */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Double> e : perUnit.entrySet()) {
+            if (b.length() > 0) b.append(',');
+            if (e.getKey().equals(Tres.MEM)) b.append("mem=").append(e.getValue() * 1024).append('G');
+            else b.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
     @Override
     public String toString() {
         return perUnit.toString();

@@ -8,13 +8,16 @@ import org.preemptlab.job.JobSpec;
  * Free resources at one instant, and how jobs are placed on them. The engine owns one live
  * capacity; policies work on copies ("scratch" capacities) to plan without changing anything.
  * One abstraction for both allocation models: {@link ProcessorCapacity} (a count of processors)
- * and {@link NodeCapacity} (cores and memory per node, pools, owners and borrowers).
+ * , {@link NodeCapacity} (cores and memory per node, pools, owners and borrowers) and
+ * {@link TresCapacity} (Slurm's cons_tres: CPUs, memory and GRES per node, partitions, shared nodes).
  */
 public interface Capacity {
 
     /** A fresh, fully free capacity of the cluster, which the engine allocates from. */
     static Capacity of(org.preemptlab.cluster.Cluster cluster) {
-        if (cluster instanceof org.preemptlab.cluster.NodeCluster nodes) return new NodeCapacity(nodes);
+        if (cluster instanceof org.preemptlab.cluster.NodeCluster nodes) {
+            return nodes.site() == null ? new NodeCapacity(nodes) : new TresCapacity(nodes);
+        }
         return ProcessorCapacity.tracking(((org.preemptlab.cluster.ProcessorMachine) cluster).procs());
     }
 

@@ -1,9 +1,21 @@
 package org.preemptlab.cluster;
 
 import java.util.List;
+import org.preemptlab.site.Site;
 
-/** Node pools; node indices run pool by pool in declaration order. */
-public record NodeCluster(List<NodePool> pools) implements Cluster {
+/**
+ * Node pools; node indices run pool by pool in declaration order. A version-2 (Slurm) cluster's
+ * pools are its node groups and {@link #site()} holds its partitions, accounts, QOS and priority
+ * settings; a version-1 cluster has no site.
+ *
+ * @param site the Slurm site, or null (version 1: pools, owners and borrowers)
+ */
+public record NodeCluster(List<NodePool> pools, Site site) implements Cluster {
+
+    /** A version-1 cluster of pools. */
+    public NodeCluster(List<NodePool> pools) {
+        this(pools, null);
+    }
 
     /**
      * The most nodes a cluster of pools may have: the engine keeps each node's free cores and memory
@@ -53,7 +65,17 @@ public record NodeCluster(List<NodePool> pools) implements Cluster {
     @Override
     public String nodeName(int index) {
         int p = poolOf(index);
-        return pools.get(p).name() + "-" + (index - firstNode(p) + 1);
+        return pools.get(p).nodeName(index - firstNode(p));
+    }
+
+    /** True for a version-2 cluster (Slurm partitions, accounts, QOS). */
+    public boolean isSlurm() {
+        return site != null;
+    }
+
+    /** The cluster with a Slurm site (null: version 1). */
+    public NodeCluster withSite(Site newSite) {
+        return new NodeCluster(pools, newSite);
     }
 
     @Override

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param imageMbPerNode   checkpoint image size per node, MB (0: use the policy's fixed cost)
  * @param checkpointInterval periodic checkpoint interval of useful work, s (0: none)
  * @param swf              the original 18 SWF fields for traces (written back out), or null
+ * @param slurm            what a job of a version-2 scenario asks of a Slurm cluster (user, account, partitions,
+ *                         GRES, constraint, array, dependencies), or null for every other job
  */
 public record JobSpec(
         int id,
@@ -44,7 +46,16 @@ public record JobSpec(
         boolean checkpointable,
         long imageMbPerNode,
         long checkpointInterval,
-        long[] swf) {
+        long[] swf,
+        SlurmRequest slurm) {
+
+    /** A job without Slurm options (traces, version-1 scenarios). */
+    public JobSpec(int id, String name, long submit, int nodes, int coresPerNode, long memoryPerNodeMb, long estimate,
+            long runtime, String qos, String group, List<String> pools, boolean rerunnable, boolean checkpointable,
+            long imageMbPerNode, long checkpointInterval, long[] swf) {
+        this(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group, pools, rerunnable,
+                checkpointable, imageMbPerNode, checkpointInterval, swf, null);
+    }
 
     public static final String DEFAULT_QOS = "normal";
 
@@ -113,7 +124,8 @@ public record JobSpec(
                 && runtime == other.runtime && qos.equals(other.qos) && group.equals(other.group)
                 && pools.equals(other.pools) && rerunnable == other.rerunnable
                 && checkpointable == other.checkpointable && imageMbPerNode == other.imageMbPerNode
-                && checkpointInterval == other.checkpointInterval && java.util.Arrays.equals(swf, other.swf);
+                && checkpointInterval == other.checkpointInterval && java.util.Arrays.equals(swf, other.swf)
+                && Objects.equals(slurm, other.slurm);
     }
 
     @Override
@@ -154,6 +166,7 @@ public record JobSpec(
         private long imageMbPerNode;
         private long checkpointInterval;
         private long[] swf;
+        private SlurmRequest slurm;
 
         private Builder(JobSpec from) {
             id = from.id();
@@ -172,6 +185,7 @@ public record JobSpec(
             imageMbPerNode = from.imageMbPerNode();
             checkpointInterval = from.checkpointInterval();
             swf = from.swf();
+            slurm = from.slurm();
         }
 
         public Builder id(int v) {
@@ -255,8 +269,13 @@ public record JobSpec(
             return this;
         }
 
+        public Builder slurm(SlurmRequest v) {
+            slurm = v;
+            return this;
+        }
+
         public JobSpec build() {
-            return new JobSpec(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group, pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, swf);
+            return new JobSpec(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group, pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, swf, slurm);
         }
     }
 }

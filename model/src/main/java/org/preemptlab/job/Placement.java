@@ -28,6 +28,12 @@ public final class Placement {
     private final int[] runs;
     /** {@link #nodes()} of a placement made from runs, made on first use. */
     private volatile int[] expanded;
+    /** GRES taken on each node, by the cluster's GRES index (cons_tres placements), or null. */
+    private final long[] gresPerNode;
+    /** The Slurm partition the job runs in (index into the site's partitions), or -1. */
+    private final int partition;
+    /** The job holds its nodes whole ({@code --exclusive}, select/linear, OverSubscribe=EXCLUSIVE). */
+    private final boolean wholeNodes;
 
     /**
      * @param pool   pool index in node mode, -1 in processor mode
@@ -39,12 +45,47 @@ public final class Placement {
     }
 
     private Placement(int pool, int procs, int[] nodes, int[] runs, int coresPerNode, long memoryPerNodeMb) {
+        this(pool, procs, nodes, runs, coresPerNode, memoryPerNodeMb, null, -1, false);
+    }
+
+    private Placement(int pool, int procs, int[] nodes, int[] runs, int coresPerNode, long memoryPerNodeMb,
+            long[] gresPerNode, int partition, boolean wholeNodes) {
+        this.gresPerNode = gresPerNode;
+        this.partition = partition;
+        this.wholeNodes = wholeNodes;
         this.pool = pool;
         this.procs = procs;
         this.nodes = nodes;
         this.runs = runs;
         this.coresPerNode = coresPerNode;
         this.memoryPerNodeMb = memoryPerNodeMb;
+    }
+
+    /**
+     * A placement on a Slurm (version-2) cluster: {@code nodes} of node group {@code group}, each with
+     * {@code cpusPerNode} CPUs, {@code memPerNodeMb} MB and {@code gresPerNode} (by the cluster's GRES
+     * index; null or empty: none), in partition {@code partition}.
+     */
+    public static Placement ofTres(int group, int[] nodes, int cpusPerNode, long memPerNodeMb, long[] gresPerNode,
+            int partition, boolean wholeNodes) {
+        long[] gres = gresPerNode == null || gresPerNode.length == 0 ? null : gresPerNode;
+        return new Placement(group, nodes.length * cpusPerNode, nodes, runsOf(nodes), cpusPerNode, memPerNodeMb, gres,
+                partition, wholeNodes);
+    }
+
+    /** GRES taken on each node by the cluster's GRES index, or null (none, or not a cons_tres placement). Do not change it. */
+    public long[] gresPerNode() {
+        return gresPerNode;
+    }
+
+    /** The index of the Slurm partition the job runs in, or -1 (not a Slurm cluster). */
+    public int partition() {
+        return partition;
+    }
+
+    /** True when the job holds its nodes whole (no other job may share them). */
+    public boolean wholeNodes() {
+        return wholeNodes;
     }
 
     public static Placement ofCount(int procs) {
@@ -150,7 +191,8 @@ public final class Placement {
     @Override
     public boolean equals(Object o) {
         return o instanceof Placement p && pool == p.pool && procs == p.procs && coresPerNode == p.coresPerNode
-                && memoryPerNodeMb == p.memoryPerNodeMb && Arrays.equals(runs, p.runs);
+                && memoryPerNodeMb == p.memoryPerNodeMb && Arrays.equals(runs, p.runs)
+                && Arrays.equals(gresPerNode, p.gresPerNode) && partition == p.partition && wholeNodes == p.wholeNodes;
     }
 
     @Override

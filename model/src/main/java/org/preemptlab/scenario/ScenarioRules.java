@@ -177,6 +177,19 @@ public final class ScenarioRules {
         return valid;
     }
 
+    /**
+     * The node groups of a version-2 (Slurm) cluster, already checked by its reader: maintenance
+     * windows and failures are then judged against them as against pools.
+     */
+    public void slurmCluster(NodeCluster slurm) {
+        processorMode = false;
+        cluster = slurm;
+        pools.clear();
+        pools.addAll(slurm.pools());
+        poolNames.clear();
+        for (NodePool p : slurm.pools()) poolNames.add(p.name());
+    }
+
     /** A cluster without pools. */
     public void noPools() {
         value("cluster.pools", List.of(), "needs at least one pool");

@@ -94,6 +94,19 @@ public final class JobRun implements JobView {
         estimatedEnd = restartCost() + remainingEstimate();
     }
 
+    /** A new queue position (a Slurm run orders its queue by priority): only while out of the engine's queue. */
+    void rekey(long key) {
+        queueKey = key;
+    }
+
+    /** QUEUED → FAILED: a job that can never start (a Slurm limit or dependency) ends without running. */
+    void abandon(long now) {
+        require("be given up", JobState.FAILED, QUEUED);
+        state = JobState.FAILED;
+        stateSince = now;
+        end = now;
+    }
+
     /** A queued job that was running before the scenario began has {@code work} seconds of its work done. */
     void alreadyDone(long work) {
         require("have run before the scenario", QUEUED, QUEUED);

@@ -83,6 +83,8 @@ public final class Simulation {
     private boolean started;
     /** The backend runs jobs for real and reports their ends ({@link NodeBackend#isLive()}). */
     private final boolean liveBackend;
+    /** A Slurm (version-2) cluster's limits, pending reasons and priorities; null otherwise. */
+    private final SlurmControl slurm;
 
     public Simulation(SimulationConfig config) {
         this.config = config;
@@ -105,6 +107,8 @@ public final class Simulation {
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.liveBackend = backend.isLive();
+        this.slurm = cluster instanceof org.preemptlab.cluster.NodeCluster nc && nc.site() != null
+                ? new SlurmControl(nc, runs, new SlurmEngine(), firstSubmit()) : null;
         backend.attach(new BackendEvents() {
             @Override
             public void workDone(int jobIndex, int segment, long time) {
@@ -169,15 +173,16 @@ public final class Simulation {
         if (terminal == runs.length) return false;
         long t = nextTime();
         if (t == Long.MAX_VALUE) {
+            if (slurm != null && giveUpStuck()) return terminal < runs.length;
             if (!liveBackend) throw new IllegalStateException(stuckMessage());
             return true;
         }
-        queueStats.advance(t, queue.size());
+        queueStats.advance(t, slurm == null ? queue.size() : queue.size() + slurm.heldCount());
         now = t;
         do {
             applyEventsAt(t);
             resumeSuspended();
-            if (!queue.isEmpty() || passRequested) {
+            if (!queue.isEmpty() || passRequested || (slurm != null && slurm.heldCount() > 0)) {
                 passRequested = false;
                 pass();
             }
@@ -215,7 +220,7 @@ public final class Simulation {
     /** Builds the result of the run so far. */
     public SimulationResult result(long wallNanos) {
         return new SimulationResult(cluster, policy.name(), List.of(runs), timeline, queueStats.area(),
-                queueStats.from(), now, passes, wallNanos);
+                queueStats.from(), now, passes, wallNanos, slurm == null ? null : slurm.record());
     }
 
     // ---------------------------------------------------------------- event loop
@@ -255,14 +260,44 @@ public final class Simulation {
 
     private void pass() {
         passes++;
+        if (slurm != null) slurm.beforePass(now);
         for (Decision d : policy.schedule(snapshot)) {
-            if (d instanceof Decision.Start s) start((JobRun) s.job(), s.placement(), s.reason());
+            if (d instanceof Decision.Start s) {
+                if (slurm == null || slurm.mayStart((JobRun) s.job(), s.placement(), now)) start((JobRun) s.job(), s.placement(), s.reason());
+            }
             else if (d instanceof Decision.Preempt p) preempt((JobRun) p.victim(), p.mechanism(), p.forJob(), p.reason());
             else if (d instanceof Decision.Promise p) promise((JobRun) p.job(), p.placement());
             else if (d instanceof Decision.Hold h) hold((JobRun) h.suspended(), (JobRun) h.forJob());
             else if (d instanceof Decision.CallAt c) callAt(c.time());
             else throw new IllegalStateException("policy " + policy.name() + " returned " + d + ": not a decision the engine knows");
         }
+        if (slurm != null) slurm.afterPass(now);
+    }
+
+    /**
+     * Slurm run, nothing left to happen: the waiting jobs can never start (a limit they exceed
+     * alone, a failed dependency, a partition that is down). Slurm would keep them pending for
+     * ever; the run ends them (FAILED, logged as a kill with the pending reason).
+     */
+    private boolean giveUpStuck() {
+        List<JobRun> stuck = slurm.abandon();
+        if (stuck.isEmpty()) return false;
+        stuck.sort(Comparator.comparingInt(JobRun::index));
+        for (JobRun r : stuck) {
+            segment(r, SegmentKind.WAITING, r.queuedSince(), now, NO_NODES);
+            r.abandon(now);
+            terminal++;
+            log(LogKind.KILL, r, NO_NODES, Reason.of(Reason.job(r.name()) + " can never start: pending for "
+                    + slurm.reason(r.index()).label() + "; Slurm would keep it pending, the run ends it"));
+        }
+        return true;
+    }
+
+    /** What the Slurm controller may use of the engine: the queue, wake-ups, whether anything runs. */
+    private final class SlurmEngine implements SlurmControl.Engine {
+        @Override public TreeSet<JobRun> queue() { return queue; }
+        @Override public void wakeAt(long time) { if (time > now) events.add(new SimEvent.Wakeup(time)); }
+        @Override public boolean busy() { return !running.isEmpty() || !suspended.isEmpty(); }
     }
 
     private void callAt(long time) {
@@ -289,6 +324,7 @@ public final class Simulation {
     private void submit(JobRun r) {
         r.submit(now, nextQueueKey++);
         queue.add(r);
+        if (slurm != null) slurm.submitted(r, now);
         log(LogKind.SUBMIT, r, NO_NODES, SUBMITTED);
         InitialRun initial = initialRuns.get(r.spec().id());
         if (initial != null) startAlreadyRunning(r, initial);
@@ -755,11 +791,13 @@ public final class Simulation {
     private void log(LogKind kind, JobRun r, int[] nodes, Reason reason) {
         stateVersion++;
         timeline.log(now, kind, r == null ? -1 : r.index(), nodes == null ? NO_NODES : nodes, reason);
+        if (slurm != null) slurm.logged(kind, r, null, now, timeline.isRecording());
     }
 
     private void log(LogKind kind, JobRun r, Placement where, Reason reason) {
         stateVersion++;
         timeline.log(now, kind, r == null ? -1 : r.index(), where, reason);
+        if (slurm != null) slurm.logged(kind, r, where, now, timeline.isRecording());
     }
 
     private void segment(JobRun r, SegmentKind kind, long from, long to, int[] nodes) {

@@ -36,7 +36,7 @@ class RecordCopiesTest {
     @Test
     void jobSpecCopiesKeepEveryComponent() throws Exception {
         JobSpec other = new JobSpec(2, "b", 20, 3, 5, 200, 700, 400, "owner", "h", List.of("q"), false, false, 60, 30,
-                new long[] {3});
+                new long[] {3}, org.preemptlab.job.SlurmRequest.of("ana", "chem"));
         assertEachSetterChangesOnlyItsComponent(JOB, other, JOB.toBuilder());
     }
 

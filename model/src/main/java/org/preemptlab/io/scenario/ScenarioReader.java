@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.scenario.JsonFields.Problems;
@@ -68,12 +69,19 @@ import org.preemptlab.time.SimTime;
  */
 public final class ScenarioReader {
 
-    /** The format version this reader reads. */
+    /** The format version of a scenario without Slurm sections (version 1: pools or processors). */
     public static final int FORMAT_VERSION = 1;
+
+    /** The format version of a scenario of a Slurm cluster (node groups, partitions, accounts, QOS, priority). */
+    public static final int FORMAT_VERSION_SLURM = 2;
 
     static final List<String> ROOT_FIELDS = List.of("formatVersion", "name", "description", "seed", "cluster", "jobs",
             "trace", "policy", "preemption", "maintenance", "failures", "horizon");
+    /** Version 2 adds the Slurm sections. */
+    static final List<String> ROOT_FIELDS_SLURM = java.util.stream.Stream.concat(ROOT_FIELDS.stream(),
+            SlurmSections.ROOT_FIELDS.stream()).toList();
     static final List<String> CLUSTER_FIELDS = List.of("pools", "processors");
+    static final List<String> CLUSTER_FIELDS_SLURM = List.of("nodes", "select", "defMemPerCpu");
     static final List<String> POOL_FIELDS = List.of("name", "nodes", "coresPerNode", "memoryPerNodeMb", "owner",
             "borrowers", "checkpointBandwidthMBps");
     static final List<String> JOB_FIELDS = List.of("name", "submit", "runningFor", "onNodes", "nodes", "procs", "coresPerNode", "memoryPerNodeMb",
@@ -170,6 +178,13 @@ public final class ScenarioReader {
         private final Path baseDir;
 
         private boolean processorMode;
+        /** The file's format version (1 or 2). */
+        private int version = FORMAT_VERSION;
+        /** Version 2: the node groups and the cluster's select settings, once read (null otherwise). */
+        private List<NodePool> slurmGroups;
+        private org.preemptlab.site.SelectType slurmSelect;
+        private long slurmDefMemPerCpu;
+        private final SlurmSections slurm;
         private boolean modeKnown = true; // false when the cluster section is too broken to tell
         private CheckpointCost cost = CheckpointCost.imageSize();
         /** The value rules, with the cluster once known; made when the root object is opened. */
@@ -177,6 +192,7 @@ public final class ScenarioReader {
 
         Parse(Problems problems, Path baseDir) {
             this.problems = problems;
+            this.slurm = new SlurmSections(problems);
             this.baseDir = baseDir;
         }
 
@@ -187,7 +203,7 @@ public final class ScenarioReader {
             }
             if (!formatVersion(root)) return null;
             rules = new ScenarioRules((path, value) -> shownAt(root, path, value), p -> problems.add(p.path(), p.message()));
-            JsonFields f = JsonFields.open(root, "", problems, ROOT_FIELDS);
+            JsonFields f = JsonFields.open(root, "", problems, version == FORMAT_VERSION_SLURM ? ROOT_FIELDS_SLURM : ROOT_FIELDS);
             String name = f.string("name", null, false);
             rules.name(name);
             String description = description(f);
@@ -198,6 +214,11 @@ public final class ScenarioReader {
 
             boolean hasJobs = f.has("jobs");
             boolean hasTrace = f.has("trace");
+            if (version == FORMAT_VERSION) {
+                for (String k : SlurmSections.ROOT_FIELDS) {
+                    if (f.has(k)) problems.add(k, "a version-2 (Slurm) section; set \"formatVersion\": 2 and give the cluster's \"nodes\"");
+                }
+            }
             if (f.has("cluster")) {
                 cluster(f.get("cluster"), hasTrace);
             } else if (!hasTrace) {
@@ -212,6 +233,8 @@ public final class ScenarioReader {
             AnomalyReport report = null;
             if (hasJobs && hasTrace) {
                 problems.add("trace", "given together with \"jobs\"; a scenario takes its jobs from one of them");
+            } else if (hasJobs && slurmGroups != null) {
+                jobs = slurmJobs(f);
             } else if (hasJobs) {
                 jobs = jobs(f.get("jobs"));
             } else if (hasTrace) {
@@ -247,25 +270,51 @@ public final class ScenarioReader {
                     maintenance, failures, horizon, trace, report, this.rules.initialRuns());
         }
 
+        /** Version 2: the site from the root's Slurm sections and the node groups; the jobs; the cluster to the rules. */
+        private List<JobSpec> slurmJobs(JsonFields f) {
+            List<org.preemptlab.partition.Partition> partitions = slurm.partitions(f.get("partitions"), slurmGroups);
+            org.preemptlab.qos.QosTable qos = slurm.qos(f.get("qos"));
+            org.preemptlab.account.AccountTree accounts = f.has("accounts") ? slurm.accounts(f.get("accounts")) : null;
+            SlurmSections.PrioritySection priority = slurm.priority(f.get("priority"));
+            SlurmSections.PreemptSection preempt = slurm.preempt(f.get("slurmPreempt"));
+            if (partitions == null || qos == null || (f.has("accounts") && accounts == null) || priority == null
+                    || preempt == null || slurmSelect == null) {
+                return null;
+            }
+            org.preemptlab.site.Site site = new org.preemptlab.site.Site(partitions, slurmSelect, slurmDefMemPerCpu,
+                    accounts, qos, priority.config(), priority.multifactor(), preempt.type(), preempt.mode());
+            int before = problems.count();
+            slurm.crossCheck(site);
+            if (problems.count() > before) return null;
+            SlurmSections.Jobs read = slurm.jobs(f.get("jobs"), new NodeCluster(slurmGroups, site), f.has("accounts"));
+            if (read == null) return null;
+            rules.slurmCluster(read.cluster());
+            return read.jobs();
+        }
+
         private boolean formatVersion(JsonNode root) {
             JsonNode v = root.get("formatVersion");
-            String reads = "this PreemptLab reads version " + FORMAT_VERSION;
+            String reads = "this PreemptLab reads versions " + FORMAT_VERSION + " and " + FORMAT_VERSION_SLURM;
             if (v == null || v.isNull()) {
                 problems.add("formatVersion", "missing; " + reads);
                 return true;
             }
             if (!v.isIntegralNumber()) {
-                problems.add("formatVersion", JsonFields.show(v) + "; must be " + FORMAT_VERSION);
+                problems.add("formatVersion", JsonFields.show(v) + "; must be " + FORMAT_VERSION + " or " + FORMAT_VERSION_SLURM);
                 return true;
             }
             if (v.canConvertToLong() && v.asLong() == FORMAT_VERSION) return true;
-            if (v.asDouble() > FORMAT_VERSION) {
+            if (v.canConvertToLong() && v.asLong() == FORMAT_VERSION_SLURM) {
+                version = FORMAT_VERSION_SLURM;
+                return true;
+            }
+            if (v.asDouble() > FORMAT_VERSION_SLURM) {
                 // a newer file: its fields cannot be judged by this version, so this is the only problem
                 problems.add("formatVersion", JsonFields.show(v) + "; " + reads
                         + "; open the file with a newer PreemptLab");
                 return false;
             }
-            problems.add("formatVersion", JsonFields.show(v) + "; must be " + FORMAT_VERSION);
+            problems.add("formatVersion", JsonFields.show(v) + "; must be " + FORMAT_VERSION + " or " + FORMAT_VERSION_SLURM);
             return true;
         }
 
@@ -284,7 +333,12 @@ public final class ScenarioReader {
         // ------------------------------------------------------------------ cluster
 
         private void cluster(JsonNode node, boolean hasTrace) {
-            JsonFields f = JsonFields.open(node, "cluster", problems, CLUSTER_FIELDS);
+            JsonFields f = JsonFields.open(node, "cluster", problems, version == FORMAT_VERSION_SLURM
+                    ? java.util.stream.Stream.concat(CLUSTER_FIELDS.stream(), CLUSTER_FIELDS_SLURM.stream()).toList() : CLUSTER_FIELDS);
+            if (f != null && (f.has("nodes") || f.has("select") || f.has("defMemPerCpu"))) {
+                slurmCluster(f, hasTrace);
+                return;
+            }
             if (f == null || f.has("pools") == f.has("processors")) modeKnown = false;
             if (f == null) return;
             if (f.has("pools") && f.has("processors")) {
@@ -319,6 +373,38 @@ public final class ScenarioReader {
             int before = problems.count();
             for (int i = 0; i < pools.size(); i++) pool(pools.get(i), i);
             rules.endPools(problems.count() == before);
+        }
+
+        /** Version 2: {@code cluster.nodes} (node groups), {@code select}, {@code defMemPerCpu}. */
+        private void slurmCluster(JsonFields f, boolean hasTrace) {
+            if (version != FORMAT_VERSION_SLURM) {
+                for (String k : List.of("nodes", "select", "defMemPerCpu")) {
+                    if (f.has(k)) problems.add("cluster." + k, "a version-2 (Slurm) field; set \"formatVersion\": 2");
+                }
+                modeKnown = false;
+                return;
+            }
+            if (f.has("pools") || f.has("processors")) {
+                problems.add("cluster", "has \"nodes\" and \"" + (f.has("pools") ? "pools" : "processors") + "\"; a Slurm"
+                        + " cluster (version 2) has node groups only");
+                modeKnown = false;
+                return;
+            }
+            if (hasTrace) {
+                problems.add("cluster.nodes", "a trace runs on a processor machine; use \"cluster\": {\"processors\": N}");
+                modeKnown = false;
+                return;
+            }
+            if (!f.has("nodes")) {
+                problems.add("cluster.nodes", "missing; a Slurm cluster needs its node groups");
+                modeKnown = false;
+                return;
+            }
+            slurmSelect = SlurmSections.select(f);
+            Long def = f.integer("defMemPerCpu", 0L, 0, Long.MAX_VALUE / 4);
+            slurmDefMemPerCpu = def == null ? 0 : def;
+            slurmGroups = slurm.nodes(f.get("nodes"));
+            if (slurmGroups != null) rules.slurmCluster(new NodeCluster(slurmGroups));
         }
 
         private void pool(JsonNode node, int index) {

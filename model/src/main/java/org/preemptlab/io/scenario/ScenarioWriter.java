@@ -74,7 +74,8 @@ public final class ScenarioWriter {
      */
     public static String toJson(Scenario s, Path baseDir) {
         ObjectNode root = NODES.objectNode();
-        root.put("formatVersion", ScenarioReader.FORMAT_VERSION);
+        org.preemptlab.site.Site site = s.cluster() instanceof NodeCluster nc ? nc.site() : null;
+        root.put("formatVersion", site == null ? ScenarioReader.FORMAT_VERSION : ScenarioReader.FORMAT_VERSION_SLURM);
         root.put("name", s.name());
         if (!s.description().isEmpty()) {
             if (s.description().indexOf('\n') >= 0) {
@@ -86,12 +87,19 @@ public final class ScenarioWriter {
         }
         root.put("seed", s.seed());
         if (s.horizon() != null) root.set("horizon", time(s.horizon()));
-        if (!clusterFollowsFromTrace(s)) root.set("cluster", cluster(s.cluster()));
+        if (site != null) {
+            root.set("cluster", SlurmWriter.cluster((NodeCluster) s.cluster()));
+            SlurmWriter.sections(root, site);
+        } else if (!clusterFollowsFromTrace(s)) {
+            root.set("cluster", cluster(s.cluster()));
+        }
         root.set("policy", policy(s.scheduler()));
         if (!s.rules().equals(PreemptionRules.NONE) || !s.settings().equals(PreemptionSettings.defaults())) {
             root.set("preemption", preemption(s.rules(), s.settings()));
         }
-        if (s.trace() != null) {
+        if (site != null) {
+            root.set("jobs", SlurmWriter.jobs(s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id)).toList()));
+        } else if (s.trace() != null) {
             root.set("trace", trace(s.trace(), baseDir));
         } else {
             boolean processors = s.cluster() instanceof ProcessorMachine;

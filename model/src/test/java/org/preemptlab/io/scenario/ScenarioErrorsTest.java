@@ -105,14 +105,14 @@ class ScenarioErrorsTest {
     @Test
     void formatVersionMissingOrNewer() {
         assertThat(problems(pools(ONE_JOB, "").replace("\"formatVersion\": 1,", "")))
-                .containsExactly("formatVersion: missing; this PreemptLab reads version 1");
+                .containsExactly("formatVersion: missing; this PreemptLab reads versions 1 and 2");
         // a newer file is judged by nothing else: its other fields may be valid in its version
-        assertThat(problems(pools(ONE_JOB, ", \"newThing\": 1").replace("\"formatVersion\": 1", "\"formatVersion\": 2")))
-                .containsExactly("formatVersion: 2; this PreemptLab reads version 1; open the file with a newer PreemptLab");
+        assertThat(problems(pools(ONE_JOB, ", \"newThing\": 1").replace("\"formatVersion\": 1", "\"formatVersion\": 3")))
+                .containsExactly("formatVersion: 3; this PreemptLab reads versions 1 and 2; open the file with a newer PreemptLab");
         assertThat(problems(pools(ONE_JOB, "").replace("\"formatVersion\": 1", "\"formatVersion\": 0")))
-                .containsExactly("formatVersion: 0; must be 1");
+                .containsExactly("formatVersion: 0; must be 1 or 2");
         assertThat(problems(pools(ONE_JOB, "").replace("\"formatVersion\": 1", "\"formatVersion\": \"1\"")))
-                .containsExactly("formatVersion: \"1\"; must be 1");
+                .containsExactly("formatVersion: \"1\"; must be 1 or 2");
     }
 
     @Test

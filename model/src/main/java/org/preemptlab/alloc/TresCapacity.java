@@ -1,0 +1,345 @@
+package org.preemptlab.alloc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
+import org.preemptlab.gres.Gres;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.Placement;
+import org.preemptlab.job.SlurmRequest;
+import org.preemptlab.partition.Partition;
+import org.preemptlab.partition.PartitionState;
+import org.preemptlab.site.SelectType;
+import org.preemptlab.site.Site;
+
+/**
+ * Free CPUs, memory and GRES on every node of a Slurm (version-2) cluster: Slurm's
+ * {@code select/cons_tres} with {@code CR_Core_Memory}. Several jobs share a node while its CPUs,
+ * memory and GRES fit; a job with {@code --exclusive}, in an {@code OverSubscribe=EXCLUSIVE}
+ * partition or under {@code select/linear} takes whole idle nodes.
+ *
+ * <p>Placement: the job's partitions in its order (the default partition when it names none),
+ * skipping partitions that are not UP or do not admit its account or QOS; in a partition its node
+ * groups in order, skipping groups without the features its constraint asks for; in a group the
+ * first nodes that fit (first fit). Simplifications (docs/slurm-model.md): a job's nodes lie in one
+ * node group; it gets its minimum node count; its CPUs per node round up to whole cores; an
+ * untyped GRES request is served by one type per job (the group's first type with enough).
+ */
+public final class TresCapacity implements Capacity {
+
+    private final NodeCluster cluster;
+    private final Site site;
+    /** Cluster-wide GRES keys ({@code gpu:a100}, {@code nvme}), in order of first appearance. */
+    private final List<Gres> gresKeys;
+    private final int g;
+    private final int[] firstNode;
+    private final int[] groupOf;
+    /** Per partition, its groups' indices. */
+    private final int[][] partitionGroups;
+    /** Per group, the GRES totals of one node by key index. */
+    private final long[][] groupGres;
+    private final int[] freeCpus;
+    private final long[] freeMem;
+    private final long[] freeGres;
+
+    public TresCapacity(NodeCluster cluster) {
+        if (cluster.site() == null) throw new IllegalArgumentException("a cons_tres capacity needs a Slurm cluster (version 2)");
+        this.cluster = cluster;
+        this.site = cluster.site();
+        List<NodePool> pools = cluster.pools();
+        List<Gres> keys = new ArrayList<>();
+        for (NodePool p : pools) {
+            for (Gres gr : p.gres()) {
+                boolean seen = false;
+                for (Gres k : keys) seen |= k.key().equals(gr.key());
+                if (!seen) keys.add(new Gres(gr.name(), gr.type(), 0));
+            }
+        }
+        this.gresKeys = List.copyOf(keys);
+        this.g = keys.size();
+        this.groupGres = new long[pools.size()][g];
+        for (int p = 0; p < pools.size(); p++) {
+            for (Gres gr : pools.get(p).gres()) groupGres[p][keyIndex(gr.key())] += gr.count();
+        }
+        int n = cluster.nodeCount();
+        this.firstNode = new int[pools.size() + 1];
+        this.groupOf = new int[n];
+        this.freeCpus = new int[n];
+        this.freeMem = new long[n];
+        this.freeGres = new long[n * g];
+        int node = 0;
+        for (int p = 0; p < pools.size(); p++) {
+            NodePool pool = pools.get(p);
+            firstNode[p] = node;
+            for (int i = 0; i < pool.nodes(); i++, node++) {
+                groupOf[node] = p;
+                freeCpus[node] = pool.coresPerNode();
+                freeMem[node] = pool.memoryPerNodeMb();
+                System.arraycopy(groupGres[p], 0, freeGres, node * g, g);
+            }
+        }
+        firstNode[pools.size()] = node;
+        this.partitionGroups = new int[site.partitions().size()][];
+        for (int pi = 0; pi < partitionGroups.length; pi++) {
+            List<String> names = site.partitions().get(pi).groups();
+            partitionGroups[pi] = names.stream().mapToInt(cluster::poolIndex).filter(i -> i >= 0).toArray();
+        }
+    }
+
+    private TresCapacity(TresCapacity o) {
+        this.cluster = o.cluster;
+        this.site = o.site;
+        this.gresKeys = o.gresKeys;
+        this.g = o.g;
+        this.firstNode = o.firstNode;
+        this.groupOf = o.groupOf;
+        this.partitionGroups = o.partitionGroups;
+        this.groupGres = o.groupGres;
+        this.freeCpus = o.freeCpus.clone();
+        this.freeMem = o.freeMem.clone();
+        this.freeGres = o.freeGres.clone();
+    }
+
+    private int keyIndex(String key) {
+        for (int i = 0; i < gresKeys.size(); i++) if (gresKeys.get(i).key().equals(key)) return i;
+        return -1;
+    }
+
+    /** The cluster's GRES keys ({@code gpu:a100}, …): index {@code i} of a placement's {@link Placement#gresPerNode()}. */
+    public List<Gres> gresKeys() {
+        return gresKeys;
+    }
+
+    public NodeCluster cluster() {
+        return cluster;
+    }
+
+    public int freeCpusOn(int node) {
+        return freeCpus[node];
+    }
+
+    public long freeMemoryOn(int node) {
+        return freeMem[node];
+    }
+
+    public long freeGresOn(int node, int key) {
+        return freeGres[node * g + key];
+    }
+
+    /** The partitions a job is considered for, by index, in its order (the default partition when it names none). */
+    public int[] partitionsOf(JobSpec job) {
+        SlurmRequest r = job.slurm();
+        if (r == null || r.partitions().isEmpty()) return new int[] {site.partitionIndex(site.defaultPartition().name())};
+        return r.partitions().stream().mapToInt(site::partitionIndex).filter(i -> i >= 0).toArray();
+    }
+
+    @Override
+    public Placement place(JobSpec job) {
+        SlurmRequest r = job.slurm();
+        String account = r == null ? "" : r.account();
+        for (int pi : partitionsOf(job)) {
+            Partition part = site.partitions().get(pi);
+            if (part.state() != PartitionState.UP || !part.admitsAccount(account) || !part.admitsQos(job.qos())) continue;
+            Placement p = placeIn(pi, job);
+            if (p != null) return p;
+        }
+        return null;
+    }
+
+    /** First fit of the job in partition {@code pi} (whatever its state), or null. */
+    public Placement placeIn(int pi, JobSpec job) {
+        for (int group : partitionGroups[pi]) {
+            long[] need = need(group, pi, job);
+            if (need == null) continue;
+            Placement p = placeInGroup(group, pi, job.nodes(), need);
+            if (p != null) return p;
+        }
+        return null;
+    }
+
+    /**
+     * Whether the job could ever run in partition {@code pi} on an empty cluster (its nodes exist
+     * with the features, CPUs, memory and GRES it asks for).
+     */
+    public boolean couldEverRun(int pi, JobSpec job) {
+        for (int group : partitionGroups[pi]) {
+            if (need(group, pi, job) != null && cluster.pools().get(group).nodes() >= job.nodes()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * What one node of {@code group} must have free for the job: {cpus, mem, whole (0/1), gres by key…},
+     * or null if no node of the group can ever hold it (features, size).
+     */
+    private long[] need(int group, int pi, JobSpec job) {
+        NodePool pool = cluster.pools().get(group);
+        SlurmRequest r = job.slurm();
+        if (r != null && !r.constraint().matches(pool.features())) return null;
+        boolean whole = site.select() == SelectType.LINEAR || site.partitions().get(pi).exclusiveNodes()
+                || (r != null && r.exclusive());
+        int threads = pool.threadsPerCore();
+        long cpus = ((long) job.coresPerNode() + threads - 1) / threads * threads;
+        long mem = r != null && r.wholeNodeMemory() ? pool.memoryPerNodeMb() : job.memoryPerNodeMb();
+        if (cpus > pool.coresPerNode() || mem > pool.memoryPerNodeMb()) return null;
+        long[] need = new long[3 + g];
+        if (r != null) {
+            for (Gres want : r.gresOnEachNode(job.nodes())) {
+                if (want.count() == 0) continue;
+                int chosen = -1;
+                for (int k = 0; k < g && chosen < 0; k++) {
+                    if (want.servedBy(gresKeys.get(k)) && groupGres[group][k] >= need[3 + k] + want.count()) chosen = k;
+                }
+                if (chosen < 0) return null;
+                need[3 + chosen] += want.count();
+            }
+        }
+        if (whole) {
+            need[0] = pool.coresPerNode();
+            need[1] = pool.memoryPerNodeMb();
+            need[2] = 1;
+            System.arraycopy(groupGres[group], 0, need, 3, g);
+        } else {
+            need[0] = cpus;
+            need[1] = mem;
+        }
+        return need;
+    }
+
+    private Placement placeInGroup(int group, int pi, int nodes, long[] need) {
+        int[] chosen = new int[nodes];
+        int k = 0;
+        for (int node = firstNode[group]; node < firstNode[group + 1] && k < nodes; node++) {
+            if (fits(node, need)) chosen[k++] = node;
+        }
+        if (k < nodes) return null;
+        long[] gres = g == 0 ? null : Arrays.copyOfRange(need, 3, 3 + g);
+        return Placement.ofTres(group, chosen, (int) need[0], need[1], gres, pi, need[2] == 1);
+    }
+
+    private boolean fits(int node, long[] need) {
+        if (freeCpus[node] < need[0] || freeMem[node] < need[1]) return false;
+        int base = node * g;
+        for (int k = 0; k < g; k++) if (freeGres[base + k] < need[3 + k]) return false;
+        return true;
+    }
+
+    private long gresOf(Placement p, int k) {
+        long[] gr = p.gresPerNode();
+        return gr == null ? 0 : gr[k];
+    }
+
+    @Override
+    public Placement take(Placement placement) {
+        for (int node : placement.nodes()) {
+            boolean ok = freeCpus[node] >= placement.coresPerNode() && freeMem[node] >= placement.memoryPerNodeMb();
+            for (int k = 0; k < g && ok; k++) ok = freeGres[node * g + k] >= gresOf(placement, k);
+            if (!ok) {
+                throw new IllegalStateException("node " + cluster.nodeName(node) + " has " + freeCpus[node] + " CPUs, "
+                        + freeMem[node] + " MB" + gresText(node) + " free; cannot take " + placement.coresPerNode()
+                        + " CPUs and " + placement.memoryPerNodeMb() + " MB" + gresText(placement));
+            }
+        }
+        for (int node : placement.nodes()) {
+            freeCpus[node] -= placement.coresPerNode();
+            freeMem[node] -= placement.memoryPerNodeMb();
+            for (int k = 0; k < g; k++) freeGres[node * g + k] -= gresOf(placement, k);
+        }
+        return placement;
+    }
+
+    private String gresText(int node) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < g; k++) b.append(", ").append(gresKeys.get(k).key()).append(' ').append(freeGres[node * g + k]);
+        return b.toString();
+    }
+
+    private String gresText(Placement p) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < g; k++) if (gresOf(p, k) > 0) b.append(", ").append(gresKeys.get(k).key()).append(' ').append(gresOf(p, k));
+        return b.toString();
+    }
+
+    @Override
+    public void release(Placement placement) {
+        for (int node : placement.nodes()) {
+            freeCpus[node] += placement.coresPerNode();
+            freeMem[node] += placement.memoryPerNodeMb();
+            for (int k = 0; k < g; k++) freeGres[node * g + k] += gresOf(placement, k);
+        }
+    }
+
+    /** Gives back the CPUs only: a suspended job keeps its memory and GRES (as in Slurm). */
+    @Override
+    public void releaseCores(Placement placement) {
+        for (int node : placement.nodes()) freeCpus[node] += placement.coresPerNode();
+    }
+
+    /** Gives back memory and GRES (a suspended job leaves its nodes; its CPUs were already free). */
+    @Override
+    public void releaseMemory(Placement placement) {
+        for (int node : placement.nodes()) {
+            freeMem[node] += placement.memoryPerNodeMb();
+            for (int k = 0; k < g; k++) freeGres[node * g + k] += gresOf(placement, k);
+        }
+    }
+
+    @Override
+    public void takeCores(Placement placement) {
+        for (int node : placement.nodes()) {
+            if (freeCpus[node] < placement.coresPerNode()) {
+                throw new IllegalStateException("node " + cluster.nodeName(node) + " has " + freeCpus[node]
+                        + " CPUs free; cannot take " + placement.coresPerNode());
+            }
+        }
+        for (int node : placement.nodes()) freeCpus[node] -= placement.coresPerNode();
+    }
+
+    @Override
+    public boolean coresFree(Placement placement) {
+        for (int node : placement.nodes()) if (freeCpus[node] < placement.coresPerNode()) return false;
+        return true;
+    }
+
+    @Override
+    public Placement seize(int node) {
+        long[] gres = g == 0 ? null : Arrays.copyOfRange(freeGres, node * g, node * g + g);
+        Placement p = Placement.ofTres(groupOf[node], new int[] {node}, freeCpus[node], freeMem[node], gres, -1, false);
+        freeCpus[node] = 0;
+        freeMem[node] = 0;
+        Arrays.fill(freeGres, node * g, node * g + g, 0);
+        return p;
+    }
+
+    @Override
+    public TresCapacity copy() {
+        return new TresCapacity(this);
+    }
+
+    @Override
+    public Capacity meet(Capacity other) {
+        TresCapacity o = (TresCapacity) other;
+        TresCapacity m = new TresCapacity(this);
+        for (int i = 0; i < freeCpus.length; i++) {
+            m.freeCpus[i] = Math.min(freeCpus[i], o.freeCpus[i]);
+            m.freeMem[i] = Math.min(freeMem[i], o.freeMem[i]);
+        }
+        for (int i = 0; i < freeGres.length; i++) m.freeGres[i] = Math.min(freeGres[i], o.freeGres[i]);
+        return m;
+    }
+
+    @Override
+    public long freeCores() {
+        long sum = 0;
+        for (int c : freeCpus) sum += c;
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        return "free CPUs " + Arrays.toString(freeCpus) + ", free MB " + Arrays.toString(freeMem)
+                + (g == 0 ? "" : ", free GRES " + Arrays.toString(freeGres));
+    }
+}

@@ -1,0 +1,479 @@
+package org.preemptlab.sim;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.preemptlab.account.AssocKey;
+import org.preemptlab.accounting.AccountingPolicy;
+import org.preemptlab.accounting.JobRequest;
+import org.preemptlab.accounting.LimitCheck;
+import org.preemptlab.accounting.LimitUsage;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
+import org.preemptlab.gres.Gres;
+import org.preemptlab.job.Dependency;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.JobState;
+import org.preemptlab.job.Placement;
+import org.preemptlab.job.SlurmRequest;
+import org.preemptlab.limits.PendingReason;
+import org.preemptlab.partition.Partition;
+import org.preemptlab.partition.PartitionState;
+import org.preemptlab.priority.ClusterSize;
+import org.preemptlab.priority.FairShareSnapshot;
+import org.preemptlab.priority.MultifactorPriority;
+import org.preemptlab.priority.PriorityFactors;
+import org.preemptlab.priority.UsageLedger;
+import org.preemptlab.site.Site;
+import org.preemptlab.tres.Tres;
+
+/**
+ * The Slurm controller's part of the engine for a version-2 cluster: which waiting jobs are
+ * eligible (begin time, dependencies, partition state, array throttle, QOS / association /
+ * partition limits), each waiting job's pending reason, the limit counters, the usage ledger and
+ * the multifactor priorities recomputed every {@code PriorityCalcPeriod}. Only {@link Simulation}
+ * calls it, through five small hooks (submit, before and after a pass, before a start, after
+ * every logged transition); a version-1 run has none of it and pays nothing.
+ *
+ * <p>Jobs that may not start yet are taken out of the engine's queue (the policies never see
+ * them) and kept here with their reason; they go back when the reason is gone. The queue is
+ * ordered by partition {@code PriorityTier}, then by multifactor priority (or submit order with
+ * {@code priority/basic}).
+ */
+final class SlurmControl {
+
+    /** What the engine lends: its queue (held jobs leave it), and a wake-up call at a time. */
+    interface Engine {
+        TreeSet<JobRun> queue();
+
+        void wakeAt(long time);
+
+        /** True while any job holds nodes (running, suspended, …): calc ticks are then worth scheduling. */
+        boolean busy();
+    }
+
+    private final Engine engine;
+    private final NodeCluster cluster;
+    private final Site site;
+    private final AccountingPolicy accounting;
+    private final LimitUsage usage;
+    private final UsageLedger ledger;
+    private final MultifactorPriority multifactor;
+    private final JobRun[] runs;
+    private final Request[] requests;
+    private final PendingReason[] reasons;
+    private final long[] priorities;
+    private final long[] baseKeys;
+    /** Jobs held out of the queue, in submit order. */
+    private final LinkedHashSet<JobRun> held = new LinkedHashSet<>();
+    private final Map<String, List<Integer>> byName = new HashMap<>();
+    private final Map<String, Integer> arrayRunning = new HashMap<>();
+    /** Jobs counted as running for the limits (holding nodes) and as accruing usage. */
+    private final boolean[] countedRunning;
+    private final boolean[] accruing;
+    private final boolean[] submitted;
+    private FairShareSnapshot fairShare;
+    private long nextCalc;
+    private boolean wakeScheduled;
+    private final PendingSeries series = new PendingSeries();
+    /** Per log entry (when recording): the job's pending reason before the event, its partition. */
+    private final List<String> logReasons = new ArrayList<>();
+    private final List<String> logPartitions = new ArrayList<>();
+
+    SlurmControl(NodeCluster cluster, JobRun[] runs, Engine engine, long start) {
+        this.engine = engine;
+        this.cluster = cluster;
+        this.site = cluster.site();
+        this.runs = runs;
+        Map<String, Tres> partitionTres = new HashMap<>();
+        long cpus = 0;
+        for (NodePool p : cluster.pools()) cpus += (long) p.nodes() * p.coresPerNode();
+        for (Partition part : site.partitions()) {
+            Tres t = Tres.NONE;
+            for (String g : part.groups()) {
+                int gi = cluster.poolIndex(g);
+                if (gi < 0) continue;
+                NodePool p = cluster.pools().get(gi);
+                t = t.plus(Tres.of((long) p.nodes() * p.coresPerNode(), (long) p.nodes() * p.memoryPerNodeMb(), p.nodes()));
+                for (Gres gr : p.gres()) t = t.plus(gresTres(gr, gr.count() * p.nodes()));
+            }
+            partitionTres.put(part.name(), t);
+        }
+        this.accounting = site.accountingPolicy(partitionTres);
+        this.usage = accounting.newUsage();
+        this.ledger = new UsageLedger(site.accounts(), site.priority(), start);
+        this.multifactor = new MultifactorPriority(site.priority(), accounting, new ClusterSize(cluster.nodeCount(), cpus));
+        this.fairShare = FairShareSnapshot.compute(site.accounts(), ledger, site.priority());
+        this.nextCalc = start + site.priority().calcPeriodSeconds();
+        this.requests = new Request[runs.length];
+        this.reasons = new PendingReason[runs.length];
+        this.priorities = new long[runs.length];
+        this.baseKeys = new long[runs.length];
+        this.countedRunning = new boolean[runs.length];
+        this.accruing = new boolean[runs.length];
+        this.submitted = new boolean[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            JobSpec s = runs[i].spec();
+            requests[i] = new Request(s, firstPartition(s));
+            reasons[i] = PendingReason.NONE;
+            byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(i);
+            SlurmRequest r = s.slurm();
+            if (r != null && r.inArray()) byName.computeIfAbsent(r.arrayName(), k -> new ArrayList<>()).add(i);
+        }
+    }
+
+    private static Tres gresTres(Gres g, long count) {
+        Tres t = Tres.of("gres/" + g.name(), count);
+        return g.typed() ? t.plus(Tres.of(g.tresName(), count)) : t;
+    }
+
+    private String firstPartition(JobSpec s) {
+        SlurmRequest r = s.slurm();
+        return r == null || r.partitions().isEmpty() ? site.defaultPartition().name() : r.partitions().get(0);
+    }
+
+    /** What the accounting policy and the priority plugin see of a job. */
+    private final class Request implements JobRequest {
+        final JobSpec spec;
+        final String partition;
+        final Tres tres;
+        long eligible;
+
+        Request(JobSpec spec, String partition) {
+            this.spec = spec;
+            this.partition = partition;
+            Tres t = Tres.of((long) spec.nodes() * spec.coresPerNode(), (long) spec.nodes() * spec.memoryPerNodeMb(), spec.nodes());
+            SlurmRequest r = spec.slurm();
+            if (r != null) for (Gres g : r.gresOnEachNode(spec.nodes())) t = t.plus(gresTres(g, g.count() * spec.nodes()));
+            this.tres = t;
+            this.eligible = spec.submit();
+        }
+
+        /** The same job considered for another of its partitions. */
+        Request(Request base, String partition) {
+            this.spec = base.spec;
+            this.partition = partition;
+            this.tres = base.tres;
+            this.eligible = base.eligible;
+        }
+
+        @Override public long jobId() { return spec.id(); }
+        @Override public String user() { return spec.slurm() == null ? "user" : spec.slurm().user(); }
+        @Override public String account() { return spec.slurm() == null ? spec.group() : spec.slurm().account(); }
+        @Override public String qos() { return spec.qos(); }
+        @Override public String partition() { return partition; }
+        @Override public Tres tres() { return tres; }
+        @Override public long timeLimitSeconds() { return spec.estimate(); }
+        @Override public long submitTime() { return spec.submit(); }
+        @Override public long eligibleTime() { return eligible; }
+        @Override public long nice() { return spec.slurm() == null ? 0 : spec.slurm().nice(); }
+    }
+
+    // ---------------------------------------------------------------- hooks
+
+    /** A job was submitted (it is in the queue): counted, prioritised, and held if it may not start. */
+    void submitted(JobRun r, long now) {
+        int i = r.index();
+        baseKeys[i] = r.queueKey();
+        SlurmRequest req = r.spec().slurm();
+        if (req != null && req.beginTime() > now) engine.wakeAt(req.beginTime());
+        rekey(r, now);
+        judge(r, now);
+        scheduleCalc(now);
+    }
+
+    /** Before a scheduling pass: a calc tick if due, then every waiting job judged again. */
+    void beforePass(long now) {
+        if (now >= nextCalc) {
+            ledger.advanceTo(now);
+            fairShare = FairShareSnapshot.compute(site.accounts(), ledger, site.priority());
+            while (nextCalc <= now) nextCalc += site.priority().calcPeriodSeconds();
+            if (site.multifactor()) {
+                for (JobRun r : new ArrayList<>(engine.queue())) rekey(r, now);
+                for (JobRun r : held) priorities[r.index()] = priority(r, now);
+            }
+            wakeScheduled = false;
+        }
+        for (JobRun r : new ArrayList<>(held)) judge(r, now);
+        for (JobRun r : new ArrayList<>(engine.queue())) judge(r, now);
+        scheduleCalc(now);
+    }
+
+    /** After a pass: the first waiting job waits for resources, the others for priority; the series gets a point. */
+    void afterPass(long now) {
+        boolean first = true;
+        for (JobRun r : engine.queue()) {
+            reasons[r.index()] = first ? PendingReason.RESOURCES : PendingReason.PRIORITY;
+            first = false;
+        }
+        EnumMap<PendingReason, Integer> counts = new EnumMap<>(PendingReason.class);
+        for (JobRun r : engine.queue()) counts.merge(reasons[r.index()], 1, Integer::sum);
+        for (JobRun r : held) counts.merge(reasons[r.index()], 1, Integer::sum);
+        series.record(now, counts);
+        scheduleCalc(now);
+    }
+
+    /** Whether the job may start now at {@code where} as far as limits go; if not it is held with the reason. */
+    boolean mayStart(JobRun r, Placement where, long now) {
+        LimitCheck c = check(r, where.partition() >= 0 ? site.partitions().get(where.partition()).name() : null);
+        if (c.ok()) return true;
+        hold(r, c.reason());
+        return false;
+    }
+
+    /** After every logged transition: the limit counters and the usage ledger follow the job's state. */
+    void logged(LogKind kind, JobRun r, Placement where, long now, boolean recording) {
+        if (recording) {
+            logReasons.add(r == null || (kind != LogKind.SUBMIT && kind != LogKind.START && kind != LogKind.RESTART
+                    && kind != LogKind.REQUEUE) ? "" : reasons[r.index()].label());
+            logPartitions.add(where != null && where.partition() >= 0 ? site.partitions().get(where.partition()).name() : "");
+        }
+        if (r == null) return;
+        int i = r.index();
+        JobState s = r.state();
+        Request req = requests[i];
+        if (kind == LogKind.SUBMIT && !submitted[i]) {
+            submitted[i] = true;
+            usage.submit(req);
+        }
+        boolean holds = s == JobState.RUNNING || s == JobState.CHECKPOINTING || s == JobState.STOPPING || s == JobState.SUSPENDED;
+        if (holds && !countedRunning[i]) {
+            countedRunning[i] = true;
+            usage.start(req);
+            reasons[i] = PendingReason.NONE;
+            SlurmRequest sr = r.spec().slurm();
+            if (sr != null && sr.inArray()) arrayRunning.merge(sr.arrayName(), 1, Integer::sum);
+        } else if (!holds && countedRunning[i]) {
+            countedRunning[i] = false;
+            if (s == JobState.QUEUED) usage.requeue(req);
+            else usage.end(req);
+            SlurmRequest sr = r.spec().slurm();
+            if (sr != null && sr.inArray()) arrayRunning.merge(sr.arrayName(), -1, Integer::sum);
+        }
+        boolean accrue = s == JobState.RUNNING;
+        if (accrue && !accruing[i]) {
+            accruing[i] = true;
+            ledger.advanceTo(now);
+            ledger.start(r.spec().id(), req.association(), UsageLedger.rate(accounting, req), now);
+        } else if (!accrue && accruing[i]) {
+            accruing[i] = false;
+            ledger.advanceTo(now);
+            ledger.stop(r.spec().id(), now);
+        }
+        if (s == JobState.QUEUED && kind == LogKind.REQUEUE) judge(r, now);
+    }
+
+    /** Jobs held out of the queue. */
+    int heldCount() {
+        return held.size();
+    }
+
+    /**
+     * Nothing can happen any more and jobs still wait: those that will never start (a limit they
+     * exceed alone, a dependency that failed, a partition that is down) are ended, each with its
+     * reason. Returns the jobs ended.
+     */
+    List<JobRun> abandon() {
+        List<JobRun> out = new ArrayList<>(held);
+        out.addAll(engine.queue());
+        held.clear();
+        engine.queue().clear();
+        return out;
+    }
+
+    PendingReason reason(int job) {
+        return reasons[job];
+    }
+
+    long priority(int job) {
+        return priorities[job];
+    }
+
+    /** The job's priority factors now, as {@code sprio} shows them. */
+    PriorityFactors factors(int job, long now) {
+        return multifactor.factors(requests[job], fairShare, now);
+    }
+
+    SlurmRunRecord record() {
+        return new SlurmRunRecord(site, series, List.copyOf(logReasons), List.copyOf(logPartitions), reasons.clone(),
+                priorities.clone(), fairShare);
+    }
+
+    // ---------------------------------------------------------------- judging
+
+    /** Moves the job between queue and held as its eligibility says now. */
+    private void judge(JobRun r, long now) {
+        if (r.state() != JobState.QUEUED) return;
+        PendingReason why = blocker(r, now);
+        if (why == PendingReason.NONE) {
+            if (held.remove(r)) {
+                reasons[r.index()] = PendingReason.PRIORITY;
+                engine.queue().add(r);
+            }
+        } else {
+            hold(r, why);
+        }
+    }
+
+    private void hold(JobRun r, PendingReason why) {
+        reasons[r.index()] = why;
+        if (engine.queue().remove(r)) held.add(r);
+        else if (!held.contains(r)) held.add(r);
+    }
+
+    /** The first thing that keeps the job from starting now, or NONE. */
+    private PendingReason blocker(JobRun r, long now) {
+        JobSpec s = r.spec();
+        SlurmRequest req = s.slurm();
+        if (req != null) {
+            if (req.beginTime() > now) return PendingReason.BEGIN_TIME;
+            PendingReason dep = dependencies(r, req);
+            if (dep != PendingReason.NONE) return dep;
+            if (requests[r.index()].eligible < Math.max(s.submit(), req.beginTime())) requests[r.index()].eligible = now;
+            if (req.inArray() && req.arrayThrottle() > 0
+                    && arrayRunning.getOrDefault(req.arrayName(), 0) >= req.arrayThrottle()) {
+                return PendingReason.JOB_ARRAY_TASK_LIMIT;
+            }
+        }
+        PendingReason part = partitionState(s);
+        if (part != PendingReason.NONE) return part;
+        LimitCheck c = check(r, null);
+        return c.ok() ? PendingReason.NONE : c.reason();
+    }
+
+    private PendingReason partitionState(JobSpec s) {
+        SlurmRequest req = s.slurm();
+        List<String> names = req == null || req.partitions().isEmpty() ? List.of(site.defaultPartition().name()) : req.partitions();
+        PendingReason worst = PendingReason.PARTITION_DOWN;
+        String account = requests[indexOf(s)].account();
+        for (String n : names) {
+            Partition p = site.partition(n);
+            if (p == null) continue;
+            if (!p.admitsAccount(account)) {
+                worst = PendingReason.ACCOUNT_NOT_ALLOWED;
+                continue;
+            }
+            if (!p.admitsQos(s.qos())) {
+                worst = PendingReason.QOS_NOT_ALLOWED;
+                continue;
+            }
+            if (p.state() == PartitionState.UP) return PendingReason.NONE;
+            if (p.state() == PartitionState.INACTIVE && worst == PendingReason.PARTITION_DOWN) worst = PendingReason.PARTITION_INACTIVE;
+        }
+        return worst;
+    }
+
+    private int indexOf(JobSpec s) {
+        return s.id() - 1 >= 0 && s.id() - 1 < runs.length && runs[s.id() - 1].spec() == s ? s.id() - 1 : find(s);
+    }
+
+    private int find(JobSpec s) {
+        for (JobRun r : runs) if (r.spec() == s) return r.index();
+        throw new IllegalStateException("job " + s.name() + " is not in this run");
+    }
+
+    /**
+     * The limits in the partitions the job may use: OK when one partition's limits let it start
+     * ({@code partition} given: only that one).
+     */
+    private LimitCheck check(JobRun r, String partition) {
+        Request base = requests[r.index()];
+        if (partition != null) return accounting.checkStart(new Request(base, partition), usage);
+        SlurmRequest req = r.spec().slurm();
+        List<String> names = req == null || req.partitions().isEmpty() ? List.of(base.partition) : req.partitions();
+        LimitCheck first = null;
+        for (String n : names) {
+            LimitCheck c = accounting.checkStart(n.equals(base.partition) ? base : new Request(base, n), usage);
+            if (c.ok()) return c;
+            if (first == null) first = c;
+        }
+        return first;
+    }
+
+    private PendingReason dependencies(JobRun r, SlurmRequest req) {
+        for (Dependency d : req.dependencies()) {
+            for (String name : d.jobs()) {
+                for (int j : byName.getOrDefault(name, List.of())) {
+                    JobState s = runs[j].state();
+                    switch (d.type()) {
+                        case AFTER -> {
+                            if (runs[j].firstStart() < 0) return PendingReason.DEPENDENCY;
+                        }
+                        case AFTER_ANY -> {
+                            if (!s.isTerminal()) return PendingReason.DEPENDENCY;
+                        }
+                        case AFTER_OK -> {
+                            if (s.isTerminal() && s != JobState.COMPLETED) return PendingReason.DEPENDENCY_NEVER_SATISFIED;
+                            if (!s.isTerminal()) return PendingReason.DEPENDENCY;
+                        }
+                        case AFTER_NOT_OK -> {
+                            if (s == JobState.COMPLETED) return PendingReason.DEPENDENCY_NEVER_SATISFIED;
+                            if (!s.isTerminal()) return PendingReason.DEPENDENCY;
+                        }
+                        case SINGLETON -> { }
+                    }
+                }
+            }
+            if (d.type() == Dependency.Type.SINGLETON) {
+                String base = req.inArray() ? req.arrayName() : r.spec().name();
+                for (int j : byName.getOrDefault(base, List.of())) {
+                    if (j == r.index()) continue;
+                    JobRun o = runs[j];
+                    SlurmRequest or = o.spec().slurm();
+                    if (or == null || !or.user().equals(req.user())) continue;
+                    boolean earlier = o.index() < r.index();
+                    if (o.state().holdsCores() || o.state() == JobState.SUSPENDED
+                            || (earlier && !o.state().isTerminal())) {
+                        return PendingReason.DEPENDENCY;
+                    }
+                }
+            }
+        }
+        return PendingReason.NONE;
+    }
+
+    // ---------------------------------------------------------------- priority
+
+    private long priority(JobRun r, long now) {
+        if (!site.multifactor()) return 0;
+        SlurmRequest req = r.spec().slurm();
+        Request base = requests[r.index()];
+        long best = multifactor.factors(base, fairShare, now).priority();
+        if (req != null) {
+            for (String n : req.partitions()) {
+                if (n.equals(base.partition)) continue;
+                best = Math.max(best, multifactor.factors(new Request(base, n), fairShare, now).priority());
+            }
+        }
+        return best;
+    }
+
+    /** The job's queue position: partition tier first (highest first), then priority or submit order. */
+    private void rekey(JobRun r, long now) {
+        int i = r.index();
+        priorities[i] = priority(r, now);
+        int tier = 0;
+        SlurmRequest req = r.spec().slurm();
+        List<String> names = req == null || req.partitions().isEmpty() ? List.of(site.defaultPartition().name()) : req.partitions();
+        for (String n : names) {
+            Partition p = site.partition(n);
+            if (p != null) tier = Math.max(tier, p.priorityTier());
+        }
+        long order = site.multifactor() ? 0xffffffffL - priorities[i] : baseKeys[i];
+        long key = ((long) (65535 - tier) << 40) + order;
+        boolean queued = engine.queue().remove(r);
+        r.rekey(key);
+        if (queued) engine.queue().add(r);
+    }
+
+    private void scheduleCalc(long now) {
+        if (wakeScheduled || !site.multifactor() || !engine.busy() && held.isEmpty() && engine.queue().isEmpty()) return;
+        if (!engine.busy()) return; // nothing runs: no usage to charge, no end to wait for
+        wakeScheduled = true;
+        engine.wakeAt(Math.max(nextCalc, now + 1));
+    }
+}
