@@ -205,6 +205,7 @@ final class SlurmControl {
 
     /** After a pass: the first waiting job waits for resources, the others for priority; the series gets a point. */
     void afterPass(long now) {
+        for (JobRun r : new ArrayList<>(engine.queue())) judge(r, now); // the pass's starts may have reached a limit
         boolean first = true;
         for (JobRun r : engine.queue()) {
             reasons[r.index()] = first ? PendingReason.RESOURCES : PendingReason.PRIORITY;
@@ -219,9 +220,9 @@ final class SlurmControl {
 
     /** Whether the job may start now at {@code where} as far as limits go; if not it is held with the reason. */
     boolean mayStart(JobRun r, Placement where, long now) {
-        LimitCheck c = check(r, where.partition() >= 0 ? site.partitions().get(where.partition()).name() : null);
-        if (c.ok()) return true;
-        hold(r, c.reason());
+        PendingReason why = blocker(r, now, where.partition() >= 0 ? site.partitions().get(where.partition()).name() : null);
+        if (why == PendingReason.NONE) return true;
+        hold(r, why);
         return false;
     }
 
@@ -240,7 +241,11 @@ final class SlurmControl {
             submitted[i] = true;
             usage.submit(req);
         }
-        boolean holds = s == JobState.RUNNING || s == JobState.CHECKPOINTING || s == JobState.STOPPING || s == JobState.SUSPENDED;
+        // the engine logs some transitions before it changes the job's state: the kind decides where it can
+        boolean leaves = kind == LogKind.END || kind == LogKind.KILL || kind == LogKind.FAIL || kind == LogKind.REQUEUE;
+        boolean enters = kind == LogKind.START || kind == LogKind.RESTART || kind == LogKind.RESUME;
+        boolean holds = !leaves && (enters || s == JobState.RUNNING || s == JobState.CHECKPOINTING || s == JobState.STOPPING
+                || s == JobState.SUSPENDED);
         if (holds && !countedRunning[i]) {
             countedRunning[i] = true;
             usage.start(req);
@@ -249,12 +254,16 @@ final class SlurmControl {
             if (sr != null && sr.inArray()) arrayRunning.merge(sr.arrayName(), 1, Integer::sum);
         } else if (!holds && countedRunning[i]) {
             countedRunning[i] = false;
-            if (s == JobState.QUEUED) usage.requeue(req);
-            else usage.end(req);
+            usage.requeue(req);
             SlurmRequest sr = r.spec().slurm();
             if (sr != null && sr.inArray()) arrayRunning.merge(sr.arrayName(), -1, Integer::sum);
         }
-        boolean accrue = s == JobState.RUNNING;
+        if (submitted[i] && !countedRunning[i] && (kind == LogKind.END || s.isTerminal())) {
+            submitted[i] = false;
+            usage.withdraw(req);
+        }
+        boolean accrue = !leaves && kind != LogKind.SUSPEND && kind != LogKind.PREEMPT && kind != LogKind.CHECKPOINT_BEGIN
+                && (enters || s == JobState.RUNNING);
         if (accrue && !accruing[i]) {
             accruing[i] = true;
             ledger.advanceTo(now);
@@ -308,7 +317,7 @@ final class SlurmControl {
     /** Moves the job between queue and held as its eligibility says now. */
     private void judge(JobRun r, long now) {
         if (r.state() != JobState.QUEUED) return;
-        PendingReason why = blocker(r, now);
+        PendingReason why = blocker(r, now, null);
         if (why == PendingReason.NONE) {
             if (held.remove(r)) {
                 reasons[r.index()] = PendingReason.PRIORITY;
@@ -325,8 +334,8 @@ final class SlurmControl {
         else if (!held.contains(r)) held.add(r);
     }
 
-    /** The first thing that keeps the job from starting now, or NONE. */
-    private PendingReason blocker(JobRun r, long now) {
+    /** The first thing that keeps the job from starting now (in {@code partition}, or in any of its own: null), or NONE. */
+    private PendingReason blocker(JobRun r, long now, String partition) {
         JobSpec s = r.spec();
         SlurmRequest req = s.slurm();
         if (req != null) {
@@ -341,7 +350,7 @@ final class SlurmControl {
         }
         PendingReason part = partitionState(s);
         if (part != PendingReason.NONE) return part;
-        LimitCheck c = check(r, null);
+        LimitCheck c = check(r, partition);
         return c.ok() ? PendingReason.NONE : c.reason();
     }
 

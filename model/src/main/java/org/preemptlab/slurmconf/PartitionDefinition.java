@@ -24,7 +24,7 @@ import java.util.OptionalLong;
 public record PartitionDefinition(String name, List<String> nodes, boolean isDefault, int priorityTier, int priorityJobFactor,
                                   long maxTimeSeconds, OptionalLong defaultTimeSeconds, long maxNodes, long minNodes,
                                   List<String> allowAccounts, List<String> denyAccounts, List<String> allowQos, List<String> denyQos,
-                                  OverSubscribe overSubscribe, PartitionState state, Optional<PreemptMode> preemptMode, String qos,
+                                  OverSubscribe overSubscribe, PartitionState state, Optional<PreemptModeSetting> preemptMode, String qos,
                                   OptionalLong defMemPerCpuMb, OptionalLong defMemPerNodeMb, OptionalLong maxMemPerCpuMb,
                                   OptionalLong maxMemPerNodeMb, long graceTimeSeconds, String tresBillingWeights, String where) {
 

@@ -5,9 +5,9 @@ package org.preemptlab.slurmconf;
  * {@code preempt/qos}, {@code preempt/partition_prio}), {@code PreemptMode} (default OFF) and
  * {@code PreemptExemptTime} (seconds, default 0).
  */
-public record PreemptSettings(String type, PreemptMode mode, long exemptTimeSeconds) {
+public record PreemptSettings(String type, PreemptModeSetting mode, long exemptTimeSeconds) {
 
-    public static final PreemptSettings DEFAULTS = new PreemptSettings("preempt/none", PreemptMode.OFF, 0);
+    public static final PreemptSettings DEFAULTS = new PreemptSettings("preempt/none", PreemptModeSetting.OFF, 0);
 
     public boolean byQos() {
         return type.equalsIgnoreCase("preempt/qos");

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param where {@code file:line} of its line or row
  */
 public record QosDefinition(String name, String description, long priority, long graceTimeSeconds, List<String> preempt,
-                            Optional<PreemptMode> preemptMode, OptionalLong preemptExemptTimeSeconds, Set<String> flags,
+                            Optional<PreemptModeSetting> preemptMode, OptionalLong preemptExemptTimeSeconds, Set<String> flags,
                             double usageFactor, OptionalDouble usageThreshold, Map<String, Long> grpTres, OptionalLong grpJobs,
                             OptionalLong grpSubmitJobs, OptionalLong grpWallSeconds, Map<String, Long> maxTresPerJob,
                             Map<String, Long> maxTresPerNode, OptionalLong maxWallSeconds, Map<String, Long> maxTresPerUser,

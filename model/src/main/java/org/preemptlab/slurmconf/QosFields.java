@@ -98,11 +98,11 @@ final class QosFields {
                 if (!t.isEmpty()) preempt.add(t);
             }
         }
-        Optional<PreemptMode> mode = Optional.empty();
+        Optional<PreemptModeSetting> mode = Optional.empty();
         String pm = values.get("preemptmode");
         if (pm != null && !pm.equalsIgnoreCase("cluster")) {
             try {
-                mode = Optional.of(PreemptMode.parse(pm));
+                mode = Optional.of(PreemptModeSetting.parse(pm));
             } catch (IllegalArgumentException e) {
                 bad("preemptmode", e.getMessage());
             }

@@ -21,13 +21,13 @@ public final class QosTableParser {
 
     private QosTableParser() {}
 
-    public static QosTable read(Path file, ImportReport report) {
+    public static QosFileTable read(Path file, ImportReport report) {
         String shown = file.getFileName().toString();
         return parse(ConfText.read(file, shown), shown, report);
     }
 
     /** @throws SlurmConfException listing every problem with {@code file:line} */
-    public static QosTable parse(String text, String shownAs, ImportReport report) {
+    public static QosFileTable parse(String text, String shownAs, ImportReport report) {
         List<String> problems = new ArrayList<>();
         List<QosDefinition> out = new ArrayList<>();
         String[] rows = text.split("\\R", -1);
@@ -72,7 +72,7 @@ public final class QosTableParser {
         }
         if (header == null) throw new SlurmConfException(shownAs + ": empty; expected the output of sacctmgr -P show qos");
         if (!problems.isEmpty()) throw new SlurmConfException(problems);
-        return new QosTable(out);
+        return new QosFileTable(out);
     }
 
     /**

@@ -537,14 +537,14 @@ public final class SlurmConfParser {
                 errors.add(st.line().where() + ": " + owner + " State=" + st.kv().value() + ": " + e.getMessage());
             }
         }
-        Optional<PreemptMode> preemptMode = Optional.empty();
+        Optional<PreemptModeSetting> preemptMode = Optional.empty();
         At pm = all.get("preemptmode");
         if (pm != null) {
             try {
-                PreemptMode m = PreemptMode.parse(pm.kv().value());
+                PreemptModeSetting m = PreemptModeSetting.parse(pm.kv().value());
                 if (m.gang()) {
                     report.warn(pm.line(), owner + ": PreemptMode GANG is cluster-wide; ignored on the partition, as in Slurm");
-                    m = new PreemptMode(m.kind(), false, m.within(), m.priority());
+                    m = new PreemptModeSetting(m.kind(), false, m.within(), m.priority());
                 }
                 preemptMode = Optional.of(m);
             } catch (IllegalArgumentException e) {
@@ -771,16 +771,16 @@ public final class SlurmConfParser {
             At at = globals.get("preempttype");
             errors.add(at.line().where() + ": PreemptType=" + at.kv().value() + ": not preempt/none, preempt/qos or preempt/partition_prio");
         }
-        PreemptMode mode = PreemptMode.OFF;
+        PreemptModeSetting mode = PreemptModeSetting.OFF;
         At pm = globals.get("preemptmode");
         if (pm != null) {
             try {
-                mode = PreemptMode.parse(pm.kv().value());
+                mode = PreemptModeSetting.parse(pm.kv().value());
             } catch (IllegalArgumentException e) {
                 errors.add(pm.line().where() + ": PreemptMode=" + pm.kv().value() + ": " + e.getMessage());
             }
         }
-        if (!type.equals("preempt/none") && mode.kind() == PreemptMode.Kind.OFF && errors.isEmpty()) {
+        if (!type.equals("preempt/none") && mode.kind() == PreemptModeSetting.Kind.OFF && errors.isEmpty()) {
             report.warn(pm != null ? pm.line() : globals.get("preempttype").line(),
                     "PreemptType=" + type + " with PreemptMode OFF: Slurm refuses that combination; no job will be preempted");
         }

@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code gres.conf} against the nodes' {@code Gres=}, QOS named by partitions and associations
  * against the QOS read, partitions' {@code AllowAccounts} against the account tree.
  */
-public record SlurmSite(SlurmConf conf, Optional<GresConf> gres, Optional<SacctmgrDump> dump, Optional<QosTable> qosTable,
+public record SlurmSite(SlurmConf conf, Optional<GresConf> gres, Optional<SacctmgrDump> dump, Optional<QosFileTable> qosTable,
                         ImportReport report) {
 
     /** The files; null for those not given. */
@@ -27,7 +27,7 @@ public record SlurmSite(SlurmConf conf, Optional<GresConf> gres, Optional<Sacctm
         SlurmConf conf = SlurmConfParser.read(files.slurmConf(), report);
         Optional<GresConf> gres = Optional.ofNullable(files.gresConf()).map(f -> GresConfParser.read(f, report));
         Optional<SacctmgrDump> dump = Optional.ofNullable(files.sacctmgrDump()).map(f -> SacctmgrDumpParser.read(f, report));
-        Optional<QosTable> qos = Optional.ofNullable(files.sacctmgrQos()).map(f -> QosTableParser.read(f, report));
+        Optional<QosFileTable> qos = Optional.ofNullable(files.sacctmgrQos()).map(f -> QosTableParser.read(f, report));
         SlurmSite site = new SlurmSite(conf, gres, dump, qos, report);
         site.crossCheck();
         return site;
@@ -50,7 +50,7 @@ public record SlurmSite(SlurmConf conf, Optional<GresConf> gres, Optional<Sacctm
 
     /** Every QOS read: the {@code show qos} table's, else the dump's (the table wins for a name in both). */
     public List<QosDefinition> qos() {
-        List<QosDefinition> out = new ArrayList<>(qosTable.map(QosTable::qos).orElse(List.of()));
+        List<QosDefinition> out = new ArrayList<>(qosTable.map(QosFileTable::qos).orElse(List.of()));
         Set<String> names = new LinkedHashSet<>();
         for (QosDefinition q : out) names.add(q.name());
         dump.ifPresent(d -> d.qos().stream().filter(q -> !names.contains(q.name())).forEach(out::add));

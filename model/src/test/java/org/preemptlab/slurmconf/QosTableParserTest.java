@@ -14,7 +14,7 @@ class QosTableParserTest {
     @Test
     void theSitesQosTableEveryField() {
         ImportReport report = new ImportReport();
-        QosTable t = QosTableParser.read(SiteFixture.dir().resolve("qos.txt"), report);
+        QosFileTable t = QosTableParser.read(SiteFixture.dir().resolve("qos.txt"), report);
         assertThat(t.qos()).extracting(QosDefinition::name).containsExactly("normal", "high", "debug", "scavenger", "gpu_part");
 
         QosDefinition normal = t.get("normal").orElseThrow();
@@ -28,7 +28,7 @@ class QosTableParserTest {
         assertThat(high.priority()).isEqualTo(1000);
         assertThat(high.graceTimeSeconds()).isEqualTo(120); // 00:02:00
         assertThat(high.preempt()).containsExactly("scavenger");
-        assertThat(high.preemptMode()).contains(new PreemptMode(PreemptMode.Kind.REQUEUE, false, false, false));
+        assertThat(high.preemptMode()).contains(new PreemptModeSetting(PreemptModeSetting.Kind.REQUEUE, false, false, false));
         assertThat(high.flags()).containsExactly("DENYONLIMIT");
         assertThat(high.usageFactor()).isEqualTo(2.0);
         assertThat(high.maxWallSeconds()).hasValue(2 * 86_400);
@@ -58,7 +58,7 @@ class QosTableParserTest {
                 normal|1000|00:00:00|gutter||cluster|||1.000000|||||||||||||||||cpu=1|
                 gutter|0|00:00:00|||cluster|||1.000000|cpu=32,mem=128G|||4|10|02:00:00||||||||||||
                 """;
-        QosTable t = QosTableParser.parse(text, "qos.txt", new ImportReport());
+        QosFileTable t = QosTableParser.parse(text, "qos.txt", new ImportReport());
         assertThat(t.get("normal").orElseThrow().minTresPerJob()).isEqualTo(Map.of("cpu", 1L));
         QosDefinition gutter = t.get("gutter").orElseThrow();
         assertThat(gutter.grpTres()).isEqualTo(Map.of("cpu", 32L, "mem", 128L * 1024));
@@ -69,7 +69,7 @@ class QosTableParserTest {
 
     @Test
     void aFormatWithFewColumns() {
-        QosTable t = QosTableParser.parse("Name|Priority|MaxJobsPerUser\nlow|10|3\n", "q.txt", new ImportReport());
+        QosFileTable t = QosTableParser.parse("Name|Priority|MaxJobsPerUser\nlow|10|3\n", "q.txt", new ImportReport());
         assertThat(t.get("low").orElseThrow().maxJobsPerUser()).hasValue(3);
     }
 

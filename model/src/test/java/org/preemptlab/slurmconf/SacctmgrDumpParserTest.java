@@ -80,7 +80,7 @@ class SacctmgrDumpParserTest {
         assertThat(high.priority()).isEqualTo(1000);
         assertThat(high.graceTimeSeconds()).isEqualTo(120); // seconds in the dump
         assertThat(high.preempt()).containsExactly("scavenger");
-        assertThat(high.preemptMode()).contains(new PreemptMode(PreemptMode.Kind.REQUEUE, false, false, false));
+        assertThat(high.preemptMode()).contains(new PreemptModeSetting(PreemptModeSetting.Kind.REQUEUE, false, false, false));
         assertThat(high.flags()).containsExactly("DENYONLIMIT");
         assertThat(high.usageFactor()).isEqualTo(2.0);
         assertThat(high.maxJobsPerUser()).hasValue(4);

@@ -94,7 +94,7 @@ class SlurmConfParserTest {
         assertThat(scavenger.nodes()).hasSize(52); // Nodes=ALL
         assertThat(scavenger.maxTimeSeconds()).isEqualTo(SlurmTime.UNLIMITED);
         assertThat(scavenger.priorityTier()).isZero();
-        assertThat(scavenger.preemptMode()).contains(new PreemptMode(PreemptMode.Kind.REQUEUE, false, false, false));
+        assertThat(scavenger.preemptMode()).contains(new PreemptModeSetting(PreemptModeSetting.Kind.REQUEUE, false, false, false));
 
         PartitionDefinition maint = conf.partition("maint").orElseThrow();
         assertThat(maint.state()).isEqualTo(PartitionState.INACTIVE);
@@ -120,7 +120,7 @@ class SlurmConfParserTest {
                 .containsExactly(1000L, 10_000L, 500L, 2000L, 5000L, 0L);
         assertThat(p.weightTres()).isEqualTo(Map.of("cpu", 1000.0, "mem", 2000.0, "gres/gpu", 3000.0));
 
-        assertThat(conf.preempt()).isEqualTo(new PreemptSettings("preempt/qos", new PreemptMode(PreemptMode.Kind.REQUEUE, false, false, false), 600));
+        assertThat(conf.preempt()).isEqualTo(new PreemptSettings("preempt/qos", new PreemptModeSetting(PreemptModeSetting.Kind.REQUEUE, false, false, false), 600));
         assertThat(conf.preempt().byQos()).isTrue();
         assertThat(conf.select()).isEqualTo(new SelectSettings("select/cons_tres", "CORE", true, List.of("CR_Core_Memory", "CR_CORE_DEFAULT_DIST_BLOCK")));
         assertThat(conf.select().sharesNodes()).isTrue();
@@ -312,7 +312,7 @@ class SlurmConfParserTest {
                 """, report);
         PartitionDefinition a = conf.partition("a").orElseThrow();
         assertThat(a.overSubscribe()).isEqualTo(new OverSubscribe(OverSubscribe.Mode.FORCE, 4));
-        assertThat(a.preemptMode()).contains(new PreemptMode(PreemptMode.Kind.SUSPEND, false, false, false));
+        assertThat(a.preemptMode()).contains(new PreemptModeSetting(PreemptModeSetting.Kind.SUSPEND, false, false, false));
         assertThat(a.maxTimeSeconds()).isEqualTo(120);
         assertThat(a.graceTimeSeconds()).isEqualTo(120);
         assertThat(a.minNodes()).isEqualTo(1);

@@ -143,18 +143,11 @@ final class ImportSlurmCommand implements Callable<Integer> {
         if ((report != null || siteFiles) && fromConf == null) {
             throw new IllegalArgumentException("--report, --gres-conf, --sacctmgr-dump and --sacctmgr-qos read a site's files: they need --from-conf slurm.conf");
         }
-        if (siteFiles && report == null) {
-            throw new IllegalArgumentException("--gres-conf, --sacctmgr-dump and --sacctmgr-qos are read for the import report (--report R.txt); "
-                    + "the scenario (--out) uses slurm.conf alone until scenario format 2");
-        }
         if (out == null && report == null) {
             throw new IllegalArgumentException("--out SCENARIO.json is required (with --from-conf, --report R.txt may be given instead)");
         }
-        if (report != null) {
-            int code = writeReport();
-            if (code != 0 || out == null) return code;
-        }
         SchedulerSpec scheduler = SchedulerSpec.of(policy);
+        if (fromConf != null) return fromSiteFiles(scheduler);
         OutputTargets.create().input("--slurm-conf", slurmConf).input("--from-conf", fromConf).output("--out", out).check();
         SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(scheduler, name, runtimeShare, noLimitSeconds,
                 runningAsQueued, checkpointable);
@@ -176,8 +169,14 @@ final class ImportSlurmCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads the site's files into the import report; writes it to {@code --report} and prints it. */
-    private int writeReport() throws java.io.IOException {
+    /**
+     * {@code --from-conf}: the site's files read as Slurm does, mapped to a version-2 scenario
+     * (node groups, partitions, accounts, QOS, priority; one placeholder job) written to
+     * {@code --out}, and the import report (every setting not modelled, with its value and
+     * {@code file:line}, and the mapping's warnings) written to {@code --report} and printed
+     * (to stderr when the scenario goes to stdout).
+     */
+    private int fromSiteFiles(SchedulerSpec scheduler) throws Exception {
         for (Path f : new Path[] {fromConf, gresConf, sacctmgrDump, sacctmgrQos}) {
             if (f != null && !Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such file");
         }
@@ -193,12 +192,32 @@ final class ImportSlurmCommand implements Callable<Integer> {
             stderr.flush();
             return 2;
         }
+        Scenario scenario = null;
+        Scenario back = null;
+        String json = null;
+        Path real = null;
+        if (out != null) {
+            SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(scheduler, name, runtimeShare, noLimitSeconds,
+                    runningAsQueued, checkpointable);
+            scenario = SlurmScenarioImport.fromSite(site, fromConf.toAbsolutePath().toString(), fromConf.getFileName().toString(), options);
+            real = AtomicFiles.isStdout(out) ? Path.of("").toAbsolutePath().resolve("stdout.json") : AtomicFiles.followLinks(out);
+            json = ScenarioWriter.toJson(scenario, real.getParent());
+            back = ScenarioReader.read(json, String.valueOf(out.getFileName()), real.getParent());
+        }
         String text = "Slurm import report\n" + site.summary() + site.report().render();
-        AtomicFiles.write(report, w -> w.write(text));
-        stdout.print(text);
-        stdout.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
-                + site.report().warnings().size() + " warning(s)");
-        stdout.flush();
+        java.io.PrintWriter reportTo = out != null && AtomicFiles.isStdout(out) ? stderr : stdout;
+        if (report != null) AtomicFiles.write(report, w -> w.write(text));
+        reportTo.print(text);
+        if (report != null) {
+            reportTo.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
+                    + site.report().warnings().size() + " warning(s)");
+        }
+        reportTo.flush();
+        if (out != null) {
+            String written = json;
+            AtomicFiles.write(out, w -> w.write(written));
+            SummaryOut.stream(out).println(summary(back));
+        }
         return 0;
     }
 

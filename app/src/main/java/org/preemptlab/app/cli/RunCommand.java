@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
         if (s.traceReport() != null && s.traceReport().machineSizeWarning() != null) {
             System.err.println(s.traceReport().machineSizeWarning());
         }
+        for (String w : org.preemptlab.scenario.SlurmWarnings.of(s)) System.err.println("preemptlab: note: " + w);
         SimulationResult result;
         try {
             result = LiveRuns.run(s.toConfig(eventsCsv != null || !"emulated".equals(backend)), backend,

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -200,18 +201,23 @@ class ImportSlurmCommandTest {
 
         Scenario s = ScenarioReader.read(file);
         NodeCluster cluster = (NodeCluster) s.cluster();
+        assertThat(cluster.site()).as("a version-2 (Slurm) scenario").isNotNull();
         assertThat(cluster.pools()).extracting(NodePool::nodes).containsExactly(4, 2);
         assertThat(cluster.pools()).extracting(NodePool::coresPerNode).containsExactly(2, 16);
         assertThat(cluster.pools()).extracting(NodePool::memoryPerNodeMb).containsExactly(4000L, 64000L);
+        assertThat(cluster.nodeName(0)).isEqualTo("n1");
+        assertThat(cluster.site().partitions()).extracting(p -> p.name() + " " + p.groups() + " tier " + p.priorityTier())
+                .containsExactly("low [n] tier 1", "high [n, big] tier 10");
         assertThat(s.name()).isEqualTo("slurm-conf-slurm.conf");
         assertThat(s.scheduler().name()).isEqualTo("conservative");
         assertThat(s.jobs()).singleElement().satisfies(j -> {
             assertThat(j.name()).isEqualTo(ImportSlurmCommand.PLACEHOLDER_JOB);
             assertThat(j.nodes()).isEqualTo(1);
-            assertThat(j.pools()).as("the default partition's pool").containsExactly(cluster.pools().get(0).name());
+            assertThat(j.slurm().partitions()).as("the default partition").isEmpty();
         });
         assertThat(s.description()).contains("ONE placeholder job (placeholder").contains("Replace it with your jobs")
                 .contains("partition high: PriorityTier 10, 6 node(s)");
+        assertThat(o.out()).contains("Slurm import report").contains("OverSubscribe=FORCE is run as NO");
 
         Outcome run = cli("run", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -265,6 +271,34 @@ class ImportSlurmCommandTest {
     }
 
     @Test
+    void theTundraSiteImportsToAVersionTwoScenarioThatRunsWithSlurmColumns() throws Exception {
+        Path site = Path.of("..", "sample-clusters", "slurm-site");
+        Path scenario = dir.resolve("tundra.json");
+        Outcome o = cli("import-slurm", "--from-conf", site.resolve("slurm.conf").toString(), "--gres-conf", site.resolve("gres.conf").toString(),
+                "--sacctmgr-dump", site.resolve("tundra.cfg").toString(), "--sacctmgr-qos", site.resolve("qos.txt").toString(),
+                "--out", scenario.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Slurm import report").contains("Ignored settings (read, not modelled): 33");
+        Scenario s = ScenarioReader.read(scenario);
+        NodeCluster cluster = (NodeCluster) s.cluster();
+        assertThat(cluster.nodeCount()).isEqualTo(52);
+        assertThat(cluster.site().partitions()).hasSize(5);
+        assertThat(cluster.pools().stream().mapToLong(p -> p.nodes() * p.gresCount(new org.preemptlab.gres.Gres("gpu", "", 1))).sum())
+                .as("GPUs").isEqualTo(16);
+        assertThat(cluster.site().accounts().userAssociations()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("alice@chem", "carol@chem", "eve@guests", "dave@ml", "alice@physics", "bob@physics");
+        assertThat(cluster.site().qos().names()).hasSize(5);
+        assertThat(Files.readString(scenario)).contains("\"formatVersion\": 2");
+
+        Path events = dir.resolve("E.csv");
+        Outcome run = cli("run", scenario.toString(), "--events-csv", events.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines.get(0)).isEqualTo("time,event,job,nodes,reason,account,partition,qos,reason");
+        assertThat(lines).anyMatch(l -> l.startsWith("0,start,placeholder,") && l.split(",").length >= 8);
+    }
+
+    @Test
     void aFileSlurmWouldRefuseIsOneLinePerProblem() throws Exception {
         Path conf = dir.resolve("slurm.conf");
         Files.writeString(conf, "NodeName=n1 CPUs=x\nPartitionName=gpu Nodes=n1 MaxTime=1-xx:00\n");
@@ -279,8 +313,6 @@ class ImportSlurmCommandTest {
         assertOneClearLine(cli("import-slurm", "--report", report.toString()), "need --from-conf");
         assertOneClearLine(cli("import-slurm", "--from-conf", conf.toString(), "--report", conf.toString()), "--report");
         assertThat(Files.readString(conf)).startsWith("NodeName=n1 CPUs=x"); // an input is never overwritten by the report
-        assertOneClearLine(cli("import-slurm", "--from-conf", conf.toString(), "--gres-conf", conf.toString(), "--out", dir.resolve("s.json").toString()),
-                "are read for the import report (--report R.txt)");
     }
 
     private static void assertOneClearLine(Outcome o, String expected) {

@@ -241,6 +241,64 @@ public final class SlurmScenarioImport {
                 List.of(placeholder(cluster)), options.scheduler(), null, null, null, null, null, null, null);
     }
 
+    /**
+     * A version-2 scenario of a site's files ({@code slurm.conf} and, if read, {@code gres.conf},
+     * {@code sacctmgr dump}, {@code sacctmgr show qos}): node groups, partitions, accounts, QOS,
+     * priority and preemption settings through {@link org.preemptlab.slurmconf.SiteMapping} (its
+     * warnings go to the site's import report), and ONE placeholder job (1 CPU on 1 node of the
+     * default partition, 1 h limit or the partition's default, 30 min run) of the first user
+     * association (or user "user" in account "default" when no dump was read).
+     */
+    public static Scenario fromSite(org.preemptlab.slurmconf.SlurmSite site, String source, String baseName, Options options) {
+        NodeCluster cluster = org.preemptlab.slurmconf.SiteMapping.cluster(site);
+        org.preemptlab.site.Site s = cluster.site();
+        org.preemptlab.account.AccountTree tree = s.accounts();
+        List<org.preemptlab.account.AssocKey> users = tree.userAssociations();
+        org.preemptlab.account.AssocKey who;
+        if (users.isEmpty()) {
+            tree = org.preemptlab.account.AccountTree.builder().account("default", org.preemptlab.account.AssocKey.ROOT_NAME, 1)
+                    .user("user", "default", 1).build();
+            cluster = cluster.withSite(s.toBuilder().accounts(tree).build());
+            s = cluster.site();
+            who = org.preemptlab.account.AssocKey.user("user", "default");
+        } else {
+            who = users.get(0);
+        }
+        org.preemptlab.partition.Partition part = s.defaultPartition();
+        long limit = part.defaultLimit() > 0 ? Math.min(part.defaultLimit(), 3_600) : 3_600;
+        String qos = tree.defaultQos(who);
+        if (qos == null || !s.qos().contains(qos)) qos = s.qos().contains(JobSpec.DEFAULT_QOS) ? JobSpec.DEFAULT_QOS : s.qos().names().iterator().next();
+        int threads = 1;
+        for (NodePool p : cluster.pools()) if (part.groups().contains(p.name())) { threads = p.threadsPerCore(); break; }
+        org.preemptlab.job.SlurmRequest request = org.preemptlab.job.SlurmRequest.of(who.user(), who.account()).toBuilder()
+                .wholeNodeMemory(s.defMemPerCpuMb() == 0).build();
+        JobSpec job = new JobSpec(1, PLACEHOLDER_JOB, 0, 1, threads, s.defMemPerCpuMb() * threads, limit, Math.min(1_800, limit), qos,
+                who.account(), List.of(), true, true, 0, 0, null, request);
+        List<String> lines = new ArrayList<>();
+        lines.add("Slurm cluster imported from " + source + ": " + groups(cluster) + ".");
+        lines.add("The files have no jobs, and a scenario needs at least one: ONE placeholder job (" + PLACEHOLDER_JOB
+                + ", " + threads + " CPU(s) on 1 node of partition " + part.name() + ", user " + who.user() + ", account "
+                + who.account() + ", submitted at 0) was added. Replace it with your jobs.");
+        for (org.preemptlab.partition.Partition p : s.partitions()) {
+            long nodes = cluster.pools().stream().filter(g -> p.groups().contains(g.name())).mapToLong(NodePool::nodes).sum();
+            lines.add("partition " + p.name() + (p.isDefault() ? " (default)" : "") + ": PriorityTier " + p.priorityTier()
+                    + ", " + nodes + " node(s), node groups " + String.join(", ", p.groups()));
+        }
+        String scenarioName = options.name() != null ? options.name()
+                : "slurm-conf-" + baseName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return new Scenario(scenarioName, String.join("\n", lines), Scenario.DEFAULT_SEED, cluster, List.of(job),
+                options.scheduler(), null, null, null, null, null, null, null);
+    }
+
+    private static String groups(NodeCluster cluster) {
+        List<String> parts = new ArrayList<>();
+        for (NodePool p : cluster.pools()) {
+            parts.add(p.name() + " = " + p.nodes() + " node(s) × " + p.coresPerNode() + " CPUs, " + p.memoryPerNodeMb() + " MB"
+                    + (p.gres().isEmpty() ? "" : ", " + org.preemptlab.gres.Gres.format(p.gres())));
+        }
+        return String.join("; ", parts);
+    }
+
     /** 1 node × 1 core in the default partition's pools: fits any pool. */
     public static JobSpec placeholder(SlurmCluster cluster) {
         SlurmCluster.Partition p = cluster.defaultPartition();

@@ -433,7 +433,7 @@ final class SlurmSections {
     private Association association(JsonFields f, AssocKey key, String parent) {
         int before = problems.count();
         Long shares = f.integer("shares", 1L, 1, Integer.MAX_VALUE);
-        Long prio = f.integer("priority", 0L, 0, Integer.MAX_VALUE);
+        Long prio = f.integer("priority", -1L, 0, Integer.MAX_VALUE); // absent: inherited
         String defaultQos = f.string("defaultQos", "", false);
         List<String> qos = f.strings("qos", List.of());
         LimitSet limits = f.has("limits") ? limits(f.get("limits"), f.at("limits")) : LimitSet.NONE;

@@ -144,7 +144,7 @@ final class SlurmWriter {
 
     private static void association(ObjectNode o, Association a) {
         if (a.shares() != 1) o.put("shares", a.shares());
-        if (a.priority() != 0) o.put("priority", a.priority());
+        if (a.priority() >= 0) o.put("priority", a.priority());
         if (a.defaultQos() != null) o.put("defaultQos", a.defaultQos());
         if (!a.allowedQos().isEmpty()) o.set("qos", strings(new ArrayList<>(a.allowedQos())));
         if (!a.limits().isEmpty()) o.set("limits", limits(a.limits()));

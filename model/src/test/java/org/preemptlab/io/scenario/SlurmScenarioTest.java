@@ -106,7 +106,7 @@ class SlurmScenarioTest {
         assertThat(problems(v2(PARTS, JOB.replace("gpu:a100:1", "gpu:a100:8"))))
                 .anyMatch(p -> p.startsWith("jobs[0]: fits no node of partition(s) gpu"));
         assertThat(problems(v2(PARTS.replace("\"preempt\": [\"normal\"]", "\"preempt\": [\"nope\"]"), JOB)))
-                .anyMatch(p -> p.startsWith("qos: \"nope\" (in the preempt list of high)"));
+                .anyMatch(p -> p.startsWith("qos[high].preempt: \"nope\"; no such QOS"));
         assertThat(problems(v2(PARTS, JOB.replace("\"ntasks\": 2", "\"ntasks\": 2, \"array\": \"3-1\""))))
                 .anyMatch(p -> p.startsWith("jobs[0].array: \"3-1\"; write indices like"));
         assertThat(problems(v2(PARTS, JOB.replace("\"ntasks\": 2", "\"ntasks\": 2, \"dependency\": \"afterok:zz\""))))

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** The QOS of a {@code sacctmgr -P show qos} output, in its order. Read with {@link QosTableParser}. */
-public record QosTable(List<QosDefinition> qos) {
+public record QosFileTable(List<QosDefinition> qos) {
 
-    public QosTable {
+    public QosFileTable {
         qos = List.copyOf(qos);
     }
 

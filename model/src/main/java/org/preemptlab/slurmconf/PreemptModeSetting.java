@@ -8,18 +8,18 @@ import java.util.Locale;
  * (cluster only), {@code WITHIN} (QOS: preempt within the same QOS) and {@code PRIORITY} (only a
  * higher job priority may preempt). Written comma-separated: {@code SUSPEND,GANG}.
  */
-public record PreemptMode(Kind kind, boolean gang, boolean within, boolean priority) {
+public record PreemptModeSetting(Kind kind, boolean gang, boolean within, boolean priority) {
 
     public enum Kind { OFF, CANCEL, REQUEUE, SUSPEND }
 
-    public static final PreemptMode OFF = new PreemptMode(Kind.OFF, false, false, false);
+    public static final PreemptModeSetting OFF = new PreemptModeSetting(Kind.OFF, false, false, false);
 
     @Override
     public String toString() {
         return kind.name() + (gang ? ",GANG" : "") + (within ? ",WITHIN" : "") + (priority ? ",PRIORITY" : "");
     }
 
-    static PreemptMode parse(String text) {
+    static PreemptModeSetting parse(String text) {
         Kind kind = null;
         boolean gang = false, within = false, priority = false;
         for (String raw : text.split(",")) {
@@ -36,6 +36,6 @@ public record PreemptMode(Kind kind, boolean gang, boolean within, boolean prior
                 default -> throw new IllegalArgumentException("not a preempt mode (OFF, CANCEL, REQUEUE, SUSPEND, with GANG, WITHIN, PRIORITY)");
             }
         }
-        return new PreemptMode(kind == null ? Kind.OFF : kind, gang, within, priority);
+        return new PreemptModeSetting(kind == null ? Kind.OFF : kind, gang, within, priority);
     }
 }

@@ -1,0 +1,52 @@
+package org.preemptlab.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.gres.Gres;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.SlurmRequest;
+import org.preemptlab.partition.OverSubscribe;
+import org.preemptlab.partition.Partition;
+import org.preemptlab.site.PreemptType;
+import org.preemptlab.site.Site;
+
+/**
+ * Where a run of a Slurm (version-2) scenario simplifies Slurm, said before it runs (the CLI
+ * prints these on stderr). Only what applies to this scenario is listed; none for version 1.
+ */
+public final class SlurmWarnings {
+
+    private SlurmWarnings() {}
+
+    public static List<String> of(Scenario s) {
+        List<String> out = new ArrayList<>();
+        if (!(s.cluster() instanceof NodeCluster nc) || nc.site() == null) return out;
+        Site site = nc.site();
+        out.add("Slurm model: the scenario's scheduler (" + s.scheduler().name() + ") orders and backfills the queue, not"
+                + " Slurm's main and backfill loops; a job's nodes lie in one node group and it gets its minimum node count"
+                + " (docs/slurm-model.md)");
+        boolean range = false, untyped = false, gpusPerJob = false;
+        for (JobSpec j : s.jobs()) {
+            SlurmRequest r = j.slurm();
+            if (r == null) continue;
+            range |= r.maxNodes() > j.nodes();
+            for (Gres g : r.gresPerNode()) untyped |= !g.typed();
+            gpusPerJob |= r.gpusPerJob() > 0;
+        }
+        if (range) out.add("Slurm model: jobs asking for a node range (-N min-max) get their minimum");
+        if (untyped) out.add("Slurm model: an untyped GRES request is served by one GRES type per job");
+        if (gpusPerJob) out.add("Slurm model: --gpus is spread evenly over the job's nodes (rounded up per node)");
+        for (Partition p : site.partitions()) {
+            if (p.overSubscribe() == OverSubscribe.YES || p.overSubscribe() == OverSubscribe.FORCE) {
+                out.add("Slurm model: partition " + p.name() + " OverSubscribe=" + p.overSubscribe() + " runs as NO (no time-slicing)");
+            }
+        }
+        if (site.preemptType() != PreemptType.NONE) {
+            out.add("Slurm model: PreemptType=preempt/" + site.preemptType().label() + " is not yet applied: this run does not preempt");
+        }
+        out.add("Slurm model: a suspended job keeps its TRES counted against limits; a job that can never start is ended"
+                + " (FAILED) when nothing else can happen, where Slurm would keep it pending");
+        return out;
+    }
+}
