@@ -42,9 +42,10 @@ class GangMatrixUiTest {
         assertThat(table.getItems()).hasSize(1);
         assertThat(table.getColumns()).hasSize(1 + 5);
         assertThat(table.getColumns().get(0).getText()).isEqualTo("Node");
-        assertThat(table.getColumns().get(2).getCellData(0)).isEqualTo("B (A)");
+        assertThat(table.getColumns().get(1).getText()).as("slice start from the run's start").isEqualTo(vm.headers().get(0));
+        assertThat(table.getColumns().get(2).getCellData(0)).isEqualTo("C (A)");
         assertThat(table.getColumns().get(5).getCellData(0)).isEqualTo("A");
         assertThat(robot.lookup("#gang-matrix-caption").queryAs(Label.class).getText()).contains("1 shared node");
-        assertThat(robot.lookup("B (A)").tryQuery()).isPresent();
+        assertThat(robot.lookup("C (A)").tryQuery()).isPresent();
     }
 }

@@ -19,7 +19,11 @@ import org.preemptlab.sim.SimulationConfig;
 /** The gang matrix reads who runs and who waits on each shared node, slice by slice. */
 public class GangMatrixViewModelTest {
 
-    /** One 4-core node shared by A (100 s) and B (50 s from 10 s), FORCE:2, 30 s slices; a second node only C uses. */
+    /**
+     * Two 4-core nodes, FORCE:2, 30 s slices: A (100 s) starts on p-1, B (50 s, at 10) goes to the idle
+     * p-2 (unshared cores first), C (40 s, at 20) shares p-1 with A: C's turn at 30, A's at 60, C's at
+     * 90; C ends at 100 and A runs on alone.
+     */
     public static RunRecord twoJobsSharing(GangSettings gang) {
         NodeCluster cluster = new NodeCluster(List.of(NodePool.simple("p", 2, 4, 0)));
         List<JobSpec> jobs = List.of(job(1, "A", 0, 100), job(2, "B", 10, 50), job(3, "C", 20, 40));
@@ -39,10 +43,10 @@ public class GangMatrixViewModelTest {
     void eachSliceSaysWhoRunsAndWhoWaits() {
         GangMatrixViewModel vm = new GangMatrixViewModel(twoJobsSharing(FORCE_2));
         assertThat(vm.isEmpty()).isFalse();
-        assertThat(vm.sliceStarts()).containsExactly(10L, 30L, 60L, 90L, 110L);
+        assertThat(vm.sliceStarts()).containsExactly(20L, 30L, 60L, 90L, 100L);
         assertThat(vm.rows()).singleElement().satisfies(row -> {
             assertThat(row.node()).isEqualTo("p-1");
-            assertThat(row.cells()).containsExactly("A (B)", "B (A)", "A (B)", "B (A)", "A");
+            assertThat(row.cells()).containsExactly("A (C)", "C (A)", "A (C)", "C (A)", "A");
         });
         assertThat(vm.caption()).startsWith("1 shared node, 5 slices");
     }
