@@ -144,6 +144,28 @@ class GangScheduleTest {
                 .orElseThrow().nodes();
     }
 
+    /**
+     * PreemptMode=SUSPEND,GANG: a job of a higher tier (QOS "high") allocated A's cores does not wait
+     * for its turn: it suspends A at once (a SUSPEND preemption) and runs to its end; A resumes then.
+     * Two jobs of the high tier would take turns with each other.
+     */
+    @Test
+    void aHigherTierSuspendsInsteadOfTakingTurns() {
+        PreemptionRules rules = new PreemptionRules(false, true, Map.of("high", 1, "normal", 0), null, 0, Map.of(),
+                List.of(org.preemptlab.mechanism.PreemptMechanism.SUSPEND));
+        JobSpec a = job(1, "A", 0, 1, 4, 4096, 100);
+        JobSpec h = job(2, "H", 10, 1, 4, 4096, 50).toBuilder().qos("high").build();
+        SimulationConfig config = SimulationConfig.of(ONE_NODE, List.of(a, h),
+                PolicyFactory.create(SchedulerKind.EASY, 0.2, 1800, 430, false, rules), true).withGang(FORCE_2);
+        SimulationResult r = new Simulation(config).run();
+        assertThat(transitions(r)).containsExactly("0 START A", "10 START H", "10 PREEMPT A", "10 SUSPEND A",
+                "60 END H", "60 RESUME A", "150 END A");
+        assertThat(r.job(0).timesPreempted()).isEqualTo(1);
+        String why = r.timeline().log().stream().filter(e -> e.kind() == LogKind.SUSPEND).findFirst().orElseThrow()
+                .reason().text();
+        assertThat(why).contains("job H of a higher priority tier needs its cores");
+    }
+
     static List<String> segments(SimulationResult r, int job) {
         List<String> out = new ArrayList<>();
         for (Segment s : r.timeline().segments()) {
