@@ -153,6 +153,8 @@ public final class MainWindow {
                 item("_Compare", "Shortcut+3", () -> vm.pageProperty().set(Page.COMPARE)),
                 item("_Samples", "Shortcut+0", () -> vm.pageProperty().set(Page.SAMPLES)),
                 new SeparatorMenuItem(),
+                plannerItem(),
+                new SeparatorMenuItem(),
                 item("Fit the whole run", null, () -> withRun(r -> r.gantt().fitAll())),
                 item("Collapse / expand all pools", null, () -> withRun(r -> {
                     var g = r.gantt();
@@ -165,6 +167,17 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, run, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** View ▸ Planner views: utilization by state, backlog and waits by group of the run shown. */
+    private MenuItem plannerItem() {
+        MenuItem planner = item("_Planner views (utilization, backlog, waits)…", "Shortcut+4", () -> {
+            var p = vm.plannerViews();
+            if (p != null) org.preemptlab.app.gui.planner.PlannerWindow.show(root.getScene() == null ? null : root.getScene().getWindow(), p);
+        });
+        planner.setId("menu-planner-views");
+        planner.disableProperty().bind(vm.runProperty().isNull());
+        return planner;
     }
 
     private MenuItem stopItem() {

@@ -95,6 +95,13 @@ public final class CompareView extends BorderPane {
         return pane;
     }
 
+    /** Opens the difference Gantt of the compared runs in a window (nothing before two runs are compared). */
+    public javafx.stage.Stage openDifferenceGantt() {
+        DifferenceGanttViewModel d = vm.differenceGantt();
+        if (d == null) return null;
+        return DifferenceGanttView.show(getScene() == null ? null : getScene().getWindow(), d);
+    }
+
     public BreakEvenView breakEvenView() {
         return breakEvenView;
     }
@@ -106,12 +113,17 @@ public final class CompareView extends BorderPane {
         Button run = new Button("▶ Compare");
         run.setId("run-compare");
         run.setOnAction(e -> vm.run());
+        Button diff = new Button("Δ Difference Gantt…");
+        diff.setId("compare-difference-gantt");
+        diff.setTooltip(new javafx.scene.control.Tooltip("Which jobs moved between two of the compared runs, and by how much"));
+        diff.setOnAction(e -> openDifferenceGantt());
+        diff.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.variants()).lessThan(2));
         scrub.setPrefWidth(220);
         scrub.valueProperty().addListener((o, a, b) -> {
             if (!syncing) vm.scrubTo(b.doubleValue());
         });
         time.getStyleClass().add("time-label");
-        return new ToolBar(choices, new Separator(Orientation.VERTICAL), run, new Separator(Orientation.VERTICAL),
+        return new ToolBar(choices, new Separator(Orientation.VERTICAL), run, diff, new Separator(Orientation.VERTICAL),
                 new Label("Cursor"), scrub, time);
     }
 

@@ -312,6 +312,12 @@ public final class CompareViewModel {
         }
     }
 
+    /** The difference Gantt of the compared runs (A: the baseline, B: the next), or null with fewer than two. */
+    public DifferenceGanttViewModel differenceGantt() {
+        if (variants.size() < 2) return null;
+        return new DifferenceGanttViewModel(variants.stream().map(Variant::label).toList(), variants.stream().map(Variant::run).toList());
+    }
+
     public long start() {
         return variants.stream().mapToLong(v -> v.run().startTime()).min().orElse(0);
     }
