@@ -60,7 +60,9 @@ public final class ChartBox extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(caption, Priority.ALWAYS);
         caption.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(6, caption, spacer, new Label("Export"), button(Format.PNG), button(Format.SVG), button(Format.CSV));
+        Label export = new Label("Export");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, caption, spacer, export, button(Format.PNG), button(Format.SVG), button(Format.CSV));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
@@ -72,6 +74,7 @@ public final class ChartBox extends BorderPane {
     private Button button(Format f) {
         Button b = new Button(f.name() + "…");
         b.setId(id + "-" + f.name().toLowerCase(Locale.ROOT));
+        b.setMinWidth(Region.USE_PREF_SIZE); // the caption wraps, the buttons keep their names
         b.setTooltip(new Tooltip(switch (f) {
             case PNG -> "The chart as a PNG image (" + EXPORT_WIDTH + " × " + EXPORT_HEIGHT + ")";
             case SVG -> "The chart as an SVG drawing (text kept as text)";

@@ -89,15 +89,22 @@ public final class PlannerView extends BorderPane {
 
     private JFreeChart utilizationChart() {
         StateUtilization.Buckets b = vm.buckets();
-        return PlannerCharts.utilizationByState("Utilization by state — " + vm.title(),
+        return spanned(PlannerCharts.utilizationByState("Utilization by state — " + vm.title(),
                 "Share of the machine's cores in each state, averaged over " + b.size() + " steps of the run", vm.timeLabel(),
-                vm.bucketMidpoints(b), b.shares());
+                vm.bucketMidpoints(b), b.shares()));
     }
 
     private JFreeChart backlogChart() {
         double[][] p = vm.backlogPoints();
-        return PlannerCharts.steps("Backlog — " + vm.title(), "Nodes × requested time of the jobs waiting", vm.timeLabel(),
-                "backlog (" + vm.workUnit() + ")", "backlog", p[0], p[1]);
+        return spanned(PlannerCharts.steps("Backlog — " + vm.title(), "Nodes × requested time of the jobs waiting", vm.timeLabel(),
+                "backlog (" + vm.workUnit() + ")", "backlog", p[0], p[1]));
+    }
+
+    /** The time axis from the run's start to its end, as the other time charts. */
+    private JFreeChart spanned(JFreeChart chart) {
+        double unit = vm.timeUnit().seconds();
+        chart.getXYPlot().getDomainAxis().setRange(vm.run().startTime() / unit, vm.run().endTime() / unit);
+        return chart;
     }
 
     private JFreeChart waitChart() {
