@@ -45,6 +45,7 @@ public final class MainWindow {
     private final StackPane runHolder = new StackPane();
     private final MainActions actions;
     private RunView runView;
+    private boolean compareBuilt;
 
     public MainWindow(MainViewModel vm, MainActions actions) {
         this.vm = vm;
@@ -60,7 +61,14 @@ public final class MainWindow {
         runPage.setTop(backendBar());
         runTab.setContent(runPage);
         editorTab.setContent(actions.editorPage());
-        compareTab.setContent(actions.comparePage());
+        // the compare page (JFreeChart, the break-even tab) is built when first shown: off the first frame
+        compareTab.setContent(placeholder("Opening Compare …"));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == compareTab && !compareBuilt) {
+                compareBuilt = true;
+                compareTab.setContent(actions.comparePage());
+            }
+        });
         samplesTab.setContent(actions.samplesPage());
         tabs.getTabs().addAll(samplesTab, editorTab, runTab, compareTab);
         root.setTop(menuBar());

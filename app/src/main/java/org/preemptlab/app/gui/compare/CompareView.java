@@ -204,6 +204,16 @@ public final class CompareView extends BorderPane {
         table.getColumns().clear();
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
+        name.setCellFactory(col -> new TableCell<>() {
+            // long names (the maintenance cost rows) wrap onto a second line instead of ending in "…"
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         name.setPrefWidth(170);
         name.setMinWidth(140);
         name.setMaxWidth(240);

@@ -286,6 +286,7 @@ public final class CompareViewModel {
         cursor.set(start);
         for (int i = 0; i < runs.size(); i++) {
             GanttViewModel g = new GanttViewModel(indexes.get(i), cursor);
+            g.showFutureProperty().set(true); // the whole schedule at once; the cursor marks a time (was empty until dragged)
             g.setVisibleRange(start - (end - start) * 0.01, (end - start) * 1.03);
             list.add(new Variant(keys.get(i), labels.get(i), runs.get(i), g));
         }
