@@ -37,6 +37,12 @@ class CompareUiTest extends ShellUiTest {
         // the table reads in human units: no raw seconds, makespan as d / h / min
         MetricRow makespan = table.getItems().stream().filter(r -> r.name().equals("Makespan")).findFirst().orElseThrow();
         assertThat(makespan.cell(0)).matches("\\d[\\d,]* (d|h|min)( \\d+ (h|min|s))?");
+        // each compared Gantt shows its whole schedule at once and is tall enough for its rows
+        assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().showFutureProperty().get()).isTrue());
+        var first = compare.variants().get(0).gantt().index();
+        double least = CompareView.ganttHeight(first.rowCount(), first.groups().size());
+        assertThat(least).isGreaterThan(110);
+        assertThat(shell.compareView().ganttPanes()).allSatisfy(p -> assertThat(p.getHeight()).isGreaterThanOrEqualTo(least - 0.5));
         Fx.run(() -> compare.scrubTo(0.5));
         long t = compare.cursorProperty().get();
         assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().cursorProperty().get()).isEqualTo(t));

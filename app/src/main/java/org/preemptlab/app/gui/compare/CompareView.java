@@ -58,8 +58,12 @@ public final class CompareView extends BorderPane {
         message.setPadding(new Insets(2, 8, 2, 8));
         message.getStyleClass().add("hint");
         VBox top = new VBox(toolbar(), strategyBar(), message);
-        VBox.setVgrow(gantts, Priority.ALWAYS);
-        SplitPane left = new SplitPane(gantts, charts);
+        // the stacked Gantts scroll as a whole: each is tall enough for its rows (they were ~10 rows tall)
+        javafx.scene.control.ScrollPane ganttScroll = new javafx.scene.control.ScrollPane(gantts);
+        ganttScroll.setFitToWidth(true);
+        ganttScroll.setFitToHeight(true);
+        ganttScroll.setId("compare-gantts");
+        SplitPane left = new SplitPane(ganttScroll, charts);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
         table.setId("compare-metrics");
@@ -162,7 +166,7 @@ public final class CompareView extends BorderPane {
             title.getStyleClass().add("section-title");
             GanttPane pane = new GanttPane(v.gantt());
             pane.setPrefHeight(180);
-            pane.setMinHeight(110);
+            pane.setMinHeight(ganttHeight(v.gantt().index().rowCount(), v.gantt().index().groups().size()));
             VBox.setVgrow(pane, Priority.ALWAYS);
             panes.add(pane);
             VBox box = new VBox(1, title, pane);
@@ -180,6 +184,16 @@ public final class CompareView extends BorderPane {
         }
         buildTable();
         cursorMoved();
+    }
+
+    /**
+     * The least height of a compared Gantt: its axis, queue lane and pool headers, and its rows at 6 px
+     * (readable bars), between 110 and 420 px (beyond, the Gantt scrolls its rows itself).
+     */
+    public static double ganttHeight(int rows, int groups) {
+        double h = org.preemptlab.app.gui.run.GanttViewModel.AXIS_HEIGHT + org.preemptlab.app.gui.run.GanttViewModel.QUEUE_HEIGHT
+                + groups * org.preemptlab.app.gui.run.GanttViewModel.HEADER_HEIGHT + rows * 6.0 + 20;
+        return Math.max(110, Math.min(420, h));
     }
 
     private void addChart(JFreeChart chart) {
