@@ -100,6 +100,10 @@ class CompareUiTest extends ShellUiTest {
             compare.scrubTo(0.45);
         });
         assertThat(shell.viewModel().compare().variants()).hasSize(2);
+        // the maintenance cost rows' names are whole, on two lines (they ended in "…")
+        java.util.Set<javafx.scene.control.TableCell> cells = robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class);
+        assertThat(cells).filteredOn(c -> c.getText() != null && c.getText().startsWith("Maintenance:")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.getText()).startsWith("Maintenance:\n"));
         assertThat(Screenshots.write(stage.getScene().getRoot(), "compare-view.png")).isRegularFile().startsWith(Screenshots.dir());
     }
 }

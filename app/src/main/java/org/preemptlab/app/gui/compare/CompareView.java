@@ -219,12 +219,11 @@ public final class CompareView extends BorderPane {
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
         name.setCellFactory(col -> new TableCell<>() {
-            // long names (the maintenance cost rows) wrap onto a second line instead of ending in "…"
+            // the maintenance cost rows' long names go onto two lines ("Maintenance:" above) instead of ending in "…"
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setWrapText(true);
+                setText(empty || item == null ? null : item.replaceFirst("^Maintenance: ", "Maintenance:\n"));
                 setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
             }
         });
