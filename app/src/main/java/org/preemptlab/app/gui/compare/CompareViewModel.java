@@ -29,6 +29,7 @@ import org.preemptlab.app.gui.scenario.ScenarioConverter;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.metrics.MaintenanceCost;
+import org.preemptlab.units.Units;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.sim.MaintenanceWindow;
 import org.preemptlab.app.gui.compare.MetricRow.Unit;
@@ -361,6 +362,9 @@ public final class CompareViewModel {
     static final String LOST = "Maintenance: lost work";
     static final String IO = "Maintenance: checkpoint + restart I/O";
     static final String COST = "Maintenance: cost (idle + lost + I/O)";
+    static final String IDLE_ENERGY = "Maintenance: idle energy before T (" + Units.number(MaintenanceCost.DEFAULT_IDLE_WATTS_PER_NODE)
+            + " W per idle node)";
+    static final String MISSES = "Maintenance: checkpoint writes not done by T";
 
     /**
      * The first window's cost in node-hours for every run that has one ({@link MaintenanceCost}, idle
@@ -382,6 +386,14 @@ public final class CompareViewModel {
         rows.add(costRow(costs, LOST, MaintenanceCost::lostNodeHours));
         rows.add(costRow(costs, IO, MaintenanceCost::ioNodeHours));
         rows.add(costRow(costs, COST, MaintenanceCost::totalNodeHours));
+        double[] kwh = new double[costs.length];
+        double[] misses = new double[costs.length];
+        for (int i = 0; i < costs.length; i++) {
+            kwh[i] = costs[i] == null ? Double.NaN : costs[i].idleEnergyKwh();
+            misses[i] = costs[i] == null ? Double.NaN : costs[i].checkpointMisses().size();
+        }
+        rows.add(new MetricRow(IDLE_ENERGY, true, Unit.KWH, kwh));
+        rows.add(new MetricRow(MISSES, true, Unit.JOBS, misses));
         return rows;
     }
 
