@@ -667,7 +667,7 @@ public final class Simulation {
         }
     }
 
-    /** The longest a checkpoint-before plan can be: every node holding the largest image, at the slowest bandwidth. */
+    /** The longest a checkpoint-before plan can be: every node holding the largest image, at the slowest bandwidth, rounding included. */
     private long longestWrite() {
         if (!settings.cost().imageModel()) return settings.cost().checkpointSeconds();
         long largest = 0;
@@ -676,7 +676,8 @@ public final class Simulation {
         if (cluster instanceof org.preemptlab.cluster.NodeCluster nc) {
             for (var pool : nc.pools()) slowest = Math.min(slowest, pool.checkpointBandwidthMBps());
         }
-        return CheckpointBeforePlan.writeSeconds((double) largest * cluster.nodeCount(), slowest) + 1;
+        // each job's write is rounded up to whole seconds: at most one job per node, < 1 s each
+        return CheckpointBeforePlan.writeSeconds((double) largest * cluster.nodeCount(), slowest) + cluster.nodeCount() + 1;
     }
 
     private void maintenanceStart(int w) {

@@ -92,9 +92,12 @@ class CheckpointBeforeTest {
             List<JobSpec> jobs = new ArrayList<>();
             int free = nodes;
             long total = 0;
-            for (int id = 1; free > 0 && random.nextInt(5) > 0; id++) {
-                int n = 1 + random.nextInt(free);
-                long image = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(4000);
+            // half the rounds: one-node jobs of one image size on every node (the most rounding per write)
+            boolean uniform = random.nextBoolean();
+            long roundImage = 1 + random.nextInt(4000);
+            for (int id = 1; free > 0 && (uniform || random.nextInt(5) > 0); id++) {
+                int n = uniform ? 1 : 1 + random.nextInt(free);
+                long image = uniform ? roundImage : random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(4000);
                 jobs.add(job(id, "j" + id, n, image));
                 total += CheckpointBeforePlan.writeSeconds((double) image * n, bandwidth);
                 free -= n;
