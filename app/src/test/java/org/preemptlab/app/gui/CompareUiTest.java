@@ -66,6 +66,32 @@ class CompareUiTest extends ShellUiTest {
     }
 
     @Test
+    void compares_today_with_thirty_percent_more_load(FxRobot robot) {
+        Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
+        robot.doubleClickOn("#load-growth").eraseText(4).write("30");
+        robot.clickOn("#run-compare-load");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        var compare = shell.viewModel().compare();
+        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("today", "load+30");
+        TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
+        assertThat(table.getColumns()).extracting(CompareView::headerText)
+                .containsExactly("Metric", "Today (baseline)", "+30 % load (arrivals × 1.3)");
+        // the same jobs, arriving 1.3 times as fast: the submission span shrinks by 1.3
+        var today = compare.variants().get(0).run().source().jobs();
+        var grown = compare.variants().get(1).run().source().jobs();
+        assertThat(grown).hasSameSizeAs(today);
+        long first = today.stream().mapToLong(j -> j.spec().submit()).min().orElseThrow();
+        for (int i = 0; i < today.size(); i++) {
+            assertThat(grown.get(i).spec().submit() - first).isCloseTo(Math.round((today.get(i).spec().submit() - first) / 1.3),
+                    org.assertj.core.data.Offset.offset(1L));
+            assertThat(grown.get(i).spec().runtime()).isEqualTo(today.get(i).spec().runtime());
+        }
+        robot.doubleClickOn("#load-growth").eraseText(4).write("lots");
+        robot.clickOn("#run-compare-load");
+        assertThat(compare.messageProperty().get()).contains("not a number of percent");
+    }
+
+    @Test
     void too_few_variants_are_refused_with_a_message(FxRobot robot) {
         Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
         robot.clickOn("#variant-fcfs").clickOn("#variant-easy");

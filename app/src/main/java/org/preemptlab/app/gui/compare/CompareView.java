@@ -142,7 +142,17 @@ public final class CompareView extends BorderPane {
         run.setId("run-compare-strategies");
         run.setTooltip(new javafx.scene.control.Tooltip("Run the scenario's scheduler once per strategy, applied to every maintenance window"));
         run.setOnAction(e -> vm.runStrategies());
-        return new ToolBar(new Label("Maintenance strategies"), choices, new Separator(Orientation.VERTICAL), run);
+        javafx.scene.control.TextField growth = new javafx.scene.control.TextField();
+        growth.setId("load-growth");
+        growth.setPrefColumnCount(4);
+        growth.textProperty().bindBidirectional(vm.loadGrowthProperty());
+        growth.setTooltip(new javafx.scene.control.Tooltip("Load growth in percent: the arrival rate × (1 + p/100)"));
+        Button load = new Button("▶ Today vs + load");
+        load.setId("run-compare-load");
+        load.setTooltip(new javafx.scene.control.Tooltip("Run the scenario as it is and with the arrival rate grown by the percent given"));
+        load.setOnAction(e -> vm.runLoadGrowth());
+        return new ToolBar(new Label("Maintenance strategies"), choices, new Separator(Orientation.VERTICAL), run,
+                new Separator(Orientation.VERTICAL), new Label("Load +"), growth, new Label("%"), load);
     }
 
     /** A check box kept in step with membership of {@code value} in {@code set}. */
