@@ -95,7 +95,9 @@ public final class GanttRenderBenchmark {
 
     private static String measure(GanttIndex index, int width, int frames) {
         GanttViewModel vm = new GanttViewModel(index, new SimpleLongProperty(index.run().endTime()));
-        double rowHeight = 3;
+        // all rows in view: 3 px a row (a row a processor before processor ranges), or the height of a
+        // 240-row machine at 3 px when rows hold several processors, so both kinds fill the same viewport
+        double rowHeight = Math.max(3, Math.floor(240 * 3.0 / index.rowCount()));
         double height = GanttViewModel.AXIS_HEIGHT + GanttViewModel.QUEUE_HEIGHT
                 + index.groups().size() * GanttViewModel.HEADER_HEIGHT + index.rowCount() * rowHeight + 4;
         vm.setViewport(width, height);
@@ -155,7 +157,7 @@ public final class GanttRenderBenchmark {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
-    /** Bars of visible rows that intersect the visible time range. */
+    /** Bars (of every sample lane) of visible rows that intersect the visible time range. */
     static long barsInView(GanttViewModel vm) {
         long t0 = (long) Math.floor(vm.viewStart());
         long t1 = (long) Math.ceil(vm.viewEnd());
@@ -164,8 +166,10 @@ public final class GanttRenderBenchmark {
             if (r.header()) continue;
             double y = vm.screenY(r);
             if (y > vm.height() || y + r.height() < vm.plotTop()) continue;
-            RowBars bars = vm.index().row(r.node());
-            for (int i = bars.firstEndingAfter(t0); i < bars.size() && bars.start(i) < t1; i++) count++;
+            for (int k = 0; k < vm.index().samplesPerRow(); k++) {
+                RowBars bars = vm.index().sample(r.node(), k);
+                for (int i = bars.firstEndingAfter(t0); i < bars.size() && bars.start(i) < t1; i++) count++;
+            }
         }
         return count;
     }
