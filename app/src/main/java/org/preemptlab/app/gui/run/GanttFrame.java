@@ -13,6 +13,8 @@ import java.util.Arrays;
 public final class GanttFrame {
 
     private static final int FADED = 1 << 12;
+    /** Outline flags: the rectangle is the top (bottom) of its block, so the outline runs along that edge. */
+    public static final int OUTLINE_TOP = 1 << 8, OUTLINE_BOTTOM = 1 << 9;
     private static final BarKind[] KINDS = BarKind.values();
 
     private int count;
@@ -153,7 +155,10 @@ public final class GanttFrame {
         return lstyle[i];
     }
 
-    /** The outline colour index of rectangle i (the job's class when colouring by job), or -1. */
+    /**
+     * The outline of rectangle i (the job's class when colouring by job), or -1: colour index in
+     * bits 0–7, {@link #OUTLINE_TOP} and {@link #OUTLINE_BOTTOM} where the block's edges are.
+     */
     public int outline(int i) {
         return outline[i];
     }

@@ -94,10 +94,11 @@ public final class GanttPainter {
         raster.clip(plotTop, rh);
         for (int i = 0, n = frame.size(); i < n; i++) { // class outlines on blocks big enough to carry one
             int o = frame.outline(i);
-            if (o < 0 || frame.w(i) < 6 || frame.h(i) < 5) continue;
+            if (o < 0 || frame.w(i) < 6) continue;
             int style = frame.style(i);
-            int argb = palette.argb(GanttFrame.style(BarKind.RUNNING, o & ~3, GanttFrame.isFaded(style)));
-            border(frame.x(i) - ox, frame.y(i) - oy, frame.w(i), frame.h(i), frame.h(i) >= 14 && frame.w(i) >= 14 ? 2 : 1, argb);
+            int argb = palette.argb(GanttFrame.style(BarKind.RUNNING, o & 0xFC, GanttFrame.isFaded(style)));
+            border(frame.x(i) - ox, frame.y(i) - oy, frame.w(i), frame.h(i), frame.w(i) >= 14 ? 2 : 1, argb,
+                    (o & GanttFrame.OUTLINE_TOP) != 0, (o & GanttFrame.OUTLINE_BOTTOM) != 0);
         }
         raster.clip(0, rh);
         raster.fill(0, plotTop - 1, rw, 1, GRID_ARGB);
@@ -120,9 +121,9 @@ public final class GanttPainter {
     }
 
     /** A frame {@code t} pixels thick along the inside of the rectangle. */
-    private void border(double x, double y, double w, double h, int t, int argb) {
-        raster.fill(x, y, w, t, argb);
-        raster.fill(x, y + h - t, w, t, argb);
+    private void border(double x, double y, double w, double h, int t, int argb, boolean top, boolean bottom) {
+        if (top) raster.fill(x, y, w, t, argb);
+        if (bottom) raster.fill(x, y + h - t, w, t, argb);
         raster.fill(x, y, t, h, argb);
         raster.fill(x + w - t, y, t, h, argb);
     }

@@ -703,7 +703,11 @@ public final class GanttViewModel {
             int start = Math.max(blo, firstVisibleRow * index.unitsPerRow());
             labelHere = laneUnit >= start && lanePrevious < start || laneUnit < start && laneNext > start;
         }
-        int outline = j >= 0 ? jobOutline[j] : -1;
+        int outline = j >= 0 && by1 - by0 >= 4 ? jobOutline[j] : -1; // no outline on blocks thinner than it
+        if (outline >= 0) { // the outline goes round the block: top and bottom edges only where the block ends
+            if (y0 <= by0 + 1e-9) outline |= GanttFrame.OUTLINE_TOP;
+            if (y1 >= by1 - 1e-9) outline |= GanttFrame.OUTLINE_BOTTOM;
+        }
         long pastEnd = Math.min(e, cur);
         if (pastEnd > s) emit(frame, lane, y0, y1, s, pastEnd, GanttFrame.style(kind, color, false), j, outline, pps, labelHere, by0, by1);
         if (future && e > cur) emit(frame, lane, y0, y1, Math.max(s, cur), e, GanttFrame.style(kind, color, true), j, outline, pps,
