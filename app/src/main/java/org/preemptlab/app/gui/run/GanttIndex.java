@@ -282,6 +282,15 @@ public final class GanttIndex {
     }
 
     private void buildOutages(List<LogEntry> log, int[] unitPool, StepSeries.Builder[] poolDown) {
+        boolean any = false;
+        for (LogEntry e : log) {
+            LogKind k = e.kind();
+            any |= k == LogKind.MAINTENANCE_BEGIN || k == LogKind.NODE_DOWN;
+        }
+        if (!any) { // no per-unit bookkeeping for a machine that never goes down (80,640 processors and more)
+            for (RowBars o : outages) o.seal();
+            return;
+        }
         int n = units;
         long[] maintFrom = new long[n];
         long[] downFrom = new long[n];
@@ -413,6 +422,15 @@ public final class GanttIndex {
     /** What a row is called in the gutter: the node's name, or its processors ({@code 0–11}). */
     public String rowName(int row) {
         if (!processorMode) return run.cluster().nodeName(row);
+        String[] names = rowNames;
+        if (names == null) rowNames = names = new String[rowCount()];
+        if (names[row] == null) names[row] = processorsName(row);
+        return names[row];
+    }
+
+    private String[] rowNames;
+
+    private String processorsName(int row) {
         int lo = row * unitsPerRow, hi = Math.min(units, lo + unitsPerRow) - 1;
         return unitsPerRow == 1 ? "p" + lo : unitsText(lo, hi + 1);
     }

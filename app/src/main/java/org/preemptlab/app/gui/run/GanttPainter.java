@@ -42,6 +42,10 @@ public final class GanttPainter {
     private final BarRaster raster = new BarRaster();
     private WritableImage image;
     private PixelBuffer<IntBuffer> buffer;
+    private List<LayoutRow> lastRows;
+    private double lastScrollY, lastHeight;
+    private Object lastGutter;
+    private GanttIndex lastIndex;
 
     public GanttFrame lastFrame() {
         return frame;
@@ -54,7 +58,16 @@ public final class GanttPainter {
         rasterize(vm, rows, ticks);
         if (surface.plot().getImage() != image) surface.plot().setImage(image);
         paintLabels(surface.labels().getGraphicsContext2D(), vm, surface, rows);
-        paintGutter(surface.gutter().getGraphicsContext2D(), vm, rows, vm.index().groups());
+        // the gutter only changes with the rows (layout, scroll, size, collapsed pools): panning and the cursor leave it
+        if (rows != lastRows || vm.scrollY() != lastScrollY || vm.height() != lastHeight || surface.gutter() != lastGutter
+                || vm.index() != lastIndex) {
+            paintGutter(surface.gutter().getGraphicsContext2D(), vm, rows, vm.index().groups());
+            lastRows = rows;
+            lastScrollY = vm.scrollY();
+            lastHeight = vm.height();
+            lastGutter = surface.gutter();
+            lastIndex = vm.index();
+        }
         paintAxis(surface.axis().getGraphicsContext2D(), vm, ticks);
     }
 
@@ -94,7 +107,7 @@ public final class GanttPainter {
         raster.clip(plotTop, rh);
         for (int i = 0, n = frame.size(); i < n; i++) { // class outlines on blocks big enough to carry one
             int o = frame.outline(i);
-            if (o < 0 || frame.w(i) < 6) continue;
+            if (o < 0 || frame.w(i) < 12) continue;
             int style = frame.style(i);
             int argb = palette.argb(GanttFrame.style(BarKind.RUNNING, o & 0xFC, GanttFrame.isFaded(style)));
             border(frame.x(i) - ox, frame.y(i) - oy, frame.w(i), frame.h(i), frame.w(i) >= 14 ? 2 : 1, argb,

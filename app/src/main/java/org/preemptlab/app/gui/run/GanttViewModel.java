@@ -709,10 +709,19 @@ public final class GanttViewModel {
             if (y1 >= by1 - 1e-9) outline |= GanttFrame.OUTLINE_BOTTOM;
         }
         long pastEnd = Math.min(e, cur);
-        if (pastEnd > s) emit(frame, lane, y0, y1, s, pastEnd, GanttFrame.style(kind, color, false), j, outline, pps, labelHere, by0, by1);
-        if (future && e > cur) emit(frame, lane, y0, y1, Math.max(s, cur), e, GanttFrame.style(kind, color, true), j, outline, pps,
-                labelHere && pastEnd <= s, by0, by1);
+        curOutline = outline;
+        curBlockY0 = by0;
+        curBlockY1 = by1;
+        curLabel = labelHere;
+        if (pastEnd > s) emit(frame, lane, y0, y1, s, pastEnd, GanttFrame.style(kind, color, false), j, pps);
+        curLabel = labelHere && pastEnd <= s;
+        if (future && e > cur) emit(frame, lane, y0, y1, Math.max(s, cur), e, GanttFrame.style(kind, color, true), j, pps);
     }
+
+    // what the next emitted bar carries besides its rectangle (set by bar, read by emit)
+    private int curOutline;
+    private double curBlockY0, curBlockY1;
+    private boolean curLabel;
 
     /** Preemption, checkpoint, restart and failure moments: marks {@value #MIN_MARKER_PX} px wide at any zoom. */
     private void buildMarkers(GanttFrame frame, int row, double sy, double rh, long t0, long t1, long cur, boolean future,
@@ -739,23 +748,18 @@ public final class GanttViewModel {
         }
     }
 
-    private void emit(GanttFrame frame, int lane, double y0, double y1, long s, long e, int style, int job, int outline,
-            double pps, boolean labelRow, double by0, double by1) {
+    private void emit(GanttFrame frame, int lane, double y0, double y1, long s, long e, int style, int job, double pps) {
         double x0 = clampX(xAt(s, pps));
         double x1 = clampX(xAt(e, pps));
-        BarKind kind = GanttFrame.kindOf(style);
-        boolean event = kind == BarKind.CHECKPOINTING || kind == BarKind.RESTARTING;
+        int kindBits = (style >> 8) & 0xF;
+        boolean event = kindBits == CHECKPOINTING_BITS || kindBits == RESTARTING_BITS;
         if (event && x1 - x0 < MIN_EVENT_PX) x1 = x0 + MIN_EVENT_PX; // a 50 s checkpoint stays visible at any zoom
         if (pending[lane]) {
-            boolean narrow = x1 - x0 < MIN_BAR_PX || pendX1[lane] - pendX0[lane] < MIN_BAR_PX;
-            boolean sameBand = Math.abs(y0 - pendY0[lane]) <= 1.5 && Math.abs(y1 - pendY1[lane]) <= 1.5;
-            if (!event && narrow && sameBand && x0 - pendX1[lane] < MERGE_GAP_PX
-                    && GanttFrame.kindOf(pendStyle[lane]).ordinal() <= BarKind.MERGED.ordinal()
-                    && GanttFrame.kindOf(pendStyle[lane]) != BarKind.CHECKPOINTING
-                    && GanttFrame.kindOf(pendStyle[lane]) != BarKind.RESTARTING) {
+            if (!event && (x1 - x0 < MIN_BAR_PX || pendX1[lane] - pendX0[lane] < MIN_BAR_PX) && x0 - pendX1[lane] < MERGE_GAP_PX
+                    && Math.abs(y0 - pendY0[lane]) <= 1.5 && Math.abs(y1 - pendY1[lane]) <= 1.5 && mergeable(pendStyle[lane])) {
                 pendX1[lane] = Math.max(pendX1[lane], x1);
-                pendY0[lane] = Math.min(pendY0[lane], y0);
-                pendY1[lane] = Math.max(pendY1[lane], y1);
+                if (y0 < pendY0[lane]) pendY0[lane] = y0;
+                if (y1 > pendY1[lane]) pendY1[lane] = y1;
                 if (pendJob[lane] != job) {
                     int color = (GanttFrame.colorOf(pendStyle[lane]) & ~3) | 3;
                     pendStyle[lane] = GanttFrame.style(BarKind.MERGED, color, GanttFrame.isFaded(style));
@@ -773,10 +777,18 @@ public final class GanttViewModel {
         pendY1[lane] = y1;
         pendStyle[lane] = style;
         pendJob[lane] = job;
-        pendOutline[lane] = outline;
-        pendLabel[lane] = labelRow;
-        pendBlockY0[lane] = by0;
-        pendBlockY1[lane] = by1;
+        pendOutline[lane] = curOutline;
+        pendLabel[lane] = curLabel;
+        pendBlockY0[lane] = curBlockY0;
+        pendBlockY1[lane] = curBlockY1;
+    }
+
+    private static final int CHECKPOINTING_BITS = BarKind.CHECKPOINTING.ordinal(), RESTARTING_BITS = BarKind.RESTARTING.ordinal();
+
+    /** Bars of a style may take in narrow neighbours: job bars, not the checkpoint and restart bars kept visible. */
+    private static boolean mergeable(int style) {
+        int k = (style >> 8) & 0xF;
+        return k <= BarKind.MERGED.ordinal() && k != CHECKPOINTING_BITS && k != RESTARTING_BITS;
     }
 
     private void flush(GanttFrame frame, int lane) {

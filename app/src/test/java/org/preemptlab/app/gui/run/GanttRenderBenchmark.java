@@ -144,12 +144,12 @@ public final class GanttRenderBenchmark {
         double baseline = (System.nanoTime() - e0) / 1e6 / frames;
         double paint = paintNanos / 1e6 / frames;
         return String.format(Locale.ROOT,
-                "viewport %d x %.0f px, %d bars in view (whole run, all %d rows), %d rectangles after level of detail%n"
+                "viewport %d x %.0f px, %d bars in view (whole run, all %d rows), %d rectangles after level of detail, %d labels%n"
                         + "  frame build (culling + LOD, view-model only): %6.2f ms/frame%n"
                         + "  paint (build + raster + image update + chrome canvases): %6.2f ms/frame%n"
                         + "  full frame (paint + JavaFX render via snapshot):  %6.2f ms/frame wall, %.2f ms/frame CPU (all threads) over %d frames%n"
                         + "  (snapshot of an empty region of the same size: %.2f ms)",
-                width, height, inView, index.rowCount(), probe.size(), build, paint, total, cpu, frames, baseline);
+                width, height, inView, index.rowCount(), probe.size(), probe.labelCount(), build, paint, total, cpu, frames, baseline);
     }
 
     private static long processCpuNanos() {
