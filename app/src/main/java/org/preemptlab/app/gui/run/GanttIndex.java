@@ -49,9 +49,10 @@ public final class GanttIndex {
     private final int barCount;
 
     /**
-     * The most nodes the Gantt draws (a row a node). A processor machine has a row per range of
-     * processors ({@link #processorsPerRow}), so its size is not limited by rows; a larger node
-     * machine is simulated by the CLI ({@code preemptlab simulate}), whose cost does not grow with the machine size.
+     * The most nodes or processors the Gantt draws (a row a node; a processor machine has a row per
+     * range of processors, {@link #processorsPerRow}, but its recorded segments list every
+     * processor). A larger machine is simulated by the CLI ({@code preemptlab simulate}), whose cost
+     * does not grow with the machine size.
      */
     public static final int MAX_ROWS = 1_000_000;
 
@@ -81,9 +82,10 @@ public final class GanttIndex {
 
     /** Why the Gantt cannot draw {@code cluster}, or null if it can. */
     public static String tooLarge(Cluster cluster) {
-        if (!(cluster instanceof NodeCluster) || cluster.nodeCount() <= MAX_ROWS) return null;
-        return String.format(java.util.Locale.ROOT, "The machine has %,d nodes; the planner's Gantt draws at most %,d."
-                + " Simulate it with the command line: preemptlab simulate …", cluster.nodeCount(), MAX_ROWS);
+        if (cluster.nodeCount() <= MAX_ROWS) return null;
+        String what = cluster instanceof NodeCluster ? "nodes" : "processors";
+        return String.format(java.util.Locale.ROOT, "The machine has %,d %s; the planner's Gantt draws at most %,d."
+                + " Simulate it with the command line: preemptlab simulate --trace …", cluster.nodeCount(), what, MAX_ROWS);
     }
 
     public GanttIndex(RunRecord run) {
