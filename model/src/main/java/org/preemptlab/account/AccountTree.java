@@ -167,6 +167,17 @@ public final class AccountTree {
         return out;
     }
 
+    /** Equal when they hold the same records (a value: a scenario read back equals the one written). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AccountTree other && byKey.equals(other.byKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return byKey.hashCode();
+    }
+
     /** Collects associations; {@link #build()} validates them all and names every problem. */
     public static final class Builder {
         private final List<Association> added = new ArrayList<>();

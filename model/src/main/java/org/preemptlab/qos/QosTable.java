@@ -87,6 +87,17 @@ public final class QosTable {
         return t;
     }
 
+    /** Equal when they hold the same records (a value: a scenario read back equals the one written). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof QosTable other && byName.equals(other.byName);
+    }
+
+    @Override
+    public int hashCode() {
+        return byName.hashCode();
+    }
+
     /** Collects QOS records; {@link #build()} validates them all and names every problem. */
     public static final class Builder {
         private final List<Qos> added = new ArrayList<>();
