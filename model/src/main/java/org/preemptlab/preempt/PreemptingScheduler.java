@@ -18,6 +18,7 @@ import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
 import org.preemptlab.sched.Decision;
 import org.preemptlab.sched.Reason;
+import org.preemptlab.sched.Reservations;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sched.Snapshot;
 
@@ -85,11 +86,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         long wakeAt = Long.MAX_VALUE;
         for (JobView waiting : s.queue()) {
             if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
-            if (free.place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
+            if (usable(s, free, waiting).place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
             wakeAt = Math.min(wakeAt, exemptUntil(s, waiting, victims));
             List<JobView> candidates = candidates(s, waiting, victims);
             if (candidates.isEmpty()) continue;
-            VictimPlanner.Plan plan = planner.plan(waiting, planner.order(candidates, s.now()), pending, s::heldCores);
+            VictimPlanner.Plan plan = planner.plan(waiting, planner.order(candidates, s.now()), pending, s::heldCores,
+                    c -> usable(s, c, waiting));
             if (plan == null) continue;
             boolean immediate = plan.immediate(s.preemptionSettings().graceSeconds());
             List<Decision> holds = new ArrayList<>(); // suspended victims kept for it, if it has to wait
@@ -160,6 +162,11 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         }
     }
 
+    /** What the job may use if it starts now: the reservations' rule, the same for every scheduler. */
+    private static Capacity usable(Snapshot s, Capacity c, JobView job) {
+        return Reservations.usable(c, s.reservations(), job.spec(), s.now(), s.now() + job.requestedWalltime());
+    }
+
     private static boolean isFree(Capacity free, Placement p) {
         try {
             free.copy().take(p);
@@ -180,7 +187,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
                 avail = free.copy();
                 for (Placement p : promised.values()) PromisedSnapshot.hold(avail, p);
             }
-            Placement own = onOwnPool(s, avail, waiting.spec());
+            Placement own = onOwnPool(s, usable(s, avail, waiting), waiting.spec());
             if (own == null) continue;
             free.take(own);
             started.add(waiting.index());
@@ -233,7 +240,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             } else {
                 Capacity others = free.copy();
                 for (var e : promised.entrySet()) if (e.getKey() != j.index()) PromisedSnapshot.hold(others, e.getValue());
-                p = others.place(j.spec());
+                p = usable(s, others, j).place(j.spec());
                 if (p == null) continue;
                 heldForMe = List.of();
             }

@@ -15,6 +15,7 @@ import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sim.FailureModel;
 import org.preemptlab.sim.InitialRun;
+import org.preemptlab.reservation.ReservationSpec;
 import org.preemptlab.sim.MaintenanceWindow;
 import org.preemptlab.sim.SimulationConfig;
 
@@ -40,6 +41,8 @@ import org.preemptlab.sim.SimulationConfig;
  * @param trace       the trace the jobs came from, or null for inline jobs
  * @param traceReport what the SWF reader changed or dropped, or null for inline jobs
  * @param initialRuns jobs already running when the scenario begins (a live cluster imported "from now")
+ * @param reservations advance reservations ({@code scontrol create reservation}), in file order; empty when
+ *                    the file has none
  */
 public record Scenario(
         String name,
@@ -55,7 +58,17 @@ public record Scenario(
         Long horizon,
         TraceReference trace,
         AnomalyReport traceReport,
-        List<InitialRun> initialRuns) {
+        List<InitialRun> initialRuns,
+        List<ReservationSpec> reservations) {
+
+    /** A scenario without advance reservations. */
+    public Scenario(String name, String description, long seed, Cluster cluster, List<JobSpec> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceWindow> maintenance, FailureModel failures, Long horizon, TraceReference trace,
+            AnomalyReport traceReport, List<InitialRun> initialRuns) {
+        this(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace,
+                traceReport, initialRuns, List.of());
+    }
 
     /** A scenario in which nothing runs yet when it begins. */
     public Scenario(String name, String description, long seed, Cluster cluster, List<JobSpec> jobs,
@@ -78,6 +91,7 @@ public record Scenario(
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         failures = failures == null ? FailureModel.NONE : failures;
         initialRuns = initialRuns == null ? List.of() : List.copyOf(initialRuns);
+        reservations = reservations == null ? List.of() : List.copyOf(reservations);
         List<JobSpec> sorted = new ArrayList<>(jobs);
         sorted.sort(Comparator.comparingLong(JobSpec::submit)); // List.sort is stable: ties keep their order
         jobs = List.copyOf(sorted);
@@ -99,7 +113,7 @@ public record Scenario(
      */
     public SimulationConfig toConfig(boolean recording) {
         PreemptionSettings s = scheduler.kind().requeuesAtHead() ? settings.withRequeueAtHead(true) : settings;
-        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns, reservations);
     }
 
     /** True when the jobs came from an SWF trace. */
@@ -121,7 +135,7 @@ public record Scenario(
                 && cluster.equals(s.cluster) && jobs.equals(s.jobs) && scheduler.equals(s.scheduler)
                 && rules.equals(s.rules) && settings.equals(s.settings) && sameWindows(maintenance, s.maintenance)
                 && failures.equals(s.failures) && Objects.equals(horizon, s.horizon) && Objects.equals(trace, s.trace)
-                && initialRuns.equals(s.initialRuns);
+                && initialRuns.equals(s.initialRuns) && reservations.equals(s.reservations);
     }
 
     @Override
@@ -174,6 +188,7 @@ public record Scenario(
         private TraceReference trace;
         private AnomalyReport traceReport;
         private List<InitialRun> initialRuns;
+        private List<ReservationSpec> reservations;
 
         private Builder(Scenario from) {
             name = from.name();
@@ -190,6 +205,7 @@ public record Scenario(
             trace = from.trace();
             traceReport = from.traceReport();
             initialRuns = from.initialRuns();
+            reservations = from.reservations();
         }
 
         public Builder name(String v) {
@@ -262,8 +278,13 @@ public record Scenario(
             return this;
         }
 
+        public Builder reservations(List<ReservationSpec> v) {
+            reservations = v;
+            return this;
+        }
+
         public Scenario build() {
-            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace, traceReport, initialRuns);
+            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace, traceReport, initialRuns, reservations);
         }
     }
 }

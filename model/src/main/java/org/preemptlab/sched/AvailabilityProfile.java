@@ -42,6 +42,14 @@ public interface AvailabilityProfile {
     }
 
     /**
+     * As {@link #masks(Reservation, long, long)} for this job: never for a member of the reservation
+     * (a confined member is kept to its reservation by {@link Reservations#usable} instead).
+     */
+    static boolean masks(Reservation r, JobSpec job, long start, long end) {
+        return !r.admits(job) && masks(r, start, end);
+    }
+
+    /**
      * For a job booked as {@code own} over [ownFrom, ownTo): the earliest slot from {@code from}
      * that starts before {@code ownFrom}, counting its own booking as free; null if there is none.
      * The profile is left unchanged.

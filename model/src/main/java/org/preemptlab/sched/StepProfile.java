@@ -109,8 +109,21 @@ final class StepProfile implements AvailabilityProfile {
                 acc = acc == null ? e.getValue().copy() : acc.meet(e.getValue());
             }
             if (acc == null) continue;
+            if (Reservations.confinedTo(windows, job, start) != null) {
+                Reservation home = null;
+                for (Reservation r : windows) {
+                    if (!r.flex() && r.admits(job) && r.contains(start, end)) {
+                        home = r;
+                        break;
+                    }
+                }
+                if (home == null) continue; // a member runs only inside an occurrence of its reservation
+                java.util.BitSet mine = new java.util.BitSet();
+                for (int node : home.nodes()) mine.set(node);
+                for (int node = 0, n = Reservations.nodeCount(acc); node < n; node++) if (!mine.get(node)) acc.seize(node);
+            }
             for (Reservation r : windows) {
-                if (AvailabilityProfile.masks(r, start, end)) for (int node : r.nodes()) acc.seize(node);
+                if (AvailabilityProfile.masks(r, job, start, end)) for (int node : r.nodes()) acc.seize(node);
             }
             Placement p = acc.place(job);
             if (p != null) return new Slot(start, p);

@@ -21,7 +21,15 @@ public record SimulationConfig(
         FailureModel failures,
         NodeBackend backend,
         boolean recording,
-        List<InitialRun> initialRuns) {
+        List<InitialRun> initialRuns,
+        List<org.preemptlab.reservation.ReservationSpec> reservations) {
+
+    /** A configuration without advance reservations. */
+    public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
+            List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
+            List<InitialRun> initialRuns) {
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, List.of());
+    }
 
     /** A configuration in which nothing runs yet when the scenario begins. */
     public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
@@ -31,6 +39,7 @@ public record SimulationConfig(
 
     public SimulationConfig {
         initialRuns = initialRuns == null ? List.of() : List.copyOf(initialRuns);
+        reservations = reservations == null ? List.of() : List.copyOf(reservations);
         jobs = List.copyOf(jobs);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         preemption = preemption == null ? PreemptionSettings.defaults() : preemption;
@@ -51,26 +60,31 @@ public record SimulationConfig(
     }
 
     public SimulationConfig withPreemption(PreemptionSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, reservations);
     }
 
     public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, reservations);
     }
 
     public SimulationConfig withFailures(FailureModel model) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, reservations);
     }
 
     public SimulationConfig withBackend(NodeBackend newBackend) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, reservations);
     }
 
     public SimulationConfig withInitialRuns(List<InitialRun> runs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, reservations);
+    }
+
+    /** The same run with these advance reservations (occurrences unrolled by the engine). */
+    public SimulationConfig withReservations(List<org.preemptlab.reservation.ReservationSpec> specs) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, specs);
     }
 
     public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
-        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, reservations);
     }
 }
