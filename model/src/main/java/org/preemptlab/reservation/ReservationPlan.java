@@ -23,7 +23,8 @@ public final class ReservationPlan {
 
     /**
      * The time by which every job could have run one after the other: the last submit plus the sum
-     * of the estimates (saturating), plus a week; occurrences that begin later cannot matter.
+     * of the estimates (saturating); occurrences that begin later cannot matter (every job can have
+     * started by then: a job that names a reservation still waiting then runs as an ordinary job).
      */
     public static long until(List<JobSpec> jobs) {
         long last = 0;
@@ -32,7 +33,7 @@ public final class ReservationPlan {
             last = Math.max(last, j.submit());
             sum = sum > Long.MAX_VALUE / 4 - j.estimate() ? Long.MAX_VALUE / 4 : sum + j.estimate();
         }
-        return last + sum + 7 * Recurrence.DAY;
+        return last + sum;
     }
 
     /** The starts of one reservation's occurrences before {@code until}. */
