@@ -30,6 +30,7 @@ public final class PreemptLabCommand implements Runnable {
         SUBCOMMANDS.put("niu-table", NiuTableCommand::new);
         SUBCOMMANDS.put("maintenance", MaintenanceCommand::new);
         SUBCOMMANDS.put("import-slurm", ImportSlurmCommand::new);
+        SUBCOMMANDS.put("import-reservations", ImportReservationsCommand::new);
         SUBCOMMANDS.put("break-even", BreakEvenCommand::new);
         SUBCOMMANDS.put("sweep", SweepCommand::new);
         SUBCOMMANDS.put("collect", CollectCommand::new);
@@ -47,7 +48,7 @@ public final class PreemptLabCommand implements Runnable {
         return cl;
     }
 
-    private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm",
+    private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm", "import-reservations",
             "break-even", "sweep", "collect", "saturation", "workload-compare",
             "--help", "-h", "--version", "-V", "help");
 
