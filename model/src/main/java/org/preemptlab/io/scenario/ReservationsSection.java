@@ -92,13 +92,13 @@ final class ReservationsSection {
         String name = f.string("name", null, true);
         if (name != null) {
             Integer first = seen.putIfAbsent(name, index);
-            if (first != null) f.problem("name", ScenarioRules.format(name) + "; duplicate: reservations[" + first
+            if (first != null) f.problem("name", "duplicate: reservations[" + first
                     + "] has the same name");
         }
         Long start = f.duration("start", null, 0);
         Long duration = f.duration("duration", null, 1);
         if (rules.horizon() != null && start != null && start >= rules.horizon()) {
-            f.problem("start", Durations.format(start) + "; starts at or after the horizon ("
+            f.problem("start", "starts at or after the horizon ("
                     + Durations.format(rules.horizon()) + ")");
         }
         List<String> flagTexts = f.strings("flags", List.of());
@@ -118,12 +118,12 @@ final class ReservationsSection {
                     }
                     recurrence = rec;
                 } else {
-                    problems.add(at, ScenarioRules.notOneOf(t, FLAG_NAMES, "flag"));
+                    problems.add(at, ScenarioRules.format(t) + "; " + ScenarioRules.notOneOf(t, FLAG_NAMES, "flag"));
                 }
             }
         }
         if (duration != null && recurrence != Recurrence.ONCE && duration > recurrence.period()) {
-            f.problem("duration", Durations.format(duration) + "; longer than its " + recurrence.name() + " period ("
+            f.problem("duration", "longer than its " + recurrence.name() + " period ("
                     + Durations.format(recurrence.period()) + ")");
         }
         long purgeAfter = ReservationSpec.DEFAULT_PURGE_AFTER;
@@ -155,7 +155,7 @@ final class ReservationsSection {
                             + "; not a node of this cluster");
                     else set.add(n);
                 }
-                if (names.isEmpty()) f.problem("nodes", "[]; reserves no node");
+                if (names.isEmpty()) f.problem("nodes", "reserves no node");
                 nodes = set.stream().mapToInt(Integer::intValue).toArray();
             }
         } else {
@@ -187,7 +187,7 @@ final class ReservationsSection {
             if (!ignoreJobs) for (int n : busyNodes(probe, until)) unavailable.set(n);
             nodes = ReservationPlan.chooseNodes(cluster, pool, count, unavailable::get);
             if (nodes == null) {
-                f.problem("nodeCount", count + "; only " + (countNodes(cluster, pool) - countBlocked(cluster, pool, unavailable))
+                f.problem("nodeCount", "only " + (countNodes(cluster, pool) - countBlocked(cluster, pool, unavailable))
                         + " nodes" + (pool >= 0 ? " of pool " + rules.poolNames().get(pool) : "") + " are free of other"
                         + " reservations" + (ignoreJobs ? "" : " and of running jobs") + " over it");
                 return null;
@@ -285,7 +285,8 @@ final class ReservationsSection {
             String name = e.getValue();
             ReservationSpec r = byName.get(name);
             if (r == null) {
-                problems.add(path, ScenarioRules.notOneOf(name, new ArrayList<>(byName.keySet()), "reservation"));
+                problems.add(path, ScenarioRules.format(name) + "; "
+                        + ScenarioRules.notOneOf(name, new ArrayList<>(byName.keySet()), "reservation"));
                 continue;
             }
             JobSpec j = byId.get(e.getKey() + 1);

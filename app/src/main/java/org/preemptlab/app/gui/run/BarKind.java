@@ -16,7 +16,8 @@ public enum BarKind {
     NODE_DOWN("node down"),
     QUEUE("jobs waiting"),
     /** A collapsed pool: how busy its cores are. */
-    POOL_LOAD("pool load");
+    POOL_LOAD("pool load"),
+    RESERVATION("reservation");
 
     private final String label;
 

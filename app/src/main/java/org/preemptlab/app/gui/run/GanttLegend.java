@@ -33,6 +33,7 @@ public final class GanttLegend extends FlowPane {
         add(GanttFrame.style(BarKind.LOST, 0, false), BarKind.LOST.label());
         add(GanttFrame.style(BarKind.MAINTENANCE, 0, false), BarKind.MAINTENANCE.label());
         add(GanttFrame.style(BarKind.NODE_DOWN, 0, false), BarKind.NODE_DOWN.label());
+        add(GanttFrame.style(BarKind.RESERVATION, 0, false), BarKind.RESERVATION.label());
         add(GanttFrame.style(BarKind.QUEUE, 0, false), "queue length");
         add(GanttFrame.style(BarKind.RUNNING, neutral, true), "after the cursor");
     }

@@ -110,6 +110,7 @@ public final class GanttPalette {
             case LOST -> Color.color(LOST.getRed(), LOST.getGreen(), LOST.getBlue(), 0.6);
             case MAINTENANCE -> Color.color(0.45, 0.45, 0.55, 0.22);
             case NODE_DOWN -> Color.color(0.85, 0.1, 0.1, 0.18);
+            case RESERVATION -> Color.color(0.1, 0.55, 0.35, 0.16);
             case QUEUE -> QUEUE;
             case POOL_LOAD -> Color.web("#E3EEF9").interpolate(Color.web("#1F5F99"), color / 10.0);
         };
@@ -129,6 +130,7 @@ public final class GanttPalette {
             case LOST -> crossHatch(Color.color(LOST.getRed(), LOST.getGreen(), LOST.getBlue(), 0.45), Color.web("#7F0000"), fade);
             case MAINTENANCE -> hatch(Color.color(0.5, 0.5, 0.6, 0.16), Color.color(0.35, 0.35, 0.45, 0.45), 10, 1);
             case NODE_DOWN -> hatch(Color.color(0.9, 0.2, 0.2, 0.12), Color.color(0.7, 0.1, 0.1, 0.5), 10, 1);
+            case RESERVATION -> hatch(Color.color(0.2, 0.65, 0.45, 0.10), Color.color(0.05, 0.45, 0.3, 0.45), 14, 1);
             default -> null;
         };
     }
