@@ -92,7 +92,7 @@ public final class ScenarioValidator {
         try {
             return new Scenario(draft.name(), draft.description(), draft.seed(), rules.cluster(), jobs,
                     draft.scheduler(), draft.rules(), draft.settings(), windows, draft.failures(), draft.horizon(),
-                    draft.trace(), null, rules.initialRuns(), reservations);
+                    draft.trace(), null, rules.initialRuns(), draft.gang(), reservations);
         } catch (IllegalArgumentException e) { // a rule of the model not (yet) written here
             problems.add(new ScenarioProblem("", e.getMessage()));
             return null;
@@ -164,7 +164,7 @@ public final class ScenarioValidator {
             reservations.add(new ReservationDraft(r, names));
         }
         return new ScenarioDraft(s.name(), s.description(), processors, pools, jobs, s.scheduler(), s.rules(),
-                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running, reservations);
+                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running, s.gang(), reservations);
     }
 
     private static MaintenanceDraft toDraft(MaintenanceWindow w, Cluster cluster) {

@@ -1,5 +1,6 @@
 package org.preemptlab.sim;
 
+import org.preemptlab.gang.GangSettings;
 import java.util.List;
 import org.preemptlab.backend.EmulatedBackend;
 import org.preemptlab.backend.NodeBackend;
@@ -22,19 +23,27 @@ public record SimulationConfig(
         NodeBackend backend,
         boolean recording,
         List<InitialRun> initialRuns,
+        GangSettings gang,
         List<org.preemptlab.reservation.ReservationSpec> reservations) {
 
     /** A configuration without advance reservations. */
     public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
             List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
+            List<InitialRun> initialRuns, GangSettings gang) {
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, List.of());
+    }
+
+    /** A configuration without gang scheduling (no pool shares its cores). */
+    public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
+            List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
             List<InitialRun> initialRuns) {
-        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, List.of());
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, GangSettings.NONE, List.of());
     }
 
     /** A configuration in which nothing runs yet when the scenario begins. */
     public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
             List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording) {
-        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, List.of());
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, List.of(), GangSettings.NONE);
     }
 
     public SimulationConfig {
@@ -44,6 +53,10 @@ public record SimulationConfig(
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         preemption = preemption == null ? PreemptionSettings.defaults() : preemption;
         failures = failures == null ? FailureModel.NONE : failures;
+        gang = gang == null ? GangSettings.NONE : gang;
+        if (gang.enabled() && !(cluster instanceof org.preemptlab.cluster.NodeCluster)) {
+            throw new IllegalArgumentException("gang scheduling (overSubscribe) needs a cluster of node pools, not a processor machine");
+        }
         backend = backend == null ? new EmulatedBackend() : backend;
         for (int i = 1; i < jobs.size(); i++) {
             if (jobs.get(i).submit() < jobs.get(i - 1).submit()) {
@@ -56,35 +69,40 @@ public record SimulationConfig(
 
     /** A plain run: emulated backend, default preemption settings, no maintenance, no failures. */
     public static SimulationConfig of(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, boolean recording) {
-        return new SimulationConfig(cluster, jobs, policy, null, null, null, null, recording, List.of());
+        return new SimulationConfig(cluster, jobs, policy, null, null, null, null, recording, List.of(), GangSettings.NONE);
     }
 
     public SimulationConfig withPreemption(PreemptionSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, reservations);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withFailures(FailureModel model) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withBackend(NodeBackend newBackend) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withInitialRuns(List<InitialRun> runs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang, reservations);
+    }
+
+    /** The same run with these gang settings ({@link GangSettings#NONE}: no time slicing). */
+    public SimulationConfig withGang(GangSettings settings) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings, reservations);
     }
 
     /** The same run with these advance reservations (occurrences unrolled by the engine). */
     public SimulationConfig withReservations(List<org.preemptlab.reservation.ReservationSpec> specs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, specs);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, specs);
     }
 
     public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
-        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, reservations);
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations);
     }
 }
