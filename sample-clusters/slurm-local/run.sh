@@ -4,6 +4,7 @@
 # queue is empty, dump what Slurm recorded, stop.sh --delete. Files written to OUT:
 #   sacct.txt          sacct -a -P -X -S <run start> --format=<the 20 fields replay reads>
 #   sacctmgr-dump.txt  sacctmgr dump of the cluster (accounts, users, shares, QOS)
+#   sacctmgr-qos.txt   sacctmgr -P show qos (the dump lists only the QOS names)
 #   slurm.conf gres.conf workload.tsv sdiag.txt run.log
 # Usage: run.sh full|ci OUT [SEED]      (root; ports as in start.sh)
 set -euo pipefail
@@ -57,6 +58,7 @@ sleep 3   # the last records reach slurmdbd
 sdiag > "$OUT/sdiag.txt" 2>&1 || true
 sacct -a -P -X -S "$since" -E now --format="$FIELDS" > "$OUT/sacct.txt"
 sacctmgr -i dump "$CLUSTER" file="$OUT/sacctmgr-dump.txt" >/dev/null
+sacctmgr -P show qos > "$OUT/sacctmgr-qos.txt"
 echo "[slurm-local] $MODE run done in $(( $(date +%s) - start_s )) s: $(( $(wc -l < "$OUT/sacct.txt") - 1 )) sacct rows in $OUT"
 "$HERE/stop.sh" "$DIR" --delete
 trap - EXIT

@@ -59,6 +59,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private Cycle lastCycle;
     private List<Cycle> cycles;
     private long backfillCycles;
+    private long skippedCycles;
+    private long lastCyclePrint = Long.MIN_VALUE;
     private long fullPasses;
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
@@ -99,6 +101,20 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return backfillCycles;
     }
 
+    /** Backfill cycles skipped because nothing had changed since the last one. */
+    public long skippedCycles() {
+        return skippedCycles;
+    }
+
+    /** The queue and the running jobs, as a number that changes when a job is submitted, starts or ends. */
+    private static long fingerprint(Snapshot s) {
+        long h = 1;
+        for (JobView j : s.queue()) h = h * 31 + j.index();
+        h = h * 1_000_003 + s.queue().size();
+        for (JobView j : s.running()) h = h * 37 + j.index();
+        return h * 1_000_033 + s.running().size();
+    }
+
     public long fullPasses() {
         return fullPasses;
     }
@@ -136,7 +152,13 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         List<Started> startedNow = new ArrayList<>();
         Set<Integer> startedIdx = new HashSet<>();
         mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx);
-        if (backfill) backfillCycle(s, order, free, decisions, startedNow, startedIdx);
+        if (backfill) {
+            // Slurm's _more_work(): a cycle runs only if a job was submitted, started or ended since the last one
+            long print = fingerprint(s);
+            if (print != lastCyclePrint || !startedNow.isEmpty()) backfillCycle(s, order, free, decisions, startedNow, startedIdx);
+            else skippedCycles++;
+            lastCyclePrint = startedIdx.isEmpty() ? print : Long.MIN_VALUE;
+        }
         // periodic passes while jobs wait and something can change (a job runs or ends, a window opens or closes);
         // with nothing running and nothing startable the engine reports the run as stuck
         boolean canChange = !s.running().isEmpty() || !startedIdx.isEmpty() || !s.reservations().isEmpty();
@@ -215,9 +237,19 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         backfillCycles++;
         long now = s.now();
         List<Reservation> windows = s.reservations();
-        AvailabilityProfile profile = AvailabilityProfile.of(now, free.copy());
-        for (JobView r : s.running()) profile.unbook(r.placement(), Math.max(now + 1, r.estimatedEnd()), Long.MAX_VALUE);
-        for (Started st : startedNow) profile.unbook(st.placement(), Math.max(now + 1, st.end()), Long.MAX_VALUE);
+        int nr = s.running().size() + startedNow.size();
+        long[] ends = new long[nr];
+        Placement[] held = new Placement[nr];
+        int k = 0;
+        for (JobView r : s.running()) {
+            ends[k] = Math.max(now + 1, r.estimatedEnd());
+            held[k++] = r.placement();
+        }
+        for (Started st : startedNow) {
+            ends[k] = Math.max(now + 1, st.end());
+            held[k++] = st.placement();
+        }
+        AvailabilityProfile profile = AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
