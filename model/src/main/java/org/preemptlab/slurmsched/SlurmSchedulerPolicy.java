@@ -236,6 +236,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             List<Started> startedNow, Set<Integer> startedIdx) {
         backfillCycles++;
         long now = s.now();
+        if (startedIdx.size() == order.size()) { // the main scheduler started every pending job: nothing to test
+            lastCycle = new Cycle(now, List.of(), Map.of(), List.of(), Map.of());
+            if (cycles != null) cycles.add(lastCycle);
+            return;
+        }
         List<Reservation> windows = s.reservations();
         int nr = s.running().size() + startedNow.size();
         long[] ends = new long[nr];
