@@ -24,7 +24,7 @@ import org.preemptlab.sim.SimulationResult;
 
 /**
  * Drain or checkpoint? Runs a scenario's first maintenance window with {@code DRAIN} and with
- * {@code CHECKPOINT} on every cell of a grid of checkpoint bandwidth × image size and compares what
+ * checkpoint ({@code CHECKPOINT_BEFORE} by default: images written by T; or {@code CHECKPOINT} at T) on every cell of a grid of checkpoint bandwidth × image size and compares what
  * each costs in node-hours ({@link MaintenanceCost#totalNodeHours()}: idle node-hours before T + lost
  * node-hours + checkpoint/restart I/O node-hours; the added queue wait is kept apart).
  *
@@ -53,7 +53,7 @@ public final class BreakEvenSweep {
         MaintenanceWindow file = scenario.maintenance().get(0);
         long start = spec.windowStart() != null ? spec.windowStart() : file.start();
         MaintenanceWindow drain = window(file, start, MaintenanceStrategy.DRAIN);
-        MaintenanceWindow checkpoint = window(file, start, MaintenanceStrategy.CHECKPOINT);
+        MaintenanceWindow checkpoint = window(file, start, spec.checkpoint());
         long lookBack = spec.lookBack() != null ? spec.lookBack()
                 : scenario.jobs().stream().mapToLong(JobSpec::estimate).max().orElse(3600);
         List<Double> bandwidths = spec.bandwidth().values();
@@ -73,7 +73,7 @@ public final class BreakEvenSweep {
                     int c = col;
                     service.submit(() -> {
                         if (p.isCancelled()) throw new CancellationException("break-even sweep cancelled");
-                        return cell(scenario, drain, checkpoint, lookBack, c, r, bandwidths.get(c), images.get(r));
+                        return cell(scenario, drain, checkpoint, lookBack, spec.idleWattsPerNode(), c, r, bandwidths.get(c), images.get(r));
                     });
                 }
             }
@@ -124,7 +124,7 @@ public final class BreakEvenSweep {
 
     /** Runs one cell: the baseline without the window, then drain, then checkpoint. */
     static BreakEvenCell cell(Scenario scenario, MaintenanceWindow drain, MaintenanceWindow checkpoint, long lookBack,
-            int col, int row, double bandwidth, double image) {
+            double idleWatts, int col, int row, double bandwidth, double image) {
         long imageMb = Math.max(1, Math.round(image));
         Scenario s;
         try {
@@ -133,8 +133,8 @@ public final class BreakEvenSweep {
             throw new IllegalArgumentException("cell " + LogAxis.num(bandwidth) + " MB/s × " + imageMb + " MB per node: " + e.getMessage(), e);
         }
         SimulationResult baseline = new Simulation(s.withMaintenance(List.of()).toConfig(false)).run();
-        MaintenanceCost d = MaintenanceCost.of(new Simulation(s.withMaintenance(List.of(drain)).toConfig(true)).run(), drain, baseline, lookBack);
-        MaintenanceCost c = MaintenanceCost.of(new Simulation(s.withMaintenance(List.of(checkpoint)).toConfig(true)).run(), checkpoint, baseline, lookBack);
+        MaintenanceCost d = MaintenanceCost.of(new Simulation(s.withMaintenance(List.of(drain)).toConfig(true)).run(), drain, baseline, lookBack, idleWatts);
+        MaintenanceCost c = MaintenanceCost.of(new Simulation(s.withMaintenance(List.of(checkpoint)).toConfig(true)).run(), checkpoint, baseline, lookBack, idleWatts);
         return new BreakEvenCell(col, row, bandwidth, imageMb, d, c);
     }
 

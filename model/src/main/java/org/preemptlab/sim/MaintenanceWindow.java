@@ -24,7 +24,7 @@ public record MaintenanceWindow(String name, long start, long duration, int[] no
         return switch (strategy) {
             case DRAIN -> Long.MIN_VALUE;
             case DRAIN_THEN_CHECKPOINT -> start - drainHorizon;
-            case CHECKPOINT, KILL -> Long.MAX_VALUE;
+            case CHECKPOINT, CHECKPOINT_BEFORE, KILL -> Long.MAX_VALUE;
         };
     }
 }

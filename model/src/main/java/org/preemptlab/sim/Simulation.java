@@ -69,6 +69,7 @@ public final class Simulation {
     /** Queued jobs room is being made for → where they are to start ({@link Decision.Promise}), in the order promised. */
     private final Map<Integer, Placement> promises = new LinkedHashMap<>();
     private final SimEvent.Handler dispatch = new Dispatch();
+    private final List<CheckpointBeforePlan> checkpointBefore = new ArrayList<>();
     /** The preemptions made at {@link #preemptedAt} (victim, for job), to refuse one that undoes another. */
     private final HashSet<Long> preemptedNow = new HashSet<>();
     private long preemptedAt = Long.MIN_VALUE;
@@ -134,6 +135,11 @@ public final class Simulation {
             reservations.add(new Reservation(mw.name(), mw.start(), mw.end(), mw.nodes(), mw.drainFrom()));
             events.add(new SimEvent.MaintenanceStart(mw.start(), w));
             events.add(new SimEvent.MaintenanceEnd(mw.end(), w));
+            if (mw.strategy() == MaintenanceStrategy.CHECKPOINT_BEFORE) {
+                CheckpointBeforePlan plan = new CheckpointBeforePlan(mw, w, cluster.nodeCount(), mw.start() - longestWrite());
+                checkpointBefore.add(plan);
+                if (plan.evaluateFrom() > 0) events.add(new SimEvent.Wakeup(plan.evaluateFrom())); // the first look at the plan
+            }
         }
     }
 
@@ -190,6 +196,7 @@ public final class Simulation {
                 passRequested = false;
                 pass();
             }
+            if (!checkpointBefore.isEmpty()) checkpointsBeforeWindows();
         } while (hasEventAt(t));
         return terminal < runs.length;
     }
@@ -637,6 +644,51 @@ public final class Simulation {
         for (JobRun r : suspended) if (r.placement().uses(node)) on.add(r);
         on.sort(Comparator.comparingInt(JobRun::index));
         return on;
+    }
+
+    /**
+     * {@link MaintenanceStrategy#CHECKPOINT_BEFORE}: begins the checkpoints the plan says are due now and
+     * asks to be woken at the next planned start ({@link CheckpointBeforePlan}).
+     */
+    private void checkpointsBeforeWindows() {
+        for (CheckpointBeforePlan plan : checkpointBefore) {
+            if (!plan.active(now)) continue;
+            long next = Long.MAX_VALUE;
+            for (CheckpointBeforePlan.Write write : plan.plan(now, running, storage, settings.cost())) {
+                if (write.start() > now) {
+                    next = Math.min(next, write.start());
+                    continue;
+                }
+                JobRun r = write.job();
+                if (r.state() != JobState.RUNNING) continue;
+                if (!plan.writing()) {
+                    plan.markWriting();
+                    Reservation old = reservations.get(plan.windowIndex());
+                    reservations.set(plan.windowIndex(), new Reservation(old.name(), old.start(), old.end(), old.nodes(), now));
+                }
+                MaintenanceWindow mw = config.maintenance().get(plan.windowIndex());
+                Reason reason = Reason.of("maintenance window " + mw.name() + " at " + mw.start()
+                        + ": checkpoint written before it (planned " + write.start() + ", " + write.seconds() + " s)");
+                r.settle(now);
+                r.preempted(PreemptMechanism.CHECKPOINT);
+                log(LogKind.PREEMPT, r, r.placement(), reason);
+                beginCheckpoint(r, true, reason);
+            }
+            if (next != Long.MAX_VALUE && plan.queueWakeup(next)) events.add(new SimEvent.Wakeup(next));
+        }
+    }
+
+    /** The longest a checkpoint-before plan can be: every node holding the largest image, at the slowest bandwidth, rounding included. */
+    private long longestWrite() {
+        if (!settings.cost().imageModel()) return settings.cost().checkpointSeconds();
+        long largest = 0;
+        for (JobSpec j : config.jobs()) largest = Math.max(largest, j.imageMbPerNode());
+        double slowest = settings.storageMBps();
+        if (cluster instanceof org.preemptlab.cluster.NodeCluster nc) {
+            for (var pool : nc.pools()) slowest = Math.min(slowest, pool.checkpointBandwidthMBps());
+        }
+        // each job's write is rounded up to whole seconds: at most one job per node, < 1 s each
+        return CheckpointBeforePlan.writeSeconds((double) largest * cluster.nodeCount(), slowest) + cluster.nodeCount() + 1;
     }
 
     private void maintenanceStart(int w) {

@@ -65,6 +65,20 @@ final class StorageChannels {
         return channels[r.placement() == null ? 0 : Math.max(0, r.placement().pool())].bandwidth;
     }
 
+    /** The channel (pool) the job writes to. */
+    int poolOf(JobRun r) {
+        return r.placement() == null ? 0 : Math.max(0, r.placement().pool());
+    }
+
+    /** MB still to write on the job's channel at {@code now} by the checkpoints in progress there. */
+    double pendingMb(JobRun r, long now) {
+        Channel c = channels[poolOf(r)];
+        double total = 0;
+        double done = c.active.isEmpty() || now <= c.lastUpdate ? 0 : c.bandwidth / c.active.size() * (now - c.lastUpdate);
+        for (double[] left : c.active.values()) total += Math.max(0, left[0] - done);
+        return total;
+    }
+
     /** Restart read time: the image read back at the pool's full bandwidth (or the fixed cost). */
     long restartSeconds(JobRun r, CheckpointCost cost) {
         if (!cost.imageModel()) return cost.restartSeconds();

@@ -50,6 +50,17 @@ public final class BreakEvenChart {
 
     private BreakEvenChart() {}
 
+    /** Which checkpoint the sweep compared with drain, for people: "checkpoint-before (T)" or "checkpoint (at T)". */
+    static String checkpointStrategy(BreakEvenResult r) {
+        if (r.cells().isEmpty()) return "";
+        String label = r.cells().get(0).checkpoint().strategy();
+        try {
+            return org.preemptlab.sim.MaintenanceStrategy.parse(label).describe();
+        } catch (IllegalArgumentException e) {
+            return label;
+        }
+    }
+
     public static JFreeChart create(BreakEvenResult r) {
         List<Double> bw = r.bandwidths();
         List<Double> img = r.imageSizes();
@@ -115,7 +126,8 @@ public final class BreakEvenChart {
         JFreeChart chart = new JFreeChart(title(r), TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         TextTitle sub = new TextTitle("Each cell: drain cost − checkpoint cost in node-hours (cost = idle node-h before T + lost node-h "
-                + "+ checkpoint/restart I/O node-h; idle counted over the " + Units.duration(r.lookBack()) + " before T)", SMALL);
+                + "+ checkpoint/restart I/O node-h; idle counted over the " + Units.duration(r.lookBack()) + " before T); checkpoint = "
+                + checkpointStrategy(r), SMALL);
         chart.addSubtitle(sub);
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem("checkpoint cheaper (> 0)", null, null, null, new Rectangle(-6, -6, 12, 12), CHECKPOINT_CHEAPER));

@@ -21,7 +21,9 @@ import org.preemptlab.maintenance.SweepProgress;
 import org.preemptlab.maintenance.Winner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import org.preemptlab.sim.MaintenanceStrategy;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,6 +63,15 @@ final class BreakEvenCommand implements Callable<Integer> {
     @Option(names = "--look-back", paramLabel = "S", description = "idle time is counted over [T − S, T) (default: the longest estimate)")
     String lookBack;
 
+    @Option(names = "--checkpoint", paramLabel = "before|at", defaultValue = "before",
+            description = "when the checkpoint strategy writes: before (planned backwards to be written by T) or at (begins at T, "
+                    + "inside the window) (default: ${DEFAULT-VALUE})")
+    String checkpointWhen;
+
+    @Option(names = "--idle-watts", defaultValue = "150",
+            description = "idle power of one node, W, for the idle-energy columns of the CSV (default: ${DEFAULT-VALUE})")
+    double idleWatts;
+
     @Option(names = "--threads", converter = OptionValues.Count.class,
             description = "cells run in parallel, ≥ 1 (default: the available processors, ${DEFAULT-VALUE})")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -74,6 +85,13 @@ final class BreakEvenCommand implements Callable<Integer> {
         if (windowStarts != null) for (String w : windowStarts) starts.add(seconds("--window-start", w.strip()));
         if (starts.isEmpty()) starts.add(null);
         Long back = lookBack == null ? null : seconds("--look-back", lookBack);
+        MaintenanceStrategy checkpoint = switch (checkpointWhen.strip()) {
+            case "before" -> MaintenanceStrategy.CHECKPOINT_BEFORE;
+            case "at" -> MaintenanceStrategy.CHECKPOINT;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--checkpoint: \"" + checkpointWhen + "\"; use before or at");
+        };
+        if (!(idleWatts >= 0)) throw new CommandLine.ParameterException(spec.commandLine(), "--idle-watts: " + idleWatts + "; must be ≥ 0");
         int n = threads;
         List<Path> pngs = new ArrayList<>();
         List<Path> csvs = new ArrayList<>();
@@ -89,7 +107,7 @@ final class BreakEvenCommand implements Callable<Integer> {
         PrintWriter out = SummaryOut.writer(spec, png, csv);
         AtomicFiles.together(() -> { // every heat map and CSV, or none
             for (int k = 0; k < starts.size(); k++) {
-                sweepOne(s, new BreakEvenSpec(bw, img, starts.get(k), back), n, pngs.get(k), csvs.get(k), out);
+                sweepOne(s, new BreakEvenSpec(bw, img, starts.get(k), back, checkpoint, idleWatts), n, pngs.get(k), csvs.get(k), out);
             }
         });
         for (int k = 0; k < starts.size(); k++) out.println("wrote " + pngs.get(k) + (csvs.get(k) != null ? " and " + csvs.get(k) : ""));
@@ -111,6 +129,8 @@ final class BreakEvenCommand implements Callable<Integer> {
         AtomicFiles.writeBytes(pngOut, stream -> stream.write(image));
         if (csvOut != null) BreakEvenCsvWriter.write(csvOut, r);
         out.println(BreakEvenChart.title(r));
+        out.println("checkpoint strategy: " + sweep.checkpoint().describe() + (sweep.checkpoint() == MaintenanceStrategy.CHECKPOINT_BEFORE
+                ? ", each image planned to be written by T" : ", images written inside the window"));
         out.printf(Locale.ROOT, "%d × %d cells (bandwidth %s MB/s × image %s MB per node), %d runs on %d thread%s in %.2f s%n",
                 bw.steps(), img.steps(), bw.text(), img.text(), 3 * sweep.cellCount(), Math.min(n, sweep.cellCount()),
                 Math.min(n, sweep.cellCount()) == 1 ? "" : "s", wall);

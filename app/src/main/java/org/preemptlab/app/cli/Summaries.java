@@ -1,5 +1,7 @@
 package org.preemptlab.app.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.preemptlab.metrics.MaintenanceCost;
 import org.preemptlab.metrics.Metrics;
@@ -40,13 +42,25 @@ final class Summaries {
                 + Units.duration(Math.min(lookBack, w.start())) + " before it";
     }
 
-    static final String MAINTENANCE_COLUMNS = "strategy              | idle node-h before T | lost node-h | ckpt+restart I/O node-h "
-            + "| added wait job-h | added mean wait | jobs running across T";
+    static final String MAINTENANCE_COLUMNS = "strategy              | idle node-h before T | idle kWh before T | lost node-h | ckpt+restart I/O node-h "
+            + "| added wait job-h | added mean wait | jobs running across T | ckpt writes after T";
 
     /** One strategy's row under {@link #MAINTENANCE_COLUMNS}. */
     static String maintenanceRow(MaintenanceCost c) {
-        return String.format(Locale.ROOT, "%-21s | %20s | %11s | %23s | %16s | %15s | %d", c.strategy(),
-                Units.number(c.idleNodeHoursBefore()), Units.number(c.lostNodeHours()), Units.number(c.ioNodeHours()),
-                Units.number(c.addedWaitHours()), Units.duration(c.addedMeanWaitSeconds()), c.jobsAcrossStart());
+        return String.format(Locale.ROOT, "%-21s | %20s | %17s | %11s | %23s | %16s | %15s | %21d | %s", c.strategy(),
+                Units.number(c.idleNodeHoursBefore()), Units.number(c.idleEnergyKwh()), Units.number(c.lostNodeHours()),
+                Units.number(c.ioNodeHours()), Units.number(c.addedWaitHours()), Units.duration(c.addedMeanWaitSeconds()),
+                c.jobsAcrossStart(), c.checkpointMisses().isEmpty() ? "none"
+                        : c.checkpointMisses().size() + ", worst " + Units.duration(c.worstMissSeconds()) + " late");
+    }
+
+    /** The checkpoint writes of a strategy that were not done by T, one line each: {@code   job2 wrote 5 h 00 min – 5 h 21 min: 21 min after T}. */
+    static List<String> maintenanceMisses(MaintenanceCost c) {
+        List<String> lines = new ArrayList<>();
+        for (MaintenanceCost.CheckpointMiss m : c.checkpointMisses()) {
+            lines.add("  " + c.strategy() + ": " + m.job() + " wrote its checkpoint " + Units.instant(m.start()) + " – "
+                    + Units.instant(m.end()) + ", " + Units.duration(m.missSeconds()) + " after T");
+        }
+        return lines;
     }
 }

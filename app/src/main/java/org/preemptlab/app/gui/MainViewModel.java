@@ -157,6 +157,15 @@ public final class MainViewModel {
     }
 
     /** Simulates the editor's scenario in the background; the run view shows it when done. */
+    /** The maintenance windows of the run shown (for the planner views' drain stretches). */
+    private java.util.List<org.preemptlab.sim.MaintenanceWindow> runWindows = java.util.List.of();
+
+    /** The planner views (utilization by state, backlog, waits by group) of the run shown, or null before a run. */
+    public org.preemptlab.app.gui.planner.PlannerViewModel plannerViews() {
+        RunViewModel r = run.get();
+        return r == null ? null : new org.preemptlab.app.gui.planner.PlannerViewModel(r.run(), runWindows);
+    }
+
     public void runScenario() {
         ScenarioDraft draft = editor.draft();
         SimulationConfig config;
@@ -187,6 +196,7 @@ public final class MainViewModel {
         }, index -> {
             RunRecord rec = index.run();
             pendingRun = null;
+            runWindows = config.maintenance();
             RunViewModel fresh = new RunViewModel(index);
             if (autoPlay) {
                 fresh.gantt().showFutureProperty().set(true);

@@ -45,6 +45,7 @@ public final class MainWindow {
     private final StackPane runHolder = new StackPane();
     private final MainActions actions;
     private RunView runView;
+    private boolean compareBuilt;
 
     public MainWindow(MainViewModel vm, MainActions actions) {
         this.vm = vm;
@@ -60,7 +61,14 @@ public final class MainWindow {
         runPage.setTop(backendBar());
         runTab.setContent(runPage);
         editorTab.setContent(actions.editorPage());
-        compareTab.setContent(actions.comparePage());
+        // the compare page (JFreeChart, the break-even tab) is built when first shown: off the first frame
+        compareTab.setContent(placeholder("Opening Compare …"));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == compareTab && !compareBuilt) {
+                compareBuilt = true;
+                compareTab.setContent(actions.comparePage());
+            }
+        });
         samplesTab.setContent(actions.samplesPage());
         tabs.getTabs().addAll(samplesTab, editorTab, runTab, compareTab);
         root.setTop(menuBar());
@@ -153,6 +161,8 @@ public final class MainWindow {
                 item("_Compare", "Shortcut+3", () -> vm.pageProperty().set(Page.COMPARE)),
                 item("_Samples", "Shortcut+0", () -> vm.pageProperty().set(Page.SAMPLES)),
                 new SeparatorMenuItem(),
+                plannerItem(),
+                new SeparatorMenuItem(),
                 item("Fit the whole run", null, () -> withRun(r -> r.gantt().fitAll())),
                 item("Collapse / expand all pools", null, () -> withRun(r -> {
                     var g = r.gantt();
@@ -165,6 +175,17 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, edit, run, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** View ▸ Planner views: utilization by state, backlog and waits by group of the run shown. */
+    private MenuItem plannerItem() {
+        MenuItem planner = item("_Planner views (utilization, backlog, waits)…", "Shortcut+4", () -> {
+            var p = vm.plannerViews();
+            if (p != null) org.preemptlab.app.gui.planner.PlannerWindow.show(root.getScene() == null ? null : root.getScene().getWindow(), p);
+        });
+        planner.setId("menu-planner-views");
+        planner.disableProperty().bind(vm.runProperty().isNull());
+        return planner;
     }
 
     private MenuItem stopItem() {

@@ -26,6 +26,7 @@ public final class PlannerApp extends Application {
      */
     public static int launchGui(String[] args) {
         exitCode = 0;
+        FxClassPathWarning.silence(); // JavaFX on the class path is how the fat jar runs, not a problem
         Application.launch(PlannerApp.class, args);
         return exitCode;
     }

@@ -84,7 +84,9 @@ public final class PlannerShell implements MainActions {
         return samples;
     }
 
+    /** The compare page, made on first use (the window builds it when its tab is first shown). */
     public CompareView compareView() {
+        if (compareView == null) compareView = new CompareView(vm.compare());
         return compareView;
     }
 
@@ -135,8 +137,7 @@ public final class PlannerShell implements MainActions {
 
     @Override
     public Node comparePage() {
-        compareView = new CompareView(vm.compare());
-        return compareView;
+        return compareView();
     }
 
     @Override

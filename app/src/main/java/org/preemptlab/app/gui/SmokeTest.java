@@ -51,6 +51,8 @@ public final class SmokeTest implements Notifier {
     private final IntConsumer exitCode;
     private final Duration timeout;
     private final long startNanos = System.nanoTime();
+    /** Seconds from the JVM's start to the window's first layout pulse. */
+    private volatile double firstFrame = Double.NaN;
     private final AtomicBoolean over = new AtomicBoolean();
     private final CountDownLatch decided = new CountDownLatch(1);
     private volatile String step = "starting the window";
@@ -105,6 +107,15 @@ public final class SmokeTest implements Notifier {
             if (run != null) Platform.runLater(() -> check(run));
         });
         stage.show();
+        javafx.scene.Scene scene = stage.getScene();
+        if (scene != null) {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                firstFrame = sinceJvmStart();
+                scene.removePostLayoutPulseListener(once[0]);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        }
         step = file.map(f -> "opening and simulating " + f).orElse("simulating the default scenario");
         shell.start(file.map(Path::toString).orElse(null));
     }
@@ -157,6 +168,9 @@ public final class SmokeTest implements Notifier {
                 fail("the finished run \"" + rec.title() + "\" has no metrics", null);
                 return;
             }
+            // time to the first usable window, on stderr (stdout keeps its one summary line)
+            err.println(String.format(java.util.Locale.ROOT, "preemptlab smoke test: first frame %.2f s after the JVM started,"
+                    + " finished run shown %.2f s after it", firstFrame, sinceJvmStart()));
             finish(0, summaryLine(rec.title(), rec.jobs().size(), rec.log().size(), rec.metrics(), elapsedSeconds()));
         } catch (RuntimeException e) {
             fail("checking the run failed: " + e, e);
@@ -173,6 +187,12 @@ public final class SmokeTest implements Notifier {
                 + " meanWait=" + m.meanWaitSeconds() + ", simulated in " + String.format(java.util.Locale.ROOT, "%.2f",
                 m.wallSeconds()) + " s, finished run shown " + String.format(java.util.Locale.ROOT, "%.1f", shownAfter)
                 + " s after start";
+    }
+
+    /** Seconds since the JVM process started (its start as the OS records it, 10 ms steps on Linux). */
+    static double sinceJvmStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private void fail(String message, Throwable cause) {

@@ -54,11 +54,34 @@ class BreakEvenCommandTest {
         assertThat(lines).hasSize(13);
         assertThat(lines.get(0)).isEqualTo(BreakEvenCsvWriter.HEADER);
         assertThat(lines.get(1)).startsWith("10,1024,");
-        assertThat(lines.get(1)).endsWith(",checkpoint"); // 1 GB per node, even at 10 MB/s
+        assertThat(o.out()).contains("checkpoint strategy: checkpoint-before (T)");
+        assertThat(lines.get(1).split(",")[13]).isEqualTo("checkpoint"); // 1 GB per node, even at 10 MB/s
         assertThat(lines.get(12)).startsWith("10000,65536,");
-        String slowBig = lines.get(9); // 64 GB per node at 10 MB/s
-        assertThat(slowBig).startsWith("10,65536,").endsWith(",drain");
-        for (String line : lines.subList(1, 13)) assertThat(line.split(",")).hasSize(14);
+        String[] fast = lines.get(12).split(",");
+        assertThat(fast[17]).as("strategy column").isEqualTo("checkpoint-before");
+        assertThat(fast[18]).as("writes after T at 10 GB/s").isEqualTo("0");
+        String[] slowBig = lines.get(9).split(","); // 64 GB per node at 10 MB/s
+        assertThat(lines.get(9)).startsWith("10,65536,");
+        assertThat(slowBig[13]).isEqualTo("drain");
+        // even 64 GB per node at 10 MB/s is written by 10:00: the plan starts hours early and the nodes drain from then
+        assertThat(slowBig[18]).as("writes after T").isEqualTo("0");
+        // idle energy = idle node-hours × 150 W
+        assertThat(Double.parseDouble(slowBig[14])).isCloseTo(Double.parseDouble(slowBig[2]) * 0.15,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
+        for (String line : lines.subList(1, 13)) assertThat(line.split(",")).hasSize(20);
+
+        Path atCsv = dir.resolve("at.csv");
+        Outcome at = run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", dir.resolve("at.png").toString(),
+                "--csv", atCsv.toString(), "--bandwidth", "10000:10000:1", "--image-size", "1024:1024:1", "--threads", "1",
+                "--checkpoint", "at", "--idle-watts", "300");
+        assertThat(at.code()).as(at.err()).isZero();
+        assertThat(at.out()).contains("checkpoint strategy: checkpoint (at T)");
+        String[] atRow = Files.readAllLines(atCsv).get(1).split(",");
+        assertThat(atRow[17]).isEqualTo("checkpoint");
+        assertThat(atRow[16]).isEqualTo("300");
+        assertThat(Long.parseLong(atRow[18])).as("at T every write is after T").isPositive();
+        assertOneLine(run("break-even", sample("maintenance-checkpoint.json").toString(), "--png", dir.resolve("x.png").toString(),
+                "--checkpoint", "during"), "--checkpoint: ");
     }
 
     @Test

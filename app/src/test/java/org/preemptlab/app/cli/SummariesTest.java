@@ -54,7 +54,8 @@ class SummariesTest {
         assertThat(Summaries.maintenanceHeader("M", new MaintenanceWindow("w", 600, 60, new int[] {3}, MaintenanceStrategy.DRAIN, 0), 3600))
                 .isEqualTo("M: window w at 10 min 00 s for 1 min on 1 node; idle counted over the 10 min before it");
         String row = Summaries.maintenanceRow(new MaintenanceCost("drain", 36_000, 12.345, 0, 0, 3.5, 1_234.5, 0));
-        assertThat(row.split("\\|")).extracting(String::strip).containsExactly("drain", "12.3", "0", "0", "3.5", "20 min 35 s", "0");
+        assertThat(row.split("\\|")).extracting(String::strip)
+                .containsExactly("drain", "12.3", "1.85", "0", "0", "3.5", "20 min 35 s", "0", "none");
         assertThat(row.indexOf('|', 30)).as("columns line up with the header")
                 .isEqualTo(Summaries.MAINTENANCE_COLUMNS.indexOf('|', 30));
     }
@@ -82,7 +83,8 @@ class SummariesTest {
                 .doesNotContainPattern("at \\d+ s for");
         assertThat(out).contains(Summaries.MAINTENANCE_COLUMNS);
         assertThat(out.lines()).anySatisfy(l -> assertThat(l).startsWith("drain "))
-                .anySatisfy(l -> assertThat(l).startsWith("checkpoint "));
+                .anySatisfy(l -> assertThat(l).startsWith("checkpoint "))
+                .anySatisfy(l -> assertThat(l).startsWith("checkpoint-before "));
     }
 
     private static String captured(java.util.function.IntSupplier command) {

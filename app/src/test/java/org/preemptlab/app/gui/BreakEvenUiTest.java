@@ -88,7 +88,7 @@ class BreakEvenUiTest extends ShellUiTest {
         robot.clickOn("#be-open-cell");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         var compare = shell.viewModel().compare();
-        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint");
+        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("drain", "checkpoint-before");
         assertThat(compare.variants().get(0).label()).contains("10 MB/s", "64 GB per node");
         assertThat(robot.lookup("#compare-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
                 .getSelectedItem().getId()).isEqualTo("compare-tab-schedulers");

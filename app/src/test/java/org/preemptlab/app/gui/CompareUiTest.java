@@ -37,6 +37,12 @@ class CompareUiTest extends ShellUiTest {
         // the table reads in human units: no raw seconds, makespan as d / h / min
         MetricRow makespan = table.getItems().stream().filter(r -> r.name().equals("Makespan")).findFirst().orElseThrow();
         assertThat(makespan.cell(0)).matches("\\d[\\d,]* (d|h|min)( \\d+ (h|min|s))?");
+        // each compared Gantt shows its whole schedule at once and is tall enough for its rows
+        assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().showFutureProperty().get()).isTrue());
+        var first = compare.variants().get(0).gantt().index();
+        double least = CompareView.ganttHeight(first.rowCount(), first.groups().size());
+        assertThat(least).isGreaterThan(110);
+        assertThat(shell.compareView().ganttPanes()).allSatisfy(p -> assertThat(p.getHeight()).isGreaterThanOrEqualTo(least - 0.5));
         Fx.run(() -> compare.scrubTo(0.5));
         long t = compare.cursorProperty().get();
         assertThat(compare.variants()).allSatisfy(v -> assertThat(v.gantt().cursorProperty().get()).isEqualTo(t));
@@ -57,6 +63,32 @@ class CompareUiTest extends ShellUiTest {
         robot.clickOn("#strategy-kill").clickOn("#strategy-checkpoint");
         robot.clickOn("#run-compare-strategies");
         assertThat(compare.messageProperty().get()).contains("1 picked");
+    }
+
+    @Test
+    void compares_today_with_thirty_percent_more_load(FxRobot robot) {
+        Fx.run(() -> shell.viewModel().pageProperty().set(Page.COMPARE));
+        robot.doubleClickOn("#load-growth").eraseText(4).write("30");
+        robot.clickOn("#run-compare-load");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        var compare = shell.viewModel().compare();
+        assertThat(compare.variants()).extracting(v -> v.key()).containsExactly("today", "load+30");
+        TableView<MetricRow> table = robot.lookup("#compare-metrics").queryTableView();
+        assertThat(table.getColumns()).extracting(CompareView::headerText)
+                .containsExactly("Metric", "Today (baseline)", "+30 % load (arrivals × 1.3)");
+        // the same jobs, arriving 1.3 times as fast: the submission span shrinks by 1.3
+        var today = compare.variants().get(0).run().source().jobs();
+        var grown = compare.variants().get(1).run().source().jobs();
+        assertThat(grown).hasSameSizeAs(today);
+        long first = today.stream().mapToLong(j -> j.spec().submit()).min().orElseThrow();
+        for (int i = 0; i < today.size(); i++) {
+            assertThat(grown.get(i).spec().submit() - first).isCloseTo(Math.round((today.get(i).spec().submit() - first) / 1.3),
+                    org.assertj.core.data.Offset.offset(1L));
+            assertThat(grown.get(i).spec().runtime()).isEqualTo(today.get(i).spec().runtime());
+        }
+        robot.doubleClickOn("#load-growth").eraseText(4).write("lots");
+        robot.clickOn("#run-compare-load");
+        assertThat(compare.messageProperty().get()).contains("not a number of percent");
     }
 
     @Test
@@ -94,6 +126,10 @@ class CompareUiTest extends ShellUiTest {
             compare.scrubTo(0.45);
         });
         assertThat(shell.viewModel().compare().variants()).hasSize(2);
+        // the maintenance cost rows' names are whole, on two lines (they ended in "…")
+        java.util.Set<javafx.scene.control.TableCell> cells = robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class);
+        assertThat(cells).filteredOn(c -> c.getText() != null && c.getText().startsWith("Maintenance:")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.getText()).startsWith("Maintenance:\n"));
         assertThat(Screenshots.write(stage.getScene().getRoot(), "compare-view.png")).isRegularFile().startsWith(Screenshots.dir());
     }
 }

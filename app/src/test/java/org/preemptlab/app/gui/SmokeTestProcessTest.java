@@ -38,6 +38,9 @@ class SmokeTestProcessTest {
     void the_default_scenario_runs_to_the_end_and_exits_0_with_a_summary() throws Exception {
         Outcome o = launch("--smoke-test");
         assertThat(o.exit()).as(o.err()).isZero();
+        // JavaFX is on the class path here, as in the fat jar: its "unsupported configuration" warning is dropped
+        assertThat(o.err()).doesNotContain("Unsupported JavaFX configuration");
+        assertThat(o.err()).containsPattern("first frame \\d+\\.\\d\\d s after the JVM started");
         List<String> lines = o.out().lines().toList();
         assertThat(lines).singleElement().asString()
                 .startsWith(SmokeTest.OK + "\"" + DefaultScenario.create().name())

@@ -14,13 +14,17 @@ import org.preemptlab.metrics.MaintenanceCost;
  * A break-even sweep as CSV, one row per cell (image size outer, bandwidth inner). Costs are
  * node-hours: idle before T, lost, checkpoint/restart I/O and their total for each strategy; added
  * wait is job-hours; {@code drain_minus_checkpoint_node_h} is positive where checkpointing is cheaper.
+ * Then the energy the window's idle nodes drew before T (kWh, at {@code idle_watts_per_node}), the
+ * checkpoint strategy ({@code checkpoint-before}: written by T, or {@code checkpoint}: at T), and how
+ * many of its checkpoint writes were still going at T and the largest miss, s.
  */
 public final class BreakEvenCsvWriter {
 
     public static final String HEADER = "bandwidth_mbps,image_mb_per_node,"
             + "drain_idle_node_h,drain_lost_node_h,drain_io_node_h,drain_total_node_h,drain_added_wait_job_h,"
             + "checkpoint_idle_node_h,checkpoint_lost_node_h,checkpoint_io_node_h,checkpoint_total_node_h,checkpoint_added_wait_job_h,"
-            + "drain_minus_checkpoint_node_h,winner";
+            + "drain_minus_checkpoint_node_h,winner,"
+            + "drain_idle_kwh,checkpoint_idle_kwh,idle_watts_per_node,checkpoint_strategy,checkpoint_writes_after_t,checkpoint_worst_miss_s";
 
     private BreakEvenCsvWriter() {}
 
@@ -36,7 +40,11 @@ public final class BreakEvenCsvWriter {
             line.append(number(c.bandwidthMBps())).append(',').append(number(c.imageMbPerNode()));
             costs(line, c.drain());
             costs(line, c.checkpoint());
-            line.append(',').append(number(c.drainMinusCheckpoint())).append(',').append(c.winner().label()).append('\n');
+            line.append(',').append(number(c.drainMinusCheckpoint())).append(',').append(c.winner().label());
+            line.append(',').append(number(c.drain().idleEnergyKwh())).append(',').append(number(c.checkpoint().idleEnergyKwh()))
+                    .append(',').append(number(c.checkpoint().idleWattsPerNode())).append(',').append(c.checkpoint().strategy())
+                    .append(',').append(c.checkpoint().checkpointMisses().size()).append(',').append(c.checkpoint().worstMissSeconds())
+                    .append('\n');
             w.write(line.toString());
         }
     }

@@ -238,7 +238,9 @@ class SampleLessonsTest {
         SimulationResult baseline = run(s.withMaintenance(List.of()));
         long lookBack = s.jobs().stream().mapToLong(JobSpec::estimate).max().orElseThrow();
         MaintenanceCost drain = cost(s, w, MaintenanceStrategy.DRAIN, baseline, lookBack);
-        MaintenanceCost checkpoint = cost(s, w, MaintenanceStrategy.CHECKPOINT, baseline, lookBack);
+        assertThat(w.strategy()).as("the file uses the default strategy").isEqualTo(MaintenanceStrategy.CHECKPOINT_BEFORE);
+        MaintenanceCost checkpoint = cost(s, w, MaintenanceStrategy.CHECKPOINT_BEFORE, baseline, lookBack);
+        assertThat(checkpoint.checkpointMisses()).as("every image written by 12:00").isEmpty();
 
         assertThat(drain.jobsAcrossStart()).as("drain: jobs running across T").isZero();
         assertThat(drain.lostNodeHours()).isZero();
@@ -248,6 +250,37 @@ class SampleLessonsTest {
         assertThat(drain.idleNodeHoursBefore()).as("drain idles nodes before T").isGreaterThan(checkpoint.idleNodeHoursBefore() + 100);
         assertThat(drain.addedWaitHours()).as("the two strategies' added wait differs")
                 .isNotCloseTo(checkpoint.addedWaitHours(), org.assertj.core.data.Offset.offset(10.0));
+    }
+
+    /**
+     * maintenance-checkpoint-before-T.json: the same workload and window as maintenance-checkpoint.json; with
+     * checkpoint-before every image is written by 10:00 (none with at T is), without contention (less I/O)
+     * and without lost work; the file says which strategy it uses, and so does its twin.
+     */
+    @Test
+    void checkpointBeforeTWritesEveryImageBeforeTheWindow() throws Exception {
+        Scenario before = sample("maintenance-checkpoint-before-T.json");
+        Scenario at = sample("maintenance-checkpoint.json");
+        assertThat(before.maintenance()).singleElement().extracting(MaintenanceWindow::strategy).isEqualTo(MaintenanceStrategy.CHECKPOINT_BEFORE);
+        assertThat(at.maintenance()).singleElement().extracting(MaintenanceWindow::strategy).isEqualTo(MaintenanceStrategy.CHECKPOINT);
+        assertThat(before.jobs()).isEqualTo(at.jobs());
+        MaintenanceWindow wb = before.maintenance().get(0);
+        MaintenanceWindow wa = at.maintenance().get(0);
+        SimulationResult baseline = run(before.withMaintenance(List.of()));
+        long lookBack = before.jobs().stream().mapToLong(JobSpec::estimate).max().orElseThrow();
+        MaintenanceCost b = MaintenanceCost.of(run(before), wb, baseline, lookBack);
+        MaintenanceCost a = MaintenanceCost.of(run(at), wa, baseline, lookBack);
+
+        assertThat(b.checkpointMisses()).as("checkpoint-before: writes still going at 10:00").isEmpty();
+        assertThat(a.checkpointMisses()).as("checkpoint at T: writes inside the window").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(b.lostNodeHours()).isZero();
+        assertThat(b.ioNodeHours()).as("written one after another: no contention").isPositive().isLessThan(a.ioNodeHours());
+        SimulationResult r = run(before);
+        long checkpointedBeforeT = r.timeline().segments().stream()
+                .filter(x -> x.kind() == org.preemptlab.sim.SegmentKind.CHECKPOINTING && x.end() <= wb.start() && x.end() > wb.start() - 3600)
+                .count();
+        assertThat(checkpointedBeforeT).as("checkpoints written in the hour before 10:00").isGreaterThanOrEqualTo(3);
+        assertThat(r.jobs()).allMatch(j -> j.state() == org.preemptlab.job.JobState.COMPLETED);
     }
 
     private static MaintenanceCost cost(Scenario s, MaintenanceWindow w, MaintenanceStrategy strategy, SimulationResult baseline,

@@ -208,7 +208,9 @@ public final class BreakEvenViewModel {
         if (cell == null || r == null || sweptScenario == null) return List.of();
         String at = " (" + Units.bandwidth(cell.bandwidthMBps()) + ", " + Units.size(cell.imageMbPerNode()) + " per node)";
         List<VariantPlan> plans = new java.util.ArrayList<>();
-        for (MaintenanceStrategy st : List.of(MaintenanceStrategy.DRAIN, MaintenanceStrategy.CHECKPOINT)) {
+        MaintenanceStrategy checkpoint = r.cells().isEmpty() ? MaintenanceStrategy.CHECKPOINT_BEFORE
+                : MaintenanceStrategy.parse(r.cells().get(0).checkpoint().strategy());
+        for (MaintenanceStrategy st : List.of(MaintenanceStrategy.DRAIN, checkpoint)) {
             Scenario s = BreakEvenSweep.cellScenario(sweptScenario, r, cell, st);
             plans.add(new VariantPlan(st.label(), st.label() + at, s.toConfig(true)));
         }

@@ -58,8 +58,12 @@ public final class CompareView extends BorderPane {
         message.setPadding(new Insets(2, 8, 2, 8));
         message.getStyleClass().add("hint");
         VBox top = new VBox(toolbar(), strategyBar(), message);
-        VBox.setVgrow(gantts, Priority.ALWAYS);
-        SplitPane left = new SplitPane(gantts, charts);
+        // the stacked Gantts scroll as a whole: each is tall enough for its rows (they were ~10 rows tall)
+        javafx.scene.control.ScrollPane ganttScroll = new javafx.scene.control.ScrollPane(gantts);
+        ganttScroll.setFitToWidth(true);
+        ganttScroll.setFitToHeight(true);
+        ganttScroll.setId("compare-gantts");
+        SplitPane left = new SplitPane(ganttScroll, charts);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.62);
         table.setId("compare-metrics");
@@ -95,6 +99,13 @@ public final class CompareView extends BorderPane {
         return pane;
     }
 
+    /** Opens the difference Gantt of the compared runs in a window (nothing before two runs are compared). */
+    public javafx.stage.Stage openDifferenceGantt() {
+        DifferenceGanttViewModel d = vm.differenceGantt();
+        if (d == null) return null;
+        return DifferenceGanttView.show(getScene() == null ? null : getScene().getWindow(), d);
+    }
+
     public BreakEvenView breakEvenView() {
         return breakEvenView;
     }
@@ -106,12 +117,17 @@ public final class CompareView extends BorderPane {
         Button run = new Button("▶ Compare");
         run.setId("run-compare");
         run.setOnAction(e -> vm.run());
+        Button diff = new Button("Δ Difference Gantt…");
+        diff.setId("compare-difference-gantt");
+        diff.setTooltip(new javafx.scene.control.Tooltip("Which jobs moved between two of the compared runs, and by how much"));
+        diff.setOnAction(e -> openDifferenceGantt());
+        diff.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.variants()).lessThan(2));
         scrub.setPrefWidth(220);
         scrub.valueProperty().addListener((o, a, b) -> {
             if (!syncing) vm.scrubTo(b.doubleValue());
         });
         time.getStyleClass().add("time-label");
-        return new ToolBar(choices, new Separator(Orientation.VERTICAL), run, new Separator(Orientation.VERTICAL),
+        return new ToolBar(choices, new Separator(Orientation.VERTICAL), run, diff, new Separator(Orientation.VERTICAL),
                 new Label("Cursor"), scrub, time);
     }
 
@@ -126,7 +142,17 @@ public final class CompareView extends BorderPane {
         run.setId("run-compare-strategies");
         run.setTooltip(new javafx.scene.control.Tooltip("Run the scenario's scheduler once per strategy, applied to every maintenance window"));
         run.setOnAction(e -> vm.runStrategies());
-        return new ToolBar(new Label("Maintenance strategies"), choices, new Separator(Orientation.VERTICAL), run);
+        javafx.scene.control.TextField growth = new javafx.scene.control.TextField();
+        growth.setId("load-growth");
+        growth.setPrefColumnCount(4);
+        growth.textProperty().bindBidirectional(vm.loadGrowthProperty());
+        growth.setTooltip(new javafx.scene.control.Tooltip("Load growth in percent: the arrival rate × (1 + p/100)"));
+        Button load = new Button("▶ Today vs + load");
+        load.setId("run-compare-load");
+        load.setTooltip(new javafx.scene.control.Tooltip("Run the scenario as it is and with the arrival rate grown by the percent given"));
+        load.setOnAction(e -> vm.runLoadGrowth());
+        return new ToolBar(new Label("Maintenance strategies"), choices, new Separator(Orientation.VERTICAL), run,
+                new Separator(Orientation.VERTICAL), new Label("Load +"), growth, new Label("%"), load);
     }
 
     /** A check box kept in step with membership of {@code value} in {@code set}. */
@@ -150,7 +176,7 @@ public final class CompareView extends BorderPane {
             title.getStyleClass().add("section-title");
             GanttPane pane = new GanttPane(v.gantt());
             pane.setPrefHeight(180);
-            pane.setMinHeight(110);
+            pane.setMinHeight(ganttHeight(v.gantt().index().rowCount(), v.gantt().index().groups().size()));
             VBox.setVgrow(pane, Priority.ALWAYS);
             panes.add(pane);
             VBox box = new VBox(1, title, pane);
@@ -168,6 +194,16 @@ public final class CompareView extends BorderPane {
         }
         buildTable();
         cursorMoved();
+    }
+
+    /**
+     * The least height of a compared Gantt: its axis, queue lane and pool headers, and its rows at 6 px
+     * (readable bars), between 110 and 420 px (beyond, the Gantt scrolls its rows itself).
+     */
+    public static double ganttHeight(int rows, int groups) {
+        double h = org.preemptlab.app.gui.run.GanttViewModel.AXIS_HEIGHT + org.preemptlab.app.gui.run.GanttViewModel.QUEUE_HEIGHT
+                + groups * org.preemptlab.app.gui.run.GanttViewModel.HEADER_HEIGHT + rows * 6.0 + 20;
+        return Math.max(110, Math.min(420, h));
     }
 
     private void addChart(JFreeChart chart) {
@@ -192,6 +228,15 @@ public final class CompareView extends BorderPane {
         table.getColumns().clear();
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
+        name.setCellFactory(col -> new TableCell<>() {
+            // the maintenance cost rows' long names go onto two lines ("Maintenance:" above) instead of ending in "…"
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.replaceFirst("^Maintenance: ", "Maintenance:\n"));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         name.setPrefWidth(170);
         name.setMinWidth(140);
         name.setMaxWidth(240);

@@ -29,6 +29,8 @@ import org.preemptlab.app.gui.scenario.ScenarioConverter;
 import org.preemptlab.scenario.ScenarioDraft;
 import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.metrics.MaintenanceCost;
+import org.preemptlab.sim.SimulationConfig;
+import org.preemptlab.units.Units;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.sim.MaintenanceWindow;
 import org.preemptlab.app.gui.compare.MetricRow.Unit;
@@ -196,6 +198,51 @@ public final class CompareViewModel {
         return runPlans(draft.name(), plans, "maintenance strategies");
     }
 
+    private final StringProperty loadGrowth = new SimpleStringProperty(this, "loadGrowth", "30");
+
+    /** The load growth, percent, of {@link #runLoadGrowth()} (text as typed; "30" = +30 %). */
+    public StringProperty loadGrowthProperty() {
+        return loadGrowth;
+    }
+
+    /**
+     * "Today vs +p % load": the scenario with its own scheduler, and the same scenario with the arrival
+     * rate × (1 + p/100) (inter-arrival times divided, {@link org.preemptlab.growth.LoadScaling#arrivals}).
+     *
+     * @return false (with {@link #messageProperty()} saying why) when the growth is not a number in (−100, 1000] or the scenario has problems
+     */
+    public boolean runLoadGrowth() {
+        double percent;
+        try {
+            percent = Double.parseDouble(loadGrowth.get().strip().replace("%", "").replace("+", "").strip());
+        } catch (NumberFormatException e) {
+            message.set("Load growth: \"" + loadGrowth.get() + "\" is not a number of percent (e.g. 30)");
+            return false;
+        }
+        if (!(percent > -100 && percent <= 1000) || percent == 0) {
+            message.set("Load growth: " + loadGrowth.get() + " %; must be in −100 … 1000 and not 0");
+            return false;
+        }
+        ScenarioDraft draft = scenario.get();
+        List<VariantPlan> plans = new ArrayList<>();
+        try {
+            check.check();
+            SimulationConfig today = ScenarioConverter.toConfig(draft);
+            double k = 1 + percent / 100;
+            SimulationConfig grown = new SimulationConfig(today.cluster(), org.preemptlab.growth.LoadScaling.arrivals(today.jobs(), k),
+                    today.policy(), today.preemption(), today.maintenance(), today.failures(), today.backend(), today.recording(),
+                    today.initialRuns());
+            String label = String.format(java.util.Locale.ROOT, "%+.0f %% load", percent);
+            plans.add(new VariantPlan("today", "Today", today));
+            plans.add(new VariantPlan("load" + String.format(java.util.Locale.ROOT, "%+.0f", percent), label + " (arrivals × "
+                    + Units.number(k) + ")", grown));
+        } catch (ScenarioException | IllegalArgumentException e) {
+            message.set("The scenario has problems: " + e.getMessage());
+            return false;
+        }
+        return runPlans(draft.name(), plans, "loads");
+    }
+
     /**
      * Runs the break-even chart's picked cell as two variants, drain and checkpoint, with that
      * cell's bandwidth and image size.
@@ -286,6 +333,7 @@ public final class CompareViewModel {
         cursor.set(start);
         for (int i = 0; i < runs.size(); i++) {
             GanttViewModel g = new GanttViewModel(indexes.get(i), cursor);
+            g.showFutureProperty().set(true); // the whole schedule at once; the cursor marks a time (was empty until dragged)
             g.setVisibleRange(start - (end - start) * 0.01, (end - start) * 1.03);
             list.add(new Variant(keys.get(i), labels.get(i), runs.get(i), g));
         }
@@ -310,6 +358,12 @@ public final class CompareViewModel {
         } finally {
             syncing = false;
         }
+    }
+
+    /** The difference Gantt of the compared runs (A: the baseline, B: the next), or null with fewer than two. */
+    public DifferenceGanttViewModel differenceGantt() {
+        if (variants.size() < 2) return null;
+        return new DifferenceGanttViewModel(variants.stream().map(Variant::label).toList(), variants.stream().map(Variant::run).toList());
     }
 
     public long start() {
@@ -361,6 +415,9 @@ public final class CompareViewModel {
     static final String LOST = "Maintenance: lost work";
     static final String IO = "Maintenance: checkpoint + restart I/O";
     static final String COST = "Maintenance: cost (idle + lost + I/O)";
+    static final String IDLE_ENERGY = "Maintenance: idle energy before T (" + Units.number(MaintenanceCost.DEFAULT_IDLE_WATTS_PER_NODE)
+            + " W per idle node)";
+    static final String MISSES = "Maintenance: checkpoint writes not done by T";
 
     /**
      * The first window's cost in node-hours for every run that has one ({@link MaintenanceCost}, idle
@@ -382,6 +439,14 @@ public final class CompareViewModel {
         rows.add(costRow(costs, LOST, MaintenanceCost::lostNodeHours));
         rows.add(costRow(costs, IO, MaintenanceCost::ioNodeHours));
         rows.add(costRow(costs, COST, MaintenanceCost::totalNodeHours));
+        double[] kwh = new double[costs.length];
+        double[] misses = new double[costs.length];
+        for (int i = 0; i < costs.length; i++) {
+            kwh[i] = costs[i] == null ? Double.NaN : costs[i].idleEnergyKwh();
+            misses[i] = costs[i] == null ? Double.NaN : costs[i].checkpointMisses().size();
+        }
+        rows.add(new MetricRow(IDLE_ENERGY, true, Unit.KWH, kwh));
+        rows.add(new MetricRow(MISSES, true, Unit.JOBS, misses));
         return rows;
     }
 

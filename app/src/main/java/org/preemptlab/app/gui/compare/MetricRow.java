@@ -23,6 +23,8 @@ public record MetricRow(String name, boolean lowerIsBetter, Unit unit, double[] 
         NODE_HOURS(Units::nodeHours),
         /** A share 0 … 1: {@code 87.3 %}; its change is in percentage points. */
         SHARE(Units::share),
+        /** Energy, kWh: {@code 94.5 kWh}. */
+        KWH(v -> Units.number(v) + " kWh"),
         /** A plain number: {@code 1.23}. */
         NUMBER(Units::number),
         /** A count of jobs: {@code 12 jobs}. */

@@ -145,10 +145,11 @@ public final class EditorView extends BorderPane {
         removeWindow.setOnAction(e -> vm.removeMaintenance(maintenance.selectedIndex()));
         HBox mHead = new HBox(8, mTitle, addWindow, removeWindow);
         mHead.setAlignment(Pos.CENTER_LEFT);
+        // open, right under the pools it acts on (it was collapsed at the bottom, under the maintenance table)
         TitledPane preemption = new TitledPane("Preemption policy and mechanisms", new PreemptionPane(vm.preemption()));
-        preemption.setExpanded(false);
+        preemption.setExpanded(true);
         preemption.setId("preemption");
-        VBox box = new VBox(8, head, machine, poolPane, sheet, mHead, maintenance, maintenanceMessage, preemption);
+        VBox box = new VBox(8, head, machine, poolPane, sheet, preemption, mHead, maintenance, maintenanceMessage);
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

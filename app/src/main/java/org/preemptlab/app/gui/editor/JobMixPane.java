@@ -24,6 +24,8 @@ final class JobMixPane extends GridPane {
     private final Map<String, Label> problems = new LinkedHashMap<>();
     private final ChoiceBox<SizeDistribution> sizes = new ChoiceBox<>();
     private final ChoiceBox<RuntimeDistribution> runtimes = new ChoiceBox<>();
+    private final ChoiceBox<org.preemptlab.app.gui.scenario.ArrivalPattern> arrivalPattern = new ChoiceBox<>();
+    private final ChoiceBox<org.preemptlab.app.gui.scenario.EstimateModel> estimateModel = new ChoiceBox<>();
     private final Button replace = new Button("Replace jobs");
     private final Button append = new Button("Append jobs");
 
@@ -37,15 +39,25 @@ final class JobMixPane extends GridPane {
         sizes.setValue(m.sizes());
         runtimes.getItems().setAll(RuntimeDistribution.values());
         runtimes.setValue(m.runtimes());
+        arrivalPattern.getItems().setAll(org.preemptlab.app.gui.scenario.ArrivalPattern.values());
+        arrivalPattern.setValue(m.arrivals());
+        arrivalPattern.setId("mix-arrivals");
+        estimateModel.getItems().setAll(org.preemptlab.app.gui.scenario.EstimateModel.values());
+        estimateModel.setValue(m.estimates());
+        estimateModel.setId("mix-estimates");
+        sizes.setId("mix-sizes");
+        runtimes.setId("mix-runtimes");
         int row = 0;
         row = field(row, "count", "Jobs", Integer.toString(m.count()));
         row = field(row, "arrivalsPerHour", "Arrivals per hour", Double.toString(m.arrivalsPerHour()));
+        addRow(row++, new Label("Arrivals"), arrivalPattern);
         addRow(row++, new Label("Size distribution"), sizes);
         row = field(row, "maxNodes", "Largest job (nodes)", Integer.toString(m.maxNodes()));
         row = field(row, "coresPerNode", "Cores per node", Integer.toString(m.coresPerNode()));
         addRow(row++, new Label("Run-time distribution"), runtimes);
         row = field(row, "minRuntime", "Shortest run time", Durations.format(m.minRuntime()));
         row = field(row, "maxRuntime", "Longest run time", Durations.format(m.maxRuntime()));
+        addRow(row++, new Label("Estimates"), estimateModel);
         row = field(row, "estimateFactor", "Estimate inaccuracy (×)", Double.toString(m.estimateFactor()));
         row = field(row, "memoryPerNodeMb", "Memory per node (MB)", Long.toString(m.memoryPerNodeMb()));
         row = field(row, "checkpointableShare", "Checkpointable share", Double.toString(m.checkpointableShare()));
@@ -59,6 +71,8 @@ final class JobMixPane extends GridPane {
         add(new HBox(8, replace, append), 1, row);
         sizes.valueProperty().addListener((o, a, b) -> read());
         runtimes.valueProperty().addListener((o, a, b) -> read());
+        arrivalPattern.valueProperty().addListener((o, a, b) -> read());
+        estimateModel.valueProperty().addListener((o, a, b) -> read());
     }
 
     private int field(int row, String key, String label, String value) {
@@ -102,7 +116,7 @@ final class JobMixPane extends GridPane {
         }
         if (ok) {
             vm.mixProperty().set(new JobMix(count, rate, sizes.getValue(), maxNodes, cores, runtimes.getValue(), minRun,
-                    maxRun, factor, memory, share, image, classes, seed));
+                    maxRun, factor, memory, share, image, classes, seed, arrivalPattern.getValue(), estimateModel.getValue()));
             for (ScenarioProblem i : vm.mixIssues()) {
                 Label l = problems.get(i.path());
                 if (l != null) l.setText("⚠ " + i.message());

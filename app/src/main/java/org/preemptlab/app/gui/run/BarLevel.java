@@ -16,6 +16,8 @@ final class BarLevel {
     private int[] job;
     private int[] colorJob;
     private byte[] kind;
+    private int[] blockLo;
+    private int[] blockHi;
     private int size;
 
     private BarLevel(long resolution, int capacity) {
@@ -25,10 +27,12 @@ final class BarLevel {
         job = new int[capacity];
         colorJob = new int[capacity];
         kind = new byte[capacity];
+        blockLo = new int[capacity];
+        blockHi = new int[capacity];
     }
 
     /** Merges {@code source} (a row level or the raw bars of a single-lane row) at a coarser resolution. */
-    static BarLevel merge(long resolution, int n, long[] s, long[] e, int[] j, int[] cj, byte[] k) {
+    static BarLevel merge(long resolution, int n, long[] s, long[] e, int[] j, int[] cj, byte[] k, int[] bl, int[] bh) {
         BarLevel level = new BarLevel(resolution, Math.max(1, n / 2));
         long twice = 2 * resolution;
         for (int i = 0; i < n; i++) {
@@ -39,16 +43,18 @@ final class BarLevel {
                 if (level.job[last] != j[i] || level.kind[last] != k[i]) {
                     level.job[last] = -1;
                     level.kind[last] = (byte) BarKind.MERGED.ordinal();
+                    level.blockLo[last] = -1;
+                    level.blockHi[last] = -1;
                 }
             } else {
-                level.add(s[i], e[i], j[i], cj[i], k[i]);
+                level.add(s[i], e[i], j[i], cj[i], k[i], bl[i], bh[i]);
             }
         }
         level.trim();
         return level;
     }
 
-    private void add(long s, long e, int j, int cj, byte k) {
+    private void add(long s, long e, int j, int cj, byte k, int bl, int bh) {
         if (size == start.length) {
             int c = size * 2;
             start = Arrays.copyOf(start, c);
@@ -56,7 +62,11 @@ final class BarLevel {
             job = Arrays.copyOf(job, c);
             colorJob = Arrays.copyOf(colorJob, c);
             kind = Arrays.copyOf(kind, c);
+            blockLo = Arrays.copyOf(blockLo, c);
+            blockHi = Arrays.copyOf(blockHi, c);
         }
+        blockLo[size] = bl;
+        blockHi[size] = bh;
         start[size] = s;
         end[size] = e;
         job[size] = j;
@@ -71,6 +81,8 @@ final class BarLevel {
         job = Arrays.copyOf(job, size);
         colorJob = Arrays.copyOf(colorJob, size);
         kind = Arrays.copyOf(kind, size);
+        blockLo = Arrays.copyOf(blockLo, size);
+        blockHi = Arrays.copyOf(blockHi, size);
     }
 
     long resolution() {
@@ -121,6 +133,23 @@ final class BarLevel {
 
     byte[] kinds() {
         return kind;
+    }
+
+    /** First unit of the interval's block, or -1 for a merged interval. */
+    int blockLo(int i) {
+        return blockLo[i];
+    }
+
+    int blockHi(int i) {
+        return blockHi[i];
+    }
+
+    int[] blockLos() {
+        return blockLo;
+    }
+
+    int[] blockHis() {
+        return blockHi;
     }
 
     /** First interval ending after t (ends are increasing). */

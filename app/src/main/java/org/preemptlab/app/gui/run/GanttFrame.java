@@ -13,6 +13,8 @@ import java.util.Arrays;
 public final class GanttFrame {
 
     private static final int FADED = 1 << 12;
+    /** Outline flags: the rectangle is the top (bottom) of its block, so the outline runs along that edge. */
+    public static final int OUTLINE_TOP = 1 << 8, OUTLINE_BOTTOM = 1 << 9;
     private static final BarKind[] KINDS = BarKind.values();
 
     private int count;
@@ -22,11 +24,13 @@ public final class GanttFrame {
     private double[] h = new double[1024];
     private int[] style = new int[1024];
     private int[] job = new int[1024];
+    private int[] outline = new int[1024];
     private int labels;
     private double[] lx = new double[64];
     private double[] ly = new double[64];
     private double[] lw = new double[64];
     private int[] ljob = new int[64];
+    private int[] lstyle = new int[64];
 
     public static int style(BarKind kind, int colorIndex, boolean faded) {
         return (kind.ordinal() << 8) | (colorIndex & 0xFF) | (faded ? FADED : 0);
@@ -50,6 +54,11 @@ public final class GanttFrame {
     }
 
     void add(double rx, double ry, double rw, double rh, int rstyle, int rjob) {
+        add(rx, ry, rw, rh, rstyle, rjob, -1);
+    }
+
+    /** Adds a rectangle with an outline of colour index {@code routline} (-1: none). */
+    void add(double rx, double ry, double rw, double rh, int rstyle, int rjob, int routline) {
         if (count == x.length) {
             int c = count * 2;
             x = Arrays.copyOf(x, c);
@@ -58,6 +67,7 @@ public final class GanttFrame {
             h = Arrays.copyOf(h, c);
             style = Arrays.copyOf(style, c);
             job = Arrays.copyOf(job, c);
+            outline = Arrays.copyOf(outline, c);
         }
         x[count] = rx;
         y[count] = ry;
@@ -65,21 +75,29 @@ public final class GanttFrame {
         h[count] = rh;
         style[count] = rstyle;
         job[count] = rjob;
+        outline[count] = routline;
         count++;
     }
 
     void label(double x0, double y0, double width, int j) {
+        label(x0, y0, width, j, style(BarKind.RUNNING, 0, false));
+    }
+
+    /** A job name centred vertically at y0, starting at x0, at most {@code width} wide, on a bar of {@code barStyle}. */
+    void label(double x0, double y0, double width, int j, int barStyle) {
         if (labels == lx.length) {
             int c = labels * 2;
             lx = Arrays.copyOf(lx, c);
             ly = Arrays.copyOf(ly, c);
             lw = Arrays.copyOf(lw, c);
             ljob = Arrays.copyOf(ljob, c);
+            lstyle = Arrays.copyOf(lstyle, c);
         }
         lx[labels] = x0;
         ly[labels] = y0;
         lw[labels] = width;
         ljob[labels] = j;
+        lstyle[labels] = barStyle;
         labels++;
     }
 
@@ -130,5 +148,18 @@ public final class GanttFrame {
 
     public int labelJob(int i) {
         return ljob[i];
+    }
+
+    /** The style of the bar a label is on. */
+    public int labelStyle(int i) {
+        return lstyle[i];
+    }
+
+    /**
+     * The outline of rectangle i (the job's class when colouring by job), or -1: colour index in
+     * bits 0–7, {@link #OUTLINE_TOP} and {@link #OUTLINE_BOTTOM} where the block's edges are.
+     */
+    public int outline(int i) {
+        return outline[i];
     }
 }

@@ -20,9 +20,16 @@ public final class GanttIndex {
 
     private final RunRecord run;
     private final List<PoolGroup> groups;
-    private final RowBars[] rows;
+    private final boolean processorMode;
+    private final int unitsPerRow;
+    private final int units;
+    private final int[] coresPerUnit;
+    /** Per row, its sample lanes: one per node; in processor mode up to {@value #MAX_SAMPLES} processors of the row's range. */
+    private final RowBars[][] samples;
+    private final int samplesPerRow;
     private final RowBars[] overlays;
     private final RowBars[] outages;
+    private final RowBars[] markers;
     private final StepSeries usefulCores;
     private final StepSeries busyCores;
     private final StepSeries queue;
@@ -31,6 +38,9 @@ public final class GanttIndex {
     private final StepSeries checkpointingJobs;
     private final StepSeries endedJobs;
     private final StepSeries[] poolBusyCores;
+    private final StepSeries[] poolCheckpointingCores;
+    private final StepSeries[] poolSuspendedCores;
+    private final StepSeries[] poolDownCores;
     private final long[] logTimes;
     private final long[] eventTimes;
     private final int[] decisionEntries;
@@ -39,17 +49,43 @@ public final class GanttIndex {
     private final int barCount;
 
     /**
-     * The most rows the Gantt draws (one per node, or per processor of a processor machine): it keeps
-     * per-row bars. A larger machine is simulated by the CLI ({@code preemptlab simulate}), whose cost
+     * The most nodes or processors the Gantt draws (a row a node; a processor machine has a row per
+     * range of processors, {@link #processorsPerRow}, but its recorded segments list every
+     * processor). A larger machine is simulated by the CLI ({@code preemptlab simulate}), whose cost
      * does not grow with the machine size.
      */
     public static final int MAX_ROWS = 1_000_000;
 
+    /** About how many rows a processor machine is drawn in (a row is a range of processors). */
+    static final int PROCESSOR_ROWS = 128;
+
+    /**
+     * Processors of a row whose bars are kept (evenly spread): a row of more processors is drawn from
+     * these samples, each standing for the processors up to the next, which at any row height is
+     * finer than a pixel; a job's block keeps its exact processor range, so only jobs narrower than a
+     * sample's share can be left out.
+     */
+    static final int MAX_SAMPLES = 64;
+
+    private static final int[] NICE = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024,
+            1536, 2048, 3072, 4096, 6144, 8192, 12288, 16384, 24576, 32768, 49152, 65536, 98304, 131072};
+
+    /**
+     * Processors a row holds on a machine of {@code processors}: the smallest of 1, 2, 3, 4, 6, 8,
+     * 12, 16, … that draws it in at most {@value #PROCESSOR_ROWS} rows (SDSC-BLUE, 1,152 → 12 a row,
+     * 96 rows; CEA-Curie, 80,640 → 768 a row, 105 rows).
+     */
+    public static int processorsPerRow(long processors) {
+        for (int n : NICE) if ((processors + n - 1) / n <= PROCESSOR_ROWS) return n;
+        return (int) Math.min(Integer.MAX_VALUE / 2, (processors + PROCESSOR_ROWS - 1) / PROCESSOR_ROWS);
+    }
+
     /** Why the Gantt cannot draw {@code cluster}, or null if it can. */
     public static String tooLarge(Cluster cluster) {
         if (cluster.nodeCount() <= MAX_ROWS) return null;
-        return String.format(java.util.Locale.ROOT, "The machine has %,d rows (one per processor); the planner's Gantt draws at most %,d."
-                + " Simulate it with the command line: preemptlab simulate --trace …", cluster.nodeCount(), MAX_ROWS);
+        String what = cluster instanceof NodeCluster ? "nodes" : "processors";
+        return String.format(java.util.Locale.ROOT, "The machine has %,d %s; the planner's Gantt draws at most %,d."
+                + " Simulate it with the command line: preemptlab simulate --trace …", cluster.nodeCount(), what, MAX_ROWS);
     }
 
     public GanttIndex(RunRecord run) {
@@ -57,27 +93,35 @@ public final class GanttIndex {
         Cluster cluster = run.cluster();
         String tooLarge = tooLarge(cluster);
         if (tooLarge != null) throw new IllegalArgumentException(tooLarge);
-        this.groups = groupsOf(cluster);
-        int n = cluster.nodeCount();
-        int[] rowPool = new int[n];
+        this.processorMode = !(cluster instanceof NodeCluster);
+        this.units = cluster.nodeCount();
+        this.unitsPerRow = processorMode ? processorsPerRow(units) : 1;
+        this.groups = processorMode ? List.of(PoolGroup.processors(units, unitsPerRow)) : groupsOf(cluster);
+        int n = processorMode ? (units + unitsPerRow - 1) / unitsPerRow : units;
+        int[] unitPool = new int[processorMode ? 0 : units];
+        this.coresPerUnit = new int[groups.size()];
         for (int g = 0; g < groups.size(); g++) {
             PoolGroup pg = groups.get(g);
-            Arrays.fill(rowPool, pg.firstRow(), pg.firstRow() + pg.rowCount(), g);
+            coresPerUnit[g] = processorMode ? 1 : pg.coresPerRow();
+            if (!processorMode) Arrays.fill(unitPool, pg.firstRow(), pg.firstRow() + pg.rowCount(), g);
         }
         this.totalCores = cluster.totalCores();
-        this.rows = new RowBars[n];
+        this.samplesPerRow = processorMode ? Math.min(unitsPerRow, MAX_SAMPLES) : 1;
+        this.samples = new RowBars[n][samplesPerRow];
         this.overlays = new RowBars[n];
         this.outages = new RowBars[n];
+        this.markers = new RowBars[n];
         for (int i = 0; i < n; i++) {
-            rows[i] = new RowBars(8);
+            for (int k = 0; k < samplesPerRow; k++) samples[i][k] = new RowBars(8);
             overlays[i] = new RowBars(2);
             outages[i] = new RowBars(2);
+            markers[i] = new RowBars(2);
         }
         StepSeries.Builder useful = StepSeries.builder(), busy = StepSeries.builder(), q = StepSeries.builder(),
                 running = StepSeries.builder(), susp = StepSeries.builder(), chk = StepSeries.builder(),
                 ended = StepSeries.builder();
-        StepSeries.Builder[] pool = new StepSeries.Builder[groups.size()];
-        for (int g = 0; g < pool.length; g++) pool[g] = StepSeries.builder();
+        StepSeries.Builder[] pool = builders(groups.size()), poolChk = builders(groups.size()),
+                poolSusp = builders(groups.size()), poolDown = builders(groups.size());
 
         List<Segment> segs = run.segments();
         Integer[] order = new Integer[segs.size()];
@@ -85,6 +129,7 @@ public final class GanttIndex {
         Arrays.sort(order, (a, b) -> Long.compare(segs.get(a).start(), segs.get(b).start()));
         int bars = 0;
         List<Segment> lost = new ArrayList<>();
+        long[] perPool = new long[groups.size()];
         for (Integer idx : order) {
             Segment s = segs.get(idx);
             JobFacts job = run.job(s.job());
@@ -99,25 +144,27 @@ public final class GanttIndex {
                     if (s.kind() == SegmentKind.RUNNING || s.kind() == SegmentKind.RESTARTING) running.interval(s.start(), s.end(), 1);
                     if (s.kind() == SegmentKind.SUSPENDED) susp.interval(s.start(), s.end(), 1);
                     if (s.kind() == SegmentKind.CHECKPOINTING) chk.interval(s.start(), s.end(), 1);
-                    for (int node : s.nodes()) {
-                        if (node < 0 || node >= n) continue;
-                        rows[node].add(s.start(), s.end(), s.job(), BarKind.of(s.kind()).ordinal());
-                        bars++;
-                        if (holdsCores(s.kind())) pool[rowPool[node]].interval(s.start(), s.end(), cores);
+                    int kind = BarKind.of(s.kind()).ordinal();
+                    Arrays.fill(perPool, 0);
+                    bars += addBlocks(null, s.nodes(), unitPool, perPool, s.start(), s.end(), s.job(), kind, cores);
+                    for (int g = 0; g < perPool.length; g++) {
+                        if (perPool[g] == 0) continue;
+                        if (holdsCores(s.kind())) pool[g].interval(s.start(), s.end(), perPool[g]);
+                        if (s.kind() == SegmentKind.CHECKPOINTING) poolChk[g].interval(s.start(), s.end(), perPool[g]);
+                        if (s.kind() == SegmentKind.SUSPENDED) poolSusp[g].interval(s.start(), s.end(), perPool[g]);
                     }
                 }
             }
         }
-        for (RowBars r : rows) r.seal();
-        for (Segment s : lost) {
-            for (int node : s.nodes()) if (node >= 0 && node < n) overlays[node].add(s.start(), s.end(), s.job(), BarKind.LOST.ordinal());
-        }
-        for (int node = 0; node < n; node++) {
-            RowBars o = overlays[node];
+        for (RowBars[] row : samples) for (RowBars r : row) r.seal();
+        for (Segment s : lost) addBlocks(overlays, s.nodes(), unitPool, perPool, s.start(), s.end(), s.job(), BarKind.LOST.ordinal(), 1);
+        for (int row = 0; row < n; row++) {
+            RowBars o = overlays[row];
             o.seal();
+            if (processorMode) continue;
             for (int i = 0; i < o.size(); i++) {
-                int match = rows[node].findEndingAt(o.job(i), o.end(i));
-                o.setLane(i, match < 0 ? 0 : rows[node].lane(match));
+                int match = samples[row][0].findEndingAt(o.job(i), o.end(i));
+                o.setLane(i, match < 0 ? 0 : samples[row][0].lane(match));
             }
         }
         for (JobFacts j : run.jobs()) if (j.end() >= 0) ended.change(j.end(), 1);
@@ -129,8 +176,6 @@ public final class GanttIndex {
         this.suspendedJobs = susp.build();
         this.checkpointingJobs = chk.build();
         this.endedJobs = ended.build();
-        this.poolBusyCores = new StepSeries[pool.length];
-        for (int g = 0; g < pool.length; g++) poolBusyCores[g] = pool[g].build();
 
         List<LogEntry> log = run.log();
         this.logTimes = new long[log.size()];
@@ -153,10 +198,102 @@ public final class GanttIndex {
             if (isDecision(e.kind())) decisionEntries[decisions++] = i;
         }
         this.eventTimes = Arrays.stream(logTimes).distinct().toArray();
-        buildOutages(log, n);
+        buildOutages(log, unitPool, poolDown);
+        buildMarkers(log, unitPool, perPool);
+        this.poolBusyCores = build(pool);
+        this.poolCheckpointingCores = build(poolChk);
+        this.poolSuspendedCores = build(poolSusp);
+        this.poolDownCores = build(poolDown);
     }
 
-    private void buildOutages(List<LogEntry> log, int n) {
+    private static StepSeries.Builder[] builders(int n) {
+        StepSeries.Builder[] b = new StepSeries.Builder[n];
+        for (int i = 0; i < n; i++) b[i] = StepSeries.builder();
+        return b;
+    }
+
+    private static StepSeries[] build(StepSeries.Builder[] b) {
+        StepSeries[] s = new StepSeries[b.length];
+        for (int i = 0; i < b.length; i++) s[i] = b[i].build();
+        return s;
+    }
+
+    /**
+     * Adds the bars of one stretch on {@code nodes}: the units are cut into runs of adjacent units (in
+     * one pool), each run a block. With {@code target} null, to the rows' sample lanes (a bar per
+     * node, or per sampled processor of the run); else one entry per row the block crosses in
+     * {@code target}. Adds each pool's cores to {@code perPool}; returns the bars added.
+     */
+    private int addBlocks(RowBars[] target, int[] nodes, int[] unitPool, long[] perPool, long s, long e, int job,
+            int kind, int cores) {
+        if (nodes.length == 0) return 0;
+        int[] sorted = nodes;
+        for (int i = 1; i < nodes.length; i++) {
+            if (nodes[i] < nodes[i - 1]) {
+                sorted = nodes.clone();
+                Arrays.sort(sorted);
+                break;
+            }
+        }
+        int added = 0;
+        int i = 0;
+        while (i < sorted.length) {
+            int a = sorted[i];
+            if (a < 0 || a >= units) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] == sorted[j] + 1 && sorted[j + 1] < units
+                    && (processorMode || unitPool[sorted[j + 1]] == unitPool[a])) j++;
+            int b = sorted[j] + 1;
+            if (processorMode) {
+                perPool[0] += b - a;
+                for (int row = a / unitsPerRow; row <= (b - 1) / unitsPerRow; row++) {
+                    if (target != null) {
+                        target[row].add(s, e, job, kind, a, b);
+                        added++;
+                        continue;
+                    }
+                    for (int k = 0; k < samplesPerRow; k++) {
+                        int u = sampleUnit(row, k);
+                        if (u < a) continue;
+                        if (u >= b) break;
+                        samples[row][k].add(s, e, job, kind, a, b);
+                        added++;
+                    }
+                }
+            } else {
+                perPool[unitPool[a]] += (long) (b - a) * cores;
+                for (int node = a; node < b; node++) {
+                    (target != null ? target[node] : samples[node][0]).add(s, e, job, kind, a, b);
+                    added++;
+                }
+            }
+            i = j + 1;
+        }
+        return added;
+    }
+
+    private int rowOfUnit(int unit) {
+        return unit / unitsPerRow;
+    }
+
+    private int poolOfUnit(int[] unitPool, int unit) {
+        return processorMode ? 0 : unitPool[unit];
+    }
+
+    private void buildOutages(List<LogEntry> log, int[] unitPool, StepSeries.Builder[] poolDown) {
+        boolean any = false;
+        for (LogEntry e : log) {
+            LogKind k = e.kind();
+            any |= k == LogKind.MAINTENANCE_BEGIN || k == LogKind.NODE_DOWN;
+        }
+        if (!any) { // no per-unit bookkeeping for a machine that never goes down (80,640 processors and more)
+            for (RowBars o : outages) o.seal();
+            return;
+        }
+        int n = units;
         long[] maintFrom = new long[n];
         long[] downFrom = new long[n];
         int[] maintDepth = new int[n];
@@ -184,8 +321,36 @@ public final class GanttIndex {
             if (downDepth[node] > 0) found.add(new long[] {node, downFrom[node], run.endTime(), BarKind.NODE_DOWN.ordinal()});
         }
         found.sort((a, b) -> Long.compare(a[1], b[1]));
-        for (long[] o : found) outages[(int) o[0]].add(o[1], o[2], -1, (int) o[3]);
+        for (long[] o : found) {
+            int unit = (int) o[0];
+            int g = poolOfUnit(unitPool, unit);
+            poolDown[g].interval(o[1], o[2], coresPerUnit[g]);
+            RowBars r = outages[rowOfUnit(unit)];
+            int last = r.size() - 1;
+            if (last >= 0 && r.start(last) == o[1] && r.end(last) == o[2] && r.kind(last) == (int) o[3]) continue;
+            r.add(o[1], o[2], -1, (int) o[3]);
+        }
         for (RowBars o : outages) o.seal();
+    }
+
+    /** Preemption, checkpoint, restart and failure moments, a marker on each row of the job's nodes. */
+    private void buildMarkers(List<LogEntry> log, int[] unitPool, long[] scratch) {
+        for (LogEntry e : log) {
+            BarKind kind = markerOf(e.kind());
+            if (kind == null || e.nodes() == null) continue;
+            addBlocks(markers, e.nodes(), unitPool, scratch, e.time(), e.time() + 1, e.job(), kind.ordinal(), 1);
+        }
+        for (RowBars m : markers) m.seal();
+    }
+
+    static BarKind markerOf(LogKind kind) {
+        return switch (kind) {
+            case PREEMPT -> BarKind.PREEMPT_MARK;
+            case CHECKPOINT_BEGIN -> BarKind.CHECKPOINT_MARK;
+            case RESTART -> BarKind.RESTART_MARK;
+            case FAIL, KILL -> BarKind.FAILURE_MARK;
+            default -> null;
+        };
     }
 
     static boolean holdsCores(SegmentKind kind) {
@@ -223,11 +388,70 @@ public final class GanttIndex {
     }
 
     public int rowCount() {
-        return rows.length;
+        return samples.length;
     }
 
+    /** Sample lanes a row is drawn from: 1 (a node), or up to {@value #MAX_SAMPLES} processors of the row's range. */
+    public int samplesPerRow() {
+        return samplesPerRow;
+    }
+
+    /** The unit (node, processor) sample lane {@code k} of a row stands for, up to the next lane's. */
+    public int sampleUnit(int row, int k) {
+        return row * unitsPerRow + (int) ((long) k * unitsPerRow / samplesPerRow);
+    }
+
+    /** Sample lane {@code k} of a row: the bars of the job on that node (processor). */
+    public RowBars sample(int row, int k) {
+        return samples[row][k];
+    }
+
+    /** True for a processor machine (an SWF trace): rows are ranges of processors. */
+    public boolean processorMode() {
+        return processorMode;
+    }
+
+    /** Units (nodes, or processors in processor mode) a row holds: 1 for nodes. */
+    public int unitsPerRow() {
+        return unitsPerRow;
+    }
+
+    /** All units: nodes, or processors. */
+    public int unitCount() {
+        return units;
+    }
+
+    /** What a row is called in the gutter: the node's name, or its processors ({@code 0–11}). */
+    public String rowName(int row) {
+        if (!processorMode) return run.cluster().nodeName(row);
+        String[] names = rowNames;
+        if (names == null) rowNames = names = new String[rowCount()];
+        if (names[row] == null) names[row] = processorsName(row);
+        return names[row];
+    }
+
+    private String[] rowNames;
+
+    private String processorsName(int row) {
+        int lo = row * unitsPerRow, hi = Math.min(units, lo + unitsPerRow) - 1;
+        return unitsPerRow == 1 ? "p" + lo : unitsText(lo, hi + 1);
+    }
+
+    /** Units [lo, hi) in words: {@code node5}, {@code public-1…4}, {@code processors 0–511}. */
+    public String unitsText(int lo, int hi) {
+        if (processorMode) return hi - lo == 1 ? "processor " + lo : String.format(java.util.Locale.ROOT, "p%,d–%,d", lo, hi - 1);
+        int[] nodes = new int[Math.max(0, hi - lo)];
+        for (int i = 0; i < nodes.length; i++) nodes[i] = lo + i;
+        return NodeNames.format(nodes, run.cluster());
+    }
+
+    public RowBars markers(int row) {
+        return markers[row];
+    }
+
+    /** The bars of a row's first sample lane: of the node (node mode), of the range's first processor. */
     public RowBars row(int node) {
-        return rows[node];
+        return samples[node][0];
     }
 
     public RowBars overlays(int node) {
@@ -238,7 +462,7 @@ public final class GanttIndex {
         return outages[node];
     }
 
-    /** Bars over all rows (a job on k nodes counts k times). */
+    /** Bars over all sample lanes (a block over k nodes counts k times). */
     public int barCount() {
         return barCount;
     }
@@ -261,6 +485,21 @@ public final class GanttIndex {
 
     public StepSeries poolBusyCores(int group) {
         return poolBusyCores[group];
+    }
+
+    /** Cores of the pool held by jobs writing a checkpoint (part of {@link #poolBusyCores}). */
+    public StepSeries poolCheckpointingCores(int group) {
+        return poolCheckpointingCores[group];
+    }
+
+    /** Cores of the pool whose job is suspended (the cores may be in use by another job). */
+    public StepSeries poolSuspendedCores(int group) {
+        return poolSuspendedCores[group];
+    }
+
+    /** Cores of the pool down or in maintenance. */
+    public StepSeries poolDownCores(int group) {
+        return poolDownCores[group];
     }
 
     public CursorMetrics metricsAt(long t) {

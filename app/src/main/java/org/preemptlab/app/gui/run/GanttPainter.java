@@ -29,6 +29,7 @@ public final class GanttPainter {
     private static final Color CURSOR = Color.web("#D7263D");
     private static final Font SMALL = Font.font("System", 11);
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 11);
+    private static final Font TINY = Font.font("System", 9);
     private static final int BACKGROUND_ARGB = GanttPalette.toArgb(BACKGROUND);
     private static final int ROW_ALT_ARGB = GanttPalette.toArgb(Color.web("#F2F4F7"));
     private static final int HEADER_ARGB = GanttPalette.toArgb(HEADER);
@@ -41,6 +42,10 @@ public final class GanttPainter {
     private final BarRaster raster = new BarRaster();
     private WritableImage image;
     private PixelBuffer<IntBuffer> buffer;
+    private List<LayoutRow> lastRows;
+    private double lastScrollY, lastHeight;
+    private Object lastGutter;
+    private GanttIndex lastIndex;
 
     public GanttFrame lastFrame() {
         return frame;
@@ -53,7 +58,16 @@ public final class GanttPainter {
         rasterize(vm, rows, ticks);
         if (surface.plot().getImage() != image) surface.plot().setImage(image);
         paintLabels(surface.labels().getGraphicsContext2D(), vm, surface, rows);
-        paintGutter(surface.gutter().getGraphicsContext2D(), vm, rows, vm.index().groups());
+        // the gutter only changes with the rows (layout, scroll, size, collapsed pools): panning and the cursor leave it
+        if (rows != lastRows || vm.scrollY() != lastScrollY || vm.height() != lastHeight || surface.gutter() != lastGutter
+                || vm.index() != lastIndex) {
+            paintGutter(surface.gutter().getGraphicsContext2D(), vm, rows, vm.index().groups());
+            lastRows = rows;
+            lastScrollY = vm.scrollY();
+            lastHeight = vm.height();
+            lastGutter = surface.gutter();
+            lastIndex = vm.index();
+        }
         paintAxis(surface.axis().getGraphicsContext2D(), vm, ticks);
     }
 
@@ -90,6 +104,15 @@ public final class GanttPainter {
             if (tile != null) raster.fill(frame.x(i) - ox, frame.y(i) - oy, rwid, frame.h(i), tile);
             else raster.fill(frame.x(i) - ox, frame.y(i) - oy, rwid, frame.h(i), palette.argb(style));
         }
+        raster.clip(plotTop, rh);
+        for (int i = 0, n = frame.size(); i < n; i++) { // class outlines on blocks big enough to carry one
+            int o = frame.outline(i);
+            if (o < 0 || frame.w(i) < 12) continue;
+            int style = frame.style(i);
+            int argb = palette.argb(GanttFrame.style(BarKind.RUNNING, o & 0xFC, GanttFrame.isFaded(style)));
+            border(frame.x(i) - ox, frame.y(i) - oy, frame.w(i), frame.h(i), frame.w(i) >= 14 ? 2 : 1, argb,
+                    (o & GanttFrame.OUTLINE_TOP) != 0, (o & GanttFrame.OUTLINE_BOTTOM) != 0);
+        }
         raster.clip(0, rh);
         raster.fill(0, plotTop - 1, rw, 1, GRID_ARGB);
         if (vm.hasHighlights()) {
@@ -108,6 +131,14 @@ public final class GanttPainter {
         } else {
             buffer.updateBuffer(b -> null);
         }
+    }
+
+    /** A frame {@code t} pixels thick along the inside of the rectangle. */
+    private void border(double x, double y, double w, double h, int t, int argb, boolean top, boolean bottom) {
+        if (top) raster.fill(x, y, w, t, argb);
+        if (bottom) raster.fill(x, y + h - t, w, t, argb);
+        raster.fill(x, y, t, h, argb);
+        raster.fill(x + w - t, y, t, h, argb);
     }
 
     /** A 2-pixel frame just inside the rectangle. */
@@ -143,18 +174,31 @@ public final class GanttPainter {
                 gc.fillText(vm.index().groups().get(r.group()).sizeText(), 6, y + r.height() / 2 - oy);
             }
         }
-        gc.setFill(Color.WHITE);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
         RunRecord run = vm.index().run();
         for (int i = 0; i < frame.labelCount(); i++) {
             if (frame.labelY(i) < vm.plotTop()) continue;
-            String name = run.job(frame.labelJob(i)).name();
-            int fits = (int) (frame.labelWidth(i) / 6.4);
-            if (fits < 2) continue;
-            if (name.length() > fits) name = name.substring(0, Math.max(1, fits - 1)) + "…";
+            int style = frame.labelStyle(i);
+            String name = labelText(run.job(frame.labelJob(i)).name(), GanttFrame.kindOf(style), frame.labelWidth(i));
+            if (name == null) continue;
+            boolean light = GanttFrame.kindOf(style) == BarKind.SUSPENDED || palette.lightBackground(style);
+            gc.setFill(light ? TEXT : Color.WHITE);
             gc.fillText(name, frame.labelX(i) - ox, frame.labelY(i) - oy);
         }
+    }
+
+    /**
+     * The text of a job label at most {@code width} px wide: the name, "name suspended" on a
+     * suspended lane, cut with "…"; null if not even two characters fit.
+     */
+    static String labelText(String name, BarKind kind, double width) {
+        int fits = (int) (width / 6.4);
+        if (fits < 2) return null;
+        if (kind == BarKind.SUSPENDED && name.length() + 10 <= fits) return name + " suspended";
+        if (kind == BarKind.STOPPING && name.length() + 9 <= fits) return name + " stopping";
+        if (name.length() > fits) name = name.substring(0, Math.max(1, fits - 1)) + "…";
+        return name;
     }
 
     /** Node names and pool headers, in the gutter's own coordinates (y from the axis' bottom). */
@@ -174,7 +218,7 @@ public final class GanttPainter {
         gc.beginPath();
         gc.rect(0, top, left, h - top);
         gc.clip();
-        var cluster = vm.index().run().cluster();
+        double lastLabel = -1e9;
         for (LayoutRow r : rows) {
             double y = vm.screenY(r) - oy;
             if (y + r.height() < top) continue;
@@ -186,11 +230,18 @@ public final class GanttPainter {
                 gc.setFill(TEXT);
                 gc.setFont(BOLD);
                 String arrow = vm.isCollapsed(r.group()) ? "▸ " : "▾ ";
-                gc.fillText(arrow + g.name(), 6, y + r.height() / 2, left - 10);
-            } else if (r.height() >= 9) {
+                gc.fillText(arrow + g.name(), 6, y + GanttViewModel.HEADER_HEIGHT / 2, left - 10);
+                if (vm.isCollapsed(r.group())) {
+                    gc.setFill(MUTED);
+                    gc.setFont(SMALL);
+                    gc.fillText(g.sizeText(), 14, y + GanttViewModel.HEADER_HEIGHT + GanttViewModel.STRIP_HEIGHT / 2, left - 20);
+                }
+                lastLabel = -1e9;
+            } else if (y + r.height() / 2 - lastLabel >= 12) { // a name wherever there is room: every row, or every few
                 gc.setFill(TEXT);
-                gc.setFont(SMALL);
-                gc.fillText(cluster.nodeName(r.node()), 14, y + r.height() / 2, left - 20);
+                gc.setFont(r.height() >= 9 ? SMALL : TINY);
+                gc.fillText(vm.index().rowName(r.node()), 14, y + r.height() / 2, left - 20);
+                lastLabel = y + r.height() / 2;
             }
         }
         gc.restore();
@@ -210,23 +261,27 @@ public final class GanttPainter {
         gc.setFont(SMALL);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
+        double cx = Math.floor(vm.xOf(vm.cursorProperty().get()));
+        boolean cursorShown = cx >= left && cx <= w;
+        String label = SimTime.format(vm.cursorProperty().get());
+        double tw = label.length() * 6.6 + 8;
+        double lx = Math.min(cx + 2, w - tw);
         for (TimeTick t : ticks) {
             if (t.x() < left) continue;
-            gc.fillText(t.label(), t.x() + 3, ah / 2);
+            double x0 = t.x() + 3, x1 = x0 + t.label().length() * 6.6;
+            if (x1 > w) continue; // would be cut at the right edge
+            if (cursorShown && x1 > lx - 4 && x0 < lx + tw + 4) continue; // under the cursor's label
+            gc.fillText(t.label(), x0, ah / 2);
         }
         gc.setFont(BOLD);
         gc.fillText("time", 6, ah / 2);
         gc.setStroke(GRID);
         gc.setLineWidth(1);
         gc.strokeLine(left - 0.5, 0, left - 0.5, ah);
-        double x = vm.xOf(vm.cursorProperty().get());
-        if (x < left || x > w) return;
-        x = Math.floor(x);
+        if (!cursorShown) return;
+        double x = cx;
         gc.setFill(CURSOR);
         gc.fillRect(x, 0, 2, ah);
-        String label = SimTime.format(vm.cursorProperty().get());
-        double tw = label.length() * 6.6 + 8;
-        double lx = Math.min(x + 2, w - tw);
         gc.fillRect(lx, 2, tw, ah - 4);
         gc.setFill(Color.WHITE);
         gc.fillText(label, lx + 4, ah / 2);

@@ -7,19 +7,32 @@ import javafx.scene.paint.ImagePattern;
 import javafx.scene.paint.Paint;
 
 /**
- * The look of each drawn style: class colours for bars, and patterns that tell the states apart
- * (hatched = suspended, amber I/O stripes = checkpointing, teal I/O stripes = restarting, red
+ * The look of each drawn style: bar colours from a fixed palette, and patterns that tell the states
+ * apart (hatched = suspended, amber I/O stripes = checkpointing, teal I/O stripes = restarting, red
  * cross-hatch = lost work, grey hatch = maintenance). Colours and pattern tiles are made once per
  * style and cached, both as raster data (for {@link BarRaster}) and as JavaFX paints (legend).
+ *
+ * <p>The palette is fixed: twelve colours that colour-blind readers can tell apart (Okabe &amp; Ito's
+ * eight without black, and four of Paul Tol's "muted" scheme), each in three shades. A name (a job,
+ * user, account, partition or QOS) gets its colour from {@link #colorIndexOf}: a hash of the name's
+ * UTF-8 bytes (FNV-1a, seeded, with Murmur3's final mix) modulo 12, so the same name has the same
+ * colour in every scenario, run and session. The seed is chosen so that the usual QOS names of the
+ * samples and of Slurm sites differ: normal blue, owner orange, preempt green, low purple, debug sky
+ * blue, high vermillion, standby indigo, borrow-requeue green, fullmachine wine, borrow-ckpt teal,
+ * borrow-suspend olive. Other names may share a colour; the legend lists them.
  */
 public final class GanttPalette {
 
-    /** Class (QOS) base colours; class i uses entry i mod 16. */
-    private static final Color[] CLASS_COLORS = {
-            Color.web("#4C78A8"), Color.web("#F58518"), Color.web("#54A24B"), Color.web("#B279A2"),
-            Color.web("#E45756"), Color.web("#72B7B2"), Color.web("#9D755D"), Color.web("#EECA3B"),
-            Color.web("#5F6CAF"), Color.web("#FF9DA6"), Color.web("#79706E"), Color.web("#A0CBE8"),
-            Color.web("#8CD17D"), Color.web("#D37295"), Color.web("#B6992D"), Color.web("#499894")};
+    /** The fixed palette: Okabe–Ito (blue, orange, bluish green, reddish purple, sky blue, vermillion) and Tol muted. */
+    private static final Color[] PALETTE = {
+            Color.web("#0072B2"), Color.web("#E69F00"), Color.web("#009E73"), Color.web("#CC79A7"),
+            Color.web("#56B4E9"), Color.web("#D55E00"), Color.web("#332288"), Color.web("#DDCC77"),
+            Color.web("#117733"), Color.web("#882255"), Color.web("#44AA99"), Color.web("#999933")};
+    /** Colours in the palette. */
+    public static final int SIZE = PALETTE.length;
+    private static final int SEED = 389_096;
+    /** Occupancy strip states, the colour index of a {@link BarKind#POOL_LOAD} style. */
+    public static final int LOAD_BUSY = 0, LOAD_CHECKPOINTING = 1, LOAD_SUSPENDED = 2, LOAD_DOWN = 3;
     static final Color CHECKPOINT_STRIPE = Color.web("#FFB000");
     static final Color RESTART_STRIPE = Color.web("#00C2C7");
     static final Color LOST = Color.web("#D62728");
@@ -33,7 +46,40 @@ public final class GanttPalette {
     private final Paint[] paints = new Paint[1 << 13];
 
     public static Color classColor(int classIndex) {
-        return CLASS_COLORS[Math.floorMod(classIndex, CLASS_COLORS.length)];
+        return PALETTE[Math.floorMod(classIndex, PALETTE.length)];
+    }
+
+    /** The hash of a name that picks its colour (stable across runs and machines). */
+    static int hash(String name) {
+        int h = SEED;
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            h ^= b & 0xFF;
+            h *= 0x01000193;
+        }
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    /**
+     * The colour index (palette entry × 4 + shade) of a name: the entry is the name's hash modulo
+     * 12; with {@code shaded}, one of three shades is picked by the hash too (jobs: 36 looks).
+     */
+    public static int colorIndexOf(String name, boolean shaded) {
+        int h = hash(name);
+        int entry = Integer.remainderUnsigned(h, SIZE);
+        int shade = shaded ? Integer.remainderUnsigned(Integer.divideUnsigned(h, SIZE), 3) : 0;
+        return entry * 4 + shade;
+    }
+
+    /** True if dark text reads better than white on the style's colour. */
+    public boolean lightBackground(int style) {
+        Color c = flat(style);
+        double lum = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+        return lum > 0.55 || c.getOpacity() < 0.6;
     }
 
     /** Flat ARGB colour of a style (used where a pattern would not show). */
@@ -111,7 +157,17 @@ public final class GanttPalette {
             case MAINTENANCE -> Color.color(0.45, 0.45, 0.55, 0.22);
             case NODE_DOWN -> Color.color(0.85, 0.1, 0.1, 0.18);
             case QUEUE -> QUEUE;
-            case POOL_LOAD -> Color.web("#E3EEF9").interpolate(Color.web("#1F5F99"), color / 10.0);
+            case POOL_LOAD -> switch (color) {
+                case LOAD_CHECKPOINTING -> CHECKPOINT_STRIPE;
+                case LOAD_SUSPENDED -> Color.web("#9DB9D5");
+                case LOAD_DOWN -> Color.web("#B8646A");
+                default -> Color.web("#2F5F8F");
+            };
+            case PREEMPT_MARK -> Color.web("#5B1A8C");
+            case CHECKPOINT_MARK -> Color.web("#B35C00");
+            case RESTART_MARK -> Color.web("#007E82");
+            case FAILURE_MARK -> Color.web("#D62728");
+            case PLANNED_MAINTENANCE -> Color.color(0.42, 0.25, 0.6, 0.22);
         };
         if (GanttFrame.isFaded(style)) c = Color.color(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity() * 0.3);
         return c;
@@ -129,6 +185,7 @@ public final class GanttPalette {
             case LOST -> crossHatch(Color.color(LOST.getRed(), LOST.getGreen(), LOST.getBlue(), 0.45), Color.web("#7F0000"), fade);
             case MAINTENANCE -> hatch(Color.color(0.5, 0.5, 0.6, 0.16), Color.color(0.35, 0.35, 0.45, 0.45), 10, 1);
             case NODE_DOWN -> hatch(Color.color(0.9, 0.2, 0.2, 0.12), Color.color(0.7, 0.1, 0.1, 0.5), 10, 1);
+            case PLANNED_MAINTENANCE -> hatch(Color.color(0.55, 0.35, 0.75, 0.14), Color.color(0.42, 0.2, 0.62, 0.6), 8, 1);
             default -> null;
         };
     }

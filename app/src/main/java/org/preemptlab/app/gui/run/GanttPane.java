@@ -192,7 +192,10 @@ public final class GanttPane extends Region {
     private void onReleased(MouseEvent e) {
         if (drawMaintenance.get() && dragged && e.getButton() == MouseButton.PRIMARY) {
             preview.setVisible(false);
-            MaintenanceDrawing.span(vm, pressX, pressY, e.getX(), e.getY()).ifPresent(maintenanceDrawn);
+            MaintenanceDrawing.span(vm, pressX, pressY, e.getX(), e.getY()).ifPresent(span -> {
+                maintenanceDrawn.accept(span);
+                if (!vm.index().processorMode()) vm.plannedMaintenance().add(span); // visible now, not only after the next run
+            });
             return;
         }
         if (dragged || e.getButton() != MouseButton.PRIMARY) return;

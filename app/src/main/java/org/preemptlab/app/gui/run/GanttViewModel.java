@@ -7,6 +7,8 @@ import java.util.TreeSet;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -33,6 +35,18 @@ public final class GanttViewModel {
     public static final double GUTTER_WIDTH = 132;
     public static final double HEADER_HEIGHT = 20;
     static final double MIN_BAR_PX = 2;
+    /** Lanes of jobs sharing a node are drawn only when each is at least this tall; else the row is flattened. */
+    static final double MIN_LANE_PX = 7;
+    /** Checkpointing, restarting and lost-work bars are at least this wide at any zoom. */
+    static final double MIN_EVENT_PX = 4;
+    /** Width of the preemption, checkpoint, restart and failure marks. */
+    static final double MIN_MARKER_PX = 3;
+    /** Rows of a collapsed pool's occupancy strip, under its header. */
+    public static final double STRIP_HEIGHT = 22;
+    /** A row is given at least this many pixels before pools are collapsed to strips. */
+    static final double MIN_ROW_PX = 4;
+    static final double MIN_LABEL_WIDTH = 24;
+    static final double LABEL_HEIGHT = 11;
     private static final double MERGE_GAP_PX = 1;
     private static final double MIN_SPAN_SECONDS = 10;
     private static final int LOAD_LEVELS = 10;
@@ -46,8 +60,12 @@ public final class GanttViewModel {
     private final IntegerProperty selectedJob = new SimpleIntegerProperty(this, "selectedJob", -1);
     private final boolean[] highlightMask;
     private final boolean[] collapsed;
-    private final int[] jobColor;
-    private final List<String> classes;
+    private int[] jobColor;
+    private int[] jobOutline;
+    private List<String> classes;
+    private final ObjectProperty<ColorBy> colorBy = new SimpleObjectProperty<>(this, "colorBy", ColorBy.JOB);
+    private int firstVisibleRow;
+    private final javafx.collections.ObservableList<MaintenanceDrawing.Span> planned = FXCollections.observableArrayList();
 
     private double width = 800;
     private double height = 500;
@@ -57,6 +75,8 @@ public final class GanttViewModel {
     private boolean autoRowHeight = true;
     private boolean userRange;
     private double scrollY;
+    private boolean sized;
+    private boolean touchedCollapse;
     private List<LayoutRow> layout;
     private double contentHeight;
 
@@ -66,6 +86,12 @@ public final class GanttViewModel {
     private final int[] pendStyle = new int[RowBars.MAX_LANES];
     private final int[] pendJob = new int[RowBars.MAX_LANES];
     private final boolean[] pending = new boolean[RowBars.MAX_LANES];
+    private final double[] pendY0 = new double[RowBars.MAX_LANES];
+    private final double[] pendY1 = new double[RowBars.MAX_LANES];
+    private final int[] pendOutline = new int[RowBars.MAX_LANES];
+    private final boolean[] pendLabel = new boolean[RowBars.MAX_LANES];
+    private final double[] pendBlockY0 = new double[RowBars.MAX_LANES];
+    private final double[] pendBlockY1 = new double[RowBars.MAX_LANES];
 
     public GanttViewModel(GanttIndex index, LongProperty cursor) {
         this.index = index;
@@ -73,14 +99,12 @@ public final class GanttViewModel {
         RunRecord run = index.run();
         this.highlightMask = new boolean[run.jobs().size()];
         this.collapsed = new boolean[index.groups().size()];
-        TreeSet<String> qos = new TreeSet<>();
-        for (JobFacts j : run.jobs()) qos.add(j.qos());
-        this.classes = List.copyOf(qos);
-        this.jobColor = new int[run.jobs().size()];
-        for (int j = 0; j < jobColor.length; j++) {
-            int c = classes.indexOf(run.job(j).qos());
-            jobColor[j] = (c % 16) * 4 + (j % 3);
-        }
+        colour();
+        colorBy.addListener((o, a, b) -> {
+            colour();
+            changed();
+        });
+        planned.addListener((javafx.collections.ListChangeListener<MaintenanceDrawing.Span>) c -> changed());
         cursor.addListener((o, a, b) -> changed());
         showFuture.addListener((o, a, b) -> changed());
         selectedJob.addListener((o, a, b) -> {
@@ -94,6 +118,55 @@ public final class GanttViewModel {
             changed();
         });
         fitAll();
+    }
+
+    /**
+     * Each job's fill and outline colour for the current {@link #colorByProperty()}: by job, a colour
+     * per job name and the QOS as outline; otherwise the colour of the job's user, account,
+     * partition or QOS, no outline. Names map to colours by {@link GanttPalette#colorIndexOf}.
+     */
+    private void colour() {
+        RunRecord run = index.run();
+        int n = run.jobs().size();
+        ColorBy by = colorBy.get();
+        int[] fill = new int[n];
+        int[] outline = new int[n];
+        TreeSet<String> names = new TreeSet<>();
+        java.util.Map<String, Integer> cache = new java.util.HashMap<>();
+        for (int j = 0; j < n; j++) {
+            if (by == ColorBy.JOB) {
+                fill[j] = GanttPalette.colorIndexOf(run.job(j).name(), true);
+                String qos = run.job(j).qos();
+                outline[j] = cache.computeIfAbsent(qos, q -> GanttPalette.colorIndexOf(q, false));
+                names.add(qos);
+            } else {
+                String name = by.nameOf(run, j);
+                fill[j] = cache.computeIfAbsent(name, q -> GanttPalette.colorIndexOf(q, false));
+                outline[j] = -1;
+                names.add(name);
+            }
+        }
+        jobColor = fill;
+        jobOutline = outline;
+        classes = List.copyOf(names);
+    }
+
+    /**
+     * Maintenance windows drawn on this Gantt and not simulated yet: shown hatched over their rows
+     * until the next run replaces this chart (whose own maintenance then shows as simulated).
+     */
+    public javafx.collections.ObservableList<MaintenanceDrawing.Span> plannedMaintenance() {
+        return planned;
+    }
+
+    /** What the bar colours tell apart (default: each job its own colour, its QOS as the outline). */
+    public ObjectProperty<ColorBy> colorByProperty() {
+        return colorBy;
+    }
+
+    /** The palette colour index of a name under the current colouring (legend). */
+    public int colorOfName(String name) {
+        return GanttPalette.colorIndexOf(name, false);
     }
 
     private void setMask(int job, boolean on) {
@@ -140,19 +213,31 @@ public final class GanttViewModel {
         return job >= 0 && job < highlightMask.length && highlightMask[job];
     }
 
-    /** The QOS classes in colour order (class i uses colour indices 4i … 4i+3). */
+    /**
+     * The names the colours stand for, sorted: the QOS classes (outlines) when colouring by job, else
+     * the users, accounts, partitions or QOS classes.
+     */
     public List<String> classNames() {
         return classes;
     }
 
+    /** The fill colour index of a job. */
     public int colorOfJob(int job) {
         return jobColor[job];
     }
 
+    /** The outline colour index of a job (its QOS when colouring by job), or -1. */
+    public int outlineOfJob(int job) {
+        return jobOutline[job];
+    }
+
     public void setViewport(double newWidth, double newHeight) {
         if (newWidth == width && newHeight == height) return;
+        boolean first = !sized;
+        sized = true;
         width = Math.max(GUTTER_WIDTH + 10, newWidth);
         height = Math.max(AXIS_HEIGHT + QUEUE_HEIGHT + 10, newHeight);
+        if (first && !touchedCollapse) collapseIfCrowded();
         if (autoRowHeight) fitRowHeight();
         clampScroll();
         changed();
@@ -220,8 +305,11 @@ public final class GanttViewModel {
         height = previous.height;
         autoRowHeight = previous.autoRowHeight;
         rowHeight = previous.rowHeight;
-        if (autoRowHeight) fitRowHeight();
         if (previous.collapsed.length == collapsed.length) System.arraycopy(previous.collapsed, 0, collapsed, 0, collapsed.length);
+        if (autoRowHeight) fitRowHeight();
+        sized = previous.sized;
+        touchedCollapse = true;
+        colorBy.set(previous.colorBy.get());
         showFuture.set(previous.showFuture.get());
         layout = null;
         if (previous.userRange) {
@@ -289,12 +377,38 @@ public final class GanttViewModel {
         return rowHeight;
     }
 
-    /** Until the user picks a row height, rows share the viewport's height (4 … 34 px each). */
+    /**
+     * Until the user picks a row height, the rows of the expanded pools share the viewport's height
+     * (4 … 34 px each; more rows scroll).
+     */
     private void fitRowHeight() {
-        int rows = Math.max(1, index.rowCount());
-        double free = plotHeight() - index.groups().size() * HEADER_HEIGHT - 4;
-        rowHeight = Math.max(4, Math.min(34, Math.floor(free / rows)));
+        int rows = 0;
+        double fixed = 4;
+        List<PoolGroup> groups = index.groups();
+        for (int g = 0; g < groups.size(); g++) {
+            fixed += headerHeight(g);
+            if (!collapsed[g]) rows += groups.get(g).rowCount();
+        }
+        double free = plotHeight() - fixed;
+        rowHeight = Math.max(MIN_ROW_PX, Math.min(34, Math.floor(free / Math.max(1, rows))));
         layout = null;
+    }
+
+    /**
+     * Level of detail for a machine too tall for the window: when its rows would get less than
+     * {@value #MIN_ROW_PX} px each, every pool of several collapses to its occupancy strip (the
+     * user expands the pools to read; rows then share the height again).
+     */
+    private void collapseIfCrowded() {
+        List<PoolGroup> groups = index.groups();
+        if (groups.size() < 2) return;
+        double free = plotHeight() - groups.size() * HEADER_HEIGHT - 4;
+        if (free / Math.max(1, index.rowCount()) >= MIN_ROW_PX) return;
+        for (int g = 0; g < groups.size(); g++) collapsed[g] = true;
+    }
+
+    private double headerHeight(int group) {
+        return collapsed[group] ? HEADER_HEIGHT + STRIP_HEIGHT : HEADER_HEIGHT;
     }
 
     public void setRowHeight(double h) {
@@ -332,12 +446,14 @@ public final class GanttViewModel {
     }
 
     public void toggleGroup(int group) {
+        touchedCollapse = true;
         setCollapsed(group, !collapsed[group]);
     }
 
     public void setCollapsed(int group, boolean value) {
         collapsed[group] = value;
         layout = null;
+        if (autoRowHeight) fitRowHeight();
         clampScroll();
         changed();
     }
@@ -350,8 +466,8 @@ public final class GanttViewModel {
             double y = 0;
             List<PoolGroup> groups = index.groups();
             for (int g = 0; g < groups.size(); g++) {
-                rows.add(new LayoutRow(g, -1, y, HEADER_HEIGHT, true));
-                y += HEADER_HEIGHT;
+                rows.add(new LayoutRow(g, -1, y, headerHeight(g), true));
+                y += headerHeight(g);
                 if (collapsed[g]) continue;
                 PoolGroup pg = groups.get(g);
                 for (int r = 0; r < pg.rowCount(); r++) {
@@ -421,105 +537,276 @@ public final class GanttViewModel {
         buildQueueLane(frame, cur, future, pps);
         List<LayoutRow> rows = layout();
         double bottom = height;
+        int group = -1;
         for (int k = firstRowFrom(scrollY); k < rows.size(); k++) {
             LayoutRow r = rows.get(k);
             double sy = screenY(r);
             if (sy > bottom) break;
             if (r.header()) {
-                if (collapsed[r.group()]) buildPoolLoad(frame, r.group(), sy + 3, r.height() - 6, cur, future, pps);
+                if (collapsed[r.group()]) buildPoolLoad(frame, r.group(), sy + HEADER_HEIGHT, r.height() - HEADER_HEIGHT - 2, cur, future, pps);
                 continue;
             }
+            if (r.group() != group) { // the first visible row of a pool: blocks from rows above are labelled here
+                group = r.group();
+                firstVisibleRow = r.node();
+            }
             buildOutages(frame, r.node(), sy, r.height(), t0, t1, cur, pps);
+            for (MaintenanceDrawing.Span p : planned) {
+                if (r.node() < p.firstRow() || r.node() > p.lastRow() || p.end() <= t0 || p.start() >= t1) continue;
+                double x0 = clampX(xAt(p.start(), pps)), x1 = clampX(xAt(p.end(), pps));
+                frame.add(x0, sy, Math.max(1, x1 - x0), r.height(), GanttFrame.style(BarKind.PLANNED_MAINTENANCE, 0, false), -1);
+            }
             buildBars(frame, r.node(), sy, r.height(), t0, t1, cur, future, pps);
+            buildMarkers(frame, r.node(), sy, r.height(), t0, t1, cur, future, pps);
         }
     }
 
-    private void buildBars(GanttFrame frame, int node, double sy, double rh, long t0, long t1, long cur,
+    /** True if a row of {@code lanes} lanes at this row height is drawn in lanes (each at least {@value #MIN_LANE_PX} px). */
+    boolean splitsLanes(int lanes, double rh) {
+        return lanes > 1 && (rh - 2) / lanes >= MIN_LANE_PX;
+    }
+
+    /**
+     * The bars of one row. A node row is one sample lane; a processor row is drawn from its sample
+     * lanes, every m-th one so that each drawn lane is at least a pixel tall, each standing for the
+     * processors up to the next drawn one. A bar is cut to its block's exact unit range, so the bars of
+     * a block on adjacent rows (lanes) abut and read as one block, labelled once.
+     */
+    private void buildBars(GanttFrame frame, int row, double sy, double rh, long t0, long t1, long cur,
             boolean future, double pps) {
-        RowBars bars = index.row(node);
-        int lanes = bars.lanes();
-        double laneH = Math.max(1, (rh - 2) / lanes);
-        long limit = future ? t1 : Math.min(t1, cur);
-        java.util.Arrays.fill(pending, 0, lanes, false);
-        BarLevel level = lanes == 1 ? bars.levelFor(1 / pps) : null;
-        if (level != null) {
-            buildFromLevel(frame, level, sy, laneH, t0, limit, cur, future, pps);
-        } else for (int i = bars.firstEndingAfter(t0); i < bars.size(); i++) {
-            long s = bars.start(i);
-            if (s >= limit) break;
-            long e = bars.end(i);
-            if (e <= t0) continue;
-            int lane = bars.lane(i);
-            int j = bars.job(i);
-            BarKind kind = KINDS[bars.kind(i)];
-            int color = jobColor[j];
-            long pastEnd = Math.min(e, cur);
-            if (pastEnd > s) emit(frame, lane, sy, laneH, s, pastEnd, GanttFrame.style(kind, color, false), j, pps);
-            if (future && e > cur) emit(frame, lane, sy, laneH, Math.max(s, cur), e, GanttFrame.style(kind, color, true), j, pps);
+        int samples = index.samplesPerRow();
+        int upr = index.unitsPerRow();
+        double unitH = rh / upr;
+        int rowUnit = row * upr;
+        int rowEnd = Math.min(index.unitCount(), rowUnit + upr);
+        int step = Math.max(1, (int) Math.ceil(samples / Math.max(1, rh)));
+        for (int k = 0; k < samples; k += step) {
+            int u = index.sampleUnit(row, k);
+            if (u >= rowEnd) break;
+            int next = k + step < samples ? index.sampleUnit(row, k + step) : rowEnd;
+            int previous = k > 0 ? index.sampleUnit(row, k - step) : row > 0 ? lastDrawnUnit(row - 1, step) : -1;
+            buildLane(frame, index.sample(row, k), row, u, Math.min(next, rowEnd), previous, sy, rh, unitH, rowUnit, t0, t1,
+                    cur, future, pps);
         }
-        for (int l = 0; l < lanes; l++) flush(frame, l, sy, laneH);
-        RowBars lost = index.overlays(node);
+        RowBars lost = index.overlays(row);
+        RowBars first = index.sample(row, 0);
+        boolean split = samples == 1 && splitsLanes(first.lanes(), rh);
+        double laneH = split ? (rh - 2) / first.lanes() : rh - 2;
         for (int i = lost.firstEndingAfter(t0); i < lost.size(); i++) {
             long s = lost.start(i);
             if (s >= t1) break;
             if (lost.end(i) > cur) continue; // the loss happens at the overlay's end: not yet at the cursor
             double x0 = clampX(xAt(s, pps));
             double x1 = clampX(xAt(lost.end(i), pps));
-            int lane = Math.min(lost.lane(i), lanes - 1);
-            frame.add(x0, sy + 1 + lane * laneH, Math.max(1, x1 - x0), laneH, GanttFrame.style(BarKind.LOST, 0, false), lost.job(i));
+            double y0, h;
+            if (split) {
+                y0 = sy + 1 + Math.min(lost.lane(i), first.lanes() - 1) * laneH;
+                h = laneH;
+            } else {
+                y0 = Math.max(sy, sy + (lost.blockLo(i) - rowUnit) * unitH);
+                h = Math.min(sy + rh, sy + (lost.blockHi(i) - rowUnit) * unitH) - y0;
+                if (lost.blockLo(i) < 0) {
+                    y0 = sy + 1;
+                    h = rh - 2;
+                }
+            }
+            frame.add(x0, y0, Math.max(MIN_EVENT_PX, x1 - x0), Math.max(1, h), GanttFrame.style(BarKind.LOST, 0, false), lost.job(i));
         }
     }
 
-    /** Draws a dense single-lane row from its level-of-detail pyramid (intervals pre-merged below a pixel). */
-    private void buildFromLevel(GanttFrame frame, BarLevel level, double sy, double laneH, long t0, long limit, long cur,
+    /** The unit of the last lane drawn in {@code row} at this lane step. */
+    private int lastDrawnUnit(int row, int step) {
+        int samples = index.samplesPerRow();
+        return index.sampleUnit(row, ((samples - 1) / step) * step);
+    }
+
+    /**
+     * One sample lane: units [u, next) of row {@code row}, the previous drawn lane at unit
+     * {@code previous} (-1: none); a block is labelled on the first drawn lane inside it (or the
+     * first visible one).
+     */
+    private void buildLane(GanttFrame frame, RowBars bars, int row, int u, int next, int previous, double sy, double rh,
+            double unitH, int rowUnit, long t0, long t1, long cur, boolean future, double pps) {
+        int lanes = bars.lanes();
+        boolean nodeRow = index.samplesPerRow() == 1;
+        boolean split = nodeRow && splitsLanes(lanes, rh);
+        int drawLanes = split ? lanes : 1;
+        laneH = split ? (rh - 2) / lanes : rh - 2;
+        laneTop = sy;
+        laneY0 = sy + (u - rowUnit) * unitH;
+        laneY1 = sy + (next - rowUnit) * unitH;
+        laneUnit = u;
+        laneNext = next;
+        lanePrevious = previous;
+        laneRowUnit = rowUnit;
+        laneUnitH = unitH;
+        laneSplit = split;
+        long limit = future ? t1 : Math.min(t1, cur);
+        java.util.Arrays.fill(pending, 0, drawLanes, false);
+        BarLevel level = lanes == 1 ? bars.levelFor(1 / pps) : null;
+        if (level != null) {
+            for (int i = level.firstEndingAfter(t0); i < level.size(); i++) {
+                long s = level.start(i);
+                if (s >= limit) break;
+                BarKind kind = KINDS[level.kind(i)];
+                int color = jobColor[level.colorJob(i)];
+                if (kind == BarKind.MERGED) color = (color & ~3) | 3;
+                bar(frame, s, level.end(i), level.job(i), kind, color, 0, level.blockLo(i), level.blockHi(i), cur, future, pps);
+            }
+            flush(frame, 0);
+            return;
+        }
+        // lanes too thin to read are flattened: suspended bars first, the others over them
+        int passes = lanes > 1 && !split ? 2 : 1;
+        int first = bars.firstEndingAfter(t0);
+        for (int pass = 0; pass < passes; pass++) {
+            for (int i = first; i < bars.size(); i++) {
+                long s = bars.start(i);
+                if (s >= limit) break;
+                long e = bars.end(i);
+                if (e <= t0) continue;
+                BarKind kind = KINDS[bars.kind(i)];
+                if (passes == 2 && (kind == BarKind.SUSPENDED) != (pass == 0)) continue;
+                int j = bars.job(i);
+                bar(frame, s, e, j, kind, jobColor[j], split ? bars.lane(i) : 0, bars.blockLo(i), bars.blockHi(i), cur, future, pps);
+            }
+            for (int l = 0; l < drawLanes; l++) flush(frame, l);
+        }
+    }
+
+    // the sample lane being built (set by buildLane, read by bar)
+    private double laneH, laneTop, laneY0, laneY1, laneUnitH;
+    private int laneUnit, laneNext, lanePrevious, laneRowUnit;
+    private boolean laneSplit;
+
+    /** One bar of the current lane: cut to its block's units, split at the cursor into past and faded future. */
+    private void bar(GanttFrame frame, long s, long e, int j, BarKind kind, int color, int lane, int blo, int bhi, long cur,
             boolean future, double pps) {
-        for (int i = level.firstEndingAfter(t0); i < level.size(); i++) {
-            long s = level.start(i);
-            if (s >= limit) break;
-            long e = level.end(i);
-            int j = level.job(i);
-            BarKind kind = KINDS[level.kind(i)];
-            int color = jobColor[level.colorJob(i)];
-            if (kind == BarKind.MERGED) color = (color & ~3) | 3;
-            long pastEnd = Math.min(e, cur);
-            if (pastEnd > s) emit(frame, 0, sy, laneH, s, pastEnd, GanttFrame.style(kind, color, false), j, pps);
-            if (future && e > cur) emit(frame, 0, sy, laneH, Math.max(s, cur), e, GanttFrame.style(kind, color, true), j, pps);
+        double y0, y1, by0, by1;
+        boolean labelHere;
+        if (laneSplit) {
+            y0 = laneTop + 1 + lane * laneH;
+            y1 = y0 + laneH;
+            by0 = y0;
+            by1 = y1;
+            labelHere = true;
+        } else {
+            if (blo < 0) { // merged by level of detail: the whole lane
+                blo = laneUnit;
+                bhi = laneNext;
+            }
+            by0 = laneTop + (blo - laneRowUnit) * laneUnitH + 1;
+            by1 = laneTop + (bhi - laneRowUnit) * laneUnitH - 1;
+            y0 = Math.max(laneY0, by0);
+            y1 = Math.max(y0, Math.min(laneY1, by1)); // the raster draws at least a pixel
+            // labelled once: on the first drawn lane inside the block, or the first lane on screen
+            int start = Math.max(blo, firstVisibleRow * index.unitsPerRow());
+            labelHere = laneUnit >= start && lanePrevious < start || laneUnit < start && laneNext > start;
+        }
+        int outline = j >= 0 && by1 - by0 >= 4 ? jobOutline[j] : -1; // no outline on blocks thinner than it
+        if (outline >= 0) { // the outline goes round the block: top and bottom edges only where the block ends
+            if (y0 <= by0 + 1e-9) outline |= GanttFrame.OUTLINE_TOP;
+            if (y1 >= by1 - 1e-9) outline |= GanttFrame.OUTLINE_BOTTOM;
+        }
+        long pastEnd = Math.min(e, cur);
+        curOutline = outline;
+        curBlockY0 = by0;
+        curBlockY1 = by1;
+        curLabel = labelHere;
+        if (pastEnd > s) emit(frame, lane, y0, y1, s, pastEnd, GanttFrame.style(kind, color, false), j, pps);
+        curLabel = labelHere && pastEnd <= s;
+        if (future && e > cur) emit(frame, lane, y0, y1, Math.max(s, cur), e, GanttFrame.style(kind, color, true), j, pps);
+    }
+
+    // what the next emitted bar carries besides its rectangle (set by bar, read by emit)
+    private int curOutline;
+    private double curBlockY0, curBlockY1;
+    private boolean curLabel;
+
+    /** Preemption, checkpoint, restart and failure moments: marks {@value #MIN_MARKER_PX} px wide at any zoom. */
+    private void buildMarkers(GanttFrame frame, int row, double sy, double rh, long t0, long t1, long cur, boolean future,
+            double pps) {
+        RowBars marks = index.markers(row);
+        if (marks.size() == 0) return;
+        double unitH = rh / index.unitsPerRow();
+        int rowUnit = row * index.unitsPerRow();
+        double lastX = -10;
+        int lastKind = -1;
+        double margin = MIN_MARKER_PX / pps;
+        for (int i = marks.firstEndingAfter((long) Math.floor(t0 - margin)); i < marks.size(); i++) {
+            long t = marks.start(i);
+            if (t > t1 + margin) break;
+            boolean faded = t > cur;
+            if (faded && !future) break;
+            double x = xAt(t, pps) - MIN_MARKER_PX / 2.0;
+            double y0 = Math.max(sy, sy + (marks.blockLo(i) - rowUnit) * unitH);
+            double h = Math.max(1, Math.min(sy + rh, sy + (marks.blockHi(i) - rowUnit) * unitH) - y0);
+            if (Math.abs(x - lastX) < 1 && marks.kind(i) == lastKind && index.unitsPerRow() == 1) continue; // one per pixel column
+            lastX = x;
+            lastKind = marks.kind(i);
+            frame.add(x, y0, MIN_MARKER_PX, h, GanttFrame.style(KINDS[marks.kind(i)], 0, faded), marks.job(i));
         }
     }
 
-    private void emit(GanttFrame frame, int lane, double sy, double laneH, long s, long e, int style, int job, double pps) {
+    private void emit(GanttFrame frame, int lane, double y0, double y1, long s, long e, int style, int job, double pps) {
         double x0 = clampX(xAt(s, pps));
         double x1 = clampX(xAt(e, pps));
+        int kindBits = (style >> 8) & 0xF;
+        boolean event = kindBits == CHECKPOINTING_BITS || kindBits == RESTARTING_BITS;
+        if (event && x1 - x0 < MIN_EVENT_PX) x1 = x0 + MIN_EVENT_PX; // a 50 s checkpoint stays visible at any zoom
         if (pending[lane]) {
-            boolean narrow = x1 - x0 < MIN_BAR_PX || pendX1[lane] - pendX0[lane] < MIN_BAR_PX;
-            if (narrow && x0 - pendX1[lane] < MERGE_GAP_PX) {
+            if (!event && (x1 - x0 < MIN_BAR_PX || pendX1[lane] - pendX0[lane] < MIN_BAR_PX) && x0 - pendX1[lane] < MERGE_GAP_PX
+                    && Math.abs(y0 - pendY0[lane]) <= 1.5 && Math.abs(y1 - pendY1[lane]) <= 1.5 && mergeable(pendStyle[lane])) {
                 pendX1[lane] = Math.max(pendX1[lane], x1);
+                if (y0 < pendY0[lane]) pendY0[lane] = y0;
+                if (y1 > pendY1[lane]) pendY1[lane] = y1;
                 if (pendJob[lane] != job) {
                     int color = (GanttFrame.colorOf(pendStyle[lane]) & ~3) | 3;
                     pendStyle[lane] = GanttFrame.style(BarKind.MERGED, color, GanttFrame.isFaded(style));
                     pendJob[lane] = -1;
+                    pendOutline[lane] = -1;
                 }
                 return;
             }
-            flush(frame, lane, sy, laneH);
+            flush(frame, lane);
         }
         pending[lane] = true;
         pendX0[lane] = x0;
         pendX1[lane] = x1;
+        pendY0[lane] = y0;
+        pendY1[lane] = y1;
         pendStyle[lane] = style;
         pendJob[lane] = job;
+        pendOutline[lane] = curOutline;
+        pendLabel[lane] = curLabel;
+        pendBlockY0[lane] = curBlockY0;
+        pendBlockY1[lane] = curBlockY1;
     }
 
-    private void flush(GanttFrame frame, int lane, double sy, double laneH) {
+    private static final int CHECKPOINTING_BITS = BarKind.CHECKPOINTING.ordinal(), RESTARTING_BITS = BarKind.RESTARTING.ordinal();
+
+    /** Bars of a style may take in narrow neighbours: job bars, not the checkpoint and restart bars kept visible. */
+    private static boolean mergeable(int style) {
+        int k = (style >> 8) & 0xF;
+        return k <= BarKind.MERGED.ordinal() && k != CHECKPOINTING_BITS && k != RESTARTING_BITS;
+    }
+
+    private void flush(GanttFrame frame, int lane) {
         if (!pending[lane]) return;
         pending[lane] = false;
         double x0 = pendX0[lane];
         double w = Math.max(1, pendX1[lane] - x0);
-        double y = sy + 1 + lane * laneH;
-        frame.add(x0, y, w, laneH, pendStyle[lane], pendJob[lane]);
-        if (pendJob[lane] >= 0 && w >= 44 && laneH >= 11 && GanttFrame.kindOf(pendStyle[lane]) == BarKind.RUNNING) {
-            frame.label(x0 + 3, y + laneH / 2, w - 6, pendJob[lane]);
-        }
+        double y = pendY0[lane];
+        double h = Math.max(1, pendY1[lane] - y);
+        int job = pendJob[lane];
+        frame.add(x0, y, w, h, pendStyle[lane], job, pendOutline[lane]);
+        if (job < 0 || !pendLabel[lane] || w < MIN_LABEL_WIDTH) return;
+        BarKind kind = GanttFrame.kindOf(pendStyle[lane]);
+        if (kind != BarKind.RUNNING && kind != BarKind.SUSPENDED && kind != BarKind.STOPPING) return;
+        double top = Math.max(pendBlockY0[lane], plotTop());
+        double bottom = Math.min(pendBlockY1[lane], height);
+        if (bottom - top < LABEL_HEIGHT) return;
+        frame.label(x0 + 3, (top + bottom) / 2, w - 6, job, pendStyle[lane]);
     }
 
     private void buildOutages(GanttFrame frame, int node, double sy, double rh, long t0, long t1, long cur, double pps) {
@@ -570,22 +857,52 @@ public final class GanttViewModel {
         }
     }
 
+    /**
+     * A collapsed pool's occupancy strip, one column a pixel: from the bottom, the share of its cores
+     * running, checkpointing, held by suspended jobs and down (maintenance, failures); idle above.
+     */
     private void buildPoolLoad(GanttFrame frame, int group, double y, double h, long cur, boolean future, double pps) {
+        if (h < 2) return;
         StepSeries busy = index.poolBusyCores(group);
+        StepSeries chk = index.poolCheckpointingCores(group);
+        StepSeries susp = index.poolSuspendedCores(group);
+        StepSeries down = index.poolDownCores(group);
         double cores = Math.max(1, index.groups().get(group).cores());
         int columns = (int) Math.ceil(plotWidth());
-        int runLevel = -1;
+        int[] run = new int[4];
+        int[] col = new int[4];
         int runX0 = 0;
+        boolean runOn = false;
         for (int c = 0; c <= columns; c++) {
-            double ta = viewStart + c / pps;
-            int level = -1;
-            if (c < columns && (future || ta < cur)) {
-                double avg = busy.averageOver((long) Math.floor(ta), (long) Math.ceil(viewStart + (c + 1) / pps));
-                level = (int) Math.round(Math.min(1, avg / cores) * LOAD_LEVELS);
+            boolean on = false;
+            if (c < columns && (future || viewStart + c / pps < cur)) {
+                long ta = (long) Math.floor(viewStart + c / pps), tb = (long) Math.ceil(viewStart + (c + 1) / pps);
+                double b = busy.averageOver(ta, tb) / cores, k = chk.averageOver(ta, tb) / cores;
+                double sp = susp.averageOver(ta, tb) / cores, d = down.averageOver(ta, tb) / cores;
+                double run0 = Math.max(0, b - k);
+                double left = 1;
+                double[] share = {Math.min(left, run0), 0, 0, 0};
+                left -= share[0];
+                share[1] = Math.min(left, k);
+                left -= share[1];
+                share[2] = Math.min(left, sp);
+                left -= share[2];
+                share[3] = Math.min(left, d);
+                for (int st = 0; st < 4; st++) col[st] = (int) Math.round(share[st] * h);
+                on = true;
             }
-            if (level != runLevel) {
-                if (runLevel > 0) frame.add(plotLeft() + runX0, y, c - runX0, h, GanttFrame.style(BarKind.POOL_LOAD, runLevel, false), -1);
-                runLevel = level;
+            boolean same = on == runOn && (!on || java.util.Arrays.equals(col, run));
+            if (!same) {
+                if (runOn) {
+                    double base = y + h;
+                    for (int st = 0; st < 4; st++) {
+                        if (run[st] <= 0) continue;
+                        base -= run[st];
+                        frame.add(plotLeft() + runX0, base, c - runX0, run[st], GanttFrame.style(BarKind.POOL_LOAD, st, false), -1);
+                    }
+                }
+                runOn = on;
+                System.arraycopy(col, 0, run, 0, 4);
                 runX0 = c;
             }
         }
@@ -612,29 +929,42 @@ public final class GanttViewModel {
         long cur = cursor.get();
         boolean future = showFuture.get();
         if (!future && t - tol > cur) return Optional.empty();
-        RowBars bars = index.row(r.node());
-        double laneH = Math.max(1, (r.height() - 2) / bars.lanes());
-        int lane = (int) Math.max(0, Math.min(bars.lanes() - 1, Math.floor((y - screenY(r) - 1) / laneH)));
+        double sy = screenY(r);
+        int upr = index.unitsPerRow(), samples = index.samplesPerRow();
+        double unitH = r.height() / upr;
+        double unit = r.node() * upr + (y - sy) / unitH;
+        int step = Math.max(1, (int) Math.ceil(samples / Math.max(1, r.height())));
+        int k = (int) Math.max(0, Math.min(samples - 1, Math.floor((unit - r.node() * upr) * samples / upr)));
+        k -= k % step;
+        RowBars bars = index.sample(r.node(), k);
+        boolean split = samples == 1 && splitsLanes(bars.lanes(), r.height());
+        double laneH = split ? (r.height() - 2) / bars.lanes() : r.height() - 2;
+        int lane = split ? (int) Math.max(0, Math.min(bars.lanes() - 1, Math.floor((y - sy - 1) / laneH))) : 0;
+        double unitTol = 2 / unitH;
         RowBars lost = index.overlays(r.node());
         for (int i = lost.firstEndingAfter((long) Math.floor(t)); i < lost.size() && lost.start(i) <= t; i++) {
-            if (lost.lane(i) == lane && lost.end(i) > t && lost.end(i) <= cur) {
-                return Optional.of(new GanttHit(lost.job(i), BarKind.LOST, r.node(), lost.start(i), lost.end(i)));
+            boolean there = split ? lost.lane(i) == lane : lost.blockLo(i) < 0 || unit >= lost.blockLo(i) - unitTol && unit < lost.blockHi(i) + unitTol;
+            if (there && lost.end(i) > t && lost.end(i) <= cur) {
+                return Optional.of(new GanttHit(lost.job(i), BarKind.LOST, r.node(), lost.start(i), lost.end(i), lost.blockLo(i), lost.blockHi(i)));
             }
         }
         int best = -1;
         double bestDistance = Double.MAX_VALUE;
         for (int i = bars.firstEndingAfter((long) Math.floor(t - tol)); i < bars.size() && bars.start(i) <= t + tol; i++) {
-            if (bars.lane(i) != lane) continue;
+            if (split && bars.lane(i) != lane) continue;
             if (!future && bars.start(i) > cur) continue;
             long end = future ? bars.end(i) : Math.min(bars.end(i), cur);
             double d = t < bars.start(i) ? bars.start(i) - t : t >= end ? t - end : 0;
+            // a flattened row shows the running job over a suspended one: prefer it
+            if (!split && bars.lanes() > 1 && KINDS[bars.kind(i)] == BarKind.SUSPENDED) d += tol / 2;
             if (d <= tol && d < bestDistance) {
                 best = i;
                 bestDistance = d;
             }
         }
         if (best < 0) return Optional.empty();
-        return Optional.of(new GanttHit(bars.job(best), KINDS[bars.kind(best)], r.node(), bars.start(best), bars.end(best)));
+        return Optional.of(new GanttHit(bars.job(best), KINDS[bars.kind(best)], r.node(), bars.start(best), bars.end(best),
+                bars.blockLo(best), bars.blockHi(best)));
     }
 
     /** The pool whose header band is at screen y, or -1. */

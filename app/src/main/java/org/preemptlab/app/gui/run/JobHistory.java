@@ -53,7 +53,7 @@ public final class JobHistory {
     /** The tooltip for a bar: the bar's own stretch, then the job's facts. */
     public static String tooltip(GanttIndex index, GanttHit hit) {
         JobFacts j = index.run().job(hit.job());
-        return hit.kind().label() + " on " + index.run().cluster().nodeName(hit.node()) + ": "
+        return hit.kind().label() + " on " + index.unitsText(hit.unitLo(), hit.unitHi()) + ": "
                 + SimTime.format(hit.start()) + " – " + SimTime.format(hit.end()) + " ("
                 + Units.duration(hit.end() - hit.start()) + ")\n" + summary(j);
     }

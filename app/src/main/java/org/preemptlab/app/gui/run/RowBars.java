@@ -18,6 +18,9 @@ public final class RowBars {
     private int[] job;
     private byte[] kind;
     private byte[] lane;
+    /** The whole block the bar belongs to (the job's run of adjacent units): [blockLo, blockHi). */
+    private int[] blockLo;
+    private int[] blockHi;
     private long[] maxEnd;
     private int size;
     private int lanes = 1;
@@ -33,10 +36,20 @@ public final class RowBars {
         job = new int[c];
         kind = new byte[c];
         lane = new byte[c];
+        blockLo = new int[c];
+        blockHi = new int[c];
     }
 
-    /** Adds a bar; bars must come in start order. */
+    /** Adds a bar, a block of its own; bars must come in start order. */
     void add(long s, long e, int j, int k) {
+        add(s, e, j, k, -1, -1);
+    }
+
+    /**
+     * Adds a bar that is part of a block over units [bl, bh) (a multi-node job's adjacent nodes, or a
+     * run of processors); bars must come in start order.
+     */
+    void add(long s, long e, int j, int k, int bl, int bh) {
         if (size == start.length) {
             int c = size * 2;
             start = Arrays.copyOf(start, c);
@@ -44,11 +57,15 @@ public final class RowBars {
             job = Arrays.copyOf(job, c);
             kind = Arrays.copyOf(kind, c);
             lane = Arrays.copyOf(lane, c);
+            blockLo = Arrays.copyOf(blockLo, c);
+            blockHi = Arrays.copyOf(blockHi, c);
         }
         start[size] = s;
         end[size] = e;
         job[size] = j;
         kind[size] = (byte) k;
+        blockLo[size] = bl;
+        blockHi[size] = bh;
         size++;
     }
 
@@ -59,6 +76,8 @@ public final class RowBars {
         job = Arrays.copyOf(job, size);
         kind = Arrays.copyOf(kind, size);
         lane = Arrays.copyOf(lane, size);
+        blockLo = Arrays.copyOf(blockLo, size);
+        blockHi = Arrays.copyOf(blockHi, size);
         maxEnd = new long[size];
         long[] freeAt = new long[MAX_LANES];
         Arrays.fill(freeAt, Long.MIN_VALUE);
@@ -95,11 +114,11 @@ public final class RowBars {
         int[] colorJob = job.clone();
         int n = size;
         long[] s = start, e = end;
-        int[] j = job, cj = colorJob;
+        int[] j = job, cj = colorJob, bl = blockLo, bh = blockHi;
         byte[] k = kind;
         long span = Math.max(1, maxEnd[size - 1] - start[0]);
         for (long res = 1; res <= span && n > 8; res *= 2) {
-            BarLevel level = BarLevel.merge(res, n, s, e, j, cj, k);
+            BarLevel level = BarLevel.merge(res, n, s, e, j, cj, k, bl, bh);
             if (level.size() <= n * 3 / 4) {
                 kept.add(level);
                 n = level.size();
@@ -108,6 +127,8 @@ public final class RowBars {
                 j = level.jobs();
                 cj = level.colorJobs();
                 k = level.kinds();
+                bl = level.blockLos();
+                bh = level.blockHis();
             }
         }
         levels = kept.toArray(new BarLevel[0]);
@@ -153,6 +174,16 @@ public final class RowBars {
 
     public int lane(int i) {
         return lane[i];
+    }
+
+    /** First unit of the bar's block (its job's run of adjacent nodes or processors). */
+    public int blockLo(int i) {
+        return blockLo[i];
+    }
+
+    /** Unit after the last of the bar's block. */
+    public int blockHi(int i) {
+        return blockHi[i];
     }
 
     /**

@@ -61,8 +61,7 @@ public final class RunView extends BorderPane {
         this.gantt = new GanttPane(vm.gantt());
         getStyleClass().add("run-view");
         gantt.setTooltipText(vm::tooltip);
-        GanttLegend legend = new GanttLegend();
-        legend.show(vm.gantt().classNames());
+        GanttLegend legend = new GanttLegend(vm.gantt());
         VBox left = new VBox(gantt, legend);
         VBox.setVgrow(gantt, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, sidePanel());

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Generates a job table from a {@link JobMix}: Poisson arrivals, drawn sizes and run times, an
- * inaccurate estimate per job. The same mix (seed included) always gives the same jobs; the
+ * Generates a job table from a {@link JobMix}: Poisson or daily-cycle arrivals, drawn sizes and run
+ * times, an estimate per job (inaccuracy factor or Tsafrir's modal values). The same mix (seed included) always gives the same jobs; the
  * arrival, size, run-time and class streams are split from the seed so changing one parameter
  * does not reshuffle the others.
  */
@@ -53,11 +53,12 @@ public final class JobMixGenerator {
         List<JobDraft> jobs = new ArrayList<>(mix.count());
         double t = 0;
         for (int i = 0; i < mix.count(); i++) {
-            if (i > 0) t += -Math.log(1 - arrivals.nextDouble()) * meanGap;
+            if (i > 0) t = mix.arrivals().next(t, meanGap, arrivals);
             int nodes = mix.sizes().draw(sizes, mix.maxNodes());
-            long runtime = mix.runtimes().draw(runtimes, mix.minRuntime(), mix.maxRuntime(), nodes);
-            double factor = 1 + runtimes.nextDouble() * (mix.estimateFactor() - 1);
-            long estimate = Math.max(60, (long) Math.ceil(runtime * factor / 60.0) * 60);
+            long drawn = mix.runtimes().draw(runtimes, mix.minRuntime(), mix.maxRuntime(), nodes);
+            long[] estimated = mix.estimates().draw(drawn, mix.estimateFactor(), runtimes);
+            long estimate = estimated[0];
+            long runtime = estimated[1];
             JobClass c = pick(mix.classes(), totalShare, classes.nextDouble());
             boolean checkpointable = flags.nextDouble() < mix.checkpointableShare();
             jobs.add(new JobDraft(namePrefix + (firstNumber + i), Math.round(t), c.qos(), c.group(), nodes,

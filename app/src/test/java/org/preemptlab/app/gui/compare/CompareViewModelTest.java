@@ -126,6 +126,11 @@ class CompareViewModelTest {
             assertThat(cost.values()[i]).isCloseTo(idle.values()[i] + row(vm, CompareViewModel.LOST).values()[i] + io.values()[i],
                     org.assertj.core.data.Offset.offset(1e-9));
         }
+        // the energy the idle nodes drew before T: idle node-hours × 150 W; checkpoint at T writes inside the window
+        MetricRow energy = row(vm, CompareViewModel.IDLE_ENERGY);
+        assertThat(energy.cell(0)).endsWith(" kWh");
+        for (int i = 0; i < 2; i++) assertThat(energy.values()[i]).isCloseTo(idle.values()[i] * 0.150, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row(vm, CompareViewModel.MISSES).values()[1]).as("checkpoint at T: writes after T").isPositive();
         // without a window there are no such rows
         CompareViewModel plain = new CompareViewModel(TaskRunner.sameThread(), () -> DefaultScenario.create().withMaintenance(List.of()));
         plain.chosen().clear();
@@ -207,8 +212,8 @@ class CompareViewModelTest {
         vm.breakEven().select(0, 0);
         var cell = vm.breakEven().selectedProperty().get();
         assertThat(vm.runBreakEvenCell()).isTrue();
-        assertThat(vm.variants()).extracting(Variant::key).containsExactly("drain", "checkpoint");
-        assertThat(vm.variants().get(1).label()).isEqualTo("checkpoint (10 MB/s, 64 GB per node)");
+        assertThat(vm.variants()).extracting(Variant::key).containsExactly("drain", "checkpoint-before");
+        assertThat(vm.variants().get(1).label()).isEqualTo("checkpoint-before (10 MB/s, 64 GB per node)");
         // the runs are the cell's: the node-hours the engine spent writing and reading images match the cell's I/O cost
         double ioNodeHours = vm.variants().get(1).run().source().jobs().stream()
                 .mapToDouble(j -> (double) (j.checkpointSeconds() + j.restartSeconds()) * j.spec().nodes()).sum() / 3600;

@@ -95,7 +95,9 @@ public final class GanttRenderBenchmark {
 
     private static String measure(GanttIndex index, int width, int frames) {
         GanttViewModel vm = new GanttViewModel(index, new SimpleLongProperty(index.run().endTime()));
-        double rowHeight = 3;
+        // all rows in view: 3 px a row (a row a processor before processor ranges), or the height of a
+        // 240-row machine at 3 px when rows hold several processors, so both kinds fill the same viewport
+        double rowHeight = Math.max(3, Math.floor(240 * 3.0 / index.rowCount()));
         double height = GanttViewModel.AXIS_HEIGHT + GanttViewModel.QUEUE_HEIGHT
                 + index.groups().size() * GanttViewModel.HEADER_HEIGHT + index.rowCount() * rowHeight + 4;
         vm.setViewport(width, height);
@@ -142,12 +144,12 @@ public final class GanttRenderBenchmark {
         double baseline = (System.nanoTime() - e0) / 1e6 / frames;
         double paint = paintNanos / 1e6 / frames;
         return String.format(Locale.ROOT,
-                "viewport %d x %.0f px, %d bars in view (whole run, all %d rows), %d rectangles after level of detail%n"
+                "viewport %d x %.0f px, %d bars in view (whole run, all %d rows), %d rectangles after level of detail, %d labels%n"
                         + "  frame build (culling + LOD, view-model only): %6.2f ms/frame%n"
                         + "  paint (build + raster + image update + chrome canvases): %6.2f ms/frame%n"
                         + "  full frame (paint + JavaFX render via snapshot):  %6.2f ms/frame wall, %.2f ms/frame CPU (all threads) over %d frames%n"
                         + "  (snapshot of an empty region of the same size: %.2f ms)",
-                width, height, inView, index.rowCount(), probe.size(), build, paint, total, cpu, frames, baseline);
+                width, height, inView, index.rowCount(), probe.size(), probe.labelCount(), build, paint, total, cpu, frames, baseline);
     }
 
     private static long processCpuNanos() {
@@ -155,7 +157,7 @@ public final class GanttRenderBenchmark {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
-    /** Bars of visible rows that intersect the visible time range. */
+    /** Bars (of every sample lane) of visible rows that intersect the visible time range. */
     static long barsInView(GanttViewModel vm) {
         long t0 = (long) Math.floor(vm.viewStart());
         long t1 = (long) Math.ceil(vm.viewEnd());
@@ -164,8 +166,10 @@ public final class GanttRenderBenchmark {
             if (r.header()) continue;
             double y = vm.screenY(r);
             if (y > vm.height() || y + r.height() < vm.plotTop()) continue;
-            RowBars bars = vm.index().row(r.node());
-            for (int i = bars.firstEndingAfter(t0); i < bars.size() && bars.start(i) < t1; i++) count++;
+            for (int k = 0; k < vm.index().samplesPerRow(); k++) {
+                RowBars bars = vm.index().sample(r.node(), k);
+                for (int i = bars.firstEndingAfter(t0); i < bars.size() && bars.start(i) < t1; i++) count++;
+            }
         }
         return count;
     }
