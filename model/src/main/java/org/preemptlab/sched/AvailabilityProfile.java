@@ -20,6 +20,20 @@ public interface AvailabilityProfile {
         return free instanceof ProcessorCapacity pc ? new CountProfile(from, pc.free()) : new StepProfile(from, free);
     }
 
+    /**
+     * A profile that is {@code free} from {@code from} on, to which each {@code placements[i]} returns
+     * at {@code times[i]} (> from) and stays: the running jobs' ends, built step by step in one sweep
+     * (unbooking them one by one would touch every later step for each).
+     */
+    static AvailabilityProfile ofReleases(long from, Capacity free, long[] times, Placement[] placements) {
+        if (free instanceof ProcessorCapacity) {
+            AvailabilityProfile p = of(from, free);
+            for (int i = 0; i < times.length; i++) p.unbook(placements[i], times[i], Long.MAX_VALUE);
+            return p;
+        }
+        return StepProfile.ofReleases(from, free, times, placements);
+    }
+
     /** Forgets everything before {@code now}. */
     void advanceTo(long now);
 

@@ -23,6 +23,23 @@ final class StepProfile implements AvailabilityProfile {
         steps.put(from, free);
     }
 
+    /** See {@link AvailabilityProfile#ofReleases}. */
+    static StepProfile ofReleases(long from, Capacity free, long[] times, Placement[] placements) {
+        Integer[] order = new Integer[times.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+        StepProfile p = new StepProfile(from, free);
+        Capacity current = free;
+        int i = 0;
+        while (i < order.length) {
+            long t = Math.max(from, times[order[i]]);
+            current = current.copy();
+            while (i < order.length && Math.max(from, times[order[i]]) == t) current.release(placements[order[i++]]);
+            p.steps.put(t, current);
+        }
+        return p;
+    }
+
     /** Forgets everything before {@code now} (the step covering {@code now} starts at {@code now}). */
     @Override
     public void advanceTo(long now) {
