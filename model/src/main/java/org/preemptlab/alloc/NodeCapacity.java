@@ -29,9 +29,27 @@ public final class NodeCapacity implements Capacity {
      * the preemption pass tries every waiting job on a mostly full cluster).
      */
     private final long[] poolFreeCores;
+    /**
+     * Per pool, how many jobs may be allocated each core (gang scheduling's OverSubscribe=FORCE:N;
+     * the cluster then offers N times each node's cores), or null when no pool shares its cores.
+     */
+    private final int[] rows;
 
     public NodeCapacity(NodeCluster cluster) {
+        this(cluster, null);
+    }
+
+    /**
+     * A capacity whose pool {@code p} lets {@code rows[p]} jobs share each core: {@code cluster}
+     * offers that many times the physical cores. Placement prefers cores shared by fewer jobs, like
+     * Slurm's cons_tres filling its rows in order: first cores no job holds, then cores one job holds, …
+     */
+    public NodeCapacity(NodeCluster cluster, int[] rows) {
         this.cluster = cluster;
+        this.rows = rows == null ? null : rows.clone();
+        if (rows != null && rows.length != cluster.pools().size()) {
+            throw new IllegalArgumentException("rows: " + rows.length + " values for " + cluster.pools().size() + " pools");
+        }
         int n = cluster.nodeCount();
         this.freeCores = new int[n];
         this.freeMem = new long[n];
@@ -59,6 +77,7 @@ public final class NodeCapacity implements Capacity {
         this.freeCores = other.freeCores.clone();
         this.freeMem = other.freeMem.clone();
         this.poolFreeCores = other.poolFreeCores.clone();
+        this.rows = other.rows;
     }
 
     public NodeCluster cluster() {
@@ -102,12 +121,20 @@ public final class NodeCapacity implements Capacity {
         if (poolFreeCores[p] < (long) job.nodes() * job.coresPerNode()) return null; // not enough cores in the whole pool
         NodePool pool = cluster.pools().get(p);
         long mem = pool.memoryPerNodeMb() == 0 ? 0 : job.memoryPerNodeMb();
-        int[] chosen = new int[job.nodes()];
-        int k = 0;
-        for (int node = firstNode[p]; node < firstNode[p + 1] && k < chosen.length; node++) {
-            if (freeCores[node] >= job.coresPerNode() && freeMem[node] >= mem) chosen[k++] = node;
+        int n = rows == null ? 1 : rows[p];
+        int physical = pool.coresPerNode() / n;
+        if (job.coresPerNode() > physical) return null; // more cores than a node has: sharing does not add any
+        for (int row = 1; row <= n; row++) {
+            // free cores in rows 1 … row: what is free beyond the rows above, which other jobs fill first
+            int reserved = (n - row) * physical;
+            int[] chosen = new int[job.nodes()];
+            int k = 0;
+            for (int node = firstNode[p]; node < firstNode[p + 1] && k < chosen.length; node++) {
+                if (freeCores[node] - reserved >= job.coresPerNode() && freeMem[node] >= mem) chosen[k++] = node;
+            }
+            if (k == chosen.length) return new Placement(p, job.procs(), chosen, job.coresPerNode(), mem);
         }
-        return k == chosen.length ? new Placement(p, job.procs(), chosen, job.coresPerNode(), mem) : null;
+        return null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.preemptlab.scenario;
 
+import org.preemptlab.gang.GangSettings;
 import org.preemptlab.preempt.PolicyFactory;
 
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import org.preemptlab.sim.SimulationConfig;
  * @param trace       the trace the jobs came from, or null for inline jobs
  * @param traceReport what the SWF reader changed or dropped, or null for inline jobs
  * @param initialRuns jobs already running when the scenario begins (a live cluster imported "from now")
+ * @param gang        pools whose cores jobs share, time-sliced ({@link GangSettings#NONE}: none)
  */
 public record Scenario(
         String name,
@@ -55,7 +57,17 @@ public record Scenario(
         Long horizon,
         TraceReference trace,
         AnomalyReport traceReport,
-        List<InitialRun> initialRuns) {
+        List<InitialRun> initialRuns,
+        GangSettings gang) {
+
+    /** A scenario without gang scheduling. */
+    public Scenario(String name, String description, long seed, Cluster cluster, List<JobSpec> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceWindow> maintenance, FailureModel failures, Long horizon, TraceReference trace,
+            AnomalyReport traceReport, List<InitialRun> initialRuns) {
+        this(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace,
+                traceReport, initialRuns, GangSettings.NONE);
+    }
 
     /** A scenario in which nothing runs yet when it begins. */
     public Scenario(String name, String description, long seed, Cluster cluster, List<JobSpec> jobs,
@@ -63,7 +75,7 @@ public record Scenario(
             List<MaintenanceWindow> maintenance, FailureModel failures, Long horizon, TraceReference trace,
             AnomalyReport traceReport) {
         this(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace,
-                traceReport, List.of());
+                traceReport, List.of(), GangSettings.NONE);
     }
 
     public static final long DEFAULT_SEED = 1;
@@ -78,6 +90,15 @@ public record Scenario(
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         failures = failures == null ? FailureModel.NONE : failures;
         initialRuns = initialRuns == null ? List.of() : List.copyOf(initialRuns);
+        gang = gang == null ? GangSettings.NONE : gang;
+        for (String pool : gang.pools().keySet()) {
+            if (!(cluster instanceof org.preemptlab.cluster.NodeCluster nc)) {
+                throw new IllegalArgumentException("cluster: overSubscribe (gang scheduling) needs node pools; a processor machine has none");
+            }
+            if (nc.pools().stream().noneMatch(p -> p.name().equals(pool))) {
+                throw new IllegalArgumentException("cluster.pools: overSubscribe is set for pool " + pool + ", which the cluster does not have");
+            }
+        }
         List<JobSpec> sorted = new ArrayList<>(jobs);
         sorted.sort(Comparator.comparingLong(JobSpec::submit)); // List.sort is stable: ties keep their order
         jobs = List.copyOf(sorted);
@@ -99,7 +120,7 @@ public record Scenario(
      */
     public SimulationConfig toConfig(boolean recording) {
         PreemptionSettings s = scheduler.kind().requeuesAtHead() ? settings.withRequeueAtHead(true) : settings;
-        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns, gang);
     }
 
     /** True when the jobs came from an SWF trace. */
@@ -121,7 +142,7 @@ public record Scenario(
                 && cluster.equals(s.cluster) && jobs.equals(s.jobs) && scheduler.equals(s.scheduler)
                 && rules.equals(s.rules) && settings.equals(s.settings) && sameWindows(maintenance, s.maintenance)
                 && failures.equals(s.failures) && Objects.equals(horizon, s.horizon) && Objects.equals(trace, s.trace)
-                && initialRuns.equals(s.initialRuns);
+                && initialRuns.equals(s.initialRuns) && gang.equals(s.gang);
     }
 
     @Override
@@ -174,6 +195,7 @@ public record Scenario(
         private TraceReference trace;
         private AnomalyReport traceReport;
         private List<InitialRun> initialRuns;
+        private GangSettings gang;
 
         private Builder(Scenario from) {
             name = from.name();
@@ -190,6 +212,7 @@ public record Scenario(
             trace = from.trace();
             traceReport = from.traceReport();
             initialRuns = from.initialRuns();
+            gang = from.gang();
         }
 
         public Builder name(String v) {
@@ -262,8 +285,13 @@ public record Scenario(
             return this;
         }
 
+        public Builder gang(GangSettings v) {
+            gang = v;
+            return this;
+        }
+
         public Scenario build() {
-            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace, traceReport, initialRuns);
+            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace, traceReport, initialRuns, gang);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.preemptlab.scenario;
 
+import org.preemptlab.gang.GangSettings;
 import org.preemptlab.sched.SchedulerKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,16 @@ import org.preemptlab.sim.FailureModel;
 public record ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools,
         List<JobDraft> jobs, SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
         List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
-        List<RunningJob> running) {
+        List<RunningJob> running, GangSettings gang) {
+
+    /** A draft without gang scheduling. */
+    public ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools, List<JobDraft> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
+            List<RunningJob> running) {
+        this(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon,
+                trace, running, GangSettings.NONE);
+    }
 
     /**
      * A job already running when the scenario begins (a cluster imported "from now"), kept by name so
@@ -52,6 +62,7 @@ public record ScenarioDraft(String name, String description, int processors, Lis
         settings = settings == null ? PreemptionSettings.defaults() : settings;
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         failures = failures == null ? FailureModel.NONE : failures;
+        gang = gang == null ? GangSettings.NONE : gang;
     }
 
     /** A plain scenario: pools, jobs, a scheduler; no preemption. */
@@ -68,44 +79,49 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     public ScenarioDraft withName(String v) {
-        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
     }
 
     public ScenarioDraft withDescription(String v) {
-        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
     }
 
     public ScenarioDraft withProcessors(int v) {
-        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
     }
 
     public ScenarioDraft withPools(List<PoolDraft> v) {
-        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
     }
 
     /** New jobs: the table no longer comes from the trace. */
     public ScenarioDraft withJobs(List<JobDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running);
+        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running, gang);
     }
 
     public ScenarioDraft withScheduler(SchedulerSpec v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
     }
 
     public ScenarioDraft withRules(PreemptionRules v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running, gang);
     }
 
     public ScenarioDraft withSettings(PreemptionSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running, gang);
     }
 
     public ScenarioDraft withMaintenance(List<MaintenanceDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running, gang);
     }
 
     public ScenarioDraft withSeed(long v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running, gang);
+    }
+
+    /** Pools that share cores and the time slice (carried along; the editor does not edit them yet). */
+    public ScenarioDraft withGang(GangSettings v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, v);
     }
 
     public ScenarioDraft withPool(int index, UnaryOperator<PoolDraft> change) {

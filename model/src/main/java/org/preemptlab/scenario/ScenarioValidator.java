@@ -91,7 +91,7 @@ public final class ScenarioValidator {
         try {
             return new Scenario(draft.name(), draft.description(), draft.seed(), rules.cluster(), jobs,
                     draft.scheduler(), draft.rules(), draft.settings(), windows, draft.failures(), draft.horizon(),
-                    draft.trace(), null, rules.initialRuns());
+                    draft.trace(), null, rules.initialRuns(), draft.gang());
         } catch (IllegalArgumentException e) { // a rule of the model not (yet) written here
             problems.add(new ScenarioProblem("", e.getMessage()));
             return null;
@@ -129,7 +129,7 @@ public final class ScenarioValidator {
             running.add(new ScenarioDraft.RunningJob(name, nodes, r.elapsedSeconds()));
         }
         return new ScenarioDraft(s.name(), s.description(), processors, pools, jobs, s.scheduler(), s.rules(),
-                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running);
+                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running, s.gang());
     }
 
     private static MaintenanceDraft toDraft(MaintenanceWindow w, Cluster cluster) {

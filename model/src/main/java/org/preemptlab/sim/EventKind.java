@@ -16,5 +16,7 @@ public enum EventKind {
     PERIODIC_CHECKPOINT,
     JOB_SUBMIT,
     WAKEUP,
-    OBSERVED
+    OBSERVED,
+    /** The gang scheduler's timeslicer wakes (every SchedulerTimeSlice while a job waits its turn). */
+    TIME_SLICE
 }

@@ -3,7 +3,7 @@ package org.preemptlab.sim;
 /** Something that happens at an instant of simulated time. */
 public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.JobFailed, SimEvent.CheckpointDone, SimEvent.GraceExpired,
         SimEvent.NodeFail, SimEvent.NodeRepair, SimEvent.MaintenanceStart, SimEvent.MaintenanceEnd,
-        SimEvent.PeriodicCheckpoint, SimEvent.JobSubmit, SimEvent.Wakeup, SimEvent.Observed {
+        SimEvent.PeriodicCheckpoint, SimEvent.JobSubmit, SimEvent.Wakeup, SimEvent.Observed, SimEvent.TimeSlice {
 
     long time();
 
@@ -37,6 +37,8 @@ public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.JobFailed, Si
         void wakeup(Wakeup e);
 
         void observed(Observed e);
+
+        void timeSlice(TimeSlice e);
     }
 
     /** The job's work completes (segment identifies the run it belongs to; stale ones are ignored). */
@@ -101,6 +103,11 @@ public sealed interface SimEvent permits SimEvent.JobEnd, SimEvent.JobFailed, Si
     }
 
     /** A policy asked to be called again at this time. */
+    record TimeSlice(long time) implements SimEvent {
+        public EventKind kind() { return EventKind.TIME_SLICE; }
+        public void applyTo(Handler h) { h.timeSlice(this); }
+    }
+
     record Wakeup(long time) implements SimEvent {
         public EventKind kind() { return EventKind.WAKEUP; }
         public void applyTo(Handler h) { h.wakeup(this); }

@@ -17,6 +17,7 @@ import org.preemptlab.job.Placement;
 import org.preemptlab.backend.BackendEvents;
 import org.preemptlab.backend.NodeBackend;
 import org.preemptlab.cluster.Cluster;
+import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
@@ -44,6 +45,10 @@ public final class Simulation {
 
     private final SimulationConfig config;
     private final Cluster cluster;
+    /** What the policies allocate from: the cluster, with the cores of sharing pools offered N times (gang). */
+    private final Cluster allocCluster;
+    /** The gang scheduler's timeslicer, or null when no pool shares its cores. */
+    private final GangSlicer gang;
     private final SchedulingPolicy policy;
     private final PreemptionSettings settings;
     private final NodeBackend backend;
@@ -90,7 +95,10 @@ public final class Simulation {
         this.policy = config.policy();
         this.settings = config.preemption();
         this.backend = config.backend();
-        this.capacity = Capacity.of(cluster);
+        this.allocCluster = config.gang().enabled() ? config.gang().slotCluster((NodeCluster) cluster) : cluster;
+        this.gang = config.gang().enabled() ? new GangSlicer((NodeCluster) cluster, config.gang(), new GangHooks()) : null;
+        this.capacity = gang == null ? Capacity.of(cluster)
+                : new org.preemptlab.alloc.NodeCapacity((NodeCluster) allocCluster, config.gang().rowsPerPool((NodeCluster) cluster));
         this.timeline = new Timeline(config.recording());
         this.runs = new JobRun[config.jobs().size()];
         for (int i = 0; i < runs.length; i++) {
@@ -177,6 +185,7 @@ public final class Simulation {
         do {
             applyEventsAt(t);
             resumeSuspended();
+            if (gang != null) gang.settle();
             if (!queue.isEmpty() || passRequested) {
                 passRequested = false;
                 pass();
@@ -328,6 +337,7 @@ public final class Simulation {
         log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete, reason);
         backend.start(r, concrete, now, r.segment(), restart, r.spec().runtime() - r.workDone());
         schedulePeriodicCheckpoint(r);
+        if (gang != null) gang.joined(r);
     }
 
     // ---------------------------------------------------------------- job transitions
@@ -482,6 +492,7 @@ public final class Simulation {
             log(LogKind.RESUME, r, r.placement(), RESUMED);
             backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
             schedulePeriodicCheckpoint(r);
+            if (gang != null) gang.joined(r);
         }
     }
 
@@ -655,6 +666,11 @@ public final class Simulation {
      * checkpoint (no work lost, restart cost on its next start); otherwise it is killed.
      */
     private void evictSuspended(JobRun r, boolean keepWork, Reason reason) {
+        if (gang != null && gang.isSliced(r)) { // suspended by the timeslicer: it still holds its (shared) cores
+            running.remove(r);
+            capacity.releaseCores(r.placement());
+            gang.evicted(r);
+        }
         suspended.remove(r);
         segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
         r.endSegment();
@@ -735,6 +751,48 @@ public final class Simulation {
         @Override public void jobSubmit(SimEvent.JobSubmit e) { submit(runs[e.job()]); }
         @Override public void wakeup(SimEvent.Wakeup e) { passRequested = true; }
         @Override public void observed(SimEvent.Observed e) { Simulation.this.observed(e); }
+        @Override public void timeSlice(SimEvent.TimeSlice e) { if (gang != null) gang.tick(); }
+    }
+
+    // ---------------------------------------------------------------- gang scheduling (time slices)
+
+    /** The transitions of the timeslicer: a suspended job keeps its allocation (cores and memory) in the capacity. */
+    private final class GangHooks implements GangSlicer.Engine {
+        @Override
+        public long now() {
+            return now;
+        }
+
+        @Override
+        public void sliceSuspend(JobRun r, Reason why, boolean preemption) {
+            r.settle(now);
+            if (preemption) {
+                r.preempted(PreemptMechanism.SUSPEND);
+                log(LogKind.PREEMPT, r, r.placement(), why);
+            }
+            closeRunning(r);
+            running.remove(r);
+            r.suspend(now, -1);
+            running.add(r);
+            log(LogKind.SUSPEND, r, r.placement(), why);
+            backend.suspend(r, now);
+        }
+
+        @Override
+        public void sliceResume(JobRun r, Reason why) {
+            running.remove(r);
+            segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
+            r.resume(now);
+            running.add(r);
+            log(LogKind.RESUME, r, r.placement(), why);
+            backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
+            schedulePeriodicCheckpoint(r);
+        }
+
+        @Override
+        public void tickAt(long time) {
+            events.add(new SimEvent.TimeSlice(time));
+        }
     }
 
 
@@ -786,7 +844,7 @@ public final class Simulation {
 
         @Override
         public Cluster cluster() {
-            return cluster;
+            return allocCluster;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.preemptlab.sim;
 
+import org.preemptlab.gang.GangSettings;
 import java.util.List;
 import org.preemptlab.backend.EmulatedBackend;
 import org.preemptlab.backend.NodeBackend;
@@ -21,12 +22,20 @@ public record SimulationConfig(
         FailureModel failures,
         NodeBackend backend,
         boolean recording,
-        List<InitialRun> initialRuns) {
+        List<InitialRun> initialRuns,
+        GangSettings gang) {
+
+    /** A configuration without gang scheduling (no pool shares its cores). */
+    public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
+            List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
+            List<InitialRun> initialRuns) {
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, GangSettings.NONE);
+    }
 
     /** A configuration in which nothing runs yet when the scenario begins. */
     public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
             List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording) {
-        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, List.of());
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, List.of(), GangSettings.NONE);
     }
 
     public SimulationConfig {
@@ -35,6 +44,10 @@ public record SimulationConfig(
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         preemption = preemption == null ? PreemptionSettings.defaults() : preemption;
         failures = failures == null ? FailureModel.NONE : failures;
+        gang = gang == null ? GangSettings.NONE : gang;
+        if (gang.enabled() && !(cluster instanceof org.preemptlab.cluster.NodeCluster)) {
+            throw new IllegalArgumentException("gang scheduling (overSubscribe) needs a cluster of node pools, not a processor machine");
+        }
         backend = backend == null ? new EmulatedBackend() : backend;
         for (int i = 1; i < jobs.size(); i++) {
             if (jobs.get(i).submit() < jobs.get(i - 1).submit()) {
@@ -47,30 +60,35 @@ public record SimulationConfig(
 
     /** A plain run: emulated backend, default preemption settings, no maintenance, no failures. */
     public static SimulationConfig of(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, boolean recording) {
-        return new SimulationConfig(cluster, jobs, policy, null, null, null, null, recording, List.of());
+        return new SimulationConfig(cluster, jobs, policy, null, null, null, null, recording, List.of(), GangSettings.NONE);
     }
 
     public SimulationConfig withPreemption(PreemptionSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang);
     }
 
     public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang);
     }
 
     public SimulationConfig withFailures(FailureModel model) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang);
     }
 
     public SimulationConfig withBackend(NodeBackend newBackend) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang);
     }
 
     public SimulationConfig withInitialRuns(List<InitialRun> runs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang);
+    }
+
+    /** The same run with these gang settings ({@link GangSettings#NONE}: no time slicing). */
+    public SimulationConfig withGang(GangSettings settings) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings);
     }
 
     public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
-        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns);
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang);
     }
 }

@@ -37,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.preemptlab.cluster.NodePool;
+import org.preemptlab.gang.GangSettings;
+import org.preemptlab.gang.OverSubscribe;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.scenario.JsonFields.Problems;
 import org.preemptlab.io.swf.AnomalyReport;
@@ -75,14 +77,16 @@ public final class ScenarioReader {
             "trace", "policy", "preemption", "maintenance", "failures", "horizon");
     static final List<String> CLUSTER_FIELDS = List.of("pools", "processors");
     static final List<String> POOL_FIELDS = List.of("name", "nodes", "coresPerNode", "memoryPerNodeMb", "owner",
-            "borrowers", "checkpointBandwidthMBps");
+            "borrowers", "checkpointBandwidthMBps", "overSubscribe");
+    static final List<String> OVERSUBSCRIBE_FIELDS = List.of("mode", "jobs");
+    static final List<String> OVERSUBSCRIBE_MODES = List.of("NO", "YES", "FORCE");
     static final List<String> JOB_FIELDS = List.of("name", "submit", "runningFor", "onNodes", "nodes", "procs", "coresPerNode", "memoryPerNodeMb",
             "estimate", "runtime", "qos", "group", "pools", "rerunnable", "checkpointable", "imageMbPerNode",
             "checkpointInterval");
     static final List<String> TRACE_FIELDS = List.of("path", "firstJob", "lastJob", "fromSubmit", "toSubmit", "maxJobs",
             "procs");
     static final List<String> POLICY_FIELDS = List.of("scheduler", "p", "thresholdSeconds", "extendSeconds",
-            "killInstead");
+            "killInstead", "timeSliceSeconds");
     static final List<String> PREEMPTION_FIELDS = List.of("owner", "qos", "tiers", "victimOrder", "exemptSeconds",
             "graceSeconds", "requeue", "chains", "defaultChain", "checkpoint");
     static final List<String> CHECKPOINT_FIELDS = List.of("model", "checkpointSeconds", "restartSeconds", "storageMBps");
@@ -170,6 +174,9 @@ public final class ScenarioReader {
         private final Path baseDir;
 
         private boolean processorMode;
+        /** Pools' OverSubscribe settings, by pool name, in file order; and policy.timeSliceSeconds. */
+        private final java.util.Map<String, OverSubscribe> overSubscribe = new LinkedHashMap<>();
+        private long timeSlice = GangSettings.DEFAULT_TIME_SLICE;
         private boolean modeKnown = true; // false when the cluster section is too broken to tell
         private CheckpointCost cost = CheckpointCost.imageSize();
         /** The value rules, with the cluster once known; made when the root object is opened. */
@@ -244,7 +251,8 @@ public final class ScenarioReader {
 
             if (problems.count() > 0) return null;
             return new Scenario(name, description, seed, this.rules.cluster(), jobs, scheduler, rules, settings,
-                    maintenance, failures, horizon, trace, report, this.rules.initialRuns());
+                    maintenance, failures, horizon, trace, report, this.rules.initialRuns(),
+                    new GangSettings(overSubscribe, timeSlice));
         }
 
         private boolean formatVersion(JsonNode root) {
@@ -335,6 +343,26 @@ public final class ScenarioReader {
             if (bandwidth == null) unread.add("checkpointBandwidthMBps");
             rules.pool(index, new PoolDraft(name, nodes, cores, memory, owner, borrowers,
                     bandwidth == null ? NodePool.DEFAULT_BANDWIDTH_MBPS : bandwidth), unread);
+            if (f.has("overSubscribe")) {
+                OverSubscribe o = overSubscribe(f.get("overSubscribe"), JsonFields.element("cluster.pools", index) + ".overSubscribe");
+                if (o != null && name != null) overSubscribe.put(name, o);
+            }
+        }
+
+        /** A pool's {"mode": "FORCE", "jobs": 2} (Slurm's OverSubscribe=FORCE:2); jobs defaults to 4 as in Slurm, 1 for NO. */
+        private OverSubscribe overSubscribe(JsonNode node, String path) {
+            JsonFields f = JsonFields.open(node, path, problems, OVERSUBSCRIBE_FIELDS);
+            if (f == null) return null;
+            String mode = f.choice("mode", null, OVERSUBSCRIBE_MODES, "OverSubscribe mode");
+            if (mode == null) {
+                if (!f.has("mode")) f.problem("mode", "missing; one of NO, YES, FORCE");
+                return null;
+            }
+            OverSubscribe.Mode m = OverSubscribe.Mode.parse(mode);
+            long def = m == OverSubscribe.Mode.NO ? 1 : OverSubscribe.DEFAULT_JOBS;
+            Long jobs = f.integer("jobs", def, m == OverSubscribe.Mode.NO ? 1 : 2, m == OverSubscribe.Mode.NO ? 1 : OverSubscribe.MAX_JOBS);
+            if (jobs == null) return null;
+            return new OverSubscribe(m, jobs.intValue());
         }
 
         // ------------------------------------------------------------------ values a rule judges
@@ -520,6 +548,12 @@ public final class ScenarioReader {
 
         // ------------------------------------------------------------------ policy
 
+        /** Slurm's SchedulerTimeSlice for the pools that share cores (default 30 s). */
+        private void timeSlice(JsonFields f) {
+            Long t = f.duration("timeSliceSeconds", GangSettings.DEFAULT_TIME_SLICE, 1);
+            if (t != null) timeSlice = t;
+        }
+
         private SchedulerSpec policy(JsonNode node) {
             JsonFields f = JsonFields.open(node, "policy", problems, POLICY_FIELDS);
             if (f == null) return null;
@@ -531,8 +565,10 @@ public final class ScenarioReader {
                 for (String k : List.of("p", "thresholdSeconds", "extendSeconds", "killInstead")) {
                     if (f.has(k)) f.problem(k, "only " + SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " uses " + k);
                 }
+                timeSlice(f);
                 return problems.count() > before ? null : SchedulerSpec.of(kind);
             }
+            timeSlice(f);
             Double p = f.fraction("p", SchedulerSpec.DEFAULT_P);
             Long threshold = f.duration("thresholdSeconds", SchedulerSpec.DEFAULT_THRESHOLD_SECONDS, 0);
             long defaultExtend = cost.imageModel() ? SchedulerSpec.DEFAULT_EXTEND_SECONDS

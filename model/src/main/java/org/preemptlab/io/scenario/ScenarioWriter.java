@@ -21,6 +21,8 @@ import java.util.Map;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
+import org.preemptlab.gang.GangSettings;
+import org.preemptlab.gang.OverSubscribe;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.swf.SwfReadOptions;
@@ -86,8 +88,11 @@ public final class ScenarioWriter {
         }
         root.put("seed", s.seed());
         if (s.horizon() != null) root.set("horizon", time(s.horizon()));
-        if (!clusterFollowsFromTrace(s)) root.set("cluster", cluster(s.cluster()));
+        if (!clusterFollowsFromTrace(s)) root.set("cluster", cluster(s.cluster(), s.gang()));
         root.set("policy", policy(s.scheduler()));
+        if (s.gang().timeSliceSeconds() != GangSettings.DEFAULT_TIME_SLICE) {
+            ((ObjectNode) root.get("policy")).put("timeSliceSeconds", s.gang().timeSliceSeconds());
+        }
         if (!s.rules().equals(PreemptionRules.NONE) || !s.settings().equals(PreemptionSettings.defaults())) {
             root.set("preemption", preemption(s.rules(), s.settings()));
         }
@@ -139,7 +144,7 @@ public final class ScenarioWriter {
 
     // ---------------------------------------------------------------------- sections
 
-    private static ObjectNode cluster(Cluster cluster) {
+    private static ObjectNode cluster(Cluster cluster, GangSettings gang) {
         ObjectNode c = NODES.objectNode();
         if (cluster instanceof ProcessorMachine m) {
             c.put("processors", m.procs());
@@ -156,6 +161,12 @@ public final class ScenarioWriter {
             if (!p.borrowers().isEmpty()) o.set("borrowers", strings(p.borrowers()));
             if (p.checkpointBandwidthMBps() != NodePool.DEFAULT_BANDWIDTH_MBPS) {
                 o.set("checkpointBandwidthMBps", number(p.checkpointBandwidthMBps()));
+            }
+            OverSubscribe share = gang.pools().get(p.name());
+            if (share != null) {
+                ObjectNode os = o.putObject("overSubscribe");
+                os.put("mode", share.mode().name());
+                os.put("jobs", share.jobs());
             }
         }
         return c;

@@ -215,6 +215,11 @@ public final class RunView extends BorderPane {
         SplitPane side = new SplitPane(whyBox, jobBox);
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.55);
+        GangMatrixViewModel gang = vm.run() == null ? null : new GangMatrixViewModel(vm.run()); // runs with time slices
+        if (gang != null && !gang.isEmpty()) {
+            side.getItems().add(new GangMatrixView(gang));
+            side.setDividerPositions(0.4, 0.7);
+        }
         side.setMinWidth(260);
         return side;
     }
