@@ -90,6 +90,10 @@ step=$(date +%s.%N)
 # than with G1, same results. Not -XX:TieredStopAtLevel=1 here: C1 alone cut a cold `simulate` CPU 1.45x, but the
 # one launcher also runs the window and the long commands, where C2 wins (the ./preemptlab script chooses per command).
 java_options=(-XX:+UseSerialGC)
+# class-data sharing of the app's classes (issue 16): a static archive dumped below from the classes a `simulate`
+# loads (picocli's and the engine's, parsed and verified once at build time, mapped at every start), as the
+# ./preemptlab launcher does; -Xlog:cds=off: where it cannot be used (another JVM) the JVM runs without it, silently
+java_options+=('-XX:SharedArchiveFile=$APPDIR/'"$name.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 # JavaFX 21 calls restricted methods (JDK 22+) and sun.misc.Unsafe (warned about from JDK 24)
 if [[ "$feature" -ge 22 ]]; then java_options+=("--enable-native-access=javafx.graphics"); fi
 if [[ "$feature" -ge 24 ]]; then java_options+=("--sun-misc-unsafe-memory-access=allow"); fi
@@ -104,11 +108,30 @@ image="$T/$name"
 [[ -x "$image/bin/$name" ]] || die "jpackage made no launcher at $image/bin/$name"
 say "app image: $image ($(du -sh "$image" | cut -f1), $(seconds_since "$step") s)"
 
+# ---------------------------------------------------------------- 4b. class-data sharing archive
+# the launcher's own JVM lists the classes of a one-shot run (kept in the image as lib/app/$name.classlist), then
+# dumps them (-Xshare:dump) to the archive its options name ($APPDIR/$name.jsa), so the class path recorded is the
+# launcher's; JAVA_TOOL_OPTIONS reaches the JVM that jpackage's native launcher starts. JDK 17 refuses an archive
+# whose application jars moved ("shared class paths mismatch"), so the archive made here serves the image where it
+# is; the .deb leaves it out and its postinst dumps one at /opt/preemptlab from the same class list.
+step=$(date +%s.%N)
+list="$repo/$image/lib/app/$name.classlist"
+JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list" "$image/bin/$name" simulate \
+  --trace sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz >/dev/null 2>&1 \
+  || die "the app image's launcher failed a simulate run (for the class list)"
+JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$list" "$image/bin/$name" >"$T/cds-dump.log" 2>&1 || true
+[[ -s "$image/lib/app/$name.jsa" ]] || die "no class-data sharing archive at $image/lib/app/$name.jsa (see $T/cds-dump.log)"
+JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/$name" --version >/dev/null 2>&1 \
+  || die "the launcher cannot map $image/lib/app/$name.jsa (-Xshare:on failed)"
+say "class-data sharing: $image/lib/app/$name.jsa ($(du -h "$image/lib/app/$name.jsa" | cut -f1), $(wc -l < "$list") classes, $(seconds_since "$step") s)"
+
 # ---------------------------------------------------------------- 5. .deb
 step=$(date +%s.%N)
 for tool in dpkg-deb fakeroot; do
   command -v "$tool" >/dev/null || die "$tool not found: the .deb needs it (apt-get install dpkg-dev fakeroot)"
 done
+# the build-time archive is valid only where it was dumped: out of the package (postinst makes the installed one)
+mv "$image/lib/app/$name.jsa" "$T/$name.jsa"
 "$JAVA_HOME/bin/jpackage" --type deb --dest "$T" --app-image "$image" --name "$name" \
   --app-version "$app_version" --vendor "$vendor" --description "$description" \
   --copyright "PreemptLab contributors" --icon "$T/$name.png" \
@@ -117,6 +140,7 @@ done
   --linux-package-deps "libgtk-3-0" \
   --file-associations installer/package/scenario-association.properties \
   --resource-dir installer/package/resources
+mv "$T/$name.jsa" "$image/lib/app/$name.jsa"
 deb="$(ls "$T"/preemptlab_*.deb)"
 say "deb: $deb ($(du -h "$deb" | cut -f1), $(seconds_since "$step") s)"
 

@@ -54,6 +54,9 @@ say "installing $deb (apt-get pulls its dependencies, e.g. xdg-utils; dpkg does 
 trap 'dpkg -P preemptlab >/dev/null || true' EXIT
 DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$(readlink -f "$deb")"
 [[ -f /usr/share/applications/preemptlab-PreemptLab.desktop ]] && say "menu entry: $(grep '^Exec=' /usr/share/applications/preemptlab-PreemptLab.desktop)"
+JAVA_TOOL_OPTIONS="-Xshare:on" /opt/preemptlab/bin/PreemptLab --version >/dev/null 2>&1 \
+  || { echo "[ci-smoke] FAILED: the installed launcher cannot map its class-data sharing archive (postinst)" >&2; exit 1; }
+say "class-data sharing archive of the installed app: $(du -h /opt/preemptlab/lib/app/PreemptLab.jsa | cut -f1)"
 say "smoke test of the installed app: xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test"
 xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test
 dpkg -P preemptlab   # remove and purge

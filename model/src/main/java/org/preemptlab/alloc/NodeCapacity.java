@@ -20,8 +20,15 @@ public final class NodeCapacity implements Capacity {
 
     private final NodeCluster cluster;
     private final int[] firstNode;
+    private final int[] poolOfNode; // shared by copies, never written after construction
     private final int[] freeCores;
     private final long[] freeMem;
+    /**
+     * Free cores per pool, kept with every change of {@link #freeCores}: a job that needs more cores
+     * than its pool has free does not fit there, found without scanning the pool's nodes (issue 16:
+     * the preemption pass tries every waiting job on a mostly full cluster).
+     */
+    private final long[] poolFreeCores;
     /**
      * Per pool, how many jobs may be allocated each core (gang scheduling's OverSubscribe=FORCE:N;
      * the cluster then offers N times each node's cores), or null when no pool shares its cores.
@@ -47,6 +54,8 @@ public final class NodeCapacity implements Capacity {
         this.freeCores = new int[n];
         this.freeMem = new long[n];
         this.firstNode = new int[cluster.pools().size() + 1];
+        this.poolOfNode = new int[n];
+        this.poolFreeCores = new long[cluster.pools().size()];
         int node = 0;
         for (int p = 0; p < cluster.pools().size(); p++) {
             NodePool pool = cluster.pools().get(p);
@@ -54,6 +63,8 @@ public final class NodeCapacity implements Capacity {
             for (int i = 0; i < pool.nodes(); i++, node++) {
                 freeCores[node] = pool.coresPerNode();
                 freeMem[node] = pool.memoryPerNodeMb();
+                poolOfNode[node] = p;
+                poolFreeCores[p] += pool.coresPerNode();
             }
         }
         firstNode[cluster.pools().size()] = node;
@@ -62,8 +73,10 @@ public final class NodeCapacity implements Capacity {
     private NodeCapacity(NodeCapacity other) {
         this.cluster = other.cluster;
         this.firstNode = other.firstNode;
+        this.poolOfNode = other.poolOfNode;
         this.freeCores = other.freeCores.clone();
         this.freeMem = other.freeMem.clone();
+        this.poolFreeCores = other.poolFreeCores.clone();
         this.rows = other.rows;
     }
 
@@ -89,15 +102,23 @@ public final class NodeCapacity implements Capacity {
 
     @Override
     public Placement place(JobSpec job) {
-        for (int p : poolOrder(job)) {
-            Placement placement = placeIn(p, job);
-            if (placement != null) return placement;
+        // the pools of poolOrder(job), in its order (rank 0, 1, 2; declaration order within a rank), without boxing
+        List<NodePool> pools = cluster.pools();
+        int[] rank = new int[pools.size()];
+        for (int p = 0; p < rank.length; p++) rank[p] = pools.get(p).admits(job) ? pools.get(p).rankFor(job) : -1;
+        for (int r = 0; r <= 2; r++) {
+            for (int p = 0; p < rank.length; p++) {
+                if (rank[p] != r) continue;
+                Placement placement = placeIn(p, job);
+                if (placement != null) return placement;
+            }
         }
         return null;
     }
 
     /** First-fit of the job in pool {@code p}, or null. */
     public Placement placeIn(int p, JobSpec job) {
+        if (poolFreeCores[p] < (long) job.nodes() * job.coresPerNode()) return null; // not enough cores in the whole pool
         NodePool pool = cluster.pools().get(p);
         long mem = pool.memoryPerNodeMb() == 0 ? 0 : job.memoryPerNodeMb();
         int n = rows == null ? 1 : rows[p];
@@ -128,6 +149,7 @@ public final class NodeCapacity implements Capacity {
         for (int node : placement.nodes()) {
             freeCores[node] -= placement.coresPerNode();
             freeMem[node] -= placement.memoryPerNodeMb();
+            poolFreeCores[poolOfNode[node]] -= placement.coresPerNode();
         }
         return placement;
     }
@@ -137,12 +159,16 @@ public final class NodeCapacity implements Capacity {
         for (int node : placement.nodes()) {
             freeCores[node] += placement.coresPerNode();
             freeMem[node] += placement.memoryPerNodeMb();
+            poolFreeCores[poolOfNode[node]] += placement.coresPerNode();
         }
     }
 
     @Override
     public void releaseCores(Placement placement) {
-        for (int node : placement.nodes()) freeCores[node] += placement.coresPerNode();
+        for (int node : placement.nodes()) {
+            freeCores[node] += placement.coresPerNode();
+            poolFreeCores[poolOfNode[node]] += placement.coresPerNode();
+        }
     }
 
     @Override
@@ -158,7 +184,10 @@ public final class NodeCapacity implements Capacity {
                         + " cores free; cannot take " + placement.coresPerNode());
             }
         }
-        for (int node : placement.nodes()) freeCores[node] -= placement.coresPerNode();
+        for (int node : placement.nodes()) {
+            freeCores[node] -= placement.coresPerNode();
+            poolFreeCores[poolOfNode[node]] -= placement.coresPerNode();
+        }
     }
 
     @Override
@@ -170,6 +199,7 @@ public final class NodeCapacity implements Capacity {
     @Override
     public Placement seize(int node) {
         Placement p = new Placement(cluster.poolOf(node), freeCores[node], new int[] {node}, freeCores[node], freeMem[node]);
+        poolFreeCores[poolOfNode[node]] -= freeCores[node];
         freeCores[node] = 0;
         freeMem[node] = 0;
         return p;
@@ -188,13 +218,15 @@ public final class NodeCapacity implements Capacity {
             m.freeCores[i] = Math.min(freeCores[i], o.freeCores[i]);
             m.freeMem[i] = Math.min(freeMem[i], o.freeMem[i]);
         }
+        Arrays.fill(m.poolFreeCores, 0);
+        for (int i = 0; i < m.freeCores.length; i++) m.poolFreeCores[poolOfNode[i]] += m.freeCores[i];
         return m;
     }
 
     @Override
     public long freeCores() {
         long sum = 0;
-        for (int c : freeCores) sum += c;
+        for (long c : poolFreeCores) sum += c;
         return sum;
     }
 

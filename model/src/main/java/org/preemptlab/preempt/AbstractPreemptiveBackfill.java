@@ -63,7 +63,7 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         while (queue.hasNext()) {
             JobView job = queue.next();
             long end = now + job.requestedWalltime();
-            Placement p = Reservations.usable(free, s.reservations(), now, end).place(job.spec());
+            Placement p = Reservations.usable(free, s.reservations(), job.spec(), now, end).place(job.spec());
             if (p == null) {
                 head = job;
                 break;
@@ -82,7 +82,7 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
             JobView job = queue.next();
             long estimatedEnd = now + job.requestedWalltime();
             long predictedEnd = now + Math.min(job.requestedWalltime(), predictedRuntime(job));
-            Capacity usable = Reservations.usable(free, s.reservations(), now, estimatedEnd);
+            Capacity usable = Reservations.usable(free, s.reservations(), job.spec(), now, estimatedEnd);
             Placement p = reservation.backfillPlacement(usable, job, predictedEnd);
             if (p == null) continue;
             free.take(p);

@@ -18,6 +18,7 @@ import org.preemptlab.job.JobState;
 import org.preemptlab.job.JobView;
 import org.preemptlab.sched.Decision;
 import org.preemptlab.sched.Reason;
+import org.preemptlab.sched.Reservations;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sched.Snapshot;
 
@@ -83,13 +84,15 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         Capacity pending = free.copy();
         for (Placement p : promised.values()) PromisedSnapshot.hold(pending, p);
         long wakeAt = Long.MAX_VALUE;
+        PreemptorClasses classes = new PreemptorClasses(s, rules, planner);
         for (JobView waiting : s.queue()) {
             if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
-            if (free.place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
-            wakeAt = Math.min(wakeAt, exemptUntil(s, waiting, victims));
-            List<JobView> candidates = candidates(s, waiting, victims);
-            if (candidates.isEmpty()) continue;
-            VictimPlanner.Plan plan = planner.plan(waiting, planner.order(candidates, s.now()), pending, s::heldCores);
+            if (classes.preemptsNobody(waiting)) continue; // nothing to do for it, whether it fits or not
+            if (usable(s, free, waiting).place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
+            wakeAt = Math.min(wakeAt, exemptUntil(classes, waiting, victims));
+            List<JobView> ordered = classes.orderedCandidates(waiting, victims);
+            if (ordered.isEmpty()) continue;
+            VictimPlanner.Plan plan = planner.plan(waiting, ordered, pending, s::heldCores, c -> usable(s, c, waiting));
             if (plan == null) continue;
             boolean immediate = plan.immediate(s.preemptionSettings().graceSeconds());
             List<Decision> holds = new ArrayList<>(); // suspended victims kept for it, if it has to wait
@@ -160,6 +163,11 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         }
     }
 
+    /** What the job may use if it starts now: the reservations' rule, the same for every scheduler. */
+    private static Capacity usable(Snapshot s, Capacity c, JobView job) {
+        return Reservations.usable(c, s.reservations(), job.spec(), s.now(), s.now() + job.requestedWalltime());
+    }
+
     private static boolean isFree(Capacity free, Placement p) {
         try {
             free.copy().take(p);
@@ -173,16 +181,19 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     private void startOwnersOnTheirPools(Snapshot s, Map<Integer, Placement> promised, Capacity free, Set<Integer> started,
             List<Decision> decisions) {
         if (!rules.ownerPreemption() || !(s.cluster() instanceof NodeCluster)) return;
+        // what is free and not promised: made once, and kept in step with free below (a start here never
+        // lands on a promised node, which avail shows as full)
+        Capacity avail = free;
+        if (!promised.isEmpty()) {
+            avail = free.copy();
+            for (Placement p : promised.values()) PromisedSnapshot.hold(avail, p);
+        }
         for (JobView waiting : s.queue()) {
             if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
-            Capacity avail = free;
-            if (!promised.isEmpty()) {
-                avail = free.copy();
-                for (Placement p : promised.values()) PromisedSnapshot.hold(avail, p);
-            }
-            Placement own = onOwnPool(s, avail, waiting.spec());
+            Placement own = onOwnPool(s, usable(s, avail, waiting), waiting.spec());
             if (own == null) continue;
             free.take(own);
+            if (avail != free) avail.take(own);
             started.add(waiting.index());
             decisions.add(new Decision.Start(waiting, own, Reason.of("owner job " + waiting.name()
                     + " started on its group's own pool, ahead of borrowers waiting in the queue")));
@@ -233,7 +244,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             } else {
                 Capacity others = free.copy();
                 for (var e : promised.entrySet()) if (e.getKey() != j.index()) PromisedSnapshot.hold(others, e.getValue());
-                p = others.place(j.spec());
+                p = usable(s, others, j).place(j.spec());
                 if (p == null) continue;
                 heldForMe = List.of();
             }
@@ -257,36 +268,11 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     }
 
     /** When the first job this one could preempt, but for PreemptExemptTime, becomes preemptable. */
-    private long exemptUntil(Snapshot s, JobView waiting, Set<Integer> taken) {
+    private long exemptUntil(PreemptorClasses classes, JobView waiting, Set<Integer> taken) {
         long earliest = Long.MAX_VALUE;
         if (rules.exemptSeconds() == 0) return earliest;
-        for (JobView r : s.running()) {
-            if (r.state() != JobState.RUNNING || taken.contains(r.index())) continue;
-            long eligible = r.segmentStart() + rules.exemptSeconds();
-            if (eligible <= s.now()) continue;
-            if (mayPreempt(s, waiting, r)) earliest = Math.min(earliest, eligible);
-        }
+        for (JobView r : classes.exemptCandidates(waiting, taken)) earliest = Math.min(earliest, r.segmentStart() + rules.exemptSeconds());
         return earliest;
-    }
-
-    /** Running jobs {@code waiting} may preempt now. */
-    private List<JobView> candidates(Snapshot s, JobView waiting, Set<Integer> taken) {
-        List<JobView> out = new ArrayList<>();
-        for (JobView r : s.running()) {
-            if (r.state() != JobState.RUNNING || taken.contains(r.index())) continue;
-            if (s.now() - r.segmentStart() < rules.exemptSeconds()) continue;
-            if (mayPreempt(s, waiting, r)) out.add(r);
-        }
-        for (JobView r : s.suspended()) {
-            if (taken.contains(r.index())) continue;
-            if (mayPreempt(s, waiting, r)) out.add(r);
-        }
-        return out;
-    }
-
-    /** Who may preempt whom: a strict order on the victim's pool ({@link PreemptionRules#mayPreempt}). */
-    private boolean mayPreempt(Snapshot s, JobView waiting, JobView victim) {
-        return rules.mayPreempt(waiting.spec(), victim.spec(), poolOf(s, victim));
     }
 
     private static NodePool poolOf(Snapshot s, JobView job) {

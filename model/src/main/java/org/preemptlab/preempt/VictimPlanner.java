@@ -67,11 +67,20 @@ final class VictimPlanner {
 
     /** A plan to fit {@code job} on {@code free} by preempting some of the ordered candidates, or null. */
     Plan plan(JobView job, List<JobView> ordered, Capacity free, java.util.function.Function<JobView, Placement> held) {
+        return plan(job, ordered, free, held, c -> c);
+    }
+
+    /**
+     * As {@link #plan(JobView, List, Capacity, java.util.function.Function)}, where {@code usable} takes
+     * from a capacity what the job may use (the nodes reservations keep from it).
+     */
+    Plan plan(JobView job, List<JobView> ordered, Capacity free, java.util.function.Function<JobView, Placement> held,
+            java.util.function.UnaryOperator<Capacity> usable) {
         if (ordered.isEmpty()) return null;
         int levels = 0;
         for (JobView v : ordered) levels = Math.max(levels, rules.chainFor(v.spec().qos()).size());
         if (rules.victimOrder() == VictimOrder.FEWEST_VICTIMS) {
-            Plan single = singleVictim(job, ordered, free, levels, held);
+            Plan single = singleVictim(job, ordered, free, levels, held, usable);
             if (single != null) return single;
         }
         for (int level = 0; level < levels; level++) {
@@ -82,7 +91,7 @@ final class VictimPlanner {
                 if (victim == null) continue;
                 release(scratch, victim, held);
                 chosen.add(victim);
-                Placement p = scratch.place(job.spec());
+                Placement p = usable.apply(scratch).place(job.spec());
                 if (p != null) return new Plan(needed(chosen, p), p);
             }
         }
@@ -90,14 +99,14 @@ final class VictimPlanner {
     }
 
     private Plan singleVictim(JobView job, List<JobView> ordered, Capacity free, int levels,
-            java.util.function.Function<JobView, Placement> held) {
+            java.util.function.Function<JobView, Placement> held, java.util.function.UnaryOperator<Capacity> usable) {
         for (int level = 0; level < levels; level++) {
             for (int i = ordered.size() - 1; i >= 0; i--) { // smallest first
                 Victim victim = mechanismAt(ordered.get(i), level);
                 if (victim == null) continue;
                 Capacity scratch = free.copy();
                 release(scratch, victim, held);
-                Placement p = scratch.place(job.spec());
+                Placement p = usable.apply(scratch).place(job.spec());
                 if (p != null) return new Plan(List.of(victim), p);
             }
         }

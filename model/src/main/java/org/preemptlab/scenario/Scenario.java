@@ -1,6 +1,7 @@
 package org.preemptlab.scenario;
 
 import org.preemptlab.gang.GangSettings;
+import org.preemptlab.reservation.ReservationSpec;
 import org.preemptlab.preempt.PolicyFactory;
 
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import org.preemptlab.sim.SimulationConfig;
  * @param traceReport what the SWF reader changed or dropped, or null for inline jobs
  * @param initialRuns jobs already running when the scenario begins (a live cluster imported "from now")
  * @param gang        pools whose cores jobs share, time-sliced ({@link GangSettings#NONE}: none)
+ * @param reservations advance reservations ({@code scontrol create reservation}), in file order; empty when
+ *                    the file has none
  */
 public record Scenario(
         String name,
@@ -58,7 +61,17 @@ public record Scenario(
         TraceReference trace,
         AnomalyReport traceReport,
         List<InitialRun> initialRuns,
-        GangSettings gang) {
+        GangSettings gang,
+        List<ReservationSpec> reservations) {
+
+    /** A scenario without advance reservations. */
+    public Scenario(String name, String description, long seed, Cluster cluster, List<JobSpec> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceWindow> maintenance, FailureModel failures, Long horizon, TraceReference trace,
+            AnomalyReport traceReport, List<InitialRun> initialRuns, GangSettings gang) {
+        this(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace,
+                traceReport, initialRuns, gang, List.of());
+    }
 
     /** A scenario without gang scheduling. */
     public Scenario(String name, String description, long seed, Cluster cluster, List<JobSpec> jobs,
@@ -66,7 +79,7 @@ public record Scenario(
             List<MaintenanceWindow> maintenance, FailureModel failures, Long horizon, TraceReference trace,
             AnomalyReport traceReport, List<InitialRun> initialRuns) {
         this(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace,
-                traceReport, initialRuns, GangSettings.NONE);
+                traceReport, initialRuns, GangSettings.NONE, List.of());
     }
 
     /** A scenario in which nothing runs yet when it begins. */
@@ -75,7 +88,7 @@ public record Scenario(
             List<MaintenanceWindow> maintenance, FailureModel failures, Long horizon, TraceReference trace,
             AnomalyReport traceReport) {
         this(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace,
-                traceReport, List.of(), GangSettings.NONE);
+                traceReport, List.of(), GangSettings.NONE, List.of());
     }
 
     public static final long DEFAULT_SEED = 1;
@@ -91,6 +104,7 @@ public record Scenario(
         failures = failures == null ? FailureModel.NONE : failures;
         initialRuns = initialRuns == null ? List.of() : List.copyOf(initialRuns);
         gang = gang == null ? GangSettings.NONE : gang;
+        reservations = reservations == null ? List.of() : List.copyOf(reservations);
         for (String pool : gang.pools().keySet()) {
             if (!(cluster instanceof org.preemptlab.cluster.NodeCluster nc)) {
                 throw new IllegalArgumentException("cluster: overSubscribe (gang scheduling) needs node pools; a processor machine has none");
@@ -120,7 +134,7 @@ public record Scenario(
      */
     public SimulationConfig toConfig(boolean recording) {
         PreemptionSettings s = scheduler.kind().requeuesAtHead() ? settings.withRequeueAtHead(true) : settings;
-        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns, gang);
+        return new SimulationConfig(cluster, jobs, policy(), s, maintenance, failures, null, recording, initialRuns, gang, reservations);
     }
 
     /** True when the jobs came from an SWF trace. */
@@ -142,7 +156,7 @@ public record Scenario(
                 && cluster.equals(s.cluster) && jobs.equals(s.jobs) && scheduler.equals(s.scheduler)
                 && rules.equals(s.rules) && settings.equals(s.settings) && sameWindows(maintenance, s.maintenance)
                 && failures.equals(s.failures) && Objects.equals(horizon, s.horizon) && Objects.equals(trace, s.trace)
-                && initialRuns.equals(s.initialRuns) && gang.equals(s.gang);
+                && initialRuns.equals(s.initialRuns) && gang.equals(s.gang) && reservations.equals(s.reservations);
     }
 
     @Override
@@ -196,6 +210,7 @@ public record Scenario(
         private AnomalyReport traceReport;
         private List<InitialRun> initialRuns;
         private GangSettings gang;
+        private List<ReservationSpec> reservations;
 
         private Builder(Scenario from) {
             name = from.name();
@@ -213,6 +228,7 @@ public record Scenario(
             traceReport = from.traceReport();
             initialRuns = from.initialRuns();
             gang = from.gang();
+            reservations = from.reservations();
         }
 
         public Builder name(String v) {
@@ -285,13 +301,18 @@ public record Scenario(
             return this;
         }
 
+        public Builder reservations(List<ReservationSpec> v) {
+            reservations = v;
+            return this;
+        }
+
         public Builder gang(GangSettings v) {
             gang = v;
             return this;
         }
 
         public Scenario build() {
-            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace, traceReport, initialRuns, gang);
+            return new Scenario(name, description, seed, cluster, jobs, scheduler, rules, settings, maintenance, failures, horizon, trace, traceReport, initialRuns, gang, reservations);
         }
     }
 }

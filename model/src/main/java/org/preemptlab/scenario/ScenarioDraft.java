@@ -22,7 +22,16 @@ import org.preemptlab.sim.FailureModel;
 public record ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools,
         List<JobDraft> jobs, SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
         List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
-        List<RunningJob> running, GangSettings gang) {
+        List<RunningJob> running, GangSettings gang, List<ReservationDraft> reservations) {
+
+    /** A draft without advance reservations. */
+    public ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools, List<JobDraft> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
+            List<RunningJob> running, GangSettings gang) {
+        this(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon,
+                trace, running, gang, List.of());
+    }
 
     /** A draft without gang scheduling. */
     public ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools, List<JobDraft> jobs,
@@ -30,7 +39,7 @@ public record ScenarioDraft(String name, String description, int processors, Lis
             List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
             List<RunningJob> running) {
         this(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon,
-                trace, running, GangSettings.NONE);
+                trace, running, GangSettings.NONE, List.of());
     }
 
     /**
@@ -63,6 +72,7 @@ public record ScenarioDraft(String name, String description, int processors, Lis
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         failures = failures == null ? FailureModel.NONE : failures;
         gang = gang == null ? GangSettings.NONE : gang;
+        reservations = reservations == null ? List.of() : List.copyOf(reservations);
     }
 
     /** A plain scenario: pools, jobs, a scheduler; no preemption. */
@@ -79,49 +89,53 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     public ScenarioDraft withName(String v) {
-        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     public ScenarioDraft withDescription(String v) {
-        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     public ScenarioDraft withProcessors(int v) {
-        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     public ScenarioDraft withPools(List<PoolDraft> v) {
-        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     /** New jobs: the table no longer comes from the trace. */
     public ScenarioDraft withJobs(List<JobDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running, gang);
+        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running, gang, reservations);
     }
 
     public ScenarioDraft withScheduler(SchedulerSpec v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     public ScenarioDraft withRules(PreemptionRules v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     public ScenarioDraft withSettings(PreemptionSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     public ScenarioDraft withMaintenance(List<MaintenanceDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running, gang);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running, gang, reservations);
     }
 
     public ScenarioDraft withSeed(long v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running, gang);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running, gang, reservations);
     }
 
     /** Pools that share cores and the time slice (carried along; the editor does not edit them yet). */
     public ScenarioDraft withGang(GangSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, v);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, v, reservations);
+    }
+
+    public ScenarioDraft withReservations(List<ReservationDraft> v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, v);
     }
 
     public ScenarioDraft withPool(int index, UnaryOperator<PoolDraft> change) {

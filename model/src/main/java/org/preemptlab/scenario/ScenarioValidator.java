@@ -87,15 +87,45 @@ public final class ScenarioValidator {
                     nodes, pools, Set.of());
             if (w != null) windows.add(w);
         }
+        List<org.preemptlab.reservation.ReservationSpec> reservations = reservations(draft, rules, problems);
         if (!problems.isEmpty()) return null;
         try {
             return new Scenario(draft.name(), draft.description(), draft.seed(), rules.cluster(), jobs,
                     draft.scheduler(), draft.rules(), draft.settings(), windows, draft.failures(), draft.horizon(),
-                    draft.trace(), null, rules.initialRuns(), draft.gang());
+                    draft.trace(), null, rules.initialRuns(), draft.gang(), reservations);
         } catch (IllegalArgumentException e) { // a rule of the model not (yet) written here
             problems.add(new ScenarioProblem("", e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * The draft's reservations with their jobs bound by name (job ids are positions + 1); nodes must
+     * be nodes of the cluster. The file reader judges more (overlaps, accounts, sizes): saving and
+     * opening the file applies those rules.
+     */
+    private static List<org.preemptlab.reservation.ReservationSpec> reservations(ScenarioDraft draft, ScenarioRules rules,
+            List<ScenarioProblem> problems) {
+        List<org.preemptlab.reservation.ReservationSpec> out = new ArrayList<>();
+        int nodeCount = rules.cluster() == null ? 0 : rules.cluster().nodeCount();
+        for (int i = 0; i < draft.reservations().size(); i++) {
+            ReservationDraft r = draft.reservations().get(i);
+            boolean ok = true;
+            for (int n : r.spec().nodes()) {
+                if (n < 0 || n >= nodeCount) {
+                    problems.add(new ScenarioProblem("reservations[" + i + "].nodes", "node " + (n + 1)
+                            + " is not a node of this cluster (" + nodeCount + " nodes)"));
+                    ok = false;
+                    break;
+                }
+            }
+            java.util.Set<Integer> ids = new java.util.HashSet<>();
+            for (String name : r.jobs()) {
+                for (int k = 0; k < draft.jobs().size(); k++) if (draft.jobs().get(k).name().equals(name)) ids.add(k + 1);
+            }
+            if (ok) out.add(r.spec().withJobs(ids));
+        }
+        return out;
     }
 
     /** The editable draft of a scenario (read from a file, or built by a program). */
@@ -128,8 +158,13 @@ public final class ScenarioValidator {
             for (int n : r.nodes()) nodes.add(s.cluster().nodeName(n));
             running.add(new ScenarioDraft.RunningJob(name, nodes, r.elapsedSeconds()));
         }
+        List<ReservationDraft> reservations = new ArrayList<>();
+        for (var r : s.reservations()) {
+            List<String> names = specs.stream().filter(j -> r.jobs().contains(j.id())).map(JobSpec::name).toList();
+            reservations.add(new ReservationDraft(r, names));
+        }
         return new ScenarioDraft(s.name(), s.description(), processors, pools, jobs, s.scheduler(), s.rules(),
-                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running, s.gang());
+                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running, s.gang(), reservations);
     }
 
     private static MaintenanceDraft toDraft(MaintenanceWindow w, Cluster cluster) {

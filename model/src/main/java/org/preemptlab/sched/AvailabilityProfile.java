@@ -20,6 +20,20 @@ public interface AvailabilityProfile {
         return free instanceof ProcessorCapacity pc ? new CountProfile(from, pc.free()) : new StepProfile(from, free);
     }
 
+    /**
+     * A profile that is {@code free} from {@code from} on, to which each {@code placements[i]} returns
+     * at {@code times[i]} (> from) and stays: the running jobs' ends, built step by step in one sweep
+     * (unbooking them one by one would touch every later step for each).
+     */
+    static AvailabilityProfile ofReleases(long from, Capacity free, long[] times, Placement[] placements) {
+        if (free instanceof ProcessorCapacity) {
+            AvailabilityProfile p = of(from, free);
+            for (int i = 0; i < times.length; i++) p.unbook(placements[i], times[i], Long.MAX_VALUE);
+            return p;
+        }
+        return StepProfile.ofReleases(from, free, times, placements);
+    }
+
     /** Forgets everything before {@code now}. */
     void advanceTo(long now);
 
@@ -39,6 +53,14 @@ public interface AvailabilityProfile {
     /** True if the window takes its nodes away from a job running over [start, end). */
     static boolean masks(Reservation r, long start, long end) {
         return (start >= r.start() && start < r.end()) || r.blocks(start, end);
+    }
+
+    /**
+     * As {@link #masks(Reservation, long, long)} for this job: never for a member of the reservation
+     * (a confined member is kept to its reservation by {@link Reservations#usable} instead).
+     */
+    static boolean masks(Reservation r, JobSpec job, long start, long end) {
+        return !r.admits(job) && masks(r, start, end);
     }
 
     /**

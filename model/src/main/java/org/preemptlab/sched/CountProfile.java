@@ -174,7 +174,7 @@ final class CountProfile implements AvailabilityProfile {
             int blocked = 0;
             long jump = candidate;
             for (Reservation r : windows) {
-                if (AvailabilityProfile.masks(r, candidate, candidate + duration)) {
+                if (AvailabilityProfile.masks(r, job, candidate, candidate + duration)) {
                     blocked += r.nodes().length;
                     jump = Math.max(jump, r.end());
                 }

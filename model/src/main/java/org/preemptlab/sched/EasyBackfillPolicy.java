@@ -34,7 +34,7 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
         while (it.hasNext()) {
             JobView job = it.next();
             long end = now + job.requestedWalltime();
-            Placement p = Reservations.usable(free, reservations, now, end).place(job.spec());
+            Placement p = Reservations.usable(free, reservations, job.spec(), now, end).place(job.spec());
             if (p == null) {
                 head = job;
                 break;
@@ -56,7 +56,7 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             if (cores > freeNow) continue;
             long end = now + job.requestedWalltime();
             if (end > reservation.shadow() && cores > extraCores) continue;
-            Capacity usable = Reservations.usable(free, reservations, now, end);
+            Capacity usable = Reservations.usable(free, reservations, job.spec(), now, end);
             Placement p = reservation.backfillPlacement(usable, job, end);
             if (p == null) continue;
             free.take(p);

@@ -29,12 +29,31 @@ public final class FcfsPolicy implements SchedulingPolicy {
         long now = s.now();
         NodeCluster pools = s.cluster() instanceof NodeCluster nc ? nc : null;
         BitSet blocked = new BitSet();
+        // a job that waits for its reservation blocks only the later jobs of that reservation (as Slurm
+        // keeps a list of failed reservations beside the failed partitions); others are not held up by it
+        boolean members = Reservations.anyMembers(s.reservations());
+        java.util.Set<String> blockedReservations = members ? new java.util.HashSet<>() : java.util.Set.of();
+        boolean allBlocked = false;
         for (JobView job : s.queue()) {
-            if (pools != null && poolsOf(pools, job.spec()).intersects(blocked)) continue;
-            Capacity usable = Reservations.usable(free, s.reservations(), now, now + job.requestedWalltime());
+            String home = members ? Reservations.confinedTo(s.reservations(), job.spec(), now) : null;
+            if (home != null) {
+                if (blockedReservations.contains(home)) continue;
+            } else {
+                if (allBlocked) continue;
+                if (pools != null && poolsOf(pools, job.spec()).intersects(blocked)) continue;
+            }
+            Capacity usable = Reservations.usable(free, s.reservations(), job.spec(), now, now + job.requestedWalltime());
             Placement p = usable.place(job.spec());
             if (p == null) {
-                if (pools == null) break;
+                if (home != null) {
+                    blockedReservations.add(home);
+                    continue;
+                }
+                if (pools == null) {
+                    if (!members) break;
+                    allBlocked = true;
+                    continue;
+                }
                 blocked.or(poolsOf(pools, job.spec()));
                 continue;
             }

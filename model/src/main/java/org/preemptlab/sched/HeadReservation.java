@@ -57,7 +57,7 @@ public record HeadReservation(long shadow, Capacity extra) {
             return new HeadReservation(now, scratch);
         }
         startedNow.sort(BY_END);
-        long[] windowEnds = windowEnds(windows, now);
+        long[] windowEnds = windowEnds(windows, now, head);
         int nextWindow = 0;
         Iterator<? extends JobView> running = s.running().iterator();
         JobView nextRunning = running.hasNext() ? running.next() : null;
@@ -90,13 +90,21 @@ public record HeadReservation(long shadow, Capacity extra) {
      * the window's end).
      */
     private static Placement fit(Capacity scratch, List<Reservation> windows, long t, long walltime, JobView head) {
-        return Reservations.usable(scratch, windows, t, t + walltime).place(head.spec());
+        return Reservations.usable(scratch, windows, head.spec(), t, t + walltime).place(head.spec());
     }
 
-    /** The ends of the windows still to come or going on, sorted: the head may fit once one is over. */
-    private static long[] windowEnds(List<Reservation> windows, long now) {
+    /**
+     * The ends of the windows still to come or going on, sorted: the head may fit once one is over;
+     * for a head that names a reservation, also the starts of its occurrences (it may fit once one begins).
+     */
+    private static long[] windowEnds(List<Reservation> windows, long now, JobView head) {
         if (windows.isEmpty()) return NO_WINDOWS;
-        return windows.stream().mapToLong(Reservation::end).filter(e -> e > now).sorted().distinct().toArray();
+        java.util.stream.LongStream times = windows.stream().mapToLong(Reservation::end);
+        if (Reservations.confinedTo(windows, head.spec(), now) != null) {
+            times = java.util.stream.LongStream.concat(times, windows.stream().filter(r -> r.admits(head.spec()))
+                    .mapToLong(Reservation::start));
+        }
+        return times.filter(e -> e > now).sorted().distinct().toArray();
     }
 
     /**

@@ -2,24 +2,86 @@ package org.preemptlab.sched;
 
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
+import org.preemptlab.job.JobSpec;
 
-/** Applies reservations to a scratch capacity for one candidate start. */
+/**
+ * The one rule every scheduler applies to reservations and maintenance windows: what a job may use
+ * if it runs over [from, to).
+ */
 public final class Reservations {
 
     private Reservations() {}
 
     /**
-     * The capacity a job may use if it runs over [from, to): {@code free} itself when no reservation
-     * blocks that interval, else a copy with the blocked nodes seized.
+     * The capacity a job may use if it runs over [from, to) (ignoring who the reservations are for:
+     * as for a job that belongs to none).
      */
     public static Capacity usable(Capacity free, List<Reservation> reservations, long from, long to) {
+        return usable(free, reservations, null, from, to);
+    }
+
+    /**
+     * The capacity {@code job} may use if it runs over [from, to): {@code free} itself when nothing
+     * restricts that interval, else a copy with the nodes it may not use seized. A job that is not a
+     * member loses the nodes of every reservation that blocks the interval
+     * ({@link Reservation#blocks}); a member of a (not FLEX) reservation that still has an
+     * occurrence ending after {@code from} may use only the nodes of an occurrence that contains the
+     * whole interval, and nothing if none does. Once its reservation is over for good (no occurrence
+     * left, or purged) a member is an ordinary job.
+     */
+    public static Capacity usable(Capacity free, List<Reservation> reservations, JobSpec job, long from, long to) {
         if (reservations.isEmpty()) return free;
         Capacity masked = free;
+        Reservation home = null;
+        boolean confined = false;
+        if (job != null) {
+            for (Reservation r : reservations) {
+                if (r.flex() || !r.admits(job) || r.end() <= from) continue;
+                confined = true;
+                if (r.contains(from, to)) {
+                    home = r;
+                    break;
+                }
+            }
+        }
+        if (confined) {
+            masked = free.copy();
+            if (home == null) {
+                for (int node = 0; node < nodeCount(free); node++) masked.seize(node);
+                return masked;
+            }
+            java.util.BitSet mine = new java.util.BitSet();
+            for (int node : home.nodes()) mine.set(node);
+            int n = nodeCount(free);
+            for (int node = 0; node < n; node++) if (!mine.get(node)) masked.seize(node);
+        }
         for (Reservation r : reservations) {
-            if (!r.blocks(from, to)) continue;
+            if (r == home) continue;
+            if (job == null ? !r.blocks(from, to) : !r.blocks(job, from, to)) continue;
             if (masked == free) masked = free.copy();
             for (int node : r.nodes()) masked.seize(node);
         }
         return masked;
+    }
+
+    /**
+     * The name of the reservation that confines the job at {@code from} (it names one that is not
+     * FLEX and has an occurrence ending after {@code from}), or null.
+     */
+    public static String confinedTo(List<Reservation> reservations, JobSpec job, long from) {
+        for (Reservation r : reservations) if (!r.flex() && r.admits(job) && r.end() > from) return r.name();
+        return null;
+    }
+
+    /** True if some reservation has members (jobs that name it), not only maintenance windows. */
+    public static boolean anyMembers(List<Reservation> reservations) {
+        for (Reservation r : reservations) if (!r.members().isEmpty()) return true;
+        return false;
+    }
+
+    /** The number of nodes (processors on a processor machine) of the capacity's cluster. */
+    static int nodeCount(Capacity free) {
+        if (free instanceof org.preemptlab.alloc.NodeCapacity nc) return nc.cluster().nodeCount();
+        return ((org.preemptlab.alloc.ProcessorCapacity) free).total();
     }
 }

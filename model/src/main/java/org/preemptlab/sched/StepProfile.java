@@ -23,6 +23,23 @@ final class StepProfile implements AvailabilityProfile {
         steps.put(from, free);
     }
 
+    /** See {@link AvailabilityProfile#ofReleases}. */
+    static StepProfile ofReleases(long from, Capacity free, long[] times, Placement[] placements) {
+        Integer[] order = new Integer[times.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+        StepProfile p = new StepProfile(from, free);
+        Capacity current = free;
+        int i = 0;
+        while (i < order.length) {
+            long t = Math.max(from, times[order[i]]);
+            current = current.copy();
+            while (i < order.length && Math.max(from, times[order[i]]) == t) current.release(placements[order[i++]]);
+            p.steps.put(t, current);
+        }
+        return p;
+    }
+
     /** Forgets everything before {@code now} (the step covering {@code now} starts at {@code now}). */
     @Override
     public void advanceTo(long now) {
@@ -109,8 +126,21 @@ final class StepProfile implements AvailabilityProfile {
                 acc = acc == null ? e.getValue().copy() : acc.meet(e.getValue());
             }
             if (acc == null) continue;
+            if (Reservations.confinedTo(windows, job, start) != null) {
+                Reservation home = null;
+                for (Reservation r : windows) {
+                    if (!r.flex() && r.admits(job) && r.contains(start, end)) {
+                        home = r;
+                        break;
+                    }
+                }
+                if (home == null) continue; // a member runs only inside an occurrence of its reservation
+                java.util.BitSet mine = new java.util.BitSet();
+                for (int node : home.nodes()) mine.set(node);
+                for (int node = 0, n = Reservations.nodeCount(acc); node < n; node++) if (!mine.get(node)) acc.seize(node);
+            }
             for (Reservation r : windows) {
-                if (AvailabilityProfile.masks(r, start, end)) for (int node : r.nodes()) acc.seize(node);
+                if (AvailabilityProfile.masks(r, job, start, end)) for (int node : r.nodes()) acc.seize(node);
             }
             Placement p = acc.place(job);
             if (p != null) return new Slot(start, p);

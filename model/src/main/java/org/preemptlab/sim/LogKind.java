@@ -6,7 +6,8 @@ public enum LogKind {
     CHECKPOINT_BEGIN("checkpoint-begin"), CHECKPOINT_END("checkpoint-end"), PREEMPT("preempt"),
     REQUEUE("requeue"), RESTART("restart"), KILL("kill"), FAIL("fail"), END("end"),
     MAINTENANCE_BEGIN("maintenance-begin"), MAINTENANCE_END("maintenance-end"), NODE_DOWN("node-down"),
-    NODE_UP("node-up"), OBSERVED("observed");
+    NODE_UP("node-up"), OBSERVED("observed"),
+    RESERVATION_BEGIN("reservation-begin"), RESERVATION_END("reservation-end");
 
     private final String label;
 

@@ -63,6 +63,10 @@ final class NodeOutages {
         }
     }
 
+    boolean isDown(int node) {
+        return down.containsKey(node);
+    }
+
     boolean anyDown(Placement p) {
         if (down.isEmpty() || !p.isConcrete()) return false;
         if (down.size() < p.nodeCount()) {

@@ -145,7 +145,17 @@ public final class Simulation {
                 if (plan.evaluateFrom() > 0) events.add(new SimEvent.Wakeup(plan.evaluateFrom())); // the first look at the plan
             }
         }
+        this.book = new ReservationBook(config.reservations(),
+                org.preemptlab.reservation.ReservationPlan.until(config.jobs()), reservations, events);
+        if (!book.isEmpty()) {
+            int[] poolOf = new int[cluster.nodeCount()];
+            if (cluster instanceof org.preemptlab.cluster.NodeCluster nc) for (int n = 0; n < poolOf.length; n++) poolOf[n] = nc.poolOf(n);
+            book.nodes(poolOf, cluster::nodeName);
+        }
     }
+
+    /** Advance reservations: occurrences in {@link #reservations}, flags carried out as the run goes. */
+    private final ReservationBook book;
 
     /** Runs to the end: until every job has completed or ended for good. */
     public SimulationResult run() {
@@ -195,6 +205,10 @@ public final class Simulation {
         now = t;
         do {
             applyEventsAt(t);
+            if (!book.isEmpty() && book.update(now, holdingNodes(), queue, outages::isDown,
+                    (kind, nodes, reason) -> log(kind, null, nodes, reason))) {
+                passRequested = true;
+            }
             resumeSuspended();
             if (gang != null) gang.settle();
             if (!queue.isEmpty() || passRequested || (slurm != null && slurm.heldCount() > 0)) {
@@ -263,6 +277,12 @@ public final class Simulation {
         }
         while (nextSubmit < runs.length && runs[nextSubmit].spec().submit() == t) submit(runs[nextSubmit++]);
         while (!events.isEmpty() && events.peekTime() == t) events.poll().applyTo(dispatch);
+    }
+
+    private List<JobRun> holdingNodes() {
+        List<JobRun> holding = new ArrayList<>(running);
+        holding.addAll(suspended);
+        return holding;
     }
 
     private String stuckMessage() {

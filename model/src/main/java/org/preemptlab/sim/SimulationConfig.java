@@ -23,13 +23,21 @@ public record SimulationConfig(
         NodeBackend backend,
         boolean recording,
         List<InitialRun> initialRuns,
-        GangSettings gang) {
+        GangSettings gang,
+        List<org.preemptlab.reservation.ReservationSpec> reservations) {
+
+    /** A configuration without advance reservations. */
+    public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
+            List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
+            List<InitialRun> initialRuns, GangSettings gang) {
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, List.of());
+    }
 
     /** A configuration without gang scheduling (no pool shares its cores). */
     public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
             List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
             List<InitialRun> initialRuns) {
-        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, GangSettings.NONE);
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, GangSettings.NONE, List.of());
     }
 
     /** A configuration in which nothing runs yet when the scenario begins. */
@@ -40,6 +48,7 @@ public record SimulationConfig(
 
     public SimulationConfig {
         initialRuns = initialRuns == null ? List.of() : List.copyOf(initialRuns);
+        reservations = reservations == null ? List.of() : List.copyOf(reservations);
         jobs = List.copyOf(jobs);
         maintenance = maintenance == null ? List.of() : List.copyOf(maintenance);
         preemption = preemption == null ? PreemptionSettings.defaults() : preemption;
@@ -64,31 +73,36 @@ public record SimulationConfig(
     }
 
     public SimulationConfig withPreemption(PreemptionSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang);
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withFailures(FailureModel model) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withBackend(NodeBackend newBackend) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang, reservations);
     }
 
     public SimulationConfig withInitialRuns(List<InitialRun> runs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang, reservations);
     }
 
     /** The same run with these gang settings ({@link GangSettings#NONE}: no time slicing). */
     public SimulationConfig withGang(GangSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings, reservations);
+    }
+
+    /** The same run with these advance reservations (occurrences unrolled by the engine). */
+    public SimulationConfig withReservations(List<org.preemptlab.reservation.ReservationSpec> specs) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, specs);
     }
 
     public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
-        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang);
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations);
     }
 }

@@ -62,7 +62,9 @@ class RecordCopiesTest {
                 List.of(new MaintenanceWindow("m", 0, 60, new int[] {0}, MaintenanceStrategy.DRAIN, 0)),
                 new FailureModel(3600, 60, 1, org.preemptlab.preempt.CheckpointPeriod.parse("none")), 86_400L,
                 TraceReference.of(java.nio.file.Path.of("x.swf")), null,
-                List.of(new InitialRun(1, new int[] {0}, 10)), org.preemptlab.gang.GangSettings.NONE.withTimeSlice(60));
+                List.of(new InitialRun(1, new int[] {0}, 10)), org.preemptlab.gang.GangSettings.NONE.withTimeSlice(60),
+                List.of(new org.preemptlab.reservation.ReservationSpec("r", new int[] {0}, 0, "", List.of(), List.of(),
+                        0, 60, null, null, 300, null)));
         assertEachSetterChangesOnlyItsComponent(a, b, a.toBuilder());
     }
 

@@ -30,11 +30,13 @@ public final class PreemptLabCommand implements Runnable {
         SUBCOMMANDS.put("niu-table", NiuTableCommand::new);
         SUBCOMMANDS.put("maintenance", MaintenanceCommand::new);
         SUBCOMMANDS.put("import-slurm", ImportSlurmCommand::new);
+        SUBCOMMANDS.put("import-reservations", ImportReservationsCommand::new);
         SUBCOMMANDS.put("break-even", BreakEvenCommand::new);
         SUBCOMMANDS.put("sweep", SweepCommand::new);
         SUBCOMMANDS.put("collect", CollectCommand::new);
         SUBCOMMANDS.put("saturation", SaturationCommand::new);
         SUBCOMMANDS.put("workload-compare", WorkloadCompareCommand::new);
+        SUBCOMMANDS.put("replay", ReplayCommand::new);
     }
 
     /** The command line for these arguments: the root with the named sub-command, or with all of them. */
@@ -47,8 +49,8 @@ public final class PreemptLabCommand implements Runnable {
         return cl;
     }
 
-    private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm",
-            "break-even", "sweep", "collect", "saturation", "workload-compare",
+    private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm", "import-reservations",
+            "break-even", "sweep", "collect", "saturation", "workload-compare", "replay",
             "--help", "-h", "--version", "-V", "help");
 
     @Override

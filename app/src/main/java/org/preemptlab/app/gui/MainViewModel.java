@@ -237,6 +237,34 @@ public final class MainViewModel {
         return true;
     }
 
+    /**
+     * Adds an advance reservation drawn on the Gantt (over a pool's nodes, or every node), as one
+     * undoable edit; no job names it yet (give jobs its name in the file, "reservation").
+     */
+    public boolean addDrawnReservation(MaintenanceDrawing.Span span) {
+        ScenarioDraft d = editor.draft();
+        if (d.pools().isEmpty()) {
+            notifier.error("No nodes to reserve", "This scenario is a machine of " + d.processors()
+                    + " processors (an SWF trace): reservations need node pools.");
+            return false;
+        }
+        java.util.List<Integer> nodes = new java.util.ArrayList<>();
+        int first = 0;
+        for (var p : d.pools()) {
+            if (span.pool().equals(org.preemptlab.scenario.MaintenanceDraft.ALL_NODES) || p.name().equals(span.pool())) {
+                for (int k = 0; k < p.nodes(); k++) nodes.add(first + k);
+            }
+            first += Math.max(0, p.nodes());
+        }
+        var r = editor.addReservation(new org.preemptlab.reservation.ReservationSpec("", nodes.stream().mapToInt(i -> i).toArray(),
+                0, "", java.util.List.of(), java.util.List.of(), span.start(), span.duration(), null, null,
+                org.preemptlab.reservation.ReservationSpec.DEFAULT_PURGE_AFTER, null));
+        status.set("Added reservation " + r.spec().name() + " on " + (span.pool().equals(org.preemptlab.scenario.MaintenanceDraft.ALL_NODES)
+                ? "all nodes" : "pool " + span.pool()) + " at " + Units.instant(r.spec().start()) + " for "
+                + Units.duration(r.spec().duration()) + ". Jobs that name it (\"reservation\") run only inside it; Simulate (F5) to see its effect.");
+        return true;
+    }
+
     // ---------------------------------------------------------------- live runs
 
     /** The Run menu's backend choice (emulated, local processes, Slurm) and time scale. */

@@ -115,6 +115,7 @@ public final class MainWindow {
         if (runView != null) runView.viewModel().playingProperty().set(false);
         runView = run == null ? null : new RunView(run);
         if (runView != null) runView.setOnMaintenanceDrawn(vm::addDrawnMaintenance);
+        if (runView != null) runView.setOnReservationDrawn(vm::addDrawnReservation);
         runHolder.getChildren().setAll(runView == null ? placeholder("No run yet: press Simulate (F5).") : runView);
     }
 

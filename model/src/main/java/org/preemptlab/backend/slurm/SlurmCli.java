@@ -149,6 +149,11 @@ public final class SlurmCli implements SlurmCommands {
         return ok(List.of("sinfo", "--json")).out();
     }
 
+    @Override
+    public String showReservations() {
+        return ok(List.of("scontrol", "show", "reservation")).out();
+    }
+
     /** {@code scontrol <verb> <jobId>}. */
     private void scontrol(String verb, long jobId) {
         ok(List.of("scontrol", verb, Long.toString(jobId)));

@@ -60,4 +60,12 @@ public interface SlurmCommands {
 
     /** The raw {@code sinfo --json} text. */
     String sinfoJson();
+
+    /**
+     * The raw {@code scontrol show reservation} text (read by
+     * {@link org.preemptlab.reservation.ScontrolReservations}); adapters without it refuse.
+     */
+    default String showReservations() {
+        throw new UnsupportedOperationException("this Slurm connection cannot list reservations");
+    }
 }

@@ -78,7 +78,7 @@ public final class ScenarioReader {
     public static final int FORMAT_VERSION_SLURM = 2;
 
     static final List<String> ROOT_FIELDS = List.of("formatVersion", "name", "description", "seed", "cluster", "jobs",
-            "trace", "policy", "preemption", "maintenance", "failures", "horizon");
+            "trace", "policy", "preemption", "maintenance", "failures", "horizon", "reservations");
     /** Version 2 adds the Slurm sections. */
     static final List<String> ROOT_FIELDS_SLURM = java.util.stream.Stream.concat(ROOT_FIELDS.stream(),
             SlurmSections.ROOT_FIELDS.stream()).toList();
@@ -90,7 +90,7 @@ public final class ScenarioReader {
     static final List<String> OVERSUBSCRIBE_MODES = List.of("NO", "YES", "FORCE");
     static final List<String> JOB_FIELDS = List.of("name", "submit", "runningFor", "onNodes", "nodes", "procs", "coresPerNode", "memoryPerNodeMb",
             "estimate", "runtime", "qos", "group", "pools", "rerunnable", "checkpointable", "imageMbPerNode",
-            "checkpointInterval");
+            "checkpointInterval", "reservation");
     static final List<String> TRACE_FIELDS = List.of("path", "firstJob", "lastJob", "fromSubmit", "toSubmit", "maxJobs",
             "procs");
     static final List<String> POLICY_FIELDS = List.of("scheduler", "p", "thresholdSeconds", "extendSeconds",
@@ -194,6 +194,8 @@ public final class ScenarioReader {
         private long timeSlice = GangSettings.DEFAULT_TIME_SLICE;
         private boolean modeKnown = true; // false when the cluster section is too broken to tell
         private CheckpointCost cost = CheckpointCost.imageSize();
+        /** Job index → the reservation it names ({@code jobs[k].reservation}). */
+        private final java.util.Map<Integer, String> jobReservation = new java.util.TreeMap<>();
         /** The value rules, with the cluster once known; made when the root object is opened. */
         private ScenarioRules rules;
 
@@ -272,10 +274,17 @@ public final class ScenarioReader {
             FailureModel failures = FailureModel.NONE;
             if (f.has("failures")) failures = failures(f.get("failures"), seed == null ? Scenario.DEFAULT_SEED : seed, jobs);
 
+            List<org.preemptlab.reservation.ReservationSpec> reservations = List.of();
+            if (f.has("reservations") || !jobReservation.isEmpty()) {
+                ReservationsSection section = new ReservationsSection(problems, this.rules);
+                section.jobs(jobs);
+                reservations = section.read(f.get("reservations"), jobs, jobReservation, maintenance);
+            }
+
             if (problems.count() > 0) return null;
             return new Scenario(name, description, seed, this.rules.cluster(), jobs, scheduler, rules, settings,
                     maintenance, failures, horizon, trace, report, this.rules.initialRuns(),
-                    new GangSettings(overSubscribe, timeSlice));
+                    new GangSettings(overSubscribe, timeSlice), reservations);
         }
 
         /** Version 2: the site from the root's Slurm sections and the node groups; the jobs; the cluster to the rules. */
@@ -575,6 +584,10 @@ public final class ScenarioReader {
             } else if (f.has("onNodes")) {
                 f.problem("onNodes", "only for a job that is already running (\"runningFor\")");
                 unread.add("onNodes");
+            }
+            if (f.has("reservation")) {
+                String resv = f.string("reservation", null, true);
+                if (resv != null) jobReservation.put(index, resv);
             }
             JobDraft draft = new JobDraft(name, submit, qos, group, nodes, cores, estimate, runtime, memory, rerunnable,
                     checkpointable, image, pools, interval);

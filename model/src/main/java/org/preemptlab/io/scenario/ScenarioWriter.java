@@ -111,14 +111,23 @@ public final class ScenarioWriter {
             ArrayNode jobs = root.putArray("jobs");
             java.util.Map<Integer, InitialRun> running = new java.util.HashMap<>();
             for (InitialRun r : s.initialRuns()) running.put(r.jobId(), r);
-            s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id))
-                    .forEach(j -> jobs.add(job(j, processors, running.get(j.id()), s.cluster())));
+            java.util.Map<Integer, String> named = new java.util.HashMap<>();
+            for (var r : s.reservations()) for (int id : r.jobs()) named.put(id, r.name());
+            s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id)).forEach(j -> {
+                ObjectNode o = job(j, processors, running.get(j.id()), s.cluster());
+                if (named.containsKey(j.id())) o.put("reservation", named.get(j.id()));
+                jobs.add(o);
+            });
         }
         if (!s.maintenance().isEmpty()) {
             ArrayNode windows = root.putArray("maintenance");
             for (MaintenanceWindow w : s.maintenance()) windows.add(window(w, s.cluster()));
         }
         if (!s.failures().equals(FailureModel.NONE)) root.set("failures", failures(s.failures()));
+        if (!s.reservations().isEmpty()) {
+            ArrayNode list = root.putArray("reservations");
+            for (var r : s.reservations()) list.add(reservation(r, s.cluster()));
+        }
         StringBuilder out = new StringBuilder();
         print(root, 0, out);
         return out.append('\n').toString();
@@ -279,6 +288,28 @@ public final class ScenarioWriter {
             c.put("restartSeconds", cost.restartSeconds());
         }
         c.set("storageMBps", number(s.storageMBps()));
+        return o;
+    }
+
+    private static ObjectNode reservation(org.preemptlab.reservation.ReservationSpec r, Cluster cluster) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", r.name());
+        if (r.nodeCount() > 0) {
+            o.put("nodeCount", r.nodeCount());
+            if (!r.pool().isEmpty()) o.put("pool", r.pool());
+        } else {
+            ArrayNode nodes = o.putArray("nodes");
+            for (int n : r.nodes()) nodes.add(cluster.nodeName(n));
+        }
+        if (!r.users().isEmpty()) o.set("users", strings(r.users()));
+        if (!r.accounts().isEmpty()) o.set("accounts", strings(r.accounts()));
+        o.set("start", time(r.start()));
+        o.set("duration", time(r.duration()));
+        if (!r.flagText().isEmpty()) o.set("flags", strings(List.of(r.flagText().split(","))));
+        if (r.has(org.preemptlab.reservation.ReservationFlag.PURGE_COMP)
+                && r.purgeAfter() != org.preemptlab.reservation.ReservationSpec.DEFAULT_PURGE_AFTER) {
+            o.set("purgeAfter", time(r.purgeAfter()));
+        }
         return o;
     }
 

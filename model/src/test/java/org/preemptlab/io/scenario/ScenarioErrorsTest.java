@@ -51,7 +51,7 @@ class ScenarioErrorsTest {
         assertThat(problems(json)).containsExactly(
                 "polcy: unknown field; did you mean \"policy\"?",
                 "zzz: unknown field; the fields here are formatVersion, name, description, seed, cluster, jobs, trace,"
-                        + " policy, preemption, maintenance, failures, horizon",
+                        + " policy, preemption, maintenance, failures, horizon, reservations",
                 "jobs[1].runtme: unknown field; did you mean \"runtime\"?",
                 "jobs[1].runtime: missing; required");
     }

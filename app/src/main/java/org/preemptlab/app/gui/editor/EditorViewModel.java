@@ -353,6 +353,24 @@ public final class EditorViewModel {
     }
 
     /**
+     * Adds a reservation made elsewhere (drawn on the Gantt) as one undoable edit; a blank name gets
+     * the next free "resvN". Returns it as added.
+     */
+    public org.preemptlab.scenario.ReservationDraft addReservation(org.preemptlab.reservation.ReservationSpec spec) {
+        List<org.preemptlab.scenario.ReservationDraft> list = new ArrayList<>(draft().reservations());
+        org.preemptlab.reservation.ReservationSpec s = spec;
+        if (s.name().isBlank()) {
+            s = new org.preemptlab.reservation.ReservationSpec(uniqueName("resv", list.stream().map(r -> r.spec().name()).toList()),
+                    s.nodes(), s.nodeCount(), s.pool(), s.users(), s.accounts(), s.start(), s.duration(), s.recurrence(),
+                    s.flags(), s.purgeAfter(), s.jobs());
+        }
+        var r = new org.preemptlab.scenario.ReservationDraft(s, List.of());
+        list.add(r);
+        edit("draw reservation", draft().withReservations(list));
+        return r;
+    }
+
+    /**
      * Adds a window made elsewhere (drawn on the Gantt) as one undoable edit; a blank name gets
      * the next free "maintN". Returns the window as added.
      */

@@ -298,8 +298,23 @@ public final class GanttIndex {
         long[] downFrom = new long[n];
         int[] maintDepth = new int[n];
         int[] downDepth = new int[n];
+        long[] resvFrom = new long[n];
+        int[] resvDepth = new int[n];
         List<long[]> found = new ArrayList<>();
         for (LogEntry e : log) {
+            if (e.kind() == LogKind.RESERVATION_BEGIN || e.kind() == LogKind.RESERVATION_END) {
+                // advance reservations are drawn as maintenance windows are (the same hatching: the style has no bit left for a kind of its own)
+                boolean begin = e.kind() == LogKind.RESERVATION_BEGIN;
+                for (int node : e.nodes()) {
+                    if (node < 0 || node >= n) continue;
+                    if (begin) {
+                        if (resvDepth[node]++ == 0) resvFrom[node] = e.time();
+                    } else if (resvDepth[node] > 0 && --resvDepth[node] == 0) {
+                        found.add(new long[] {node, resvFrom[node], e.time(), BarKind.MAINTENANCE.ordinal()});
+                    }
+                }
+                continue;
+            }
             boolean maint = e.kind() == LogKind.MAINTENANCE_BEGIN || e.kind() == LogKind.MAINTENANCE_END;
             boolean down = e.kind() == LogKind.NODE_DOWN || e.kind() == LogKind.NODE_UP;
             if (!maint && !down) continue;
@@ -319,6 +334,7 @@ public final class GanttIndex {
         for (int node = 0; node < n; node++) {
             if (maintDepth[node] > 0) found.add(new long[] {node, maintFrom[node], run.endTime(), BarKind.MAINTENANCE.ordinal()});
             if (downDepth[node] > 0) found.add(new long[] {node, downFrom[node], run.endTime(), BarKind.NODE_DOWN.ordinal()});
+            if (resvDepth[node] > 0) found.add(new long[] {node, resvFrom[node], run.endTime(), BarKind.MAINTENANCE.ordinal()});
         }
         found.sort((a, b) -> Long.compare(a[1], b[1]));
         for (long[] o : found) {

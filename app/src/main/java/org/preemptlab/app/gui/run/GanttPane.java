@@ -42,6 +42,9 @@ public final class GanttPane extends Region {
     private final BooleanProperty drawMaintenance = new SimpleBooleanProperty(this, "drawMaintenance", false);
     private final Rectangle preview = new Rectangle();
     private Consumer<MaintenanceDrawing.Span> maintenanceDrawn = span -> {};
+    /** The same drawing for an advance reservation (drawn and dragged as maintenance windows are). */
+    private final BooleanProperty drawReservation = new SimpleBooleanProperty(this, "drawReservation", false);
+    private Consumer<MaintenanceDrawing.Span> reservationDrawn = span -> {};
 
     public GanttPane(GanttViewModel vm) {
         this.vm = vm;
@@ -60,7 +63,14 @@ public final class GanttPane extends Region {
         preview.setMouseTransparent(true);
         preview.setVisible(false);
         getChildren().addAll(surface, hbar, vbar, preview, tip);
-        drawMaintenance.addListener((o, a, b) -> surface.setCursor(b ? Cursor.CROSSHAIR : Cursor.DEFAULT));
+        drawMaintenance.addListener((o, a, b) -> {
+            if (b) drawReservation.set(false);
+            surface.setCursor(b || drawReservation.get() ? Cursor.CROSSHAIR : Cursor.DEFAULT);
+        });
+        drawReservation.addListener((o, a, b) -> {
+            if (b) drawMaintenance.set(false);
+            surface.setCursor(b || drawMaintenance.get() ? Cursor.CROSSHAIR : Cursor.DEFAULT);
+        });
         surface.setFocusTraversable(true);
         vm.revisionProperty().addListener((o, a, b) -> requestRedraw());
         hbar.valueProperty().addListener((o, a, b) -> {
@@ -91,6 +101,16 @@ public final class GanttPane extends Region {
     /** Where drawn maintenance windows go. */
     public void setOnMaintenanceDrawn(Consumer<MaintenanceDrawing.Span> action) {
         this.maintenanceDrawn = action == null ? span -> {} : action;
+    }
+
+    /** While on, a drag over the rows draws an advance reservation instead of panning. */
+    public BooleanProperty drawReservationProperty() {
+        return drawReservation;
+    }
+
+    /** Where drawn reservations go. */
+    public void setOnReservationDrawn(Consumer<MaintenanceDrawing.Span> action) {
+        this.reservationDrawn = action == null ? span -> {} : action;
     }
 
     /** The drawing surface (mouse events are handled on it). */
@@ -175,7 +195,7 @@ public final class GanttPane extends Region {
     private void onDragged(MouseEvent e) {
         if (!dragged && Math.hypot(e.getX() - pressX, e.getY() - pressY) < DRAG_THRESHOLD) return;
         dragged = true;
-        if (drawMaintenance.get() && e.getButton() == MouseButton.PRIMARY) {
+        if ((drawMaintenance.get() || drawReservation.get()) && e.getButton() == MouseButton.PRIMARY) {
             showPreview(MaintenanceDrawing.span(vm, pressX, pressY, e.getX(), e.getY()).orElse(null));
             return;
         }
@@ -190,9 +210,13 @@ public final class GanttPane extends Region {
     }
 
     private void onReleased(MouseEvent e) {
-        if (drawMaintenance.get() && dragged && e.getButton() == MouseButton.PRIMARY) {
+        if ((drawMaintenance.get() || drawReservation.get()) && dragged && e.getButton() == MouseButton.PRIMARY) {
             preview.setVisible(false);
             MaintenanceDrawing.span(vm, pressX, pressY, e.getX(), e.getY()).ifPresent(span -> {
+                if (drawReservation.get()) {
+                    reservationDrawn.accept(span);
+                    return;
+                }
                 maintenanceDrawn.accept(span);
                 if (!vm.index().processorMode()) vm.plannedMaintenance().add(span); // visible now, not only after the next run
             });

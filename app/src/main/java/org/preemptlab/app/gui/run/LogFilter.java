@@ -9,7 +9,8 @@ public enum LogFilter {
     DECISIONS("Scheduler decisions", EnumSet.of(LogKind.START, LogKind.RESTART, LogKind.PREEMPT)),
     PREEMPTION("Preemption & outages", EnumSet.of(LogKind.PREEMPT, LogKind.SUSPEND, LogKind.RESUME,
             LogKind.CHECKPOINT_BEGIN, LogKind.CHECKPOINT_END, LogKind.KILL, LogKind.REQUEUE, LogKind.RESTART,
-            LogKind.FAIL, LogKind.MAINTENANCE_BEGIN, LogKind.MAINTENANCE_END, LogKind.NODE_DOWN, LogKind.NODE_UP)),
+            LogKind.FAIL, LogKind.MAINTENANCE_BEGIN, LogKind.MAINTENANCE_END, LogKind.NODE_DOWN, LogKind.NODE_UP,
+            LogKind.RESERVATION_BEGIN, LogKind.RESERVATION_END)),
     ALL("All events", EnumSet.allOf(LogKind.class));
 
     private final String label;

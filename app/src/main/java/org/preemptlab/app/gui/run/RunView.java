@@ -93,6 +93,12 @@ public final class RunView extends BorderPane {
         if (action == null) gantt.drawMaintenanceProperty().set(false);
     }
 
+    /** Turns on the "draw reservation" mode: drawn reservations go to {@code action}. */
+    public void setOnReservationDrawn(java.util.function.Consumer<MaintenanceDrawing.Span> action) {
+        gantt.setOnReservationDrawn(action);
+        if (action == null) gantt.drawReservationProperty().set(false);
+    }
+
     public GanttPane ganttPane() {
         return gantt;
     }
@@ -160,10 +166,17 @@ public final class RunView extends BorderPane {
         draw.selectedProperty().bindBidirectional(gantt.drawMaintenanceProperty());
         draw.disableProperty().bind(drawingEnabled.not());
         draw.setFocusTraversable(false);
+        ToggleButton drawResv = new ToggleButton("✎ Reservation");
+        drawResv.setId("draw-reservation");
+        drawResv.setTooltip(new Tooltip("Draw an advance reservation (scontrol create reservation): drag across a pool's rows"
+                + " (or across pools for all nodes); it is added to the scenario's reservations"));
+        drawResv.selectedProperty().bindBidirectional(gantt.drawReservationProperty());
+        drawResv.disableProperty().bind(drawingEnabled.not());
+        drawResv.setFocusTraversable(false);
         HBox box = new HBox(6, start, prevDecision, back, play, step, nextDecision, end, speed);
         box.setAlignment(Pos.CENTER_LEFT);
         return new ToolBar(box, new Separator(Orientation.VERTICAL), scrub, time, new Separator(Orientation.VERTICAL),
-                zoomOut, zoomIn, fit, rows, future, new Separator(Orientation.VERTICAL), draw);
+                zoomOut, zoomIn, fit, rows, future, new Separator(Orientation.VERTICAL), draw, drawResv);
     }
 
     private static Button button(String text, String tip, Runnable action) {

@@ -1,0 +1,58 @@
+package org.preemptlab.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code replay} on the real Slurm runs kept as fixtures (model/src/test/resources/…/slurm-local). */
+class ReplayCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path fixture(String run, String file) {
+        return SweepCommandTest.samples().resolveSibling("model/src/test/resources/org/preemptlab/history/slurm-local")
+                .resolve(run).resolve(file);
+    }
+
+    @Test
+    void replaysARealRunAndWritesTheTableAndTheReport() throws IOException {
+        Path csv = dir.resolve("jobs.csv");
+        Path report = dir.resolve("r.json");
+        SweepCommandTest.Outcome o = SweepCommandTest.run("replay", "--slurm-conf", fixture("ci-run1", "slurm.conf").toString(),
+                "--sacct", fixture("ci-run1", "sacct.txt").toString(), "--out-csv", csv.toString(), "--report", report.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("43 jobs: ").contains("warning: priority: sacct's Priority column");
+        var lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("jobId,actualStart,predictedStart,deltaSeconds,actualWait,predictedWait,partition,account");
+        assertThat(lines).hasSize(44);
+        assertThat(Files.readString(report)).contains("\"mode\": \"replay\"").contains("\"jobs\": 43,").contains("\"toleranceSeconds\": 60,")
+                .contains("\"startOrderKendallTau\": ").contains("\"byPartition\": {").contains("\"gpu\": {\"jobs\": 12");
+    }
+
+    @Test
+    void comparesTwoRealRuns() throws IOException {
+        Path report = dir.resolve("noise.json");
+        SweepCommandTest.Outcome o = SweepCommandTest.run("replay", "--sacct", fixture("full-run1", "sacct.txt").toString(),
+                "--against-sacct", fixture("full-run2", "sacct.txt").toString(), "--bf-interval", "5", "--report", report.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("140 jobs: 65.0 % within 60 s; |start error| mean 62.3 s, median 21.0 s; Kendall tau 0.808");
+        assertThat(Files.readString(report)).contains("\"mode\": \"real-vs-real\"").contains("\"withinToleranceShare\": 0.65,");
+    }
+
+    @Test
+    void badUseIsOneLineNamingTheProblem() throws IOException {
+        SweepCommandTest.Outcome both = SweepCommandTest.run("replay", "--sacct", fixture("ci-run1", "sacct.txt").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("give either --slurm-conf (replay) or --against-sacct (two real runs), not neither");
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "JobID|Submit|Start|End|Elapsed|Timelimit|State\n1|2026-01-01T00:00:00|soon|None|00:00:00|1|COMPLETED\n");
+        SweepCommandTest.Outcome o = SweepCommandTest.run("replay", "--sacct", bad.toString(), "--against-sacct", bad.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("bad.txt:2: Start: \"soon\": not a time");
+    }
+}

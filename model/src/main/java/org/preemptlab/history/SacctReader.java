@@ -1,0 +1,210 @@
+package org.preemptlab.history;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.preemptlab.slurmconf.SlurmTime;
+import org.preemptlab.slurmconf.TresText;
+
+/**
+ * Reads {@code sacct -P -X --format=…} output: a header line of field names (any order, any case,
+ * extra fields ignored), then one row per job, fields separated by {@code |}. Needs JobID, Submit,
+ * Start, End, Elapsed, Timelimit and State; reads JobName, User, Account, Partition, QOS,
+ * Eligible, NNodes, NCPUS, ReqMem, ReqTRES, AllocTRES, NodeList and Priority when present. Blank
+ * lines are skipped. The first bad value stops the read with {@code file:line: Field: "value": why}.
+ */
+public final class SacctReader {
+
+    /** The fields {@code replay} asks sacct for, in the order the issue gives. */
+    public static final List<String> FIELDS = List.of("JobID", "JobName", "User", "Account", "Partition", "QOS", "Submit",
+            "Eligible", "Start", "End", "Elapsed", "Timelimit", "NNodes", "NCPUS", "ReqMem", "ReqTRES", "AllocTRES",
+            "NodeList", "State", "Priority");
+
+    private static final List<String> REQUIRED = List.of("JobID", "Submit", "Start", "End", "Elapsed", "Timelimit", "State");
+
+    /** States of a job sacct lists as not over yet. */
+    private static final Set<String> LIVE = Set.of("PENDING", "RUNNING", "SUSPENDED", "REQUEUED", "REQUEUE_FED",
+            "REQUEUE_HOLD", "RESIZING", "SIGNALING", "STAGE_OUT", "COMPLETING", "CONFIGURING", "STOPPED", "RESV_DEL_HOLD");
+
+    private SacctReader() {}
+
+    public static SacctHistory read(Path file) throws IOException, SacctException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r, file.getFileName().toString());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SacctException(file.getFileName() + ": not UTF-8 text");
+        }
+    }
+
+    public static SacctHistory read(String text, String source) throws SacctException {
+        try {
+            return read(new StringReader(text), source);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static SacctHistory read(Reader reader, String source) throws IOException, SacctException {
+        BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        Map<String, Integer> column = null;
+        int columns = 0;
+        List<SacctJob> jobs = new ArrayList<>();
+        EnumMap<SacctRule, Integer> counts = new EnumMap<>(SacctRule.class);
+        String line;
+        int n = 0;
+        while ((line = in.readLine()) != null) {
+            n++;
+            if (line.isBlank()) continue;
+            String[] f = line.split("\\|", -1);
+            if (column == null) {
+                column = header(f, source, n);
+                columns = f.length;
+                continue;
+            }
+            if (f.length != columns) {
+                throw new SacctException(source + ":" + n + ": " + f.length + " fields; the header has " + columns
+                        + " (fields are separated by '|': is this sacct -P output?)");
+            }
+            SacctJob job = new Row(source, n, f, column).job();
+            counts.merge(job.rule(), 1, Integer::sum);
+            jobs.add(job);
+        }
+        if (column == null) throw new SacctException(source + ": empty; expected a header line (" + String.join("|", FIELDS) + ")");
+        return new SacctHistory(source, jobs, counts);
+    }
+
+    private static Map<String, Integer> header(String[] f, String source, int line) throws SacctException {
+        Map<String, Integer> column = new HashMap<>();
+        for (int i = 0; i < f.length; i++) column.putIfAbsent(f[i].strip().toLowerCase(Locale.ROOT), i);
+        for (String r : REQUIRED) {
+            if (!column.containsKey(r.toLowerCase(Locale.ROOT))) {
+                throw new SacctException(source + ":" + line + ": header: no " + r + " field; the header must name the fields, e.g. "
+                        + String.join("|", FIELDS) + " (sacct -P --format=…; without --noheader)");
+            }
+        }
+        return column;
+    }
+
+    /** One row being read: each accessor names the field when its value is bad. */
+    private record Row(String source, int line, String[] f, Map<String, Integer> column) {
+
+        String text(String field) {
+            Integer i = column.get(field.toLowerCase(Locale.ROOT));
+            return i == null ? "" : f[i].strip();
+        }
+
+        SacctException bad(String field, String why) {
+            String v = text(field);
+            if (v.length() > 80) v = v.substring(0, 77) + "...";
+            return new SacctException(source + ":" + line + ": " + field + ": \"" + v + "\": " + why);
+        }
+
+        /** A date-time, or −1 for Unknown / None / empty. */
+        long time(String field) throws SacctException {
+            String v = text(field);
+            if (v.isEmpty() || v.equalsIgnoreCase("Unknown") || v.equalsIgnoreCase("None")) return -1;
+            try {
+                return LocalDateTime.parse(v).toEpochSecond(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw bad(field, "not a time (YYYY-MM-DDTHH:MM:SS, Unknown or None)");
+            }
+        }
+
+        long duration(String field) throws SacctException {
+            String v = text(field);
+            if (v.isEmpty()) return -1;
+            if (v.equalsIgnoreCase("Partition_Limit")) return SacctJob.PARTITION_LIMIT;
+            try {
+                long s = SlurmTime.parseSeconds(v);
+                return s == SlurmTime.UNLIMITED ? SacctJob.UNLIMITED : s;
+            } catch (IllegalArgumentException e) {
+                throw bad(field, "not a duration ([D-]HH:MM:SS, UNLIMITED or Partition_Limit)");
+            }
+        }
+
+        long count(String field, long otherwise) throws SacctException {
+            String v = text(field);
+            if (v.isEmpty()) return otherwise;
+            if (v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) throw bad(field, "not a whole number ≥ 0");
+            return Long.parseLong(v);
+        }
+
+        int smallCount(String field) throws SacctException {
+            long v = count(field, 0);
+            if (v > Integer.MAX_VALUE) throw bad(field, "too large");
+            return (int) v;
+        }
+
+        Map<String, Long> tres(String field) throws SacctException {
+            try {
+                return TresText.parse(text(field));
+            } catch (IllegalArgumentException e) {
+                throw bad(field, e.getMessage());
+            }
+        }
+
+        SacctJob job() throws SacctException {
+            SacctJobId id;
+            try {
+                id = SacctJobId.parse(text("JobID"));
+            } catch (IllegalArgumentException e) {
+                throw bad("JobID", e.getMessage() + " (forms: 123, 123_4, 123_[5-9], 123+1, 123.batch)");
+            }
+            long submit = time("Submit");
+            long eligible = time("Eligible");
+            long start = time("Start");
+            long end = time("End");
+            long elapsed = duration("Elapsed");
+            if (elapsed == SacctJob.UNLIMITED || elapsed == SacctJob.PARTITION_LIMIT) throw bad("Elapsed", "not a duration");
+            long timelimit = duration("Timelimit");
+            String state = text("State");
+            int sp = state.indexOf(' ');
+            if (sp >= 0) state = state.substring(0, sp);
+            if (state.endsWith("+")) state = state.substring(0, state.length() - 1);
+            state = state.toUpperCase(Locale.ROOT);
+            if (state.isEmpty() || !state.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == '_')) throw bad("State", "not a job state");
+            if (start >= 0 && submit >= 0 && start < submit) throw bad("Start", "before Submit");
+            if (start >= 0 && end >= 0 && end < start) throw bad("End", "before Start");
+            String mem = text("ReqMem");
+            long memMb = -1;
+            boolean perCpu = false;
+            if (!mem.isEmpty()) {
+                String m = mem;
+                char last = Character.toLowerCase(m.charAt(m.length() - 1));
+                if (last == 'n' || last == 'c') {
+                    perCpu = last == 'c';
+                    m = m.substring(0, m.length() - 1);
+                }
+                try {
+                    memMb = TresText.parse("mem=" + m).getOrDefault("mem", 0L);
+                } catch (IllegalArgumentException e) {
+                    throw bad("ReqMem", "not an amount of memory (MB, or with K, M, G, T; n or c at the end in old Slurm)");
+                }
+            }
+            SacctRule rule;
+            if (id.step() != null) rule = SacctRule.STEP;
+            else if (start >= 0 && end >= 0 && submit >= 0 && elapsed >= 0) rule = state.startsWith("REQUEUE") ? SacctRule.REPLAYED_REQUEUED : SacctRule.REPLAYED;
+            else if (start < 0 && !LIVE.contains(state)) rule = SacctRule.NEVER_STARTED;
+            else rule = SacctRule.UNFINISHED;
+            if (rule.replayed() && submit < 0) throw bad("Submit", "unknown for a job that ran");
+            long priority = count("Priority", -1);
+            return new SacctJob(line, id, text("JobName"), text("User"), text("Account"), text("Partition"), text("QOS"),
+                    submit, eligible, start, end, elapsed, timelimit, smallCount("NNodes"), smallCount("NCPUS"), memMb, perCpu,
+                    tres("ReqTRES"), tres("AllocTRES"), text("NodeList"), state, priority, rule);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.preemptlab.slurmsched;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.preemptlab.slurmconf.SchedulerParameters;
+
+/**
+ * The parameters of Slurm's loop, in seconds, read from {@code SchedulerParameters} with Slurm's
+ * defaults. {@code phaseSeconds} places the periodic passes: the main scheduler's full passes at
+ * phase + k·sched_interval, backfill cycles at phase + k·bf_interval (in Slurm they are timed
+ * from slurmctld's start, which a history does not record).
+ *
+ * @param unmodelled every option of the line that the model does not carry out, as {@code name=value: why}
+ */
+public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueDepth, long bfIntervalSeconds,
+        long bfWindowSeconds, long bfResolutionSeconds, long bfMaxJobTest, long bfMaxJobUser, long bfMaxJobPart,
+        long bfMaxJobStart, long bfMinPrioReserve, boolean bfContinue, long phaseSeconds, List<String> unmodelled) {
+
+    /** The options carried out (bf_continue is accepted: a simulated cycle takes no time, so nothing interrupts it). */
+    public static final Set<String> MODELLED = Set.of("sched_interval", "default_queue_depth", "bf_interval", "bf_window",
+            "bf_resolution", "bf_max_job_test", "bf_max_job_user", "bf_max_job_part", "bf_max_job_start",
+            "bf_min_prio_reserve", "bf_continue");
+
+    public SlurmSchedulerConfig {
+        check("sched_interval", schedIntervalSeconds, 1);
+        check("default_queue_depth", defaultQueueDepth, 1);
+        check("bf_interval", bfIntervalSeconds, 1);
+        check("bf_window", bfWindowSeconds, 1);
+        check("bf_resolution", bfResolutionSeconds, 1);
+        check("bf_max_job_test", bfMaxJobTest, 1);
+        check("bf_max_job_user", bfMaxJobUser, 0);
+        check("bf_max_job_part", bfMaxJobPart, 0);
+        check("bf_max_job_start", bfMaxJobStart, 0);
+        check("bf_min_prio_reserve", bfMinPrioReserve, 0);
+        check("phaseSeconds", phaseSeconds, 0);
+        unmodelled = List.copyOf(unmodelled);
+    }
+
+    private static void check(String name, long v, long min) {
+        if (v < min) throw new IllegalArgumentException("SchedulerParameters " + name + ": " + v + "; must be ≥ " + min);
+    }
+
+    /** Slurm's defaults (sched_interval 60 s, depth 100, bf_interval 30 s, window 1 day, resolution 60 s, test 500). */
+    public static SlurmSchedulerConfig defaults() {
+        return of(SchedulerParameters.NONE);
+    }
+
+    /** @throws IllegalArgumentException naming the option whose value is not a number or out of range */
+    public static SlurmSchedulerConfig of(SchedulerParameters p) {
+        List<String> unmodelled = new ArrayList<>();
+        p.options().forEach((k, v) -> {
+            if (!MODELLED.contains(k)) unmodelled.add(k + (v.isEmpty() ? "" : "=" + v) + ": not modelled");
+        });
+        try {
+            return new SlurmSchedulerConfig(p.schedIntervalSeconds(), p.defaultQueueDepth(), p.bfIntervalSeconds(),
+                    p.bfWindowSeconds(), p.bfResolutionSeconds(), p.bfMaxJobTest(), p.bfMaxJobUser(), p.bfMaxJobPart(),
+                    p.bfMaxJobStart(), p.number("bf_min_prio_reserve", 0), p.bfContinue(), 0, unmodelled);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SchedulerParameters: a value is not a whole number (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public SlurmSchedulerConfig withPhase(long phase) {
+        return new SlurmSchedulerConfig(schedIntervalSeconds, defaultQueueDepth, bfIntervalSeconds, bfWindowSeconds,
+                bfResolutionSeconds, bfMaxJobTest, bfMaxJobUser, bfMaxJobPart, bfMaxJobStart, bfMinPrioReserve, bfContinue,
+                phase, unmodelled);
+    }
+}

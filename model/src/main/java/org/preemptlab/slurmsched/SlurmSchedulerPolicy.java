@@ -1,0 +1,310 @@
+package org.preemptlab.slurmsched;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.job.JobView;
+import org.preemptlab.job.Placement;
+import org.preemptlab.sched.AvailabilityProfile;
+import org.preemptlab.sched.Decision;
+import org.preemptlab.sched.Reason;
+import org.preemptlab.sched.Reservation;
+import org.preemptlab.sched.Reservations;
+import org.preemptlab.sched.SchedulingPolicy;
+import org.preemptlab.sched.Snapshot;
+
+/**
+ * Slurm's scheduling loop ({@code SchedulerType=sched/backfill}) on simulated time.
+ *
+ * <p><b>Main scheduler</b>, on every pass the engine runs (a submit, an end, a timer): pending jobs
+ * in priority order (ties: queue order); a job that fits starts; a job that does not fit blocks its
+ * partition, whose nodes are then out of reach of every later job of this pass (Slurm takes a
+ * failed partition's nodes out of the pass's available nodes). An event pass tests at most
+ * {@code default_queue_depth} jobs; at phase + k·{@code sched_interval} the pass tests the whole
+ * queue.
+ *
+ * <p><b>Backfill scheduler</b>, at phase + k·{@code bf_interval} (after the main scheduler of the same
+ * instant): running jobs free their resources at their start + time limit; pending jobs in priority order, at
+ * most {@code bf_max_job_test} of them, at most {@code bf_max_job_user} per user and
+ * {@code bf_max_job_part} per partition, get the earliest start at which they fit for their whole
+ * time limit without touching any planned start made before them. A job
+ * whose earliest start is now starts now (at most {@code bf_max_job_start} per cycle); otherwise,
+ * if that start is within {@code bf_window} and its priority is at least {@code bf_min_prio_reserve},
+ * its resources are planned for it (a reservation later jobs must not delay) until its planned end
+ * rounded down to the {@code bf_resolution} grid (Slurm's {@code _add_reservation} rounds the planned
+ * start and end down; the start here stays as found, see the code); a job beyond the
+ * window gets no planned start. Plans are not kept between cycles. {@code bf_continue} is accepted
+ * and changes nothing: a simulated cycle takes no time, so nothing interrupts it.
+ *
+ * <p>The policy keeps the times of its next periodic passes and asks the engine for them
+ * ({@link Decision.CallAt}); it serves one run at a time (a run whose clock goes back starts afresh).
+ */
+public final class SlurmSchedulerPolicy implements SchedulingPolicy {
+
+    public static final String NAME = "slurm";
+
+    private final SlurmSchedulerConfig config;
+    private final SlurmJobAttributes attributes;
+    private long lastNow = Long.MIN_VALUE;
+    private long nextMain = Long.MIN_VALUE;
+    private long nextBackfill = Long.MIN_VALUE;
+    private Cycle lastCycle;
+    private List<Cycle> cycles;
+    private long backfillCycles;
+    private long skippedCycles;
+    private long lastCyclePrint = Long.MIN_VALUE;
+    private long fullPasses;
+
+    /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
+    public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
+            Map<String, String> passedOver) {}
+
+    public SlurmSchedulerPolicy(SlurmSchedulerConfig config, SlurmJobAttributes attributes) {
+        this.config = config;
+        this.attributes = attributes;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public SlurmSchedulerConfig config() {
+        return config;
+    }
+
+    /** Keeps every backfill cycle from now on ({@link #cycles()}); for tests and small runs. */
+    public SlurmSchedulerPolicy keepingCycles() {
+        cycles = new ArrayList<>();
+        return this;
+    }
+
+    /** Every backfill cycle since {@link #keepingCycles()}, in order. */
+    public List<Cycle> cycles() {
+        return cycles == null ? List.of() : List.copyOf(cycles);
+    }
+
+    /** The last backfill cycle, or null before the first. */
+    public Cycle lastCycle() {
+        return lastCycle;
+    }
+
+    public long backfillCycles() {
+        return backfillCycles;
+    }
+
+    /** Backfill cycles skipped because nothing had changed since the last one. */
+    public long skippedCycles() {
+        return skippedCycles;
+    }
+
+    /** The queue and the running jobs, as a number that changes when a job is submitted, starts or ends. */
+    private static long fingerprint(Snapshot s) {
+        long h = 1;
+        for (JobView j : s.queue()) h = h * 31 + j.index();
+        h = h * 1_000_003 + s.queue().size();
+        for (JobView j : s.running()) h = h * 37 + j.index();
+        return h * 1_000_033 + s.running().size();
+    }
+
+    public long fullPasses() {
+        return fullPasses;
+    }
+
+    /** The first time ≥ t on the grid phase + k·interval. */
+    static long tickAtOrAfter(long t, long phase, long interval) {
+        if (t <= phase) return phase;
+        long k = Math.floorDiv(t - phase + interval - 1, interval);
+        return phase + k * interval;
+    }
+
+    @Override
+    public List<Decision> schedule(Snapshot s) {
+        long now = s.now();
+        if (now < lastNow) {
+            nextMain = Long.MIN_VALUE;
+            nextBackfill = Long.MIN_VALUE;
+        }
+        lastNow = now;
+        if (nextMain == Long.MIN_VALUE) {
+            nextMain = tickAtOrAfter(now, config.phaseSeconds(), config.schedIntervalSeconds());
+            nextBackfill = tickAtOrAfter(now, config.phaseSeconds(), config.bfIntervalSeconds());
+        }
+        boolean fullPass = now >= nextMain;
+        boolean backfill = now >= nextBackfill;
+        if (fullPass) {
+            fullPasses++;
+            nextMain = tickAtOrAfter(now + 1, config.phaseSeconds(), config.schedIntervalSeconds());
+        }
+        if (backfill) nextBackfill = tickAtOrAfter(now + 1, config.phaseSeconds(), config.bfIntervalSeconds());
+
+        List<JobView> order = priorityOrder(s.queue());
+        List<Decision> decisions = new ArrayList<>();
+        Capacity free = s.freeCapacity();
+        List<Started> startedNow = new ArrayList<>();
+        Set<Integer> startedIdx = new HashSet<>();
+        mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx);
+        if (backfill) {
+            // Slurm's _more_work(): a cycle runs only if a job was submitted, started or ended since the last one
+            long print = fingerprint(s);
+            if (print != lastCyclePrint || !startedNow.isEmpty()) backfillCycle(s, order, free, decisions, startedNow, startedIdx);
+            else skippedCycles++;
+            lastCyclePrint = startedIdx.isEmpty() ? print : Long.MIN_VALUE;
+        }
+        // periodic passes while jobs wait and something can change (a job runs or ends, a window opens or closes);
+        // with nothing running and nothing startable the engine reports the run as stuck
+        boolean canChange = !s.running().isEmpty() || !startedIdx.isEmpty() || !s.reservations().isEmpty();
+        if (order.size() > startedIdx.size() && canChange) {
+            decisions.add(new Decision.CallAt(Math.min(nextMain, nextBackfill), Reason.of("Slurm's next periodic pass")));
+        }
+        return decisions;
+    }
+
+    private record Started(long end, Placement placement) {}
+
+    private List<JobView> priorityOrder(Collection<? extends JobView> queue) {
+        int n = queue.size();
+        JobView[] jobs = new JobView[n];
+        long[] prio = new long[n];
+        Integer[] idx = new Integer[n];
+        int i = 0;
+        for (JobView j : queue) {
+            jobs[i] = j;
+            prio[i] = attributes.priority(j.spec());
+            idx[i] = i;
+            i++;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> prio[a] != prio[b] ? Long.compare(prio[b], prio[a]) : Integer.compare(a, b));
+        List<JobView> out = new ArrayList<>(n);
+        for (Integer k : idx) out.add(jobs[k]);
+        return out;
+    }
+
+    private void mainScheduler(Snapshot s, List<JobView> order, Capacity free, boolean fullPass, List<Decision> decisions,
+            List<Started> startedNow, Set<Integer> startedIdx) {
+        long now = s.now();
+        List<Reservation> windows = s.reservations();
+        Capacity usableForMain = null; // free minus the nodes of blocked partitions (made on the first block)
+        Set<String> blocked = new HashSet<>();
+        long tested = 0;
+        for (JobView job : order) {
+            if (!fullPass && tested >= config.defaultQueueDepth()) break;
+            String part = attributes.partition(job.spec());
+            if (blocked.contains(part)) continue;
+            tested++;
+            long end = now + job.requestedWalltime();
+            Capacity view = usableForMain == null ? free : usableForMain;
+            Placement p = Reservations.usable(view, windows, now, end).place(job.spec());
+            if (p == null) {
+                blocked.add(part);
+                if (job.spec().pools().isEmpty() || !(s.cluster() instanceof NodeCluster)) break; // its partition is every node
+                if (usableForMain == null) usableForMain = free.copy();
+                seizePools(s.cluster(), job.spec().pools(), usableForMain);
+                continue;
+            }
+            Placement taken = free.take(p);
+            if (usableForMain != null) usableForMain.take(p);
+            startedNow.add(new Started(end, taken));
+            startedIdx.add(job.index());
+            decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
+        }
+    }
+
+    private static void seizePools(Cluster cluster, List<String> pools, Capacity c) {
+        NodeCluster nc = (NodeCluster) cluster;
+        for (String pool : pools) {
+            int pi = nc.poolIndex(pool);
+            if (pi < 0) continue;
+            int first = nc.firstNode(pi);
+            for (int node = first; node < first + nc.pools().get(pi).nodes(); node++) c.seize(node);
+        }
+    }
+
+    private long down(long t) {
+        return Math.floorDiv(t, config.bfResolutionSeconds()) * config.bfResolutionSeconds();
+    }
+
+    private void backfillCycle(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions,
+            List<Started> startedNow, Set<Integer> startedIdx) {
+        backfillCycles++;
+        long now = s.now();
+        if (startedIdx.size() == order.size()) { // the main scheduler started every pending job: nothing to test
+            lastCycle = new Cycle(now, List.of(), Map.of(), List.of(), Map.of());
+            if (cycles != null) cycles.add(lastCycle);
+            return;
+        }
+        List<Reservation> windows = s.reservations();
+        int nr = s.running().size() + startedNow.size();
+        long[] ends = new long[nr];
+        Placement[] held = new Placement[nr];
+        int k = 0;
+        for (JobView r : s.running()) {
+            ends[k] = Math.max(now + 1, r.estimatedEnd());
+            held[k++] = r.placement();
+        }
+        for (Started st : startedNow) {
+            ends[k] = Math.max(now + 1, st.end());
+            held[k++] = st.placement();
+        }
+        AvailabilityProfile profile = AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
+        List<String> tested = new ArrayList<>();
+        Map<String, Long> planned = new LinkedHashMap<>();
+        List<String> started = new ArrayList<>();
+        Map<String, String> passedOver = new LinkedHashMap<>();
+        Map<String, Integer> perUser = new HashMap<>();
+        Map<String, Integer> perPart = new HashMap<>();
+        long starts = 0;
+        long windowEnd = now + config.bfWindowSeconds();
+        for (JobView job : order) {
+            if (startedIdx.contains(job.index())) continue;
+            if (tested.size() >= config.bfMaxJobTest()) break;
+            if (config.bfMaxJobStart() > 0 && starts >= config.bfMaxJobStart()) break;
+            String user = attributes.user(job.spec());
+            String part = attributes.partition(job.spec());
+            if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
+                passedOver.put(job.name(), "bf_max_job_user");
+                continue;
+            }
+            if (config.bfMaxJobPart() > 0 && perPart.getOrDefault(part, 0) >= config.bfMaxJobPart()) {
+                passedOver.put(job.name(), "bf_max_job_part");
+                continue;
+            }
+            perUser.merge(user, 1, Integer::sum);
+            perPart.merge(part, 1, Integer::sum);
+            tested.add(job.name());
+            long duration = job.requestedWalltime();
+            AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), now, duration, windows);
+            long priority = attributes.priority(job.spec());
+            if (slot != null && slot.start() == now) {
+                Placement taken = free.take(slot.placement());
+                profile.book(taken, now, now + duration);
+                starts++;
+                started.add(job.name());
+                startedIdx.add(job.index());
+                decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
+            } else if (slot == null || slot.start() >= windowEnd) {
+                passedOver.put(job.name(), "no start within bf_window");
+            } else if (priority < config.bfMinPrioReserve()) {
+                passedOver.put(job.name(), "priority below bf_min_prio_reserve: no planned start");
+            } else {
+                // Slurm's _add_reservation rounds the planned start and end down to the grid; the profile can only
+                // book from the planned start itself (its placement may be busy before), so only the end is rounded
+                long from = slot.start();
+                profile.book(slot.placement(), from, Math.max(from + 1, down(from + duration)));
+                planned.put(job.name(), slot.start());
+            }
+        }
+        Cycle cycle = new Cycle(now, List.copyOf(tested), java.util.Collections.unmodifiableMap(planned), List.copyOf(started),
+                java.util.Collections.unmodifiableMap(passedOver));
+        lastCycle = cycle;
+        if (cycles != null) cycles.add(cycle);
+    }
+}

@@ -1,0 +1,141 @@
+package org.preemptlab.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SacctReaderTest {
+
+    static final String HEADER = String.join("|", SacctReader.FIELDS);
+
+    static String row(String id, String submit, String start, String end, String elapsed, String limit, String state) {
+        return id + "|j|alice|chem|cpu|normal|" + submit + "|" + submit + "|" + start + "|" + end + "|" + elapsed + "|" + limit
+                + "|1|4|2000M|billing=4,cpu=4,mem=2000M,node=1|billing=4,cpu=4,mem=2000M,node=1|c1|" + state + "|1500";
+    }
+
+    static final String T0 = "2026-12-06T10:00:00";
+
+    @Test
+    void readsEveryFieldOfACompletedJob() throws Exception {
+        SacctHistory h = SacctReader.read(HEADER + "\n" + row("17", T0, "2026-12-06T10:01:05", "2026-12-06T10:02:05", "00:01:00",
+                "1-02:00:00", "COMPLETED"), "s.txt");
+        SacctJob j = h.jobs().get(0);
+        assertEquals(2, j.line());
+        assertEquals(17, j.id().base());
+        assertEquals("alice", j.user());
+        assertEquals(65, j.waitSeconds());
+        assertEquals(60, j.elapsed());
+        assertEquals(26 * 3600, j.timelimit());
+        assertEquals(2000, j.reqMemMb());
+        assertEquals(Map.of("billing", 4L, "cpu", 4L, "mem", 2000L, "node", 1L), j.allocTres());
+        assertEquals(1500, j.priority());
+        assertEquals(SacctRule.REPLAYED, j.rule());
+        assertEquals(1, h.count(SacctRule.REPLAYED));
+        assertEquals(j.submit(), h.origin());
+    }
+
+    @Test
+    void sortsEveryStateIntoItsRuleAndCountsThem() throws Exception {
+        String s = HEADER + "\n"
+                + row("1", T0, T0, "2026-12-06T10:00:30", "00:00:30", "00:01:00", "COMPLETED") + "\n"
+                + row("2", T0, T0, "2026-12-06T10:00:30", "00:00:30", "00:01:00", "FAILED") + "\n"
+                + row("3", T0, T0, "2026-12-06T10:01:05", "00:01:05", "00:01:00", "TIMEOUT") + "\n"
+                + row("4", T0, "None", "2026-12-06T10:00:09", "00:00:00", "00:01:00", "CANCELLED by 1001") + "\n"
+                + row("5", T0, T0, "2026-12-06T10:00:20", "00:00:20", "UNLIMITED", "CANCELLED by 0") + "\n"
+                + row("6", T0, T0, "2026-12-06T10:00:20", "00:00:20", "Partition_Limit", "NODE_FAIL") + "\n"
+                + row("7", T0, T0, "2026-12-06T10:00:20", "00:00:20", "00:01:00", "REQUEUED") + "\n"
+                + row("8_3", T0, T0, "2026-12-06T10:00:20", "00:00:20", "00:01:00", "COMPLETED") + "\n"
+                + row("8_[4-9%2]", T0, "Unknown", "Unknown", "00:00:00", "00:01:00", "PENDING") + "\n"
+                + row("9+1", T0, T0, "2026-12-06T10:00:20", "00:00:20", "00:01:00", "OUT_OF_MEMORY") + "\n"
+                + row("10", T0, T0, "Unknown", "00:00:20", "00:01:00", "RUNNING") + "\n"
+                + row("10.batch", T0, T0, "Unknown", "00:00:20", "", "RUNNING") + "\n";
+        SacctHistory h = SacctReader.read(s, "s.txt");
+        assertEquals(7, h.count(SacctRule.REPLAYED));
+        assertEquals(1, h.count(SacctRule.REPLAYED_REQUEUED));
+        assertEquals(1, h.count(SacctRule.NEVER_STARTED));
+        assertEquals(2, h.count(SacctRule.UNFINISHED));
+        assertEquals(1, h.count(SacctRule.STEP));
+        assertEquals("CANCELLED", h.jobs().get(3).state());
+        assertEquals(SacctJob.UNLIMITED, h.jobs().get(4).timelimit());
+        assertEquals(SacctJob.PARTITION_LIMIT, h.jobs().get(5).timelimit());
+        SacctJobId arr = h.jobs().get(7).id();
+        assertEquals(8, arr.base());
+        assertEquals(3, arr.arrayTask());
+        assertEquals("_3", arr.suffix());
+        assertTrue(h.jobs().get(8).id().pendingArrayTasks());
+        assertEquals(1, h.jobs().get(9).id().hetOffset());
+        assertEquals("batch", h.jobs().get(11).id().step());
+        assertEquals(8, h.replayed().size());
+    }
+
+    @Test
+    void readsTheHeaderInAnyOrderAndOldReqMemSuffixes() throws Exception {
+        SacctHistory h = SacctReader.read("State|Elapsed|JobID|Timelimit|Submit|End|Start|ReqMem\n"
+                + "COMPLETED|2-00:00:01|5|3-00:00:00|" + T0 + "|2026-12-08T10:00:01|" + T0 + "|4Gc\n", "x");
+        SacctJob j = h.jobs().get(0);
+        assertEquals(2 * 86400 + 1, j.elapsed());
+        assertEquals(4096, j.reqMemMb());
+        assertTrue(j.reqMemPerCpu());
+        assertEquals("", j.user());
+    }
+
+    @Test
+    void errorsNameFileLineAndField() {
+        assertEquals("s.txt:3: Start: \"yesterday\": not a time (YYYY-MM-DDTHH:MM:SS, Unknown or None)",
+                assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                        + row("1", T0, T0, T0, "00:00:00", "1", "COMPLETED") + "\n"
+                        + row("2", T0, "yesterday", T0, "00:00:00", "1", "COMPLETED"), "s.txt")).getMessage());
+        assertEquals("s.txt:2: Timelimit: \"1:2:3:4\": not a duration ([D-]HH:MM:SS, UNLIMITED or Partition_Limit)",
+                assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                        + row("1", T0, T0, T0, "00:00:00", "1:2:3:4", "COMPLETED"), "s.txt")).getMessage());
+        assertTrue(assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                + row("x7", T0, T0, T0, "00:00:00", "1", "COMPLETED"), "s.txt")).getMessage().startsWith("s.txt:2: JobID: \"x7\""));
+        assertTrue(assertThrows(SacctException.class, () -> SacctReader.read("JobID|State\n1|COMPLETED\n", "s.txt"))
+                .getMessage().startsWith("s.txt:1: header: no Submit field"));
+        assertTrue(assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n1|2|3\n", "s.txt"))
+                .getMessage().startsWith("s.txt:2: 3 fields; the header has 20"));
+        assertTrue(assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                + row("1", T0, T0, T0, "00:00:00", "1", "COMPLETED").replace("2000M|", "lots|"), "s.txt"))
+                .getMessage().startsWith("s.txt:2: ReqMem: \"lots\""));
+        assertTrue(assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                + row("1", "2026-12-06T11:00:00", T0, T0, "00:00:00", "1", "COMPLETED"), "s.txt"))
+                .getMessage().startsWith("s.txt:2: Start: \"" + T0 + "\": before Submit"));
+        assertTrue(assertThrows(SacctException.class, () -> SacctReader.read("", "e.txt")).getMessage().startsWith("e.txt: empty"));
+    }
+
+    /** Random edits of a valid table: every outcome is a history or an SacctException, never anything else. */
+    @Test
+    void badInputNeverCrashes() throws Exception {
+        String good = HEADER + "\n" + row("8_3", T0, T0, "2026-12-06T10:00:20", "1-00:00:20", "00:01:00", "COMPLETED") + "\n"
+                + row("9+1", T0, "None", "None", "00:00:00", "UNLIMITED", "CANCELLED by 3") + "\n";
+        String alphabet = "|:-_+[]%.0123456789TUNLIMIDnc GMK\n=,";
+        Random rnd = new Random(12);
+        int ok = 0, refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder(good);
+            int edits = 1 + rnd.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = rnd.nextInt(b.length());
+                switch (rnd.nextInt(3)) {
+                    case 0 -> b.deleteCharAt(at);
+                    case 1 -> b.insert(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                    default -> b.setCharAt(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                }
+            }
+            try {
+                SacctReader.read(b.toString(), "f");
+                ok++;
+            } catch (SacctException e) {
+                assertFalse(e.getMessage().isBlank());
+                assertTrue(e.getMessage().startsWith("f"), e.getMessage());
+                refused++;
+            }
+        }
+        assertTrue(ok > 100 && refused > 100, ok + " read, " + refused + " refused");
+    }
+}
