@@ -276,6 +276,27 @@ final class SlurmControl {
         if (s == JobState.QUEUED && kind == LogKind.REQUEUE) judge(r, now);
     }
 
+    /** Jobs being preempted under the site's PreemptType, by index: the mechanism (null: none). */
+    private final Map<Integer, org.preemptlab.mechanism.PreemptMechanism> preempting = new HashMap<>();
+
+    /** A running job is being preempted with {@code m}: its GraceTime and, for a kill, its end follow the site's rules. */
+    void preempting(JobRun r, org.preemptlab.mechanism.PreemptMechanism m) {
+        boolean stops = m == org.preemptlab.mechanism.PreemptMechanism.KILL || m == org.preemptlab.mechanism.PreemptMechanism.REQUEUE;
+        if (stops && site.preemptType() != org.preemptlab.site.PreemptType.NONE) preempting.put(r.index(), m);
+    }
+
+    /** GraceTime for a kill or requeue of {@code r}: its QOS's when the site preempts it, else {@code settingsGrace}. */
+    long graceSeconds(JobRun r, long settingsGrace) {
+        if (!preempting.containsKey(r.index())) return settingsGrace;
+        org.preemptlab.qos.Qos q = site.qos().get(r.spec().qos());
+        return q == null ? 0 : Math.max(0, q.graceSeconds());
+    }
+
+    /** True (once) if the kill now finishing is a PreemptMode=CANCEL preemption: the job ends instead of being requeued. */
+    boolean cancels(JobRun r) {
+        return preempting.remove(r.index()) == org.preemptlab.mechanism.PreemptMechanism.KILL;
+    }
+
     /** Jobs held out of the queue. */
     int heldCount() {
         return held.size();
