@@ -226,4 +226,48 @@ class SlurmPreemptionTest {
         assertThat(SlurmWarnings.of(s)).anyMatch(w -> w.contains("preempt/qos runs on the simulator's preemption"))
                 .noneMatch(w -> w.contains("not yet applied"));
     }
+
+    /** sample-clusters/slurm-qos-preemption.json: its lesson, and the two variants its description suggests. */
+    @Test
+    void theQosPreemptionSampleTeachesItsLesson() throws Exception {
+        Scenario s = ScenarioReader.read(SlurmSamplesTest.sample("slurm-qos-preemption.json"));
+        SimulationResult r = run(s);
+        Map<String, JobRun> jobs = byName(r);
+        assertThat(jobs.get("deadline").firstStart()).as("high starts after the victims' 2m grace").isEqualTo(3600 + 120);
+        List<LogEntry> p = preempts(r);
+        assertThat(p).hasSize(2);
+        int deadlineIndex = jobs.get("deadline").index();
+        int deadlineNode = r.timeline().segments().stream().filter(g -> g.job() == deadlineIndex && g.kind() == SegmentKind.RUNNING)
+                .findFirst().orElseThrow().nodes()[0];
+        for (LogEntry e : p) {
+            JobRun victim = r.jobs().get(e.job());
+            assertThat(victim.spec().qos()).isEqualTo("scavenger");
+            assertThat(e.nodes()).containsExactly(deadlineNode); // only the jobs on the node it takes
+            assertThat(victim.state()).isEqualTo(JobState.COMPLETED); // requeued, ran again
+            assertThat(victim.end()).isGreaterThan(3600 + 120 + 4 * 3600 - 1);
+        }
+        assertThat(jobs.get("analysis").state()).isEqualTo(JobState.COMPLETED);
+        assertThat(p).noneMatch(e -> r.jobs().get(e.job()).name().equals("analysis"));
+        assertThat(jobs.get("analysis").firstStart()).as("normal preempts nobody: it waits").isGreaterThan(3600);
+
+        var cluster = (org.preemptlab.cluster.NodeCluster) s.cluster();
+        var qos = cluster.site().qos();
+        org.preemptlab.qos.QosTable.Builder cancel = org.preemptlab.qos.QosTable.builder();
+        org.preemptlab.qos.QosTable.Builder suspend = org.preemptlab.qos.QosTable.builder();
+        for (org.preemptlab.qos.Qos q : qos.all()) {
+            boolean scav = q.name().equals("scavenger");
+            cancel.add(scav ? q.withPreemptMode(org.preemptlab.qos.PreemptMode.CANCEL) : q);
+            suspend.add(scav ? q.withPreemptMode(org.preemptlab.qos.PreemptMode.SUSPEND) : q);
+        }
+        Map<String, JobRun> cancelled = byName(run(s.toBuilder().cluster(cluster.withSite(cluster.site().toBuilder()
+                .qos(cancel.build()).build())).build()));
+        assertThat(cancelled.values().stream().filter(j -> j.state() == JobState.PREEMPTED_KILLED).count()).isEqualTo(2);
+        assertThat(cancelled.get("deadline").firstStart()).isEqualTo(3600 + 120);
+
+        SimulationResult sr = run(s.toBuilder().cluster(cluster.withSite(cluster.site().toBuilder().qos(suspend.build()).build())).build());
+        Map<String, JobRun> suspended = byName(sr);
+        assertThat(suspended.get("deadline").firstStart()).as("suspend: no grace, at once").isEqualTo(3600);
+        assertThat(sr.timeline().log().stream().filter(e -> e.kind() == LogKind.RESUME).count()).isEqualTo(2);
+        for (JobRun j : suspended.values()) assertThat(j.state()).as(j.name()).isEqualTo(JobState.COMPLETED);
+    }
 }
