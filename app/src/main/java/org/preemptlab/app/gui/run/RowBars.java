@@ -147,8 +147,8 @@ public final class RowBars {
         long span = Math.max(1, maxEnd[size - 1] - start[0]);
         long res = nextResolution;
         for (; res <= span && n > 8 && res <= upTo; res *= 2) {
-            BarLevel level = BarLevel.merge(res, n, s, e, j, cj, k, bl, bh);
-            if (level.size() <= n * 3 / 4) {
+            BarLevel level = BarLevel.mergeIfAtMost(n * 3 / 4, res, n, s, e, j, cj, k, bl, bh);
+            if (level != null) {
                 kept.add(level);
                 n = level.size();
                 s = level.starts();
