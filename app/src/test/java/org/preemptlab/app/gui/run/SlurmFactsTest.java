@@ -1,0 +1,80 @@
+package org.preemptlab.app.gui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.preemptlab.limits.PendingReason;
+import org.preemptlab.sim.LogEntry;
+import org.preemptlab.sim.LogKind;
+
+/** A version-2 run in the run view: Slurm pending reasons in the Why list and job panel, colours by account. */
+class SlurmFactsTest {
+
+    @Test
+    void the_why_list_and_the_job_panel_name_the_slurm_pending_reason() throws Exception {
+        RunRecord run = HumanTextTest.run("qos-per-user-limit.json");
+        assertThat(SlurmFacts.record(run)).as("a version-2 run keeps its Slurm record").isNotNull();
+        RunViewModel vm = new RunViewModel(run);
+        vm.filterProperty().set(LogFilter.ALL);
+        // the engine records the reason after the last pass before a start (a limit lifted by that pass reads Priority)
+        String limit = PendingReason.PRIORITY.label();
+        DecisionItem start = vm.decisions().stream().filter(d -> d.slurmReason().equals(limit)).findFirst()
+                .orElseThrow(() -> new AssertionError("some start waited for " + limit));
+        assertThat(start.entry().kind()).isIn(LogKind.START, LogKind.RESTART);
+        assertThat(start.text()).endsWith("(was pending: " + limit + ")");
+
+        // the job panel, with the cursor while that job waited, says why it waits
+        int job = start.entry().job();
+        long submit = run.job(job).submit();
+        vm.selectJob(job);
+        vm.setCursor(submit + (start.time() - submit) / 2);
+        assertThat(SlurmFacts.pendingAt(vm.index(), job, vm.cursor())).isTrue();
+        assertThat(vm.jobSummaryProperty().get()).contains("pending at").contains("reason recorded at its next start: " + limit).contains("Slurm: user ")
+                .contains("account ");
+        // once it runs, no pending reason
+        vm.setCursor(start.time());
+        assertThat(vm.jobSummaryProperty().get()).doesNotContain("pending at").contains("Slurm: user ");
+    }
+
+    @Test
+    void a_version_1_run_has_no_slurm_lines() throws Exception {
+        RunRecord run = HumanTextTest.run("suspend-vs-memory.json");
+        RunViewModel vm = new RunViewModel(run);
+        vm.selectJob(0);
+        assertThat(SlurmFacts.record(run)).isNull();
+        assertThat(vm.jobSummaryProperty().get()).doesNotContain("Slurm:");
+        assertThat(vm.decisions()).allMatch(d -> d.slurmReason().isEmpty());
+    }
+
+    @Test
+    void colour_by_account_and_partition_read_the_slurm_request() throws Exception {
+        RunRecord run = HumanTextTest.run("fairshare-catch-up.json");
+        Set<String> accounts = new HashSet<>();
+        for (int j = 0; j < run.jobs().size(); j++) {
+            var req = SlurmFacts.request(run, j);
+            assertThat(req).isNotNull();
+            assertThat(ColorBy.ACCOUNT.nameOf(run, j)).isEqualTo(req.account());
+            assertThat(ColorBy.USER.nameOf(run, j)).isEqualTo(req.user());
+            assertThat(ColorBy.PARTITION.nameOf(run, j)).isNotBlank();
+            accounts.add(ColorBy.ACCOUNT.nameOf(run, j));
+        }
+        assertThat(accounts).as("the lesson has a heavy and a light account").hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void gpu_requests_are_read_per_node() throws Exception {
+        RunRecord run = HumanTextTest.run("gpu-shared-nodes.json");
+        long gpuJobs = 0;
+        for (int j = 0; j < run.jobs().size(); j++) {
+            var req = SlurmFacts.request(run, j);
+            if (SlurmFacts.gpusPerNode(req, run.job(j).nodes()) > 0) {
+                gpuJobs++;
+                assertThat(SlurmFacts.gresText(req, run.job(j).nodes())).contains("gpu");
+            }
+        }
+        assertThat(gpuJobs).isPositive();
+        for (LogEntry e : run.log()) if (e.kind() == LogKind.START) assertThat(e.job()).isNotNegative();
+    }
+}
