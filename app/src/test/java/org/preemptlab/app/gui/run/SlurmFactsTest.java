@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.limits.PendingReason;
-import org.preemptlab.sim.LogEntry;
 import org.preemptlab.sim.LogKind;
 
 /** A version-2 run in the run view: Slurm pending reasons in the Why list and job panel, colours by account. */
@@ -75,6 +74,17 @@ class SlurmFactsTest {
             }
         }
         assertThat(gpuJobs).isPositive();
-        for (LogEntry e : run.log()) if (e.kind() == LogKind.START) assertThat(e.job()).isNotNegative();
+    }
+
+    @Test
+    void nodes_with_gpus_say_so_in_their_row_and_pool_header() throws Exception {
+        GanttIndex index = new GanttIndex(HumanTextTest.run("gpu-shared-nodes.json"));
+        PoolGroup gpu = index.groups().stream().filter(g -> g.name().equals("gpu")).findFirst().orElseThrow();
+        assertThat(gpu.gpusPerNode()).isEqualTo(4);
+        assertThat(gpu.sizeText()).isEqualTo("2 nodes × 64 cores × 4 GPUs");
+        assertThat(index.rowName(gpu.firstRow())).isEqualTo("gpu01 · 4 GPU");
+        PoolGroup other = index.groups().stream().filter(g -> g.gpusPerNode() == 0).findFirst().orElse(null);
+        if (other != null) assertThat(index.rowName(other.firstRow())).doesNotContain("GPU");
+        assertThat(new PoolGroup("big", 0, 4, 8).sizeText()).as("a version-1 pool unchanged").isEqualTo("4 nodes × 8 cores");
     }
 }
