@@ -6,6 +6,7 @@ import org.preemptlab.gres.Gres;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.SlurmRequest;
 import org.preemptlab.limits.PendingReason;
+import org.preemptlab.priority.PriorityFactors;
 import org.preemptlab.sim.LogEntry;
 import org.preemptlab.sim.LogKind;
 import org.preemptlab.sim.SlurmRunRecord;
@@ -16,11 +17,8 @@ import org.preemptlab.units.Units;
  * What a run on a Slurm (version-2) cluster tells about one job, in words: its request as
  * {@code sbatch} options, its pending reason at the cursor and its priority. Empty text for other runs.
  *
- * <p>The engine records a job's reason only at its starts (the reason after the last pass before,
- * so a job held by a limit until that pass shows {@code Priority} or {@code Resources}, not the
- * limit) and its last reason, not every change: a job pending at the cursor shows the reason
- * recorded at its next start (or its last one if it never started), and the panel says so. The
- * per-reason counts over time ({@code PendingSeries}) are exact.
+ * <p>The reason at the cursor is the engine's ({@code ReasonHistory}: set after each pass); the
+ * priority factors are those the job had when it last started (or its last priority if it never did).
  */
 public final class SlurmFacts {
 
@@ -59,22 +57,12 @@ public final class SlurmFacts {
         return pending;
     }
 
-    /**
-     * The Slurm pending reason of a job waiting at {@code t}: the reason recorded when it next
-     * started, else its last reason; "" when it is not pending then or the run is not a Slurm run.
-     */
+    /** The Slurm pending reason of a job waiting at {@code t} (as after the last pass at or before t), or "". */
     public static String reasonAt(GanttIndex index, int job, long t) {
-        RunRecord run = index.run();
-        SlurmRunRecord s = record(run);
+        SlurmRunRecord s = record(index.run());
         if (s == null || !pendingAt(index, job, t)) return "";
-        List<LogEntry> log = run.log();
-        for (int i : index.logOfJob(job)) {
-            LogEntry e = log.get(i);
-            if (e.time() <= t) continue;
-            if (e.kind() == LogKind.START || e.kind() == LogKind.RESTART) return logReason(run, i);
-        }
-        PendingReason last = s.reason(job);
-        return last == PendingReason.NONE ? "" : last.label();
+        PendingReason r = s.reasonAt(job, t);
+        return r == PendingReason.NONE ? "" : r.label();
     }
 
     /** The job panel's Slurm lines at the cursor, or "" for other runs. */
@@ -92,10 +80,19 @@ public final class SlurmFacts {
         if (!gres.isEmpty()) sb.append("\nGRES per node: ").append(gres);
         if (r.exclusive()) sb.append(", exclusive");
         String why = reasonAt(index, job, t);
-        if (!why.isEmpty()) sb.append("\npending at ").append(SimTime.format(t)).append("; Slurm reason recorded at its next start: ").append(why);
-        long p = s.priority(job);
-        if (p > 0) sb.append("\npriority ").append(Units.group(p)).append(" (multifactor, at the run's last calc tick)");
-        if (r.nice() != 0) sb.append(", nice ").append(r.nice());
+        if (!why.isEmpty()) sb.append("\npending at ").append(SimTime.format(t)).append(": ").append(why);
+        PriorityFactors f = s.factorsAtStart(job);
+        if (f != null) {
+            PriorityFactors.Factors w = f.weighted();
+            sb.append("\npriority ").append(Units.group(f.priority())).append(" when it started (sprio: age ")
+                    .append(Math.round(w.age())).append(", fair-share ").append(Math.round(w.fairshare()))
+                    .append(", job size ").append(Math.round(w.jobSize())).append(", partition ").append(Math.round(w.partition()))
+                    .append(", QOS ").append(Math.round(w.qos())).append(", assoc ").append(Math.round(w.assoc()));
+            if (w.tresSum() != 0) sb.append(", TRES ").append(Math.round(w.tresSum()));
+            sb.append(", nice ").append(f.nice()).append(')');
+        } else if (s.priority(job) > 0) {
+            sb.append("\npriority ").append(Units.group(s.priority(job))).append(" (never started; at the last calc tick)");
+        }
         return sb.toString();
     }
 
