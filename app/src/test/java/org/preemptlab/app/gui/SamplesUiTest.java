@@ -57,7 +57,10 @@ class SamplesUiTest extends ShellUiTest {
             Label text = robot.lookup("#sample-description-" + id).queryAs(Label.class);
             String firstLine = scenario.description().lines().findFirst().orElseThrow().strip();
             assertThat(text.getText()).as(f.getFileName().toString()).startsWith(firstLine);
-            assertThat(robot.lookup("#open-sample-" + id).queryButton().isDisabled()).isFalse();
+            // a version-2 (Slurm cluster) sample is listed with why the planner cannot open it (yet)
+            boolean versionTwo = java.nio.file.Files.readString(f).matches("(?s).*\"formatVersion\"\\s*:\\s*2\\b.*");
+            assertThat(robot.lookup("#open-sample-" + id).queryButton().isDisabled()).as(f.getFileName().toString()).isEqualTo(versionTwo);
+            if (versionTwo) assertThat(text.getText()).contains("preemptlab run " + f.getFileName());
         }
 
         Button open = robot.lookup("#open-sample-t3e-full-machine-nights").queryButton();

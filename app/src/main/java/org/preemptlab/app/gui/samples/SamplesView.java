@@ -91,7 +91,8 @@ public final class SamplesView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(10, title, file, spacer, openButton);
         top.setAlignment(Pos.CENTER_LEFT);
-        Label text = new Label(problem != null ? problem : description.isEmpty() ? "(no description)" : description);
+        Label text = new Label(problem != null ? (description.isEmpty() ? problem : description + "\n\n" + problem)
+                : description.isEmpty() ? "(no description)" : description);
         text.setWrapText(true);
         text.setId("sample-description-" + id);
         text.setMinHeight(Region.USE_PREF_SIZE);
