@@ -121,7 +121,7 @@ public record Scenario(
     /** The scheduler the file names, with owner/QOS preemption on top when the file sets it. */
     public SchedulingPolicy policy() {
         return PolicyFactory.create(scheduler.kind(), scheduler.p(), scheduler.thresholdSeconds(),
-                scheduler.extendSeconds(), scheduler.killInstead(), rules);
+                scheduler.extendSeconds(), scheduler.killInstead(), scheduler.slurmParameters(), rules);
     }
 
     /**
