@@ -68,11 +68,12 @@ public final class ScenarioValidator {
         }
         rules.horizon(draft.horizon());
         if (draft.jobs().isEmpty() && draft.trace() == null) rules.noJobs();
-        List<JobSpec> jobs = new ArrayList<>();
+        List<JobSpec> jobs = new ArrayList<>(draft.jobs().size());
+        java.util.Map<String, ScenarioDraft.RunningJob> runningByName = new java.util.HashMap<>();
+        for (ScenarioDraft.RunningJob r : draft.running()) runningByName.putIfAbsent(r.job(), r); // the first of a name
         for (int i = 0; i < draft.jobs().size(); i++) {
             JobDraft j = draft.jobs().get(i);
-            ScenarioDraft.RunningJob running = draft.running().stream().filter(r -> r.job().equals(j.name()))
-                    .findFirst().orElse(null);
+            ScenarioDraft.RunningJob running = runningByName.isEmpty() ? null : runningByName.get(j.name());
             JobSpec spec = rules.job(i, j, running, Set.of());
             if (spec != null) jobs.add(spec);
         }

@@ -171,7 +171,7 @@ public final class MainViewModel {
         SimulationConfig config;
         try {
             editor.checkInput(); // a field's text that does not parse: the draft holds its previous value
-            config = ScenarioConverter.toConfig(draft);
+            config = ScenarioConverter.toConfig(draft, editor.scenarioOf(draft), draft.scheduler().kind());
         } catch (ScenarioException e) {
             page.set(Page.EDITOR);
             notifier.error("The scenario cannot run yet", describe(e));

@@ -58,6 +58,10 @@ public final class EditorViewModel {
     private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
     private final ObjectProperty<ImportReport> importReport = new SimpleObjectProperty<>(this, "importReport");
     private final PreemptionViewModel preemption;
+    /** The draft last judged by the rules, its problems, and its scenario when it had none. */
+    private ScenarioDraft judged;
+    private List<ScenarioProblem> judgedProblems = List.of();
+    private org.preemptlab.scenario.Scenario judgedScenario;
 
     public EditorViewModel(ScenarioDraft initial) {
         stack = new CommandStack<>(initial);
@@ -195,8 +199,40 @@ public final class EditorViewModel {
     private void validate() {
         dropPoolInput(stack.current().pools().size()); // pools that are gone (removed, undone)
         List<ScenarioProblem> all = new ArrayList<>(inputProblems());
-        all.addAll(ScenarioValidator.validate(stack.current()));
+        all.addAll(judge(stack.current()));
         issues.setAll(all);
+    }
+
+    /**
+     * The draft's problems by the rules; a draft is judged once (the draft is immutable, so opening
+     * a file, an edit and its listener, a run, all share one judgement of a 200k-job trace).
+     */
+    private List<ScenarioProblem> judge(ScenarioDraft draft) {
+        if (draft != judged) {
+            try {
+                judgedScenario = ScenarioValidator.toScenario(draft);
+                judgedProblems = List.of();
+            } catch (ScenarioException e) {
+                judgedScenario = null;
+                judgedProblems = List.copyOf(e.problems());
+            }
+            judged = draft;
+        }
+        return judgedProblems;
+    }
+
+    /**
+     * The scenario of {@code draft} as judged by the rules (the same as
+     * {@link ScenarioValidator#toScenario}), judging it only if it is not the draft judged last.
+     *
+     * @throws ScenarioException listing the draft's problems
+     */
+    public org.preemptlab.scenario.Scenario scenarioOf(ScenarioDraft draft) throws ScenarioException {
+        if (draft != judged) return ScenarioValidator.toScenario(draft);
+        if (judgedScenario == null) {
+            throw new ScenarioException(draft.name().isBlank() ? "scenario" : draft.name(), judgedProblems);
+        }
+        return judgedScenario;
     }
 
     /** Forgets the input errors of pools {@code from} and after (they were removed or renumbered). */

@@ -31,9 +31,36 @@ final class BarLevel {
         blockHi = new int[capacity];
     }
 
+    /**
+     * The merge of {@code n} intervals at {@code resolution} if it has at most {@code most} intervals,
+     * else null — counted first without building it, so a level that would not be kept costs no
+     * memory, and one that is kept is allocated at its exact size.
+     */
+    static BarLevel mergeIfAtMost(int most, long resolution, int n, long[] s, long[] e, int[] j, int[] cj, byte[] k,
+            int[] bl, int[] bh) {
+        long twice = 2 * resolution;
+        int count = 0;
+        long lastStart = 0, lastEnd = 0;
+        for (int i = 0; i < n; i++) {
+            if (count > 0 && s[i] - lastEnd < resolution && (e[i] - s[i] < twice || lastEnd - lastStart < twice)) {
+                lastEnd = Math.max(lastEnd, e[i]);
+            } else {
+                if (++count > most) return null;
+                lastStart = s[i];
+                lastEnd = e[i];
+            }
+        }
+        return merge(resolution, n, s, e, j, cj, k, bl, bh, Math.max(1, count));
+    }
+
     /** Merges {@code source} (a row level or the raw bars of a single-lane row) at a coarser resolution. */
     static BarLevel merge(long resolution, int n, long[] s, long[] e, int[] j, int[] cj, byte[] k, int[] bl, int[] bh) {
-        BarLevel level = new BarLevel(resolution, Math.max(1, n / 2));
+        return merge(resolution, n, s, e, j, cj, k, bl, bh, Math.max(1, n / 2));
+    }
+
+    private static BarLevel merge(long resolution, int n, long[] s, long[] e, int[] j, int[] cj, byte[] k, int[] bl,
+            int[] bh, int capacity) {
+        BarLevel level = new BarLevel(resolution, capacity);
         long twice = 2 * resolution;
         for (int i = 0; i < n; i++) {
             int last = level.size - 1;
@@ -76,6 +103,7 @@ final class BarLevel {
     }
 
     private void trim() {
+        if (size == start.length) return;
         start = Arrays.copyOf(start, size);
         end = Arrays.copyOf(end, size);
         job = Arrays.copyOf(job, size);

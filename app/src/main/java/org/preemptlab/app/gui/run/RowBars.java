@@ -102,24 +102,53 @@ public final class RowBars {
             maxEnd[i] = m;
         }
         lanes = used;
-        if (lanes == 1 && size >= LEVELS_FROM) buildLevels();
+        nextResolution = lanes == 1 && size >= LEVELS_FROM ? 1 : 0;
     }
 
     /**
-     * Builds the level-of-detail pyramid: resolutions 1, 2, 4, … s; a level is kept only when it
-     * has at most ¾ of the intervals of the last kept one, so the pyramid stays small.
+     * The resolution of the next level to try, s; 0 when the pyramid is complete (or the row has
+     * none). The pyramid is built lazily, only as coarse as the zooms drawn so far need: a 200k-job
+     * trace's Gantt opens without merging every row at every resolution.
      */
-    private void buildLevels() {
-        java.util.List<BarLevel> kept = new java.util.ArrayList<>();
-        int[] colorJob = job.clone();
-        int n = size;
-        long[] s = start, e = end;
-        int[] j = job, cj = colorJob, bl = blockLo, bh = blockHi;
-        byte[] k = kind;
+    private long nextResolution;
+
+    /**
+     * Extends the level-of-detail pyramid up to resolution {@code upTo}: resolutions 1, 2, 4, … s; a
+     * level is kept only when it has at most ¾ of the intervals of the last kept one, so the pyramid
+     * stays small. The levels are the same as when built all at once (each is merged from the last kept).
+     */
+    private void buildLevels(double upTo) {
+        if (nextResolution == 0 || nextResolution > upTo) return;
+        java.util.List<BarLevel> kept = new java.util.ArrayList<>(java.util.Arrays.asList(levels));
+        int n;
+        long[] s, e;
+        int[] j, cj, bl, bh;
+        byte[] k;
+        if (kept.isEmpty()) {
+            n = size;
+            s = start;
+            e = end;
+            j = job;
+            cj = job.clone();
+            k = kind;
+            bl = blockLo;
+            bh = blockHi;
+        } else {
+            BarLevel last = kept.get(kept.size() - 1);
+            n = last.size();
+            s = last.starts();
+            e = last.ends();
+            j = last.jobs();
+            cj = last.colorJobs();
+            k = last.kinds();
+            bl = last.blockLos();
+            bh = last.blockHis();
+        }
         long span = Math.max(1, maxEnd[size - 1] - start[0]);
-        for (long res = 1; res <= span && n > 8; res *= 2) {
-            BarLevel level = BarLevel.merge(res, n, s, e, j, cj, k, bl, bh);
-            if (level.size() <= n * 3 / 4) {
+        long res = nextResolution;
+        for (; res <= span && n > 8 && res <= upTo; res *= 2) {
+            BarLevel level = BarLevel.mergeIfAtMost(n * 3 / 4, res, n, s, e, j, cj, k, bl, bh);
+            if (level != null) {
                 kept.add(level);
                 n = level.size();
                 s = level.starts();
@@ -131,11 +160,13 @@ public final class RowBars {
                 bh = level.blockHis();
             }
         }
+        nextResolution = res <= span && n > 8 ? res : 0;
         levels = kept.toArray(new BarLevel[0]);
     }
 
     /** The coarsest level whose resolution is at most {@code seconds}, or null to use the bars. */
-    BarLevel levelFor(double seconds) {
+    synchronized BarLevel levelFor(double seconds) {
+        buildLevels(seconds);
         BarLevel best = null;
         for (BarLevel l : levels) {
             if (l.resolution() <= seconds) best = l;
@@ -144,7 +175,9 @@ public final class RowBars {
         return best;
     }
 
-    int levelCount() {
+    /** The number of levels of the whole pyramid (builds it all). */
+    synchronized int levelCount() {
+        buildLevels(Double.POSITIVE_INFINITY);
         return levels.length;
     }
 

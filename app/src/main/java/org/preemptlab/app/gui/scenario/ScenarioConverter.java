@@ -25,7 +25,15 @@ public final class ScenarioConverter {
 
     /** The draft run with another scheduler (compare variants); the preemption rules stay the draft's. */
     public static SimulationConfig toConfig(ScenarioDraft draft, SchedulerKind choice) throws ScenarioException {
-        Scenario scenario = ScenarioValidator.toScenario(draft);
+        return toConfig(draft, ScenarioValidator.toScenario(draft), choice);
+    }
+
+    /**
+     * The configuration of a draft already judged: {@code scenario} is
+     * {@code ScenarioValidator.toScenario(draft)} (the editor keeps it, so a run does not judge a
+     * big draft again).
+     */
+    public static SimulationConfig toConfig(ScenarioDraft draft, Scenario scenario, SchedulerKind choice) throws ScenarioException {
         try {
             return scenario.withScheduler(draft.scheduler().withKind(choice)).toConfig(true);
         } catch (IllegalArgumentException e) {

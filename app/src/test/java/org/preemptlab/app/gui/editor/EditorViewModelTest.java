@@ -115,4 +115,26 @@ class EditorViewModelTest {
         assertThat(EditorViewModel.uniqueName("job12", List.of("job1"))).isEqualTo("job12");
         assertThat(EditorViewModel.uniqueName("job12", List.of("job12", "job1"))).isEqualTo("job2");
     }
+
+    @Test
+    void a_draft_is_judged_once_and_its_scenario_is_the_one_a_run_uses() throws Exception {
+        org.preemptlab.scenario.ScenarioDraft d = vm.draft();
+        org.preemptlab.scenario.Scenario first = vm.scenarioOf(d);
+        assertThat(vm.scenarioOf(d)).isSameAs(first); // kept, not judged again
+        assertThat(first).isEqualTo(org.preemptlab.scenario.ScenarioValidator.toScenario(d));
+        vm.setPoolNodes(0, 6); // a new draft: judged anew
+        assertThat(vm.scenarioOf(vm.draft())).isNotSameAs(first);
+        assertThat(vm.scenarioOf(vm.draft()).cluster().nodeCount()).isEqualTo(first.cluster().nodeCount() + 2);
+        vm.setPoolNodes(0, -2); // an invalid draft: the run refuses it with the editor's own problems
+        assertThat(vm.isValid()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.scenarioOf(vm.draft()))
+                .isInstanceOf(org.preemptlab.scenario.ScenarioException.class)
+                .satisfies(e -> assertThat(((org.preemptlab.scenario.ScenarioException) e).problems())
+                        .containsExactlyElementsOf(vm.issues()));
+        vm.undo(); // back to a draft judged before: valid again, the problems gone
+        assertThat(vm.isValid()).isTrue();
+        vm.load(d);
+        assertThat(vm.isValid()).isTrue();
+        assertThat(vm.scenarioOf(vm.draft())).isEqualTo(first);
+    }
 }
