@@ -19,6 +19,14 @@ public record JobGrouping(String name, Function<JobSpec, String> key) {
     /** The owner group (the scenario's {@code group}, an account in Slurm's words). */
     public static final JobGrouping ACCOUNT = new JobGrouping("account (group)", j -> orNone(j.group()));
     public static final JobGrouping POOLS = new JobGrouping("pool requested", j -> j.pools().isEmpty() ? "any pool" : String.join("+", j.pools()));
+    /** A version-2 job's Slurm account ({@code --account}); {@value #NONE} for other jobs. */
+    public static final JobGrouping SLURM_ACCOUNT = new JobGrouping("account (Slurm)",
+            j -> j.slurm() == null ? NONE : orNone(j.slurm().account()));
+    /** A version-2 job's requested partitions ({@code --partition}, comma-separated; "default" when it names none). */
+    public static final JobGrouping SLURM_PARTITION = new JobGrouping("partition (Slurm)",
+            j -> j.slurm() == null ? NONE : j.slurm().partitions().isEmpty() ? "default" : String.join(",", j.slurm().partitions()));
+    /** A version-2 job's Slurm user. */
+    public static final JobGrouping SLURM_USER = new JobGrouping("user (Slurm)", j -> j.slurm() == null ? NONE : orNone(j.slurm().user()));
     public static final JobGrouping SWF_USER = swf("user (SWF)", 11, "user ");
     public static final JobGrouping SWF_GROUP = swf("group (SWF)", 12, "group ");
     public static final JobGrouping SWF_QUEUE = swf("queue (SWF)", 14, "queue ");
@@ -26,7 +34,7 @@ public record JobGrouping(String name, Function<JobSpec, String> key) {
 
     /** The built-in groupings, in menu order. */
     public static List<JobGrouping> builtIn() {
-        return List.of(QOS, ACCOUNT, POOLS, SWF_USER, SWF_GROUP, SWF_QUEUE, SWF_PARTITION);
+        return List.of(QOS, SLURM_ACCOUNT, SLURM_PARTITION, SLURM_USER, ACCOUNT, POOLS, SWF_USER, SWF_GROUP, SWF_QUEUE, SWF_PARTITION);
     }
 
     /** The key of {@code job}; never null or blank. */

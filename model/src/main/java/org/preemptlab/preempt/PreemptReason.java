@@ -24,6 +24,13 @@ public sealed interface PreemptReason extends Reason {
         }
     }
 
+    /** A version-2 site's PreemptType allows it ({@code rule} says which setting). */
+    record SlurmRule(String victim, PreemptMechanism mechanism, String job, String rule) implements PreemptReason {
+        public String text() {
+            return Reason.job(victim) + " " + verb(mechanism) + " to make room for " + Reason.job(job) + " (" + rule + ")";
+        }
+    }
+
     /** A suspend would not have made room (memory stays held), so the chain escalated. */
     record Escalated(String victim, PreemptMechanism mechanism, String job, PreemptMechanism tried) implements PreemptReason {
         public String text() {

@@ -94,7 +94,8 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             if (ordered.isEmpty()) continue;
             VictimPlanner.Plan plan = planner.plan(waiting, ordered, pending, s::heldCores, c -> usable(s, c, waiting));
             if (plan == null) continue;
-            boolean immediate = plan.immediate(s.preemptionSettings().graceSeconds());
+            long settingsGrace = s.preemptionSettings().graceSeconds();
+            boolean immediate = plan.immediate(v -> rules.graceSeconds(v.spec(), settingsGrace));
             List<Decision> holds = new ArrayList<>(); // suspended victims kept for it, if it has to wait
             for (VictimPlanner.Victim v : plan.victims()) {
                 victims.add(v.job().index());
@@ -270,8 +271,10 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     /** When the first job this one could preempt, but for PreemptExemptTime, becomes preemptable. */
     private long exemptUntil(PreemptorClasses classes, JobView waiting, Set<Integer> taken) {
         long earliest = Long.MAX_VALUE;
-        if (rules.exemptSeconds() == 0) return earliest;
-        for (JobView r : classes.exemptCandidates(waiting, taken)) earliest = Math.min(earliest, r.segmentStart() + rules.exemptSeconds());
+        if (!rules.anyExempt()) return earliest;
+        for (JobView r : classes.exemptCandidates(waiting, taken)) {
+            earliest = Math.min(earliest, r.segmentStart() + rules.exemptSeconds(r.spec()));
+        }
         return earliest;
     }
 
@@ -281,6 +284,10 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     }
 
     private Reason reason(Snapshot s, VictimPlanner.Victim v, JobView forJob) {
+        if (rules.slurm() != null) {
+            return new PreemptReason.SlurmRule(v.job().name(), v.mechanism(), forJob.name(),
+                    rules.slurm().rule(forJob.spec(), v.job().spec(), poolOf(s, v.job())));
+        }
         if (v.mechanism() != v.firstChoice() && v.firstChoice() == PreemptMechanism.SUSPEND) {
             return new PreemptReason.Escalated(v.job().name(), v.mechanism(), forJob.name(), v.firstChoice());
         }

@@ -2,6 +2,7 @@ package org.preemptlab.preempt;
 
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.JobView;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.Map;
  * @param exemptSeconds    PreemptExemptTime: a job that has run less than this may not be preempted
  * @param chains           QOS of the victim → escalation chain, e.g. [suspend, checkpoint, requeue, kill]
  * @param defaultChain     chain for QOS classes not listed
+ * @param slurm            a version-2 site's {@code PreemptType} ({@link SlurmPreemption}); when set it alone decides
+ *                         who may preempt whom and how (Slurm has one PreemptType); null: the rules above
  */
 public record PreemptionRules(
         boolean ownerPreemption,
@@ -36,7 +39,15 @@ public record PreemptionRules(
         VictimOrder victimOrder,
         long exemptSeconds,
         Map<String, List<PreemptMechanism>> chains,
-        List<PreemptMechanism> defaultChain) {
+        List<PreemptMechanism> defaultChain,
+        SlurmPreemption slurm) {
+
+    /** Owner / QOS-tier rules without a Slurm site's PreemptType. */
+    public PreemptionRules(boolean ownerPreemption, boolean qosPreemption, Map<String, Integer> tiers,
+            VictimOrder victimOrder, long exemptSeconds, Map<String, List<PreemptMechanism>> chains,
+            List<PreemptMechanism> defaultChain) {
+        this(ownerPreemption, qosPreemption, tiers, victimOrder, exemptSeconds, chains, defaultChain, null);
+    }
 
     public PreemptionRules {
         tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
@@ -52,7 +63,38 @@ public record PreemptionRules(
             Map.of(), List.of());
 
     public boolean enabled() {
-        return ownerPreemption || qosPreemption;
+        return ownerPreemption || qosPreemption || slurm != null;
+    }
+
+    /** These rules with a Slurm site's PreemptType deciding instead (null: without). */
+    public PreemptionRules withSlurm(SlurmPreemption s) {
+        return new PreemptionRules(ownerPreemption, qosPreemption, tiers, victimOrder, exemptSeconds, chains, defaultChain, s);
+    }
+
+    /** As {@link #mayPreempt(JobSpec, JobSpec, NodePool)} for a running or suspended job as the snapshot shows it. */
+    public boolean mayPreempt(JobSpec preemptor, JobView victim, NodePool pool) {
+        if (slurm != null) return slurm.mayPreempt(preemptor, victim, pool);
+        return mayPreempt(preemptor, victim.spec(), pool);
+    }
+
+    /** PreemptExemptTime for this victim: its QOS's with a Slurm site (unset: {@link #exemptSeconds()}). */
+    public long exemptSeconds(JobSpec victim) {
+        return slurm == null ? exemptSeconds : slurm.exemptSeconds(victim, exemptSeconds);
+    }
+
+    /** True if some victim may be exempt from preemption for a while. */
+    public boolean anyExempt() {
+        return exemptSeconds > 0 || slurm != null && slurm.anyExempt();
+    }
+
+    /** GraceTime for this victim: its QOS's with a Slurm site, else the engine's {@code settingsGrace}. */
+    public long graceSeconds(JobSpec victim, long settingsGrace) {
+        return slurm == null ? settingsGrace : slurm.graceSeconds(victim);
+    }
+
+    /** The victim's escalation chain: its PreemptMode's with a Slurm site, else its QOS's chain. */
+    public List<PreemptMechanism> chainFor(JobView victim) {
+        return slurm != null ? slurm.chainFor(victim) : chainFor(victim.spec().qos());
     }
 
     public int tierOf(String qos) {
@@ -74,7 +116,7 @@ public record PreemptionRules(
 
     /** True if {@code preemptor} may preempt {@code victim} on {@code pool} because it owns the pool (and the victim does not). */
     public boolean reclaims(JobSpec preemptor, JobSpec victim, NodePool pool) {
-        return ownerPreemption && pool != null && pool.isOwnedBy(preemptor) && pool.admits(preemptor)
+        return slurm == null && ownerPreemption && pool != null && pool.isOwnedBy(preemptor) && pool.admits(preemptor)
                 && !pool.isOwnedBy(victim);
     }
 

@@ -46,7 +46,7 @@ final class PreemptorClasses {
     boolean preemptsNobody(JobView waiting) {
         Set<Integer> none = Set.of();
         return orderedCandidates(waiting, none).isEmpty()
-                && (rules.exemptSeconds() == 0 || exemptCandidates(waiting, none).isEmpty());
+                && (!rules.anyExempt() || exemptCandidates(waiting, none).isEmpty());
     }
 
     /** The running and suspended jobs {@code waiting} may preempt now, not in {@code taken}, in victim order. */
@@ -68,8 +68,8 @@ final class PreemptorClasses {
             all = new ArrayList<>();
             for (JobView r : s.running()) {
                 if (r.state() != JobState.RUNNING) continue;
-                if (r.segmentStart() + rules.exemptSeconds() <= s.now()) continue;
-                if (rules.mayPreempt(waiting.spec(), r.spec(), poolOf(r))) all.add(r);
+                if (r.segmentStart() + rules.exemptSeconds(r.spec()) <= s.now()) continue;
+                if (rules.mayPreempt(waiting.spec(), r, poolOf(r))) all.add(r);
             }
             if (key != null) exempt.put(key, all);
         }
@@ -80,11 +80,11 @@ final class PreemptorClasses {
         List<JobView> out = new ArrayList<>();
         for (JobView r : s.running()) {
             if (r.state() != JobState.RUNNING) continue;
-            if (s.now() - r.segmentStart() < rules.exemptSeconds()) continue;
-            if (rules.mayPreempt(waiting, r.spec(), poolOf(r))) out.add(r);
+            if (s.now() - r.segmentStart() < rules.exemptSeconds(r.spec())) continue;
+            if (rules.mayPreempt(waiting, r, poolOf(r))) out.add(r);
         }
         for (JobView r : s.suspended()) {
-            if (rules.mayPreempt(waiting, r.spec(), poolOf(r))) out.add(r);
+            if (rules.mayPreempt(waiting, r, poolOf(r))) out.add(r);
         }
         return out;
     }
@@ -108,6 +108,7 @@ final class PreemptorClasses {
      * preemption on pools, which of the first 32 pools it owns and may use (low half); more pools: null (no class, asked job by job).
      */
     private Long classOf(JobSpec job) {
+        if (rules.slurm() != null) return null; // a Slurm site's rule reads the job's QOS name or partitions: job by job
         long tier = rules.tierOf(job.qos());
         if (!rules.ownerPreemption() || pools == null) return tier << 32;
         if (pools.size() > 32) return null;

@@ -26,11 +26,11 @@ final class VictimPlanner {
     record Plan(List<Victim> victims, Placement placement) {
 
         /** True if every victim frees its resources at once (no checkpoint write, no grace time). */
-        boolean immediate(long graceSeconds) {
+        boolean immediate(java.util.function.ToLongFunction<JobView> graceSeconds) {
             for (Victim v : victims) {
                 if (v.job.state() == JobState.SUSPENDED) continue; // already stopped, or evicted from memory at once
                 if (v.mechanism == PreemptMechanism.CHECKPOINT) return false;
-                if (v.mechanism != PreemptMechanism.SUSPEND && graceSeconds > 0) return false;
+                if (v.mechanism != PreemptMechanism.SUSPEND && graceSeconds.applyAsLong(v.job) > 0) return false;
             }
             return true;
         }
@@ -78,7 +78,7 @@ final class VictimPlanner {
             java.util.function.UnaryOperator<Capacity> usable) {
         if (ordered.isEmpty()) return null;
         int levels = 0;
-        for (JobView v : ordered) levels = Math.max(levels, rules.chainFor(v.spec().qos()).size());
+        for (JobView v : ordered) levels = Math.max(levels, rules.chainFor(v).size());
         if (rules.victimOrder() == VictimOrder.FEWEST_VICTIMS) {
             Plan single = singleVictim(job, ordered, free, levels, held, usable);
             if (single != null) return single;
@@ -115,7 +115,7 @@ final class VictimPlanner {
 
     /** The victim's mechanism at escalation level {@code level}: the first applicable at or after it. */
     private Victim mechanismAt(JobView v, int level) {
-        List<PreemptMechanism> chain = rules.chainFor(v.spec().qos());
+        List<PreemptMechanism> chain = rules.chainFor(v);
         PreemptMechanism first = null;
         for (int i = 0; i < chain.size(); i++) {
             PreemptMechanism m = chain.get(i);

@@ -120,8 +120,12 @@ public record Scenario(
 
     /** The scheduler the file names, with owner/QOS preemption on top when the file sets it. */
     public SchedulingPolicy policy() {
+        // a version-2 site's PreemptType decides who preempts whom (docs/slurm-model.md, "Preemption")
+        org.preemptlab.preempt.SlurmPreemption slurm = cluster instanceof org.preemptlab.cluster.NodeCluster nc
+                ? org.preemptlab.preempt.SlurmPreemption.of(nc.site()) : null;
         return PolicyFactory.create(scheduler.kind(), scheduler.p(), scheduler.thresholdSeconds(),
-                scheduler.extendSeconds(), scheduler.killInstead(), scheduler.slurmParameters(), rules);
+                scheduler.extendSeconds(), scheduler.killInstead(), scheduler.slurmParameters(),
+                slurm == null ? rules : rules.withSlurm(slurm));
     }
 
     /**

@@ -514,6 +514,7 @@ public final class Simulation {
         }
         r.settle(now);
         r.preempted(mechanism);
+        if (slurm != null) slurm.preempting(r, mechanism);
         log(LogKind.PREEMPT, r, r.placement(), reason);
         switch (mechanism) {
             case SUSPEND -> suspend(r, forJob == null ? -1 : forJob.index(), reason);
@@ -602,10 +603,11 @@ public final class Simulation {
         loseWork(r);
         running.remove(r);
         backend.kill(r, now);
-        if (settings.graceSeconds() > 0) {
-            r.beginStop(now, settings.graceSeconds());
+        long grace = slurm == null ? settings.graceSeconds() : slurm.graceSeconds(r, settings.graceSeconds());
+        if (grace > 0) {
+            r.beginStop(now, grace);
             running.add(r);
-            events.add(new SimEvent.GraceExpired(now + settings.graceSeconds(), r.index(), r.segment()));
+            events.add(new SimEvent.GraceExpired(now + grace, r.index(), r.segment()));
         } else {
             finishKill(r, reason);
         }
@@ -620,6 +622,12 @@ public final class Simulation {
 
     private void finishKill(JobRun r, Reason reason) {
         releaseNodes(r.placement());
+        if (slurm != null && slurm.cancels(r)) { // PreemptMode=CANCEL: the job ends, rerunnable or not
+            r.endFor(JobState.PREEMPTED_KILLED, now);
+            terminal++;
+            log(LogKind.KILL, r, r.placement(), reason);
+            return;
+        }
         log(LogKind.KILL, r, r.placement(), reason);
         requeueOrEnd(r, KILLED_REQUEUE, JobState.PREEMPTED_KILLED);
     }

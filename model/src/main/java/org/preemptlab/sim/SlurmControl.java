@@ -80,6 +80,9 @@ final class SlurmControl {
     private long nextCalc;
     private boolean wakeScheduled;
     private final PendingSeries series = new PendingSeries();
+    /** Each job's reason over time, and its priority factors when it last started (multifactor). */
+    private final ReasonHistory reasonHistory;
+    private final PriorityFactors[] startFactors;
     /** Per log entry (when recording): the job's pending reason before the event, its partition. */
     private final List<String> logReasons = new ArrayList<>();
     private final List<String> logPartitions = new ArrayList<>();
@@ -116,6 +119,8 @@ final class SlurmControl {
         this.countedRunning = new boolean[runs.length];
         this.accruing = new boolean[runs.length];
         this.submitted = new boolean[runs.length];
+        this.reasonHistory = new ReasonHistory(runs.length);
+        this.startFactors = new PriorityFactors[runs.length];
         for (int i = 0; i < runs.length; i++) {
             JobSpec s = runs[i].spec();
             requests[i] = new Request(s, firstPartition(s));
@@ -215,6 +220,8 @@ final class SlurmControl {
         for (JobRun r : engine.queue()) counts.merge(reasons[r.index()], 1, Integer::sum);
         for (JobRun r : held) counts.merge(reasons[r.index()], 1, Integer::sum);
         series.record(now, counts);
+        for (JobRun r : engine.queue()) reasonHistory.note(r.index(), now, reasons[r.index()]);
+        for (JobRun r : held) reasonHistory.note(r.index(), now, reasons[r.index()]);
         scheduleCalc(now);
     }
 
@@ -250,6 +257,8 @@ final class SlurmControl {
             countedRunning[i] = true;
             usage.start(req);
             reasons[i] = PendingReason.NONE;
+            reasonHistory.note(i, now, PendingReason.NONE);
+            if (site.multifactor()) startFactors[i] = factors(i, now);
             SlurmRequest sr = r.spec().slurm();
             if (sr != null && sr.inArray()) arrayRunning.merge(sr.arrayName(), 1, Integer::sum);
         } else if (!holds && countedRunning[i]) {
@@ -274,6 +283,27 @@ final class SlurmControl {
             ledger.stop(r.spec().id(), now);
         }
         if (s == JobState.QUEUED && kind == LogKind.REQUEUE) judge(r, now);
+    }
+
+    /** Jobs being preempted under the site's PreemptType, by index: the mechanism (null: none). */
+    private final Map<Integer, org.preemptlab.mechanism.PreemptMechanism> preempting = new HashMap<>();
+
+    /** A running job is being preempted with {@code m}: its GraceTime and, for a kill, its end follow the site's rules. */
+    void preempting(JobRun r, org.preemptlab.mechanism.PreemptMechanism m) {
+        boolean stops = m == org.preemptlab.mechanism.PreemptMechanism.KILL || m == org.preemptlab.mechanism.PreemptMechanism.REQUEUE;
+        if (stops && site.preemptType() != org.preemptlab.site.PreemptType.NONE) preempting.put(r.index(), m);
+    }
+
+    /** GraceTime for a kill or requeue of {@code r}: its QOS's when the site preempts it, else {@code settingsGrace}. */
+    long graceSeconds(JobRun r, long settingsGrace) {
+        if (!preempting.containsKey(r.index())) return settingsGrace;
+        org.preemptlab.qos.Qos q = site.qos().get(r.spec().qos());
+        return q == null ? 0 : Math.max(0, q.graceSeconds());
+    }
+
+    /** True (once) if the kill now finishing is a PreemptMode=CANCEL preemption: the job ends instead of being requeued. */
+    boolean cancels(JobRun r) {
+        return preempting.remove(r.index()) == org.preemptlab.mechanism.PreemptMechanism.KILL;
     }
 
     /** Jobs held out of the queue. */
@@ -309,7 +339,7 @@ final class SlurmControl {
 
     SlurmRunRecord record() {
         return new SlurmRunRecord(site, series, List.copyOf(logReasons), List.copyOf(logPartitions), reasons.clone(),
-                priorities.clone(), fairShare);
+                priorities.clone(), fairShare, reasonHistory, startFactors.clone());
     }
 
     // ---------------------------------------------------------------- judging

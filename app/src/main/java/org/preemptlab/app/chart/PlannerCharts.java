@@ -95,6 +95,24 @@ public final class PlannerCharts {
         return styled(new JFreeChart(title, TITLE, plot, true), subtitle);
     }
 
+    /** Step lines, one per named series (pending jobs by reason over time). */
+    public static JFreeChart stepLines(String title, String subtitle, String xLabel, String yLabel, List<String> names,
+            List<double[]> xs, List<double[]> ys) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int k = 0; k < names.size(); k++) {
+            XYSeries s = new XYSeries(names.get(k), false, true);
+            for (int i = 0; i < xs.get(k).length; i++) s.add(xs.get(k)[i], ys.get(k)[i], false);
+            data.addSeries(s);
+        }
+        XYStepRenderer r = new XYStepRenderer();
+        for (int k = 0; k < names.size(); k++) {
+            r.setSeriesPaint(k, LINES[(k + 1) % LINES.length]);
+            r.setSeriesStroke(k, new BasicStroke(1.8f));
+        }
+        XYPlot plot = new XYPlot(data, axis(xLabel), axis(yLabel), r);
+        return styled(new JFreeChart(title, TITLE, plot, true), subtitle);
+    }
+
     /** Lines through (x, y) per named series (CDFs); the first series drawn thicker. */
     public static JFreeChart lines(String title, String subtitle, String xLabel, String yLabel, List<String> names, List<double[]> xs,
             List<double[]> ys) {

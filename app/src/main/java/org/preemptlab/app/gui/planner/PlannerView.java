@@ -39,6 +39,8 @@ public final class PlannerView extends BorderPane {
     private final ChartBox utilization;
     private final ChartBox backlog;
     private final ChartBox waits;
+    /** Pending jobs by Slurm reason (a version-2 run), or null. */
+    private final ChartBox pending;
     private final TableView<PlannerViewModel.WaitRow> waitTable = new TableView<>();
     private final TabPane tabs = new TabPane();
 
@@ -58,6 +60,15 @@ public final class PlannerView extends BorderPane {
         Tab w = new Tab("Waits by group", waitPane());
         w.setId("planner-tab-waits");
         tabs.getTabs().setAll(u, b, w);
+        if (vm.hasPendingReasons()) {
+            pending = new ChartBox("pending-by-reason", this::pendingChart, vm::pendingCsv);
+            pending.setCaption(vm.pendingSummary());
+            Tab p = new Tab("Pending by reason", pending);
+            p.setId("planner-tab-pending");
+            tabs.getTabs().add(p);
+        } else {
+            pending = null;
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("planner-tabs");
         setCenter(tabs);
@@ -79,6 +90,11 @@ public final class PlannerView extends BorderPane {
         return backlog;
     }
 
+    /** The "pending by reason" chart, or null when the run is not a version-2 run. */
+    public ChartBox pendingBox() {
+        return pending;
+    }
+
     public ChartBox waitsBox() {
         return waits;
     }
@@ -98,6 +114,19 @@ public final class PlannerView extends BorderPane {
         double[][] p = vm.backlogPoints();
         return spanned(PlannerCharts.steps("Backlog — " + vm.title(), "Nodes × requested time of the jobs waiting", vm.timeLabel(),
                 "backlog (" + vm.workUnit() + ")", "backlog", p[0], p[1]));
+    }
+
+    private JFreeChart pendingChart() {
+        List<String> names = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>(), ys = new ArrayList<>();
+        for (var r : vm.pendingReasons()) {
+            double[][] p = vm.pendingPoints(r);
+            names.add(r.label());
+            xs.add(p[0]);
+            ys.add(p[1]);
+        }
+        return spanned(PlannerCharts.stepLines("Pending jobs by reason — " + vm.title(),
+                "Jobs waiting, by Slurm's pending reason (as squeue shows it)", vm.timeLabel(), "pending jobs", names, xs, ys));
     }
 
     /** The time axis from the run's start to its end, as the other time charts. */

@@ -11,12 +11,15 @@ import org.preemptlab.app.gui.run.JobFacts;
 import org.preemptlab.app.gui.run.RunRecord;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.job.JobSpec;
+import org.preemptlab.limits.PendingReason;
 import org.preemptlab.metrics.Backlog;
 import org.preemptlab.metrics.CoreState;
 import org.preemptlab.metrics.GroupWaits;
 import org.preemptlab.metrics.JobGrouping;
 import org.preemptlab.metrics.StateUtilization;
 import org.preemptlab.sim.MaintenanceWindow;
+import org.preemptlab.sim.PendingSeries;
+import org.preemptlab.sim.SlurmRunRecord;
 import org.preemptlab.units.Units;
 
 /**
@@ -166,6 +169,74 @@ public final class PlannerViewModel {
         for (int i = 0; i < backlog.size(); i++) {
             out.append(backlog.timeAt(i)).append(',').append(backlog.jobsAt(i)).append(',')
                     .append(Math.round(backlog.nodeSecondsAt(i))).append('\n');
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- pending jobs by Slurm reason
+
+    /** The run's pending jobs by Slurm reason over time, or null (not a version-2 run). */
+    public PendingSeries pendingSeries() {
+        SlurmRunRecord s = run.source() == null ? null : run.source().slurm();
+        return s == null ? null : s.pending();
+    }
+
+    /** Whether the run has the "pending by reason" chart (a version-2 run). */
+    public boolean hasPendingReasons() {
+        return pendingSeries() != null;
+    }
+
+    /** The reasons some job pended for, most job-time first (then by name). */
+    public List<PendingReason> pendingReasons() {
+        PendingSeries p = pendingSeries();
+        if (p == null) return List.of();
+        List<PendingReason> out = new ArrayList<>();
+        for (PendingReason r : PendingReason.values()) if (p.max(r) > 0) out.add(r);
+        out.sort(Comparator.comparingDouble((PendingReason r) -> -p.area(r, run.endTime())).thenComparing(PendingReason::label));
+        return out;
+    }
+
+    /** Step points of one reason (x in {@link #timeUnit()}, y = jobs pending for it), from the run's start to its end. */
+    public double[][] pendingPoints(PendingReason reason) {
+        List<PendingSeries.Point> pts = pendingSeries() == null ? List.of() : pendingSeries().points();
+        double unit = timeUnit().seconds();
+        int n = pts.size();
+        double[] x = new double[n + 2];
+        double[] y = new double[n + 2];
+        x[0] = run.startTime() / unit;
+        for (int i = 0; i < n; i++) {
+            x[i + 1] = Math.max(run.startTime(), pts.get(i).time()) / unit;
+            y[i + 1] = pts.get(i).count(reason);
+        }
+        x[n + 1] = run.endTime() / unit;
+        y[n + 1] = n == 0 ? 0 : pts.get(n - 1).count(reason);
+        return new double[][] {x, y};
+    }
+
+    /** One line: for each reason its peak and its job-hours ("QOSMaxJobsPerUserLimit: up to 4 jobs, 6 job-h"). */
+    public String pendingSummary() {
+        PendingSeries p = pendingSeries();
+        if (p == null) return "";
+        List<String> parts = new ArrayList<>();
+        for (PendingReason r : pendingReasons()) {
+            parts.add(r.label() + ": up to " + Units.count(p.max(r), "job") + ", " + Units.number(p.area(r, run.endTime()) / 3600)
+                    + " job-h");
+        }
+        return parts.isEmpty() ? "No job ever waited." : "Slurm's pending reasons over the run. " + String.join("; ", parts);
+    }
+
+    /** {@code time_s,<Reason>…}: the counts from each time on (Slurm's spelling of the reasons; seconds). */
+    public String pendingCsv() {
+        List<PendingReason> reasons = pendingReasons();
+        StringBuilder out = new StringBuilder("time_s");
+        for (PendingReason r : reasons) out.append(',').append(r.label());
+        out.append('\n');
+        if (pendingSeries() != null) {
+            for (PendingSeries.Point pt : pendingSeries().points()) {
+                out.append(pt.time());
+                for (PendingReason r : reasons) out.append(',').append(pt.count(r));
+                out.append('\n');
+            }
         }
         return out.toString();
     }

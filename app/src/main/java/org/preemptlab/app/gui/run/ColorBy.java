@@ -2,6 +2,7 @@ package org.preemptlab.app.gui.run;
 
 import java.util.List;
 import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.SlurmRequest;
 import org.preemptlab.sim.JobRun;
 
 /**
@@ -31,12 +32,22 @@ public enum ColorBy {
     /**
      * The name job {@code j} of {@code run} is coloured by: its name, its user (SWF user number; a
      * scenario's jobs have no user, their owner group stands in), its account (owner group, SWF group
-     * number), its partition (the pools it may use, SWF partition number) or its QOS.
+     * number), its partition (the pools it may use, SWF partition number) or its QOS. A version-2 job
+     * gives its Slurm user, account and requested partitions (the site's default partition when it names none).
      */
     public String nameOf(RunRecord run, int j) {
         JobFacts f = run.job(j);
         JobSpec spec = spec(run, j);
         long[] swf = spec == null ? null : spec.swf();
+        SlurmRequest slurm = spec == null ? null : spec.slurm();
+        if (slurm != null) {
+            switch (this) {
+                case USER: return slurm.user().isEmpty() ? "(no user)" : slurm.user();
+                case ACCOUNT: return slurm.account().isEmpty() ? "(no account)" : slurm.account();
+                case PARTITION: return slurm.partitions().isEmpty() ? defaultPartition(run) : String.join(",", slurm.partitions());
+                default: break;
+            }
+        }
         return switch (this) {
             case JOB -> f.name();
             case USER -> swf != null && swf.length > 11 && swf[11] >= 0 ? "user " + swf[11]
@@ -47,6 +58,11 @@ public enum ColorBy {
                     : spec == null || spec.pools().isEmpty() ? "any pool" : String.join("+", spec.pools());
             case QOS -> f.qos();
         };
+    }
+
+    private static String defaultPartition(RunRecord run) {
+        var slurm = run.source() == null ? null : run.source().slurm();
+        return slurm == null ? "default partition" : slurm.site().defaultPartition().name();
     }
 
     private static JobSpec spec(RunRecord run, int j) {

@@ -10,8 +10,18 @@ import org.preemptlab.time.SimTime;
  * @param followsAbove the entry carries out a decision logged just before it with the same reason
  *                     (a preemption, then the suspension it causes): its text says what it does
  *                     instead of repeating the reason's sentence
+ * @param slurmReason  on a Slurm run, the job's pending reason before a start or restart
+ *                     ({@code Priority}, {@code QOSMaxJobsPerUserLimit}…), else ""
  */
-public record DecisionItem(int logIndex, LogEntry entry, String jobName, boolean followsAbove) {
+public record DecisionItem(int logIndex, LogEntry entry, String jobName, boolean followsAbove, String slurmReason) {
+
+    public DecisionItem {
+        slurmReason = slurmReason == null ? "" : slurmReason;
+    }
+
+    public DecisionItem(int logIndex, LogEntry entry, String jobName, boolean followsAbove) {
+        this(logIndex, entry, jobName, followsAbove, "");
+    }
 
     public DecisionItem(int logIndex, LogEntry entry, String jobName) {
         this(logIndex, entry, jobName, false);
@@ -23,7 +33,8 @@ public record DecisionItem(int logIndex, LogEntry entry, String jobName, boolean
 
     public String text() {
         if (followsAbove) return consequence(entry.kind());
-        return entry.reason() == null ? entry.kind().label() : entry.reason().text();
+        String t = entry.reason() == null ? entry.kind().label() : entry.reason().text();
+        return slurmReason.isEmpty() ? t : t + " (was pending: " + slurmReason + ")";
     }
 
     /** What an entry that carries out the decision above does, in words. */

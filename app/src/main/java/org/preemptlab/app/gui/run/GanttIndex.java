@@ -379,12 +379,19 @@ public final class GanttIndex {
         return kind == LogKind.START || kind == LogKind.RESTART || kind == LogKind.PREEMPT;
     }
 
+    /** GPUs on each node of the pool (every {@code gpu} GRES, any type). */
+    static long gpusOf(NodePool p) {
+        long n = 0;
+        for (var g : p.gres()) if (g.name().equals("gpu")) n += g.count();
+        return n;
+    }
+
     static List<PoolGroup> groupsOf(Cluster cluster) {
         List<PoolGroup> groups = new ArrayList<>();
         if (cluster instanceof NodeCluster nc) {
             int first = 0;
             for (NodePool p : nc.pools()) {
-                groups.add(new PoolGroup(p.name(), first, p.nodes(), p.coresPerNode()));
+                groups.add(PoolGroup.withGpus(p.name(), first, p.nodes(), p.coresPerNode(), gpusOf(p)));
                 first += p.nodes();
             }
         } else {
@@ -437,9 +444,18 @@ public final class GanttIndex {
         return units;
     }
 
-    /** What a row is called in the gutter: the node's name, or its processors ({@code 0–11}). */
+    /**
+     * What a row is called in the gutter: the node's name (with its GPU count on a node with GPUs:
+     * {@code gpu01 · 4 GPU}), or its processors ({@code 0–11}).
+     */
     public String rowName(int row) {
-        if (!processorMode) return run.cluster().nodeName(row);
+        if (!processorMode) {
+            if (run.cluster() instanceof NodeCluster nc) {
+                long gpus = gpusOf(nc.pools().get(nc.poolOf(row)));
+                if (gpus > 0) return nc.nodeName(row) + " · " + gpus + " GPU";
+            }
+            return run.cluster().nodeName(row);
+        }
         String[] names = rowNames;
         if (names == null) rowNames = names = new String[rowCount()];
         if (names[row] == null) names[row] = processorsName(row);

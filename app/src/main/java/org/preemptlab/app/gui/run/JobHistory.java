@@ -55,6 +55,13 @@ public final class JobHistory {
         JobFacts j = index.run().job(hit.job());
         return hit.kind().label() + " on " + index.unitsText(hit.unitLo(), hit.unitHi()) + ": "
                 + SimTime.format(hit.start()) + " – " + SimTime.format(hit.end()) + " ("
-                + Units.duration(hit.end() - hit.start()) + ")\n" + summary(j);
+                + Units.duration(hit.end() - hit.start()) + ")\n" + summary(j)
+                + slurmLines(index, hit);
+    }
+
+    /** On a Slurm run: the job's request, and the reason it waited for just before this bar began. */
+    private static String slurmLines(GanttIndex index, GanttHit hit) {
+        String s = SlurmFacts.panelText(index, hit.job(), hit.start() - 1);
+        return s.isEmpty() ? "" : "\n" + s;
     }
 }

@@ -288,7 +288,14 @@ public final class RunViewModel {
             return;
         }
         history.setAll(JobHistory.of(index, job));
-        jobSummary.set(JobHistory.summary(index.run().job(job)));
+        jobSummary.set(summaryAtCursor(job));
+    }
+
+    /** The job's facts, then (on a Slurm run) its request, pending reason at the cursor and priority. */
+    private String summaryAtCursor(int job) {
+        String slurm = SlurmFacts.panelText(index, job, cursor.get());
+        String facts = JobHistory.summary(index.run().job(job));
+        return slurm.isEmpty() ? facts : facts + "\n" + slurm;
     }
 
     private void refilter() {
@@ -298,7 +305,8 @@ public final class RunViewModel {
         for (int i = 0; i < log.size(); i++) {
             LogEntry e = log.get(i);
             if (!f.accepts(e.kind())) continue;
-            items.add(new DecisionItem(i, e, e.job() >= 0 ? index.run().job(e.job()).name() : null, followsAbove(log, i)));
+            String slurm = e.kind() == LogKind.START || e.kind() == LogKind.RESTART ? SlurmFacts.logReason(index.run(), i) : "";
+            items.add(new DecisionItem(i, e, e.job() >= 0 ? index.run().job(e.job()).name() : null, followsAbove(log, i), slurm));
         }
         decisions.setAll(items);
     }
@@ -323,5 +331,7 @@ public final class RunViewModel {
         if (currentEntry.get() >= 0 && !onCurrentEntry()) currentEntry.set(-1);
         timeText.set(SimTime.format(cursor.get()) + " / " + SimTime.format(index.run().endTime()));
         metrics.set(index.metricsAt(cursor.get()));
+        int job = gantt.selectedJobProperty().get();
+        if (job >= 0 && job < index.run().jobs().size() && SlurmFacts.record(index.run()) != null) jobSummary.set(summaryAtCursor(job));
     }
 }
