@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The proof against a real Slurm (issue 12): the same seeded workload run twice on a fresh
 # accounting sandbox (run.sh), Slurm's own run-to-run spread (the noise floor), the replay of each
-# run with Slurm's loop (preemptlab replay), and how much the phase of the periodic passes moves the
+# run with Slurm's loop on the site's version-2 model (preemptlab replay), and how much the phase of the periodic passes moves the
 # replay. Prints the numbers; with --doc FILE also writes them into FILE between the markers
 # <!-- proof:MODE:begin --> and <!-- proof:MODE:end -->.
 # Usage: proof.sh full|ci OUT [--from DIR] [--doc docs/slurm-fidelity.md]
@@ -32,14 +32,28 @@ BF=$(sed -n 's/^SchedulerParameters=.*bf_interval=\([0-9]*\).*/\1/p' "$FROM/run1
 
 pl replay --sacct "$FROM/run1/sacct.txt" --against-sacct "$FROM/run2/sacct.txt" --bf-interval "$BF" \
   --report "$OUT/noise.json" --out-csv "$OUT/noise.csv" | sed 's/^/[proof] real run 1 vs real run 2: /'
+# the site's files of a run: slurm.conf, and gres.conf / sacctmgr dump / QOS table when the run has them
+site() {
+  local d="$FROM/run$1"
+  printf '%s\n' --slurm-conf "$d/slurm.conf"
+  [ -f "$d/gres.conf" ] && printf '%s\n' --gres-conf "$d/gres.conf"
+  [ -f "$d/sacctmgr-dump.txt" ] && printf '%s\n' --sacctmgr-dump "$d/sacctmgr-dump.txt"
+  [ -f "$d/sacctmgr-qos.txt" ] && printf '%s\n' --sacctmgr-qos "$d/sacctmgr-qos.txt"
+  return 0
+}
 for r in 1 2; do
-  pl replay --slurm-conf "$FROM/run$r/slurm.conf" --sacct "$FROM/run$r/sacct.txt" --report "$OUT/replay$r.json" \
+  mapfile -t SITE < <(site $r)
+  pl replay "${SITE[@]}" --sacct "$FROM/run$r/sacct.txt" --report "$OUT/replay$r.json" \
     --out-csv "$OUT/replay$r.csv" | sed "s/^/[proof] replay of run $r: /"
+  # for comparison: the same site with sacct's Priority column, and issue 12's first replay (plain nodes)
+  pl replay "${SITE[@]}" --priority sacct --sacct "$FROM/run$r/sacct.txt" --report "$OUT/replay$r-sacctprio.json" >/dev/null
+  pl replay --model nodes --slurm-conf "$FROM/run$r/slurm.conf" --sacct "$FROM/run$r/sacct.txt" --report "$OUT/replay$r-nodes.json" >/dev/null
 done
+mapfile -t SITE1 < <(site 1)
 # the phase of the periodic passes (unknown in a history): replay run 1 with every phase 0..bf_interval-1
 phase_rows=""
 for ph in $(seq 0 $(( BF - 1 ))); do
-  pl replay --slurm-conf "$FROM/run1/slurm.conf" --sacct "$FROM/run1/sacct.txt" --phase "$ph" --report "$OUT/phase$ph.json" \
+  pl replay "${SITE1[@]}" --sacct "$FROM/run1/sacct.txt" --phase "$ph" --report "$OUT/phase$ph.json" \
     --out-csv "$OUT/phase$ph.csv" >/dev/null
   shift_mean=$(awk -F, 'NR==FNR { if (FNR > 1) p[$1] = $3; next } FNR > 1 && ($1 in p) { d = $3 - p[$1]; s += (d < 0 ? -d : d); n++ }
                        END { printf "%.1f", n ? s / n : 0 }' "$OUT/phase0.csv" "$OUT/phase$ph.csv")
@@ -59,6 +73,10 @@ SECTION="$OUT/section.md"
   row "real run 1 vs real run 2 (noise floor)" "$OUT/noise.json"
   row "run 1 vs its replay" "$OUT/replay1.json"
   row "run 2 vs its replay" "$OUT/replay2.json"
+  row "run 1, site replay with sacct's Priority column" "$OUT/replay1-sacctprio.json"
+  row "run 2, site replay with sacct's Priority column" "$OUT/replay2-sacctprio.json"
+  row "run 1, plain-nodes replay (issue 12, before)" "$OUT/replay1-nodes.json"
+  row "run 2, plain-nodes replay (issue 12, before)" "$OUT/replay2-nodes.json"
   echo
   echo "Phase of the periodic passes (run 1 replayed with sched_interval/bf_interval ticks at phase + k·interval); the last column is the mean |shift| of the predicted starts against phase 0:"
   echo

@@ -5,6 +5,10 @@ import org.preemptlab.sched.EasyBackfillPolicy;
 import org.preemptlab.sched.FcfsPolicy;
 import org.preemptlab.sched.SchedulerKind;
 import org.preemptlab.sched.SchedulingPolicy;
+import org.preemptlab.slurmconf.SchedulerParameters;
+import org.preemptlab.slurmsched.SlurmJobAttributes;
+import org.preemptlab.slurmsched.SlurmSchedulerConfig;
+import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
 
 /** Builds the scheduling policy a scenario or the command line names. */
 public final class PolicyFactory {
@@ -21,12 +25,23 @@ public final class PolicyFactory {
      */
     public static SchedulingPolicy create(SchedulerKind kind, double p, long threshold, long extend, boolean kill,
             PreemptionRules rules) {
+        return create(kind, p, threshold, extend, kill, "", rules);
+    }
+
+    /**
+     * @param slurmParameters slurm: its {@code SchedulerParameters} line ({@code ""}: Slurm's defaults)
+     * @throws IllegalArgumentException naming a SchedulerParameters value that is not a number or out of range
+     */
+    public static SchedulingPolicy create(SchedulerKind kind, double p, long threshold, long extend, boolean kill,
+            String slurmParameters, PreemptionRules rules) {
         SchedulingPolicy base = switch (kind) {
             case FCFS -> new FcfsPolicy();
             case EASY -> new EasyBackfillPolicy();
             case CONSERVATIVE -> new ConservativeBackfillPolicy();
             case AGGRESSIVE_CHECKPOINT -> new AggressiveCheckpointBackfillPolicy(p, threshold, extend, kill);
             case PREEMPTION_BACKFILL -> new PreemptionBasedBackfillPolicy();
+            case SLURM -> new SlurmSchedulerPolicy(SlurmSchedulerConfig.of(SchedulerParameters.parse(slurmParameters)),
+                    SlurmJobAttributes.REQUESTED);
         };
         return rules != null && rules.enabled() ? new PreemptingScheduler(base, rules) : base;
     }

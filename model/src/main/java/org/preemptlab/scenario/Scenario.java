@@ -124,7 +124,8 @@ public record Scenario(
         org.preemptlab.preempt.SlurmPreemption slurm = cluster instanceof org.preemptlab.cluster.NodeCluster nc
                 ? org.preemptlab.preempt.SlurmPreemption.of(nc.site()) : null;
         return PolicyFactory.create(scheduler.kind(), scheduler.p(), scheduler.thresholdSeconds(),
-                scheduler.extendSeconds(), scheduler.killInstead(), slurm == null ? rules : rules.withSlurm(slurm));
+                scheduler.extendSeconds(), scheduler.killInstead(), scheduler.slurmParameters(),
+                slurm == null ? rules : rules.withSlurm(slurm));
     }
 
     /**

@@ -19,17 +19,28 @@ import org.preemptlab.sched.SchedulerKind;
  * @param extendSeconds    T_extend added to the predicted run time of checkpointed jobs (T_chk + T_restart)
  * @param killInstead      the kill variant ({@value SchedulerKind#KILL_INSTEAD}): preempted jobs are killed (work
  *                         lost) instead of checkpointed
+ * @param slurmParameters  {@link SchedulerKind#SLURM} only: its {@code SchedulerParameters} line
+ *                         ({@code bf_interval=30,bf_window=1440}); {@code ""}: Slurm's defaults
  */
 public record SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds, long extendSeconds,
-        boolean killInstead) {
+        boolean killInstead, String slurmParameters) {
 
     public static final double DEFAULT_P = 0.2;
     public static final long DEFAULT_THRESHOLD_SECONDS = 1800;
     /** Niu et al.'s T_extend = T_chk + T_restart = 2 × 215 s. */
     public static final long DEFAULT_EXTEND_SECONDS = 430;
 
+    public SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds, long extendSeconds, boolean killInstead) {
+        this(kind, p, thresholdSeconds, extendSeconds, killInstead, "");
+    }
+
     public SchedulerSpec {
         Objects.requireNonNull(kind, "kind");
+        slurmParameters = slurmParameters == null ? "" : slurmParameters.strip();
+        if (!slurmParameters.isEmpty() && kind != SchedulerKind.SLURM) {
+            throw new IllegalArgumentException(kind.id() + " takes no schedulerParameters (\"" + slurmParameters + "\"); only "
+                    + SchedulerKind.SLURM.id() + " does");
+        }
         if (!kind.hasParameters()) {
             List<String> given = new ArrayList<>();
             if (p != DEFAULT_P) given.add("p = " + p);
@@ -60,6 +71,12 @@ public record SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds,
     public static SchedulerSpec aggressiveCheckpoint(double p, long thresholdSeconds, long extendSeconds,
             boolean killInstead) {
         return new SchedulerSpec(SchedulerKind.AGGRESSIVE_CHECKPOINT, p, thresholdSeconds, extendSeconds, killInstead);
+    }
+
+    /** Slurm's loop with this {@code SchedulerParameters} line ({@code ""}: Slurm's defaults). */
+    public static SchedulerSpec slurm(String schedulerParameters) {
+        return new SchedulerSpec(SchedulerKind.SLURM, DEFAULT_P, DEFAULT_THRESHOLD_SECONDS, DEFAULT_EXTEND_SECONDS, false,
+                schedulerParameters);
     }
 
     /** The scheduler's name in files and on the command line, e.g. {@code easy}. */

@@ -15,7 +15,12 @@ public enum SchedulerKind {
     CONSERVATIVE("conservative", "Conservative backfill"),
     /** Niu et al.'s aggressive backfill with checkpoint-based preemption; the only one with parameters. */
     AGGRESSIVE_CHECKPOINT("aggressive-checkpoint", "Aggressive checkpoint backfill (Niu)"),
-    PREEMPTION_BACKFILL("preemption-backfill", "Preemption-based backfill (Snell)");
+    PREEMPTION_BACKFILL("preemption-backfill", "Preemption-based backfill (Snell)"),
+    /**
+     * Slurm's main + backfill loop ({@code sched/backfill}), with the scenario's {@code SchedulerParameters};
+     * on a version-2 cluster it takes the engine's multifactor queue order and the jobs' partitions.
+     */
+    SLURM("slurm", "Slurm (main + backfill)");
 
     /**
      * The name of the kill variant of {@link #AGGRESSIVE_CHECKPOINT} (preempted jobs are killed, not

@@ -23,6 +23,32 @@ public record SchedulerParameters(Map<String, String> options) {
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
+    /**
+     * The value of a {@code SchedulerParameters=} line ({@code bf_interval=30,bf_continue}); blank: none.
+     *
+     * @throws IllegalArgumentException naming an entry with an empty name
+     */
+    public static SchedulerParameters parse(String line) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (line == null || line.isBlank()) return NONE;
+        for (String entry : line.strip().split(",")) {
+            String e = entry.strip();
+            if (e.isEmpty()) continue;
+            int eq = e.indexOf('=');
+            String key = (eq < 0 ? e : e.substring(0, eq)).strip();
+            if (key.isEmpty()) throw new IllegalArgumentException("SchedulerParameters \"" + line + "\": entry \"" + e + "\" has no name");
+            options.put(key, eq < 0 ? "" : e.substring(eq + 1).strip());
+        }
+        return new SchedulerParameters(options);
+    }
+
+    /** The line again, {@code name=value} or {@code name}, comma-separated, in order. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        options.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append(v.isEmpty() ? "" : "=" + v));
+        return b.toString();
+    }
+
     /** {@code bf_window} (minutes in the file), seconds; default 1440 minutes. */
     public long bfWindowSeconds() {
         return number("bf_window", 1440) * 60;

@@ -34,4 +34,28 @@ public interface SlurmJobAttributes {
             return String.join(",", job.pools());
         }
     };
+
+    /**
+     * A version-2 job's own request ({@link JobSpec#slurm()}): priority 0 for every job, so the loop
+     * keeps the engine's queue order (partition PriorityTier, then multifactor priority, recomputed by
+     * the engine every PriorityCalcPeriod); the user and first partition of its request (the default
+     * partition's name {@code ""} when it names none); a version-1 job as {@link #DEFAULT}.
+     */
+    SlurmJobAttributes REQUESTED = new SlurmJobAttributes() {
+        @Override
+        public long priority(JobSpec job) {
+            return 0;
+        }
+
+        @Override
+        public String user(JobSpec job) {
+            return job.slurm() == null ? job.group() : job.slurm().user();
+        }
+
+        @Override
+        public String partition(JobSpec job) {
+            if (job.slurm() == null) return DEFAULT.partition(job);
+            return job.slurm().partitions().isEmpty() ? "" : job.slurm().partitions().get(0);
+        }
+    };
 }

@@ -205,9 +205,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             Placement p = Reservations.usable(view, windows, now, end).place(job.spec());
             if (p == null) {
                 blocked.add(part);
-                if (job.spec().pools().isEmpty() || !(s.cluster() instanceof NodeCluster)) break; // its partition is every node
+                List<String> partPools = partitionPools(s.cluster(), job.spec(), part);
+                if (partPools.isEmpty()) break; // its partition is every node
                 if (usableForMain == null) usableForMain = free.copy();
-                seizePools(s.cluster(), job.spec().pools(), usableForMain);
+                seizePools(s.cluster(), partPools, usableForMain);
                 continue;
             }
             Placement taken = free.take(p);
@@ -216,6 +217,21 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             startedIdx.add(job.index());
             decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
         }
+    }
+
+    /**
+     * The node groups a blocked job's partition stands for: its pools (version 1), else on a version-2
+     * cluster the groups of its partition (the default partition for {@code ""}); empty when that is
+     * every node (or unknown): the pass then stops.
+     */
+    private static List<String> partitionPools(Cluster cluster, org.preemptlab.job.JobSpec spec, String part) {
+        if (!(cluster instanceof NodeCluster nc)) return List.of();
+        if (!spec.pools().isEmpty()) return spec.pools();
+        if (nc.site() == null || spec.slurm() == null) return List.of();
+        int pi = part.isEmpty() ? nc.site().partitionIndex(nc.site().defaultPartition().name()) : nc.site().partitionIndex(part);
+        if (pi < 0) return List.of();
+        List<String> groups = nc.site().partitions().get(pi).groups();
+        return groups.size() >= nc.pools().size() ? List.of() : groups;
     }
 
     private static void seizePools(Cluster cluster, List<String> pools, Capacity c) {

@@ -77,7 +77,7 @@ class SweepReaderTest {
                           "maintenanceStart": ["soon"]}}""");
         assertThat(m.lines()).contains(
                 "sweep.json: axes.colour: unknown field; the fields here are policy, mechanism, bandwidth, alpha, maintenanceStart, p, load, nodes",
-                "sweep.json: axes.policy[1]: \"eazy\"; unknown scheduler; use fcfs, easy, conservative, aggressive-checkpoint, preemption-backfill (did you mean \"easy\"?)",
+                "sweep.json: axes.policy[1]: \"eazy\"; unknown scheduler; use fcfs, easy, conservative, aggressive-checkpoint, preemption-backfill, slurm (did you mean \"easy\"?)",
                 "sweep.json: axes.alpha[0]: 0; must be > 0 and ≤ 1 (runtime / estimate)",
                 "sweep.json: axes.alpha[2]: \"original\"; repeats axes.alpha[1]",
                 "sweep.json: axes.p[0]: 2; must be > 0 and ≤ 1",

@@ -14,6 +14,8 @@ import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.HistoryTimes;
+import org.preemptlab.replay.SiteReplay;
+import org.preemptlab.slurmconf.SlurmSite;
 import org.preemptlab.slurmconf.ImportReport;
 import org.preemptlab.slurmconf.SlurmConf;
 import org.preemptlab.slurmconf.SlurmConfParser;
@@ -40,11 +42,26 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--slurm-conf", paramLabel = "slurm.conf", description = "the site's slurm.conf (nodes, partitions, SchedulerParameters)")
     Path slurmConf;
 
-    @Option(names = "--gres-conf", paramLabel = "gres.conf", description = "accepted; GRES are not in the engine yet (a warning says so)")
+    @Option(names = "--gres-conf", paramLabel = "gres.conf", description = "the site's gres.conf (GPU types and counts)")
     Path gresConf;
 
-    @Option(names = "--sacctmgr-dump", paramLabel = "FILE", description = "accepted; accounts and QOS are not in the engine yet (a warning says so)")
+    @Option(names = "--sacctmgr-dump", paramLabel = "FILE", description = "a `sacctmgr dump CLUSTER` file: accounts, shares, QOS, limits "
+            + "(without it every user gets 1 share under root)")
     Path sacctmgrDump;
+
+    @Option(names = "--sacctmgr-qos", paramLabel = "FILE", description = "the output of `sacctmgr -P show qos` (QOS priorities and "
+            + "limits; the dump lists only their names)")
+    Path sacctmgrQos;
+
+    @Option(names = "--model", defaultValue = "site", paramLabel = "site|nodes",
+            description = "site (default): the version-2 cluster of the site's files (TRES, GRES, partitions, limits, multifactor "
+                    + "priority); nodes: plain nodes and cores with sacct's Priority column (the first replay, for comparison)")
+    String model;
+
+    @Option(names = "--priority", defaultValue = "multifactor", paramLabel = "multifactor|sacct",
+            description = "with --model site: multifactor (default, the engine recomputes it every PriorityCalcPeriod) or sacct "
+                    + "(sacct's Priority column, fixed)")
+    String priority;
 
     @Option(names = "--sacct", required = true, paramLabel = "SACCT.txt", description = "sacct -P -X --format=" + "JobID,JobName,User,"
             + "Account,Partition,QOS,Submit,Eligible,Start,End,Elapsed,Timelimit,NNodes,NCPUS,ReqMem,ReqTRES,AllocTRES,NodeList,State,Priority")
@@ -86,6 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (phase < 0) throw new IllegalArgumentException("--phase is " + phase + "; must be ≥ 0");
         if (tolerance != null && tolerance < 0) throw new IllegalArgumentException("--tolerance is " + tolerance + "; must be ≥ 0");
         OutputTargets.create().input("--sacct", sacct).input("--against-sacct", against).input("--slurm-conf", slurmConf)
+                .input("--gres-conf", gresConf).input("--sacctmgr-dump", sacctmgrDump).input("--sacctmgr-qos", sacctmgrQos)
                 .output("--out-csv", outCsv).output("--report", report).check();
         HistoryTimes.Key k = switch (key.isEmpty() ? (against != null ? "name" : "jobid") : key.toLowerCase(Locale.ROOT)) {
             case "jobid" -> HistoryTimes.Key.JOBID;
@@ -104,12 +122,31 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("predicted", q(against.getFileName().toString()));
             extra.put("rules", rules(a));
         } else {
-            ImportReport rep = new ImportReport();
-            SlurmConf conf = SlurmConfParser.read(slurmConf, rep);
-            HistoryReplay.Result r = HistoryReplay.run(conf, a, phase, tolerance);
-            List<String> warnings = new java.util.ArrayList<>(r.warnings());
-            if (gresConf != null) warnings.add("--gres-conf read as given but not used: GRES are not in the engine yet");
-            if (sacctmgrDump != null) warnings.add("--sacctmgr-dump not used: accounts, shares and QOS limits are not in the engine yet");
+            String m = model.strip().toLowerCase(Locale.ROOT);
+            String pr = priority.strip().toLowerCase(Locale.ROOT);
+            if (!m.equals("site") && !m.equals("nodes")) throw new IllegalArgumentException("--model is \"" + model + "\"; use site or nodes");
+            if (!pr.equals("multifactor") && !pr.equals("sacct")) {
+                throw new IllegalArgumentException("--priority is \"" + priority + "\"; use multifactor or sacct");
+            }
+            HistoryReplay.Result r;
+            List<String> warnings;
+            if (m.equals("nodes")) {
+                if (pr.equals("multifactor") && spec.commandLine().getParseResult().hasMatchedOption("--priority")) {
+                    throw new IllegalArgumentException("--model nodes replays with sacct's Priority column only; --priority multifactor needs --model site");
+                }
+                ImportReport rep = new ImportReport();
+                SlurmConf conf = SlurmConfParser.read(slurmConf, rep);
+                r = HistoryReplay.run(conf, a, phase, tolerance);
+                warnings = new java.util.ArrayList<>(r.warnings());
+                if (gresConf != null) warnings.add("--gres-conf not used with --model nodes");
+                if (sacctmgrDump != null || sacctmgrQos != null) warnings.add("--sacctmgr-dump and --sacctmgr-qos not used with --model nodes");
+            } else {
+                SlurmSite site = SlurmSite.read(new SlurmSite.Files(slurmConf, gresConf, sacctmgrDump, sacctmgrQos));
+                r = SiteReplay.run(site, a, phase, tolerance, pr.equals("sacct") ? SiteReplay.Priority.SACCT : SiteReplay.Priority.MULTIFACTOR);
+                warnings = new java.util.ArrayList<>(r.warnings());
+            }
+            extra.put("model", q(m));
+            extra.put("priority", q(m.equals("nodes") ? "sacct" : pr));
             c = r.comparison();
             extra.put("mode", q("replay"));
             extra.put("actual", q(sacct.getFileName().toString()));

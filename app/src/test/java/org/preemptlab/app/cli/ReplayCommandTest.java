@@ -24,14 +24,31 @@ class ReplayCommandTest {
         Path csv = dir.resolve("jobs.csv");
         Path report = dir.resolve("r.json");
         SweepCommandTest.Outcome o = SweepCommandTest.run("replay", "--slurm-conf", fixture("ci-run1", "slurm.conf").toString(),
+                "--gres-conf", fixture("ci-run1", "gres.conf").toString(), "--sacctmgr-dump", fixture("ci-run1", "sacctmgr-dump.txt").toString(),
+                "--sacctmgr-qos", fixture("ci-run1", "sacctmgr-qos.txt").toString(),
                 "--sacct", fixture("ci-run1", "sacct.txt").toString(), "--out-csv", csv.toString(), "--report", report.toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).contains("43 jobs: ").contains("warning: priority: sacct's Priority column");
+        assertThat(o.out()).contains("43 jobs: ").contains("warning: priority: multifactor, recomputed every PriorityCalcPeriod")
+                .doesNotContain("left out");
         var lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("jobId,actualStart,predictedStart,deltaSeconds,actualWait,predictedWait,partition,account");
         assertThat(lines).hasSize(44);
-        assertThat(Files.readString(report)).contains("\"mode\": \"replay\"").contains("\"jobs\": 43,").contains("\"toleranceSeconds\": 60,")
+        assertThat(Files.readString(report)).contains("\"mode\": \"replay\"").contains("\"model\": \"site\"")
+                .contains("\"priority\": \"multifactor\"").contains("\"jobs\": 43,").contains("\"toleranceSeconds\": 60,")
                 .contains("\"startOrderKendallTau\": ").contains("\"byPartition\": {").contains("\"gpu\": {\"jobs\": 12");
+    }
+
+    @Test
+    void thePlainNodesReplayOfIssue12StaysForComparison() throws IOException {
+        SweepCommandTest.Outcome o = SweepCommandTest.run("replay", "--model", "nodes", "--slurm-conf", fixture("ci-run1", "slurm.conf").toString(),
+                "--sacct", fixture("ci-run1", "sacct.txt").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("warning: priority: sacct's Priority column")
+                .contains("43 jobs: 97.7 % within 60 s; |start error| mean 12.2 s, median 4.0 s; Kendall tau 0.712");
+        SweepCommandTest.Outcome bad = SweepCommandTest.run("replay", "--model", "nodes", "--priority", "multifactor", "--slurm-conf",
+                fixture("ci-run1", "slurm.conf").toString(), "--sacct", fixture("ci-run1", "sacct.txt").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--priority multifactor needs --model site");
     }
 
     @Test

@@ -94,7 +94,7 @@ public final class ScenarioReader {
     static final List<String> TRACE_FIELDS = List.of("path", "firstJob", "lastJob", "fromSubmit", "toSubmit", "maxJobs",
             "procs");
     static final List<String> POLICY_FIELDS = List.of("scheduler", "p", "thresholdSeconds", "extendSeconds",
-            "killInstead", "timeSliceSeconds");
+            "killInstead", "timeSliceSeconds", "schedulerParameters");
     static final List<String> PREEMPTION_FIELDS = List.of("owner", "qos", "tiers", "victimOrder", "exemptSeconds",
             "graceSeconds", "requeue", "chains", "defaultChain", "checkpoint");
     static final List<String> CHECKPOINT_FIELDS = List.of("model", "checkpointSeconds", "restartSeconds", "storageMBps");
@@ -660,11 +660,25 @@ public final class ScenarioReader {
             String name = f.choice("scheduler", null, SchedulerKind.ids(), "scheduler");
             if (name == null) return null;
             SchedulerKind kind = SchedulerKind.parse(name);
+            if (kind != SchedulerKind.SLURM && f.has("schedulerParameters")) {
+                f.problem("schedulerParameters", "only " + SchedulerKind.SLURM.id() + " uses schedulerParameters");
+            }
             if (!kind.hasParameters()) {
                 for (String k : List.of("p", "thresholdSeconds", "extendSeconds", "killInstead")) {
                     if (f.has(k)) f.problem(k, "only " + SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " uses " + k);
                 }
                 timeSlice(f);
+                if (kind == SchedulerKind.SLURM) {
+                    String line = f.string("schedulerParameters", "", false);
+                    if (line == null || problems.count() > before) return null;
+                    try {
+                        org.preemptlab.slurmsched.SlurmSchedulerConfig.of(org.preemptlab.slurmconf.SchedulerParameters.parse(line));
+                    } catch (IllegalArgumentException e) {
+                        f.problem("schedulerParameters", "\"" + line + "\": " + e.getMessage());
+                        return null;
+                    }
+                    return SchedulerSpec.slurm(line);
+                }
                 return problems.count() > before ? null : SchedulerSpec.of(kind);
             }
             timeSlice(f);

@@ -251,6 +251,7 @@ public final class ScenarioWriter {
     private static ObjectNode policy(SchedulerSpec spec) {
         ObjectNode o = NODES.objectNode();
         o.put("scheduler", spec.name());
+        if (!spec.slurmParameters().isEmpty()) o.put("schedulerParameters", spec.slurmParameters());
         if (spec.hasParameters()) {
             o.set("p", number(spec.p()));
             o.put("thresholdSeconds", spec.thresholdSeconds());

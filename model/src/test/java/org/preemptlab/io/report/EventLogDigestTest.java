@@ -76,6 +76,8 @@ class EventLogDigestTest {
         }
         List<JobSpec> kth = SwfReader.read(root.resolve("sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz")).jobs();
         for (SchedulerKind kind : SchedulerKind.values()) {
+            // slurm (issue 12's loop) has no digest here: on this long processor trace its backfill cycle every 30 s takes minutes
+            if (kind == SchedulerKind.SLURM) continue;
             cases.put("KTH first 1000, 100 procs, " + kind, () -> SimulationConfig.of(new ProcessorMachine(100), kth,
                     PolicyFactory.create(kind, 0.5, 3600, 600, false, PreemptionRules.NONE), true)
                     .withPreemption(PreemptionSettings.defaults()));

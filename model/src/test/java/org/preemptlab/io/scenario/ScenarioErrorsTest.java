@@ -185,7 +185,7 @@ class ScenarioErrorsTest {
                 "preemption.defaultChain: []; needs at least one mechanism: suspend, checkpoint, requeue, kill",
                 "preemption.checkpoint.model: \"magic\"; unknown checkpoint model; use fixed, image",
                 "policy.scheduler: \"esay\"; unknown scheduler; use fcfs, easy, conservative, aggressive-checkpoint,"
-                        + " preemption-backfill (did you mean \"easy\"?)",
+                        + " preemption-backfill, slurm (did you mean \"easy\"?)",
                 "maintenance[0].strategy: \"drian\"; unknown strategy; use drain, checkpoint, checkpoint-before, kill, drain-then-checkpoint"
                         + " (did you mean \"drain\"?)");
     }

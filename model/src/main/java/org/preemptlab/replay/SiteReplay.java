@@ -1,0 +1,212 @@
+package org.preemptlab.replay;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.preemptlab.account.AccountTree;
+import org.preemptlab.account.AssocKey;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.fidelity.JobTimes;
+import org.preemptlab.fidelity.StartComparison;
+import org.preemptlab.gres.Gres;
+import org.preemptlab.history.SacctHistory;
+import org.preemptlab.history.SacctJob;
+import org.preemptlab.history.SacctRule;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.SlurmRequest;
+import org.preemptlab.partition.Partition;
+import org.preemptlab.sim.Simulation;
+import org.preemptlab.sim.SimulationConfig;
+import org.preemptlab.sim.SimulationResult;
+import org.preemptlab.site.Site;
+import org.preemptlab.slurmconf.SiteMapping;
+import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.SlurmJobAttributes;
+import org.preemptlab.slurmsched.SlurmSchedulerConfig;
+import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
+
+/**
+ * Replays a sacct history on the version-2 cluster of a site's files (slurm.conf, gres.conf, a
+ * {@code sacctmgr dump}), built by {@link SiteMapping} as {@code import-slurm --out} does, with
+ * Slurm's loop on the engine's Slurm model: cons_tres placement ({@code TresCapacity}) with GRES,
+ * partitions, QOS / association limits with pending reasons, and multifactor priority recomputed
+ * every {@code PriorityCalcPeriod} from the site's {@code Priority*} settings.
+ * <ul>
+ * <li>jobs: the rows sacct ran ({@link SacctRule#replayed()}), queued at max(Submit, Eligible), with
+ *     their user, account, partition(s), QOS; NNodes nodes × ⌈NCPUS / NNodes⌉ CPUs; ReqTRES mem (else
+ *     AllocTRES, else ReqMem) / NNodes MB a node; ReqTRES {@code gres/NAME[:TYPE]} / NNodes a node;
+ *     time limit = Timelimit (UNLIMITED or Partition_Limit: the partition's DefaultTime / MaxTime,
+ *     else the run time); run time = min(Elapsed, time limit);
+ * <li>priority: {@link Priority#MULTIFACTOR} the engine's; {@link Priority#SACCT} sacct's Priority
+ *     column, fixed (issue 12's stand-in, kept for comparison);
+ * <li>without a dump: every (user, account) of the history gets an association of 1 share under root.
+ * </ul>
+ * Fair-share usage before the history's first submit is not known: the ledger starts empty.
+ */
+public final class SiteReplay {
+
+    public enum Priority { MULTIFACTOR, SACCT }
+
+    private SiteReplay() {}
+
+    public static HistoryReplay.Result run(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
+            Priority priorityMode) {
+        long wall = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        NodeCluster built = SiteMapping.cluster(files);
+        files.report().warnings().forEach(w -> warnings.add("site: " + w));
+        Site site = built.site();
+        if (files.dump().isEmpty()) {
+            AccountTree.Builder b = AccountTree.builder();
+            Set<String> accounts = new LinkedHashSet<>();
+            Set<AssocKey> users = new LinkedHashSet<>();
+            for (SacctJob j : history.replayed()) {
+                String a = j.account().isEmpty() ? "default" : j.account();
+                accounts.add(a);
+                users.add(AssocKey.user(j.user().isEmpty() ? "user" : j.user(), a));
+            }
+            for (String a : accounts) b.account(a, AssocKey.ROOT_NAME, 1);
+            for (AssocKey u : users) b.user(u.user(), u.account(), 1);
+            site = site.toBuilder().accounts(b.build()).build();
+            warnings.add("no --sacctmgr-dump: every (user, account) of the history is an association of 1 share under root, no limits");
+        }
+        NodeCluster cluster = new NodeCluster(built.pools(), site);
+        Set<String> undefined = new java.util.TreeSet<>();
+        for (AssocKey k : site.accounts().keys()) for (String q : site.accounts().allowedQos(k)) if (!site.qos().contains(q)) undefined.add(q);
+        for (SacctJob j : history.replayed()) if (!j.qos().isEmpty() && !site.qos().contains(j.qos())) undefined.add(j.qos());
+        if (!undefined.isEmpty()) {
+            warnings.add("QOS " + String.join(", ", undefined) + " named by the dump or the jobs but not defined (give --sacctmgr-qos, "
+                    + "the output of sacctmgr -P show qos): their jobs are left out");
+        }
+        SlurmSchedulerConfig sched = SlurmSchedulerConfig.of(files.conf().schedulerParameters()).withPhase(phaseSeconds);
+        sched.unmodelled().forEach(u -> warnings.add("SchedulerParameters " + u));
+        if (!files.conf().schedulerType().equals("sched/backfill")) {
+            warnings.add("SchedulerType=" + files.conf().schedulerType() + " replayed as sched/backfill");
+        }
+        if (priorityMode == Priority.SACCT) {
+            warnings.add("priority: sacct's Priority column (the priority at submission), fixed for the whole run (--priority sacct)");
+        } else if (site.multifactor()) {
+            warnings.add("priority: multifactor, recomputed every PriorityCalcPeriod; fair-share usage from before the history is not "
+                    + "known (the ledger starts empty)");
+        }
+
+        long origin = history.origin();
+        List<SacctJob> rows = new ArrayList<>(history.replayed());
+        rows.sort(Comparator.comparingLong(SiteReplay::queuedAt).thenComparingInt(SacctJob::line));
+        List<JobSpec> specs = new ArrayList<>(rows.size());
+        Map<Integer, SacctJob> byId = new HashMap<>();
+        Capacity empty = Capacity.of(cluster);
+        int unfit = 0, noAssoc = 0, noLimit = 0, unknownPart = 0;
+        Map<String, JobTimes> actual = new LinkedHashMap<>();
+        for (SacctJob j : rows) {
+            int nodes = Math.max(1, j.nodes());
+            int cores = Math.max(1, (j.cpus() + nodes - 1) / nodes);
+            long memTotal = j.reqTres().getOrDefault("mem", j.allocTres().getOrDefault("mem", Math.max(0, j.reqMemMb())));
+            long mem = (memTotal + nodes - 1) / nodes;
+            List<String> parts = new ArrayList<>();
+            for (String p : j.partition().split(",")) {
+                if (p.isBlank()) continue;
+                if (site.partitionIndex(p.strip()) < 0) unknownPart++;
+                else parts.add(p.strip());
+            }
+            String user = j.user().isEmpty() ? "user" : j.user();
+            String account = j.account().isEmpty() ? "default" : j.account();
+            AssocKey assoc = AssocKey.user(user, account);
+            String qos = j.qos().isEmpty() ? site.accounts().contains(assoc) ? site.accounts().defaultQos(assoc) : null : j.qos();
+            if (!site.accounts().contains(assoc) || qos == null || !site.qos().contains(qos) || !site.accounts().mayUse(assoc, qos)) {
+                noAssoc++;
+                continue;
+            }
+            long estimate = j.timelimit();
+            if (estimate == SacctJob.UNLIMITED || estimate == SacctJob.PARTITION_LIMIT || estimate < 0) {
+                Partition p = parts.isEmpty() ? site.defaultPartition() : site.partition(parts.get(0));
+                long t = p == null ? -1 : p.defaultTimeSeconds() > 0 ? p.defaultTimeSeconds() : p.maxTimeSeconds();
+                estimate = t > 0 ? t : Math.max(1, j.elapsed());
+                noLimit++;
+            }
+            estimate = Math.max(1, estimate);
+            long runtime = Math.min(Math.max(0, j.elapsed()), estimate);
+            List<Gres> gres = new ArrayList<>();
+            Map<String, Long> typed = new LinkedHashMap<>();
+            j.reqTres().forEach((k, v) -> {
+                if (k.startsWith("gres/") && k.indexOf(':') > 0) typed.put(k.substring(5), v);
+            });
+            j.reqTres().forEach((k, v) -> {
+                if (!k.startsWith("gres/") || k.indexOf(':') > 0 || v <= 0) return;
+                String name = k.substring(5);
+                String type = "";
+                for (var t : typed.entrySet()) if (t.getKey().startsWith(name + ":") && t.getValue().equals(v)) type = t.getKey().substring(name.length() + 1);
+                gres.add(new Gres(name, type, (v + nodes - 1) / nodes));
+            });
+            SlurmRequest req = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres).build();
+            int id = specs.size() + 1;
+            JobSpec spec = new JobSpec(id, j.id().text(), queuedAt(j) - origin, nodes, cores, mem, estimate, runtime, qos, account,
+                    List.of(), true, true, 0, 0, null, req);
+            if (empty.place(spec) == null) {
+                unfit++;
+                continue;
+            }
+            specs.add(spec);
+            byId.put(id, j);
+            actual.put(j.id().text(), new JobTimes(j.submit() - origin, j.start() - origin, j.partition(), j.account()));
+        }
+        if (unfit > 0) warnings.add(unfit + " jobs fit in none of their partitions' nodes on an empty cluster: left out");
+        if (noAssoc > 0) warnings.add(noAssoc + " jobs whose (user, account) association or QOS the site does not have or allow: left out");
+        if (unknownPart > 0) warnings.add(unknownPart + " partition names slurm.conf does not have: dropped from the jobs' lists");
+        if (noLimit > 0) warnings.add(noLimit + " jobs without a time limit (UNLIMITED, Partition_Limit): the partition's DefaultTime or MaxTime, else their run time");
+        history.counts().forEach((rule, n) -> {
+            if (n > 0 && !rule.replayed()) warnings.add(n + " rows " + rule.text());
+        });
+        if (history.count(SacctRule.REPLAYED_REQUEUED) > 0) {
+            warnings.add(history.count(SacctRule.REPLAYED_REQUEUED) + " requeued jobs: only their last attempt is replayed");
+        }
+
+        SlurmJobAttributes attrs = priorityMode == Priority.MULTIFACTOR ? SlurmJobAttributes.REQUESTED : new SlurmJobAttributes() {
+            @Override
+            public long priority(JobSpec job) {
+                return Math.max(0, byId.get(job.id()).priority());
+            }
+
+            @Override
+            public String user(JobSpec job) {
+                return SlurmJobAttributes.REQUESTED.user(job);
+            }
+
+            @Override
+            public String partition(JobSpec job) {
+                return SlurmJobAttributes.REQUESTED.partition(job);
+            }
+        };
+        SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
+        SimulationResult r = new Simulation(SimulationConfig.of(cluster, specs, policy, false)).run();
+        Map<String, JobTimes> predicted = new LinkedHashMap<>();
+        int neverStarted = 0;
+        for (var jr : r.jobs()) {
+            SacctJob j = byId.get(jr.spec().id());
+            if (jr.firstStart() < 0) {
+                neverStarted++;
+                actual.remove(j.id().text());
+                continue;
+            }
+            predicted.put(j.id().text(), new JobTimes(j.submit() - origin, Math.max(j.submit() - origin, jr.firstStart()),
+                    j.partition(), j.account()));
+        }
+        if (neverStarted > 0) warnings.add(neverStarted + " jobs never started in the replay (a limit held them): left out of the comparison");
+        long tolerance = toleranceSeconds != null ? toleranceSeconds : StartComparison.defaultTolerance(sched.bfIntervalSeconds());
+        StartComparison c = StartComparison.compare(actual, predicted, tolerance);
+        Map<String, Integer> rules = new LinkedHashMap<>();
+        history.counts().forEach((k, v) -> rules.put(k.name(), v));
+        return new HistoryReplay.Result(c, List.copyOf(warnings), rules, specs.size(), sched, policy.backfillCycles(),
+                (System.nanoTime() - wall) / 1_000_000);
+    }
+
+    private static long queuedAt(SacctJob j) {
+        return j.eligible() > j.submit() ? j.eligible() : j.submit();
+    }
+}
