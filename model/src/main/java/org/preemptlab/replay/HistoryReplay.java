@@ -134,12 +134,7 @@ public final class HistoryReplay {
         if (unfit > 0) warnings.add(unfit + " jobs fit no single pool of the replayed nodes (a job runs within one pool): left out");
         if (unknownPart > 0) warnings.add(unknownPart + " jobs name a partition slurm.conf does not have: replayed on any node");
         if (noLimit > 0) warnings.add(noLimit + " jobs without a time limit (UNLIMITED, Partition_Limit): the partition's MaxTime, else their run time");
-        history.counts().forEach((rule, n) -> {
-            if (n > 0 && !rule.replayed()) warnings.add(n + " rows " + rule.text());
-        });
-        if (history.count(SacctRule.REPLAYED_REQUEUED) > 0) {
-            warnings.add(history.count(SacctRule.REPLAYED_REQUEUED) + " requeued jobs: only their last attempt is replayed");
-        }
+        historyWarnings(history, warnings);
 
         SlurmJobAttributes attrs = new SlurmJobAttributes() {
             @Override
@@ -167,15 +162,31 @@ public final class HistoryReplay {
         });
         long tolerance = toleranceSeconds != null ? toleranceSeconds : StartComparison.defaultTolerance(sched.bfIntervalSeconds());
         StartComparison c = StartComparison.compare(actual, predicted, tolerance);
-        Map<String, Integer> rules = new LinkedHashMap<>();
-        history.counts().forEach((k, v) -> rules.put(k.name(), v));
+        Map<String, Integer> rules = ruleCounts(history);
         return new Result(c, List.copyOf(warnings), rules, specs.size(), sched, policy.backfillCycles(),
                 (System.nanoTime() - wall) / 1_000_000);
     }
 
     /** When the job entered the queue: Submit, or Eligible when later (held, begin time, dependency). */
-    private static long queuedAt(SacctJob j) {
+    static long queuedAt(SacctJob j) {
         return j.eligible() > j.submit() ? j.eligible() : j.submit();
+    }
+
+    /** The warnings every replay gives about the history itself: rows not replayed (by rule), requeued jobs. */
+    static void historyWarnings(SacctHistory history, List<String> warnings) {
+        history.counts().forEach((rule, n) -> {
+            if (n > 0 && !rule.replayed()) warnings.add(n + " rows " + rule.text());
+        });
+        if (history.count(SacctRule.REPLAYED_REQUEUED) > 0) {
+            warnings.add(history.count(SacctRule.REPLAYED_REQUEUED) + " requeued jobs: only their last attempt is replayed");
+        }
+    }
+
+    /** How many sacct rows each rule took, by rule name, in the rules' order (the report's {@code rules}). */
+    static Map<String, Integer> ruleCounts(SacctHistory history) {
+        Map<String, Integer> rules = new LinkedHashMap<>();
+        history.counts().forEach((k, v) -> rules.put(k.name(), v));
+        return rules;
     }
 
     private static void addPool(List<NodePool> pools, Map<String, String> poolOfNode, List<NodeDefinition> run) {

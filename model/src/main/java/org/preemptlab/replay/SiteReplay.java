@@ -98,7 +98,7 @@ public final class SiteReplay {
 
         long origin = history.origin();
         List<SacctJob> rows = new ArrayList<>(history.replayed());
-        rows.sort(Comparator.comparingLong(SiteReplay::queuedAt).thenComparingInt(SacctJob::line));
+        rows.sort(Comparator.comparingLong(HistoryReplay::queuedAt).thenComparingInt(SacctJob::line));
         List<JobSpec> specs = new ArrayList<>(rows.size());
         Map<Integer, SacctJob> byId = new HashMap<>();
         Capacity empty = Capacity.of(cluster);
@@ -146,7 +146,7 @@ public final class SiteReplay {
             });
             SlurmRequest req = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres).build();
             int id = specs.size() + 1;
-            JobSpec spec = new JobSpec(id, j.id().text(), queuedAt(j) - origin, nodes, cores, mem, estimate, runtime, qos, account,
+            JobSpec spec = new JobSpec(id, j.id().text(), HistoryReplay.queuedAt(j) - origin, nodes, cores, mem, estimate, runtime, qos, account,
                     List.of(), true, true, 0, 0, null, req);
             if (empty.place(spec) == null) {
                 unfit++;
@@ -160,12 +160,7 @@ public final class SiteReplay {
         if (noAssoc > 0) warnings.add(noAssoc + " jobs whose (user, account) association or QOS the site does not have or allow: left out");
         if (unknownPart > 0) warnings.add(unknownPart + " partition names slurm.conf does not have: dropped from the jobs' lists");
         if (noLimit > 0) warnings.add(noLimit + " jobs without a time limit (UNLIMITED, Partition_Limit): the partition's DefaultTime or MaxTime, else their run time");
-        history.counts().forEach((rule, n) -> {
-            if (n > 0 && !rule.replayed()) warnings.add(n + " rows " + rule.text());
-        });
-        if (history.count(SacctRule.REPLAYED_REQUEUED) > 0) {
-            warnings.add(history.count(SacctRule.REPLAYED_REQUEUED) + " requeued jobs: only their last attempt is replayed");
-        }
+        HistoryReplay.historyWarnings(history, warnings);
 
         SlurmJobAttributes attrs = priorityMode == Priority.MULTIFACTOR ? SlurmJobAttributes.REQUESTED : new SlurmJobAttributes() {
             @Override
@@ -200,13 +195,8 @@ public final class SiteReplay {
         if (neverStarted > 0) warnings.add(neverStarted + " jobs never started in the replay (a limit held them): left out of the comparison");
         long tolerance = toleranceSeconds != null ? toleranceSeconds : StartComparison.defaultTolerance(sched.bfIntervalSeconds());
         StartComparison c = StartComparison.compare(actual, predicted, tolerance);
-        Map<String, Integer> rules = new LinkedHashMap<>();
-        history.counts().forEach((k, v) -> rules.put(k.name(), v));
+        Map<String, Integer> rules = HistoryReplay.ruleCounts(history);
         return new HistoryReplay.Result(c, List.copyOf(warnings), rules, specs.size(), sched, policy.backfillCycles(),
                 (System.nanoTime() - wall) / 1_000_000);
-    }
-
-    private static long queuedAt(SacctJob j) {
-        return j.eligible() > j.submit() ? j.eligible() : j.submit();
     }
 }
