@@ -156,7 +156,6 @@ public final class MainViewModel {
         return title;
     }
 
-    /** Simulates the editor's scenario in the background; the run view shows it when done. */
     /** The maintenance windows of the run shown (for the planner views' drain stretches). */
     private java.util.List<org.preemptlab.sim.MaintenanceWindow> runWindows = java.util.List.of();
 
@@ -166,6 +165,7 @@ public final class MainViewModel {
         return r == null ? null : new org.preemptlab.app.gui.planner.PlannerViewModel(r.run(), runWindows);
     }
 
+    /** Simulates the editor's scenario in the background; the run view shows it when done. */
     public void runScenario() {
         ScenarioDraft draft = editor.draft();
         SimulationConfig config;
