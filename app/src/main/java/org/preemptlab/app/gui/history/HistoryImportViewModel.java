@@ -44,6 +44,8 @@ public final class HistoryImportViewModel {
     private final ObjectProperty<FidelityViewModel> result = new SimpleObjectProperty<>(this, "result");
     private HistoryImportForm.Request request;
     private TaskHandle pending;
+    /** Set by {@link #cancel()}; read by the task between its steps (also before {@link #pending} is known). */
+    private final java.util.concurrent.atomic.AtomicBoolean cancelRequested = new java.util.concurrent.atomic.AtomicBoolean();
 
     public HistoryImportViewModel(TaskRunner runner) {
         this.runner = runner;
@@ -113,17 +115,25 @@ public final class HistoryImportViewModel {
         state.set(State.RUNNING);
         error.set("");
         status.set("Replaying " + title + " …");
+        cancelRequested.set(false);
+        Runnable checkCancelled = () -> {
+            if (cancelRequested.get()) throw new CancellationException("cancelled");
+        };
         pending = runner.submit("Replaying " + title, sink -> {
             sink.progress(-1, "reading " + req.sacct().getFileName());
             SacctHistory history = SacctReader.read(req.sacct());
             sink.checkCancelled();
+            checkCancelled.run();
             sink.progress(-1, "reading the site's files");
             SlurmSite site = SlurmSite.read(new SlurmSite.Files(req.slurmConf(), req.gresConf(), req.sacctmgrDump(), req.sacctmgrQos()));
             sink.checkCancelled();
+            checkCancelled.run();
             SiteReplay.Explained ex = SiteReplay.explain(site, history, 0, null, SiteReplay.Priority.MULTIFACTOR, (done, total) -> {
                 sink.checkCancelled();
+                checkCancelled.run();
                 sink.progress(total == 0 ? -1 : (double) done / total, "replaying: " + done + " of " + total + " jobs ended");
             });
+            checkCancelled.run();
             return new FidelityViewModel(title, ex.result(), ex.reasons());
         }, fidelity -> {
             pending = null;
@@ -146,6 +156,8 @@ public final class HistoryImportViewModel {
 
     /** Stops a running replay (it ends as {@link State#CANCELLED}). */
     public void cancel() {
+        if (state.get() != State.RUNNING) return;
+        cancelRequested.set(true);
         if (pending != null) pending.cancel();
     }
 
