@@ -152,6 +152,7 @@ class HistoryImportUiTest extends ShellUiTest {
                 fv.scatterBox().export(ChartBox.Format.PNG, out.resolve("scatter.png"));
                 fv.errorBox().export(ChartBox.Format.SVG, out.resolve("errors.svg"));
                 fv.errorBox().export(ChartBox.Format.CSV, out.resolve("errors.csv"));
+                fv.exportWorst(out.resolve("worst.csv"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -160,6 +161,11 @@ class HistoryImportUiTest extends ShellUiTest {
         assertThat(Files.readAllBytes(out.resolve("scatter.png"))).startsWith(0x89, 'P', 'N', 'G');
         assertThat(Files.readString(out.resolve("errors.svg"))).contains("<svg ").contains(">Start errors");
         assertThat(Files.readAllLines(out.resolve("errors.csv")).get(0)).isEqualTo("bin_start_s,bin_end_s,jobs");
+        List<String> worstCsv = Files.readAllLines(out.resolve("worst.csv"));
+        assertThat(worstCsv.get(0)).isEqualTo("job,partition,account,actual_start_s,predicted_start_s,delta_s,reason");
+        assertThat(worstCsv.get(1)).startsWith(topRow.key() + "," + topRow.partition() + "," + topRow.account() + ","
+                + topRow.actualStart() + "," + topRow.predictedStart() + "," + topRow.deltaSeconds() + ",");
+        assertThat(worstCsv).hasSize(1 + fv.worstTable().getItems().size());
 
         assertThat(fv.tabs().getTabs()).extracting(Tab::getText).containsExactly("Start times", "Start errors", "Summary", "Worst jobs");
         Fx.run(() -> {

@@ -189,8 +189,38 @@ public final class FidelityView extends BorderPane {
                 + "actual; times since the history's first submit), with the pending reasons (Slurm's names) they waited under in the replay.");
         caption.setWrapText(true);
         caption.getStyleClass().add("hint");
-        caption.setPadding(new Insets(4, 8, 4, 8));
-        return new BorderPane(worst, caption, null, null, null);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        javafx.scene.control.Button csv = new javafx.scene.control.Button("CSV…");
+        csv.setId("fidelity-worst-csv");
+        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        csv.setTooltip(new javafx.scene.control.Tooltip("The worst jobs with their reasons (seconds), for a spreadsheet or a script"));
+        csv.setOnAction(e -> exportWorst());
+        HBox bar = new HBox(6, caption, new Label("Export"), csv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return new BorderPane(worst, bar, null, null, null);
+    }
+
+    /** Writes {@link FidelityViewModel#worstCsv()} to {@code out}. */
+    public void exportWorst(java.nio.file.Path out) throws java.io.IOException {
+        String text = vm.worstCsv();
+        org.preemptlab.io.files.AtomicFiles.write(out, w -> w.write(text));
+    }
+
+    private void exportWorst() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the worst jobs");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv"));
+        chooser.setInitialFileName("worst-jobs.csv");
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) return;
+        try {
+            exportWorst(file.toPath());
+        } catch (java.io.IOException | RuntimeException ex) {
+            new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, "Could not write " + file + ": " + ex.getMessage())
+                    .showAndWait();
+        }
     }
 
     private static <R> TableColumn<R, String> col(String name, Function<R, String> f, double width) {
