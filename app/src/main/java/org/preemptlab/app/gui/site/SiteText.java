@@ -141,8 +141,14 @@ final class SiteText {
 
     /** A count at most {@code max} (Slurm's uint16/uint32 fields). */
     static long count(String text, long min, long max) {
-        long v = count(text, min, (String) null);
-        if (v > max) throw new Refused("must be between " + min + " and " + max);
+        String rule = max == Integer.MAX_VALUE ? "must be ≥ " + min : "must be between " + min + " and " + max;
+        long v;
+        try {
+            v = count(text, min, (String) null);
+        } catch (Refused r) {
+            throw r.getMessage().startsWith("must be") ? new Refused(rule) : r;
+        }
+        if (v > max) throw new Refused(rule);
         return v;
     }
 
