@@ -43,7 +43,8 @@ final class AccountsPage extends VBox {
         tree.setShowRoot(true);
         tree.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         tree.getColumns().addAll(List.of(
-                SiteForms.<AssocKey>treeColumn("Account / user", k -> k.isUser() ? "👤 " + k.user() : k.account()),
+                SiteForms.<AssocKey>treeColumn("Account / user", k -> k.isUser() ? k.user() : k.account()),
+                SiteForms.<AssocKey>treeColumn("Kind", k -> k.isUser() ? "user" : "account"),
                 SiteForms.<AssocKey>treeColumn("Fairshare", k -> Integer.toString(assoc(k).shares())),
                 SiteForms.<AssocKey>treeColumn("Of siblings", k -> Units.share(vm.siblingShare(k))),
                 SiteForms.<AssocKey>treeColumn("Of cluster", k -> Units.share(vm.clusterShare(k))),

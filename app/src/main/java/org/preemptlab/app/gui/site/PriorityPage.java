@@ -82,6 +82,7 @@ final class PriorityPage extends VBox {
         for (PriorityFlag f : PriorityFlag.values()) {
             if (f == PriorityFlag.NO_FAIR_TREE) continue;
             CheckBox c = new CheckBox(f.name());
+            c.setMnemonicParsing(false);
             c.setId("priority-flag-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             c.setUserData(f);
             c.selectedProperty().addListener((o, a, b) -> {

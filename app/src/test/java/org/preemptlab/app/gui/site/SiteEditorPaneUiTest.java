@@ -19,6 +19,8 @@ import org.preemptlab.account.AccountTree;
 import org.preemptlab.account.AssocKey;
 import org.preemptlab.account.Association;
 import org.preemptlab.app.gui.Fx;
+import org.preemptlab.app.gui.MainWindow;
+import org.preemptlab.app.gui.Screenshots;
 import org.preemptlab.app.gui.UiTests;
 import org.preemptlab.partition.Partition;
 import org.preemptlab.priority.ClassicFairShare;
@@ -55,7 +57,9 @@ class SiteEditorPaneUiTest {
         fairshare = SiteSamples.site("fairshare-catch-up.json");
         site.set(gpu);
         pane = new SiteEditorPane(site);
-        stage.setScene(new Scene(pane, 1400, 900));
+        Scene scene = new Scene(pane, 1400, 900);
+        scene.getStylesheets().add(MainWindow.class.getResource(MainWindow.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -181,6 +185,18 @@ class SiteEditorPaneUiTest {
                 .priority(fairshare.priority().toBuilder().weightAge(30_000).build()).build());
         assertThat(robot.lookup("#priority-dominant").queryAs(Label.class).getText()).startsWith("Age dominates");
         assertThat(robot.lookup("#priority-bar-age-share").queryAs(Label.class).getText()).isEqualTo("75.0 %");
+    }
+
+    /** Screenshots of the four pages (to target/, or docs/screenshots with -Dscreenshots.update=true). */
+    @Test
+    void screenshots_of_the_pages(FxRobot robot) {
+        Fx.run(() -> site.set(fairshare));
+        String[] names = {"site-editor-partitions.png", "site-editor-accounts.png", "site-editor-qos.png", "site-editor-priority.png"};
+        for (int i = 0; i < names.length; i++) {
+            int page = i;
+            Fx.run(() -> pane.showPage(page));
+            assertThat(Screenshots.write(pane, names[i])).isRegularFile().startsWith(Screenshots.dir());
+        }
     }
 
     @Test
