@@ -125,7 +125,8 @@ if [ "$CHECK" != off ]; then
     M=$(num "$OUT/replay$r.json" meanAbsStartErrorSeconds)
     msg=$(awk -v r="$r" -v c="$CHECK" -v t="$T" -v s="$S" -v m="$M" -v ft="$FT" -v fs="$FS" -v fm="$FM" \
               -v tm="$TAU_MARGIN" -v sm="$SHARE_MARGIN" -v mf="$MEAN_FACTOR" 'BEGIN {
-      if (t == "null" || s == "null" || m == "null" || ft == "null" || fs == "null" || fm == "null") {
+      if (t == "null" || s == "null" || m == "null" || ft == "null" || fs == "null" || fm == "null" ||
+          t == "" || s == "" || m == "" || ft == "" || fs == "" || fm == "") {
         printf "run %s: a value is missing (replay tau %s share %s mean %s; floor tau %s share %s mean %s)\n", r, t, s, m, ft, fs, fm; exit }
       if (t + 0 < ft - tm) printf "run %s: Kendall tau %.4f < floor %.4f - margin %.2f (%s)\n", r, t, ft, tm, c
       if (s + 0 < fs - sm) printf "run %s: share within tolerance %.4f < floor %.4f - margin %.2f (%s)\n", r, s, fs, sm, c
