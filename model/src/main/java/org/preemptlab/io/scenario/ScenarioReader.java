@@ -299,7 +299,7 @@ public final class ScenarioReader {
                 return null;
             }
             org.preemptlab.site.Site site = new org.preemptlab.site.Site(partitions, slurmSelect, slurmDefMemPerCpu,
-                    accounts, qos, priority.config(), priority.multifactor(), preempt.type(), preempt.mode());
+                    accounts, qos, priority.config(), priority.multifactor(), preempt.type(), preempt.mode(), preempt.exemptSeconds());
             int before = problems.count();
             slurm.crossCheck(site);
             if (problems.count() > before) return null;

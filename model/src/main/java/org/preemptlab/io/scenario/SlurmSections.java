@@ -51,7 +51,7 @@ final class SlurmSections {
             "threadsPerCore", "realMemory", "gres", "features", "checkpointBandwidthMBps");
     static final List<String> PARTITION_FIELDS = List.of("name", "nodes", "default", "priorityTier", "priorityJobFactor",
             "maxTime", "defaultTime", "maxNodes", "allowAccounts", "denyAccounts", "allowQos", "overSubscribe", "state",
-            "preemptMode", "billingWeights");
+            "preemptMode", "billingWeights", "graceTime");
     static final List<String> ACCOUNT_FIELDS = List.of("name", "parent", "shares", "priority", "defaultQos", "qos",
             "limits", "users");
     static final List<String> USER_FIELDS = List.of("name", "shares", "priority", "defaultQos", "qos", "limits");
@@ -62,7 +62,7 @@ final class SlurmSections {
     static final List<String> PRIORITY_FIELDS = List.of("type", "weights", "maxAge", "decayHalfLife", "calcPeriod",
             "favorSmall", "fairShare", "flags", "usageResetPeriod", "dampeningFactor");
     static final List<String> WEIGHT_FIELDS = List.of("age", "fairshare", "jobSize", "partition", "qos", "assoc", "tres");
-    static final List<String> SLURM_PREEMPT_FIELDS = List.of("type", "mode");
+    static final List<String> SLURM_PREEMPT_FIELDS = List.of("type", "mode", "exemptTime");
     static final List<String> JOB_FIELDS = List.of("name", "submit", "user", "account", "partition", "qos", "nodes",
             "ntasks", "cpusPerTask", "cpusPerNode", "mem", "memPerCpu", "gres", "gpus", "constraint", "exclusive", "array",
             "dependency", "nice", "begin", "estimate", "runtime", "rerunnable", "checkpointable", "imageMbPerNode",
@@ -271,12 +271,13 @@ final class SlurmSections {
                     weights = null;
                 }
             }
+            Long grace = f.duration("graceTime", 0L, 0);
             if (defaultTime != null && maxTime != null && defaultTime > 0 && maxTime > 0 && defaultTime > maxTime) {
                 f.problem("defaultTime", "longer than maxTime");
             }
             if (problems.count() > before) continue;
             out.add(new Partition(name, nodes, def, tier.intValue(), factor.intValue(), maxTime, defaultTime, maxNodes,
-                    allowAccounts, denyAccounts, allowQos, over, state, mode, weights));
+                    allowAccounts, denyAccounts, allowQos, over, state, mode, weights, grace));
         }
         return problems.count() > before ? null : out;
     }
@@ -517,16 +518,18 @@ final class SlurmSections {
         }
     }
 
-    record PreemptSection(PreemptType type, PreemptMode mode) {}
+    /** @param exemptSeconds the cluster's PreemptExemptTime, s (0 none) */
+    record PreemptSection(PreemptType type, PreemptMode mode, long exemptSeconds) {}
 
     PreemptSection preempt(JsonNode node) {
-        if (node == null) return new PreemptSection(PreemptType.NONE, PreemptMode.OFF);
+        if (node == null) return new PreemptSection(PreemptType.NONE, PreemptMode.OFF, 0);
         JsonFields f = JsonFields.open(node, "slurmPreempt", problems, SLURM_PREEMPT_FIELDS);
         if (f == null) return null;
         String t = f.choice("type", "none", List.of("none", "qos", "partition_prio"), "preemption type");
         PreemptMode mode = f.has("mode") ? preemptMode(f, "mode") : PreemptMode.REQUEUE;
-        if (t == null || mode == null) return null;
-        return new PreemptSection(PreemptType.parse(t), mode == PreemptMode.CLUSTER ? PreemptMode.REQUEUE : mode);
+        Long exempt = f.duration("exemptTime", 0L, 0);
+        if (t == null || mode == null || exempt == null) return null;
+        return new PreemptSection(PreemptType.parse(t), mode == PreemptMode.CLUSTER ? PreemptMode.REQUEUE : mode, exempt);
     }
 
     static SelectType select(JsonFields f) {

@@ -75,6 +75,7 @@ final class SlurmWriter {
             if (p.state() != PartitionState.UP) o.put("state", p.state().name());
             if (p.preemptMode() != null) o.put("preemptMode", p.preemptMode().label());
             if (!p.billingWeights().isEmpty()) o.put("billingWeights", p.billingWeights().text());
+            if (p.graceSeconds() > 0) o.set("graceTime", ScenarioWriter.time(p.graceSeconds()));
         }
         AccountTree tree = site.accounts();
         ArrayNode accounts = NODES.arrayNode();
@@ -139,6 +140,7 @@ final class SlurmWriter {
             ObjectNode p = root.putObject("slurmPreempt");
             p.put("type", site.preemptType().label());
             p.put("mode", site.preemptMode().label());
+            if (site.preemptExemptSeconds() > 0) p.set("exemptTime", ScenarioWriter.time(site.preemptExemptSeconds()));
         }
     }
 
