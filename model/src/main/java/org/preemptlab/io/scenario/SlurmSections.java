@@ -66,7 +66,7 @@ final class SlurmSections {
     static final List<String> JOB_FIELDS = List.of("name", "submit", "user", "account", "partition", "qos", "nodes",
             "ntasks", "cpusPerTask", "cpusPerNode", "mem", "memPerCpu", "gres", "gpus", "constraint", "exclusive", "array",
             "dependency", "nice", "begin", "estimate", "runtime", "rerunnable", "checkpointable", "imageMbPerNode",
-            "checkpointInterval");
+            "checkpointInterval", "runningFor", "onNodes");
     /** The root fields only a version-2 file may have. */
     static final List<String> ROOT_FIELDS = List.of("partitions", "accounts", "qos", "priority", "slurmPreempt");
     static final List<String> PREEMPT_MODES = List.of("off", "cancel", "requeue", "suspend", "checkpoint");
@@ -541,7 +541,15 @@ final class SlurmSections {
     // ------------------------------------------------------------------ jobs
 
     /** One file job before ids and dependencies are settled: its specs (one, or one per array task) and its path. */
-    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name) {}
+    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name, Running running) {
+
+        Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name) {
+            this(specs, path, dependencies, name, null);
+        }
+    }
+
+    /** A job already running when the scenario begins ({@code runningFor}, {@code onNodes}): its node indices and elapsed time. */
+    private record Running(int[] nodes, long elapsed) {}
 
     /**
      * {@code jobs} of a version-2 scenario: arrays expanded (task {@code i} of job {@code name} is
@@ -589,12 +597,30 @@ final class SlurmSections {
         }
         if (problems.count() > before) return null;
         List<JobSpec> jobs = new ArrayList<>();
+        List<org.preemptlab.sim.InitialRun> running = new ArrayList<>();
+        TresCapacity busy = new TresCapacity(full);
         int id = 1;
-        for (Read r : reads) for (JobSpec s : r.specs) jobs.add(s.toBuilder().id(id++).build());
-        return new Jobs(jobs, full);
+        for (Read r : reads) {
+            for (JobSpec s : r.specs) {
+                JobSpec spec = s.toBuilder().id(id++).build();
+                jobs.add(spec);
+                if (r.running() == null) continue;
+                org.preemptlab.job.Placement p = busy.placeOn(spec, r.running().nodes());
+                try {
+                    if (p == null) throw new IllegalStateException("none of its partitions holds these nodes, or a node is too small for it");
+                    busy.take(p);
+                    running.add(new org.preemptlab.sim.InitialRun(spec.id(), r.running().nodes(), r.running().elapsed()));
+                } catch (IllegalStateException e) {
+                    problems.add(r.path() + ".onNodes", "the job cannot be running there: " + e.getMessage());
+                }
+            }
+        }
+        if (problems.count() > before) return null;
+        return new Jobs(jobs, full, running);
     }
 
-    record Jobs(List<JobSpec> jobs, NodeCluster cluster) {}
+    /** @param running the jobs already running when the scenario begins */
+    record Jobs(List<JobSpec> jobs, NodeCluster cluster, List<org.preemptlab.sim.InitialRun> running) {}
 
     /** Accounts and users named by the jobs, flat under root, shares 1 (a file without {@code accounts}). */
     private static AccountTree flatTree(JsonNode jobs) {
@@ -786,13 +812,54 @@ final class SlurmSections {
                     + " each");
             return null;
         }
-        if (array == null) return new Read(List.of(spec), path, deps, name);
+        Running running = null;
+        if (f.has("runningFor") || f.has("onNodes")) {
+            running = running(f, cluster, minNodes, runtime, array != null);
+            if (running == null) return null;
+        }
+        if (array == null) return new Read(List.of(spec), path, deps, name, running);
         List<JobSpec> tasks = new ArrayList<>(array.length);
         for (int t : array) {
             tasks.add(spec.toBuilder().name(name + "_" + t)
                     .slurm(request.toBuilder().arrayName(name).arrayTask(t).build()).build());
         }
         return new Read(tasks, path, deps, name);
+    }
+
+    /** {@code runningFor} and {@code onNodes} of a job already running at 0; null after a problem. */
+    private Running running(JsonFields f, NodeCluster cluster, int nodes, long runtime, boolean array) {
+        if (array) {
+            f.problem("runningFor", "an array cannot be running as a whole; give its running tasks as jobs of their own");
+            return null;
+        }
+        if (!f.has("runningFor")) {
+            f.problem("onNodes", "only for a job that is already running (\"runningFor\")");
+            return null;
+        }
+        Long elapsed = f.duration("runningFor", null, 0);
+        List<String> on = f.strings("onNodes", null);
+        if (elapsed == null) return null;
+        if (on == null || on.size() != nodes) {
+            f.problem("onNodes", (on == null ? "missing" : on.size() + " node(s)") + "; a running job names the " + nodes + " node(s) it runs on");
+            return null;
+        }
+        if (elapsed >= runtime) {
+            f.problem("runningFor", org.preemptlab.time.Durations.format(elapsed) + "; not less than its runtime ("
+                    + org.preemptlab.time.Durations.format(runtime) + "): it would have ended");
+            return null;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int n = 0; n < cluster.nodeCount(); n++) index.put(cluster.nodeName(n), n);
+        int[] idx = new int[on.size()];
+        for (int i = 0; i < idx.length; i++) {
+            Integer n = index.get(on.get(i));
+            if (n == null) {
+                problems.add(f.at("onNodes") + "[" + i + "]", "\"" + on.get(i) + "\"; not a node of this cluster");
+                return null;
+            }
+            idx[i] = n;
+        }
+        return new Running(idx, elapsed);
     }
 
     private static List<String> stringOrList(JsonFields f, String key) {
