@@ -29,11 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * "What if, from now": writes a scenario file (built by {@link SlurmScenarioImport}) from a live Slurm cluster ({@code sinfo --json} and
- * {@code squeue --json}) or, with {@code --from-conf}, from the NodeName/PartitionName lines of a
- * {@code slurm.conf}.
+ * "What if, from now": writes a scenario file of a live Slurm cluster, or, with {@code --from-conf},
+ * of a site's files.
  *
- * <p>Live import: time 0 of the scenario is the moment of the snapshot (written in the
+ * <p>Live import (default): a version-2 scenario on the site model ({@link LiveSiteImport}: scontrol
+ * show config/partition/node/job, sacctmgr dump and show qos when accounting answers) and its import
+ * report, printed and with {@code --report} written. With {@code --pools}, or a connection that
+ * cannot run scontrol, the version-1 scenario of pools described below ({@code sinfo --json} and
+ * {@code squeue --json}, built by {@link SlurmScenarioImport}).
+ *
+ * <p>Version-1 live import ({@code --pools}): time 0 of the scenario is the moment of the snapshot (written in the
  * description, UTC and local). Pools come from the partitions and nodes; pending jobs queue in
  * Slurm's priority order, all submitted at 0. Running jobs are written as already running
  * ({@code runningFor} = their elapsed time, {@code onNodes} = their nodes): estimate = their
