@@ -32,6 +32,24 @@ public final class ScenarioValidator {
         return "jobs[" + i + "]." + field;
     }
 
+    /**
+     * The JSON path of each row of the draft's job table: {@code jobs[i]} in a version-1 draft; in a
+     * version-2 draft the tasks of one array (consecutive rows) share their file entry's path.
+     */
+    public static List<String> jobPaths(ScenarioDraft draft) {
+        List<String> paths = new ArrayList<>(draft.jobs().size());
+        int fileIndex = -1;
+        String array = null;
+        for (JobDraft j : draft.jobs()) {
+            org.preemptlab.job.SlurmRequest r = draft.isSlurm() ? j.slurm() : null;
+            boolean task = r != null && r.inArray();
+            if (!task || !r.arrayName().equals(array)) fileIndex++;
+            array = task ? r.arrayName() : null;
+            paths.add("jobs[" + fileIndex + "]");
+        }
+        return paths;
+    }
+
     /** Every problem of the draft, in file order; empty when it is a valid scenario. */
     public static List<ScenarioProblem> validate(ScenarioDraft draft) {
         List<ScenarioProblem> problems = new ArrayList<>();
@@ -145,17 +163,13 @@ public final class ScenarioValidator {
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         Set<String> allNames = new java.util.HashSet<>();
         for (JobDraft j : draft.jobs()) allNames.add(j.name());
-        List<String> paths = new ArrayList<>();
-        int fileIndex = -1;
-        String array = null;
+        List<String> paths = jobPaths(draft);
         for (int i = 0; i < draft.jobs().size(); i++) {
             JobDraft j = draft.jobs().get(i);
             org.preemptlab.job.SlurmRequest r = j.slurm() != null ? j.slurm()
                     : org.preemptlab.job.SlurmRequest.of("user", j.group().isBlank() ? "default" : j.group());
-            if (!r.inArray() || !r.arrayName().equals(array)) fileIndex++;
-            array = r.inArray() ? r.arrayName() : null;
-            String path = "jobs[" + fileIndex + "]";
-            paths.add(path);
+            String path = paths.get(i);
+            int fileIndex = Integer.parseInt(path.substring(5, path.length() - 1));
             String fileName = r.inArray() ? r.arrayName() : j.name();
             if (r.inArray()) allNames.add(r.arrayName());
             int before = problems.size();
