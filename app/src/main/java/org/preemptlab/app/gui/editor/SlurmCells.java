@@ -26,6 +26,9 @@ final class SlurmCells {
     private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]i?b?)?\\s*(/\\s*(cpu|node))?");
     private static final Pattern GPUS = Pattern.compile("(?:([A-Za-z0-9_.-]+)\\s*[:×x*]\\s*)?(\\d+)\\s*(/\\s*(node|job))?");
 
+    /** The shown form {@code 2 × a100}, typed back. */
+    private static final Pattern SHOWN_GPUS = Pattern.compile("^(\\d+)\\s*×\\s*([A-Za-z0-9_.-]+)");
+
     private SlurmCells() {}
 
     /** Memory per node in GiB ({@code 4 GiB}, {@code 0.5 GiB}), or {@code whole node}. */
@@ -81,7 +84,7 @@ final class SlurmCells {
         if (t.isEmpty() || t.equals("—") || t.equals("-") || t.equals("0")) {
             return j.withSlurm(r.toBuilder().gresPerNode(others).gpusPerJob(0).gpuType("").build());
         }
-        Matcher m = GPUS.matcher(t.replace(" × ", ":"));
+        Matcher m = GPUS.matcher(SHOWN_GPUS.matcher(t).replaceFirst("$2:$1")); // as shown: "2 × a100 /node"
         if (!m.matches()) throw new IllegalArgumentException(GPU_FORMS);
         String type = m.group(1) == null ? "" : m.group(1);
         long n = Long.parseLong(m.group(2));
