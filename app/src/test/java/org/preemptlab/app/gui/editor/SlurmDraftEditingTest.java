@@ -22,12 +22,12 @@ import org.preemptlab.site.Site;
  * bind to (undoable), the Slurm cells of the job table (GiB, GPUs with type, partitions) parsed and
  * validated at the file's paths, node groups renamed with their partitions.
  */
-class SlurmDraftEditingTest {
+public class SlurmDraftEditingTest {
 
     @TempDir
     Path dir;
 
-    static Path sample(String name) {
+    public static Path sample(String name) {
         Path d = Path.of("").toAbsolutePath();
         while (d != null && !Files.isDirectory(d.resolve("sample-clusters"))) d = d.getParent();
         return d.resolve("sample-clusters").resolve(name);
