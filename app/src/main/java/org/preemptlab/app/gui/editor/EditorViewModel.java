@@ -450,6 +450,19 @@ public final class EditorViewModel {
 
     public void setJob(int index, JobDraft job) {
         if (index < 0 || index >= draft().jobs().size()) return;
+        JobDraft old = draft().jobs().get(index);
+        if (old.slurm() != null && old.slurm().inArray() && job.slurm() != null && job.name().equals(old.name())) {
+            // an array is one entry of the file: an edit of one of its tasks is an edit of every task
+            List<JobDraft> jobs = new ArrayList<>(draft().jobs());
+            String array = old.slurm().arrayName();
+            for (int k = 0; k < jobs.size(); k++) {
+                JobDraft t = jobs.get(k);
+                if (t.slurm() == null || !t.slurm().inArray() || !t.slurm().arrayName().equals(array)) continue;
+                jobs.set(k, job.withName(t.name()).withSlurm(job.slurm().toBuilder().arrayTask(t.slurm().arrayTask()).build()));
+            }
+            edit("edit array " + array, draft().withJobs(jobs));
+            return;
+        }
         edit("edit job " + job.name(), draft().withJob(index, j -> job));
     }
 

@@ -172,6 +172,26 @@ public class SlurmDraftEditingTest {
         assertThat(ScenarioReader.read(file).jobs()).hasSize(vm.draft().jobs().size());
     }
 
+    @Test
+    void an_edit_of_one_array_task_is_an_edit_of_the_whole_array_as_the_file_has_one_entry() throws Exception {
+        EditorViewModel vm = new EditorViewModel(gpuSample());
+        JobDraft task3 = vm.draft().jobs().get(3);
+        assertThat(task3.name()).isEqualTo("train_3");
+        vm.setJob(3, SlurmCells.withGpus(task3, "a100:2"));
+        for (int k = 0; k < 8; k++) {
+            JobDraft t = vm.draft().jobs().get(k);
+            assertThat(t.name()).isEqualTo("train_" + k);
+            assertThat(t.slurm().arrayTask()).isEqualTo(k);
+            assertThat(SlurmCells.gpus(t)).isEqualTo("2 × a100 /node");
+        }
+        assertThat(SlurmCells.gpus(vm.draft().jobs().get(8))).isNotEqualTo("2 × a100 /node");
+        Path file = dir.resolve("array.json");
+        ScenarioFiles.write(vm.draft(), file);
+        assertThat(ScenarioFiles.read(file)).isEqualTo(vm.draft());
+        vm.undo();
+        assertThat(SlurmCells.gpus(vm.draft().jobs().get(5))).isEqualTo("1 /node");
+    }
+
     private static int indexOf(ScenarioDraft d, String name) {
         for (int i = 0; i < d.jobs().size(); i++) if (d.jobs().get(i).name().equals(name)) return i;
         throw new AssertionError(name);
