@@ -144,14 +144,7 @@ public final class ScenarioValidator {
             }
         }
         List<String> groupNames = draft.pools().stream().map(PoolDraft::name).toList();
-        for (int i = 0; i < site.partitions().size(); i++) {
-            for (String g : site.partitions().get(i).groups()) {
-                if (!groupNames.contains(g)) {
-                    problems.add(new ScenarioProblem("partitions[" + i + "].nodes", "\"" + g + "\"; "
-                            + ScenarioRules.notOneOf(g, groupNames, "node group")));
-                }
-            }
-        }
+        for (int i = 0; i < site.partitions().size(); i++) slurm.partitionGroups(i, site.partitions().get(i).groups(), groupNames);
         slurm.site(site);
         if (!problems.isEmpty()) return null; // the jobs are judged against a valid cluster
         NodeCluster cluster = new NodeCluster(groups, site);

@@ -98,6 +98,19 @@ public final class SlurmRules {
 
     // ------------------------------------------------------------------ the site
 
+    /** A partition's node groups must be groups of the cluster, at {@code partitions[i].nodes[k]}. */
+    public boolean partitionGroups(int index, List<String> groups, List<String> groupNames) {
+        boolean ok = true;
+        for (int k = 0; k < groups.size(); k++) {
+            String g = groups.get(k);
+            if (!groupNames.contains(g)) {
+                problem("partitions[" + index + "].nodes[" + k + "]", quoted(g) + "; " + ScenarioRules.notOneOf(g, groupNames, "node group"));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
     /** Every QOS a partition, an association or a QOS's preempt list names must exist. */
     public void site(Site site) {
         Set<String> qos = site.qos().names();

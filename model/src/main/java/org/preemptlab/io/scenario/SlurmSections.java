@@ -225,14 +225,7 @@ final class SlurmSections {
                 nodes = groupNames;
             } else {
                 nodes = f.strings("nodes", null);
-                if (nodes != null && groupNames != null) {
-                    for (int k = 0; k < nodes.size(); k++) {
-                        if (!groupNames.contains(nodes.get(k))) {
-                            problems.add(JsonFields.element(f.at("nodes"), k), "\"" + nodes.get(k) + "\"; "
-                                    + JsonFields.notOneOf(nodes.get(k), groupNames, "node group"));
-                        }
-                    }
-                }
+                if (nodes != null && groupNames != null) rules.partitionGroups(i, nodes, groupNames);
             }
             Boolean def = f.bool("default", false);
             Long tier = f.integer("priorityTier", 1L, 0, 65533);

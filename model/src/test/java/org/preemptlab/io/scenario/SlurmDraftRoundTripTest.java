@@ -122,6 +122,11 @@ class SlurmDraftRoundTripTest {
                         (UnaryOperator<ScenarioDraft>) d -> d.withJob(1, j -> j.withSlurm(j.slurm().toBuilder()
                                 .dependencies(org.preemptlab.job.Dependency.parseList("afterok:Z")).build())),
                         List.of("jobs[1].dependency: \"Z\"; unknown job; use A, B (did you mean \"A\"?)")),
+                Arguments.of("partition over an unknown node group", "\"nodes\": [\"cpu\"]", "\"nodes\": [\"cpux\"]",
+                        (UnaryOperator<ScenarioDraft>) d -> d.withSite(d.site().toBuilder().partitions(List.of(
+                                d.site().partitions().get(0).toBuilder().groups(List.of("cpux")).build(),
+                                d.site().partitions().get(1))).build()),
+                        List.of("partitions[0].nodes[0]: \"cpux\"; unknown node group; use cpu, gpu (did you mean \"cpu\"?)")),
                 Arguments.of("CPUs not a multiple of threads", "\"cpus\": 8,", "\"cpus\": 9, \"threadsPerCore\": 2,",
                         (UnaryOperator<ScenarioDraft>) d -> d.withPool(0, p -> p.withCoresPerNode(9).withThreadsPerCore(2)),
                         List.of("cluster.nodes[0].cpus: 9; not a multiple of threadsPerCore 2 (Slurm counts CPUs as threads)")));
