@@ -1,7 +1,6 @@
 package org.preemptlab.app.gui.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.preemptlab.app.gui.files.ScenarioFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
