@@ -242,8 +242,9 @@ public final class ScenarioReader {
             AnomalyReport report = null;
             if (hasJobs && hasTrace) {
                 problems.add("trace", "given together with \"jobs\"; a scenario takes its jobs from one of them");
-            } else if (hasJobs && slurmGroups != null) {
-                jobs = slurmJobs(f);
+            } else if (hasJobs && version == FORMAT_VERSION_SLURM) {
+                // the jobs of a Slurm cluster are judged against its node groups; broken groups are reported alone
+                if (slurmGroups != null) jobs = slurmJobs(f);
             } else if (hasJobs) {
                 jobs = jobs(f.get("jobs"));
             } else if (hasTrace) {
