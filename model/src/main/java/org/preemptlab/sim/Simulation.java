@@ -28,6 +28,7 @@ import org.preemptlab.sched.Reason;
 import org.preemptlab.sched.Reservation;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sched.Snapshot;
+import org.preemptlab.units.Units;
 
 /**
  * The discrete-event engine. Time is whole seconds. Events at one instant are applied in the order
@@ -733,8 +734,9 @@ public final class Simulation {
                     reservations.set(plan.windowIndex(), new Reservation(old.name(), old.start(), old.end(), old.nodes(), now));
                 }
                 MaintenanceWindow mw = config.maintenance().get(plan.windowIndex());
-                Reason reason = Reason.of("maintenance window " + mw.name() + " at " + mw.start()
-                        + ": checkpoint written before it (planned " + write.start() + ", " + write.seconds() + " s)");
+                Reason reason = Reason.of("maintenance window " + mw.name() + " at " + Units.instant(mw.start())
+                        + ": checkpoint written before it (planned from " + Units.instant(write.start()) + ", "
+                        + Units.duration(write.seconds()) + ")");
                 r.settle(now);
                 r.preempted(PreemptMechanism.CHECKPOINT);
                 log(LogKind.PREEMPT, r, r.placement(), reason);
