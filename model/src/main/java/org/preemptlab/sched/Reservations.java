@@ -118,6 +118,7 @@ public final class Reservations {
     /** The number of nodes (processors on a processor machine) of the capacity's cluster. */
     static int nodeCount(Capacity free) {
         if (free instanceof org.preemptlab.alloc.NodeCapacity nc) return nc.cluster().nodeCount();
+        if (free instanceof org.preemptlab.alloc.TresCapacity tc) return tc.cluster().nodeCount(); // a Slurm site
         return ((org.preemptlab.alloc.ProcessorCapacity) free).total();
     }
 }

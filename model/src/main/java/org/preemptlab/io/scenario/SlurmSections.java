@@ -66,7 +66,7 @@ final class SlurmSections {
     static final List<String> JOB_FIELDS = List.of("name", "submit", "user", "account", "partition", "qos", "nodes",
             "ntasks", "cpusPerTask", "cpusPerNode", "mem", "memPerCpu", "gres", "gpus", "constraint", "exclusive", "array",
             "dependency", "nice", "begin", "estimate", "runtime", "rerunnable", "checkpointable", "imageMbPerNode",
-            "checkpointInterval");
+            "checkpointInterval", "reservation");
     /** The root fields only a version-2 file may have. */
     static final List<String> ROOT_FIELDS = List.of("partitions", "accounts", "qos", "priority", "slurmPreempt");
     static final List<String> PREEMPT_MODES = List.of("off", "cancel", "requeue", "suspend", "checkpoint");
@@ -538,7 +538,7 @@ final class SlurmSections {
     // ------------------------------------------------------------------ jobs
 
     /** One file job before ids and dependencies are settled: its specs (one, or one per array task) and its path. */
-    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name) {}
+    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name, String reservation) {}
 
     /**
      * {@code jobs} of a version-2 scenario: arrays expanded (task {@code i} of job {@code name} is
@@ -586,12 +586,19 @@ final class SlurmSections {
         }
         if (problems.count() > before) return null;
         List<JobSpec> jobs = new ArrayList<>();
+        List<ReservationsSection.Binding> named = new ArrayList<>();
         int id = 1;
-        for (Read r : reads) for (JobSpec s : r.specs) jobs.add(s.toBuilder().id(id++).build());
-        return new Jobs(jobs, full);
+        for (Read r : reads) {
+            for (JobSpec s : r.specs) {
+                if (r.reservation != null) named.add(new ReservationsSection.Binding(r.path + ".reservation", id, r.reservation));
+                jobs.add(s.toBuilder().id(id++).build());
+            }
+        }
+        return new Jobs(jobs, full, named);
     }
 
-    record Jobs(List<JobSpec> jobs, NodeCluster cluster) {}
+    /** @param named the jobs (every task of an array) that name a reservation */
+    record Jobs(List<JobSpec> jobs, NodeCluster cluster, List<ReservationsSection.Binding> named) {}
 
     /** Accounts and users named by the jobs, flat under root, shares 1 (a file without {@code accounts}). */
     private static AccountTree flatTree(JsonNode jobs) {
@@ -783,13 +790,14 @@ final class SlurmSections {
                     + " each");
             return null;
         }
-        if (array == null) return new Read(List.of(spec), path, deps, name);
+        String reservation = f.has("reservation") ? f.string("reservation", null, true) : null;
+        if (array == null) return new Read(List.of(spec), path, deps, name, reservation);
         List<JobSpec> tasks = new ArrayList<>(array.length);
         for (int t : array) {
             tasks.add(spec.toBuilder().name(name + "_" + t)
                     .slurm(request.toBuilder().arrayName(name).arrayTask(t).build()).build());
         }
-        return new Read(tasks, path, deps, name);
+        return new Read(tasks, path, deps, name, reservation);
     }
 
     private static List<String> stringOrList(JsonFields f, String key) {
