@@ -67,7 +67,7 @@ final class SlurmSections {
     static final List<String> JOB_FIELDS = List.of("name", "submit", "user", "account", "partition", "qos", "nodes",
             "ntasks", "cpusPerTask", "cpusPerNode", "mem", "memPerCpu", "gres", "gpus", "constraint", "exclusive", "array",
             "dependency", "nice", "begin", "estimate", "runtime", "rerunnable", "checkpointable", "imageMbPerNode",
-            "checkpointInterval", "runningFor", "onNodes");
+            "checkpointInterval", "runningFor", "onNodes", "reservation");
     /** The root fields only a version-2 file may have. */
     static final List<String> ROOT_FIELDS = List.of("partitions", "accounts", "qos", "priority", "slurmPreempt");
     static final List<String> PREEMPT_MODES = List.of("off", "cancel", "requeue", "suspend", "checkpoint");
@@ -531,12 +531,8 @@ final class SlurmSections {
     // ------------------------------------------------------------------ jobs
 
     /** One file job before ids and dependencies are settled: its specs (one, or one per array task) and its path. */
-    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name, Running running) {
-
-        Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name) {
-            this(specs, path, dependencies, name, null);
-        }
-    }
+    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name, Running running,
+            String reservation) {}
 
     /** A job already running when the scenario begins ({@code runningFor}, {@code onNodes}): its node indices and elapsed time. */
     private record Running(int[] nodes, long elapsed) {}
@@ -577,10 +573,12 @@ final class SlurmSections {
         if (problems.count() > before) return null;
         List<JobSpec> jobs = new ArrayList<>();
         List<org.preemptlab.sim.InitialRun> running = new ArrayList<>();
+        List<ReservationsSection.Binding> named = new ArrayList<>();
         TresCapacity busy = new TresCapacity(full);
         int id = 1;
         for (Read r : reads) {
             for (JobSpec s : r.specs) {
+                if (r.reservation != null) named.add(new ReservationsSection.Binding(r.path + ".reservation", id, r.reservation));
                 JobSpec spec = s.toBuilder().id(id++).build();
                 jobs.add(spec);
                 if (r.running() == null) continue;
@@ -595,11 +593,15 @@ final class SlurmSections {
             }
         }
         if (problems.count() > before) return null;
-        return new Jobs(jobs, full, running);
+        return new Jobs(jobs, full, running, named);
     }
 
-    /** @param running the jobs already running when the scenario begins */
-    record Jobs(List<JobSpec> jobs, NodeCluster cluster, List<org.preemptlab.sim.InitialRun> running) {}
+    /**
+     * @param running the jobs already running when the scenario begins
+     * @param named   the jobs (every task of an array) that name a reservation
+     */
+    record Jobs(List<JobSpec> jobs, NodeCluster cluster, List<org.preemptlab.sim.InitialRun> running,
+            List<ReservationsSection.Binding> named) {}
 
     /** Accounts and users named by the jobs, flat under root, shares 1 (a file without {@code accounts}). */
     private static AccountTree flatTree(JsonNode jobs) {
@@ -771,13 +773,14 @@ final class SlurmSections {
             running = running(f, cluster, minNodes, runtime, array != null);
             if (running == null) return null;
         }
-        if (array == null) return new Read(List.of(spec), path, deps, name, running);
+        String reservation = f.has("reservation") ? f.string("reservation", null, true) : null;
+        if (array == null) return new Read(List.of(spec), path, deps, name, running, reservation);
         List<JobSpec> tasks = new ArrayList<>(array.length);
         for (int t : array) {
             tasks.add(spec.toBuilder().name(name + "_" + t)
                     .slurm(request.toBuilder().arrayName(name).arrayTask(t).build()).build());
         }
-        return new Read(tasks, path, deps, name);
+        return new Read(tasks, path, deps, name, null, reservation);
     }
 
     /** {@code runningFor} and {@code onNodes} of a job already running at 0; null after a problem. */
