@@ -66,6 +66,8 @@ final class GangSlicer {
     private final Map<JobRun, Placement> joinedWith = new HashMap<>();
     /** Jobs the slicer suspended (they hold their cores and memory), in suspension order. */
     private final Set<JobRun> sliced = new LinkedHashSet<>();
+    /** The sliced jobs suspended for a job of a higher tier (counted as a SUSPEND preemption already). */
+    private final Set<JobRun> byTier = new java.util.HashSet<>();
     private final int[] used;
     private long pendingTick = Long.MIN_VALUE;
 
@@ -90,9 +92,15 @@ final class GangSlicer {
         return sliced.contains(r);
     }
 
+    /** True if the slicer suspended the job for a job of a higher tier (a preemption, counted as one). */
+    boolean suspendedByTier(JobRun r) {
+        return byTier.contains(r);
+    }
+
     /** A job the slicer suspended leaves its nodes (node failure, maintenance, a preemptor): forget it. */
     void evicted(JobRun r) {
         sliced.remove(r);
+        byTier.remove(r);
         drop(r);
     }
 
@@ -105,6 +113,7 @@ final class GangSlicer {
                 JobRun r = list.get(i);
                 if (holds(r)) continue;
                 sliced.remove(r);
+                byTier.remove(r);
                 joinedWith.remove(r);
                 list.remove(i);
                 changed[p] = true;
@@ -227,11 +236,13 @@ final class GangSlicer {
                 why = "time slice: " + other + "'s turn (SchedulerTimeSlice=" + SimTime.duration(slice) + ")";
             }
             sliced.add(r);
+            if (preemption) byTier.add(r);
             engine.sliceSuspend(r, Reason.of(why), preemption);
         }
         for (JobRun r : nowActive) {
             if (!sliced.contains(r)) continue;
             sliced.remove(r);
+            byTier.remove(r);
             engine.sliceResume(r, Reason.of(rotate ? "time slice: its turn (it had waited longest)"
                     : "gang: its cores are free again"));
         }

@@ -510,6 +510,10 @@ public final class Simulation {
             evictSuspended(r, mechanism == PreemptMechanism.CHECKPOINT && r.spec().checkpointable(), reason);
             return;
         }
+        if (gang != null && gang.isSliced(r)) { // the timeslicer suspended it (this pass may have): docs/gang-scheduling.md
+            takeSlicedSlot(r, forJob, reason);
+            return;
+        }
         if (r.state() != JobState.RUNNING) {
             throw new IllegalStateException("policy " + policy.name() + " preempted job " + r.name() + " which is " + r.state());
         }
@@ -522,6 +526,27 @@ public final class Simulation {
             case CHECKPOINT -> beginCheckpoint(r, true, reason);
             case REQUEUE, KILL -> beginKill(r, reason);
         }
+    }
+
+    /**
+     * A SUSPEND victim the timeslicer has already suspended (PreemptMode=SUSPEND,GANG): it is off its
+     * cores already, so it is not suspended a second time (no SUSPEND event, no backend call). It
+     * becomes priority-suspended: its shared slot goes to the preemptor, its memory stays held, and
+     * it resumes like any suspended job, once its cores are free and the preemptor has started. One
+     * suspension is one preemption: if the slicer suspended it for a higher tier, that was counted.
+     */
+    private void takeSlicedSlot(JobRun r, JobView forJob, Reason reason) {
+        if (!gang.suspendedByTier(r)) r.preempted(PreemptMechanism.SUSPEND); // else counted when the slicer suspended it
+        running.remove(r);
+        capacity.releaseCores(r.placement());
+        gang.evicted(r);
+        outages.reseize(r.placement());
+        suspended.add(r);
+        if (forJob != null) r.holdFor(forJob.index());
+        log(LogKind.PREEMPT, r, r.placement(), Reason.of(reason.text() + "; it was already suspended by the timeslicer:"
+                + " it stays suspended (no second suspend) and gives its shared cores to "
+                + (forJob == null ? "the preemptor" : Reason.job(forJob.name()))
+                + ", keeping its memory, until they are free again (PreemptMode=SUSPEND,GANG)"));
     }
 
     private void suspend(JobRun r, int forJob, Reason reason) {

@@ -166,6 +166,48 @@ class GangScheduleTest {
         assertThat(why).contains("job H of a higher priority tier needs its cores");
     }
 
+    /**
+     * Gang slicing and QOS preemption by suspend in one pass. A (normal, 100 s) runs alone from 0.
+     * At 10 H1 and H2 (QOS high, 40 s each) arrive. The scheduler starts H1 in the free slot and
+     * picks A (running, in its snapshot) as the SUSPEND victim for H2. H1 joins first: of a higher
+     * tier, it suspends A at once (PREEMPT + SUSPEND, A's one preemption). Then the preemptor's
+     * decision reaches A, already off its cores: A is not suspended again (no second SUSPEND); it
+     * becomes priority-suspended, held for H2, its slot goes to H2 (its memory stays held). H2 starts
+     * at 10 beside H1, same tier: it waits for its turn. H1/H2 take turns: H1 10-30, H2 30-60,
+     * H1 60-80 (ends at 80, 40 s of work), H2 resumes at once 80-90 (ends at 90, 30 + 10 s). A
+     * resumes at 90 when both slots are free: 10 s done + 90 s left, ends at 180. (At 80 A's slot is
+     * free and its hold over, so it resumes and H2's tier suspends it again at once: a zero-length
+     * run, a second preemption; Slurm would keep it suspended. Asserted as the engine does it today.)
+     */
+    @Test
+    void aPreemptorTakesTheSlotOfAJobTheTimeslicerSuspended() {
+        PreemptionRules rules = new PreemptionRules(false, true, Map.of("high", 1, "normal", 0), null, 0, Map.of(),
+                List.of(org.preemptlab.mechanism.PreemptMechanism.SUSPEND));
+        JobSpec a = job(1, "A", 0, 1, 4, 4096, 100);
+        JobSpec h1 = job(2, "H1", 10, 1, 4, 4096, 40).toBuilder().qos("high").build();
+        JobSpec h2 = job(3, "H2", 10, 1, 4, 4096, 40).toBuilder().qos("high").build();
+        SimulationConfig config = SimulationConfig.of(ONE_NODE, List.of(a, h1, h2),
+                PolicyFactory.create(SchedulerKind.EASY, 0.2, 1800, 430, false, rules), true).withGang(FORCE_2);
+        SimulationResult r = new Simulation(config).run();
+        assertThat(transitions(r)).containsExactly("0 START A",
+                "10 START H1", "10 PREEMPT A", "10 SUSPEND A", // the slicer: H1 of a higher tier
+                "10 PREEMPT A", // the preemptor's victim for H2: no second SUSPEND
+                "10 START H2", "10 SUSPEND H2",
+                "30 SUSPEND H1", "30 RESUME H2", "60 SUSPEND H2", "60 RESUME H1",
+                "80 END H1", "80 RESUME A", "80 RESUME H2", "80 PREEMPT A", "80 SUSPEND A",
+                "90 END H2", "90 RESUME A", "180 END A");
+        assertThat(segments(r, 0)).containsExactly("WAITING 0-0", "RUNNING 0-10", "SUSPENDED 10-80", "RUNNING 80-80",
+                "SUSPENDED 80-90", "RUNNING 90-180");
+        assertThat(r.job(1).end()).isEqualTo(80);
+        assertThat(r.job(2).end()).isEqualTo(90);
+        assertThat(r.job(0).end()).isEqualTo(180);
+        // one preemption per suspension: at 10 (counted once, by the slicer) and at 80
+        assertThat(r.job(0).timesPreempted()).isEqualTo(2);
+        String why = r.timeline().log().stream().filter(e -> e.kind() == LogKind.PREEMPT).skip(1).findFirst()
+                .orElseThrow().reason().text();
+        assertThat(why).contains("already suspended by the timeslicer", "no second suspend", "job H2");
+    }
+
     static List<String> segments(SimulationResult r, int job) {
         List<String> out = new ArrayList<>();
         for (Segment s : r.timeline().segments()) {
