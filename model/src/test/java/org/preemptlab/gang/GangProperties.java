@@ -96,6 +96,62 @@ class GangProperties {
         assertThat(run(cluster, jobs, kind, gang).timeline().hash()).as("same input, same log").isEqualTo(r.timeline().hash());
     }
 
+    /**
+     * Gang slicing and QOS preemption by suspend in one run (chain [suspend, requeue], tiers high over
+     * normal), under EASY and FCFS: the preemptor may pick a job the timeslicer has suspended (even in
+     * the same pass) without the engine refusing it, every job ends, no node runs more than its
+     * cores at once, and the memory of every job on it, running or suspended, fits.
+     */
+    @Property(tries = 25)
+    void slicingAndSuspendPreemptionTogether(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 2, max = 3) int share, @ForAll boolean fcfs) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        NodeCluster cluster = new NodeCluster(List.of(NodePool.simple("shared", 2, 4, 16_384)));
+        GangSettings gang = new GangSettings(Map.of("shared", OverSubscribe.force(share)), 30);
+        List<JobSpec> jobs = new ArrayList<>();
+        long submit = 0;
+        int n = 4 + rnd.nextInt(12);
+        for (int i = 0; i < n; i++) {
+            submit += rnd.nextInt(3) == 0 ? rnd.nextInt(120) : 0; // bursts: several starts and preemptions in one pass
+            int nodes = 1 + rnd.nextInt(rnd.nextInt(4) == 0 ? 2 : 1);
+            int cores = rnd.nextBoolean() ? 4 : 1 + rnd.nextInt(4);
+            long mem = rnd.nextInt(3) == 0 ? 0 : 1024L * (1 + rnd.nextInt(6));
+            long runtime = 1 + rnd.nextInt(300);
+            String qos = rnd.nextBoolean() ? "high" : JobSpec.DEFAULT_QOS;
+            jobs.add(new JobSpec(i + 1, "j" + (i + 1), submit, nodes, cores, mem, runtime + rnd.nextInt(300), runtime,
+                    qos, "", List.of(), true, true, 0, 0, null));
+        }
+        PreemptionRules rules = new PreemptionRules(false, true, Map.of("high", 1, JobSpec.DEFAULT_QOS, 0), null, 0,
+                Map.of(), List.of(org.preemptlab.mechanism.PreemptMechanism.SUSPEND,
+                        org.preemptlab.mechanism.PreemptMechanism.REQUEUE));
+        SchedulerKind kind = fcfs ? SchedulerKind.FCFS : SchedulerKind.EASY;
+        SimulationConfig config = SimulationConfig.of(cluster, jobs,
+                PolicyFactory.create(kind, 0.2, 1800, 430, false, rules), true).withGang(gang);
+        SimulationResult r = new Simulation(config).run();
+
+        for (JobRun j : r.jobs()) assertThat(j.state()).as(j.spec().name()).isEqualTo(JobState.COMPLETED);
+        TreeSet<Long> instants = new TreeSet<>();
+        for (Segment s : r.timeline().segments()) if (s.end() > s.start()) instants.add(s.start());
+        for (long t : instants) {
+            int[] active = new int[cluster.nodeCount()];
+            long[] memory = new long[cluster.nodeCount()];
+            for (Segment s : r.timeline().segments()) {
+                if (!(s.start() <= t && t < s.end()) || s.kind() == SegmentKind.WAITING || s.kind() == SegmentKind.LOST) continue;
+                JobSpec spec = r.job(s.job()).spec();
+                for (int node : s.nodes()) {
+                    memory[node] += spec.memoryPerNodeMb();
+                    if (s.kind() != SegmentKind.SUSPENDED) active[node] += spec.coresPerNode();
+                }
+            }
+            for (int node = 0; node < cluster.nodeCount(); node++) {
+                assertThat(active[node]).as("active cores on node %d at %d", node, t).isLessThanOrEqualTo(4);
+                assertThat(memory[node]).as("memory (running and suspended) on node %d at %d", node, t)
+                        .isLessThanOrEqualTo(16_384);
+            }
+        }
+        assertThat(new Simulation(config).run().timeline().hash()).as("same input, same log").isEqualTo(r.timeline().hash());
+    }
+
     static SimulationResult run(NodeCluster cluster, List<JobSpec> jobs, SchedulerKind kind, GangSettings gang) {
         SimulationConfig config = SimulationConfig.of(cluster, jobs,
                 PolicyFactory.create(kind, 0.2, 1800, 430, false, PreemptionRules.NONE), true).withGang(gang);
