@@ -181,8 +181,7 @@ public final class MainWindow {
     /** View ▸ Planner views: utilization by state, backlog and waits by group of the run shown. */
     private MenuItem plannerItem() {
         MenuItem planner = item("_Planner views (utilization, backlog, waits)…", "Shortcut+4", () -> {
-            var p = vm.plannerViews();
-            if (p != null) org.preemptlab.app.gui.planner.PlannerWindow.show(root.getScene() == null ? null : root.getScene().getWindow(), p);
+            vm.plannerViews(p -> org.preemptlab.app.gui.planner.PlannerWindow.show(root.getScene() == null ? null : root.getScene().getWindow(), p));
         });
         planner.setId("menu-planner-views");
         planner.disableProperty().bind(vm.runProperty().isNull());
