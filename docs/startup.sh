@@ -31,7 +31,7 @@ one() { # $1: cold|warm -> "first_frame shown wall cpu"
   local line; line=$(grep -o 'first frame [0-9.]* s after the JVM started, finished run shown [0-9.]* s' "$err" || echo "- - - -")
   rm -f "$err"
   echo "$line" | awk -v w="$(echo "$t1 - $t0" | bc)" -v c="$(echo "($c1 - $c0) / $(getconf CLK_TCK)" | bc -l)" \
-    '{printf "%s | %s | %.1f | %.1f\n", $3, $10, w, c}'
+    '{printf "%s | %s | %.1f | %.1f\n", $3, $12, w, c}'
 }
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $(java -version 2>&1 | head -1)"
 echo

@@ -46,6 +46,7 @@ public final class MainWindow {
     private final MainActions actions;
     private RunView runView;
     private boolean compareBuilt;
+    private boolean samplesBuilt;
 
     public MainWindow(MainViewModel vm, MainActions actions) {
         this.vm = vm;
@@ -63,13 +64,18 @@ public final class MainWindow {
         editorTab.setContent(actions.editorPage());
         // the compare page (JFreeChart, the break-even tab) is built when first shown: off the first frame
         compareTab.setContent(placeholder("Opening Compare …"));
+        // so is the samples page (it reads and parses every sample file): the window opens on the run
+        samplesTab.setContent(placeholder("Listing the samples …"));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == compareTab && !compareBuilt) {
                 compareBuilt = true;
                 compareTab.setContent(actions.comparePage());
             }
+            if (b == samplesTab && !samplesBuilt) {
+                samplesBuilt = true;
+                samplesTab.setContent(actions.samplesPage());
+            }
         });
-        samplesTab.setContent(actions.samplesPage());
         tabs.getTabs().addAll(samplesTab, editorTab, runTab, compareTab);
         root.setTop(menuBar());
         root.setCenter(tabs);
