@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 rounds="${1:-3}"
 jar=app/target/preemptlab.jar
 [[ -f "$jar" ]] || ./mvnw -B -q -o -pl model,app -DskipTests package
+# under heavy load the smoke test needs more than its default 120 s
+export PREEMPTLAB_JAVA_OPTIONS="-Dpreemptlab.smoke.timeout=900 ${PREEMPTLAB_JAVA_OPTIONS:-}"
 x=()
 [[ -n "${DISPLAY:-}" ]] || x=(xvfb-run -a)
 jsa=app/target/preemptlab-gui.jsa
