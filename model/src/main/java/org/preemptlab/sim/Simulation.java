@@ -55,7 +55,7 @@ public final class Simulation {
     private final Capacity capacity;
     private final JobRun[] runs;
     private final EventQueue events = new EventQueue();
-    private final TreeSet<JobRun> queue = new TreeSet<>(QUEUE_ORDER);
+    private final WaitingQueue queue = new WaitingQueue(QUEUE_ORDER);
     private final TreeSet<JobRun> running = new TreeSet<>(BY_ESTIMATED_END);
     private final LinkedHashSet<JobRun> suspended = new LinkedHashSet<>();
     private final Timeline timeline;
@@ -973,6 +973,11 @@ public final class Simulation {
         @Override
         public Collection<? extends JobView> running() {
             return runningView;
+        }
+
+        @Override
+        public org.preemptlab.sched.QueueShapes queueShapes() {
+            return queue;
         }
 
         @Override
