@@ -39,7 +39,9 @@ final class ShapeScan {
             for (Map.Entry<Long, NavigableSet<JobView>> group : byProcs.getValue().entrySet()) {
                 long walltime = group.getKey();
                 if (now + walltime > shadow && procs > extraCores) break; // ascending wall times: the rest end later still
-                Iterator<JobView> rest = group.getValue().tailSet(head, false).iterator();
+                NavigableSet<JobView> jobs = group.getValue();
+                // in a long queue most groups start after the head: then no sub-set view is needed
+                Iterator<JobView> rest = order.compare(jobs.first(), head) > 0 ? jobs.iterator() : jobs.tailSet(head, false).iterator();
                 if (rest.hasNext()) heap.add(new Cursor(rest.next(), rest, procs, walltime));
             }
         }

@@ -38,8 +38,13 @@ import org.preemptlab.sched.Snapshot;
  */
 public final class Simulation {
 
-    private static final Comparator<JobRun> QUEUE_ORDER = Comparator.comparingInt((JobRun r) -> -r.tier())
-            .thenComparingLong(JobRun::queueKey).thenComparingInt(JobRun::index);
+    /** Tier (higher first), then queue key, then index; written out (a pass compares jobs millions of times). */
+    private static final Comparator<JobRun> QUEUE_ORDER = (a, b) -> {
+        int c = Integer.compare(-a.tier(), -b.tier());
+        if (c != 0) return c;
+        c = Long.compare(a.queueKey(), b.queueKey());
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+    };
     private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong(JobRun::estimatedEnd)
             .thenComparingInt(JobRun::index);
 
