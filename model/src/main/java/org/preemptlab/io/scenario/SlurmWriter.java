@@ -201,7 +201,11 @@ final class SlurmWriter {
         if (r == null || !r.wholeNodeMemory()) o.put("mem", j.memoryPerNodeMb());
         if (r != null) {
             if (!r.gresPerNode().isEmpty()) o.put("gres", Gres.format(r.gresPerNode()));
-            if (r.gpusPerJob() > 0) o.put("gpus", r.gpuType().isEmpty() ? Long.toString(r.gpusPerJob()) : r.gpuType() + ":" + r.gpusPerJob());
+            if (r.gpusPerJob() > 0) {
+                // an untyped count as a number: the reader takes text as "type:count"
+                if (r.gpuType().isEmpty()) o.put("gpus", r.gpusPerJob());
+                else o.put("gpus", r.gpuType() + ":" + r.gpusPerJob());
+            }
             if (!r.constraint().isNone()) o.put("constraint", r.constraint().toString());
             if (r.exclusive()) o.put("exclusive", true);
             if (r.nice() != 0) o.put("nice", r.nice());
