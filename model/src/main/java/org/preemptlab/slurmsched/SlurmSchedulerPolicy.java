@@ -175,14 +175,18 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         int n = queue.size();
         JobView[] jobs = new JobView[n];
         long[] prio = new long[n];
-        Integer[] idx = new Integer[n];
         int i = 0;
+        boolean allEqual = true;
         for (JobView j : queue) {
             jobs[i] = j;
             prio[i] = attributes.priority(j.spec());
-            idx[i] = i;
+            allEqual &= prio[i] == prio[0];
             i++;
         }
+        // every priority equal (the engine's order, SlurmJobAttributes.REQUESTED): the sort would keep the queue order
+        if (allEqual) return java.util.Arrays.asList(jobs);
+        Integer[] idx = new Integer[n];
+        for (int k = 0; k < n; k++) idx[k] = k;
         java.util.Arrays.sort(idx, (a, b) -> prio[a] != prio[b] ? Long.compare(prio[b], prio[a]) : Integer.compare(a, b));
         List<JobView> out = new ArrayList<>(n);
         for (Integer k : idx) out.add(jobs[k]);

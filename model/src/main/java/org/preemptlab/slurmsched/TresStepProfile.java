@@ -30,6 +30,7 @@ final class TresStepProfile {
     private int[] runEnd = new int[0];
     private int[] badAt = new int[0];
     private int[] chosen = new int[0];
+    private int[] later = new int[0];
 
     private TresStepProfile(int capacity) {
         times = new long[Math.max(4, capacity)];
@@ -130,18 +131,25 @@ final class TresStepProfile {
         Arrays.fill(runEnd, 0, total, -1);
         Arrays.fill(badAt, 0, total, -1);
         if (chosen.length < nodesNeeded) chosen = new int[nodesNeeded];
+        if (later.length < total) later = new int[total];
         int j = i0;
-        for (int i = i0; i < size; i++) {
+        int i = i0;
+        while (i < size) {
             long start = Math.max(from, times[i]);
             long end = start + duration;
             if (j < i) j = i;
             while (j + 1 < size && times[j + 1] < end) j++;
+            int next = Integer.MAX_VALUE; // no candidate can fit before this start index (see below)
             for (int c = 0; c < nc; c++) {
                 TresCapacity.Candidate cand = cands.get(c);
                 long[] need = cand.need();
                 int k = 0;
+                int failed = 0;
                 for (int node = cand.firstNode(), slot = base[c]; node < cand.endNode() && k < nodesNeeded; node++, slot++) {
-                    if (i <= badAt[slot]) continue; // a step of [i, j] it does not fit in (j only grows)
+                    if (i <= badAt[slot]) { // a step of [i, j] it does not fit in (j only grows)
+                        later[failed++] = badAt[slot] + 1;
+                        continue;
+                    }
                     int e = runEnd[slot];
                     if (e < i) e = i - 1; // it fits in every step of [i, e]
                     while (e < j) {
@@ -154,9 +162,26 @@ final class TresStepProfile {
                     }
                     runEnd[slot] = e;
                     if (e >= j) chosen[k++] = node;
+                    else later[failed++] = badAt[slot] + 1;
                 }
                 if (k == nodesNeeded) return new AvailabilityProfile.Slot(start, caps[i].placement(cand, Arrays.copyOf(chosen, k)));
+                // a node that does not fit now fits no window containing its bad step: before the (needed − k)-th
+                // smallest "bad step + 1", fewer than needed nodes can fit, so no start index before it can
+                int r = nodesNeeded - k;
+                if (r <= failed) {
+                    int at;
+                    if (r == 1) {
+                        at = Integer.MAX_VALUE;
+                        for (int f = 0; f < failed; f++) at = Math.min(at, later[f]);
+                    } else {
+                        Arrays.sort(later, 0, failed);
+                        at = later[r - 1];
+                    }
+                    next = Math.min(next, at);
+                }
             }
+            if (next == Integer.MAX_VALUE) return null;
+            i = Math.max(i + 1, next);
         }
         return null;
     }
