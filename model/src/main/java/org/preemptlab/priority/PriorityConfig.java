@@ -132,6 +132,10 @@ public record PriorityConfig(long weightAge, long weightAssoc, long weightFairsh
         public Builder resetPeriod(ResetPeriod r) { reset = r; return this; }
         public Builder favorSmall(boolean b) { favorSmall = b; return this; }
         public Builder flag(PriorityFlag f) { flags.add(f); return this; }
+        /** Sets or clears one flag. */
+        public Builder flag(PriorityFlag f, boolean on) { if (on) flags.add(f); else flags.remove(f); return this; }
+        /** All TRES weights at once (replacing the ones set). */
+        public Builder weightTres(Map<String, Double> w) { tres = new TreeMap<>(w); return this; }
         public Builder dampeningFactor(int d) { damp = d; return this; }
 
         public PriorityConfig build() {

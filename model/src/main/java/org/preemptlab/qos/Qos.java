@@ -32,6 +32,10 @@ public record Qos(String name, int priority, Set<String> preempt, PreemptMode pr
         return new Qos(name, priority, Set.of(), PreemptMode.CLUSTER, 0, -1, 1.0, LimitSet.NONE);
     }
 
+    public Qos withName(String n) {
+        return new Qos(n, priority, preempt, preemptMode, graceSeconds, exemptSeconds, usageFactor, limits);
+    }
+
     public Qos withPriority(int p) {
         return new Qos(name, p, preempt, preemptMode, graceSeconds, exemptSeconds, usageFactor, limits);
     }
