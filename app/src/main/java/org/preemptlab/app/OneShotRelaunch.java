@@ -79,12 +79,13 @@ final class OneShotRelaunch {
         Path list = null;
         switch (archiveState) {
             case USABLE -> {
-                cmd.add("-XX:SharedArchiveFile=" + archive);
+                cmd.add("-XX:SharedArchiveFile=".concat(archive.toString()));
                 cmd.addAll(QUIET);
             }
             case TO_MAKE -> {
-                list = jar.resolveSibling(ARCHIVE_NAME + "." + ProcessHandle.current().pid() + ".classlist");
-                cmd.add("-XX:DumpLoadedClassList=" + list);
+                list = jar.resolveSibling(ARCHIVE_NAME.concat(".").concat(Long.toString(ProcessHandle.current().pid()))
+                        .concat(".classlist"));
+                cmd.add("-XX:DumpLoadedClassList=".concat(list.toString()));
             }
             case NONE -> { }
         }
@@ -117,8 +118,8 @@ final class OneShotRelaunch {
         if (args.length == 0 || !ONE_SHOT.contains(args[0])) return Optional.empty();
         Path jar = ownJar();
         if (jar == null) return Optional.empty();
-        ProcessHandle.Info info = ProcessHandle.current().info();
-        List<String> processArgs = info.arguments().map(List::of).orElse(null);
+        String[] started = ProcessHandle.current().info().arguments().orElse(null);
+        List<String> processArgs = started == null ? null : List.of(started);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Optional<Plan> plan = plan(args, processArgs, System.getenv(), java, jar, ArchiveState.of(jar));
         if (plan.isEmpty()) return Optional.empty();
@@ -128,7 +129,7 @@ final class OneShotRelaunch {
         } catch (IOException e) {
             return Optional.empty();
         }
-        Thread stop = new Thread(child::destroy); // this JVM told to end (SIGTERM): the child too
+        Thread stop = new DestroyOnExit(child); // this JVM told to end (SIGTERM): the child too
         Runtime.getRuntime().addShutdownHook(stop);
         int code;
         while (true) {
@@ -165,6 +166,20 @@ final class OneShotRelaunch {
             } catch (IOException e) {
                 // a leftover temporary file in the jar's folder; harmless
             }
+        }
+    }
+
+    /** A shutdown hook that ends the child (a class, not a lambda: no bootstrap in this short-lived JVM). */
+    private static final class DestroyOnExit extends Thread {
+        private final Process child;
+
+        DestroyOnExit(Process child) {
+            this.child = child;
+        }
+
+        @Override
+        public void run() {
+            child.destroy();
         }
     }
 
