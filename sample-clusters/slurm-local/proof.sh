@@ -4,15 +4,25 @@
 # run with Slurm's loop on the site's version-2 model (preemptlab replay), and how much the phase of the periodic passes moves the
 # replay. Prints the numbers; with --doc FILE also writes them into FILE between the markers
 # <!-- proof:MODE:begin --> and <!-- proof:MODE:end -->.
-# Usage: proof.sh full|ci OUT [--from DIR] [--doc docs/slurm-fidelity.md]
+# Then checks issue 12's criteria for each run's replay against the noise floor (real run 1 vs 2):
+#   share within tolerance >= floor share, Kendall tau >= floor tau, mean |start error| <= 1.5 x floor mean,
+# and exits 3 naming every criterion missed, with the numbers (after printing and writing the numbers).
+# Usage: proof.sh full|ci OUT [--from DIR] [--doc docs/slurm-fidelity.md] [--check strict|noisy|off]
 #   --from DIR: use DIR/run1 and DIR/run2 from an earlier proof instead of running Slurm (no root needed)
+#   --check: strict = the criteria as written (default for full); noisy = only a replay clearly worse
+#     than the floor fails: tau below floor - 0.10, share below floor - 0.05, mean above 2 x the floor's
+#     (default for ci, so CI stays green on a loaded machine; the margins and why: docs/slurm-fidelity.md);
+#     off = print the numbers only.
 # Needs app/target/preemptlab.jar (./mvnw -B -DskipTests package); root unless --from.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 MODE="$1"; mkdir -p "$2"; OUT="$(cd "$2" && pwd)"; shift 2
-FROM=""; DOC=""
-while [ $# -gt 0 ]; do case "$1" in --from) FROM="$2"; shift 2 ;; --doc) DOC="$2"; shift 2 ;; *) echo "unknown option $1" >&2; exit 2 ;; esac; done
+FROM=""; DOC=""; CHECK=""
+while [ $# -gt 0 ]; do case "$1" in --from) FROM="$2"; shift 2 ;; --doc) DOC="$2"; shift 2 ;; --check) CHECK="$2"; shift 2 ;;
+  *) echo "unknown option $1" >&2; exit 2 ;; esac; done
+case "$MODE" in full) CHECK=${CHECK:-strict} ;; ci) CHECK=${CHECK:-noisy} ;; *) echo "MODE must be full or ci" >&2; exit 2 ;; esac
+case "$CHECK" in strict|noisy|off) ;; *) echo "--check is \"$CHECK\"; use strict, noisy or off" >&2; exit 2 ;; esac
 JAR="$ROOT/app/target/preemptlab.jar"
 [ -f "$JAR" ] || { echo "[proof] $JAR not found: ./mvnw -B -DskipTests package first" >&2; exit 1; }
 pl() { java -jar "$JAR" "$@"; }
@@ -98,3 +108,39 @@ if [ -n "$DOC" ]; then
   echo "[proof] wrote the $MODE numbers into $DOC"
 fi
 echo "[proof] $MODE done in $(( $(date +%s) - started )) s"
+
+# ---- issue 12's criteria, each run's replay against the noise floor
+# noisy margins (ci): from the recorded CI runs of 2026-12-06 (docs/slurm-fidelity.md, "The check"):
+# the phase sweep alone moved tau 0.631..0.753 (0.12), the share by one job of 43 (0.023), the mean 9.3..12.1 s (x1.25).
+case "$CHECK" in
+  strict) TAU_MARGIN=0;    SHARE_MARGIN=0;    MEAN_FACTOR=1.5 ;;
+  noisy)  TAU_MARGIN=0.10; SHARE_MARGIN=0.05; MEAN_FACTOR=2.0 ;;
+esac
+if [ "$CHECK" != off ]; then
+  FT=$(num "$OUT/noise.json" startOrderKendallTau); FS=$(num "$OUT/noise.json" withinToleranceShare)
+  FM=$(num "$OUT/noise.json" meanAbsStartErrorSeconds)
+  failed=0
+  for r in 1 2; do
+    T=$(num "$OUT/replay$r.json" startOrderKendallTau); S=$(num "$OUT/replay$r.json" withinToleranceShare)
+    M=$(num "$OUT/replay$r.json" meanAbsStartErrorSeconds)
+    msg=$(awk -v r="$r" -v c="$CHECK" -v t="$T" -v s="$S" -v m="$M" -v ft="$FT" -v fs="$FS" -v fm="$FM" \
+              -v tm="$TAU_MARGIN" -v sm="$SHARE_MARGIN" -v mf="$MEAN_FACTOR" 'BEGIN {
+      if (t == "null" || s == "null" || m == "null" || ft == "null" || fs == "null" || fm == "null" ||
+          t == "" || s == "" || m == "" || ft == "" || fs == "" || fm == "") {
+        printf "run %s: a value is missing (replay tau %s share %s mean %s; floor tau %s share %s mean %s)\n", r, t, s, m, ft, fs, fm; exit }
+      if (t + 0 < ft - tm) printf "run %s: Kendall tau %.4f < floor %.4f - margin %.2f (%s)\n", r, t, ft, tm, c
+      if (s + 0 < fs - sm) printf "run %s: share within tolerance %.4f < floor %.4f - margin %.2f (%s)\n", r, s, fs, sm, c
+      if (m + 0 > mf * fm) printf "run %s: mean |start error| %.1f s > %.1f x floor %.1f s = %.1f s (%s)\n", r, m, mf, fm, mf * fm, c
+    }')
+    if [ -n "$msg" ]; then
+      while IFS= read -r l; do echo "[proof] CRITERION MISSED, $l" >&2; done <<< "$msg"
+      failed=1
+    else
+      echo "[proof] run $r: replay meets the criteria against the noise floor ($CHECK): tau $T vs $FT, share $S vs $FS, mean $M s vs $FM s"
+    fi
+  done
+  if [ "$failed" -ne 0 ]; then
+    echo "[proof] FAILED ($CHECK check; see docs/slurm-fidelity.md for what the replay does not model yet)" >&2
+    exit 3
+  fi
+fi

@@ -160,6 +160,27 @@ public final class TresCapacity implements Capacity {
     }
 
     /**
+     * The placement of the job on exactly these nodes (a job already running there when the scenario
+     * begins), in the first of its partitions that holds their node group; null if none does, the
+     * nodes are of several groups, or a node can never hold it. Free room is not checked: {@link #take} does.
+     */
+    public Placement placeOn(JobSpec job, int[] nodes) {
+        if (nodes.length == 0 || nodes.length != job.nodes()) return null;
+        int group = cluster.poolOf(nodes[0]);
+        for (int n : nodes) if (n < 0 || n >= cluster.nodeCount() || cluster.poolOf(n) != group) return null;
+        for (int pi : partitionsOf(job)) {
+            boolean holds = false;
+            for (int gi : partitionGroups[pi]) holds |= gi == group;
+            if (!holds) continue;
+            long[] need = need(group, pi, job);
+            if (need == null) return null;
+            long[] gres = g == 0 ? null : Arrays.copyOfRange(need, 3, 3 + g);
+            return Placement.ofTres(group, nodes.clone(), (int) need[0], need[1], gres, pi, need[2] == 1);
+        }
+        return null;
+    }
+
+    /**
      * Whether the job could ever run in partition {@code pi} on an empty cluster (its nodes exist
      * with the features, CPUs, memory and GRES it asks for).
      */

@@ -97,6 +97,11 @@ public record StartComparison(List<Row> rows, int unmatchedActual, int unmatched
 
     /** The report values as JSON (keys in a fixed order; NaN written as null); {@code extra} members go first. */
     public String toJson(Map<String, String> extraRawMembers) {
+        return toJson(extraRawMembers, Map.of());
+    }
+
+    /** As {@link #toJson(Map)}, with {@code trailingRawMembers} after {@code byAccount} (e.g. the what-if section). */
+    public String toJson(Map<String, String> extraRawMembers, Map<String, String> trailingRawMembers) {
         StringBuilder b = new StringBuilder("{\n");
         extraRawMembers.forEach((k, v) -> b.append("  ").append(quote(k)).append(": ").append(v).append(",\n"));
         b.append("  \"jobs\": ").append(jobs()).append(",\n");
@@ -111,7 +116,9 @@ public record StartComparison(List<Row> rows, int unmatchedActual, int unmatched
         b.append("  \"meanWaitActualSeconds\": ").append(num(meanWaitActualSeconds)).append(",\n");
         b.append("  \"meanWaitPredictedSeconds\": ").append(num(meanWaitPredictedSeconds)).append(",\n");
         b.append("  \"byPartition\": ").append(groups(byPartition)).append(",\n");
-        b.append("  \"byAccount\": ").append(groups(byAccount)).append("\n}\n");
+        b.append("  \"byAccount\": ").append(groups(byAccount));
+        trailingRawMembers.forEach((k, v) -> b.append(",\n  ").append(quote(k)).append(": ").append(v));
+        b.append("\n}\n");
         return b.toString();
     }
 
@@ -145,16 +152,20 @@ public record StartComparison(List<Row> rows, int unmatchedActual, int unmatched
 
     /** The per-job table: {@code jobId,actualStart,predictedStart,deltaSeconds,actualWait,predictedWait,partition,account}. */
     public String toCsv() {
-        StringBuilder b = new StringBuilder("jobId,actualStart,predictedStart,deltaSeconds,actualWait,predictedWait,partition,account\n");
-        for (Row r : rows) {
-            b.append(csv(r.key())).append(',').append(r.actualStart()).append(',').append(r.predictedStart()).append(',')
-                    .append(r.deltaSeconds()).append(',').append(r.actualWait()).append(',').append(r.predictedWait()).append(',')
-                    .append(csv(r.partition())).append(',').append(csv(r.account())).append('\n');
-        }
+        StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
+        for (Row r : rows) csvLine(b, r).append('\n');
         return b.toString();
     }
 
-    private static String csv(String s) {
+    static final String CSV_HEADER = "jobId,actualStart,predictedStart,deltaSeconds,actualWait,predictedWait,partition,account";
+
+    static StringBuilder csvLine(StringBuilder b, Row r) {
+        return b.append(csv(r.key())).append(',').append(r.actualStart()).append(',').append(r.predictedStart()).append(',')
+                .append(r.deltaSeconds()).append(',').append(r.actualWait()).append(',').append(r.predictedWait()).append(',')
+                .append(csv(r.partition())).append(',').append(csv(r.account()));
+    }
+
+    static String csv(String s) {
         return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

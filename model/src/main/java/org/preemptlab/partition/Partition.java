@@ -27,13 +27,25 @@ import org.preemptlab.tres.Tres;
  * @param state             {@code State}
  * @param preemptMode       {@code PreemptMode} of the partition (for {@code preempt/partition_prio}); null: the cluster's
  * @param billingWeights    {@code TRESBillingWeights}
+ * @param graceSeconds      {@code GraceTime}, s: with {@code preempt/partition_prio}, the time a job of this partition
+ *                          chosen for preemption (cancel or requeue) keeps running after its SIGTERM; 0 none
  */
 public record Partition(String name, List<String> groups, boolean isDefault, int priorityTier, int priorityJobFactor,
                         long maxTimeSeconds, long defaultTimeSeconds, long maxNodes, List<String> allowAccounts,
                         List<String> denyAccounts, List<String> allowQos, OverSubscribe overSubscribe,
-                        PartitionState state, PreemptMode preemptMode, BillingWeights billingWeights) {
+                        PartitionState state, PreemptMode preemptMode, BillingWeights billingWeights, long graceSeconds) {
+
+    /** Without a GraceTime. */
+    public Partition(String name, List<String> groups, boolean isDefault, int priorityTier, int priorityJobFactor,
+                     long maxTimeSeconds, long defaultTimeSeconds, long maxNodes, List<String> allowAccounts,
+                     List<String> denyAccounts, List<String> allowQos, OverSubscribe overSubscribe,
+                     PartitionState state, PreemptMode preemptMode, BillingWeights billingWeights) {
+        this(name, groups, isDefault, priorityTier, priorityJobFactor, maxTimeSeconds, defaultTimeSeconds, maxNodes, allowAccounts,
+                denyAccounts, allowQos, overSubscribe, state, preemptMode, billingWeights, 0);
+    }
 
     public Partition {
+        if (graceSeconds < 0) throw new IllegalArgumentException("partition " + name + " graceTime: " + graceSeconds + "; must be ≥ 0");
         Objects.requireNonNull(name, "name");
         groups = List.copyOf(groups);
         allowAccounts = allowAccounts == null ? List.of() : List.copyOf(allowAccounts);
@@ -96,6 +108,7 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
         private PartitionState state;
         private PreemptMode preemptMode;
         private BillingWeights billingWeights;
+        private long graceSeconds;
 
         private Builder(Partition p) {
             name = p.name;
@@ -113,6 +126,7 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
             state = p.state;
             preemptMode = p.preemptMode;
             billingWeights = p.billingWeights;
+            graceSeconds = p.graceSeconds;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -130,11 +144,12 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
         public Builder state(PartitionState v) { state = v; return this; }
         public Builder preemptMode(PreemptMode v) { preemptMode = v; return this; }
         public Builder billingWeights(BillingWeights v) { billingWeights = v; return this; }
+        public Builder graceSeconds(long v) { graceSeconds = v; return this; }
 
         public Partition build() {
             return new Partition(name, groups, isDefault, priorityTier, priorityJobFactor, maxTimeSeconds,
                     defaultTimeSeconds, maxNodes, allowAccounts, denyAccounts, allowQos, overSubscribe, state, preemptMode,
-                    billingWeights);
+                    billingWeights, graceSeconds);
         }
     }
 }

@@ -95,7 +95,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             VictimPlanner.Plan plan = planner.plan(waiting, ordered, pending, s::heldCores, c -> usable(s, c, waiting));
             if (plan == null) continue;
             long settingsGrace = s.preemptionSettings().graceSeconds();
-            boolean immediate = plan.immediate(v -> rules.graceSeconds(v.spec(), settingsGrace));
+            boolean immediate = plan.immediate(v -> rules.graceSeconds(v, settingsGrace));
             List<Decision> holds = new ArrayList<>(); // suspended victims kept for it, if it has to wait
             for (VictimPlanner.Victim v : plan.victims()) {
                 victims.add(v.job().index());

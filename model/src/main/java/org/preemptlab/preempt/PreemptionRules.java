@@ -87,8 +87,8 @@ public record PreemptionRules(
         return exemptSeconds > 0 || slurm != null && slurm.anyExempt();
     }
 
-    /** GraceTime for this victim: its QOS's with a Slurm site, else the engine's {@code settingsGrace}. */
-    public long graceSeconds(JobSpec victim, long settingsGrace) {
+    /** GraceTime for this victim: its QOS's or partition's with a Slurm site ({@link SlurmPreemption}), else the engine's {@code settingsGrace}. */
+    public long graceSeconds(JobView victim, long settingsGrace) {
         return slurm == null ? settingsGrace : slurm.graceSeconds(victim);
     }
 

@@ -31,7 +31,9 @@ import org.preemptlab.site.Site;
  * CANCEL → kill (the engine ends the job for good), REQUEUE → requeue (a job that may not be
  * requeued is cancelled, as Slurm does), SUSPEND → suspend (memory stays held), CHECKPOINT →
  * checkpoint then requeue (cancel if the job cannot checkpoint). {@code GraceTime} is the victim's
- * QOS's; {@code PreemptExemptTime} the victim's QOS's (unset: the scenario's preemption section).
+ * QOS's under preempt/qos and its partition's under preempt/partition_prio (as Slurm's preempt
+ * plugin); {@code PreemptExemptTime} the victim's QOS's, else the cluster's (slurm.conf), else the
+ * scenario's preemption section.
  *
  * @param site the site whose settings apply
  */
@@ -94,20 +96,41 @@ public record SlurmPreemption(Site site) {
         };
     }
 
-    /** The victim QOS's GraceTime, s. */
-    public long graceSeconds(JobSpec victim) {
+    /**
+     * The victim's GraceTime, s, as Slurm's preempt plugin takes it: under {@code preempt/qos} its
+     * QOS's {@code GraceTime}, under {@code preempt/partition_prio} the {@code GraceTime} of the
+     * partition it runs in (slurm.conf). Slurm gives it only to a cancel or requeue (the engine asks
+     * only then).
+     */
+    public long graceSeconds(JobView victim) {
+        return graceSeconds(victim.spec(), victim.placement() == null ? -1 : victim.placement().partition());
+    }
+
+    /** As {@link #graceSeconds(JobView)} for a job running in partition {@code partitionIndex} (-1: its first). */
+    public long graceSeconds(JobSpec victim, int partitionIndex) {
+        if (site.preemptType() == PreemptType.PARTITION_PRIO) {
+            Partition p = partitionIndex >= 0 && partitionIndex < site.partitions().size() ? site.partitions().get(partitionIndex)
+                    : site.partition(partitionsOf(victim).get(0));
+            return p == null ? 0 : p.graceSeconds();
+        }
         Qos q = site.qos().get(victim.qos());
         return q == null ? 0 : Math.max(0, q.graceSeconds());
     }
 
-    /** The victim QOS's PreemptExemptTime, s; {@code fallback} when the QOS sets none. */
+    /**
+     * The victim's PreemptExemptTime, s: its QOS's when the QOS sets one (it takes precedence), else
+     * the cluster's {@code PreemptExemptTime} from slurm.conf when set, else {@code fallback} (the
+     * scenario's preemption section).
+     */
     public long exemptSeconds(JobSpec victim, long fallback) {
         Qos q = site.qos().get(victim.qos());
-        return q == null || q.exemptSeconds() < 0 ? fallback : q.exemptSeconds();
+        if (q != null && q.exemptSeconds() >= 0) return q.exemptSeconds();
+        return site.preemptExemptSeconds() > 0 ? site.preemptExemptSeconds() : fallback;
     }
 
-    /** True if some QOS sets a PreemptExemptTime. */
+    /** True if some QOS, or the cluster, sets a PreemptExemptTime. */
     public boolean anyExempt() {
+        if (site.preemptExemptSeconds() > 0) return true;
         for (Qos q : site.qos().all()) if (q.exemptSeconds() > 0) return true;
         return false;
     }

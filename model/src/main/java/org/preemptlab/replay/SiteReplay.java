@@ -21,6 +21,7 @@ import org.preemptlab.history.SacctRule;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.SlurmRequest;
 import org.preemptlab.partition.Partition;
+import org.preemptlab.sim.ProgressListener;
 import org.preemptlab.sim.Simulation;
 import org.preemptlab.sim.SimulationConfig;
 import org.preemptlab.sim.SimulationResult;
@@ -57,6 +58,25 @@ public final class SiteReplay {
 
     public static HistoryReplay.Result run(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode) {
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, ProgressListener.NONE, null);
+    }
+
+    /** A replay with the reasons the model gives for every job's predicted start (the planner's worst-jobs list). */
+    public record Explained(HistoryReplay.Result result, ReplayReasons reasons) {}
+
+    /**
+     * As {@link #run}, telling {@code progress} how many jobs have ended now and then (a listener may
+     * stop the replay by throwing), and keeping each job's pending reasons ({@link ReplayReasons}).
+     */
+    public static Explained explain(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
+            Priority priorityMode, ProgressListener progress) {
+        SimulationResult[] sim = new SimulationResult[1];
+        HistoryReplay.Result r = replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim);
+        return new Explained(r, ReplayReasons.of(sim[0]));
+    }
+
+    private static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
+            Priority priorityMode, ProgressListener progress, SimulationResult[] sim) {
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         NodeCluster built = SiteMapping.cluster(files);
@@ -179,7 +199,8 @@ public final class SiteReplay {
             }
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
-        SimulationResult r = new Simulation(SimulationConfig.of(cluster, specs, policy, false)).run();
+        SimulationResult r = new Simulation(SimulationConfig.of(cluster, specs, policy, false)).run(progress);
+        if (sim != null) sim[0] = r;
         Map<String, JobTimes> predicted = new LinkedHashMap<>();
         int neverStarted = 0;
         for (var jr : r.jobs()) {

@@ -44,14 +44,17 @@ public final class SlurmWarnings {
         }
         if (site.preemptType() != PreemptType.NONE) {
             out.add("Slurm model: PreemptType=preempt/" + site.preemptType().label() + " runs on the simulator's preemption"
-                    + " (suspend keeps memory held, requeue restarts, cancel ends the job, GraceTime and PreemptExemptTime"
-                    + " are the victim's QOS's); preemption happens in the scheduling pass, not when Slurm's main or backfill"
+                    + " (suspend keeps memory held, requeue restarts, cancel ends the job; GraceTime is the victim's "
+                    + (site.preemptType() == PreemptType.PARTITION_PRIO ? "partition's" : "QOS's")
+                    + ", PreemptExemptTime its QOS's, else the cluster's, and applies to every PreemptMode, not only"
+                    + " REQUEUE and CANCEL); preemption happens in the scheduling pass, not when Slurm's main or backfill"
                     + " loop would select nodes" + (site.preemptType() == PreemptType.PARTITION_PRIO
                     ? "; a job listing several partitions preempts and is preempted at its highest tier on a node group" : "")
                     + " (docs/slurm-model.md, \"Preemption\")");
             if (s.rules().enabled()) {
                 out.add("Slurm model: the scenario's preemption rules (owner / QOS tiers) are ignored: PreemptType decides"
-                        + " who preempts whom; only their PreemptExemptTime is kept for QOS without their own");
+                        + " who preempts whom; only their PreemptExemptTime is kept for QOS without their own"
+                        + (site.preemptExemptSeconds() > 0 ? " (here the cluster's PreemptExemptTime wins)" : ""));
             }
         }
         out.add("Slurm model: a suspended job keeps its TRES counted against limits; a job that can never start is ended"

@@ -27,6 +27,14 @@ public record InitialRun(int jobId, int[] nodes, long elapsedSeconds) {
                 throw new IllegalArgumentException("job " + spec.name() + " runs on " + nodes.length
                         + " nodes; it asks for " + spec.nodes());
             }
+            if (nc.site() != null) { // a Slurm cluster: CPUs, memory and GRES as cons_tres gives them, in the job's partition
+                Placement p = new org.preemptlab.alloc.TresCapacity(nc).placeOn(spec, nodes);
+                if (p == null) {
+                    throw new IllegalArgumentException("job " + spec.name() + " cannot run on its nodes: none of its partitions holds them"
+                            + " all, or a node is too small for it");
+                }
+                return p;
+            }
             int pool = nc.poolOf(nodes[0]);
             long mem = nc.pools().get(pool).memoryPerNodeMb() == 0 ? 0 : spec.memoryPerNodeMb();
             return new Placement(pool, spec.procs(), nodes, spec.coresPerNode(), mem);

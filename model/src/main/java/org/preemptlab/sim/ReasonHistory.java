@@ -58,6 +58,18 @@ public final class ReasonHistory {
         return found < 0 ? PendingReason.NONE : PendingReason.values()[reasons[job][found]];
     }
 
+    /** When the job's {@code i}-th noted change happened ({@code 0 ≤ i < changes(job)}). */
+    public long changeTime(int job, int i) {
+        if (i < 0 || i >= changes(job)) throw new IndexOutOfBoundsException("change " + i + " of job " + job + "; it has " + changes(job));
+        return times[job][i];
+    }
+
+    /** The job's reason from its {@code i}-th noted change on. */
+    public PendingReason changeReason(int job, int i) {
+        if (i < 0 || i >= changes(job)) throw new IndexOutOfBoundsException("change " + i + " of job " + job + "; it has " + changes(job));
+        return PendingReason.values()[reasons[job][i]];
+    }
+
     /** How many changes were noted for the job. */
     public int changes(int job) {
         return job < 0 || job >= sizes.length ? 0 : sizes[job];

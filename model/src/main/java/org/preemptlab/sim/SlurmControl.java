@@ -294,11 +294,10 @@ final class SlurmControl {
         if (stops && site.preemptType() != org.preemptlab.site.PreemptType.NONE) preempting.put(r.index(), m);
     }
 
-    /** GraceTime for a kill or requeue of {@code r}: its QOS's when the site preempts it, else {@code settingsGrace}. */
+    /** GraceTime for a kill or requeue of {@code r}: its QOS's or partition's when the site preempts it ({@link org.preemptlab.preempt.SlurmPreemption}), else {@code settingsGrace}. */
     long graceSeconds(JobRun r, long settingsGrace) {
         if (!preempting.containsKey(r.index())) return settingsGrace;
-        org.preemptlab.qos.Qos q = site.qos().get(r.spec().qos());
-        return q == null ? 0 : Math.max(0, q.graceSeconds());
+        return new org.preemptlab.preempt.SlurmPreemption(site).graceSeconds(r.spec(), r.placement() == null ? -1 : r.placement().partition());
     }
 
     /** True (once) if the kill now finishing is a PreemptMode=CANCEL preemption: the job ends instead of being requeued. */

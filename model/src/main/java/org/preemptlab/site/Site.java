@@ -29,12 +29,23 @@ import org.preemptlab.tres.Tres;
  * @param multifactor    {@code PriorityType=priority/multifactor}; false: {@code priority/basic} (submit order)
  * @param preemptType    {@code PreemptType}
  * @param preemptMode    the cluster's {@code PreemptMode} (QOS and partitions may set their own)
+ * @param preemptExemptSeconds the cluster's {@code PreemptExemptTime}, s: a job that has run less is not preempted
+ *                       (a QOS's own PreemptExemptTime takes precedence); 0 none
  */
 public record Site(List<Partition> partitions, SelectType select, long defMemPerCpuMb, AccountTree accounts,
                    QosTable qos, PriorityConfig priority, boolean multifactor, PreemptType preemptType,
-                   PreemptMode preemptMode) {
+                   PreemptMode preemptMode, long preemptExemptSeconds) {
+
+    /** Without a cluster-wide PreemptExemptTime. */
+    public Site(List<Partition> partitions, SelectType select, long defMemPerCpuMb, AccountTree accounts,
+                QosTable qos, PriorityConfig priority, boolean multifactor, PreemptType preemptType, PreemptMode preemptMode) {
+        this(partitions, select, defMemPerCpuMb, accounts, qos, priority, multifactor, preemptType, preemptMode, 0);
+    }
 
     public Site {
+        if (preemptExemptSeconds < 0) {
+            throw new IllegalArgumentException("slurmPreempt.exemptTime: " + preemptExemptSeconds + "; must be ≥ 0");
+        }
         partitions = List.copyOf(partitions);
         if (partitions.isEmpty()) throw new IllegalArgumentException("a Slurm site needs at least one partition");
         select = select == null ? SelectType.CONS_TRES : select;
@@ -95,6 +106,7 @@ public record Site(List<Partition> partitions, SelectType select, long defMemPer
         private boolean multifactor;
         private PreemptType preemptType;
         private PreemptMode preemptMode;
+        private long preemptExemptSeconds;
 
         private Builder(Site s) {
             partitions = s.partitions;
@@ -106,6 +118,7 @@ public record Site(List<Partition> partitions, SelectType select, long defMemPer
             multifactor = s.multifactor;
             preemptType = s.preemptType;
             preemptMode = s.preemptMode;
+            preemptExemptSeconds = s.preemptExemptSeconds;
         }
 
         public Builder partitions(List<Partition> v) { partitions = v; return this; }
@@ -117,10 +130,11 @@ public record Site(List<Partition> partitions, SelectType select, long defMemPer
         public Builder multifactor(boolean v) { multifactor = v; return this; }
         public Builder preemptType(PreemptType v) { preemptType = v; return this; }
         public Builder preemptMode(PreemptMode v) { preemptMode = v; return this; }
+        public Builder preemptExemptSeconds(long v) { preemptExemptSeconds = v; return this; }
 
         public Site build() {
             return new Site(partitions, select, defMemPerCpuMb, accounts, qos, priority, multifactor, preemptType,
-                    preemptMode);
+                    preemptMode, preemptExemptSeconds);
         }
     }
 }

@@ -51,6 +51,11 @@ public final class ImportReport {
         warnings.add(message);
     }
 
+    /** A warning of a step after the reading (e.g. a live import's simplifications). */
+    public void addWarning(String message) {
+        warnings.add(message);
+    }
+
     public List<Ignored> ignored() {
         Map<String, Integer> fileOrder = new HashMap<>();
         for (Ignored i : ignored) fileOrder.putIfAbsent(file(i.where()), fileOrder.size());

@@ -77,7 +77,10 @@ public final class SiteMapping {
             type = PreemptType.NONE;
         }
         Site s = new Site(partitions, select, conf.defMemPerCpuMb().orElse(0), accounts, qos, priority(ps, report),
-                ps.multifactor(), type, mode(pre.mode(), report, "PreemptMode"));
+                ps.multifactor(), type, mode(pre.mode(), report, "PreemptMode"), Math.max(0, pre.exemptTimeSeconds()));
+        if (pre.exemptTimeSeconds() > 0 && type == PreemptType.NONE) {
+            report.warn("PreemptExemptTime=" + pre.exemptTimeSeconds() + " s has no effect: PreemptType=" + pre.type());
+        }
         return new NodeCluster(groups, s);
     }
 
@@ -162,7 +165,8 @@ public final class SiteMapping {
                         ? p.defaultTimeSeconds().getAsLong() : -1,
                 p.maxNodes() == PartitionDefinition.UNLIMITED_NODES ? -1 : p.maxNodes(), p.allowAccounts(), p.denyAccounts(),
                 p.allowQos(), over, PartitionState.valueOf(p.state().name()),
-                p.preemptMode().map(m -> mode(m, report, "partition " + p.name() + " PreemptMode")).orElse(null), weights);
+                p.preemptMode().map(m -> mode(m, report, "partition " + p.name() + " PreemptMode")).orElse(null), weights,
+                p.graceTimeSeconds());
     }
 
     private static PreemptMode mode(PreemptModeSetting m, ImportReport report, String what) {

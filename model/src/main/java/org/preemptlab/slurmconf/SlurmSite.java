@@ -33,6 +33,14 @@ public record SlurmSite(SlurmConf conf, Optional<GresConf> gres, Optional<Sacctm
         return site;
     }
 
+    /** A site of records already read (e.g. from a live cluster, {@link LiveSite}), with the cross-file checks added to {@code report}. */
+    public static SlurmSite of(SlurmConf conf, Optional<GresConf> gres, Optional<SacctmgrDump> dump, Optional<QosFileTable> qos,
+            ImportReport report) {
+        SlurmSite site = new SlurmSite(conf, gres, dump, qos, report);
+        site.crossCheck();
+        return site;
+    }
+
     /** What was read, one line a file: the counts the typed records hold. */
     public String summary() {
         StringBuilder sb = new StringBuilder();

@@ -33,7 +33,7 @@ import org.preemptlab.metrics.CoreState;
  */
 public final class PlannerCharts {
 
-    private static final Font TITLE = new Font("SansSerif", Font.BOLD, 13);
+    static final Font TITLE = new Font("SansSerif", Font.BOLD, 13);
     private static final Font SUBTITLE = new Font("SansSerif", Font.PLAIN, 11);
     private static final Font SMALL = new Font("SansSerif", Font.PLAIN, 11);
     private static final Color GRID = new Color(0xDADFE6);
@@ -180,7 +180,7 @@ public final class PlannerCharts {
         return styled(new JFreeChart(title, TITLE, plot, true), subtitle);
     }
 
-    private static NumberAxis axis(String label) {
+    static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(false);
         a.setNumberFormatOverride(new UnitsTickFormat());
@@ -189,7 +189,7 @@ public final class PlannerCharts {
         return a;
     }
 
-    private static JFreeChart styled(JFreeChart chart, String subtitle) {
+    static JFreeChart styled(JFreeChart chart, String subtitle) {
         chart.setBackgroundPaint(Color.WHITE);
         if (subtitle != null && !subtitle.isBlank()) {
             TextTitle sub = new TextTitle(subtitle, SUBTITLE);

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.preemptlab.backend.slurm.SlurmCli;
+import org.preemptlab.backend.slurm.LiveSiteImport;
 import org.preemptlab.backend.slurm.SlurmCommands;
 import org.preemptlab.backend.slurm.SlurmScenarioImport;
 import org.preemptlab.cluster.NodeCluster;
@@ -28,11 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * "What if, from now": writes a scenario file (built by {@link SlurmScenarioImport}) from a live Slurm cluster ({@code sinfo --json} and
- * {@code squeue --json}) or, with {@code --from-conf}, from the NodeName/PartitionName lines of a
- * {@code slurm.conf}.
+ * "What if, from now": writes a scenario file of a live Slurm cluster, or, with {@code --from-conf},
+ * of a site's files.
  *
- * <p>Live import: time 0 of the scenario is the moment of the snapshot (written in the
+ * <p>Live import (default): a version-2 scenario on the site model ({@link LiveSiteImport}: scontrol
+ * show config/partition/node/job, sacctmgr dump and show qos when accounting answers) and its import
+ * report, printed and with {@code --report} written. With {@code --pools}, or a connection that
+ * cannot run scontrol, the version-1 scenario of pools described below ({@code sinfo --json} and
+ * {@code squeue --json}, built by {@link SlurmScenarioImport}).
+ *
+ * <p>Version-1 live import ({@code --pools}): time 0 of the scenario is the moment of the snapshot (written in the
  * description, UTC and local). Pools come from the partitions and nodes; pending jobs queue in
  * Slurm's priority order, all submitted at 0. Running jobs are written as already running
  * ({@code runningFor} = their elapsed time, {@code onNodes} = their nodes): estimate = their
@@ -59,8 +65,11 @@ import picocli.CommandLine.Spec;
  * {@code --out} as well, the scenario is still the pools-and-placeholder one described above.
  */
 @Command(name = "import-slurm", mixinStandardHelpOptions = true,
-        description = {"Write a scenario from a live Slurm cluster (sinfo --json, squeue --json): pools from its partitions "
-                + "and nodes, its running, suspended and pending jobs, time 0 = now.",
+        description = {"Write a scenario from a live Slurm cluster, time 0 = now: a version-2 scenario on the site model (scontrol show "
+                + "config/partition/node/job, sacctmgr dump and show qos when accounting answers; pending jobs keep accounts, partitions, "
+                + "QOS, GRES, memory, array throttles, dependencies; running jobs their nodes and elapsed time) and its import report "
+                + "(--report R.txt to keep it). With --pools, or when scontrol cannot be run: pools from sinfo --json / squeue --json "
+                + "(version 1).",
                 "With --from-conf: pools from slurm.conf NodeName/PartitionName lines and one placeholder job.",
                 "With --from-conf and --report R.txt: the import report of the site's files (slurm.conf, --gres-conf, --sacctmgr-dump, "
                         + "--sacctmgr-qos): every setting read but not modelled, with its value and file:line."})
@@ -117,6 +126,11 @@ final class ImportSlurmCommand implements Callable<Integer> {
     @Option(names = "--checkpointable", description = "mark imported jobs checkpointable (default: not, as Slurm cannot tell)")
     boolean checkpointable;
 
+    @Option(names = "--pools",
+            description = "live import: pools from sinfo --json / squeue --json (a version-1 scenario) instead of the site model"
+                    + " (scontrol show config/partition/node/job, sacctmgr dump: version 2)")
+    boolean pools;
+
     private final Function<Path, SlurmCommands> connect;
     private final Clock clock;
     /** The instant time 0 stands for (live import). */
@@ -140,8 +154,12 @@ final class ImportSlurmCommand implements Callable<Integer> {
                     + "without a cluster, --slurm-conf names the live cluster to query.");
         }
         boolean siteFiles = gresConf != null || sacctmgrDump != null || sacctmgrQos != null;
-        if ((report != null || siteFiles) && fromConf == null) {
-            throw new IllegalArgumentException("--report, --gres-conf, --sacctmgr-dump and --sacctmgr-qos read a site's files: they need --from-conf slurm.conf");
+        if (siteFiles && fromConf == null) {
+            throw new IllegalArgumentException("--gres-conf, --sacctmgr-dump and --sacctmgr-qos read a site's files: they need --from-conf slurm.conf");
+        }
+        if (report != null && fromConf == null && (pools || out == null)) {
+            throw new IllegalArgumentException("--report reads a site: the site's files need --from-conf slurm.conf; a live import on the "
+                    + "site model writes its report with --out (and without --pools)");
         }
         if (out == null && report == null) {
             throw new IllegalArgumentException("--out SCENARIO.json is required (with --from-conf, --report R.txt may be given instead)");
@@ -158,6 +176,15 @@ final class ImportSlurmCommand implements Callable<Integer> {
         } else {
             SlurmCommands slurm = connect.apply(slurmConf);
             snapshotAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            SlurmCommands.SiteTexts texts = null;
+            if (!pools) {
+                try {
+                    texts = slurm.siteTexts();
+                } catch (UnsupportedOperationException e) {
+                    texts = null; // a connection without scontrol (e.g. a REST adapter): the pools of sinfo/squeue, version 1
+                }
+            }
+            if (texts != null) return liveSite(texts, options);
             scenario = SlurmScenarioImport.fromCluster(slurm, snapshotAt, options);
         }
         // the file must load as written: read back from the text before it is written (the target may be a pipe)
@@ -167,6 +194,46 @@ final class ImportSlurmCommand implements Callable<Integer> {
         AtomicFiles.write(out, w -> w.write(json));
         SummaryOut.stream(out).println(summary(back));
         return 0;
+    }
+
+    /**
+     * Live import on the site model: the version-2 scenario of {@link LiveSiteImport} written to
+     * {@code --out}, the import report (every setting the cluster runs with but the model has not,
+     * with its value, and the import's simplifications) printed and written to {@code --report}.
+     */
+    private int liveSite(SlurmCommands.SiteTexts texts, SlurmScenarioImport.Options options) throws Exception {
+        LiveSiteImport.Result result;
+        try {
+            result = LiveSiteImport.build(texts, snapshotAt, options);
+        } catch (SlurmConfException e) {
+            for (String problem : e.problems()) stderr().println("preemptlab: " + problem);
+            stderr().flush();
+            return 2;
+        }
+        Path real = AtomicFiles.isStdout(out) ? Path.of("").toAbsolutePath().resolve("stdout.json") : AtomicFiles.followLinks(out);
+        String json = ScenarioWriter.toJson(result.scenario(), real.getParent());
+        Scenario back = ScenarioReader.read(json, String.valueOf(out.getFileName()), real.getParent());
+        SlurmSite site = result.site();
+        String text = "Slurm import report (live cluster)\n" + site.summary() + site.report().render();
+        java.io.PrintWriter reportTo = AtomicFiles.isStdout(out) ? stderr() : stdout();
+        if (report != null) AtomicFiles.write(report, w -> w.write(text));
+        reportTo.print(text);
+        if (report != null) {
+            reportTo.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
+                    + site.report().warnings().size() + " warning(s)");
+        }
+        reportTo.flush();
+        AtomicFiles.write(out, w -> w.write(json));
+        SummaryOut.stream(out).println(summary(back) + ", " + back.initialRuns().size() + " already running (version 2, site model)");
+        return 0;
+    }
+
+    private java.io.PrintWriter stdout() {
+        return spec != null ? spec.commandLine().getOut() : new java.io.PrintWriter(System.out, true);
+    }
+
+    private java.io.PrintWriter stderr() {
+        return spec != null ? spec.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
     }
 
     /**

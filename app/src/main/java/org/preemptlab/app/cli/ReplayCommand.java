@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.preemptlab.fidelity.StartComparison;
+import org.preemptlab.fidelity.WhatIfComparison;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctReader;
 import org.preemptlab.io.files.AtomicFiles;
@@ -19,6 +20,7 @@ import org.preemptlab.slurmconf.SlurmSite;
 import org.preemptlab.slurmconf.ImportReport;
 import org.preemptlab.slurmconf.SlurmConf;
 import org.preemptlab.slurmconf.SlurmConfParser;
+import org.preemptlab.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +38,11 @@ import picocli.CommandLine.Spec;
                         + "JobName and array task: --key name) - Slurm's own noise floor.",
                 "Per-job CSV: jobId,actualStart,predictedStart,deltaSeconds,actualWait,predictedWait,partition,account "
                         + "(seconds since the earliest Submit). Report JSON: jobs, toleranceSeconds, withinToleranceShare, "
-                        + "meanAbsStartErrorSeconds, medianAbsStartErrorSeconds, startOrderKendallTau, mean waits, per partition and account."})
+                        + "meanAbsStartErrorSeconds, medianAbsStartErrorSeconds, startOrderKendallTau, mean waits, per partition and account.",
+                "What-if: --slurm-conf (and --gres-conf, --sacctmgr-dump, --sacctmgr-qos) the changed site, --baseline-slurm-conf "
+                        + "(and --baseline-*; each defaults to the what-if's file) the current one: both replay the history; the report "
+                        + "gains whatIf (mean/median waits baseline vs what-if per account and partition, change in %, jobs earlier/later) "
+                        + "and the CSV baselineStart,baselineWait,whatIfChangeSeconds."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--slurm-conf", paramLabel = "slurm.conf", description = "the site's slurm.conf (nodes, partitions, SchedulerParameters)")
@@ -52,6 +58,19 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--sacctmgr-qos", paramLabel = "FILE", description = "the output of `sacctmgr -P show qos` (QOS priorities and "
             + "limits; the dump lists only their names)")
     Path sacctmgrQos;
+
+    @Option(names = "--baseline-slurm-conf", paramLabel = "slurm.conf", description = "what-if: the site's current slurm.conf; "
+            + "the history is replayed on both and --slurm-conf's changes reported per account and partition (report: whatIf)")
+    Path baselineSlurmConf;
+
+    @Option(names = "--baseline-gres-conf", paramLabel = "gres.conf", description = "what-if: the baseline's gres.conf (default: --gres-conf)")
+    Path baselineGresConf;
+
+    @Option(names = "--baseline-sacctmgr-dump", paramLabel = "FILE", description = "what-if: the baseline's sacctmgr dump (default: --sacctmgr-dump)")
+    Path baselineSacctmgrDump;
+
+    @Option(names = "--baseline-sacctmgr-qos", paramLabel = "FILE", description = "what-if: the baseline's QOS table (default: --sacctmgr-qos)")
+    Path baselineSacctmgrQos;
 
     @Option(names = "--model", defaultValue = "site", paramLabel = "site|nodes",
             description = "site (default): the version-2 cluster of the site's files (TRES, GRES, partitions, limits, multifactor "
@@ -104,14 +123,22 @@ final class ReplayCommand implements Callable<Integer> {
         if (tolerance != null && tolerance < 0) throw new IllegalArgumentException("--tolerance is " + tolerance + "; must be ≥ 0");
         OutputTargets.create().input("--sacct", sacct).input("--against-sacct", against).input("--slurm-conf", slurmConf)
                 .input("--gres-conf", gresConf).input("--sacctmgr-dump", sacctmgrDump).input("--sacctmgr-qos", sacctmgrQos)
+                .input("--baseline-slurm-conf", baselineSlurmConf).input("--baseline-gres-conf", baselineGresConf)
+                .input("--baseline-sacctmgr-dump", baselineSacctmgrDump).input("--baseline-sacctmgr-qos", baselineSacctmgrQos)
                 .output("--out-csv", outCsv).output("--report", report).check();
         HistoryTimes.Key k = switch (key.isEmpty() ? (against != null ? "name" : "jobid") : key.toLowerCase(Locale.ROOT)) {
             case "jobid" -> HistoryTimes.Key.JOBID;
             case "name" -> HistoryTimes.Key.NAME;
             default -> throw new IllegalArgumentException("--key is \"" + key + "\"; use jobid or name");
         };
+        boolean whatIfMode = baselineSlurmConf != null || baselineGresConf != null || baselineSacctmgrDump != null
+                || baselineSacctmgrQos != null;
+        if (whatIfMode && against != null) throw new IllegalArgumentException("--baseline-* options are for a what-if replay (--slurm-conf), not with --against-sacct");
+        if (whatIfMode && model.strip().equalsIgnoreCase("nodes")) throw new IllegalArgumentException("--baseline-* options need --model site");
         SacctHistory a = SacctReader.read(sacct);
         Map<String, String> extra = new LinkedHashMap<>();
+        Map<String, String> trailing = new LinkedHashMap<>();
+        WhatIfComparison whatIf = null;
         StartComparison c;
         if (against != null) {
             SacctHistory b = SacctReader.read(against);
@@ -142,8 +169,27 @@ final class ReplayCommand implements Callable<Integer> {
                 if (sacctmgrDump != null || sacctmgrQos != null) warnings.add("--sacctmgr-dump and --sacctmgr-qos not used with --model nodes");
             } else {
                 SlurmSite site = SlurmSite.read(new SlurmSite.Files(slurmConf, gresConf, sacctmgrDump, sacctmgrQos));
-                r = SiteReplay.run(site, a, phase, tolerance, pr.equals("sacct") ? SiteReplay.Priority.SACCT : SiteReplay.Priority.MULTIFACTOR);
+                SiteReplay.Priority prio = pr.equals("sacct") ? SiteReplay.Priority.SACCT : SiteReplay.Priority.MULTIFACTOR;
+                r = SiteReplay.run(site, a, phase, tolerance, prio);
                 warnings = new java.util.ArrayList<>(r.warnings());
+                if (whatIfMode) {
+                    SlurmSite.Files bf = new SlurmSite.Files(or(baselineSlurmConf, slurmConf), or(baselineGresConf, gresConf),
+                            or(baselineSacctmgrDump, sacctmgrDump), or(baselineSacctmgrQos, sacctmgrQos));
+                    HistoryReplay.Result base = SiteReplay.run(SlurmSite.read(bf), a, phase, tolerance, prio);
+                    for (String w : base.warnings()) if (!r.warnings().contains(w)) warnings.add("baseline: " + w);
+                    whatIf = WhatIfComparison.of(base.comparison(), r.comparison());
+                    Map<String, String> wx = new LinkedHashMap<>();
+                    wx.put("baselineSlurmConf", q(bf.slurmConf().toString()));
+                    if (bf.gresConf() != null) wx.put("baselineGresConf", q(bf.gresConf().toString()));
+                    if (bf.sacctmgrDump() != null) wx.put("baselineSacctmgrDump", q(bf.sacctmgrDump().toString()));
+                    if (bf.sacctmgrQos() != null) wx.put("baselineSacctmgrQos", q(bf.sacctmgrQos().toString()));
+                    StartComparison bc = base.comparison();
+                    wx.put("baselineReplayedJobs", Integer.toString(base.replayed()));
+                    wx.put("baselineWithinToleranceShare", num(bc.withinToleranceShare()));
+                    wx.put("baselineMeanAbsStartErrorSeconds", num(bc.meanAbsStartErrorSeconds()));
+                    wx.put("baselineStartOrderKendallTau", num(bc.startOrderKendallTau()));
+                    trailing.put("whatIf", whatIf.toJson(wx));
+                }
             }
             extra.put("model", q(m));
             extra.put("priority", q(m.equals("nodes") ? "sacct" : pr));
@@ -159,16 +205,49 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("warnings", "[" + String.join(", ", warnings.stream().map(ReplayCommand::q).toList()) + "]");
             for (String w : warnings) out.println("warning: " + w);
         }
-        String json = c.toJson(extra);
+        String json = c.toJson(extra, trailing);
+        String table = whatIf != null ? whatIf.toCsv(c) : c.toCsv();
         AtomicFiles.together(() -> {
-            if (outCsv != null) AtomicFiles.write(outCsv, w -> w.write(c.toCsv()));
+            if (outCsv != null) AtomicFiles.write(outCsv, w -> w.write(table));
             if (report != null) AtomicFiles.write(report, w -> w.write(json));
         });
         out.printf(Locale.ROOT, "%d jobs: %.1f %% within %d s; |start error| mean %.1f s, median %.1f s; Kendall tau %.3f; "
                         + "mean wait %.1f s actual, %.1f s %s%n", c.jobs(), 100 * c.withinToleranceShare(), c.toleranceSeconds(),
                 c.meanAbsStartErrorSeconds(), c.medianAbsStartErrorSeconds(), c.startOrderKendallTau(), c.meanWaitActualSeconds(),
                 c.meanWaitPredictedSeconds(), against != null ? "in the other run" : "predicted");
+        if (whatIf != null) printWhatIf(out, whatIf);
         return 0;
+    }
+
+    /** The what-if in human units: overall, then per partition and per account. */
+    static void printWhatIf(PrintWriter out, WhatIfComparison w) {
+        out.printf(Locale.ROOT, "what-if against the baseline replay (%s in both%s):%n", Units.count(w.jobs(), "job"),
+                w.onlyBaseline() + w.onlyWhatIf() == 0 ? ""
+                        : "; " + w.onlyBaseline() + " started only in the baseline, " + w.onlyWhatIf() + " only in the what-if");
+        out.println("  all jobs: " + whatIfLine(w.all()));
+        w.byPartition().forEach((k, g) -> out.println("  partition " + k + ": " + whatIfLine(g)));
+        w.byAccount().forEach((k, g) -> out.println("  account " + k + ": " + whatIfLine(g)));
+    }
+
+    static String whatIfLine(WhatIfComparison.Group g) {
+        return Units.count(g.jobs(), "job") + ", mean wait " + Units.duration(g.meanWaitBaselineSeconds()) + " → "
+                + Units.duration(g.meanWaitWhatIfSeconds()) + " (" + percent(g.meanWaitChangePercent()) + "), median "
+                + Units.duration(g.medianWaitBaselineSeconds()) + " → " + Units.duration(g.medianWaitWhatIfSeconds()) + " ("
+                + percent(g.medianWaitChangePercent()) + "); " + g.startedEarlier() + " start earlier, " + g.startedLater() + " later, "
+                + g.startedSame() + " the same";
+    }
+
+    private static String percent(double p) {
+        if (Double.isNaN(p)) return "baseline 0";
+        return (p > 0 ? "+" : "") + Units.share(p / 100);
+    }
+
+    private static Path or(Path a, Path b) {
+        return a != null ? a : b;
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "null" : String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static String rules(SacctHistory h) {

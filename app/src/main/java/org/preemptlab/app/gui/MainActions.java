@@ -24,6 +24,9 @@ public interface MainActions {
     /** File ▸ Import from Slurm: a live cluster "from now", or a slurm.conf's pools. */
     void importSlurm();
 
+    /** File ▸ Import Slurm history: a site's sacct history replayed, predicted vs actual starts. */
+    void importHistory();
+
     Menu recentMenu();
 
     void save();

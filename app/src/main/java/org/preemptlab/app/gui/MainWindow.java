@@ -134,6 +134,7 @@ public final class MainWindow {
                 actions.recentMenu(),
                 item("_Import SWF trace…", "Shortcut+I", actions::importSwf),
                 item("Import from S_lurm…", null, actions::importSlurm),
+                item("Import Slurm _history (predicted vs actual)…", null, actions::importHistory),
                 new SeparatorMenuItem(),
                 item("_Save", "Shortcut+S", actions::save),
                 item("Save _As…", "Shortcut+Shift+S", actions::saveAs),

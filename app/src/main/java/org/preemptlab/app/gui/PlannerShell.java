@@ -47,6 +47,8 @@ public final class PlannerShell implements MainActions {
     /** Every 0.5 s: the live run's newest state onto the Gantt (nothing to do when none is going). */
     private final Timeline liveRefresh;
     private CompareView compareView;
+    private org.preemptlab.app.gui.history.HistoryImportViewModel historyImport;
+    private Stage historyWindow;
 
     public PlannerShell(Stage stage, TaskRunner runner, Notifier notifier, Path settingsDir) {
         this.stage = stage;
@@ -207,6 +209,18 @@ public final class PlannerShell implements MainActions {
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(form.validProperty().not());
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> form.request().ifPresent(vm::importSlurm));
+    }
+
+    /** File ▸ Import Slurm history: the window (made on first use, kept with its last replay). */
+    @Override
+    public void importHistory() {
+        historyWindow = org.preemptlab.app.gui.history.HistoryWindow.show(stage, historyImport(), historyWindow);
+    }
+
+    /** The history import's state, made on first use. */
+    public org.preemptlab.app.gui.history.HistoryImportViewModel historyImport() {
+        if (historyImport == null) historyImport = new org.preemptlab.app.gui.history.HistoryImportViewModel(vm.runner());
+        return historyImport;
     }
 
     @Override

@@ -311,8 +311,54 @@ class ImportSlurmCommandTest {
         assertThat(report).doesNotExist();
 
         assertOneClearLine(cli("import-slurm", "--report", report.toString()), "need --from-conf");
+        assertOneClearLine(cli("import-slurm", "--pools", "--report", report.toString(), "--out", dir.resolve("p.json").toString()),
+                "need --from-conf");
         assertOneClearLine(cli("import-slurm", "--from-conf", conf.toString(), "--report", conf.toString()), "--report");
         assertThat(Files.readString(conf)).startsWith("NodeName=n1 CPUs=x"); // an input is never overwritten by the report
+    }
+
+    /** A cluster whose scontrol and sacctmgr answer with the texts captured from the slurm-local sandbox (Slurm 22.05.8). */
+    private static SlurmCommands siteCluster() throws IOException {
+        Path d = FIXTURES.resolve("live-site");
+        SlurmCommands.SiteTexts texts = new SlurmCommands.SiteTexts(Files.readString(d.resolve("scontrol-show-config.txt")),
+                Files.readString(d.resolve("scontrol-show-partition.txt")), Files.readString(d.resolve("scontrol-show-node.txt")),
+                Files.readString(d.resolve("scontrol-show-job.txt")), Files.readString(d.resolve("sacctmgr-dump.txt")),
+                Files.readString(d.resolve("sacctmgr-qos.txt")));
+        return (SlurmCommands) Proxy.newProxyInstance(SlurmCommands.class.getClassLoader(), new Class<?>[] {SlurmCommands.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "siteTexts" -> texts;
+                    case "toString" -> "fake Slurm with scontrol";
+                    default -> throw new UnsupportedOperationException("import-slurm must not call " + method.getName());
+                });
+    }
+
+    @Test
+    void aLiveClusterWithScontrolBecomesAVersionTwoScenarioWithItsReport() throws Exception {
+        Path file = dir.resolve("now.json");
+        Path report = dir.resolve("R.txt");
+        java.time.Instant captured = java.time.LocalDateTime.parse(Files.readString(FIXTURES.resolve("live-site/captured-at.txt")).strip())
+                .atZone(java.time.ZoneId.systemDefault()).toInstant();
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        SlurmCommands slurm = siteCluster();
+        CommandLine cl = new CommandLine(new ImportSlurmCommand(conf -> slurm, Clock.fixed(captured, ZoneOffset.UTC)));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("--out", file.toString(), "--report", report.toString());
+        assertThat(code).as(err.toString()).isZero();
+        String text = Files.readString(report);
+        assertThat(text).startsWith("Slurm import report (live cluster)\nslurm.conf: cluster plabsite: 8 node(s), 6 GPU(s), 3 partition(s)")
+                .contains("sacctmgr dump: cluster plabsite").contains("SlurmctldPort=26917 — ignored (not modelled)");
+        assertThat(out.toString()).startsWith(text).contains("wrote " + report + ": ");
+        Scenario s = ScenarioReader.read(file);
+        assertThat(((NodeCluster) s.cluster()).site()).isNotNull();
+        assertThat(s.initialRuns()).hasSize(9);
+        assertThat(s.jobs()).hasSize(20); // 9 running, 5 pending jobs and the 6 pending tasks of array 12
+        assertThat(Files.readString(file)).contains("\"formatVersion\": 2").contains("\"account\": \"phys\"");
+
+        // --pools: the version-1 path (here the connection has no sinfo: that path asks for it)
+        Outcome v1 = importLive(slurm, "--pools", "--out", dir.resolve("v1.json").toString());
+        assertThat(v1.code()).isNotZero();
+        assertThat(v1.err()).contains("sinfoJson");
     }
 
     private static void assertOneClearLine(Outcome o, String expected) {

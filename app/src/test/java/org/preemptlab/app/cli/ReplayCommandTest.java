@@ -72,4 +72,44 @@ class ReplayCommandTest {
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("bad.txt:2: Start: \"soon\": not a time");
     }
+
+    @Test
+    void whatIfMoreCpuNodesReportsTheChangeAgainstTheBaselinePerAccountAndPartition() throws IOException {
+        String conf = Files.readString(fixture("full-run1", "slurm.conf"));
+        Path more = Files.writeString(dir.resolve("more.conf"), conf.replace("NodeName=c[1-5]", "NodeName=c[1-8]")
+                .replace("Port=[17101-17105]", "Port=[17101-17108]").replace("Nodes=c[1-5]", "Nodes=c[1-8]"));
+        Path csv = dir.resolve("jobs.csv");
+        Path report = dir.resolve("r.json");
+        SweepCommandTest.Outcome o = SweepCommandTest.run("replay", "--slurm-conf", more.toString(),
+                "--baseline-slurm-conf", fixture("full-run1", "slurm.conf").toString(),
+                "--gres-conf", fixture("full-run1", "gres.conf").toString(), "--sacctmgr-dump", fixture("full-run1", "sacctmgr-dump.txt").toString(),
+                "--sacctmgr-qos", fixture("full-run1", "sacctmgr-qos.txt").toString(),
+                "--sacct", fixture("full-run1", "sacct.txt").toString(), "--out-csv", csv.toString(), "--report", report.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("what-if against the baseline replay (140 jobs in both):").contains("  partition cpu: ")
+                .contains("  account chem: ").containsPattern("all jobs: 140 jobs, mean wait \\d+ min \\d+ s → \\d+ min \\d+ s \\(-\\d+\\.\\d %\\)");
+        String json = Files.readString(report);
+        assertThat(json).contains("\"whatIf\": {").contains("\"baselineSlurmConf\": ").contains("\"baselineStartOrderKendallTau\": ")
+                .contains("\"meanWaitChangePercent\": ").contains("\"startedEarlier\": ");
+        var lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).endsWith(",account,baselineStart,baselineWait,whatIfChangeSeconds");
+        assertThat(lines).hasSize(141);
+        // the report's overall means agree with the CSV's seconds
+        double base = 0, what = 0;
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            what += Long.parseLong(f[5]);
+            base += Long.parseLong(f[9]);
+        }
+        var all = java.util.regex.Pattern.compile("\"all\": \\{\"jobs\": 140, \"meanWaitBaselineSeconds\": ([0-9.]+), "
+                + "\"meanWaitWhatIfSeconds\": ([0-9.]+)").matcher(json);
+        assertThat(all.find()).as(json).isTrue();
+        assertThat(Double.parseDouble(all.group(1))).isCloseTo(base / 140, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Double.parseDouble(all.group(2))).isCloseTo(what / 140, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(what).isLessThan(base);
+        SweepCommandTest.Outcome bad = SweepCommandTest.run("replay", "--model", "nodes", "--slurm-conf", more.toString(),
+                "--baseline-slurm-conf", fixture("full-run1", "slurm.conf").toString(), "--sacct", fixture("full-run1", "sacct.txt").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--baseline-* options need --model site");
+    }
 }

@@ -154,6 +154,42 @@ public final class SlurmCli implements SlurmCommands {
         return ok(List.of("scontrol", "show", "reservation")).out();
     }
 
+    /**
+     * {@code scontrol show config|partition|node|job}, and {@code sacctmgr dump <ClusterName>} and
+     * {@code sacctmgr -P show qos} when accounting answers (null otherwise: not every cluster runs slurmdbd).
+     */
+    @Override
+    public SiteTexts siteTexts() {
+        String config = ok(List.of("scontrol", "show", "config")).out();
+        String partitions = ok(List.of("scontrol", "show", "partition")).out();
+        String nodes = ok(List.of("scontrol", "show", "node")).out();
+        String jobs = ok(List.of("scontrol", "show", "job")).out();
+        String cluster = org.preemptlab.slurmconf.ScontrolText.config(config).getOrDefault("ClusterName", "");
+        String dump = null, qos = null;
+        if (!cluster.isBlank()) {
+            java.nio.file.Path file = null;
+            try {
+                file = java.nio.file.Files.createTempFile("preemptlab-sacctmgr-dump", ".cfg");
+                java.nio.file.Files.delete(file); // sacctmgr refuses to overwrite
+                Result r = run(List.of("sacctmgr", "-n", "dump", cluster, "file=" + file));
+                if (r.exitCode() == 0 && java.nio.file.Files.isRegularFile(file)) dump = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException | RuntimeException e) {
+                dump = null;
+            } finally {
+                if (file != null) {
+                    try {
+                        java.nio.file.Files.deleteIfExists(file);
+                    } catch (java.io.IOException ignored) {
+                        // a temporary file left behind
+                    }
+                }
+            }
+            Result q = run(List.of("sacctmgr", "-P", "show", "qos"));
+            if (q.exitCode() == 0 && !q.out().isBlank()) qos = q.out();
+        }
+        return new SiteTexts(config, partitions, nodes, jobs, dump, qos);
+    }
+
     /** {@code scontrol <verb> <jobId>}. */
     private void scontrol(String verb, long jobId) {
         ok(List.of("scontrol", verb, Long.toString(jobId)));

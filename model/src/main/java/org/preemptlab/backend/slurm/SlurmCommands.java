@@ -68,4 +68,23 @@ public interface SlurmCommands {
     default String showReservations() {
         throw new UnsupportedOperationException("this Slurm connection cannot list reservations");
     }
+
+    /**
+     * What a live import of the site reads (scontrol and sacctmgr texts), for
+     * {@link LiveSiteImport}; adapters without them refuse (the import then falls back to
+     * {@code sinfo --json} / {@code squeue --json} pools).
+     *
+     * @param showConfig    {@code scontrol show config}
+     * @param showPartition {@code scontrol show partition}
+     * @param showNode      {@code scontrol show node}
+     * @param showJob       {@code scontrol show job}
+     * @param dump          {@code sacctmgr dump CLUSTER}, or null when accounting does not answer
+     * @param qos           {@code sacctmgr -P show qos}, or null when accounting does not answer
+     */
+    record SiteTexts(String showConfig, String showPartition, String showNode, String showJob, String dump, String qos) {}
+
+    /** The texts of {@link SiteTexts}; throws {@link UnsupportedOperationException} when this connection has no scontrol. */
+    default SiteTexts siteTexts() {
+        throw new UnsupportedOperationException("this Slurm connection cannot run scontrol show / sacctmgr dump");
+    }
 }

@@ -137,6 +137,23 @@ public final class SlurmScenarioImport {
                 options.scheduler(), null, null, null, null, null, null, null, placed.initialRuns());
     }
 
+    /**
+     * The cluster at {@code now} on the site model when the connection can show it
+     * ({@link SlurmCommands#siteTexts()}: a version-2 scenario by {@link LiveSiteImport}), else the
+     * pools of {@code sinfo --json} / {@code squeue --json} ({@link #fromCluster}, version 1; the
+     * description says why).
+     */
+    public static Scenario fromLiveCluster(SlurmCommands slurm, Instant now, Options options) {
+        String why;
+        try {
+            return LiveSiteImport.build(slurm.siteTexts(), now, options).scenario();
+        } catch (UnsupportedOperationException | SlurmCommandException e) {
+            why = e.getMessage();
+        }
+        Scenario v1 = fromCluster(slurm, now, options);
+        return v1.toBuilder().description(v1.description() + "\nnote: pools, not the site model: " + why).build();
+    }
+
     /** The jobs in queue order, running ones already running where they fit. */
     private record Placed(List<JobSpec> specs, List<InitialRun> initialRuns, List<SlurmImport.ImportedJob> running,
             List<SlurmImport.ImportedJob> queued, List<String> why) {}

@@ -283,8 +283,18 @@ public final class ScenarioReader {
 
             if (problems.count() > 0) return null;
             return new Scenario(name, description, seed, this.rules.cluster(), jobs, scheduler, rules, settings,
-                    maintenance, failures, horizon, trace, report, this.rules.initialRuns(),
+                    maintenance, failures, horizon, trace, report, allInitialRuns(),
                     new GangSettings(overSubscribe, timeSlice), reservations);
+        }
+
+        /** Version-2 jobs already running at 0 ({@code runningFor}, {@code onNodes}). */
+        private List<org.preemptlab.sim.InitialRun> slurmRunning = List.of();
+
+        private List<org.preemptlab.sim.InitialRun> allInitialRuns() {
+            if (slurmRunning.isEmpty()) return this.rules.initialRuns();
+            List<org.preemptlab.sim.InitialRun> all = new java.util.ArrayList<>(this.rules.initialRuns());
+            all.addAll(slurmRunning);
+            return all;
         }
 
         /** Version 2: the site from the root's Slurm sections and the node groups; the jobs; the cluster to the rules. */
@@ -299,13 +309,14 @@ public final class ScenarioReader {
                 return null;
             }
             org.preemptlab.site.Site site = new org.preemptlab.site.Site(partitions, slurmSelect, slurmDefMemPerCpu,
-                    accounts, qos, priority.config(), priority.multifactor(), preempt.type(), preempt.mode());
+                    accounts, qos, priority.config(), priority.multifactor(), preempt.type(), preempt.mode(), preempt.exemptSeconds());
             int before = problems.count();
             slurm.crossCheck(site);
             if (problems.count() > before) return null;
             SlurmSections.Jobs read = slurm.jobs(f.get("jobs"), new NodeCluster(slurmGroups, site), f.has("accounts"));
             if (read == null) return null;
             rules.slurmCluster(read.cluster());
+            slurmRunning = read.running();
             return read.jobs();
         }
 

@@ -103,7 +103,10 @@ public final class ScenarioWriter {
             root.set("preemption", preemption(s.rules(), s.settings()));
         }
         if (site != null) {
-            root.set("jobs", SlurmWriter.jobs(s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id)).toList()));
+            java.util.Map<Integer, InitialRun> running = new java.util.HashMap<>();
+            for (InitialRun r : s.initialRuns()) running.put(r.jobId(), r);
+            root.set("jobs", SlurmWriter.jobs(s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id)).toList(), running,
+                    (NodeCluster) s.cluster()));
         } else if (s.trace() != null) {
             root.set("trace", trace(s.trace(), baseDir));
         } else {

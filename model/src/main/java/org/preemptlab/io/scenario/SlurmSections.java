@@ -51,7 +51,7 @@ final class SlurmSections {
             "threadsPerCore", "realMemory", "gres", "features", "checkpointBandwidthMBps");
     static final List<String> PARTITION_FIELDS = List.of("name", "nodes", "default", "priorityTier", "priorityJobFactor",
             "maxTime", "defaultTime", "maxNodes", "allowAccounts", "denyAccounts", "allowQos", "overSubscribe", "state",
-            "preemptMode", "billingWeights");
+            "preemptMode", "billingWeights", "graceTime");
     static final List<String> ACCOUNT_FIELDS = List.of("name", "parent", "shares", "priority", "defaultQos", "qos",
             "limits", "users");
     static final List<String> USER_FIELDS = List.of("name", "shares", "priority", "defaultQos", "qos", "limits");
@@ -62,11 +62,11 @@ final class SlurmSections {
     static final List<String> PRIORITY_FIELDS = List.of("type", "weights", "maxAge", "decayHalfLife", "calcPeriod",
             "favorSmall", "fairShare", "flags", "usageResetPeriod", "dampeningFactor");
     static final List<String> WEIGHT_FIELDS = List.of("age", "fairshare", "jobSize", "partition", "qos", "assoc", "tres");
-    static final List<String> SLURM_PREEMPT_FIELDS = List.of("type", "mode");
+    static final List<String> SLURM_PREEMPT_FIELDS = List.of("type", "mode", "exemptTime");
     static final List<String> JOB_FIELDS = List.of("name", "submit", "user", "account", "partition", "qos", "nodes",
             "ntasks", "cpusPerTask", "cpusPerNode", "mem", "memPerCpu", "gres", "gpus", "constraint", "exclusive", "array",
             "dependency", "nice", "begin", "estimate", "runtime", "rerunnable", "checkpointable", "imageMbPerNode",
-            "checkpointInterval");
+            "checkpointInterval", "runningFor", "onNodes");
     /** The root fields only a version-2 file may have. */
     static final List<String> ROOT_FIELDS = List.of("partitions", "accounts", "qos", "priority", "slurmPreempt");
     static final List<String> PREEMPT_MODES = List.of("off", "cancel", "requeue", "suspend", "checkpoint");
@@ -271,12 +271,13 @@ final class SlurmSections {
                     weights = null;
                 }
             }
+            Long grace = f.duration("graceTime", 0L, 0);
             if (defaultTime != null && maxTime != null && defaultTime > 0 && maxTime > 0 && defaultTime > maxTime) {
                 f.problem("defaultTime", "longer than maxTime");
             }
             if (problems.count() > before) continue;
             out.add(new Partition(name, nodes, def, tier.intValue(), factor.intValue(), maxTime, defaultTime, maxNodes,
-                    allowAccounts, denyAccounts, allowQos, over, state, mode, weights));
+                    allowAccounts, denyAccounts, allowQos, over, state, mode, weights, grace));
         }
         return problems.count() > before ? null : out;
     }
@@ -517,16 +518,18 @@ final class SlurmSections {
         }
     }
 
-    record PreemptSection(PreemptType type, PreemptMode mode) {}
+    /** @param exemptSeconds the cluster's PreemptExemptTime, s (0 none) */
+    record PreemptSection(PreemptType type, PreemptMode mode, long exemptSeconds) {}
 
     PreemptSection preempt(JsonNode node) {
-        if (node == null) return new PreemptSection(PreemptType.NONE, PreemptMode.OFF);
+        if (node == null) return new PreemptSection(PreemptType.NONE, PreemptMode.OFF, 0);
         JsonFields f = JsonFields.open(node, "slurmPreempt", problems, SLURM_PREEMPT_FIELDS);
         if (f == null) return null;
         String t = f.choice("type", "none", List.of("none", "qos", "partition_prio"), "preemption type");
         PreemptMode mode = f.has("mode") ? preemptMode(f, "mode") : PreemptMode.REQUEUE;
-        if (t == null || mode == null) return null;
-        return new PreemptSection(PreemptType.parse(t), mode == PreemptMode.CLUSTER ? PreemptMode.REQUEUE : mode);
+        Long exempt = f.duration("exemptTime", 0L, 0);
+        if (t == null || mode == null || exempt == null) return null;
+        return new PreemptSection(PreemptType.parse(t), mode == PreemptMode.CLUSTER ? PreemptMode.REQUEUE : mode, exempt);
     }
 
     static SelectType select(JsonFields f) {
@@ -538,7 +541,15 @@ final class SlurmSections {
     // ------------------------------------------------------------------ jobs
 
     /** One file job before ids and dependencies are settled: its specs (one, or one per array task) and its path. */
-    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name) {}
+    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name, Running running) {
+
+        Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name) {
+            this(specs, path, dependencies, name, null);
+        }
+    }
+
+    /** A job already running when the scenario begins ({@code runningFor}, {@code onNodes}): its node indices and elapsed time. */
+    private record Running(int[] nodes, long elapsed) {}
 
     /**
      * {@code jobs} of a version-2 scenario: arrays expanded (task {@code i} of job {@code name} is
@@ -586,12 +597,30 @@ final class SlurmSections {
         }
         if (problems.count() > before) return null;
         List<JobSpec> jobs = new ArrayList<>();
+        List<org.preemptlab.sim.InitialRun> running = new ArrayList<>();
+        TresCapacity busy = new TresCapacity(full);
         int id = 1;
-        for (Read r : reads) for (JobSpec s : r.specs) jobs.add(s.toBuilder().id(id++).build());
-        return new Jobs(jobs, full);
+        for (Read r : reads) {
+            for (JobSpec s : r.specs) {
+                JobSpec spec = s.toBuilder().id(id++).build();
+                jobs.add(spec);
+                if (r.running() == null) continue;
+                org.preemptlab.job.Placement p = busy.placeOn(spec, r.running().nodes());
+                try {
+                    if (p == null) throw new IllegalStateException("none of its partitions holds these nodes, or a node is too small for it");
+                    busy.take(p);
+                    running.add(new org.preemptlab.sim.InitialRun(spec.id(), r.running().nodes(), r.running().elapsed()));
+                } catch (IllegalStateException e) {
+                    problems.add(r.path() + ".onNodes", "the job cannot be running there: " + e.getMessage());
+                }
+            }
+        }
+        if (problems.count() > before) return null;
+        return new Jobs(jobs, full, running);
     }
 
-    record Jobs(List<JobSpec> jobs, NodeCluster cluster) {}
+    /** @param running the jobs already running when the scenario begins */
+    record Jobs(List<JobSpec> jobs, NodeCluster cluster, List<org.preemptlab.sim.InitialRun> running) {}
 
     /** Accounts and users named by the jobs, flat under root, shares 1 (a file without {@code accounts}). */
     private static AccountTree flatTree(JsonNode jobs) {
@@ -783,13 +812,54 @@ final class SlurmSections {
                     + " each");
             return null;
         }
-        if (array == null) return new Read(List.of(spec), path, deps, name);
+        Running running = null;
+        if (f.has("runningFor") || f.has("onNodes")) {
+            running = running(f, cluster, minNodes, runtime, array != null);
+            if (running == null) return null;
+        }
+        if (array == null) return new Read(List.of(spec), path, deps, name, running);
         List<JobSpec> tasks = new ArrayList<>(array.length);
         for (int t : array) {
             tasks.add(spec.toBuilder().name(name + "_" + t)
                     .slurm(request.toBuilder().arrayName(name).arrayTask(t).build()).build());
         }
         return new Read(tasks, path, deps, name);
+    }
+
+    /** {@code runningFor} and {@code onNodes} of a job already running at 0; null after a problem. */
+    private Running running(JsonFields f, NodeCluster cluster, int nodes, long runtime, boolean array) {
+        if (array) {
+            f.problem("runningFor", "an array cannot be running as a whole; give its running tasks as jobs of their own");
+            return null;
+        }
+        if (!f.has("runningFor")) {
+            f.problem("onNodes", "only for a job that is already running (\"runningFor\")");
+            return null;
+        }
+        Long elapsed = f.duration("runningFor", null, 0);
+        List<String> on = f.strings("onNodes", null);
+        if (elapsed == null) return null;
+        if (on == null || on.size() != nodes) {
+            f.problem("onNodes", (on == null ? "missing" : on.size() + " node(s)") + "; a running job names the " + nodes + " node(s) it runs on");
+            return null;
+        }
+        if (elapsed >= runtime) {
+            f.problem("runningFor", org.preemptlab.time.Durations.format(elapsed) + "; not less than its runtime ("
+                    + org.preemptlab.time.Durations.format(runtime) + "): it would have ended");
+            return null;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int n = 0; n < cluster.nodeCount(); n++) index.put(cluster.nodeName(n), n);
+        int[] idx = new int[on.size()];
+        for (int i = 0; i < idx.length; i++) {
+            Integer n = index.get(on.get(i));
+            if (n == null) {
+                problems.add(f.at("onNodes") + "[" + i + "]", "\"" + on.get(i) + "\"; not a node of this cluster");
+                return null;
+            }
+            idx[i] = n;
+        }
+        return new Running(idx, elapsed);
     }
 
     private static List<String> stringOrList(JsonFields f, String key) {

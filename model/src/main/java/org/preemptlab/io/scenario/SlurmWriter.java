@@ -75,6 +75,7 @@ final class SlurmWriter {
             if (p.state() != PartitionState.UP) o.put("state", p.state().name());
             if (p.preemptMode() != null) o.put("preemptMode", p.preemptMode().label());
             if (!p.billingWeights().isEmpty()) o.put("billingWeights", p.billingWeights().text());
+            if (p.graceSeconds() > 0) o.set("graceTime", ScenarioWriter.time(p.graceSeconds()));
         }
         AccountTree tree = site.accounts();
         ArrayNode accounts = NODES.arrayNode();
@@ -139,6 +140,7 @@ final class SlurmWriter {
             ObjectNode p = root.putObject("slurmPreempt");
             p.put("type", site.preemptType().label());
             p.put("mode", site.preemptMode().label());
+            if (site.preemptExemptSeconds() > 0) p.set("exemptTime", ScenarioWriter.time(site.preemptExemptSeconds()));
         }
     }
 
@@ -165,6 +167,12 @@ final class SlurmWriter {
 
     /** The jobs, array tasks gathered back into one entry each. */
     static ArrayNode jobs(List<JobSpec> jobs) {
+        return jobs(jobs, java.util.Map.of(), null);
+    }
+
+    /** The jobs, those already running at 0 with {@code runningFor} and {@code onNodes} (names of {@code cluster}'s nodes). */
+    static ArrayNode jobs(List<JobSpec> jobs, java.util.Map<Integer, org.preemptlab.sim.InitialRun> running,
+            org.preemptlab.cluster.NodeCluster cluster) {
         ArrayNode out = NODES.arrayNode();
         for (int i = 0; i < jobs.size(); ) {
             JobSpec j = jobs.get(i);
@@ -175,6 +183,12 @@ final class SlurmWriter {
                         && jobs.get(end).slurm().arrayName().equals(r.arrayName())) end++;
             }
             ObjectNode o = job(j, r);
+            org.preemptlab.sim.InitialRun run = running.get(j.id());
+            if (run != null && cluster != null && (r == null || !r.inArray())) {
+                o.set("runningFor", ScenarioWriter.time(run.elapsedSeconds()));
+                ArrayNode on = o.putArray("onNodes");
+                for (int n : run.nodes()) on.add(cluster.nodeName(n));
+            }
             if (r != null && r.inArray()) {
                 List<Integer> tasks = new ArrayList<>();
                 for (int k = i; k < end; k++) tasks.add(jobs.get(k).slurm().arrayTask());
@@ -201,7 +215,10 @@ final class SlurmWriter {
         if (r == null || !r.wholeNodeMemory()) o.put("mem", j.memoryPerNodeMb());
         if (r != null) {
             if (!r.gresPerNode().isEmpty()) o.put("gres", Gres.format(r.gresPerNode()));
-            if (r.gpusPerJob() > 0) o.put("gpus", r.gpuType().isEmpty() ? Long.toString(r.gpusPerJob()) : r.gpuType() + ":" + r.gpusPerJob());
+            if (r.gpusPerJob() > 0) {
+                if (r.gpuType().isEmpty()) o.put("gpus", r.gpusPerJob()); // the reader takes a bare count as a number
+                else o.put("gpus", r.gpuType() + ":" + r.gpusPerJob());
+            }
             if (!r.constraint().isNone()) o.put("constraint", r.constraint().toString());
             if (r.exclusive()) o.put("exclusive", true);
             if (r.nice() != 0) o.put("nice", r.nice());

@@ -1,0 +1,215 @@
+package org.preemptlab.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYPolygonAnnotation;
+import org.junit.jupiter.api.Test;
+import org.preemptlab.app.gui.chartview.ChartBox;
+import org.preemptlab.app.gui.history.FidelityView;
+import org.preemptlab.app.gui.history.FidelityViewModel;
+import org.preemptlab.app.gui.history.HistoryImportViewModel;
+import org.preemptlab.app.gui.history.HistoryView;
+import org.preemptlab.fidelity.StartComparison;
+import org.preemptlab.history.SacctException;
+import org.preemptlab.history.SacctReader;
+import org.preemptlab.replay.HistoryReplay;
+import org.preemptlab.replay.SiteReplay;
+import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.units.Units;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * File ▸ Import Slurm history through the real window, on the CI run of the real Slurm kept as a
+ * fixture: the view's numbers are the model's report for the same files (share within tolerance,
+ * τ, the worst jobs), the charts export, and a bad sacct row is named by file and line. The
+ * shell's runner runs the replay on the calling thread, so it has ended when the click returns.
+ * Writes the screenshot of the predicted-vs-actual view.
+ */
+class HistoryImportUiTest extends ShellUiTest {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        startShell(stage);
+    }
+
+    static Path fixture(String name) throws Exception {
+        return Path.of(HistoryImportUiTest.class.getResource("/org/preemptlab/app/gui/history/ci-run1/" + name).toURI());
+    }
+
+    private Stage openWindow(FxRobot robot) {
+        List<Window> before = List.copyOf(Window.getWindows());
+        // File ▸ Import Slurm history (predicted vs actual)…
+        var bar = (javafx.scene.control.MenuBar) ((javafx.scene.layout.BorderPane) shell.window().root()).getTop();
+        var item = bar.getMenus().get(0).getItems().stream().filter(i -> i.getText() != null && i.getText().startsWith("Import Slurm _history"))
+                .findFirst().orElseThrow();
+        Fx.run(item::fire);
+        return Fx.call(() -> Window.getWindows().stream().filter(w -> !before.contains(w)).filter(w -> w instanceof Stage)
+                .map(w -> (Stage) w).findFirst().orElseThrow(() -> new AssertionError("no window opened")));
+    }
+
+    private static void type(FxRobot robot, String id, Path file) {
+        TextField f = robot.lookup("#" + id).queryAs(TextField.class);
+        Fx.run(() -> f.setText(file == null ? "" : file.toString()));
+    }
+
+    private void fillFixture(FxRobot robot, Path sacct) throws Exception {
+        type(robot, "history-slurm-conf", fixture("slurm.conf"));
+        type(robot, "history-gres-conf", fixture("gres.conf"));
+        type(robot, "history-sacctmgr-dump", fixture("sacctmgr-dump.txt"));
+        type(robot, "history-sacctmgr-qos", fixture("sacctmgr-qos.txt"));
+        type(robot, "history-sacct", sacct);
+    }
+
+    @Test
+    void the_view_shows_the_models_report_of_the_fixture_history(FxRobot robot) throws Exception {
+        Stage window = openWindow(robot);
+        HistoryView view = (HistoryView) window.getScene().getRoot();
+        HistoryImportViewModel vm = view.viewModel();
+        assertThat(robot.lookup("#history-replay").queryButton().isDisabled()).as("nothing chosen yet").isTrue();
+        assertThat(robot.lookup("#history-slurm-conf-problem").queryAs(Label.class).getText()).contains("choose the slurm.conf");
+        type(robot, "history-sacct", dir.resolve("missing.txt"));
+        assertThat(robot.lookup("#history-sacct-problem").queryAs(Label.class).getText()).contains("no such file");
+
+        fillFixture(robot, fixture("sacct.txt"));
+        assertThat(robot.lookup("#history-replay").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#history-replay");
+        assertThat(vm.state()).isEqualTo(HistoryImportViewModel.State.DONE);
+        assertThat(vm.errorProperty().get()).isEmpty();
+
+        // the model's report for the same files, as the replay command makes it
+        HistoryReplay.Result model = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(fixture("slurm.conf"), fixture("gres.conf"),
+                fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), SacctReader.read(fixture("sacct.txt")), 0, null,
+                SiteReplay.Priority.MULTIFACTOR);
+        StartComparison m = model.comparison();
+        FidelityView fv = view.fidelityView();
+        FidelityViewModel f = fv.viewModel();
+        StartComparison shown = f.comparison();
+        assertThat(shown.jobs()).isEqualTo(m.jobs()).isEqualTo(43);
+        assertThat(shown.withinToleranceShare()).isEqualTo(m.withinToleranceShare());
+        assertThat(shown.startOrderKendallTau()).isEqualTo(m.startOrderKendallTau());
+        assertThat(shown.meanAbsStartErrorSeconds()).isEqualTo(m.meanAbsStartErrorSeconds());
+        assertThat(shown.toJson(java.util.Map.of())).isEqualTo(m.toJson(java.util.Map.of()));
+
+        // what a person reads: the summary in human units, from the same numbers
+        List<String> summary = new ArrayList<>();
+        for (int i = 0; i < f.summary().size(); i++) summary.add(robot.lookup("#fidelity-summary-" + i).queryAs(Label.class).getText());
+        assertThat(summary.get(0)).startsWith("43");
+        assertThat(summary.get(1)).startsWith(Units.share(m.withinToleranceShare()) + " of the jobs start within ±"
+                + Units.duration(m.toleranceSeconds()));
+        assertThat(summary.get(2)).isEqualTo(Units.duration(m.meanAbsStartErrorSeconds()));
+        assertThat(summary.get(3)).isEqualTo(Units.duration(m.medianAbsStartErrorSeconds()));
+        assertThat(summary.get(5)).startsWith(String.format(java.util.Locale.ROOT, "%.3f", m.startOrderKendallTau()));
+        assertThat(fv.groupTable().getItems()).hasSize(m.byPartition().size() + m.byAccount().size());
+        var firstPartition = m.byPartition().entrySet().iterator().next();
+        assertThat(fv.groupTable().getItems().get(0).group()).isEqualTo(firstPartition.getKey());
+        assertThat(fv.groupTable().getItems().get(0).actual()).isEqualTo(Units.duration(firstPartition.getValue().meanWaitActualSeconds()));
+        assertThat(fv.groupTable().getItems().get(0).predicted())
+                .isEqualTo(Units.duration(firstPartition.getValue().meanWaitPredictedSeconds()));
+
+        // the worst jobs: the model's rows by |error|, each with the replay's reasons
+        List<String> expected = m.rows().stream()
+                .sorted(Comparator.comparingLong((StartComparison.Row r) -> -Math.abs(r.deltaSeconds())).thenComparing(StartComparison.Row::key))
+                .limit(FidelityViewModel.WORST).map(StartComparison.Row::key).toList();
+        assertThat(fv.worstTable().getItems()).extracting(FidelityViewModel.WorstRow::job).containsExactlyElementsOf(expected);
+        FidelityViewModel.WorstRow top = fv.worstTable().getItems().get(0);
+        StartComparison.Row topRow = m.rows().stream().filter(r -> r.key().equals(top.job())).findFirst().orElseThrow();
+        assertThat(top.error()).isEqualTo((topRow.deltaSeconds() > 0 ? "+" : "") + Units.duration(topRow.deltaSeconds()));
+        assertThat(top.actualStart()).isEqualTo(Units.instant(topRow.actualStart()));
+        assertThat(fv.worstTable().getItems()).allSatisfy(r -> assertThat(r.reason()).isNotEqualTo("–"));
+        assertThat(fv.worstTable().getItems()).anySatisfy(r -> assertThat(r.reason()).containsPattern("pending .*(Priority|Resources)"));
+
+        // charts: every job a point, the diagonal and the band; every job in a bin; exports
+        var scatter = fv.scatterBox().chart().getXYPlot();
+        int points = 0;
+        for (int s = 0; s < scatter.getDataset().getSeriesCount(); s++) points += scatter.getDataset().getItemCount(s);
+        assertThat(points).isEqualTo(43);
+        assertThat(scatter.getDataset().getSeriesCount()).isEqualTo(m.byPartition().size());
+        assertThat(scatter.getAnnotations()).hasAtLeastOneElementOfType(XYLineAnnotation.class)
+                .hasAtLeastOneElementOfType(XYPolygonAnnotation.class);
+        assertThat(scatter.getDomainAxis().getLabel()).contains("(" + f.timeUnit().symbol() + " since");
+        Fx.run(() -> f.colorByProperty().set(FidelityViewModel.ColorBy.ACCOUNT));
+        assertThat(fv.scatterBox().chart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(m.byAccount().size());
+        assertThat(java.util.Arrays.stream(f.histogram().counts()).sum()).isEqualTo(43);
+        assertThat(fv.errorBox().chart().getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.BACKGROUND)).hasSize(1);
+
+        Path out = Files.createDirectories(home.resolve("exports"));
+        Fx.run(() -> {
+            try {
+                fv.scatterBox().export(ChartBox.Format.CSV, out.resolve("scatter.csv"));
+                fv.scatterBox().export(ChartBox.Format.PNG, out.resolve("scatter.png"));
+                fv.errorBox().export(ChartBox.Format.SVG, out.resolve("errors.svg"));
+                fv.errorBox().export(ChartBox.Format.CSV, out.resolve("errors.csv"));
+                fv.exportWorst(out.resolve("worst.csv"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(Files.readString(out.resolve("scatter.csv"))).isEqualTo(m.toCsv());
+        assertThat(Files.readAllBytes(out.resolve("scatter.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readString(out.resolve("errors.svg"))).contains("<svg ").contains(">Start errors");
+        assertThat(Files.readAllLines(out.resolve("errors.csv")).get(0)).isEqualTo("bin_start_s,bin_end_s,jobs");
+        List<String> worstCsv = Files.readAllLines(out.resolve("worst.csv"));
+        assertThat(worstCsv.get(0)).isEqualTo("job,partition,account,actual_start_s,predicted_start_s,delta_s,reason");
+        assertThat(worstCsv.get(1)).startsWith(topRow.key() + "," + topRow.partition() + "," + topRow.account() + ","
+                + topRow.actualStart() + "," + topRow.predictedStart() + "," + topRow.deltaSeconds() + ",");
+        assertThat(worstCsv).hasSize(1 + fv.worstTable().getItems().size());
+
+        assertThat(fv.tabs().getTabs()).extracting(Tab::getText).containsExactly("Start times", "Start errors", "Summary", "Worst jobs");
+        Fx.run(() -> {
+            f.colorByProperty().set(FidelityViewModel.ColorBy.PARTITION);
+            fv.tabs().getSelectionModel().select(0);
+        });
+        assertThat(Screenshots.write(window.getScene().getRoot(), "history-predicted-vs-actual.png")).isRegularFile();
+        Fx.run(() -> fv.tabs().getSelectionModel().select(3));
+        assertThat(Screenshots.write(window.getScene().getRoot(), "history-worst-jobs.png")).isRegularFile();
+        Fx.run(window::close);
+    }
+
+    @Test
+    void a_bad_sacct_row_is_named_by_file_and_line_and_nothing_else_changes(FxRobot robot) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(fixture("sacct.txt")));
+        lines.set(2, lines.get(2).replace("2026-12-06T10:54:55", "yesterday")); // line 3: Start
+        Path bad = Files.write(dir.resolve("sacct-bad.txt"), lines);
+        String readersWords;
+        try {
+            SacctReader.read(bad);
+            throw new AssertionError("the reader took a bad Start");
+        } catch (SacctException e) {
+            readersWords = e.getMessage();
+        }
+        assertThat(readersWords).startsWith("sacct-bad.txt:3:");
+
+        Stage window = openWindow(robot);
+        HistoryView view = (HistoryView) window.getScene().getRoot();
+        fillFixture(robot, bad);
+        robot.clickOn("#history-replay");
+        assertThat(view.viewModel().state()).isEqualTo(HistoryImportViewModel.State.FAILED);
+        Label error = robot.lookup("#history-error").queryAs(Label.class);
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).isEqualTo(readersWords).contains("sacct-bad.txt:3:", "Start");
+        assertThat(view.fidelityView()).isNull();
+        assertThat(robot.lookup("#history-replay").queryButton().isDisabled()).as("the form can be used again").isFalse();
+
+        // a good file after a bad one: the error goes, the view comes
+        type(robot, "history-sacct", fixture("sacct.txt"));
+        robot.clickOn("#history-replay");
+        assertThat(view.viewModel().state()).isEqualTo(HistoryImportViewModel.State.DONE);
+        assertThat(error.isVisible()).isFalse();
+        assertThat(view.fidelityView()).isNotNull();
+        assertThatThrownBy(() -> SacctReader.read(bad)).isInstanceOf(SacctException.class);
+        Fx.run(window::close);
+    }
+}

@@ -1,0 +1,162 @@
+package org.preemptlab.app.gui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.preemptlab.app.gui.background.TaskRunner;
+import org.preemptlab.app.gui.history.HistoryImportForm.Field;
+import org.preemptlab.app.gui.history.HistoryImportViewModel.State;
+import org.preemptlab.fidelity.StartComparison;
+import org.preemptlab.history.SacctReader;
+import org.preemptlab.replay.SiteReplay;
+import org.preemptlab.slurmconf.SlurmConfException;
+import org.preemptlab.slurmconf.SlurmSite;
+
+/** The history import off the toolkit: the form's checks, a replay on a real worker thread, cancel, errors. */
+class HistoryImportViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    static Path fixture(String name) throws Exception {
+        return Path.of(HistoryImportViewModelTest.class.getResource("/org/preemptlab/app/gui/history/ci-run1/" + name).toURI());
+    }
+
+    private static void fill(HistoryImportViewModel vm, Path conf, Path sacct) throws Exception {
+        vm.field(Field.SLURM_CONF).set(conf.toString());
+        vm.field(Field.GRES_CONF).set(fixture("gres.conf").toString());
+        vm.field(Field.SACCTMGR_DUMP).set(fixture("sacctmgr-dump.txt").toString());
+        vm.field(Field.SACCTMGR_QOS).set(fixture("sacctmgr-qos.txt").toString());
+        vm.field(Field.SACCT).set(sacct.toString());
+    }
+
+    /** Completes with the state the import ends in. */
+    private static CompletableFuture<State> ending(HistoryImportViewModel vm) {
+        CompletableFuture<State> end = new CompletableFuture<>();
+        vm.stateProperty().addListener((o, a, b) -> {
+            if (b != State.RUNNING && b != State.IDLE) end.complete(b);
+        });
+        return end;
+    }
+
+    @Test
+    void theFormNeedsSlurmConfAndSacctAndNamesWhatIsWrong() throws Exception {
+        HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
+        assertThat(vm.validProperty().get()).isFalse();
+        assertThat(vm.problem(Field.SLURM_CONF).get()).isEqualTo("choose the slurm.conf");
+        assertThat(vm.problem(Field.SACCT).get()).isEqualTo("choose the sacct table");
+        assertThat(vm.problem(Field.GRES_CONF).get()).as("optional").isEmpty();
+        assertThat(vm.run()).as("nothing to run").isFalse();
+        vm.field(Field.SLURM_CONF).set(fixture("slurm.conf").toString());
+        vm.field(Field.SACCT).set(fixture("sacct.txt").toString());
+        assertThat(vm.validProperty().get()).isTrue();
+        vm.field(Field.SACCTMGR_DUMP).set(dir.resolve("nope.txt").toString());
+        assertThat(vm.problem(Field.SACCTMGR_DUMP).get()).isEqualTo("no such file");
+        assertThat(vm.validProperty().get()).isFalse();
+        vm.field(Field.SACCTMGR_DUMP).set("  ");
+        assertThat(vm.validProperty().get()).isTrue();
+        vm.field(Field.SACCT).set(dir.toString());
+        assertThat(vm.problem(Field.SACCT).get()).as("a folder is not a file").isEqualTo("no such file");
+    }
+
+    @Test
+    void aReplayOnAWorkerThreadEndsWithTheModelsComparisonAndReportsProgress() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        ExecutorService ui = Executors.newSingleThreadExecutor(); // stands in for the FX thread: one thread, in order
+        try {
+            HistoryImportViewModel vm = new HistoryImportViewModel(new TaskRunner(worker, ui));
+            fill(vm, fixture("slurm.conf"), fixture("sacct.txt"));
+            AtomicReference<Double> most = new AtomicReference<>(0.0);
+            List<String> messages = new ArrayList<>();
+            vm.runner().monitor().progressProperty().addListener((o, a, b) -> most.accumulateAndGet(b.doubleValue(), Math::max));
+            vm.runner().monitor().messageProperty().addListener((o, a, b) -> messages.add(b));
+            CompletableFuture<State> end = ending(vm);
+            assertThat(vm.run()).isTrue();
+            assertThat(end.get(120, TimeUnit.SECONDS)).isEqualTo(State.DONE);
+            CompletableFuture<FidelityViewModel> result = CompletableFuture.supplyAsync(() -> vm.resultProperty().get(), ui);
+            StartComparison shown = result.get(10, TimeUnit.SECONDS).comparison();
+            StartComparison model = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(fixture("slurm.conf"), fixture("gres.conf"),
+                    fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), SacctReader.read(fixture("sacct.txt")), 0, null,
+                    SiteReplay.Priority.MULTIFACTOR).comparison();
+            assertThat(shown.rows()).isEqualTo(model.rows());
+            assertThat(shown.withinToleranceShare()).isEqualTo(model.withinToleranceShare());
+            assertThat(most.get()).as("the last progress report is every job ended").isEqualTo(1.0);
+            assertThat(messages).contains("reading sacct.txt", "replaying: 43 of 43 jobs ended");
+            assertThat(vm.statusProperty().get()).startsWith("sacct.txt: 43 jobs: ");
+        } finally {
+            worker.shutdownNow();
+            ui.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancelBeforeTheWorkerRunsEndsCancelledWithoutAResult() throws Exception {
+        List<Runnable> queued = new ArrayList<>();
+        HistoryImportViewModel vm = new HistoryImportViewModel(new TaskRunner(queued::add, Runnable::run));
+        fill(vm, fixture("slurm.conf"), fixture("sacct.txt"));
+        assertThat(vm.run()).isTrue();
+        assertThat(vm.state()).isEqualTo(State.RUNNING);
+        assertThat(vm.run()).as("one replay at a time").isFalse();
+        vm.cancel();
+        queued.remove(0).run();
+        assertThat(vm.state()).isEqualTo(State.CANCELLED);
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.statusProperty().get()).isEqualTo("Replay of sacct.txt cancelled.");
+    }
+
+    @Test
+    void cancelWhileTheReplayRunsStopsIt() throws Exception {
+        HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
+        fill(vm, fixture("slurm.conf"), fixture("sacct.txt"));
+        vm.runner().monitor().messageProperty().addListener((o, a, b) -> {
+            if (b.startsWith("replaying")) vm.cancel();
+        });
+        vm.run();
+        assertThat(vm.state()).isEqualTo(State.CANCELLED);
+        assertThat(vm.resultProperty().get()).isNull();
+    }
+
+    @Test
+    void aBadSlurmConfIsNamedByFileAndLine() throws Exception {
+        String text = Files.readString(fixture("slurm.conf"));
+        Path conf = Files.writeString(dir.resolve("slurm.conf"), text + "\nNodeName=x1 CPUs=many\n");
+        assertThatThrownBy(() -> SlurmSite.read(new SlurmSite.Files(conf, null, null, null))).isInstanceOf(SlurmConfException.class);
+        String expected;
+        try {
+            SlurmSite.read(new SlurmSite.Files(conf, fixture("gres.conf"), fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt")));
+            throw new AssertionError("read");
+        } catch (SlurmConfException e) {
+            expected = e.getMessage();
+        }
+        HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
+        fill(vm, conf, fixture("sacct.txt"));
+        vm.run();
+        assertThat(vm.state()).isEqualTo(State.FAILED);
+        assertThat(vm.errorProperty().get()).isEqualTo(expected).contains("slurm.conf:", "CPUs");
+        long lines = text.lines().count() + 2;
+        assertThat(vm.errorProperty().get()).contains(":" + lines);
+    }
+
+    @Test
+    void aFileGoneBetweenTheCheckAndTheReplayIsSaidPlainly() throws Exception {
+        Path sacct = Files.copy(fixture("sacct.txt"), dir.resolve("sacct.txt"));
+        HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
+        fill(vm, fixture("slurm.conf"), sacct);
+        Files.delete(sacct);
+        vm.run();
+        assertThat(vm.state()).isEqualTo(State.FAILED);
+        assertThat(vm.errorProperty().get()).isEqualTo(sacct + ": no such file");
+    }
+}
