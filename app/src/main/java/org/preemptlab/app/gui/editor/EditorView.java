@@ -45,6 +45,7 @@ public final class EditorView extends BorderPane {
     private final PoolSheet sheet;
     private final Label jobsTitle = new Label();
     private final Label tableMessage = new Label();
+    private final Label siteSummary = new Label();
     private final JobTable jobs;
     private final MaintenanceTable maintenance;
     private final ListView<ScenarioProblem> issues = new ListView<>();
@@ -149,11 +150,45 @@ public final class EditorView extends BorderPane {
         TitledPane preemption = new TitledPane("Preemption policy and mechanisms", new PreemptionPane(vm.preemption()));
         preemption.setExpanded(true);
         preemption.setId("preemption");
-        VBox box = new VBox(8, head, machine, poolPane, sheet, preemption, mHead, maintenance, maintenanceMessage);
+        VBox box = new VBox(8, head, machine, poolPane, sheet, slurmSitePane(), preemption, mHead, maintenance,
+                maintenanceMessage);
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /**
+     * The "Slurm site" page, shown when the draft has a site (a version-2 scenario): partitions,
+     * accounts, QOS and priority weights.
+     *
+     * <p>SLURM SITE PAGE — the site editor (branch {@code siteedit}) goes here: replace the summary
+     * label by {@code new org.preemptlab.app.gui.site.SiteEditorPane(vm.siteProperty())}. Its edits
+     * set {@link EditorViewModel#siteProperty()}, which makes a new draft through the command stack
+     * (undo works); undo, redo and opening a file set the property back.
+     */
+    private TitledPane slurmSitePane() {
+        siteSummary.setId("slurm-site-summary");
+        siteSummary.setWrapText(true);
+        TitledPane pane = new TitledPane("Slurm site", siteSummary);
+        pane.setId("slurm-site");
+        pane.setExpanded(false);
+        pane.visibleProperty().bind(vm.siteProperty().isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    /** One line per part of the site: partitions (with their node groups), accounts, QOS, priority. */
+    static String siteSummary(org.preemptlab.site.Site site) {
+        if (site == null) return "";
+        List<String> parts = site.partitions().stream()
+                .map(p -> p.name() + (p.isDefault() ? " (default)" : "") + " → " + String.join(", ", p.groups())).toList();
+        long accounts = site.accounts().keys().stream().filter(k -> !k.isRoot() && !k.isUser()).count();
+        return "Partitions: " + String.join("; ", parts) + "\n"
+                + "Accounts: " + accounts + ", user associations: " + site.accounts().userAssociations().size() + "\n"
+                + "QOS: " + String.join(", ", site.qos().names()) + "\n"
+                + "Priority: " + (site.multifactor() ? "multifactor" : "basic (submit order)") + " · select "
+                + site.select().label() + " · preempt " + site.preemptType().label();
     }
 
     private VBox jobsPane() {
@@ -234,6 +269,7 @@ public final class EditorView extends BorderPane {
                 blocks.get(i).update(d.pools().get(i), vm.issues(), i == vm.selectedPoolProperty().get());
             }
             sheet.refresh();
+            siteSummary.setText(siteSummary(d.site()));
             jobsTitle.setText("Jobs (" + d.jobs().size() + ")" + (d.trace() != null ? " — from trace " + d.trace().path().getFileName() : ""));
             jobs.refresh(d.jobs());
             maintenance.refresh(d.maintenance());
