@@ -39,8 +39,13 @@ import org.preemptlab.units.Units;
  */
 public final class Simulation {
 
-    private static final Comparator<JobRun> QUEUE_ORDER = Comparator.comparingInt((JobRun r) -> -r.tier())
-            .thenComparingLong(JobRun::queueKey).thenComparingInt(JobRun::index);
+    /** Tier (higher first), then queue key, then index; written out (a pass compares jobs millions of times). */
+    private static final Comparator<JobRun> QUEUE_ORDER = (a, b) -> {
+        int c = Integer.compare(-a.tier(), -b.tier());
+        if (c != 0) return c;
+        c = Long.compare(a.queueKey(), b.queueKey());
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+    };
     private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong(JobRun::estimatedEnd)
             .thenComparingInt(JobRun::index);
 
@@ -56,7 +61,7 @@ public final class Simulation {
     private final Capacity capacity;
     private final JobRun[] runs;
     private final EventQueue events = new EventQueue();
-    private final TreeSet<JobRun> queue = new TreeSet<>(QUEUE_ORDER);
+    private final WaitingQueue queue = new WaitingQueue(QUEUE_ORDER);
     private final TreeSet<JobRun> running = new TreeSet<>(BY_ESTIMATED_END);
     private final LinkedHashSet<JobRun> suspended = new LinkedHashSet<>();
     private final Timeline timeline;
@@ -1008,6 +1013,11 @@ public final class Simulation {
         @Override
         public Collection<? extends JobView> running() {
             return runningView;
+        }
+
+        @Override
+        public org.preemptlab.sched.QueueShapes queueShapes() {
+            return queue;
         }
 
         @Override

@@ -67,6 +67,21 @@ class EditorSlurmUiTest extends ShellUiTest {
         assertThat(robot.lookup("#slurm-site-summary").queryAs(Label.class).getText()).contains("batch (default) → cpu", "gpu → gpu");
         assertThat(editor.issues()).isEmpty();
 
+        // the site pages edit the draft's site: one undoable edit of the draft
+        var pages = robot.lookup("#slurm-site-editor").queryAs(org.preemptlab.app.gui.site.SiteEditorPane.class);
+        assertThat(pages.viewModel().nodeGroups()).containsExactly("gpu", "cpu");
+        org.preemptlab.site.Site before = editor.draft().site();
+        Fx.run(() -> {
+            pages.viewModel().partitions().selectedProperty().set(1);
+            pages.viewModel().partitions().textProperty(
+                    org.preemptlab.app.gui.site.PartitionsViewModel.Field.MAX_TIME).set("2-00:00:00");
+            pages.viewModel().partitions().commit(org.preemptlab.app.gui.site.PartitionsViewModel.Field.MAX_TIME);
+        });
+        assertThat(editor.draft().site().partitions().get(1).maxTimeSeconds()).isEqualTo(2 * 86_400L);
+        assertThat(editor.draft().site().partitions().get(0)).isEqualTo(before.partitions().get(0));
+        Fx.run(editor::undo);
+        assertThat(editor.draft().site()).isEqualTo(before);
+
         Fx.run(() -> editor.load(DefaultScenario.create()));
         assertThat(columns(robot)).contains("Group", "Memory MB").doesNotContain("GPUs", "Account");
         assertThat(site.isVisible()).isFalse();

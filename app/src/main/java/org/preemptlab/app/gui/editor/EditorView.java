@@ -46,6 +46,8 @@ public final class EditorView extends BorderPane {
     private final Label jobsTitle = new Label();
     private final Label tableMessage = new Label();
     private final Label siteSummary = new Label();
+    /** The site's pages (partitions, accounts, QOS, priority), editing {@link EditorViewModel#siteProperty()}. */
+    private final org.preemptlab.app.gui.site.SiteEditorPane siteEditor;
     private final JobTable jobs;
     private final MaintenanceTable maintenance;
     private final ListView<ScenarioProblem> issues = new ListView<>();
@@ -61,6 +63,7 @@ public final class EditorView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("editor-view");
         this.sheet = new PoolSheet(vm);
+        this.siteEditor = new org.preemptlab.app.gui.site.SiteEditorPane(vm.siteProperty());
         tableMessage.getStyleClass().add("issue-label");
         this.jobs = new JobTable(vm, tableMessage);
         Label maintenanceMessage = new Label();
@@ -162,15 +165,16 @@ public final class EditorView extends BorderPane {
      * The "Slurm site" page, shown when the draft has a site (a version-2 scenario): partitions,
      * accounts, QOS and priority weights.
      *
-     * <p>SLURM SITE PAGE — the site editor (branch {@code siteedit}) goes here: replace the summary
-     * label by {@code new org.preemptlab.app.gui.site.SiteEditorPane(vm.siteProperty())}. Its edits
-     * set {@link EditorViewModel#siteProperty()}, which makes a new draft through the command stack
-     * (undo works); undo, redo and opening a file set the property back.
+     * <p>A one-paragraph summary above the {@link org.preemptlab.app.gui.site.SiteEditorPane site pages}, whose
+     * edits set {@link EditorViewModel#siteProperty()}, which makes a new draft through the command stack
+     * (undo works); undo, redo and opening a file set the property back. Partition node lists are checked
+     * against the draft's node groups.
      */
     private TitledPane slurmSitePane() {
         siteSummary.setId("slurm-site-summary");
         siteSummary.setWrapText(true);
-        TitledPane pane = new TitledPane("Slurm site", siteSummary);
+        siteEditor.setId("slurm-site-editor");
+        TitledPane pane = new TitledPane("Slurm site", new javafx.scene.layout.VBox(6, siteSummary, siteEditor));
         pane.setId("slurm-site");
         pane.setExpanded(false);
         pane.visibleProperty().bind(vm.siteProperty().isNotNull());
@@ -270,6 +274,8 @@ public final class EditorView extends BorderPane {
             }
             sheet.refresh();
             siteSummary.setText(siteSummary(d.site()));
+            List<String> groups = d.site() == null ? List.of() : d.pools().stream().map(p -> p.name()).toList();
+            if (!siteEditor.viewModel().nodeGroups().equals(groups)) siteEditor.viewModel().nodeGroups().setAll(groups);
             jobsTitle.setText("Jobs (" + d.jobs().size() + ")" + (d.trace() != null ? " — from trace " + d.trace().path().getFileName() : ""));
             jobs.refresh(d.jobs());
             maintenance.refresh(d.maintenance());
