@@ -55,7 +55,7 @@ class ReservationProperties {
     }
 
     /**
-     * Preemption by suspend (QOS tiers, chain [suspend, requeue]) or, in half the tries, gang time
+     * Preemption by suspend (QOS tiers, chain [suspend, requeue]) and, in half the tries, gang time
      * slicing (every pool FORCE:2, 60 s slices): a job suspended before a reservation begins on its
      * nodes must not resume there during it (nor resume before it if its remaining time limit runs
      * into it), and the time slicer must not give it its turn there.
@@ -64,9 +64,9 @@ class ReservationProperties {
     void suspendAndGangKeepReservations(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) throws Exception {
         Random rnd = new Random(seed);
         boolean gang = rnd.nextBoolean();
-        // gang runs without QOS preemption: with both, the preempting scheduler may pick a job the time slicer
-        // has suspended as a SUSPEND victim, which the engine refuses (a fault of its own, outside reservations)
-        String json = randomScenario(rnd, !gang, true, gang);
+        // gang runs with QOS preemption by suspend too: a victim the time slicer has suspended gives its slot to
+        // the preemptor (docs/gang-scheduling.md)
+        String json = randomScenario(rnd, true, true, gang);
         Scenario s = ScenarioReader.read(json, "random-" + seed + ".json", Path.of(""));
         check(s, json);
         // conservative backfilling over shared (FORCE:2) cores books every job on a profile of rows: slow, and
