@@ -109,6 +109,7 @@ final class JobMixPane extends GridPane {
         f.setPrefColumnCount(9);
         f.textProperty().addListener((o, a, b) -> read());
         Label problem = new Label();
+        problem.setId("mix-" + key + "-problem");
         problem.getStyleClass().add("issue-label");
         fields.put(key, f);
         problems.put(key, problem);
