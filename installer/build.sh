@@ -135,6 +135,17 @@ list="$repo/$image/lib/app/$name.classlist"
 JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list" "$image/bin/$name" simulate \
   --trace sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz >/dev/null 2>&1 \
   || die "the app image's launcher failed a simulate run (for the class list)"
+# the window's classes too (JavaFX, the views: about 4,000 more; issue 13, time to the first window), from its smoke test
+# where a display or xvfb-run is at hand; merged after the commands' (first occurrence kept, order kept)
+x=(); [[ -n "${DISPLAY:-}" ]] || { command -v xvfb-run >/dev/null && x=(xvfb-run -a); }
+if [[ -n "${DISPLAY:-}" || ${#x[@]} -gt 0 ]]; then
+  if JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list.gui" "${x[@]}" "$image/bin/$name" --smoke-test >/dev/null 2>&1; then
+    cat "$list" "$list.gui" | awk '!seen[$0]++' > "$list.all" && mv "$list.all" "$list"
+  else
+    say "class list: the window's smoke test failed; the archive has the commands' classes only"
+  fi
+  rm -f "$list.gui"
+fi
 JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$list" "$image/bin/$name" >"$T/cds-dump.log" 2>&1 || true
 [[ -s "$image/lib/app/$name.jsa" ]] || die "no class-data sharing archive at $image/lib/app/$name.jsa (see $T/cds-dump.log)"
 JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/$name" --version >/dev/null 2>&1 \
