@@ -14,8 +14,9 @@ import java.util.Set;
  *                   scenario was read, see {@link ReservationPlan#chooseNodes})
  * @param nodeCount  NodeCnt asked for (0: the nodes were named)
  * @param pool       the pool a node count is taken from, or empty (any pool)
- * @param users      Users= (recorded and shown; PreemptLab's jobs carry an account but no user)
- * @param accounts   Accounts=: a job that names the reservation must belong to one (empty: any)
+ * @param users      Users=: the users who may use it, or (every name preceded by {@code -}) the users
+ *                   who may not; empty: no condition on users ({@link #refuses})
+ * @param accounts   Accounts=: the same for accounts
  * @param start      StartTime, s
  * @param duration   Duration, s, ≥ 1
  * @param recurrence ONCE or HOURLY, DAILY, WEEKDAY, WEEKEND, WEEKLY
@@ -52,9 +53,44 @@ public record ReservationSpec(String name, int[] nodes, int nodeCount, String po
         return flags.contains(flag);
     }
 
-    /** May a job of this account use it? */
+    /** May a job of this account use it (whatever its user)? */
     public boolean admitsAccount(String account) {
-        return accounts.isEmpty() || accounts.contains(account);
+        return admits(accounts, account);
+    }
+
+    /**
+     * Why a job of {@code user} in {@code account} may not use this reservation, or null if it may.
+     * Slurm's rule (scontrol(1), Users= and Accounts=; the reservation guide's {@code account=foo
+     * user=-alan}): each list that is given must admit the job — a list of names admits those
+     * names, a list of {@code -name}s admits every other name — so with both lists a job must
+     * match both. {@code user} is null for a job that carries no user (a version-1 scenario's
+     * job): Users= does not apply to it.
+     */
+    public String refuses(String user, String account) {
+        if (user != null && !admits(users, user)) {
+            return "its user " + quote(user) + (denies(users) ? " is denied it (Users=" : " is not one of its users (Users=")
+                    + String.join(",", users) + ")";
+        }
+        if (!admits(accounts, account)) {
+            return "its account " + quote(account) + (denies(accounts) ? " is denied it (Accounts="
+                    : " is not one of its accounts (Accounts=") + String.join(",", accounts) + ")";
+        }
+        return null;
+    }
+
+    /** True if the list names the ones denied ({@code -name}s), not the ones admitted. */
+    public static boolean denies(List<String> names) {
+        return !names.isEmpty() && names.get(0).startsWith("-");
+    }
+
+    private static boolean admits(List<String> names, String name) {
+        if (names.isEmpty()) return true;
+        if (denies(names)) return !names.contains("-" + name);
+        return names.contains(name);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s + "\"";
     }
 
     /** The same reservation from another start (the Gantt drags it). */

@@ -235,14 +235,12 @@ public final class ScontrolReservations {
                 warnings.add(at + "CoreCnt=" + e.coreCount() + ": core reservations are not modelled; its whole nodes are"
                         + " reserved");
             }
-            for (String u : e.users()) if (u.startsWith("-")) warnings.add(at + "Users=" + u + ": denied users are not modelled");
-            if (!e.users().isEmpty()) {
-                warnings.add(at + "Users= is recorded, not enforced (PreemptLab's jobs carry an account, not a user)");
-            }
-            List<String> accounts = new ArrayList<>();
-            for (String a : e.accounts()) {
-                if (a.startsWith("-")) warnings.add(at + "Accounts=" + a + ": denied accounts are not modelled; dropped");
-                else accounts.add(a);
+            // Users= and Accounts= are kept as Slurm prints them, denied names ("-alan") included: ReservationSpec.refuses
+            List<String> users = e.users();
+            List<String> accounts = e.accounts();
+            if (!users.isEmpty()) {
+                warnings.add(at + "Users=" + String.join(",", users) + " applies to jobs that carry a user (version-2"
+                        + " scenarios); version-1 jobs carry only an account (group) and are judged by Accounts= alone");
             }
             int[] nodes;
             int nodeCount = 0;
@@ -266,7 +264,7 @@ public final class ScontrolReservations {
                 }
                 nodes = new int[0];
             }
-            out.add(new ReservationSpec(e.name(), nodes, nodeCount, pool, e.users(), accounts, start, duration,
+            out.add(new ReservationSpec(e.name(), nodes, nodeCount, pool, users, accounts, start, duration,
                     recurrence, flags, ReservationSpec.DEFAULT_PURGE_AFTER, Set.of()));
         }
         if (!out.isEmpty()) {

@@ -1,16 +1,31 @@
 package org.preemptlab.scenario;
 
 import java.util.List;
+import org.preemptlab.gres.Gres;
 
 /**
  * A node pool as the editor holds it: any values, valid or not (validation reports the bad ones).
  *
  * @param borrowers QOS names of other groups' jobs that may borrow the pool ({@code *}: any)
+ * @param threadsPerCore a version-2 node group's threads per core ({@code coresPerNode} is then Slurm's CPUs); 1 otherwise
+ * @param gres      a version-2 node group's generic resources on each node ({@code gpu:a100:4}); empty otherwise
+ * @param features  a version-2 node group's features; empty otherwise
+ * @param hostNames a version-2 node group's host names, one per node, or empty ({@code name-1 … name-n})
  */
 public record PoolDraft(String name, int nodes, int coresPerNode, long memoryPerNodeMb, String owner,
-        List<String> borrowers, double bandwidthMBps) {
+        List<String> borrowers, double bandwidthMBps, int threadsPerCore, List<Gres> gres, List<String> features,
+        List<String> hostNames) {
+
+    /** A version-1 pool: no Slurm node attributes. */
+    public PoolDraft(String name, int nodes, int coresPerNode, long memoryPerNodeMb, String owner, List<String> borrowers,
+            double bandwidthMBps) {
+        this(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, 1, List.of(), List.of(), List.of());
+    }
 
     public PoolDraft {
+        gres = gres == null ? List.of() : List.copyOf(gres);
+        features = features == null ? List.of() : List.copyOf(features);
+        hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
         name = name == null ? "" : name;
         owner = owner == null ? "" : owner;
         borrowers = borrowers == null ? List.of() : List.copyOf(borrowers);
@@ -21,30 +36,53 @@ public record PoolDraft(String name, int nodes, int coresPerNode, long memoryPer
     }
 
     public PoolDraft withName(String v) {
-        return new PoolDraft(v, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps);
+        return new PoolDraft(v, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
     }
 
     public PoolDraft withNodes(int v) {
-        return new PoolDraft(name, v, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps);
+        return new PoolDraft(name, v, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
     }
 
     public PoolDraft withCoresPerNode(int v) {
-        return new PoolDraft(name, nodes, v, memoryPerNodeMb, owner, borrowers, bandwidthMBps);
+        return new PoolDraft(name, nodes, v, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
     }
 
     public PoolDraft withMemoryPerNodeMb(long v) {
-        return new PoolDraft(name, nodes, coresPerNode, v, owner, borrowers, bandwidthMBps);
+        return new PoolDraft(name, nodes, coresPerNode, v, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
     }
 
     public PoolDraft withOwner(String v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, v, borrowers, bandwidthMBps);
+        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, v, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
     }
 
     public PoolDraft withBorrowers(List<String> v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, v, bandwidthMBps);
+        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, v, bandwidthMBps, threadsPerCore, gres, features, hostNames);
     }
 
     public PoolDraft withBandwidthMBps(double v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, v);
+        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, v, threadsPerCore, gres, features, hostNames);
+    }
+
+    public PoolDraft withThreadsPerCore(int v) {
+        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, v, gres, features, hostNames);
+    }
+
+    public PoolDraft withGres(List<Gres> v) {
+        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, v, features, hostNames);
+    }
+
+    public PoolDraft withFeatures(List<String> v) {
+        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, v, hostNames);
+    }
+
+    public PoolDraft withHostNames(List<String> v) {
+        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, v);
+    }
+
+    /** GPUs on each node (every {@code gpu} GRES, any type). */
+    public long gpusPerNode() {
+        long n = 0;
+        for (Gres g : gres) if (g.name().equals("gpu")) n += g.count();
+        return n;
     }
 }

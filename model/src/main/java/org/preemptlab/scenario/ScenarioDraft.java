@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.sim.FailureModel;
+import org.preemptlab.site.Site;
 
 /**
  * The editor's whole scenario: immutable, so every edit is a new value (which makes undo/redo a
@@ -18,11 +19,22 @@ import org.preemptlab.sim.FailureModel;
  *
  * @param processors a machine of this many processors instead of pools (SWF traces), or 0
  * @param trace      where the jobs came from, or null; dropped once the job table is edited
+ * @param site       a version-2 (Slurm) scenario's site (partitions, accounts, QOS, priority, preemption type),
+ *                   or null (version 1); its pools are then the node groups and its jobs carry a {@code SlurmRequest}
  */
 public record ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools,
         List<JobDraft> jobs, SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
         List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
-        List<RunningJob> running, GangSettings gang, List<ReservationDraft> reservations) {
+        List<RunningJob> running, GangSettings gang, List<ReservationDraft> reservations, Site site) {
+
+    /** A version-1 draft: no Slurm site. */
+    public ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools, List<JobDraft> jobs,
+            SchedulerSpec scheduler, PreemptionRules rules, PreemptionSettings settings,
+            List<MaintenanceDraft> maintenance, FailureModel failures, long seed, Long horizon, TraceReference trace,
+            List<RunningJob> running, GangSettings gang, List<ReservationDraft> reservations) {
+        this(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon,
+                trace, running, gang, reservations, null);
+    }
 
     /** A draft without advance reservations. */
     public ScenarioDraft(String name, String description, int processors, List<PoolDraft> pools, List<JobDraft> jobs,
@@ -89,53 +101,63 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     public ScenarioDraft withName(String v) {
-        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     public ScenarioDraft withDescription(String v) {
-        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     public ScenarioDraft withProcessors(int v) {
-        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     public ScenarioDraft withPools(List<PoolDraft> v) {
-        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     /** New jobs: the table no longer comes from the trace. */
     public ScenarioDraft withJobs(List<JobDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running, gang, reservations);
+        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running, gang, reservations, site);
     }
 
     public ScenarioDraft withScheduler(SchedulerSpec v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     public ScenarioDraft withRules(PreemptionRules v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     public ScenarioDraft withSettings(PreemptionSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     public ScenarioDraft withMaintenance(List<MaintenanceDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running, gang, reservations, site);
     }
 
     public ScenarioDraft withSeed(long v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running, gang, reservations);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running, gang, reservations, site);
     }
 
     /** Pools that share cores and the time slice (carried along; the editor does not edit them yet). */
     public ScenarioDraft withGang(GangSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, v, reservations);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, v, reservations, site);
     }
 
     public ScenarioDraft withReservations(List<ReservationDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, v);
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, v, site);
+    }
+
+    /** Another Slurm site (null: a version-1 scenario). */
+    public ScenarioDraft withSite(Site v) {
+        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, v);
+    }
+
+    /** True for a version-2 (Slurm site) draft. */
+    public boolean isSlurm() {
+        return site != null;
     }
 
     public ScenarioDraft withPool(int index, UnaryOperator<PoolDraft> change) {

@@ -500,6 +500,8 @@ public final class ScenarioRules {
             long n = Long.parseLong(k);
             if (n >= 1 && n <= pool.nodes()) return nc.firstNode(p) + (int) n - 1;
         }
+        // a Slurm site's node groups name their nodes by host name (cn[1-2]: cn1, cn2)
+        for (int i = 0; i < nc.nodeCount(); i++) if (nc.nodeName(i).equals(name)) return i;
         return -1;
     }
 

@@ -32,6 +32,24 @@ public final class ScenarioValidator {
         return "jobs[" + i + "]." + field;
     }
 
+    /**
+     * The JSON path of each row of the draft's job table: {@code jobs[i]} in a version-1 draft; in a
+     * version-2 draft the tasks of one array (consecutive rows) share their file entry's path.
+     */
+    public static List<String> jobPaths(ScenarioDraft draft) {
+        List<String> paths = new ArrayList<>(draft.jobs().size());
+        int fileIndex = -1;
+        String array = null;
+        for (JobDraft j : draft.jobs()) {
+            org.preemptlab.job.SlurmRequest r = draft.isSlurm() ? j.slurm() : null;
+            boolean task = r != null && r.inArray();
+            if (!task || !r.arrayName().equals(array)) fileIndex++;
+            array = task ? r.arrayName() : null;
+            paths.add("jobs[" + fileIndex + "]");
+        }
+        return paths;
+    }
+
     /** Every problem of the draft, in file order; empty when it is a valid scenario. */
     public static List<ScenarioProblem> validate(ScenarioDraft draft) {
         List<ScenarioProblem> problems = new ArrayList<>();
@@ -59,6 +77,7 @@ public final class ScenarioValidator {
     private static Scenario judge(ScenarioDraft draft, List<ScenarioProblem> problems) {
         ScenarioRules rules = new ScenarioRules(ScenarioRules.VALUES, problems::add);
         rules.name(draft.name());
+        if (draft.isSlurm()) return judgeSlurm(draft, rules, problems);
         if (draft.isProcessorMachine()) {
             rules.machine(new ProcessorMachine(draft.processors()));
         } else {
@@ -78,6 +97,12 @@ public final class ScenarioValidator {
             if (spec != null) jobs.add(spec);
         }
         rules.preemption(draft.rules(), jobs);
+        return finish(draft, rules, problems, jobs);
+    }
+
+    /** The maintenance windows and reservations, then the scenario when nothing was found. */
+    private static Scenario finish(ScenarioDraft draft, ScenarioRules rules, List<ScenarioProblem> problems,
+            List<JobSpec> jobs) {
         List<MaintenanceWindow> windows = new ArrayList<>();
         for (int i = 0; i < draft.maintenance().size(); i++) {
             MaintenanceDraft m = draft.maintenance().get(i);
@@ -98,6 +123,88 @@ public final class ScenarioValidator {
             problems.add(new ScenarioProblem("", e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * A version-2 draft, by the {@link SlurmRules} the file reader applies too, at the file's paths:
+     * the node groups ({@code cluster.nodes[i]}), the site's cross references, then each job (array
+     * tasks are rows of the draft but one entry {@code jobs[k]} of the file) and its dependencies.
+     */
+    private static Scenario judgeSlurm(ScenarioDraft draft, ScenarioRules rules, List<ScenarioProblem> problems) {
+        SlurmRules slurm = new SlurmRules(problems::add);
+        org.preemptlab.site.Site site = draft.site();
+        List<NodePool> groups = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        if (draft.pools().isEmpty()) problems.add(new ScenarioProblem("cluster.nodes", "[]; must be a non-empty list of node groups [{…}, …]"));
+        for (int i = 0; i < draft.pools().size(); i++) {
+            PoolDraft p = draft.pools().get(i);
+            if (slurm.nodeGroup(i, p, names)) {
+                groups.add(new NodePool(p.name(), p.nodes(), p.coresPerNode(), p.memoryPerNodeMb(), "", List.of(),
+                        p.bandwidthMBps(), p.threadsPerCore(), p.gres(), p.features(), p.hostNames()));
+            }
+        }
+        List<String> groupNames = draft.pools().stream().map(PoolDraft::name).toList();
+        for (int i = 0; i < site.partitions().size(); i++) slurm.partitionGroups(i, site.partitions().get(i).groups(), groupNames);
+        slurm.site(site);
+        if (!problems.isEmpty()) return null; // the jobs are judged against a valid cluster
+        NodeCluster cluster = new NodeCluster(groups, site);
+        rules.slurmCluster(cluster);
+        rules.horizon(draft.horizon());
+        if (draft.jobs().isEmpty()) rules.noJobs();
+        org.preemptlab.alloc.TresCapacity empty = new org.preemptlab.alloc.TresCapacity(cluster);
+        List<JobSpec> jobs = new ArrayList<>(draft.jobs().size());
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Set<String> allNames = new java.util.HashSet<>();
+        for (JobDraft j : draft.jobs()) allNames.add(j.name());
+        List<String> paths = jobPaths(draft);
+        for (int i = 0; i < draft.jobs().size(); i++) {
+            JobDraft j = draft.jobs().get(i);
+            org.preemptlab.job.SlurmRequest r = j.slurm() != null ? j.slurm()
+                    : org.preemptlab.job.SlurmRequest.of("user", j.group().isBlank() ? "default" : j.group());
+            String path = paths.get(i);
+            int fileIndex = Integer.parseInt(path.substring(5, path.length() - 1));
+            String fileName = r.inArray() ? r.arrayName() : j.name();
+            if (r.inArray()) allNames.add(r.arrayName());
+            int before = problems.size();
+            if (j.name().isBlank()) problems.add(new ScenarioProblem(path + ".name", "\"\"; must not be empty"));
+            if (j.submit() < 0) problems.add(new ScenarioProblem(path + ".submit", j.submit() + "; must be ≥ 0"));
+            if (j.nodes() < 1) problems.add(new ScenarioProblem(path + ".nodes", j.nodes() + "; must be ≥ 1"));
+            if (j.coresPerNode() < 1) problems.add(new ScenarioProblem(path + ".cpusPerNode", j.coresPerNode() + "; must be ≥ 1"));
+            if (j.memoryPerNodeMb() < 0) problems.add(new ScenarioProblem(path + ".mem", j.memoryPerNodeMb() + "; must be ≥ 0"));
+            if (j.estimate() < 1) problems.add(new ScenarioProblem(path + ".estimate", j.estimate() + "; must be ≥ 1s"));
+            if (j.runtime() < 0) problems.add(new ScenarioProblem(path + ".runtime", j.runtime() + "; must be ≥ 0"));
+            if (j.imageMbPerNode() < 0) problems.add(new ScenarioProblem(path + ".imageMbPerNode", j.imageMbPerNode() + "; must be ≥ 0"));
+            if (j.checkpointInterval() < 0) problems.add(new ScenarioProblem(path + ".checkpointInterval", j.checkpointInterval() + "; must be ≥ 0"));
+            if (r.gpusPerJob() < 0) problems.add(new ScenarioProblem(path + ".gpus", r.gpusPerJob() + "; must be ≥ 0"));
+            for (var g : r.gresPerNode()) {
+                if (g.count() < 0) problems.add(new ScenarioProblem(path + ".gres", g.count() + "; a count must be ≥ 0"));
+            }
+            if (problems.size() == before) {
+                slurm.association(path, true, r.user(), r.account(), site.accounts());
+                slurm.partitions(path, r.partitions(), site);
+                slurm.qos(path, j.qos(), site);
+                slurm.runtime(path, String.valueOf(j.runtime()), j.runtime(), j.estimate());
+            }
+            Integer first = seen.putIfAbsent(fileName, fileIndex);
+            if (first != null && first != fileIndex) { // tasks of one array share their file entry
+                problems.add(new ScenarioProblem(path + ".name", "\"" + fileName + "\"; duplicate: jobs[" + first
+                        + "] has the same name"));
+            }
+            if (problems.size() > before) continue;
+            JobSpec spec = new JobSpec(i + 1, j.name(), j.submit(), j.nodes(), j.coresPerNode(), j.memoryPerNodeMb(),
+                    j.estimate(), j.runtime(), j.qos().strip(), r.account(), List.of(), j.rerunnable(), j.checkpointable(),
+                    j.imageMbPerNode(), j.checkpointInterval(), null, r);
+            if (slurm.fits(path, spec, site, empty)) jobs.add(spec);
+        }
+        String last = null;
+        for (int i = 0; i < draft.jobs().size(); i++) {
+            JobDraft j = draft.jobs().get(i);
+            if (j.slurm() == null || paths.get(i).equals(last)) continue; // an array's dependencies once
+            last = paths.get(i);
+            String fileName = j.slurm().inArray() ? j.slurm().arrayName() : j.name();
+            slurm.dependencies(paths.get(i), fileName, j.slurm().dependencies(), allNames, seen.keySet());
+        }
+        return finish(draft, rules, problems, jobs);
     }
 
     /**
@@ -136,7 +243,8 @@ public final class ScenarioValidator {
         if (s.cluster() instanceof NodeCluster nc) {
             for (NodePool p : nc.pools()) {
                 pools.add(new PoolDraft(p.name(), p.nodes(), p.coresPerNode(), p.memoryPerNodeMb(), p.owner(),
-                        p.borrowers(), p.checkpointBandwidthMBps()));
+                        p.borrowers(), p.checkpointBandwidthMBps(), p.threadsPerCore(), p.gres(), p.features(),
+                        p.hostNames()));
             }
         } else if (s.cluster() instanceof ProcessorMachine m) {
             processors = m.procs();
@@ -147,7 +255,7 @@ public final class ScenarioValidator {
         for (JobSpec j : specs) {
             jobs.add(new JobDraft(j.name(), j.submit(), j.qos(), j.group(), j.nodes(), j.coresPerNode(), j.estimate(),
                     j.runtime(), j.memoryPerNodeMb(), j.rerunnable(), j.checkpointable(), j.imageMbPerNode(), j.pools(),
-                    j.checkpointInterval()));
+                    j.checkpointInterval(), j.slurm()));
         }
         List<MaintenanceDraft> windows = new ArrayList<>();
         for (MaintenanceWindow w : s.maintenance()) windows.add(toDraft(w, s.cluster()));
@@ -164,8 +272,10 @@ public final class ScenarioValidator {
             List<String> names = specs.stream().filter(j -> r.jobs().contains(j.id())).map(JobSpec::name).toList();
             reservations.add(new ReservationDraft(r, names));
         }
+        org.preemptlab.site.Site site = s.cluster() instanceof NodeCluster nc ? nc.site() : null;
         return new ScenarioDraft(s.name(), s.description(), processors, pools, jobs, s.scheduler(), s.rules(),
-                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running, s.gang(), reservations);
+                s.settings(), windows, s.failures(), s.seed(), s.horizon(), s.trace(), running, s.gang(), reservations,
+                site);
     }
 
     private static MaintenanceDraft toDraft(MaintenanceWindow w, Cluster cluster) {

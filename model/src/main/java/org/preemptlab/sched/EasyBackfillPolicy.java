@@ -47,18 +47,61 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
         if (head == null || !it.hasNext()) return decisions;
         HeadReservation reservation = HeadReservation.of(s, free, started, head);
         // A job needs at least its cores free (now, and at the shadow time if it runs past it): most of
-        // a long queue fails these counts, and is passed over without placing it.
-        long freeNow = free.freeCores();
-        long extraCores = reservation.extra() == null ? 0 : reservation.extra().freeCores();
-        while (it.hasNext() && freeNow > 0) {
+        // a long queue fails these counts, and is passed over without placing it (a shape group at a
+        // time when the engine groups the queue by shape; the same jobs are tried, in the same order).
+        Backfill b = new Backfill(decisions, free, reservations, reservation, head, now);
+        QueueShapes shapes = s.queue().size() >= SHAPE_SCAN_FROM ? s.queueShapes() : null;
+        if (shapes != null) {
+            ShapeScan scan = new ShapeScan(shapes, head, now, reservation.shadow(), b.freeNow, b.extraCores);
+            for (JobView job; b.freeNow > 0 && (job = scan.next(b.freeNow, b.extraCores)) != null; ) b.tryStart(job);
+            return decisions;
+        }
+        while (it.hasNext() && b.freeNow > 0) {
             JobView job = it.next();
             long cores = job.spec().procs();
-            if (cores > freeNow) continue;
+            if (cores > b.freeNow) continue;
             long end = now + job.requestedWalltime();
-            if (end > reservation.shadow() && cores > extraCores) continue;
+            if (end > reservation.shadow() && cores > b.extraCores) continue;
+            b.tryStart(job);
+        }
+        return decisions;
+    }
+
+    /**
+     * Below this many waiting jobs the scan goes through the queue one by one (cheaper than merging
+     * shape groups); either way the same jobs are tried in the same order.
+     */
+    static final int SHAPE_SCAN_FROM = 64;
+
+    /** The backfill scan's state: what is free now and at the shadow time. */
+    private static final class Backfill {
+        private final List<Decision> decisions;
+        private final Capacity free;
+        private final List<Reservation> reservations;
+        private final HeadReservation reservation;
+        private final JobView head;
+        private final long now;
+        long freeNow;
+        long extraCores;
+
+        Backfill(List<Decision> decisions, Capacity free, List<Reservation> reservations, HeadReservation reservation,
+                JobView head, long now) {
+            this.decisions = decisions;
+            this.free = free;
+            this.reservations = reservations;
+            this.reservation = reservation;
+            this.head = head;
+            this.now = now;
+            this.freeNow = free.freeCores();
+            this.extraCores = reservation.extra() == null ? 0 : reservation.extra().freeCores();
+        }
+
+        /** Starts a job that passed the counting tests if it fits without delaying the head. */
+        void tryStart(JobView job) {
+            long end = now + job.requestedWalltime();
             Capacity usable = Reservations.usable(free, reservations, job.spec(), now, end);
             Placement p = reservation.backfillPlacement(usable, job, end);
-            if (p == null) continue;
+            if (p == null) return;
             free.take(p);
             freeNow = free.freeCores();
             Reason why;
@@ -71,6 +114,5 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             }
             decisions.add(new Decision.Start(job, p, why));
         }
-        return decisions;
     }
 }

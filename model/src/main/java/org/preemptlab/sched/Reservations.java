@@ -65,6 +65,42 @@ public final class Reservations {
     }
 
     /**
+     * The reservation that keeps {@code job} off {@code nodes} over [from, to), or null if it may
+     * use all of them then: the rule of {@link #usable} for nodes that are fixed — a suspended job
+     * resumes where it is, so it resumes only where it could start. A member of a (not FLEX)
+     * reservation with an occurrence ending after {@code from} needs one occurrence that contains
+     * the interval and all the nodes; every other reservation that blocks the interval for the job
+     * ({@link Reservation#blocks(JobSpec, long, long)}) must share none of the nodes.
+     */
+    public static Reservation forbidding(List<Reservation> reservations, JobSpec job, int[] nodes, long from, long to) {
+        if (reservations.isEmpty()) return null;
+        Reservation home = null;
+        Reservation confining = null;
+        for (Reservation r : reservations) {
+            if (r.flex() || !r.admits(job) || r.end() <= from) continue;
+            if (confining == null) confining = r;
+            if (r.contains(from, to)) {
+                home = r;
+                break;
+            }
+        }
+        if (confining != null) {
+            if (home == null) return confining;
+            for (int node : nodes) if (!holds(home, node)) return home;
+        }
+        for (Reservation r : reservations) {
+            if (r == home || !r.blocks(job, from, to)) continue;
+            for (int node : nodes) if (holds(r, node)) return r;
+        }
+        return null;
+    }
+
+    private static boolean holds(Reservation r, int node) {
+        for (int n : r.nodes()) if (n == node) return true;
+        return false;
+    }
+
+    /**
      * The name of the reservation that confines the job at {@code from} (it names one that is not
      * FLEX and has an occurrence ending after {@code from}), or null.
      */
@@ -82,6 +118,7 @@ public final class Reservations {
     /** The number of nodes (processors on a processor machine) of the capacity's cluster. */
     static int nodeCount(Capacity free) {
         if (free instanceof org.preemptlab.alloc.NodeCapacity nc) return nc.cluster().nodeCount();
+        if (free instanceof org.preemptlab.alloc.TresCapacity tc) return tc.cluster().nodeCount(); // a Slurm site
         return ((org.preemptlab.alloc.ProcessorCapacity) free).total();
     }
 }

@@ -18,6 +18,14 @@ public interface Snapshot {
     /** Waiting jobs in queue order (tier, then queue position). */
     Collection<? extends JobView> queue();
 
+    /**
+     * The waiting jobs grouped by shape (processors, requested wall time), for scans that skip the
+     * jobs that cannot fit; null if this snapshot does not keep them (then scan {@link #queue()}).
+     */
+    default QueueShapes queueShapes() {
+        return null;
+    }
+
     /** Jobs holding cores (running, checkpointing, stopping), by estimated end, then id. */
     Collection<? extends JobView> running();
 

@@ -46,6 +46,12 @@ final class GangSlicer {
         /** SUSPENDED (by the slicer) → RUNNING on the same cores. */
         void sliceResume(JobRun r, Reason why);
 
+        /**
+         * True if a reservation keeps the suspended job from resuming now (its nodes are in one it
+         * may not use over its remaining time limit): it stays suspended, whatever its turn.
+         */
+        boolean keptSuspended(JobRun r);
+
         /** A time-slice event at {@code time}. */
         void tickAt(long time);
     }
@@ -191,8 +197,16 @@ final class GangSlicer {
         }
         order.sort(Comparator.comparingInt((JobRun r) -> pinned(r) ? 0 : 1).thenComparingInt(r -> -r.tier()));
         List<Placement> placements = new ArrayList<>(order.size());
-        for (JobRun r : order) placements.add(joinedWith.get(r));
-        boolean[] chosen = ActiveFill.fill(cores, placements);
+        List<Integer> at = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            JobRun r = order.get(i);
+            if (sliced.contains(r) && engine.keptSuspended(r)) continue; // not its turn while a reservation holds its nodes
+            placements.add(joinedWith.get(r));
+            at.add(i);
+        }
+        boolean[] fill = ActiveFill.fill(cores, placements);
+        boolean[] chosen = new boolean[order.size()];
+        for (int k = 0; k < fill.length; k++) chosen[at.get(k)] = fill[k];
 
         List<JobRun> nowActive = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) if (chosen[i]) nowActive.add(order.get(i));

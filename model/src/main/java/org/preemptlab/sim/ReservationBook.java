@@ -15,6 +15,7 @@ import org.preemptlab.reservation.ReservationPlan;
 import org.preemptlab.reservation.ReservationSpec;
 import org.preemptlab.sched.Reason;
 import org.preemptlab.sched.Reservation;
+import org.preemptlab.sched.Reservations;
 
 /**
  * The engine's side of advance reservations: puts their occurrences in the list every policy sees
@@ -192,6 +193,42 @@ final class ReservationBook {
         if (p >= 0) pending.set(p, replaced);
         if (begun.remove(active)) begun.add(replaced);
         return true;
+    }
+
+    /** A suspended job a reservation kept from resuming: in which of its segments, by which reservation. */
+    private record Kept(int segment, String name) {}
+
+    /** Suspended jobs a reservation keeps from resuming (job index → …), for the resume's reason. */
+    private final Map<Integer, Kept> kept = new HashMap<>();
+
+    /**
+     * The reservation that keeps the suspended (or time-sliced) job {@code r} from resuming on its
+     * nodes at {@code now}, or null: it resumes only where it could start, i.e. if over its
+     * remaining time limit, [now, now + remaining), it may use all its nodes
+     * ({@link Reservations#forbidding}). Maintenance windows are not asked (they evict suspended
+     * jobs when they begin). Changes nothing.
+     */
+    Reservation keepsSuspended(JobRun r, long now) {
+        if (pending.isEmpty() || r.placement() == null || r.placement().nodes() == null) return null;
+        return Reservations.forbidding(pending, r.spec(), r.placement().nodes(), now, now + r.remainingEstimateFromWork());
+    }
+
+    /** As {@link #keepsSuspended}, remembering the reservation for the reason of the job's resume. */
+    boolean keep(JobRun r, long now) {
+        Reservation by = keepsSuspended(r, now);
+        if (by != null) kept.put(r.index(), new Kept(r.segment(), by.name()));
+        return by != null;
+    }
+
+    /**
+     * The reason for resuming {@code r} (asked before it resumes): {@code otherwise}, or that the
+     * reservation that kept it suspended no longer needs its nodes.
+     */
+    Reason resumeReason(JobRun r, Reason otherwise) {
+        Kept by = kept.isEmpty() ? null : kept.remove(r.index());
+        if (by == null || by.segment() != r.segment()) return otherwise;
+        return Reason.of("reservation " + by.name() + " no longer needs its nodes: resumed on the same nodes (a suspended job"
+                + " resumes only where it could start)");
     }
 
     private int[] poolOfNode;

@@ -28,6 +28,7 @@ import org.preemptlab.sched.Reason;
 import org.preemptlab.sched.Reservation;
 import org.preemptlab.sched.SchedulingPolicy;
 import org.preemptlab.sched.Snapshot;
+import org.preemptlab.units.Units;
 
 /**
  * The discrete-event engine. Time is whole seconds. Events at one instant are applied in the order
@@ -38,8 +39,13 @@ import org.preemptlab.sched.Snapshot;
  */
 public final class Simulation {
 
-    private static final Comparator<JobRun> QUEUE_ORDER = Comparator.comparingInt((JobRun r) -> -r.tier())
-            .thenComparingLong(JobRun::queueKey).thenComparingInt(JobRun::index);
+    /** Tier (higher first), then queue key, then index; written out (a pass compares jobs millions of times). */
+    private static final Comparator<JobRun> QUEUE_ORDER = (a, b) -> {
+        int c = Integer.compare(-a.tier(), -b.tier());
+        if (c != 0) return c;
+        c = Long.compare(a.queueKey(), b.queueKey());
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+    };
     private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong(JobRun::estimatedEnd)
             .thenComparingInt(JobRun::index);
 
@@ -55,7 +61,7 @@ public final class Simulation {
     private final Capacity capacity;
     private final JobRun[] runs;
     private final EventQueue events = new EventQueue();
-    private final TreeSet<JobRun> queue = new TreeSet<>(QUEUE_ORDER);
+    private final WaitingQueue queue = new WaitingQueue(QUEUE_ORDER);
     private final TreeSet<JobRun> running = new TreeSet<>(BY_ESTIMATED_END);
     private final LinkedHashSet<JobRun> suspended = new LinkedHashSet<>();
     private final Timeline timeline;
@@ -548,6 +554,7 @@ public final class Simulation {
         List<JobRun> ready = new ArrayList<>();
         for (JobRun r : suspended) {
             if (waitsForItsPreemptor(r)) continue;
+            if (!book.isEmpty() && book.keep(r, now)) continue; // a reservation holds its nodes: docs/reservations.md
             if (capacity.coresFree(r.placement()) && !outages.anyDown(r.placement())) ready.add(r);
         }
         for (JobRun r : ready) {
@@ -555,9 +562,10 @@ public final class Simulation {
             capacity.takeCores(r.placement());
             suspended.remove(r);
             segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
+            Reason why = book.isEmpty() ? RESUMED : book.resumeReason(r, RESUMED);
             r.resume(now);
             running.add(r);
-            log(LogKind.RESUME, r, r.placement(), RESUMED);
+            log(LogKind.RESUME, r, r.placement(), why);
             backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
             schedulePeriodicCheckpoint(r);
             if (gang != null) gang.joined(r);
@@ -735,8 +743,9 @@ public final class Simulation {
                     reservations.set(plan.windowIndex(), new Reservation(old.name(), old.start(), old.end(), old.nodes(), now));
                 }
                 MaintenanceWindow mw = config.maintenance().get(plan.windowIndex());
-                Reason reason = Reason.of("maintenance window " + mw.name() + " at " + mw.start()
-                        + ": checkpoint written before it (planned " + write.start() + ", " + write.seconds() + " s)");
+                Reason reason = Reason.of("maintenance window " + mw.name() + " at " + Units.instant(mw.start())
+                        + ": checkpoint written before it (planned from " + Units.instant(write.start()) + ", "
+                        + Units.duration(write.seconds()) + ")");
                 r.settle(now);
                 r.preempted(PreemptMechanism.CHECKPOINT);
                 log(LogKind.PREEMPT, r, r.placement(), reason);
@@ -902,11 +911,17 @@ public final class Simulation {
         public void sliceResume(JobRun r, Reason why) {
             running.remove(r);
             segment(r, SegmentKind.SUSPENDED, r.stateSince(), now, r.placement());
+            Reason reason = book.isEmpty() ? why : book.resumeReason(r, why);
             r.resume(now);
             running.add(r);
-            log(LogKind.RESUME, r, r.placement(), why);
+            log(LogKind.RESUME, r, r.placement(), reason);
             backend.resume(r, now, r.segment(), r.spec().runtime() - r.workDone());
             schedulePeriodicCheckpoint(r);
+        }
+
+        @Override
+        public boolean keptSuspended(JobRun r) {
+            return !book.isEmpty() && book.keep(r, now);
         }
 
         @Override
@@ -980,6 +995,11 @@ public final class Simulation {
         }
 
         @Override
+        public org.preemptlab.sched.QueueShapes queueShapes() {
+            return queue;
+        }
+
+        @Override
         public Collection<? extends JobView> suspended() {
             return suspendedView;
         }
@@ -991,9 +1011,16 @@ public final class Simulation {
         private SuspendedHolds holds() {
             if (holdsPass != stateVersion) {
                 holdsPass = stateVersion;
-                holds = SuspendedHolds.of(capacity, suspended);
+                holds = SuspendedHolds.of(capacity, book.isEmpty() ? suspended : mayResume());
             }
             return holds;
+        }
+
+        /** The suspended jobs no reservation keeps from resuming now: only they hold cores. */
+        private List<JobRun> mayResume() {
+            List<JobRun> out = new ArrayList<>(suspended.size());
+            for (JobRun r : suspended) if (book.keepsSuspended(r, now) == null) out.add(r);
+            return out;
         }
 
         /** Free resources; the cores of suspended jobs are held for their resume (only a preemptor takes them). */

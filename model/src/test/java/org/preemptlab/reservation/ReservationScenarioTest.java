@@ -72,8 +72,8 @@ class ReservationScenarioTest {
         assertThatThrownBy(() -> read("\"jobs\": [{\"name\": \"a\", \"submit\": 0, \"nodes\": 1, \"estimate\": 60,"
                 + " \"runtime\": 60, \"reservation\": \"lab\", \"group\": \"y\"}], \"reservations\": ["
                 + "{\"name\": \"lab\", \"nodes\": [\"n-1\"], \"start\": 0, \"duration\": 3600, \"accounts\": [\"x\"]}]"))
-                .hasMessageContaining("jobs[0].reservation: \"lab\"; the job's account (group) \"y\" is not one of its"
-                        + " accounts [x]");
+                .hasMessageContaining("jobs[0].reservation: \"lab\"; the job may not use it: its account \"y\" is not one of"
+                        + " its accounts (Accounts=x)");
         assertThatThrownBy(() -> read("\"jobs\": [{\"name\": \"a\", \"submit\": 0, \"runningFor\": 60, \"onNodes\":"
                 + " [\"n-1\"], \"nodes\": 1, \"estimate\": 7200, \"runtime\": 3600}], \"reservations\": ["
                 + "{\"name\": \"lab\", \"nodes\": [\"n-1\"], \"start\": 600, \"duration\": 3600}]"))

@@ -19,7 +19,7 @@ class ScontrolReservationsTest {
         }
     }
 
-    private static final NodeCluster CLUSTER = new NodeCluster(List.of(new NodePool("node", 8, 16, 0, "", List.of(), 1000)));
+    static final NodeCluster CLUSTER = new NodeCluster(List.of(new NodePool("node", 8, 16, 0, "", List.of(), 1000)));
     /** Monday 2026-12-07 00:00: the scenario's time 0. */
     private static final LocalDateTime T0 = LocalDateTime.parse("2026-12-07T00:00:00");
 
@@ -56,7 +56,7 @@ class ScontrolReservationsTest {
         assertThat(r.warnings()).anyMatch(w -> w.contains("flag MAGNETIC is not modelled"))
                 .anyMatch(w -> w.contains("tux10,tux11 are not nodes of this scenario; reserved as NodeCnt=2 of pool node"))
                 .anyMatch(w -> w.contains("CoreCnt=128: core reservations are not modelled"))
-                .anyMatch(w -> w.contains("Users= is recorded, not enforced"));
+                .anyMatch(w -> w.contains("applies to jobs that carry a user"));
     }
 
     @Test

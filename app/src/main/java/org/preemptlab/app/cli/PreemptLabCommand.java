@@ -36,6 +36,7 @@ public final class PreemptLabCommand implements Runnable {
         SUBCOMMANDS.put("collect", CollectCommand::new);
         SUBCOMMANDS.put("saturation", SaturationCommand::new);
         SUBCOMMANDS.put("workload-compare", WorkloadCompareCommand::new);
+        SUBCOMMANDS.put("generate", GenerateCommand::new);
         SUBCOMMANDS.put("replay", ReplayCommand::new);
     }
 
@@ -50,7 +51,7 @@ public final class PreemptLabCommand implements Runnable {
     }
 
     private static final Set<String> COMMANDS = Set.of("simulate", "run", "bench", "niu-table", "maintenance", "import-slurm", "import-reservations",
-            "break-even", "sweep", "collect", "saturation", "workload-compare", "replay",
+            "break-even", "sweep", "collect", "saturation", "workload-compare", "generate", "replay",
             "--help", "-h", "--version", "-V", "help");
 
     @Override

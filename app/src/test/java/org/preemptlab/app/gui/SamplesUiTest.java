@@ -57,10 +57,8 @@ class SamplesUiTest extends ShellUiTest {
             Label text = robot.lookup("#sample-description-" + id).queryAs(Label.class);
             String firstLine = scenario.description().lines().findFirst().orElseThrow().strip();
             assertThat(text.getText()).as(f.getFileName().toString()).startsWith(firstLine);
-            // a version-2 (Slurm cluster) sample is listed with why the planner cannot open it (yet)
-            boolean versionTwo = java.nio.file.Files.readString(f).matches("(?s).*\"formatVersion\"\\s*:\\s*2\\b.*");
-            assertThat(robot.lookup("#open-sample-" + id).queryButton().isDisabled()).as(f.getFileName().toString()).isEqualTo(versionTwo);
-            if (versionTwo) assertThat(text.getText()).contains("preemptlab run " + f.getFileName());
+            // every sample opens, version-2 (Slurm site) ones too
+            assertThat(robot.lookup("#open-sample-" + id).queryButton().isDisabled()).as(f.getFileName().toString()).isFalse();
         }
 
         Button open = robot.lookup("#open-sample-t3e-full-machine-nights").queryButton();
@@ -73,6 +71,15 @@ class SamplesUiTest extends ShellUiTest {
         assertThat(vm.runProperty().get().run().title()).startsWith(t3e.name());
         assertThat(vm.runProperty().get().run().jobs()).hasSize(t3e.jobs().size());
         assertThat(shell.window().runView()).isNotNull();
+        assertThat(notifier.errors).isEmpty();
+
+        // a version-2 sample opens with its site and runs whole (its Slurm jobs, GPUs among them)
+        Fx.run(robot.lookup("#open-sample-gpu-shared-nodes").queryButton()::fire);
+        var gpu = ScenarioReader.read(checkout.resolve("gpu-shared-nodes.json"));
+        assertThat(vm.editor().draft().site()).isEqualTo(((org.preemptlab.cluster.NodeCluster) gpu.cluster()).site());
+        assertThat(vm.editor().issues()).isEmpty();
+        assertThat(vm.runProperty().get().run().title()).startsWith(gpu.name());
+        assertThat(vm.runProperty().get().run().jobs()).hasSize(gpu.jobs().size());
         assertThat(notifier.errors).isEmpty();
     }
 

@@ -41,6 +41,15 @@ final class ReservationsSection {
         FLAG_NAMES = List.copyOf(names);
     }
 
+    /**
+     * A job that names a reservation.
+     *
+     * @param path  where the file names it ({@code jobs[4].reservation})
+     * @param jobId the job's {@link JobSpec#id}
+     * @param name  the reservation it names
+     */
+    record Binding(String path, int jobId, String name) {}
+
     private final JsonFields.Problems problems;
     private final ScenarioRules rules;
 
@@ -54,15 +63,12 @@ final class ReservationsSection {
      *
      * @param node         the {@code reservations} value
      * @param jobs         the jobs read (ids index + 1)
-     * @param jobReservation job index → the reservation it names, from {@code jobs[k].reservation}
+     * @param named the jobs that name a reservation ({@code jobs[k].reservation})
      */
-    List<ReservationSpec> read(JsonNode node, List<JobSpec> jobs, Map<Integer, String> jobReservation,
+    List<ReservationSpec> read(JsonNode node, List<JobSpec> jobs, List<Binding> named,
             List<MaintenanceWindow> maintenance) {
         if (node == null) {
-            for (var e : jobReservation.entrySet()) {
-                problems.add("jobs[" + e.getKey() + "].reservation", ScenarioRules.format(e.getValue())
-                        + "; the file has no \"reservations\"");
-            }
+            for (Binding b : named) problems.add(b.path(), ScenarioRules.format(b.name()) + "; the file has no \"reservations\"");
             return List.of();
         }
         if (!node.isArray()) {
@@ -80,7 +86,7 @@ final class ReservationsSection {
             ReservationSpec r = one(node.get(i), i, seen, out, maintenance, until);
             if (r != null) out.add(r);
         }
-        return bind(out, jobs, jobReservation);
+        return bind(out, jobs, named);
     }
 
     private ReservationSpec one(JsonNode node, int index, Map<String, Integer> seen, List<ReservationSpec> earlier,
@@ -134,6 +140,8 @@ final class ReservationsSection {
         }
         List<String> users = f.strings("users", List.of());
         List<String> accounts = f.strings("accounts", List.of());
+        mixed(f, "users", users);
+        mixed(f, "accounts", accounts);
         NodeCluster cluster = rules.cluster() instanceof NodeCluster nc ? nc : null;
         int[] nodes = null;
         int count = 0;
@@ -217,6 +225,20 @@ final class ReservationsSection {
         return r;
     }
 
+    /** Slurm: a list either admits names or (all of them preceded by "-") denies them, not both. */
+    private void mixed(JsonFields f, String key, List<String> names) {
+        if (names == null || names.isEmpty()) return;
+        boolean deny = ReservationSpec.denies(names);
+        for (int k = 0; k < names.size(); k++) {
+            String n = names.get(k);
+            if (n.startsWith("-") != deny || n.equals("-") || n.isBlank()) {
+                problems.add(JsonFields.element(f.at(key), k), ScenarioRules.format(n) + "; " + (n.equals("-") || n.isBlank()
+                        ? "not a name" : "the list " + (deny ? "denies names (\"-name\"): every name must be denied"
+                        : "admits names: a denied one (\"-name\") cannot be mixed in") + " (as in Slurm)"));
+            }
+        }
+    }
+
     private static String poolNameOf(JsonFields f) {
         String p = f.string("pool", "", false);
         return p == null ? "" : p;
@@ -272,28 +294,28 @@ final class ReservationsSection {
     }
 
     /** Binds each job to the reservation it names, judging that it may and can run in it. */
-    private List<ReservationSpec> bind(List<ReservationSpec> specs, List<JobSpec> jobs,
-            Map<Integer, String> jobReservation) {
+    private List<ReservationSpec> bind(List<ReservationSpec> specs, List<JobSpec> jobs, List<Binding> named) {
         Map<String, ReservationSpec> byName = new LinkedHashMap<>();
         for (ReservationSpec r : specs) byName.put(r.name(), r);
         Map<String, Set<Integer>> members = new HashMap<>();
         Map<Integer, JobSpec> byId = new HashMap<>();
         if (jobs != null) for (JobSpec j : jobs) byId.put(j.id(), j);
         NodeCluster cluster = rules.cluster() instanceof NodeCluster nc ? nc : null;
-        for (var e : jobReservation.entrySet()) {
-            String path = "jobs[" + e.getKey() + "].reservation";
-            String name = e.getValue();
+        for (Binding b : named) {
+            String path = b.path();
+            String name = b.name();
             ReservationSpec r = byName.get(name);
             if (r == null) {
                 problems.add(path, ScenarioRules.format(name) + "; "
                         + ScenarioRules.notOneOf(name, new ArrayList<>(byName.keySet()), "reservation"));
                 continue;
             }
-            JobSpec j = byId.get(e.getKey() + 1);
+            JobSpec j = byId.get(b.jobId());
             if (j == null) continue; // an invalid job: already reported
-            if (!r.admitsAccount(j.group())) {
-                problems.add(path, ScenarioRules.format(name) + "; the job's account (group) "
-                        + ScenarioRules.format(j.group()) + " is not one of its accounts " + r.accounts());
+            // a version-1 job has an account (its group) but no user; a version-2 job has both
+            String refused = j.slurm() == null ? r.refuses(null, j.group()) : r.refuses(j.slurm().user(), j.slurm().account());
+            if (refused != null) {
+                problems.add(path, ScenarioRules.format(name) + "; the job may not use it: " + refused);
                 continue;
             }
             if (!r.has(ReservationFlag.FLEX)) {

@@ -196,6 +196,8 @@ public final class ScenarioReader {
         private CheckpointCost cost = CheckpointCost.imageSize();
         /** Job index → the reservation it names ({@code jobs[k].reservation}). */
         private final java.util.Map<Integer, String> jobReservation = new java.util.TreeMap<>();
+        /** Version 2: the jobs that name a reservation. */
+        private List<ReservationsSection.Binding> slurmNamed = List.of();
         /** The value rules, with the cluster once known; made when the root object is opened. */
         private ScenarioRules rules;
 
@@ -242,8 +244,9 @@ public final class ScenarioReader {
             AnomalyReport report = null;
             if (hasJobs && hasTrace) {
                 problems.add("trace", "given together with \"jobs\"; a scenario takes its jobs from one of them");
-            } else if (hasJobs && slurmGroups != null) {
-                jobs = slurmJobs(f);
+            } else if (hasJobs && version == FORMAT_VERSION_SLURM) {
+                // the jobs of a Slurm cluster are judged against its node groups; broken groups are reported alone
+                if (slurmGroups != null) jobs = slurmJobs(f);
             } else if (hasJobs) {
                 jobs = jobs(f.get("jobs"));
             } else if (hasTrace) {
@@ -275,10 +278,13 @@ public final class ScenarioReader {
             if (f.has("failures")) failures = failures(f.get("failures"), seed == null ? Scenario.DEFAULT_SEED : seed, jobs);
 
             List<org.preemptlab.reservation.ReservationSpec> reservations = List.of();
-            if (f.has("reservations") || !jobReservation.isEmpty()) {
+            if (f.has("reservations") || !jobReservation.isEmpty() || !slurmNamed.isEmpty()) {
                 ReservationsSection section = new ReservationsSection(problems, this.rules);
                 section.jobs(jobs);
-                reservations = section.read(f.get("reservations"), jobs, jobReservation, maintenance);
+                List<ReservationsSection.Binding> named = new java.util.ArrayList<>(slurmNamed);
+                jobReservation.forEach((index, resv) -> named.add(new ReservationsSection.Binding(
+                        "jobs[" + index + "].reservation", index + 1, resv)));
+                reservations = section.read(f.get("reservations"), jobs, named, maintenance);
             }
 
             if (problems.count() > 0) return null;
@@ -317,6 +323,7 @@ public final class ScenarioReader {
             if (read == null) return null;
             rules.slurmCluster(read.cluster());
             slurmRunning = read.running();
+            slurmNamed = read.named();
             return read.jobs();
         }
 

@@ -105,8 +105,23 @@ public final class ScenarioWriter {
         if (site != null) {
             java.util.Map<Integer, InitialRun> running = new java.util.HashMap<>();
             for (InitialRun r : s.initialRuns()) running.put(r.jobId(), r);
-            root.set("jobs", SlurmWriter.jobs(s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id)).toList(), running,
-                    (NodeCluster) s.cluster()));
+            ArrayNode jobs = SlurmWriter.jobs(s.jobs().stream().sorted(Comparator.comparingInt(JobSpec::id)).toList(), running,
+                    (NodeCluster) s.cluster());
+            root.set("jobs", jobs);
+            // a job (an array: its tasks) that names a reservation, by the name the file gives it
+            java.util.Map<String, String> named = new java.util.HashMap<>();
+            java.util.Map<Integer, JobSpec> byId = new java.util.HashMap<>();
+            for (JobSpec j : s.jobs()) byId.put(j.id(), j);
+            for (var r : s.reservations()) {
+                for (int id : r.jobs()) {
+                    JobSpec j = byId.get(id);
+                    if (j != null) named.put(j.slurm() != null && j.slurm().inArray() ? j.slurm().arrayName() : j.name(), r.name());
+                }
+            }
+            for (var o : jobs) {
+                String resv = named.get(o.path("name").asText());
+                if (resv != null) ((ObjectNode) o).put("reservation", resv);
+            }
         } else if (s.trace() != null) {
             root.set("trace", trace(s.trace(), baseDir));
         } else {

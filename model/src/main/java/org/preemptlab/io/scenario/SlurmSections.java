@@ -37,6 +37,7 @@ import org.preemptlab.qos.QosTableException;
 import org.preemptlab.site.PreemptType;
 import org.preemptlab.site.SelectType;
 import org.preemptlab.site.Site;
+import org.preemptlab.scenario.SlurmRules;
 import org.preemptlab.slurmconf.HostList;
 import org.preemptlab.tres.Tres;
 
@@ -66,7 +67,7 @@ final class SlurmSections {
     static final List<String> JOB_FIELDS = List.of("name", "submit", "user", "account", "partition", "qos", "nodes",
             "ntasks", "cpusPerTask", "cpusPerNode", "mem", "memPerCpu", "gres", "gpus", "constraint", "exclusive", "array",
             "dependency", "nice", "begin", "estimate", "runtime", "rerunnable", "checkpointable", "imageMbPerNode",
-            "checkpointInterval", "runningFor", "onNodes");
+            "checkpointInterval", "runningFor", "onNodes", "reservation");
     /** The root fields only a version-2 file may have. */
     static final List<String> ROOT_FIELDS = List.of("partitions", "accounts", "qos", "priority", "slurmPreempt");
     static final List<String> PREEMPT_MODES = List.of("off", "cancel", "requeue", "suspend", "checkpoint");
@@ -75,9 +76,12 @@ final class SlurmSections {
     static final int MAX_ARRAY_TASKS = 100_000;
 
     private final Problems problems;
+    /** The rules a draft in the editor is judged by too. */
+    private final SlurmRules rules;
 
     SlurmSections(Problems problems) {
         this.problems = problems;
+        this.rules = new SlurmRules(p -> problems.add(p.path(), p.message()));
     }
 
     // ------------------------------------------------------------------ nodes
@@ -98,11 +102,7 @@ final class SlurmSections {
             JsonFields f = JsonFields.open(node.get(i), path, problems, NODE_FIELDS);
             if (f == null) continue;
             String name = f.string("name", null, true);
-            if (name != null && !name.matches("[A-Za-z0-9_.\\-]+")) {
-                f.problem("name", "a node group name may hold only letters, digits, \"_\", \".\" and \"-\"");
-            } else if (name != null && !names.add(name)) {
-                f.problem("name", "duplicate node group name");
-            }
+            if (name != null) rules.nodeGroupName(path, name, names);
             List<String> hostNames = List.of();
             Long count;
             if (f.has("hostNames")) {
@@ -143,10 +143,7 @@ final class SlurmSections {
                     || threads == null || bandwidth == null || hostNames == null || problems.count() > before) {
                 continue;
             }
-            if (cpus % threads != 0) {
-                f.problem("cpus", "not a multiple of threadsPerCore " + threads + " (Slurm counts CPUs as threads)");
-                continue;
-            }
+            if (!rules.threads(path, cpus, threads)) continue;
             pools.add(new NodePool(name, count.intValue(), cpus.intValue(), mem, "", List.of(), bandwidth, threads.intValue(),
                     gres, features, hostNames));
         }
@@ -228,14 +225,7 @@ final class SlurmSections {
                 nodes = groupNames;
             } else {
                 nodes = f.strings("nodes", null);
-                if (nodes != null && groupNames != null) {
-                    for (int k = 0; k < nodes.size(); k++) {
-                        if (!groupNames.contains(nodes.get(k))) {
-                            problems.add(JsonFields.element(f.at("nodes"), k), "\"" + nodes.get(k) + "\"; "
-                                    + JsonFields.notOneOf(nodes.get(k), groupNames, "node group"));
-                        }
-                    }
-                }
+                if (nodes != null && groupNames != null) rules.partitionGroups(i, nodes, groupNames);
             }
             Boolean def = f.bool("default", false);
             Long tier = f.integer("priorityTier", 1L, 0, 65533);
@@ -553,12 +543,8 @@ final class SlurmSections {
     // ------------------------------------------------------------------ jobs
 
     /** One file job before ids and dependencies are settled: its specs (one, or one per array task) and its path. */
-    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name, Running running) {
-
-        Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name) {
-            this(specs, path, dependencies, name, null);
-        }
-    }
+    private record Read(List<JobSpec> specs, String path, List<Dependency> dependencies, String name, Running running,
+            String reservation) {}
 
     /** A job already running when the scenario begins ({@code runningFor}, {@code onNodes}): its node indices and elapsed time. */
     private record Running(int[] nodes, long elapsed) {}
@@ -595,25 +581,16 @@ final class SlurmSections {
         }
         Set<String> names = new HashSet<>(seen.keySet());
         for (Read r : reads) for (JobSpec s : r.specs) names.add(s.name());
-        for (Read r : reads) {
-            for (int d = 0; d < r.dependencies.size(); d++) {
-                for (String target : r.dependencies.get(d).jobs()) {
-                    if (!names.contains(target)) {
-                        problems.add(r.path + ".dependency", "\"" + target + "\"; " + JsonFields.notOneOf(target,
-                                List.copyOf(seen.keySet()), "job"));
-                    } else if (target.equals(r.name)) {
-                        problems.add(r.path + ".dependency", "\"" + target + "\"; a job cannot depend on itself");
-                    }
-                }
-            }
-        }
+        for (Read r : reads) rules.dependencies(r.path, r.name, r.dependencies, names, seen.keySet());
         if (problems.count() > before) return null;
         List<JobSpec> jobs = new ArrayList<>();
         List<org.preemptlab.sim.InitialRun> running = new ArrayList<>();
+        List<ReservationsSection.Binding> named = new ArrayList<>();
         TresCapacity busy = new TresCapacity(full);
         int id = 1;
         for (Read r : reads) {
             for (JobSpec s : r.specs) {
+                if (r.reservation != null) named.add(new ReservationsSection.Binding(r.path + ".reservation", id, r.reservation));
                 JobSpec spec = s.toBuilder().id(id++).build();
                 jobs.add(spec);
                 if (r.running() == null) continue;
@@ -628,11 +605,15 @@ final class SlurmSections {
             }
         }
         if (problems.count() > before) return null;
-        return new Jobs(jobs, full, running);
+        return new Jobs(jobs, full, running, named);
     }
 
-    /** @param running the jobs already running when the scenario begins */
-    record Jobs(List<JobSpec> jobs, NodeCluster cluster, List<org.preemptlab.sim.InitialRun> running) {}
+    /**
+     * @param running the jobs already running when the scenario begins
+     * @param named   the jobs (every task of an array) that name a reservation
+     */
+    record Jobs(List<JobSpec> jobs, NodeCluster cluster, List<org.preemptlab.sim.InitialRun> running,
+            List<ReservationsSection.Binding> named) {}
 
     /** Accounts and users named by the jobs, flat under root, shares 1 (a file without {@code accounts}). */
     private static AccountTree flatTree(JsonNode jobs) {
@@ -670,25 +651,15 @@ final class SlurmSections {
             for (AssocKey k : tree.userAssociations()) if (k.user().equals(user) && account == null) account = k.account();
             if (account == null) account = "default";
         }
-        if (user != null && account != null && !tree.contains(AssocKey.user(user, account))) {
-            problems.add(f.at(f.has("account") ? "account" : "user"), "\"" + (f.has("account") ? account : user)
-                    + "\"; no association of user " + user + " in account " + account + " in \"accounts\"");
-        }
+        if (user != null && account != null) rules.association(path, f.has("account"), user, account, tree);
         List<String> partitions = stringOrList(f, "partition");
-        List<String> partitionNames = site.partitions().stream().map(Partition::name).toList();
-        if (partitions != null) {
-            for (String p : partitions) {
-                if (!partitionNames.contains(p)) problems.add(f.at("partition"), "\"" + p + "\"; " + JsonFields.notOneOf(p, partitionNames, "partition"));
-            }
-        }
+        if (partitions != null) rules.partitions(path, partitions, site);
         String qos = f.has("qos") ? f.string("qos", null, true) : null;
         if (qos == null && !f.has("qos") && user != null && account != null && tree.contains(AssocKey.user(user, account))) {
             qos = tree.defaultQos(AssocKey.user(user, account));
         }
         if (qos == null && !f.has("qos")) qos = site.qos().contains(JobSpec.DEFAULT_QOS) ? JobSpec.DEFAULT_QOS : site.qos().names().iterator().next();
-        if (qos != null && !site.qos().contains(qos)) {
-            problems.add(f.at("qos"), "\"" + qos + "\"; " + JsonFields.notOneOf(qos, List.copyOf(site.qos().names()), "QOS"));
-        }
+        if (qos != null) rules.qos(path, qos, site);
         int[] nodes = nodeRange(f);
         Long ntasks = f.integer("ntasks", 0L, 1, Integer.MAX_VALUE);
         Long cpt = f.integer("cpusPerTask", 1L, 1, Integer.MAX_VALUE);
@@ -779,11 +750,7 @@ final class SlurmSections {
             }
             estimate = limit;
         }
-        if (runtime > estimate) {
-            f.problem("runtime", "longer than the time limit (estimate " + org.preemptlab.time.Durations.format(estimate)
-                    + "); Slurm ends a job at its time limit, so make the estimate at least the run time");
-            return null;
-        }
+        if (!rules.runtime(path, JsonFields.show(f.get("runtime")), runtime, estimate)) return null;
         int minNodes = nodes[0];
         long cpusPerNode;
         if (cpn > 0) {
@@ -812,30 +779,20 @@ final class SlurmSections {
                 exclusive, wholeMem, nice, begin, "", -1, throttle, deps);
         JobSpec spec = new JobSpec(index + 1, name, submit, minNodes, (int) cpusPerNode, memPerNode, estimate, runtime,
                 qos, account, List.of(), rerunnable, checkpointable, image, interval, null, request);
-        boolean any = false;
-        int[] tried = empty.partitionsOf(spec);
-        for (int pi : tried) any |= empty.couldEverRun(pi, spec);
-        if (!any) {
-            problems.add(path, "fits no node of partition(s) " + String.join(", ", tried.length == 0 ? List.of("?")
-                    : java.util.Arrays.stream(tried).mapToObj(i -> site.partitions().get(i).name()).toList())
-                    + ": it asks for " + minNodes + " node(s) with " + cpusPerNode + " CPUs"
-                    + (wholeMem ? "" : ", " + memPerNode + " MB") + (gres.isEmpty() && gpus == 0 ? "" : ", GRES "
-                    + Gres.format(request.gresOnEachNode(minNodes))) + (constraint.isNone() ? "" : ", features " + constraint)
-                    + " each");
-            return null;
-        }
+        if (!rules.fits(path, spec, site, empty)) return null;
         Running running = null;
         if (f.has("runningFor") || f.has("onNodes")) {
             running = running(f, cluster, minNodes, runtime, array != null);
             if (running == null) return null;
         }
-        if (array == null) return new Read(List.of(spec), path, deps, name, running);
+        String reservation = f.has("reservation") ? f.string("reservation", null, true) : null;
+        if (array == null) return new Read(List.of(spec), path, deps, name, running, reservation);
         List<JobSpec> tasks = new ArrayList<>(array.length);
         for (int t : array) {
             tasks.add(spec.toBuilder().name(name + "_" + t)
                     .slurm(request.toBuilder().arrayName(name).arrayTask(t).build()).build());
         }
-        return new Read(tasks, path, deps, name);
+        return new Read(tasks, path, deps, name, null, reservation);
     }
 
     /** {@code runningFor} and {@code onNodes} of a job already running at 0; null after a problem. */
@@ -933,23 +890,6 @@ final class SlurmSections {
 
     /** Checks that every QOS a partition, an association or a default names exists. */
     void crossCheck(Site site) {
-        Set<String> qos = site.qos().names();
-        List<String> qosList = List.copyOf(qos);
-        for (int i = 0; i < site.partitions().size(); i++) {
-            for (String q : site.partitions().get(i).allowQos()) {
-                if (!qos.contains(q)) problems.add(JsonFields.element("partitions", i) + ".allowQos", "\"" + q + "\"; " + JsonFields.notOneOf(q, qosList, "QOS"));
-            }
-        }
-        for (Map.Entry<String, Set<String>> e : site.accounts().qosReferences().entrySet()) {
-            if (!qos.contains(e.getKey())) {
-                problems.add("accounts", "\"" + e.getKey() + "\" (named by " + String.join(", ", e.getValue()) + "); "
-                        + JsonFields.notOneOf(e.getKey(), qosList, "QOS"));
-            }
-        }
-        for (Qos q : site.qos().all()) {
-            for (String p : q.preempt()) {
-                if (!qos.contains(p)) problems.add("qos", "\"" + p + "\" (in the preempt list of " + q.name() + "); " + JsonFields.notOneOf(p, qosList, "QOS"));
-            }
-        }
+        rules.site(site);
     }
 }

@@ -45,6 +45,9 @@ public final class EditorView extends BorderPane {
     private final PoolSheet sheet;
     private final Label jobsTitle = new Label();
     private final Label tableMessage = new Label();
+    private final Label siteSummary = new Label();
+    /** The site's pages (partitions, accounts, QOS, priority), editing {@link EditorViewModel#siteProperty()}. */
+    private final org.preemptlab.app.gui.site.SiteEditorPane siteEditor;
     private final JobTable jobs;
     private final MaintenanceTable maintenance;
     private final ListView<ScenarioProblem> issues = new ListView<>();
@@ -60,6 +63,7 @@ public final class EditorView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("editor-view");
         this.sheet = new PoolSheet(vm);
+        this.siteEditor = new org.preemptlab.app.gui.site.SiteEditorPane(vm.siteProperty());
         tableMessage.getStyleClass().add("issue-label");
         this.jobs = new JobTable(vm, tableMessage);
         Label maintenanceMessage = new Label();
@@ -149,11 +153,46 @@ public final class EditorView extends BorderPane {
         TitledPane preemption = new TitledPane("Preemption policy and mechanisms", new PreemptionPane(vm.preemption()));
         preemption.setExpanded(true);
         preemption.setId("preemption");
-        VBox box = new VBox(8, head, machine, poolPane, sheet, preemption, mHead, maintenance, maintenanceMessage);
+        VBox box = new VBox(8, head, machine, poolPane, sheet, slurmSitePane(), preemption, mHead, maintenance,
+                maintenanceMessage);
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /**
+     * The "Slurm site" page, shown when the draft has a site (a version-2 scenario): partitions,
+     * accounts, QOS and priority weights.
+     *
+     * <p>A one-paragraph summary above the {@link org.preemptlab.app.gui.site.SiteEditorPane site pages}, whose
+     * edits set {@link EditorViewModel#siteProperty()}, which makes a new draft through the command stack
+     * (undo works); undo, redo and opening a file set the property back. Partition node lists are checked
+     * against the draft's node groups.
+     */
+    private TitledPane slurmSitePane() {
+        siteSummary.setId("slurm-site-summary");
+        siteSummary.setWrapText(true);
+        siteEditor.setId("slurm-site-editor");
+        TitledPane pane = new TitledPane("Slurm site", new javafx.scene.layout.VBox(6, siteSummary, siteEditor));
+        pane.setId("slurm-site");
+        pane.setExpanded(false);
+        pane.visibleProperty().bind(vm.siteProperty().isNotNull());
+        pane.managedProperty().bind(pane.visibleProperty());
+        return pane;
+    }
+
+    /** One line per part of the site: partitions (with their node groups), accounts, QOS, priority. */
+    static String siteSummary(org.preemptlab.site.Site site) {
+        if (site == null) return "";
+        List<String> parts = site.partitions().stream()
+                .map(p -> p.name() + (p.isDefault() ? " (default)" : "") + " → " + String.join(", ", p.groups())).toList();
+        long accounts = site.accounts().keys().stream().filter(k -> !k.isRoot() && !k.isUser()).count();
+        return "Partitions: " + String.join("; ", parts) + "\n"
+                + "Accounts: " + accounts + ", user associations: " + site.accounts().userAssociations().size() + "\n"
+                + "QOS: " + String.join(", ", site.qos().names()) + "\n"
+                + "Priority: " + (site.multifactor() ? "multifactor" : "basic (submit order)") + " · select "
+                + site.select().label() + " · preempt " + site.preemptType().label();
     }
 
     private VBox jobsPane() {
@@ -234,6 +273,9 @@ public final class EditorView extends BorderPane {
                 blocks.get(i).update(d.pools().get(i), vm.issues(), i == vm.selectedPoolProperty().get());
             }
             sheet.refresh();
+            siteSummary.setText(siteSummary(d.site()));
+            List<String> groups = d.site() == null ? List.of() : d.pools().stream().map(p -> p.name()).toList();
+            if (!siteEditor.viewModel().nodeGroups().equals(groups)) siteEditor.viewModel().nodeGroups().setAll(groups);
             jobsTitle.setText("Jobs (" + d.jobs().size() + ")" + (d.trace() != null ? " — from trace " + d.trace().path().getFileName() : ""));
             jobs.refresh(d.jobs());
             maintenance.refresh(d.maintenance());

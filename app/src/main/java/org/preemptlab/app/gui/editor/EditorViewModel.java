@@ -32,6 +32,8 @@ import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.scenario.ScenarioProblem;
 import org.preemptlab.scenario.ScenarioException;
 import org.preemptlab.sim.MaintenanceStrategy;
+import org.preemptlab.site.Site;
+import org.preemptlab.job.SlurmRequest;
 
 /**
  * The scenario editor's state and commands. Every edit replaces the immutable draft through the
@@ -47,7 +49,7 @@ import org.preemptlab.sim.MaintenanceStrategy;
  */
 public final class EditorViewModel {
 
-    private static final Pattern POOL_FIELD = Pattern.compile("cluster\\.pools\\[(\\d+)]");
+    private static final Pattern POOL_FIELD = Pattern.compile("cluster\\.(?:pools|nodes)\\[(\\d+)]");
 
     private final CommandStack<ScenarioDraft> stack;
     private final ObservableList<ScenarioProblem> issues = FXCollections.observableArrayList();
@@ -62,12 +64,44 @@ public final class EditorViewModel {
     private ScenarioDraft judged;
     private List<ScenarioProblem> judgedProblems = List.of();
     private org.preemptlab.scenario.Scenario judgedScenario;
+    /** The draft's Slurm site (null: a version-1 draft), for the site pages to bind to. */
+    private final ObjectProperty<Site> site = new SimpleObjectProperty<>(this, "site");
+    private boolean showingSite;
 
     public EditorViewModel(ScenarioDraft initial) {
         stack = new CommandStack<>(initial);
         stack.currentProperty().addListener((o, a, b) -> validate());
         validate();
         preemption = new PreemptionViewModel(this);
+        site.set(initial.site());
+        stack.currentProperty().addListener((o, a, b) -> showSite(b.site()));
+        site.addListener((o, a, b) -> {
+            if (showingSite || b == draft().site()) return;
+            if (b == null || draft().site() == null) { // the version is the file's: a site is edited, not added or removed
+                showSite(draft().site());
+                return;
+            }
+            edit("edit Slurm site", draft().withSite(b));
+        });
+    }
+
+    /**
+     * The draft's Slurm site, or null for a version-1 draft. Setting another site (the site pages:
+     * partitions, accounts, QOS, priority) is one undoable edit of the draft; undo and redo, or
+     * opening a file, set it back. A version-1 draft cannot be given a site here, nor a version-2
+     * draft lose its own: such a set is undone at once.
+     */
+    public ObjectProperty<Site> siteProperty() {
+        return site;
+    }
+
+    private void showSite(Site value) {
+        showingSite = true;
+        try {
+            site.set(value);
+        } finally {
+            showingSite = false;
+        }
     }
 
     /** The preemption section (policy details and mechanisms). */
@@ -300,7 +334,15 @@ public final class EditorViewModel {
         List<MaintenanceDraft> windows = draft().maintenance().stream()
                 .map(m -> m.pool().equals(old) ? m.withPool(trimmed) : m)
                 .toList();
-        editField("rename pool " + old, "pool" + index + "name", draft().withPool(index, p -> p.withName(trimmed)).withMaintenance(windows));
+        ScenarioDraft next = draft().withPool(index, p -> p.withName(trimmed)).withMaintenance(windows);
+        if (next.site() != null) { // a Slurm site's partitions name the node group: they follow it
+            List<org.preemptlab.partition.Partition> parts = next.site().partitions().stream()
+                    .map(pt -> pt.groups().contains(old) ? pt.toBuilder().groups(pt.groups().stream()
+                            .map(g -> g.equals(old) ? trimmed : g).toList()).build() : pt)
+                    .toList();
+            next = next.withSite(next.site().toBuilder().partitions(parts).build());
+        }
+        editField("rename pool " + old, "pool" + index + "name", next);
     }
 
     public void setPoolNodes(int index, int nodes) {
@@ -326,6 +368,31 @@ public final class EditorViewModel {
         editPool(index, "change borrowers", p -> p.withBorrowers(list));
     }
 
+    /**
+     * The JSON path prefix of a pool's fields: {@code cluster.pools[i].}, or {@code cluster.nodes[i].}
+     * for a node group of a version-2 (Slurm site) draft.
+     */
+    public String poolPrefix(int index) {
+        return (draft().isSlurm() ? "cluster.nodes[" : "cluster.pools[") + index + "].";
+    }
+
+    /**
+     * A node group's generic resources as typed ({@code gpu:a100:4,gpu:t4:2}; empty: none); a text
+     * that does not parse is an input problem of {@code cluster.nodes[i].gres} and the draft keeps its value.
+     */
+    public void setPoolGres(int index, String text) {
+        String path = poolPrefix(index) + "gres";
+        List<org.preemptlab.gres.Gres> gres;
+        try {
+            gres = text == null || text.isBlank() ? List.of() : org.preemptlab.gres.Gres.parseList(text.strip());
+        } catch (IllegalArgumentException e) {
+            reportInput(path, "\"" + text + "\": " + e.getMessage());
+            return;
+        }
+        reportInput(path, null);
+        editPool(index, "change GRES", p -> p.withGres(gres));
+    }
+
     public void setPoolBandwidth(int index, double mbps) {
         editPool(index, "change bandwidth", p -> p.withBandwidthMBps(mbps));
     }
@@ -341,8 +408,37 @@ public final class EditorViewModel {
         List<JobDraft> jobs = new ArrayList<>(draft().jobs());
         String name = uniqueName("job", jobs.stream().map(JobDraft::name).toList());
         long submit = jobs.isEmpty() ? 0 : jobs.get(jobs.size() - 1).submit();
-        jobs.add(new JobDraft(name, submit, "normal", "", 1, 1, 3600, 1800, 0, true, false, 0));
-        edit("add job " + name, draft().withJobs(jobs));
+        JobDraft job = new JobDraft(name, submit, "normal", "", 1, 1, 3600, 1800, 0, true, false, 0);
+        edit("add job " + name, draft().withJobs(add(jobs, forSite(job, jobs.isEmpty() ? null : jobs.get(jobs.size() - 1)))));
+    }
+
+    private static List<JobDraft> add(List<JobDraft> jobs, JobDraft job) {
+        jobs.add(job);
+        return jobs;
+    }
+
+    /**
+     * A new job of a version-2 draft: a Slurm request of the user and account of {@code like} (the
+     * table's last job), else of the site's first user association, in the default partition and the
+     * QOS the association defaults to; unchanged in a version-1 draft.
+     */
+    JobDraft forSite(JobDraft job, JobDraft like) {
+        Site s = draft().site();
+        if (s == null || job.slurm() != null) return job;
+        String user = "user";
+        String account = "default";
+        if (like != null && like.slurm() != null) {
+            user = like.slurm().user();
+            account = like.slurm().account();
+        } else if (!s.accounts().userAssociations().isEmpty()) {
+            var k = s.accounts().userAssociations().get(0);
+            user = k.user();
+            account = k.account();
+        }
+        String qos = s.accounts().contains(org.preemptlab.account.AssocKey.user(user, account))
+                ? s.accounts().defaultQos(org.preemptlab.account.AssocKey.user(user, account)) : null;
+        if (qos == null || !s.qos().contains(qos)) qos = s.qos().contains(job.qos()) ? job.qos() : s.qos().names().iterator().next();
+        return job.withQos(qos).withGroup(account).withPools(List.of()).withSlurm(SlurmRequest.of(user, account));
     }
 
     public void removeJobs(Collection<Integer> indices) {
@@ -354,6 +450,19 @@ public final class EditorViewModel {
 
     public void setJob(int index, JobDraft job) {
         if (index < 0 || index >= draft().jobs().size()) return;
+        JobDraft old = draft().jobs().get(index);
+        if (old.slurm() != null && old.slurm().inArray() && job.slurm() != null && job.name().equals(old.name())) {
+            // an array is one entry of the file: an edit of one of its tasks is an edit of every task
+            List<JobDraft> jobs = new ArrayList<>(draft().jobs());
+            String array = old.slurm().arrayName();
+            for (int k = 0; k < jobs.size(); k++) {
+                JobDraft t = jobs.get(k);
+                if (t.slurm() == null || !t.slurm().inArray() || !t.slurm().arrayName().equals(array)) continue;
+                jobs.set(k, job.withName(t.name()).withSlurm(job.slurm().toBuilder().arrayTask(t.slurm().arrayTask()).build()));
+            }
+            edit("edit array " + array, draft().withJobs(jobs));
+            return;
+        }
         edit("edit job " + job.name(), draft().withJob(index, j -> job));
     }
 
@@ -369,7 +478,7 @@ public final class EditorViewModel {
         long offset = replace || jobs.isEmpty() ? 0 : jobs.stream().mapToLong(JobDraft::submit).max().orElse(0);
         int first = replace ? 1 : jobs.size() + 1;
         for (JobDraft j : JobMixGenerator.generate(mix.get(), "job", first)) {
-            JobDraft shifted = j.withSubmit(j.submit() + offset);
+            JobDraft shifted = forSite(j.withSubmit(j.submit() + offset), jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
             String name = uniqueName(shifted.name(), jobs.stream().map(JobDraft::name).toList());
             jobs.add(shifted.withName(name));
         }

@@ -27,6 +27,10 @@ final class JobTable extends TableView<JobRow> {
 
     private final EditorViewModel vm;
     private final Label message;
+    /** Whether the columns are a Slurm site's. */
+    private boolean slurm;
+    /** Each row's file path (see {@link ScenarioValidator#jobPaths}). */
+    private List<String> paths = List.of();
 
     JobTable(EditorViewModel vm, Label message) {
         this.vm = vm;
@@ -35,6 +39,17 @@ final class JobTable extends TableView<JobRow> {
         setEditable(true);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setPlaceholder(new Label("No jobs: add one, or generate a job mix."));
+        columns(false);
+    }
+
+    /** The columns of a version-1 draft, or of a version-2 (Slurm site) draft. */
+    private void columns(boolean slurmSite) {
+        slurm = slurmSite;
+        getColumns().clear();
+        if (slurmSite) {
+            slurmColumns();
+            return;
+        }
         getColumns().add(textColumn("Name", "name", 90, JobDraft::name, s -> s, JobDraft::withName, s -> s));
         getColumns().add(textColumn("Submit", "submit", 80, JobDraft::submit, Durations::format, JobDraft::withSubmit, JobTable::duration));
         getColumns().add(textColumn("QOS", "qos", 70, JobDraft::qos, s -> s, JobDraft::withQos, s -> s));
@@ -48,6 +63,61 @@ final class JobTable extends TableView<JobRow> {
         getColumns().add(flagColumn("Ckpt", JobDraft::checkpointable, JobDraft::withCheckpointable));
     }
 
+    /**
+     * A Slurm site's job: user, account, partitions and QOS (checked against the site), CPUs per
+     * node, memory in GiB per node and GPUs with their type. Paths are the file's ({@code jobs[k].mem}).
+     */
+    private void slurmColumns() {
+        getColumns().add(textColumn("Name", "name", 90, JobDraft::name, s -> s, JobDraft::withName, s -> s));
+        getColumns().add(textColumn("Submit", "submit", 75, JobDraft::submit, Durations::format, JobDraft::withSubmit, JobTable::duration));
+        getColumns().add(slurmColumn("User", "user", 60, j -> j.slurm().user(), SlurmCells::withUser, null));
+        getColumns().add(slurmColumn("Account", "account", 70, JobDraft::group, SlurmCells::withAccount, null));
+        getColumns().add(slurmColumn("Partition", "partition", 80, SlurmCells::partitions, SlurmCells::withPartitions, null));
+        getColumns().add(textColumn("QOS", "qos", 65, JobDraft::qos, s -> s, JobDraft::withQos, s -> s));
+        getColumns().add(textColumn("Nodes", "nodes", 50, JobDraft::nodes, String::valueOf, JobDraft::withNodes, Integer::parseInt));
+        getColumns().add(textColumn("CPUs/node", "cpusPerNode", 70, JobDraft::coresPerNode, String::valueOf, JobDraft::withCoresPerNode, Integer::parseInt));
+        getColumns().add(slurmColumn("Memory/node", "mem", 85, SlurmCells::memory, SlurmCells::withMemory, SlurmCells.MEMORY_FORMS));
+        getColumns().add(slurmColumn("GPUs", "gpus", 95, SlurmCells::gpus, SlurmCells::withGpus, SlurmCells.GPU_FORMS));
+        getColumns().add(textColumn("Estimate", "estimate", 70, JobDraft::estimate, Durations::format, JobDraft::withEstimate, JobTable::duration));
+        getColumns().add(textColumn("Run time", "runtime", 70, JobDraft::runtime, Durations::format, JobDraft::withRuntime, JobTable::duration));
+        getColumns().add(flagColumn("Rerun", JobDraft::rerunnable, JobDraft::withRerunnable));
+        getColumns().add(flagColumn("Ckpt", JobDraft::checkpointable, JobDraft::withCheckpointable));
+    }
+
+    /**
+     * A text column of a Slurm job's value, shown by {@code show} and set from the typed text by
+     * {@code set} (which throws, naming the forms, when the text does not parse: the draft keeps its value).
+     */
+    private TableColumn<JobRow, String> slurmColumn(String title, String field, double width, Function<JobDraft, String> show,
+            BiFunction<JobDraft, String, JobDraft> set, String forms) {
+        TableColumn<JobRow, String> c = new TableColumn<>(title);
+        c.setId("job-column-" + field);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(show.apply(cd.getValue().job())));
+        c.setCellFactory(col -> new ValidatedCell<>(new javafx.util.converter.DefaultStringConverter(), field));
+        c.setOnEditCommit(e -> commitSlurm(e.getRowValue(), field, e.getNewValue(), set));
+        return c;
+    }
+
+    /** Sets a Slurm value typed in a cell; a text that does not parse is refused with the forms it takes. */
+    void commitSlurm(JobRow row, String field, String text, BiFunction<JobDraft, String, JobDraft> set) {
+        JobDraft next;
+        try {
+            next = set.apply(row.job(), text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            message.setText("⚠ " + path(row.index()) + "." + field + ": \"" + text + "\" was not accepted; " + e.getMessage());
+            refresh(vm.draft().jobs());
+            return;
+        }
+        message.setText("");
+        vm.setJob(row.index(), next);
+    }
+
+    /** The file path of a row's job ({@code jobs[k]}: array tasks share their array's). */
+    private String path(int row) {
+        return row < paths.size() ? paths.get(row) : "jobs[" + row + "]";
+    }
+
     private static long duration(String text) {
         try {
             return Durations.parse(text);
@@ -57,6 +127,8 @@ final class JobTable extends TableView<JobRow> {
     }
 
     void refresh(List<JobDraft> jobs) {
+        if (vm.draft().isSlurm() != slurm) columns(vm.draft().isSlurm());
+        paths = ScenarioValidator.jobPaths(vm.draft());
         List<JobRow> rows = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) rows.add(new JobRow(i, jobs.get(i)));
         List<Integer> selected = new ArrayList<>(getSelectionModel().getSelectedIndices());
@@ -71,6 +143,7 @@ final class JobTable extends TableView<JobRow> {
     private <T> TableColumn<JobRow, T> textColumn(String title, String field, double width, Function<JobDraft, T> getter,
             Function<T, String> format, BiFunction<JobDraft, T, JobDraft> setter, Function<String, T> parse) {
         TableColumn<JobRow, T> c = new TableColumn<>(title);
+        c.setId("job-column-" + field);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new SimpleObjectProperty<>(getter.apply(cd.getValue().job())));
         StringConverter<T> converter = new StringConverter<>() {
@@ -92,7 +165,7 @@ final class JobTable extends TableView<JobRow> {
         c.setOnEditCommit(e -> {
             JobRow row = e.getRowValue();
             if (e.getNewValue() == null) {
-                message.setText("⚠ " + ScenarioValidator.jobPath(row.index(), field) + ": the value was not accepted"
+                message.setText("⚠ " + path(row.index()) + "." + field + ": the value was not accepted"
                         + (field.equals("submit") || field.equals("estimate") || field.equals("runtime") ? "; " + Durations.FORMS : "; use a whole number"));
                 refresh(vm.draft().jobs());
                 return;
@@ -131,9 +204,9 @@ final class JobTable extends TableView<JobRow> {
         public void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             JobRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            String problem = row == null ? null : vm.issueFor(ScenarioValidator.jobPath(row.index(), field))
+            String problem = row == null ? null : vm.issueFor(path(row.index()) + "." + field)
                     // a job that fits no pool is a problem of the whole job; its size shows it
-                    .or(() -> field.equals("nodes") ? vm.issueFor("jobs[" + row.index() + "]") : java.util.Optional.empty())
+                    .or(() -> field.equals("nodes") ? vm.issueFor(path(row.index())) : java.util.Optional.empty())
                     .orElse(null);
             setStyle(problem == null ? "" : "-fx-background-color: #fde2e1; -fx-text-fill: #9f1c14;");
             setTooltip(problem == null ? null : new Tooltip(problem));

@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.preemptlab.gres.Gres;
 import org.preemptlab.scenario.PoolDraft;
 import org.preemptlab.scenario.ScenarioValidator;
 import org.preemptlab.scenario.ScenarioProblem;
@@ -71,7 +72,7 @@ final class PoolBlock extends VBox {
         nodes.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(-1_000_000, 10_000_000, 1));
         nodes.valueProperty().addListener((o, a, b) -> {
             if (b != null && pool != null && b != pool.nodes()) {
-                vm.reportInput(ScenarioValidator.poolPath(index, "nodes"), null);
+                vm.reportInput(nodesPath(), null);
                 vm.setPoolNodes(index, b);
                 vm.commitField();
             }
@@ -131,7 +132,7 @@ final class PoolBlock extends VBox {
 
     private void commitSpinnerText() {
         String text = nodes.getEditor().getText().trim();
-        String field = ScenarioValidator.poolPath(index, "nodes");
+        String field = nodesPath();
         try {
             int n = Integer.parseInt(text);
             vm.reportInput(field, null);
@@ -145,22 +146,33 @@ final class PoolBlock extends VBox {
         }
     }
 
+    /** The path of the node count: {@code cluster.pools[i].nodes}, or a node group's {@code cluster.nodes[i].count}. */
+    private String nodesPath() {
+        return vm.poolPrefix(index) + (vm.draft().isSlurm() ? "count" : "nodes");
+    }
+
     void update(PoolDraft p, List<ScenarioProblem> all, boolean selected) {
         this.pool = p;
         if (!name.isFocused() && !name.getText().equals(p.name())) name.setText(p.name());
         if (nodes.getValue() == null || nodes.getValue() != p.nodes()) nodes.getValueFactory().setValue(p.nodes());
         StringBuilder sb = new StringBuilder();
-        sb.append(org.preemptlab.units.Units.count(p.coresPerNode(), "core")).append(" · ")
-                .append(org.preemptlab.units.Units.size(p.memoryPerNodeMb())).append(" per node");
+        if (vm.draft().isSlurm()) { // a Slurm node group: CPUs, memory in GiB, GPUs by type
+            sb.append(org.preemptlab.units.Units.count(p.coresPerNode(), "CPU")).append(" · ")
+                    .append(SlurmCells.gib(p.memoryPerNodeMb())).append(gpuText(p)).append(" per node");
+            if (!p.features().isEmpty()) sb.append(" · features ").append(String.join(", ", p.features()));
+        } else {
+            sb.append(org.preemptlab.units.Units.count(p.coresPerNode(), "core")).append(" · ")
+                    .append(org.preemptlab.units.Units.size(p.memoryPerNodeMb())).append(" per node");
+        }
         if (!p.owner().isBlank()) sb.append(" · owner ").append(p.owner());
         if (!p.borrowers().isEmpty()) sb.append(" · lends to ").append(String.join(", ", p.borrowers()));
         subtitle.setText(sb.toString());
-        String prefix = ScenarioValidator.poolPath(index, "");
+        String prefix = vm.poolPrefix(index);
         List<ScenarioProblem> mine = all.stream().filter(i -> i.path().startsWith(prefix)).toList();
         issues.setText(String.join("\n", mine.stream().map(i -> "⚠ " + i.path().substring(prefix.length()) + ": " + i.message()).toList()));
         issues.setVisible(!mine.isEmpty());
         mark(name, mine.stream().anyMatch(i -> i.path().endsWith(".name")));
-        mark(nodes, mine.stream().anyMatch(i -> i.path().endsWith(".nodes")));
+        mark(nodes, mine.stream().anyMatch(i -> i.path().endsWith(".nodes") || i.path().endsWith(".count")));
         getStyleClass().removeAll("selected", "invalid");
         if (selected) getStyleClass().add("selected");
         if (!mine.isEmpty()) getStyleClass().add("invalid");
@@ -172,10 +184,39 @@ final class PoolBlock extends VBox {
         if (invalid) n.getStyleClass().add("invalid");
     }
 
+    /** " · 4 × a100 GPUs" for each GPU type of the node group, or "". */
+    static String gpuText(PoolDraft p) {
+        StringBuilder sb = new StringBuilder();
+        for (Gres g : gpus(p)) {
+            sb.append(" · ").append(g.count()).append(g.type().isEmpty() ? "" : " × " + g.type()).append(g.count() == 1 ? " GPU" : " GPUs");
+        }
+        return sb.toString();
+    }
+
+    private static List<Gres> gpus(PoolDraft p) {
+        return p.gres().stream().filter(g -> g.name().equals("gpu") && g.count() > 0).toList();
+    }
+
+    /** The colour of a GPU type (the same type, the same colour, in every pool). */
+    static Color gpuColor(String type) {
+        Color[] palette = {Color.web("#54A24B"), Color.web("#B279A2"), Color.web("#E45756"), Color.web("#72B7B2"),
+                Color.web("#EECA3B"), Color.web("#9D755D")};
+        return palette[Math.floorMod(type.hashCode(), palette.length)];
+    }
+
+    /** How many GPU squares a node tile shows (the rest are counted in the subtitle and tooltip). */
+    static final int GPU_SQUARES = 8;
+    private static final double GPU = 4;
+
     private void drawTiles(int count) {
         TileLayout layout = TileLayout.of(Math.max(0, count), TileLayout.MAX_TILES, COLUMNS);
+        List<Gres> gpus = pool == null ? List.of() : gpus(pool);
+        long gpuCount = gpus.stream().mapToLong(Gres::count).sum();
+        // a node with GPUs is drawn taller: its GPUs are small squares (by type) under its CPU tile
+        double gpuRows = gpuCount == 0 ? 0 : Math.ceil(Math.min(gpuCount, GPU_SQUARES) / 3.0);
+        double tileH = TILE + gpuRows * (GPU + 1);
         double w = Math.max(TILE, layout.columns() * (TILE + GAP) - GAP);
-        double h = Math.max(TILE, layout.rows() * (TILE + GAP) - GAP);
+        double h = Math.max(tileH, layout.rows() * (tileH + GAP) - GAP);
         tiles.setWidth(w);
         tiles.setHeight(h);
         GraphicsContext gc = tiles.getGraphicsContext2D();
@@ -185,15 +226,24 @@ final class PoolBlock extends VBox {
         if (count != (pool == null ? count : pool.nodes())) fill = fill.deriveColor(0, 0.6, 1.2, 0.8);
         for (int t = 0; t < layout.tiles(); t++) {
             double x = (t % layout.columns()) * (TILE + GAP);
-            double y = (t / layout.columns()) * (TILE + GAP);
+            double y = (t / layout.columns()) * (tileH + GAP);
             gc.setFill(fill);
             gc.fillRoundRect(x, y, TILE, TILE, 4, 4);
+            int k = 0;
+            for (Gres g : gpus) {
+                gc.setFill(gpuColor(g.type()));
+                for (long n = 0; n < g.count() && k < GPU_SQUARES; n++, k++) {
+                    gc.fillRect(x + 1 + (k % 3) * (GPU + 1), y + TILE + 1 + (k / 3) * (GPU + 1), GPU, GPU);
+                }
+            }
         }
         if (layout.summarized()) {
             gc.setFill(Color.WHITE);
             gc.fillText("×" + layout.nodesPerTile(), 2, TILE - 4);
         }
         Tooltip.install(tiles, new Tooltip(org.preemptlab.units.Units.count(count, "node")
-                + (layout.summarized() ? " (one tile = " + org.preemptlab.units.Units.count(layout.nodesPerTile(), "node") + ")" : "")));
+                + (layout.summarized() ? " (one tile = " + org.preemptlab.units.Units.count(layout.nodesPerTile(), "node") + ")" : "")
+                + (gpus.isEmpty() ? "" : "; each with " + String.join(", ", gpus.stream()
+                        .map(g -> g.count() + (g.type().isEmpty() ? "" : " × " + g.type()) + " GPU").toList()))));
     }
 }

@@ -60,7 +60,7 @@ final class PoolSheet extends VBox {
         boolean editing = sheet.lookupAll(".text-field").stream().anyMatch(javafx.scene.Node::isFocused);
         if (!editing || sheet.getItems().isEmpty()) sheet.getItems().setAll(items(p));
         List<String> lines = new ArrayList<>();
-        String prefix = ScenarioValidator.poolPath(p, "");
+        String prefix = vm.poolPrefix(p);
         for (ScenarioProblem i : vm.issues()) {
             if (i.path().startsWith(prefix)) lines.add("⚠ " + i.path().substring(prefix.length()) + ": " + i.message());
         }
@@ -68,6 +68,16 @@ final class PoolSheet extends VBox {
     }
 
     private List<PropertySheet.Item> items(int p) {
+        if (vm.draft().isSlurm()) { // a node group of a Slurm site: no owner or borrowers; GRES and features
+            return List.of(
+                    new PoolItem(p, "Name", "name", String.class, PoolDraft::name, (i, v) -> vm.renamePool(i, (String) v)),
+                    new PoolItem(p, "Nodes", "count", Integer.class, PoolDraft::nodes, (i, v) -> vm.setPoolNodes(i, (Integer) v)),
+                    new PoolItem(p, "CPUs per node", "cpus", Integer.class, PoolDraft::coresPerNode, (i, v) -> vm.setPoolCores(i, (Integer) v)),
+                    new PoolItem(p, "Memory per node (MB)", "realMemory", Long.class, PoolDraft::memoryPerNodeMb, (i, v) -> vm.setPoolMemory(i, (Long) v)),
+                    new PoolItem(p, "GRES per node (gpu:type:n, …)", "gres", String.class,
+                            d -> org.preemptlab.gres.Gres.format(d.gres()), (i, v) -> vm.setPoolGres(i, (String) v)),
+                    new PoolItem(p, "Checkpoint bandwidth (MB/s)", "checkpointBandwidthMBps", Double.class, PoolDraft::bandwidthMBps, (i, v) -> vm.setPoolBandwidth(i, (Double) v)));
+        }
         return List.of(
                 new PoolItem(p, "Name", "name", String.class, PoolDraft::name, (i, v) -> vm.renamePool(i, (String) v)),
                 new PoolItem(p, "Nodes", "nodes", Integer.class, PoolDraft::nodes, (i, v) -> vm.setPoolNodes(i, (Integer) v)),
@@ -113,7 +123,7 @@ final class PoolSheet extends VBox {
 
         @Override
         public String getDescription() {
-            return vm.issueFor(ScenarioValidator.poolPath(pool, field)).orElse(name);
+            return vm.issueFor(vm.poolPrefix(pool) + field).orElse(name);
         }
 
         @Override
@@ -153,14 +163,14 @@ final class PoolSheet extends VBox {
             f.focusedProperty().addListener((o, a, b) -> {
                 if (!b) commit(item);
             });
-            boolean invalid = vm.issueFor(ScenarioValidator.poolPath(item.pool, item.field())).isPresent();
+            boolean invalid = vm.issueFor(vm.poolPrefix(item.pool) + item.field()).isPresent();
             if (invalid) f.getStyleClass().add("invalid");
             f.setTooltip(new javafx.scene.control.Tooltip(item.getDescription()));
         }
 
         private void commit(PoolItem item) {
             String text = getEditor().getText().trim();
-            String path = ScenarioValidator.poolPath(item.pool, item.field());
+            String path = vm.poolPrefix(item.pool) + item.field();
             try {
                 Object v = parse(item.getType(), text);
                 typed.remove(path);
@@ -187,7 +197,7 @@ final class PoolSheet extends VBox {
 
         @Override
         public void setValue(Object value) {
-            String path = ScenarioValidator.poolPath(item.pool, item.field());
+            String path = vm.poolPrefix(item.pool) + item.field();
             boolean pending = vm.inputProblems().stream().anyMatch(i -> i.path().equals(path));
             if (!pending) typed.remove(path);
             // a text that did not parse stays in the field (with its problem listed) until fixed

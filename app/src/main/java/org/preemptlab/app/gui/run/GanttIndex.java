@@ -287,7 +287,7 @@ public final class GanttIndex {
         boolean any = false;
         for (LogEntry e : log) {
             LogKind k = e.kind();
-            any |= k == LogKind.MAINTENANCE_BEGIN || k == LogKind.NODE_DOWN;
+            any |= k == LogKind.MAINTENANCE_BEGIN || k == LogKind.NODE_DOWN || k == LogKind.RESERVATION_BEGIN;
         }
         if (!any) { // no per-unit bookkeeping for a machine that never goes down (80,640 processors and more)
             for (RowBars o : outages) o.seal();
@@ -303,14 +303,15 @@ public final class GanttIndex {
         List<long[]> found = new ArrayList<>();
         for (LogEntry e : log) {
             if (e.kind() == LogKind.RESERVATION_BEGIN || e.kind() == LogKind.RESERVATION_END) {
-                // advance reservations are drawn as maintenance windows are (the same hatching: the style has no bit left for a kind of its own)
+                // advance reservations: an outage bar of kind MAINTENANCE marked RESERVATION (the style has no bit left
+                // for a kind of its own), drawn in a look of their own (GanttPalette.RESERVATION)
                 boolean begin = e.kind() == LogKind.RESERVATION_BEGIN;
                 for (int node : e.nodes()) {
                     if (node < 0 || node >= n) continue;
                     if (begin) {
                         if (resvDepth[node]++ == 0) resvFrom[node] = e.time();
                     } else if (resvDepth[node] > 0 && --resvDepth[node] == 0) {
-                        found.add(new long[] {node, resvFrom[node], e.time(), BarKind.MAINTENANCE.ordinal()});
+                        found.add(new long[] {node, resvFrom[node], e.time(), BarKind.MAINTENANCE.ordinal(), RESERVATION});
                     }
                 }
                 continue;
@@ -327,14 +328,14 @@ public final class GanttIndex {
                 if (begin) {
                     if (depth[node]++ == 0) from[node] = e.time();
                 } else if (depth[node] > 0 && --depth[node] == 0) {
-                    found.add(new long[] {node, from[node], e.time(), kind});
+                    found.add(new long[] {node, from[node], e.time(), kind, -1});
                 }
             }
         }
         for (int node = 0; node < n; node++) {
-            if (maintDepth[node] > 0) found.add(new long[] {node, maintFrom[node], run.endTime(), BarKind.MAINTENANCE.ordinal()});
-            if (downDepth[node] > 0) found.add(new long[] {node, downFrom[node], run.endTime(), BarKind.NODE_DOWN.ordinal()});
-            if (resvDepth[node] > 0) found.add(new long[] {node, resvFrom[node], run.endTime(), BarKind.MAINTENANCE.ordinal()});
+            if (maintDepth[node] > 0) found.add(new long[] {node, maintFrom[node], run.endTime(), BarKind.MAINTENANCE.ordinal(), -1});
+            if (downDepth[node] > 0) found.add(new long[] {node, downFrom[node], run.endTime(), BarKind.NODE_DOWN.ordinal(), -1});
+            if (resvDepth[node] > 0) found.add(new long[] {node, resvFrom[node], run.endTime(), BarKind.MAINTENANCE.ordinal(), RESERVATION});
         }
         found.sort((a, b) -> Long.compare(a[1], b[1]));
         for (long[] o : found) {
@@ -343,8 +344,11 @@ public final class GanttIndex {
             poolDown[g].interval(o[1], o[2], coresPerUnit[g]);
             RowBars r = outages[rowOfUnit(unit)];
             int last = r.size() - 1;
-            if (last >= 0 && r.start(last) == o[1] && r.end(last) == o[2] && r.kind(last) == (int) o[3]) continue;
-            r.add(o[1], o[2], -1, (int) o[3]);
+            if (last >= 0 && r.start(last) == o[1] && r.end(last) == o[2] && r.kind(last) == (int) o[3]
+                    && r.job(last) == (int) o[4]) {
+                continue;
+            }
+            r.add(o[1], o[2], (int) o[4], (int) o[3]);
         }
         for (RowBars o : outages) o.seal();
     }
@@ -490,6 +494,10 @@ public final class GanttIndex {
         return overlays[node];
     }
 
+    /** The job of an outage bar that is an advance reservation (other outages have -1). */
+    public static final int RESERVATION = -2;
+
+    /** Maintenance windows, reservations ({@link #RESERVATION} as job) and failures of a row, in start order. */
     public RowBars outages(int node) {
         return outages[node];
     }

@@ -66,6 +66,7 @@ public final class GanttLegend extends FlowPane {
         add(GanttFrame.style(BarKind.STOPPING, neutral, false), -1, BarKind.STOPPING.label());
         add(GanttFrame.style(BarKind.LOST, 0, false), -1, BarKind.LOST.label());
         add(GanttFrame.style(BarKind.MAINTENANCE, 0, false), -1, BarKind.MAINTENANCE.label());
+        add(GanttFrame.style(BarKind.MAINTENANCE, GanttPalette.RESERVATION, false), -1, "reservation");
         add(GanttFrame.style(BarKind.NODE_DOWN, 0, false), -1, BarKind.NODE_DOWN.label());
         add(GanttFrame.style(BarKind.PREEMPT_MARK, 0, false), -1, "▌ " + BarKind.PREEMPT_MARK.label());
         add(GanttFrame.style(BarKind.CHECKPOINT_MARK, 0, false), -1, "▌ " + BarKind.CHECKPOINT_MARK.label());

@@ -9,7 +9,7 @@ import javafx.scene.paint.Paint;
 /**
  * The look of each drawn style: bar colours from a fixed palette, and patterns that tell the states
  * apart (hatched = suspended, amber I/O stripes = checkpointing, teal I/O stripes = restarting, red
- * cross-hatch = lost work, grey hatch = maintenance). Colours and pattern tiles are made once per
+ * cross-hatch = lost work, grey hatch = maintenance, green tint = reservation). Colours and pattern tiles are made once per
  * style and cached, both as raster data (for {@link BarRaster}) and as JavaFX paints (legend).
  *
  * <p>The palette is fixed: twelve colours that colour-blind readers can tell apart (Okabe &amp; Ito's
@@ -33,6 +33,13 @@ public final class GanttPalette {
     private static final int SEED = 389_096;
     /** Occupancy strip states, the colour index of a {@link BarKind#POOL_LOAD} style. */
     public static final int LOAD_BUSY = 0, LOAD_CHECKPOINTING = 1, LOAD_SUSPENDED = 2, LOAD_DOWN = 3;
+    /**
+     * The colour index of a {@link BarKind#MAINTENANCE} style that is an advance reservation: a
+     * tinted band without hatching (maintenance windows, colour index 0, keep the grey hatching).
+     */
+    public static final int RESERVATION = 1;
+    /** The tint of a reservation's band. */
+    static final Color RESERVATION_TINT = Color.color(0.0, 0.62, 0.45, 0.2);
     static final Color CHECKPOINT_STRIPE = Color.web("#FFB000");
     static final Color RESTART_STRIPE = Color.web("#00C2C7");
     static final Color LOST = Color.web("#D62728");
@@ -154,7 +161,7 @@ public final class GanttPalette {
             case CHECKPOINTING -> base(color).interpolate(CHECKPOINT_STRIPE, 0.55);
             case STOPPING -> Color.web("#555555");
             case LOST -> Color.color(LOST.getRed(), LOST.getGreen(), LOST.getBlue(), 0.6);
-            case MAINTENANCE -> Color.color(0.45, 0.45, 0.55, 0.22);
+            case MAINTENANCE -> color == RESERVATION ? RESERVATION_TINT : Color.color(0.45, 0.45, 0.55, 0.22);
             case NODE_DOWN -> Color.color(0.85, 0.1, 0.1, 0.18);
             case QUEUE -> QUEUE;
             case POOL_LOAD -> switch (color) {
@@ -183,7 +190,8 @@ public final class GanttPalette {
             case RESTARTING -> stripes(base.interpolate(Color.WHITE, 0.25), RESTART_STRIPE, fade);
             case STOPPING -> hatch(Color.web("#5A5A5A"), Color.web("#E45756"), 6, fade);
             case LOST -> crossHatch(Color.color(LOST.getRed(), LOST.getGreen(), LOST.getBlue(), 0.45), Color.web("#7F0000"), fade);
-            case MAINTENANCE -> hatch(Color.color(0.5, 0.5, 0.6, 0.16), Color.color(0.35, 0.35, 0.45, 0.45), 10, 1);
+            case MAINTENANCE -> GanttFrame.colorOf(style) == RESERVATION ? null // a flat tinted band
+                    : hatch(Color.color(0.5, 0.5, 0.6, 0.16), Color.color(0.35, 0.35, 0.45, 0.45), 10, 1);
             case NODE_DOWN -> hatch(Color.color(0.9, 0.2, 0.2, 0.12), Color.color(0.7, 0.1, 0.1, 0.5), 10, 1);
             case PLANNED_MAINTENANCE -> hatch(Color.color(0.55, 0.35, 0.75, 0.14), Color.color(0.42, 0.2, 0.62, 0.6), 8, 1);
             default -> null;

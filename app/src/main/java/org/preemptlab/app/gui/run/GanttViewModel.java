@@ -819,7 +819,8 @@ public final class GanttViewModel {
             if (e <= s) continue;
             double x0 = clampX(xAt(s, pps));
             double x1 = clampX(xAt(e, pps));
-            frame.add(x0, sy, Math.max(1, x1 - x0), rh, GanttFrame.style(kind, 0, false), -1);
+            int look = out.job(i) == GanttIndex.RESERVATION ? GanttPalette.RESERVATION : 0;
+            frame.add(x0, sy, Math.max(1, x1 - x0), rh, GanttFrame.style(kind, look, false), -1);
         }
     }
 

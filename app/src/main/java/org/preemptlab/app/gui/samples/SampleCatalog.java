@@ -1,7 +1,6 @@
 package org.preemptlab.app.gui.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.preemptlab.app.gui.files.ScenarioFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -86,11 +85,8 @@ public final class SampleCatalog {
                 return new SampleEntry(fileName, fileName, "", file, fileName + ": not a JSON object");
             }
             JsonNode name = root.get("name");
-            JsonNode version = root.get("formatVersion");
-            String problem = version != null && version.isInt() && version.asInt() == 2
-                    ? fileName + ": formatVersion " + ScenarioFiles.versionTwoRefusal(file) : null;
             return new SampleEntry(fileName, name != null && name.isTextual() ? name.asText() : fileName,
-                    description(root.get("description")), file, problem);
+                    description(root.get("description")), file, null);
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             return new SampleEntry(fileName, fileName, "", file, fileName + ": cannot be read: " + why);

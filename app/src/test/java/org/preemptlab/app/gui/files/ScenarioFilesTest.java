@@ -54,18 +54,17 @@ class ScenarioFilesTest {
         if (!Files.isDirectory(samples)) return;
         try (var files = Files.list(samples)) {
             for (Path sample : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                if (Files.readString(sample).matches("(?s).*\"formatVersion\"\\s*:\\s*2\\b.*")) {
-                    // version 2 (Slurm cluster): the editor has no place for partitions, accounts and QOS yet,
-                    // so the file is refused whole rather than opened (and saved) without them
-                    assertThatThrownBy(() -> ScenarioFiles.read(sample)).as(sample.toString())
-                            .isInstanceOf(ScenarioException.class).hasMessageContaining("formatVersion: 2 (a Slurm cluster");
-                    continue;
-                }
+                boolean versionTwo = Files.readString(sample).matches("(?s).*\"formatVersion\"\\s*:\\s*2\\b.*");
                 ScenarioDraft draft = ScenarioFiles.read(sample);
+                // version 2 (a Slurm site): opened whole, with its site, and saved as version 2
+                assertThat(draft.isSlurm()).as(sample.toString()).isEqualTo(versionTwo);
                 Path copy = dir.resolve(sample.getFileName());
                 if (draft.trace() != null) continue; // trace paths are relative to the sample's directory
                 ScenarioFiles.write(draft, copy);
                 assertThat(ScenarioFiles.read(copy)).as(sample.toString()).isEqualTo(draft);
+                assertThat(Files.readString(copy).matches("(?s).*\"formatVersion\"\\s*:\\s*2\\b.*")).as(sample.toString())
+                        .isEqualTo(versionTwo);
+                assertThat(ScenarioReader.read(copy)).as(sample.toString()).isEqualTo(ScenarioReader.read(sample));
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.preemptlab.app.gui.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,12 +36,6 @@ class SamplesViewModelTest {
         assertThat(vm.samples()).extracting(SampleEntry::fileName).containsExactlyElementsOf(names(CHECKOUT));
         assertThat(vm.samples()).hasSizeGreaterThanOrEqualTo(10);
         for (SampleEntry s : vm.samples()) {
-            if (isVersionTwo(s.file())) { // a Slurm-cluster sample: listed, but refused by the planner's Open
-                assertThat(s.readable()).as(s.fileName()).isFalse();
-                assertThat(s.problem()).contains("formatVersion 2").contains("preemptlab run " + s.fileName());
-                assertThat(vm.open(s)).isFalse();
-                continue;
-            }
             assertThat(s.readable()).as(s.fileName()).isTrue();
             var scenario = ScenarioReader.read(s.file());
             assertThat(s.title()).isEqualTo(scenario.name());
@@ -63,14 +56,13 @@ class SamplesViewModelTest {
                 .contains("easy-vs-conservative.json", "maintenance-checkpoint.json", "owner-pools.json");
         int versionTwo = 0;
         for (Path file : files) {
-            if (isVersionTwo(file)) { // refused whole rather than opened without its partitions, accounts and QOS
-                versionTwo++;
-                assertThatThrownBy(() -> ScenarioFiles.read(file)).as(file.getFileName().toString())
-                        .isInstanceOf(org.preemptlab.scenario.ScenarioException.class)
-                        .hasMessageContaining("formatVersion: 2 (a Slurm cluster");
-                continue;
-            }
             var draft = ScenarioFiles.read(file);
+            if (isVersionTwo(file)) { // a Slurm site: opened with it, run whole (the same jobs as the command line's)
+                versionTwo++;
+                assertThat(draft.site()).as(file.getFileName().toString()).isNotNull();
+                assertThat(ScenarioConverter.toConfig(draft).jobs()).as(file.getFileName().toString())
+                        .isEqualTo(ScenarioReader.read(file).toConfig(true).jobs());
+            }
             assertThat(ScenarioConverter.toConfig(draft).jobs()).as(file.getFileName().toString()).isNotEmpty();
         }
         assertThat(versionTwo).as("version-2 samples in the folder").isGreaterThanOrEqualTo(4);
