@@ -2,7 +2,8 @@
 # Builds PreemptLab's desktop app: a trimmed Java runtime with JavaFX (jdeps + jlink), an app image
 # (jpackage --type app-image) and a Debian package (jpackage --type deb), all with JAVA_HOME's tools
 # (JDK 17 and 25 work; default: the JDK of `javac`/`java` on PATH). Output, under installer/target/:
-#   PreemptLab/                  the app image: PreemptLab/bin/PreemptLab [FILE.json] [--smoke-test]
+#   PreemptLab/                  the app image: PreemptLab/bin/PreemptLab [FILE.json] [--smoke-test] (the window and
+#                                every command), PreemptLab/bin/preemptlab-cli COMMAND ... (the one-shot commands' JVM options)
 #   preemptlab_<version>_amd64.deb  installs to /opt/preemptlab, a menu entry, the icon, and the
 #                                   association of *.preemptlab.json files (see package/scenario-association.properties)
 # installer/package/resources/ overrides three of jpackage's files: PreemptLab.desktop (jpackage's
@@ -99,13 +100,28 @@ if [[ "$feature" -ge 22 ]]; then java_options+=("--enable-native-access=javafx.g
 if [[ "$feature" -ge 24 ]]; then java_options+=("--sun-misc-unsafe-memory-access=allow"); fi
 jpackage_java_options=()
 for o in "${java_options[@]+"${java_options[@]}"}"; do jpackage_java_options+=(--java-options "$o"); done
+# a second launcher, bin/preemptlab-cli, for the one-shot commands (simulate, run, maintenance, import-slurm, collect):
+# the ./preemptlab script's one-shot options (C1 only, a 32 MB young generation tenured at the first collection,
+# transparent huge pages; docs/performance.md), which would slow the window and the long commands (bench, sweep: C2
+# wins there) that bin/PreemptLab keeps running with the options above; no menu entry of its own
+cli_name="preemptlab-cli"
+cli_options=("${java_options[@]}" -XX:TieredStopAtLevel=1 -Xmn32m -XX:MaxTenuringThreshold=0 -XX:+UseTransparentHugePages)
+{
+  echo "description=PreemptLab's one-shot commands (simulate, run, ...) with their JVM options"
+  echo "java-options=${cli_options[*]}"
+  echo "linux-shortcut=false"
+} > "$T/$cli_name.properties"
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$T" --name "$name" \
   --app-version "$app_version" --vendor "$vendor" --description "$description" \
   --copyright "PreemptLab contributors" --icon "$T/$name.png" \
   --runtime-image "$T/runtime" --input "$T/input" --main-jar "$main_jar" --main-class org.preemptlab.app.Launcher \
-  "${jpackage_java_options[@]+"${jpackage_java_options[@]}"}"
+  "${jpackage_java_options[@]+"${jpackage_java_options[@]}"}" --add-launcher "$cli_name=$T/$cli_name.properties"
 image="$T/$name"
 [[ -x "$image/bin/$name" ]] || die "jpackage made no launcher at $image/bin/$name"
+[[ -x "$image/bin/$cli_name" ]] || die "jpackage made no launcher at $image/bin/$cli_name"
+grep -q -- '-XX:TieredStopAtLevel=1' "$image/lib/app/$cli_name.cfg" \
+  || die "$image/lib/app/$cli_name.cfg lacks the one-shot options"
+! grep -q -- '-XX:TieredStopAtLevel=1' "$image/lib/app/$name.cfg" || die "$image/lib/app/$name.cfg got the one-shot options"
 say "app image: $image ($(du -sh "$image" | cut -f1), $(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 4b. class-data sharing archive
@@ -119,10 +135,24 @@ list="$repo/$image/lib/app/$name.classlist"
 JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list" "$image/bin/$name" simulate \
   --trace sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz >/dev/null 2>&1 \
   || die "the app image's launcher failed a simulate run (for the class list)"
+# the window's classes too (JavaFX, the views: about 4,000 more; issue 13, time to the first window), from its smoke test
+# where a display or xvfb-run is at hand; merged after the commands' (first occurrence kept, order kept)
+x=(); [[ -n "${DISPLAY:-}" ]] || { command -v xvfb-run >/dev/null && x=(xvfb-run -a); }
+if [[ -n "${DISPLAY:-}" || ${#x[@]} -gt 0 ]]; then
+  if JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list.gui" "${x[@]}" "$image/bin/$name" --smoke-test >/dev/null 2>&1; then
+    cat "$list" "$list.gui" | awk '!seen[$0]++' > "$list.all" && mv "$list.all" "$list"
+  else
+    say "class list: the window's smoke test failed; the archive has the commands' classes only"
+  fi
+  rm -f "$list.gui"
+fi
 JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$list" "$image/bin/$name" >"$T/cds-dump.log" 2>&1 || true
 [[ -s "$image/lib/app/$name.jsa" ]] || die "no class-data sharing archive at $image/lib/app/$name.jsa (see $T/cds-dump.log)"
 JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/$name" --version >/dev/null 2>&1 \
   || die "the launcher cannot map $image/lib/app/$name.jsa (-Xshare:on failed)"
+JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/$cli_name" simulate \
+  --trace sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz >/dev/null 2>&1 \
+  || die "$image/bin/$cli_name cannot run simulate with $image/lib/app/$name.jsa mapped (-Xshare:on failed)"
 say "class-data sharing: $image/lib/app/$name.jsa ($(du -h "$image/lib/app/$name.jsa" | cut -f1), $(wc -l < "$list") classes, $(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 5. .deb

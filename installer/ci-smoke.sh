@@ -57,6 +57,10 @@ DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq
 JAVA_TOOL_OPTIONS="-Xshare:on" /opt/preemptlab/bin/PreemptLab --version >/dev/null 2>&1 \
   || { echo "[ci-smoke] FAILED: the installed launcher cannot map its class-data sharing archive (postinst)" >&2; exit 1; }
 say "class-data sharing archive of the installed app: $(du -h /opt/preemptlab/lib/app/PreemptLab.jsa | cut -f1)"
+JAVA_TOOL_OPTIONS="-Xshare:on" /opt/preemptlab/bin/preemptlab-cli simulate \
+    --trace "$repo/sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz" >/dev/null 2>&1 \
+  || { echo "[ci-smoke] FAILED: the installed one-shot launcher preemptlab-cli cannot run simulate with the archive mapped" >&2; exit 1; }
+say "the installed one-shot launcher /opt/preemptlab/bin/preemptlab-cli ran simulate with the archive mapped"
 say "smoke test of the installed app: xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test"
 xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test
 dpkg -P preemptlab   # remove and purge

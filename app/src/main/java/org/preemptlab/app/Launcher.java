@@ -16,6 +16,9 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        // a one-shot command under a plain `java -jar`: run it in a JVM with the measured options (before picocli loads)
+        var relaunched = OneShotRelaunch.runIfPlain(args);
+        if (relaunched.isPresent()) System.exit(relaunched.get());
         if (PreemptLabCommand.isCommandLine(args)) {
             System.exit(PreemptLabCommand.execute(args));
         }

@@ -23,6 +23,8 @@ public final class AccountTree {
     private final Map<AssocKey, Association> byKey;
     private final Map<AssocKey, List<AssocKey>> children;
     private final List<AssocKey> users;
+    private final Map<AssocKey, List<AssocKey>> chains = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<AssocKey, LimitSet> effectiveMax = new java.util.concurrent.ConcurrentHashMap<>();
 
     private AccountTree(Map<AssocKey, Association> byKey) {
         this.byKey = Collections.unmodifiableMap(byKey);
@@ -72,9 +74,13 @@ public final class AccountTree {
 
     /** {@code key} itself, then its parent, … up to and including root. */
     public List<AssocKey> chain(AssocKey key) {
+        List<AssocKey> known = chains.get(key); // the tree never changes: asked for every waiting job on every pass
+        if (known != null) return known;
         List<AssocKey> out = new ArrayList<>();
         for (AssocKey k = key; k != null; k = parent(k)) out.add(k);
-        return out;
+        List<AssocKey> chain = java.util.Collections.unmodifiableList(out);
+        chains.put(key, chain);
+        return chain;
     }
 
     /** Every user association, sorted. */
@@ -143,6 +149,10 @@ public final class AccountTree {
      * level against that level's subtree (see {@code accounting.AccountingPolicy}).
      */
     public LimitSet effectiveMaxLimits(AssocKey key) {
+        return effectiveMax.computeIfAbsent(key, this::computeEffectiveMaxLimits);
+    }
+
+    private LimitSet computeEffectiveMaxLimits(AssocKey key) {
         long wall = LimitSet.UNSET, jobs = LimitSet.UNSET, submit = LimitSet.UNSET;
         org.preemptlab.tres.Tres perJob = org.preemptlab.tres.Tres.NONE;
         for (AssocKey k : chain(key)) {

@@ -183,14 +183,14 @@ public final class AccountingPolicy {
         if (ql.grpJobs() != LimitSet.UNSET && usage.qosRunningJobs(qn) + 1 > ql.grpJobs()) {
             return count(PendingReason.QOS_GRP_JOBS, qp + " GrpJobs", ql.grpJobs(), usage.qosRunningJobs(qn));
         }
-        over = usage.qosRunningTres(qn).plus(want).firstOver(ql.grpTres());
+        over = usage.qosRunningTres(qn).firstOverWith(want, ql.grpTres());
         if (over != null) return tres(TresLimit.QOS_GRP, over, qp + " GrpTRES", ql.grpTres(), usage.qosRunningTres(qn), want);
 
         if (ql.maxJobsPerUser() != LimitSet.UNSET && usage.qosUserRunningJobs(qn, job.user()) + 1 > ql.maxJobsPerUser()) {
             return count(PendingReason.QOS_MAX_JOBS_PER_USER, qp + " MaxJobsPerUser", ql.maxJobsPerUser(), usage.qosUserRunningJobs(qn, job.user()));
         }
         Tres userHas = usage.qosUserRunningTres(qn, job.user());
-        over = userHas.plus(want).firstOver(ql.maxTresPerUser());
+        over = userHas.firstOverWith(want, ql.maxTresPerUser());
         if (over != null) return tres(TresLimit.QOS_MAX_PER_USER, over, qp + " MaxTRESPerUser", ql.maxTresPerUser(), userHas, want);
 
         if (ql.maxJobsPerUser() == LimitSet.UNSET && am.maxJobsPerUser() != LimitSet.UNSET
@@ -205,7 +205,7 @@ public final class AccountingPolicy {
             }
             Tres grp = without(l.grpTres(), ql.grpTres());
             Tres has = usage.assocRunningTres(k);
-            over = has.plus(want).firstOver(grp);
+            over = has.firstOverWith(want, grp);
             if (over != null) return tres(TresLimit.ASSOC_GRP, over, k.path() + " GrpTRES", grp, has, want);
         }
         return LimitCheck.OK;
@@ -213,6 +213,7 @@ public final class AccountingPolicy {
 
     /** {@code limits} without the names {@code overriding} sets (a QOS limit takes the association's place). */
     private static Tres without(Tres limits, Tres overriding) {
+        if (overriding.isEmpty() || limits.isEmpty()) return limits;
         Tres out = limits;
         for (String n : overriding.names()) out = out.without(n);
         return out;

@@ -158,7 +158,53 @@ public final class TresCapacity implements Capacity {
     public int[] partitionsOf(JobSpec job) {
         SlurmRequest r = job.slurm();
         if (r == null || r.partitions().isEmpty()) return new int[] {site.partitionIndex(site.defaultPartition().name())};
-        return r.partitions().stream().mapToInt(site::partitionIndex).filter(i -> i >= 0).toArray();
+        List<String> names = r.partitions();
+        int[] out = new int[names.size()];
+        int n = 0;
+        for (String name : names) {
+            int i = site.partitionIndex(name);
+            if (i >= 0) out[n++] = i;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    /**
+     * One place {@link #place} tries a job, in its order: partition {@code partition}'s node group
+     * {@code group} (nodes {@code firstNode} to {@code endNode} − 1), where a node must have
+     * {@code need} free ({@link #fitsOn}).
+     */
+    public record Candidate(int partition, int group, int firstNode, int endNode, long[] need) {}
+
+    /**
+     * Every (partition, group) {@link #place} tries for the job, in its order; they depend on the
+     * job and the site only, not on what is free. {@code place(job)} is the placement of the first
+     * candidate with {@code job.nodes()} nodes that {@link #fitsOn} ({@link #placement}), or null.
+     */
+    public List<Candidate> candidates(JobSpec job) {
+        SlurmRequest r = job.slurm();
+        String account = r == null ? "" : r.account();
+        List<Candidate> out = new ArrayList<>(2);
+        for (int pi : partitionsOf(job)) {
+            Partition part = site.partitions().get(pi);
+            if (part.state() != PartitionState.UP || !part.admitsAccount(account) || !part.admitsQos(job.qos())) continue;
+            for (int group : partitionGroups[pi]) {
+                long[] need = need(group, pi, job);
+                if (need != null) out.add(new Candidate(pi, group, firstNode[group], firstNode[group + 1], need));
+            }
+        }
+        return out;
+    }
+
+    /** True if node {@code node} has a candidate's {@code need} free. */
+    public boolean fitsOn(int node, long[] need) {
+        return fits(node, need);
+    }
+
+    /** The placement {@link #place} makes for a candidate on the chosen nodes (ascending, {@code job.nodes()} of them). */
+    public Placement placement(Candidate c, int[] nodes) {
+        long[] need = c.need();
+        long[] gres = g == 0 ? null : Arrays.copyOfRange(need, 3, 3 + g);
+        return Placement.ofTres(c.group(), nodes, (int) need[0], need[1], gres, c.partition(), need[2] == 1);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.TresCapacity;
 import org.preemptlab.cluster.Cluster;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobView;
@@ -174,14 +175,18 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         int n = queue.size();
         JobView[] jobs = new JobView[n];
         long[] prio = new long[n];
-        Integer[] idx = new Integer[n];
         int i = 0;
+        boolean allEqual = true;
         for (JobView j : queue) {
             jobs[i] = j;
             prio[i] = attributes.priority(j.spec());
-            idx[i] = i;
+            allEqual &= prio[i] == prio[0];
             i++;
         }
+        // every priority equal (the engine's order, SlurmJobAttributes.REQUESTED): the sort would keep the queue order
+        if (allEqual) return java.util.Arrays.asList(jobs);
+        Integer[] idx = new Integer[n];
+        for (int k = 0; k < n; k++) idx[k] = k;
         java.util.Arrays.sort(idx, (a, b) -> prio[a] != prio[b] ? Long.compare(prio[b], prio[a]) : Integer.compare(a, b));
         List<JobView> out = new ArrayList<>(n);
         for (Integer k : idx) out.add(jobs[k]);
@@ -270,7 +275,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             ends[k] = Math.max(now + 1, st.end());
             held[k++] = st.placement();
         }
-        AvailabilityProfile profile = AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
+        // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
+        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc.copy(), ends, held) : null;
+        AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -297,11 +304,13 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             perPart.merge(part, 1, Integer::sum);
             tested.add(job.name());
             long duration = job.requestedWalltime();
-            AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), now, duration, windows);
+            AvailabilityProfile.Slot slot = fast != null ? fast.earliestFit(job.spec(), now, duration)
+                    : profile.earliestFit(job.spec(), now, duration, windows);
             long priority = attributes.priority(job.spec());
             if (slot != null && slot.start() == now) {
                 Placement taken = free.take(slot.placement());
-                profile.book(taken, now, now + duration);
+                if (fast != null) fast.book(taken, now, now + duration);
+                else profile.book(taken, now, now + duration);
                 starts++;
                 started.add(job.name());
                 startedIdx.add(job.index());
@@ -314,7 +323,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 // Slurm's _add_reservation rounds the planned start and end down to the grid; the profile can only
                 // book from the planned start itself (its placement may be busy before), so only the end is rounded
                 long from = slot.start();
-                profile.book(slot.placement(), from, Math.max(from + 1, down(from + duration)));
+                long to = Math.max(from + 1, down(from + duration));
+                if (fast != null) fast.book(slot.placement(), from, to);
+                else profile.book(slot.placement(), from, to);
                 planned.put(job.name(), slot.start());
             }
         }

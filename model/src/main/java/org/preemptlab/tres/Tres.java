@@ -126,6 +126,14 @@ public final class Tres {
         return new Tres(out);
     }
 
+    /** As {@code plus(added).firstOver(limit)}, without building the sum (a limit check on every pass). */
+    public String firstOverWith(Tres added, Tres limit) {
+        for (Map.Entry<String, Long> e : limit.counts.entrySet()) {
+            if (Math.addExact(get(e.getKey()), added.get(e.getKey())) > e.getValue()) return e.getKey();
+        }
+        return null;
+    }
+
     /**
      * The first name (in name order) whose limit, set in {@code limit}, {@code this} exceeds; or
      * null when {@code this} fits. Names absent from {@code limit} are unlimited.

@@ -79,6 +79,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "write the results as a markdown table to this file")
     Path markdown;
 
+    @Option(names = "--write-history", paramLabel = "DIR", description = "write a seeded synthetic Slurm site and its sacct history "
+            + "(DIR/slurm.conf, DIR/sacct.txt) for timing `replay`, and stop (history.SyntheticHistory)")
+    Path writeHistory;
+
+    @Option(names = "--history-jobs", defaultValue = "100000", description = "--write-history: jobs (default: ${DEFAULT-VALUE})")
+    int historyJobs;
+
+    @Option(names = "--history-load", defaultValue = "1.0", description = "--write-history: offered load, 1 = the CPUs' capacity "
+            + "(default ${DEFAULT-VALUE}: a queue of thousands most of the time)")
+    double historyLoad;
+
+    @Option(names = "--history-nodes", split = ",", defaultValue = "64,16", description = "--write-history: CPU nodes,GPU nodes "
+            + "(default: ${DEFAULT-VALUE})")
+    List<Integer> historyNodes;
+
+    @Option(names = "--seed", defaultValue = "42", description = "--write-history: seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
     record Row(String workload, String machine, String policy, int jobs, double readSeconds, double wallSeconds, double cpuSeconds,
             double jobsPerSecond, double peakHeapMiB, double meanWait) {}
 
@@ -88,6 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         for (Path t : traces) targets.input("--trace", t);
         targets.output("--markdown", markdown).check();
         if (cold) return coldBench();
+        if (writeHistory != null) return writeHistory();
         List<Row> rows = new ArrayList<>();
         SummaryOut.stream(markdown).println("workload | machine | policy | jobs | read s | wall s | CPU s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
@@ -122,6 +141,18 @@ final class BenchCommand implements Callable<Integer> {
             }
             AtomicFiles.write(markdown, w -> w.write(md.toString()));
         }
+        return 0;
+    }
+
+    private int writeHistory() throws java.io.IOException {
+        if (historyNodes.size() != 2) throw new IllegalArgumentException("--history-nodes: " + historyNodes + "; give CPU nodes,GPU nodes");
+        Files.createDirectories(writeHistory);
+        int c = historyNodes.get(0), g = historyNodes.get(1);
+        Files.writeString(writeHistory.resolve("slurm.conf"), org.preemptlab.history.SyntheticHistory.slurmConf(c, g));
+        Files.writeString(writeHistory.resolve("sacct.txt"), org.preemptlab.history.SyntheticHistory.sacct(historyJobs, c, g, historyLoad, seed));
+        System.out.println("wrote " + writeHistory.resolve("slurm.conf") + " and " + writeHistory.resolve("sacct.txt") + " (" + historyJobs
+                + " jobs, load " + historyLoad + ", seed " + seed + "); time it with: preemptlab replay --slurm-conf "
+                + writeHistory.resolve("slurm.conf") + " --sacct " + writeHistory.resolve("sacct.txt") + " --report R.json");
         return 0;
     }
 

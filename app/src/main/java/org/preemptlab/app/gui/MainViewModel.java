@@ -159,10 +159,33 @@ public final class MainViewModel {
     /** The maintenance windows of the run shown (for the planner views' drain stretches). */
     private java.util.List<org.preemptlab.sim.MaintenanceWindow> runWindows = java.util.List.of();
 
-    /** The planner views (utilization by state, backlog, waits by group) of the run shown, or null before a run. */
-    public org.preemptlab.app.gui.planner.PlannerViewModel plannerViews() {
+    /** The planner views of the run they were last computed for (one run's views cached at a time). */
+    private RunViewModel plannerFor;
+    private org.preemptlab.app.gui.planner.PlannerViewModel planner;
+
+    /**
+     * Hands the planner views (utilization by state, backlog, waits by group) of the run shown to
+     * {@code show}: computed on the background runner with progress the first time (seconds for a
+     * 200k-job run), from the cache for the same run afterwards. Nothing before a run.
+     */
+    public void plannerViews(java.util.function.Consumer<org.preemptlab.app.gui.planner.PlannerViewModel> show) {
         RunViewModel r = run.get();
-        return r == null ? null : new org.preemptlab.app.gui.planner.PlannerViewModel(r.run(), runWindows);
+        if (r == null) return;
+        if (plannerFor == r && planner != null) {
+            show.accept(planner);
+            return;
+        }
+        java.util.List<org.preemptlab.sim.MaintenanceWindow> windows = runWindows;
+        runner.submit("Planner views of " + r.run().title(),
+                sink -> org.preemptlab.app.gui.planner.PlannerViewModel.compute(r.run(), windows, sink), p -> {
+                    plannerFor = r;
+                    planner = p;
+                    if (run.get() == r) show.accept(p);
+                }, error -> {
+                    if (!(error instanceof java.util.concurrent.CancellationException)) {
+                        notifier.error("Cannot compute the planner views", messageOf(error));
+                    }
+                });
     }
 
     /** Simulates the editor's scenario in the background; the run view shows it when done. */

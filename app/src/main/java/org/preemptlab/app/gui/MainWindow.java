@@ -46,6 +46,8 @@ public final class MainWindow {
     private final MainActions actions;
     private RunView runView;
     private boolean compareBuilt;
+    private boolean samplesBuilt;
+    private boolean editorBuilt;
 
     public MainWindow(MainViewModel vm, MainActions actions) {
         this.vm = vm;
@@ -60,16 +62,12 @@ public final class MainWindow {
         BorderPane runPage = new BorderPane(runHolder);
         runPage.setTop(backendBar());
         runTab.setContent(runPage);
-        editorTab.setContent(actions.editorPage());
+        // the editor page (property sheets: hundreds of control skins to style) is built when first shown too
+        editorTab.setContent(placeholder("Opening the editor …"));
         // the compare page (JFreeChart, the break-even tab) is built when first shown: off the first frame
         compareTab.setContent(placeholder("Opening Compare …"));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b == compareTab && !compareBuilt) {
-                compareBuilt = true;
-                compareTab.setContent(actions.comparePage());
-            }
-        });
-        samplesTab.setContent(actions.samplesPage());
+        // so is the samples page (it reads and parses every sample file): the window opens on the run
+        samplesTab.setContent(placeholder("Listing the samples …"));
         tabs.getTabs().addAll(samplesTab, editorTab, runTab, compareTab);
         root.setTop(menuBar());
         root.setCenter(tabs);
@@ -81,6 +79,25 @@ public final class MainWindow {
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.pageProperty().set(
                 b == editorTab ? Page.EDITOR : b == compareTab ? Page.COMPARE : b == samplesTab ? Page.SAMPLES : Page.RUN));
         select(vm.pageProperty().get());
+        // after the first selection (adding the tabs selects the first, Samples): only the page shown is built
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> buildPage(b));
+        buildPage(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    /** Builds a deferred page when it is first shown. */
+    private void buildPage(Tab shown) {
+        if (shown == compareTab && !compareBuilt) {
+            compareBuilt = true;
+            compareTab.setContent(actions.comparePage());
+        }
+        if (shown == editorTab && !editorBuilt) {
+            editorBuilt = true;
+            editorTab.setContent(actions.editorPage());
+        }
+        if (shown == samplesTab && !samplesBuilt) {
+            samplesBuilt = true;
+            samplesTab.setContent(actions.samplesPage());
+        }
     }
 
     public Parent root() {
@@ -182,8 +199,7 @@ public final class MainWindow {
     /** View ▸ Planner views: utilization by state, backlog and waits by group of the run shown. */
     private MenuItem plannerItem() {
         MenuItem planner = item("_Planner views (utilization, backlog, waits)…", "Shortcut+4", () -> {
-            var p = vm.plannerViews();
-            if (p != null) org.preemptlab.app.gui.planner.PlannerWindow.show(root.getScene() == null ? null : root.getScene().getWindow(), p);
+            vm.plannerViews(p -> org.preemptlab.app.gui.planner.PlannerWindow.show(root.getScene() == null ? null : root.getScene().getWindow(), p));
         });
         planner.setId("menu-planner-views");
         planner.disableProperty().bind(vm.runProperty().isNull());

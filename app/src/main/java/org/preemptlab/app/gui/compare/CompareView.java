@@ -100,10 +100,16 @@ public final class CompareView extends BorderPane {
     }
 
     /** Opens the difference Gantt of the compared runs in a window (nothing before two runs are compared). */
-    public javafx.stage.Stage openDifferenceGantt() {
+    public void openDifferenceGantt() {
         DifferenceGanttViewModel d = vm.differenceGantt();
-        if (d == null) return null;
-        return DifferenceGanttView.show(getScene() == null ? null : getScene().getWindow(), d);
+        if (d == null) return;
+        // the first comparison on the background runner (seconds for big runs); the window opens when it is ready
+        var order = d.orderProperty().get();
+        int a = d.aProperty().get(), b = d.bProperty().get();
+        vm.runner().submit("Difference Gantt", sink -> {
+            d.prepare(a, b, order, sink);
+            return d;
+        }, ready -> DifferenceGanttView.show(getScene() == null ? null : getScene().getWindow(), ready, vm.runner()), error -> {});
     }
 
     public BreakEvenView breakEvenView() {

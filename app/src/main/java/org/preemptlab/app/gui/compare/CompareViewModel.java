@@ -363,7 +363,21 @@ public final class CompareViewModel {
     /** The difference Gantt of the compared runs (A: the baseline, B: the next), or null with fewer than two. */
     public DifferenceGanttViewModel differenceGantt() {
         if (variants.size() < 2) return null;
-        return new DifferenceGanttViewModel(variants.stream().map(Variant::label).toList(), variants.stream().map(Variant::run).toList());
+        List<String> labels = variants.stream().map(Variant::label).toList();
+        List<org.preemptlab.app.gui.run.RunRecord> runs = variants.stream().map(Variant::run).toList();
+        // the same compared runs: the same view-model, with its cached comparisons
+        if (difference == null || !difference.labels().equals(labels) || !difference.sameRuns(runs)) {
+            difference = new DifferenceGanttViewModel(labels, runs);
+        }
+        return difference;
+    }
+
+    /** The last difference Gantt's view-model (its comparisons cached), for the same compared runs. */
+    private DifferenceGanttViewModel difference;
+
+    /** The background runner (the difference Gantt's comparisons run on it). */
+    public TaskRunner runner() {
+        return runner;
     }
 
     public long start() {

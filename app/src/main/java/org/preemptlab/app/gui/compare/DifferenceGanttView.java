@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 import org.preemptlab.app.chart.PlannerCharts;
+import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.chartview.ChartBox;
 import org.preemptlab.metrics.StartShift;
 
@@ -29,11 +30,19 @@ import org.preemptlab.metrics.StartShift;
 public final class DifferenceGanttView extends BorderPane {
 
     private final DifferenceGanttViewModel vm;
+    private final TaskRunner runner;
     private final ChartBox box;
     private final TableView<DifferenceGanttViewModel.MoveRow> table = new TableView<>();
 
+    /** A view that computes on the calling thread (the view-model's caches filled on first use). */
     public DifferenceGanttView(DifferenceGanttViewModel vm) {
+        this(vm, TaskRunner.sameThread());
+    }
+
+    /** @param runner where a new choice of runs or order is computed (the background runner in the app) */
+    public DifferenceGanttView(DifferenceGanttViewModel vm, TaskRunner runner) {
         this.vm = vm;
+        this.runner = runner;
         box = new ChartBox("difference-gantt", this::chart, vm::csv);
         ChoiceBox<String> a = runChoice("diff-run-a", vm.aProperty().get());
         ChoiceBox<String> b = runChoice("diff-run-b", vm.bProperty().get());
@@ -89,7 +98,21 @@ public final class DifferenceGanttView extends BorderPane {
         return c;
     }
 
+    /** The comparison of the chosen pair in the chosen order, computed by the runner, then drawn. */
     private void refresh() {
+        int ia = vm.aProperty().get(), ib = vm.bProperty().get();
+        DifferenceGanttViewModel.Order o = vm.orderProperty().get();
+        box.setCaption("Comparing " + vm.labelA() + " and " + vm.labelB() + " job by job…");
+        runner.submit("Difference Gantt", sink -> {
+            vm.prepare(ia, ib, o, sink);
+            return Boolean.TRUE;
+        }, done -> {
+            // a later choice supersedes this one: draw only the current choice
+            if (vm.aProperty().get() == ia && vm.bProperty().get() == ib && vm.orderProperty().get() == o) draw();
+        }, error -> box.setCaption("Cannot compare the runs: " + error.getMessage()));
+    }
+
+    private void draw() {
         box.refresh();
         box.setCaption(vm.summary());
         table.getItems().setAll(vm.largestMoves());
@@ -133,11 +156,11 @@ public final class DifferenceGanttView extends BorderPane {
     }
 
     /** Opens a difference Gantt in a window of its own. */
-    public static Stage show(Window owner, DifferenceGanttViewModel vm) {
+    public static Stage show(Window owner, DifferenceGanttViewModel vm, TaskRunner runner) {
         Stage stage = new Stage();
         if (owner != null) stage.initOwner(owner);
         stage.setTitle(vm.title());
-        Scene scene = new Scene(new DifferenceGanttView(vm), 1200, 760);
+        Scene scene = new Scene(new DifferenceGanttView(vm, runner), 1200, 760);
         if (owner != null && owner.getScene() != null) scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.show();

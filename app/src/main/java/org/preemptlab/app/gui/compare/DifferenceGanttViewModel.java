@@ -2,11 +2,14 @@ package org.preemptlab.app.gui.compare;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.preemptlab.app.gui.background.ProgressSink;
 import org.preemptlab.app.gui.run.JobFacts;
 import org.preemptlab.app.gui.run.RunRecord;
 import org.preemptlab.metrics.StartShift;
@@ -17,6 +20,10 @@ import org.preemptlab.units.Units;
  * and run B are picked among the compared variants (A: the baseline at first, B: the next); rows are
  * sorted by start in A, by the size of the move, or by the move (earliest first); the table lists the
  * largest moves.
+ *
+ * <p>The comparison of a pair of runs and its rows in each order are computed once and cached; the
+ * window computes them with {@link #prepare} on the background runner (a 200k-job pair takes
+ * seconds), so that the getters cost nothing on the UI thread.
  */
 public final class DifferenceGanttViewModel {
 
@@ -51,6 +58,9 @@ public final class DifferenceGanttViewModel {
     private final IntegerProperty a = new SimpleIntegerProperty(this, "a", 0);
     private final IntegerProperty b = new SimpleIntegerProperty(this, "b", 1);
     private final ObjectProperty<Order> order = new SimpleObjectProperty<>(this, "order", Order.START_A);
+    /** Comparisons by pair "a,b"; sorted shifts by "a,b,order". Filled by {@link #prepare} or on first use. */
+    private final Map<String, StartShift.Comparison> comparisons = new HashMap<>();
+    private final Map<String, List<StartShift>> sorted = new HashMap<>();
 
     public DifferenceGanttViewModel(List<String> labels, List<RunRecord> runs) {
         if (labels.size() != runs.size() || runs.size() < 2) {
@@ -62,6 +72,13 @@ public final class DifferenceGanttViewModel {
 
     public List<String> labels() {
         return labels;
+    }
+
+    /** Whether this compares exactly {@code other} (the same run records, in order). */
+    public boolean sameRuns(List<RunRecord> other) {
+        if (other.size() != runs.size()) return false;
+        for (int i = 0; i < runs.size(); i++) if (other.get(i) != runs.get(i)) return false;
+        return true;
     }
 
     /** Run A's index among the variants. */
@@ -87,7 +104,27 @@ public final class DifferenceGanttViewModel {
 
     /** Job by job, runs A and B. */
     public StartShift.Comparison comparison() {
-        return StartShift.compare(times(runs.get(a.get())), times(runs.get(b.get())));
+        return comparison(a.get(), b.get());
+    }
+
+    private synchronized StartShift.Comparison comparison(int ia, int ib) {
+        return comparisons.computeIfAbsent(ia + "," + ib, k -> StartShift.compare(times(runs.get(ia)), times(runs.get(ib))));
+    }
+
+    private synchronized List<StartShift> sortedShifts(int ia, int ib, Order o) {
+        return sorted.computeIfAbsent(ia + "," + ib + "," + o, k -> comparison(ia, ib).shifts().stream().sorted(o.comparator).toList());
+    }
+
+    /**
+     * Computes (into the caches) the comparison of the chosen pair and its rows in the chosen order:
+     * for a background task, before the view reads them on the UI thread. The choice is read by the
+     * caller (on the UI thread) and passed in.
+     */
+    public void prepare(int ia, int ib, Order o, ProgressSink progress) {
+        progress.progress(-1, "comparing " + labels.get(ia) + " and " + labels.get(ib) + " job by job");
+        comparison(ia, ib);
+        progress.checkCancelled();
+        sortedShifts(ia, ib, o);
     }
 
     private static List<StartShift.JobTimes> times(RunRecord r) {
@@ -98,7 +135,7 @@ public final class DifferenceGanttViewModel {
 
     /** The rows drawn, in the chosen order (at most {@value #MAX_ROWS}). */
     public List<StartShift> rows() {
-        List<StartShift> all = comparison().shifts().stream().sorted(order.get().comparator).toList();
+        List<StartShift> all = sortedShifts(a.get(), b.get(), order.get());
         return all.subList(0, Math.min(MAX_ROWS, all.size()));
     }
 
@@ -138,7 +175,7 @@ public final class DifferenceGanttViewModel {
     /** {@code job,submit_s,start_a_s,start_b_s,shift_s,end_a_s,end_b_s}, every job that started in both, in the chosen order. */
     public String csv() {
         StringBuilder out = new StringBuilder("job,submit_s,start_a_s,start_b_s,shift_s,end_a_s,end_b_s\n");
-        for (StartShift m : comparison().shifts().stream().sorted(order.get().comparator).toList()) {
+        for (StartShift m : sortedShifts(a.get(), b.get(), order.get())) {
             out.append(m.name().contains(",") ? '"' + m.name().replace("\"", "\"\"") + '"' : m.name()).append(',').append(m.submit())
                     .append(',').append(m.startA()).append(',').append(m.startB()).append(',').append(m.shift()).append(',')
                     .append(m.endA()).append(',').append(m.endB()).append('\n');

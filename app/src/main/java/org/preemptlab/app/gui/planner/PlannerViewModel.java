@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.preemptlab.app.gui.background.ProgressSink;
 import org.preemptlab.app.gui.compare.ChartTimeUnit;
 import org.preemptlab.app.gui.run.JobFacts;
 import org.preemptlab.app.gui.run.RunRecord;
@@ -28,6 +31,11 @@ import org.preemptlab.units.Units;
  * trace's user / group / queue / partition). The numbers come from the model
  * ({@link StateUtilization}, {@link Backlog}, {@link GroupWaits}); this class picks units, words and
  * the CSV text (seconds).
+ *
+ * <p>Building one costs time proportional to the run (seconds for a 200k-job trace): the window builds
+ * it with {@link #compute} on the background runner, which also fills the caches (buckets, the waits
+ * of every grouping), so that the view's getters and a change of grouping cost no recomputation on
+ * the UI thread.
  */
 public final class PlannerViewModel {
 
@@ -37,6 +45,8 @@ public final class PlannerViewModel {
     public static final int MAX_LINES = 8;
     /** Percentiles of the table, in order. */
     public static final double[] PERCENTILES = {0.5, 0.9, 0.95, 0.99};
+    /** Most points of a drawn CDF line (a larger group is thinned to this many, evenly by rank; the table and CSV stay exact). */
+    public static final int MAX_CDF_POINTS = 2_000;
 
     private final RunRecord run;
     private final StateUtilization states;
@@ -44,6 +54,29 @@ public final class PlannerViewModel {
     private final List<JobSpec> specs;
     private final List<JobGrouping> groupings;
     private final ObjectProperty<JobGrouping> grouping;
+    /** Waits by group, per grouping: computed once each (in {@link #compute} for all of them). */
+    private final Map<JobGrouping, List<GroupWaits>> waitCache = new HashMap<>();
+    private StateUtilization.Buckets buckets;
+
+    /**
+     * Builds the views of {@code run} and fills every cache, reporting progress to {@code progress}
+     * and stopping (with a {@link java.util.concurrent.CancellationException}) when it is cancelled.
+     * For a background task: the result is handed to the UI thread once done.
+     */
+    public static PlannerViewModel compute(RunRecord run, List<MaintenanceWindow> windows, ProgressSink progress) {
+        progress.progress(0, "utilization by state and backlog of " + Units.count(run.jobs().size(), "job"));
+        PlannerViewModel vm = new PlannerViewModel(run, windows);
+        progress.checkCancelled();
+        vm.buckets();
+        int n = vm.groupings.size();
+        for (int i = 0; i < n; i++) {
+            progress.checkCancelled();
+            progress.progress(0.5 + 0.5 * i / n, "waits by " + vm.groupings.get(i).name());
+            vm.waitGroupsOf(vm.groupings.get(i));
+        }
+        progress.progress(1, "planner views ready");
+        return vm;
+    }
 
     /** @param windows the run's maintenance windows (their drain stretches), may be empty */
     public PlannerViewModel(RunRecord run, List<MaintenanceWindow> windows) {
@@ -95,7 +128,8 @@ public final class PlannerViewModel {
     }
 
     public StateUtilization.Buckets buckets() {
-        return states.buckets((int) Math.max(1, Math.min(BUCKETS, run.span())));
+        if (buckets == null) buckets = states.buckets((int) Math.max(1, Math.min(BUCKETS, run.span())));
+        return buckets;
     }
 
     /** Bucket midpoints in {@link #timeUnit()}. */
@@ -254,10 +288,15 @@ public final class PlannerViewModel {
 
     /** "all", then every group of the chosen grouping. */
     public List<GroupWaits> waitGroups() {
-        JobGrouping g = grouping.get();
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) idx.add(i);
-        return GroupWaits.of(idx, i -> g.keyOf(specs.get(i)), i -> run.jobs().get(i).totalWait());
+        return waitGroupsOf(grouping.get());
+    }
+
+    private List<GroupWaits> waitGroupsOf(JobGrouping g) {
+        return waitCache.computeIfAbsent(g, k -> {
+            List<Integer> idx = new ArrayList<>(specs.size());
+            for (int i = 0; i < specs.size(); i++) idx.add(i);
+            return List.copyOf(GroupWaits.of(idx, i -> k.keyOf(specs.get(i)), i -> run.jobs().get(i).totalWait()));
+        });
     }
 
     /** The groups drawn: "all" and the {@value #MAX_LINES} largest groups (by jobs, then name). */
@@ -273,21 +312,24 @@ public final class PlannerViewModel {
 
     /** The wait axis' unit, from the longest wait. */
     public ChartTimeUnit waitUnit() {
-        long longest = run.jobs().stream().mapToLong(JobFacts::totalWait).max().orElse(0);
-        return ChartTimeUnit.forSpan(longest);
+        long[] all = waitGroupsOf(grouping.get()).get(0).sortedWaits();
+        return ChartTimeUnit.forSpan(all.length == 0 ? 0 : all[all.length - 1]);
     }
 
     /** CDF points of a group: x = wait in {@link #waitUnit()}, y = share of the group's jobs (%) that waited at most x. */
     public double[][] cdf(GroupWaits g) {
         long[] w = g.sortedWaits();
         double unit = waitUnit().seconds();
-        double[] x = new double[w.length + 1];
-        double[] y = new double[w.length + 1];
+        // every job up to MAX_CDF_POINTS; beyond, evenly spaced ranks, always with the last (the 100 % point)
+        int points = Math.min(w.length, MAX_CDF_POINTS);
+        double[] x = new double[points + 1];
+        double[] y = new double[points + 1];
         x[0] = 0;
         y[0] = 0;
-        for (int i = 0; i < w.length; i++) {
-            x[i + 1] = w[i] / unit;
-            y[i + 1] = (i + 1.0) / w.length * 100;
+        for (int p = 0; p < points; p++) {
+            int i = points == w.length ? p : (int) ((p + 1L) * w.length / points) - 1;
+            x[p + 1] = w[i] / unit;
+            y[p + 1] = (i + 1.0) / w.length * 100;
         }
         return new double[][] {x, y};
     }

@@ -264,14 +264,10 @@ public final class GanttPainter {
         double cx = Math.floor(vm.xOf(vm.cursorProperty().get()));
         boolean cursorShown = cx >= left && cx <= w;
         String label = SimTime.format(vm.cursorProperty().get());
-        double tw = label.length() * 6.6 + 8;
+        double tw = cursorLabelWidth(label);
         double lx = Math.min(cx + 2, w - tw);
         for (TimeTick t : ticks) {
-            if (t.x() < left) continue;
-            double x0 = t.x() + 3, x1 = x0 + t.label().length() * 6.6;
-            if (x1 > w) continue; // would be cut at the right edge
-            if (cursorShown && x1 > lx - 4 && x0 < lx + tw + 4) continue; // under the cursor's label
-            gc.fillText(t.label(), x0, ah / 2);
+            if (tickLabelShown(t, left, w, cursorShown, lx, tw)) gc.fillText(t.label(), t.x() + 3, ah / 2);
         }
         gc.setFont(BOLD);
         gc.fillText("time", 6, ah / 2);
@@ -285,5 +281,23 @@ public final class GanttPainter {
         gc.fillRect(lx, 2, tw, ah - 4);
         gc.setFill(Color.WHITE);
         gc.fillText(label, lx + 4, ah / 2);
+    }
+
+    /** Width of the cursor's time label on the axis (its box). */
+    static double cursorLabelWidth(String label) {
+        return label.length() * 6.6 + 8;
+    }
+
+    /**
+     * Whether an axis tick's label is drawn whole: inside the plot, not cut at the right edge, and not
+     * under the cursor's label (box at {@code cursorLabelX}, {@code cursorLabelWidth} wide) — drawn
+     * there, it was clipped to "21:0".
+     */
+    static boolean tickLabelShown(TimeTick t, double plotLeft, double width, boolean cursorShown, double cursorLabelX,
+            double cursorLabelWidth) {
+        if (t.x() < plotLeft) return false;
+        double x0 = t.x() + 3, x1 = x0 + t.label().length() * 6.6;
+        if (x1 > width) return false; // would be cut at the right edge
+        return !(cursorShown && x1 > cursorLabelX - 4 && x0 < cursorLabelX + cursorLabelWidth + 4);
     }
 }

@@ -60,4 +60,19 @@ class DifferenceGanttViewModelTest {
         assertThat(vm.timeUnit()).isEqualTo(ChartTimeUnit.HOURS);
         assertThatThrownBy(() -> new DifferenceGanttViewModel(List.of("a"), List.of(run("a", 0, 1)))).hasMessageContaining("two runs");
     }
+
+    @Test
+    void preparedComparisonsAreCachedPerPairAndOrder() {
+        DifferenceGanttViewModel vm = vm();
+        vm.prepare(0, 1, DifferenceGanttViewModel.Order.SIZE, org.preemptlab.app.gui.background.ProgressSink.NONE);
+        var c = vm.comparison();
+        assertThat(vm.comparison()).as("the same pair: computed once").isSameAs(c);
+        vm.orderProperty().set(DifferenceGanttViewModel.Order.SIZE);
+        assertThat(vm.rows()).extracting(s -> s.name()).containsExactly("j1", "j2", "j0");
+        vm.bProperty().set(2);
+        assertThat(vm.comparison()).isNotSameAs(c);
+        vm.bProperty().set(1);
+        assertThat(vm.comparison()).as("back to the first pair: from the cache").isSameAs(c);
+        assertThat(vm.sameRuns(List.of())).isFalse();
+    }
 }

@@ -96,4 +96,20 @@ class PlannerViewModelTest {
         assertThat(cdf[1]).containsExactly(0, 50, 100);
         assertThat(vm.waitSubtitle()).isEqualTo("By account (group): 2 groups; the thick line is all jobs");
     }
+
+    @Test
+    void aLargeGroupsCdfIsThinnedByRankKeepingTheEnds() {
+        PlannerViewModel vm = vm();
+        long[] waits = new long[10_000];
+        for (int i = 0; i < waits.length; i++) waits[i] = i * 6L; // 0 s … 59,994 s
+        double[][] cdf = vm.cdf(new org.preemptlab.metrics.GroupWaits("big", waits));
+        assertThat(cdf[0]).hasSize(PlannerViewModel.MAX_CDF_POINTS + 1);
+        assertThat(cdf[1][0]).isZero();
+        assertThat(cdf[1][cdf[1].length - 1]).isEqualTo(100.0);
+        assertThat(cdf[0][cdf[0].length - 1]).isEqualTo(59_994 / vm.waitUnit().seconds());
+        assertThat(cdf[1]).isSorted();
+        // the median point: half the jobs waited at most the median wait
+        assertThat(cdf[1][PlannerViewModel.MAX_CDF_POINTS / 2]).isEqualTo(50.0);
+        assertThat(cdf[0][PlannerViewModel.MAX_CDF_POINTS / 2]).isEqualTo(waits[4_999] / vm.waitUnit().seconds());
+    }
 }

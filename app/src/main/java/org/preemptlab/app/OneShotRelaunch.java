@@ -1,0 +1,194 @@
+package org.preemptlab.app;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code java -jar preemptlab.jar simulate ...} as the README and outside checks type it: a plain JVM
+ * (G1, C2, no class-data sharing of the app) costs about three times the CPU of the same run with the
+ * {@code ./preemptlab} launcher's options (docs/performance.md). So a one-shot command started with no
+ * JVM option at all runs once more, in a child JVM with those options — one extra small JVM start
+ * (measured in docs/performance.md: it wins from the smallest trace on). The child maps a class-data
+ * sharing archive next to the jar ({@code preemptlab-jar.jsa}); the first run lists its classes and the
+ * archive is dumped after it, as the launcher script does.
+ *
+ * <p>Not relaunched: any JVM option given (before {@code -jar}, or in {@code JAVA_TOOL_OPTIONS} /
+ * {@code JDK_JAVA_OPTIONS}: the user chose), the window and the long commands (bench, sweep, ...: C2
+ * wins there), {@code PREEMPTLAB_NO_RELAUNCH} set, or not run from a jar.
+ */
+final class OneShotRelaunch {
+
+    /** The one-shot commands, as the launcher script lists them. */
+    static final Set<String> ONE_SHOT = Set.of("simulate", "run", "maintenance", "import-slurm", "collect");
+
+    /** The launcher script's options for the one-shot commands (chosen by measurement, see ./preemptlab). */
+    static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn32m",
+            "-XX:MaxTenuringThreshold=0", "-XX:+UseTransparentHugePages");
+
+    /** Keeps a missing or unusable archive silent (the JVM then runs without it). */
+    static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    static final String ARCHIVE_NAME = "preemptlab-jar.jsa";
+
+    /** How the child runs and what is done after it. */
+    record Plan(List<String> command, Path classList, Path archive, Path java, Path jar) {
+
+        /** The command that dumps the archive from the class list, or empty when the archive is used as it is. */
+        Optional<List<String>> dumpCommand(Path into) {
+            if (classList == null) return Optional.empty();
+            List<String> dump = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:dump",
+                    "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + into));
+            dump.addAll(QUIET);
+            dump.addAll(List.of("-cp", jar.toString()));
+            return Optional.of(dump);
+        }
+    }
+
+    private OneShotRelaunch() {}
+
+    /**
+     * The relaunch for these program arguments, or empty to run here.
+     *
+     * @param args the program's arguments (after the jar)
+     * @param processArgs this JVM's arguments as started ({@code -jar}, the jar, then {@code args}); null if unknown
+     * @param env the environment
+     * @param java the {@code java} executable of this JVM
+     * @param jar this jar (absolute), null when not run from a jar
+     * @param archiveState whether the archive next to the jar is usable, to be made, or neither
+     */
+    static Optional<Plan> plan(String[] args, List<String> processArgs, Map<String, String> env, Path java, Path jar,
+                               ArchiveState archiveState) {
+        if (args.length == 0 || !ONE_SHOT.contains(args[0])) return Optional.empty();
+        if (jar == null || java == null || processArgs == null || processArgs.isEmpty()) return Optional.empty();
+        if (!processArgs.get(0).equals("-jar")) return Optional.empty(); // a JVM option was given: the user chose
+        for (String v : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "PREEMPTLAB_NO_RELAUNCH")) {
+            if (env.get(v) != null && !env.get(v).isBlank()) return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(OPTIONS);
+        Path archive = jar.resolveSibling(ARCHIVE_NAME);
+        Path list = null;
+        switch (archiveState) {
+            case USABLE -> {
+                cmd.add("-XX:SharedArchiveFile=".concat(archive.toString()));
+                cmd.addAll(QUIET);
+            }
+            case TO_MAKE -> {
+                list = jar.resolveSibling(ARCHIVE_NAME.concat(".").concat(Long.toString(ProcessHandle.current().pid()))
+                        .concat(".classlist"));
+                cmd.add("-XX:DumpLoadedClassList=".concat(list.toString()));
+            }
+            case NONE -> { }
+        }
+        cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        return Optional.of(new Plan(List.copyOf(cmd), list, archive, java, jar));
+    }
+
+    /** The archive next to a jar: used when newer than the jar, made when missing or stale and the folder is writable. */
+    enum ArchiveState {
+        USABLE, TO_MAKE, NONE;
+
+        static ArchiveState of(Path jar) {
+            Path archive = jar.resolveSibling(ARCHIVE_NAME);
+            try {
+                if (Files.isRegularFile(archive)
+                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) return USABLE;
+            } catch (IOException e) {
+                return NONE;
+            }
+            return Files.isWritable(jar.getParent()) ? TO_MAKE : NONE;
+        }
+    }
+
+    /**
+     * Runs the one-shot command in a tuned child JVM when this JVM was started without options; returns its
+     * exit code, or empty if this JVM should run the command itself (including when the child cannot start).
+     */
+    static Optional<Integer> runIfPlain(String[] args) {
+        if (args.length == 0 || !ONE_SHOT.contains(args[0])) return Optional.empty();
+        Path jar = ownJar();
+        if (jar == null) return Optional.empty();
+        String[] started = ProcessHandle.current().info().arguments().orElse(null);
+        List<String> processArgs = started == null ? null : List.of(started);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Optional<Plan> plan = plan(args, processArgs, System.getenv(), java, jar, ArchiveState.of(jar));
+        if (plan.isEmpty()) return Optional.empty();
+        Process child;
+        try {
+            child = new ProcessBuilder(plan.get().command()).inheritIO().start();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Thread stop = new DestroyOnExit(child); // this JVM told to end (SIGTERM): the child too
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code;
+        while (true) {
+            try {
+                code = child.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                // keep waiting: the child owns the run
+            }
+        }
+        Runtime.getRuntime().removeShutdownHook(stop);
+        if (plan.get().classList() != null) makeArchive(plan.get(), code);
+        return Optional.of(code);
+    }
+
+    /** After a successful first run: the archive dumped from its class list (under a temporary name, then moved). */
+    private static void makeArchive(Plan plan, int code) {
+        Path list = plan.classList();
+        Path tmp = plan.archive().resolveSibling(ARCHIVE_NAME + "." + ProcessHandle.current().pid());
+        try {
+            if (code == 0 && Files.size(list) > 0) {
+                Process dump = new ProcessBuilder(plan.dumpCommand(tmp).orElseThrow())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+                if (dump.waitFor() == 0 && Files.isRegularFile(tmp)) {
+                    Files.move(tmp, plan.archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // no archive: later runs list and dump again; the run itself succeeded or failed on its own
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(list);
+            } catch (IOException e) {
+                // a leftover temporary file in the jar's folder; harmless
+            }
+        }
+    }
+
+    /** A shutdown hook that ends the child (a class, not a lambda: no bootstrap in this short-lived JVM). */
+    private static final class DestroyOnExit extends Thread {
+        private final Process child;
+
+        DestroyOnExit(Process child) {
+            this.child = child;
+        }
+
+        @Override
+        public void run() {
+            child.destroy();
+        }
+    }
+
+    private static Path ownJar() {
+        try {
+            Path p = Path.of(OneShotRelaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") && Files.isRegularFile(p) ? p.toAbsolutePath() : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.preemptlab.slurmsched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.TresCapacity;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.gres.Gres;
+import org.preemptlab.history.SyntheticHistory;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.Placement;
+import org.preemptlab.job.SlurmRequest;
+import org.preemptlab.sched.AvailabilityProfile;
+import org.preemptlab.slurmconf.SiteMapping;
+import org.preemptlab.slurmconf.SlurmSite;
+
+/**
+ * The backfill cycle's fast profile on a Slurm cluster answers every earliest-fit search exactly as
+ * the general profile does (the same start, the same nodes, partition and GRES) through a cycle of
+ * searches and bookings like the backfill loop's, on profiles built from running jobs' releases;
+ * and it ends with the same breakpoints.
+ */
+class TresStepProfileProperties {
+
+    private static final NodeCluster CLUSTER = cluster();
+
+    private static NodeCluster cluster() {
+        try {
+            Path dir = Files.createTempDirectory("tres-profile");
+            Path conf = dir.resolve("slurm.conf");
+            Files.writeString(conf, SyntheticHistory.slurmConf(4, 2));
+            NodeCluster c = SiteMapping.cluster(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)));
+            Files.delete(conf);
+            Files.delete(dir);
+            return c;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JobSpec job(Random rnd, int id) {
+        String[] parts = {"cpu", "gpu", "all", "cpu,all", ""};
+        String p = parts[rnd.nextInt(parts.length)];
+        List<String> list = p.isEmpty() ? List.of() : List.of(p.split(","));
+        int nodes = 1 + (rnd.nextInt(4) == 0 ? rnd.nextInt(3) : 0);
+        int cores = 1 + rnd.nextInt(32);
+        long mem = 1000L * (1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 300));
+        List<Gres> gres = p.equals("gpu") || rnd.nextInt(8) == 0 ? List.of(new Gres("gpu", "", 1 + rnd.nextInt(4))) : List.of();
+        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).build();
+        long est = 1 + rnd.nextInt(rnd.nextBoolean() ? 100 : 5000);
+        return new JobSpec(id, "j" + id, 0, nodes, cores, mem, est, est, "normal", "a", List.of(), true, true, 0, 0, null, req);
+    }
+
+    @Property(tries = 200)
+    void theFastSearchAnswersAsTheGeneralProfile(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        long now = rnd.nextInt(1000);
+        TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        for (int r = 0; r < 40; r++) { // running jobs, each taken where it fits now
+            JobSpec j = job(rnd, 1000 + r);
+            Placement p = free.place(j);
+            if (p == null) continue;
+            held.add(free.take(p));
+            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 50 : 3000));
+        }
+        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+        Placement[] h = held.toArray(new Placement[0]);
+        AvailabilityProfile general = AvailabilityProfile.ofReleases(now, free.copy(), t, h);
+        TresStepProfile fast = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        for (int k = 0; k < 60; k++) {
+            JobSpec j = job(rnd, k + 1);
+            long from = now + (rnd.nextInt(4) == 0 ? rnd.nextInt(200) : 0);
+            long d = j.estimate();
+            AvailabilityProfile.Slot want = general.earliestFit(j, from, d, List.of());
+            AvailabilityProfile.Slot got = fast.earliestFit(j, from, d);
+            assertThat(got).as("search %d of seed %d: %s", k, seed, j).isEqualTo(want);
+            if (want == null) continue;
+            long to = rnd.nextBoolean() ? want.start() + d : Math.max(want.start() + 1, (want.start() + d) / 60 * 60);
+            general.book(want.placement(), want.start(), to);
+            fast.book(got.placement(), got.start(), to);
+        }
+    }
+}
