@@ -321,6 +321,13 @@ public final class TresCapacity implements Capacity {
         return Placement.ofTres(group, chosen, (int) need[0], need[1], gres, pi, need[2] == 1);
     }
 
+    /** Room for {@code need} on the node in any row (whole nodes: only an idle node). */
+    private boolean fits(int node, long[] need) {
+        int group = groupOf[node];
+        long reserved = need[2] == 1 ? (long) (rowsOf(group) - 1) * cluster.pools().get(group).coresPerNode() : 0;
+        return fits(node, need, reserved);
+    }
+
     private boolean fits(int node, long[] need, long reservedCpus) {
         if (freeCpus[node] - reservedCpus < need[0] || freeMem[node] < need[1]) return false;
         int base = node * g;
