@@ -43,12 +43,32 @@ public final class TresCapacity implements Capacity {
     private final int[] freeCpus;
     private final long[] freeMem;
     private final long[] freeGres;
+    /**
+     * Per node group, how many jobs may be allocated each core (gang scheduling: the partitions'
+     * {@code OverSubscribe=FORCE:N}); the group's nodes then offer N times their CPUs, while memory
+     * and GRES are offered once (Slurm oversubscribes neither: a suspended job keeps its memory and
+     * GRES). Null when no group shares.
+     */
+    private final int[] rows;
 
     public TresCapacity(NodeCluster cluster) {
+        this(cluster, null);
+    }
+
+    /**
+     * A capacity whose node group {@code g} lets {@code rows[g]} jobs share each CPU (gang
+     * scheduling). Placement prefers CPUs shared by fewer jobs, like Slurm's cons_tres filling its
+     * rows in order: first nodes whose CPUs are free in the first row, then in the second, …
+     */
+    public TresCapacity(NodeCluster cluster, int[] rows) {
         if (cluster.site() == null) throw new IllegalArgumentException("a cons_tres capacity needs a Slurm cluster (version 2)");
         this.cluster = cluster;
         this.site = cluster.site();
         List<NodePool> pools = cluster.pools();
+        if (rows != null && rows.length != pools.size()) {
+            throw new IllegalArgumentException("rows: " + rows.length + " values for " + pools.size() + " node groups");
+        }
+        this.rows = rows == null ? null : rows.clone();
         List<Gres> keys = new ArrayList<>();
         for (NodePool p : pools) {
             for (Gres gr : p.gres()) {
@@ -75,7 +95,7 @@ public final class TresCapacity implements Capacity {
             firstNode[p] = node;
             for (int i = 0; i < pool.nodes(); i++, node++) {
                 groupOf[node] = p;
-                freeCpus[node] = pool.coresPerNode();
+                freeCpus[node] = Math.multiplyExact(pool.coresPerNode(), rowsOf(p));
                 freeMem[node] = pool.memoryPerNodeMb();
                 System.arraycopy(groupGres[p], 0, freeGres, node * g, g);
             }
@@ -100,6 +120,12 @@ public final class TresCapacity implements Capacity {
         this.freeCpus = o.freeCpus.clone();
         this.freeMem = o.freeMem.clone();
         this.freeGres = o.freeGres.clone();
+        this.rows = o.rows;
+    }
+
+    /** Jobs per CPU in node group {@code group} (1: no sharing). */
+    public int rowsOf(int group) {
+        return rows == null ? 1 : rows[group];
     }
 
     private int keyIndex(String key) {
@@ -276,18 +302,34 @@ public final class TresCapacity implements Capacity {
     }
 
     private Placement placeInGroup(int group, int pi, int nodes, long[] need) {
-        int[] chosen = new int[nodes];
-        int k = 0;
-        for (int node = firstNode[group]; node < firstNode[group + 1] && k < nodes; node++) {
-            if (fits(node, need)) chosen[k++] = node;
+        int n = rowsOf(group);
+        int physical = cluster.pools().get(group).coresPerNode();
+        int[] chosen = null;
+        for (int row = 1; row <= n && chosen == null; row++) {
+            // CPUs free in rows 1 … row: what is free beyond the rows above, which other jobs fill first
+            long reserved = (long) (n - row) * physical;
+            if (need[2] == 1) reserved = (long) (n - 1) * physical; // whole nodes: only idle nodes
+            int[] c = new int[nodes];
+            int k = 0;
+            for (int node = firstNode[group]; node < firstNode[group + 1] && k < nodes; node++) {
+                if (fits(node, need, reserved)) c[k++] = node;
+            }
+            if (k == nodes) chosen = c;
         }
-        if (k < nodes) return null;
+        if (chosen == null) return null;
         long[] gres = g == 0 ? null : Arrays.copyOfRange(need, 3, 3 + g);
         return Placement.ofTres(group, chosen, (int) need[0], need[1], gres, pi, need[2] == 1);
     }
 
+    /** Room for {@code need} on the node in any row (whole nodes: only an idle node). */
     private boolean fits(int node, long[] need) {
-        if (freeCpus[node] < need[0] || freeMem[node] < need[1]) return false;
+        int group = groupOf[node];
+        long reserved = need[2] == 1 ? (long) (rowsOf(group) - 1) * cluster.pools().get(group).coresPerNode() : 0;
+        return fits(node, need, reserved);
+    }
+
+    private boolean fits(int node, long[] need, long reservedCpus) {
+        if (freeCpus[node] - reservedCpus < need[0] || freeMem[node] < need[1]) return false;
         int base = node * g;
         for (int k = 0; k < g; k++) if (freeGres[base + k] < need[3 + k]) return false;
         return true;

@@ -29,11 +29,29 @@ import org.preemptlab.tres.Tres;
  * @param billingWeights    {@code TRESBillingWeights}
  * @param graceSeconds      {@code GraceTime}, s: with {@code preempt/partition_prio}, the time a job of this partition
  *                          chosen for preemption (cancel or requeue) keeps running after its SIGTERM; 0 none
+ * @param overSubscribeJobs the {@code N} of {@code OverSubscribe=FORCE:N} / {@code YES:N}: how many jobs may be
+ *                          allocated the same cores (time-sliced by the gang scheduler); 1 for {@code NO} and
+ *                          {@code EXCLUSIVE}; 0 when constructed means Slurm's default (4 for {@code YES}/{@code FORCE})
  */
 public record Partition(String name, List<String> groups, boolean isDefault, int priorityTier, int priorityJobFactor,
                         long maxTimeSeconds, long defaultTimeSeconds, long maxNodes, List<String> allowAccounts,
                         List<String> denyAccounts, List<String> allowQos, OverSubscribe overSubscribe,
-                        PartitionState state, PreemptMode preemptMode, BillingWeights billingWeights, long graceSeconds) {
+                        PartitionState state, PreemptMode preemptMode, BillingWeights billingWeights, long graceSeconds,
+                        int overSubscribeJobs) {
+
+    /** Slurm's jobs per core when {@code OverSubscribe=FORCE} or {@code YES} gives no count. */
+    public static final int DEFAULT_SHARE_JOBS = 4;
+    /** The most jobs a core may be shared by here (as in the version-1 gang model). */
+    public static final int MAX_SHARE_JOBS = 64;
+
+    /** With Slurm's default jobs count for the OverSubscribe mode. */
+    public Partition(String name, List<String> groups, boolean isDefault, int priorityTier, int priorityJobFactor,
+                     long maxTimeSeconds, long defaultTimeSeconds, long maxNodes, List<String> allowAccounts,
+                     List<String> denyAccounts, List<String> allowQos, OverSubscribe overSubscribe,
+                     PartitionState state, PreemptMode preemptMode, BillingWeights billingWeights, long graceSeconds) {
+        this(name, groups, isDefault, priorityTier, priorityJobFactor, maxTimeSeconds, defaultTimeSeconds, maxNodes, allowAccounts,
+                denyAccounts, allowQos, overSubscribe, state, preemptMode, billingWeights, graceSeconds, 0);
+    }
 
     /** Without a GraceTime. */
     public Partition(String name, List<String> groups, boolean isDefault, int priorityTier, int priorityJobFactor,
@@ -54,6 +72,31 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
         overSubscribe = overSubscribe == null ? OverSubscribe.NO : overSubscribe;
         state = state == null ? PartitionState.UP : state;
         billingWeights = billingWeights == null ? BillingWeights.NONE : billingWeights;
+        boolean shares = overSubscribe == OverSubscribe.YES || overSubscribe == OverSubscribe.FORCE;
+        if (overSubscribeJobs == 0) overSubscribeJobs = shares ? DEFAULT_SHARE_JOBS : 1;
+        if (!shares && overSubscribeJobs != 1) {
+            throw new IllegalArgumentException("partition " + name + " overSubscribe: " + overSubscribe + ":" + overSubscribeJobs
+                    + "; a count is given only with YES or FORCE");
+        }
+        if (overSubscribeJobs < 1 || overSubscribeJobs > MAX_SHARE_JOBS) {
+            throw new IllegalArgumentException("partition " + name + " overSubscribe: " + overSubscribe + ":" + overSubscribeJobs
+                    + "; the count must be ≥ 1 and ≤ " + MAX_SHARE_JOBS);
+        }
+    }
+
+    /**
+     * How many jobs may be allocated the same cores here: {@code N} of {@code FORCE:N} / {@code YES:N}
+     * (YES is taken as FORCE: the model's jobs carry no {@code --oversubscribe}, so every job is taken to
+     * ask for it), 1 otherwise.
+     */
+    public int shareJobs() {
+        return overSubscribeJobs;
+    }
+
+    /** {@code OverSubscribe} as slurm.conf writes it: {@code FORCE:2}, {@code NO}, {@code EXCLUSIVE}. */
+    public String overSubscribeText() {
+        return overSubscribe == OverSubscribe.YES || overSubscribe == OverSubscribe.FORCE
+                ? overSubscribe.name() + ":" + overSubscribeJobs : overSubscribe.name();
     }
 
     /** A partition over {@code groups} with Slurm's defaults (UP, tier 1, factor 1, no limits). */
@@ -109,6 +152,7 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
         private PreemptMode preemptMode;
         private BillingWeights billingWeights;
         private long graceSeconds;
+        private int overSubscribeJobs;
 
         private Builder(Partition p) {
             name = p.name;
@@ -127,6 +171,7 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
             preemptMode = p.preemptMode;
             billingWeights = p.billingWeights;
             graceSeconds = p.graceSeconds;
+            overSubscribeJobs = p.overSubscribeJobs;
         }
 
         public Builder name(String v) { name = v; return this; }
@@ -140,7 +185,10 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
         public Builder allowAccounts(List<String> v) { allowAccounts = v; return this; }
         public Builder denyAccounts(List<String> v) { denyAccounts = v; return this; }
         public Builder allowQos(List<String> v) { allowQos = v; return this; }
-        public Builder overSubscribe(OverSubscribe v) { overSubscribe = v; return this; }
+        /** The mode, with its default count (1, or 4 for YES / FORCE). */
+        public Builder overSubscribe(OverSubscribe v) { overSubscribe = v; overSubscribeJobs = 0; return this; }
+        /** The mode and its count ({@code FORCE:2}). */
+        public Builder overSubscribe(OverSubscribe v, int jobs) { overSubscribe = v; overSubscribeJobs = jobs; return this; }
         public Builder state(PartitionState v) { state = v; return this; }
         public Builder preemptMode(PreemptMode v) { preemptMode = v; return this; }
         public Builder billingWeights(BillingWeights v) { billingWeights = v; return this; }
@@ -149,7 +197,7 @@ public record Partition(String name, List<String> groups, boolean isDefault, int
         public Partition build() {
             return new Partition(name, groups, isDefault, priorityTier, priorityJobFactor, maxTimeSeconds,
                     defaultTimeSeconds, maxNodes, allowAccounts, denyAccounts, allowQos, overSubscribe, state, preemptMode,
-                    billingWeights, graceSeconds);
+                    billingWeights, graceSeconds, overSubscribeJobs);
         }
     }
 }

@@ -6,8 +6,6 @@ import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.gres.Gres;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.SlurmRequest;
-import org.preemptlab.partition.OverSubscribe;
-import org.preemptlab.partition.Partition;
 import org.preemptlab.site.PreemptType;
 import org.preemptlab.site.Site;
 
@@ -37,11 +35,7 @@ public final class SlurmWarnings {
         if (range) out.add("Slurm model: jobs asking for a node range (-N min-max) get their minimum");
         if (untyped) out.add("Slurm model: an untyped GRES request is served by one GRES type per job");
         if (gpusPerJob) out.add("Slurm model: --gpus is spread evenly over the job's nodes (rounded up per node)");
-        for (Partition p : site.partitions()) {
-            if (p.overSubscribe() == OverSubscribe.YES || p.overSubscribe() == OverSubscribe.FORCE) {
-                out.add("Slurm model: partition " + p.name() + " OverSubscribe=" + p.overSubscribe() + " runs as NO (no time-slicing)");
-            }
-        }
+        for (String w : org.preemptlab.gang.PartitionGang.notModelled(site)) out.add("Slurm model: " + w);
         if (site.preemptType() != PreemptType.NONE) {
             out.add("Slurm model: PreemptType=preempt/" + site.preemptType().label() + " runs on the simulator's preemption"
                     + " (suspend keeps memory held, requeue restarts, cancel ends the job; GraceTime is the victim's "

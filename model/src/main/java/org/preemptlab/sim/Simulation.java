@@ -104,10 +104,14 @@ public final class Simulation {
         this.policy = config.policy();
         this.settings = config.preemption();
         this.backend = config.backend();
-        this.allocCluster = config.gang().enabled() ? config.gang().slotCluster((NodeCluster) cluster) : cluster;
-        this.gang = config.gang().enabled() ? new GangSlicer((NodeCluster) cluster, config.gang(), new GangHooks()) : null;
+        // version 2: the node groups of OverSubscribe=FORCE:N partitions share their CPUs (cons_tres rows; memory and GRES once)
+        org.preemptlab.gang.GangSettings gangs = org.preemptlab.gang.PartitionGang.effective(cluster, config.gang());
+        boolean site = cluster instanceof NodeCluster nc0 && nc0.site() != null;
+        this.allocCluster = gangs.enabled() && !site ? gangs.slotCluster((NodeCluster) cluster) : cluster;
+        this.gang = gangs.enabled() ? new GangSlicer((NodeCluster) cluster, gangs, new GangHooks()) : null;
         this.capacity = gang == null ? Capacity.of(cluster)
-                : new org.preemptlab.alloc.NodeCapacity((NodeCluster) allocCluster, config.gang().rowsPerPool((NodeCluster) cluster));
+                : site ? new org.preemptlab.alloc.TresCapacity((NodeCluster) cluster, gangs.rowsPerPool((NodeCluster) cluster))
+                : new org.preemptlab.alloc.NodeCapacity((NodeCluster) allocCluster, gangs.rowsPerPool((NodeCluster) cluster));
         this.timeline = new Timeline(config.recording());
         this.runs = new JobRun[config.jobs().size()];
         for (int i = 0; i < runs.length; i++) {

@@ -81,7 +81,18 @@ public final class SiteMapping {
         if (pre.exemptTimeSeconds() > 0 && type == PreemptType.NONE) {
             report.warn("PreemptExemptTime=" + pre.exemptTimeSeconds() + " s has no effect: PreemptType=" + pre.type());
         }
+        boolean shares = partitions.stream().anyMatch(p -> p.shareJobs() > 1);
+        if (shares && !pre.mode().gang()) {
+            report.warn("PreemptMode=" + pre.mode() + " without GANG: Slurm would run the jobs allocated the same cores"
+                    + " (OverSubscribe=FORCE:N / YES:N) at once, the operating system sharing the cores; the model time-slices"
+                    + " them every SchedulerTimeSlice as with GANG");
+        }
         return new NodeCluster(groups, s);
+    }
+
+    /** {@code SchedulerTimeSlice} of the site's slurm.conf, s: the gang scheduler's slice (default 30). */
+    public static long timeSliceSeconds(SlurmSite site) {
+        return site.conf().schedulerTimeSliceSeconds();
     }
 
     // ---------------------------------------------------------------- nodes
@@ -144,8 +155,17 @@ public final class SiteMapping {
         LinkedHashSet<String> groups = new LinkedHashSet<>();
         for (String h : p.nodes()) if (groupOf.containsKey(h)) groups.add(groupOf.get(h));
         OverSubscribe over = OverSubscribe.valueOf(p.overSubscribe().mode().name());
+        int shareJobs = 0;
         if (over == OverSubscribe.YES || over == OverSubscribe.FORCE) {
-            report.warn(p.where() + ": partition " + p.name() + " OverSubscribe=" + over + " is run as NO (no time-slicing of cores)");
+            shareJobs = Math.min(p.overSubscribe().maxJobs(), Partition.MAX_SHARE_JOBS);
+            if (p.overSubscribe().maxJobs() > Partition.MAX_SHARE_JOBS) {
+                report.warn(p.where() + ": partition " + p.name() + " OverSubscribe=" + p.overSubscribe() + ": at most "
+                        + Partition.MAX_SHARE_JOBS + " jobs per core are modelled");
+            }
+            if (over == OverSubscribe.YES && shareJobs > 1) {
+                report.warn(p.where() + ": partition " + p.name() + " OverSubscribe=" + p.overSubscribe() + " is run as FORCE:"
+                        + shareJobs + " (jobs carry no --oversubscribe in the model: every job is taken to ask for it)");
+            }
         }
         if (!p.denyQos().isEmpty()) report.warn(p.where() + ": partition " + p.name() + " DenyQos is not modelled");
         if (!p.qos().isEmpty()) report.warn(p.where() + ": partition " + p.name() + " QOS=" + p.qos() + " (partition QOS) is not modelled");
@@ -166,11 +186,11 @@ public final class SiteMapping {
                 p.maxNodes() == PartitionDefinition.UNLIMITED_NODES ? -1 : p.maxNodes(), p.allowAccounts(), p.denyAccounts(),
                 p.allowQos(), over, PartitionState.valueOf(p.state().name()),
                 p.preemptMode().map(m -> mode(m, report, "partition " + p.name() + " PreemptMode")).orElse(null), weights,
-                p.graceTimeSeconds());
+                p.graceTimeSeconds(), shareJobs);
     }
 
     private static PreemptMode mode(PreemptModeSetting m, ImportReport report, String what) {
-        if (m.gang()) report.warn(what + "=" + m + ": GANG (time-slicing) is not modelled");
+        // GANG: time-slicing runs on partitions with OverSubscribe=FORCE:N / YES:N (docs/slurm-model.md, "Gang scheduling")
         if (m.within()) report.warn(what + "=" + m + ": WITHIN is not modelled");
         if (m.priority()) report.warn(what + "=" + m + ": PRIORITY is not modelled");
         return switch (m.kind()) {

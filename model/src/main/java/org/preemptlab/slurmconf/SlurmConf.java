@@ -12,11 +12,25 @@ import java.util.OptionalLong;
  * @param schedulerType {@code SchedulerType} (default {@code sched/backfill})
  * @param defMemPerCpuMb cluster-wide {@code DefMemPerCPU} (MB); partitions may override
  * @param gresTypes {@code GresTypes}, lower case
+ * @param schedulerTimeSliceSeconds {@code SchedulerTimeSlice}, s: the gang scheduler's time slice (default 30)
  */
 public record SlurmConf(String clusterName, List<NodeDefinition> nodes, List<PartitionDefinition> partitions,
                         PrioritySettings priority, PreemptSettings preempt, SelectSettings select, String schedulerType,
                         SchedulerParameters schedulerParameters, OptionalLong defMemPerCpuMb, OptionalLong defMemPerNodeMb,
-                        OptionalLong maxMemPerCpuMb, OptionalLong maxMemPerNodeMb, List<String> gresTypes) {
+                        OptionalLong maxMemPerCpuMb, OptionalLong maxMemPerNodeMb, List<String> gresTypes,
+                        long schedulerTimeSliceSeconds) {
+
+    /** Slurm's default {@code SchedulerTimeSlice}, s. */
+    public static final long DEFAULT_TIME_SLICE = 30;
+
+    /** With the default {@code SchedulerTimeSlice}. */
+    public SlurmConf(String clusterName, List<NodeDefinition> nodes, List<PartitionDefinition> partitions,
+                     PrioritySettings priority, PreemptSettings preempt, SelectSettings select, String schedulerType,
+                     SchedulerParameters schedulerParameters, OptionalLong defMemPerCpuMb, OptionalLong defMemPerNodeMb,
+                     OptionalLong maxMemPerCpuMb, OptionalLong maxMemPerNodeMb, List<String> gresTypes) {
+        this(clusterName, nodes, partitions, priority, preempt, select, schedulerType, schedulerParameters, defMemPerCpuMb,
+                defMemPerNodeMb, maxMemPerCpuMb, maxMemPerNodeMb, gresTypes, DEFAULT_TIME_SLICE);
+    }
 
     public SlurmConf {
         nodes = List.copyOf(nodes);

@@ -49,7 +49,8 @@ public final class SlurmConfParser {
             "prioritymaxage", "priorityusageresetperiod", "priorityfavorsmall", "priorityflags", "priorityweightage",
             "priorityweightfairshare", "priorityweightjobsize", "priorityweightpartition", "priorityweightqos", "priorityweightassoc",
             "priorityweighttres", "preempttype", "preemptmode", "preemptexempttime", "selecttype", "selecttypeparameters",
-            "schedulertype", "schedulerparameters", "defmempercpu", "defmempernode", "maxmempercpu", "maxmempernode", "grestypes");
+            "schedulertype", "schedulerparameters", "defmempercpu", "defmempernode", "maxmempercpu", "maxmempernode", "grestypes",
+            "schedulertimeslice");
 
     /** Lines of these kinds describe things the model has no place for; every pair on them is reported. */
     private static final Set<String> IGNORED_LINE_KINDS = Set.of("frontendname", "switchname", "poweraction");
@@ -681,6 +682,8 @@ public final class SlurmConfParser {
         SelectSettings select = select(errors);
         String schedulerType = text("schedulertype", "sched/backfill");
         SchedulerParameters schedulerParameters = schedulerParameters(errors);
+        At sliceAt = globals.get("schedulertimeslice");
+        long timeSlice = sliceAt == null ? SlurmConf.DEFAULT_TIME_SLICE : number(sliceAt, "", 5, 65_533, errors); // Slurm's range
         OptionalLong defMemPerNode = optionalMemory(globals.get("defmempernode"), "", errors);
         OptionalLong defMemPerCpu = optionalMemory(globals.get("defmempercpu"), "", errors);
         if (defMemPerNode.isPresent() && defMemPerCpu.isPresent()) {
@@ -709,7 +712,7 @@ public final class SlurmConfParser {
             }
         }
         return new SlurmConf(clusterName, new ArrayList<>(nodes.values()), new ArrayList<>(partitions.values()), priority, preempt, select,
-                schedulerType, schedulerParameters, defMemPerCpu, defMemPerNode, maxMemPerCpu, maxMemPerNode, gresTypes);
+                schedulerType, schedulerParameters, defMemPerCpu, defMemPerNode, maxMemPerCpu, maxMemPerNode, gresTypes, timeSlice);
     }
 
     private String text(String key, String otherwise) {

@@ -67,7 +67,9 @@ class LiveSiteTest {
         // the settings Slurm runs with but the model has not are in the report, each with its value
         List<String> ignored = files.report().ignored().stream().map(Object::toString).toList();
         assertThat(ignored).anyMatch(i -> i.contains("SlurmctldPort=26917"));
-        assertThat(ignored).anyMatch(i -> i.contains("SchedulerTimeSlice=30"));
+        // SchedulerTimeSlice is read now (gang scheduling's time slice), not listed as ignored
+        assertThat(ignored).noneMatch(i -> i.contains("SchedulerTimeSlice"));
+        assertThat(files.conf().schedulerTimeSliceSeconds()).isEqualTo(30);
         assertThat(ignored).noneMatch(i -> i.contains("(null)"));
     }
 }

@@ -446,8 +446,11 @@ public final class MainViewModel {
             SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(SchedulerSpec.of(SchedulerKind.EASY), null, 1.0, 86_400,
                     request.runningAsQueued(), false);
             if (request.confOnly()) return SlurmScenarioImport.fromConf(request.slurmConf(), options);
-            sink.progress(-1, "asking Slurm (sinfo --json, squeue --json)");
-            return SlurmScenarioImport.fromCluster(connect.apply(request.slurmConf()), now.instant(), options);
+            sink.progress(-1, "asking Slurm (scontrol show, sacctmgr dump; sinfo/squeue --json without scontrol)");
+            // the site model (version 2) as import-slurm writes it; the pools of sinfo/squeue (version 1) only
+            // when the connection cannot run scontrol (the description says why)
+            return SlurmScenarioImport.fromLiveCluster(connect.apply(request.slurmConf()), now.instant().truncatedTo(
+                    java.time.temporal.ChronoUnit.SECONDS), options);
         }, scenario -> {
             ScenarioDraft draft = ScenarioValidator.toDraft(scenario);
             editor.load(draft);
@@ -455,7 +458,8 @@ public final class MainViewModel {
             file.set(null);
             boolean placeholder = SlurmScenarioImport.isPlaceholderOnly(scenario);
             long nodes = draft.pools().stream().mapToLong(p -> p.nodes()).sum();
-            String summary = "Imported " + draft.pools().size() + " pool(s), " + nodes + " node(s) and "
+            String summary = "Imported " + draft.pools().size() + (draft.site() == null ? " pool(s), " : " node group(s) of a Slurm site, ")
+                    + nodes + " node(s) and "
                     + (placeholder ? "one placeholder job (replace it)" : draft.jobs().size() + " job(s), "
                             + draft.running().size() + " already running")
                     + " from " + what + ".";

@@ -181,6 +181,47 @@ class ImportSlurmCommandTest {
         assertThat(s.description()).contains("The queue was empty: one placeholder job");
     }
 
+    /**
+     * {@code import-slurm --from-conf} of a slurm.conf with {@code OverSubscribe=FORCE:2},
+     * {@code PreemptMode=GANG} and {@code SchedulerTimeSlice=30}: the scenario file keeps both, and
+     * two 4-CPU jobs on the one 4-CPU node take turns every 30 s (GangScheduleTest's hand-worked times).
+     */
+    @Test
+    void aSlurmConfWithForce2AndGangImportsAScenarioThatTimeSlices() throws Exception {
+        Path conf = dir.resolve("slurm.conf");
+        Files.writeString(conf, """
+                ClusterName=gang
+                PreemptMode=GANG
+                SchedulerTimeSlice=30
+                NodeName=cn1 CPUs=4 RealMemory=16384
+                PartitionName=batch Nodes=cn1 Default=YES OverSubscribe=FORCE:2 MaxTime=INFINITE
+                """);
+        Path file = dir.resolve("gang.json");
+        Outcome o = cli("import-slurm", "--from-conf", conf.toString(), "--out", file.toString(), "--policy", "easy");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).doesNotContain("SchedulerTimeSlice").doesNotContain("run as NO");
+        String json = Files.readString(file);
+        assertThat(json).contains("\"FORCE:2\"");
+        com.fasterxml.jackson.databind.ObjectMapper om = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(json);
+        root.set("jobs", om.readTree("["
+                + "{\"name\": \"A\", \"submit\": 0, \"user\": \"user\", \"account\": \"default\", \"ntasks\": 4, \"mem\": \"4G\","
+                + " \"estimate\": 200, \"runtime\": 100},"
+                + "{\"name\": \"B\", \"submit\": 10, \"user\": \"user\", \"account\": \"default\", \"ntasks\": 4, \"mem\": \"4G\","
+                + " \"estimate\": 100, \"runtime\": 50}]"));
+        Path two = dir.resolve("gang-two.json");
+        Files.writeString(two, om.writeValueAsString(root));
+        Scenario s = ScenarioReader.read(two);
+        assertThat(s.gang().timeSliceSeconds()).isEqualTo(30);
+        org.preemptlab.sim.SimulationResult r = new org.preemptlab.sim.Simulation(s.toConfig(true)).run();
+        List<String> got = new java.util.ArrayList<>();
+        for (org.preemptlab.sim.LogEntry e : r.timeline().log()) {
+            if (e.kind() != org.preemptlab.sim.LogKind.SUBMIT) got.add(e.time() + " " + e.kind() + " " + r.job(e.job()).name());
+        }
+        assertThat(got).containsExactly("0 START A", "10 START B", "10 SUSPEND B", "30 SUSPEND A", "30 RESUME B",
+                "60 SUSPEND B", "60 RESUME A", "90 SUSPEND A", "90 RESUME B", "110 END B", "110 RESUME A", "150 END A");
+    }
+
     @Test
     void aSlurmConfBecomesPoolsWithOnePlaceholderJobAndRuns() throws Exception {
         Path conf = dir.resolve("slurm.conf");
@@ -217,7 +258,11 @@ class ImportSlurmCommandTest {
         });
         assertThat(s.description()).contains("ONE placeholder job (placeholder").contains("Replace it with your jobs")
                 .contains("partition high: PriorityTier 10, 6 node(s)");
-        assertThat(o.out()).contains("Slurm import report").contains("OverSubscribe=FORCE is run as NO");
+        // FORCE:1 keeps its count: one job per core, so nothing is time-sliced and nothing to warn about
+        assertThat(o.out()).contains("Slurm import report").doesNotContain("run as NO");
+        org.preemptlab.partition.Partition high = ((NodeCluster) s.cluster()).site().partition("high");
+        assertThat(high.overSubscribeText()).isEqualTo("FORCE:1");
+        assertThat(high.shareJobs()).isEqualTo(1);
 
         Outcome run = cli("run", file.toString());
         assertThat(run.code()).as(run.err()).isZero();

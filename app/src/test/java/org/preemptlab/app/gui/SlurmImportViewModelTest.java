@@ -67,6 +67,8 @@ class SlurmImportViewModelTest {
         assertThat(asked).containsExactly(conf);
         ScenarioDraft d = vm.editor().draft();
         assertThat(d.name()).startsWith("slurm-now-");
+        assertThat(d.site()).as("no scontrol on this connection: the pools of sinfo/squeue, version 1").isNull();
+        assertThat(d.description()).contains("pools, not the site model");
         assertThat(d.pools().stream().mapToInt(PoolDraft::nodes).sum()).isEqualTo(4);
         assertThat(d.jobs()).extracting(JobDraft::name).containsExactly("sim_a#4", "urgent#6", "big#7", "sim_b#5", "held#8");
         assertThat(d.running()).extracting(ScenarioDraft.RunningJob::job).containsExactly("sim_a#4", "urgent#6", "big#7");
@@ -78,6 +80,45 @@ class SlurmImportViewModelTest {
         // and it runs, with the running jobs already on their nodes
         assertThat(vm.runProperty().get()).isNotNull();
         assertThat(vm.pageProperty().get()).isEqualTo(Page.RUN);
+    }
+
+    private static String liveSite(String name) throws java.io.IOException {
+        return Files.readString(FIXTURES.resolve("live-site").resolve(name));
+    }
+
+    @Test
+    void a_cluster_with_scontrol_opens_as_a_version_2_site_with_its_running_jobs() throws Exception {
+        SlurmCommands.SiteTexts texts = new SlurmCommands.SiteTexts(liveSite("scontrol-show-config.txt"),
+                liveSite("scontrol-show-partition.txt"), liveSite("scontrol-show-node.txt"), liveSite("scontrol-show-job.txt"),
+                liveSite("sacctmgr-dump.txt"), liveSite("sacctmgr-qos.txt"));
+        SlurmCommands slurm = (SlurmCommands) Proxy.newProxyInstance(SlurmCommands.class.getClassLoader(),
+                new Class<?>[] {SlurmCommands.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "siteTexts" -> texts;
+                    case "toString" -> "fake Slurm with scontrol";
+                    default -> throw new UnsupportedOperationException("the site import must not call " + method.getName());
+                });
+        // scontrol prints the cluster's local time; the capture's machine ran in UTC, the JVM's zone stands for it
+        Instant captured = java.time.LocalDateTime.parse(liveSite("captured-at.txt").strip())
+                .atZone(java.time.ZoneId.systemDefault()).toInstant();
+        RecordingNotifier notifier = new RecordingNotifier();
+        MainViewModel vm = new MainViewModel(TaskRunner.sameThread(), notifier, dir.resolve("settings"));
+        vm.setSlurmAccess(conf -> slurm, Clock.fixed(captured, ZoneOffset.UTC));
+
+        vm.importSlurm(SlurmImportForm.check("", false, false).request().orElseThrow());
+
+        assertThat(notifier.errors).isEmpty();
+        ScenarioDraft d = vm.editor().draft();
+        assertThat(d.site()).as("a version-2 scenario on the site model").isNotNull();
+        assertThat(d.site().partitions()).extracting(p -> p.name()).contains("gpu", "cpu");
+        assertThat(d.jobs()).allSatisfy(j -> assertThat(j.slurm()).isNotNull());
+        assertThat(d.jobs()).extracting(JobDraft::name).contains("7", "11", "12_0", "12_5", "15");
+        JobDraft gfill2 = d.jobs().stream().filter(j -> j.name().equals("7")).findFirst().orElseThrow();
+        assertThat(org.preemptlab.gres.Gres.format(gfill2.slurm().gresPerNode())).isEqualTo("gpu:t4:2");
+        assertThat(gfill2.memoryPerNodeMb()).isEqualTo(4000);
+        assertThat(d.running()).hasSize(9);
+        assertThat(org.preemptlab.scenario.ScenarioValidator.validate(d)).isEmpty();
+        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("node group(s) of a Slurm site", "9 already running"));
+        assertThat(vm.runProperty().get()).isNotNull();
     }
 
     @Test

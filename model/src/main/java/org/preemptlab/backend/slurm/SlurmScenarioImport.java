@@ -303,8 +303,15 @@ public final class SlurmScenarioImport {
         }
         String scenarioName = options.name() != null ? options.name()
                 : "slurm-conf-" + baseName.replaceAll("[^A-Za-z0-9._-]", "_");
+        long slice = org.preemptlab.slurmconf.SiteMapping.timeSliceSeconds(site);
+        boolean shares = s.partitions().stream().anyMatch(p -> p.shareJobs() > 1);
+        if (shares) {
+            lines.add("Gang scheduling: partitions with OverSubscribe=FORCE:N / YES:N time-slice their jobs every "
+                    + slice + " s (SchedulerTimeSlice).");
+        }
         return new Scenario(scenarioName, String.join("\n", lines), Scenario.DEFAULT_SEED, cluster, List.of(job),
-                options.scheduler(), null, null, null, null, null, null, null);
+                options.scheduler(), null, null, null, null, null, null, null, List.of(),
+                org.preemptlab.gang.GangSettings.NONE.withTimeSlice(slice));
     }
 
     private static String groups(NodeCluster cluster) {

@@ -238,10 +238,22 @@ final class SlurmSections {
             List<String> denyAccounts = f.strings("denyAccounts", List.of());
             List<String> allowQos = allList(f, "allowQos");
             OverSubscribe over = OverSubscribe.NO;
+            int overJobs = 0;
             if (f.has("overSubscribe")) {
                 String s = f.string("overSubscribe", null, true);
                 over = s == null ? null : OverSubscribe.parse(s);
-                if (s != null && over == null) f.problem("overSubscribe", "use NO, EXCLUSIVE, YES or FORCE");
+                if (s != null && over == null) f.problem("overSubscribe", "use NO, EXCLUSIVE, YES[:N] or FORCE[:N]");
+                if (over != null) {
+                    overJobs = OverSubscribe.jobsOf(s);
+                    boolean shares = over == OverSubscribe.YES || over == OverSubscribe.FORCE;
+                    if (overJobs != 0 && !shares) {
+                        f.problem("overSubscribe", "a count (" + s + ") is given only with YES or FORCE");
+                        overJobs = 0;
+                    } else if (overJobs < 0 || overJobs > Partition.MAX_SHARE_JOBS) {
+                        f.problem("overSubscribe", "the count of " + s + " must be ≥ 1 and ≤ " + Partition.MAX_SHARE_JOBS);
+                        overJobs = 0;
+                    }
+                }
             }
             PartitionState state = PartitionState.UP;
             if (f.has("state")) {
@@ -267,7 +279,7 @@ final class SlurmSections {
             }
             if (problems.count() > before) continue;
             out.add(new Partition(name, nodes, def, tier.intValue(), factor.intValue(), maxTime, defaultTime, maxNodes,
-                    allowAccounts, denyAccounts, allowQos, over, state, mode, weights, grace));
+                    allowAccounts, denyAccounts, allowQos, over, state, mode, weights, grace, overJobs));
         }
         return problems.count() > before ? null : out;
     }

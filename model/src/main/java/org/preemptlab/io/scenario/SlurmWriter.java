@@ -71,7 +71,7 @@ final class SlurmWriter {
             if (!p.allowAccounts().isEmpty()) o.set("allowAccounts", strings(p.allowAccounts()));
             if (!p.denyAccounts().isEmpty()) o.set("denyAccounts", strings(p.denyAccounts()));
             if (!p.allowQos().isEmpty()) o.set("allowQos", strings(p.allowQos()));
-            if (p.overSubscribe() != OverSubscribe.NO) o.put("overSubscribe", p.overSubscribe().name());
+            if (p.overSubscribe() != OverSubscribe.NO) o.put("overSubscribe", p.overSubscribeText());
             if (p.state() != PartitionState.UP) o.put("state", p.state().name());
             if (p.preemptMode() != null) o.put("preemptMode", p.preemptMode().label());
             if (!p.billingWeights().isEmpty()) o.put("billingWeights", p.billingWeights().text());

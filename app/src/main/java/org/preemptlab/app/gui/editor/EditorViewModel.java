@@ -58,6 +58,9 @@ public final class EditorViewModel {
     private final IntegerProperty selectedPool = new SimpleIntegerProperty(this, "selectedPool", 0);
     private final BooleanProperty dirty = new SimpleBooleanProperty(this, "dirty", false);
     private final ObjectProperty<JobMix> mix = new SimpleObjectProperty<>(this, "mix", JobMix.defaults());
+    /** The generator's GPU and memory mixes as typed ({@link org.preemptlab.workload.ResourceMix} text forms; version-2 drafts only). */
+    private final javafx.beans.property.StringProperty gpuMix = new javafx.beans.property.SimpleStringProperty(this, "gpuMix", "");
+    private final javafx.beans.property.StringProperty memoryMix = new javafx.beans.property.SimpleStringProperty(this, "memoryMix", "");
     private final ObjectProperty<ImportReport> importReport = new SimpleObjectProperty<>(this, "importReport");
     private final PreemptionViewModel preemption;
     /** The draft last judged by the rules, its problems, and its scenario when it had none. */
@@ -466,9 +469,95 @@ public final class EditorViewModel {
         edit("edit job " + job.name(), draft().withJob(index, j -> job));
     }
 
-    /** Problems of the generator's parameters (shown next to its fields). */
+    /** The generator's GPU mix, e.g. {@code 0.2:1/node:a100,0.05:4/job} (used when the draft has a Slurm site). */
+    public javafx.beans.property.StringProperty gpuMixProperty() {
+        return gpuMix;
+    }
+
+    /** The generator's memory mix, e.g. {@code 0.6:2G/cpu,0.1:100G/node} (used when the draft has a Slurm site). */
+    public javafx.beans.property.StringProperty memoryMixProperty() {
+        return memoryMix;
+    }
+
+    /**
+     * Problems of the generator's parameters (shown next to its fields); for a version-2 draft also
+     * of the GPU mix (path {@code gpuMix}) and memory mix ({@code memoryMix}), naming the bad entry.
+     */
     public List<ScenarioProblem> mixIssues() {
-        return JobMixGenerator.validate(mix.get());
+        List<ScenarioProblem> issues = new ArrayList<>(JobMixGenerator.validate(mix.get()));
+        if (draft().site() != null) {
+            try {
+                siteWorkload();
+            } catch (MixException e) {
+                issues.add(new ScenarioProblem(e.path, e.getMessage()));
+            }
+        }
+        return issues;
+    }
+
+    /** A bad GPU or memory mix, with the generator field it belongs to. */
+    private static final class MixException extends Exception {
+        final String path;
+
+        MixException(String path, String message) {
+            super(message);
+            this.path = path;
+        }
+    }
+
+    /** The GPU and memory mixes placed on the draft's site (its node groups and partitions, without its jobs). */
+    private org.preemptlab.workload.SiteWorkload siteWorkload() throws MixException {
+        org.preemptlab.workload.ResourceMix gpus, both;
+        try {
+            gpus = org.preemptlab.workload.ResourceMix.parse(gpuMix.get(), null);
+        } catch (IllegalArgumentException e) {
+            throw new MixException("gpuMix", e.getMessage());
+        }
+        try {
+            both = new org.preemptlab.workload.ResourceMix(gpus.gpus(),
+                    org.preemptlab.workload.ResourceMix.parse(null, memoryMix.get()).memory());
+        } catch (IllegalArgumentException e) {
+            throw new MixException("memoryMix", e.getMessage());
+        }
+        ScenarioDraft d = draft();
+        // a scenario needs a job: one one-core minute stands in for the table (whose problems are not the mix's)
+        JobDraft probe = forSite(new JobDraft("probe", 0, "normal", "", 1, 1, 60, 60, 0, true, false, 0, List.of(), 0), null);
+        ScenarioDraft clusterOnly = new ScenarioDraft(d.name(), d.description(), d.processors(), d.pools(), List.of(probe),
+                d.scheduler(), d.rules(), d.settings(), List.of(), d.failures(), d.seed(), d.horizon(), null, List.of(),
+                d.gang(), List.of(), d.site());
+        org.preemptlab.scenario.Scenario s;
+        try {
+            s = ScenarioValidator.toScenario(clusterOnly);
+        } catch (ScenarioException e) {
+            throw new MixException("gpuMix", "the cluster or site has problems; fix them first (" + e.getMessage() + ")");
+        }
+        if (!(s.cluster() instanceof org.preemptlab.cluster.NodeCluster nc)) {
+            throw new MixException("gpuMix", "GPU and memory mixes need a Slurm site's node groups");
+        }
+        try {
+            return new org.preemptlab.workload.SiteWorkload(nc, both);
+        } catch (IllegalArgumentException e) {
+            throw new MixException("gpuMix", e.getMessage());
+        }
+    }
+
+    /** Generated jobs as jobs of the draft's site, GPU and memory requests drawn from the mixes with the mix's seed. */
+    private List<JobDraft> onSite(List<JobDraft> generated) {
+        org.preemptlab.workload.SiteWorkload w;
+        try {
+            w = siteWorkload();
+        } catch (MixException e) {
+            throw new IllegalStateException(e.getMessage(), e); // mixIssues() was empty
+        }
+        List<org.preemptlab.job.JobSpec> specs = new ArrayList<>(generated.size());
+        for (int i = 0; i < generated.size(); i++) specs.add(org.preemptlab.scenario.ScenarioRules.toSpec(generated.get(i), i));
+        List<JobDraft> out = new ArrayList<>(generated.size());
+        for (org.preemptlab.job.JobSpec j : w.place(specs, mix.get().seed())) {
+            out.add(new JobDraft(j.name(), j.submit(), j.qos(), j.group(), j.nodes(), j.coresPerNode(), j.estimate(),
+                    j.runtime(), j.memoryPerNodeMb(), j.rerunnable(), j.checkpointable(), j.imageMbPerNode(), j.pools(),
+                    j.checkpointInterval(), j.slurm()));
+        }
+        return out;
     }
 
     /** Generates jobs from the current mix; replaces the table or appends to it. */
@@ -477,7 +566,9 @@ public final class EditorViewModel {
         List<JobDraft> jobs = replace ? new ArrayList<>() : new ArrayList<>(draft().jobs());
         long offset = replace || jobs.isEmpty() ? 0 : jobs.stream().mapToLong(JobDraft::submit).max().orElse(0);
         int first = replace ? 1 : jobs.size() + 1;
-        for (JobDraft j : JobMixGenerator.generate(mix.get(), "job", first)) {
+        List<JobDraft> generated = JobMixGenerator.generate(mix.get(), "job", first);
+        if (draft().site() != null) generated = onSite(generated);
+        for (JobDraft j : generated) {
             JobDraft shifted = forSite(j.withSubmit(j.submit() + offset), jobs.isEmpty() ? null : jobs.get(jobs.size() - 1));
             String name = uniqueName(shifted.name(), jobs.stream().map(JobDraft::name).toList());
             jobs.add(shifted.withName(name));

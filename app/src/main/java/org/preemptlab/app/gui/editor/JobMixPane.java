@@ -26,6 +26,7 @@ final class JobMixPane extends GridPane {
     private final ChoiceBox<RuntimeDistribution> runtimes = new ChoiceBox<>();
     private final ChoiceBox<org.preemptlab.app.gui.scenario.ArrivalPattern> arrivalPattern = new ChoiceBox<>();
     private final ChoiceBox<org.preemptlab.app.gui.scenario.EstimateModel> estimateModel = new ChoiceBox<>();
+    private final List<javafx.scene.Node> siteNodes = new java.util.ArrayList<>();
     private final Button replace = new Button("Replace jobs");
     private final Button append = new Button("Append jobs");
 
@@ -65,6 +66,13 @@ final class JobMixPane extends GridPane {
         row = field(row, "classes", "Classes (QOS[@group] share)", JobMixText.format(m.classes()));
         fields.get("classes").setPrefColumnCount(22);
         row = field(row, "seed", "Seed", Long.toString(m.seed()));
+        // version-2 (Slurm site) drafts: GPU and memory requests drawn per job (workload.ResourceMix)
+        row = siteField(row, "gpuMix", "GPU mix", "0.2:1/node:a100,0.05:4/job", vm.gpuMixProperty());
+        row = siteField(row, "memoryMix", "Memory mix", "0.6:2G/cpu,0.1:100G/node", vm.memoryMixProperty());
+        showSiteFields();
+        vm.draftProperty().addListener((o, a, b) -> {
+            if ((a == null || a.site() == null) != (b == null || b.site() == null)) showSiteFields();
+        });
         replace.setId("generate-replace");
         replace.setOnAction(e -> vm.generateJobs(true));
         append.setOnAction(e -> vm.generateJobs(false));
@@ -75,12 +83,33 @@ final class JobMixPane extends GridPane {
         estimateModel.valueProperty().addListener((o, a, b) -> read());
     }
 
+    /** A field of a version-2 draft, bound to the view-model's text; hidden (and unmanaged) for version-1 drafts. */
+    private int siteField(int row, String key, String label, String prompt,
+            javafx.beans.property.ReadOnlyStringProperty text) {
+        field(row, key, label, text.get());
+        TextField f = fields.get(key);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(22);
+        siteNodes.addAll(getChildren().subList(getChildren().size() - 3, getChildren().size()));
+        return row + 1;
+    }
+
+    private void showSiteFields() {
+        boolean site = vm.draft().site() != null;
+        for (javafx.scene.Node n : siteNodes) {
+            n.setVisible(site);
+            n.setManaged(site);
+        }
+        read();
+    }
+
     private int field(int row, String key, String label, String value) {
         TextField f = new TextField(value);
         f.setId("mix-" + key);
         f.setPrefColumnCount(9);
         f.textProperty().addListener((o, a, b) -> read());
         Label problem = new Label();
+        problem.setId("mix-" + key + "-problem");
         problem.getStyleClass().add("issue-label");
         fields.put(key, f);
         problems.put(key, problem);
@@ -114,6 +143,8 @@ final class JobMixPane extends GridPane {
             problems.get("classes").setText("⚠ " + e.getMessage());
             ok = false;
         }
+        vm.gpuMixProperty().set(text("gpuMix"));
+        vm.memoryMixProperty().set(text("memoryMix"));
         if (ok) {
             vm.mixProperty().set(new JobMix(count, rate, sizes.getValue(), maxNodes, cores, runtimes.getValue(), minRun,
                     maxRun, factor, memory, share, image, classes, seed, arrivalPattern.getValue(), estimateModel.getValue()));

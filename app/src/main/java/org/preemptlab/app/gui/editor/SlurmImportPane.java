@@ -25,7 +25,7 @@ public final class SlurmImportPane extends GridPane {
 
     private final TextField conf = new TextField();
     private final Label confProblem = new Label();
-    private final RadioButton live = new RadioButton("Live cluster, from now (sinfo --json, squeue --json)");
+    private final RadioButton live = new RadioButton("Live cluster, from now (scontrol show, sacctmgr dump: a Slurm site)");
     private final RadioButton confOnly = new RadioButton("From slurm.conf only (pools and one placeholder job; no cluster needed)");
     private final CheckBox runningAsQueued = new CheckBox("Model running jobs as queued at t=0 (not pinned to their nodes)");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);

@@ -53,7 +53,7 @@ final class PartitionsPage extends VBox {
                 SiteForms.<Partition>column("AllowAccounts", p -> SiteText.names(p.allowAccounts(), "ALL")),
                 SiteForms.<Partition>column("DenyAccounts", p -> SiteText.names(p.denyAccounts(), "")),
                 SiteForms.<Partition>column("AllowQos", p -> SiteText.names(p.allowQos(), "ALL")),
-                SiteForms.<Partition>column("OverSubscribe", p -> p.overSubscribe().name()),
+                SiteForms.<Partition>column("OverSubscribe", p -> p.overSubscribeText()),
                 SiteForms.<Partition>column("PreemptMode", p -> p.preemptMode() == null ? NO_MODE : p.preemptMode().name())));
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (!updating && b.intValue() >= 0) vm.selectedProperty().set(b.intValue());

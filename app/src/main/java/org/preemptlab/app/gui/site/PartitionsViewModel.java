@@ -88,7 +88,7 @@ public final class PartitionsViewModel extends SitePageViewModel<PartitionsViewM
     }
 
     public void setOverSubscribe(OverSubscribe o) {
-        edit(p -> p.toBuilder().overSubscribe(o).build());
+        edit(p -> p.overSubscribe() == o ? p : p.toBuilder().overSubscribe(o).build()); // a new mode takes its default count (FORCE: 4)
     }
 
     /** The partition's PreemptMode; null: the cluster's. */
