@@ -214,15 +214,7 @@ final class ImportSlurmCommand implements Callable<Integer> {
         String json = ScenarioWriter.toJson(result.scenario(), real.getParent());
         Scenario back = ScenarioReader.read(json, String.valueOf(out.getFileName()), real.getParent());
         SlurmSite site = result.site();
-        String text = "Slurm import report (live cluster)\n" + site.summary() + site.report().render();
-        java.io.PrintWriter reportTo = AtomicFiles.isStdout(out) ? stderr() : stdout();
-        if (report != null) AtomicFiles.write(report, w -> w.write(text));
-        reportTo.print(text);
-        if (report != null) {
-            reportTo.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
-                    + site.report().warnings().size() + " warning(s)");
-        }
-        reportTo.flush();
+        printReport("Slurm import report (live cluster)", site, AtomicFiles.isStdout(out) ? stderr() : stdout());
         AtomicFiles.write(out, w -> w.write(json));
         SummaryOut.stream(out).println(summary(back) + ", " + back.initialRuns().size() + " already running (version 2, site model)");
         return 0;
@@ -234,6 +226,18 @@ final class ImportSlurmCommand implements Callable<Integer> {
 
     private java.io.PrintWriter stderr() {
         return spec != null ? spec.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
+    }
+
+    /** The import report printed to {@code to}, and written whole to {@code --report} when given. */
+    private void printReport(String title, SlurmSite site, java.io.PrintWriter to) throws java.io.IOException {
+        String text = title + "\n" + site.summary() + site.report().render();
+        if (report != null) AtomicFiles.write(report, w -> w.write(text));
+        to.print(text);
+        if (report != null) {
+            to.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
+                    + site.report().warnings().size() + " warning(s)");
+        }
+        to.flush();
     }
 
     /**
@@ -271,15 +275,7 @@ final class ImportSlurmCommand implements Callable<Integer> {
             json = ScenarioWriter.toJson(scenario, real.getParent());
             back = ScenarioReader.read(json, String.valueOf(out.getFileName()), real.getParent());
         }
-        String text = "Slurm import report\n" + site.summary() + site.report().render();
-        java.io.PrintWriter reportTo = out != null && AtomicFiles.isStdout(out) ? stderr : stdout;
-        if (report != null) AtomicFiles.write(report, w -> w.write(text));
-        reportTo.print(text);
-        if (report != null) {
-            reportTo.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
-                    + site.report().warnings().size() + " warning(s)");
-        }
-        reportTo.flush();
+        printReport("Slurm import report", site, out != null && AtomicFiles.isStdout(out) ? stderr : stdout);
         if (out != null) {
             String written = json;
             AtomicFiles.write(out, w -> w.write(written));
