@@ -195,8 +195,9 @@ public final class CompareView extends BorderPane {
         if (!vm.variants().isEmpty()) {
             String time = "time (" + vm.chartTimeUnit().symbol() + ")";
             addChart(CompareCharts.chart("Queue length", time, "jobs waiting", vm.queueSeries(), true));
-            addChart(CompareCharts.chart("Utilization", time, "useful cores / cores", vm.utilizationSeries(), true));
-            addChart(CompareCharts.chart("Wait-time CDF", "wait (" + vm.waitTimeUnit().symbol() + ")", "share of jobs", vm.waitCdf(), false));
+            addChart(CompareCharts.chart("Utilization", time, "cores doing useful work (%)", vm.utilizationSeries(), true, true));
+            addChart(CompareCharts.chart("Wait-time CDF", "wait (" + vm.waitTimeUnit().symbol() + ")", "jobs that waited at most this long (%)",
+                    vm.waitCdf(), false, true));
         }
         buildTable();
         cursorMoved();
@@ -235,7 +236,11 @@ public final class CompareView extends BorderPane {
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
         name.setCellFactory(col -> new TableCell<>() {
-            // the maintenance cost rows' long names go onto two lines ("Maintenance:" above) instead of ending in "…"
+            // the maintenance cost rows' long names go onto two lines ("Maintenance:" above) and wrap, instead of ending in "…"
+            {
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
