@@ -76,7 +76,7 @@ class SlurmImportViewModelTest {
         assertThat(d.description()).contains("Time 0 of this scenario is that instant");
         assertThat(vm.editor().dirtyProperty().get()).as("unsaved import").isTrue();
         assertThat(vm.fileProperty().get()).as("not the old file").isNull();
-        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("5 job(s), 3 already running"));
+        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("5 jobs, 3 already running"));
         // and it runs, with the running jobs already on their nodes
         assertThat(vm.runProperty().get()).isNotNull();
         assertThat(vm.pageProperty().get()).isEqualTo(Page.RUN);

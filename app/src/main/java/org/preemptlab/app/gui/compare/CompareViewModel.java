@@ -340,7 +340,7 @@ public final class CompareViewModel {
         for (Variant v : list) v.gantt().revisionProperty().addListener((o, a, b) -> syncRange(v.gantt(), list));
         variants.setAll(list);
         metrics.setAll(metricRows(runs, windows));
-        message.set("Compared " + runs.size() + " " + what + " on " + (runs.isEmpty() ? "" : runs.get(0).jobs().size() + " jobs")
+        message.set("Compared " + runs.size() + " " + what + " on " + (runs.isEmpty() ? "" : org.preemptlab.units.Units.count(runs.get(0).jobs().size(), "job"))
                 + "; deltas are against " + (labels.isEmpty() ? "" : labels.get(0)) + ".");
     }
 
