@@ -236,16 +236,12 @@ public final class CompareView extends BorderPane {
         TableColumn<MetricRow, String> name = new TableColumn<>("Metric");
         name.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().name()));
         name.setCellFactory(col -> new TableCell<>() {
-            // the maintenance cost rows' long names go onto two lines ("Maintenance:" above) and wrap, instead of ending in "…"
-            {
-                setWrapText(true);
-            }
-
+            // the maintenance cost rows' long names go onto two lines ("Maintenance:" above) instead of ending in "…"
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.replaceFirst("^Maintenance: ", "Maintenance:\n"));
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(CompareViewModel.help(item)));
             }
         });
         name.setPrefWidth(170);
