@@ -117,7 +117,7 @@ class SlurmImportViewModelTest {
         assertThat(gfill2.memoryPerNodeMb()).isEqualTo(4000);
         assertThat(d.running()).hasSize(9);
         assertThat(org.preemptlab.scenario.ScenarioValidator.validate(d)).isEmpty();
-        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("node group(s) of a Slurm site", "9 already running"));
+        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("node groups of a Slurm site", "9 already running"));
         assertThat(vm.runProperty().get()).isNotNull();
     }
 
