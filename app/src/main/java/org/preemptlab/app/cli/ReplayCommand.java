@@ -217,11 +217,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /**
-     * The replay's one-line summary in human units: {@code 140 jobs: 67.9 % within 1 min; |start error| mean 1 min 17 s,
+     * The replay's one-line summary in human units: {@code 140 jobs: 67.9 % within ±1 min; |start error| mean 1 min 17 s,
      * median 26.5 s; Kendall tau 0.747; mean wait 2 min 48 s actual, 2 min 43 s predicted}.
      */
     static String summary(StartComparison c, boolean againstOtherRun) {
-        return Units.count(c.jobs(), "job") + ": " + Units.share(c.withinToleranceShare()) + " within " + Units.duration(c.toleranceSeconds())
+        return Units.count(c.jobs(), "job") + ": " + Units.share(c.withinToleranceShare()) + " within ±" + Units.duration(c.toleranceSeconds())
                 + "; |start error| mean " + Units.duration(c.meanAbsStartErrorSeconds()) + ", median "
                 + Units.duration(c.medianAbsStartErrorSeconds()) + "; Kendall tau " + String.format(Locale.ROOT, "%.3f", c.startOrderKendallTau())
                 + "; mean wait " + Units.duration(c.meanWaitActualSeconds()) + " actual, " + Units.duration(c.meanWaitPredictedSeconds())

@@ -108,7 +108,10 @@ class HumanUnitsCliTest {
         String compare = run("workload-compare", "--trace", trace().toString());
         assertThat(compare).containsPattern("serial share +\\d+(\\.\\d+)? % +\\d+(\\.\\d+)? %").containsPattern("jobs +1,000 +1,000");
         assertHuman("workload-compare", compare);
-        assertHuman("niu-table", run("niu-table", "--trace", trace().toString(), "--p", "0.2"));
+        String niu = run("niu-table", "--trace", trace().toString(), "--p", "0.2");
+        assertThat(niu).as("the rows come with their header").startsWith("| trace | variant | mean wait | Δ wait |")
+                .containsPattern("\\| EASY \\| \\d+ min \\d+ s \\|");
+        assertHuman("niu-table", niu);
         String generate = run("generate", "--site", SweepCommandTest.samples().resolve("gpu-shared-nodes.json").toString(), "--jobs", "50",
                 "--out", dir.resolve("g.json").toString());
         assertThat(generate).contains("50 jobs, ").contains("asking for GPUs (").doesNotContain("(0.0 %)");
@@ -134,7 +137,7 @@ class HumanUnitsCliTest {
         String replay = run("replay", "--slurm-conf", history("slurm.conf").toString(), "--gres-conf", history("gres.conf").toString(),
                 "--sacctmgr-dump", history("sacctmgr-dump.txt").toString(), "--sacctmgr-qos", history("sacctmgr-qos.txt").toString(),
                 "--sacct", history("sacct.txt").toString(), "--report", dir.resolve("r.json").toString());
-        assertThat(replay).containsPattern("140 jobs: [\\d.]+ % within 1 min; \\|start error\\| mean (\\d+ min )?\\d+ s");
+        assertThat(replay).containsPattern("140 jobs: [\\d.]+ % within ±1 min; \\|start error\\| mean (\\d+ min )?\\d+ s");
         assertHuman("replay", replay);
     }
 
