@@ -8,8 +8,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.preemptlab.account.AccountTree;
 import org.preemptlab.account.AssocKey;
 import org.preemptlab.account.Association;
@@ -86,11 +84,9 @@ final class AccountsPage extends SitePage {
         SiteForms.field(form, 3, row++, vm, Field.MAX_JOBS, "account", 8, "Running jobs per user; empty: the parent's");
         SiteForms.field(form, 3, row++, vm, Field.MAX_SUBMIT_JOBS, "account", 8, "Pending and running jobs per user; empty: the parent's");
 
-        VBox.setVgrow(tree, Priority.ALWAYS);
-        getChildren().addAll(tools, tree, form);
-        editor.siteProperty().addListener((o, a, b) -> refresh());
+        rows(tools, tree, form);
         vm.selectedProperty().addListener((o, a, b) -> select());
-        refresh();
+        follow(this::refresh, editor.siteProperty());
     }
 
     private Association assoc(AssocKey k) {

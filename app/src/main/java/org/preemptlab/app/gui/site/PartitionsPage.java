@@ -7,8 +7,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.preemptlab.app.gui.site.PartitionsViewModel.Field;
 import org.preemptlab.partition.OverSubscribe;
 import org.preemptlab.partition.Partition;
@@ -92,13 +90,8 @@ final class PartitionsPage extends SitePage {
         choices.addRow(3, SiteForms.label("PreemptMode"), preemptMode);
         GridPane.setColumnSpan(isDefault, 2);
 
-        HBox detail = new HBox(24, form, choices);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(tools, table, detail);
-
-        editor.siteProperty().addListener((o, a, b) -> refresh());
-        vm.selectedProperty().addListener((o, a, b) -> refresh());
-        refresh();
+        rows(tools, table, new HBox(24, form, choices));
+        follow(this::refresh, editor.siteProperty(), vm.selectedProperty());
     }
 
     private void refresh() {

@@ -83,8 +83,7 @@ final class PriorityPage extends SitePage {
         bars.setId("priority-weight-bars");
         VBox share = new VBox(6, SiteForms.label("Each weight's share of their total (the factors are 0 … 1)"), bars, dominant);
         getChildren().addAll(top, new HBox(24, weights, new VBox(12, share, flagBox)));
-        editor.siteProperty().addListener((o, a, b) -> refresh());
-        refresh();
+        follow(this::refresh, editor.siteProperty());
     }
 
     private void refresh() {

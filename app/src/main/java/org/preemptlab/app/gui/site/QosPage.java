@@ -6,8 +6,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.preemptlab.app.gui.site.QosViewModel.Field;
 import org.preemptlab.qos.PreemptMode;
 import org.preemptlab.qos.Qos;
@@ -68,11 +66,8 @@ final class QosPage extends SitePage {
         SiteForms.field(form, 3, row++, vm, Field.GRP_JOBS, "qos", 8, "Running jobs of the QOS");
         SiteForms.field(form, 3, Math.max(row, rows), vm, Field.GRP_SUBMIT_JOBS, "qos", 8, "Pending and running jobs of the QOS");
 
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(tools, table, form);
-        editor.siteProperty().addListener((o, a, b) -> refresh());
-        vm.selectedProperty().addListener((o, a, b) -> refresh());
-        refresh();
+        rows(tools, table, form);
+        follow(this::refresh, editor.siteProperty(), vm.selectedProperty());
     }
 
     private void refresh() {

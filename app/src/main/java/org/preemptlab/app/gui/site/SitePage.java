@@ -3,6 +3,8 @@ package org.preemptlab.app.gui.site;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -18,6 +20,18 @@ abstract class SitePage extends VBox {
         setSpacing(spacing);
         setPadding(new Insets(6));
         setId(id);
+    }
+
+    /** A page of rows, top to bottom: the tool bar, the rows (they take the height left), the selected row's settings. */
+    final void rows(Node tools, Node rows, Node detail) {
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        getChildren().addAll(tools, rows, detail);
+    }
+
+    /** Runs {@code update} now and whenever one of {@code sources} changes. */
+    static void follow(Runnable update, ObservableValue<?>... sources) {
+        for (ObservableValue<?> s : sources) s.addListener((o, a, b) -> update.run());
+        update.run();
     }
 
     /** Calls {@code action} with each non-null value {@code value} takes, except the ones set {@link #quietly}. */
