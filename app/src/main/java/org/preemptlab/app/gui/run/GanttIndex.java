@@ -112,22 +112,42 @@ public final class GanttIndex {
         this.outages = new RowBars[n];
         this.markers = new RowBars[n];
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < samplesPerRow; k++) samples[i][k] = new RowBars(8);
+            for (int k = 0; k < samplesPerRow; k++) samples[i][k] = new RowBars();
             overlays[i] = new RowBars(2);
             outages[i] = new RowBars(2);
             markers[i] = new RowBars(2);
         }
-        StepSeries.Builder useful = StepSeries.builder(), busy = StepSeries.builder(), q = StepSeries.builder(),
-                running = StepSeries.builder(), susp = StepSeries.builder(), chk = StepSeries.builder(),
-                ended = StepSeries.builder();
-        StepSeries.Builder[] pool = builders(groups.size()), poolChk = builders(groups.size()),
-                poolSusp = builders(groups.size()), poolDown = builders(groups.size());
-
         List<Segment> segs = run.segments();
         int[] order = byStart(segs);
+        long[] perPool = new long[groups.size()];
+        // A counting pass sizes every row and series exactly: no doubling and trimming of millions of bars.
+        int[] ofKind = new int[SegmentKind.values().length];
+        countOnly = true;
+        for (Segment s : segs) {
+            ofKind[s.kind().ordinal()]++;
+            if (s.kind() == SegmentKind.WAITING || s.kind() == SegmentKind.LOST) continue;
+            addBlocks(null, s.nodes(), unitPool, perPool, s.start(), s.end(), s.job(), 0, 1);
+        }
+        countOnly = false;
+        for (RowBars[] row : samples) for (RowBars r : row) r.allocate();
+        int holding = 0;
+        for (SegmentKind k : SegmentKind.values()) if (holdsCores(k)) holding += ofKind[k.ordinal()];
+        int runningKind = ofKind[SegmentKind.RUNNING.ordinal()];
+        StepSeries.Builder useful = StepSeries.builder(2 * runningKind), busy = StepSeries.builder(2 * holding),
+                q = StepSeries.builder(2 * ofKind[SegmentKind.WAITING.ordinal()]),
+                running = StepSeries.builder(2 * (runningKind + ofKind[SegmentKind.RESTARTING.ordinal()])),
+                susp = StepSeries.builder(2 * ofKind[SegmentKind.SUSPENDED.ordinal()]),
+                chk = StepSeries.builder(2 * ofKind[SegmentKind.CHECKPOINTING.ordinal()]),
+                ended = StepSeries.builder(run.jobs().size());
+        StepSeries.Builder[] pool = builders(groups.size()), poolChk = builders(groups.size()),
+                poolSusp = builders(groups.size()), poolDown = builders(groups.size());
+        if (groups.size() == 1) { // one pool holds every bar: its series see as many changes as the machine's
+            pool[0] = StepSeries.builder(2 * holding);
+            poolChk[0] = StepSeries.builder(2 * ofKind[SegmentKind.CHECKPOINTING.ordinal()]);
+            poolSusp[0] = StepSeries.builder(2 * ofKind[SegmentKind.SUSPENDED.ordinal()]);
+        }
         int bars = 0;
         List<Segment> lost = new ArrayList<>();
-        long[] perPool = new long[groups.size()];
         for (int idx : order) {
             Segment s = segs.get(idx);
             JobFacts job = run.job(s.job());
@@ -287,20 +307,28 @@ public final class GanttIndex {
                         int u = sampleUnit(row, k);
                         if (u < a) continue;
                         if (u >= b) break;
-                        samples[row][k].add(s, e, job, kind, a, b);
+                        put(samples[row][k], s, e, job, kind, a, b);
                         added++;
                     }
                 }
             } else {
                 perPool[unitPool[a]] += (long) (b - a) * cores;
                 for (int node = a; node < b; node++) {
-                    (target != null ? target[node] : samples[node][0]).add(s, e, job, kind, a, b);
+                    put(target != null ? target[node] : samples[node][0], s, e, job, kind, a, b);
                     added++;
                 }
             }
             i = j + 1;
         }
         return added;
+    }
+
+    /** During the counting pass of the constructor: {@link #put} counts the bar instead of adding it. */
+    private boolean countOnly;
+
+    private void put(RowBars row, long s, long e, int job, int kind, int a, int b) {
+        if (countOnly) row.count();
+        else row.add(s, e, job, kind, a, b);
     }
 
     private int rowOfUnit(int unit) {

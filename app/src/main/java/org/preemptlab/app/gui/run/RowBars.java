@@ -40,6 +40,42 @@ public final class RowBars {
         blockHi = new int[c];
     }
 
+    /**
+     * Bars counted so far by {@link #count()}, before {@link #allocate()} sizes the row exactly (no
+     * doubling and trimming: a 200k-job trace's rows hold millions of bars).
+     */
+    private int counted;
+
+    /** A row to be sized by counting: {@link #count()} per bar to come, then {@link #allocate()}. */
+    RowBars() {
+        start = new long[0];
+        end = new long[0];
+        job = new int[0];
+        kind = new byte[0];
+        lane = new byte[0];
+        blockLo = new int[0];
+        blockHi = new int[0];
+    }
+
+    /** Counts one bar that {@link #add} will add after {@link #allocate()}. */
+    void count() {
+        counted++;
+    }
+
+    /** Sizes the row for the bars counted (at least the capacity it has), so that adding them copies nothing. */
+    void allocate() {
+        int c = size + counted;
+        counted = 0;
+        if (c <= start.length) return;
+        start = Arrays.copyOf(start, c);
+        end = Arrays.copyOf(end, c);
+        job = Arrays.copyOf(job, c);
+        kind = Arrays.copyOf(kind, c);
+        lane = Arrays.copyOf(lane, c);
+        blockLo = Arrays.copyOf(blockLo, c);
+        blockHi = Arrays.copyOf(blockHi, c);
+    }
+
     /** Adds a bar, a block of its own; bars must come in start order. */
     void add(long s, long e, int j, int k) {
         add(s, e, j, k, -1, -1);
@@ -51,7 +87,7 @@ public final class RowBars {
      */
     void add(long s, long e, int j, int k, int bl, int bh) {
         if (size == start.length) {
-            int c = size * 2;
+            int c = Math.max(2, size * 2);
             start = Arrays.copyOf(start, c);
             end = Arrays.copyOf(end, c);
             job = Arrays.copyOf(job, c);
@@ -71,13 +107,15 @@ public final class RowBars {
 
     /** Assigns lanes (greedy by start) and builds the prefix maximum of ends. */
     void seal() {
-        start = Arrays.copyOf(start, size);
-        end = Arrays.copyOf(end, size);
-        job = Arrays.copyOf(job, size);
-        kind = Arrays.copyOf(kind, size);
-        lane = Arrays.copyOf(lane, size);
-        blockLo = Arrays.copyOf(blockLo, size);
-        blockHi = Arrays.copyOf(blockHi, size);
+        if (start.length != size) {
+            start = Arrays.copyOf(start, size);
+            end = Arrays.copyOf(end, size);
+            job = Arrays.copyOf(job, size);
+            kind = Arrays.copyOf(kind, size);
+            lane = Arrays.copyOf(lane, size);
+            blockLo = Arrays.copyOf(blockLo, size);
+            blockHi = Arrays.copyOf(blockHi, size);
+        }
         maxEnd = new long[size];
         long[] freeAt = new long[MAX_LANES];
         Arrays.fill(freeAt, Long.MIN_VALUE);

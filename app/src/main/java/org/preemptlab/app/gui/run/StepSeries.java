@@ -21,7 +21,12 @@ public final class StepSeries {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(64);
+    }
+
+    /** A builder sized for {@code changes} changes (it grows past them if need be). */
+    public static Builder builder(int changes) {
+        return new Builder(Math.max(1, changes));
     }
 
     /** The value at time t (0 before the first change). */
@@ -87,14 +92,19 @@ public final class StepSeries {
 
     /** Collects changes in any order. */
     public static final class Builder {
-        private long[] t = new long[64];
-        private double[] d = new double[64];
+        private long[] t;
+        private double[] d;
         private int n;
+
+        private Builder(int capacity) {
+            t = new long[capacity];
+            d = new double[capacity];
+        }
 
         public Builder change(long time, double delta) {
             if (n == t.length) {
-                t = Arrays.copyOf(t, n * 2);
-                d = Arrays.copyOf(d, n * 2);
+                t = Arrays.copyOf(t, Math.max(2, n * 2));
+                d = Arrays.copyOf(d, Math.max(2, n * 2));
             }
             t[n] = time;
             d[n] = delta;

@@ -1,0 +1,104 @@
+package org.preemptlab.app.gui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.preemptlab.app.gui.background.ProgressSink;
+import org.preemptlab.cluster.ProcessorMachine;
+import org.preemptlab.io.swf.SwfReadOptions;
+import org.preemptlab.io.swf.SwfReader;
+import org.preemptlab.io.swf.SwfTrace;
+import org.preemptlab.sched.EasyBackfillPolicy;
+import org.preemptlab.sim.Segment;
+import org.preemptlab.sim.SegmentKind;
+import org.preemptlab.sim.SimulationConfig;
+
+/**
+ * The index sizes its rows and series by a counting pass (issue 16: no doubling and trimming of a
+ * 200k-job trace's millions of bars): on a real trace's run every row holds the same bars, lanes and
+ * detail levels as a row grown by doubling from the same bars, and the series equal ones built from
+ * unsized builders.
+ */
+class GanttIndexSizingTest {
+
+    private static RunRecord kthRun() throws Exception {
+        Path d = Path.of("").toAbsolutePath();
+        while (d != null && !Files.isDirectory(d.resolve("sample-clusters"))) d = d.getParent();
+        assertThat(d).as("repository root with sample-clusters/").isNotNull();
+        SwfTrace t = SwfReader.read(d.resolve("sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz"),
+                SwfReadOptions.defaults());
+        SimulationConfig config = SimulationConfig.of(new ProcessorMachine(t.machineProcs()), t.jobs(), new EasyBackfillPolicy(), true);
+        return ScenarioRunner.simulate("KTH first 1000 (EASY)", config, ProgressSink.NONE);
+    }
+
+    @Test
+    void rows_sized_by_counting_equal_rows_grown_by_doubling_on_a_real_trace() throws Exception {
+        GanttIndex index = new GanttIndex(kthRun());
+        int bars = 0;
+        for (int row = 0; row < index.rowCount(); row++) {
+            for (int k = 0; k < index.samplesPerRow(); k++) {
+                RowBars sized = index.sample(row, k);
+                RowBars grown = new RowBars(8);
+                for (int i = 0; i < sized.size(); i++) {
+                    grown.add(sized.start(i), sized.end(i), sized.job(i), sized.kind(i), sized.blockLo(i), sized.blockHi(i));
+                }
+                grown.seal();
+                assertSame(sized, grown);
+                bars += sized.size();
+            }
+        }
+        assertThat(bars).isEqualTo(index.barCount()).isGreaterThan(1000);
+    }
+
+    @Test
+    void series_from_sized_builders_equal_series_from_growing_ones() throws Exception {
+        RunRecord run = kthRun();
+        GanttIndex index = new GanttIndex(run);
+        StepSeries.Builder busy = StepSeries.builder(), queue = StepSeries.builder();
+        List<Segment> segs = run.segments();
+        for (Segment s : segs) {
+            if (s.kind() == SegmentKind.WAITING) queue.interval(s.start(), s.end(), 1);
+            else if (GanttIndex.holdsCores(s.kind())) {
+                busy.interval(s.start(), s.end(), (long) s.nodes().length * Math.max(1, run.job(s.job()).coresPerNode()));
+            }
+        }
+        assertSameSeries(index.busyCores(), busy.build());
+        assertSameSeries(index.poolBusyCores(0), busy.build());
+        assertSameSeries(index.queue(), queue.build());
+        assertThat(index.busyCores().size()).isGreaterThan(100);
+    }
+
+    private static void assertSame(RowBars a, RowBars b) {
+        assertThat(a.size()).isEqualTo(b.size());
+        assertThat(a.lanes()).isEqualTo(b.lanes());
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.lane(i)).isEqualTo(b.lane(i));
+            assertThat(a.firstEndingAfter(a.start(i))).isEqualTo(b.firstEndingAfter(b.start(i)));
+        }
+        assertThat(a.levelCount()).isEqualTo(b.levelCount());
+        for (double res = 1; res < 1e9; res *= 4) {
+            BarLevel la = a.levelFor(res), lb = b.levelFor(res);
+            if (la == null) {
+                assertThat(lb).isNull();
+                continue;
+            }
+            assertThat(la.resolution()).isEqualTo(lb.resolution());
+            assertThat(la.size()).isEqualTo(lb.size());
+            for (int i = 0; i < la.size(); i++) {
+                assertThat(new long[] {la.start(i), la.end(i), la.job(i), la.colorJob(i), la.kind(i), la.blockLo(i), la.blockHi(i)})
+                        .containsExactly(lb.start(i), lb.end(i), lb.job(i), lb.colorJob(i), lb.kind(i), lb.blockLo(i), lb.blockHi(i));
+            }
+        }
+    }
+
+    private static void assertSameSeries(StepSeries a, StepSeries b) {
+        assertThat(a.size()).isEqualTo(b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.timeAt(i)).isEqualTo(b.timeAt(i));
+            assertThat(a.valueAtIndex(i)).isEqualTo(b.valueAtIndex(i));
+        }
+    }
+}
