@@ -102,6 +102,7 @@ public final class StepSeries {
         }
 
         public Builder change(long time, double delta) {
+            if (n < 0) throw new IllegalStateException("this builder has built its series already");
             if (n == t.length) {
                 t = Arrays.copyOf(t, Math.max(2, n * 2));
                 d = Arrays.copyOf(d, Math.max(2, n * 2));
@@ -119,24 +120,32 @@ public final class StepSeries {
             return change(to, -value);
         }
 
+        /**
+         * The series; the builder is spent (its arrays become the series', compacted in place: a
+         * 200k-job trace's series hold about a million changes).
+         */
         public StepSeries build() {
+            if (n < 0) throw new IllegalStateException("this builder has built its series already");
             sort(t, d, 0, n - 1);
-            long[] times = new long[n];
-            double[] values = new double[n];
             int m = 0;
             double v = 0;
             for (int i = 0; i < n; i++) {
-                v += d[i];
-                if (m > 0 && times[m - 1] == t[i]) {
-                    values[m - 1] = v;
+                v += d[i]; // read before the write below, at m ≤ i
+                if (m > 0 && t[m - 1] == t[i]) {
+                    d[m - 1] = v;
                 } else {
-                    times[m] = t[i];
-                    values[m] = v;
+                    t[m] = t[i];
+                    d[m] = v;
                     m++;
                 }
             }
-            for (int k = 0; k < m; k++) if (Math.abs(values[k]) < 1e-9) values[k] = 0;
-            return new StepSeries(Arrays.copyOf(times, m), Arrays.copyOf(values, m));
+            for (int k = 0; k < m; k++) if (Math.abs(d[k]) < 1e-9) d[k] = 0;
+            long[] times = m == t.length ? t : Arrays.copyOf(t, m);
+            double[] values = m == d.length ? d : Arrays.copyOf(d, m);
+            t = null;
+            d = null;
+            n = -1;
+            return new StepSeries(times, values);
         }
     
         /** Sorts by time (order among equal times does not matter: the deltas are summed). */

@@ -57,18 +57,29 @@ class GanttIndexSizingTest {
     void series_from_sized_builders_equal_series_from_growing_ones() throws Exception {
         RunRecord run = kthRun();
         GanttIndex index = new GanttIndex(run);
-        StepSeries.Builder busy = StepSeries.builder(), queue = StepSeries.builder();
+        StepSeries.Builder busy = StepSeries.builder(), pool = StepSeries.builder(), queue = StepSeries.builder();
         List<Segment> segs = run.segments();
         for (Segment s : segs) {
             if (s.kind() == SegmentKind.WAITING) queue.interval(s.start(), s.end(), 1);
             else if (GanttIndex.holdsCores(s.kind())) {
-                busy.interval(s.start(), s.end(), (long) s.nodes().length * Math.max(1, run.job(s.job()).coresPerNode()));
+                long procs = (long) s.nodes().length * Math.max(1, run.job(s.job()).coresPerNode());
+                busy.interval(s.start(), s.end(), procs);
+                pool.interval(s.start(), s.end(), procs);
             }
         }
         assertSameSeries(index.busyCores(), busy.build());
-        assertSameSeries(index.poolBusyCores(0), busy.build());
+        assertSameSeries(index.poolBusyCores(0), pool.build());
         assertSameSeries(index.queue(), queue.build());
         assertThat(index.busyCores().size()).isGreaterThan(100);
+    }
+
+    @Test
+    void a_builder_builds_once() {
+        StepSeries.Builder b = StepSeries.builder(2).interval(10, 20, 2).interval(15, 30, 1);
+        StepSeries s = b.build();
+        assertThat(s.valueAt(16)).isEqualTo(3);
+        assertThat(s.valueAt(30)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
     }
 
     private static void assertSame(RowBars a, RowBars b) {
