@@ -68,6 +68,50 @@ class CountProfileProperties {
         }
     }
 
+    /**
+     * Booking, giving back and advancing keep the profile equal, step for step, to the free counts
+     * of a plain per-second array with equal neighbours merged (only the edges of a change are
+     * merged: the profile must never keep two equal neighbouring steps).
+     */
+    @Property(tries = 200)
+    void stepsEqualAPerSecondModel(@ForAll long seed, @ForAll @IntRange(min = 1, max = 16) int total) {
+        Random rnd = new Random(seed);
+        int horizon = 300;
+        long now = 0;
+        CountProfile profile = new CountProfile(now, total);
+        int[] model = new int[horizon + 1]; // free at second t; the last entry stands for [horizon, ∞)
+        java.util.Arrays.fill(model, total);
+        List<Booking> booked = new ArrayList<>();
+        for (int op = 0; op < 300; op++) {
+            int kind = rnd.nextInt(8);
+            if (kind < 4 || booked.isEmpty()) {
+                int p = rnd.nextInt(total + 1); // 0 too: a change of nothing leaves no breakpoint
+                long from = now + rnd.nextInt(60);
+                long to = Math.min(horizon, from + rnd.nextInt(60));
+                profile.book(Placement.ofCount(p), from, to);
+                for (long t = Math.max(from, now); t < to; t++) model[(int) t] -= p;
+                booked.add(new Booking(p, from, to));
+            } else if (kind < 7) {
+                Booking b = booked.remove(rnd.nextInt(booked.size()));
+                long from = Math.max(now, b.from);
+                if (b.to > from) profile.unbook(Placement.ofCount(b.procs), from, b.to);
+                for (long t = from; t < b.to; t++) model[(int) t] += b.procs;
+            } else {
+                now = Math.min(horizon - 60, now + rnd.nextInt(10));
+                profile.advanceTo(now);
+            }
+            assertThat(profile.toString()).as("after op %d", op).isEqualTo(merged(model, now));
+        }
+    }
+
+    private static String merged(int[] model, long now) {
+        StringBuilder sb = new StringBuilder();
+        for (int t = (int) now; t < model.length; t++) {
+            if (t == now || model[t] != model[t - 1]) sb.append(t).append(':').append(model[t]).append(' ');
+        }
+        return sb.toString();
+    }
+
     /** The definition: the earliest fit with the own booking counted free, if it starts earlier. */
     private static AvailabilityProfile.Slot reference(CountProfile profile, Booking b, long from) {
         Placement own = Placement.ofCount(b.procs);
