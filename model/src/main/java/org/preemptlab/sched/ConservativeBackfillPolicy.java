@@ -58,17 +58,33 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         Collection<? extends JobView> waiting = s.queue();
         if (queue.length < waiting.size()) queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
         queued = 0;
+        int kept = 0; // bookings dropDeparted would keep: waiting ones of queued jobs, any of running jobs
         for (JobView j : waiting) {
             queue[queued++] = j;
-            markSeen(j.index());
+            int i = j.index();
+            markSeen(i);
+            if (hasBooking(i) && !bookedRunning[i]) kept++;
         }
+        // one walk of the running jobs: marks them and finds those whose booking is missing or out of
+        // date (dropDeparted, next, leaves their bookings alone: they are running now)
+        List<JobView> changed = null;
+        boolean foreign = false;
         for (JobView r : s.running()) {
-            markSeen(r.index());
-            runningSeen[r.index()] = pass;
+            int i = r.index();
+            markSeen(i);
+            runningSeen[i] = pass;
+            long end = Math.max(r.estimatedEnd(), now + 1);
+            boolean has = hasBooking(i);
+            if (has) kept++;
+            if (has && bookedRunning[i] && bookedTo[i] == end && samePlace(bookedPlace[i], r.placement())) continue;
+            if (changed == null) changed = new ArrayList<>();
+            changed.add(r);
+            foreign |= !has || !bookedRunning[i] || !samePlace(bookedPlace[i], r.placement()) || end > bookedTo[i];
         }
         try {
-            boolean released = dropDeparted(now); // first: a preemptor may now hold its victim's nodes
-            released |= syncRunning(s, now);
+            // first: a preemptor may now hold its victim's nodes; nothing departed if every booking is kept
+            boolean released = kept != bookedCount && dropDeparted(now);
+            if (changed != null) released |= syncRunning(changed, foreign, now);
             if (released) compress(now);
             for (int q = 0; q < queued; q++) {
                 if (!hasBooking(queue[q].index())) reserve(queue[q], now, now);
@@ -126,24 +142,13 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     }
 
     /**
-     * Books running jobs whose booking is missing or out of date; true if time was freed. A job this
-     * policy did not start (a preemptor, an owner's job, a resumed one) may sit where waiting jobs were
-     * promised: then every waiting reservation is dropped and made again, in queue order, afterwards.
+     * Books the running jobs whose booking is missing or out of date ({@code changed}); true if time
+     * was freed. A job this policy did not start (a preemptor, an owner's job, a resumed one:
+     * {@code foreign}) may sit where waiting jobs were promised: then every waiting reservation is
+     * dropped and made again, in queue order, afterwards.
      */
-    private boolean syncRunning(Snapshot s, long now) {
+    private boolean syncRunning(List<JobView> changed, boolean foreign, long now) {
         boolean released = false;
-        List<JobView> changed = null;
-        boolean foreign = false;
-        for (JobView r : s.running()) {
-            long end = Math.max(r.estimatedEnd(), now + 1);
-            int i = r.index();
-            boolean has = hasBooking(i);
-            if (has && bookedRunning[i] && bookedTo[i] == end && samePlace(bookedPlace[i], r.placement())) continue;
-            if (changed == null) changed = new ArrayList<>();
-            changed.add(r);
-            foreign |= !has || !bookedRunning[i] || !samePlace(bookedPlace[i], r.placement()) || end > bookedTo[i];
-        }
-        if (changed == null) return false;
         if (foreign) dropWaitingBookings(now);
         for (JobView r : changed) {
             long end = Math.max(r.estimatedEnd(), now + 1);

@@ -25,6 +25,13 @@ final class CountProfile implements AvailabilityProfile {
     private int[] blockMin = new int[8];
     private int[] blockMax = new int[8];
     private int blockValid;
+    /**
+     * Steps [0, scanned) have been read by {@link #noneAtLeastBefore} since the last change, and the
+     * most free among them is scannedMax: searches between two changes (a compression asks for every
+     * waiting job in order of reserved start; most find nothing) each read on from there.
+     */
+    private int scanned;
+    private int scannedMax = Integer.MIN_VALUE;
 
     CountProfile(long from, int freeProcs) {
         total = freeProcs;
@@ -41,6 +48,7 @@ final class CountProfile implements AvailabilityProfile {
 
     @Override
     public void advanceTo(long now) {
+        forgetScan();
         int i = stepOf(now);
         if (i <= 0) {
             if (times[0] < now) times[0] = now;
@@ -73,6 +81,7 @@ final class CountProfile implements AvailabilityProfile {
         if (to <= from) return;
         from = Math.max(from, times[0]);
         if (to <= from) return;
+        forgetScan();
         int a = split(from);
         // steps before a keep their counts
         blockValid = Math.min(blockValid, a >> SHIFT);
@@ -82,6 +91,30 @@ final class CountProfile implements AvailabilityProfile {
         // only the edges can have become equal to their neighbours (b first: removing it keeps a)
         if (b < size && free[b] == free[b - 1]) remove(b);
         if (a > 0 && free[a] == free[a - 1]) remove(a);
+    }
+
+    private void forgetScan() {
+        scanned = 0;
+        scannedMax = Integer.MIN_VALUE;
+    }
+
+    /**
+     * True if no step that begins before {@code before} has x free or more. Exact when it says so;
+     * false may also mean only that a step read for an earlier, later bound had x free (then the
+     * caller searches). Reads on from the steps read since the last change.
+     */
+    private boolean noneAtLeastBefore(int x, long before) {
+        if (scannedMax >= x) return false;
+        int q = scanned;
+        int max = scannedMax;
+        while (q < size && times[q] < before) {
+            max = Math.max(max, free[q]);
+            q++;
+            if (max >= x) break;
+        }
+        scanned = q;
+        scannedMax = max;
+        return max < x;
     }
 
     /** Removes breakpoint k (k ≥ 1): step k - 1 extends over it. */
@@ -207,6 +240,7 @@ final class CountProfile implements AvailabilityProfile {
         long duration = ownTo - ownFrom;
         from = Math.max(from, times[0]);
         if (from >= ownFrom) return null;
+        if (noneAtLeastBefore(p, ownFrom)) return null; // most searches of a compression end here
         // before ownFrom the job's own booking is not in the way: a start there needs p free from it on
         long candidate = from;
         int k = from == times[0] ? 0 : stepOf(from);
