@@ -41,6 +41,16 @@ final class TresStepProfile {
     /** Per step, per node {@code w} longs (a node's free room in one step lies in one cache line). */
     private long[][] free;
     private int size;
+    /** Each node's whole room (CPUs of every row, memory, GRES), laid out as a step. */
+    private final long[] total;
+    /** Per step, a bit per node: all of its room is free (see {@link #idleOnly}). */
+    private long[][] idle;
+    private final int words;
+    /**
+     * Whether some step has a node with all its CPUs free but not all its memory or GRES (a suspended
+     * job's memory): then "all CPUs free" is not "idle", and the idle bits answer nothing.
+     */
+    private boolean mixed;
     /** Earlier answers as lower bounds of later searches: valid while the profile only loses capacity (bookings). */
     private final ShapeBounds bounds = new ShapeBounds();
     private static final int SMALLEST = 16;
@@ -60,6 +70,34 @@ final class TresStepProfile {
         this.w = 2 + g;
         times = new long[Math.max(4, capacity)];
         free = new long[times.length][];
+        idle = new long[times.length][];
+        int n = cluster.nodeCount();
+        this.words = (n + 63) >>> 6;
+        int[] rows = new int[cluster.pools().size()];
+        for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
+        TresCapacity empty = new TresCapacity(cluster, rows);
+        this.total = new long[n * w];
+        for (int node = 0; node < n; node++) {
+            total[node * w] = empty.freeCpusOn(node);
+            total[node * w + 1] = empty.freeMemoryOn(node);
+            for (int k = 0; k < g; k++) total[node * w + 2 + k] = empty.freeGresOn(node, k);
+        }
+    }
+
+    /** The idle bits of a step's free room (and notes a node whose CPUs alone are all free). */
+    private long[] idleBits(long[] f) {
+        long[] bits = new long[words];
+        for (int node = 0, n = cluster.nodeCount(); node < n; node++) {
+            if (isIdle(f, node)) bits[node >>> 6] |= 1L << node;
+            else if (f[node * w] == total[node * w]) mixed = true;
+        }
+        return bits;
+    }
+
+    private boolean isIdle(long[] f, int node) {
+        int b = node * w;
+        for (int k = 0; k < w; k++) if (f[b + k] != total[b + k]) return false;
+        return true;
     }
 
     /**
@@ -93,6 +131,7 @@ final class TresStepProfile {
                 p.append(t, current);
             }
         }
+        for (int k = 0; k < p.size; k++) p.idle[k] = p.idleBits(p.free[k]);
         return p;
     }
 
@@ -139,6 +178,7 @@ final class TresStepProfile {
         int cap = Math.max(n, times.length * 2);
         times = Arrays.copyOf(times, cap);
         free = Arrays.copyOf(free, cap);
+        idle = Arrays.copyOf(idle, cap);
     }
 
     /** The index of the last breakpoint ≤ t, or −1. */
@@ -156,8 +196,10 @@ final class TresStepProfile {
         ensure(size + 1);
         System.arraycopy(times, at, times, at + 1, size - at);
         System.arraycopy(free, at, free, at + 1, size - at);
+        System.arraycopy(idle, at, idle, at + 1, size - at);
         times[at] = t;
         free[at] = free[at - 1].clone();
+        idle[at] = idle[at - 1].clone();
         size++;
         return at;
     }
@@ -166,7 +208,15 @@ final class TresStepProfile {
     void book(Placement placement, long from, long to) {
         int a = splitAt(from);
         int b = to == Long.MAX_VALUE ? size : splitAt(to);
-        for (int k = a; k < b; k++) take(free[k], placement);
+        for (int k = a; k < b; k++) {
+            take(free[k], placement);
+            long[] bits = idle[k];
+            for (int node : placement.nodes()) {
+                if (isIdle(free[k], node)) continue; // it was idle before too (a placement of nothing)
+                bits[node >>> 6] &= ~(1L << node);
+                if (free[k][node * w] == total[node * w]) mixed = true;
+            }
+        }
     }
 
     /** The number of breakpoints (for tests). */
@@ -200,6 +250,8 @@ final class TresStepProfile {
             TresCapacity.Candidate cand = cands.get(c);
             if (cand.need()[2] == 1) reserved[c] = (long) (shape.rowsOf(cand.group()) - 1) * cluster.pools().get(cand.group()).coresPerNode();
         }
+        boolean[] idleOnly = new boolean[nc];
+        for (int c = 0; c < nc; c++) idleOnly[c] = idleOnly(cands.get(c), reserved[c]);
         int[] base = new int[nc + 1];
         for (int c = 0; c < nc; c++) base[c + 1] = base[c] + cands.get(c).endNode() - cands.get(c).firstNode();
         int total = base[nc];
@@ -225,6 +277,12 @@ final class TresStepProfile {
             int next = Integer.MAX_VALUE; // no candidate can fit before this start index (see below)
             for (int c = 0; c < nc; c++) {
                 TresCapacity.Candidate cand = cands.get(c);
+                if (idleOnly[c]) {
+                    int at = idleSearch(cand, nodesNeeded, i, j);
+                    if (at < 0) return new AvailabilityProfile.Slot(start, shape.placement(cand, Arrays.copyOf(chosen, nodesNeeded)));
+                    next = Math.min(next, at);
+                    continue;
+                }
                 long[] need = cand.need();
                 long cpus = need[0] + reserved[c];
                 long mem = need[1];
@@ -280,6 +338,83 @@ final class TresStepProfile {
             i = Math.max(i + 1, next);
         }
         return null;
+    }
+
+    /**
+     * Whether a node fits the candidate's need in a step iff it is idle in it: the need takes all of a
+     * node's CPUs ({@code need + reserved} = the node's CPUs, as {@link TresCapacity}'s fit check counts
+     * them) and no step has a node whose CPUs are all free but not its memory or GRES. Then a node
+     * fits only with all its CPUs free, hence idle; and an idle node fits (a need is at most a node).
+     */
+    private boolean idleOnly(TresCapacity.Candidate cand, long reserved) {
+        return !mixed && cand.endNode() > cand.firstNode() && cand.need()[0] + reserved == total[cand.firstNode() * w];
+    }
+
+    /**
+     * The fit test of {@link #search} for an idle-only candidate ({@link #idleOnly}), on the steps' idle
+     * bits: −1 with {@code chosen} holding the first {@code r} nodes of the candidate idle in every
+     * step of [i, j] (the nodes the per-node walk would choose), else a start index before which no
+     * start fits the candidate, or {@code Integer.MAX_VALUE} when it has fewer than r nodes at all.
+     *
+     * <p>Why the bound holds: going forward from i, let s* be the first step where fewer than r of the
+     * candidate's nodes have been idle in every step of [i, s*] (s* ≤ j). Going back from s*, let b be
+     * the first step where fewer than r nodes are idle in every step of [b, s*] (b ≥ i, since [i, s*]
+     * has fewer). Every start i' in [i, b] has a window reaching s* (window ends only grow with the
+     * start), and its nodes idle throughout are among those idle throughout [b, s*]: fewer than r. So
+     * the next start that can fit is b + 1.
+     */
+    private int idleSearch(TresCapacity.Candidate cand, int r, int i, int j) {
+        int first = cand.firstNode();
+        int end = cand.endNode();
+        if (end - first < r) return Integer.MAX_VALUE;
+        long[] acc = new long[words];
+        for (int wd = 0; wd < words; wd++) acc[wd] = rangeMask(wd, first, end);
+        int sStar = -1;
+        for (int s = i; s <= j; s++) {
+            if (andCount(acc, idle[s]) < r) {
+                sStar = s;
+                break;
+            }
+        }
+        if (sStar < 0) { // r nodes idle over the whole window: the first r of them
+            if (chosen.length < r) chosen = new int[r];
+            int k = 0;
+            for (int wd = 0; wd < words && k < r; wd++) {
+                long bits = acc[wd];
+                while (bits != 0 && k < r) {
+                    chosen[k++] = (wd << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                }
+            }
+            return -1;
+        }
+        for (int wd = 0; wd < words; wd++) acc[wd] = rangeMask(wd, first, end);
+        for (int b = sStar; b >= i; b--) {
+            if (andCount(acc, idle[b]) < r) return b + 1;
+        }
+        throw new IllegalStateException("idle nodes: fewer than " + r + " over steps " + i + "–" + sStar + " but not back from " + sStar);
+    }
+
+    /** acc &= bits; the number of bits left. */
+    private int andCount(long[] acc, long[] bits) {
+        int count = 0;
+        for (int wd = 0; wd < words; wd++) {
+            acc[wd] &= bits[wd];
+            count += Long.bitCount(acc[wd]);
+        }
+        return count;
+    }
+
+    /** The bits of nodes [first, end) in word wd. */
+    private static long rangeMask(int wd, int first, int end) {
+        long lo = (long) wd << 6;
+        long from = Math.max(first, lo);
+        long to = Math.min(end, lo + 64);
+        if (from >= to) return 0;
+        int a = (int) (from - lo);
+        int b = (int) (to - lo);
+        long upper = b == 64 ? -1L : (1L << b) - 1;
+        return upper & ~((1L << a) - 1);
     }
 
     /**

@@ -50,10 +50,10 @@ class TresStepProfileProperties {
         String p = parts[rnd.nextInt(parts.length)];
         List<String> list = p.isEmpty() ? List.of() : List.of(p.split(","));
         int nodes = 1 + (rnd.nextInt(4) == 0 ? rnd.nextInt(3) : 0);
-        int cores = 1 + rnd.nextInt(32);
+        int cores = rnd.nextInt(4) == 0 ? 32 : 1 + rnd.nextInt(32); // a quarter take whole nodes' CPUs (the idle-bit search)
         long mem = 1000L * (1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 300));
         List<Gres> gres = p.equals("gpu") || rnd.nextInt(8) == 0 ? List.of(new Gres("gpu", "", 1 + rnd.nextInt(4))) : List.of();
-        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).build();
+        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).exclusive(rnd.nextInt(10) == 0).build();
         long est = 1 + rnd.nextInt(rnd.nextBoolean() ? 100 : 5000);
         return new JobSpec(id, "j" + id, 0, nodes, cores, mem, est, est, "normal", "a", List.of(), true, true, 0, 0, null, req);
     }
