@@ -24,55 +24,16 @@ public final class MetricsCalculator {
 
     public static Metrics of(SimulationResult result) {
         int n = result.jobs().size();
-        long[] waits = new long[n];
-        double sumWait = 0, sumResponse = 0, sumBsld = 0, useful = 0, lost = 0, overhead = 0;
-        long firstSubmit = Long.MAX_VALUE, lastEnd = Long.MIN_VALUE, checkpoints = 0;
-        int preempted = 0, completed = 0, killed = 0;
-        int[] byMechanism = new int[PreemptMechanism.values().length];
-        int[] jobsByMechanism = new int[PreemptMechanism.values().length];
-        Map<String, double[]> classes = new TreeMap<>();
-        PreemptMechanism[] mechanisms = PreemptMechanism.values();
-        String lastQos = null;
-        double[] c = null;
-        for (int i = 0; i < n; i++) {
-            JobRun r = result.job(i);
-            int procs = r.spec().procs();
-            firstSubmit = Math.min(firstSubmit, r.spec().submit());
-            long end = r.end() >= 0 ? r.end() : result.endTime();
-            lastEnd = Math.max(lastEnd, end);
-            waits[i] = r.totalWait();
-            sumWait += r.totalWait();
-            long response = end - r.spec().submit();
-            sumResponse += response;
-            double bsld = boundedSlowdown(response, r.spec().runtime());
-            sumBsld += bsld;
-            if (r.state() == JobState.COMPLETED) {
-                completed++;
-                useful += (double) procs * r.spec().runtime();
-            } else {
-                killed++;
-                lost += (double) procs * r.workDone();
-            }
-            lost += (double) procs * r.lostWork();
-            overhead += (double) procs * (r.checkpointSeconds() + r.restartSeconds());
-            checkpoints += r.timesCheckpointed();
-            if (r.timesPreempted() > 0) preempted++;
-            for (PreemptMechanism m : mechanisms) {
-                int by = r.preemptionsBy(m);
-                byMechanism[m.ordinal()] += by;
-                if (by > 0) jobsByMechanism[m.ordinal()]++;
-            }
-            String qos = r.spec().qos();
-            if (!qos.equals(lastQos)) { // jobs of one class usually come in runs: one map look-up a run
-                c = classes.computeIfAbsent(qos, k -> new double[5]);
-                lastQos = qos;
-            }
-            c[0]++;
-            c[1] += r.totalWait();
-            c[2] = Math.max(c[2], r.totalWait());
-            c[3] += bsld;
-            if (r.timesPreempted() > 0) c[4]++;
-        }
+        Sums sums = new Sums(n, result.endTime());
+        for (int i = 0; i < n; i++) sums.add(i, result.job(i)); // the body a method: compiled after a few hundred jobs
+        long[] waits = sums.waits;
+        double sumWait = sums.sumWait, sumResponse = sums.sumResponse, sumBsld = sums.sumBsld, useful = sums.useful,
+                lost = sums.lost, overhead = sums.overhead;
+        long firstSubmit = sums.firstSubmit, lastEnd = sums.lastEnd, checkpoints = sums.checkpoints;
+        int preempted = sums.preempted, completed = sums.completed, killed = sums.killed;
+        int[] byMechanism = sums.byMechanism;
+        int[] jobsByMechanism = sums.jobsByMechanism;
+        Map<String, double[]> classes = sums.classes;
         if (n == 0) {
             firstSubmit = 0;
             lastEnd = 0;
@@ -173,5 +134,69 @@ public final class MetricsCalculator {
         long t = a[i];
         a[i] = a[j];
         a[j] = t;
+    }
+
+    /**
+     * The per-job sums, in job order. A one-shot run calls {@link #of} once: a loop body inside it would
+     * run interpreted until on-stack replacement (tens of thousands of jobs); as a method it is compiled early.
+     */
+    private static final class Sums {
+        final long endTime;
+        final long[] waits;
+        double sumWait, sumResponse, sumBsld, useful, lost, overhead;
+        long firstSubmit = Long.MAX_VALUE, lastEnd = Long.MIN_VALUE, checkpoints;
+        int preempted, completed, killed;
+        final int[] byMechanism = new int[PreemptMechanism.values().length];
+        final int[] jobsByMechanism = new int[PreemptMechanism.values().length];
+        final Map<String, double[]> classes = new TreeMap<>();
+        final PreemptMechanism[] mechanisms = PreemptMechanism.values();
+        String lastQos;
+        double[] c;
+
+        Sums(int n, long endTime) {
+            this.waits = new long[n];
+            this.endTime = endTime;
+        }
+
+        void add(int i, JobRun r) {
+            int procs = r.spec().procs();
+            firstSubmit = Math.min(firstSubmit, r.spec().submit());
+            long end = r.end() >= 0 ? r.end() : endTime;
+            lastEnd = Math.max(lastEnd, end);
+            waits[i] = r.totalWait();
+            sumWait += r.totalWait();
+            long response = end - r.spec().submit();
+            sumResponse += response;
+            double bsld = boundedSlowdown(response, r.spec().runtime());
+            sumBsld += bsld;
+            if (r.state() == JobState.COMPLETED) {
+                completed++;
+                useful += (double) procs * r.spec().runtime();
+            } else {
+                killed++;
+                lost += (double) procs * r.workDone();
+            }
+            lost += (double) procs * r.lostWork();
+            overhead += (double) procs * (r.checkpointSeconds() + r.restartSeconds());
+            checkpoints += r.timesCheckpointed();
+            if (r.timesPreempted() > 0) {
+                preempted++;
+                for (PreemptMechanism m : mechanisms) {
+                    int by = r.preemptionsBy(m);
+                    byMechanism[m.ordinal()] += by;
+                    if (by > 0) jobsByMechanism[m.ordinal()]++;
+                }
+            }
+            String qos = r.spec().qos();
+            if (!qos.equals(lastQos)) { // jobs of one class usually come in runs: one map look-up a run
+                c = classes.computeIfAbsent(qos, k -> new double[5]);
+                lastQos = qos;
+            }
+            c[0]++;
+            c[1] += r.totalWait();
+            c[2] = Math.max(c[2], r.totalWait());
+            c[3] += bsld;
+            if (r.timesPreempted() > 0) c[4]++;
+        }
     }
 }

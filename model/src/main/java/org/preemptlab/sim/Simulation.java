@@ -279,12 +279,13 @@ public final class Simulation {
 
     /** The job records (read-only views), by index. */
     public List<JobView> jobs() {
-        return List.of(knownRuns());
+        return Collections.unmodifiableList(Arrays.asList(knownRuns()));
     }
 
     /** Builds the result of the run so far. */
     public SimulationResult result(long wallNanos) {
-        return new SimulationResult(cluster, policy.name(), List.of(knownRuns()), timeline, queueStats.area(),
+        // a view, not List.of's checked copy (a million jobs, run once, mostly interpreted); runs[i] is never reassigned
+        return new SimulationResult(cluster, policy.name(), Collections.unmodifiableList(Arrays.asList(knownRuns())), timeline, queueStats.area(),
                 queueStats.from(), now, passes, wallNanos, slurm == null ? null : slurm.record());
     }
 
