@@ -9,12 +9,11 @@ import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.swf.SwfReadOptions;
-import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.metrics.MetricsCalculator;
-import org.preemptlab.sim.Simulation;
 import org.preemptlab.sim.SimulationResult;
+import org.preemptlab.tracerun.TraceRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,11 +49,14 @@ final class SimulateCommand implements Callable<Integer> {
                 .output("--out-swf", outSwf).output("--metrics-json", metricsJson).output("--events-csv", eventsCsv).check();
         SwfReadOptions options = procs == null ? SwfReadOptions.defaults() : SwfReadOptions.defaults().withProcs(procs);
         if (outSwf == null) options = options.withoutFields(); // only the SWF export writes the original fields back
-        SwfTrace t = SwfReader.read(trace, options);
+        // the trace is read on a second thread while the engine runs on the jobs read so far (tracerun)
+        TraceRun.Outcome run = TraceRun.run(trace, options,
+                (procs, jobs) -> policy.config(new ProcessorMachine(procs), jobs, eventsCsv != null),
+                ProgressBar.forTerminal("simulate " + policy.policy));
+        SwfTrace t = run.trace();
+        SimulationResult result = run.result();
         if (!t.report().isClean()) System.err.println(t.report().summary());
         if (t.report().machineSizeWarning() != null) System.err.println(t.report().machineSizeWarning());
-        var config = policy.config(new ProcessorMachine(t.machineProcs()), t.jobs(), eventsCsv != null);
-        SimulationResult result = new Simulation(config).run(ProgressBar.forTerminal("simulate " + policy.policy));
         Metrics m = MetricsCalculator.of(result);
         double wall = (System.nanoTime() - t0) / 1e9;
         AtomicFiles.together(() -> { // all outputs or none
