@@ -75,6 +75,7 @@ public final class PreemptLabCommand implements Runnable {
         if (args.length == 0) return null;
         return switch (args[0]) {
             case "simulate" -> SimulateCommand.plain(args);
+            case "run" -> RunCommand.plain(args);
             default -> null;
         };
     }

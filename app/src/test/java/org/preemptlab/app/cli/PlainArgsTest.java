@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A plain `simulate` command line runs without picocli ({@link PlainArgs}): it must mean exactly what
+ * A plain `simulate` or `run` command line runs without picocli ({@link PlainArgs}): it must mean exactly what
  * picocli makes of it (same fields, same defaults), and every line that is not plain — help, an error,
  * an unusual form — must be left to picocli, so its output and messages stay the same.
  */
@@ -94,9 +94,38 @@ class PlainArgsTest {
         for (String[] args : lines) assertThat(SimulateCommand.plain(args)).as(String.join(" ", args)).isNull();
     }
 
+    private static String fields(RunCommand c) {
+        return String.join("|", String.valueOf(c.scenario), String.valueOf(c.metricsJson), String.valueOf(c.eventsCsv),
+                String.valueOf(c.outSwf), c.backend, Double.toString(c.timeScale), String.valueOf(c.slurmConf),
+                c.slurmPartition, String.valueOf(c.jobDir));
+    }
+
     @Test
-    void onlySimulateHasAPlainPath() {
+    void plainRunLinesMeanWhatPicocliMakesOfThem() {
+        String m = dir.resolve("m.json").toString();
+        List<String[]> lines = List.of(
+                new String[] {"run", "s.json"},
+                new String[] {"run", "--metrics-json", m, "s.json", "--events-csv", dir.resolve("e.csv").toString()},
+                new String[] {"run", "s.json", "--out-swf=" + dir.resolve("o.swf"), "--backend", "slurm",
+                        "--slurm-conf", "/etc/slurm.conf", "--slurm-partition", "high", "--job-dir", "/tmp/j"});
+        for (String[] args : lines) {
+            RunCommand plain = RunCommand.plain(args);
+            assertThat(plain).as(String.join(" ", args)).isNotNull();
+            RunCommand picocli = new RunCommand();
+            new CommandLine(picocli).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+            assertThat(fields(plain)).as(String.join(" ", args)).isEqualTo(fields(picocli));
+        }
+        for (String[] args : List.<String[]>of(new String[] {"run"}, new String[] {"run", "a.json", "b.json"},
+                new String[] {"run", "s.json", "--time-scale", "10"}, new String[] {"run", "--help"},
+                new String[] {"run", "s.json", "--backend"})) {
+            assertThat(RunCommand.plain(args)).as(String.join(" ", args)).isNull();
+        }
+    }
+
+    @Test
+    void simulateAndRunHaveAPlainPath() {
         assertThat(PreemptLabCommand.plain(new String[] {"simulate", "--trace", "x.swf"})).isInstanceOf(SimulateCommand.class);
+        assertThat(PreemptLabCommand.plain(new String[] {"run", "x.json"})).isInstanceOf(RunCommand.class);
         assertThat(PreemptLabCommand.plain(new String[] {"bench", "--trace", "x.swf"})).isNull();
         assertThat(PreemptLabCommand.plain(new String[0])).isNull();
     }
