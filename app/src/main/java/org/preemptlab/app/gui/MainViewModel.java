@@ -249,8 +249,8 @@ public final class MainViewModel {
     public boolean addDrawnMaintenance(MaintenanceDrawing.Span span) {
         ScenarioDraft d = editor.draft();
         if (d.pools().isEmpty()) {
-            notifier.error("No pools to maintain", "This scenario is a machine of " + d.processors()
-                    + " processors (an SWF trace): maintenance windows need node pools.");
+            notifier.error("No pools to maintain", "This scenario is a machine of " + Units.count(d.processors(), "processor")
+                    + " (an SWF trace): maintenance windows need node pools.");
             return false;
         }
         MaintenanceDraft w = editor.addMaintenance(MaintenanceDrawing.window(span,
@@ -267,8 +267,8 @@ public final class MainViewModel {
     public boolean addDrawnReservation(MaintenanceDrawing.Span span) {
         ScenarioDraft d = editor.draft();
         if (d.pools().isEmpty()) {
-            notifier.error("No nodes to reserve", "This scenario is a machine of " + d.processors()
-                    + " processors (an SWF trace): reservations need node pools.");
+            notifier.error("No nodes to reserve", "This scenario is a machine of " + Units.count(d.processors(), "processor")
+                    + " (an SWF trace): reservations need node pools.");
             return false;
         }
         java.util.List<Integer> nodes = new java.util.ArrayList<>();
@@ -379,8 +379,8 @@ public final class MainViewModel {
      */
     public void openFile(Path path) {
         status.set("Opening " + path.getFileName() + " …");
-        runner.submit("Opening " + path.getFileName(), sink -> ScenarioFiles.read(path), draft -> {
-            editor.load(draft);
+        runner.submit("Opening " + path.getFileName(), sink -> ScenarioFiles.open(path), opened -> {
+            editor.load(opened.draft(), opened.scenario()); // the reader's judgement: not judged again
             file.set(path.toAbsolutePath());
             remember(path);
             status.set("Opened " + path.getFileName() + ".");
@@ -407,9 +407,21 @@ public final class MainViewModel {
      */
     public void importSwf(Path path, SwfReadOptions options) {
         status.set("Importing " + path.getFileName() + " …");
-        runner.submit("Importing " + path.getFileName(), sink -> SwfReader.read(path, options), trace -> {
+        record Imported(org.preemptlab.io.swf.SwfTrace trace, ScenarioDraft draft, org.preemptlab.scenario.Scenario scenario) {}
+        runner.submit("Importing " + path.getFileName(), sink -> {
+            org.preemptlab.io.swf.SwfTrace read = SwfReader.read(path, options);
+            ScenarioDraft draft = SwfImport.toDraft(path, read, options);
+            org.preemptlab.scenario.Scenario judged;
+            try {
+                judged = ScenarioValidator.toScenario(draft); // judged here, off the UI thread (200k jobs)
+            } catch (ScenarioException e) {
+                judged = null; // the editor lists the problems
+            }
+            return new Imported(read, draft, judged);
+        }, imported -> {
+            org.preemptlab.io.swf.SwfTrace trace = imported.trace();
             ImportReport report = ImportReport.of(trace.report());
-            editor.load(SwfImport.toDraft(path, trace, options));
+            editor.load(imported.draft(), imported.scenario());
             editor.importReportProperty().set(report);
             editor.dirtyProperty().set(true);
             file.set(null);
@@ -458,10 +470,11 @@ public final class MainViewModel {
             file.set(null);
             boolean placeholder = SlurmScenarioImport.isPlaceholderOnly(scenario);
             long nodes = draft.pools().stream().mapToLong(p -> p.nodes()).sum();
-            String summary = "Imported " + draft.pools().size() + (draft.site() == null ? " pool(s), " : " node group(s) of a Slurm site, ")
-                    + nodes + " node(s) and "
-                    + (placeholder ? "one placeholder job (replace it)" : draft.jobs().size() + " job(s), "
-                            + draft.running().size() + " already running")
+            String summary = "Imported " + (draft.site() == null ? Units.count(draft.pools().size(), "pool")
+                            : Units.count(draft.pools().size(), "node group") + " of a Slurm site") + ", "
+                    + Units.count(nodes, "node") + " and "
+                    + (placeholder ? "one placeholder job (replace it)" : Units.count(draft.jobs().size(), "job") + ", "
+                            + Units.group(draft.running().size()) + " already running")
                     + " from " + what + ".";
             status.set(summary);
             notifier.info(summary, scenario.description());

@@ -193,6 +193,20 @@ public final class EditorViewModel {
 
     /** Replaces the whole draft without history (a file was opened or a new scenario made). */
     public void load(ScenarioDraft draft) {
+        load(draft, null);
+    }
+
+    /**
+     * As {@link #load(ScenarioDraft)}, for a draft whose scenario is known already: {@code judgedAs} is
+     * what {@link ScenarioValidator#toScenario} makes of it (the file reader's scenario of the file the
+     * draft was read from, by the same rules), so the draft is not judged again (null: it is judged).
+     */
+    public void load(ScenarioDraft draft, org.preemptlab.scenario.Scenario judgedAs) {
+        if (judgedAs != null) {
+            judged = draft;
+            judgedScenario = judgedAs;
+            judgedProblems = List.of();
+        }
         importReport.set(null);
         inputErrors.clear(); // the fields show the new draft's values
         stack.reset(draft);
@@ -448,7 +462,7 @@ public final class EditorViewModel {
         TreeSet<Integer> sorted = new TreeSet<>(indices);
         List<JobDraft> jobs = new ArrayList<>(draft().jobs());
         for (Integer i : sorted.descendingSet()) if (i >= 0 && i < jobs.size()) jobs.remove((int) i);
-        edit("remove " + sorted.size() + " job(s)", draft().withJobs(jobs));
+        edit("remove " + org.preemptlab.units.Units.count(sorted.size(), "job"), draft().withJobs(jobs));
     }
 
     public void setJob(int index, JobDraft job) {
@@ -573,7 +587,7 @@ public final class EditorViewModel {
             String name = uniqueName(shifted.name(), jobs.stream().map(JobDraft::name).toList());
             jobs.add(shifted.withName(name));
         }
-        edit((replace ? "generate " : "append ") + mix.get().count() + " jobs", draft().withJobs(jobs).withSeed(mix.get().seed()));
+        edit((replace ? "generate " : "append ") + org.preemptlab.units.Units.count(mix.get().count(), "job"), draft().withJobs(jobs).withSeed(mix.get().seed()));
         return true;
     }
 
