@@ -47,8 +47,11 @@ public final class Simulation {
         c = Long.compare(a.queueKey(), b.queueKey());
         return c != 0 ? c : Integer.compare(a.index(), b.index());
     };
-    private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong(JobRun::estimatedEnd)
-            .thenComparingInt(JobRun::index);
+    /** Estimated end, then index; written out as {@link #QUEUE_ORDER} (every start and end compares it log(running) times). */
+    private static final Comparator<JobRun> BY_ESTIMATED_END = (a, b) -> {
+        int c = Long.compare(a.estimatedEnd(), b.estimatedEnd());
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+    };
 
     private final SimulationConfig config;
     private final Cluster cluster;
@@ -180,8 +183,9 @@ public final class Simulation {
                 if (plan.evaluateFrom() > 0) events.add(new SimEvent.Wakeup(plan.evaluateFrom())); // the first look at the plan
             }
         }
-        this.book = new ReservationBook(config.reservations(),
-                org.preemptlab.reservation.ReservationPlan.until(config.jobs()), reservations, events);
+        // the horizon of the reservations' occurrences: a walk over every job, only when there are reservations
+        this.book = new ReservationBook(config.reservations(), config.reservations().isEmpty() ? 0
+                : org.preemptlab.reservation.ReservationPlan.until(config.jobs()), reservations, events);
         if (!book.isEmpty()) {
             int[] poolOf = new int[cluster.nodeCount()];
             if (cluster instanceof org.preemptlab.cluster.NodeCluster nc) for (int n = 0; n < poolOf.length; n++) poolOf[n] = nc.poolOf(n);

@@ -1,7 +1,9 @@
 package org.preemptlab.app.cli;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.files.AtomicFiles;
@@ -40,6 +42,42 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--events-csv", converter = OptionValues.OutputFile.class, description = "write every engine event with its reason as CSV")
     Path eventsCsv;
+
+    private static final Set<String> VALUED = union(PolicyOptions.VALUED,
+            Set.of("--trace", "--procs", "--out-swf", "--metrics-json", "--events-csv"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The command for a plain command line ({@code args[0]} is {@code simulate}; {@link PlainArgs}), its
+     * options converted as picocli converts them; null if the line is not plain or a value does not
+     * convert: picocli then parses it and reports what is wrong.
+     */
+    static SimulateCommand plain(String[] args) {
+        PlainArgs a = PlainArgs.of(args, 1, VALUED, PolicyOptions.FLAGS, 0);
+        if (a == null || a.value("--trace") == null) return null;
+        try {
+            SimulateCommand c = new SimulateCommand();
+            c.trace = Path.of(a.value("--trace"));
+            String procs = a.value("--procs");
+            c.procs = procs == null ? null : new OptionValues.Processors().convert(procs);
+            c.policy = PolicyOptions.plain(a);
+            c.outSwf = outputFile(a.value("--out-swf"));
+            c.metricsJson = outputFile(a.value("--metrics-json"));
+            c.eventsCsv = outputFile(a.value("--events-csv"));
+            return c;
+        } catch (RuntimeException e) { // picocli's TypeConversionException, InvalidPathException: picocli says it
+            return null;
+        }
+    }
+
+    private static Path outputFile(String value) {
+        return value == null ? null : new OptionValues.OutputFile().convert(value);
+    }
 
     @Override
     public Integer call() throws Exception {
