@@ -10,7 +10,10 @@
 #   CR_Core_Memory; AccountingStorageEnforce=associations,limits,qos.
 # Usage: start.sh DIR           Stop with stop.sh DIR [--delete].
 # Env: SLURMCTLD_PORT (16917), SLURMDBD_PORT (16919), SLURMD_BASE_PORT (17101), MARIADB_PORT (13316),
-#      SCHED_PARAMS (the SchedulerParameters line, default below).
+#      SCHED_PARAMS (the SchedulerParameters line, default below),
+#      SLURMCTLD_DEBUG (SlurmctldDebug, default debug) and SLURMCTLD_DEBUGFLAGS (DebugFlags, default
+#      Backfill): slurmctld's log then says when each scheduler ran and which one started a job, the
+#      timers' phase the replay cannot see in sacct (run.sh keeps the log).
 # Pitfalls this follows: /work/shared/notes/live-backends.md, "Slurm with accounting".
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +25,8 @@ CTLD_PORT="${SLURMCTLD_PORT:-16917}"
 DBD_PORT="${SLURMDBD_PORT:-16919}"
 BASE_PORT="${SLURMD_BASE_PORT:-17101}"
 DB_PORT="${MARIADB_PORT:-13316}"
+CTLD_DEBUG="${SLURMCTLD_DEBUG:-debug}"
+CTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS:-Backfill}"
 SCHED_PARAMS="${SCHED_PARAMS:-bf_interval=5,sched_interval=10,bf_resolution=10,bf_window=60,default_queue_depth=100,bf_max_job_test=200,bf_continue}"
 
 for cmd in munged slurmctld slurmd slurmdbd sinfo sacctmgr mariadbd mariadb-install-db; do
@@ -116,6 +121,8 @@ SlurmdSpoolDir=$DIR/spool/%n
 SlurmctldPidFile=$DIR/slurmctld.pid
 SlurmdPidFile=$DIR/slurmd-%n.pid
 SlurmctldLogFile=$DIR/log/slurmctld.log
+SlurmctldDebug=$CTLD_DEBUG
+DebugFlags=$CTLD_DEBUGFLAGS
 SlurmdLogFile=$DIR/log/slurmd-%n.log
 SlurmdParameters=config_overrides
 ProctrackType=proctrack/linuxproc
