@@ -12,7 +12,7 @@
 # Env: SLURMCTLD_PORT (16917), SLURMDBD_PORT (16919), SLURMD_BASE_PORT (17101), MARIADB_PORT (13316),
 #      SCHED_PARAMS (the SchedulerParameters line, default below),
 #      SLURMCTLD_DEBUG (SlurmctldDebug, default debug) and SLURMCTLD_DEBUGFLAGS (DebugFlags, default
-#      Backfill): slurmctld's log then says when each scheduler ran and which one started a job, the
+#      Backfill,Priority): slurmctld's log then says when each scheduler ran and which one started a job, the
 #      timers' phase the replay cannot see in sacct (run.sh keeps the log).
 # Pitfalls this follows: /work/shared/notes/live-backends.md, "Slurm with accounting".
 set -euo pipefail
@@ -26,7 +26,7 @@ DBD_PORT="${SLURMDBD_PORT:-16919}"
 BASE_PORT="${SLURMD_BASE_PORT:-17101}"
 DB_PORT="${MARIADB_PORT:-13316}"
 CTLD_DEBUG="${SLURMCTLD_DEBUG:-debug}"
-CTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS:-Backfill}"
+CTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS:-Backfill,Priority}"
 SCHED_PARAMS="${SCHED_PARAMS:-bf_interval=5,sched_interval=10,bf_resolution=10,bf_window=60,default_queue_depth=100,bf_max_job_test=200,bf_continue}"
 
 for cmd in munged slurmctld slurmd slurmdbd sinfo sacctmgr mariadbd mariadb-install-db; do

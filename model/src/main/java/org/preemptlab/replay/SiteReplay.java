@@ -18,6 +18,7 @@ import org.preemptlab.gres.Gres;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctJob;
 import org.preemptlab.history.SacctRule;
+import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.SlurmRequest;
 import org.preemptlab.partition.Partition;
@@ -28,6 +29,7 @@ import org.preemptlab.sim.SimulationResult;
 import org.preemptlab.site.Site;
 import org.preemptlab.slurmconf.SiteMapping;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.RecordedPasses;
 import org.preemptlab.slurmsched.SlurmJobAttributes;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
 import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
@@ -58,7 +60,17 @@ public final class SiteReplay {
 
     public static HistoryReplay.Result run(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode) {
-        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, ProgressListener.NONE, null);
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, ProgressListener.NONE, null, null);
+    }
+
+    /**
+     * As {@link #run}, with the schedulers' passes at the instants slurmctld's log recorded ({@code log}: read with
+     * {@code SlurmctldDebug=debug}, {@code DebugFlags=Backfill}; same clock as the history) instead of on the
+     * phase grid: the timers' phase and slurmctld's latency are then Slurm's own.
+     */
+    public static HistoryReplay.Result run(SlurmSite files, SacctHistory history, SlurmctldLog log, Long toleranceSeconds,
+            Priority priorityMode) {
+        return replay(files, history, 0, toleranceSeconds, priorityMode, ProgressListener.NONE, null, log);
     }
 
     /** A replay with the reasons the model gives for every job's predicted start (the planner's worst-jobs list). */
@@ -71,12 +83,12 @@ public final class SiteReplay {
     public static Explained explain(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress) {
         SimulationResult[] sim = new SimulationResult[1];
-        HistoryReplay.Result r = replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim);
+        HistoryReplay.Result r = replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, null);
         return new Explained(r, ReplayReasons.of(sim[0]));
     }
 
     private static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
-            Priority priorityMode, ProgressListener progress, SimulationResult[] sim) {
+            Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log) {
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         NodeCluster built = SiteMapping.cluster(files);
@@ -199,6 +211,17 @@ public final class SiteReplay {
             }
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
+        if (log != null) {
+            if (log.isEmpty()) {
+                warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "
+                        + "passes on the phase grid");
+            } else {
+                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), origin);
+                policy.withRecordedPasses(rp);
+                warnings.add("passes at the instants of slurmctld's log: " + log.fullPasses().size() + " full, " + log.eventPasses().size()
+                        + " after an event, " + log.backfillCycles().size() + " backfill cycles");
+            }
+        }
         SimulationResult r = new Simulation(SimulationConfig.of(cluster, specs, policy, false)).run(progress);
         if (sim != null) sim[0] = r;
         Map<String, JobTimes> predicted = new LinkedHashMap<>();
