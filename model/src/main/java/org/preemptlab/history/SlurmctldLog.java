@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
  * @param startedBy   per JobId, which scheduler started it: {@code main} ({@code sched: Allocate JobId=…})
  *                    or {@code backfill} ({@code _start_job: Started JobId=…})
  * @param startedAt   per JobId, the millisecond of that start
+ * @param priorityStart when the multifactor plugin started ({@code Priority MULTIFACTOR plugin loaded}): its decay
+ *                    thread recomputes fair-share and priorities at this instant + k·PriorityCalcPeriod; null if absent
  */
 public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<Long> backfillCycles,
-        Map<String, String> startedBy, Map<String, Long> startedAt) {
+        Map<String, String> startedBy, Map<String, Long> startedAt, Long priorityStart) {
 
     private static final Pattern STAMP = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,3})?)\\] (.*)$");
     private static final Pattern ALLOCATE = Pattern.compile("sched: Allocate JobId=(\\S+) ");
@@ -59,6 +61,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
         List<Long> full = new ArrayList<>(), event = new ArrayList<>(), bf = new ArrayList<>();
         Map<String, String> by = new LinkedHashMap<>();
         Map<String, Long> at = new LinkedHashMap<>();
+        Long prio = null;
         for (String line : lines) {
             Matcher m = STAMP.matcher(line);
             if (!m.matches()) continue;
@@ -68,14 +71,17 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
             Matcher alloc = ALLOCATE.matcher(text);
             Matcher bfStart = BF_START.matcher(text);
             boolean a = alloc.find(), b = !a && bfStart.find();
-            if (!pass && !cycle && !a && !b) continue;
+            boolean plugin = text.endsWith("Priority MULTIFACTOR plugin loaded");
+            if (!pass && !cycle && !a && !b && !plugin) continue;
             long ms;
             try {
                 ms = LocalDateTime.parse(m.group(1)).toInstant(ZoneOffset.UTC).toEpochMilli();
             } catch (DateTimeParseException e) {
                 continue;
             }
-            if (pass) (text.contains("full queue") ? full : event).add(ms);
+            if (plugin) {
+                if (prio == null) prio = ms;
+            } else if (pass) (text.contains("full queue") ? full : event).add(ms);
             else if (cycle) bf.add(ms);
             else {
                 String id = a ? alloc.group(1) : bfStart.group(1);
@@ -83,7 +89,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
                 at.put(id, ms);
             }
         }
-        return new SlurmctldLog(full, event, bf, by, at);
+        return new SlurmctldLog(full, event, bf, by, at, prio);
     }
 
     public boolean isEmpty() {

@@ -222,7 +222,14 @@ public final class SiteReplay {
                         + " after an event, " + log.backfillCycles().size() + " backfill cycles");
             }
         }
-        SimulationResult r = new Simulation(SimulationConfig.of(cluster, specs, policy, false)).run(progress);
+        SimulationConfig simConfig = SimulationConfig.of(cluster, specs, policy, false);
+        if (log != null && log.priorityStart() != null && site.multifactor() && !Boolean.getBoolean("plab.noCalcEpoch")) {
+            long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
+            simConfig = simConfig.withPriorityCalcEpoch(epoch);
+            warnings.add("priority: PriorityCalcPeriod ticks at slurmctld's priority start + k·period (" + epoch
+                    + " s from the first submit), from its log");
+        }
+        SimulationResult r = new Simulation(simConfig).run(progress);
         if (sim != null) sim[0] = r;
         Map<String, JobTimes> predicted = new LinkedHashMap<>();
         int neverStarted = 0;

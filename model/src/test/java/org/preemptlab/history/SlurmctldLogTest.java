@@ -19,6 +19,7 @@ class SlurmctldLogTest {
     @Test
     void readsThePassesAndWhichSchedulerStartedEachJob() {
         SlurmctldLog log = SlurmctldLog.parse(List.of(
+                "[2026-12-06T17:17:05.022] debug:  priority/multifactor: init: Priority MULTIFACTOR plugin loaded",
                 "[2026-12-06T17:17:08.080] debug:  sched: Running job scheduler for default depth.",
                 "[2026-12-06T17:17:09.635] _slurm_rpc_submit_batch_job: JobId=1 InitPrio=10548 usec=838",
                 "[2026-12-06T17:17:09.724] sched/backfill: _attempt_backfill: beginning",
@@ -33,10 +34,13 @@ class SlurmctldLogTest {
         assertEquals(List.of(ms("2026-12-06T17:17:09.724")), log.backfillCycles());
         assertEquals(Map.of("1", "backfill", "2", "main"), log.startedBy());
         assertEquals(ms("2026-12-06T17:17:11.100"), log.startedAt().get("2"));
+        assertEquals(ms("2026-12-06T17:17:05.022"), log.priorityStart());
     }
 
     @Test
     void aLogWithoutPassesIsEmpty() {
-        assertTrue(SlurmctldLog.parse(List.of("[2026-12-06T17:17:09.635] _slurm_rpc_submit_batch_job: JobId=1")).isEmpty());
+        SlurmctldLog log = SlurmctldLog.parse(List.of("[2026-12-06T17:17:09.635] _slurm_rpc_submit_batch_job: JobId=1"));
+        assertTrue(log.isEmpty());
+        assertEquals(null, log.priorityStart());
     }
 }
