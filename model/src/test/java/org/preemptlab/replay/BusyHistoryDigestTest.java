@@ -41,7 +41,7 @@ class BusyHistoryDigestTest {
         // Slurm's default batch_sched_delay (3 s): a pass after a submit or an end waits until 3 s after the last one;
         // the digests of the build that modelled it (issue 12, fidelity)
         Files.writeString(conf, text);
-        assertDigests(conf, history, "a3c38fdd3d10d69ffa667ab2eb621a35b25291fe7becee5f23a1c1fbde5ec51f", "SACCT-DEFAULT");
+        assertDigests(conf, history, "a3c38fdd3d10d69ffa667ab2eb621a35b25291fe7becee5f23a1c1fbde5ec51f", "45ef2dfa7a77f48a0ccc56b281f18ddcd6bbd84ecfaabdba6b5f841042670ccb");
     }
 
     private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, String multifactor, String sacct)
