@@ -223,7 +223,7 @@ public final class SiteReplay {
             }
         }
         SimulationConfig simConfig = SimulationConfig.of(cluster, specs, policy, false);
-        if (log != null && log.priorityStart() != null && site.multifactor() && !Boolean.getBoolean("plab.noCalcEpoch")) {
+        if (log != null && log.priorityStart() != null && site.multifactor()) {
             long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
             simConfig = simConfig.withPriorityCalcEpoch(epoch);
             warnings.add("priority: PriorityCalcPeriod ticks at slurmctld's priority start + k·period (" + epoch

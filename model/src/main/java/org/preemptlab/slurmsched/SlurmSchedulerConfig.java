@@ -61,7 +61,7 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
             return new SlurmSchedulerConfig(p.schedIntervalSeconds(), p.defaultQueueDepth(), p.bfIntervalSeconds(),
                     p.bfWindowSeconds(), p.bfResolutionSeconds(), p.bfMaxJobTest(), p.bfMaxJobUser(), p.bfMaxJobPart(),
                     p.bfMaxJobStart(), p.number("bf_min_prio_reserve", 0), p.bfContinue(), 0,
-                    p.number("batch_sched_delay", Long.getLong("plab.batchDelay", BATCH_SCHED_DELAY_DEFAULT)), unmodelled);
+                    p.number("batch_sched_delay", BATCH_SCHED_DELAY_DEFAULT), unmodelled);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SchedulerParameters: a value is not a whole number (" + e.getMessage() + ")", e);
         }
