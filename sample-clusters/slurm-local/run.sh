@@ -6,7 +6,7 @@
 #   sacctmgr-dump.txt  sacctmgr dump of the cluster (accounts, users, shares, QOS)
 #   sacctmgr-qos.txt   sacctmgr -P show qos (the dump lists only the QOS names)
 #   slurm.conf gres.conf workload.tsv sdiag.txt run.log
-#   slurmctld.log      slurmctld's own log (start.sh: SlurmctldDebug=debug, DebugFlags=Backfill): when
+#   slurmctld.log      slurmctld's own log (full: SlurmctldDebug=debug, DebugFlags=Backfill,Priority): when
 #                      slurmctld started, when the main and the backfill scheduler ran, which started a job
 #   times.txt          slurmctld's start and the first submission, epoch seconds (the timers' phase)
 # Usage: run.sh full|ci OUT [SEED]      (root; ports as in start.sh)
@@ -16,6 +16,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MODE="$1"; mkdir -p "$2"; OUT="$(cd "$2" && pwd)"; SEED="${3:-12}"
 FIELDS=JobID,JobName,User,Account,Partition,QOS,Submit,Eligible,Start,End,Elapsed,Timelimit,NNodes,NCPUS,ReqMem,ReqTRES,AllocTRES,NodeList,State,Priority
 case "$MODE" in full) MAX_WAIT=3600 ;; ci) MAX_WAIT=1200 ;; *) echo "MODE must be full or ci" >&2; exit 2 ;; esac
+# ci: slurmctld at its usual level (the replay with slurmctld's log is run for full only; CI keeps its time)
+if [ "$MODE" = ci ]; then export SLURMCTLD_DEBUG="${SLURMCTLD_DEBUG:-info}" SLURMCTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS-}"; fi
 DIR="$(mktemp -d /tmp/plab-slurm-acct.XXXXXX)"
 trap '"$HERE/stop.sh" "$DIR" --delete >/dev/null 2>&1 || true' EXIT
 "$HERE/workload.sh" "$MODE" "$SEED" > "$OUT/workload.tsv"

@@ -26,7 +26,7 @@ DBD_PORT="${SLURMDBD_PORT:-16919}"
 BASE_PORT="${SLURMD_BASE_PORT:-17101}"
 DB_PORT="${MARIADB_PORT:-13316}"
 CTLD_DEBUG="${SLURMCTLD_DEBUG:-debug}"
-CTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS:-Backfill,Priority}"
+CTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS-Backfill,Priority}"   # set but empty: no DebugFlags line
 SCHED_PARAMS="${SCHED_PARAMS:-bf_interval=5,sched_interval=10,bf_resolution=10,bf_window=60,default_queue_depth=100,bf_max_job_test=200,bf_continue}"
 
 for cmd in munged slurmctld slurmd slurmdbd sinfo sacctmgr mariadbd mariadb-install-db; do
@@ -122,7 +122,7 @@ SlurmctldPidFile=$DIR/slurmctld.pid
 SlurmdPidFile=$DIR/slurmd-%n.pid
 SlurmctldLogFile=$DIR/log/slurmctld.log
 SlurmctldDebug=$CTLD_DEBUG
-DebugFlags=$CTLD_DEBUGFLAGS
+${CTLD_DEBUGFLAGS:+DebugFlags=$CTLD_DEBUGFLAGS}
 SlurmdLogFile=$DIR/log/slurmd-%n.log
 SlurmdParameters=config_overrides
 ProctrackType=proctrack/linuxproc
