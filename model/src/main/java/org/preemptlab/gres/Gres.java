@@ -79,19 +79,29 @@ public record Gres(String name, String type, long count) {
     }
 
     private static long count(String entry, String text) {
+        try {
+            return scaledCount(text, "KMGT");
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("\"" + entry + "\": the count \"" + text + "\" is not a whole number");
+        }
+    }
+
+    /**
+     * A non-empty count with an optional last letter from {@code suffixes}, the first meaning 1024,
+     * the next 1024², …: {@code scaledCount("4K", "KMGT")} is 4096.
+     *
+     * @throws NumberFormatException when the rest is not a whole number
+     * @throws ArithmeticException   when the count does not fit a long
+     */
+    public static long scaledCount(String text, String suffixes) {
         long mult = 1;
         String t = text;
-        char c = Character.toUpperCase(t.charAt(t.length() - 1));
-        int suffix = "KMGT".indexOf(c);
+        int suffix = suffixes.indexOf(Character.toUpperCase(t.charAt(t.length() - 1)));
         if (suffix >= 0) {
             mult = 1L << (10 * (suffix + 1));
             t = t.substring(0, t.length() - 1);
         }
-        try {
-            return Math.multiplyExact(Long.parseLong(t), mult);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("\"" + entry + "\": the count \"" + text + "\" is not a whole number");
-        }
+        return Math.multiplyExact(Long.parseLong(t), mult);
     }
 
     /** The list back in Slurm's notation, {@code gpu:a100:4,nvme:1}. */

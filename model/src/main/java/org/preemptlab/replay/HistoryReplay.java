@@ -1,17 +1,14 @@
 package org.preemptlab.replay;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.preemptlab.alloc.Capacity;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
-import org.preemptlab.fidelity.JobTimes;
 import org.preemptlab.fidelity.StartComparison;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctJob;
@@ -94,15 +91,9 @@ public final class HistoryReplay {
         }
 
         // ---- jobs
-        long origin = history.origin();
-        List<SacctJob> rows = new ArrayList<>(history.replayed());
-        rows.sort(Comparator.comparingLong((SacctJob j) -> queuedAt(j)).thenComparingInt(SacctJob::line));
-        List<JobSpec> specs = new ArrayList<>(rows.size());
-        Map<Integer, SacctJob> byId = new HashMap<>();
-        Capacity empty = Capacity.of(cluster);
-        int unfit = 0, unknownPart = 0, noLimit = 0;
-        Map<String, JobTimes> actual = new LinkedHashMap<>();
-        for (SacctJob j : rows) {
+        ReplayJobs jobs = new ReplayJobs(history, cluster);
+        int unknownPart = 0, noLimit = 0;
+        for (SacctJob j : jobs.rows()) {
             int nodes = Math.max(1, j.nodes());
             int cores = Math.max(1, (j.cpus() + nodes - 1) / nodes);
             long memTotal = j.allocTres().getOrDefault("mem", j.reqMemMb() < 0 ? 0 : j.reqMemMb());
@@ -120,18 +111,10 @@ public final class HistoryReplay {
             }
             estimate = Math.max(1, estimate);
             long runtime = Math.min(j.elapsed(), estimate);
-            int id = specs.size() + 1;
-            JobSpec spec = new JobSpec(id, j.id().text(), queuedAt(j) - origin, nodes, cores, mem, estimate, runtime,
-                    j.qos().isEmpty() ? JobSpec.DEFAULT_QOS : j.qos(), j.account(), jobPools, true, true, 0, 0, null);
-            if (empty.place(spec) == null) {
-                unfit++;
-                continue;
-            }
-            specs.add(spec);
-            byId.put(id, j);
-            actual.put(j.id().text(), new JobTimes(j.submit() - origin, j.start() - origin, j.partition(), j.account()));
+            jobs.add(new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime,
+                    j.qos().isEmpty() ? JobSpec.DEFAULT_QOS : j.qos(), j.account(), jobPools, true, true, 0, 0, null), j);
         }
-        if (unfit > 0) warnings.add(unfit + " jobs fit no single pool of the replayed nodes (a job runs within one pool): left out");
+        if (jobs.unfit() > 0) warnings.add(jobs.unfit() + " jobs fit no single pool of the replayed nodes (a job runs within one pool): left out");
         if (unknownPart > 0) warnings.add(unknownPart + " jobs name a partition slurm.conf does not have: replayed on any node");
         if (noLimit > 0) warnings.add(noLimit + " jobs without a time limit (UNLIMITED, Partition_Limit): the partition's MaxTime, else their run time");
         historyWarnings(history, warnings);
@@ -139,32 +122,22 @@ public final class HistoryReplay {
         SlurmJobAttributes attrs = new SlurmJobAttributes() {
             @Override
             public long priority(JobSpec job) {
-                return Math.max(0, byId.get(job.id()).priority());
+                return Math.max(0, jobs.row(job).priority());
             }
 
             @Override
             public String user(JobSpec job) {
-                return byId.get(job.id()).user();
+                return jobs.row(job).user();
             }
 
             @Override
             public String partition(JobSpec job) {
-                return byId.get(job.id()).partition();
+                return jobs.row(job).partition();
             }
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
-        SimulationResult r = new Simulation(SimulationConfig.of(cluster, specs, policy, false)).run();
-        Map<String, JobTimes> predicted = new LinkedHashMap<>();
-        r.jobs().forEach(jr -> {
-            SacctJob j = byId.get(jr.spec().id());
-            predicted.put(j.id().text(), new JobTimes(j.submit() - origin, Math.max(j.submit() - origin, jr.firstStart()),
-                    j.partition(), j.account()));
-        });
-        long tolerance = toleranceSeconds != null ? toleranceSeconds : StartComparison.defaultTolerance(sched.bfIntervalSeconds());
-        StartComparison c = StartComparison.compare(actual, predicted, tolerance);
-        Map<String, Integer> rules = ruleCounts(history);
-        return new Result(c, List.copyOf(warnings), rules, specs.size(), sched, policy.backfillCycles(),
-                (System.nanoTime() - wall) / 1_000_000);
+        SimulationResult r = new Simulation(SimulationConfig.of(cluster, jobs.specs(), policy, false)).run();
+        return jobs.result(r, sched, policy, history, toleranceSeconds, warnings, wall);
     }
 
     /** When the job entered the queue: Submit, or Eligible when later (held, begin time, dependency). */

@@ -1,8 +1,6 @@
 package org.preemptlab.replay;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,10 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.preemptlab.account.AccountTree;
 import org.preemptlab.account.AssocKey;
-import org.preemptlab.alloc.Capacity;
 import org.preemptlab.cluster.NodeCluster;
-import org.preemptlab.fidelity.JobTimes;
-import org.preemptlab.fidelity.StartComparison;
 import org.preemptlab.gres.Gres;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctJob;
@@ -128,15 +123,9 @@ public final class SiteReplay {
                     + "known (the ledger starts empty)");
         }
 
-        long origin = history.origin();
-        List<SacctJob> rows = new ArrayList<>(history.replayed());
-        rows.sort(Comparator.comparingLong(HistoryReplay::queuedAt).thenComparingInt(SacctJob::line));
-        List<JobSpec> specs = new ArrayList<>(rows.size());
-        Map<Integer, SacctJob> byId = new HashMap<>();
-        Capacity empty = Capacity.of(cluster);
-        int unfit = 0, noAssoc = 0, noLimit = 0, unknownPart = 0;
-        Map<String, JobTimes> actual = new LinkedHashMap<>();
-        for (SacctJob j : rows) {
+        ReplayJobs jobs = new ReplayJobs(history, cluster);
+        int noAssoc = 0, noLimit = 0, unknownPart = 0;
+        for (SacctJob j : jobs.rows()) {
             int nodes = Math.max(1, j.nodes());
             int cores = Math.max(1, (j.cpus() + nodes - 1) / nodes);
             long memTotal = j.reqTres().getOrDefault("mem", j.allocTres().getOrDefault("mem", Math.max(0, j.reqMemMb())));
@@ -177,18 +166,10 @@ public final class SiteReplay {
                 gres.add(new Gres(name, type, (v + nodes - 1) / nodes));
             });
             SlurmRequest req = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres).build();
-            int id = specs.size() + 1;
-            JobSpec spec = new JobSpec(id, j.id().text(), HistoryReplay.queuedAt(j) - origin, nodes, cores, mem, estimate, runtime, qos, account,
-                    List.of(), true, true, 0, 0, null, req);
-            if (empty.place(spec) == null) {
-                unfit++;
-                continue;
-            }
-            specs.add(spec);
-            byId.put(id, j);
-            actual.put(j.id().text(), new JobTimes(j.submit() - origin, j.start() - origin, j.partition(), j.account()));
+            jobs.add(new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime, qos, account,
+                    List.of(), true, true, 0, 0, null, req), j);
         }
-        if (unfit > 0) warnings.add(unfit + " jobs fit in none of their partitions' nodes on an empty cluster: left out");
+        if (jobs.unfit() > 0) warnings.add(jobs.unfit() + " jobs fit in none of their partitions' nodes on an empty cluster: left out");
         if (noAssoc > 0) warnings.add(noAssoc + " jobs whose (user, account) association or QOS the site does not have or allow: left out");
         if (unknownPart > 0) warnings.add(unknownPart + " partition names slurm.conf does not have: dropped from the jobs' lists");
         if (noLimit > 0) warnings.add(noLimit + " jobs without a time limit (UNLIMITED, Partition_Limit): the partition's DefaultTime or MaxTime, else their run time");
@@ -197,7 +178,7 @@ public final class SiteReplay {
         SlurmJobAttributes attrs = priorityMode == Priority.MULTIFACTOR ? SlurmJobAttributes.REQUESTED : new SlurmJobAttributes() {
             @Override
             public long priority(JobSpec job) {
-                return Math.max(0, byId.get(job.id()).priority());
+                return Math.max(0, jobs.row(job).priority());
             }
 
             @Override
@@ -211,6 +192,7 @@ public final class SiteReplay {
             }
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
+        long origin = history.origin();
         if (log != null) {
             if (log.isEmpty()) {
                 warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "
@@ -222,7 +204,7 @@ public final class SiteReplay {
                         + " after an event, " + log.backfillCycles().size() + " backfill cycles");
             }
         }
-        SimulationConfig simConfig = SimulationConfig.of(cluster, specs, policy, false);
+        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, false);
         if (log != null && log.priorityStart() != null && site.multifactor()) {
             long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
             simConfig = simConfig.withPriorityCalcEpoch(epoch);
@@ -231,23 +213,6 @@ public final class SiteReplay {
         }
         SimulationResult r = new Simulation(simConfig).run(progress);
         if (sim != null) sim[0] = r;
-        Map<String, JobTimes> predicted = new LinkedHashMap<>();
-        int neverStarted = 0;
-        for (var jr : r.jobs()) {
-            SacctJob j = byId.get(jr.spec().id());
-            if (jr.firstStart() < 0) {
-                neverStarted++;
-                actual.remove(j.id().text());
-                continue;
-            }
-            predicted.put(j.id().text(), new JobTimes(j.submit() - origin, Math.max(j.submit() - origin, jr.firstStart()),
-                    j.partition(), j.account()));
-        }
-        if (neverStarted > 0) warnings.add(neverStarted + " jobs never started in the replay (a limit held them): left out of the comparison");
-        long tolerance = toleranceSeconds != null ? toleranceSeconds : StartComparison.defaultTolerance(sched.bfIntervalSeconds());
-        StartComparison c = StartComparison.compare(actual, predicted, tolerance);
-        Map<String, Integer> rules = HistoryReplay.ruleCounts(history);
-        return new HistoryReplay.Result(c, List.copyOf(warnings), rules, specs.size(), sched, policy.backfillCycles(),
-                (System.nanoTime() - wall) / 1_000_000);
+        return jobs.result(r, sched, policy, history, toleranceSeconds, warnings, wall);
     }
 }

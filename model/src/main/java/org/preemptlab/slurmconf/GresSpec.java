@@ -3,6 +3,7 @@ package org.preemptlab.slurmconf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.preemptlab.gres.Gres;
 
 /**
  * One generic resource of a node, as in {@code Gres=gpu:a100:4}: name, optional type, count and
@@ -74,15 +75,8 @@ public record GresSpec(String name, String type, long count, boolean noConsume) 
     static long count(String entry, String text) {
         String t = text.strip();
         if (t.isEmpty()) throw new IllegalArgumentException(entry + ": the count is empty");
-        long mult = 1;
-        char c = Character.toUpperCase(t.charAt(t.length() - 1));
-        int suffix = "KMGTP".indexOf(c);
-        if (suffix >= 0) {
-            mult = 1L << (10 * (suffix + 1));
-            t = t.substring(0, t.length() - 1);
-        }
         try {
-            return Math.multiplyExact(Long.parseLong(t), mult);
+            return Gres.scaledCount(t, "KMGTP");
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(entry + ": the count " + text + " is not a whole number (with an optional K, M, G, T or P)", e);
         }

@@ -57,22 +57,28 @@ class GangScheduleTest {
      * once. The timeslicer wakes every 30 s: at 30 B's turn, at 60 A's, at 90 B's; B ends at 110 and
      * A resumes at once (no need to wait for 120), ending at 150. A: 30 + 30 + 40 s of work, B: 30 + 20.
      */
+    /** A (0 s, 100 s of work) and B (10 s, 50 s) on the same cores with a 30 s time slice: what Slurm's gang scheduler does. */
+    static final List<String> TAKING_TURNS = List.of(
+            "0 START A",
+            "10 START B", "10 SUSPEND B",
+            "30 SUSPEND A", "30 RESUME B",
+            "60 SUSPEND B", "60 RESUME A",
+            "90 SUSPEND A", "90 RESUME B",
+            "110 END B", "110 RESUME A",
+            "150 END A");
+
+    /** A's segments in {@link #TAKING_TURNS}. */
+    static final List<String> A_TAKING_TURNS = List.of("WAITING 0-0", "RUNNING 0-30", "SUSPENDED 30-60", "RUNNING 60-90",
+            "SUSPENDED 90-110", "RUNNING 110-150");
+
     @Test
     void twoJobsOnTheSameCoresTakeTurnsEveryThirtySeconds() {
         SimulationResult r = run(ONE_NODE, List.of(job(1, "A", 0, 1, 4, 4096, 100), job(2, "B", 10, 1, 4, 4096, 50)),
                 FORCE_2);
-        assertThat(transitions(r)).containsExactly(
-                "0 START A",
-                "10 START B", "10 SUSPEND B",
-                "30 SUSPEND A", "30 RESUME B",
-                "60 SUSPEND B", "60 RESUME A",
-                "90 SUSPEND A", "90 RESUME B",
-                "110 END B", "110 RESUME A",
-                "150 END A");
+        assertThat(transitions(r)).containsExactlyElementsOf(TAKING_TURNS);
         assertThat(r.job(0).end()).isEqualTo(150);
         assertThat(r.job(1).end()).isEqualTo(110);
-        assertThat(segments(r, 0)).containsExactly("WAITING 0-0", "RUNNING 0-30", "SUSPENDED 30-60", "RUNNING 60-90",
-                "SUSPENDED 90-110", "RUNNING 110-150");
+        assertThat(segments(r, 0)).containsExactlyElementsOf(A_TAKING_TURNS);
         assertThat(segments(r, 1)).containsExactly("WAITING 10-10", "RUNNING 10-10", "SUSPENDED 10-30",
                 "RUNNING 30-60", "SUSPENDED 60-90", "RUNNING 90-110");
         // time slicing is not a preemption

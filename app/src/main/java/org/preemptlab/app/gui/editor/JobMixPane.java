@@ -1,8 +1,6 @@
 package org.preemptlab.app.gui.editor;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -20,8 +18,7 @@ import org.preemptlab.time.Durations;
 final class JobMixPane extends GridPane {
 
     private final EditorViewModel vm;
-    private final Map<String, TextField> fields = new LinkedHashMap<>();
-    private final Map<String, Label> problems = new LinkedHashMap<>();
+    private final FieldRows fields = new FieldRows(this, "mix", this::read);
     private final ChoiceBox<SizeDistribution> sizes = new ChoiceBox<>();
     private final ChoiceBox<RuntimeDistribution> runtimes = new ChoiceBox<>();
     private final ChoiceBox<org.preemptlab.app.gui.scenario.ArrivalPattern> arrivalPattern = new ChoiceBox<>();
@@ -64,7 +61,7 @@ final class JobMixPane extends GridPane {
         row = field(row, "checkpointableShare", "Checkpointable share", Double.toString(m.checkpointableShare()));
         row = field(row, "imageMbPerNode", "Checkpoint image (MB/node)", Long.toString(m.imageMbPerNode()));
         row = field(row, "classes", "Classes (QOS[@group] share)", JobMixText.format(m.classes()));
-        fields.get("classes").setPrefColumnCount(22);
+        fields.field("classes").setPrefColumnCount(22);
         row = field(row, "seed", "Seed", Long.toString(m.seed()));
         // version-2 (Slurm site) drafts: GPU and memory requests drawn per job (workload.ResourceMix)
         row = siteField(row, "gpuMix", "GPU mix", "0.2:1/node:a100,0.05:4/job", vm.gpuMixProperty());
@@ -86,8 +83,7 @@ final class JobMixPane extends GridPane {
     /** A field of a version-2 draft, bound to the view-model's text; hidden (and unmanaged) for version-1 drafts. */
     private int siteField(int row, String key, String label, String prompt,
             javafx.beans.property.ReadOnlyStringProperty text) {
-        field(row, key, label, text.get());
-        TextField f = fields.get(key);
+        TextField f = fields.add(row, key, label, text.get(), 9);
         f.setPromptText(prompt);
         f.setPrefColumnCount(22);
         siteNodes.addAll(getChildren().subList(getChildren().size() - 3, getChildren().size()));
@@ -104,23 +100,13 @@ final class JobMixPane extends GridPane {
     }
 
     private int field(int row, String key, String label, String value) {
-        TextField f = new TextField(value);
-        f.setId("mix-" + key);
-        f.setPrefColumnCount(9);
-        f.textProperty().addListener((o, a, b) -> read());
-        Label problem = new Label();
-        problem.setId("mix-" + key + "-problem");
-        problem.getStyleClass().add("issue-label");
-        fields.put(key, f);
-        problems.put(key, problem);
-        addRow(row, new Label(label), f, problem);
+        fields.add(row, key, label, value, 9);
         return row + 1;
     }
 
     /** Parses every field; shows parse problems, else hands the mix to the view-model and shows its problems. */
     private void read() {
-        problems.values().forEach(l -> l.setText(""));
-        fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
+        fields.clear();
         boolean ok = true;
         int count = 0, maxNodes = 0, cores = 0;
         double rate = 0, factor = 0, share = 0;
@@ -140,7 +126,7 @@ final class JobMixPane extends GridPane {
         try {
             classes = JobMixText.parse(text("classes"));
         } catch (IllegalArgumentException e) {
-            problems.get("classes").setText("⚠ " + e.getMessage());
+            fields.problemOf("classes").setText("⚠ " + e.getMessage());
             ok = false;
         }
         vm.gpuMixProperty().set(text("gpuMix"));
@@ -148,12 +134,7 @@ final class JobMixPane extends GridPane {
         if (ok) {
             vm.mixProperty().set(new JobMix(count, rate, sizes.getValue(), maxNodes, cores, runtimes.getValue(), minRun,
                     maxRun, factor, memory, share, image, classes, seed, arrivalPattern.getValue(), estimateModel.getValue()));
-            for (ScenarioProblem i : vm.mixIssues()) {
-                Label l = problems.get(i.path());
-                if (l != null) l.setText("⚠ " + i.message());
-                TextField f = fields.get(i.path());
-                if (f != null) f.getStyleClass().add("invalid");
-            }
+            for (ScenarioProblem i : vm.mixIssues()) fields.problem(i.path(), i.message());
             ok = vm.mixIssues().isEmpty();
         }
         replace.setDisable(!ok);
@@ -161,12 +142,11 @@ final class JobMixPane extends GridPane {
     }
 
     private String text(String key) {
-        return fields.get(key).getText().trim();
+        return fields.field(key).getText().trim();
     }
 
     private boolean bad(String key, String what) {
-        problems.get(key).setText("⚠ \"" + text(key) + "\" is not " + what);
-        fields.get(key).getStyleClass().add("invalid");
+        fields.problem(key, "\"" + text(key) + "\" is not " + what);
         return false;
     }
 }

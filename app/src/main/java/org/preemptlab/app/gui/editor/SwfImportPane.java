@@ -3,8 +3,6 @@ package org.preemptlab.app.gui.editor;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,9 +24,8 @@ import org.preemptlab.io.swf.SwfReadOptions;
 public final class SwfImportPane extends GridPane {
 
     private final TextField file = new TextField();
-    private final Label fileProblem = problemLabel();
-    private final Map<String, TextField> fields = new LinkedHashMap<>();
-    private final Map<String, Label> problems = new LinkedHashMap<>();
+    private final Label fileProblem = FieldRows.problemLabel();
+    private final FieldRows fields = new FieldRows(this, "swf", this::read);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private SwfReadOptions options;
 
@@ -56,35 +53,16 @@ public final class SwfImportPane extends GridPane {
         read();
     }
 
-    private static Label problemLabel() {
-        Label l = new Label();
-        l.getStyleClass().add("issue-label");
-        return l;
-    }
-
     private int field(int row, String key, String label, String value, String prompt) {
-        TextField f = new TextField(value);
-        f.setId("swf-" + key);
-        f.setPromptText(prompt);
-        f.setPrefColumnCount(12);
-        f.textProperty().addListener((o, a, b) -> read());
-        Label problem = problemLabel();
-        problem.setId("swf-" + key + "-problem");
-        fields.put(key, f);
-        problems.put(key, problem);
-        addRow(row, new Label(label), f, problem);
+        fields.add(row, key, label, value, 12).setPromptText(prompt);
         return row + 1;
     }
 
     private void read() {
-        problems.values().forEach(l -> l.setText(""));
-        fields.values().forEach(f -> f.getStyleClass().remove("invalid"));
+        fields.clear();
         SwfImportForm.Result r = SwfImportForm.check(text(SwfImportForm.MAX_JOBS), text(SwfImportForm.FIRST_JOB),
                 text(SwfImportForm.LAST_JOB), text(SwfImportForm.SUBMIT_FROM), text(SwfImportForm.SUBMIT_TO));
-        r.problems().forEach((k, m) -> {
-            problems.get(k).setText("⚠ " + m);
-            fields.get(k).getStyleClass().add("invalid");
-        });
+        r.problems().forEach(fields::problem);
         options = r.options().orElse(null);
         String fileIssue = fileIssue();
         fileProblem.setText(fileIssue == null ? "" : "⚠ " + fileIssue);
@@ -102,7 +80,7 @@ public final class SwfImportPane extends GridPane {
     }
 
     private String text(String key) {
-        return fields.get(key).getText();
+        return fields.field(key).getText();
     }
 
     public ReadOnlyBooleanProperty validProperty() {

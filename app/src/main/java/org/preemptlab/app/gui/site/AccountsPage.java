@@ -2,17 +2,12 @@ package org.preemptlab.app.gui.site;
 
 import java.util.List;
 import java.util.TreeSet;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.preemptlab.account.AccountTree;
 import org.preemptlab.account.AssocKey;
 import org.preemptlab.account.Association;
@@ -25,18 +20,15 @@ import org.preemptlab.units.Units;
  * share (of its siblings, and of the cluster) as %, QOS and limits; add account / user, remove,
  * move; the selected association's settings.
  */
-final class AccountsPage extends VBox {
+final class AccountsPage extends SitePage {
 
     private final AccountsViewModel vm;
     private final TreeTableView<AssocKey> tree = new TreeTableView<>();
     private final ChoiceBox<String> moveTo = new ChoiceBox<>();
-    private boolean updating;
 
     AccountsPage(SiteEditorViewModel editor) {
+        super("site-accounts-page", 6);
         this.vm = editor.accounts();
-        setSpacing(6);
-        setPadding(new Insets(6));
-        setId("site-accounts-page");
 
         tree.setId("site-accounts");
         tree.setPrefHeight(220);
@@ -58,18 +50,14 @@ final class AccountsPage extends VBox {
                 SiteForms.<AssocKey>treeColumn("MaxWall", k -> SiteText.duration(limits(k).maxWallSeconds(), "")),
                 SiteForms.<AssocKey>treeColumn("MaxTRESPerJob", k -> SiteText.tres(limits(k).maxTresPerJob()))));
         tree.getColumns().get(0).setPrefWidth(160);
-        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.selectedProperty().set(b.getValue());
-        });
+        onPick(tree.getSelectionModel().selectedItemProperty(), i -> vm.selectedProperty().set(i.getValue()));
 
         TextField name = new TextField();
         name.setId("account-new-name");
         name.setPromptText("name");
         name.setPrefColumnCount(10);
-        Label message = SiteForms.problem(vm.messageProperty());
-        message.setId("account-message");
         moveTo.setId("account-move-to");
-        HBox tools = new HBox(6, name,
+        HBox tools = SiteForms.tools(vm, "account-message", name,
                 SiteForms.button("Add account", "account-add-account", () -> {
                     if (vm.addAccount(name.getText())) name.clear();
                 }),
@@ -78,8 +66,7 @@ final class AccountsPage extends VBox {
                 }),
                 SiteForms.button("Remove", "account-remove", vm::remove),
                 SiteForms.label("Move under"), moveTo,
-                SiteForms.button("Move", "account-move", () -> vm.move(moveTo.getValue())), message);
-        tools.setAlignment(Pos.CENTER_LEFT);
+                SiteForms.button("Move", "account-move", () -> vm.move(moveTo.getValue())));
 
         GridPane form = SiteForms.grid();
         int row = 0;
@@ -97,11 +84,9 @@ final class AccountsPage extends VBox {
         SiteForms.field(form, 3, row++, vm, Field.MAX_JOBS, "account", 8, "Running jobs per user; empty: the parent's");
         SiteForms.field(form, 3, row++, vm, Field.MAX_SUBMIT_JOBS, "account", 8, "Pending and running jobs per user; empty: the parent's");
 
-        VBox.setVgrow(tree, Priority.ALWAYS);
-        getChildren().addAll(tools, tree, form);
-        editor.siteProperty().addListener((o, a, b) -> refresh());
+        rows(tools, tree, form);
         vm.selectedProperty().addListener((o, a, b) -> select());
-        refresh();
+        follow(this::refresh, editor.siteProperty());
     }
 
     private Association assoc(AssocKey k) {
@@ -113,14 +98,11 @@ final class AccountsPage extends VBox {
     }
 
     private void refresh() {
-        updating = true;
-        try {
+        quietly(() -> {
             AccountTree t = vm.tree();
             tree.setRoot(t == null ? null : item(t, AssocKey.ROOT));
             moveTo.getItems().setAll(vm.accountNames());
-        } finally {
-            updating = false;
-        }
+        });
         select();
     }
 
@@ -132,8 +114,7 @@ final class AccountsPage extends VBox {
     }
 
     private void select() {
-        updating = true;
-        try {
+        quietly(() -> {
             AssocKey k = vm.selectedProperty().get();
             for (int r = 0; r < tree.getExpandedItemCount(); r++) {
                 TreeItem<AssocKey> i = tree.getTreeItem(r);
@@ -143,8 +124,6 @@ final class AccountsPage extends VBox {
                 }
             }
             tree.getSelectionModel().clearSelection();
-        } finally {
-            updating = false;
-        }
+        });
     }
 }

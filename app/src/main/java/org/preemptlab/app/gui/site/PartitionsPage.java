@@ -2,16 +2,11 @@ package org.preemptlab.app.gui.site;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.preemptlab.app.gui.site.PartitionsViewModel.Field;
 import org.preemptlab.partition.OverSubscribe;
 import org.preemptlab.partition.Partition;
@@ -19,7 +14,7 @@ import org.preemptlab.partition.PartitionState;
 import org.preemptlab.qos.PreemptMode;
 
 /** The partitions page: the table in file order, add / remove / reorder, and the selected partition's settings. */
-final class PartitionsPage extends VBox {
+final class PartitionsPage extends SitePage {
 
     private static final String NO_MODE = "(cluster's)";
 
@@ -29,18 +24,12 @@ final class PartitionsPage extends VBox {
     private final ChoiceBox<PartitionState> state = new ChoiceBox<>();
     private final ChoiceBox<OverSubscribe> overSubscribe = new ChoiceBox<>();
     private final ChoiceBox<String> preemptMode = new ChoiceBox<>();
-    private boolean updating;
 
     PartitionsPage(SiteEditorViewModel editor) {
+        super("site-partitions-page", 6);
         this.vm = editor.partitions();
-        setSpacing(6);
-        setPadding(new Insets(6));
-        setId("site-partitions-page");
 
-        table.setId("site-partitions");
-        table.setPrefHeight(180);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().addAll(List.of(
+        SiteForms.table(table, "site-partitions", List.of(
                 SiteForms.<Partition>column("PartitionName", Partition::name),
                 SiteForms.<Partition>column("Nodes", p -> String.join(",", p.groups())),
                 SiteForms.<Partition>column("Default", p -> p.isDefault() ? "YES" : "NO"),
@@ -55,17 +44,14 @@ final class PartitionsPage extends VBox {
                 SiteForms.<Partition>column("AllowQos", p -> SiteText.names(p.allowQos(), "ALL")),
                 SiteForms.<Partition>column("OverSubscribe", p -> p.overSubscribeText()),
                 SiteForms.<Partition>column("PreemptMode", p -> p.preemptMode() == null ? NO_MODE : p.preemptMode().name())));
-        table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            if (!updating && b.intValue() >= 0) vm.selectedProperty().set(b.intValue());
+        onPick(table.getSelectionModel().selectedIndexProperty(), i -> {
+            if (i.intValue() >= 0) vm.selectedProperty().set(i.intValue());
         });
 
-        Label message = SiteForms.problem(vm.messageProperty());
-        message.setId("partition-message");
-        HBox tools = new HBox(6, SiteForms.button("Add", "partition-add", vm::add),
+        HBox tools = SiteForms.tools(vm, "partition-message", SiteForms.button("Add", "partition-add", vm::add),
                 SiteForms.button("Remove", "partition-remove", vm::remove),
                 SiteForms.button("Up", "partition-up", () -> vm.move(-1)),
-                SiteForms.button("Down", "partition-down", () -> vm.move(1)), message);
-        tools.setAlignment(Pos.CENTER_LEFT);
+                SiteForms.button("Down", "partition-down", () -> vm.move(1)));
 
         GridPane form = SiteForms.grid();
         int row = 0;
@@ -85,26 +71,18 @@ final class PartitionsPage extends VBox {
         SiteForms.field(form, 0, row++, vm, Field.ALLOW_QOS, "partition", 18, "QOS that may use it, or ALL");
 
         isDefault.setId("partition-default");
-        isDefault.selectedProperty().addListener((o, a, b) -> {
-            if (!updating) vm.setDefault(b);
-        });
+        onPick(isDefault.selectedProperty(), vm::setDefault);
         state.setId("partition-state");
         state.getItems().setAll(PartitionState.values());
-        state.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.setState(b);
-        });
+        onPick(state.valueProperty(), vm::setState);
         overSubscribe.setId("partition-oversubscribe");
         overSubscribe.getItems().setAll(OverSubscribe.values());
-        overSubscribe.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.setOverSubscribe(b);
-        });
+        onPick(overSubscribe.valueProperty(), vm::setOverSubscribe);
         preemptMode.setId("partition-preempt-mode");
         List<String> modes = new ArrayList<>(List.of(NO_MODE));
         for (PreemptMode m : PreemptMode.values()) if (m != PreemptMode.CLUSTER) modes.add(m.name());
         preemptMode.getItems().setAll(modes);
-        preemptMode.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.setPreemptMode(b.equals(NO_MODE) ? null : PreemptMode.valueOf(b));
-        });
+        onPick(preemptMode.valueProperty(), m -> vm.setPreemptMode(m.equals(NO_MODE) ? null : PreemptMode.valueOf(m)));
         GridPane choices = SiteForms.grid();
         choices.addRow(0, isDefault);
         choices.addRow(1, SiteForms.label("State"), state);
@@ -112,18 +90,12 @@ final class PartitionsPage extends VBox {
         choices.addRow(3, SiteForms.label("PreemptMode"), preemptMode);
         GridPane.setColumnSpan(isDefault, 2);
 
-        HBox detail = new HBox(24, form, choices);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(tools, table, detail);
-
-        editor.siteProperty().addListener((o, a, b) -> refresh());
-        vm.selectedProperty().addListener((o, a, b) -> refresh());
-        refresh();
+        rows(tools, table, new HBox(24, form, choices));
+        follow(this::refresh, editor.siteProperty(), vm.selectedProperty());
     }
 
     private void refresh() {
-        updating = true;
-        try {
+        quietly(() -> {
             table.getItems().setAll(vm.rows());
             int i = vm.selectedProperty().get();
             if (i >= 0 && i < table.getItems().size()) table.getSelectionModel().select(i);
@@ -133,8 +105,6 @@ final class PartitionsPage extends VBox {
             state.setValue(p == null ? null : p.state());
             overSubscribe.setValue(p == null ? null : p.overSubscribe());
             preemptMode.setValue(p == null ? null : p.preemptMode() == null ? NO_MODE : p.preemptMode().name());
-        } finally {
-            updating = false;
-        }
+        });
     }
 }

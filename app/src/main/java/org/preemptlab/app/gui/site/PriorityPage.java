@@ -2,7 +2,6 @@ package org.preemptlab.app.gui.site;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -18,7 +17,7 @@ import org.preemptlab.priority.ResetPeriod;
 import org.preemptlab.units.Units;
 
 /** The priority page: PriorityType, fair-share algorithm, weights with their shares as bars, times and flags. */
-final class PriorityPage extends VBox {
+final class PriorityPage extends SitePage {
 
     static final String BASIC = "priority/basic (submit order)";
     static final String MULTIFACTOR = "priority/multifactor";
@@ -33,33 +32,22 @@ final class PriorityPage extends VBox {
     private final List<CheckBox> flags = new ArrayList<>();
     private final GridPane bars = SiteForms.grid();
     private final Label dominant = new Label();
-    private boolean updating;
 
     PriorityPage(SiteEditorViewModel editor) {
+        super("site-priority-page", 8);
         this.vm = editor.priority();
-        setSpacing(8);
-        setPadding(new Insets(6));
-        setId("site-priority-page");
 
         type.setId("priority-type");
         type.getItems().setAll(BASIC, MULTIFACTOR);
-        type.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.setMultifactor(b.equals(MULTIFACTOR));
-        });
+        onPick(type.valueProperty(), t -> vm.setMultifactor(t.equals(MULTIFACTOR)));
         algorithm.setId("priority-fair-share");
         algorithm.getItems().setAll(FAIR_TREE, CLASSIC);
-        algorithm.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.setFairTree(b.equals(FAIR_TREE));
-        });
+        onPick(algorithm.valueProperty(), t -> vm.setFairTree(t.equals(FAIR_TREE)));
         reset.setId("priority-reset-period");
         reset.getItems().setAll(ResetPeriod.values());
-        reset.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.setResetPeriod(b);
-        });
+        onPick(reset.valueProperty(), vm::setResetPeriod);
         favorSmall.setId("priority-favor-small");
-        favorSmall.selectedProperty().addListener((o, a, b) -> {
-            if (!updating) vm.setFavorSmall(b);
-        });
+        onPick(favorSmall.selectedProperty(), vm::setFavorSmall);
         GridPane top = SiteForms.grid();
         top.addRow(0, SiteForms.label("PriorityType"), type);
         top.addRow(1, SiteForms.label("Fair-share"), algorithm);
@@ -85,9 +73,7 @@ final class PriorityPage extends VBox {
             c.setMnemonicParsing(false);
             c.setId("priority-flag-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             c.setUserData(f);
-            c.selectedProperty().addListener((o, a, b) -> {
-                if (!updating) vm.setFlag(f, b);
-            });
+            onPick(c.selectedProperty(), on -> vm.setFlag(f, on));
             flags.add(c);
             flagBox.getChildren().add(c);
         }
@@ -97,13 +83,11 @@ final class PriorityPage extends VBox {
         bars.setId("priority-weight-bars");
         VBox share = new VBox(6, SiteForms.label("Each weight's share of their total (the factors are 0 … 1)"), bars, dominant);
         getChildren().addAll(top, new HBox(24, weights, new VBox(12, share, flagBox)));
-        editor.siteProperty().addListener((o, a, b) -> refresh());
-        refresh();
+        follow(this::refresh, editor.siteProperty());
     }
 
     private void refresh() {
-        updating = true;
-        try {
+        quietly(() -> {
             PriorityConfig c = vm.config();
             type.setValue(vm.multifactor() ? MULTIFACTOR : BASIC);
             algorithm.setValue(c.fairTree() ? FAIR_TREE : CLASSIC);
@@ -123,8 +107,6 @@ final class PriorityPage extends VBox {
             String d = vm.dominant();
             dominant.setText(d.isEmpty() ? "All weights are 0: every job has the same priority (submit order decides)"
                     : d + " dominates" + (vm.multifactor() ? "" : " (but PriorityType is basic: submit order decides)"));
-        } finally {
-            updating = false;
-        }
+        });
     }
 }

@@ -2,37 +2,26 @@ package org.preemptlab.app.gui.site;
 
 import java.util.List;
 import java.util.TreeSet;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.preemptlab.app.gui.site.QosViewModel.Field;
 import org.preemptlab.qos.PreemptMode;
 import org.preemptlab.qos.Qos;
 
 /** The QOS page: the table, add / remove, and the selected QOS's priority, preemption and limits. */
-final class QosPage extends VBox {
+final class QosPage extends SitePage {
 
     private final QosViewModel vm;
     private final TableView<Qos> table = new TableView<>();
     private final ChoiceBox<PreemptMode> preemptMode = new ChoiceBox<>();
-    private boolean updating;
 
     QosPage(SiteEditorViewModel editor) {
+        super("site-qos-page", 6);
         this.vm = editor.qos();
-        setSpacing(6);
-        setPadding(new Insets(6));
-        setId("site-qos-page");
 
-        table.setId("site-qos");
-        table.setPrefHeight(180);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().addAll(List.of(
+        SiteForms.table(table, "site-qos", List.of(
                 SiteForms.<Qos>column("Name", Qos::name),
                 SiteForms.<Qos>column("Priority", q -> Integer.toString(q.priority())),
                 SiteForms.<Qos>column("Preempt", q -> SiteText.names(new TreeSet<>(q.preempt()), "")),
@@ -48,15 +37,10 @@ final class QosPage extends VBox {
                 SiteForms.<Qos>column("GrpTRES", q -> SiteText.tres(q.limits().grpTres())),
                 SiteForms.<Qos>column("GrpJobs", q -> SiteText.count(q.limits().grpJobs(), "")),
                 SiteForms.<Qos>column("GrpSubmitJobs", q -> SiteText.count(q.limits().grpSubmitJobs(), ""))));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.selectedProperty().set(b.name());
-        });
+        onPick(table.getSelectionModel().selectedItemProperty(), q -> vm.selectedProperty().set(q.name()));
 
-        Label message = SiteForms.problem(vm.messageProperty());
-        message.setId("qos-message");
-        HBox tools = new HBox(6, SiteForms.button("Add", "qos-add", vm::add), SiteForms.button("Remove", "qos-remove", vm::remove),
-                message);
-        tools.setAlignment(Pos.CENTER_LEFT);
+        HBox tools = SiteForms.tools(vm, "qos-message", SiteForms.button("Add", "qos-add", vm::add),
+                SiteForms.button("Remove", "qos-remove", vm::remove));
 
         GridPane form = SiteForms.grid();
         int row = 0;
@@ -65,9 +49,7 @@ final class QosPage extends VBox {
         SiteForms.field(form, 0, row++, vm, Field.PREEMPT, "qos", 14, "The QOS this one may preempt, separated by commas");
         preemptMode.setId("qos-preempt-mode");
         preemptMode.getItems().setAll(PreemptMode.values());
-        preemptMode.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) vm.setPreemptMode(b);
-        });
+        onPick(preemptMode.valueProperty(), vm::setPreemptMode);
         form.add(SiteForms.label("PreemptMode"), 0, row);
         form.add(preemptMode, 1, row++);
         SiteForms.field(form, 0, row++, vm, Field.GRACE_TIME, "qos", 10, "Between the signal and the stop of a preempted job; bare number: seconds");
@@ -84,16 +66,12 @@ final class QosPage extends VBox {
         SiteForms.field(form, 3, row++, vm, Field.GRP_JOBS, "qos", 8, "Running jobs of the QOS");
         SiteForms.field(form, 3, Math.max(row, rows), vm, Field.GRP_SUBMIT_JOBS, "qos", 8, "Pending and running jobs of the QOS");
 
-        VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(tools, table, form);
-        editor.siteProperty().addListener((o, a, b) -> refresh());
-        vm.selectedProperty().addListener((o, a, b) -> refresh());
-        refresh();
+        rows(tools, table, form);
+        follow(this::refresh, editor.siteProperty(), vm.selectedProperty());
     }
 
     private void refresh() {
-        updating = true;
-        try {
+        quietly(() -> {
             table.getItems().setAll(vm.rows());
             String sel = vm.selectedProperty().get();
             table.getSelectionModel().clearSelection();
@@ -102,8 +80,6 @@ final class QosPage extends VBox {
             }
             Qos q = vm.selectedQos();
             preemptMode.setValue(q == null ? null : q.preemptMode());
-        } finally {
-            updating = false;
-        }
+        });
     }
 }

@@ -1,16 +1,21 @@
 package org.preemptlab.app.gui.site;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /** The pieces every site editor page is made of: labelled fields with their problem beside them, columns, buttons. */
@@ -74,6 +79,24 @@ final class SiteForms {
         l.setWrapText(true);
         l.setMaxWidth(380);
         return l;
+    }
+
+    /** The tool bar above a page's table: {@code tools}, then the page's message (id {@code messageId}). */
+    static HBox tools(SitePageViewModel<?> vm, String messageId, Node... tools) {
+        Label message = problem(vm.messageProperty());
+        message.setId(messageId);
+        HBox box = new HBox(6, tools);
+        box.getChildren().add(message);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A page's table of rows: {@code columns} in their order, unsorted, as wide as they need. */
+    static <R> void table(TableView<R> table, String id, List<TableColumn<R, String>> columns) {
+        table.setId(id);
+        table.setPrefHeight(180);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().addAll(columns);
     }
 
     static Button button(String text, String id, Runnable action) {
