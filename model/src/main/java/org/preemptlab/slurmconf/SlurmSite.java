@@ -1,5 +1,6 @@
 package org.preemptlab.slurmconf;
 
+import org.preemptlab.units.Units;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,12 +47,13 @@ public record SlurmSite(SlurmConf conf, Optional<GresConf> gres, Optional<Sacctm
         StringBuilder sb = new StringBuilder();
         long gpus = conf.nodes().stream().mapToLong(n -> n.gresCount("gpu")).sum();
         sb.append("slurm.conf: cluster ").append(conf.clusterName().isEmpty() ? "(no ClusterName)" : conf.clusterName()).append(": ")
-                .append(conf.nodes().size()).append(" node(s), ").append(gpus).append(" GPU(s), ").append(conf.partitions().size())
-                .append(" partition(s), ").append(conf.priority().type()).append(", ").append(conf.preempt().type()).append(", ")
-                .append(conf.select().type()).append('\n');
-        gres.ifPresent(g -> sb.append("gres.conf: ").append(g.lines().size()).append(" GRES line(s)\n"));
-        dump.ifPresent(d -> sb.append("sacctmgr dump: cluster ").append(d.cluster()).append(": ").append(d.accounts().size())
-                .append(" account(s), ").append(d.users().size()).append(" user association(s), ").append(d.qos().size()).append(" QOS\n"));
+                .append(Units.count(conf.nodes().size(), "node")).append(", ").append(Units.count(gpus, "GPU")).append(", ")
+                .append(Units.count(conf.partitions().size(), "partition")).append(", ").append(conf.priority().type()).append(", ")
+                .append(conf.preempt().type()).append(", ").append(conf.select().type()).append('\n');
+        gres.ifPresent(g -> sb.append("gres.conf: ").append(Units.count(g.lines().size(), "GRES line")).append('\n'));
+        dump.ifPresent(d -> sb.append("sacctmgr dump: cluster ").append(d.cluster()).append(": ")
+                .append(Units.count(d.accounts().size(), "account")).append(", ").append(Units.count(d.users().size(), "user association"))
+                .append(", ").append(d.qos().size()).append(" QOS\n"));
         qosTable.ifPresent(t -> sb.append("sacctmgr show qos: ").append(t.qos().size()).append(" QOS\n"));
         return sb.toString();
     }

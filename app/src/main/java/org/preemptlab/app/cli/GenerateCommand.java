@@ -86,8 +86,9 @@ final class GenerateCommand implements Callable<Integer> {
         ScenarioWriter.write(g, outFile);
         long gpuJobs = placed.stream().filter(j -> !j.slurm().gresOnEachNode(j.nodes()).isEmpty()).count();
         if (!org.preemptlab.io.files.AtomicFiles.isStdout(outFile)) {
-            out.printf(Locale.ROOT, "wrote %s: %d jobs, %d asking for GPUs (%.1f %%), offered load %.3f%n", outFile, placed.size(),
-                    gpuJobs, 100.0 * gpuJobs / placed.size(), Saturation.offeredLoad(placed, cores));
+            out.printf(Locale.ROOT, "wrote %s: %s, %s asking for GPUs (%s), offered load %.3f%n", outFile,
+                    org.preemptlab.units.Units.count(placed.size(), "job"), org.preemptlab.units.Units.group(gpuJobs),
+                    org.preemptlab.units.Units.share((double) gpuJobs / placed.size()), Saturation.offeredLoad(placed, cores));
         }
         return 0;
     }

@@ -115,10 +115,10 @@ final class ImportReservationsCommand implements Callable<Integer> {
         java.io.PrintStream stdout = System.out;
         java.io.PrintWriter w = spec != null ? spec.commandLine().getOut() : new java.io.PrintWriter(stdout, true);
         for (String warning : result.warnings()) w.println("warning: " + warning);
-        w.println("wrote " + out + ": " + back.reservations().size() + " reservation(s), time 0 = " + t0);
+        w.println("wrote " + out + ": " + org.preemptlab.units.Units.count(back.reservations().size(), "reservation") + ", time 0 = " + t0);
         for (ReservationSpec r : back.reservations()) {
-            w.println("  " + r.name() + ": " + r.nodes().length + " nodes from " + org.preemptlab.time.Durations.format(r.start())
-                    + " for " + org.preemptlab.time.Durations.format(r.duration())
+            w.println("  " + r.name() + ": " + org.preemptlab.units.Units.count(r.nodes().length, "node") + " from "
+                    + org.preemptlab.units.Units.instant(r.start()) + " for " + org.preemptlab.units.Units.duration(r.duration())
                     + (r.flagText().isEmpty() ? "" : ", flags " + r.flagText()));
         }
         w.flush();

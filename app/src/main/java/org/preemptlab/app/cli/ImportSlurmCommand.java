@@ -23,6 +23,7 @@ import org.preemptlab.scenario.SchedulerSpec;
 import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.slurmconf.SlurmConfException;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -234,8 +235,8 @@ final class ImportSlurmCommand implements Callable<Integer> {
         if (report != null) AtomicFiles.write(report, w -> w.write(text));
         to.print(text);
         if (report != null) {
-            to.println("wrote " + report + ": " + site.report().ignored().size() + " ignored setting(s), "
-                    + site.report().warnings().size() + " warning(s)");
+            to.println("wrote " + report + ": " + Units.count(site.report().ignored().size(), "ignored setting") + ", "
+                    + Units.count(site.report().warnings().size(), "warning"));
         }
         to.flush();
     }
@@ -288,8 +289,8 @@ final class ImportSlurmCommand implements Callable<Integer> {
         long nodes = s.cluster() instanceof NodeCluster nc ? nc.pools().stream().mapToLong(NodePool::nodes).sum() : 0;
         int poolCount = s.cluster() instanceof NodeCluster nc ? nc.pools().size() : 0;
         boolean placeholder = SlurmScenarioImport.isPlaceholderOnly(s);
-        return "wrote " + out + ": scenario " + s.name() + ", " + poolCount + " pool(s), " + nodes + " node(s), "
-                + (placeholder ? "1 placeholder job (replace it)" : s.jobs().size() + " job(s)") + ", policy " + s.scheduler().name()
+        return "wrote " + out + ": scenario " + s.name() + ", " + Units.count(poolCount, "pool") + ", " + Units.count(nodes, "node") + ", "
+                + (placeholder ? "1 placeholder job (replace it)" : Units.count(s.jobs().size(), "job")) + ", policy " + s.scheduler().name()
                 + (snapshotAt == null ? "" : "; time 0 = " + DateTimeFormatter.ISO_INSTANT.format(snapshotAt));
     }
 }

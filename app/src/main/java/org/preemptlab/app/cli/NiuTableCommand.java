@@ -41,6 +41,9 @@ final class NiuTableCommand implements Callable<Integer> {
 
     record Variant(String label, String policy, double p, boolean kill) {}
 
+    static final String TABLE_HEAD = "| trace | variant | mean wait | Δ wait | mean bsld | Δ bsld | mean queue | Δ queue | % jobs preempted "
+            + "| checkpoints/node/day | wasted % | wall s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+
     @Override
     public Integer call() throws Exception {
         OutputTargets targets = OutputTargets.create();
@@ -63,8 +66,8 @@ final class NiuTableCommand implements Callable<Integer> {
                 .append("Paper's claim (normalised to FCFS-backfill, p = 0.2, with overhead): up to 40 % lower wait and ")
                 .append("queue length, ~20 % lower bounded slowdown, ~4 % of jobs checkpointed, ≤ 1.5 % of resources wasted, ")
                 .append("~0.4 checkpoints per node per day.\n\n")
-                .append("| trace | variant | mean wait | Δ wait | mean bsld | Δ bsld | mean queue | Δ queue | % jobs preempted | checkpoints/node/day | wasted % | wall s |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append(TABLE_HEAD);
+        SummaryOut.stream(out).print(TABLE_HEAD); // the rows printed below have their header on the terminal too
         for (Path trace : traces) {
             SwfTrace t = SwfReader.read(trace);
             Metrics easy = null;

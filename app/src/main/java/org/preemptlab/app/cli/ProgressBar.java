@@ -112,7 +112,7 @@ final class ProgressBar implements ProgressListener {
                     : done == 0 ? ", ETA --:--" : ", ETA " + clock(elapsed / done * (total - done));
         }
         err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + percent + "% ("
-                + done + "/" + total + " " + unit + left + ")");
+                + org.preemptlab.units.Units.group(done) + "/" + org.preemptlab.units.Units.group(total) + " " + unit + left + ")");
         if (done >= total) err.println();
         err.flush();
     }

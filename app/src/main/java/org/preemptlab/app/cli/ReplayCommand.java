@@ -223,12 +223,21 @@ final class ReplayCommand implements Callable<Integer> {
             if (outCsv != null) AtomicFiles.write(outCsv, w -> w.write(table));
             if (report != null) AtomicFiles.write(report, w -> w.write(json));
         });
-        out.printf(Locale.ROOT, "%d jobs: %.1f %% within %d s; |start error| mean %.1f s, median %.1f s; Kendall tau %.3f; "
-                        + "mean wait %.1f s actual, %.1f s %s%n", c.jobs(), 100 * c.withinToleranceShare(), c.toleranceSeconds(),
-                c.meanAbsStartErrorSeconds(), c.medianAbsStartErrorSeconds(), c.startOrderKendallTau(), c.meanWaitActualSeconds(),
-                c.meanWaitPredictedSeconds(), against != null ? "in the other run" : "predicted");
+        out.println(summary(c, against != null));
         if (whatIf != null) printWhatIf(out, whatIf);
         return 0;
+    }
+
+    /**
+     * The replay's one-line summary in human units: {@code 140 jobs: 67.9 % within ±1 min; |start error| mean 1 min 17 s,
+     * median 26.5 s; Kendall tau 0.747; mean wait 2 min 48 s actual, 2 min 43 s predicted}.
+     */
+    static String summary(StartComparison c, boolean againstOtherRun) {
+        return Units.count(c.jobs(), "job") + ": " + Units.share(c.withinToleranceShare()) + " within ±" + Units.duration(c.toleranceSeconds())
+                + "; |start error| mean " + Units.duration(c.meanAbsStartErrorSeconds()) + ", median "
+                + Units.duration(c.medianAbsStartErrorSeconds()) + "; Kendall tau " + String.format(Locale.ROOT, "%.3f", c.startOrderKendallTau())
+                + "; mean wait " + Units.duration(c.meanWaitActualSeconds()) + " actual, " + Units.duration(c.meanWaitPredictedSeconds())
+                + (againstOtherRun ? " in the other run" : " predicted");
     }
 
     /** The what-if in human units: overall, then per partition and per account. */

@@ -17,6 +17,7 @@ import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.workload.LublinModel;
 import org.preemptlab.workload.WorkloadStatistics;
+import org.preemptlab.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,17 +64,17 @@ final class WorkloadCompareCommand implements Callable<Integer> {
         WorkloadStatistics a = WorkloadStatistics.of(t.jobs(), offset);
         WorkloadStatistics b = WorkloadStatistics.of(model);
         out.printf(Locale.ROOT, "%-26s %14s %14s%n", "statistic", name.length() > 14 ? name.substring(0, 14) : name, "Lublin+Tsafrir");
-        row(out, "jobs", a.jobs(), b.jobs());
-        row(out, "serial share", a.serialShare(), b.serialShare());
-        row(out, "power-of-two share", a.powerOfTwoShare(), b.powerOfTwoShare());
+        row(out, "jobs", Units.group(a.jobs()), Units.group(b.jobs()));
+        row(out, "serial share", Units.share(a.serialShare()), Units.share(b.serialShare()));
+        row(out, "power-of-two share", Units.share(a.powerOfTwoShare()), Units.share(b.powerOfTwoShare()));
         row(out, "mean log2(size)", a.meanLog2Size(), b.meanLog2Size());
         row(out, "mean ln(run time, s)", a.meanLnRuntime(), b.meanLnRuntime());
         row(out, "corr(log size, log run)", a.sizeRuntimeCorrelation(), b.sizeRuntimeCorrelation());
-        row(out, "share hitting the limit", a.limitShare(), b.limitShare());
+        row(out, "share hitting the limit", Units.share(a.limitShare()), Units.share(b.limitShare()));
         out.printf(Locale.ROOT, "%-26s %14s %14s%n", "busiest half hour", halfHour(a.arrivalsPerHalfHour()), halfHour(b.arrivalsPerHalfHour()));
         if (png != null) {
             if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-            var img = WorkloadCompareChart.image(name + " (" + t.jobs().size() + " jobs)", t.jobs(), offset,
+            var img = WorkloadCompareChart.image(name + " (" + Units.count(t.jobs().size(), "job") + ")", t.jobs(), offset,
                     "Lublin–Feitelson + Tsafrir (seed " + seed + ")", model, 1400, 1000);
             AtomicFiles.writeBytes(png, s -> ImageIO.write(img, "png", s));
             out.println("wrote " + png);
@@ -97,8 +98,14 @@ final class WorkloadCompareCommand implements Callable<Integer> {
         }
     }
 
+    /** A statistic that is a plain number (a mean of logarithms, a correlation): three decimals. */
     private static void row(PrintWriter out, String what, double a, double b) {
-        out.printf(Locale.ROOT, "%-26s %14.4f %14.4f%n", what, a, b);
+        out.printf(Locale.ROOT, "%-26s %14.3f %14.3f%n", what, a, b);
+    }
+
+    /** A statistic already written for people (a count, a share in %). */
+    private static void row(PrintWriter out, String what, String a, String b) {
+        out.printf(Locale.ROOT, "%-26s %14s %14s%n", what, a, b);
     }
 
     private static String halfHour(double[] shares) {

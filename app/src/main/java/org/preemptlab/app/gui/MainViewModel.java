@@ -249,8 +249,8 @@ public final class MainViewModel {
     public boolean addDrawnMaintenance(MaintenanceDrawing.Span span) {
         ScenarioDraft d = editor.draft();
         if (d.pools().isEmpty()) {
-            notifier.error("No pools to maintain", "This scenario is a machine of " + d.processors()
-                    + " processors (an SWF trace): maintenance windows need node pools.");
+            notifier.error("No pools to maintain", "This scenario is a machine of " + Units.count(d.processors(), "processor")
+                    + " (an SWF trace): maintenance windows need node pools.");
             return false;
         }
         MaintenanceDraft w = editor.addMaintenance(MaintenanceDrawing.window(span,
@@ -267,8 +267,8 @@ public final class MainViewModel {
     public boolean addDrawnReservation(MaintenanceDrawing.Span span) {
         ScenarioDraft d = editor.draft();
         if (d.pools().isEmpty()) {
-            notifier.error("No nodes to reserve", "This scenario is a machine of " + d.processors()
-                    + " processors (an SWF trace): reservations need node pools.");
+            notifier.error("No nodes to reserve", "This scenario is a machine of " + Units.count(d.processors(), "processor")
+                    + " (an SWF trace): reservations need node pools.");
             return false;
         }
         java.util.List<Integer> nodes = new java.util.ArrayList<>();
@@ -458,10 +458,11 @@ public final class MainViewModel {
             file.set(null);
             boolean placeholder = SlurmScenarioImport.isPlaceholderOnly(scenario);
             long nodes = draft.pools().stream().mapToLong(p -> p.nodes()).sum();
-            String summary = "Imported " + draft.pools().size() + (draft.site() == null ? " pool(s), " : " node group(s) of a Slurm site, ")
-                    + nodes + " node(s) and "
-                    + (placeholder ? "one placeholder job (replace it)" : draft.jobs().size() + " job(s), "
-                            + draft.running().size() + " already running")
+            String summary = "Imported " + (draft.site() == null ? Units.count(draft.pools().size(), "pool")
+                            : Units.count(draft.pools().size(), "node group") + " of a Slurm site") + ", "
+                    + Units.count(nodes, "node") + " and "
+                    + (placeholder ? "one placeholder job (replace it)" : Units.count(draft.jobs().size(), "job") + ", "
+                            + Units.group(draft.running().size()) + " already running")
                     + " from " + what + ".";
             status.set(summary);
             notifier.info(summary, scenario.description());

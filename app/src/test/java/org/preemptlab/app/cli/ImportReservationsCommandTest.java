@@ -41,7 +41,7 @@ class ImportReservationsCommandTest {
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("warning: line 6: reservation vendor: flag MAGNETIC is not modelled; dropped")
                 .contains("reserved as NodeCnt=2 of pool node")
-                .contains("wrote " + out + ": 3 reservation(s), time 0 = 2026-12-07T00:00");
+                .contains("wrote " + out + ": 3 reservations, time 0 = 2026-12-07T00:00");
         Scenario back = ScenarioReader.read(out);
         assertThat(back.reservations()).extracting(r -> r.name()).containsExactly("cs101-lab", "maint_fs", "vendor");
         var maint = back.reservations().get(1);

@@ -303,15 +303,15 @@ class ImportSlurmCommandTest {
                 "--report", report.toString());
         assertThat(o.code()).as(o.err()).isZero();
         String text = Files.readString(report);
-        assertThat(text).startsWith("Slurm import report\nslurm.conf: cluster tundra: 52 node(s), 16 GPU(s), 5 partition(s), "
+        assertThat(text).startsWith("Slurm import report\nslurm.conf: cluster tundra: 52 nodes, 16 GPUs, 5 partitions, "
                 + "priority/multifactor, preempt/qos, select/cons_tres\n")
-                .contains("sacctmgr dump: cluster tundra: 5 account(s), 7 user association(s), 5 QOS\n")
+                .contains("sacctmgr dump: cluster tundra: 5 accounts, 7 user associations, 5 QOS\n")
                 .contains("Ignored settings (read, not modelled): 33\n")
                 .contains("  slurm.conf:4: SlurmctldHost=ctl1 — ignored (not modelled)\n")
                 .contains("  nodes.conf:4: NodeName=cn[001-048] TmpDisk=400000 — ignored (not modelled)\n")
                 .contains("  qos.txt:3: QOS high MaxTRESMins=cpu=100000 — ignored (not modelled)\n")
                 .contains("Warnings: 0\n");
-        assertThat(o.out()).startsWith(text).contains("wrote " + report + ": 33 ignored setting(s), 0 warning(s)");
+        assertThat(o.out()).startsWith(text).contains("wrote " + report + ": 33 ignored settings, 0 warnings");
         assertThat(dir.resolve("x.json")).doesNotExist();
     }
 
@@ -391,7 +391,7 @@ class ImportSlurmCommandTest {
         int code = cl.execute("--out", file.toString(), "--report", report.toString());
         assertThat(code).as(err.toString()).isZero();
         String text = Files.readString(report);
-        assertThat(text).startsWith("Slurm import report (live cluster)\nslurm.conf: cluster plabsite: 8 node(s), 6 GPU(s), 3 partition(s)")
+        assertThat(text).startsWith("Slurm import report (live cluster)\nslurm.conf: cluster plabsite: 8 nodes, 6 GPUs, 3 partitions")
                 .contains("sacctmgr dump: cluster plabsite").contains("SlurmctldPort=26917 — ignored (not modelled)");
         assertThat(out.toString()).startsWith(text).contains("wrote " + report + ": ");
         Scenario s = ScenarioReader.read(file);

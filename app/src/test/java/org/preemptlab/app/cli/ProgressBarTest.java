@@ -49,9 +49,9 @@ class ProgressBarTest {
         bar.progress(1_000_000, 1_000_000); // drawn once
         String[] parts = text().split("\r", -1);
         assertThat(parts).hasSize(1 + 1 + 4 + 1);
-        assertThat(parts[1]).isEqualTo("run big.json [                              ] 1% (10000/1000000 jobs)");
-        assertThat(parts[2]).isEqualTo("run big.json [                              ] 3% (35000/1000000 jobs)");
-        assertThat(parts[6]).isEqualTo("run big.json [##############################] 100% (1000000/1000000 jobs)" + System.lineSeparator());
+        assertThat(parts[1]).isEqualTo("run big.json [                              ] 1% (10,000/1,000,000 jobs)");
+        assertThat(parts[2]).isEqualTo("run big.json [                              ] 3% (35,000/1,000,000 jobs)");
+        assertThat(parts[6]).isEqualTo("run big.json [##############################] 100% (1,000,000/1,000,000 jobs)" + System.lineSeparator());
     }
 
     @Test
@@ -92,8 +92,8 @@ class ProgressBarTest {
         assertThat(calls[0]).isGreaterThan(100);
         String[] parts = text().split("\r");
         assertThat(parts.length).isGreaterThan(3);
-        assertThat(parts[1]).matches("run many\\.json \\[#* *\\] \\d+% \\(\\d+/1000 jobs\\)");
-        assertThat(parts[parts.length - 1]).startsWith("run many.json [##############################] 100% (1000/1000 jobs)");
+        assertThat(parts[1]).matches("run many\\.json \\[#* *\\] \\d+% \\([\\d,]+/1,000 jobs\\)");
+        assertThat(parts[parts.length - 1]).startsWith("run many.json [##############################] 100% (1,000/1,000 jobs)");
 
         // a live run (local, Slurm) reports after each instant the engine applies
         bytes.reset();
@@ -110,7 +110,7 @@ class ProgressBarTest {
         }
         parts = text().split("\r");
         assertThat(parts.length).isGreaterThan(3);
-        assertThat(parts[parts.length - 1]).startsWith("run many.json [##############################] 100% (1000/1000 jobs)");
+        assertThat(parts[parts.length - 1]).startsWith("run many.json [##############################] 100% (1,000/1,000 jobs)");
     }
 
     @Test

@@ -20,7 +20,7 @@ class WorkloadCompareCommandTest {
         SweepCommandTest.Outcome o = SweepCommandTest.run("workload-compare", "--trace", trace.toString(), "--seed", "2",
                 "--png", png.toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).containsPattern("jobs +1000.0000 +1000.0000")
+        assertThat(o.out()).containsPattern("jobs +1,000 +1,000").containsPattern("serial share +[\\d.]+ % +[\\d.]+ %")
                 .contains("serial share").contains("busiest half hour").contains("wrote " + png);
         var image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1400);

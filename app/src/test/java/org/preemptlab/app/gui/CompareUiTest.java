@@ -109,8 +109,8 @@ class CompareUiTest extends ShellUiTest {
         });
         Path out = home.resolve("export/charts.svg");
         Fx.run(() -> shell.exportChartsSvg(out));
-        for (String[] f : new String[][] {{"queue", "Queue length", "jobs waiting"}, {"utilization", "Utilization", "useful cores / cores"},
-                {"wait-cdf", "Wait-time CDF", "share of jobs"}}) {
+        for (String[] f : new String[][] {{"queue", "Queue length", "jobs waiting"}, {"utilization", "Utilization", "cores doing useful work (%)"},
+                {"wait-cdf", "Wait-time CDF", "jobs that waited at most this long (%)"}}) {
             String svg = java.nio.file.Files.readString(home.resolve("export/charts-" + f[0] + ".svg")).strip();
             assertThat(svg).contains("<svg ").endsWith("</svg>").contains(">" + f[1] + "<", ">" + f[2] + "<", ">FCFS<", ">EASY backfill<");
         }
@@ -129,7 +129,8 @@ class CompareUiTest extends ShellUiTest {
         // the maintenance cost rows' names are whole, on two lines (they ended in "…")
         java.util.Set<javafx.scene.control.TableCell> cells = robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class);
         assertThat(cells).filteredOn(c -> c.getText() != null && c.getText().startsWith("Maintenance:")).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.getText()).startsWith("Maintenance:\n"));
+                .allSatisfy(c -> assertThat(c.getText()).startsWith("Maintenance:\n"))
+                .allSatisfy(c -> assertThat(((javafx.scene.text.Text) c.lookup(".text")).getText()).as("shown whole").doesNotContain("…").doesNotContain("..."));
         assertThat(Screenshots.write(stage.getScene().getRoot(), "compare-view.png")).isRegularFile().startsWith(Screenshots.dir());
     }
 }

@@ -142,17 +142,21 @@ class GanttScreenshotsUiTest {
     }
 
     /**
-     * CEA-Curie's size without its trace (not in ../shared): a synthetic mix loading an
-     * 80,640-processor machine to about 90 % (sizes mostly powers of two, a quarter up to a fourth of
-     * the machine), so the picture at that scale is checked on every run.
+     * The stand-in for CEA-Curie, whose trace is not on this machine (nor in ../shared): a machine of Curie's size
+     * (80,640 processors) running the Lublin–Feitelson model (batch and interactive classes, Tsafrir estimates) for that
+     * machine, its arrivals scaled to an offered load of 90 %, scheduled by EASY; a day of it in view. The picture at
+     * that scale is checked on every run.
      */
     @Test
     void an_80640_processor_machine_reads_like_a_node_chart() throws Exception {
-        List<JobSpec> jobs = org.preemptlab.workload.WorkloadGenerator.loaded(2_000, 80_640, 0.9, 11).generate();
-        SimulationConfig config = SimulationConfig.of(new ProcessorMachine(80_640), jobs, new EasyBackfillPolicy(), true);
-        RunRecord run = ScenarioRunner.simulate("80,640 processors, synthetic 90 % load (2,000 jobs, EASY)", config,
-                ProgressSink.NONE);
+        int procs = 80_640;
+        List<JobSpec> model = org.preemptlab.workload.LublinModel.of(4_000, procs, true, 13).generate();
+        List<JobSpec> jobs = org.preemptlab.growth.LoadScaling.arrivals(model, 0.9 / org.preemptlab.sweep.Saturation.offeredLoad(model, procs));
+        SimulationConfig config = SimulationConfig.of(new ProcessorMachine(procs), jobs, new EasyBackfillPolicy(), true);
+        RunRecord run = ScenarioRunner.simulate("80,640 processors (CEA-Curie's size), Lublin–Feitelson at 90 % load (4,000 jobs, EASY)",
+                config, ProgressSink.NONE);
         GanttPane pane = show(run, 0.5, 0.4, 24);
+        assertThat(pane.viewModel().index().unitCount()).isEqualTo(procs);
         assertThat(pane.viewModel().index().rowCount()).isEqualTo(105);
         assertThat(Screenshots.write(stage.getScene().getRoot(), "gantt-80640-processors.png")).exists();
         assertThat(labels(pane)).as("job numbers on the blocks").isGreaterThanOrEqualTo(5);

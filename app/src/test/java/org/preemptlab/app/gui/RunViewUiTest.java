@@ -60,6 +60,23 @@ class RunViewUiTest extends ShellUiTest {
         robot.clickOn("#tab-run");
     }
 
+    /** Issue 13: a Why row shows its whole reason on two lines, not cut with "…" after one. */
+    @Test
+    void why_rows_show_the_whole_reason(FxRobot robot) {
+        RunViewModel run = shell.viewModel().runProperty().get();
+        Fx.run(() -> {
+            run.setCursor(run.run().startTime() + (long) (run.run().span() * 0.3));
+            run.stepNextDecision();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var shown = Fx.call(() -> robot.lookup("#why").lookup(".why-text").queryAll().stream()
+                .map(n -> (javafx.scene.control.Label) n).filter(l -> l.isVisible() && l.getText() != null && !l.getText().isEmpty()
+                        && l.getText().length() <= 90)
+                .map(l -> l.getText() + " → " + ((javafx.scene.text.Text) l.lookup(".text")).getText()).toList());
+        assertThat(shown).as("Why rows of up to 90 characters").isNotEmpty();
+        assertThat(shown).allSatisfy(row -> assertThat(row).doesNotEndWith("…").doesNotEndWith("..."));
+    }
+
     @Test
     void writes_the_run_view_screenshot(FxRobot robot) {
         RunViewModel run = shell.viewModel().runProperty().get();

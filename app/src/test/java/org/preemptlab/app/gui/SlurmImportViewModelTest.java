@@ -76,7 +76,7 @@ class SlurmImportViewModelTest {
         assertThat(d.description()).contains("Time 0 of this scenario is that instant");
         assertThat(vm.editor().dirtyProperty().get()).as("unsaved import").isTrue();
         assertThat(vm.fileProperty().get()).as("not the old file").isNull();
-        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("5 job(s), 3 already running"));
+        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("5 jobs, 3 already running"));
         // and it runs, with the running jobs already on their nodes
         assertThat(vm.runProperty().get()).isNotNull();
         assertThat(vm.pageProperty().get()).isEqualTo(Page.RUN);
@@ -117,7 +117,7 @@ class SlurmImportViewModelTest {
         assertThat(gfill2.memoryPerNodeMb()).isEqualTo(4000);
         assertThat(d.running()).hasSize(9);
         assertThat(org.preemptlab.scenario.ScenarioValidator.validate(d)).isEmpty();
-        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("node group(s) of a Slurm site", "9 already running"));
+        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("node groups of a Slurm site", "9 already running"));
         assertThat(vm.runProperty().get()).isNotNull();
     }
 

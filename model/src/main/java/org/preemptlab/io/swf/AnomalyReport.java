@@ -1,5 +1,6 @@
 package org.preemptlab.io.swf;
 
+import org.preemptlab.units.Units;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -177,32 +178,33 @@ public final class AnomalyReport {
 
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(source).append(": ").append(jobLines).append(" job lines, ").append(jobsKept).append(" jobs kept");
+        sb.append(source).append(": ").append(Units.count(jobLines, "job line")).append(", ").append(Units.count(jobsKept, "job"))
+                .append(" kept");
         long removed = linesRemoved();
         if (removed > 0) {
-            sb.append(", ").append(removed).append(" lines dropped by anomaly rules");
+            sb.append(", ").append(Units.count(removed, "line")).append(" dropped by anomaly rules");
         }
         if (outsideJobRange > 0) {
-            sb.append(", ").append(outsideJobRange).append(" outside the job range");
+            sb.append(", ").append(Units.group(outsideJobRange)).append(" outside the job range");
         }
         if (outsideSubmitWindow > 0) {
-            sb.append(", ").append(outsideSubmitWindow).append(" outside the submit window");
+            sb.append(", ").append(Units.group(outsideSubmitWindow)).append(" outside the submit window");
         }
         if (stoppedAtMaxJobs) {
             sb.append(", stopped at the maximum job count");
         }
         sb.append('\n');
-        sb.append("machine: ").append(machineProcs).append(" processors (").append(machineSizeSource.description())
+        sb.append("machine: ").append(Units.count(machineProcs, "processor")).append(" (").append(machineSizeSource.description())
                 .append(")\n");
         if (isClean()) {
             sb.append("no anomaly rule fired\n");
         }
         for (SwfAnomaly rule : fired()) {
-            sb.append(String.format("%-26s %9d  %s; e.g. %s%n", rule.name(), count(rule), rule.description(),
+            sb.append(String.format("%-26s %9s  %s; e.g. %s%n", rule.name(), Units.group(count(rule)), rule.description(),
                     examples(rule)));
         }
         if (roundedMeasurements > 0) {
-            sb.append(roundedMeasurements)
+            sb.append(Units.group(roundedMeasurements))
                     .append(" fractional values in fields 6/7/10/18 rounded to integers (information only)\n");
         }
         return sb.toString();

@@ -21,9 +21,21 @@ final class CompareCharts {
     private static final Font TITLE = new Font("SansSerif", Font.BOLD, 12);
     private static final Font SMALL = new Font("SansSerif", Font.PLAIN, 10);
 
+    /** A share 0 … 1 as {@code 50 %} (a format is not thread-safe: one per chart). */
+    static final java.util.function.Supplier<java.text.NumberFormat> PERCENT =
+            () -> new java.text.DecimalFormat("0 %", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+
     private CompareCharts() {}
 
     static JFreeChart chart(String title, String xLabel, String yLabel, List<ChartSeries> series, boolean cursorMarker) {
+        return chart(title, xLabel, yLabel, series, cursorMarker, false);
+    }
+
+    /**
+     * As {@link #chart(String, String, String, List, boolean)}; with {@code shareY} the y values are shares 0 … 1 and
+     * the axis reads them as percentages ({@code 0 %} … {@code 100 %}), as the planner views do.
+     */
+    static JFreeChart chart(String title, String xLabel, String yLabel, List<ChartSeries> series, boolean cursorMarker, boolean shareY) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (ChartSeries s : series) {
             XYSeries xy = new XYSeries(s.name(), false, true);
@@ -45,6 +57,7 @@ final class CompareCharts {
         for (var axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             if (axis instanceof org.jfree.chart.axis.NumberAxis n) n.setNumberFormatOverride(new UnitsTickFormat());
         }
+        if (shareY && plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis n) n.setNumberFormatOverride(PERCENT.get());
         XYItemRenderer r = plot.getRenderer();
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, COLORS[i % COLORS.length]);

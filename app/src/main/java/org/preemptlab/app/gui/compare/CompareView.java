@@ -195,8 +195,9 @@ public final class CompareView extends BorderPane {
         if (!vm.variants().isEmpty()) {
             String time = "time (" + vm.chartTimeUnit().symbol() + ")";
             addChart(CompareCharts.chart("Queue length", time, "jobs waiting", vm.queueSeries(), true));
-            addChart(CompareCharts.chart("Utilization", time, "useful cores / cores", vm.utilizationSeries(), true));
-            addChart(CompareCharts.chart("Wait-time CDF", "wait (" + vm.waitTimeUnit().symbol() + ")", "share of jobs", vm.waitCdf(), false));
+            addChart(CompareCharts.chart("Utilization", time, "cores doing useful work (%)", vm.utilizationSeries(), true, true));
+            addChart(CompareCharts.chart("Wait-time CDF", "wait (" + vm.waitTimeUnit().symbol() + ")", "jobs that waited at most this long (%)",
+                    vm.waitCdf(), false, true));
         }
         buildTable();
         cursorMoved();
@@ -240,7 +241,7 @@ public final class CompareView extends BorderPane {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.replaceFirst("^Maintenance: ", "Maintenance:\n"));
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(CompareViewModel.help(item)));
             }
         });
         name.setPrefWidth(170);

@@ -340,7 +340,7 @@ public final class CompareViewModel {
         for (Variant v : list) v.gantt().revisionProperty().addListener((o, a, b) -> syncRange(v.gantt(), list));
         variants.setAll(list);
         metrics.setAll(metricRows(runs, windows));
-        message.set("Compared " + runs.size() + " " + what + " on " + (runs.isEmpty() ? "" : runs.get(0).jobs().size() + " jobs")
+        message.set("Compared " + runs.size() + " " + what + " on " + (runs.isEmpty() ? "" : org.preemptlab.units.Units.count(runs.get(0).jobs().size(), "job"))
                 + "; deltas are against " + (labels.isEmpty() ? "" : labels.get(0)) + ".");
     }
 
@@ -429,9 +429,21 @@ public final class CompareViewModel {
     static final String LOST = "Maintenance: lost work";
     static final String IO = "Maintenance: checkpoint + restart I/O";
     static final String COST = "Maintenance: cost (idle + lost + I/O)";
-    static final String IDLE_ENERGY = "Maintenance: idle energy before T (" + Units.number(MaintenanceCost.DEFAULT_IDLE_WATTS_PER_NODE)
-            + " W per idle node)";
-    static final String MISSES = "Maintenance: checkpoint writes not done by T";
+    static final String IDLE_ENERGY = "Maintenance: idle energy before T";
+    static final String MISSES = "Maintenance: checkpoint writes after T";
+
+    /**
+     * What a metric row's name means when its name alone does not say it all (the table's names are kept short
+     * enough for two lines): shown as the name's tooltip; otherwise the name itself.
+     */
+    public static String help(String metric) {
+        if (IDLE_ENERGY.equals(metric)) {
+            return "Maintenance: idle energy before T, at " + Units.number(MaintenanceCost.DEFAULT_IDLE_WATTS_PER_NODE)
+                    + " W per idle node (the maintenance command's --idle-watts)";
+        }
+        if (MISSES.equals(metric)) return "Maintenance: jobs whose checkpoint write is not done by T, the window's start";
+        return metric;
+    }
 
     /**
      * The first window's cost in node-hours for every run that has one ({@link MaintenanceCost}, idle

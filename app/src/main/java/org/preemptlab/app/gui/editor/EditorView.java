@@ -263,7 +263,7 @@ public final class EditorView extends BorderPane {
             ownerPreemption.setSelected(d.rules().ownerPreemption());
             qosPreemption.setSelected(d.rules().qosPreemption());
             machine.setVisible(d.isProcessorMachine());
-            machine.setText("A machine of " + d.processors() + " processors (SWF trace mode): jobs ask for processors.");
+            machine.setText("A machine of " + org.preemptlab.units.Units.count(d.processors(), "processor") + " (SWF trace mode): jobs ask for processors.");
             if (blocks.size() != d.pools().size()) {
                 blocks.clear();
                 for (int i = 0; i < d.pools().size(); i++) blocks.add(new PoolBlock(vm, i));

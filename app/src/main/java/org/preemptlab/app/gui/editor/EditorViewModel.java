@@ -448,7 +448,7 @@ public final class EditorViewModel {
         TreeSet<Integer> sorted = new TreeSet<>(indices);
         List<JobDraft> jobs = new ArrayList<>(draft().jobs());
         for (Integer i : sorted.descendingSet()) if (i >= 0 && i < jobs.size()) jobs.remove((int) i);
-        edit("remove " + sorted.size() + " job(s)", draft().withJobs(jobs));
+        edit("remove " + org.preemptlab.units.Units.count(sorted.size(), "job"), draft().withJobs(jobs));
     }
 
     public void setJob(int index, JobDraft job) {
@@ -573,7 +573,7 @@ public final class EditorViewModel {
             String name = uniqueName(shifted.name(), jobs.stream().map(JobDraft::name).toList());
             jobs.add(shifted.withName(name));
         }
-        edit((replace ? "generate " : "append ") + mix.get().count() + " jobs", draft().withJobs(jobs).withSeed(mix.get().seed()));
+        edit((replace ? "generate " : "append ") + org.preemptlab.units.Units.count(mix.get().count(), "job"), draft().withJobs(jobs).withSeed(mix.get().seed()));
         return true;
     }
 

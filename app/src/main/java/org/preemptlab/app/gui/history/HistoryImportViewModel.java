@@ -131,7 +131,7 @@ public final class HistoryImportViewModel {
             SiteReplay.Explained ex = SiteReplay.explain(site, history, 0, null, SiteReplay.Priority.MULTIFACTOR, (done, total) -> {
                 sink.checkCancelled();
                 checkCancelled.run();
-                sink.progress(total == 0 ? -1 : (double) done / total, "replaying: " + done + " of " + total + " jobs ended");
+                sink.progress(total == 0 ? -1 : (double) done / total, "replaying: " + org.preemptlab.units.Units.group(done) + " of " + org.preemptlab.units.Units.count(total, "job") + " ended");
             });
             checkCancelled.run();
             return new FidelityViewModel(title, ex.result(), ex.reasons());

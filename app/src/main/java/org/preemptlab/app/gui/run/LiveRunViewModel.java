@@ -146,7 +146,7 @@ public final class LiveRunViewModel {
         if (state.get() == State.RUNNING) {
             long done = rec.log().stream().filter(e -> e.kind() == org.preemptlab.sim.LogKind.END).count();
             message.set("Live run of " + run.title() + " on " + run.settings().describe() + ": " + SimTime.format(now) + ", "
-                    + done + " of " + rec.jobs().size() + " jobs done.");
+                    + org.preemptlab.units.Units.group(done) + " of " + org.preemptlab.units.Units.count(rec.jobs().size(), "job") + " done.");
         }
         return true;
     }

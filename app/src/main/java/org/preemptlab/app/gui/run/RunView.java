@@ -197,7 +197,7 @@ public final class RunView extends BorderPane {
         whyHead.setAlignment(Pos.CENTER_LEFT);
         why.setId("why");
         why.setItems(vm.decisions());
-        why.setFixedCellSize(44);
+        why.setFixedCellSize(WHY_ROW_HEIGHT);
         why.setCellFactory(v -> new DecisionCell());
         why.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) vm.selectDecision(b);
@@ -275,6 +275,9 @@ public final class RunView extends BorderPane {
         if (handled) e.consume();
     }
 
+    /** Height of a Why row: the head line and two lines of the reason (fixed, so a list of 100,000 decisions scrolls fast). */
+    static final double WHY_ROW_HEIGHT = 60;
+
     private static final class DecisionCell extends ListCell<DecisionItem> {
         private final Label head = new Label();
         private final Label text = new Label();
@@ -283,6 +286,9 @@ public final class RunView extends BorderPane {
         DecisionCell() {
             head.getStyleClass().add("why-head");
             text.getStyleClass().add("why-text");
+            // the sentence wraps to two lines (most reasons fit); a longer one ends in "…" and the tooltip has it whole
+            text.setWrapText(true);
+            text.setMinHeight(0);
             setPrefWidth(0);
         }
 

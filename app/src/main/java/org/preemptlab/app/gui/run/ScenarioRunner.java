@@ -33,7 +33,7 @@ public final class ScenarioRunner {
                 if (log.get(scanned).kind() == LogKind.END) ended++;
             }
             progress.progress(total == 0 ? -1 : Math.min(0.99, (double) ended / total),
-                    "simulating " + title + ": " + ended + " of " + total + " jobs done");
+                    "simulating " + title + ": " + org.preemptlab.units.Units.group(ended) + " of " + org.preemptlab.units.Units.count(total, "job") + " done");
         }
         config.backend().close();
         progress.progress(1, "simulated " + title);

@@ -1,5 +1,6 @@
 package org.preemptlab.app.gui.scenario;
 
+import org.preemptlab.units.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,10 +24,10 @@ public record ImportReport(String source, String totals, int machineProcs, Strin
 
     public static ImportReport of(AnomalyReport r) {
         StringBuilder t = new StringBuilder();
-        t.append(r.jobLines()).append(" job lines, ").append(r.jobsKept()).append(" jobs kept");
-        if (r.linesRemoved() > 0) t.append(", ").append(r.linesRemoved()).append(" dropped by anomaly rules");
-        if (r.outsideJobRange() > 0) t.append(", ").append(r.outsideJobRange()).append(" outside the job range");
-        if (r.outsideSubmitWindow() > 0) t.append(", ").append(r.outsideSubmitWindow()).append(" outside the submit window");
+        t.append(Units.count(r.jobLines(), "job line")).append(", ").append(Units.count(r.jobsKept(), "job")).append(" kept");
+        if (r.linesRemoved() > 0) t.append(", ").append(Units.group(r.linesRemoved())).append(" dropped by anomaly rules");
+        if (r.outsideJobRange() > 0) t.append(", ").append(Units.group(r.outsideJobRange())).append(" outside the job range");
+        if (r.outsideSubmitWindow() > 0) t.append(", ").append(Units.group(r.outsideSubmitWindow())).append(" outside the submit window");
         if (r.stoppedAtMaxJobs()) t.append(", stopped at the maximum job count");
         List<Rule> rules = new ArrayList<>();
         for (SwfAnomaly rule : SwfAnomaly.values()) {
@@ -41,7 +42,7 @@ public record ImportReport(String source, String totals, int machineProcs, Strin
 
     /** "8 processors (header MaxProcs)". */
     public String machineLine() {
-        return "Machine: " + machineProcs + " processors, from " + machineSource + (machineInferred ? " ⚠ check it" : "");
+        return "Machine: " + Units.count(machineProcs, "processor") + ", from " + machineSource + (machineInferred ? " ⚠ check it" : "");
     }
 
     /** The rules that fired. */
@@ -53,6 +54,6 @@ public record ImportReport(String source, String totals, int machineProcs, Strin
     public String firedLine() {
         List<Rule> f = fired();
         if (f.isEmpty()) return "No anomaly rule fired: the trace was clean.";
-        return f.size() + (f.size() == 1 ? " rule" : " rules") + " fired on " + f.stream().mapToLong(Rule::count).sum() + " line(s).";
+        return Units.count(f.size(), "rule") + " fired on " + Units.count(f.stream().mapToLong(Rule::count).sum(), "line") + ".";
     }
 }

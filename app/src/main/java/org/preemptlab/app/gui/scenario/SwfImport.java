@@ -37,7 +37,7 @@ public final class SwfImport {
         }
         TraceReference ref = new TraceReference(file, o.firstJob(), o.lastJob(), o.submitFrom(), o.submitTo(), o.maxJobs(), o.procs());
         String name = file.getFileName().toString().replaceFirst("\\.swf(\\.gz)?$", "");
-        return new ScenarioDraft(name, "Imported from " + file.getFileName() + " (" + jobs.size() + " jobs" + selection(o) + ").",
+        return new ScenarioDraft(name, "Imported from " + file.getFileName() + " (" + org.preemptlab.units.Units.count(jobs.size(), "job") + selection(o) + ").",
                 trace.machineProcs(), List.of(), jobs, SchedulerSpec.of(SchedulerKind.EASY), null, null, List.of(),
                 null, 1, null, ref);
     }

@@ -29,6 +29,28 @@ class BreakEvenViewModelTest {
         return ScenarioValidator.toDraft(ScenarioReader.read(d.resolve("sample-clusters/maintenance-checkpoint.json")));
     }
 
+    /**
+     * Issue 13: after "Compare drain vs checkpoint here" on a log-spaced axis, the runs' names (the Compare page's
+     * column headers, chart titles and legends) read "63.1 MB/s", never "63.09573444801933 MB/s".
+     */
+    @Test
+    void theComparedCellIsNamedInUnitsForPeople() throws Exception {
+        ScenarioDraft draft = sample();
+        BreakEvenViewModel vm = new BreakEvenViewModel(TaskRunner.sameThread(), () -> draft, 2);
+        vm.bandwidthProperty().set("10:1000:6");
+        vm.imageSizeProperty().set("1000:30000:2");
+        assertThat(vm.run()).isTrue();
+        vm.select(1, 2); // 30,000 MB per node at 10^(1 + 2 × 2/5) = 63.0957… MB/s
+        assertThat(vm.selectedProperty().get().bandwidthMBps()).isCloseTo(63.0957, org.assertj.core.api.Assertions.within(1e-3));
+        List<VariantPlan> plans = vm.selectedCellPlans();
+        assertThat(plans).hasSize(2);
+        for (VariantPlan p : plans) {
+            assertThat(p.label()).contains("(63.1 MB/s, 29.3 GB per node)").doesNotContainPattern("\\d\\.\\d{4,}");
+        }
+        assertThat(vm.selectedTextProperty().get()).startsWith("bandwidth 63.1 MB/s, image 29.3 GB per node")
+                .doesNotContainPattern("\\d\\.\\d{4,}");
+    }
+
     @Test
     void sweepsTheGridAndDescribesAPickedCell() throws Exception {
         ScenarioDraft draft = sample();
