@@ -23,7 +23,7 @@ class RecordedPassesReplayTest {
 
     @Test
     void everyStartOfTheRunIsInTheLogAndTheReplayUsesItsPasses() throws Exception {
-        SlurmctldLog log = SlurmctldLog.read(fixture("full-log-run1", "slurmctld-passes.log"));
+        SlurmctldLog log = SlurmctldLog.read(fixture("full-log-run1", "slurmctld-passes.txt"));
         assertEquals(95, log.fullPasses().size());
         assertEquals(172, log.eventPasses().size());
         assertEquals(181, log.backfillCycles().size());

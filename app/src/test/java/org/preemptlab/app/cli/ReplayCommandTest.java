@@ -59,14 +59,14 @@ class ReplayCommandTest {
         SweepCommandTest.Outcome o = SweepCommandTest.run("replay", "--slurm-conf", fixture(run, "slurm.conf").toString(),
                 "--gres-conf", fixture(run, "gres.conf").toString(), "--sacctmgr-dump", fixture(run, "sacctmgr-dump.txt").toString(),
                 "--sacctmgr-qos", fixture(run, "sacctmgr-qos.txt").toString(), "--sacct", fixture(run, "sacct.txt").toString(),
-                "--slurmctld-log", fixture(run, "slurmctld-passes.log").toString(), "--report", report.toString());
+                "--slurmctld-log", fixture(run, "slurmctld-passes.txt").toString(), "--report", report.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("warning: passes at the instants of slurmctld's log: 95 full, 172 after an event, 181 backfill cycles")
                 .contains("140 jobs:");
-        assertThat(Files.readString(report)).contains("\"slurmctldLog\": \"slurmctld-passes.log\"");
+        assertThat(Files.readString(report)).contains("\"slurmctldLog\": \"slurmctld-passes.txt\"");
         SweepCommandTest.Outcome both = SweepCommandTest.run("replay", "--slurm-conf", fixture(run, "slurm.conf").toString(),
                 "--sacct", fixture(run, "sacct.txt").toString(), "--phase", "2",
-                "--slurmctld-log", fixture(run, "slurmctld-passes.log").toString());
+                "--slurmctld-log", fixture(run, "slurmctld-passes.txt").toString());
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--phase and --slurmctld-log");
     }
