@@ -58,7 +58,7 @@ public final class SiteMapping {
             report.warn("slurm.conf has no PartitionName line: one partition \"all\" over every node is made");
             partitions.add(Partition.of("all", groups.stream().map(NodePool::name).toList()).toBuilder().isDefault(true).build());
         }
-        QosTable qos = qos(site.qos(), report);
+        QosTable qos = qos(site.qos(), conf.partitions(), report);
         AccountTree accounts = site.dump().map(d -> accounts(d, qos, report)).orElse(null);
         SelectType select = SelectType.parse(conf.select().type());
         if (select == null) {
@@ -230,9 +230,33 @@ public final class SiteMapping {
 
     // ---------------------------------------------------------------- QOS and accounts
 
-    private static QosTable qos(List<QosDefinition> defs, ImportReport report) {
-        if (defs.isEmpty()) return QosTable.defaultTable();
+    /**
+     * The QOS read, and — for a QOS a partition's {@code AllowQos} names that none read defines (slurm.conf alone,
+     * no {@code sacctmgr} dump) — one with Slurm's defaults for a new QOS (priority 0, no limits, preempts nobody),
+     * each reported, so a slurm.conf imports on its own.
+     */
+    private static QosTable qos(List<QosDefinition> defs, List<PartitionDefinition> partitions, ImportReport report) {
         QosTable.Builder b = QosTable.builder();
+        Set<String> known = new java.util.HashSet<>();
+        if (defs.isEmpty()) {
+            b.add(Qos.of("normal", 0));
+            known.add("normal");
+        }
+        addDefined(defs, b, known, report);
+        for (PartitionDefinition p : partitions) {
+            for (String q : p.allowQos()) {
+                if (known.add(q)) {
+                    b.add(Qos.of(q, 0));
+                    report.warn(p.where() + ": PartitionName=" + p.name() + " AllowQos names QOS " + q + ", which no QOS read "
+                            + "defines: added with Slurm's defaults (priority 0, no limits, preempts none); give the "
+                            + "sacctmgr dump or QOS table for its real settings");
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private static void addDefined(List<QosDefinition> defs, QosTable.Builder b, Set<String> known, ImportReport report) {
         for (QosDefinition d : defs) {
             LimitSet.Builder l = LimitSet.builder();
             d.maxWallSeconds().ifPresent(l::maxWall);
@@ -246,8 +270,8 @@ public final class SiteMapping {
             PreemptMode mode = d.preemptMode().map(m -> mode(m, report, "qos " + d.name() + " PreemptMode")).orElse(PreemptMode.CLUSTER);
             b.add(new Qos(d.name(), (int) Math.min(Integer.MAX_VALUE, d.priority()), new LinkedHashSet<>(d.preempt()), mode,
                     d.graceTimeSeconds(), d.preemptExemptTimeSeconds().orElse(-1), d.usageFactor(), l.build()));
+            known.add(d.name());
         }
-        return b.build();
     }
 
     private static Tres tres(Map<String, Long> m, ImportReport report, String what) {

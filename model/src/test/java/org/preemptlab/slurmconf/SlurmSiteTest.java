@@ -54,4 +54,23 @@ class SlurmSiteTest {
         }
         assertThat(Files.readString(sample.resolve("README.md"))).contains("import-slurm");
     }
+
+    @Test
+    void aSlurmConfAloneImportsItsAllowQosNamesWithSlurmsDefaults(@TempDir Path dir) throws IOException {
+        // the documented form `import-slurm --from-conf slurm.conf`: no sacctmgr dump, so no QOS is defined anywhere
+        Files.writeString(dir.resolve("slurm.conf"), """
+                NodeName=c[1-2] CPUs=4 RealMemory=8000
+                PartitionName=short Nodes=c[1-2] AllowQos=high,debug Default=YES
+                PartitionName=all Nodes=c[1-2]
+                """);
+        SlurmSite site = SlurmSite.read(new SlurmSite.Files(dir.resolve("slurm.conf"), null, null, null));
+        var qos = SiteMapping.cluster(site).site().qos();
+        assertThat(qos.get("normal")).isNotNull();
+        assertThat(qos.get("high")).isNotNull();
+        assertThat(qos.get("high").priority()).isZero();
+        assertThat(qos.get("debug")).isNotNull();
+        assertThat(site.report().warnings()).anySatisfy(w -> assertThat(w)
+                .startsWith("slurm.conf:2: PartitionName=short AllowQos names QOS high, which no QOS read defines: added with Slurm's defaults"));
+        assertThat(site.report().warnings().stream().filter(w -> w.contains("AllowQos names QOS"))).hasSize(2);
+    }
 }

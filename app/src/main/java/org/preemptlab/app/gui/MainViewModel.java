@@ -379,8 +379,8 @@ public final class MainViewModel {
      */
     public void openFile(Path path) {
         status.set("Opening " + path.getFileName() + " …");
-        runner.submit("Opening " + path.getFileName(), sink -> ScenarioFiles.read(path), draft -> {
-            editor.load(draft);
+        runner.submit("Opening " + path.getFileName(), sink -> ScenarioFiles.open(path), opened -> {
+            editor.load(opened.draft(), opened.scenario()); // the reader's judgement: not judged again
             file.set(path.toAbsolutePath());
             remember(path);
             status.set("Opened " + path.getFileName() + ".");
@@ -407,9 +407,21 @@ public final class MainViewModel {
      */
     public void importSwf(Path path, SwfReadOptions options) {
         status.set("Importing " + path.getFileName() + " …");
-        runner.submit("Importing " + path.getFileName(), sink -> SwfReader.read(path, options), trace -> {
+        record Imported(org.preemptlab.io.swf.SwfTrace trace, ScenarioDraft draft, org.preemptlab.scenario.Scenario scenario) {}
+        runner.submit("Importing " + path.getFileName(), sink -> {
+            org.preemptlab.io.swf.SwfTrace read = SwfReader.read(path, options);
+            ScenarioDraft draft = SwfImport.toDraft(path, read, options);
+            org.preemptlab.scenario.Scenario judged;
+            try {
+                judged = ScenarioValidator.toScenario(draft); // judged here, off the UI thread (200k jobs)
+            } catch (ScenarioException e) {
+                judged = null; // the editor lists the problems
+            }
+            return new Imported(read, draft, judged);
+        }, imported -> {
+            org.preemptlab.io.swf.SwfTrace trace = imported.trace();
             ImportReport report = ImportReport.of(trace.report());
-            editor.load(SwfImport.toDraft(path, trace, options));
+            editor.load(imported.draft(), imported.scenario());
             editor.importReportProperty().set(report);
             editor.dirtyProperty().set(true);
             file.set(null);

@@ -32,6 +32,14 @@ import org.preemptlab.app.gui.run.RunViewModel;
  * any thread or the timeout ({@value #TIMEOUT_PROPERTY}, seconds, default 120) print the reason
  * on stderr and exit non-zero. Settings (recent files, autosave) go to a temporary directory, so a
  * smoke test neither reads nor changes the user's.
+ *
+ * <p>Timings on stderr, one line: the first frame and the finished run shown (the first layout pulse
+ * after the run view got the run, before any other page is rendered), in seconds after the JVM
+ * started, then when every page had been rendered. With {@value #OPEN_IN_WINDOW_PROPERTY}{@code =true}
+ * and a file, the window first shows the default scenario's run as at a normal start, then opens the
+ * file as File ▸ Open does once its dialog is answered; the line then also gives the seconds and the
+ * process's CPU seconds (every thread: JIT compilers and GC too) from that open to the file's run
+ * shown: the time a user waits for a trace in a window that is already up.
  */
 public final class SmokeTest implements Notifier {
 
@@ -40,6 +48,8 @@ public final class SmokeTest implements Notifier {
     /** Start of the line printed on failure. */
     public static final String FAILED = "preemptlab smoke test FAILED: ";
     public static final String TIMEOUT_PROPERTY = "preemptlab.smoke.timeout";
+    /** {@code true}: open the file in the running window after the default scenario's run is shown. */
+    public static final String OPEN_IN_WINDOW_PROPERTY = "preemptlab.smoke.openInWindow";
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_TIMEOUT = 3;
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
@@ -53,6 +63,17 @@ public final class SmokeTest implements Notifier {
     private final long startNanos = System.nanoTime();
     /** Seconds from the JVM's start to the window's first layout pulse. */
     private volatile double firstFrame = Double.NaN;
+    /** Seconds from the JVM's start to the first layout pulse with the finished run in the run view. */
+    private volatile double runShown = Double.NaN;
+    /** The process's CPU seconds (all threads) at that moment. */
+    private volatile double runShownCpu = Double.NaN;
+    /** The file opened in the running window ({@link #OPEN_IN_WINDOW_PROPERTY}), else null. */
+    private Path openLater;
+    /** When that open was asked for: {@link System#nanoTime()} and the process's CPU nanoseconds (-1: unknown). */
+    private long openedNanos;
+    private long openedCpu = -1;
+    private double openToShown = Double.NaN;
+    private double openToShownCpu = Double.NaN;
     private final AtomicBoolean over = new AtomicBoolean();
     private final CountDownLatch decided = new CountDownLatch(1);
     private volatile String step = "starting the window";
@@ -102,9 +123,29 @@ public final class SmokeTest implements Notifier {
         shell = new PlannerShell(stage, runner, this, home);
         MainViewModel vm = shell.viewModel();
         vm.setAutoPlay(true); // as the app: the new run starts playing
+        openLater = file.isPresent() && Boolean.getBoolean(OPEN_IN_WINDOW_PROPERTY) ? file.get() : null;
         vm.runProperty().addListener((o, a, run) -> {
-            // after the window's own listener has put the run view up, and after a layout pulse
-            if (run != null) Platform.runLater(() -> check(run));
+            if (run == null) return;
+            if (openLater != null && openedNanos == 0) { // the default scenario's run: now the user opens the file
+                Platform.runLater(() -> {
+                    step = "opening and simulating " + openLater + " in the running window";
+                    openedCpu = processCpuNanos();
+                    openedNanos = System.nanoTime();
+                    vm.openFile(openLater);
+                });
+                return;
+            }
+            // after the window's own listener has put the run view up: the next layout pulse lays out the run
+            whenLaidOut(() -> {
+                runShown = sinceJvmStart();
+                long cpu = processCpuNanos();
+                if (cpu >= 0) runShownCpu = cpu / 1e9;
+                if (openedNanos != 0) {
+                    openToShown = (System.nanoTime() - openedNanos) / 1e9;
+                    if (cpu >= 0 && openedCpu >= 0) openToShownCpu = (cpu - openedCpu) / 1e9;
+                }
+                Platform.runLater(() -> check(run));
+            });
         });
         stage.show();
         javafx.scene.Scene scene = stage.getScene();
@@ -116,8 +157,34 @@ public final class SmokeTest implements Notifier {
             };
             scene.addPostLayoutPulseListener(once[0]);
         }
-        step = file.map(f -> "opening and simulating " + f).orElse("simulating the default scenario");
-        shell.start(file.map(Path::toString).orElse(null));
+        step = openLater == null ? file.map(f -> "opening and simulating " + f).orElse("simulating the default scenario")
+                : "simulating the default scenario before opening " + openLater;
+        shell.start(openLater != null ? null : file.map(Path::toString).orElse(null));
+    }
+
+    /** Runs {@code then} once, right after the scene's next layout pulse. */
+    private void whenLaidOut(Runnable then) {
+        javafx.scene.Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            then.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    /** CPU nanoseconds of this process so far (all threads), or -1 where the platform does not say. */
+    static long processCpuNanos() {
+        try {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getProcessCpuTime();
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // a runtime image without jdk.management
+        }
+        return -1;
     }
 
     private void check(RunViewModel run) {
@@ -169,8 +236,12 @@ public final class SmokeTest implements Notifier {
                 return;
             }
             // time to the first usable window, on stderr (stdout keeps its one summary line)
+            String opened = openLater == null ? "" : String.format(java.util.Locale.ROOT,
+                    "; opened %s in the running window: run shown %.2f s after the open, %.2f s CPU of the process",
+                    openLater.getFileName(), openToShown, openToShownCpu);
             err.println(String.format(java.util.Locale.ROOT, "preemptlab smoke test: first frame %.2f s after the JVM started,"
-                    + " finished run shown %.2f s after it", firstFrame, sinceJvmStart()));
+                    + " finished run shown %.2f s after it (%.2f s CPU), every page rendered %.2f s after it%s", firstFrame,
+                    runShown, runShownCpu, sinceJvmStart(), opened));
             finish(0, summaryLine(rec.title(), rec.jobs().size(), rec.log().size(), rec.metrics(), elapsedSeconds()));
         } catch (RuntimeException e) {
             fail("checking the run failed: " + e, e);

@@ -57,6 +57,19 @@ class SmokeTestProcessTest {
     }
 
     @Test
+    void opened_in_the_running_window_the_file_is_timed_from_the_open_to_its_run_shown() throws Exception {
+        Path file = dir.resolve("opened-later.json");
+        ScenarioFiles.write(DefaultScenario.create().withName("Opened in the running window"), file);
+        Outcome o = launchIn(dir, List.of("-D" + SmokeTest.OPEN_IN_WINDOW_PROPERTY + "=true"), file.toString(), "--smoke-test");
+        assertThat(o.exit()).as(o.err()).isZero();
+        // the run checked is the file's, not the default scenario's that the window showed first
+        assertThat(o.out()).startsWith(SmokeTest.OK + "\"Opened in the running window").contains(" 40 jobs ended");
+        assertThat(o.err()).containsPattern("finished run shown \\d+\\.\\d\\d s after it \\((\\d+\\.\\d\\d|NaN) s CPU\\),"
+                + " every page rendered \\d+\\.\\d\\d s after it; opened opened-later.json in the running window:"
+                + " run shown \\d+\\.\\d\\d s after the open");
+    }
+
+    @Test
     void an_error_dialog_fails_the_smoke_test_with_the_reason_on_stderr() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"formatVersion\": 1, \"name\": ");
         Outcome o = launch("--smoke-test", broken.toString());
@@ -78,6 +91,11 @@ class SmokeTestProcessTest {
 
     /** {@code Launcher args…} in a child JVM with this JVM's class path and headless FX properties, run in {@code dir}. */
     static Outcome launchIn(Path dir, String... args) throws IOException, InterruptedException {
+        return launchIn(dir, List.of(), args);
+    }
+
+    /** As {@link #launchIn(Path, String...)}, with these JVM options too (before the class). */
+    static Outcome launchIn(Path dir, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -90,6 +108,7 @@ class SmokeTestProcessTest {
         // the smoke test's own hang guard (120 s by default) is a condition wait, not a speed test: on a
         // loaded 2-core box a JavaFX start-up alone can take a minute, so the child waits up to 10 min
         cmd.add("-D" + SmokeTest.TIMEOUT_PROPERTY + "=" + CHILD_TIMEOUT_SECONDS);
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("out.txt");

@@ -193,6 +193,20 @@ public final class EditorViewModel {
 
     /** Replaces the whole draft without history (a file was opened or a new scenario made). */
     public void load(ScenarioDraft draft) {
+        load(draft, null);
+    }
+
+    /**
+     * As {@link #load(ScenarioDraft)}, for a draft whose scenario is known already: {@code judgedAs} is
+     * what {@link ScenarioValidator#toScenario} makes of it (the file reader's scenario of the file the
+     * draft was read from, by the same rules), so the draft is not judged again (null: it is judged).
+     */
+    public void load(ScenarioDraft draft, org.preemptlab.scenario.Scenario judgedAs) {
+        if (judgedAs != null) {
+            judged = draft;
+            judgedScenario = judgedAs;
+            judgedProblems = List.of();
+        }
         importReport.set(null);
         inputErrors.clear(); // the fields show the new draft's values
         stack.reset(draft);

@@ -124,13 +124,11 @@ public final class GanttIndex {
                 poolSusp = builders(groups.size()), poolDown = builders(groups.size());
 
         List<Segment> segs = run.segments();
-        Integer[] order = new Integer[segs.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Long.compare(segs.get(a).start(), segs.get(b).start()));
+        int[] order = byStart(segs);
         int bars = 0;
         List<Segment> lost = new ArrayList<>();
         long[] perPool = new long[groups.size()];
-        for (Integer idx : order) {
+        for (int idx : order) {
             Segment s = segs.get(idx);
             JobFacts job = run.job(s.job());
             int cores = Math.max(1, job.coresPerNode());
@@ -204,6 +202,36 @@ public final class GanttIndex {
         this.poolCheckpointingCores = build(poolChk);
         this.poolSuspendedCores = build(poolSusp);
         this.poolDownCores = build(poolDown);
+    }
+
+    /**
+     * The segments' indices sorted by start, ties in list order (a stable sort): as primitive keys
+     * (start above, index below) when they fit in a long, which they do for any real run; else boxed.
+     */
+    static int[] byStart(List<Segment> segs) {
+        int n = segs.size();
+        int[] order = new int[n];
+        if (n == 0) return order;
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (Segment s : segs) {
+            min = Math.min(min, s.start());
+            max = Math.max(max, s.start());
+        }
+        int indexBits = 64 - Long.numberOfLeadingZeros(n); // n < 2^indexBits
+        long span = max - min; // ≥ 0 unless it overflowed
+        if (span >= 0 && indexBits < 63 && (span >>> (63 - indexBits)) == 0) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) keys[i] = ((segs.get(i).start() - min) << indexBits) | i;
+            Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
+            for (int i = 0; i < n; i++) order[i] = (int) (keys[i] & mask);
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) boxed[i] = i;
+        Arrays.sort(boxed, (a, b) -> Long.compare(segs.get(a).start(), segs.get(b).start()));
+        for (int i = 0; i < n; i++) order[i] = boxed[i];
+        return order;
     }
 
     private static StepSeries.Builder[] builders(int n) {

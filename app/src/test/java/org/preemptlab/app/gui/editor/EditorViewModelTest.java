@@ -32,6 +32,22 @@ class EditorViewModelTest {
         assertThat(vm.dirtyProperty().get()).isTrue();
     }
 
+    /** An opened file's draft comes with the reader's scenario: the editor takes it, and judges again after an edit. */
+    @Test
+    void a_draft_loaded_with_its_scenario_is_not_judged_again_until_it_is_edited() throws Exception {
+        org.preemptlab.scenario.ScenarioDraft d = DefaultScenario.create().withName("opened");
+        org.preemptlab.scenario.Scenario read = org.preemptlab.scenario.ScenarioValidator.toScenario(d);
+        vm.load(d, read);
+        assertThat(vm.isValid()).isTrue();
+        assertThat(vm.scenarioOf(vm.draft())).isSameAs(read);
+        vm.setPolicy(SchedulerKind.CONSERVATIVE);
+        org.preemptlab.scenario.Scenario edited = vm.scenarioOf(vm.draft());
+        assertThat(edited).isNotSameAs(read);
+        assertThat(edited.scheduler().kind()).isEqualTo(SchedulerKind.CONSERVATIVE);
+        vm.undo(); // the opened draft again: its scenario is the reader's, as before
+        assertThat(vm.scenarioOf(vm.draft())).isEqualTo(read);
+    }
+
     @Test
     void typing_into_one_field_is_one_undo_step() {
         vm.setPoolOwner(0, "c");

@@ -69,6 +69,37 @@ class ScenarioFilesTest {
         }
     }
 
+    /**
+     * The editor takes the reader's scenario as the opened draft's judgement (a 200k-job trace is not
+     * judged again): it must be what the editor's rules make of the draft, for every sample (pools,
+     * processors, a Slurm site, a trace, maintenance, reservations, jobs running at the start).
+     */
+    @Test
+    void an_opened_files_scenario_is_the_one_the_editors_rules_make_of_its_draft() throws Exception {
+        Path samples = Path.of("..", "sample-clusters");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(samples), "no samples here");
+        java.util.List<Path> files;
+        try (var all = Files.walk(samples)) {
+            files = all.filter(p -> p.toString().endsWith(".json") && !p.toString().contains("sweeps")).sorted().toList();
+        }
+        Path trace = Files.writeString(dir.resolve("kth.json"), "{\"formatVersion\": 1, \"name\": \"kth\", \"trace\": {\"path\": \""
+                + samples.resolve("traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz").toAbsolutePath() + "\"},"
+                + " \"policy\": {\"scheduler\": \"easy\"}}");
+        int opened = 0;
+        for (Path f : java.util.stream.Stream.concat(files.stream(), java.util.stream.Stream.of(trace)).toList()) {
+            ScenarioFiles.Opened o;
+            try {
+                o = ScenarioFiles.open(f);
+            } catch (ScenarioException e) {
+                continue; // not a scenario (e.g. a Slurm site's parts)
+            }
+            assertThat(o.draft()).as(f.toString()).isEqualTo(ScenarioFiles.read(f));
+            assertThat(org.preemptlab.scenario.ScenarioValidator.toScenario(o.draft())).as(f.toString()).isEqualTo(o.scenario());
+            opened++;
+        }
+        assertThat(opened).isGreaterThan(20);
+    }
+
     @Test
     void a_draft_with_problems_is_not_written() {
         ScenarioDraft bad = DefaultScenario.create().withPool(1, p -> p.withNodes(-2));

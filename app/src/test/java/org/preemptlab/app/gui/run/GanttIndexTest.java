@@ -79,4 +79,23 @@ class GanttIndexTest {
         assertThat(s.maxOver(0, 16)).isEqualTo(3);
         assertThat(s.averageOver(10, 20)).isEqualTo(2.5);
     }
+
+    /** The segments' order by start is the stable sort's (ties in list order), with primitive keys or boxed. */
+    @Test
+    void segments_are_ordered_by_start_ties_in_list_order() {
+        java.util.Random r = new java.util.Random(7);
+        for (long spread : new long[] {1, 10, 100_000_000L, Long.MAX_VALUE / 2}) {
+            java.util.List<org.preemptlab.sim.Segment> segs = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                long start = spread == 1 ? 42 : Math.floorMod(r.nextLong(), spread);
+                segs.add(new org.preemptlab.sim.Segment(i, org.preemptlab.sim.SegmentKind.RUNNING, start, start + 1, new int[] {0}));
+            }
+            Integer[] boxed = new Integer[segs.size()];
+            for (int i = 0; i < boxed.length; i++) boxed[i] = i;
+            java.util.Arrays.sort(boxed, (a, b) -> Long.compare(segs.get(a).start(), segs.get(b).start()));
+            assertThat(GanttIndex.byStart(segs)).as("spread " + spread)
+                    .containsExactly(java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+        }
+        assertThat(GanttIndex.byStart(java.util.List.of())).isEmpty();
+    }
 }
