@@ -155,7 +155,7 @@ public final class Simulation {
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.liveBackend = backend.isLive();
         this.slurm = cluster instanceof org.preemptlab.cluster.NodeCluster nc && nc.site() != null
-                ? new SlurmControl(nc, runs, new SlurmEngine(), firstSubmit()) : null;
+                ? new SlurmControl(nc, runs, new SlurmEngine(), calcStart()) : null;
         backend.attach(new BackendEvents() {
             @Override
             public void workDone(int jobIndex, int segment, long time) {
@@ -294,6 +294,18 @@ public final class Simulation {
     }
 
     // ---------------------------------------------------------------- event loop
+
+    /**
+     * Where the PriorityCalcPeriod ticks start: the first submit, or with a calc epoch the last tick epoch + k·period at or
+     * before the first submit.
+     */
+    private long calcStart() {
+        long first = firstSubmit();
+        Long epoch = config.priorityCalcEpoch();
+        if (epoch == null || !(cluster instanceof org.preemptlab.cluster.NodeCluster nc) || nc.site() == null) return first;
+        long period = Math.max(1, nc.site().priority().calcPeriodSeconds());
+        return first - Math.floorMod(first - epoch, period);
+    }
 
     private long firstSubmit() {
         return hasJob(0) ? runs[0].spec().submit() : 0;
