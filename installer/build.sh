@@ -105,7 +105,8 @@ for o in "${java_options[@]+"${java_options[@]}"}"; do jpackage_java_options+=(-
 # transparent huge pages; docs/performance.md), which would slow the window and the long commands (bench, sweep: C2
 # wins there) that bin/PreemptLab keeps running with the options above; no menu entry of its own
 cli_name="preemptlab-cli"
-cli_options=("${java_options[@]}" -XX:TieredStopAtLevel=1 -Xmn32m -XX:MaxTenuringThreshold=0 -XX:+UseTransparentHugePages)
+cli_options=("${java_options[@]}" -XX:TieredStopAtLevel=1 -Xmn32m -XX:MaxTenuringThreshold=0 -XX:+UseTransparentHugePages
+  -Dpreemptlab.jvm=tuned)
 {
   echo "description=PreemptLab's one-shot commands (simulate, run, ...) with their JVM options"
   echo "java-options=${cli_options[*]}"

@@ -6,6 +6,9 @@
 #   sacctmgr-dump.txt  sacctmgr dump of the cluster (accounts, users, shares, QOS)
 #   sacctmgr-qos.txt   sacctmgr -P show qos (the dump lists only the QOS names)
 #   slurm.conf gres.conf workload.tsv sdiag.txt run.log
+#   slurmctld.log      slurmctld's own log (full: SlurmctldDebug=debug, DebugFlags=Backfill,Priority): when
+#                      slurmctld started, when the main and the backfill scheduler ran, which started a job
+#   times.txt          slurmctld's start and the first submission, epoch seconds (the timers' phase)
 # Usage: run.sh full|ci OUT [SEED]      (root; ports as in start.sh)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +16,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MODE="$1"; mkdir -p "$2"; OUT="$(cd "$2" && pwd)"; SEED="${3:-12}"
 FIELDS=JobID,JobName,User,Account,Partition,QOS,Submit,Eligible,Start,End,Elapsed,Timelimit,NNodes,NCPUS,ReqMem,ReqTRES,AllocTRES,NodeList,State,Priority
 case "$MODE" in full) MAX_WAIT=3600 ;; ci) MAX_WAIT=1200 ;; *) echo "MODE must be full or ci" >&2; exit 2 ;; esac
+# ci: slurmctld at its usual level (the replay with slurmctld's log is run for full only; CI keeps its time)
+if [ "$MODE" = ci ]; then export SLURMCTLD_DEBUG="${SLURMCTLD_DEBUG:-info}" SLURMCTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS-}"; fi
 DIR="$(mktemp -d /tmp/plab-slurm-acct.XXXXXX)"
 trap '"$HERE/stop.sh" "$DIR" --delete >/dev/null 2>&1 || true' EXIT
 "$HERE/workload.sh" "$MODE" "$SEED" > "$OUT/workload.tsv"
@@ -22,6 +27,7 @@ cp "$DIR/slurm.conf" "$DIR/gres.conf" "$OUT/"
 sed -i "s#$DIR#/SANDBOX#g" "$OUT/slurm.conf" "$OUT/gres.conf"   # the paths differ run to run
 
 account_of() { local ua; for ua in "${USER_ACCOUNTS[@]}"; do [ "${ua%%:*}" = "$1" ] && { echo "${ua##*:}"; return; }; done; }
+ctld_start=$(stat -c %Y "/proc/$(cat "$DIR/slurmctld.pid")" 2>/dev/null || echo unknown)
 start_s=$(date +%s)
 since=$(date -d "@$((start_s - 1))" +%Y-%m-%dT%H:%M:%S)
 held=()
@@ -56,6 +62,9 @@ while [ -n "$(squeue -h -o %i 2>/dev/null)" ]; do
 done
 sleep 3   # the last records reach slurmdbd
 sdiag > "$OUT/sdiag.txt" 2>&1 || true
+cp "$DIR/log/slurmctld.log" "$OUT/slurmctld.log" 2>/dev/null || true
+sed -i "s#$DIR#/SANDBOX#g" "$OUT/slurmctld.log" 2>/dev/null || true
+{ echo "slurmctld_start $ctld_start"; echo "first_submit_window_start $start_s"; } > "$OUT/times.txt"
 sacct -a -P -X -S "$since" -E now --format="$FIELDS" > "$OUT/sacct.txt"
 sacctmgr -i dump "$CLUSTER" file="$OUT/sacctmgr-dump.txt" >/dev/null
 sacctmgr -P show qos > "$OUT/sacctmgr-qos.txt"

@@ -29,9 +29,16 @@ final class OneShotRelaunch {
     /** The one-shot commands, as the launcher script lists them. */
     static final Set<String> ONE_SHOT = Set.of("simulate", "run", "maintenance", "import-slurm", "collect");
 
+    /**
+     * Set ({@code -Dpreemptlab.jvm=tuned}) by whatever starts a JVM with the one-shot options: the launcher
+     * script, the installed {@code preemptlab-cli}, a relaunched child. Such a JVM runs the command at once,
+     * without looking at its own command line ({@link ProcessHandle}'s start-up, ≈ 40 classes, a thread pool).
+     */
+    static final String TUNED = "preemptlab.jvm";
+
     /** The launcher script's options for the one-shot commands (chosen by measurement, see ./preemptlab). */
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn32m",
-            "-XX:MaxTenuringThreshold=0", "-XX:+UseTransparentHugePages");
+            "-XX:MaxTenuringThreshold=0", "-XX:+UseTransparentHugePages", "-D" + TUNED + "=tuned");
 
     /** Keeps a missing or unusable archive silent (the JVM then runs without it). */
     static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
@@ -115,7 +122,7 @@ final class OneShotRelaunch {
      * exit code, or empty if this JVM should run the command itself (including when the child cannot start).
      */
     static Optional<Integer> runIfPlain(String[] args) {
-        if (args.length == 0 || !ONE_SHOT.contains(args[0])) return Optional.empty();
+        if (args.length == 0 || !ONE_SHOT.contains(args[0]) || System.getProperty(TUNED) != null) return Optional.empty();
         Path jar = ownJar();
         if (jar == null) return Optional.empty();
         String[] started = ProcessHandle.current().info().arguments().orElse(null);

@@ -31,7 +31,8 @@ import org.preemptlab.sched.Snapshot;
  * the same pass; otherwise it waits at its tier's place in the queue until the checkpoint or the
  * grace time is over, and nobody else is preempted for it meanwhile.
  *
- * <p>The policy keeps nothing between passes: what room is being made for whom is engine state,
+ * <p>The policy keeps nothing of the engine's state between passes (only each job's tier and owned
+ * pools, read once from its specification: {@link JobRanks}): what room is being made for whom is engine state,
  * asked for with {@link Decision.Promise} and {@link Decision.Hold} (and {@link Decision.Preempt}'s
  * {@code forJob}) and read back from {@link Snapshot#promised()} and {@link Snapshot#heldFor}.
  */
@@ -40,11 +41,14 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     private final SchedulingPolicy base;
     private final PreemptionRules rules;
     private final VictimPlanner planner;
+    /** Each job's tier and owned pools, resolved once from its specification (not engine state). */
+    private final JobRanks ranks;
 
     public PreemptingScheduler(SchedulingPolicy base, PreemptionRules rules) {
         this.base = base;
         this.rules = rules;
         this.planner = new VictimPlanner(rules);
+        this.ranks = new JobRanks(rules);
     }
 
     @Override
@@ -84,10 +88,10 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         Capacity pending = free.copy();
         for (Placement p : promised.values()) PromisedSnapshot.hold(pending, p);
         long wakeAt = Long.MAX_VALUE;
-        PreemptorClasses classes = new PreemptorClasses(s, rules, planner);
+        PreemptorClasses classes = new PreemptorClasses(s, rules, planner, ranks);
         for (JobView waiting : s.queue()) {
-            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
             if (classes.preemptsNobody(waiting)) continue; // nothing to do for it, whether it fits or not
+            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
             if (usable(s, free, waiting).place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
             wakeAt = Math.min(wakeAt, exemptUntil(classes, waiting, victims));
             List<JobView> ordered = classes.orderedCandidates(waiting, victims);
@@ -189,9 +193,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             avail = free.copy();
             for (Placement p : promised.values()) PromisedSnapshot.hold(avail, p);
         }
+        ranks.use(s.cluster());
+        boolean masks = ranks.classified();
         for (JobView waiting : s.queue()) {
+            if (masks && ranks.ownsUsable(waiting) == 0) continue; // owns no pool it may use: not an owner's job here
             if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
-            Placement own = onOwnPool(s, usable(s, avail, waiting), waiting.spec());
+            Placement own = onOwnPool(s, usable(s, avail, waiting), waiting);
             if (own == null) continue;
             free.take(own);
             if (avail != free) avail.take(own);
@@ -202,8 +209,16 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     }
 
     /** With owner preemption, an owner's job that fits on a pool its group owns may go there at once. */
-    private Placement onOwnPool(Snapshot s, Capacity free, JobSpec job) {
+    private Placement onOwnPool(Snapshot s, Capacity free, JobView waiting) {
         if (!rules.ownerPreemption() || !(s.cluster() instanceof NodeCluster nc) || !(free instanceof NodeCapacity nodes)) {
+            return null;
+        }
+        JobSpec job = waiting.spec();
+        if (ranks.classified()) { // the pools it owns and may use, in pool order, from its mask
+            for (long mine = ranks.ownsUsable(waiting); mine != 0; mine &= mine - 1) {
+                Placement placement = nodes.placeIn(Long.numberOfTrailingZeros(mine), job);
+                if (placement != null) return placement;
+            }
             return null;
         }
         for (int p = 0; p < nc.pools().size(); p++) {

@@ -1,11 +1,8 @@
 package org.preemptlab.preempt;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.JobState;
@@ -28,15 +25,26 @@ final class PreemptorClasses {
     private final Snapshot s;
     private final PreemptionRules rules;
     private final VictimPlanner planner;
+    private final JobRanks ranks;
     private final List<NodePool> pools; // null on a processor machine
-    private final Map<Long, List<JobView>> ordered = new HashMap<>();
-    private final Map<Long, List<JobView>> exempt = new HashMap<>();
+    // the classes met in this pass (few: tiers × pool masks), with their candidates; found by a linear scan
+    private long[] keys = new long[4];
+    private List<JobView>[] ordered = newLists(4);
+    private List<JobView>[] exempt = newLists(4);
+    private int classes;
 
-    PreemptorClasses(Snapshot s, PreemptionRules rules, VictimPlanner planner) {
+    PreemptorClasses(Snapshot s, PreemptionRules rules, VictimPlanner planner, JobRanks ranks) {
         this.s = s;
         this.rules = rules;
         this.planner = planner;
-        this.pools = s.cluster() instanceof NodeCluster nc ? nc.pools() : null;
+        this.ranks = ranks;
+        ranks.use(s.cluster());
+        this.pools = ranks.pools();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<JobView>[] newLists(int n) {
+        return (List<JobView>[]) new List<?>[n];
     }
 
     /**
@@ -51,42 +59,60 @@ final class PreemptorClasses {
 
     /** The running and suspended jobs {@code waiting} may preempt now, not in {@code taken}, in victim order. */
     List<JobView> orderedCandidates(JobView waiting, Set<Integer> taken) {
-        Long key = classOf(waiting.spec());
-        List<JobView> all = key == null ? null : ordered.get(key);
+        int c = classOf(waiting);
+        List<JobView> all = c < 0 ? null : ordered[c];
         if (all == null) {
-            all = planner.order(mayBePreempted(waiting.spec()), s.now());
-            if (key != null) ordered.put(key, all);
+            all = planner.order(mayBePreempted(waiting), s.now());
+            if (c >= 0) ordered[c] = all;
         }
         return without(all, taken);
     }
 
     /** The running jobs {@code waiting} could preempt but for PreemptExemptTime, not in {@code taken}. */
     List<JobView> exemptCandidates(JobView waiting, Set<Integer> taken) {
-        Long key = classOf(waiting.spec());
-        List<JobView> all = key == null ? null : exempt.get(key);
+        int c = classOf(waiting);
+        List<JobView> all = c < 0 ? null : exempt[c];
         if (all == null) {
             all = new ArrayList<>();
             for (JobView r : s.running()) {
                 if (r.state() != JobState.RUNNING) continue;
                 if (r.segmentStart() + rules.exemptSeconds(r.spec()) <= s.now()) continue;
-                if (rules.mayPreempt(waiting.spec(), r, poolOf(r))) all.add(r);
+                if (mayPreempt(waiting, c >= 0, r)) all.add(r);
             }
-            if (key != null) exempt.put(key, all);
+            if (c >= 0) exempt[c] = all;
         }
         return without(all, taken);
     }
 
-    private List<JobView> mayBePreempted(JobSpec waiting) {
+    private List<JobView> mayBePreempted(JobView waiting) {
+        boolean classed = classOf(waiting) >= 0;
         List<JobView> out = new ArrayList<>();
         for (JobView r : s.running()) {
             if (r.state() != JobState.RUNNING) continue;
             if (s.now() - r.segmentStart() < rules.exemptSeconds(r.spec())) continue;
-            if (rules.mayPreempt(waiting, r, poolOf(r))) out.add(r);
+            if (mayPreempt(waiting, classed, r)) out.add(r);
         }
         for (JobView r : s.suspended()) {
-            if (rules.mayPreempt(waiting, r, poolOf(r))) out.add(r);
+            if (mayPreempt(waiting, classed, r)) out.add(r);
         }
         return out;
+    }
+
+    /**
+     * {@link PreemptionRules#mayPreempt(JobSpec, JobView, NodePool)}; for a job of a class (no Slurm
+     * site's rule, at most {@value JobRanks#MAX_POOLS} pools) from the tiers and pool masks resolved
+     * once per job, the same rule: on a pool, owning it ranks first, then the QOS tier.
+     */
+    private boolean mayPreempt(JobView waiting, boolean classed, JobView victim) {
+        NodePool pool = poolOf(victim);
+        if (!classed) return rules.mayPreempt(waiting.spec(), victim, pool);
+        if (rules.ownerPreemption() && pool != null) {
+            int p = victim.placement().pool();
+            boolean preemptorOwns = (ranks.ownsUsable(waiting) >>> p & 1) != 0;
+            boolean victimOwns = (ranks.owns(victim) >>> p & 1) != 0;
+            if (preemptorOwns != victimOwns) return preemptorOwns; // the owner rule ranks first
+        }
+        return rules.qosPreemption() && ranks.tier(waiting) > ranks.tier(victim);
     }
 
     private static List<JobView> without(List<JobView> all, Set<Integer> taken) {
@@ -104,20 +130,23 @@ final class PreemptorClasses {
     }
 
     /**
-     * What {@link PreemptionRules#mayPreempt} reads of a preemptor: its tier (high half) and, with owner
-     * preemption on pools, which of the first 32 pools it owns and may use (low half); more pools: null (no class, asked job by job).
+     * The slot of the job's class in this pass, or -1 if it has none (asked job by job). What
+     * {@link PreemptionRules#mayPreempt} reads of a preemptor: its tier (high half) and, with owner
+     * preemption on pools, which of the first 32 pools it owns and may use (low half); more pools, or a
+     * Slurm site's rule (which reads the job's QOS name or partitions): no class.
      */
-    private Long classOf(JobSpec job) {
-        if (rules.slurm() != null) return null; // a Slurm site's rule reads the job's QOS name or partitions: job by job
-        long tier = rules.tierOf(job.qos());
-        if (!rules.ownerPreemption() || pools == null) return tier << 32;
-        if (pools.size() > 32) return null;
-        long mask = 0;
-        for (int p = 0; p < pools.size(); p++) {
-            NodePool pool = pools.get(p);
-            if (pool.isOwnedBy(job) && pool.admits(job)) mask |= 1L << p;
+    private int classOf(JobView job) {
+        if (rules.slurm() != null || !ranks.classified()) return -1;
+        long key = (long) ranks.tier(job) << 32;
+        if (rules.ownerPreemption() && pools != null) key |= ranks.ownsUsable(job);
+        for (int c = 0; c < classes; c++) if (keys[c] == key) return c;
+        if (classes == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, classes * 2);
+            ordered = java.util.Arrays.copyOf(ordered, classes * 2);
+            exempt = java.util.Arrays.copyOf(exempt, classes * 2);
         }
-        return (tier << 32) | mask;
+        keys[classes] = key;
+        return classes++;
     }
 
     private NodePool poolOf(JobView job) {

@@ -13,6 +13,7 @@ import org.preemptlab.gres.Gres;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctJob;
 import org.preemptlab.history.SacctRule;
+import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.SlurmRequest;
 import org.preemptlab.partition.Partition;
@@ -23,6 +24,7 @@ import org.preemptlab.sim.SimulationResult;
 import org.preemptlab.site.Site;
 import org.preemptlab.slurmconf.SiteMapping;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.RecordedPasses;
 import org.preemptlab.slurmsched.SlurmJobAttributes;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
 import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
@@ -53,7 +55,17 @@ public final class SiteReplay {
 
     public static HistoryReplay.Result run(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode) {
-        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, ProgressListener.NONE, null);
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, ProgressListener.NONE, null, null);
+    }
+
+    /**
+     * As {@link #run}, with the schedulers' passes at the instants slurmctld's log recorded ({@code log}: read with
+     * {@code SlurmctldDebug=debug}, {@code DebugFlags=Backfill}; same clock as the history) instead of on the
+     * phase grid: the timers' phase and slurmctld's latency are then Slurm's own.
+     */
+    public static HistoryReplay.Result run(SlurmSite files, SacctHistory history, SlurmctldLog log, Long toleranceSeconds,
+            Priority priorityMode) {
+        return replay(files, history, 0, toleranceSeconds, priorityMode, ProgressListener.NONE, null, log);
     }
 
     /** A replay with the reasons the model gives for every job's predicted start (the planner's worst-jobs list). */
@@ -66,12 +78,12 @@ public final class SiteReplay {
     public static Explained explain(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress) {
         SimulationResult[] sim = new SimulationResult[1];
-        HistoryReplay.Result r = replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim);
+        HistoryReplay.Result r = replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, null);
         return new Explained(r, ReplayReasons.of(sim[0]));
     }
 
     private static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
-            Priority priorityMode, ProgressListener progress, SimulationResult[] sim) {
+            Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log) {
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         NodeCluster built = SiteMapping.cluster(files);
@@ -180,7 +192,26 @@ public final class SiteReplay {
             }
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
-        SimulationResult r = new Simulation(SimulationConfig.of(cluster, jobs.specs(), policy, false)).run(progress);
+        long origin = history.origin();
+        if (log != null) {
+            if (log.isEmpty()) {
+                warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "
+                        + "passes on the phase grid");
+            } else {
+                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), origin);
+                policy.withRecordedPasses(rp);
+                warnings.add("passes at the instants of slurmctld's log: " + log.fullPasses().size() + " full, " + log.eventPasses().size()
+                        + " after an event, " + log.backfillCycles().size() + " backfill cycles");
+            }
+        }
+        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, false);
+        if (log != null && log.priorityStart() != null && site.multifactor()) {
+            long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
+            simConfig = simConfig.withPriorityCalcEpoch(epoch);
+            warnings.add("priority: PriorityCalcPeriod ticks at slurmctld's priority start + k·period (" + epoch
+                    + " s from the first submit), from its log");
+        }
+        SimulationResult r = new Simulation(simConfig).run(progress);
         if (sim != null) sim[0] = r;
         return jobs.result(r, sched, policy, history, toleranceSeconds, warnings, wall);
     }

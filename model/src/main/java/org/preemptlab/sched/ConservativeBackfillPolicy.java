@@ -2,6 +2,7 @@ package org.preemptlab.sched;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.job.Placement;
@@ -17,11 +18,13 @@ import org.preemptlab.job.JobView;
  */
 public final class ConservativeBackfillPolicy implements SchedulingPolicy {
 
-    private record Booking(Placement placement, long from, long to, boolean running) {}
-
     private AvailabilityProfile profile;
-    /** Bookings by job index. */
-    private Booking[] bookings = new Booking[1024];
+    // Bookings by job index, in parallel arrays (a booking is there if its placement is not null):
+    // the placement booked, over [from, to), and whether the job was running when booked.
+    private Placement[] bookedPlace = new Placement[1024];
+    private long[] bookedFrom = new long[1024];
+    private long[] bookedTo = new long[1024];
+    private boolean[] bookedRunning = new boolean[1024];
     /** Indices of jobs with a booking (unordered). */
     private int[] booked = new int[1024];
     private int bookedCount;
@@ -34,6 +37,11 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private List<Reservation> windows = List.of();
     /** The first reservation each job got (the guarantee conservative backfilling keeps), or -1. */
     private long[] firstReservation = new long[0];
+    /** Scratch of one pass: the waiting jobs in queue order (emptied before the pass returns). */
+    private JobView[] queue = new JobView[64];
+    private int queued;
+    /** Scratch of one compression: sort keys (reserved start, queue position). */
+    private long[] keys = new long[64];
 
     @Override
     public String name() {
@@ -47,38 +55,54 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         if (profile == null) profile = AvailabilityProfile.of(now, org.preemptlab.alloc.Capacity.of(s.cluster()).copy());
         profile.advanceTo(now);
         windows = s.reservations();
-        List<JobView> queue = new ArrayList<>(s.queue());
-        for (JobView j : queue) markSeen(j.index());
+        Collection<? extends JobView> waiting = s.queue();
+        if (queue.length < waiting.size()) queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
+        queued = 0;
+        int kept = 0; // bookings dropDeparted would keep: waiting ones of queued jobs, any of running jobs
+        for (JobView j : waiting) {
+            queue[queued++] = j;
+            int i = j.index();
+            markSeen(i);
+            if (hasBooking(i) && !bookedRunning[i]) kept++;
+        }
+        // one walk of the running jobs: marks them and finds those whose booking is missing or out of
+        // date (dropDeparted, next, leaves their bookings alone: they are running now)
+        List<JobView> changed = null;
+        boolean foreign = false;
         for (JobView r : s.running()) {
-            markSeen(r.index());
-            runningSeen[r.index()] = pass;
+            int i = r.index();
+            markSeen(i);
+            runningSeen[i] = pass;
+            long end = Math.max(r.estimatedEnd(), now + 1);
+            boolean has = hasBooking(i);
+            if (has) kept++;
+            if (has && bookedRunning[i] && bookedTo[i] == end && samePlace(bookedPlace[i], r.placement())) continue;
+            if (changed == null) changed = new ArrayList<>();
+            changed.add(r);
+            foreign |= !has || !bookedRunning[i] || !samePlace(bookedPlace[i], r.placement()) || end > bookedTo[i];
         }
-        boolean released = dropDeparted(now); // first: a preemptor may now hold its victim's nodes
-        released |= syncRunning(s, now);
-        if (released) compress(queue, now);
-        for (JobView j : queue) {
-            if (bookingOf(j.index()) == null) reserve(j, now, now);
+        try {
+            // first: a preemptor may now hold its victim's nodes; nothing departed if every booking is kept
+            boolean released = kept != bookedCount && dropDeparted(now);
+            if (changed != null) released |= syncRunning(changed, foreign, now);
+            if (released) compress(now);
+            for (int q = 0; q < queued; q++) {
+                if (!hasBooking(queue[q].index())) reserve(queue[q], now, now);
+            }
+            List<Decision> decisions = new ArrayList<>();
+            long next = startDue(s, now, decisions);
+            if (next != Long.MAX_VALUE) {
+                decisions.add(new Decision.CallAt(next, Reason.of("the next reservation begins")));
+            }
+            return decisions;
+        } finally {
+            Arrays.fill(queue, 0, queued, null); // no engine view is kept between passes
+            queued = 0;
         }
-        List<Decision> decisions = startDue(s, queue, now);
-        long next = nextReservedStart(now);
-        if (next != Long.MAX_VALUE) {
-            decisions.add(new Decision.CallAt(next, Reason.of("the next reservation begins")));
-        }
-        return decisions;
     }
 
-    /** The earliest reserved start after now (passes run at events; a reservation may fall between them). */
-    private long nextReservedStart(long now) {
-        long next = Long.MAX_VALUE;
-        for (int k = 0; k < bookedCount; k++) {
-            Booking b = bookings[booked[k]];
-            if (!b.running && b.from > now) next = Math.min(next, b.from);
-        }
-        return next;
-    }
-
-    private Booking bookingOf(int index) {
-        return index < bookings.length ? bookings[index] : null;
+    private boolean hasBooking(int index) {
+        return index < bookedPlace.length && bookedPlace[index] != null;
     }
 
     private void markSeen(int index) {
@@ -89,49 +113,51 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         seen[index] = pass;
     }
 
-    private void put(int index, Booking b) {
-        if (index >= bookings.length) bookings = Arrays.copyOf(bookings, Math.max(index + 1, bookings.length * 2));
-        if (bookings[index] == null) {
+    private void put(int index, Placement p, long from, long to, boolean running) {
+        if (index >= bookedPlace.length) {
+            int n = Math.max(index + 1, bookedPlace.length * 2);
+            bookedPlace = Arrays.copyOf(bookedPlace, n);
+            bookedFrom = Arrays.copyOf(bookedFrom, n);
+            bookedTo = Arrays.copyOf(bookedTo, n);
+            bookedRunning = Arrays.copyOf(bookedRunning, n);
+        }
+        if (bookedPlace[index] == null) {
             if (bookedCount == booked.length) booked = Arrays.copyOf(booked, booked.length * 2);
             booked[bookedCount++] = index;
         }
-        bookings[index] = b;
+        bookedPlace[index] = p;
+        bookedFrom[index] = from;
+        bookedTo[index] = to;
+        bookedRunning[index] = running;
     }
 
     private void book(int index, Placement p, long from, long to, boolean running) {
         profile.book(p, from, to);
-        put(index, new Booking(p, from, to, running));
+        put(index, p, from, to, running);
     }
 
-    private void unbook(Booking b, long now) {
-        if (b.to > now) profile.unbook(b.placement, Math.max(now, b.from), b.to);
+    /** Gives the rest of job {@code index}'s booking back to the profile (the booking itself stays). */
+    private void unbook(int index, long now) {
+        if (bookedTo[index] > now) profile.unbook(bookedPlace[index], Math.max(now, bookedFrom[index]), bookedTo[index]);
     }
 
     /**
-     * Books running jobs whose booking is missing or out of date; true if time was freed. A job this
-     * policy did not start (a preemptor, an owner's job, a resumed one) may sit where waiting jobs were
-     * promised: then every waiting reservation is dropped and made again, in queue order, afterwards.
+     * Books the running jobs whose booking is missing or out of date ({@code changed}); true if time
+     * was freed. A job this policy did not start (a preemptor, an owner's job, a resumed one:
+     * {@code foreign}) may sit where waiting jobs were promised: then every waiting reservation is
+     * dropped and made again, in queue order, afterwards.
      */
-    private boolean syncRunning(Snapshot s, long now) {
+    private boolean syncRunning(List<JobView> changed, boolean foreign, long now) {
         boolean released = false;
-        List<JobView> changed = new ArrayList<>();
-        boolean foreign = false;
-        for (JobView r : s.running()) {
-            long end = Math.max(r.estimatedEnd(), now + 1);
-            Booking b = bookingOf(r.index());
-            if (b != null && b.running && b.to == end && samePlace(b.placement, r.placement())) continue;
-            changed.add(r);
-            foreign |= b == null || !b.running || !samePlace(b.placement, r.placement()) || end > b.to;
-        }
         if (foreign) dropWaitingBookings(now);
         for (JobView r : changed) {
             long end = Math.max(r.estimatedEnd(), now + 1);
-            Booking b = bookingOf(r.index());
-            if (b != null) {
-                unbook(b, now);
-                released |= b.to > end || !b.running;
+            int i = r.index();
+            if (hasBooking(i)) {
+                unbook(i, now);
+                released |= bookedTo[i] > end || !bookedRunning[i];
             }
-            book(r.index(), r.placement(), now, end, true);
+            book(i, r.placement(), now, end, true);
         }
         return released;
     }
@@ -139,10 +165,9 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private void dropWaitingBookings(long now) {
         for (int k = 0; k < bookedCount; k++) {
             int index = booked[k];
-            Booking b = bookings[index];
-            if (b.running) continue;
-            unbook(b, now);
-            bookings[index] = null;
+            if (bookedRunning[index]) continue;
+            unbook(index, now);
+            bookedPlace[index] = null;
             booked[k--] = booked[--bookedCount];
         }
     }
@@ -152,34 +177,35 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         boolean released = false;
         for (int k = 0; k < bookedCount; k++) {
             int index = booked[k];
-            Booking b = bookings[index];
-            if (seen[index] == pass && (!b.running || runningSeen[index] == pass)) continue; // still there, same role
-            if (b.to > now) released = true;
-            unbook(b, now);
-            bookings[index] = null;
+            if (seen[index] == pass && (!bookedRunning[index] || runningSeen[index] == pass)) continue; // still there, same role
+            if (bookedTo[index] > now) released = true;
+            unbook(index, now);
+            bookedPlace[index] = null;
             booked[k--] = booked[--bookedCount];
         }
         return released;
     }
 
     /** Re-places every waiting reservation, in order of reserved start, at its earliest fit. */
-    private void compress(List<JobView> queue, long now) {
+    private void compress(long now) {
         int n = 0;
-        long[] keys = new long[queue.size()];
-        JobView[] byPosition = queue.toArray(new JobView[0]);
-        for (int pos = 0; pos < byPosition.length; pos++) {
-            Booking b = bookingOf(byPosition[pos].index());
-            if (b != null && !b.running && b.from > now) keys[n++] = (b.from << 22) | pos;
+        if (keys.length < queued) keys = new long[Math.max(queued, keys.length * 2)];
+        for (int pos = 0; pos < queued; pos++) {
+            int i = queue[pos].index();
+            if (hasBooking(i) && !bookedRunning[i] && bookedFrom[i] > now) keys[n++] = (bookedFrom[i] << 22) | pos;
         }
         if (n == 0) return;
         Arrays.sort(keys, 0, n);
         for (int k = 0; k < n; k++) {
-            JobView job = byPosition[(int) (keys[k] & ((1 << 22) - 1))];
-            Booking old = bookings[job.index()];
-            AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, old.placement, old.from, old.to, windows);
+            JobView job = queue[(int) (keys[k] & ((1 << 22) - 1))];
+            int i = job.index();
+            Placement own = bookedPlace[i];
+            long from = bookedFrom[i];
+            long to = bookedTo[i];
+            AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, own, from, to, windows);
             if (slot == null) continue;
-            profile.unbook(old.placement, old.from, old.to);
-            book(job.index(), slot.placement(), slot.start(), slot.start() + (old.to - old.from), false);
+            profile.unbook(own, from, to);
+            book(i, slot.placement(), slot.start(), slot.start() + (to - from), false);
         }
     }
 
@@ -202,26 +228,39 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         return jobIndex < firstReservation.length ? firstReservation[jobIndex] : -1;
     }
 
-    private List<Decision> startDue(Snapshot s, List<JobView> queue, long now) {
-        List<Decision> decisions = new ArrayList<>();
+    /**
+     * Starts the jobs whose reservation begins now; returns the earliest reserved start after now
+     * (passes run at events; a reservation may fall between them). Every waiting booking is a queued
+     * job's here: the departed ones were dropped, and a booked job that started elsewhere is booked
+     * as running by {@link #syncRunning}.
+     */
+    private long startDue(Snapshot s, long now, List<Decision> decisions) {
+        long next = Long.MAX_VALUE;
         Capacity free = null;
-        for (JobView j : queue) {
-            Booking b = bookingOf(j.index());
-            if (b == null || b.from != now) continue;
-            if (free == null) free = s.freeCapacity();
-            if (!fitsNow(free, b.placement)) {
-                // the machine changed under the plan (a failure, a maintenance window): plan again
-                unbook(b, now);
-                bookings[j.index()] = null;
-                removeFromBooked(j.index());
-                reserve(j, now, now + 1);
+        for (int q = 0; q < queued; q++) {
+            JobView j = queue[q];
+            int i = j.index();
+            if (!hasBooking(i)) continue;
+            if (bookedFrom[i] != now) {
+                if (bookedFrom[i] > now) next = Math.min(next, bookedFrom[i]);
                 continue;
             }
-            Placement p = free.take(b.placement);
-            put(j.index(), new Booking(b.placement, now, b.to, true));
+            if (free == null) free = s.freeCapacity();
+            Placement place = bookedPlace[i];
+            if (!fitsNow(free, place)) {
+                // the machine changed under the plan (a failure, a maintenance window): plan again
+                unbook(i, now);
+                bookedPlace[i] = null;
+                removeFromBooked(i);
+                reserve(j, now, now + 1);
+                if (hasBooking(i)) next = Math.min(next, bookedFrom[i]);
+                continue;
+            }
+            Placement p = free.take(place);
+            put(i, place, now, bookedTo[i], true);
             decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.name(), now)));
         }
-        return decisions;
+        return next;
     }
 
     private void removeFromBooked(int index) {

@@ -25,6 +25,13 @@ final class CountProfile implements AvailabilityProfile {
     private int[] blockMin = new int[8];
     private int[] blockMax = new int[8];
     private int blockValid;
+    /**
+     * Steps [0, scanned) have been read by {@link #noneAtLeastBefore} since the last change, and the
+     * most free among them is scannedMax: searches between two changes (a compression asks for every
+     * waiting job in order of reserved start; most find nothing) each read on from there.
+     */
+    private int scanned;
+    private int scannedMax = Integer.MIN_VALUE;
 
     CountProfile(long from, int freeProcs) {
         total = freeProcs;
@@ -41,6 +48,7 @@ final class CountProfile implements AvailabilityProfile {
 
     @Override
     public void advanceTo(long now) {
+        forgetScan();
         int i = stepOf(now);
         if (i <= 0) {
             if (times[0] < now) times[0] = now;
@@ -73,29 +81,47 @@ final class CountProfile implements AvailabilityProfile {
         if (to <= from) return;
         from = Math.max(from, times[0]);
         if (to <= from) return;
+        forgetScan();
         int a = split(from);
-        // steps before a keep their counts (the merge below starts at a - 1, which stays)
+        // steps before a keep their counts
         blockValid = Math.min(blockValid, a >> SHIFT);
         int b = to == Long.MAX_VALUE ? size : split(to);
         for (int k = a; k < b; k++) free[k] += procs;
-        merge(Math.max(0, a - 1), Math.min(size - 1, b));
+        // the profile had no equal neighbours, and the steps in [a, b) all moved by the same count:
+        // only the edges can have become equal to their neighbours (b first: removing it keeps a)
+        if (b < size && free[b] == free[b - 1]) remove(b);
+        if (a > 0 && free[a] == free[a - 1]) remove(a);
     }
 
-    /** Merges equal neighbouring steps in [lo, hi]. */
-    private void merge(int lo, int hi) {
-        int w = lo;
-        for (int r = lo + 1; r <= hi; r++) {
-            if (free[r] == free[w]) continue;
-            w++;
-            times[w] = times[r];
-            free[w] = free[r];
+    private void forgetScan() {
+        scanned = 0;
+        scannedMax = Integer.MIN_VALUE;
+    }
+
+    /**
+     * True if no step that begins before {@code before} has x free or more. Exact when it says so;
+     * false may also mean only that a step read for an earlier, later bound had x free (then the
+     * caller searches). Reads on from the steps read since the last change.
+     */
+    private boolean noneAtLeastBefore(int x, long before) {
+        if (scannedMax >= x) return false;
+        int q = scanned;
+        int max = scannedMax;
+        while (q < size && times[q] < before) {
+            max = Math.max(max, free[q]);
+            q++;
+            if (max >= x) break;
         }
-        int removed = hi - w;
-        if (removed > 0) {
-            System.arraycopy(times, hi + 1, times, w + 1, size - hi - 1);
-            System.arraycopy(free, hi + 1, free, w + 1, size - hi - 1);
-            size -= removed;
-        }
+        scanned = q;
+        scannedMax = max;
+        return max < x;
+    }
+
+    /** Removes breakpoint k (k ≥ 1): step k - 1 extends over it. */
+    private void remove(int k) {
+        System.arraycopy(times, k + 1, times, k, size - k - 1);
+        System.arraycopy(free, k + 1, free, k, size - k - 1);
+        size--;
     }
 
     /** Makes the summaries of blocks up to b (a full block) valid. */
@@ -119,11 +145,15 @@ final class CountProfile implements AvailabilityProfile {
         blockValid = b + 1;
     }
 
-    /** The first step in [k, limit) with at least x free, or limit. */
-    private int nextAtLeast(int k, int limit, int x) {
+    /**
+     * The first step q ≥ k that begins before {@code before} and has at least x free; if none, the
+     * first step that begins at or after {@code before} (or size). Bounded by time, so no search for
+     * the bound's index is needed: a block is skipped whole when its last step begins before the bound.
+     */
+    private int nextAtLeast(int k, long before, int x) {
         int q = k;
-        while (q < limit) {
-            if ((q & (BLOCK - 1)) == 0 && q + BLOCK <= limit) {
+        while (q < size && times[q] < before) {
+            if ((q & (BLOCK - 1)) == 0 && q + BLOCK <= size && times[q + BLOCK - 1] < before) {
                 int b = q >> SHIFT;
                 summarize(b);
                 if (blockMax[b] < x) {
@@ -134,14 +164,14 @@ final class CountProfile implements AvailabilityProfile {
             if (free[q] >= x) return q;
             q++;
         }
-        return limit;
+        return q;
     }
 
-    /** The first step in [k, limit) with fewer than x free, or limit. */
-    private int nextBelow(int k, int limit, int x) {
+    /** As {@link #nextAtLeast}, for the first step with fewer than x free. */
+    private int nextBelow(int k, long before, int x) {
         int q = k;
-        while (q < limit) {
-            if ((q & (BLOCK - 1)) == 0 && q + BLOCK <= limit) {
+        while (q < size && times[q] < before) {
+            if ((q & (BLOCK - 1)) == 0 && q + BLOCK <= size && times[q + BLOCK - 1] < before) {
                 int b = q >> SHIFT;
                 summarize(b);
                 if (blockMin[b] >= x) {
@@ -152,7 +182,12 @@ final class CountProfile implements AvailabilityProfile {
             if (free[q] < x) return q;
             q++;
         }
-        return limit;
+        return q;
+    }
+
+    /** True if step q exists and begins before {@code before}: a hit of {@link #nextAtLeast}/{@link #nextBelow}. */
+    private boolean startsBefore(int q, long before) {
+        return q < size && times[q] < before;
     }
 
     @Override
@@ -205,28 +240,26 @@ final class CountProfile implements AvailabilityProfile {
         long duration = ownTo - ownFrom;
         from = Math.max(from, times[0]);
         if (from >= ownFrom) return null;
-        // before ownFrom the job's own booking is not in the way: a start there needs p free from
-        // it on; steps 0..last begin before ownFrom (last may reach past it)
-        int last = stepOf(ownFrom - 1);
+        if (noneAtLeastBefore(p, ownFrom)) return null; // most searches of a compression end here
+        // before ownFrom the job's own booking is not in the way: a start there needs p free from it on
         long candidate = from;
-        int k = stepOf(from);
+        int k = from == times[0] ? 0 : stepOf(from);
         while (true) {
-            k = nextAtLeast(k, last + 1, p);
-            if (k > last) return null;
+            k = nextAtLeast(k, ownFrom, p);
+            if (!startsBefore(k, ownFrom)) return null;
             candidate = Math.max(candidate, times[k]); // from, or the end of the step that did not fit
-            int bad = nextBelow(k + 1, last + 1, p);
-            if (bad <= last) {
+            int bad = nextBelow(k + 1, ownFrom, p);
+            if (startsBefore(bad, ownFrom)) {
                 if (times[bad] - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
                 k = bad;
                 continue;
             }
             if (ownFrom - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
-            // the rest, [ownFrom, candidate + duration), lies inside the own booking (it ends
-            // before ownTo, as candidate < ownFrom), where the own processors count as free
-            long end = candidate + duration;
-            int endStep = stepOf(end - 1);
-            return nextBelow(stepOf(ownFrom), endStep + 1, p - own.procs()) > endStep
-                    ? new Slot(candidate, Placement.ofCount(p)) : null;
+            // the rest, [ownFrom, candidate + duration), lies inside the own booking (it ends before
+            // ownTo, as candidate < ownFrom), where the own processors count as free; the steps from
+            // bad on begin at or after ownFrom (the one before it, which may reach past ownFrom, has p free)
+            return startsBefore(nextBelow(bad, candidate + duration, p - own.procs()), candidate + duration)
+                    ? null : new Slot(candidate, Placement.ofCount(p));
         }
     }
 

@@ -21,7 +21,7 @@ public record HeadReservation(long shadow, Capacity extra) {
     /** A job started during the current pass: its estimated end and where it runs. */
     public record Started(long estimatedEnd, Placement placement) {}
 
-    private static final Comparator<Started> BY_END = Comparator.comparingLong(Started::estimatedEnd);
+    private static final Comparator<Started> BY_END = (a, b) -> Long.compare(a.estimatedEnd(), b.estimatedEnd());
 
     /**
      * Walks the estimated ends of running jobs (and of those started earlier in this pass), releasing

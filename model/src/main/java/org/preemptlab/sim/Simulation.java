@@ -1,6 +1,7 @@
 package org.preemptlab.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,8 +47,11 @@ public final class Simulation {
         c = Long.compare(a.queueKey(), b.queueKey());
         return c != 0 ? c : Integer.compare(a.index(), b.index());
     };
-    private static final Comparator<JobRun> BY_ESTIMATED_END = Comparator.comparingLong(JobRun::estimatedEnd)
-            .thenComparingInt(JobRun::index);
+    /** Estimated end, then index; written out as {@link #QUEUE_ORDER} (every start and end compares it log(running) times). */
+    private static final Comparator<JobRun> BY_ESTIMATED_END = (a, b) -> {
+        int c = Long.compare(a.estimatedEnd(), b.estimatedEnd());
+        return c != 0 ? c : Integer.compare(a.index(), b.index());
+    };
 
     private final SimulationConfig config;
     private final Cluster cluster;
@@ -59,7 +63,11 @@ public final class Simulation {
     private final PreemptionSettings settings;
     private final NodeBackend backend;
     private final Capacity capacity;
-    private final JobRun[] runs;
+    /** The jobs, by index: {@link #count} of them, more to come while {@link #feed} is not null. */
+    private JobRun[] runs;
+    private int count;
+    /** Where the jobs not yet in {@link #runs} come from, or null when all are there. */
+    private JobFeed feed;
     private final EventQueue events = new EventQueue();
     private final WaitingQueue queue = new WaitingQueue(QUEUE_ORDER);
     private final TreeSet<JobRun> running = new TreeSet<>(BY_ESTIMATED_END);
@@ -99,7 +107,24 @@ public final class Simulation {
     private final SlurmControl slurm;
 
     public Simulation(SimulationConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A run whose jobs come from {@code feed} as the run needs them (a trace simulated while it is read)
+     * rather than from {@link SimulationConfig#jobs()}, which must then be empty; same result as a run of
+     * the same jobs given in the configuration. For plain runs: no failures, maintenance, advance
+     * reservations, jobs already running or Slurm cluster (they need every job up front).
+     */
+    public Simulation(SimulationConfig config, JobFeed feed) {
+        if (feed != null && (!config.jobs().isEmpty() || config.failures().enabled() || !config.maintenance().isEmpty()
+                || !config.reservations().isEmpty() || !config.initialRuns().isEmpty()
+                || (config.cluster() instanceof NodeCluster nc && nc.site() != null))) {
+            throw new IllegalArgumentException("a job feed runs plain jobs only: no jobs in the configuration, no failures,"
+                    + " maintenance, reservations, initial runs or Slurm cluster");
+        }
         this.config = config;
+        this.feed = feed;
         this.cluster = config.cluster();
         this.policy = config.policy();
         this.settings = config.preemption();
@@ -113,9 +138,12 @@ public final class Simulation {
                 : site ? new org.preemptlab.alloc.TresCapacity((NodeCluster) cluster, gangs.rowsPerPool((NodeCluster) cluster))
                 : new org.preemptlab.alloc.NodeCapacity((NodeCluster) allocCluster, gangs.rowsPerPool((NodeCluster) cluster));
         this.timeline = new Timeline(config.recording());
-        this.runs = new JobRun[config.jobs().size()];
-        for (int i = 0; i < runs.length; i++) {
-            runs[i] = new JobRun(config.jobs().get(i), i, policy.tierOf(config.jobs().get(i)));
+        this.runs = new JobRun[feed == null ? config.jobs().size() : 1024];
+        if (feed == null) {
+            for (int i = 0; i < runs.length; i++) {
+                runs[i] = new JobRun(config.jobs().get(i), i, policy.tierOf(config.jobs().get(i)));
+            }
+            count = runs.length;
         }
         this.storage = new StorageChannels(cluster, settings.storageMBps(), events);
         this.outages = new NodeOutages(capacity);
@@ -127,7 +155,7 @@ public final class Simulation {
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.liveBackend = backend.isLive();
         this.slurm = cluster instanceof org.preemptlab.cluster.NodeCluster nc && nc.site() != null
-                ? new SlurmControl(nc, runs, new SlurmEngine(), firstSubmit()) : null;
+                ? new SlurmControl(nc, runs, new SlurmEngine(), calcStart()) : null;
         backend.attach(new BackendEvents() {
             @Override
             public void workDone(int jobIndex, int segment, long time) {
@@ -155,8 +183,9 @@ public final class Simulation {
                 if (plan.evaluateFrom() > 0) events.add(new SimEvent.Wakeup(plan.evaluateFrom())); // the first look at the plan
             }
         }
-        this.book = new ReservationBook(config.reservations(),
-                org.preemptlab.reservation.ReservationPlan.until(config.jobs()), reservations, events);
+        // the horizon of the reservations' occurrences: a walk over every job, only when there are reservations
+        this.book = new ReservationBook(config.reservations(), config.reservations().isEmpty() ? 0
+                : org.preemptlab.reservation.ReservationPlan.until(config.jobs()), reservations, events);
         if (!book.isEmpty()) {
             int[] poolOf = new int[cluster.nodeCount()];
             if (cluster instanceof org.preemptlab.cluster.NodeCluster nc) for (int n = 0; n < poolOf.length; n++) poolOf[n] = nc.poolOf(n);
@@ -175,15 +204,15 @@ public final class Simulation {
     public SimulationResult run(ProgressListener progress) {
         long wallStart = System.nanoTime();
         begin();
-        long reportEvery = Math.max(1, runs.length / 200);
+        long reportEvery = feed != null ? 1000 : Math.max(1, count / 200);
         long lastReported = 0;
         while (step()) {
             if (terminal - lastReported >= reportEvery) {
                 lastReported = terminal;
-                progress.progress(terminal, runs.length);
+                progress.progress(terminal, count); // jobs known so far, while a feed still reads
             }
         }
-        progress.progress(terminal, runs.length);
+        progress.progress(terminal, count);
         backend.close();
         return result(System.nanoTime() - wallStart);
     }
@@ -204,10 +233,10 @@ public final class Simulation {
      */
     public boolean step() {
         begin();
-        if (terminal == runs.length) return false;
+        if (isFinished()) return false;
         long t = nextTime();
         if (t == Long.MAX_VALUE) {
-            if (slurm != null && giveUpStuck()) return terminal < runs.length;
+            if (slurm != null && giveUpStuck()) return !isFinished();
             if (!liveBackend) throw new IllegalStateException(stuckMessage());
             return true;
         }
@@ -227,7 +256,7 @@ public final class Simulation {
             }
             if (!checkpointBefore.isEmpty()) checkpointsBeforeWindows();
         } while (hasEventAt(t));
-        return terminal < runs.length;
+        return !isFinished();
     }
 
     public long now() {
@@ -241,7 +270,7 @@ public final class Simulation {
 
     /** True when every job has ended. */
     public boolean isFinished() {
-        return terminal == runs.length;
+        return terminal == count && !hasJob(count);
     }
 
     public Timeline timeline() {
@@ -254,30 +283,72 @@ public final class Simulation {
 
     /** The job records (read-only views), by index. */
     public List<JobView> jobs() {
-        return List.of(runs);
+        return Collections.unmodifiableList(Arrays.asList(knownRuns()));
     }
 
     /** Builds the result of the run so far. */
     public SimulationResult result(long wallNanos) {
-        return new SimulationResult(cluster, policy.name(), List.of(runs), timeline, queueStats.area(),
+        // a view, not List.of's checked copy (a million jobs, run once, mostly interpreted); runs[i] is never reassigned
+        return new SimulationResult(cluster, policy.name(), Collections.unmodifiableList(Arrays.asList(knownRuns())), timeline, queueStats.area(),
                 queueStats.from(), now, passes, wallNanos, slurm == null ? null : slurm.record());
     }
 
     // ---------------------------------------------------------------- event loop
 
+    /**
+     * Where the PriorityCalcPeriod ticks start: the first submit, or with a calc epoch the last tick epoch + k·period at or
+     * before the first submit.
+     */
+    private long calcStart() {
+        long first = firstSubmit();
+        Long epoch = config.priorityCalcEpoch();
+        if (epoch == null || !(cluster instanceof org.preemptlab.cluster.NodeCluster nc) || nc.site() == null) return first;
+        long period = Math.max(1, nc.site().priority().calcPeriodSeconds());
+        return first - Math.floorMod(first - epoch, period);
+    }
+
     private long firstSubmit() {
-        return runs.length == 0 ? 0 : runs[0].spec().submit();
+        return hasJob(0) ? runs[0].spec().submit() : 0;
+    }
+
+    /** The jobs known so far (all of them once the feed has ended). */
+    private JobRun[] knownRuns() {
+        return count == runs.length ? runs : Arrays.copyOf(runs, count);
+    }
+
+    /** True if job {@code i} exists; with a feed, waits until it is read (or the feed has ended). */
+    private boolean hasJob(int i) {
+        return i < count || (feed != null && pull(i));
+    }
+
+    /** Takes job {@code i} (= {@link #count}) from the feed, or ends the feed. */
+    private boolean pull(int i) {
+        JobSpec spec = feed.job(i);
+        if (spec == null) {
+            feed = null;
+            runs = Arrays.copyOf(runs, count);
+            return false;
+        }
+        if (count > 0 && spec.submit() < runs[count - 1].spec().submit()) {
+            JobSpec before = runs[count - 1].spec();
+            throw new IllegalArgumentException("jobs must be sorted by submit time: job " + spec.name() + " (submit "
+                    + spec.submit() + ") comes after job " + before.name() + " (submit " + before.submit() + ")");
+        }
+        if (count == runs.length) runs = Arrays.copyOf(runs, count * 2);
+        runs[count] = new JobRun(spec, count, policy.tierOf(spec));
+        count++;
+        return true;
     }
 
     private long nextTime() {
         long t = events.isEmpty() ? Long.MAX_VALUE : events.peekTime();
-        if (nextSubmit < runs.length) t = Math.min(t, runs[nextSubmit].spec().submit());
+        if (hasJob(nextSubmit)) t = Math.min(t, runs[nextSubmit].spec().submit());
         return t;
     }
 
     private boolean hasEventAt(long t) {
         return (!events.isEmpty() && events.peekTime() == t)
-                || (nextSubmit < runs.length && runs[nextSubmit].spec().submit() == t);
+                || (hasJob(nextSubmit) && runs[nextSubmit].spec().submit() == t);
     }
 
     private void applyEventsAt(long t) {
@@ -285,7 +356,7 @@ public final class Simulation {
                 && events.peekKindOrdinal() < EventKind.JOB_SUBMIT.ordinal()) {
             events.poll().applyTo(dispatch);
         }
-        while (nextSubmit < runs.length && runs[nextSubmit].spec().submit() == t) submit(runs[nextSubmit++]);
+        while (hasJob(nextSubmit) && runs[nextSubmit].spec().submit() == t) submit(runs[nextSubmit++]);
         while (!events.isEmpty() && events.peekTime() == t) events.poll().applyTo(dispatch);
     }
 
@@ -450,7 +521,7 @@ public final class Simulation {
     }
 
     private void observed(SimEvent.Observed o) {
-        JobRun r = o.job() >= 0 && o.job() < runs.length ? runs[o.job()] : null;
+        JobRun r = o.job() >= 0 && o.job() < count ? runs[o.job()] : null;
         Placement nodes = r == null ? null : r.placement();
         log(LogKind.OBSERVED, r, nodes, Reason.of("observed on the backend: " + o.what()
                 + (o.detail() == null || o.detail().isBlank() ? "" : " (" + o.detail() + ")")));
@@ -857,7 +928,7 @@ public final class Simulation {
     }
 
     private void nodeFail(int node) {
-        if (terminal == runs.length) return;
+        if (isFinished()) return;
         Reason reason = Reason.of("node " + cluster.nodeName(node) + " failed");
         log(LogKind.NODE_DOWN, null, new int[] {node}, reason);
         for (JobRun r : jobsOn(node)) {
@@ -886,7 +957,7 @@ public final class Simulation {
         outages.bringUp(node);
         log(LogKind.NODE_UP, null, new int[] {node}, Reason.of("node " + cluster.nodeName(node) + " repaired"));
         passRequested = true;
-        if (terminal < runs.length) scheduleFailure(node, now);
+        if (!isFinished()) scheduleFailure(node, now);
     }
 
     // ---------------------------------------------------------------- event dispatch

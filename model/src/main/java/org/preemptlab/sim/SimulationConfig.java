@@ -24,7 +24,18 @@ public record SimulationConfig(
         boolean recording,
         List<InitialRun> initialRuns,
         GangSettings gang,
-        List<org.preemptlab.reservation.ReservationSpec> reservations) {
+        List<org.preemptlab.reservation.ReservationSpec> reservations,
+        Long priorityCalcEpoch) {
+
+    /**
+     * A configuration whose PriorityCalcPeriod ticks (Slurm clusters) fall at the first submit + k·period, as
+     * without {@link #withPriorityCalcEpoch}.
+     */
+    public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
+            List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
+            List<InitialRun> initialRuns, GangSettings gang, List<org.preemptlab.reservation.ReservationSpec> reservations) {
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations, null);
+    }
 
     /** A configuration without advance reservations. */
     public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
@@ -73,36 +84,45 @@ public record SimulationConfig(
     }
 
     public SimulationConfig withPreemption(PreemptionSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang, reservations);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
     }
 
     public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
     }
 
     public SimulationConfig withFailures(FailureModel model) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
     }
 
     public SimulationConfig withBackend(NodeBackend newBackend) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
     }
 
     public SimulationConfig withInitialRuns(List<InitialRun> runs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang, reservations, priorityCalcEpoch);
     }
 
     /** The same run with these gang settings ({@link GangSettings#NONE}: no time slicing). */
     public SimulationConfig withGang(GangSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings, reservations);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings, reservations, priorityCalcEpoch);
     }
 
     /** The same run with these advance reservations (occurrences unrolled by the engine). */
     public SimulationConfig withReservations(List<org.preemptlab.reservation.ReservationSpec> specs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, specs);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, specs, priorityCalcEpoch);
+    }
+
+    /**
+     * The same run with the PriorityCalcPeriod ticks at {@code epoch} + k·period (seconds on the run's clock, e.g. when
+     * a real slurmctld started its decay thread) instead of at the first submit + k·period.
+     */
+    public SimulationConfig withPriorityCalcEpoch(long epoch) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang,
+                reservations, epoch);
     }
 
     public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
-        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations);
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
     }
 }

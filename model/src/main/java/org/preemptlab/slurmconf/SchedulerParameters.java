@@ -15,7 +15,7 @@ public record SchedulerParameters(Map<String, String> options) {
     /** The options read into the model (lower case). */
     public static final Set<String> MODELLED = Set.of("bf_window", "bf_resolution", "bf_interval", "bf_max_job_test", "bf_continue",
             "bf_max_job_start", "bf_max_job_user", "bf_max_job_part", "bf_max_job_user_part", "bf_max_job_assoc",
-            "bf_min_age_reserve", "bf_min_prio_reserve", "default_queue_depth", "sched_interval");
+            "bf_min_age_reserve", "bf_min_prio_reserve", "default_queue_depth", "sched_interval", "batch_sched_delay");
 
     public static final SchedulerParameters NONE = new SchedulerParameters(Map.of());
 

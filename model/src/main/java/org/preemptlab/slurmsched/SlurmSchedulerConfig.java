@@ -15,12 +15,16 @@ import org.preemptlab.slurmconf.SchedulerParameters;
  */
 public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueDepth, long bfIntervalSeconds,
         long bfWindowSeconds, long bfResolutionSeconds, long bfMaxJobTest, long bfMaxJobUser, long bfMaxJobPart,
-        long bfMaxJobStart, long bfMinPrioReserve, boolean bfContinue, long phaseSeconds, List<String> unmodelled) {
+        long bfMaxJobStart, long bfMinPrioReserve, boolean bfContinue, long phaseSeconds, long batchSchedDelaySeconds,
+        List<String> unmodelled) {
 
     /** The options carried out (bf_continue is accepted: a simulated cycle takes no time, so nothing interrupts it). */
     public static final Set<String> MODELLED = Set.of("sched_interval", "default_queue_depth", "bf_interval", "bf_window",
             "bf_resolution", "bf_max_job_test", "bf_max_job_user", "bf_max_job_part", "bf_max_job_start",
-            "bf_min_prio_reserve", "bf_continue");
+            "bf_min_prio_reserve", "bf_continue", "batch_sched_delay");
+
+    /** Slurm's default {@code batch_sched_delay}, seconds. */
+    public static final long BATCH_SCHED_DELAY_DEFAULT = 3;
 
     public SlurmSchedulerConfig {
         check("sched_interval", schedIntervalSeconds, 1);
@@ -34,6 +38,7 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
         check("bf_max_job_start", bfMaxJobStart, 0);
         check("bf_min_prio_reserve", bfMinPrioReserve, 0);
         check("phaseSeconds", phaseSeconds, 0);
+        check("batch_sched_delay", batchSchedDelaySeconds, 0);
         unmodelled = List.copyOf(unmodelled);
     }
 
@@ -55,7 +60,8 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
         try {
             return new SlurmSchedulerConfig(p.schedIntervalSeconds(), p.defaultQueueDepth(), p.bfIntervalSeconds(),
                     p.bfWindowSeconds(), p.bfResolutionSeconds(), p.bfMaxJobTest(), p.bfMaxJobUser(), p.bfMaxJobPart(),
-                    p.bfMaxJobStart(), p.number("bf_min_prio_reserve", 0), p.bfContinue(), 0, unmodelled);
+                    p.bfMaxJobStart(), p.number("bf_min_prio_reserve", 0), p.bfContinue(), 0,
+                    p.number("batch_sched_delay", BATCH_SCHED_DELAY_DEFAULT), unmodelled);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SchedulerParameters: a value is not a whole number (" + e.getMessage() + ")", e);
         }
@@ -64,6 +70,6 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
     public SlurmSchedulerConfig withPhase(long phase) {
         return new SlurmSchedulerConfig(schedIntervalSeconds, defaultQueueDepth, bfIntervalSeconds, bfWindowSeconds,
                 bfResolutionSeconds, bfMaxJobTest, bfMaxJobUser, bfMaxJobPart, bfMaxJobStart, bfMinPrioReserve, bfContinue,
-                phase, unmodelled);
+                phase, batchSchedDelaySeconds, unmodelled);
     }
 }

@@ -63,6 +63,15 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private long skippedCycles;
     private long lastCyclePrint = Long.MIN_VALUE;
     private long fullPasses;
+    // batch_sched_delay: the event-driven main pass (slurmctld's background loop, job_sched_cnt > 0) runs at most
+    // once per batch_sched_delay seconds after the last main pass of either kind
+    private long lastMainPass = Long.MIN_VALUE;
+    private boolean eventPending;
+    private final Set<Integer> seenQueued = new HashSet<>();
+    private Set<Integer> lastRunning = new HashSet<>();
+    // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
+    private RecordedPasses recorded;
+    private int nextFullIdx, nextEventIdx, nextBackfillIdx;
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
     public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
@@ -85,6 +94,16 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     /** Keeps every backfill cycle from now on ({@link #cycles()}); for tests and small runs. */
     public SlurmSchedulerPolicy keepingCycles() {
         cycles = new ArrayList<>();
+        return this;
+    }
+
+    /**
+     * Runs the passes at the instants a real slurmctld ran them ({@link RecordedPasses}, from its log) instead of on
+     * the computed grid; after the last recorded instant of a kind, that kind goes back to the grid. A pass in the
+     * same second as another runs in the recorded order (a backfill cycle before a main pass when it came first).
+     */
+    public SlurmSchedulerPolicy withRecordedPasses(RecordedPasses passes) {
+        this.recorded = passes;
         return this;
     }
 
@@ -139,6 +158,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             nextMain = tickAtOrAfter(now, config.phaseSeconds(), config.schedIntervalSeconds());
             nextBackfill = tickAtOrAfter(now, config.phaseSeconds(), config.bfIntervalSeconds());
         }
+        if (now < lastMainPass) {
+            lastMainPass = Long.MIN_VALUE;
+            eventPending = false;
+            seenQueued.clear();
+            lastRunning = new HashSet<>();
+        }
         boolean fullPass = now >= nextMain;
         boolean backfill = now >= nextBackfill;
         if (fullPass) {
@@ -146,27 +171,100 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             nextMain = tickAtOrAfter(now + 1, config.phaseSeconds(), config.schedIntervalSeconds());
         }
         if (backfill) nextBackfill = tickAtOrAfter(now + 1, config.phaseSeconds(), config.bfIntervalSeconds());
+        long delay = config.batchSchedDelaySeconds();
+        boolean mainPass = true;
+        boolean backfillFirst = false;
+        long nextRecorded = Long.MAX_VALUE;
+        boolean replaying = recorded != null && now <= recorded.lastSecond();
+        if (recorded != null) noteEvents(s);
+        if (replaying) {
+            long[] f = recorded.fullMillis(), e = recorded.eventMillis(), b = recorded.backfillMillis();
+            nextFullIdx = skipBefore(f, nextFullIdx, now);
+            nextEventIdx = skipBefore(e, nextEventIdx, now);
+            nextBackfillIdx = skipBefore(b, nextBackfillIdx, now);
+            long fMs = dueAt(f, nextFullIdx, now), eMs = dueAt(e, nextEventIdx, now), bMs = dueAt(b, nextBackfillIdx, now);
+            if (nextFullIdx < f.length) fullPass = fMs != Long.MAX_VALUE;
+            boolean eventPass = eMs != Long.MAX_VALUE;
+            if (nextBackfillIdx < b.length) backfill = bMs != Long.MAX_VALUE;
+            mainPass = fullPass || eventPass;
+            backfillFirst = backfill && mainPass && bMs < Math.min(fMs, eMs);
+            nextFullIdx = skipBefore(f, nextFullIdx, now + 1);
+            nextEventIdx = skipBefore(e, nextEventIdx, now + 1);
+            nextBackfillIdx = skipBefore(b, nextBackfillIdx, now + 1);
+            nextRecorded = Math.min(nextSecond(e, nextEventIdx),
+                    Math.min(nextFullIdx < f.length ? RecordedPasses.second(f[nextFullIdx]) : nextMain,
+                            nextBackfillIdx < b.length ? RecordedPasses.second(b[nextBackfillIdx]) : nextBackfill));
+        } else if (delay > 0) {
+            if (recorded == null) noteEvents(s);
+            mainPass = fullPass || (eventPending && (lastMainPass == Long.MIN_VALUE || now - lastMainPass >= delay));
+        }
 
         List<JobView> order = priorityOrder(s.queue());
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         List<Started> startedNow = new ArrayList<>();
         Set<Integer> startedIdx = new HashSet<>();
-        mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx);
-        if (backfill) {
-            // Slurm's _more_work(): a cycle runs only if a job was submitted, started or ended since the last one
-            long print = fingerprint(s);
-            if (print != lastCyclePrint || !startedNow.isEmpty()) backfillCycle(s, order, free, decisions, startedNow, startedIdx);
-            else skippedCycles++;
-            lastCyclePrint = startedIdx.isEmpty() ? print : Long.MIN_VALUE;
+        if (backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
+        if (mainPass) {
+            mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx);
+            lastMainPass = now;
+            eventPending = false;
         }
+        if (backfill && !backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
         // periodic passes while jobs wait and something can change (a job runs or ends, a window opens or closes);
         // with nothing running and nothing startable the engine reports the run as stuck
         boolean canChange = !s.running().isEmpty() || !startedIdx.isEmpty() || !s.reservations().isEmpty();
-        if (order.size() > startedIdx.size() && canChange) {
-            decisions.add(new Decision.CallAt(Math.min(nextMain, nextBackfill), Reason.of("Slurm's next periodic pass")));
+        // with recorded passes, the next one comes whatever runs (slurmctld ran it): call until the log ends
+        if (order.size() > startedIdx.size() && (canChange || (replaying && nextRecorded <= recorded.lastSecond()))) {
+            long next = replaying ? nextRecorded : Math.min(nextMain, nextBackfill);
+            decisions.add(new Decision.CallAt(next, Reason.of("Slurm's next periodic pass")));
+        }
+        if (delay > 0 || recorded != null) {
+            if (!replaying && delay > 0 && eventPending && order.size() > startedIdx.size()) {
+                decisions.add(new Decision.CallAt(lastMainPass + delay, Reason.of("Slurm's main pass after a submit or an end (batch_sched_delay)")));
+            }
+            lastRunning = new HashSet<>(s.running().size() + startedIdx.size());
+            for (JobView r : s.running()) lastRunning.add(r.index());
+            lastRunning.addAll(startedIdx);
         }
         return decisions;
+    }
+
+    private void runBackfill(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions, List<Started> startedNow,
+            Set<Integer> startedIdx) {
+        // Slurm's _more_work(): a cycle runs only if a job was submitted, started or ended since the last one
+        long print = fingerprint(s);
+        if (print != lastCyclePrint || !startedNow.isEmpty() || !startedIdx.isEmpty()) {
+            backfillCycle(s, order, free, decisions, startedNow, startedIdx);
+        } else {
+            skippedCycles++;
+        }
+        lastCyclePrint = startedIdx.isEmpty() ? print : Long.MIN_VALUE;
+    }
+
+    /** The first index ≥ i whose instant falls in second {@code now} or later. */
+    private static int skipBefore(long[] a, int i, long now) {
+        while (i < a.length && RecordedPasses.second(a[i]) < now) i++;
+        return i;
+    }
+
+    /** The millisecond of the recorded instant at i when it falls in second {@code now}, else Long.MAX_VALUE. */
+    private static long dueAt(long[] a, int i, long now) {
+        return i < a.length && RecordedPasses.second(a[i]) == now ? a[i] : Long.MAX_VALUE;
+    }
+
+    private static long nextSecond(long[] a, int i) {
+        return i < a.length ? RecordedPasses.second(a[i]) : Long.MAX_VALUE;
+    }
+
+    /** A job submitted or ended since the last call sets Slurm's job_sched_cnt: a main pass is due. */
+    private void noteEvents(Snapshot s) {
+        for (JobView j : s.queue()) if (seenQueued.add(j.index())) eventPending = true;
+        if (!lastRunning.isEmpty()) {
+            int still = 0;
+            for (JobView r : s.running()) if (lastRunning.contains(r.index())) still++;
+            if (still < lastRunning.size()) eventPending = true;
+        }
     }
 
     private record Started(long end, Placement placement) {}
@@ -201,6 +299,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         Set<String> blocked = new HashSet<>();
         long tested = 0;
         for (JobView job : order) {
+            if (startedIdx.contains(job.index())) continue;
             if (!fullPass && tested >= config.defaultQueueDepth()) break;
             String part = attributes.partition(job.spec());
             if (blocked.contains(part)) continue;

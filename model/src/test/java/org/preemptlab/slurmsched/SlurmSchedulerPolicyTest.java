@@ -179,7 +179,7 @@ class SlurmSchedulerPolicyTest {
         Job p1 = new Job("P1", 0, 2, 100, 100, 100, "u1", List.of("a"));
         Job q = new Job("Q", 1, 2, 100, 100, 90, "u1", List.of("a"));
         Job r = new Job("R", 1, 1, 100, 100, 80, "u1", List.of("b"));
-        String quiet = "sched_interval=1000,bf_interval=1000";
+        String quiet = "sched_interval=1000,bf_interval=1000,batch_sched_delay=0"; // R at its submit, not at the delayed pass
         assertEquals(Map.of("P1", 0L, "Q", 100L, "R", 1L), run(two, null, quiet, p1, q, r));
         // one partition over every node: Q blocks it, R waits for Q (on four one-core nodes: P1 0–100, Q 100–200)
         Job q1 = new Job("Q", 1, 4, 100, 100, 90, "u1", List.of());

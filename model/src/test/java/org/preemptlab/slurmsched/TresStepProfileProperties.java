@@ -50,10 +50,10 @@ class TresStepProfileProperties {
         String p = parts[rnd.nextInt(parts.length)];
         List<String> list = p.isEmpty() ? List.of() : List.of(p.split(","));
         int nodes = 1 + (rnd.nextInt(4) == 0 ? rnd.nextInt(3) : 0);
-        int cores = 1 + rnd.nextInt(32);
+        int cores = rnd.nextInt(4) == 0 ? 32 : 1 + rnd.nextInt(32); // a quarter take whole nodes' CPUs (the idle-bit search)
         long mem = 1000L * (1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 300));
         List<Gres> gres = p.equals("gpu") || rnd.nextInt(8) == 0 ? List.of(new Gres("gpu", "", 1 + rnd.nextInt(4))) : List.of();
-        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).build();
+        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).exclusive(rnd.nextInt(10) == 0).build();
         long est = 1 + rnd.nextInt(rnd.nextBoolean() ? 100 : 5000);
         return new JobSpec(id, "j" + id, 0, nodes, cores, mem, est, est, "normal", "a", List.of(), true, true, 0, 0, null, req);
     }
@@ -84,6 +84,45 @@ class TresStepProfileProperties {
             AvailabilityProfile.Slot got = fast.earliestFit(j, from, d);
             assertThat(got).as("search %d of seed %d: %s", k, seed, j).isEqualTo(want);
             if (want == null) continue;
+            long to = rnd.nextBoolean() ? want.start() + d : Math.max(want.start() + 1, (want.start() + d) / 60 * 60);
+            general.book(want.placement(), want.start(), to);
+            fast.book(got.placement(), got.start(), to);
+        }
+    }
+
+    /**
+     * A queue of few shapes (as a long Slurm queue is): most searches start from an earlier search's
+     * bound ({@link ShapeBounds}); every answer is still the general profile's.
+     */
+    @Property(tries = 200)
+    void searchesOfRepeatedShapesAnswerAsTheGeneralProfile(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        long now = rnd.nextInt(1000);
+        TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            JobSpec j = job(rnd, 1000 + r);
+            Placement p = free.place(j);
+            if (p == null) continue;
+            held.add(free.take(p));
+            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 50 : 3000));
+        }
+        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+        Placement[] h = held.toArray(new Placement[0]);
+        AvailabilityProfile general = AvailabilityProfile.ofReleases(now, free.copy(), t, h);
+        TresStepProfile fast = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        List<JobSpec> shapes = new ArrayList<>();
+        for (int k = 0; k < 1 + rnd.nextInt(5); k++) shapes.add(job(rnd, 500 + k));
+        long[] durations = {60, 600, 1200, 3600, 1 + rnd.nextInt(5000)};
+        for (int k = 0; k < 80; k++) {
+            JobSpec j = shapes.get(rnd.nextInt(shapes.size()));
+            long from = rnd.nextInt(8) == 0 ? now + rnd.nextInt(200) : now;
+            long d = durations[rnd.nextInt(durations.length)];
+            AvailabilityProfile.Slot want = general.earliestFit(j, from, d, List.of());
+            AvailabilityProfile.Slot got = fast.earliestFit(j, from, d);
+            assertThat(got).as("search %d of seed %d: %s for %d s from %d", k, seed, j, d, from).isEqualTo(want);
+            if (want == null || rnd.nextInt(4) == 0) continue; // some answers are not booked (beyond the window)
             long to = rnd.nextBoolean() ? want.start() + d : Math.max(want.start() + 1, (want.start() + d) / 60 * 60);
             general.book(want.placement(), want.start(), to);
             fast.book(got.placement(), got.start(), to);

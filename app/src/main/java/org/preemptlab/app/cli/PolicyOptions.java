@@ -66,6 +66,28 @@ final class PolicyOptions {
         return SimulationConfig.of(cluster, jobs, scheduler, recording).withPreemption(settings);
     }
 
+    /** The options {@link #plain} reads: with a value, and flags. */
+    static final java.util.Set<String> VALUED = java.util.Set.of("--policy", "--p", "--threshold", "--checkpoint-seconds",
+            "--restart-seconds");
+    static final java.util.Set<String> FLAGS = java.util.Set.of("--" + SchedulerKind.KILL_INSTEAD);
+
+    /**
+     * The options of a plain command line ({@link PlainArgs}), converted as picocli converts them, the
+     * defaults those of the annotations above ({@code PlainArgsTest} checks both against picocli); a
+     * value that does not convert throws (the command line is then left to picocli).
+     */
+    static PolicyOptions plain(PlainArgs a) {
+        PolicyOptions o = new PolicyOptions();
+        o.policy = a.value("--policy", "easy");
+        o.p = new OptionValues.Fraction().convert(a.value("--p", "0.2"));
+        o.threshold = new OptionValues.Seconds().convert(a.value("--threshold", "1800"));
+        o.checkpointSeconds = new OptionValues.Seconds().convert(a.value("--checkpoint-seconds", "215"));
+        String restart = a.value("--restart-seconds");
+        o.restartSeconds = restart == null ? null : new OptionValues.Seconds().convert(restart);
+        o.killInstead = a.flag("--" + SchedulerKind.KILL_INSTEAD);
+        return o;
+    }
+
     static PolicyOptions of(String policy, double p, long checkpointSeconds, boolean killInstead) {
         PolicyOptions o = new PolicyOptions();
         o.policy = policy;

@@ -18,33 +18,35 @@ public final class PreemptLabCommand implements Runnable {
     /**
      * The sub-commands, in the order the usage lists them. Added by {@link #commandLine}: only the one
      * being run when the first argument names one (picocli builds each command's model by reflection
-     * at start-up, a tenth of a cold `simulate`'s CPU for all of them), all of them otherwise.
+     * at start-up, a tenth of a cold `simulate`'s CPU for all of them), all of them otherwise. In a
+     * holder: a plain one-shot command line ({@link #plain}) needs none of them.
      */
-    private static final java.util.LinkedHashMap<String, java.util.function.Supplier<Object>> SUBCOMMANDS =
-            new java.util.LinkedHashMap<>();
+    private static final class Subcommands {
+        static final java.util.LinkedHashMap<String, java.util.function.Supplier<Object>> ALL = new java.util.LinkedHashMap<>();
 
-    static {
-        SUBCOMMANDS.put("simulate", SimulateCommand::new);
-        SUBCOMMANDS.put("run", RunCommand::new);
-        SUBCOMMANDS.put("bench", BenchCommand::new);
-        SUBCOMMANDS.put("niu-table", NiuTableCommand::new);
-        SUBCOMMANDS.put("maintenance", MaintenanceCommand::new);
-        SUBCOMMANDS.put("import-slurm", ImportSlurmCommand::new);
-        SUBCOMMANDS.put("import-reservations", ImportReservationsCommand::new);
-        SUBCOMMANDS.put("break-even", BreakEvenCommand::new);
-        SUBCOMMANDS.put("sweep", SweepCommand::new);
-        SUBCOMMANDS.put("collect", CollectCommand::new);
-        SUBCOMMANDS.put("saturation", SaturationCommand::new);
-        SUBCOMMANDS.put("workload-compare", WorkloadCompareCommand::new);
-        SUBCOMMANDS.put("generate", GenerateCommand::new);
-        SUBCOMMANDS.put("replay", ReplayCommand::new);
+        static {
+            ALL.put("simulate", SimulateCommand::new);
+            ALL.put("run", RunCommand::new);
+            ALL.put("bench", BenchCommand::new);
+            ALL.put("niu-table", NiuTableCommand::new);
+            ALL.put("maintenance", MaintenanceCommand::new);
+            ALL.put("import-slurm", ImportSlurmCommand::new);
+            ALL.put("import-reservations", ImportReservationsCommand::new);
+            ALL.put("break-even", BreakEvenCommand::new);
+            ALL.put("sweep", SweepCommand::new);
+            ALL.put("collect", CollectCommand::new);
+            ALL.put("saturation", SaturationCommand::new);
+            ALL.put("workload-compare", WorkloadCompareCommand::new);
+            ALL.put("generate", GenerateCommand::new);
+            ALL.put("replay", ReplayCommand::new);
+        }
     }
 
     /** The command line for these arguments: the root with the named sub-command, or with all of them. */
     static CommandLine commandLine(String[] args) {
         CommandLine cl = new CommandLine(new PreemptLabCommand());
-        String only = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
-        for (var e : SUBCOMMANDS.entrySet()) {
+        String only = args.length > 0 && Subcommands.ALL.containsKey(args[0]) ? args[0] : null;
+        for (var e : Subcommands.ALL.entrySet()) {
             if (only == null || only.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue().get());
         }
         return cl;
@@ -64,6 +66,20 @@ public final class PreemptLabCommand implements Runnable {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
+    /**
+     * A one-shot command typed the plain way, ready to run without picocli ({@link PlainArgs}: the same
+     * options, values and defaults, checked against picocli by {@code PlainArgsTest}); null for
+     * everything else, which picocli parses (help, errors, the other commands).
+     */
+    static java.util.concurrent.Callable<Integer> plain(String[] args) {
+        if (args.length == 0) return null;
+        return switch (args[0]) {
+            case "simulate" -> SimulateCommand.plain(args);
+            case "run" -> RunCommand.plain(args);
+            default -> null;
+        };
+    }
+
     /** Runs the command line; errors are one clear line on stderr and a non-zero exit code. */
     public static int execute(String[] args) {
         return execute(args, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
@@ -71,6 +87,15 @@ public final class PreemptLabCommand implements Runnable {
 
     /** As {@link #execute(String[])}, printing to the given writers (tests). */
     public static int execute(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+        java.util.concurrent.Callable<Integer> plain = plain(args);
+        if (plain != null) {
+            try {
+                return plain.call();
+            } catch (Exception e) { // as the execution exception handler below
+                err.println("preemptlab: " + CliErrors.message(e));
+                return 2;
+            }
+        }
         CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);

@@ -11,6 +11,7 @@ import org.preemptlab.fidelity.StartComparison;
 import org.preemptlab.fidelity.WhatIfComparison;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctReader;
+import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.replay.HistoryReplay;
@@ -103,6 +104,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "replay: the periodic passes run at phase + k × interval, seconds after the earliest Submit (default ${DEFAULT-VALUE})")
     long phase;
 
+    @Option(names = "--slurmctld-log", paramLabel = "FILE",
+            description = "replay (--model site): run Slurm's passes at the instants slurmctld's log recorded (SlurmctldDebug=debug, "
+                    + "DebugFlags=Backfill) instead of at phase + k × interval")
+    Path slurmctldLog;
+
     @Option(names = "--out-csv", paramLabel = "JOBS.csv", description = "the per-job table")
     Path outCsv;
 
@@ -122,7 +128,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (phase < 0) throw new IllegalArgumentException("--phase is " + phase + "; must be ≥ 0");
         if (tolerance != null && tolerance < 0) throw new IllegalArgumentException("--tolerance is " + tolerance + "; must be ≥ 0");
         OutputTargets.create().input("--sacct", sacct).input("--against-sacct", against).input("--slurm-conf", slurmConf)
-                .input("--gres-conf", gresConf).input("--sacctmgr-dump", sacctmgrDump).input("--sacctmgr-qos", sacctmgrQos)
+                .input("--gres-conf", gresConf).input("--slurmctld-log", slurmctldLog).input("--sacctmgr-dump", sacctmgrDump).input("--sacctmgr-qos", sacctmgrQos)
                 .input("--baseline-slurm-conf", baselineSlurmConf).input("--baseline-gres-conf", baselineGresConf)
                 .input("--baseline-sacctmgr-dump", baselineSacctmgrDump).input("--baseline-sacctmgr-qos", baselineSacctmgrQos)
                 .output("--out-csv", outCsv).output("--report", report).check();
@@ -134,6 +140,9 @@ final class ReplayCommand implements Callable<Integer> {
         boolean whatIfMode = baselineSlurmConf != null || baselineGresConf != null || baselineSacctmgrDump != null
                 || baselineSacctmgrQos != null;
         if (whatIfMode && against != null) throw new IllegalArgumentException("--baseline-* options are for a what-if replay (--slurm-conf), not with --against-sacct");
+        if (slurmctldLog != null && (against != null || model.strip().equalsIgnoreCase("nodes"))) {
+            throw new IllegalArgumentException("--slurmctld-log is for a replay with --model site, not with --against-sacct or --model nodes");
+        }
         if (whatIfMode && model.strip().equalsIgnoreCase("nodes")) throw new IllegalArgumentException("--baseline-* options need --model site");
         SacctHistory a = SacctReader.read(sacct);
         Map<String, String> extra = new LinkedHashMap<>();
@@ -170,7 +179,9 @@ final class ReplayCommand implements Callable<Integer> {
             } else {
                 SlurmSite site = SlurmSite.read(new SlurmSite.Files(slurmConf, gresConf, sacctmgrDump, sacctmgrQos));
                 SiteReplay.Priority prio = pr.equals("sacct") ? SiteReplay.Priority.SACCT : SiteReplay.Priority.MULTIFACTOR;
-                r = SiteReplay.run(site, a, phase, tolerance, prio);
+                if (slurmctldLog != null && phase != 0) throw new IllegalArgumentException("--phase and --slurmctld-log: give one (the log has the passes' instants)");
+                r = slurmctldLog != null ? SiteReplay.run(site, a, SlurmctldLog.read(slurmctldLog), tolerance, prio)
+                        : SiteReplay.run(site, a, phase, tolerance, prio);
                 warnings = new java.util.ArrayList<>(r.warnings());
                 if (whatIfMode) {
                     SlurmSite.Files bf = new SlurmSite.Files(or(baselineSlurmConf, slurmConf), or(baselineGresConf, gresConf),
@@ -198,6 +209,7 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("actual", q(sacct.getFileName().toString()));
             extra.put("scheduler", q("slurm"));
             extra.put("phaseSeconds", Long.toString(phase));
+            if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));
             extra.put("backfillCycles", Long.toString(r.backfillCycles()));
             extra.put("replayWallSeconds", String.format(Locale.ROOT, "%.3f", r.wallMillis() / 1000.0));

@@ -51,6 +51,39 @@ final class RunCommand implements Callable<Integer> {
             + " (default: a temporary directory, removed at the end)")
     Path jobDir;
 
+    /** The options a plain line may give (--time-scale is left to picocli's number conversion). */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--metrics-json", "--events-csv", "--out-swf",
+            "--backend", "--slurm-conf", "--slurm-partition", "--job-dir");
+
+    /**
+     * The command for a plain command line ({@code args[0]} is {@code run}; {@link PlainArgs}), converted as
+     * picocli converts it, with the annotations' defaults; null if the line is not plain or a value does
+     * not convert: picocli then parses it and reports what is wrong.
+     */
+    static RunCommand plain(String[] args) {
+        PlainArgs a = PlainArgs.of(args, 1, VALUED, java.util.Set.of(), 1);
+        if (a == null || a.positional().size() != 1) return null;
+        try {
+            RunCommand c = new RunCommand();
+            c.scenario = Path.of(a.positional().get(0));
+            c.metricsJson = outputFile(a.value("--metrics-json"));
+            c.eventsCsv = outputFile(a.value("--events-csv"));
+            c.outSwf = outputFile(a.value("--out-swf"));
+            c.backend = a.value("--backend", "emulated");
+            c.timeScale = 60;
+            c.slurmConf = a.value("--slurm-conf") == null ? null : Path.of(a.value("--slurm-conf"));
+            c.slurmPartition = a.value("--slurm-partition", "low");
+            c.jobDir = a.value("--job-dir") == null ? null : Path.of(a.value("--job-dir"));
+            return c;
+        } catch (RuntimeException e) { // picocli's TypeConversionException, InvalidPathException: picocli says it
+            return null;
+        }
+    }
+
+    private static Path outputFile(String value) {
+        return value == null ? null : new OptionValues.OutputFile().convert(value);
+    }
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();

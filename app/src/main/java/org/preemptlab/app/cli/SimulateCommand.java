@@ -1,7 +1,9 @@
 package org.preemptlab.app.cli;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.files.AtomicFiles;
@@ -9,12 +11,11 @@ import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.swf.SwfReadOptions;
-import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.metrics.MetricsCalculator;
-import org.preemptlab.sim.Simulation;
 import org.preemptlab.sim.SimulationResult;
+import org.preemptlab.tracerun.TraceRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +43,42 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--events-csv", converter = OptionValues.OutputFile.class, description = "write every engine event with its reason as CSV")
     Path eventsCsv;
 
+    private static final Set<String> VALUED = union(PolicyOptions.VALUED,
+            Set.of("--trace", "--procs", "--out-swf", "--metrics-json", "--events-csv"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * The command for a plain command line ({@code args[0]} is {@code simulate}; {@link PlainArgs}), its
+     * options converted as picocli converts them; null if the line is not plain or a value does not
+     * convert: picocli then parses it and reports what is wrong.
+     */
+    static SimulateCommand plain(String[] args) {
+        PlainArgs a = PlainArgs.of(args, 1, VALUED, PolicyOptions.FLAGS, 0);
+        if (a == null || a.value("--trace") == null) return null;
+        try {
+            SimulateCommand c = new SimulateCommand();
+            c.trace = Path.of(a.value("--trace"));
+            String procs = a.value("--procs");
+            c.procs = procs == null ? null : new OptionValues.Processors().convert(procs);
+            c.policy = PolicyOptions.plain(a);
+            c.outSwf = outputFile(a.value("--out-swf"));
+            c.metricsJson = outputFile(a.value("--metrics-json"));
+            c.eventsCsv = outputFile(a.value("--events-csv"));
+            return c;
+        } catch (RuntimeException e) { // picocli's TypeConversionException, InvalidPathException: picocli says it
+            return null;
+        }
+    }
+
+    private static Path outputFile(String value) {
+        return value == null ? null : new OptionValues.OutputFile().convert(value);
+    }
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
@@ -50,11 +87,14 @@ final class SimulateCommand implements Callable<Integer> {
                 .output("--out-swf", outSwf).output("--metrics-json", metricsJson).output("--events-csv", eventsCsv).check();
         SwfReadOptions options = procs == null ? SwfReadOptions.defaults() : SwfReadOptions.defaults().withProcs(procs);
         if (outSwf == null) options = options.withoutFields(); // only the SWF export writes the original fields back
-        SwfTrace t = SwfReader.read(trace, options);
+        // the trace is read on a second thread while the engine runs on the jobs read so far (tracerun)
+        TraceRun.Outcome run = TraceRun.run(trace, options,
+                (procs, jobs) -> policy.config(new ProcessorMachine(procs), jobs, eventsCsv != null),
+                ProgressBar.forTerminal("simulate " + policy.policy));
+        SwfTrace t = run.trace();
+        SimulationResult result = run.result();
         if (!t.report().isClean()) System.err.println(t.report().summary());
         if (t.report().machineSizeWarning() != null) System.err.println(t.report().machineSizeWarning());
-        var config = policy.config(new ProcessorMachine(t.machineProcs()), t.jobs(), eventsCsv != null);
-        SimulationResult result = new Simulation(config).run(ProgressBar.forTerminal("simulate " + policy.policy));
         Metrics m = MetricsCalculator.of(result);
         double wall = (System.nanoTime() - t0) / 1e9;
         AtomicFiles.together(() -> { // all outputs or none

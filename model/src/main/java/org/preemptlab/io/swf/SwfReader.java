@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.preemptlab.cluster.Cluster;
@@ -141,6 +142,16 @@ public final class SwfReader {
 
     private static Parser parse(InputStream raw, String displayName, SwfReadOptions options,
             Consumer<? super JobSpec> sink) throws IOException {
+        return parse(raw, displayName, options, sink, null);
+    }
+
+    /**
+     * As {@link #stream}, telling {@code onMachine} the machine size as soon as it is fixed (when the first
+     * job line is read, or at the end): the processors, or 0 when they are inferred from the jobs and
+     * known at the end only. For {@link SwfFeed}.
+     */
+    static Parser parse(InputStream raw, String displayName, SwfReadOptions options,
+            Consumer<? super JobSpec> sink, IntConsumer onMachine) throws IOException {
         Objects.requireNonNull(raw, "in");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(options, "options");
@@ -148,19 +159,20 @@ public final class SwfReader {
         // the caller's stream stays open; our gzip decoder (and its native Inflater) is released
         try (InputStream in = decode(new NonClosing(raw), displayName)) {
             Parser parser = new Parser(in, displayName, options, sink);
+            parser.onMachine = onMachine;
             parser.run();
             return parser;
         }
     }
 
-    private static String displayName(Path file) {
+    static String displayName(Path file) {
         Path name = file.getFileName();
         // a device or pipe (/dev/null, /dev/stdin) is named by its path: "null" alone says nothing
         boolean special = Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
         return name == null || special ? file.toString() : name.toString();
     }
 
-    private static InputStream open(Path file, String name) throws IOException {
+    static InputStream open(Path file, String name) throws IOException {
         if (Files.isDirectory(file)) {
             throw new SwfFormatException(name, name + ": is a directory (" + file.toAbsolutePath() + ")", null);
         }
@@ -227,12 +239,14 @@ public final class SwfReader {
     }
 
     /** State of one read: the byte buffer, the current line, the header and the rule bookkeeping. */
-    private static final class Parser {
+    static final class Parser {
         private final InputStream in;
         private final String name;
         private final SwfReadOptions opt;
         private final Consumer<? super JobSpec> sink;
         final AnomalyReport.Builder report;
+        /** Told the machine size when it is fixed (0: inferred at the end), or null. */
+        private IntConsumer onMachine;
 
         private byte[] buf = new byte[BUFFER];
         private int pos;
@@ -433,6 +447,9 @@ public final class SwfReader {
                 report.machineSizeSource = MachineSizeSource.INFERRED;
             }
             machineLimit = machine > 0 ? machine : Cluster.MAX_PROCESSORS; // inferring: a larger job is OVERSIZED
+            if (onMachine != null) {
+                onMachine.accept(machine);
+            }
         }
 
         // ---------------------------------------------------------------- jobs

@@ -5,6 +5,9 @@
  *   <li>{@link org.preemptlab.io.swf.SwfReader} reads plain or gzip files (detected by their first
  *       bytes) into {@link org.preemptlab.job.JobSpec}s, completely ({@code read}, sorted by submit
  *       time) or job by job ({@code stream}, in file order);</li>
+ *   <li>{@link org.preemptlab.io.swf.SwfFeed} reads on a thread of its own and hands the jobs over in
+ *       submit order while it reads (for {@code tracerun}: a trace simulated while it is read); the same
+ *       trace and errors as {@code read};</li>
  *   <li>{@link org.preemptlab.io.swf.SwfWriter} writes a simulated schedule back as SWF, atomically;</li>
  *   <li>{@link org.preemptlab.io.swf.SwfHeader} keeps the {@code ; Key: value} header lines;</li>
  *   <li>{@link org.preemptlab.io.swf.AnomalyReport} counts what the anomaly rules changed.</li>
