@@ -62,20 +62,9 @@ class TresStepProfileProperties {
     void theFastSearchAnswersAsTheGeneralProfile(@ForAll long seed) {
         Random rnd = new Random(seed);
         long now = rnd.nextInt(1000);
-        TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
-        List<Long> ends = new ArrayList<>();
-        List<Placement> held = new ArrayList<>();
-        for (int r = 0; r < 40; r++) { // running jobs, each taken where it fits now
-            JobSpec j = job(rnd, 1000 + r);
-            Placement p = free.place(j);
-            if (p == null) continue;
-            held.add(free.take(p));
-            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 50 : 3000));
-        }
-        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
-        Placement[] h = held.toArray(new Placement[0]);
-        AvailabilityProfile general = AvailabilityProfile.ofReleases(now, free.copy(), t, h);
-        TresStepProfile fast = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        Profiles both = Profiles.ofRandomRunningJobs(rnd, now);
+        AvailabilityProfile general = both.general();
+        TresStepProfile fast = both.fast();
         for (int k = 0; k < 60; k++) {
             JobSpec j = job(rnd, k + 1);
             long from = now + (rnd.nextInt(4) == 0 ? rnd.nextInt(200) : 0);
@@ -98,20 +87,9 @@ class TresStepProfileProperties {
     void searchesOfRepeatedShapesAnswerAsTheGeneralProfile(@ForAll long seed) {
         Random rnd = new Random(seed);
         long now = rnd.nextInt(1000);
-        TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
-        List<Long> ends = new ArrayList<>();
-        List<Placement> held = new ArrayList<>();
-        for (int r = 0; r < 40; r++) {
-            JobSpec j = job(rnd, 1000 + r);
-            Placement p = free.place(j);
-            if (p == null) continue;
-            held.add(free.take(p));
-            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 50 : 3000));
-        }
-        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
-        Placement[] h = held.toArray(new Placement[0]);
-        AvailabilityProfile general = AvailabilityProfile.ofReleases(now, free.copy(), t, h);
-        TresStepProfile fast = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        Profiles both = Profiles.ofRandomRunningJobs(rnd, now);
+        AvailabilityProfile general = both.general();
+        TresStepProfile fast = both.fast();
         List<JobSpec> shapes = new ArrayList<>();
         for (int k = 0; k < 1 + rnd.nextInt(5); k++) shapes.add(job(rnd, 500 + k));
         long[] durations = {60, 600, 1200, 3600, 1 + rnd.nextInt(5000)};
@@ -126,6 +104,25 @@ class TresStepProfileProperties {
             long to = rnd.nextBoolean() ? want.start() + d : Math.max(want.start() + 1, (want.start() + d) / 60 * 60);
             general.book(want.placement(), want.start(), to);
             fast.book(got.placement(), got.start(), to);
+        }
+    }
+
+    /** The same cluster with up to 40 random running jobs, as the general profile and as the fast one. */
+    private record Profiles(AvailabilityProfile general, TresStepProfile fast) {
+        static Profiles ofRandomRunningJobs(Random rnd, long now) {
+            TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
+            List<Long> ends = new ArrayList<>();
+            List<Placement> held = new ArrayList<>();
+            for (int r = 0; r < 40; r++) { // running jobs, each taken where it fits now
+                JobSpec j = job(rnd, 1000 + r);
+                Placement p = free.place(j);
+                if (p == null) continue;
+                held.add(free.take(p));
+                ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 50 : 3000));
+            }
+            long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+            Placement[] h = held.toArray(new Placement[0]);
+            return new Profiles(AvailabilityProfile.ofReleases(now, free.copy(), t, h), TresStepProfile.ofReleases(now, free.copy(), t, h));
         }
     }
 }

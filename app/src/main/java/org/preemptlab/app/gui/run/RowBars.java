@@ -66,7 +66,11 @@ public final class RowBars {
     void allocate() {
         int c = size + counted;
         counted = 0;
-        if (c <= start.length) return;
+        if (c > start.length) resize(c);
+    }
+
+    /** Every column copied to capacity {@code c}. */
+    private void resize(int c) {
         start = Arrays.copyOf(start, c);
         end = Arrays.copyOf(end, c);
         job = Arrays.copyOf(job, c);
@@ -86,16 +90,7 @@ public final class RowBars {
      * run of processors); bars must come in start order.
      */
     void add(long s, long e, int j, int k, int bl, int bh) {
-        if (size == start.length) {
-            int c = Math.max(2, size * 2);
-            start = Arrays.copyOf(start, c);
-            end = Arrays.copyOf(end, c);
-            job = Arrays.copyOf(job, c);
-            kind = Arrays.copyOf(kind, c);
-            lane = Arrays.copyOf(lane, c);
-            blockLo = Arrays.copyOf(blockLo, c);
-            blockHi = Arrays.copyOf(blockHi, c);
-        }
+        if (size == start.length) resize(Math.max(2, size * 2));
         start[size] = s;
         end[size] = e;
         job[size] = j;
