@@ -325,7 +325,7 @@ public final class ScenarioRules {
         if (cluster instanceof NodeCluster) {
             if (onNodes == null || onNodes.size() != nodes) {
                 value(path + "onNodes", onNodes, (onNodes == null ? "" : onNodes.size() + " nodes; ")
-                        + "a running job names the " + nodes + " node(s) it runs on");
+                        + "a running job names the " + org.preemptlab.units.Units.count(nodes, "node") + " it runs on");
                 return false;
             }
             int[] indices = new int[nodes];

@@ -190,9 +190,9 @@ public final class SlurmRules {
         for (int pi : tried) if (empty.couldEverRun(pi, spec)) return true;
         SlurmRequest request = spec.slurm();
         boolean noGres = request.gresPerNode().isEmpty() && request.gpusPerJob() == 0;
-        problem(path, "fits no node of partition(s) " + String.join(", ", tried.length == 0 ? List.of("?")
+        problem(path, "fits no node of partition" + (tried.length > 1 ? "s " : " ") + String.join(", ", tried.length == 0 ? List.of("?")
                 : Arrays.stream(tried).mapToObj(i -> site.partitions().get(i).name()).toList())
-                + ": it asks for " + spec.nodes() + " node(s) with " + spec.coresPerNode() + " CPUs"
+                + ": it asks for " + org.preemptlab.units.Units.count(spec.nodes(), "node") + " with " + spec.coresPerNode() + " CPUs"
                 + (request.wholeNodeMemory() ? "" : ", " + spec.memoryPerNodeMb() + " MB") + (noGres ? "" : ", GRES "
                 + Gres.format(request.gresOnEachNode(spec.nodes())))
                 + (request.constraint().isNone() ? "" : ", features " + request.constraint()) + " each");

@@ -112,11 +112,11 @@ class ImportSlurmCommandTest {
         assertThat(s.description())
                 .contains("at " + NOW + " (")
                 .contains("Time 0 of this scenario is that instant")
-                .contains("already running: sim_a#4 (partition low, 1 node(s) × 2 cores on n2, elapsed 5m, 25m of its limit left)")
+                .contains("already running: sim_a#4 (partition low, 1 node × 2 cores on n2, elapsed 5 min, 25 min of its limit left)")
                 .contains("placed on their nodes at t=0 with their elapsed time done")
                 .doesNotContain("modelled as queued")
                 .contains("suspended: sim_b#5")
-                .contains("pending: 1 job(s) in Slurm's priority order");
+                .contains("pending: 1 job in Slurm's priority order");
         assertThat(Files.readString(file)).contains("\"description\": [").contains("\"runningFor\": \"5m\"").contains("\"onNodes\": [\"low-2\"]");
 
         // and it runs: sim_a ends 25 min in, as its limit says
@@ -257,7 +257,7 @@ class ImportSlurmCommandTest {
             assertThat(j.slurm().partitions()).as("the default partition").isEmpty();
         });
         assertThat(s.description()).contains("ONE placeholder job (placeholder").contains("Replace it with your jobs")
-                .contains("partition high: PriorityTier 10, 6 node(s)");
+                .contains("partition high: PriorityTier 10, 6 nodes");
         // FORCE:1 keeps its count: one job per core, so nothing is time-sliced and nothing to warn about
         assertThat(o.out()).contains("Slurm import report").doesNotContain("run as NO");
         org.preemptlab.partition.Partition high = ((NodeCluster) s.cluster()).site().partition("high");

@@ -232,7 +232,7 @@ public final class LiveSiteImport {
                     if (n == null) problem = "runs on " + j.hosts().get(i) + ", which scontrol show node does not show";
                     else idx[i] = n;
                 }
-                if (problem == null && idx.length != j.minNodes()) problem = "runs on " + idx.length + " node(s) for " + j.minNodes();
+                if (problem == null && idx.length != j.minNodes()) problem = "runs on " + org.preemptlab.units.Units.count(idx.length, "node") + " for " + j.minNodes();
                 JobSpec s = spec(specs.size() + 1, j.name(), j, mem, limit, Math.max(elapsed + 1, elapsed + restWork), options,
                         req.build());
                 if (problem == null) {
@@ -250,7 +250,7 @@ public final class LiveSiteImport {
                 if (problem == null) {
                     specs.add(s);
                     initial.add(new InitialRun(s.id(), idx, elapsed));
-                    runningText.add(j.name() + " on " + String.join(",", j.hosts()) + " (" + hms(elapsed) + " done, " + hms(rest)
+                    runningText.add(j.name() + " on " + String.join(",", j.hosts()) + " (" + org.preemptlab.units.Units.duration(elapsed) + " done, " + org.preemptlab.units.Units.duration(rest)
                             + " of its limit left)");
                     continue;
                 }
@@ -258,14 +258,14 @@ public final class LiveSiteImport {
             } else if (j.state().equals("RUNNING")) {
                 queuedText.add(j.name() + ": --running-as-queued");
             } else {
-                suspendedText.add(j.name() + " (" + hms(elapsed) + " done before its suspension)");
+                suspendedText.add(j.name() + " (" + org.preemptlab.units.Units.duration(elapsed) + " done before its suspension)");
             }
             // at the head of the queue with the rest of its limit, nodes not pinned
             specs.add(spec(specs.size() + 1, j.name(), j, mem, rest, restWork, options, req.build()));
         }
-        if (droppedDeps > 0) notes.add(droppedDeps + " dependency target(s) not in the snapshot (finished jobs): left out of the dependencies");
-        if (noAssoc > 0) notes.add(noAssoc + " job(s) whose (user, account) association or QOS the site does not have: left out");
-        counts.forEach((what, n) -> notes.add(n + " job(s) " + what));
+        if (droppedDeps > 0) notes.add(org.preemptlab.units.Units.count(droppedDeps, "dependency target") + " not in the snapshot (finished jobs): left out of the dependencies");
+        if (noAssoc > 0) notes.add(org.preemptlab.units.Units.count(noAssoc, "job") + " whose (user, account) association or QOS the site does not have: left out");
+        counts.forEach((what, n) -> notes.add(org.preemptlab.units.Units.count(n, "job") + " " + what));
         if (!files.qosTable().isPresent() && files.dump().isPresent()) {
             notes.add("QOS from the sacctmgr dump only (sacctmgr -P show qos did not answer): their limits as the dump gives them");
         }
@@ -282,7 +282,7 @@ public final class LiveSiteImport {
             lines.add("running, modelled as queued at the head (the rest of their limit, nodes not pinned): " + String.join("; ", queuedText) + ".");
         }
         if (!suspendedText.isEmpty()) lines.add("suspended, modelled as queued at the head: " + String.join("; ", suspendedText) + ".");
-        lines.add("pending: " + pending.size() + " job record(s), submitted at 0 in Slurm's priority order, with their accounts, partitions,"
+        lines.add("pending: " + org.preemptlab.units.Units.count(pending.size(), "job record") + ", submitted at 0 in Slurm's priority order, with their accounts, partitions,"
                 + " QOS, GRES, memory, array throttles and dependencies; the model computes its own priority (fair-share usage before"
                 + " now is not known).");
         if (specs.isEmpty()) {
@@ -460,13 +460,10 @@ public final class LiveSiteImport {
     private static String groups(NodeCluster cluster) {
         List<String> parts = new ArrayList<>();
         for (NodePool p : cluster.pools()) {
-            parts.add(p.name() + " = " + p.nodes() + " node(s) × " + p.coresPerNode() + " CPUs, " + p.memoryPerNodeMb() + " MB"
+            parts.add(p.name() + " = " + org.preemptlab.units.Units.count(p.nodes(), "node") + " × " + p.coresPerNode() + " CPUs, " + p.memoryPerNodeMb() + " MB"
                     + (p.gres().isEmpty() ? "" : ", " + Gres.format(p.gres())));
         }
         return String.join("; ", parts);
     }
 
-    private static String hms(long s) {
-        return SlurmScenarioImport.hms(s);
-    }
 }

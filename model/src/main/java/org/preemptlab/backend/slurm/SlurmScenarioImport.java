@@ -122,7 +122,7 @@ public final class SlurmScenarioImport {
             lines.add("suspended: " + describe(suspended) + " - modelled like the running ones, after them, with their run time before the suspension counted as done.");
         }
         lines.add(pending.isEmpty() ? "pending: none."
-                : "pending: " + pending.size() + " job(s) in Slurm's priority order, all submitted at t=0"
+                : "pending: " + org.preemptlab.units.Units.count(pending.size(), "job") + " in Slurm's priority order, all submitted at t=0"
                         + " (estimate = runtime = the time limit" + (share < 1 ? ", runtime × " + share : "") + ").");
         if (snap.jobs().isEmpty()) {
             // the reader needs a job: the queue is empty, so the placeholder is the only honest choice
@@ -182,7 +182,7 @@ public final class SlurmScenarioImport {
                 idx[i] = slurmNames.indexOf(j.nodes().get(i));
                 if (idx[i] < 0) problem = s.name() + " runs on " + j.nodes().get(i) + ", which sinfo does not show";
             }
-            if (problem == null && idx.length != s.nodes()) problem = s.name() + " runs on " + idx.length + " node(s) for " + s.nodes();
+            if (problem == null && idx.length != s.nodes()) problem = s.name() + " runs on " + org.preemptlab.units.Units.count(idx.length, "node") + " for " + s.nodes();
             for (int i = 0; problem == null && i < idx.length; i++) {
                 if (nodes.poolOf(idx[i]) != nodes.poolOf(idx[0])) problem = s.name() + " spans several pools";
                 else if (freeCores[idx[i]] < s.coresPerNode()) problem = s.name() + " needs " + s.coresPerNode() + " cores on "
@@ -209,9 +209,9 @@ public final class SlurmScenarioImport {
         List<String> parts = new ArrayList<>();
         for (SlurmImport.ImportedJob j : jobs) {
             JobSpec s = j.spec();
-            parts.add(s.name() + " (partition " + j.partition() + ", " + s.nodes() + " node(s) × " + s.coresPerNode() + " cores"
-                    + (j.nodes().isEmpty() ? "" : " on " + String.join(",", j.nodes())) + ", elapsed " + hms(j.elapsedSeconds())
-                    + ", " + hms(s.estimate()) + " of its limit left)");
+            parts.add(s.name() + " (partition " + j.partition() + ", " + org.preemptlab.units.Units.count(s.nodes(), "node") + " × " + s.coresPerNode() + " cores"
+                    + (j.nodes().isEmpty() ? "" : " on " + String.join(",", j.nodes())) + ", elapsed " + org.preemptlab.units.Units.duration(j.elapsedSeconds())
+                    + ", " + org.preemptlab.units.Units.duration(s.estimate()) + " of its limit left)");
         }
         return String.join("; ", parts);
     }
@@ -249,7 +249,7 @@ public final class SlurmScenarioImport {
                 + "or use import-slurm without --from-conf on the live cluster to import its queue.");
         for (SlurmCluster.Partition p : cluster.partitions()) {
             lines.add("partition " + p.name() + (p.isDefault() ? " (default)" : "") + ": PriorityTier " + p.priorityTier()
-                    + ", " + p.nodes().size() + " node(s), pools " + String.join(", ", p.pools()));
+                    + ", " + org.preemptlab.units.Units.count(p.nodes().size(), "node") + ", pools " + String.join(", ", p.pools()));
         }
         for (String w : cluster.warnings()) lines.add("note: " + w);
         String scenarioName = options.name() != null ? options.name()
@@ -299,7 +299,7 @@ public final class SlurmScenarioImport {
         for (org.preemptlab.partition.Partition p : s.partitions()) {
             long nodes = cluster.pools().stream().filter(g -> p.groups().contains(g.name())).mapToLong(NodePool::nodes).sum();
             lines.add("partition " + p.name() + (p.isDefault() ? " (default)" : "") + ": PriorityTier " + p.priorityTier()
-                    + ", " + nodes + " node(s), node groups " + String.join(", ", p.groups()));
+                    + ", " + org.preemptlab.units.Units.count(nodes, "node") + ", node groups " + String.join(", ", p.groups()));
         }
         String scenarioName = options.name() != null ? options.name()
                 : "slurm-conf-" + baseName.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -317,7 +317,7 @@ public final class SlurmScenarioImport {
     private static String groups(NodeCluster cluster) {
         List<String> parts = new ArrayList<>();
         for (NodePool p : cluster.pools()) {
-            parts.add(p.name() + " = " + p.nodes() + " node(s) × " + p.coresPerNode() + " CPUs, " + p.memoryPerNodeMb() + " MB"
+            parts.add(p.name() + " = " + org.preemptlab.units.Units.count(p.nodes(), "node") + " × " + p.coresPerNode() + " CPUs, " + p.memoryPerNodeMb() + " MB"
                     + (p.gres().isEmpty() ? "" : ", " + org.preemptlab.gres.Gres.format(p.gres())));
         }
         return String.join("; ", parts);
@@ -340,7 +340,7 @@ public final class SlurmScenarioImport {
     private static String pools(SlurmCluster cluster) {
         List<String> parts = new ArrayList<>();
         for (NodePool p : cluster.pools()) {
-            parts.add(p.name() + " = " + p.nodes() + " node(s) × " + p.coresPerNode() + " cores"
+            parts.add(p.name() + " = " + org.preemptlab.units.Units.count(p.nodes(), "node") + " × " + p.coresPerNode() + " cores"
                     + (p.memoryPerNodeMb() > 0 ? ", " + p.memoryPerNodeMb() + " MB" : ""));
         }
         return String.join("; ", parts);
@@ -348,12 +348,5 @@ public final class SlurmScenarioImport {
 
     private static String local(Instant now) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").format(ZonedDateTime.ofInstant(now, ZoneId.systemDefault()));
-    }
-
-    /** {@code 1h2m3s}, {@code 5m}, {@code 0s}. */
-    public static String hms(long seconds) {
-        long h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
-        if (seconds == 0) return "0s";
-        return (h > 0 ? h + "h" : "") + (m > 0 ? m + "m" : "") + (s > 0 ? s + "s" : "");
     }
 }

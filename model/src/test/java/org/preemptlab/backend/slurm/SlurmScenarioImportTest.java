@@ -68,8 +68,8 @@ class SlurmScenarioImportTest {
         assertThat(s.jobs().get(3).estimate()).as("suspended: queued with the rest of its limit").isEqualTo(60 * 60 - 3);
         assertThat(s.jobs().get(4).estimate()).as("no time limit").isEqualTo(86_400);
         assertThat(s.description()).contains("at " + NOW + " (").contains("Time 0 of this scenario is that instant")
-                .contains("already running: sim_a#4 (partition low, 1 node(s) × 2 cores on n2, elapsed 5m, 25m of its limit left)")
-                .contains("suspended: sim_b#5").contains("pending: 1 job(s) in Slurm's priority order")
+                .contains("already running: sim_a#4 (partition low, 1 node × 2 cores on n2, elapsed 5 min, 25 min of its limit left)")
+                .contains("suspended: sim_b#5").contains("pending: 1 job in Slurm's priority order")
                 .doesNotContain("modelled as queued");
         // the scenario survives the file format
         Scenario back = ScenarioReader.read(ScenarioWriter.toJson(s, null), s.name(), null);
@@ -121,7 +121,7 @@ class SlurmScenarioImportTest {
         assertThat(cluster.pools()).extracting(NodePool::coresPerNode).containsExactly(2, 16);
         assertThat(s.name()).isEqualTo("slurm-conf-slurm.conf");
         assertThat(s.jobs()).singleElement().satisfies(j -> assertThat(j.pools()).containsExactly(cluster.pools().get(0).name()));
-        assertThat(s.description()).contains("Pools imported from /etc/slurm/slurm.conf").contains("partition high: PriorityTier 10, 6 node(s)");
+        assertThat(s.description()).contains("Pools imported from /etc/slurm/slurm.conf").contains("partition high: PriorityTier 10, 6 nodes");
         assertThat(s.initialRuns()).isEmpty();
 
         assertThatThrownBy(() -> SlurmScenarioImport.fromConfText("# nothing\n", "empty.conf", SlurmScenarioImport.Options.defaults()))

@@ -116,7 +116,7 @@ class SlurmDraftRoundTripTest {
                 Arguments.of("too many GPUs", "\"gpus\": \"a100:2\"", "\"gpus\": \"a100:5\"",
                         (UnaryOperator<ScenarioDraft>) d -> d.withJob(1, j -> j.withSlurm(j.slurm().toBuilder()
                                 .gpusPerJob(5).build())),
-                        List.of("jobs[1]: fits no node of partition(s) gpu: it asks for 1 node(s) with 4 CPUs, 1024 MB,"
+                        List.of("jobs[1]: fits no node of partition gpu: it asks for 1 node with 4 CPUs, 1024 MB,"
                                 + " GRES gpu:a100:5 each")),
                 Arguments.of("unknown dependency", "\"afterok:A\"", "\"afterok:Z\"",
                         (UnaryOperator<ScenarioDraft>) d -> d.withJob(1, j -> j.withSlurm(j.slurm().toBuilder()

@@ -104,7 +104,7 @@ class SlurmScenarioTest {
         assertThat(problems(v2(PARTS, JOB.replace("\"account\": \"ml\"", "\"account\": \"bio\""))))
                 .anyMatch(p -> p.startsWith("jobs[0].account: \"bio\"; no association of user ana in account bio"));
         assertThat(problems(v2(PARTS, JOB.replace("gpu:a100:1", "gpu:a100:8"))))
-                .anyMatch(p -> p.startsWith("jobs[0]: fits no node of partition(s) gpu"));
+                .anyMatch(p -> p.startsWith("jobs[0]: fits no node of partition gpu"));
         assertThat(problems(v2(PARTS.replace("\"preempt\": [\"normal\"]", "\"preempt\": [\"nope\"]"), JOB)))
                 .anyMatch(p -> p.startsWith("qos[high].preempt: \"nope\"; no such QOS"));
         assertThat(problems(v2(PARTS, JOB.replace("\"ntasks\": 2", "\"ntasks\": 2, \"array\": \"3-1\""))))

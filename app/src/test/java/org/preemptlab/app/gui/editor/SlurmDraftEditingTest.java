@@ -128,7 +128,7 @@ public class SlurmDraftEditingTest {
         vm.setJob(cpuJob, SlurmCells.withPartitions(j, "gpu"));
         assertThat(vm.issues()).isEmpty();
         vm.setJob(cpuJob, SlurmCells.withGpus(vm.draft().jobs().get(cpuJob), "a100:5"));
-        assertThat(vm.issueFor(path)).hasValueSatisfying(m -> assertThat(m).contains("fits no node of partition(s) gpu")
+        assertThat(vm.issueFor(path)).hasValueSatisfying(m -> assertThat(m).contains("fits no node of partition gpu")
                 .contains("GRES gpu:a100:5"));
         vm.setJob(cpuJob, SlurmCells.withGpus(vm.draft().jobs().get(cpuJob), "a100:4"));
         assertThat(vm.issues()).isEmpty();
