@@ -233,7 +233,8 @@ public final class SiteMapping {
     /**
      * The QOS read, and — for a QOS a partition's {@code AllowQos} names that none read defines (slurm.conf alone,
      * no {@code sacctmgr} dump) — one with Slurm's defaults for a new QOS (priority 0, no limits, preempts nobody),
-     * each reported, so a slurm.conf imports on its own.
+     * so a slurm.conf imports on its own; reported here when no QOS was read at all, else once by
+     * {@link SlurmSite}'s cross-check.
      */
     private static QosTable qos(List<QosDefinition> defs, List<PartitionDefinition> partitions, ImportReport report) {
         QosTable.Builder b = QosTable.builder();
@@ -245,9 +246,10 @@ public final class SiteMapping {
         addDefined(defs, b, known, report);
         for (PartitionDefinition p : partitions) {
             for (String q : p.allowQos()) {
+                // with QOS read, SlurmSite's cross-check has already said "AllowQos: q is not a QOS read"
                 if (known.add(q)) {
                     b.add(Qos.of(q, 0));
-                    report.warn(p.where() + ": PartitionName=" + p.name() + " AllowQos names QOS " + q + ", which no QOS read "
+                    if (defs.isEmpty()) report.warn(p.where() + ": PartitionName=" + p.name() + " AllowQos names QOS " + q + ", which no QOS read "
                             + "defines: added with Slurm's defaults (priority 0, no limits, preempts none); give the "
                             + "sacctmgr dump or QOS table for its real settings");
                 }

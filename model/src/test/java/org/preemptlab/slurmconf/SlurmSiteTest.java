@@ -73,4 +73,13 @@ class SlurmSiteTest {
                 .startsWith("slurm.conf:2: PartitionName=short AllowQos names QOS high, which no QOS read defines: added with Slurm's defaults"));
         assertThat(site.report().warnings().stream().filter(w -> w.contains("AllowQos names QOS"))).hasSize(2);
     }
+
+    @Test
+    void aQosMissingFromTheQosReadIsAddedAndReportedOnce(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("slurm.conf"), "NodeName=c1 CPUs=4\nPartitionName=p Nodes=c1 AllowQos=normal,ghost\n");
+        Files.writeString(dir.resolve("dump.cfg"), "QOS - 'normal'\nCluster - 'c'\n");
+        SlurmSite site = SlurmSite.read(new SlurmSite.Files(dir.resolve("slurm.conf"), null, dir.resolve("dump.cfg"), null));
+        assertThat(SiteMapping.cluster(site).site().qos().get("ghost")).isNotNull();
+        assertThat(site.report().warnings().stream().filter(w -> w.contains("ghost"))).hasSize(1);
+    }
 }
