@@ -42,6 +42,17 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private int queued;
     /** Scratch of one compression: sort keys (reserved start, queue position). */
     private long[] keys = new long[64];
+    /**
+     * Scratch of one pass, found by its walk of the queue and kept up to date by the changes after
+     * it, so that no later step walks the queue again: the queue positions of jobs without a waiting
+     * booking (to reserve), of jobs whose booking begins now (to start), and the earliest reserved
+     * start after now. Void (a full walk instead) when every waiting booking was dropped.
+     */
+    private int[] unbooked = new int[64];
+    private int unbookedCount;
+    private int[] due = new int[64];
+    private int dueCount;
+    private long nextStart;
 
     @Override
     public String name() {
@@ -58,12 +69,26 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         Collection<? extends JobView> waiting = s.queue();
         if (queue.length < waiting.size()) queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
         queued = 0;
+        if (unbooked.length < waiting.size()) {
+            unbooked = new int[queue.length];
+            due = new int[queue.length];
+        }
+        unbookedCount = 0;
+        dueCount = 0;
+        nextStart = Long.MAX_VALUE;
         int kept = 0; // bookings dropDeparted would keep: waiting ones of queued jobs, any of running jobs
         for (JobView j : waiting) {
-            queue[queued++] = j;
             int i = j.index();
             markSeen(i);
-            if (hasBooking(i) && !bookedRunning[i]) kept++;
+            if (hasBooking(i) && !bookedRunning[i]) {
+                kept++;
+                long from = bookedFrom[i];
+                if (from == now) due[dueCount++] = queued;
+                else if (from > now) nextStart = Math.min(nextStart, from);
+            } else {
+                unbooked[unbookedCount++] = queued; // a running booking of a queued job is dropped below
+            }
+            queue[queued++] = j;
         }
         // one walk of the running jobs: marks them and finds those whose booking is missing or out of
         // date (dropDeparted, next, leaves their bookings alone: they are running now)
@@ -85,9 +110,13 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             // first: a preemptor may now hold its victim's nodes; nothing departed if every booking is kept
             boolean released = kept != bookedCount && dropDeparted(now);
             if (changed != null) released |= syncRunning(changed, foreign, now);
+            if (foreign) walkAgain(now); // every waiting booking was dropped
             if (released) compress(now);
-            for (int q = 0; q < queued; q++) {
-                if (!hasBooking(queue[q].index())) reserve(queue[q], now, now);
+            for (int u = 0; u < unbookedCount; u++) {
+                int q = unbooked[u];
+                if (hasBooking(queue[q].index())) continue;
+                reserve(queue[q], now, now);
+                noteStart(q, now);
             }
             List<Decision> decisions = new ArrayList<>();
             long next = startDue(s, now, decisions);
@@ -99,6 +128,27 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             Arrays.fill(queue, 0, queued, null); // no engine view is kept between passes
             queued = 0;
         }
+    }
+
+    /** The pass's queue walk again, after its waiting bookings were dropped: all are unbooked now. */
+    private void walkAgain(long now) {
+        unbookedCount = 0;
+        dueCount = 0;
+        nextStart = Long.MAX_VALUE;
+        for (int q = 0; q < queued; q++) {
+            int i = queue[q].index();
+            if (hasBooking(i) && !bookedRunning[i]) noteStart(q, now);
+            else unbooked[unbookedCount++] = q;
+        }
+    }
+
+    /** Notes where queue position q's booking (if any) begins: now (due) or the next start after now. */
+    private void noteStart(int q, long now) {
+        int i = queue[q].index();
+        if (!hasBooking(i)) return;
+        long from = bookedFrom[i];
+        if (from == now) due[dueCount++] = q;
+        else if (from > now) nextStart = Math.min(nextStart, from);
     }
 
     private boolean hasBooking(int index) {
@@ -196,16 +246,21 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         }
         if (n == 0) return;
         Arrays.sort(keys, 0, n);
+        // every booking that began after now is here: the next start is found again from them
+        nextStart = Long.MAX_VALUE;
         for (int k = 0; k < n; k++) {
-            JobView job = queue[(int) (keys[k] & ((1 << 22) - 1))];
+            int pos = (int) (keys[k] & ((1 << 22) - 1));
+            JobView job = queue[pos];
             int i = job.index();
             Placement own = bookedPlace[i];
             long from = bookedFrom[i];
             long to = bookedTo[i];
             AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, own, from, to, windows);
-            if (slot == null) continue;
-            profile.unbook(own, from, to);
-            book(i, slot.placement(), slot.start(), slot.start() + (to - from), false);
+            if (slot != null) {
+                profile.unbook(own, from, to);
+                book(i, slot.placement(), slot.start(), slot.start() + (to - from), false);
+            }
+            noteStart(pos, now);
         }
     }
 
@@ -235,16 +290,12 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
      * as running by {@link #syncRunning}.
      */
     private long startDue(Snapshot s, long now, List<Decision> decisions) {
-        long next = Long.MAX_VALUE;
+        long next = nextStart;
         Capacity free = null;
-        for (int q = 0; q < queued; q++) {
-            JobView j = queue[q];
+        if (dueCount > 1) Arrays.sort(due, 0, dueCount); // queue order
+        for (int d = 0; d < dueCount; d++) {
+            JobView j = queue[due[d]];
             int i = j.index();
-            if (!hasBooking(i)) continue;
-            if (bookedFrom[i] != now) {
-                if (bookedFrom[i] > now) next = Math.min(next, bookedFrom[i]);
-                continue;
-            }
             if (free == null) free = s.freeCapacity();
             Placement place = bookedPlace[i];
             if (!fitsNow(free, place)) {

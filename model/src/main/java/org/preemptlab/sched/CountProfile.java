@@ -65,16 +65,21 @@ final class CountProfile implements AvailabilityProfile {
     private int split(long t) {
         int i = stepOf(t);
         if (times[i] == t) return i;
+        insert(i + 1, t, free[i]);
+        return i + 1;
+    }
+
+    /** Inserts a breakpoint at index k (times[k - 1] < t < times[k]) with {@code count} free. */
+    private void insert(int k, long t, int count) {
         if (size == times.length) {
             times = Arrays.copyOf(times, size * 2);
             free = Arrays.copyOf(free, size * 2);
         }
-        System.arraycopy(times, i + 1, times, i + 2, size - i - 1);
-        System.arraycopy(free, i + 1, free, i + 2, size - i - 1);
-        times[i + 1] = t;
-        free[i + 1] = free[i];
+        System.arraycopy(times, k, times, k + 1, size - k);
+        System.arraycopy(free, k, free, k + 1, size - k);
+        times[k] = t;
+        free[k] = count;
         size++;
-        return i + 1;
     }
 
     private void add(int procs, long from, long to) {
@@ -85,8 +90,10 @@ final class CountProfile implements AvailabilityProfile {
         int a = split(from);
         // steps before a keep their counts
         blockValid = Math.min(blockValid, a >> SHIFT);
-        int b = to == Long.MAX_VALUE ? size : split(to);
-        for (int k = a; k < b; k++) free[k] += procs;
+        // the steps inside are walked anyway: the end is found by the walk, not by a second binary search
+        int b = a;
+        while (b < size && times[b] < to) free[b++] += procs;
+        if (to != Long.MAX_VALUE && (b == size || times[b] != to)) insert(b, to, free[b - 1] - procs); // the step went on past to
         // the profile had no equal neighbours, and the steps in [a, b) all moved by the same count:
         // only the edges can have become equal to their neighbours (b first: removing it keeps a)
         if (b < size && free[b] == free[b - 1]) remove(b);
