@@ -1,0 +1,297 @@
+package org.preemptlab.sched;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.job.Placement;
+import org.preemptlab.job.JobView;
+
+/**
+ * The conservative policy as it was before its pass walked the queue only once (6 December,
+ * evening; {@code git show 554237b:model/src/main/java/org/preemptlab/sched/ConservativeBackfillPolicy.java}):
+ * it walks the queue again to reserve and to start. Kept, unchanged but for its name, as the reference
+ * {@link ConservativeWalkProperties} compares the policy with. The original documentation follows.
+ *
+ * <p>Conservative backfilling (Mu'alem &amp; Feitelson): every waiting job holds a reservation in an
+ * availability profile, made at its earliest fit when it arrives; a job may start early only if it
+ * delays no earlier reservation. When a job ends before its estimate, the profile frees the rest of
+ * its time and the schedule is compressed: in order of their reserved starts, each reservation is
+ * taken out and put back at its earliest fit — never later than before, since its old slot is free.
+ * The profile is kept between passes and changed incrementally, not rebuilt.
+ */
+final class ConservativeReferencePolicy implements SchedulingPolicy {
+
+    private AvailabilityProfile profile;
+    // Bookings by job index, in parallel arrays (a booking is there if its placement is not null):
+    // the placement booked, over [from, to), and whether the job was running when booked.
+    private Placement[] bookedPlace = new Placement[1024];
+    private long[] bookedFrom = new long[1024];
+    private long[] bookedTo = new long[1024];
+    private boolean[] bookedRunning = new boolean[1024];
+    /** Indices of jobs with a booking (unordered). */
+    private int[] booked = new int[1024];
+    private int bookedCount;
+    /** Pass number in which each job was last seen running or waiting. */
+    private long[] seen = new long[1024];
+    /** Pass number in which each job was last seen holding resources. */
+    private long[] runningSeen = new long[1024];
+    private long pass;
+    /** Maintenance windows and reservations: no reservation is planned on their nodes while they are down. */
+    private List<Reservation> windows = List.of();
+    /** The first reservation each job got (the guarantee conservative backfilling keeps), or -1. */
+    private long[] firstReservation = new long[0];
+    /** Scratch of one pass: the waiting jobs in queue order (emptied before the pass returns). */
+    private JobView[] queue = new JobView[64];
+    private int queued;
+    /** Scratch of one compression: sort keys (reserved start, queue position). */
+    private long[] keys = new long[64];
+
+    @Override
+    public String name() {
+        return SchedulerKind.CONSERVATIVE.id();
+    }
+
+    @Override
+    public List<Decision> schedule(Snapshot s) {
+        long now = s.now();
+        pass++;
+        if (profile == null) profile = AvailabilityProfile.of(now, org.preemptlab.alloc.Capacity.of(s.cluster()).copy());
+        profile.advanceTo(now);
+        windows = s.reservations();
+        Collection<? extends JobView> waiting = s.queue();
+        if (queue.length < waiting.size()) queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
+        queued = 0;
+        int kept = 0; // bookings dropDeparted would keep: waiting ones of queued jobs, any of running jobs
+        for (JobView j : waiting) {
+            queue[queued++] = j;
+            int i = j.index();
+            markSeen(i);
+            if (hasBooking(i) && !bookedRunning[i]) kept++;
+        }
+        // one walk of the running jobs: marks them and finds those whose booking is missing or out of
+        // date (dropDeparted, next, leaves their bookings alone: they are running now)
+        List<JobView> changed = null;
+        boolean foreign = false;
+        for (JobView r : s.running()) {
+            int i = r.index();
+            markSeen(i);
+            runningSeen[i] = pass;
+            long end = Math.max(r.estimatedEnd(), now + 1);
+            boolean has = hasBooking(i);
+            if (has) kept++;
+            if (has && bookedRunning[i] && bookedTo[i] == end && samePlace(bookedPlace[i], r.placement())) continue;
+            if (changed == null) changed = new ArrayList<>();
+            changed.add(r);
+            foreign |= !has || !bookedRunning[i] || !samePlace(bookedPlace[i], r.placement()) || end > bookedTo[i];
+        }
+        try {
+            // first: a preemptor may now hold its victim's nodes; nothing departed if every booking is kept
+            boolean released = kept != bookedCount && dropDeparted(now);
+            if (changed != null) released |= syncRunning(changed, foreign, now);
+            if (released) compress(now);
+            for (int q = 0; q < queued; q++) {
+                if (!hasBooking(queue[q].index())) reserve(queue[q], now, now);
+            }
+            List<Decision> decisions = new ArrayList<>();
+            long next = startDue(s, now, decisions);
+            if (next != Long.MAX_VALUE) {
+                decisions.add(new Decision.CallAt(next, Reason.of("the next reservation begins")));
+            }
+            return decisions;
+        } finally {
+            Arrays.fill(queue, 0, queued, null); // no engine view is kept between passes
+            queued = 0;
+        }
+    }
+
+    private boolean hasBooking(int index) {
+        return index < bookedPlace.length && bookedPlace[index] != null;
+    }
+
+    private void markSeen(int index) {
+        if (index >= seen.length) {
+            seen = Arrays.copyOf(seen, Math.max(index + 1, seen.length * 2));
+            runningSeen = Arrays.copyOf(runningSeen, seen.length);
+        }
+        seen[index] = pass;
+    }
+
+    private void put(int index, Placement p, long from, long to, boolean running) {
+        if (index >= bookedPlace.length) {
+            int n = Math.max(index + 1, bookedPlace.length * 2);
+            bookedPlace = Arrays.copyOf(bookedPlace, n);
+            bookedFrom = Arrays.copyOf(bookedFrom, n);
+            bookedTo = Arrays.copyOf(bookedTo, n);
+            bookedRunning = Arrays.copyOf(bookedRunning, n);
+        }
+        if (bookedPlace[index] == null) {
+            if (bookedCount == booked.length) booked = Arrays.copyOf(booked, booked.length * 2);
+            booked[bookedCount++] = index;
+        }
+        bookedPlace[index] = p;
+        bookedFrom[index] = from;
+        bookedTo[index] = to;
+        bookedRunning[index] = running;
+    }
+
+    private void book(int index, Placement p, long from, long to, boolean running) {
+        profile.book(p, from, to);
+        put(index, p, from, to, running);
+    }
+
+    /** Gives the rest of job {@code index}'s booking back to the profile (the booking itself stays). */
+    private void unbook(int index, long now) {
+        if (bookedTo[index] > now) profile.unbook(bookedPlace[index], Math.max(now, bookedFrom[index]), bookedTo[index]);
+    }
+
+    /**
+     * Books the running jobs whose booking is missing or out of date ({@code changed}); true if time
+     * was freed. A job this policy did not start (a preemptor, an owner's job, a resumed one:
+     * {@code foreign}) may sit where waiting jobs were promised: then every waiting reservation is
+     * dropped and made again, in queue order, afterwards.
+     */
+    private boolean syncRunning(List<JobView> changed, boolean foreign, long now) {
+        boolean released = false;
+        if (foreign) dropWaitingBookings(now);
+        for (JobView r : changed) {
+            long end = Math.max(r.estimatedEnd(), now + 1);
+            int i = r.index();
+            if (hasBooking(i)) {
+                unbook(i, now);
+                released |= bookedTo[i] > end || !bookedRunning[i];
+            }
+            book(i, r.placement(), now, end, true);
+        }
+        return released;
+    }
+
+    private void dropWaitingBookings(long now) {
+        for (int k = 0; k < bookedCount; k++) {
+            int index = booked[k];
+            if (bookedRunning[index]) continue;
+            unbook(index, now);
+            bookedPlace[index] = null;
+            booked[k--] = booked[--bookedCount];
+        }
+    }
+
+    /** Removes bookings of jobs that are neither running nor waiting any more. */
+    private boolean dropDeparted(long now) {
+        boolean released = false;
+        for (int k = 0; k < bookedCount; k++) {
+            int index = booked[k];
+            if (seen[index] == pass && (!bookedRunning[index] || runningSeen[index] == pass)) continue; // still there, same role
+            if (bookedTo[index] > now) released = true;
+            unbook(index, now);
+            bookedPlace[index] = null;
+            booked[k--] = booked[--bookedCount];
+        }
+        return released;
+    }
+
+    /** Re-places every waiting reservation, in order of reserved start, at its earliest fit. */
+    private void compress(long now) {
+        int n = 0;
+        if (keys.length < queued) keys = new long[Math.max(queued, keys.length * 2)];
+        for (int pos = 0; pos < queued; pos++) {
+            int i = queue[pos].index();
+            if (hasBooking(i) && !bookedRunning[i] && bookedFrom[i] > now) keys[n++] = (bookedFrom[i] << 22) | pos;
+        }
+        if (n == 0) return;
+        Arrays.sort(keys, 0, n);
+        for (int k = 0; k < n; k++) {
+            JobView job = queue[(int) (keys[k] & ((1 << 22) - 1))];
+            int i = job.index();
+            Placement own = bookedPlace[i];
+            long from = bookedFrom[i];
+            long to = bookedTo[i];
+            AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, own, from, to, windows);
+            if (slot == null) continue;
+            profile.unbook(own, from, to);
+            book(i, slot.placement(), slot.start(), slot.start() + (to - from), false);
+        }
+    }
+
+    private void reserve(JobView job, long now, long from) {
+        long duration = job.requestedWalltime();
+        AvailabilityProfile.Slot slot = profile.earliestFit(job.spec(), from, duration, windows);
+        if (slot == null) return; // never fits this cluster: stays unbooked
+        book(job.index(), slot.placement(), slot.start(), slot.start() + duration, false);
+        int i = job.index();
+        if (i >= firstReservation.length) {
+            int old = firstReservation.length;
+            firstReservation = Arrays.copyOf(firstReservation, Math.max(i + 1, old * 2));
+            Arrays.fill(firstReservation, old, firstReservation.length, -1);
+        }
+        if (firstReservation[i] < 0) firstReservation[i] = slot.start();
+    }
+
+    /** The start time first promised to a job (its reservation when it arrived), or -1. */
+    public long firstReservation(int jobIndex) {
+        return jobIndex < firstReservation.length ? firstReservation[jobIndex] : -1;
+    }
+
+    /**
+     * Starts the jobs whose reservation begins now; returns the earliest reserved start after now
+     * (passes run at events; a reservation may fall between them). Every waiting booking is a queued
+     * job's here: the departed ones were dropped, and a booked job that started elsewhere is booked
+     * as running by {@link #syncRunning}.
+     */
+    private long startDue(Snapshot s, long now, List<Decision> decisions) {
+        long next = Long.MAX_VALUE;
+        Capacity free = null;
+        for (int q = 0; q < queued; q++) {
+            JobView j = queue[q];
+            int i = j.index();
+            if (!hasBooking(i)) continue;
+            if (bookedFrom[i] != now) {
+                if (bookedFrom[i] > now) next = Math.min(next, bookedFrom[i]);
+                continue;
+            }
+            if (free == null) free = s.freeCapacity();
+            Placement place = bookedPlace[i];
+            if (!fitsNow(free, place)) {
+                // the machine changed under the plan (a failure, a maintenance window): plan again
+                unbook(i, now);
+                bookedPlace[i] = null;
+                removeFromBooked(i);
+                reserve(j, now, now + 1);
+                if (hasBooking(i)) next = Math.min(next, bookedFrom[i]);
+                continue;
+            }
+            Placement p = free.take(place);
+            put(i, place, now, bookedTo[i], true);
+            decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.name(), now)));
+        }
+        return next;
+    }
+
+    private void removeFromBooked(int index) {
+        for (int k = 0; k < bookedCount; k++) {
+            if (booked[k] == index) {
+                booked[k] = booked[--bookedCount];
+                return;
+            }
+        }
+    }
+
+    /** Processor-mode bookings hold counts; the engine's placements name processors. */
+    private static boolean samePlace(Placement booked, Placement actual) {
+        if (!booked.isConcrete() || !actual.isConcrete()) return booked.procs() == actual.procs();
+        return booked.equals(actual);
+    }
+
+    private static boolean fitsNow(Capacity free, Placement p) {
+        if (!p.isConcrete()) return p.procs() <= free.freeCores();
+        Capacity probe = free.copy();
+        try {
+            probe.take(p);
+            return true;
+        } catch (IllegalStateException notFree) {
+            return false;
+        }
+    }
+
+}
