@@ -256,11 +256,28 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             long from = bookedFrom[i];
             long to = bookedTo[i];
             AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, own, from, to, windows);
-            if (slot != null) {
-                profile.unbook(own, from, to);
-                book(i, slot.placement(), slot.start(), slot.start() + (to - from), false);
-            }
+            if (slot != null) move(i, own, from, to, slot);
             noteStart(pos, now);
+        }
+    }
+
+    /**
+     * Moves job {@code index}'s booking from [from, to) to the earlier slot. Counts (a processor
+     * machine) that overlap the old booking change only outside the overlap: [start, from) is taken,
+     * [end, to) given back — the same steps as giving all back and taking all again, as the profile
+     * keeps no equal neighbours (one step function, one form), with fewer steps walked.
+     */
+    private void move(int index, Placement own, long from, long to, AvailabilityProfile.Slot slot) {
+        long start = slot.start();
+        long end = start + (to - from);
+        Placement p = slot.placement();
+        if (end > from && !own.isConcrete() && !p.isConcrete() && own.procs() == p.procs()) {
+            profile.book(p, start, from);
+            profile.unbook(own, end, to);
+            put(index, p, start, end, false);
+        } else {
+            profile.unbook(own, from, to);
+            book(index, p, start, end, false);
         }
     }
 
