@@ -38,6 +38,7 @@ public final class FidelityView extends BorderPane {
     private final GridPane summary = new GridPane();
     private final TableView<FidelityViewModel.GroupRow> groups = new TableView<>();
     private final TableView<FidelityViewModel.WorstRow> worst = new TableView<>();
+    private final TableView<FidelityViewModel.WhatIfRow> whatIf = new TableView<>();
     private final TabPane tabs = new TabPane();
 
     public FidelityView(FidelityViewModel vm) {
@@ -56,6 +57,11 @@ public final class FidelityView extends BorderPane {
         Tab w = new Tab("Worst jobs", worstPane());
         w.setId("fidelity-tab-worst");
         tabs.getTabs().setAll(s, e, m, w);
+        if (vm.whatIf() != null) {
+            Tab wi = new Tab("What-if", whatIfPane());
+            wi.setId("fidelity-tab-what-if");
+            tabs.getTabs().add(wi);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("fidelity-tabs");
         setCenter(tabs);
@@ -87,6 +93,11 @@ public final class FidelityView extends BorderPane {
 
     public TableView<FidelityViewModel.WorstRow> worstTable() {
         return worst;
+    }
+
+    /** The what-if per account and partition; empty (and no tab) without a baseline. */
+    public TableView<FidelityViewModel.WhatIfRow> whatIfTable() {
+        return whatIf;
     }
 
     private JFreeChart scatterChart() {
@@ -202,6 +213,40 @@ public final class FidelityView extends BorderPane {
         return new BorderPane(worst, bar, null, null, null);
     }
 
+    private BorderPane whatIfPane() {
+        whatIf.setId("fidelity-what-if");
+        whatIf.getColumns().add(col("By", FidelityViewModel.WhatIfRow::kind, 80));
+        whatIf.getColumns().add(col("Group", FidelityViewModel.WhatIfRow::group, 110));
+        whatIf.getColumns().add(col("Jobs", FidelityViewModel.WhatIfRow::jobs, 60));
+        whatIf.getColumns().add(col("Mean wait, baseline", FidelityViewModel.WhatIfRow::meanBefore, 130));
+        whatIf.getColumns().add(col("Mean wait, what-if", FidelityViewModel.WhatIfRow::meanAfter, 130));
+        whatIf.getColumns().add(col("Change", FidelityViewModel.WhatIfRow::meanChange, 80));
+        whatIf.getColumns().add(col("Median wait, baseline", FidelityViewModel.WhatIfRow::medianBefore, 140));
+        whatIf.getColumns().add(col("Median wait, what-if", FidelityViewModel.WhatIfRow::medianAfter, 140));
+        whatIf.getColumns().add(col("Change", FidelityViewModel.WhatIfRow::medianChange, 80));
+        whatIf.getColumns().add(col("Start earlier", FidelityViewModel.WhatIfRow::earlier, 90));
+        whatIf.getColumns().add(col("Later", FidelityViewModel.WhatIfRow::later, 60));
+        whatIf.getColumns().add(col("Same", FidelityViewModel.WhatIfRow::same, 60));
+        whatIf.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        whatIf.getItems().setAll(vm.whatIfRows());
+        Label caption = new Label(vm.whatIfHeadline() + ": the history replayed on the baseline site and on the changed one (the files "
+                + "above), the predicted waits compared — not the real ones. Change: what-if against baseline.");
+        caption.setId("fidelity-what-if-headline");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("hint");
+        caption.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        javafx.scene.control.Button csv = new javafx.scene.control.Button("CSV…");
+        csv.setId("fidelity-what-if-csv");
+        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        csv.setTooltip(new javafx.scene.control.Tooltip("Every job's predicted start and wait in both replays (seconds), as replay --out-csv"));
+        csv.setOnAction(e -> saveCsv("Export the what-if", "what-if.csv", vm::whatIfCsv));
+        HBox bar = new HBox(6, caption, new Label("Export"), csv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return new BorderPane(whatIf, bar, null, null, null);
+    }
+
     /** Writes {@link FidelityViewModel#worstCsv()} to {@code out}. */
     public void exportWorst(java.nio.file.Path out) throws java.io.IOException {
         String text = vm.worstCsv();
@@ -209,14 +254,19 @@ public final class FidelityView extends BorderPane {
     }
 
     private void exportWorst() {
+        saveCsv("Export the worst jobs", "worst-jobs.csv", vm::worstCsv);
+    }
+
+    private void saveCsv(String title, String name, java.util.function.Supplier<String> text) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export the worst jobs");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        chooser.setInitialFileName("worst-jobs.csv");
+        chooser.setInitialFileName(name);
         java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file == null) return;
         try {
-            exportWorst(file.toPath());
+            String t = text.get();
+            org.preemptlab.io.files.AtomicFiles.write(file.toPath(), w -> w.write(t));
         } catch (java.io.IOException | RuntimeException ex) {
             new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, "Could not write " + file + ": " + ex.getMessage())
                     .showAndWait();
