@@ -1,9 +1,7 @@
 package org.preemptlab.app.gui.editor;
 
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
@@ -29,10 +27,10 @@ final class SlurmImportReportPane extends TitledPane {
         summary.setWrapText(true);
         counts.setId("slurm-import-report-counts");
         ignored.setId("slurm-import-report-ignored");
-        ignored.getColumns().add(column("Where", 140, ImportReport.Ignored::where));
-        ignored.getColumns().add(column("Setting", 260, ImportReport.Ignored::setting));
-        ignored.getColumns().add(column("Value", 200, i -> i.value() == null ? "" : i.value()));
-        ignored.getColumns().add(column("Why ignored", 220, ImportReport.Ignored::why));
+        ignored.getColumns().add(ImportReportPane.column("Where", 140, ImportReport.Ignored::where));
+        ignored.getColumns().add(ImportReportPane.column("Setting", 260, ImportReport.Ignored::setting));
+        ignored.getColumns().add(ImportReportPane.column("Value", 200, i -> i.value() == null ? "" : i.value()));
+        ignored.getColumns().add(ImportReportPane.column("Why ignored", 220, ImportReport.Ignored::why));
         ignored.setPrefHeight(180);
         ignored.setPlaceholder(new Label("Every setting read is modelled."));
         warnings.setId("slurm-import-report-warnings");
@@ -46,14 +44,6 @@ final class SlurmImportReportPane extends TitledPane {
         managedProperty().bind(visibleProperty());
         vm.slurmImportReportProperty().addListener((o, a, b) -> show(b));
         show(vm.slurmImportReportProperty().get());
-    }
-
-    private static TableColumn<ImportReport.Ignored, String> column(String title, double width,
-            java.util.function.Function<ImportReport.Ignored, String> value) {
-        TableColumn<ImportReport.Ignored, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
-        return c;
     }
 
     private void show(SlurmImportReport r) {
