@@ -68,6 +68,35 @@ class RecordCopiesTest {
         assertEachSetterChangesOnlyItsComponent(a, b, a.toBuilder());
     }
 
+    @Test
+    void scenarioDraftWithersChangeTheirComponentAlone() throws Exception {
+        ScenarioDraft a = ScenarioDraft.empty();
+        ScenarioDraft b = new ScenarioDraft("b", "e", 64, List.of(PoolDraft.of("q", 2, 4)), List.of(new JobDraft("j", 0, "normal", "g", 1, 1, 60, 30, 0, true, true, 0)),
+                SchedulerSpec.aggressiveCheckpoint(0.5, 60, 60, true), new PreemptionRules(true, true, Map.of(), null, 0, Map.of(), null),
+                PreemptionSettings.defaults().withGrace(30), List.of(), null, 7, null, null, List.of(),
+                org.preemptlab.gang.GangSettings.NONE.withTimeSlice(60), List.of(), null);
+        List<String> checked = new ArrayList<>();
+        for (RecordComponent c : ScenarioDraft.class.getRecordComponents()) {
+            String name = "with" + Character.toUpperCase(c.getName().charAt(0)) + c.getName().substring(1);
+            Method wither;
+            try {
+                wither = ScenarioDraft.class.getMethod(name, c.getType());
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            Object changed = c.getAccessor().invoke(b);
+            ScenarioDraft copy = (ScenarioDraft) wither.invoke(a, changed);
+            for (RecordComponent d : ScenarioDraft.class.getRecordComponents()) {
+                Object want = d.getName().equals(c.getName()) ? changed
+                        : c.getName().equals("jobs") && d.getName().equals("trace") ? null : d.getAccessor().invoke(a);
+                assertThat(d.getAccessor().invoke(copy)).as("%s(…): component %s", name, d.getName()).isEqualTo(want);
+            }
+            if (!Objects.equals(c.getAccessor().invoke(a), changed)) checked.add(name);
+        }
+        assertThat(checked).as("the withers the samples tell apart").containsExactlyInAnyOrder("withName", "withDescription",
+                "withProcessors", "withPools", "withJobs", "withScheduler", "withRules", "withSettings", "withSeed", "withGang");
+    }
+
     /** For each component c: from.toBuilder().c(other.c()).build() differs from {@code from} in c alone. */
     static <R extends Record> void assertEachSetterChangesOnlyItsComponent(R from, R other, Object anyBuilder)
             throws Exception {
