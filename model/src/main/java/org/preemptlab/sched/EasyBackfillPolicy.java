@@ -17,6 +17,12 @@ import org.preemptlab.job.JobView;
  */
 public final class EasyBackfillPolicy implements SchedulingPolicy {
 
+    /** Starts only: never preempts, holds or promises. */
+    @Override
+    public boolean startsOnly() {
+        return true;
+    }
+
     @Override
     public String name() {
         return SchedulerKind.EASY.id();
@@ -42,7 +48,7 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             long freeCores = free.freeCores();
             free.take(p);
             started.add(new HeadReservation.Started(end, p));
-            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.name(), freeCores)));
+            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.spec(), freeCores)));
         }
         if (head == null || !it.hasNext()) return decisions;
         HeadReservation reservation = HeadReservation.of(s, free, started, head);
@@ -106,11 +112,11 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             freeNow = free.freeCores();
             Reason why;
             if (end <= reservation.shadow()) {
-                why = new StartReason.EndsBeforeShadow(job.name(), end, head.name(), reservation.shadow());
+                why = new StartReason.EndsBeforeShadow(job.spec(), end, head.spec(), reservation.shadow());
             } else {
                 reservation.extra().take(p);
                 extraCores = reservation.extra().freeCores();
-                why = new StartReason.UsesExtra(job.name(), head.name(), reservation.shadow());
+                why = new StartReason.UsesExtra(job.spec(), head.spec(), reservation.shadow());
             }
             decisions.add(new Decision.Start(job, p, why));
         }

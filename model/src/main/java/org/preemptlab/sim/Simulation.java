@@ -134,7 +134,7 @@ public final class Simulation {
         boolean site = cluster instanceof NodeCluster nc0 && nc0.site() != null;
         this.allocCluster = gangs.enabled() && !site ? gangs.slotCluster((NodeCluster) cluster) : cluster;
         this.gang = gangs.enabled() ? new GangSlicer((NodeCluster) cluster, gangs, new GangHooks()) : null;
-        this.capacity = gang == null ? Capacity.of(cluster)
+        this.capacity = gang == null ? capacityOf(config)
                 : site ? new org.preemptlab.alloc.TresCapacity((NodeCluster) cluster, gangs.rowsPerPool((NodeCluster) cluster))
                 : new org.preemptlab.alloc.NodeCapacity((NodeCluster) allocCluster, gangs.rowsPerPool((NodeCluster) cluster));
         this.timeline = new Timeline(config.recording());
@@ -191,6 +191,23 @@ public final class Simulation {
             if (cluster instanceof org.preemptlab.cluster.NodeCluster nc) for (int n = 0; n < poolOf.length; n++) poolOf[n] = nc.poolOf(n);
             book.nodes(poolOf, cluster::nodeName);
         }
+    }
+
+    /**
+     * The engine's capacity. A processor machine's processors are numbered for the event log and the Gantt;
+     * a run that records neither, whose policy only starts jobs ({@link SchedulingPolicy#startsOnly()}), on the
+     * emulator, with nothing that takes given processors (maintenance, failures, reservations, jobs already
+     * running), only counts them: the same decisions (a processor-mode placement is a count until the
+     * capacity numbers it), no numbers, runs or placements made per start.
+     */
+    private static Capacity capacityOf(SimulationConfig config) {
+        if (config.cluster() instanceof org.preemptlab.cluster.ProcessorMachine m && !config.recording()
+                && config.policy().startsOnly() && config.backend() instanceof org.preemptlab.backend.EmulatedBackend
+                && config.maintenance().isEmpty() && !config.failures().enabled() && config.reservations().isEmpty()
+                && config.initialRuns().isEmpty()) {
+            return org.preemptlab.alloc.ProcessorCapacity.counting(m.procs(), m.procs());
+        }
+        return Capacity.of(config.cluster());
     }
 
     /** Advance reservations: occurrences in {@link #reservations}, flags carried out as the run goes. */

@@ -89,10 +89,10 @@ class SchedulingProperties {
             String head = null;
             long shadow = 0;
             if (e.reason() instanceof StartReason.EndsBeforeShadow b) {
-                head = b.head();
+                head = b.head().name();
                 shadow = b.shadow();
             } else if (e.reason() instanceof StartReason.UsesExtra x) {
-                head = x.head();
+                head = x.head().name();
                 shadow = x.shadow();
             }
             if (head != null) {
