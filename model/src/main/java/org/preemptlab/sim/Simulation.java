@@ -460,7 +460,7 @@ public final class Simulation {
         queue.add(r);
         if (slurm != null) slurm.submitted(r, now);
         log(LogKind.SUBMIT, r, NO_NODES, SUBMITTED);
-        InitialRun initial = initialRuns.get(r.spec().id());
+        InitialRun initial = initialRuns.isEmpty() ? null : initialRuns.get(r.spec().id()); // no boxed look-up per submit
         if (initial != null) startAlreadyRunning(r, initial);
     }
 
@@ -494,7 +494,7 @@ public final class Simulation {
         boolean again = r.firstStart() >= 0; // requeued after a preemption, a node failure or a maintenance kill
         long restart = r.start(now, concrete);
         running.add(r);
-        promises.remove(r.index());
+        if (!promises.isEmpty()) promises.remove(r.index()); // no boxed look-up per start when nothing was promised
         log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete, reason);
         backend.start(r, concrete, now, r.segment(), restart, r.spec().runtime() - r.workDone());
         schedulePeriodicCheckpoint(r);
