@@ -113,6 +113,29 @@ class SchedulingProperties {
         }
     }
 
+    /**
+     * A run that records nothing only counts the processors of the machine (a starts-only policy needs no
+     * numbers); it must start and end every job when a recording run, which numbers them, does.
+     */
+    @Property(tries = 200, seed = "20261206")
+    void countedProcessorsScheduleAsNumberedOnes(@ForAll("workloads") Workload w) {
+        for (SchedulingPolicy[] pair : new SchedulingPolicy[][] {
+                {new FcfsPolicy(), new FcfsPolicy()},
+                {new EasyBackfillPolicy(), new EasyBackfillPolicy()},
+                {new ConservativeBackfillPolicy(), new ConservativeBackfillPolicy()}}) {
+            SimulationResult numbered = run(w, pair[0]);
+            SimulationResult counted = new Simulation(
+                    SimulationConfig.of(new ProcessorMachine(w.procs()), w.jobs(), pair[1], false)).run();
+            assertThat(counted.timeline().log()).isEmpty();
+            assertBasics(w, counted);
+            for (int i = 0; i < w.jobs().size(); i++) {
+                assertThat(counted.job(i).firstStart()).as("%s: start of job %s", pair[1].name(), i)
+                        .isEqualTo(numbered.job(i).firstStart());
+                assertThat(counted.job(i).end()).as("%s: end of job %s", pair[1].name(), i).isEqualTo(numbered.job(i).end());
+            }
+        }
+    }
+
     @Property(tries = 100, seed = "20261122")
     void sameInputSameTimeline(@ForAll("workloads") Workload w) {
         for (SchedulingPolicy[] pair : new SchedulingPolicy[][] {
