@@ -54,6 +54,12 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private int dueCount;
     private long nextStart;
 
+    /** Starts only: never preempts, holds or promises. */
+    @Override
+    public boolean startsOnly() {
+        return true;
+    }
+
     @Override
     public String name() {
         return SchedulerKind.CONSERVATIVE.id();
@@ -326,7 +332,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             }
             Placement p = free.take(place);
             put(i, place, now, bookedTo[i], true);
-            decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.name(), now)));
+            decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.spec(), now)));
         }
         return next;
     }
