@@ -53,6 +53,12 @@ final class ConservativeReferencePolicy implements SchedulingPolicy {
         return SchedulerKind.CONSERVATIVE.id();
     }
 
+    /** Starts only: never preempts, holds or promises (as the policy, since main's change of that day). */
+    @Override
+    public boolean startsOnly() {
+        return true;
+    }
+
     @Override
     public List<Decision> schedule(Snapshot s) {
         long now = s.now();
@@ -263,7 +269,7 @@ final class ConservativeReferencePolicy implements SchedulingPolicy {
             }
             Placement p = free.take(place);
             put(i, place, now, bookedTo[i], true);
-            decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.name(), now)));
+            decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.spec(), now)));
         }
         return next;
     }
