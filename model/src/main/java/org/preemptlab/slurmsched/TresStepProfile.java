@@ -243,6 +243,20 @@ final class TresStepProfile {
         }
     }
 
+    /**
+     * For tests: whether every step's idle bits and the {@code mixed} flag are what {@link #idleBits}
+     * gives on the steps' free room as they are now.
+     */
+    boolean idleBitsAsRecomputed() {
+        boolean wasMixed = mixed;
+        mixed = false;
+        boolean same = true;
+        for (int k = 0; k < size; k++) same &= Arrays.equals(idle[k], idleBits(free[k]));
+        boolean recomputedMixed = mixed;
+        mixed = wasMixed;
+        return same && recomputedMixed == wasMixed;
+    }
+
     /** The number of breakpoints (for tests). */
     int steps() {
         return size;
