@@ -112,4 +112,48 @@ class GanttIndexSizingTest {
             assertThat(a.valueAtIndex(i)).isEqualTo(b.valueAtIndex(i));
         }
     }
+
+    /** The event times without repeats, as {@code LongStream.distinct} gives them, with or without time order. */
+    @Test
+    void distinct_times_keep_the_first_of_each_time_in_order() {
+        assertThat(GanttIndex.distinctTimes(new long[] {0, 0, 5, 5, 5, 7, 9, 9})).containsExactly(0, 5, 7, 9);
+        assertThat(GanttIndex.distinctTimes(new long[0])).isEmpty();
+        assertThat(GanttIndex.distinctTimes(new long[] {3, 3, 1, 3, 2})).containsExactly(3, 1, 2);
+    }
+
+    /**
+     * Levels built in the background, last row first, are the levels the draws build: the same pyramid at
+     * every resolution, row by row (a real trace's rows, and busy rows that have levels), and a stop asked
+     * for before a row leaves it to the draws.
+     */
+    @Test
+    void levels_built_in_the_background_equal_levels_built_by_drawing() throws Exception {
+        RunRecord kth = kthRun();
+        int withLevels = 0;
+        for (RunRecord run : List.of(kth, SyntheticRuns.dense(6, 400, 30))) {
+            GanttIndex background = new GanttIndex(run), drawn = new GanttIndex(run);
+            background.buildLevels(() -> false);
+            for (int row = 0; row < drawn.rowCount(); row++) {
+                for (int k = 0; k < drawn.samplesPerRow(); k++) {
+                    RowBars a = background.sample(row, k), b = drawn.sample(row, k);
+                    for (double res = 0.5; res < 1e9; res *= 4) {
+                        BarLevel la = a.levelFor(res), lb = b.levelFor(res);
+                        assertThat(la == null).isEqualTo(lb == null);
+                        if (la == null) continue;
+                        assertThat(la.resolution()).isEqualTo(lb.resolution());
+                        assertThat(la.size()).isEqualTo(lb.size());
+                        for (int i = 0; i < la.size(); i++) {
+                            assertThat(new long[] {la.start(i), la.end(i), la.job(i), la.colorJob(i), la.kind(i)})
+                                    .containsExactly(lb.start(i), lb.end(i), lb.job(i), lb.colorJob(i), lb.kind(i));
+                        }
+                    }
+                    if (a.levelCount() > 0) withLevels++;
+                }
+            }
+        }
+        assertThat(withLevels).as("rows with levels of detail (the dense run has six)").isGreaterThanOrEqualTo(6);
+        int[] asked = {0};
+        new GanttIndex(kth).buildLevels(() -> asked[0]++ > 0); // stops before its second row
+        assertThat(asked[0]).isEqualTo(2);
+    }
 }
