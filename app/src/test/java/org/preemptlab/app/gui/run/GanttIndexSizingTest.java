@@ -73,6 +73,34 @@ class GanttIndexSizingTest {
         assertThat(index.busyCores().size()).isGreaterThan(100);
     }
 
+    /**
+     * Intervals added with their starts in order (as the index adds them) sort only their ends: the series
+     * equals the one built from the same intervals in another order, which sorts every change.
+     */
+    @Test
+    void intervals_with_starts_in_order_give_the_series_of_any_order() {
+        java.util.Random r = new java.util.Random(16);
+        for (int round = 0; round < 20; round++) {
+            int n = 1 + r.nextInt(400);
+            long[][] iv = new long[n][];
+            long start = r.nextInt(100);
+            for (int i = 0; i < n; i++) {
+                start += r.nextInt(3) == 0 ? 0 : r.nextInt(50); // equal starts too
+                iv[i] = new long[] {start, start + r.nextInt(300), 1 + r.nextInt(64)}; // empty ones too
+            }
+            StepSeries.Builder inOrder = StepSeries.builder(), shuffled = StepSeries.builder();
+            for (long[] v : iv) inOrder.interval(v[0], v[1], v[2]);
+            List<long[]> other = new java.util.ArrayList<>(List.of(iv));
+            java.util.Collections.shuffle(other, r);
+            for (long[] v : other) shuffled.interval(v[0], v[1], v[2]);
+            assertSameSeries(inOrder.build(), shuffled.build());
+        }
+        StepSeries mixed = StepSeries.builder().interval(0, 10, 2).change(5, 1).interval(3, 4, 1).build(); // not pairs
+        assertThat(mixed.valueAt(3)).isEqualTo(3);
+        assertThat(mixed.valueAt(5)).isEqualTo(3);
+        assertThat(mixed.valueAt(10)).isEqualTo(1);
+    }
+
     @Test
     void a_builder_builds_once() {
         StepSeries.Builder b = StepSeries.builder(2).interval(10, 20, 2).interval(15, 30, 1);
