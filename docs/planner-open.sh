@@ -13,7 +13,8 @@
 #
 # Usage: docs/planner-open.sh [ROUNDS] [LABEL=JAR[=JVM OPTIONS]]...
 #   default: 3 rounds of app/target/preemptlab.jar ("this") with the window's options of ./preemptlab
-#   (-XX:+UseSerialGC -XX:TieredStopAtLevel=1; no class-data sharing archive, so that jars compare alike).
+#   (-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms1g -XX:+UseTransparentHugePages; no class-data sharing archive,
+#   so that jars compare alike).
 #   e.g. docs/planner-open.sh 3 "before=/tmp/before.jar=-XX:+UseSerialGC" after=app/target/preemptlab.jar
 #   TRACE=FILE.swf[.gz] picks the trace (default ../shared/traces/HPC2N-2002-2.1-cln.swf.gz), POLICY the
 #   scheduler (default easy).
@@ -21,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-3}"
 shift || true
-default_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+default_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms1g -XX:+UseTransparentHugePages"
 sides=("$@")
 ((${#sides[@]})) || sides=("this=app/target/preemptlab.jar")
 trace="$(realpath "${TRACE:-../shared/traces/HPC2N-2002-2.1-cln.swf.gz}")"

@@ -99,7 +99,11 @@ java_options+=('-XX:SharedArchiveFile=$APPDIR/'"$name.jsa" -Xlog:cds=off -Xlog:c
 if [[ "$feature" -ge 22 ]]; then java_options+=("--enable-native-access=javafx.graphics"); fi
 if [[ "$feature" -ge 24 ]]; then java_options+=("--sun-misc-unsafe-memory-access=allow"); fi
 jpackage_java_options=()
-for o in "${java_options[@]+"${java_options[@]}"}"; do jpackage_java_options+=(--java-options "$o"); done
+# the window's heap (issue 16, docs/performance.md "The planner, HPC2N, third round"; as the ./preemptlab script's
+# window): a 1 GB initial heap on transparent huge pages, so that a 200k-job trace opened in the window is copied by a
+# few young collections and no full one; bin/PreemptLab only (the one-shot launcher below has its small young generation)
+window_options=(-Xms1g -XX:+UseTransparentHugePages)
+for o in "${java_options[@]+"${java_options[@]}"}" "${window_options[@]}"; do jpackage_java_options+=(--java-options "$o"); done
 # a second launcher, bin/preemptlab-cli, for the one-shot commands (simulate, run, maintenance, import-slurm, collect):
 # the ./preemptlab script's one-shot options (C1 only, a 32 MB young generation tenured at the first collection,
 # transparent huge pages; docs/performance.md), which would slow the window and the long commands (bench, sweep: C2
@@ -123,6 +127,8 @@ image="$T/$name"
 grep -q -- '-XX:TieredStopAtLevel=1' "$image/lib/app/$cli_name.cfg" \
   || die "$image/lib/app/$cli_name.cfg lacks the one-shot options"
 ! grep -q -- '-XX:TieredStopAtLevel=1' "$image/lib/app/$name.cfg" || die "$image/lib/app/$name.cfg got the one-shot options"
+grep -q -- '-Xms1g' "$image/lib/app/$name.cfg" || die "$image/lib/app/$name.cfg lacks the window's heap options"
+! grep -q -- '-Xms1g' "$image/lib/app/$cli_name.cfg" || die "$image/lib/app/$cli_name.cfg got the window's heap options"
 say "app image: $image ($(du -sh "$image" | cut -f1), $(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 4b. class-data sharing archive

@@ -158,8 +158,9 @@ public final class AccountingPolicy {
         if (qn == null || !qos.contains(qn)) return new LimitCheck(PendingReason.INVALID_QOS, "no QOS " + qn);
         LimitSet ql = qos.get(qn).limits();
         LimitSet am = tree.effectiveMaxLimits(a);
-        Tres want = countedTres(job);
-        String qp = "qos[" + qn + "]";
+        // what the job counts (a map built per check) only when a TRES limit is set, and the
+        // messages' texts only on a breach: this check runs for every waiting job on every pass
+        Tres want = null;
 
         PartitionTerms p = partition(job.partition());
         if (p != null && p.maxTimeSeconds() != -1 && job.timeLimitSeconds() > p.maxTimeSeconds()) {
@@ -170,28 +171,41 @@ public final class AccountingPolicy {
         }
         if (ql.maxWallSeconds() != LimitSet.UNSET) {
             if (job.timeLimitSeconds() > ql.maxWallSeconds()) {
-                return new LimitCheck(PendingReason.QOS_MAX_WALL_PER_JOB, qp + " MaxWall " + ql.maxWallSeconds() + " s < " + job.timeLimitSeconds() + " s asked");
+                return new LimitCheck(PendingReason.QOS_MAX_WALL_PER_JOB, "qos[" + qn + "] MaxWall " + ql.maxWallSeconds() + " s < " + job.timeLimitSeconds() + " s asked");
             }
         } else if (am.maxWallSeconds() != LimitSet.UNSET && job.timeLimitSeconds() > am.maxWallSeconds()) {
             return new LimitCheck(PendingReason.ASSOC_MAX_WALL_PER_JOB, a.path() + " MaxWall " + am.maxWallSeconds() + " s < " + job.timeLimitSeconds() + " s asked");
         }
-        String over = want.firstOver(ql.maxTresPerJob());
-        if (over != null) return tres(TresLimit.QOS_MAX_PER_JOB, over, qp + " MaxTRESPerJob", ql.maxTresPerJob(), Tres.NONE, want);
-        over = want.firstOver(without(am.maxTresPerJob(), ql.maxTresPerJob()));
-        if (over != null) return tres(TresLimit.ASSOC_MAX_PER_JOB, over, a.path() + " MaxTRESPerJob", am.maxTresPerJob(), Tres.NONE, want);
+        String over = null;
+        if (!ql.maxTresPerJob().isEmpty()) {
+            want = countedTres(job);
+            over = want.firstOver(ql.maxTresPerJob());
+            if (over != null) return tres(TresLimit.QOS_MAX_PER_JOB, over, "qos[" + qn + "] MaxTRESPerJob", ql.maxTresPerJob(), Tres.NONE, want);
+        }
+        if (!am.maxTresPerJob().isEmpty()) {
+            if (want == null) want = countedTres(job);
+            over = want.firstOver(without(am.maxTresPerJob(), ql.maxTresPerJob()));
+            if (over != null) return tres(TresLimit.ASSOC_MAX_PER_JOB, over, a.path() + " MaxTRESPerJob", am.maxTresPerJob(), Tres.NONE, want);
+        }
 
         if (ql.grpJobs() != LimitSet.UNSET && usage.qosRunningJobs(qn) + 1 > ql.grpJobs()) {
-            return count(PendingReason.QOS_GRP_JOBS, qp + " GrpJobs", ql.grpJobs(), usage.qosRunningJobs(qn));
+            return count(PendingReason.QOS_GRP_JOBS, "qos[" + qn + "] GrpJobs", ql.grpJobs(), usage.qosRunningJobs(qn));
         }
-        over = usage.qosRunningTres(qn).firstOverWith(want, ql.grpTres());
-        if (over != null) return tres(TresLimit.QOS_GRP, over, qp + " GrpTRES", ql.grpTres(), usage.qosRunningTres(qn), want);
+        if (!ql.grpTres().isEmpty()) {
+            if (want == null) want = countedTres(job);
+            over = usage.qosRunningTres(qn).firstOverWith(want, ql.grpTres());
+            if (over != null) return tres(TresLimit.QOS_GRP, over, "qos[" + qn + "] GrpTRES", ql.grpTres(), usage.qosRunningTres(qn), want);
+        }
 
         if (ql.maxJobsPerUser() != LimitSet.UNSET && usage.qosUserRunningJobs(qn, job.user()) + 1 > ql.maxJobsPerUser()) {
-            return count(PendingReason.QOS_MAX_JOBS_PER_USER, qp + " MaxJobsPerUser", ql.maxJobsPerUser(), usage.qosUserRunningJobs(qn, job.user()));
+            return count(PendingReason.QOS_MAX_JOBS_PER_USER, "qos[" + qn + "] MaxJobsPerUser", ql.maxJobsPerUser(), usage.qosUserRunningJobs(qn, job.user()));
         }
-        Tres userHas = usage.qosUserRunningTres(qn, job.user());
-        over = userHas.firstOverWith(want, ql.maxTresPerUser());
-        if (over != null) return tres(TresLimit.QOS_MAX_PER_USER, over, qp + " MaxTRESPerUser", ql.maxTresPerUser(), userHas, want);
+        if (!ql.maxTresPerUser().isEmpty()) {
+            if (want == null) want = countedTres(job);
+            Tres userHas = usage.qosUserRunningTres(qn, job.user());
+            over = userHas.firstOverWith(want, ql.maxTresPerUser());
+            if (over != null) return tres(TresLimit.QOS_MAX_PER_USER, over, "qos[" + qn + "] MaxTRESPerUser", ql.maxTresPerUser(), userHas, want);
+        }
 
         if (ql.maxJobsPerUser() == LimitSet.UNSET && am.maxJobsPerUser() != LimitSet.UNSET
                 && usage.assocRunningJobs(a) + 1 > am.maxJobsPerUser()) {
@@ -203,7 +217,10 @@ public final class AccountingPolicy {
             if (ql.grpJobs() == LimitSet.UNSET && l.grpJobs() != LimitSet.UNSET && usage.assocRunningJobs(k) + 1 > l.grpJobs()) {
                 return count(PendingReason.ASSOC_GRP_JOBS, k.path() + " GrpJobs", l.grpJobs(), usage.assocRunningJobs(k));
             }
+            if (l.grpTres().isEmpty()) continue; // no group TRES limit: nothing to breach
             Tres grp = without(l.grpTres(), ql.grpTres());
+            if (grp.isEmpty()) continue;
+            if (want == null) want = countedTres(job);
             Tres has = usage.assocRunningTres(k);
             over = has.firstOverWith(want, grp);
             if (over != null) return tres(TresLimit.ASSOC_GRP, over, k.path() + " GrpTRES", grp, has, want);

@@ -67,8 +67,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     // once per batch_sched_delay seconds after the last main pass of either kind
     private long lastMainPass = Long.MIN_VALUE;
     private boolean eventPending;
-    private final Set<Integer> seenQueued = new HashSet<>();
-    private Set<Integer> lastRunning = new HashSet<>();
+    // by job index: jobs seen queued; the jobs running (or started) after the last call, as bits and as a list
+    private final java.util.BitSet seenQueued = new java.util.BitSet();
+    private final java.util.BitSet lastRunning = new java.util.BitSet();
+    private int[] lastRunningList = new int[0];
+    private int lastRunningCount;
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
@@ -162,7 +165,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             lastMainPass = Long.MIN_VALUE;
             eventPending = false;
             seenQueued.clear();
-            lastRunning = new HashSet<>();
+            forgetRunning();
         }
         boolean fullPass = now >= nextMain;
         boolean backfill = now >= nextBackfill;
@@ -223,9 +226,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (!replaying && delay > 0 && eventPending && order.size() > startedIdx.size()) {
                 decisions.add(new Decision.CallAt(lastMainPass + delay, Reason.of("Slurm's main pass after a submit or an end (batch_sched_delay)")));
             }
-            lastRunning = new HashSet<>(s.running().size() + startedIdx.size());
-            for (JobView r : s.running()) lastRunning.add(r.index());
-            lastRunning.addAll(startedIdx);
+            forgetRunning();
+            for (JobView r : s.running()) noteRunning(r.index());
+            for (int i : startedIdx) noteRunning(i);
         }
         return decisions;
     }
@@ -259,12 +262,30 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
 
     /** A job submitted or ended since the last call sets Slurm's job_sched_cnt: a main pass is due. */
     private void noteEvents(Snapshot s) {
-        for (JobView j : s.queue()) if (seenQueued.add(j.index())) eventPending = true;
-        if (!lastRunning.isEmpty()) {
-            int still = 0;
-            for (JobView r : s.running()) if (lastRunning.contains(r.index())) still++;
-            if (still < lastRunning.size()) eventPending = true;
+        for (JobView j : s.queue()) {
+            if (!seenQueued.get(j.index())) {
+                seenQueued.set(j.index());
+                eventPending = true;
+            }
         }
+        if (lastRunningCount > 0) {
+            int still = 0;
+            for (JobView r : s.running()) if (lastRunning.get(r.index())) still++;
+            if (still < lastRunningCount) eventPending = true;
+        }
+    }
+
+    private void forgetRunning() {
+        for (int k = 0; k < lastRunningCount; k++) lastRunning.clear(lastRunningList[k]);
+        lastRunningCount = 0;
+    }
+
+    /** Adds job index i to the running set (once). */
+    private void noteRunning(int i) {
+        if (lastRunning.get(i)) return;
+        lastRunning.set(i);
+        if (lastRunningCount == lastRunningList.length) lastRunningList = java.util.Arrays.copyOf(lastRunningList, Math.max(16, 2 * lastRunningCount));
+        lastRunningList[lastRunningCount++] = i;
     }
 
     private record Started(long end, Placement placement) {}

@@ -124,15 +124,39 @@ final class TresStepProfile {
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
             current = current.clone();
+            int first = i;
             while (i < order.length && Math.max(from, releaseTimes[order[i]]) == t) p.release(current, placements[order[i++]]);
             if (t == p.times[p.size - 1]) {
                 p.free[p.size - 1] = current; // as a map's put on an existing key (only if a release is at from)
             } else {
                 p.append(t, current);
+                int k = p.size - 1;
+                if (p.idle[k - 1] == null) p.idle[k - 1] = p.idleBits(p.free[k - 1]);
+                p.idle[k] = p.idleBitsAfter(p.idle[k - 1], current, placements, order, first, i);
             }
         }
-        for (int k = 0; k < p.size; k++) p.idle[k] = p.idleBits(p.free[k]);
+        if (p.idle[0] == null) p.idle[0] = p.idleBits(p.free[0]);
         return p;
+    }
+
+    /**
+     * The idle bits of a step that differs from the one before (bits {@code before}) only on the nodes of
+     * {@code placements[order[a .. b)]}, released into it: what {@link #idleBits} gives on the whole step,
+     * since every other node has the same room in both (and was noted as {@code mixed} or not already).
+     */
+    private long[] idleBitsAfter(long[] before, long[] f, Placement[] placements, Integer[] order, int a, int b) {
+        long[] bits = before.clone();
+        for (int q = a; q < b; q++) {
+            for (int node : placements[order[q]].nodes()) {
+                if (isIdle(f, node)) {
+                    bits[node >>> 6] |= 1L << node;
+                } else {
+                    bits[node >>> 6] &= ~(1L << node);
+                    if (f[node * w] == total[node * w]) mixed = true;
+                }
+            }
+        }
+        return bits;
     }
 
     /** As {@link TresCapacity#release}. */
@@ -217,6 +241,20 @@ final class TresStepProfile {
                 if (free[k][node * w] == total[node * w]) mixed = true;
             }
         }
+    }
+
+    /**
+     * For tests: whether every step's idle bits and the {@code mixed} flag are what {@link #idleBits}
+     * gives on the steps' free room as they are now.
+     */
+    boolean idleBitsAsRecomputed() {
+        boolean wasMixed = mixed;
+        mixed = false;
+        boolean same = true;
+        for (int k = 0; k < size; k++) same &= Arrays.equals(idle[k], idleBits(free[k]));
+        boolean recomputedMixed = mixed;
+        mixed = wasMixed;
+        return same && recomputedMixed == wasMixed;
     }
 
     /** The number of breakpoints (for tests). */

@@ -107,6 +107,38 @@ class TresStepProfileProperties {
         }
     }
 
+    /**
+     * The idle bits {@code ofReleases} derives step by step from the released nodes are those computed
+     * from each step's whole room, and so is the flag of a node with all CPUs but not all memory free;
+     * they stay so through bookings. Some running jobs release at the profile's start (a step replaced).
+     */
+    @Property(tries = 200)
+    void idleBitsDerivedStepByStepAreTheRecomputedOnes(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        long now = rnd.nextInt(1000);
+        TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            JobSpec j = job(rnd, 1000 + r);
+            Placement p = free.place(j);
+            if (p == null) continue;
+            held.add(free.take(p));
+            // a few at the start or before it (released at now), many at the same instants
+            ends.add(rnd.nextInt(8) == 0 ? now - rnd.nextInt(3) : now + 1 + rnd.nextInt(rnd.nextBoolean() ? 5 : 3000));
+        }
+        TresStepProfile fast = TresStepProfile.ofReleases(now, free.copy(), ends.stream().mapToLong(Long::longValue).toArray(),
+                held.toArray(new Placement[0]));
+        assertThat(fast.idleBitsAsRecomputed()).as("seed %d, %d running jobs", seed, held.size()).isTrue();
+        for (int k = 0; k < 30; k++) {
+            JobSpec j = job(rnd, k + 1);
+            AvailabilityProfile.Slot slot = fast.earliestFit(j, now, j.estimate());
+            if (slot == null) continue;
+            fast.book(slot.placement(), slot.start(), slot.start() + j.estimate());
+        }
+        assertThat(fast.idleBitsAsRecomputed()).as("seed %d after bookings", seed).isTrue();
+    }
+
     /** The same cluster with up to 40 random running jobs, as the general profile and as the fast one. */
     private record Profiles(AvailabilityProfile general, TresStepProfile fast) {
         static Profiles ofRandomRunningJobs(Random rnd, long now) {

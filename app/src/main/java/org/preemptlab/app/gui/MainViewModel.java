@@ -71,6 +71,8 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringBinding title;
     private TaskHandle pendingRun;
+    /** The index whose levels of detail are being built in the background (a newer run's index stops it). */
+    private volatile GanttIndex levelsFor;
     private final RecentFiles recent;
     private final Autosave autosave;
     private boolean autoPlay;
@@ -212,15 +214,27 @@ public final class MainViewModel {
         if (pendingRun != null) pendingRun.cancel();
         String title = draft.name() + " (" + draft.scheduler().kind().label() + ")";
         status.set("Simulating " + title + " …");
+        record Shown(GanttIndex index, RunViewModel.Prepared prepared) {}
         pendingRun = runner.submit("Simulating " + title, sink -> {
             RunRecord simulated = ScenarioRunner.simulate(title, config, sink);
             sink.progress(-1, "indexing the timeline of " + title);
-            return new GanttIndex(simulated); // built off the UI thread: seconds for big traces
-        }, index -> {
+            // the run view's Why list and colours on the other worker, beside the index (here if none took it)
+            java.util.concurrent.FutureTask<RunViewModel.Prepared> prepared =
+                    new java.util.concurrent.FutureTask<>(() -> RunViewModel.prepare(simulated));
+            runner.quietly(prepared);
+            GanttIndex built = new GanttIndex(simulated); // built off the UI thread: seconds for big traces
+            prepared.run(); // nothing if a worker has run it or is running it
+            RunViewModel.Prepared first = done(prepared);
+            // the Gantt's levels of detail, on the other worker while the UI thread puts the run view up and draws
+            levelsFor = built;
+            runner.quietly(() -> built.buildLevels(() -> levelsFor != built));
+            return new Shown(built, first);
+        }, shown -> {
+            GanttIndex index = shown.index();
             RunRecord rec = index.run();
             pendingRun = null;
             runWindows = config.maintenance();
-            RunViewModel fresh = new RunViewModel(index);
+            RunViewModel fresh = new RunViewModel(index, shown.prepared());
             if (autoPlay) {
                 fresh.gantt().showFutureProperty().set(true);
                 fresh.togglePlay();
@@ -239,6 +253,17 @@ public final class MainViewModel {
                 notifier.error("The simulation of " + title + " failed", messageOf(error));
             }
         });
+    }
+
+    /** The result of work handed to another worker, waiting for it; its failure is rethrown as it was. */
+    private static <T> T done(java.util.concurrent.FutureTask<T> task) throws Exception {
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception x) throw x;
+            if (e.getCause() instanceof Error x) throw x;
+            throw e;
+        }
     }
 
     /**

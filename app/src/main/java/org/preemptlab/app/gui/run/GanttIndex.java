@@ -215,13 +215,27 @@ public final class GanttIndex {
             if (e.job() >= 0 && e.job() < perJob.length) logByJob[e.job()][perJob[e.job()]++] = i;
             if (isDecision(e.kind())) decisionEntries[decisions++] = i;
         }
-        this.eventTimes = Arrays.stream(logTimes).distinct().toArray();
+        this.eventTimes = distinctTimes(logTimes);
         buildOutages(log, unitPool, poolDown);
         buildMarkers(log, unitPool, perPool);
         this.poolBusyCores = build(pool);
         this.poolCheckpointingCores = build(poolChk);
         this.poolSuspendedCores = build(poolSusp);
         this.poolDownCores = build(poolDown);
+    }
+
+    /**
+     * The log's times without repeats, in their order: for a log in time order (the engine's), the first of
+     * each run of equal times, without boxing 600,000 times into a set as {@code LongStream.distinct} does.
+     */
+    static long[] distinctTimes(long[] times) {
+        int m = 0;
+        long[] out = new long[times.length];
+        for (int i = 0; i < times.length; i++) {
+            if (i > 0 && times[i] < times[i - 1]) return Arrays.stream(times).distinct().toArray(); // not in order
+            if (m == 0 || times[i] != out[m - 1]) out[m++] = times[i];
+        }
+        return Arrays.copyOf(out, m);
     }
 
     /**
@@ -458,6 +472,20 @@ public final class GanttIndex {
             groups.add(new PoolGroup("processors", 0, cluster.nodeCount(), 1));
         }
         return List.copyOf(groups);
+    }
+
+    /**
+     * Builds every row's level-of-detail pyramid, the last row first, until {@code stop} says so (checked per
+     * row). Meant for a background thread while the run view is put up: the first draw of a big trace goes
+     * down from the first row and builds what it needs itself, so the two meet in the middle (a row is built
+     * by one of them, the other waits for it: {@link RowBars} is synchronized); the levels are the same as
+     * when the draws build them all.
+     */
+    public void buildLevels(java.util.function.BooleanSupplier stop) {
+        for (int row = samples.length - 1; row >= 0; row--) {
+            if (stop.getAsBoolean()) return;
+            for (RowBars r : samples[row]) r.levelCount();
+        }
     }
 
     // ---------------------------------------------------------------- queries

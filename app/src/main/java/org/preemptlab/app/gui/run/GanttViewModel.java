@@ -94,12 +94,21 @@ public final class GanttViewModel {
     private final double[] pendBlockY1 = new double[RowBars.MAX_LANES];
 
     public GanttViewModel(GanttIndex index, LongProperty cursor) {
+        this(index, cursor, null);
+    }
+
+    /**
+     * @param colours the jobs' colours by job ({@link #colours(RunRecord, ColorBy)} of the index's run with
+     *                {@link ColorBy#JOB}, made off the UI thread for a big run), or null to make them here
+     */
+    GanttViewModel(GanttIndex index, LongProperty cursor, Colours colours) {
         this.index = index;
         this.cursor = cursor;
         RunRecord run = index.run();
         this.highlightMask = new boolean[run.jobs().size()];
         this.collapsed = new boolean[index.groups().size()];
-        colour();
+        if (colours != null && colours.run() == run && colours.by() == ColorBy.JOB) use(colours);
+        else colour();
         colorBy.addListener((o, a, b) -> {
             colour();
             changed();
@@ -126,9 +135,25 @@ public final class GanttViewModel {
      * partition or QOS, no outline. Names map to colours by {@link GanttPalette#colorIndexOf}.
      */
     private void colour() {
-        RunRecord run = index.run();
+        use(colours(index.run(), colorBy.get()));
+    }
+
+    private void use(Colours c) {
+        jobColor = c.fill();
+        jobOutline = c.outline();
+        classes = c.classes();
+    }
+
+    /**
+     * The jobs' fill and outline colour indices under one colouring, and the names they stand for (sorted).
+     *
+     * @param run the run they were made for
+     */
+    record Colours(RunRecord run, ColorBy by, int[] fill, int[] outline, List<String> classes) {}
+
+    /** The colours of every job of {@code run} coloured {@code by} (see {@link #colour()}); any thread. */
+    static Colours colours(RunRecord run, ColorBy by) {
         int n = run.jobs().size();
-        ColorBy by = colorBy.get();
         int[] fill = new int[n];
         int[] outline = new int[n];
         TreeSet<String> names = new TreeSet<>();
@@ -146,9 +171,7 @@ public final class GanttViewModel {
                 names.add(name);
             }
         }
-        jobColor = fill;
-        jobOutline = outline;
-        classes = List.copyOf(names);
+        return new Colours(run, by, fill, outline, List.copyOf(names));
     }
 
     /**

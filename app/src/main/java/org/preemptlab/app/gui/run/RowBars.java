@@ -179,9 +179,14 @@ public final class RowBars {
         }
         long span = Math.max(1, maxEnd[size - 1] - start[0]);
         long res = nextResolution;
+        int[] mergeable = null; // of the current source, made when a level is first tried on it
         for (; res <= span && n > 8 && res <= upTo; res *= 2) {
+            if (mergeable == null) mergeable = mergeableBelow(n, s, e);
+            // most resolutions of a busy row merge too little to be kept: refused without a pass over the intervals
+            if (n - mergeable[bitsOf(res - 1)] > n * 3 / 4) continue;
             BarLevel level = BarLevel.mergeIfAtMost(n * 3 / 4, res, n, s, e, j, cj, k, bl, bh);
             if (level != null) {
+                mergeable = null;
                 kept.add(level);
                 n = level.size();
                 s = level.starts();
@@ -195,6 +200,32 @@ public final class RowBars {
         }
         nextResolution = res <= span && n > 8 ? res : 0;
         levels = kept.toArray(new BarLevel[0]);
+    }
+
+    /**
+     * An upper bound of the merges at any resolution, from one pass over {@code n} sorted intervals: element
+     * {@code k} counts the intervals that may merge into the one before them at a resolution of at most
+     * 2<sup>k</sup> s. {@link BarLevel#mergeIfAtMost} merges interval i at resolution r only if its gap to the
+     * ends before it is below r and it or its predecessor is shorter than 2r (the interval it joins is at
+     * least as long as its predecessor); so a level with more than ¾ of the intervals left even if every
+     * such interval merged is refused without its counting pass, and the levels are the same.
+     */
+    static int[] mergeableBelow(int n, long[] s, long[] e) {
+        int[] at = new int[66];
+        long ends = e[0];
+        for (int i = 1; i < n; i++) {
+            long gap = Math.max(0, s[i] - ends);
+            long shorter = Math.max(0, Math.min(e[i] - s[i], e[i - 1] - s[i - 1]));
+            at[bitsOf(Math.max(gap, shorter >>> 1))]++; // gap < 2^k and shorter < 2^(k+1)
+            ends = Math.max(ends, e[i]);
+        }
+        for (int k = 1; k < at.length; k++) at[k] += at[k - 1];
+        return at;
+    }
+
+    /** The smallest k with x < 2<sup>k</sup> (x ≥ 0); for r - 1, the smallest k with r ≤ 2<sup>k</sup>. */
+    private static int bitsOf(long x) {
+        return 64 - Long.numberOfLeadingZeros(x);
     }
 
     /** The coarsest level whose resolution is at most {@code seconds}, or null to use the bars. */

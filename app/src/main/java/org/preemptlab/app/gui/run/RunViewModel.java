@@ -52,15 +52,34 @@ public final class RunViewModel {
     }
 
     public RunViewModel(GanttIndex index) {
+        this(index, null);
+    }
+
+    /**
+     * What a new run view shows first that depends on the run alone: the "Why" list of the default filter and
+     * the jobs' colours. For a big run (200,000 jobs: a decision per start) they are made by
+     * {@link #prepare} on a worker, beside the Gantt's index, instead of on the UI thread.
+     */
+    public record Prepared(RunRecord run, List<DecisionItem> decisions, GanttViewModel.Colours colours) {}
+
+    /** The "Why" list and colours a new run view of {@code run} starts with; any thread. */
+    public static Prepared prepare(RunRecord run) {
+        return new Prepared(run, decisionsOf(run, LogFilter.DECISIONS), GanttViewModel.colours(run, ColorBy.JOB));
+    }
+
+    /** @param prepared {@link #prepare} of the index's run, or null to make it here */
+    public RunViewModel(GanttIndex index, Prepared prepared) {
         this.index = index;
         RunRecord run = index.run();
+        if (prepared != null && prepared.run() != run) prepared = null; // another run's
         cursor.set(run.startTime());
-        this.gantt = new GanttViewModel(index, cursor);
+        this.gantt = new GanttViewModel(index, cursor, prepared == null ? null : prepared.colours());
         speed.set(defaultSpeed(run.span()));
         cursor.addListener((o, a, b) -> cursorMoved());
         filter.addListener((o, a, b) -> refilter());
         gantt.selectedJobProperty().addListener((o, a, b) -> jobSelected(b.intValue()));
-        refilter();
+        if (prepared != null && filter.get() == LogFilter.DECISIONS) decisions.setAll(prepared.decisions());
+        else refilter();
         cursorMoved();
     }
 
@@ -299,16 +318,20 @@ public final class RunViewModel {
     }
 
     private void refilter() {
+        decisions.setAll(decisionsOf(index.run(), filter.get()));
+    }
+
+    /** The "Why" list of {@code run} under filter {@code f}; any thread. */
+    static List<DecisionItem> decisionsOf(RunRecord run, LogFilter f) {
         List<DecisionItem> items = new ArrayList<>();
-        List<LogEntry> log = index.run().log();
-        LogFilter f = filter.get();
+        List<LogEntry> log = run.log();
         for (int i = 0; i < log.size(); i++) {
             LogEntry e = log.get(i);
             if (!f.accepts(e.kind())) continue;
-            String slurm = e.kind() == LogKind.START || e.kind() == LogKind.RESTART ? SlurmFacts.logReason(index.run(), i) : "";
-            items.add(new DecisionItem(i, e, e.job() >= 0 ? index.run().job(e.job()).name() : null, followsAbove(log, i), slurm));
+            String slurm = e.kind() == LogKind.START || e.kind() == LogKind.RESTART ? SlurmFacts.logReason(run, i) : "";
+            items.add(new DecisionItem(i, e, e.job() >= 0 ? run.job(e.job()).name() : null, followsAbove(log, i), slurm));
         }
-        decisions.setAll(items);
+        return items;
     }
 
     /**

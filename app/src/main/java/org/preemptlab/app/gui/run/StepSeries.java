@@ -95,6 +95,12 @@ public final class StepSeries {
         private long[] t;
         private double[] d;
         private int n;
+        /**
+         * True while every change came from {@link #interval} with starts in order (the Gantt's index adds
+         * them so): the starts are sorted then, and only the ends need sorting.
+         */
+        private boolean startsInOrder = true;
+        private long lastStart = Long.MIN_VALUE;
 
         private Builder(int capacity) {
             t = new long[capacity];
@@ -102,6 +108,11 @@ public final class StepSeries {
         }
 
         public Builder change(long time, double delta) {
+            startsInOrder = false;
+            return add(time, delta);
+        }
+
+        private Builder add(long time, double delta) {
             if (n < 0) throw new IllegalStateException("this builder has built its series already");
             if (n == t.length) {
                 t = Arrays.copyOf(t, Math.max(2, n * 2));
@@ -116,8 +127,10 @@ public final class StepSeries {
         /** +value over [from, to). */
         public Builder interval(long from, long to, double value) {
             if (to <= from) return this;
-            change(from, value);
-            return change(to, -value);
+            if (from < lastStart) startsInOrder = false;
+            lastStart = from;
+            add(from, value);
+            return add(to, -value);
         }
 
         /**
@@ -126,7 +139,8 @@ public final class StepSeries {
          */
         public StepSeries build() {
             if (n < 0) throw new IllegalStateException("this builder has built its series already");
-            sort(t, d, 0, n - 1);
+            if (startsInOrder) sortEnds();
+            else sort(t, d, 0, n - 1);
             int m = 0;
             double v = 0;
             for (int i = 0; i < n; i++) {
@@ -148,6 +162,34 @@ public final class StepSeries {
             return new StepSeries(times, values);
         }
     
+        /**
+         * Sorts changes that are (start, end) pairs with the starts in order: the ends are sorted apart, then
+         * merged with the starts (half the sorting; the order among equal times differs, which does not
+         * matter: the deltas are summed).
+         */
+        private void sortEnds() {
+            int m = n / 2;
+            long[] et = new long[m];
+            double[] ed = new double[m];
+            for (int i = 0; i < m; i++) {
+                et[i] = t[2 * i + 1];
+                ed[i] = d[2 * i + 1];
+                t[i] = t[2 * i]; // i ≤ 2i: the starts move to the front in place
+                d[i] = d[2 * i];
+            }
+            sort(et, ed, 0, m - 1);
+            int a = m - 1, b = m - 1;
+            for (int w = n - 1; b >= 0; w--) { // from the back: never overwrites a start not yet merged
+                if (a >= 0 && t[a] > et[b]) {
+                    t[w] = t[a];
+                    d[w] = d[a--];
+                } else {
+                    t[w] = et[b];
+                    d[w] = ed[b--];
+                }
+            }
+        }
+
         /** Sorts by time (order among equal times does not matter: the deltas are summed). */
         private static void sort(long[] t, double[] d, int lo, int hi) {
             while (hi - lo > 16) {

@@ -114,4 +114,44 @@ class RowBarsLevelsTest {
         assertThat(BarLevel.mergeIfAtMost(full.size() - 1, 1000, n, s, e, j, j.clone(), k, bl, bh)).isNull();
         assertSame(BarLevel.mergeIfAtMost(full.size(), 1000, n, s, e, j, j.clone(), k, bl, bh), full);
     }
+
+    /**
+     * A resolution is refused without its counting pass when even every interval that may merge (gap below
+     * the resolution, it or its predecessor shorter than two) would leave more than ¾: the bound must never be
+     * below the merges a level really makes, and on long bars without gaps it refuses the fine resolutions.
+     */
+    @Test
+    void the_mergeable_bound_is_never_below_the_merges_made() {
+        for (long seed = 1; seed <= 5; seed++) {
+            RowBars r = row(seed);
+            int n = r.size();
+            long[] s = new long[n], e = new long[n];
+            int[] j = new int[n], bl = new int[n], bh = new int[n];
+            byte[] k = new byte[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = r.start(i);
+                e[i] = r.end(i);
+                j[i] = r.job(i);
+                k[i] = (byte) r.kind(i);
+                bl[i] = -1;
+                bh[i] = -1;
+            }
+            int[] bound = RowBars.mergeableBelow(n, s, e);
+            for (int bits = 0; bits < 40; bits++) {
+                int merges = n - BarLevel.merge(1L << bits, n, s, e, j, j.clone(), k, bl, bh).size();
+                assertThat(bound[bits]).as("seed %d, %d s", seed, 1L << bits).isGreaterThanOrEqualTo(merges);
+            }
+            assertThat(bound[39]).isEqualTo(n - 1);
+        }
+        // back-to-back bars of an hour: nothing merges below half an hour, and the bound says so
+        int n = 1000;
+        long[] s = new long[n], e = new long[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = 3600L * i;
+            e[i] = s[i] + 3600;
+        }
+        int[] bound = RowBars.mergeableBelow(n, s, e);
+        assertThat(bound[10]).isZero(); // 1,024 s: an hour is not below two of them
+        assertThat(bound[11]).isEqualTo(n - 1); // 2,048 s: gaps of 0, an hour below 4,096
+    }
 }
