@@ -124,7 +124,7 @@ public final class SiteReplay {
         }
 
         ReplayJobs jobs = new ReplayJobs(history, cluster);
-        Map<Long, Integer> throttles = Boolean.getBoolean("preemptlab.noThrottle") ? Map.of() : ArrayThrottles.inferred(jobs.rows());
+        Map<Long, Integer> throttles = ArrayThrottles.inferred(jobs.rows());
         int noAssoc = 0, noLimit = 0, unknownPart = 0;
         for (SacctJob j : jobs.rows()) {
             int nodes = Math.max(1, j.nodes());

@@ -203,7 +203,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
-        if (free instanceof TresCapacity tc && !Boolean.getBoolean("preemptlab.firstFit")) free = tc.withSlurmSelection();
+        if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
         List<Started> startedNow = new ArrayList<>();
         Set<Integer> startedIdx = new HashSet<>();
         if (backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
@@ -321,7 +321,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (usableForMain != null) usableForMain.take(p);
             startedNow.add(new Started(end, taken));
             startedIdx.add(job.index());
-            if (Boolean.getBoolean("preemptlab.debugNodes")) debugNodes(s, "M", job, p);
             decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
         }
     }
@@ -416,7 +415,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 starts++;
                 started.add(job.name());
                 startedIdx.add(job.index());
-                if (Boolean.getBoolean("preemptlab.debugNodes")) debugNodes(s, "B", job, slot.placement());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
             } else if (slot == null || slot.start() >= windowEnd) {
                 passedOver.put(job.name(), "no start within bf_window");
@@ -436,11 +434,5 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 java.util.Collections.unmodifiableMap(passedOver));
         lastCycle = cycle;
         if (cycles != null) cycles.add(cycle);
-    }
-
-    private static void debugNodes(Snapshot s, String kind, JobView job, Placement p) { // DEBUG-TEMP
-        StringBuilder b = new StringBuilder();
-        for (int n : p.nodes()) b.append(b.length() == 0 ? "" : ",").append(((org.preemptlab.cluster.NodeCluster) s.cluster()).nodeName(n));
-        System.err.println("NODES " + s.now() + " " + kind + " " + job.name() + " " + b);
     }
 }
