@@ -50,6 +50,12 @@ public final class TresCapacity implements Capacity {
      * GRES). Null when no group shares.
      */
     private final int[] rows;
+    /**
+     * Nodes chosen as Slurm's cons_tres chooses them ({@link ConsTresSelect}: node-set best fit over every
+     * node of the partition, across node groups) instead of first fit in one group; set by
+     * {@link #withSlurmSelection()} (Slurm's scheduling loop), kept by copies. Not with gang rows.
+     */
+    private final boolean slurmSelect;
 
     public TresCapacity(NodeCluster cluster) {
         this(cluster, null);
@@ -69,6 +75,7 @@ public final class TresCapacity implements Capacity {
             throw new IllegalArgumentException("rows: " + rows.length + " values for " + pools.size() + " node groups");
         }
         this.rows = rows == null ? null : rows.clone();
+        this.slurmSelect = false;
         List<Gres> keys = new ArrayList<>();
         for (NodePool p : pools) {
             for (Gres gr : p.gres()) {
@@ -109,6 +116,11 @@ public final class TresCapacity implements Capacity {
     }
 
     private TresCapacity(TresCapacity o) {
+        this(o, o.slurmSelect);
+    }
+
+    private TresCapacity(TresCapacity o, boolean slurmSelect) {
+        this.slurmSelect = slurmSelect && o.rows == null;
         this.cluster = o.cluster;
         this.site = o.site;
         this.gresKeys = o.gresKeys;
@@ -121,6 +133,20 @@ public final class TresCapacity implements Capacity {
         this.freeMem = o.freeMem.clone();
         this.freeGres = o.freeGres.clone();
         this.rows = o.rows;
+    }
+
+    /**
+     * A copy that places jobs as Slurm's {@code select/cons_tres} does ({@link ConsTresSelect}): a job's
+     * nodes may lie in several node groups of its partition when each node's need is the same (CPUs,
+     * memory, GRES per node), chosen by Slurm's node-set best fit in node order. Gang rows keep first fit.
+     */
+    public TresCapacity withSlurmSelection() {
+        return new TresCapacity(this, true);
+    }
+
+    /** True if jobs are placed as Slurm's cons_tres chooses ({@link #withSlurmSelection()}). */
+    public boolean slurmSelection() {
+        return slurmSelect;
     }
 
     /** Jobs per CPU in node group {@code group} (1: no sharing). */
@@ -204,7 +230,7 @@ public final class TresCapacity implements Capacity {
     public Placement placement(Candidate c, int[] nodes) {
         long[] need = c.need();
         long[] gres = g == 0 ? null : Arrays.copyOfRange(need, 3, 3 + g);
-        return Placement.ofTres(c.group(), nodes, (int) need[0], need[1], gres, c.partition(), need[2] == 1);
+        return Placement.ofTres(groupOf[nodes[0]], nodes, (int) need[0], need[1], gres, c.partition(), need[2] == 1);
     }
 
     @Override
@@ -214,8 +240,43 @@ public final class TresCapacity implements Capacity {
         for (int pi : partitionsOf(job)) {
             Partition part = site.partitions().get(pi);
             if (part.state() != PartitionState.UP || !part.admitsAccount(account) || !part.admitsQos(job.qos())) continue;
-            Placement p = placeIn(pi, job);
+            Placement p = slurmSelect ? selectIn(pi, job) : placeIn(pi, job);
             if (p != null) return p;
+        }
+        return null;
+    }
+
+    /**
+     * Slurm's choice ({@link ConsTresSelect}) in partition {@code pi}, or null: the partition's node groups
+     * whose nodes need the same ({@code need}) form one class, searched over all their nodes in node
+     * order; classes in the order of their first node, the first that serves the job wins.
+     */
+    private Placement selectIn(int pi, JobSpec job) {
+        int[] groups = partitionGroups[pi].clone();
+        Arrays.sort(groups);
+        long[][] needs = new long[groups.length][];
+        for (int i = 0; i < groups.length; i++) needs[i] = need(groups[i], pi, job);
+        boolean[] done = new boolean[groups.length];
+        int[] nodes = new int[freeCpus.length];
+        long[] avail = new long[freeCpus.length];
+        for (int i = 0; i < groups.length; i++) {
+            if (done[i] || needs[i] == null) continue;
+            long[] need = needs[i];
+            int count = 0;
+            for (int j = i; j < groups.length; j++) {
+                if (done[j] || !Arrays.equals(needs[j], need)) continue;
+                done[j] = true;
+                int group = groups[j];
+                for (int node = firstNode[group]; node < firstNode[group + 1]; node++) {
+                    if (!fits(node, need)) continue;
+                    nodes[count] = node;
+                    avail[count++] = freeCpus[node];
+                }
+            }
+            int[] chosen = ConsTresSelect.select(nodes, avail, null, count, job.nodes(), need[0]);
+            if (chosen == null) continue;
+            long[] gres = g == 0 ? null : Arrays.copyOfRange(need, 3, 3 + g);
+            return Placement.ofTres(groupOf[chosen[0]], chosen, (int) need[0], need[1], gres, pi, need[2] == 1);
         }
         return null;
     }

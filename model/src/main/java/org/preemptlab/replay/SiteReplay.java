@@ -124,6 +124,7 @@ public final class SiteReplay {
         }
 
         ReplayJobs jobs = new ReplayJobs(history, cluster);
+        Map<Long, Integer> throttles = ArrayThrottles.inferred(jobs.rows());
         int noAssoc = 0, noLimit = 0, unknownPart = 0;
         for (SacctJob j : jobs.rows()) {
             int nodes = Math.max(1, j.nodes());
@@ -165,7 +166,10 @@ public final class SiteReplay {
                 for (var t : typed.entrySet()) if (t.getKey().startsWith(name + ":") && t.getValue().equals(v)) type = t.getKey().substring(name.length() + 1);
                 gres.add(new Gres(name, type, (v + nodes - 1) / nodes));
             });
-            SlurmRequest req = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres).build();
+            SlurmRequest.Builder rb = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres);
+            Integer throttle = j.id().arrayTask() >= 0 ? throttles.get(j.id().base()) : null;
+            if (throttle != null) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()).arrayThrottle(throttle);
+            SlurmRequest req = rb.build();
             jobs.add(new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime, qos, account,
                     List.of(), true, true, 0, 0, null, req), j);
         }

@@ -205,6 +205,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         List<JobView> order = priorityOrder(s.queue());
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
+        // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
+        if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
         List<Started> startedNow = new ArrayList<>();
         Set<Integer> startedIdx = new HashSet<>();
         if (backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);

@@ -2,6 +2,7 @@ package org.preemptlab.slurmsched;
 
 import java.util.Arrays;
 import java.util.List;
+import org.preemptlab.alloc.ConsTresSelect;
 import org.preemptlab.alloc.TresCapacity;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobSpec;
@@ -273,7 +274,8 @@ final class TresStepProfile {
         ShapeBounds.Key key = ShapeBounds.key(job.nodes(), from, cands);
         long bound = bounds.bound(key, duration);
         if (bound == Long.MAX_VALUE) return null; // a shape it dominates fits nowhere, so neither does it
-        AvailabilityProfile.Slot slot = search(cands, job.nodes(), Math.max(from, bound), duration);
+        AvailabilityProfile.Slot slot = shape.slurmSelection() ? searchSelect(cands, job.nodes(), Math.max(from, bound), duration)
+                : search(cands, job.nodes(), Math.max(from, bound), duration);
         bounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
         return slot;
     }
@@ -370,6 +372,122 @@ final class TresStepProfile {
                         at = later[r - 1];
                     }
                     next = Math.min(next, at);
+                }
+            }
+            if (next == Integer.MAX_VALUE) return null;
+            i = Math.max(i + 1, next);
+        }
+        return null;
+    }
+
+    /**
+     * {@link #search} when the shape chooses nodes as Slurm's cons_tres does ({@link TresCapacity#withSlurmSelection()}):
+     * the candidates of one partition with the same need form a class (in the order of their first node,
+     * classes of a partition in that order, partitions in the candidates' order), and at a start the class's
+     * nodes that fit the whole window go to {@link ConsTresSelect} with their CPUs free over the window
+     * (the least over its steps, as on the general profile's meet). A start index is skipped by the same
+     * argument as in {@link #search}, counted over the class's nodes.
+     */
+    private AvailabilityProfile.Slot searchSelect(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
+        int nc = cands.size();
+        // classes: candidate indices, in order
+        int[] order = new int[nc];
+        int[] classEnd = new int[nc]; // classEnd[x]: end (in order) of the class starting at order position x
+        boolean[] used = new boolean[nc];
+        int pos = 0;
+        for (int c = 0; c < nc; c++) {
+            if (used[c]) continue;
+            int part = cands.get(c).partition();
+            // this partition's candidates by first node
+            Integer[] same = java.util.stream.IntStream.range(c, nc).filter(x -> !used[x] && cands.get(x).partition() == part)
+                    .boxed().sorted((a, b) -> Integer.compare(cands.get(a).firstNode(), cands.get(b).firstNode())).toArray(Integer[]::new);
+            for (int a = 0; a < same.length; a++) {
+                if (used[same[a]]) continue;
+                int begin = pos;
+                long[] need = cands.get(same[a]).need();
+                for (int b = a; b < same.length; b++) {
+                    if (!used[same[b]] && Arrays.equals(cands.get(same[b]).need(), need)) {
+                        used[same[b]] = true;
+                        order[pos++] = same[b];
+                    }
+                }
+                classEnd[begin] = pos;
+            }
+        }
+        int[] base = new int[nc + 1];
+        for (int c = 0; c < nc; c++) base[c + 1] = base[c] + cands.get(c).endNode() - cands.get(c).firstNode();
+        int total = base[nc];
+        if (runEnd.length < total) {
+            runEnd = new int[total];
+            badAt = new int[total];
+        }
+        if (stamp.length < total) stamp = new int[total];
+        if (++search == 0) {
+            Arrays.fill(stamp, 0);
+            search = 1;
+        }
+        if (later.length < total) later = new int[total];
+        int[] fit = new int[total];
+        long[] avail = new long[total];
+        int i = floorIndex(from);
+        int j = i;
+        while (i < size) {
+            long start = Math.max(from, times[i]);
+            long end = start + duration;
+            if (j < i) j = i;
+            while (j + 1 < size && times[j + 1] < end) j++;
+            int next = Integer.MAX_VALUE;
+            for (int x = 0; x < nc; x = classEnd[x]) {
+                int k = 0;
+                int failed = 0;
+                long[] need = cands.get(order[x]).need();
+                long cpus = need[0];
+                long mem = need[1];
+                for (int y = x; y < classEnd[x]; y++) {
+                    TresCapacity.Candidate cand = cands.get(order[y]);
+                    for (int node = cand.firstNode(), slot = base[order[y]]; node < cand.endNode(); node++, slot++) {
+                        if (stamp[slot] != search) {
+                            stamp[slot] = search;
+                            runEnd[slot] = -1;
+                            badAt[slot] = -1;
+                        }
+                        if (i <= badAt[slot]) {
+                            later[failed++] = badAt[slot] + 1;
+                            continue;
+                        }
+                        int e = runEnd[slot];
+                        if (e < i) e = i - 1;
+                        int b = node * w;
+                        while (e < j) {
+                            long[] f = free[e + 1];
+                            boolean fits = f[b] >= cpus && f[b + 1] >= mem;
+                            for (int r = 0; r < g && fits; r++) fits = f[b + 2 + r] >= need[3 + r];
+                            if (fits) {
+                                e++;
+                            } else {
+                                badAt[slot] = e + 1;
+                                break;
+                            }
+                        }
+                        runEnd[slot] = e;
+                        if (e >= j) {
+                            long least = Long.MAX_VALUE;
+                            for (int st = i; st <= j; st++) least = Math.min(least, free[st][b]);
+                            fit[k] = node;
+                            avail[k++] = least;
+                        } else {
+                            later[failed++] = badAt[slot] + 1;
+                        }
+                    }
+                }
+                if (k >= nodesNeeded) {
+                    int[] chosen = ConsTresSelect.select(fit, avail, null, k, nodesNeeded, cpus);
+                    if (chosen != null) return new AvailabilityProfile.Slot(start, shape.placement(cands.get(order[x]), chosen));
+                }
+                int r = nodesNeeded - k;
+                if (r > 0 && r <= failed) {
+                    Arrays.sort(later, 0, failed);
+                    next = Math.min(next, later[r - 1]);
                 }
             }
             if (next == Integer.MAX_VALUE) return null;

@@ -60,9 +60,22 @@ class TresStepProfileProperties {
 
     @Property(tries = 200)
     void theFastSearchAnswersAsTheGeneralProfile(@ForAll long seed) {
+        fastAnswersAsGeneral(seed, false);
+    }
+
+    /**
+     * With Slurm's node choice (TresCapacity.withSlurmSelection: cons_tres best fit across node groups), the
+     * fast search's placements are still the general profile's, whose meet is placed by TresCapacity.place.
+     */
+    @Property(tries = 200)
+    void withSlurmsNodeChoiceTheFastSearchAnswersAsTheGeneralProfile(@ForAll long seed) {
+        fastAnswersAsGeneral(seed, true);
+    }
+
+    private void fastAnswersAsGeneral(long seed, boolean slurmSelection) {
         Random rnd = new Random(seed);
         long now = rnd.nextInt(1000);
-        Profiles both = Profiles.ofRandomRunningJobs(rnd, now);
+        Profiles both = Profiles.ofRandomRunningJobs(rnd, now, slurmSelection);
         AvailabilityProfile general = both.general();
         TresStepProfile fast = both.fast();
         for (int k = 0; k < 60; k++) {
@@ -87,7 +100,7 @@ class TresStepProfileProperties {
     void searchesOfRepeatedShapesAnswerAsTheGeneralProfile(@ForAll long seed) {
         Random rnd = new Random(seed);
         long now = rnd.nextInt(1000);
-        Profiles both = Profiles.ofRandomRunningJobs(rnd, now);
+        Profiles both = Profiles.ofRandomRunningJobs(rnd, now, rnd.nextBoolean());
         AvailabilityProfile general = both.general();
         TresStepProfile fast = both.fast();
         List<JobSpec> shapes = new ArrayList<>();
@@ -141,8 +154,9 @@ class TresStepProfileProperties {
 
     /** The same cluster with up to 40 random running jobs, as the general profile and as the fast one. */
     private record Profiles(AvailabilityProfile general, TresStepProfile fast) {
-        static Profiles ofRandomRunningJobs(Random rnd, long now) {
+        static Profiles ofRandomRunningJobs(Random rnd, long now, boolean slurmSelection) {
             TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
+            if (slurmSelection) free = free.withSlurmSelection();
             List<Long> ends = new ArrayList<>();
             List<Placement> held = new ArrayList<>();
             for (int r = 0; r < 40; r++) { // running jobs, each taken where it fits now

@@ -1,0 +1,105 @@
+package org.preemptlab.alloc;
+
+import java.util.Arrays;
+
+/**
+ * Which nodes Slurm's {@code select/cons_tres} gives a job among the nodes that can hold it: the
+ * node-set best fit of its {@code _eval_nodes} (Slurm 22.05, {@code src/plugins/select/cons_tres/job_test.c},
+ * the generic case: no required nodes, not {@code --contiguous}, no topology plugin, no {@code LLN},
+ * {@code pack_serial_at_end} or {@code --spread-job}).
+ *
+ * <p>The usable nodes, in node order (slurm.conf order), fall into <em>sets</em>: runs of consecutive
+ * node indices of equal {@code Weight}. A set is <em>sufficient</em> when its available CPUs reach the
+ * CPUs still wanted and its nodes the nodes still wanted. Repeatedly, the best set is chosen: the one of
+ * lowest weight; among equal weights the first sufficient set, then a sufficient set with fewer CPUs
+ * (the tightest fit), and — Slurm's rule as written — an insufficient set with more CPUs than the best so
+ * far, even a sufficient best. From the chosen set the job takes its nodes in order; when one node is
+ * still wanted it takes the set's node with the fewest available CPUs that still hold the job (the
+ * best-fit node). The set is then used up, and the next best set serves what is still wanted.
+ *
+ * <p>A node's available CPUs are all its free CPUs (not only the job's), so the best fit prefers the
+ * busier node; the job itself takes its CPUs per node on each chosen node.
+ */
+public final class ConsTresSelect {
+
+    private ConsTresSelect() {}
+
+    /**
+     * The chosen nodes, ascending, or null when the usable nodes cannot serve {@code wanted} nodes.
+     *
+     * @param nodes     the usable node indices, ascending (each holds the job)
+     * @param avail     per position of {@code nodes}: the node's available CPUs
+     * @param weight    per position: the node's {@code Weight}, or null when every weight is equal
+     * @param count     how many positions of {@code nodes} are used
+     * @param wanted    nodes the job needs
+     * @param cpusEach  CPUs the job takes on each node
+     */
+    public static int[] select(int[] nodes, long[] avail, long[] weight, int count, int wanted, long cpusEach) {
+        if (wanted < 1) throw new IllegalArgumentException("wanted: " + wanted + " nodes; must be ≥ 1");
+        if (count < wanted) return null;
+        // the sets: [start[s], end[s]) positions, their CPUs, nodes and weight
+        int[] start = new int[count];
+        int[] end = new int[count];
+        long[] cpus = new long[count];
+        int[] size = new int[count];
+        long[] w = new long[count];
+        int sets = 0;
+        for (int p = 0; p < count; p++) {
+            long wp = weight == null ? 0 : weight[p];
+            if (p == 0 || nodes[p] != nodes[p - 1] + 1 || wp != w[sets - 1]) {
+                start[sets] = p;
+                w[sets] = wp;
+                sets++;
+            }
+            end[sets - 1] = p + 1;
+            cpus[sets - 1] += avail[p];
+            size[sets - 1]++;
+        }
+        int[] out = new int[wanted];
+        int k = 0;
+        long remCpus = (long) wanted * cpusEach;
+        while (k < wanted) {
+            int best = -1;
+            boolean bestSufficient = false;
+            for (int s = 0; s < sets; s++) {
+                if (size[s] == 0) continue;
+                boolean sufficient = cpus[s] >= remCpus && size[s] >= wanted - k;
+                boolean newBest = best < 0 || w[s] < w[best];
+                if (!newBest && w[s] == w[best]) {
+                    newBest = (sufficient && !bestSufficient) || (sufficient && cpus[s] < cpus[best])
+                            || (!sufficient && cpus[s] > cpus[best]);
+                }
+                if (newBest) {
+                    best = s;
+                    bestSufficient = sufficient;
+                }
+            }
+            if (best < 0) return null;
+            int single = -1;
+            if (wanted - k <= 1) {
+                // the best-fit node: fewest available CPUs that still hold the job (the first such on a tie)
+                for (int p = start[best]; p < end[best]; p++) {
+                    if (avail[p] < Math.max(remCpus, 1)) continue;
+                    if (single < 0 || avail[p] < avail[single]) {
+                        single = p;
+                        if (avail[p] == remCpus) break;
+                    }
+                }
+            }
+            if (single >= 0) {
+                out[k++] = nodes[single];
+                remCpus -= cpusEach;
+            } else {
+                for (int p = start[best]; p < end[best] && k < wanted; p++) {
+                    if (avail[p] <= 0) continue;
+                    out[k++] = nodes[p];
+                    remCpus -= cpusEach;
+                }
+            }
+            cpus[best] = 0;
+            size[best] = 0;
+        }
+        Arrays.sort(out);
+        return out;
+    }
+}
