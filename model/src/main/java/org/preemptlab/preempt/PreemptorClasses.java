@@ -32,6 +32,13 @@ final class PreemptorClasses {
     private List<JobView>[] ordered = newLists(4);
     private List<JobView>[] exempt = newLists(4);
     private int classes;
+    // what the running and suspended jobs are, as far as any preemptor could care (made on first use):
+    // the lowest tier among them, and the pools that hold one of them that does not own the pool
+    private boolean summarized;
+    private int lowestTier;
+    private long borrowedPools;
+    /** The waiting jobs that may start on an own pool or preempt someone, in queue order (made on first use). */
+    private List<JobView> contenders;
 
     PreemptorClasses(Snapshot s, PreemptionRules rules, VictimPlanner planner, JobRanks ranks) {
         this.s = s;
@@ -55,6 +62,61 @@ final class PreemptorClasses {
         Set<Integer> none = Set.of();
         return orderedCandidates(waiting, none).isEmpty()
                 && (!rules.anyExempt() || exemptCandidates(waiting, none).isEmpty());
+    }
+
+    /**
+     * The waiting jobs this pass has anything to do for, in queue order: with owner preemption, every job
+     * that owns a pool it may use (it may start there ahead of the others); and every job that may preempt
+     * some running or suspended job, now or once PreemptExemptTime is over ({@link #mayPreemptAnyone}).
+     * One walk of the queue per pass, stopped where the rest of the queue — a lower or equal tier — may
+     * preempt nobody (the queue is in tier order; without owner preemption a job preempts only lower tiers).
+     */
+    List<JobView> contenders() {
+        if (contenders != null) return contenders;
+        if (rules.slurm() != null || !ranks.classified()) {
+            contenders = new ArrayList<>(s.queue()); // asked job by job: every waiting job
+            return contenders;
+        }
+        summarize();
+        boolean owners = rules.ownerPreemption() && pools != null;
+        boolean byTier = rules.qosPreemption();
+        contenders = new ArrayList<>();
+        if (!owners && !byTier) return contenders; // owner preemption without pools: nobody preempts anybody
+        for (JobView w : s.queue()) {
+            if (!owners && w.tier() <= lowestTier) break; // the queue's order: every later job has a tier ≤ this one's
+            if (owners && ranks.ownsUsable(w) != 0 || byTier && ranks.tier(w) > lowestTier) contenders.add(w);
+        }
+        return contenders;
+    }
+
+    /**
+     * False if {@code waiting} may preempt nobody now nor once PreemptExemptTime is over, told from the
+     * summary of the running and suspended jobs without walking them: a job of a class preempts a job
+     * of a lower tier, or a borrower on a pool it owns ({@link #mayPreempt}). True may still find nobody.
+     */
+    boolean mayPreemptAnyone(JobView waiting) {
+        if (rules.slurm() != null || !ranks.classified()) return true;
+        summarize();
+        if (rules.ownerPreemption() && pools != null && (ranks.ownsUsable(waiting) & borrowedPools) != 0) return true;
+        return rules.qosPreemption() && ranks.tier(waiting) > lowestTier;
+    }
+
+    /** One walk of the running (state running) and suspended jobs: their lowest tier and the pools lent to them. */
+    private void summarize() {
+        if (summarized) return;
+        summarized = true;
+        lowestTier = Integer.MAX_VALUE;
+        for (JobView r : s.running()) {
+            if (r.state() == JobState.RUNNING) summarize(r);
+        }
+        for (JobView r : s.suspended()) summarize(r);
+    }
+
+    private void summarize(JobView victim) {
+        lowestTier = Math.min(lowestTier, ranks.tier(victim));
+        if (pools == null || victim.placement() == null || victim.placement().pool() < 0) return;
+        int p = victim.placement().pool();
+        if ((ranks.owns(victim) >>> p & 1) == 0) borrowedPools |= 1L << p;
     }
 
     /** The running and suspended jobs {@code waiting} may preempt now, not in {@code taken}, in victim order. */
