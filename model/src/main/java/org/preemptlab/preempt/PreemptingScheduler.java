@@ -58,7 +58,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
 
     @Override
     public int tierOf(JobSpec job) {
-        return rules.tierOf(job.qos());
+        return ranks.tierOf(job);
     }
 
     @Override
