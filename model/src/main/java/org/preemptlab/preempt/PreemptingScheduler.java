@@ -92,7 +92,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         for (JobView waiting : classes.contenders()) {
             // cheapest first: whom it may preempt is found (a walk of the running jobs per class) only for a job that does not fit
             if (!classes.mayPreemptAnyone(waiting)) continue; // nothing to do for it, whether it fits or not
-            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
+            if (startedOrPromised(waiting, started, promised)) continue;
             if (usable(s, free, waiting).place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
             if (classes.preemptsNobody(waiting)) continue;
             wakeAt = Math.min(wakeAt, exemptUntil(classes, waiting, victims));
@@ -198,7 +198,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         boolean masks = ranks.classified();
         for (JobView waiting : classes.contenders()) { // every owner's job among them, in queue order
             if (masks && ranks.ownsUsable(waiting) == 0) continue; // owns no pool it may use: not an owner's job here
-            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
+            if (startedOrPromised(waiting, started, promised)) continue;
             Placement own = onOwnPool(s, usable(s, avail, waiting), waiting);
             if (own == null) continue;
             free.take(own);
@@ -229,6 +229,11 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             if (placement != null) return placement;
         }
         return null;
+    }
+
+    /** True if the job was started this pass or is promised a placement (no boxed look-up while both are empty, as mostly). */
+    private static boolean startedOrPromised(JobView job, Set<Integer> started, Map<Integer, Placement> promised) {
+        return !started.isEmpty() && started.contains(job.index()) || !promised.isEmpty() && promised.containsKey(job.index());
     }
 
     private static Set<Integer> hiddenFromBase(Set<Integer> started, Map<Integer, Placement> promised) {
