@@ -82,7 +82,7 @@ public final class SiteReplay {
         return new Explained(r, ReplayReasons.of(sim[0]));
     }
 
-    private static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
+    static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log) {
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();

@@ -40,66 +40,114 @@ public record JobDraft(String name, long submit, String qos, String group, int n
     }
 
     public JobDraft withName(String v) {
-        return new JobDraft(v, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.name = v);
     }
 
     public JobDraft withSubmit(long v) {
-        return new JobDraft(name, v, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.submit = v);
     }
 
     public JobDraft withQos(String v) {
-        return new JobDraft(name, submit, v, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.qos = v);
     }
 
     public JobDraft withGroup(String v) {
-        return new JobDraft(name, submit, qos, v, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.group = v);
     }
 
     public JobDraft withNodes(int v) {
-        return new JobDraft(name, submit, qos, group, v, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.nodes = v);
     }
 
     public JobDraft withCoresPerNode(int v) {
-        return new JobDraft(name, submit, qos, group, nodes, v, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.coresPerNode = v);
     }
 
     public JobDraft withEstimate(long v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, v, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.estimate = v);
     }
 
     public JobDraft withRuntime(long v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, v, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.runtime = v);
     }
 
     public JobDraft withMemoryPerNodeMb(long v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, v, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.memoryPerNodeMb = v);
     }
 
     public JobDraft withRerunnable(boolean v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, v, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.rerunnable = v);
     }
 
     public JobDraft withCheckpointable(boolean v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, v, imageMbPerNode, pools, checkpointInterval, slurm);
+        return with(p -> p.checkpointable = v);
     }
 
     public JobDraft withImageMbPerNode(long v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, v, pools, checkpointInterval, slurm);
+        return with(p -> p.imageMbPerNode = v);
     }
 
     public JobDraft withPools(List<String> v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, v, checkpointInterval, slurm);
+        return with(p -> p.pools = v);
     }
 
     public JobDraft withCheckpointInterval(long v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, v, slurm);
+        return with(p -> p.checkpointInterval = v);
     }
 
     public JobDraft withSlurm(SlurmRequest v) {
-        return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, v);
+        return with(p -> p.slurm = v);
     }
 
     public boolean isSlurm() {
         return slurm != null;
+    }
+
+    /** The JobDraft with some components changed: every {@code with…} goes through here, so none repeats the record's 15 components. */
+    private JobDraft with(java.util.function.Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
+        return p.draft();
+    }
+
+    /** A JobDraft's components, to change some and make the new one. */
+    private static final class Parts {
+        String name;
+        long submit;
+        String qos;
+        String group;
+        int nodes;
+        int coresPerNode;
+        long estimate;
+        long runtime;
+        long memoryPerNodeMb;
+        boolean rerunnable;
+        boolean checkpointable;
+        long imageMbPerNode;
+        List<String> pools;
+        long checkpointInterval;
+        SlurmRequest slurm;
+
+        Parts(JobDraft d) {
+            name = d.name;
+            submit = d.submit;
+            qos = d.qos;
+            group = d.group;
+            nodes = d.nodes;
+            coresPerNode = d.coresPerNode;
+            estimate = d.estimate;
+            runtime = d.runtime;
+            memoryPerNodeMb = d.memoryPerNodeMb;
+            rerunnable = d.rerunnable;
+            checkpointable = d.checkpointable;
+            imageMbPerNode = d.imageMbPerNode;
+            pools = d.pools;
+            checkpointInterval = d.checkpointInterval;
+            slurm = d.slurm;
+        }
+
+        JobDraft draft() {
+            return new JobDraft(name, submit, qos, group, nodes, coresPerNode, estimate, runtime, memoryPerNodeMb, rerunnable, checkpointable, imageMbPerNode, pools, checkpointInterval, slurm);
+        }
     }
 }

@@ -36,47 +36,47 @@ public record PoolDraft(String name, int nodes, int coresPerNode, long memoryPer
     }
 
     public PoolDraft withName(String v) {
-        return new PoolDraft(v, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
+        return with(p -> p.name = v);
     }
 
     public PoolDraft withNodes(int v) {
-        return new PoolDraft(name, v, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
+        return with(p -> p.nodes = v);
     }
 
     public PoolDraft withCoresPerNode(int v) {
-        return new PoolDraft(name, nodes, v, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
+        return with(p -> p.coresPerNode = v);
     }
 
     public PoolDraft withMemoryPerNodeMb(long v) {
-        return new PoolDraft(name, nodes, coresPerNode, v, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
+        return with(p -> p.memoryPerNodeMb = v);
     }
 
     public PoolDraft withOwner(String v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, v, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
+        return with(p -> p.owner = v);
     }
 
     public PoolDraft withBorrowers(List<String> v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, v, bandwidthMBps, threadsPerCore, gres, features, hostNames);
+        return with(p -> p.borrowers = v);
     }
 
     public PoolDraft withBandwidthMBps(double v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, v, threadsPerCore, gres, features, hostNames);
+        return with(p -> p.bandwidthMBps = v);
     }
 
     public PoolDraft withThreadsPerCore(int v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, v, gres, features, hostNames);
+        return with(p -> p.threadsPerCore = v);
     }
 
     public PoolDraft withGres(List<Gres> v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, v, features, hostNames);
+        return with(p -> p.gres = v);
     }
 
     public PoolDraft withFeatures(List<String> v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, v, hostNames);
+        return with(p -> p.features = v);
     }
 
     public PoolDraft withHostNames(List<String> v) {
-        return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, v);
+        return with(p -> p.hostNames = v);
     }
 
     /** GPUs on each node (every {@code gpu} GRES, any type). */
@@ -84,5 +84,45 @@ public record PoolDraft(String name, int nodes, int coresPerNode, long memoryPer
         long n = 0;
         for (Gres g : gres) if (g.name().equals("gpu")) n += g.count();
         return n;
+    }
+
+    /** The PoolDraft with some components changed: every {@code with…} goes through here, so none repeats the record's 11 components. */
+    private PoolDraft with(java.util.function.Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
+        return p.draft();
+    }
+
+    /** A PoolDraft's components, to change some and make the new one. */
+    private static final class Parts {
+        String name;
+        int nodes;
+        int coresPerNode;
+        long memoryPerNodeMb;
+        String owner;
+        List<String> borrowers;
+        double bandwidthMBps;
+        int threadsPerCore;
+        List<Gres> gres;
+        List<String> features;
+        List<String> hostNames;
+
+        Parts(PoolDraft d) {
+            name = d.name;
+            nodes = d.nodes;
+            coresPerNode = d.coresPerNode;
+            memoryPerNodeMb = d.memoryPerNodeMb;
+            owner = d.owner;
+            borrowers = d.borrowers;
+            bandwidthMBps = d.bandwidthMBps;
+            threadsPerCore = d.threadsPerCore;
+            gres = d.gres;
+            features = d.features;
+            hostNames = d.hostNames;
+        }
+
+        PoolDraft draft() {
+            return new PoolDraft(name, nodes, coresPerNode, memoryPerNodeMb, owner, borrowers, bandwidthMBps, threadsPerCore, gres, features, hostNames);
+        }
     }
 }

@@ -101,58 +101,113 @@ public record ScenarioDraft(String name, String description, int processors, Lis
     }
 
     public ScenarioDraft withName(String v) {
-        return new ScenarioDraft(v, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.name = v);
     }
 
     public ScenarioDraft withDescription(String v) {
-        return new ScenarioDraft(name, v, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.description = v);
     }
 
     public ScenarioDraft withProcessors(int v) {
-        return new ScenarioDraft(name, description, v, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.processors = v);
     }
 
     public ScenarioDraft withPools(List<PoolDraft> v) {
-        return new ScenarioDraft(name, description, processors, v, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.pools = v);
     }
 
     /** New jobs: the table no longer comes from the trace. */
     public ScenarioDraft withJobs(List<JobDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, v, scheduler, rules, settings, maintenance, failures, seed, horizon, null, running, gang, reservations, site);
+        return with(p -> {
+            p.jobs = v;
+            p.trace = null;
+        });
     }
 
     public ScenarioDraft withScheduler(SchedulerSpec v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, v, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.scheduler = v);
     }
 
     public ScenarioDraft withRules(PreemptionRules v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, v, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.rules = v);
     }
 
     public ScenarioDraft withSettings(PreemptionSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, v, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.settings = v);
     }
 
     public ScenarioDraft withMaintenance(List<MaintenanceDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, v, failures, seed, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.maintenance = v);
     }
 
     public ScenarioDraft withSeed(long v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, v, horizon, trace, running, gang, reservations, site);
+        return with(p -> p.seed = v);
     }
 
     /** Pools that share cores and the time slice (carried along; the editor does not edit them yet). */
     public ScenarioDraft withGang(GangSettings v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, v, reservations, site);
+        return with(p -> p.gang = v);
     }
 
     public ScenarioDraft withReservations(List<ReservationDraft> v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, v, site);
+        return with(p -> p.reservations = v);
     }
 
     /** Another Slurm site (null: a version-1 scenario). */
     public ScenarioDraft withSite(Site v) {
-        return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, v);
+        return with(p -> p.site = v);
+    }
+
+    /** The draft with some components changed: every {@code with…} goes through here, so none repeats the record's 17 components. */
+    private ScenarioDraft with(java.util.function.Consumer<Parts> change) {
+        Parts p = new Parts(this);
+        change.accept(p);
+        return p.draft();
+    }
+
+    /** A draft's components, to change some and make the new draft. */
+    private static final class Parts {
+        String name;
+        String description;
+        int processors;
+        List<PoolDraft> pools;
+        List<JobDraft> jobs;
+        SchedulerSpec scheduler;
+        PreemptionRules rules;
+        PreemptionSettings settings;
+        List<MaintenanceDraft> maintenance;
+        FailureModel failures;
+        long seed;
+        Long horizon;
+        TraceReference trace;
+        List<RunningJob> running;
+        GangSettings gang;
+        List<ReservationDraft> reservations;
+        Site site;
+
+        Parts(ScenarioDraft d) {
+            name = d.name;
+            description = d.description;
+            processors = d.processors;
+            pools = d.pools;
+            jobs = d.jobs;
+            scheduler = d.scheduler;
+            rules = d.rules;
+            settings = d.settings;
+            maintenance = d.maintenance;
+            failures = d.failures;
+            seed = d.seed;
+            horizon = d.horizon;
+            trace = d.trace;
+            running = d.running;
+            gang = d.gang;
+            reservations = d.reservations;
+            site = d.site;
+        }
+
+        ScenarioDraft draft() {
+            return new ScenarioDraft(name, description, processors, pools, jobs, scheduler, rules, settings, maintenance, failures, seed, horizon, trace, running, gang, reservations, site);
+        }
     }
 
     /** True for a version-2 (Slurm site) draft. */

@@ -129,8 +129,7 @@ public final class SiteMapping {
             Hardware hw = e.getKey();
             List<String> hosts = e.getValue();
             if (hw.partitions().isEmpty()) {
-                report.warn("node(s) " + String.join(",", hosts.subList(0, Math.min(3, hosts.size()))) + (hosts.size() > 3 ? ",…" : "")
-                        + " are in no partition: no job can use them");
+                report.warn(noPartition(hosts));
             }
             String base = prefix(hosts.get(0));
             String name = base;
@@ -320,5 +319,12 @@ public final class SiteMapping {
         return new Association(key, key.isUser() ? key.account() : parent, (int) Math.max(1, Math.min(Integer.MAX_VALUE, l.shares())),
                 (int) l.priority().orElse(-1), l.defaultQos() == null || l.defaultQos().isEmpty() ? null : l.defaultQos(),
                 new LinkedHashSet<>(l.qos()), s.build());
+    }
+
+    /** {@code node c1 is in no partition: no job can use it}, {@code 5 nodes (c1,c2,c3,…) are in no partition: no job can use them}. */
+    static String noPartition(List<String> hosts) {
+        if (hosts.size() == 1) return "node " + hosts.get(0) + " is in no partition: no job can use it";
+        return org.preemptlab.units.Units.count(hosts.size(), "node") + " (" + String.join(",", hosts.subList(0, Math.min(3, hosts.size())))
+                + (hosts.size() > 3 ? ",…" : "") + ") are in no partition: no job can use them";
     }
 }

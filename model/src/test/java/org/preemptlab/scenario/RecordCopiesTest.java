@@ -68,6 +68,60 @@ class RecordCopiesTest {
         assertEachSetterChangesOnlyItsComponent(a, b, a.toBuilder());
     }
 
+    @Test
+    void scenarioDraftWithersChangeTheirComponentAlone() throws Exception {
+        ScenarioDraft a = ScenarioDraft.empty();
+        ScenarioDraft b = new ScenarioDraft("b", "e", 64, List.of(PoolDraft.of("q", 2, 4)), List.of(new JobDraft("j", 0, "normal", "g", 1, 1, 60, 30, 0, true, true, 0)),
+                SchedulerSpec.aggressiveCheckpoint(0.5, 60, 60, true), new PreemptionRules(true, true, Map.of(), null, 0, Map.of(), null),
+                PreemptionSettings.defaults().withGrace(30), List.of(), null, 7, null, null, List.of(),
+                org.preemptlab.gang.GangSettings.NONE.withTimeSlice(60), List.of(), null);
+        assertThat(withersChangeTheirComponentAlone(a, b, "jobs", "trace")).as("the withers the samples tell apart")
+                .containsExactlyInAnyOrder("withName", "withDescription", "withProcessors", "withPools", "withJobs", "withScheduler",
+                        "withRules", "withSettings", "withSeed", "withGang");
+    }
+
+    @Test
+    void jobAndPoolDraftWithersChangeTheirComponentAlone() throws Exception {
+        JobDraft a = new JobDraft("j", 0, "normal", "g", 1, 1, 60, 30, 0, true, true, 0);
+        JobDraft b = new JobDraft("k", 5, "high", "h", 2, 3, 120, 90, 100, false, false, 7, List.of("p"), 600,
+                org.preemptlab.job.SlurmRequest.of("ana", "chem"));
+        assertThat(withersChangeTheirComponentAlone(a, b, null, null)).hasSize(JobDraft.class.getRecordComponents().length);
+        PoolDraft c = PoolDraft.of("p", 2, 4);
+        PoolDraft d = new PoolDraft("q", 3, 8, 1000, "o", List.of("*"), 50, 2, List.of(new org.preemptlab.gres.Gres("gpu", "", 2)),
+                List.of("fast"), List.of("q1", "q2", "q3"));
+        assertThat(withersChangeTheirComponentAlone(c, d, null, null)).hasSize(PoolDraft.class.getRecordComponents().length);
+    }
+
+    /**
+     * For each component c with a {@code withC(type)}: {@code from.withC(other.c())} differs from {@code from} in c alone
+     * (and, when c is {@code clearing}, in {@code cleared}, which becomes null). The withers whose component the samples
+     * tell apart.
+     */
+    static <R extends Record> List<String> withersChangeTheirComponentAlone(R from, R other, String clearing, String cleared)
+            throws Exception {
+        List<String> checked = new ArrayList<>();
+        RecordComponent[] components = from.getClass().getRecordComponents();
+        for (RecordComponent c : components) {
+            String name = "with" + Character.toUpperCase(c.getName().charAt(0)) + c.getName().substring(1);
+            Method wither;
+            try {
+                wither = from.getClass().getMethod(name, c.getType());
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            Object changed = c.getAccessor().invoke(other);
+            Object copy = wither.invoke(from, changed);
+            for (RecordComponent d : components) {
+                Object want = d.getName().equals(c.getName()) ? changed
+                        : c.getName().equals(clearing) && d.getName().equals(cleared) ? null : d.getAccessor().invoke(from);
+                assertThat(d.getAccessor().invoke(copy)).as("%s.%s(…): component %s", from.getClass().getSimpleName(), name, d.getName())
+                        .isEqualTo(want);
+            }
+            if (!Objects.equals(c.getAccessor().invoke(from), changed)) checked.add(name);
+        }
+        return checked;
+    }
+
     /** For each component c: from.toBuilder().c(other.c()).build() differs from {@code from} in c alone. */
     static <R extends Record> void assertEachSetterChangesOnlyItsComponent(R from, R other, Object anyBuilder)
             throws Exception {

@@ -47,6 +47,21 @@ class SlurmSiteTest {
     }
 
     @Test
+    void nodesInNoPartitionAreCountedInTheRightPlural(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("slurm.conf"), """
+                NodeName=c[1-2] CPUs=4 RealMemory=8000
+                NodeName=spare[1-5] CPUs=8 RealMemory=8000
+                NodeName=lonely CPUs=16 RealMemory=8000
+                PartitionName=p Nodes=c[1-2] Default=YES
+                """);
+        SlurmSite site = SlurmSite.read(new SlurmSite.Files(dir.resolve("slurm.conf"), null, null, null));
+        SiteMapping.cluster(site);
+        assertThat(site.report().warnings()).contains("5 nodes (spare1,spare2,spare3,…) are in no partition: no job can use them",
+                "node lonely is in no partition: no job can use it");
+        assertThat(String.join("\n", site.report().warnings())).doesNotContain("(s)");
+    }
+
+    @Test
     void theTeachingSampleIsTheTestedSite() throws IOException {
         Path sample = Path.of("..", "sample-clusters", "slurm-site");
         for (String f : List.of("slurm.conf", "nodes.conf", "gres.conf", "tundra.cfg", "qos.txt")) {

@@ -17,6 +17,7 @@ import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.HistoryTimes;
 import org.preemptlab.replay.SiteReplay;
+import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.slurmconf.SlurmSite;
 import org.preemptlab.slurmconf.ImportReport;
 import org.preemptlab.slurmconf.SlurmConf;
@@ -177,18 +178,20 @@ final class ReplayCommand implements Callable<Integer> {
                 if (gresConf != null) warnings.add("--gres-conf not used with --model nodes");
                 if (sacctmgrDump != null || sacctmgrQos != null) warnings.add("--sacctmgr-dump and --sacctmgr-qos not used with --model nodes");
             } else {
-                SlurmSite site = SlurmSite.read(new SlurmSite.Files(slurmConf, gresConf, sacctmgrDump, sacctmgrQos));
+                SlurmSite.Files files = new SlurmSite.Files(slurmConf, gresConf, sacctmgrDump, sacctmgrQos);
+                SlurmSite site = SlurmSite.read(files);
                 SiteReplay.Priority prio = pr.equals("sacct") ? SiteReplay.Priority.SACCT : SiteReplay.Priority.MULTIFACTOR;
                 if (slurmctldLog != null && phase != 0) throw new IllegalArgumentException("--phase and --slurmctld-log: give one (the log has the passes' instants)");
-                r = slurmctldLog != null ? SiteReplay.run(site, a, SlurmctldLog.read(slurmctldLog), tolerance, prio)
-                        : SiteReplay.run(site, a, phase, tolerance, prio);
-                warnings = new java.util.ArrayList<>(r.warnings());
+                SlurmSite.Files bf = whatIfMode ? SiteReplayRun.baselineFiles(files,
+                        new SlurmSite.Files(baselineSlurmConf, baselineGresConf, baselineSacctmgrDump, baselineSacctmgrQos)) : null;
+                SiteReplayRun.Outcome run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a,
+                        new SiteReplayRun.Options(prio, phase, slurmctldLog == null ? null : SlurmctldLog.read(slurmctldLog), tolerance), false,
+                        SiteReplayRun.Progress.NONE);
+                r = run.result();
+                warnings = new java.util.ArrayList<>(run.warnings());
                 if (whatIfMode) {
-                    SlurmSite.Files bf = new SlurmSite.Files(or(baselineSlurmConf, slurmConf), or(baselineGresConf, gresConf),
-                            or(baselineSacctmgrDump, sacctmgrDump), or(baselineSacctmgrQos, sacctmgrQos));
-                    HistoryReplay.Result base = SiteReplay.run(SlurmSite.read(bf), a, phase, tolerance, prio);
-                    for (String w : base.warnings()) if (!r.warnings().contains(w)) warnings.add("baseline: " + w);
-                    whatIf = WhatIfComparison.of(base.comparison(), r.comparison());
+                    HistoryReplay.Result base = run.baseline();
+                    whatIf = run.whatIf();
                     Map<String, String> wx = new LinkedHashMap<>();
                     wx.put("baselineSlurmConf", q(bf.slurmConf().toString()));
                     if (bf.gresConf() != null) wx.put("baselineGresConf", q(bf.gresConf().toString()));
@@ -242,29 +245,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The what-if in human units: overall, then per partition and per account. */
     static void printWhatIf(PrintWriter out, WhatIfComparison w) {
-        out.printf(Locale.ROOT, "what-if against the baseline replay (%s in both%s):%n", Units.count(w.jobs(), "job"),
-                w.onlyBaseline() + w.onlyWhatIf() == 0 ? ""
-                        : "; " + w.onlyBaseline() + " started only in the baseline, " + w.onlyWhatIf() + " only in the what-if");
-        out.println("  all jobs: " + whatIfLine(w.all()));
-        w.byPartition().forEach((k, g) -> out.println("  partition " + k + ": " + whatIfLine(g)));
-        w.byAccount().forEach((k, g) -> out.println("  account " + k + ": " + whatIfLine(g)));
-    }
-
-    static String whatIfLine(WhatIfComparison.Group g) {
-        return Units.count(g.jobs(), "job") + ", mean wait " + Units.duration(g.meanWaitBaselineSeconds()) + " → "
-                + Units.duration(g.meanWaitWhatIfSeconds()) + " (" + percent(g.meanWaitChangePercent()) + "), median "
-                + Units.duration(g.medianWaitBaselineSeconds()) + " → " + Units.duration(g.medianWaitWhatIfSeconds()) + " ("
-                + percent(g.medianWaitChangePercent()) + "); " + g.startedEarlier() + " start earlier, " + g.startedLater() + " later, "
-                + g.startedSame() + " the same";
-    }
-
-    private static String percent(double p) {
-        if (Double.isNaN(p)) return "baseline 0";
-        return (p > 0 ? "+" : "") + Units.share(p / 100);
-    }
-
-    private static Path or(Path a, Path b) {
-        return a != null ? a : b;
+        out.println(SiteReplayRun.whatIfHeadline(w) + ":");
+        out.println("  all jobs: " + SiteReplayRun.whatIfLine(w.all()));
+        w.byPartition().forEach((k, g) -> out.println("  partition " + k + ": " + SiteReplayRun.whatIfLine(g)));
+        w.byAccount().forEach((k, g) -> out.println("  account " + k + ": " + SiteReplayRun.whatIfLine(g)));
     }
 
     private static String num(double v) {

@@ -457,15 +457,19 @@ public final class MainViewModel {
         runner.submit("Importing from " + what, sink -> {
             SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(SchedulerSpec.of(SchedulerKind.EASY), null, 1.0, 86_400,
                     request.runningAsQueued(), false);
-            if (request.confOnly()) return SlurmScenarioImport.fromConf(request.slurmConf(), options);
+            if (request.confOnly()) return new SlurmScenarioImport.LiveImport(SlurmScenarioImport.fromConf(request.slurmConf(), options), null);
             sink.progress(-1, "asking Slurm (scontrol show, sacctmgr dump; sinfo/squeue --json without scontrol)");
             // the site model (version 2) as import-slurm writes it; the pools of sinfo/squeue (version 1) only
             // when the connection cannot run scontrol (the description says why)
-            return SlurmScenarioImport.fromLiveCluster(connect.apply(request.slurmConf()), now.instant().truncatedTo(
+            return SlurmScenarioImport.importLive(connect.apply(request.slurmConf()), now.instant().truncatedTo(
                     java.time.temporal.ChronoUnit.SECONDS), options);
-        }, scenario -> {
+        }, imported -> {
+            org.preemptlab.scenario.Scenario scenario = imported.scenario();
             ScenarioDraft draft = ScenarioValidator.toDraft(scenario);
             editor.load(draft);
+            org.preemptlab.app.gui.scenario.SlurmImportReport report = imported.site() == null ? null
+                    : org.preemptlab.app.gui.scenario.SlurmImportReport.of(what, imported.site());
+            editor.slurmImportReportProperty().set(report);
             editor.dirtyProperty().set(true);
             file.set(null);
             boolean placeholder = SlurmScenarioImport.isPlaceholderOnly(scenario);
@@ -477,7 +481,8 @@ public final class MainViewModel {
                             + Units.group(draft.running().size()) + " already running")
                     + " from " + what + ".";
             status.set(summary);
-            notifier.info(summary, scenario.description());
+            notifier.info(summary, (report == null ? "" : "Import report: " + report.countsLine() + " — the editor's \"Slurm import "
+                    + "report\" panel lists them.\n\n") + scenario.description());
             runScenario();
         }, error -> {
             status.set("Could not import from " + what + ".");

@@ -178,6 +178,118 @@ class HistoryImportUiTest extends ShellUiTest {
         Fx.run(window::close);
     }
 
+    /** The CLI's fixtures of a run with slurmctld's log (model/src/test/resources/…/slurm-local/full-log-run1). */
+    static Path logRun(String name) {
+        Path d = Path.of("").toAbsolutePath();
+        while (d != null && !Files.isDirectory(d.resolve("sample-clusters"))) d = d.getParent();
+        return d.resolve("model/src/test/resources/org/preemptlab/history/slurm-local/full-log-run1").resolve(name);
+    }
+
+    private record Cli(String out, String report) {}
+
+    /** {@code replay} in this process, as a person would type it; its stdout and its {@code --report}. */
+    private Cli replay(String... args) throws Exception {
+        Path report = Files.createTempFile(dir, "replay", ".json");
+        List<String> all = new ArrayList<>(List.of("replay"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--report", report.toString()));
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int code = org.preemptlab.app.cli.PreemptLabCommand.execute(all.toArray(String[]::new), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        return new Cli(out.toString(), Files.readString(report));
+    }
+
+    /** Every member of the model's JSON (the view's numbers) is in the command's report, as written. */
+    private static void sameNumbers(String viewJson, String cliReport) {
+        for (String line : viewJson.split("\n")) {
+            String l = line.strip();
+            if (l.equals("{") || l.equals("}") || l.isEmpty()) continue;
+            assertThat(cliReport).contains(l.endsWith(",") ? l.substring(0, l.length() - 1) : l);
+        }
+    }
+
+    @Test
+    void the_log_tolerance_priority_and_what_if_show_what_the_replay_command_reports(FxRobot robot) throws Exception {
+        Stage window = openWindow(robot);
+        HistoryView view = (HistoryView) window.getScene().getRoot();
+        HistoryImportViewModel vm = view.viewModel();
+        type(robot, "history-slurm-conf", logRun("slurm.conf"));
+        type(robot, "history-gres-conf", logRun("gres.conf"));
+        type(robot, "history-sacctmgr-dump", logRun("sacctmgr-dump.txt"));
+        type(robot, "history-sacctmgr-qos", logRun("sacctmgr-qos.txt"));
+        type(robot, "history-sacct", logRun("sacct.txt"));
+        type(robot, "history-slurmctld-log", logRun("slurmctld-passes.txt"));
+        TextField tolerance = robot.lookup("#history-tolerance").queryAs(TextField.class);
+        Fx.run(() -> tolerance.setText("soon"));
+        assertThat(robot.lookup("#history-tolerance-problem").queryAs(Label.class).getText()).contains("\"soon\": not a duration");
+        assertThat(robot.lookup("#history-replay").queryButton().isDisabled()).isTrue();
+        Fx.run(() -> tolerance.setText("2 min"));
+        assertThat(robot.lookup("#history-tolerance-problem").queryAs(Label.class).getText()).isEmpty();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<SiteReplay.Priority> priority = robot.lookup("#history-priority").queryAs(javafx.scene.control.ChoiceBox.class);
+        Fx.run(() -> priority.setValue(SiteReplay.Priority.SACCT));
+        robot.clickOn("#history-replay");
+        assertThat(vm.state()).as(vm.errorProperty().get()).isEqualTo(HistoryImportViewModel.State.DONE);
+
+        String[] site = {"--slurm-conf", logRun("slurm.conf").toString(), "--gres-conf", logRun("gres.conf").toString(), "--sacctmgr-dump",
+                logRun("sacctmgr-dump.txt").toString(), "--sacctmgr-qos", logRun("sacctmgr-qos.txt").toString(), "--sacct",
+                logRun("sacct.txt").toString(), "--slurmctld-log", logRun("slurmctld-passes.txt").toString(), "--tolerance", "120",
+                "--priority", "sacct"};
+        Cli cli = replay(site);
+        FidelityViewModel f = view.fidelityView().viewModel();
+        StartComparison shown = f.comparison();
+        assertThat(shown.toleranceSeconds()).isEqualTo(120);
+        assertThat(cli.report()).contains("\"priority\": \"sacct\"").contains("\"slurmctldLog\": \"slurmctld-passes.txt\"");
+        sameNumbers(shown.toJson(java.util.Map.of()), cli.report());
+        assertThat(f.warnings()).anySatisfy(w -> assertThat(w).startsWith("passes at the instants of slurmctld's log"))
+                .anySatisfy(w -> assertThat(w).startsWith("priority: sacct's Priority column"));
+        for (String w : f.warnings()) assertThat(cli.out()).contains("warning: " + w);
+        // what a person reads is the command's line, word for word
+        assertThat(cli.out()).contains(Units.count(shown.jobs(), "job") + ": " + robot.lookup("#fidelity-summary-1").queryAs(Label.class)
+                .getText().replace(" of the jobs start within ", " within ").replace(" of their real start", ""));
+        assertThat(view.fidelityView().tabs().getTabs()).extracting(Tab::getText).doesNotContain("What-if");
+        // the options change the numbers: the defaults (multifactor, no log, default tolerance) give others
+        HistoryReplay.Result defaults = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(logRun("slurm.conf"), logRun("gres.conf"),
+                logRun("sacctmgr-dump.txt"), logRun("sacctmgr-qos.txt"))), SacctReader.read(logRun("sacct.txt")), 0, null,
+                SiteReplay.Priority.MULTIFACTOR);
+        assertThat(defaults.comparison().toJson(java.util.Map.of())).isNotEqualTo(shown.toJson(java.util.Map.of()));
+
+        // what-if: the site above gets three more CPU nodes; the baseline is the real slurm.conf
+        String conf = Files.readString(logRun("slurm.conf"));
+        Path more = Files.writeString(dir.resolve("more-nodes.conf"), conf.replace("NodeName=c[1-5]", "NodeName=c[1-8]")
+                .replace("Port=[17101-17105]", "Port=[17101-17108]").replace("Nodes=c[1-5]", "Nodes=c[1-8]"));
+        assertThat(more).content().isNotEqualTo(conf);
+        type(robot, "history-slurm-conf", more);
+        type(robot, "history-baseline-slurm-conf", logRun("slurm.conf"));
+        robot.clickOn("#history-replay");
+        assertThat(vm.state()).as(vm.errorProperty().get()).isEqualTo(HistoryImportViewModel.State.DONE);
+        List<String> whatIfArgs = new ArrayList<>(List.of(site));
+        whatIfArgs.set(1, more.toString());
+        whatIfArgs.addAll(List.of("--baseline-slurm-conf", logRun("slurm.conf").toString()));
+        Cli wcli = replay(whatIfArgs.toArray(String[]::new));
+        FidelityView fv = view.fidelityView();
+        FidelityViewModel wf = fv.viewModel();
+        assertThat(wf.whatIf()).isNotNull();
+        sameNumbers(wf.comparison().toJson(java.util.Map.of()), wcli.report());
+        sameNumbers(wf.whatIf().toJson(java.util.Map.of()), wcli.report());
+        assertThat(fv.tabs().getTabs()).extracting(Tab::getText).containsExactly("Start times", "Start errors", "Summary", "Worst jobs",
+                "What-if");
+        List<FidelityViewModel.WhatIfRow> rows = fv.whatIfTable().getItems();
+        assertThat(rows).hasSize(1 + wf.whatIf().byPartition().size() + wf.whatIf().byAccount().size());
+        assertThat(wcli.out()).contains(robot.lookup("#fidelity-what-if-headline").queryAs(Label.class).getText().split(":")[0] + ":");
+        for (FidelityViewModel.WhatIfRow r : rows) {
+            String prefix = r.kind().equals("all") ? "  all jobs: " : "  " + r.kind() + " " + r.group() + ": ";
+            assertThat(wcli.out()).contains(prefix + Units.count(Long.parseLong(r.jobs().replace(",", "")), "job") + ", mean wait "
+                    + r.meanBefore() + " → " + r.meanAfter() + " (" + r.meanChange() + "), median " + r.medianBefore() + " → "
+                    + r.medianAfter() + " (" + r.medianChange() + "); " + r.earlier() + " start earlier, " + r.later() + " later, "
+                    + r.same() + " the same");
+        }
+        assertThat(rows.get(0).meanChange()).as("more nodes: shorter waits").startsWith("-");
+        assertThat(Integer.parseInt(rows.get(0).earlier())).isPositive();
+        Fx.run(window::close);
+    }
+
     @Test
     void a_bad_sacct_row_is_named_by_file_and_line_and_nothing_else_changes(FxRobot robot) throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(fixture("sacct.txt")));

@@ -32,6 +32,8 @@ class SlurmImportUiTest extends ShellUiTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_795_307_821L + 300);
 
     private final List<Path> asked = new ArrayList<>();
+    /** What scontrol and sacctmgr answer; null: this cluster cannot run them (the pools of sinfo / squeue). */
+    private volatile SlurmCommands.SiteTexts siteTexts;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -41,6 +43,10 @@ class SlurmImportUiTest extends ShellUiTest {
                 new Class<?>[] {SlurmCommands.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "sinfoJson" -> sinfo;
                     case "squeueJson" -> squeue;
+                    case "siteTexts" -> {
+                        if (siteTexts == null) throw new UnsupportedOperationException("no scontrol on this fake");
+                        yield siteTexts;
+                    }
                     case "toString" -> "fake Slurm";
                     default -> throw new UnsupportedOperationException("the import must not call " + method.getName());
                 });
@@ -84,6 +90,47 @@ class SlurmImportUiTest extends ShellUiTest {
         assertThat(d.running()).extracting(ScenarioDraft.RunningJob::job).containsExactly("sim_a#4", "urgent#6", "big#7");
         assertThat(shell.viewModel().pageProperty().get()).isEqualTo(Page.RUN);
         assertThat(robot.lookup(".dialog-pane").tryQuery()).as("the dialog closed").isEmpty();
+    }
+
+    private static String liveSite(String name) throws java.io.IOException {
+        return Files.readString(FIXTURES.resolve("live-site").resolve(name));
+    }
+
+    @Test
+    void a_live_site_import_lists_the_settings_it_ignored_as_import_slurm_prints_them(FxRobot robot) throws Exception {
+        siteTexts = new SlurmCommands.SiteTexts(liveSite("scontrol-show-config.txt"), liveSite("scontrol-show-partition.txt"),
+                liveSite("scontrol-show-node.txt"), liveSite("scontrol-show-job.txt"), liveSite("sacctmgr-dump.txt"),
+                liveSite("sacctmgr-qos.txt"));
+        Platform.runLater(shell::importSlurm);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(okButton(robot));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(notifier.errors).isEmpty();
+        assertThat(shell.viewModel().editor().draft().site()).as("the site model").isNotNull();
+
+        // what import-slurm prints for the same cluster: the site read, then its report (ImportSlurmCommand.printReport)
+        org.preemptlab.slurmconf.SlurmSite site = org.preemptlab.backend.slurm.LiveSiteImport.build(siteTexts, NOW,
+                org.preemptlab.backend.slurm.SlurmScenarioImport.Options.defaults()).site();
+        String printed = site.summary() + site.report().render();
+        assertThat(site.report().ignored()).isNotEmpty();
+
+        Fx.run(() -> shell.viewModel().pageProperty().set(Page.EDITOR));
+        assertThat(robot.lookup("#slurm-import-report").query().isVisible()).isTrue();
+        javafx.scene.control.TableView<?> ignored = robot.lookup("#slurm-import-report-ignored").queryTableView();
+        assertThat(ignored.getItems()).map(Object::toString).containsExactlyElementsOf(site.report().ignored().stream().map(Object::toString).toList());
+        assertThat(ignored.getItems()).anySatisfy(i -> assertThat(i.toString()).contains("SlurmctldPort=26917 — ignored (not modelled)"));
+        javafx.scene.control.ListView<?> warnings = robot.lookup("#slurm-import-report-warnings").queryListView();
+        assertThat(warnings.getItems()).map(Object::toString).containsExactlyElementsOf(site.report().warnings());
+        assertThat(shell.viewModel().editor().slurmImportReportProperty().get().text()).isEqualTo(printed);
+        assertThat(robot.lookup("#slurm-import-report-summary").queryAs(Label.class).getText()).contains("slurm.conf: cluster plabsite: 8 nodes");
+        String counts = org.preemptlab.units.Units.count(site.report().ignored().size(), "setting") + " not modelled, "
+                + org.preemptlab.units.Units.count(site.report().warnings().size(), "warning");
+        assertThat(robot.lookup("#slurm-import-report-counts").queryAs(Label.class).getText()).isEqualTo(counts + ".");
+        assertThat(notifier.infos).anySatisfy(i -> assertThat(i).contains("Import report: " + counts));
+
+        // a new scenario is not the import's: the report goes
+        Fx.run(() -> shell.viewModel().newScenario());
+        assertThat(robot.lookup("#slurm-import-report").query().isVisible()).isFalse();
     }
 
     @Test

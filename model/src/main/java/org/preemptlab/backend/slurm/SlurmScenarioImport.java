@@ -144,14 +144,27 @@ public final class SlurmScenarioImport {
      * description says why).
      */
     public static Scenario fromLiveCluster(SlurmCommands slurm, Instant now, Options options) {
+        return importLive(slurm, now, options).scenario();
+    }
+
+    /**
+     * A live import: the scenario, and the site read when it is on the site model (its {@code report()}:
+     * every setting the cluster runs with that the model has not, and the import's warnings — what
+     * {@code import-slurm} prints), else null (the pools of sinfo / squeue).
+     */
+    public record LiveImport(Scenario scenario, org.preemptlab.slurmconf.SlurmSite site) {}
+
+    /** As {@link #fromLiveCluster}, with the site read (and its import report) when on the site model. */
+    public static LiveImport importLive(SlurmCommands slurm, Instant now, Options options) {
         String why;
         try {
-            return LiveSiteImport.build(slurm.siteTexts(), now, options).scenario();
+            LiveSiteImport.Result r = LiveSiteImport.build(slurm.siteTexts(), now, options);
+            return new LiveImport(r.scenario(), r.site());
         } catch (UnsupportedOperationException | SlurmCommandException e) {
             why = e.getMessage();
         }
         Scenario v1 = fromCluster(slurm, now, options);
-        return v1.toBuilder().description(v1.description() + "\nnote: pools, not the site model: " + why).build();
+        return new LiveImport(v1.toBuilder().description(v1.description() + "\nnote: pools, not the site model: " + why).build(), null);
     }
 
     /** The jobs in queue order, running ones already running where they fit. */

@@ -809,7 +809,7 @@ final class SlurmSections {
         List<String> on = f.strings("onNodes", null);
         if (elapsed == null) return null;
         if (on == null || on.size() != nodes) {
-            f.problem("onNodes", (on == null ? "missing" : org.preemptlab.units.Units.count(on.size(), "node")) + "; a running job names the " + nodes + " node(s) it runs on");
+            f.problem("onNodes", (on == null ? "missing" : org.preemptlab.units.Units.count(on.size(), "node")) + "; a running job names the " + org.preemptlab.units.Units.count(nodes, "node") + " it runs on");
             return null;
         }
         if (elapsed >= runtime) {

@@ -210,7 +210,7 @@ public final class EditorView extends BorderPane {
         TitledPane generator = new TitledPane("Job-mix generator", new JobMixPane(vm));
         generator.setExpanded(false);
         generator.setId("generator");
-        VBox box = new VBox(6, head, tableMessage, jobs, new ImportReportPane(vm), generator);
+        VBox box = new VBox(6, head, tableMessage, jobs, new ImportReportPane(vm), new SlurmImportReportPane(vm), generator);
         VBox.setVgrow(jobs, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;

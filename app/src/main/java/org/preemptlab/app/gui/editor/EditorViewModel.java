@@ -62,6 +62,8 @@ public final class EditorViewModel {
     private final javafx.beans.property.StringProperty gpuMix = new javafx.beans.property.SimpleStringProperty(this, "gpuMix", "");
     private final javafx.beans.property.StringProperty memoryMix = new javafx.beans.property.SimpleStringProperty(this, "memoryMix", "");
     private final ObjectProperty<ImportReport> importReport = new SimpleObjectProperty<>(this, "importReport");
+    private final ObjectProperty<org.preemptlab.app.gui.scenario.SlurmImportReport> slurmImportReport =
+            new SimpleObjectProperty<>(this, "slurmImportReport");
     private final PreemptionViewModel preemption;
     /** The draft last judged by the rules, its problems, and its scenario when it had none. */
     private ScenarioDraft judged;
@@ -150,6 +152,11 @@ public final class EditorViewModel {
         return importReport;
     }
 
+    /** What a Slurm import left out (settings not modelled, warnings); null when the draft was not imported from Slurm's site. */
+    public ObjectProperty<org.preemptlab.app.gui.scenario.SlurmImportReport> slurmImportReportProperty() {
+        return slurmImportReport;
+    }
+
     /** The message for one field, if it has a problem. */
     public Optional<String> issueFor(String field) {
         return issues.stream().filter(i -> i.path().equals(field)).map(ScenarioProblem::message).findFirst();
@@ -208,6 +215,7 @@ public final class EditorViewModel {
             judgedProblems = List.of();
         }
         importReport.set(null);
+        slurmImportReport.set(null);
         inputErrors.clear(); // the fields show the new draft's values
         stack.reset(draft);
         preemption.sync(); // its fields show the draft's values, without input errors

@@ -52,9 +52,9 @@ final class ImportReportPane extends TitledPane {
         show(vm.importReportProperty().get());
     }
 
-    private static TableColumn<ImportReport.Rule, String> column(String title, double width,
-            java.util.function.Function<ImportReport.Rule, String> value) {
-        TableColumn<ImportReport.Rule, String> c = new TableColumn<>(title);
+    /** A column of text (also the Slurm import report's). */
+    static <R> TableColumn<R, String> column(String title, double width, java.util.function.Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new SimpleObjectProperty<>(value.apply(cd.getValue())));
         return c;

@@ -38,6 +38,7 @@ public final class FidelityView extends BorderPane {
     private final GridPane summary = new GridPane();
     private final TableView<FidelityViewModel.GroupRow> groups = new TableView<>();
     private final TableView<FidelityViewModel.WorstRow> worst = new TableView<>();
+    private final TableView<FidelityViewModel.WhatIfRow> whatIf = new TableView<>();
     private final TabPane tabs = new TabPane();
 
     public FidelityView(FidelityViewModel vm) {
@@ -56,6 +57,11 @@ public final class FidelityView extends BorderPane {
         Tab w = new Tab("Worst jobs", worstPane());
         w.setId("fidelity-tab-worst");
         tabs.getTabs().setAll(s, e, m, w);
+        if (vm.whatIf() != null) {
+            Tab wi = new Tab("What-if", whatIfPane());
+            wi.setId("fidelity-tab-what-if");
+            tabs.getTabs().add(wi);
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("fidelity-tabs");
         setCenter(tabs);
@@ -87,6 +93,11 @@ public final class FidelityView extends BorderPane {
 
     public TableView<FidelityViewModel.WorstRow> worstTable() {
         return worst;
+    }
+
+    /** The what-if per account and partition; empty (and no tab) without a baseline. */
+    public TableView<FidelityViewModel.WhatIfRow> whatIfTable() {
+        return whatIf;
     }
 
     private JFreeChart scatterChart() {
@@ -158,12 +169,12 @@ public final class FidelityView extends BorderPane {
             summary.addRow(row, head, list);
         }
         groups.setId("fidelity-groups");
-        groups.getColumns().add(column("By", FidelityViewModel.GroupRow::kind, 90));
-        groups.getColumns().add(column("Group", FidelityViewModel.GroupRow::group, 140));
-        groups.getColumns().add(column("Jobs", FidelityViewModel.GroupRow::jobs, 70));
-        groups.getColumns().add(column("Mean wait, actual", FidelityViewModel.GroupRow::actual, 140));
-        groups.getColumns().add(column("Mean wait, predicted", FidelityViewModel.GroupRow::predicted, 150));
-        groups.getColumns().add(column("Predicted − actual", FidelityViewModel.GroupRow::difference, 140));
+        groups.getColumns().add(col("By", FidelityViewModel.GroupRow::kind, 90));
+        groups.getColumns().add(col("Group", FidelityViewModel.GroupRow::group, 140));
+        groups.getColumns().add(col("Jobs", FidelityViewModel.GroupRow::jobs, 70));
+        groups.getColumns().add(col("Mean wait, actual", FidelityViewModel.GroupRow::actual, 140));
+        groups.getColumns().add(col("Mean wait, predicted", FidelityViewModel.GroupRow::predicted, 150));
+        groups.getColumns().add(col("Predicted − actual", FidelityViewModel.GroupRow::difference, 140));
         groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groups.getItems().setAll(vm.groupRows());
         javafx.scene.control.ScrollPane top = new javafx.scene.control.ScrollPane(summary);
@@ -176,30 +187,61 @@ public final class FidelityView extends BorderPane {
 
     private BorderPane worstPane() {
         worst.setId("fidelity-worst");
-        worst.getColumns().add(wcolumn("Job ID", FidelityViewModel.WorstRow::job, 80));
-        worst.getColumns().add(wcolumn("Partition", FidelityViewModel.WorstRow::partition, 80));
-        worst.getColumns().add(wcolumn("Account", FidelityViewModel.WorstRow::account, 80));
-        worst.getColumns().add(wcolumn("Actual start", FidelityViewModel.WorstRow::actualStart, 100));
-        worst.getColumns().add(wcolumn("Predicted start", FidelityViewModel.WorstRow::predictedStart, 110));
-        worst.getColumns().add(wcolumn("Error", FidelityViewModel.WorstRow::error, 90));
-        worst.getColumns().add(wcolumn("Why the replay started it then", FidelityViewModel.WorstRow::reason, 420));
+        worst.getColumns().add(col("Job ID", FidelityViewModel.WorstRow::job, 80));
+        worst.getColumns().add(col("Partition", FidelityViewModel.WorstRow::partition, 80));
+        worst.getColumns().add(col("Account", FidelityViewModel.WorstRow::account, 80));
+        worst.getColumns().add(col("Actual start", FidelityViewModel.WorstRow::actualStart, 100));
+        worst.getColumns().add(col("Predicted start", FidelityViewModel.WorstRow::predictedStart, 110));
+        worst.getColumns().add(col("Error", FidelityViewModel.WorstRow::error, 90));
+        worst.getColumns().add(col("Why the replay started it then", FidelityViewModel.WorstRow::reason, 420));
         worst.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         worst.getItems().setAll(vm.worst());
-        Label caption = new Label("The " + vm.worst().size() + " jobs the replay starts furthest from their real start (error: predicted − "
-                + "actual; times since the history's first submit), with the pending reasons (Slurm's names) they waited under in the replay.");
+        HBox bar = exportBar("The " + vm.worst().size() + " jobs the replay starts furthest from their real start (error: predicted − "
+                + "actual; times since the history's first submit), with the pending reasons (Slurm's names) they waited under in the replay.",
+                null, "fidelity-worst-csv", "The worst jobs with their reasons (seconds), for a spreadsheet or a script", this::exportWorst);
+        return new BorderPane(worst, bar, null, null, null);
+    }
+
+    private BorderPane whatIfPane() {
+        whatIf.setId("fidelity-what-if");
+        whatIf.getColumns().add(col("By", FidelityViewModel.WhatIfRow::kind, 80));
+        whatIf.getColumns().add(col("Group", FidelityViewModel.WhatIfRow::group, 110));
+        whatIf.getColumns().add(col("Jobs", FidelityViewModel.WhatIfRow::jobs, 60));
+        whatIf.getColumns().add(col("Mean wait, baseline", FidelityViewModel.WhatIfRow::meanBefore, 130));
+        whatIf.getColumns().add(col("Mean wait, what-if", FidelityViewModel.WhatIfRow::meanAfter, 130));
+        whatIf.getColumns().add(col("Change", FidelityViewModel.WhatIfRow::meanChange, 80));
+        whatIf.getColumns().add(col("Median wait, baseline", FidelityViewModel.WhatIfRow::medianBefore, 140));
+        whatIf.getColumns().add(col("Median wait, what-if", FidelityViewModel.WhatIfRow::medianAfter, 140));
+        whatIf.getColumns().add(col("Change", FidelityViewModel.WhatIfRow::medianChange, 80));
+        whatIf.getColumns().add(col("Start earlier", FidelityViewModel.WhatIfRow::earlier, 90));
+        whatIf.getColumns().add(col("Later", FidelityViewModel.WhatIfRow::later, 60));
+        whatIf.getColumns().add(col("Same", FidelityViewModel.WhatIfRow::same, 60));
+        whatIf.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        whatIf.getItems().setAll(vm.whatIfRows());
+        HBox bar = exportBar(vm.whatIfHeadline() + ": the history replayed on the baseline site and on the changed one (the files "
+                + "above), the predicted waits compared — not the real ones. Change: what-if against baseline.", "fidelity-what-if-headline",
+                "fidelity-what-if-csv", "Every job's predicted start and wait in both replays (seconds), as replay --out-csv",
+                () -> saveCsv("Export the what-if", "what-if.csv", vm::whatIfCsv));
+        return new BorderPane(whatIf, bar, null, null, null);
+    }
+
+    /** A table's caption (id {@code captionId}, may be null) and its "Export CSV…" button. */
+    private static HBox exportBar(String text, String captionId, String csvId, String tooltip, Runnable export) {
+        Label caption = new Label(text);
+        if (captionId != null) caption.setId(captionId);
         caption.setWrapText(true);
         caption.getStyleClass().add("hint");
         caption.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(caption, Priority.ALWAYS);
         javafx.scene.control.Button csv = new javafx.scene.control.Button("CSV…");
-        csv.setId("fidelity-worst-csv");
+        csv.setId(csvId);
         csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        csv.setTooltip(new javafx.scene.control.Tooltip("The worst jobs with their reasons (seconds), for a spreadsheet or a script"));
-        csv.setOnAction(e -> exportWorst());
+        csv.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        csv.setOnAction(e -> export.run());
         HBox bar = new HBox(6, caption, new Label("Export"), csv);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
-        return new BorderPane(worst, bar, null, null, null);
+        return bar;
     }
 
     /** Writes {@link FidelityViewModel#worstCsv()} to {@code out}. */
@@ -209,14 +251,19 @@ public final class FidelityView extends BorderPane {
     }
 
     private void exportWorst() {
+        saveCsv("Export the worst jobs", "worst-jobs.csv", vm::worstCsv);
+    }
+
+    private void saveCsv(String title, String name, java.util.function.Supplier<String> text) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export the worst jobs");
+        chooser.setTitle(title);
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        chooser.setInitialFileName("worst-jobs.csv");
+        chooser.setInitialFileName(name);
         java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (file == null) return;
         try {
-            exportWorst(file.toPath());
+            String t = text.get();
+            org.preemptlab.io.files.AtomicFiles.write(file.toPath(), w -> w.write(t));
         } catch (java.io.IOException | RuntimeException ex) {
             new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, "Could not write " + file + ": " + ex.getMessage())
                     .showAndWait();
@@ -229,15 +276,5 @@ public final class FidelityView extends BorderPane {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         return c;
-    }
-
-    private static TableColumn<FidelityViewModel.GroupRow, String> column(String name, Function<FidelityViewModel.GroupRow, String> f,
-            double width) {
-        return col(name, f, width);
-    }
-
-    private static TableColumn<FidelityViewModel.WorstRow, String> wcolumn(String name, Function<FidelityViewModel.WorstRow, String> f,
-            double width) {
-        return col(name, f, width);
     }
 }

@@ -10,9 +10,11 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.preemptlab.app.gui.compare.ChartTimeUnit;
 import org.preemptlab.fidelity.StartComparison;
+import org.preemptlab.fidelity.WhatIfComparison;
 import org.preemptlab.limits.PendingReason;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.ReplayReasons;
+import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.units.Units;
 
 /**
@@ -48,13 +50,26 @@ public final class FidelityViewModel {
     private final HistoryReplay.Result result;
     private final StartComparison c;
     private final ReplayReasons reasons;
+    private final List<String> warnings;
+    private final WhatIfComparison whatIf;
     private final ObjectProperty<ColorBy> colorBy = new SimpleObjectProperty<>(this, "colorBy", ColorBy.PARTITION);
 
     public FidelityViewModel(String title, HistoryReplay.Result result, ReplayReasons reasons) {
+        this(title, result, reasons, result.warnings(), null);
+    }
+
+    /** The outcome of a replay as {@code replay} makes it, with its what-if when it had a baseline. */
+    public FidelityViewModel(String title, SiteReplayRun.Outcome outcome) {
+        this(title, outcome.result(), outcome.reasons(), outcome.warnings(), outcome.whatIf());
+    }
+
+    private FidelityViewModel(String title, HistoryReplay.Result result, ReplayReasons reasons, List<String> warnings, WhatIfComparison whatIf) {
         this.title = title;
         this.result = result;
         this.c = result.comparison();
         this.reasons = reasons == null ? ReplayReasons.none() : reasons;
+        this.warnings = List.copyOf(warnings);
+        this.whatIf = whatIf;
     }
 
     public String title() {
@@ -72,7 +87,12 @@ public final class FidelityViewModel {
 
     /** What the replay simplified or left out, as the command line prints it. */
     public List<String> warnings() {
-        return result.warnings();
+        return warnings;
+    }
+
+    /** The what-if against the baseline replay (the model's, as {@code replay --baseline-slurm-conf} reports it), or null. */
+    public WhatIfComparison whatIf() {
+        return whatIf;
     }
 
     public ObjectProperty<ColorBy> colorByProperty() {
@@ -224,6 +244,43 @@ public final class FidelityViewModel {
         double d = w.meanWaitPredictedSeconds() - w.meanWaitActualSeconds();
         return new GroupRow(kind, group.isEmpty() ? "(none)" : group, Units.group(w.jobs()), Units.duration(w.meanWaitActualSeconds()),
                 Units.duration(w.meanWaitPredictedSeconds()), signed(d));
+    }
+
+    // ---------------------------------------------------------------- what-if
+
+    /** The what-if's first line, as {@code replay} prints it; empty without a baseline. */
+    public String whatIfHeadline() {
+        return whatIf == null ? "" : SiteReplayRun.whatIfHeadline(whatIf);
+    }
+
+    /**
+     * A group of the what-if in human units: predicted mean and median wait on the baseline site and on the changed
+     * one, their change in %, and how many jobs start earlier, later or at the same time.
+     */
+    public record WhatIfRow(String kind, String group, String jobs, String meanBefore, String meanAfter, String meanChange,
+            String medianBefore, String medianAfter, String medianChange, String earlier, String later, String same) {}
+
+    /** All jobs, then per partition, then per account (as {@code replay} prints them); empty without a baseline. */
+    public List<WhatIfRow> whatIfRows() {
+        List<WhatIfRow> out = new ArrayList<>();
+        if (whatIf == null) return out;
+        out.add(whatIfRow("all", "all jobs", whatIf.all()));
+        whatIf.byPartition().forEach((k, g) -> out.add(whatIfRow("partition", k, g)));
+        whatIf.byAccount().forEach((k, g) -> out.add(whatIfRow("account", k, g)));
+        return out;
+    }
+
+    private static WhatIfRow whatIfRow(String kind, String group, WhatIfComparison.Group g) {
+        return new WhatIfRow(kind, group.isEmpty() ? "(none)" : group, Units.group(g.jobs()), Units.duration(g.meanWaitBaselineSeconds()),
+                Units.duration(g.meanWaitWhatIfSeconds()), SiteReplayRun.changeText(g.meanWaitChangePercent()),
+                Units.duration(g.medianWaitBaselineSeconds()), Units.duration(g.medianWaitWhatIfSeconds()),
+                SiteReplayRun.changeText(g.medianWaitChangePercent()), Units.group(g.startedEarlier()), Units.group(g.startedLater()),
+                Units.group(g.startedSame()));
+    }
+
+    /** The what-if's per-job table as {@code replay --out-csv} writes it with a baseline; empty without one. */
+    public String whatIfCsv() {
+        return whatIf == null ? "" : whatIf.toCsv(c);
     }
 
     // ---------------------------------------------------------------- worst jobs

@@ -21,8 +21,11 @@ import org.preemptlab.app.gui.background.TaskRunner;
 import org.preemptlab.app.gui.history.HistoryImportForm.Field;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctReader;
+import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.replay.SiteReplay;
+import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.units.Units;
 
 /**
  * File ▸ Import Slurm history: the site's files as typed, the replay of the sacct history on them
@@ -42,6 +45,7 @@ public final class HistoryImportViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObjectProperty<FidelityViewModel> result = new SimpleObjectProperty<>(this, "result");
+    private final ObjectProperty<SiteReplay.Priority> priority = new SimpleObjectProperty<>(this, "priority", SiteReplay.Priority.MULTIFACTOR);
     private HistoryImportForm.Request request;
     private TaskHandle pending;
     /** Set by {@link #cancel()}; read by the task between its steps (also before {@link #pending} is known). */
@@ -55,11 +59,17 @@ public final class HistoryImportViewModel {
             fields.put(f, text);
             problems.put(f, new SimpleStringProperty(this, f.name() + "Problem", ""));
         }
+        priority.addListener((o, a, b) -> check());
         check();
     }
 
     public StringProperty field(Field f) {
         return fields.get(f);
+    }
+
+    /** Multifactor (the engine recomputes it, as Slurm does) or sacct's Priority column, fixed ({@code replay --priority}). */
+    public ObjectProperty<SiteReplay.Priority> priorityProperty() {
+        return priority;
     }
 
     /** The problem of a field's text ("no such file"), empty when it is fine. */
@@ -101,7 +111,7 @@ public final class HistoryImportViewModel {
     private void check() {
         Map<Field, String> text = new EnumMap<>(Field.class);
         fields.forEach((f, p) -> text.put(f, p.get()));
-        HistoryImportForm.Result r = HistoryImportForm.check(text);
+        HistoryImportForm.Result r = HistoryImportForm.check(text, priority.get());
         problems.forEach((f, p) -> p.set(r.problems().getOrDefault(f, "")));
         request = r.request().orElse(null);
         valid.set(r.ok());
@@ -125,16 +135,28 @@ public final class HistoryImportViewModel {
             sink.checkCancelled();
             checkCancelled.run();
             sink.progress(-1, "reading the site's files");
-            SlurmSite site = SlurmSite.read(new SlurmSite.Files(req.slurmConf(), req.gresConf(), req.sacctmgrDump(), req.sacctmgrQos()));
+            SlurmSite site = SlurmSite.read(req.site());
+            SlurmSite baseline = null;
+            if (req.baseline() != null) {
+                sink.progress(-1, "reading the baseline's files");
+                baseline = SlurmSite.read(req.baseline());
+            }
+            SlurmctldLog log = null;
+            if (req.slurmctldLog() != null) {
+                sink.progress(-1, "reading " + req.slurmctldLog().getFileName());
+                log = SlurmctldLog.read(req.slurmctldLog());
+            }
             sink.checkCancelled();
             checkCancelled.run();
-            SiteReplay.Explained ex = SiteReplay.explain(site, history, 0, null, SiteReplay.Priority.MULTIFACTOR, (done, total) -> {
-                sink.checkCancelled();
-                checkCancelled.run();
-                sink.progress(total == 0 ? -1 : (double) done / total, "replaying: " + org.preemptlab.units.Units.group(done) + " of " + org.preemptlab.units.Units.count(total, "job") + " ended");
-            });
+            SiteReplayRun.Outcome outcome = SiteReplayRun.run(site, baseline, history,
+                    new SiteReplayRun.Options(req.priority(), 0, log, req.toleranceSeconds()), true, (replay, done, total) -> {
+                        sink.checkCancelled();
+                        checkCancelled.run();
+                        sink.progress(total == 0 ? -1 : (double) done / total, "replaying" + (replay.isEmpty() ? "" : " the " + replay) + ": "
+                                + Units.group(done) + " of " + Units.count(total, "job") + " ended");
+                    });
             checkCancelled.run();
-            return new FidelityViewModel(title, ex.result(), ex.reasons());
+            return new FidelityViewModel(title, outcome);
         }, fidelity -> {
             pending = null;
             result.set(fidelity);

@@ -9,7 +9,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -18,8 +20,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.preemptlab.app.gui.background.TaskMonitor;
 import org.preemptlab.app.gui.history.HistoryImportForm.Field;
+import org.preemptlab.replay.SiteReplay;
 
 /**
  * File ▸ Import Slurm history: the site's files (slurm.conf and the sacct table required), Replay,
@@ -70,17 +74,22 @@ public final class HistoryView extends BorderPane {
     }
 
     private VBox form() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(4);
-        int row = 0;
+        GridPane site = grid();
+        GridPane options = grid();
+        GridPane baseline = grid();
+        int[] rows = new int[HistoryImportForm.Section.values().length];
         for (Field f : Field.values()) {
+            GridPane grid = switch (f.section()) {
+                case SITE -> site;
+                case OPTIONS -> options;
+                case BASELINE -> baseline;
+            };
             String id = "history-" + f.name().toLowerCase(Locale.ROOT).replace('_', '-');
             TextField text = new TextField();
             text.setId(id);
-            text.setPrefColumnCount(44);
+            text.setPrefColumnCount(f.file() ? 44 : 12);
             text.textProperty().bindBidirectional(vm.field(f));
-            text.setPromptText(f.required() ? "required" : "optional");
+            text.setPromptText(f.required() ? "required" : f.file() ? "optional" : "default: max(2 × bf_interval, 1 min)");
             text.setTooltip(new Tooltip(f.hint()));
             Label problem = new Label();
             problem.setId(id + "-problem");
@@ -89,17 +98,51 @@ public final class HistoryView extends BorderPane {
                     vm.problem(f)));
             vm.problem(f).addListener((o, a, b) -> mark(text, b));
             mark(text, vm.problem(f).get());
-            Button browse = new Button("Browse…");
-            browse.setOnAction(e -> {
-                FileChooser chooser = new FileChooser();
-                chooser.setTitle(f.label());
-                File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-                if (file != null) vm.field(f).set(file.getPath());
-            });
+            Node action;
+            if (f.file()) {
+                Button browse = new Button("Browse…");
+                browse.setOnAction(e -> {
+                    FileChooser chooser = new FileChooser();
+                    chooser.setTitle(f.label());
+                    File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+                    if (file != null) vm.field(f).set(file.getPath());
+                });
+                action = browse;
+            } else {
+                action = new Label();
+            }
             Label name = new Label(f.label() + (f.required() ? " *" : ""));
             name.setMinWidth(Label.USE_PREF_SIZE);
-            grid.addRow(row++, name, text, browse, problem);
+            name.setTooltip(new Tooltip(f.hint()));
+            grid.addRow(rows[f.section().ordinal()]++, name, text, action, problem);
         }
+        ChoiceBox<SiteReplay.Priority> priority = new ChoiceBox<>();
+        priority.setId("history-priority");
+        priority.getItems().setAll(SiteReplay.Priority.values());
+        priority.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SiteReplay.Priority p) {
+                return p == null ? "" : label(p);
+            }
+
+            @Override
+            public SiteReplay.Priority fromString(String s) {
+                return null;
+            }
+        });
+        priority.valueProperty().bindBidirectional(vm.priorityProperty());
+        priority.setTooltip(new Tooltip("multifactor: the engine recomputes every job's priority each PriorityCalcPeriod from the site's "
+                + "Priority* settings, as Slurm does; sacct's column: the Priority sacct recorded (at submission), fixed"));
+        Label priorityName = new Label("priority");
+        priorityName.setMinWidth(Label.USE_PREF_SIZE);
+        options.addRow(rows[HistoryImportForm.Section.OPTIONS.ordinal()], priorityName, priority);
+        TitledPane optionsPane = new TitledPane("Replay options: slurmctld log, tolerance, priority", options);
+        optionsPane.setId("history-options");
+        optionsPane.setExpanded(true);
+        TitledPane baselinePane = new TitledPane("What-if: compare with a baseline site (optional; the files above are then the changed "
+                + "site)", baseline);
+        baselinePane.setId("history-baseline");
+        baselinePane.setExpanded(false);
         TaskMonitor monitor = vm.runner().monitor();
         var running = Bindings.createBooleanBinding(() -> vm.state() == HistoryImportViewModel.State.RUNNING, vm.stateProperty());
         Button replay = new Button("▶ Replay");
@@ -135,10 +178,25 @@ public final class HistoryView extends BorderPane {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(vm.errorProperty().isNotEmpty());
-        VBox top = new VBox(6, grid, actions, error);
+        VBox top = new VBox(6, site, optionsPane, baselinePane, actions, error);
         top.setPadding(new Insets(8, 10, 8, 10));
         top.getStyleClass().add("history-form");
         return top;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        return grid;
+    }
+
+    /** The priority modes as a person reads them. */
+    static String label(SiteReplay.Priority p) {
+        return switch (p) {
+            case MULTIFACTOR -> "multifactor (recomputed, as Slurm)";
+            case SACCT -> "sacct's Priority column (fixed)";
+        };
     }
 
     private static void mark(TextField text, String problem) {

@@ -51,6 +51,36 @@ class HistoryImportViewModelTest {
     }
 
     @Test
+    void theToleranceIsReadAsAPersonWritesItAndTheBaselineDefaultsToTheSitesFiles() throws Exception {
+        assertThat(HistoryImportForm.duration("90")).isEqualTo(90);
+        assertThat(HistoryImportForm.duration("2 min")).isEqualTo(120);
+        assertThat(HistoryImportForm.duration("1 min 30 s")).isEqualTo(90);
+        assertThat(HistoryImportForm.duration("1m30s")).isEqualTo(90);
+        assertThat(HistoryImportForm.duration("1 h")).isEqualTo(3600);
+        assertThatThrownBy(() -> HistoryImportForm.duration("soon")).isInstanceOf(IllegalArgumentException.class);
+
+        HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
+        fill(vm, fixture("slurm.conf"), fixture("sacct.txt"));
+        vm.field(Field.TOLERANCE).set("-5");
+        assertThat(vm.problem(Field.TOLERANCE).get()).startsWith("\"-5\": not a duration");
+        assertThat(vm.validProperty().get()).isFalse();
+        vm.field(Field.TOLERANCE).set("1 min 30 s");
+        assertThat(vm.validProperty().get()).isTrue();
+        Path otherQos = Files.copy(fixture("sacctmgr-qos.txt"), dir.resolve("old-qos.txt"));
+        vm.field(Field.BASELINE_SACCTMGR_QOS).set(otherQos.toString());
+        java.util.Map<Field, String> text = new java.util.EnumMap<>(Field.class);
+        for (Field f : Field.values()) text.put(f, vm.field(f).get());
+        HistoryImportForm.Request r = HistoryImportForm.check(text, SiteReplay.Priority.SACCT).request().orElseThrow();
+        assertThat(r.toleranceSeconds()).isEqualTo(90);
+        assertThat(r.priority()).isEqualTo(SiteReplay.Priority.SACCT);
+        assertThat(r.baseline()).as("only the QOS table differs: the rest is the site's")
+                .isEqualTo(new SlurmSite.Files(fixture("slurm.conf"), fixture("gres.conf"), fixture("sacctmgr-dump.txt"), otherQos));
+        vm.field(Field.BASELINE_SACCTMGR_QOS).set("");
+        text.put(Field.BASELINE_SACCTMGR_QOS, "");
+        assertThat(HistoryImportForm.check(text).request().orElseThrow().baseline()).as("no baseline: no what-if").isNull();
+    }
+
+    @Test
     void theFormNeedsSlurmConfAndSacctAndNamesWhatIsWrong() throws Exception {
         HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
         assertThat(vm.validProperty().get()).isFalse();

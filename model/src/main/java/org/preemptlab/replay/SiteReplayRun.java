@@ -1,0 +1,142 @@
+package org.preemptlab.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.preemptlab.fidelity.WhatIfComparison;
+import org.preemptlab.history.SacctHistory;
+import org.preemptlab.history.SlurmctldLog;
+import org.preemptlab.sim.ProgressListener;
+import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.units.Units;
+
+/**
+ * One replay of a sacct history on a site's files as {@code replay --model site} and the planner's
+ * File ▸ Import Slurm history ask for it — the priority mode, the passes (phase grid or slurmctld's
+ * log), the tolerance — and, for a what-if, the same history replayed on a baseline site with the same
+ * options and the two predicted schedules compared ({@link WhatIfComparison}). One implementation for
+ * both, so the window shows what the command reports.
+ */
+public final class SiteReplayRun {
+
+    /**
+     * How to replay.
+     *
+     * @param priority         multifactor (the engine's) or sacct's Priority column
+     * @param phaseSeconds     the periodic passes run at phase + k × interval (≥ 0; 0 with a log)
+     * @param log              slurmctld's recorded passes, or null (the phase grid)
+     * @param toleranceSeconds the within-tolerance bound, or null for max(2 × bf_interval, 60 s)
+     */
+    public record Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds) {
+        public Options {
+            if (priority == null) priority = SiteReplay.Priority.MULTIFACTOR;
+            if (phaseSeconds < 0) throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0");
+            if (toleranceSeconds != null && toleranceSeconds < 0) {
+                throw new IllegalArgumentException("tolerance is " + toleranceSeconds + " s; must be ≥ 0");
+            }
+            if (log != null && phaseSeconds != 0) {
+                throw new IllegalArgumentException("a phase and slurmctld's log: give one (the log has the passes' instants)");
+            }
+        }
+
+        /** Multifactor priority, phase 0, no log, the default tolerance. */
+        public static Options defaults() {
+            return new Options(SiteReplay.Priority.MULTIFACTOR, 0, null, null);
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param result   the replay (of the what-if site when there is a baseline)
+     * @param reasons  each job's pending reasons in that replay, or null when not asked for
+     * @param warnings the replay's warnings, then the baseline's own ones prefixed "baseline: "
+     * @param baseline the baseline's replay, or null
+     * @param whatIf   the what-if against the baseline, or null
+     */
+    public record Outcome(HistoryReplay.Result result, ReplayReasons reasons, List<String> warnings, HistoryReplay.Result baseline,
+            WhatIfComparison whatIf) {
+        public Outcome {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** Where a run is: which replay ({@code "baseline"} or {@code "what-if"}, empty without a baseline) and how many jobs ended. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (replay, done, total) -> {};
+
+        void progress(String replay, long jobsDone, long jobsTotal);
+    }
+
+    private SiteReplayRun() {}
+
+    /**
+     * Replays {@code history} on {@code site}, and when {@code baseline} is not null on it too (first) with the
+     * same options, and compares the two; {@code withReasons}: keep each job's pending reasons (the planner's
+     * worst-jobs list; else {@link Outcome#reasons()} is null).
+     */
+    public static Outcome run(SlurmSite site, SlurmSite baseline, SacctHistory history, Options options, boolean withReasons,
+            Progress progress) {
+        Progress p = progress == null ? Progress.NONE : progress;
+        HistoryReplay.Result base = null;
+        if (baseline != null) base = replay(baseline, history, options, listener(p, "baseline"), null);
+        ReplayReasons[] reasons = new ReplayReasons[1];
+        HistoryReplay.Result r = replay(site, history, options, listener(p, baseline == null ? "" : "what-if"),
+                withReasons ? reasons : null);
+        List<String> warnings = new ArrayList<>(r.warnings());
+        WhatIfComparison whatIf = null;
+        if (base != null) {
+            for (String w : base.warnings()) if (!r.warnings().contains(w)) warnings.add("baseline: " + w);
+            whatIf = WhatIfComparison.of(base.comparison(), r.comparison());
+        }
+        return new Outcome(r, reasons[0], warnings, base, whatIf);
+    }
+
+    /** The baseline's files: each one given, else the what-if's ({@code --baseline-gres-conf} defaults to {@code --gres-conf}, …). */
+    public static SlurmSite.Files baselineFiles(SlurmSite.Files whatIf, SlurmSite.Files given) {
+        return new SlurmSite.Files(or(given.slurmConf(), whatIf.slurmConf()), or(given.gresConf(), whatIf.gresConf()),
+                or(given.sacctmgrDump(), whatIf.sacctmgrDump()), or(given.sacctmgrQos(), whatIf.sacctmgrQos()));
+    }
+
+    /** A what-if change in % as a person reads it: {@code +12.5 %}, {@code -40.0 %}, {@code 0 %}; "baseline 0" when it has no %. */
+    public static String changeText(double percent) {
+        if (Double.isNaN(percent)) return "baseline 0";
+        return (percent > 0 ? "+" : "") + Units.share(percent / 100);
+    }
+
+    /** One group of a what-if in human units, as {@code replay} prints it: jobs, mean and median wait before → after, earlier / later. */
+    public static String whatIfLine(WhatIfComparison.Group g) {
+        return Units.count(g.jobs(), "job") + ", mean wait " + Units.duration(g.meanWaitBaselineSeconds()) + " → "
+                + Units.duration(g.meanWaitWhatIfSeconds()) + " (" + changeText(g.meanWaitChangePercent()) + "), median "
+                + Units.duration(g.medianWaitBaselineSeconds()) + " → " + Units.duration(g.medianWaitWhatIfSeconds()) + " ("
+                + changeText(g.medianWaitChangePercent()) + "); " + g.startedEarlier() + " start earlier, " + g.startedLater() + " later, "
+                + g.startedSame() + " the same";
+    }
+
+    /** The what-if's first line: how many jobs were compared and how many started in one replay only. */
+    public static String whatIfHeadline(WhatIfComparison w) {
+        return String.format(Locale.ROOT, "what-if against the baseline replay (%s in both%s)", Units.count(w.jobs(), "job"),
+                w.onlyBaseline() + w.onlyWhatIf() == 0 ? ""
+                        : "; " + w.onlyBaseline() + " started only in the baseline, " + w.onlyWhatIf() + " only in the what-if");
+    }
+
+    private static ProgressListener listener(Progress p, String name) {
+        return (done, total) -> p.progress(name, done, total);
+    }
+
+    private static HistoryReplay.Result replay(SlurmSite site, SacctHistory history, Options o, ProgressListener progress,
+            ReplayReasons[] reasons) {
+        if (reasons == null) {
+            return SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, null, o.log());
+        }
+        org.preemptlab.sim.SimulationResult[] sim = new org.preemptlab.sim.SimulationResult[1];
+        HistoryReplay.Result r = SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, sim, o.log());
+        reasons[0] = ReplayReasons.of(sim[0]);
+        return r;
+    }
+
+    private static <T> T or(T a, T b) {
+        return a != null ? a : b;
+    }
+}
