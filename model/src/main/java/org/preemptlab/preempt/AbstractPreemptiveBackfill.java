@@ -72,7 +72,7 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
             free.take(p);
             started.add(new HeadReservation.Started(end, p));
             if (job.index() == promised) promised = -1;
-            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.name(), freeCores)));
+            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.spec(), freeCores)));
         }
         if (head == null) return decisions;
         if (preemptIfDue(s, head, free, decisions)) return decisions;
@@ -89,12 +89,12 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
             Reason why;
             if (predictedEnd > reservation.shadow()) {
                 reservation.extra().take(p);
-                why = new StartReason.UsesExtra(job.name(), head.name(), reservation.shadow());
+                why = new StartReason.UsesExtra(job.spec(), head.spec(), reservation.shadow());
             } else if (estimatedEnd > reservation.shadow()) {
                 preemptable.add(job.index());
-                why = new StartReason.Predicted(job.name(), predictedEnd - now, head.name(), reservation.shadow());
+                why = new StartReason.Predicted(job.spec(), predictedEnd - now, head.spec(), reservation.shadow());
             } else {
-                why = new StartReason.EndsBeforeShadow(job.name(), estimatedEnd, head.name(), reservation.shadow());
+                why = new StartReason.EndsBeforeShadow(job.spec(), estimatedEnd, head.spec(), reservation.shadow());
             }
             decisions.add(new Decision.Start(job, p, why));
         }

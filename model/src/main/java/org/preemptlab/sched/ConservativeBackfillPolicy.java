@@ -43,6 +43,12 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     /** Scratch of one compression: sort keys (reserved start, queue position). */
     private long[] keys = new long[64];
 
+    /** Starts only: never preempts, holds or promises. */
+    @Override
+    public boolean startsOnly() {
+        return true;
+    }
+
     @Override
     public String name() {
         return SchedulerKind.CONSERVATIVE.id();
@@ -258,7 +264,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             }
             Placement p = free.take(place);
             put(i, place, now, bookedTo[i], true);
-            decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.name(), now)));
+            decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.spec(), now)));
         }
         return next;
     }

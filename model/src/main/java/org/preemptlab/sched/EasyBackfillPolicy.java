@@ -17,6 +17,12 @@ import org.preemptlab.job.JobView;
  */
 public final class EasyBackfillPolicy implements SchedulingPolicy {
 
+    /** Starts only: never preempts, holds or promises. */
+    @Override
+    public boolean startsOnly() {
+        return true;
+    }
+
     @Override
     public String name() {
         return SchedulerKind.EASY.id();
@@ -42,27 +48,35 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             long freeCores = free.freeCores();
             free.take(p);
             started.add(new HeadReservation.Started(end, p));
-            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.name(), freeCores)));
+            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.spec(), freeCores)));
         }
-        if (head == null || !it.hasNext()) return decisions;
-        HeadReservation reservation = HeadReservation.of(s, free, started, head);
+        // with no core free nothing can be backfilled (every job needs one): the reservation would go unused
+        if (head == null || !it.hasNext() || free.freeCores() == 0) return decisions;
         // A job needs at least its cores free (now, and at the shadow time if it runs past it): most of
         // a long queue fails these counts, and is passed over without placing it (a shape group at a
         // time when the engine groups the queue by shape; the same jobs are tried, in the same order).
-        Backfill b = new Backfill(decisions, free, reservations, reservation, head, now);
         QueueShapes shapes = s.queue().size() >= SHAPE_SCAN_FROM ? s.queueShapes() : null;
         if (shapes != null) {
+            HeadReservation reservation = HeadReservation.of(s, free, started, head);
+            Backfill b = new Backfill(decisions, free, reservations, reservation, head, now);
             ShapeScan scan = new ShapeScan(shapes, head, now, reservation.shadow(), b.freeNow, b.extraCores);
             for (JobView job; b.freeNow > 0 && (job = scan.next(b.freeNow, b.extraCores)) != null; ) b.tryStart(job);
             return decisions;
         }
-        while (it.hasNext() && b.freeNow > 0) {
+        // the reservation is worked out when the first job passes the count of free cores — nothing has
+        // started since the head loop, so it is the one an eager computation finds; a pass in which no
+        // waiting job has its cores free (most passes of a short queue on a busy machine) needs none
+        long freeNow = free.freeCores();
+        Backfill b = null;
+        while (it.hasNext() && freeNow > 0) {
             JobView job = it.next();
             long cores = job.spec().procs();
-            if (cores > b.freeNow) continue;
+            if (cores > freeNow) continue;
+            if (b == null) b = new Backfill(decisions, free, reservations, HeadReservation.of(s, free, started, head), head, now);
             long end = now + job.requestedWalltime();
-            if (end > reservation.shadow() && cores > b.extraCores) continue;
+            if (end > b.reservation.shadow() && cores > b.extraCores) continue;
             b.tryStart(job);
+            freeNow = b.freeNow;
         }
         return decisions;
     }
@@ -106,11 +120,11 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             freeNow = free.freeCores();
             Reason why;
             if (end <= reservation.shadow()) {
-                why = new StartReason.EndsBeforeShadow(job.name(), end, head.name(), reservation.shadow());
+                why = new StartReason.EndsBeforeShadow(job.spec(), end, head.spec(), reservation.shadow());
             } else {
                 reservation.extra().take(p);
                 extraCores = reservation.extra().freeCores();
-                why = new StartReason.UsesExtra(job.name(), head.name(), reservation.shadow());
+                why = new StartReason.UsesExtra(job.spec(), head.spec(), reservation.shadow());
             }
             decisions.add(new Decision.Start(job, p, why));
         }

@@ -17,6 +17,12 @@ import org.preemptlab.job.JobView;
  */
 public final class FcfsPolicy implements SchedulingPolicy {
 
+    /** Starts only: never preempts, holds or promises. */
+    @Override
+    public boolean startsOnly() {
+        return true;
+    }
+
     @Override
     public String name() {
         return SchedulerKind.FCFS.id();
@@ -59,7 +65,7 @@ public final class FcfsPolicy implements SchedulingPolicy {
             }
             long freeCores = free.freeCores();
             free.take(p);
-            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.name(), freeCores)));
+            decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.spec(), freeCores)));
         }
         return decisions;
     }

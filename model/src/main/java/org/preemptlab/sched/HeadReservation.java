@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.ProcessorCapacity;
 import org.preemptlab.job.Placement;
 import org.preemptlab.job.JobView;
 
@@ -47,9 +48,12 @@ public record HeadReservation(long shadow, Capacity extra) {
             java.util.function.Predicate<JobView> preemptable) {
         long now = s.now();
         List<Reservation> windows = s.reservations();
+        boolean anyPreemptable = preemptable != NONE;
+        if (!anyPreemptable && windows.isEmpty() && free instanceof ProcessorCapacity count) {
+            return counted(s, count, startedNow, head);
+        }
         long walltime = head.requestedWalltime();
         Capacity scratch = free.copy();
-        boolean anyPreemptable = preemptable != NONE;
         if (anyPreemptable) for (JobView r : s.running()) if (preemptable.test(r)) scratch.release(r.placement());
         Placement fit = fit(scratch, windows, now, walltime, head);
         if (fit != null) {
@@ -80,6 +84,37 @@ public record HeadReservation(long shadow, Capacity extra) {
                 scratch.take(fit);
                 return new HeadReservation(t, scratch);
             }
+        }
+        return new HeadReservation(Long.MAX_VALUE, null);
+    }
+
+    /**
+     * {@link #of} on a processor machine with no window and nothing preemptable, by counting: the head
+     * fits at the first instant (now, or an estimated end) by which enough processors are free; the same
+     * walk, without a scratch capacity or a placement per instant.
+     */
+    private static HeadReservation counted(Snapshot s, ProcessorCapacity free, List<Started> startedNow, JobView head) {
+        long now = s.now();
+        int need = head.spec().procs();
+        int total = free.total();
+        long avail = free.free();
+        if (avail >= need) return new HeadReservation(now, ProcessorCapacity.counting(total, (int) (avail - need)));
+        if (startedNow.size() > 1) startedNow.sort(BY_END);
+        Iterator<? extends JobView> running = s.running().iterator();
+        JobView nextRunning = running.hasNext() ? running.next() : null;
+        int nextStarted = 0;
+        while (nextRunning != null || nextStarted < startedNow.size()) {
+            long tRun = nextRunning == null ? Long.MAX_VALUE : Math.max(now, nextRunning.estimatedEnd());
+            long tNew = nextStarted < startedNow.size() ? startedNow.get(nextStarted).estimatedEnd() : Long.MAX_VALUE;
+            long t = Math.min(tRun, tNew);
+            while (nextRunning != null && Math.max(now, nextRunning.estimatedEnd()) == t) {
+                avail += nextRunning.placement().procs();
+                nextRunning = running.hasNext() ? running.next() : null;
+            }
+            while (nextStarted < startedNow.size() && startedNow.get(nextStarted).estimatedEnd() == t) {
+                avail += startedNow.get(nextStarted++).placement().procs();
+            }
+            if (avail >= need) return new HeadReservation(t, ProcessorCapacity.counting(total, (int) (avail - need)));
         }
         return new HeadReservation(Long.MAX_VALUE, null);
     }

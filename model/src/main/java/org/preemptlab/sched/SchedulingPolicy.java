@@ -15,4 +15,13 @@ public interface SchedulingPolicy {
     default int tierOf(JobSpec job) {
         return 0;
     }
+
+    /**
+     * True if the policy only starts jobs (and asks to be called again): it never preempts, holds or
+     * promises, so where on the machine a job runs never matters to it. A run that records nothing
+     * then only counts a processor machine's free processors instead of numbering them.
+     */
+    default boolean startsOnly() {
+        return false;
+    }
 }

@@ -134,7 +134,7 @@ public final class Simulation {
         boolean site = cluster instanceof NodeCluster nc0 && nc0.site() != null;
         this.allocCluster = gangs.enabled() && !site ? gangs.slotCluster((NodeCluster) cluster) : cluster;
         this.gang = gangs.enabled() ? new GangSlicer((NodeCluster) cluster, gangs, new GangHooks()) : null;
-        this.capacity = gang == null ? Capacity.of(cluster)
+        this.capacity = gang == null ? capacityOf(config)
                 : site ? new org.preemptlab.alloc.TresCapacity((NodeCluster) cluster, gangs.rowsPerPool((NodeCluster) cluster))
                 : new org.preemptlab.alloc.NodeCapacity((NodeCluster) allocCluster, gangs.rowsPerPool((NodeCluster) cluster));
         this.timeline = new Timeline(config.recording());
@@ -191,6 +191,23 @@ public final class Simulation {
             if (cluster instanceof org.preemptlab.cluster.NodeCluster nc) for (int n = 0; n < poolOf.length; n++) poolOf[n] = nc.poolOf(n);
             book.nodes(poolOf, cluster::nodeName);
         }
+    }
+
+    /**
+     * The engine's capacity. A processor machine's processors are numbered for the event log and the Gantt;
+     * a run that records neither, whose policy only starts jobs ({@link SchedulingPolicy#startsOnly()}), on the
+     * emulator, with nothing that takes given processors (maintenance, failures, reservations, jobs already
+     * running), only counts them: the same decisions (a processor-mode placement is a count until the
+     * capacity numbers it), no numbers, runs or placements made per start.
+     */
+    private static Capacity capacityOf(SimulationConfig config) {
+        if (config.cluster() instanceof org.preemptlab.cluster.ProcessorMachine m && !config.recording()
+                && config.policy().startsOnly() && config.backend() instanceof org.preemptlab.backend.EmulatedBackend
+                && config.maintenance().isEmpty() && !config.failures().enabled() && config.reservations().isEmpty()
+                && config.initialRuns().isEmpty()) {
+            return org.preemptlab.alloc.ProcessorCapacity.counting(m.procs(), m.procs());
+        }
+        return Capacity.of(config.cluster());
     }
 
     /** Advance reservations: occurrences in {@link #reservations}, flags carried out as the run goes. */
@@ -443,7 +460,7 @@ public final class Simulation {
         queue.add(r);
         if (slurm != null) slurm.submitted(r, now);
         log(LogKind.SUBMIT, r, NO_NODES, SUBMITTED);
-        InitialRun initial = initialRuns.get(r.spec().id());
+        InitialRun initial = initialRuns.isEmpty() ? null : initialRuns.get(r.spec().id()); // no boxed look-up per submit
         if (initial != null) startAlreadyRunning(r, initial);
     }
 
@@ -477,7 +494,7 @@ public final class Simulation {
         boolean again = r.firstStart() >= 0; // requeued after a preemption, a node failure or a maintenance kill
         long restart = r.start(now, concrete);
         running.add(r);
-        promises.remove(r.index());
+        if (!promises.isEmpty()) promises.remove(r.index()); // no boxed look-up per start when nothing was promised
         log(again || restart > 0 ? LogKind.RESTART : LogKind.START, r, concrete, reason);
         backend.start(r, concrete, now, r.segment(), restart, r.spec().runtime() - r.workDone());
         schedulePeriodicCheckpoint(r);

@@ -105,7 +105,11 @@ public final class Timeline {
         return Collections.unmodifiableList(segments);
     }
 
-    /** Fingerprint of the event log (times, kinds, jobs, nodes as runs of consecutive numbers). */
+    /**
+     * Fingerprint of the event log (times, kinds, jobs, nodes as runs of consecutive numbers). A run that
+     * records nothing on a processor machine with a policy that only starts jobs numbers no processors
+     * (Simulation's capacity only counts them): its fingerprint has no nodes.
+     */
     public long hash() {
         return hash;
     }

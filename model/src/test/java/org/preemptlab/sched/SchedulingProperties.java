@@ -89,10 +89,10 @@ class SchedulingProperties {
             String head = null;
             long shadow = 0;
             if (e.reason() instanceof StartReason.EndsBeforeShadow b) {
-                head = b.head();
+                head = b.head().name();
                 shadow = b.shadow();
             } else if (e.reason() instanceof StartReason.UsesExtra x) {
-                head = x.head();
+                head = x.head().name();
                 shadow = x.shadow();
             }
             if (head != null) {
@@ -110,6 +110,29 @@ class SchedulingProperties {
         for (JobRun j : r.jobs()) {
             long promised = policy.firstReservation(j.index());
             if (promised >= 0) assertThat(j.firstStart()).as("job %s by its first reservation", j.name()).isLessThanOrEqualTo(promised);
+        }
+    }
+
+    /**
+     * A run that records nothing only counts the processors of the machine (a starts-only policy needs no
+     * numbers); it must start and end every job when a recording run, which numbers them, does.
+     */
+    @Property(tries = 200, seed = "20261206")
+    void countedProcessorsScheduleAsNumberedOnes(@ForAll("workloads") Workload w) {
+        for (SchedulingPolicy[] pair : new SchedulingPolicy[][] {
+                {new FcfsPolicy(), new FcfsPolicy()},
+                {new EasyBackfillPolicy(), new EasyBackfillPolicy()},
+                {new ConservativeBackfillPolicy(), new ConservativeBackfillPolicy()}}) {
+            SimulationResult numbered = run(w, pair[0]);
+            SimulationResult counted = new Simulation(
+                    SimulationConfig.of(new ProcessorMachine(w.procs()), w.jobs(), pair[1], false)).run();
+            assertThat(counted.timeline().log()).isEmpty();
+            assertBasics(w, counted);
+            for (int i = 0; i < w.jobs().size(); i++) {
+                assertThat(counted.job(i).firstStart()).as("%s: start of job %s", pair[1].name(), i)
+                        .isEqualTo(numbered.job(i).firstStart());
+                assertThat(counted.job(i).end()).as("%s: end of job %s", pair[1].name(), i).isEqualTo(numbered.job(i).end());
+            }
         }
     }
 

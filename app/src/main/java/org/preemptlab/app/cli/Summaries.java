@@ -1,5 +1,7 @@
 package org.preemptlab.app.cli;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,20 +21,33 @@ final class Summaries {
 
     /** {@code simulate}: {@code easy on KTH.swf (100 processors): 28,489 jobs, mean wait 2 h 05 min, …, makespan 332 d 22 h, 1.23 s wall}. */
     static String simulate(String policy, String trace, long procs, Metrics m, double wallSeconds) {
-        return String.format(Locale.ROOT, "%s on %s (%s): %s, mean wait %s, mean bounded slowdown %s, utilization %s, "
-                        + "mean queue %s, makespan %s, %.2f s wall", policy, trace, Units.count(procs, "processor"),
-                Units.count(m.jobs(), "job"), Units.duration(m.meanWaitSeconds()), Units.number(m.meanBoundedSlowdown()),
-                Units.share(m.utilization()), Units.number(m.meanQueueLength()), Units.duration(m.makespanSeconds()), wallSeconds);
+        // plain concatenation, not String.format: a one-shot run would load Formatter, regex and the locale data (≈ 80
+        // classes) for this one line (docs/performance.md, "Cold runs: fixed costs")
+        return policy + " on " + trace + " (" + Units.count(procs, "processor") + "): " + Units.count(m.jobs(), "job")
+                + ", mean wait " + Units.duration(m.meanWaitSeconds()) + ", mean bounded slowdown " + Units.number(m.meanBoundedSlowdown())
+                + ", utilization " + Units.share(m.utilization()) + ", mean queue " + Units.number(m.meanQueueLength())
+                + ", makespan " + Units.duration(m.makespanSeconds()) + ", " + twoDecimals(wallSeconds) + " s wall";
     }
 
     /** {@code run}: {@code NAME (easy): 40 jobs, mean wait 5 h 06 min, …, 3 preempted, lost 12.3 core-h, checkpoint+restart 8,180 core-h, makespan 21 h 44 min}. */
     static String run(String scenario, String policy, Metrics m) {
-        return String.format(Locale.ROOT, "%s (%s): %s, mean wait %s, mean bounded slowdown %s, utilization %s, "
-                        + "%s preempted, lost %s, checkpoint+restart %s, makespan %s",
-                scenario, policy, Units.count(m.jobs(), "job"), Units.duration(m.meanWaitSeconds()),
-                Units.number(m.meanBoundedSlowdown()), Units.share(m.utilization()),
-                Units.group(Math.round(m.preemptedJobShare() * m.jobs())), Units.coreHours(m.lostWorkProcSeconds()),
-                Units.coreHours(m.checkpointOverheadProcSeconds()), Units.duration(m.makespanSeconds()));
+        return scenario + " (" + policy + "): " + Units.count(m.jobs(), "job") + ", mean wait " + Units.duration(m.meanWaitSeconds())
+                + ", mean bounded slowdown " + Units.number(m.meanBoundedSlowdown()) + ", utilization " + Units.share(m.utilization())
+                + ", " + Units.group(Math.round(m.preemptedJobShare() * m.jobs())) + " preempted, lost "
+                + Units.coreHours(m.lostWorkProcSeconds()) + ", checkpoint+restart " + Units.coreHours(m.checkpointOverheadProcSeconds())
+                + ", makespan " + Units.duration(m.makespanSeconds());
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.2f", x)} without {@link java.util.Formatter}: the decimal digits of
+     * {@link Double#toString} (which {@code %f} rounds too) rounded half up to two places; NaN and the infinities as
+     * {@code %f} writes them.
+     */
+    static String twoDecimals(double x) {
+        if (Double.isNaN(x)) return "NaN";
+        if (Double.isInfinite(x)) return x > 0 ? "Infinity" : "-Infinity";
+        String digits = BigDecimal.valueOf(Math.abs(x)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return (Math.copySign(1.0, x) < 0 ? "-" : "") + digits;
     }
 
     /** {@code maintenance}: {@code NAME: window W at 12 h 00 min for 4 h on 8 nodes; idle counted over the 10 h before it}. */

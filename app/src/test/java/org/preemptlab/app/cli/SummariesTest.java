@@ -46,6 +46,21 @@ class SummariesTest {
     }
 
     @Test
+    void theWallTimeIsWrittenAsStringFormatWritesIt() {
+        java.util.Random random = new java.util.Random(16);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 0.005, 0.015, 0.125, 1.005, 2.675,
+                0.994999, 0.995, 9.999, 99.995, 1e-9, 123_456_789.125, 1e20, -1.234, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextDouble() * Math.pow(10, random.nextInt(8)));
+            values.add(random.nextInt(100_000) / 1000.0); // three decimals: the half-way cases
+        }
+        for (double v : values) {
+            assertThat(Summaries.twoDecimals(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", v));
+        }
+    }
+
+    @Test
     void theMaintenanceHeaderAndRowsAreInHumanUnits() {
         MaintenanceWindow w = new MaintenanceWindow("fs-upgrade", 43_200, 14_400, new int[] {0, 1, 2, 3, 4, 5, 6, 7},
                 MaintenanceStrategy.DRAIN, 0);

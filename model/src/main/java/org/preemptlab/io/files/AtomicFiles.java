@@ -84,9 +84,15 @@ public final class AtomicFiles {
     private static final int CREATE_ATTEMPTS = 100;
     private static final int MAX_LINKS = 40;
     private static final String MARK = ".preemptlab-";
-    private static final Pattern TEMP = Pattern.compile("\\..+\\.preemptlab-(\\d+)-\\d+@(.*)\\.tmp");
-    private static final long PID = ProcessHandle.current().pid();
-    private static final String HOST = host();
+    /**
+     * This process's id and host and the pattern of temporary names, made on the first file written: a run that writes
+     * no file (a plain {@code simulate}) loads no regex and no {@code ProcessHandle} (its executor classes) for them.
+     */
+    private static final class Names {
+        static final Pattern TEMP = Pattern.compile("\\..+\\.preemptlab-(\\d+)-\\d+@(.*)\\.tmp");
+        static final long PID = ProcessHandle.current().pid();
+        static final String HOST = host();
+    }
     private static final AtomicLong COUNTER = new AtomicLong();
     /** Temporary files not yet renamed or removed: removed by the shutdown hook. */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
@@ -232,15 +238,15 @@ public final class AtomicFiles {
         if (dir == null) return stale;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*" + MARK + "*.tmp")) {
             for (Path f : files) {
-                Matcher m = TEMP.matcher(f.getFileName().toString());
-                if (!m.matches() || !m.group(2).equals(HOST)) continue;
+                Matcher m = Names.TEMP.matcher(f.getFileName().toString());
+                if (!m.matches() || !m.group(2).equals(Names.HOST)) continue;
                 long pid;
                 try {
                     pid = Long.parseLong(m.group(1));
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                boolean gone = pid == PID ? !LIVE.contains(f) : ProcessHandle.of(pid).isEmpty();
+                boolean gone = pid == Names.PID ? !LIVE.contains(f) : ProcessHandle.of(pid).isEmpty();
                 if (gone) stale.add(f);
             }
         } catch (IOException | RuntimeException e) {
@@ -261,7 +267,7 @@ public final class AtomicFiles {
 
     /** {@code .E.csv.preemptlab-4711-0@node1.tmp}. */
     static String tempName(String fileName) {
-        return "." + fileName + MARK + PID + "-" + COUNTER.getAndIncrement() + "@" + HOST + ".tmp";
+        return "." + fileName + MARK + Names.PID + "-" + COUNTER.getAndIncrement() + "@" + Names.HOST + ".tmp";
     }
 
     private static void writeToStdout(BinaryBody body) throws IOException {

@@ -66,6 +66,11 @@ class HumanTextTest {
         assertThat(RunViewModel.followsAbove(log, 4)).as("a later instant").isFalse();
     }
 
+    /** A one-processor job of the given name (the start reasons hold the job, not its name). */
+    private static org.preemptlab.job.JobSpec named(String name) {
+        return org.preemptlab.job.JobSpec.ofProcessors(1, 0, 1, 60, 60).withName(name);
+    }
+
     @Test
     void reasons_do_not_say_job_twice_and_count_cores_right() {
         assertThat(Reason.job("job1")).isEqualTo("job1");
@@ -73,13 +78,13 @@ class HumanTextTest {
         assertThat(Reason.job("job")).isEqualTo("job");
         assertThat(Reason.job("17")).isEqualTo("job 17");
         assertThat(Reason.job("jobless")).isEqualTo("job jobless");
-        assertThat(new org.preemptlab.sched.StartReason.InOrder("job1", 1).text())
+        assertThat(new org.preemptlab.sched.StartReason.InOrder(named("job1"), 1).text())
                 .isEqualTo("job1 started in queue order: it fit in the 1 free core");
-        assertThat(new org.preemptlab.sched.StartReason.InOrder("A", 12).text())
+        assertThat(new org.preemptlab.sched.StartReason.InOrder(named("A"), 12).text())
                 .isEqualTo("job A started in queue order: it fit in the 12 free cores");
         assertThat(new org.preemptlab.preempt.PreemptReason.OwnerReclaims("job2", org.preemptlab.mechanism.PreemptMechanism.SUSPEND,
                 "job7", "owned").text()).isEqualTo("job2 suspended to make room for owner job7 on pool owned");
-        assertThat(new org.preemptlab.sched.StartReason.Predicted("x", 3900, "h", 7200).text())
+        assertThat(new org.preemptlab.sched.StartReason.Predicted(named("x"), 3900, named("h"), 7200).text())
                 .contains("predicted to run 1 h 05 min");
     }
 
