@@ -31,8 +31,65 @@ final class JobRanks {
     private long[] owns = new long[0];
     private long[] ownsUsable = new long[0];
 
+    /** Group → the lowest tier of the jobs of that group the engine has queued ({@link #tierOf(JobSpec)}); no empty group. */
+    private final java.util.Map<String, Integer> groupTiers = new java.util.HashMap<>();
+    private String lastGroup = "";
+    private int lastGroupTier;
+    /** {@link #lowestOwnerTier()} for {@link #cluster}, or {@code null} when to be worked out again. */
+    private Integer ownerTier;
+    /** The lowest tier the rules give any QOS (0 for a QOS they do not name). */
+    private final int lowestTier;
+
     JobRanks(PreemptionRules rules) {
         this.rules = rules;
+        int low = 0;
+        for (int t : rules.tiers().values()) low = Math.min(low, t);
+        this.lowestTier = low;
+    }
+
+    /**
+     * {@code rules.tierOf(job.qos())}, the job's queue tier, for the engine, which asks it of every job before it
+     * queues it ({@link org.preemptlab.sched.SchedulingPolicy#tierOf}); noted per group, so that the jobs
+     * of a pool's owners are known to have at least {@link #lowestOwnerTier()} (a function of the jobs' specifications).
+     */
+    int tierOf(JobSpec job) {
+        int tier = rules.tierOf(job.qos());
+        String group = job.group();
+        if (group.isEmpty() || group.equals(lastGroup) && tier >= lastGroupTier) return tier;
+        Integer known = groupTiers.get(group);
+        if (known == null || tier < known) {
+            groupTiers.put(group, tier);
+            ownerTier = null;
+            known = tier;
+        }
+        lastGroup = group;
+        lastGroupTier = known;
+        return tier;
+    }
+
+    /** The lowest tier any QOS has under the rules: no job is below it. */
+    int lowestTier() {
+        return lowestTier;
+    }
+
+    /**
+     * The lowest tier among the jobs of the groups that own a pool of the cluster ({@link #use}) that were
+     * passed to {@link #tierOf(JobSpec)}; {@link Integer#MAX_VALUE} if none (or on a processor machine). A job of
+     * a lower tier owns no pool.
+     */
+    int lowestOwnerTier() {
+        if (ownerTier == null) {
+            int low = Integer.MAX_VALUE;
+            if (pools != null) {
+                for (NodePool pool : pools) {
+                    if (pool.isPublic()) continue;
+                    Integer t = groupTiers.get(pool.owner());
+                    if (t != null) low = Math.min(low, t);
+                }
+            }
+            ownerTier = low;
+        }
+        return ownerTier;
     }
 
     /** Makes the entries answer for this cluster (forgets them all if it is another one). */
@@ -41,6 +98,7 @@ final class JobRanks {
         cluster = c;
         pools = c instanceof NodeCluster nc ? nc.pools() : null;
         Arrays.fill(specs, null);
+        ownerTier = null;
     }
 
     /** The cluster's pools, or null on a processor machine. */

@@ -58,7 +58,7 @@ public final class PreemptingScheduler implements SchedulingPolicy {
 
     @Override
     public int tierOf(JobSpec job) {
-        return rules.tierOf(job.qos());
+        return ranks.tierOf(job);
     }
 
     @Override
@@ -71,7 +71,8 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         // jobs room is being made for → where they will go: the engine's promises, as this pass changes them
         Map<Integer, Placement> promised = new LinkedHashMap<>(s.promised());
         startPromised(s, promised, free, started, decisions, consumed);
-        startOwnersOnTheirPools(s, promised, free, started, decisions);
+        PreemptorClasses classes = new PreemptorClasses(s, rules, planner, ranks);
+        startOwnersOnTheirPools(s, classes, promised, free, started, decisions);
         List<Decision> baseDecisions = promised.isEmpty() && started.isEmpty() ? base.schedule(s)
                 : base.schedule(new PromisedSnapshot(s, free, hiddenFromBase(started, promised), promised.values(), consumed));
         Set<Integer> victims = new HashSet<>(consumed);
@@ -88,11 +89,12 @@ public final class PreemptingScheduler implements SchedulingPolicy {
         Capacity pending = free.copy();
         for (Placement p : promised.values()) PromisedSnapshot.hold(pending, p);
         long wakeAt = Long.MAX_VALUE;
-        PreemptorClasses classes = new PreemptorClasses(s, rules, planner, ranks);
-        for (JobView waiting : s.queue()) {
-            if (classes.preemptsNobody(waiting)) continue; // nothing to do for it, whether it fits or not
-            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
+        for (JobView waiting : classes.contenders()) {
+            // cheapest first: whom it may preempt is found (a walk of the running jobs per class) only for a job that does not fit
+            if (!classes.mayPreemptAnyone(waiting)) continue; // nothing to do for it, whether it fits or not
+            if (startedOrPromised(waiting, started, promised)) continue;
             if (usable(s, free, waiting).place(waiting.spec()) != null) continue; // the base scheduler chose to let it wait
+            if (classes.preemptsNobody(waiting)) continue;
             wakeAt = Math.min(wakeAt, exemptUntil(classes, waiting, victims));
             List<JobView> ordered = classes.orderedCandidates(waiting, victims);
             if (ordered.isEmpty()) continue;
@@ -183,8 +185,8 @@ public final class PreemptingScheduler implements SchedulingPolicy {
     }
 
     /** Owners' jobs go to their group's pools ahead of everybody else waiting (the pools are theirs). */
-    private void startOwnersOnTheirPools(Snapshot s, Map<Integer, Placement> promised, Capacity free, Set<Integer> started,
-            List<Decision> decisions) {
+    private void startOwnersOnTheirPools(Snapshot s, PreemptorClasses classes, Map<Integer, Placement> promised,
+            Capacity free, Set<Integer> started, List<Decision> decisions) {
         if (!rules.ownerPreemption() || !(s.cluster() instanceof NodeCluster)) return;
         // what is free and not promised: made once, and kept in step with free below (a start here never
         // lands on a promised node, which avail shows as full)
@@ -193,11 +195,10 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             avail = free.copy();
             for (Placement p : promised.values()) PromisedSnapshot.hold(avail, p);
         }
-        ranks.use(s.cluster());
         boolean masks = ranks.classified();
-        for (JobView waiting : s.queue()) {
+        for (JobView waiting : classes.contenders()) { // every owner's job among them, in queue order
             if (masks && ranks.ownsUsable(waiting) == 0) continue; // owns no pool it may use: not an owner's job here
-            if (started.contains(waiting.index()) || promised.containsKey(waiting.index())) continue;
+            if (startedOrPromised(waiting, started, promised)) continue;
             Placement own = onOwnPool(s, usable(s, avail, waiting), waiting);
             if (own == null) continue;
             free.take(own);
@@ -228,6 +229,11 @@ public final class PreemptingScheduler implements SchedulingPolicy {
             if (placement != null) return placement;
         }
         return null;
+    }
+
+    /** True if the job was started this pass or is promised a placement (no boxed look-up while both are empty, as mostly). */
+    private static boolean startedOrPromised(JobView job, Set<Integer> started, Map<Integer, Placement> promised) {
+        return !started.isEmpty() && started.contains(job.index()) || !promised.isEmpty() && promised.containsKey(job.index());
     }
 
     private static Set<Integer> hiddenFromBase(Set<Integer> started, Map<Integer, Placement> promised) {

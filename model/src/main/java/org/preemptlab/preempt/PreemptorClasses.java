@@ -32,6 +32,15 @@ final class PreemptorClasses {
     private List<JobView>[] ordered = newLists(4);
     private List<JobView>[] exempt = newLists(4);
     private int classes;
+    // what the running and suspended jobs are, as far as any preemptor could care, each made on first use: the
+    // lowest tier among them (known once the rules' lowest is met), and the pools that hold one of them that does
+    // not own the pool (known once every owned pool is met)
+    private boolean tierKnown;
+    private int lowestTier;
+    private boolean borrowedKnown;
+    private long borrowedPools;
+    /** The waiting jobs that may start on an own pool or preempt someone, in queue order (made on first use). */
+    private List<JobView> contenders;
 
     PreemptorClasses(Snapshot s, PreemptionRules rules, VictimPlanner planner, JobRanks ranks) {
         this.s = s;
@@ -55,6 +64,92 @@ final class PreemptorClasses {
         Set<Integer> none = Set.of();
         return orderedCandidates(waiting, none).isEmpty()
                 && (!rules.anyExempt() || exemptCandidates(waiting, none).isEmpty());
+    }
+
+    /**
+     * The waiting jobs this pass has anything to do for, in queue order: with owner preemption, every job
+     * that owns a pool it may use (it may start there ahead of the others); and every job that may preempt
+     * some running or suspended job, now or once PreemptExemptTime is over ({@link #mayPreemptAnyone}).
+     * One walk of the queue per pass, stopped where the rest of the queue can be neither: the queue is in
+     * tier order ({@link Snapshot#queue()}, the tiers being {@link JobRanks#tierOf(JobSpec)}'s), a job
+     * preempts by tier only jobs of a lower tier, and below the lowest tier of an owner group's jobs no
+     * job owns a pool.
+     */
+    List<JobView> contenders() {
+        if (contenders != null) return contenders;
+        if (rules.slurm() != null || !ranks.classified()) {
+            contenders = new ArrayList<>(s.queue()); // asked job by job: every waiting job
+            return contenders;
+        }
+        boolean owners = rules.ownerPreemption() && pools != null;
+        boolean byTier = rules.qosPreemption();
+        contenders = new ArrayList<>();
+        if (!owners && !byTier) return contenders; // owner preemption without pools: nobody preempts anybody
+        int ownersFrom = owners ? ranks.lowestOwnerTier() : Integer.MAX_VALUE; // below it, nobody owns a pool
+        for (JobView w : s.queue()) {
+            int tier = w.tier();
+            if (tier < ownersFrom && (!byTier || tier <= lowestTier())) break; // so is every later job: its tier is ≤
+            if (owners && ranks.ownsUsable(w) != 0 || byTier && ranks.tier(w) > lowestTier()) contenders.add(w);
+        }
+        return contenders;
+    }
+
+    /**
+     * False if {@code waiting} may preempt nobody now nor once PreemptExemptTime is over, told from the
+     * summary of the running and suspended jobs: a job of a class preempts a job of a lower tier, or a
+     * borrower on a pool it owns ({@link #mayPreempt}). True may still find nobody.
+     */
+    boolean mayPreemptAnyone(JobView waiting) {
+        if (rules.slurm() != null || !ranks.classified()) return true;
+        if (rules.ownerPreemption() && pools != null) {
+            long mine = ranks.ownsUsable(waiting);
+            if (mine != 0 && (mine & borrowedPools()) != 0) return true;
+        }
+        return rules.qosPreemption() && ranks.tier(waiting) > lowestTier();
+    }
+
+    /**
+     * The lowest tier among the running (state running) and suspended jobs, or a tier at or below it: the walk
+     * stops at a job of the rules' lowest tier ({@link Integer#MAX_VALUE} if there is no such job).
+     */
+    private int lowestTier() {
+        if (tierKnown) return lowestTier;
+        tierKnown = true;
+        int floor = ranks.lowestTier();
+        int low = Integer.MAX_VALUE;
+        for (JobView r : s.running()) {
+            if (r.state() != JobState.RUNNING) continue;
+            low = Math.min(low, ranks.tier(r));
+            if (low <= floor) break;
+        }
+        if (low > floor) for (JobView r : s.suspended()) low = Math.min(low, ranks.tier(r));
+        return lowestTier = low;
+    }
+
+    /**
+     * Bit p: pool p holds a running (state running) or suspended job that does not own it; the walk stops once
+     * every pool with an owner has its bit (only those bits are asked for).
+     */
+    private long borrowedPools() {
+        if (borrowedKnown) return borrowedPools;
+        borrowedKnown = true;
+        long owned = 0;
+        for (int p = 0; p < pools.size(); p++) if (!pools.get(p).isPublic()) owned |= 1L << p;
+        long lent = 0;
+        for (JobView r : s.running()) {
+            if (r.state() != JobState.RUNNING) continue;
+            lent |= borrowed(r);
+            if ((lent & owned) == owned) return borrowedPools = lent;
+        }
+        for (JobView r : s.suspended()) lent |= borrowed(r);
+        return borrowedPools = lent;
+    }
+
+    /** The bit of the victim's pool if the victim does not own it, else 0. */
+    private long borrowed(JobView victim) {
+        if (victim.placement() == null || victim.placement().pool() < 0) return 0;
+        int p = victim.placement().pool();
+        return (ranks.owns(victim) >>> p & 1) == 0 ? 1L << p : 0;
     }
 
     /** The running and suspended jobs {@code waiting} may preempt now, not in {@code taken}, in victim order. */

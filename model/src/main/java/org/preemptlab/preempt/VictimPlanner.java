@@ -78,7 +78,16 @@ final class VictimPlanner {
             java.util.function.UnaryOperator<Capacity> usable) {
         if (ordered.isEmpty()) return null;
         int levels = 0;
-        for (JobView v : ordered) levels = Math.max(levels, rules.chainFor(v).size());
+        Capacity most = free.copy(); // every candidate gone as far as its chain lets it go: no level frees more
+        for (JobView v : ordered) {
+            List<PreemptMechanism> chain = rules.chainFor(v);
+            levels = Math.max(levels, chain.size());
+            PreemptMechanism furthest = furthest(chain, v);
+            if (furthest != null) release(most, v, furthest, held);
+        }
+        // a job that does not fit there fits at no level (more free room never makes a placement fail): no
+        // level-by-level, victim-by-victim search (issue 16: most plans of a busy owner pool find nothing)
+        if (usable.apply(most).place(job.spec()) == null) return null;
         if (rules.victimOrder() == VictimOrder.FEWEST_VICTIMS) {
             Plan single = singleVictim(job, ordered, free, levels, held, usable);
             if (single != null) return single;
@@ -113,6 +122,20 @@ final class VictimPlanner {
         return null;
     }
 
+    /**
+     * Of the victim's applicable mechanisms, one that frees the most: any but suspend (they all free its cores
+     * and memory), else suspend (its cores); null if none applies.
+     */
+    private static PreemptMechanism furthest(List<PreemptMechanism> chain, JobView v) {
+        PreemptMechanism found = null;
+        for (PreemptMechanism m : chain) {
+            if (!applicable(m, v)) continue;
+            if (m != PreemptMechanism.SUSPEND) return m;
+            found = m;
+        }
+        return found;
+    }
+
     /** The victim's mechanism at escalation level {@code level}: the first applicable at or after it. */
     private Victim mechanismAt(JobView v, int level) {
         List<PreemptMechanism> chain = rules.chainFor(v);
@@ -139,12 +162,17 @@ final class VictimPlanner {
      * cores held for its resume (suspend: it stays suspended) and, evicted, its memory too.
      */
     private static void release(Capacity scratch, Victim v, java.util.function.Function<JobView, Placement> held) {
-        if (v.job.state() == JobState.SUSPENDED) {
-            Placement cores = held.apply(v.job);
+        release(scratch, v.job, v.mechanism, held);
+    }
+
+    private static void release(Capacity scratch, JobView job, PreemptMechanism mechanism,
+            java.util.function.Function<JobView, Placement> held) {
+        if (job.state() == JobState.SUSPENDED) {
+            Placement cores = held.apply(job);
             if (cores != null) scratch.releaseCores(cores);
-            if (v.mechanism != PreemptMechanism.SUSPEND) scratch.releaseMemory(v.job.placement());
-        } else if (v.mechanism == PreemptMechanism.SUSPEND) scratch.releaseCores(v.job.placement());
-        else scratch.release(v.job.placement());
+            if (mechanism != PreemptMechanism.SUSPEND) scratch.releaseMemory(job.placement());
+        } else if (mechanism == PreemptMechanism.SUSPEND) scratch.releaseCores(job.placement());
+        else scratch.release(job.placement());
     }
 
     /** Drops victims whose nodes the placement does not use (node mode; processor mode keeps all). */
