@@ -329,50 +329,14 @@ final class TresStepProfile {
                 int k = 0;
                 int failed = 0;
                 for (int node = cand.firstNode(), slot = base[c]; node < cand.endNode() && k < nodesNeeded; node++, slot++) {
-                    if (stamp[slot] != search) {
-                        stamp[slot] = search;
-                        runEnd[slot] = -1;
-                        badAt[slot] = -1;
-                    }
-                    if (i <= badAt[slot]) { // a step of [i, j] it does not fit in (j only grows)
-                        later[failed++] = badAt[slot] + 1;
-                        continue;
-                    }
-                    int e = runEnd[slot];
-                    if (e < i) e = i - 1; // it fits in every step of [i, e]
-                    int b = node * w;
-                    while (e < j) {
-                        long[] f = free[e + 1];
-                        boolean fits = f[b] >= cpus && f[b + 1] >= mem;
-                        for (int r = 0; r < g && fits; r++) fits = f[b + 2 + r] >= need[3 + r];
-                        if (fits) {
-                            e++;
-                        } else {
-                            badAt[slot] = e + 1;
-                            break;
-                        }
-                    }
-                    runEnd[slot] = e;
-                    if (e >= j) chosen[k++] = node;
+                    if (fitsWindow(slot, node, i, j, cpus, mem, need)) chosen[k++] = node;
                     else later[failed++] = badAt[slot] + 1;
                 }
                 if (k == nodesNeeded) return new AvailabilityProfile.Slot(start, shape.placement(cand, Arrays.copyOf(chosen, k)));
                 // a node that does not fit now fits no window containing its bad step: before the (needed − k)-th
                 // smallest "bad step + 1", fewer than needed nodes can fit, so no start index before it can
                 int r = nodesNeeded - k;
-                if (r <= failed) {
-                    int at;
-                    if (r == 1) {
-                        at = Integer.MAX_VALUE;
-                        for (int f = 0; f < failed; f++) at = Math.min(at, later[f]);
-                    } else if (r <= SMALLEST) {
-                        at = rthSmallest(later, failed, r);
-                    } else {
-                        Arrays.sort(later, 0, failed);
-                        at = later[r - 1];
-                    }
-                    next = Math.min(next, at);
-                }
+                if (r <= failed) next = Math.min(next, nextStartBound(failed, r));
             }
             if (next == Integer.MAX_VALUE) return null;
             i = Math.max(i + 1, next);
@@ -446,31 +410,8 @@ final class TresStepProfile {
                 for (int y = x; y < classEnd[x]; y++) {
                     TresCapacity.Candidate cand = cands.get(order[y]);
                     for (int node = cand.firstNode(), slot = base[order[y]]; node < cand.endNode(); node++, slot++) {
-                        if (stamp[slot] != search) {
-                            stamp[slot] = search;
-                            runEnd[slot] = -1;
-                            badAt[slot] = -1;
-                        }
-                        if (i <= badAt[slot]) {
-                            later[failed++] = badAt[slot] + 1;
-                            continue;
-                        }
-                        int e = runEnd[slot];
-                        if (e < i) e = i - 1;
-                        int b = node * w;
-                        while (e < j) {
-                            long[] f = free[e + 1];
-                            boolean fits = f[b] >= cpus && f[b + 1] >= mem;
-                            for (int r = 0; r < g && fits; r++) fits = f[b + 2 + r] >= need[3 + r];
-                            if (fits) {
-                                e++;
-                            } else {
-                                badAt[slot] = e + 1;
-                                break;
-                            }
-                        }
-                        runEnd[slot] = e;
-                        if (e >= j) {
+                        if (fitsWindow(slot, node, i, j, cpus, mem, need)) {
+                            int b = node * w;
                             long least = Long.MAX_VALUE;
                             for (int st = i; st <= j; st++) least = Math.min(least, free[st][b]);
                             fit[k] = node;
@@ -485,15 +426,56 @@ final class TresStepProfile {
                     if (chosen != null) return new AvailabilityProfile.Slot(start, shape.placement(cands.get(order[x]), chosen));
                 }
                 int r = nodesNeeded - k;
-                if (r > 0 && r <= failed) {
-                    Arrays.sort(later, 0, failed);
-                    next = Math.min(next, later[r - 1]);
-                }
+                if (r > 0 && r <= failed) next = Math.min(next, nextStartBound(failed, r));
             }
             if (next == Integer.MAX_VALUE) return null;
             i = Math.max(i + 1, next);
         }
         return null;
+    }
+
+    /**
+     * Whether the node (scratch slot {@code slot} of this search) fits {@code cpus}, {@code mem} and the
+     * need's GRES in every step of [i, j]. Per slot the search remembers how far from i the node is known
+     * to fit ({@code runEnd}) and the first step it does not fit in ({@code badAt}): start indices only
+     * grow and window ends with them, so each step of a node is read at most once per search. On false,
+     * {@code badAt[slot]} is a step of [i, j] the node does not fit in.
+     */
+    private boolean fitsWindow(int slot, int node, int i, int j, long cpus, long mem, long[] need) {
+        if (stamp[slot] != search) {
+            stamp[slot] = search;
+            runEnd[slot] = -1;
+            badAt[slot] = -1;
+        }
+        if (i <= badAt[slot]) return false; // a step of [i, j] it does not fit in (j only grows)
+        int e = runEnd[slot];
+        if (e < i) e = i - 1; // it fits in every step of [i, e]
+        int b = node * w;
+        while (e < j) {
+            long[] f = free[e + 1];
+            boolean fits = f[b] >= cpus && f[b + 1] >= mem;
+            for (int r = 0; r < g && fits; r++) fits = f[b + 2 + r] >= need[3 + r];
+            if (fits) {
+                e++;
+            } else {
+                badAt[slot] = e + 1;
+                break;
+            }
+        }
+        runEnd[slot] = e;
+        return e >= j;
+    }
+
+    /** The r-th smallest of {@code later[0, failed)} (1 ≤ r ≤ failed): no start index before it can fit. */
+    private int nextStartBound(int failed, int r) {
+        if (r == 1) {
+            int at = Integer.MAX_VALUE;
+            for (int f = 0; f < failed; f++) at = Math.min(at, later[f]);
+            return at;
+        }
+        if (r <= SMALLEST) return rthSmallest(later, failed, r);
+        Arrays.sort(later, 0, failed);
+        return later[r - 1];
     }
 
     /**
