@@ -54,6 +54,12 @@ final class TresStepProfile {
     private boolean mixed;
     /** Earlier answers as lower bounds of later searches: valid while the profile only loses capacity (bookings). */
     private final ShapeBounds bounds = new ShapeBounds();
+    /** The same room kept per node, with each node's own breakpoints only: what the searches read ({@link NodeTimelines}). */
+    private NodeTimelines nodes;
+    /** For tests: search the steps (the search before the per-node timelines) instead of the nodes' timelines. */
+    private boolean bySteps;
+    /** With Slurm's node choice no search reads the idle bits ({@link #idleOnly} is for first fit): they are not kept. */
+    private final boolean keepIdle;
     private static final int SMALLEST = 16;
     // per-search scratch, grown as needed; a node slot's runEnd/badAt hold for the search of its stamp only
     private int[] runEnd = new int[0];
@@ -63,12 +69,23 @@ final class TresStepProfile {
     private int[] chosen = new int[0];
     private int[] later = new int[0];
     private int[] smallest = new int[0];
+    private long[] smallestAt = new long[0];
+    // the per-node searches' scratch: the nodes that fit at a start, their least CPUs over the window, the others' next starts
+    private int[] fitAt = new int[0];
+    private long[] fitCpus = new long[0];
+    private long[] laterAt = new long[0];
+    private int[] selected;
+    private int[] classOrder = new int[0];
+    private int[] classEnd = new int[0];
+    private boolean[] classUsed = new boolean[0];
+    private int[] classSlot = new int[0];
 
     private TresStepProfile(TresCapacity shape, int capacity) {
         this.shape = shape;
         this.cluster = shape.cluster();
         this.g = shape.gresKeys().size();
         this.w = 2 + g;
+        this.keepIdle = !shape.slurmSelection();
         times = new long[Math.max(4, capacity)];
         free = new long[times.length][];
         idle = new long[times.length][];
@@ -121,22 +138,28 @@ final class TresStepProfile {
         p.times[0] = from;
         p.free[0] = current;
         p.size = 1;
+        p.nodes = new NodeTimelines(from, current, n, p.w, p.g);
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
             current = current.clone();
             int first = i;
-            while (i < order.length && Math.max(from, releaseTimes[order[i]]) == t) p.release(current, placements[order[i++]]);
+            while (i < order.length && Math.max(from, releaseTimes[order[i]]) == t) {
+                Placement pl = placements[order[i++]];
+                p.release(current, pl);
+                for (int node : pl.nodes()) p.nodes.release(node, t, pl.coresPerNode(), pl.memoryPerNodeMb(), pl.gresPerNode());
+            }
             if (t == p.times[p.size - 1]) {
                 p.free[p.size - 1] = current; // as a map's put on an existing key (only if a release is at from)
             } else {
                 p.append(t, current);
                 int k = p.size - 1;
+                if (!p.keepIdle) continue;
                 if (p.idle[k - 1] == null) p.idle[k - 1] = p.idleBits(p.free[k - 1]);
                 p.idle[k] = p.idleBitsAfter(p.idle[k - 1], current, placements, order, first, i);
             }
         }
-        if (p.idle[0] == null) p.idle[0] = p.idleBits(p.free[0]);
+        if (p.keepIdle && p.idle[0] == null) p.idle[0] = p.idleBits(p.free[0]);
         return p;
     }
 
@@ -224,7 +247,7 @@ final class TresStepProfile {
         System.arraycopy(idle, at, idle, at + 1, size - at);
         times[at] = t;
         free[at] = free[at - 1].clone();
-        idle[at] = idle[at - 1].clone();
+        idle[at] = keepIdle ? idle[at - 1].clone() : null;
         size++;
         return at;
     }
@@ -235,6 +258,7 @@ final class TresStepProfile {
         int b = to == Long.MAX_VALUE ? size : splitAt(to);
         for (int k = a; k < b; k++) {
             take(free[k], placement);
+            if (!keepIdle) continue;
             long[] bits = idle[k];
             for (int node : placement.nodes()) {
                 if (isIdle(free[k], node)) continue; // it was idle before too (a placement of nothing)
@@ -242,6 +266,12 @@ final class TresStepProfile {
                 if (free[k][node * w] == total[node * w]) mixed = true;
             }
         }
+        for (int node : placement.nodes()) nodes.take(node, from, to, placement.coresPerNode(), placement.memoryPerNodeMb(), placement.gresPerNode());
+    }
+
+    /** For tests: answer by the search over the steps, as before the per-node timelines. */
+    void searchBySteps() {
+        bySteps = true;
     }
 
     /**
@@ -274,10 +304,199 @@ final class TresStepProfile {
         ShapeBounds.Key key = ShapeBounds.key(job.nodes(), from, cands);
         long bound = bounds.bound(key, duration);
         if (bound == Long.MAX_VALUE) return null; // a shape it dominates fits nowhere, so neither does it
-        AvailabilityProfile.Slot slot = shape.slurmSelection() ? searchSelect(cands, job.nodes(), Math.max(from, bound), duration)
-                : search(cands, job.nodes(), Math.max(from, bound), duration);
+        long start = Math.max(from, bound);
+        AvailabilityProfile.Slot slot;
+        if (bySteps) slot = shape.slurmSelection() ? searchSelect(cands, job.nodes(), start, duration) : search(cands, job.nodes(), start, duration);
+        else slot = shape.slurmSelection() ? searchSelectByNode(cands, job.nodes(), start, duration) : searchByNode(cands, job.nodes(), start, duration);
         bounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
         return slot;
+    }
+
+    /**
+     * {@link #search} on the nodes' own timelines: each candidate's earliest start (the idle-bit walk over the
+     * steps for an idle-only one, where it wins: a word per 64 nodes a step), the earliest of them, the first
+     * candidate on a tie: what the step search finds trying every candidate at each start in turn.
+     */
+    private AvailabilityProfile.Slot searchByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
+        int nc = cands.size();
+        if (classSlot.length < nc) {
+            classOrder = new int[nc];
+            classEnd = new int[nc];
+            classUsed = new boolean[nc];
+            classSlot = new int[nc];
+        }
+        int total = 0;
+        for (int c = 0; c < nc; c++) {
+            classOrder[c] = c;
+            classSlot[c] = total;
+            total += cands.get(c).endNode() - cands.get(c).firstNode();
+        }
+        nodes.newSearch(total);
+        if (chosen.length < nodesNeeded) chosen = new int[nodesNeeded];
+        if (fitAt.length < total) {
+            fitAt = new int[total];
+            fitCpus = new long[total];
+            laterAt = new long[total];
+        }
+        long best = Long.MAX_VALUE;
+        AvailabilityProfile.Slot answer = null;
+        for (int c = 0; c < nc; c++) {
+            TresCapacity.Candidate cand = cands.get(c);
+            long limit = best == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : best - 1; // a later candidate wins only if earlier
+            long reserved = cand.need()[2] == 1 ? (long) (shape.rowsOf(cand.group()) - 1) * cluster.pools().get(cand.group()).coresPerNode() : 0;
+            long at;
+            int[] picked;
+            if (idleOnly(cand, reserved)) {
+                at = idleEarliest(cand, nodesNeeded, from, duration, limit);
+                picked = at == Long.MAX_VALUE ? null : Arrays.copyOf(chosen, nodesNeeded);
+            } else {
+                at = classEarliest(cands, classOrder, c, c + 1, classSlot, nodesNeeded, cand.need()[0] + reserved, cand.need(), from, duration, limit);
+                picked = at == Long.MAX_VALUE ? null : Arrays.copyOf(fitAt, nodesNeeded);
+            }
+            if (at != Long.MAX_VALUE) {
+                best = at;
+                answer = new AvailabilityProfile.Slot(at, shape.placement(cand, picked));
+            }
+        }
+        return answer;
+    }
+
+    /** The idle-bit search of one idle-only candidate ({@link #idleSearch}) from {@code from}: its earliest start ≤ limit (nodes in {@code chosen}), else {@code Long.MAX_VALUE}. */
+    private long idleEarliest(TresCapacity.Candidate cand, int nodesNeeded, long from, long duration, long limit) {
+        int i = floorIndex(from);
+        int j = i;
+        while (i < size) {
+            long start = Math.max(from, times[i]);
+            if (start > limit) return Long.MAX_VALUE;
+            long end = start + duration;
+            if (j < i) j = i;
+            while (j + 1 < size && times[j + 1] < end) j++;
+            int at = idleSearch(cand, nodesNeeded, i, j);
+            if (at < 0) return start;
+            if (at == Integer.MAX_VALUE) return Long.MAX_VALUE;
+            i = Math.max(i + 1, at);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * {@link #searchSelect} on the nodes' own timelines: each class's earliest start where its nodes that hold
+     * the job over the whole window serve {@link ConsTresSelect}; the earliest, the first class on a tie.
+     */
+    private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
+        int nc = cands.size();
+        if (classOrder.length < nc) {
+            classOrder = new int[nc];
+            classEnd = new int[nc];
+            classUsed = new boolean[nc];
+            classSlot = new int[nc];
+        }
+        int[] order = classOrder;
+        int total = 0;
+        for (int c = 0; c < nc; c++) {
+            classSlot[c] = total;
+            total += cands.get(c).endNode() - cands.get(c).firstNode();
+        }
+        // the classes as searchSelect forms them: partitions in the candidates' order, a partition's candidates by
+        // first node (a stable insertion sort), those with the same need together from the first of them
+        Arrays.fill(classUsed, 0, nc, false);
+        int pos = 0;
+        int[] same = new int[nc];
+        for (int c = 0; c < nc; c++) {
+            if (classUsed[c]) continue;
+            int part = cands.get(c).partition();
+            int ns = 0;
+            for (int x = c; x < nc; x++) {
+                if (classUsed[x] || cands.get(x).partition() != part) continue;
+                int q = ns++;
+                while (q > 0 && cands.get(same[q - 1]).firstNode() > cands.get(x).firstNode()) {
+                    same[q] = same[q - 1];
+                    q--;
+                }
+                same[q] = x;
+            }
+            for (int a = 0; a < ns; a++) {
+                if (classUsed[same[a]]) continue;
+                int begin = pos;
+                long[] need = cands.get(same[a]).need();
+                for (int b = a; b < ns; b++) {
+                    if (!classUsed[same[b]] && Arrays.equals(cands.get(same[b]).need(), need)) {
+                        classUsed[same[b]] = true;
+                        order[pos++] = same[b];
+                    }
+                }
+                classEnd[begin] = pos;
+            }
+        }
+        nodes.newSearch(total);
+        if (fitAt.length < total) {
+            fitAt = new int[total];
+            fitCpus = new long[total];
+            laterAt = new long[total];
+        }
+        long best = Long.MAX_VALUE;
+        AvailabilityProfile.Slot answer = null;
+        for (int x = 0; x < nc; x = classEnd[x]) {
+            long limit = best == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : best - 1;
+            long[] need = cands.get(order[x]).need();
+            long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit);
+            if (at == SELECT_REFUSED) return searchSelect(cands, nodesNeeded, from, duration); // not met with CPUs ≥ 1: as before
+            if (at != Long.MAX_VALUE) {
+                best = at;
+                answer = new AvailabilityProfile.Slot(at, shape.placement(cands.get(order[x]), selected));
+            }
+        }
+        return answer;
+    }
+
+    /** {@link #classEarliest}'s answer when {@link ConsTresSelect} chose nothing among enough nodes (only with a need of no CPUs). */
+    private static final long SELECT_REFUSED = Long.MIN_VALUE;
+
+    /**
+     * The earliest start in [from, limit] at which the nodes of candidates {@code order[x0 .. x1)} (in that
+     * order, candidate {@code order[y]}'s nodes at scratch slots from {@code slotBase[order[y]]}) that hold
+     * {@code cpus}, the need's memory and GRES over the whole window are at least {@code nodesNeeded}, else
+     * {@code Long.MAX_VALUE}. Those nodes are in {@code fitAt} (their first {@code nodesNeeded} the first-fit
+     * choice); with Slurm's node choice the chosen nodes are in {@code selected}.
+     *
+     * <p>Why the jump is exact: let t be a start tried, k of the nodes hold the job from t, and each other
+     * node's earliest start ≥ t be {@code later}. A node holding the job from some t' in (t, T) with T the
+     * (needed − k)-th smallest {@code later} either holds it from t or has {@code later} ≤ t': fewer than
+     * needed nodes in all. So T is the next start to try (each {@code later} is one node's start, a breakpoint).
+     */
+    private long classEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int[] slotBase, int nodesNeeded,
+            long cpus, long[] need, long from, long duration, long limit) {
+        long mem = need[1];
+        long t = from;
+        boolean select = shape.slurmSelection();
+        while (t <= limit) {
+            int k = 0;
+            int failed = 0;
+            for (int y = x0; y < x1; y++) {
+                TresCapacity.Candidate cand = cands.get(order[y]);
+                for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
+                    long s = nodes.nextFit(slot, node, t, limit, cpus, mem, need, duration);
+                    if (s == t) {
+                        fitAt[k++] = node;
+                        if (!select && k == nodesNeeded) return t; // first fit: the first nodes that hold it
+                    } else {
+                        laterAt[failed++] = s;
+                    }
+                }
+            }
+            if (k >= nodesNeeded) {
+                if (!select) return t;
+                long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
+                for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitAt[q], t, end);
+                selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus);
+                if (selected != null) return t;
+                return SELECT_REFUSED;
+            }
+            int r = nodesNeeded - k;
+            if (r > failed) return Long.MAX_VALUE;
+            t = rthSmallest(laterAt, failed, r);
+        }
+        return Long.MAX_VALUE;
     }
 
     /** The search from {@code from}, a breakpoint or the profile's search start (see {@link ShapeBounds}). */
@@ -573,5 +792,28 @@ final class TresStepProfile {
             smallest[pos] = v;
         }
         return smallest[r - 1];
+    }
+
+    /** The r-th smallest (1-based) of {@code a[0 .. n)}, n ≥ r, as {@link #rthSmallest(int[], int, int)}; leaves {@code a} unchanged. */
+    private long rthSmallest(long[] a, int n, int r) {
+        if (r == 1) {
+            long m = Long.MAX_VALUE;
+            for (int f = 0; f < n; f++) m = Math.min(m, a[f]);
+            return m;
+        }
+        if (smallestAt.length < r) smallestAt = new long[r];
+        long[] sm = smallestAt;
+        int kept = 0;
+        for (int f = 0; f < n; f++) {
+            long v = a[f];
+            if (kept == r && v >= sm[r - 1]) continue;
+            int pos = kept == r ? r - 1 : kept++;
+            while (pos > 0 && sm[pos - 1] > v) {
+                sm[pos] = sm[pos - 1];
+                pos--;
+            }
+            sm[pos] = v;
+        }
+        return sm[r - 1];
     }
 }

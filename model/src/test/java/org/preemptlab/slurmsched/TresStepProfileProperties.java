@@ -32,10 +32,14 @@ class TresStepProfileProperties {
     private static final NodeCluster CLUSTER = cluster();
 
     private static NodeCluster cluster() {
+        return cluster(4, 2);
+    }
+
+    private static NodeCluster cluster(int cpuNodes, int gpuNodes) {
         try {
             Path dir = Files.createTempDirectory("tres-profile");
             Path conf = dir.resolve("slurm.conf");
-            Files.writeString(conf, SyntheticHistory.slurmConf(4, 2));
+            Files.writeString(conf, SyntheticHistory.slurmConf(cpuNodes, gpuNodes));
             NodeCluster c = SiteMapping.cluster(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)));
             Files.delete(conf);
             Files.delete(dir);
@@ -46,10 +50,15 @@ class TresStepProfileProperties {
     }
 
     private static JobSpec job(Random rnd, int id) {
+        return job(rnd, id, 3);
+    }
+
+    /** A random job of 1 to {@code maxNodes} nodes (a quarter of the jobs more than one). */
+    private static JobSpec job(Random rnd, int id, int maxNodes) {
         String[] parts = {"cpu", "gpu", "all", "cpu,all", ""};
         String p = parts[rnd.nextInt(parts.length)];
         List<String> list = p.isEmpty() ? List.of() : List.of(p.split(","));
-        int nodes = 1 + (rnd.nextInt(4) == 0 ? rnd.nextInt(3) : 0);
+        int nodes = 1 + (rnd.nextInt(4) == 0 ? rnd.nextInt(maxNodes) : 0);
         int cores = rnd.nextInt(4) == 0 ? 32 : 1 + rnd.nextInt(32); // a quarter take whole nodes' CPUs (the idle-bit search)
         long mem = 1000L * (1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 300));
         List<Gres> gres = p.equals("gpu") || rnd.nextInt(8) == 0 ? List.of(new Gres("gpu", "", 1 + rnd.nextInt(4))) : List.of();
@@ -150,6 +159,56 @@ class TresStepProfileProperties {
             fast.book(slot.placement(), slot.start(), slot.start() + j.estimate());
         }
         assertThat(fast.idleBitsAsRecomputed()).as("seed %d after bookings", seed).isTrue();
+    }
+
+    private static final NodeCluster LARGER = cluster(12, 4);
+
+    /**
+     * The search on the nodes' own timelines ({@link NodeTimelines}) answers as the search over the steps
+     * did (the same start, nodes, partition and GRES), first fit and Slurm's node choice, through a cycle
+     * of searches and bookings (planned starts booked to a rounded end, some answers not booked) on a
+     * larger cluster, with running jobs ending at shared instants and at the profile's start, repeated
+     * shapes (the shape bounds) and searches from later instants.
+     */
+    @Property(tries = 300)
+    void theNodeTimelinesAnswerAsTheStepSearch(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        long now = rnd.nextInt(1000);
+        boolean slurmSelection = rnd.nextBoolean();
+        TresCapacity free = (TresCapacity) Capacity.of(LARGER);
+        if (slurmSelection) free = free.withSlurmSelection();
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        long[] shared = {now + 1 + rnd.nextInt(100), now + 1 + rnd.nextInt(2000)};
+        for (int r = 0; r < 120; r++) {
+            JobSpec j = job(rnd, 1000 + r, 8);
+            Placement p = free.place(j);
+            if (p == null) continue;
+            held.add(free.take(p));
+            int kind = rnd.nextInt(10);
+            ends.add(kind == 0 ? now - rnd.nextInt(3) : kind < 3 ? shared[kind - 1] : now + 1 + rnd.nextInt(rnd.nextBoolean() ? 60 : 4000));
+        }
+        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+        Placement[] h = held.toArray(new Placement[0]);
+        TresStepProfile steps = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        steps.searchBySteps();
+        TresStepProfile byNode = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        List<JobSpec> shapes = new ArrayList<>();
+        for (int k = 0; k < 6; k++) shapes.add(job(rnd, 500 + k, 8));
+        for (int k = 0; k < 150; k++) {
+            JobSpec j = rnd.nextInt(3) == 0 ? shapes.get(rnd.nextInt(shapes.size())) : job(rnd, k + 1, 8);
+            long from = rnd.nextInt(6) == 0 ? now + rnd.nextInt(300) : now;
+            long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+            AvailabilityProfile.Slot want = steps.earliestFit(j, from, d);
+            AvailabilityProfile.Slot got = byNode.earliestFit(j, from, d);
+            assertThat(got).as("search %d of seed %d (%s): %s for %d s from %d", k, seed, slurmSelection ? "cons_tres" : "first fit", j, d, from)
+                    .isEqualTo(want);
+            if (want == null || rnd.nextInt(5) == 0) continue;
+            long to = rnd.nextBoolean() ? want.start() + d : Math.max(want.start() + 1, (want.start() + d) / 60 * 60);
+            steps.book(want.placement(), want.start(), to);
+            byNode.book(got.placement(), got.start(), to);
+        }
+        assertThat(byNode.steps()).isEqualTo(steps.steps());
     }
 
     /** The same cluster with up to 40 random running jobs, as the general profile and as the fast one. */

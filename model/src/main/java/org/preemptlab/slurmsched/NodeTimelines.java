@@ -1,0 +1,197 @@
+package org.preemptlab.slurmsched;
+
+import java.util.Arrays;
+
+/**
+ * The backfill cycle's free room kept per node ({@link TresStepProfile}): each node has only its own
+ * breakpoints, the instants at which ITS free CPUs, memory or GRES change (a running job's end on it,
+ * a booking's start or end on it), so a search looks at the changes of the nodes it considers, not at
+ * every node in every step of the whole profile.
+ *
+ * <p>Node {@code n}'s segment {@code s} is {@code [at[n][s], at[n][s + 1])} (the last one is open) with
+ * the free room {@code room[n][s·w .. s·w + w)}: CPUs, MB, then GRES by key, as a step of
+ * {@link TresStepProfile}. Every segment start is a breakpoint of the whole profile (a release or a
+ * booking's bound), so a start found here is one the step search would try.
+ *
+ * <p>A search asks, node by node, {@link #nextFit}: the earliest start ≥ t at which the node holds a need
+ * for a duration d, i.e. t in a "start range" {@code [a, b − d]} of a maximal run {@code [a, b)} of
+ * segments that fit. The node's scratch slot remembers its current range and the segment to continue
+ * from, so within a search (starts only grow) each segment of a node is read at most once.
+ */
+final class NodeTimelines {
+
+    /** {@link #nextFit}'s answer when the node never holds the need again. */
+    static final long NEVER = Long.MAX_VALUE;
+    private static final long NO_RANGE = Long.MIN_VALUE;
+
+    private final int w;
+    private final int g;
+    private final long[][] at;
+    private final long[][] room;
+    private final int[] segs;
+    // per-search scratch by slot (stamped: a slot's state holds for the search of its stamp only)
+    private int[] stamp = new int[0];
+    private int[] cur = new int[0];
+    private long[] rs = new long[0];
+    private long[] re = new long[0];
+    private int search;
+
+    /** Every node with one segment from {@code from}: the room {@code current[node·w ..]}. */
+    NodeTimelines(long from, long[] current, int nodes, int w, int g) {
+        this.w = w;
+        this.g = g;
+        at = new long[nodes][];
+        room = new long[nodes][];
+        segs = new int[nodes];
+        for (int n = 0; n < nodes; n++) {
+            at[n] = new long[4];
+            at[n][0] = from;
+            room[n] = new long[4 * w];
+            System.arraycopy(current, n * w, room[n], 0, w);
+            segs[n] = 1;
+        }
+    }
+
+    /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
+    void release(int node, long t, long cores, long mem, long[] gres) {
+        int s = segs[node];
+        if (at[node][s - 1] != t) {
+            grow(node, s + 1);
+            at[node][s] = t;
+            System.arraycopy(room[node], (s - 1) * w, room[node], s * w, w);
+            segs[node] = ++s;
+        }
+        long[] f = room[node];
+        int b = (s - 1) * w;
+        f[b] += cores;
+        f[b + 1] += mem;
+        for (int k = 0; k < g; k++) f[b + 2 + k] += gres == null ? 0 : gres[k];
+    }
+
+    /** Takes the amounts out of the node's room over [from, to) ({@code to} = {@code Long.MAX_VALUE}: for good). */
+    void take(int node, long from, long to, long cores, long mem, long[] gres) {
+        int a = split(node, from);
+        int e = to == Long.MAX_VALUE ? segs[node] : split(node, to);
+        long[] f = room[node];
+        for (int s = a; s < e; s++) {
+            int b = s * w;
+            f[b] -= cores;
+            f[b + 1] -= mem;
+            for (int k = 0; k < g; k++) f[b + 2 + k] -= gres == null ? 0 : gres[k];
+        }
+    }
+
+    private void grow(int node, int n) {
+        if (n <= at[node].length) return;
+        int cap = Math.max(n, at[node].length * 2);
+        at[node] = Arrays.copyOf(at[node], cap);
+        room[node] = Arrays.copyOf(room[node], cap * w);
+    }
+
+    /** Makes t a breakpoint of the node (a copy of the segment covering it); its index. */
+    private int split(int node, long t) {
+        int n = segs[node];
+        int k = Arrays.binarySearch(at[node], 0, n, t);
+        if (k >= 0) return k;
+        int pos = -k - 1;
+        if (pos == 0) throw new IllegalArgumentException("time " + t + " lies before the profile starts at " + at[node][0]);
+        grow(node, n + 1);
+        long[] times = at[node];
+        long[] f = room[node];
+        System.arraycopy(times, pos, times, pos + 1, n - pos);
+        System.arraycopy(f, pos * w - w, f, pos * w, (n - pos + 1) * w);
+        times[pos] = t;
+        segs[node] = n + 1;
+        return pos;
+    }
+
+    /** The index of the node's last breakpoint ≤ t (t at or after the profile's start). */
+    private int floor(int node, long t) {
+        int k = Arrays.binarySearch(at[node], 0, segs[node], t);
+        return k >= 0 ? k : -k - 2;
+    }
+
+    /** Starts a search over {@code slots} scratch slots. */
+    void newSearch(int slots) {
+        if (stamp.length < slots) {
+            stamp = new int[slots];
+            cur = new int[slots];
+            rs = new long[slots];
+            re = new long[slots];
+            search = 0;
+        }
+        if (++search == 0) { // the stamps wrapped round: forget them all
+            Arrays.fill(stamp, 0);
+            search = 1;
+        }
+    }
+
+    private boolean fits(long[] f, int s, long cpus, long mem, long[] need) {
+        int b = s * w;
+        if (f[b] < cpus || f[b + 1] < mem) return false;
+        for (int r = 0; r < g; r++) if (f[b + 2 + r] < need[3 + r]) return false;
+        return true;
+    }
+
+    /**
+     * The earliest start ≥ t at which the node (scratch slot {@code slot}) has {@code cpus}, {@code mem} and
+     * the need's GRES ({@code need[3 ..]}) free over [start, start + d), or {@link #NEVER}; when that start
+     * lies beyond {@code limit}, some value > limit that is at most it (the walk stops there). Within one
+     * search, calls for a slot must come with t not decreasing and the same need and d.
+     */
+    long nextFit(int slot, int node, long t, long limit, long cpus, long mem, long[] need, long d) {
+        long[] times = at[node];
+        long[] f = room[node];
+        int n = segs[node];
+        if (stamp[slot] != search) {
+            stamp[slot] = search;
+            cur[slot] = floor(node, t);
+            re[slot] = NO_RANGE;
+        }
+        while (true) {
+            if (re[slot] != NO_RANGE) {
+                if (re[slot] >= t) return Math.max(rs[slot], t);
+                re[slot] = NO_RANGE;
+            }
+            int c = cur[slot];
+            if (c >= n) return NEVER;
+            if (c + 1 < n && times[c + 1] <= t) c = floor(node, t); // segments wholly before t decide no start ≥ t
+            while (c < n && !fits(f, c, cpus, mem, need)) c++;
+            if (c == n) {
+                cur[slot] = n;
+                return NEVER;
+            }
+            long a = Math.max(times[c], t);
+            if (a > limit) {
+                cur[slot] = c;
+                return a;
+            }
+            int e = c + 1;
+            while (e < n && fits(f, e, cpus, mem, need)) e++;
+            cur[slot] = e;
+            if (e == n) {
+                rs[slot] = a;
+                re[slot] = Long.MAX_VALUE;
+            } else if (times[e] - a >= d) {
+                rs[slot] = a;
+                re[slot] = times[e] - d;
+            } // else the run is too short: look further
+        }
+    }
+
+    /** The node's least free CPUs over [t, end) (its segment at t at least). */
+    long leastCpus(int node, long t, long end) {
+        long[] times = at[node];
+        long[] f = room[node];
+        int n = segs[node];
+        int s = floor(node, t);
+        long least = f[s * w];
+        for (s++; s < n && times[s] < end; s++) least = Math.min(least, f[s * w]);
+        return least;
+    }
+
+    /** The node's breakpoints (for tests). */
+    int segments(int node) {
+        return segs[node];
+    }
+}
