@@ -68,17 +68,27 @@ final class NodeTimelines {
         for (int k = 0; k < g; k++) f[b + 2 + k] += gres == null ? 0 : gres[k];
     }
 
-    /** Takes the amounts out of the node's room over [from, to) ({@code to} = {@code Long.MAX_VALUE}: for good). */
-    void take(int node, long from, long to, long cores, long mem, long[] gres) {
+    /**
+     * Takes the amounts out of the node's room over [from, to) ({@code to} = {@code Long.MAX_VALUE}: for good);
+     * false, and nothing taken, if some instant of it has less free (as {@code TresCapacity.take}'s check).
+     */
+    boolean take(int node, long from, long to, long cores, long mem, long[] gres) {
         int a = split(node, from);
         int e = to == Long.MAX_VALUE ? segs[node] : split(node, to);
         long[] f = room[node];
+        for (int s = a; s < e; s++) {
+            int b = s * w;
+            boolean ok = f[b] >= cores && f[b + 1] >= mem;
+            for (int k = 0; k < g && ok; k++) ok = f[b + 2 + k] >= (gres == null ? 0 : gres[k]);
+            if (!ok) return false;
+        }
         for (int s = a; s < e; s++) {
             int b = s * w;
             f[b] -= cores;
             f[b + 1] -= mem;
             for (int k = 0; k < g; k++) f[b + 2 + k] -= gres == null ? 0 : gres[k];
         }
+        return true;
     }
 
     private void grow(int node, int n) {
@@ -107,6 +117,7 @@ final class NodeTimelines {
 
     /** The index of the node's last breakpoint ≤ t (t at or after the profile's start). */
     private int floor(int node, long t) {
+        if (segs[node] == 1 || at[node][1] > t) return 0; // most searches start at the profile's start
         int k = Arrays.binarySearch(at[node], 0, segs[node], t);
         return k >= 0 ? k : -k - 2;
     }
@@ -188,6 +199,11 @@ final class NodeTimelines {
         long least = f[s * w];
         for (s++; s < n && times[s] < end; s++) least = Math.min(least, f[s * w]);
         return least;
+    }
+
+    /** Copies the node's room at t into {@code out[off .. off + w)}. */
+    void roomAt(int node, long t, long[] out, int off) {
+        System.arraycopy(room[node], floor(node, t) * w, out, off, w);
     }
 
     /** The node's breakpoints (for tests). */

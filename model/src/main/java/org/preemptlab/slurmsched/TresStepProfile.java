@@ -60,6 +60,11 @@ final class TresStepProfile {
     private boolean bySteps;
     /** With Slurm's node choice no search reads the idle bits ({@link #idleOnly} is for first fit): they are not kept. */
     private final boolean keepIdle;
+    /**
+     * Whether {@code free} holds each step's room: with Slurm's node choice the searches read the nodes'
+     * timelines only, and the steps keep their instants alone until a search over them is wanted ({@link #keepSteps}).
+     */
+    private boolean stepsKept;
     private static final int SMALLEST = 16;
     // per-search scratch, grown as needed; a node slot's runEnd/badAt hold for the search of its stamp only
     private int[] runEnd = new int[0];
@@ -86,6 +91,7 @@ final class TresStepProfile {
         this.g = shape.gresKeys().size();
         this.w = 2 + g;
         this.keepIdle = !shape.slurmSelection();
+        this.stepsKept = keepIdle;
         times = new long[Math.max(4, capacity)];
         free = new long[times.length][];
         idle = new long[times.length][];
@@ -136,20 +142,22 @@ final class TresStepProfile {
             for (int k = 0; k < p.g; k++) current[node * p.w + 2 + k] = free.freeGresOn(node, k);
         }
         p.times[0] = from;
-        p.free[0] = current;
+        p.free[0] = p.stepsKept ? current : null;
         p.size = 1;
         p.nodes = new NodeTimelines(from, current, n, p.w, p.g);
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
-            current = current.clone();
+            if (p.stepsKept) current = current.clone();
             int first = i;
             while (i < order.length && Math.max(from, releaseTimes[order[i]]) == t) {
                 Placement pl = placements[order[i++]];
-                p.release(current, pl);
+                if (p.stepsKept) p.release(current, pl);
                 for (int node : pl.nodes()) p.nodes.release(node, t, pl.coresPerNode(), pl.memoryPerNodeMb(), pl.gresPerNode());
             }
-            if (t == p.times[p.size - 1]) {
+            if (!p.stepsKept) {
+                if (t != p.times[p.size - 1]) p.append(t, null);
+            } else if (t == p.times[p.size - 1]) {
                 p.free[p.size - 1] = current; // as a map's put on an existing key (only if a release is at from)
             } else {
                 p.append(t, current);
@@ -246,7 +254,7 @@ final class TresStepProfile {
         System.arraycopy(free, at, free, at + 1, size - at);
         System.arraycopy(idle, at, idle, at + 1, size - at);
         times[at] = t;
-        free[at] = free[at - 1].clone();
+        free[at] = stepsKept ? free[at - 1].clone() : null;
         idle[at] = keepIdle ? idle[at - 1].clone() : null;
         size++;
         return at;
@@ -256,7 +264,7 @@ final class TresStepProfile {
     void book(Placement placement, long from, long to) {
         int a = splitAt(from);
         int b = to == Long.MAX_VALUE ? size : splitAt(to);
-        for (int k = a; k < b; k++) {
+        for (int k = a; k < b && stepsKept; k++) {
             take(free[k], placement);
             if (!keepIdle) continue;
             long[] bits = idle[k];
@@ -266,12 +274,30 @@ final class TresStepProfile {
                 if (free[k][node * w] == total[node * w]) mixed = true;
             }
         }
-        for (int node : placement.nodes()) nodes.take(node, from, to, placement.coresPerNode(), placement.memoryPerNodeMb(), placement.gresPerNode());
+        for (int node : placement.nodes()) {
+            if (!nodes.take(node, from, to, placement.coresPerNode(), placement.memoryPerNodeMb(), placement.gresPerNode())) {
+                throw new IllegalStateException("node " + cluster.nodeName(node) + " has not " + placement.coresPerNode() + " CPUs and "
+                        + placement.memoryPerNodeMb() + " MB" + (placement.gresPerNode() == null ? "" : " and GRES " + Arrays.toString(placement.gresPerNode()))
+                        + " free from " + from + " to " + to + " in the backfill profile");
+            }
+        }
     }
 
     /** For tests: answer by the search over the steps, as before the per-node timelines. */
     void searchBySteps() {
         bySteps = true;
+        keepSteps();
+    }
+
+    /** Fills each step's room from the nodes' timelines and keeps it from now on (see {@link #stepsKept}). */
+    private void keepSteps() {
+        if (stepsKept) return;
+        int n = cluster.nodeCount();
+        for (int k = 0; k < size; k++) {
+            free[k] = new long[n * w];
+            for (int node = 0; node < n; node++) nodes.roomAt(node, times[k], free[k], node * w);
+        }
+        stepsKept = true;
     }
 
     /**
@@ -440,7 +466,10 @@ final class TresStepProfile {
             long limit = best == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : best - 1;
             long[] need = cands.get(order[x]).need();
             long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit);
-            if (at == SELECT_REFUSED) return searchSelect(cands, nodesNeeded, from, duration); // not met with CPUs ≥ 1: as before
+            if (at == SELECT_REFUSED) { // never with a need of CPUs ≥ 1: as before
+                keepSteps();
+                return searchSelect(cands, nodesNeeded, from, duration);
+            }
             if (at != Long.MAX_VALUE) {
                 best = at;
                 answer = new AvailabilityProfile.Slot(at, shape.placement(cands.get(order[x]), selected));
