@@ -26,6 +26,15 @@ import org.preemptlab.sched.AvailabilityProfile;
  * search walks a node's steps: one cache line per step, where a capacity per step cost three);
  * the checks are {@link TresCapacity}'s ({@code fits}, {@code take}, {@code release}), inlined.
  *
+ * <p>The searches read the same room kept per node ({@link NodeTimelines}: a node's own breakpoints only),
+ * candidate by candidate (with Slurm's node choice, class by class): from a start t, each node's
+ * earliest start ≥ t that holds the job over its whole duration; with k nodes holding it at t and
+ * fewer than needed, the next start tried is the (needed − k)-th earliest of the others' (none between
+ * can fit). A search thus costs the changes of the nodes it looks at, not nodes × steps of the whole
+ * profile; the earliest candidate wins, the first on a tie, as when every candidate was tried at each
+ * start in turn. First fit keeps the idle-bit walk over the steps for candidates that need whole idle
+ * nodes; with Slurm's node choice nothing reads the steps' room, and only their instants are kept.
+ *
  * <p>Searches of one shape (node count, candidates and needs) start where an earlier search of that
  * shape with a duration no longer found its answer ({@link ShapeBounds}, which proves the answer is
  * the same): a long queue holds many jobs of few shapes, and the profile only fills up during a cycle.
