@@ -234,6 +234,12 @@ public final class Simulation {
         return result(System.nanoTime() - wallStart);
     }
 
+    /** Tests: a Slurm run's controller judges every waiting job on every pass (the reference for its incremental judging). */
+    Simulation judgingEveryWaitingJob() {
+        if (slurm != null) slurm.judgeEveryWaitingJob();
+        return this;
+    }
+
     /** Prepares the run; {@link #step()} then advances one instant at a time. */
     public void begin() {
         if (started) return;
