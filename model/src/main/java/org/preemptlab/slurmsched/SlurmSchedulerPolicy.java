@@ -306,10 +306,28 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         }
         // every priority equal (the engine's order, SlurmJobAttributes.REQUESTED): the sort would keep the queue order
         if (allEqual) return java.util.Arrays.asList(jobs);
+        return byPriority(jobs, prio);
+    }
+
+    /** The jobs by priority, highest first; equal priorities in the given (queue) order. */
+    static <J> List<J> byPriority(J[] jobs, long[] prio) {
+        int n = jobs.length;
+        boolean packable = true;
+        for (int k = 0; k < n && packable; k++) packable = prio[k] >= 0 && prio[k] <= 0xffffffffL;
+        if (packable) {
+            // (priority descending, queue position) packed in one long each (Slurm's priorities are 32-bit):
+            // a primitive sort, the same order as the comparator's below, without boxing a position per job
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) keys[k] = ((0xffffffffL - prio[k]) << 31) | k;
+            java.util.Arrays.sort(keys);
+            List<J> out = new ArrayList<>(n);
+            for (long key : keys) out.add(jobs[(int) (key & 0x7fffffffL)]);
+            return out;
+        }
         Integer[] idx = new Integer[n];
         for (int k = 0; k < n; k++) idx[k] = k;
         java.util.Arrays.sort(idx, (a, b) -> prio[a] != prio[b] ? Long.compare(prio[b], prio[a]) : Integer.compare(a, b));
-        List<JobView> out = new ArrayList<>(n);
+        List<J> out = new ArrayList<>(n);
         for (Integer k : idx) out.add(jobs[k]);
         return out;
     }
