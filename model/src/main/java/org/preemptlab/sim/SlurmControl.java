@@ -598,11 +598,11 @@ final class SlurmControl {
         if (!site.multifactor()) return 0;
         SlurmRequest req = r.spec().slurm();
         Request base = requests[r.index()];
-        long best = multifactor.factors(base, fairShare, now).priority();
+        long best = multifactor.priority(base, fairShare, now);
         if (req != null) {
             for (String n : req.partitions()) {
                 if (n.equals(base.partition)) continue;
-                best = Math.max(best, multifactor.factors(new Request(base, n), fairShare, now).priority());
+                best = Math.max(best, multifactor.priority(new Request(base, n), fairShare, now));
             }
         }
         return best;
