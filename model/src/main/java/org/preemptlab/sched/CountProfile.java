@@ -197,6 +197,16 @@ final class CountProfile implements AvailabilityProfile {
         return q < size && times[q] < before;
     }
 
+    /** Takes {@code procs} processors over [from, to): {@link #book} by count. */
+    void take(int procs, long from, long to) {
+        add(-procs, from, to);
+    }
+
+    /** Gives {@code procs} processors back over [from, to): {@link #unbook} by count. */
+    void giveBack(int procs, long from, long to) {
+        add(procs, from, to);
+    }
+
     @Override
     public void book(Placement placement, long from, long to) {
         add(-placement.procs(), from, to);
@@ -239,15 +249,29 @@ final class CountProfile implements AvailabilityProfile {
         return null;
     }
 
+    /** {@link #earlierStart}'s answer when there is no earlier start. */
+    static final long NONE = Long.MIN_VALUE;
+
     @Override
     public Slot earlierFit(JobSpec job, long from, Placement own, long ownFrom, long ownTo,
             java.util.List<Reservation> windows) {
         if (!windows.isEmpty()) return AvailabilityProfile.super.earlierFit(job, from, own, ownFrom, ownTo, windows);
         int p = job.procs();
+        long start = earlierStart(p, from, own.procs(), ownFrom, ownTo);
+        return start == NONE ? null : new Slot(start, Placement.ofCount(p));
+    }
+
+    /**
+     * {@link #earlierFit} without maintenance windows, by counts: the earliest start before
+     * {@code ownFrom} (at or after {@code from}) at which {@code p} processors are free for the
+     * booking's duration, the booking's own {@code ownProcs} over [ownFrom, ownTo) counting as free;
+     * {@link #NONE} if there is none. Nothing is allocated.
+     */
+    long earlierStart(int p, long from, int ownProcs, long ownFrom, long ownTo) {
         long duration = ownTo - ownFrom;
         from = Math.max(from, times[0]);
-        if (from >= ownFrom) return null;
-        if (noneAtLeastBefore(p, ownFrom)) return null; // most searches of a compression end here
+        if (from >= ownFrom) return NONE;
+        if (noneAtLeastBefore(p, ownFrom)) return NONE; // most searches of a compression end here
         // before ownFrom the job's own booking is not in the way: a start there needs p free up to
         // ownFrom (inside the booking its own processors count as free). The window of a candidate is
         // checked from its far end: the last step with fewer than p free in it is found walking back, and
@@ -259,7 +283,7 @@ final class CountProfile implements AvailabilityProfile {
         while (true) {
             if (good <= k) {
                 k = nextAtLeast(k, ownFrom, p);
-                if (!startsBefore(k, ownFrom)) return null;
+                if (!startsBefore(k, ownFrom)) return NONE;
                 good = k + 1;
             }
             candidate = Math.max(candidate, times[k]); // from, or the end of the step that did not fit
@@ -271,12 +295,11 @@ final class CountProfile implements AvailabilityProfile {
                 good = end;
                 continue;
             }
-            if (reach <= ownFrom) return new Slot(candidate, Placement.ofCount(p));
+            if (reach <= ownFrom) return candidate;
             // the rest, [ownFrom, reach), lies inside the own booking (it ends before ownTo, as
             // candidate < ownFrom), where the own processors count as free; the steps from end on begin
             // at or after ownFrom (the one before it, which may reach past ownFrom, has p free)
-            return startsBefore(nextBelow(end, reach, p - own.procs()), reach)
-                    ? null : new Slot(candidate, Placement.ofCount(p));
+            return startsBefore(nextBelow(end, reach, p - ownProcs), reach) ? NONE : candidate;
         }
     }
 
