@@ -442,18 +442,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             } else if (priority < config.bfMinPrioReserve()) {
                 passedOver.put(job.name(), "priority below bf_min_prio_reserve: no planned start");
             } else {
-                if (fast != null) {
-                    // Slurm's _add_reservation: the planned nodes, whole, from the planned start rounded down to the
-                    // bf_resolution grid (not before the cycle) to the planned end rounded down, at least one step long
-                    long from = Math.max(now, down(slot.start()));
-                    long to = Math.max(down(slot.start() + duration), down(slot.start()) + config.bfResolutionSeconds());
-                    fast.bookWholeNodes(slot.placement().nodes(), from, to);
-                } else {
-                    // the general profile books the placement only (its nodes may be busy before the planned start), so
-                    // only the end is rounded
-                    long from = slot.start();
-                    profile.book(slot.placement(), from, Math.max(from + 1, down(from + duration)));
-                }
+                // Slurm's _add_reservation rounds the planned start and end down to the grid; the profile can only
+                // book from the planned start itself (its placement may be busy before), so only the end is rounded
+                long from = slot.start();
+                long to = Math.max(from + 1, down(from + duration));
+                if (fast != null) fast.book(slot.placement(), from, to);
+                else profile.book(slot.placement(), from, to);
                 planned.put(job.name(), slot.start());
             }
         }

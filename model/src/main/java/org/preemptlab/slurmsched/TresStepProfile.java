@@ -245,23 +245,6 @@ final class TresStepProfile {
     }
 
     /**
-     * Takes all the room of the nodes out of every step in [from, to), whatever is on them: Slurm's backfill plans a
-     * pending job on whole nodes ({@code _add_reservation} ANDs the planned node bitmap out of the node-space map over
-     * the planned window), so no later job of the cycle may use any of their CPUs, memory or GRES in it.
-     */
-    void bookWholeNodes(int[] nodes, long from, long to) {
-        int a = splitAt(from);
-        int b = to == Long.MAX_VALUE ? size : splitAt(to);
-        for (int k = a; k < b; k++) {
-            long[] f = free[k];
-            for (int node : nodes) {
-                Arrays.fill(f, node * w, node * w + w, 0L);
-                if (!isIdle(f, node)) idle[k][node >>> 6] &= ~(1L << node); // idle only if the node has no room at all
-            }
-        }
-    }
-
-    /**
      * For tests: whether every step's idle bits and the {@code mixed} flag are what {@link #idleBits}
      * gives on the steps' free room as they are now.
      */
