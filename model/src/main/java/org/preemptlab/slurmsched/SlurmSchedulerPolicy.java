@@ -37,7 +37,9 @@ import org.preemptlab.sched.Snapshot;
  * most {@code bf_max_job_test} of them, at most {@code bf_max_job_user} per user and
  * {@code bf_max_job_part} per partition, get the earliest start at which they fit for their whole
  * time limit without touching any planned start made before them. A job
- * whose earliest start is now starts now (at most {@code bf_max_job_start} per cycle); otherwise,
+ * whose earliest start is now starts now (at most {@code bf_max_job_start} per cycle); otherwise (on a Slurm
+ * cluster, at the start cons_tres's {@code _will_run_test} gives: the end of the batch of running jobs whose going
+ * lets it fit, see {@link #willRunStart}),
  * if that start is within {@code bf_window} and its priority is at least {@code bf_min_prio_reserve},
  * its resources are planned for it (a reservation later jobs must not delay) until its planned end
  * rounded down to the {@code bf_resolution} grid (Slurm's {@code _add_reservation} rounds the planned
