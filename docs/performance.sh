@@ -18,8 +18,9 @@ for f in traces/HPC2N-2002-2.1-cln.swf.gz traces/KTH-SP2-1996-2.1-cln.swf.gz tra
 done
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# one run first so that the launcher's class-data sharing archive exists, as it does for a user's second run
-./preemptlab simulate --trace "$shared/traces/KTH-SP2-1996-2.1-cln.swf.gz" --policy easy >/dev/null
+# one run first so that the launcher's class-data sharing archive exists, as it does for a user's second run of the
+# same command (the archive holds the classes of the run that built it: a short trace would leave out some of a long one's)
+./preemptlab simulate --trace "$shared/traces/HPC2N-2002-2.1-cln.swf.gz" --policy easy >/dev/null
 java -jar "$jar" bench --cold --pairs "$pairs" --trace "$shared/traces/HPC2N-2002-2.1-cln.swf.gz" --policies easy \
   --vs "python3 easy_model.py (HPC2N clean, 240, 2024)=python3 $shared/reference/easy_model.py $shared/reference/HPC2N-2002-2.1-cln.clean.swf.gz 240 2024" \
   --markdown "$tmp/cold.md" >&2

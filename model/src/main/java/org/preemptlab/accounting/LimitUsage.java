@@ -31,6 +31,8 @@ public final class LimitUsage {
     private final Map<QosUser, Tres> qosUserTres = new HashMap<>();
     private final Map<AssocKey, long[]> assocJobs = new HashMap<>();
     private final Map<AssocKey, Tres> assocTres = new HashMap<>();
+    /** How many counter values have been read (see {@link #reads()}). */
+    private long reads;
 
     LimitUsage(AccountingPolicy policy) {
         this.policy = policy;
@@ -81,6 +83,15 @@ public final class LimitUsage {
         add(c, 0, -1, false);
     }
 
+    /**
+     * How many counter values have been read so far, by every getter below. A check that reads none
+     * (the counter did not move across it) depended on the job and the policy alone: it gives the same
+     * answer whatever the usage, now and later (the engine stops judging such a waiting job again).
+     */
+    public long reads() {
+        return reads;
+    }
+
     public boolean isSubmitted(long jobId) {
         return jobs.containsKey(jobId);
     }
@@ -122,41 +133,50 @@ public final class LimitUsage {
     }
 
     public long qosRunningJobs(String qos) {
+        reads++;
         return qosJobs.getOrDefault(qos, new long[2])[0];
     }
 
     public long qosSubmittedJobs(String qos) {
+        reads++;
         return qosJobs.getOrDefault(qos, new long[2])[1];
     }
 
     public Tres qosRunningTres(String qos) {
+        reads++;
         return qosTres.getOrDefault(qos, Tres.NONE);
     }
 
     public long qosUserRunningJobs(String qos, String user) {
+        reads++;
         return qosUserJobs.getOrDefault(new QosUser(qos, user), new long[2])[0];
     }
 
     public long qosUserSubmittedJobs(String qos, String user) {
+        reads++;
         return qosUserJobs.getOrDefault(new QosUser(qos, user), new long[2])[1];
     }
 
     public Tres qosUserRunningTres(String qos, String user) {
+        reads++;
         return qosUserTres.getOrDefault(new QosUser(qos, user), Tres.NONE);
     }
 
     /** Running jobs of the association and everything under it. */
     public long assocRunningJobs(AssocKey key) {
+        reads++;
         return assocJobs.getOrDefault(key, new long[2])[0];
     }
 
     /** Submitted (pending + running) jobs of the association and everything under it. */
     public long assocSubmittedJobs(AssocKey key) {
+        reads++;
         return assocJobs.getOrDefault(key, new long[2])[1];
     }
 
     /** TRES held by running jobs of the association and everything under it. */
     public Tres assocRunningTres(AssocKey key) {
+        reads++;
         return assocTres.getOrDefault(key, Tres.NONE);
     }
 }

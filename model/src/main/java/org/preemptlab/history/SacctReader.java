@@ -90,6 +90,11 @@ public final class SacctReader {
     private static Map<String, Integer> header(String[] f, String source, int line) throws SacctException {
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < f.length; i++) column.putIfAbsent(f[i].strip().toLowerCase(Locale.ROOT), i);
+        // the names as this class spells them too: a row's look-ups then need no lower-casing (20 a row)
+        for (String name : FIELDS) {
+            Integer i = column.get(name.toLowerCase(Locale.ROOT));
+            if (i != null) column.putIfAbsent(name, i);
+        }
         for (String r : REQUIRED) {
             if (!column.containsKey(r.toLowerCase(Locale.ROOT))) {
                 throw new SacctException(source + ":" + line + ": header: no " + r + " field; the header must name the fields, e.g. "
@@ -99,11 +104,43 @@ public final class SacctReader {
         return column;
     }
 
+    /**
+     * {@code YYYY-MM-DDTHH:MM:SS} (sacct's form) as epoch seconds, UTC, without the formatter (four of them a
+     * row: most of the reading's time); {@link Long#MIN_VALUE} for anything else, including an impossible date
+     * or time, which {@link LocalDateTime#parse} then judges as before.
+     */
+    static long plainTime(String v) {
+        if (v.length() != 19 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+                || v.charAt(16) != ':') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(v, 0, 4), month = digits(v, 5, 2), day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2), minute = digits(v, 14, 2), second = digits(v, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        if (day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) return Long.MIN_VALUE;
+        return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second;
+    }
+
+    /** The n ASCII digits of s from i as a number, or −1 if one is not a digit. */
+    private static int digits(String s, int i, int n) {
+        int v = 0;
+        for (int k = i; k < i + n; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** One row being read: each accessor names the field when its value is bad. */
     private record Row(String source, int line, String[] f, Map<String, Integer> column) {
 
         String text(String field) {
-            Integer i = column.get(field.toLowerCase(Locale.ROOT));
+            Integer i = column.get(field); // the fields of FIELDS, as spelt there
+            if (i == null) i = column.get(field.toLowerCase(Locale.ROOT));
             return i == null ? "" : f[i].strip();
         }
 
@@ -117,6 +154,8 @@ public final class SacctReader {
         long time(String field) throws SacctException {
             String v = text(field);
             if (v.isEmpty() || v.equalsIgnoreCase("Unknown") || v.equalsIgnoreCase("None")) return -1;
+            long fast = plainTime(v);
+            if (fast != Long.MIN_VALUE) return fast;
             try {
                 return LocalDateTime.parse(v).toEpochSecond(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {

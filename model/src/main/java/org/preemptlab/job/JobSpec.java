@@ -8,54 +8,30 @@ import java.util.Objects;
  *
  * <p>In processor mode (SWF traces on a machine of P processors) {@code nodes} is the number of
  * processors and {@code coresPerNode} is 1. In node mode (scenarios with pools) a job asks for
- * {@code nodes} nodes with {@code coresPerNode} cores and {@code memoryPerNodeMb} MB on each.
- *
- * @param id               unique number (the SWF job number for traces)
- * @param name             the name users see (scenario name, or the SWF number as text: a trace's jobs
- *                         ({@link #ofProcessors}, {@link #ofTrace}) make that text only when it is asked for)
- * @param submit           submission time, s
- * @param nodes            nodes (or processors) requested, ≥ 1
- * @param coresPerNode     cores used on each node, ≥ 1
- * @param memoryPerNodeMb  memory held on each node (also while suspended), MB, ≥ 0
- * @param estimate         the user's requested wall time, s, ≥ 1
- * @param runtime          the work the job really needs, s, ≥ 0 (known to the emulated backend only)
- * @param qos              priority class / QOS, e.g. {@code owner}, {@code normal}, {@code preempt}
- * @param group            owner group (account) the job belongs to, or empty
- * @param pools            pools the job may run in; empty means every pool that admits it
- * @param rerunnable       may be requeued after a kill (PBS {@code -r y})
- * @param checkpointable   can write a checkpoint and restart from it
- * @param imageMbPerNode   checkpoint image size per node, MB (0: use the policy's fixed cost)
- * @param checkpointInterval periodic checkpoint interval of useful work, s (0: none)
- * @param swf              the original 18 SWF fields for traces (written back out), or null
- * @param slurm            what a job of a version-2 scenario asks of a Slurm cluster (user, account, partitions,
- *                         GRES, constraint, array, dependencies), or null for every other job
+ * {@code nodes} nodes with {@code coresPerNode} cores and {@code memoryPerNodeMb} MB on each. The values and
+ * their meaning are listed at the {@linkplain #JobSpec(int, String, long, int, int, long, long, long, String, String,
+ * List, boolean, boolean, long, long, long[], SlurmRequest) constructor}.
  */
-public record JobSpec(
-        int id,
-        String name,
-        long submit,
-        int nodes,
-        int coresPerNode,
-        long memoryPerNodeMb,
-        long estimate,
-        long runtime,
-        String qos,
-        String group,
-        List<String> pools,
-        boolean rerunnable,
-        boolean checkpointable,
-        long imageMbPerNode,
-        long checkpointInterval,
-        long[] swf,
-        SlurmRequest slurm) {
+public final class JobSpec {
 
-    /** A job without Slurm options (traces, version-1 scenarios). */
-    public JobSpec(int id, String name, long submit, int nodes, int coresPerNode, long memoryPerNodeMb, long estimate,
-            long runtime, String qos, String group, List<String> pools, boolean rerunnable, boolean checkpointable,
-            long imageMbPerNode, long checkpointInterval, long[] swf) {
-        this(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group, pools, rerunnable,
-                checkpointable, imageMbPerNode, checkpointInterval, swf, null);
-    }
+    /*
+     * Storage: the numbers every job has and every run reads are fields of the job; the rest (name, memory, QOS, group,
+     * pools, flags, checkpoint settings, Slurm request) sits in one Extra, which every job of a trace shares (its name is
+     * its number, its options the defaults). A trace job is 56 bytes instead of the record's 104; a one-shot run of a
+     * million-job trace keeps every job to the end, so that is 48 MB less for the collector to copy and the kernel to zero.
+     */
+    private final int id;
+    private final int nodes;
+    private final int coresPerNode;
+    private final long submit;
+    private final long estimate;
+    private final long runtime;
+    private final long[] swf;
+    private final Extra x;
+
+    /** What only some jobs set: shared by every job with the same values (every job of a trace). */
+    private record Extra(String name, long memoryPerNodeMb, String qos, String group, List<String> pools, boolean rerunnable,
+            boolean checkpointable, long imageMbPerNode, long checkpointInterval, SlurmRequest slurm) {}
 
     public static final String DEFAULT_QOS = "normal";
 
@@ -66,21 +42,147 @@ public record JobSpec(
      */
     private static final String NUMBER_AS_NAME = new String("(job number)");
 
-    public JobSpec {
-        Objects.requireNonNull(name, "name");
-        if (name == NUMBER_AS_NAME && (nodes < 1 || coresPerNode < 1 || estimate < 1 || runtime < 0 || submit < 0
-                || memoryPerNodeMb < 0)) {
-            name = Integer.toString(id); // for the message below
-        }
+    /** The options of every trace job. */
+    private static final Extra TRACE = new Extra(NUMBER_AS_NAME, 0, DEFAULT_QOS, "", List.of(), true, true, 0, 0, null);
+
+    /** A job without Slurm options (traces, version-1 scenarios). */
+    public JobSpec(int id, String name, long submit, int nodes, int coresPerNode, long memoryPerNodeMb, long estimate,
+            long runtime, String qos, String group, List<String> pools, boolean rerunnable, boolean checkpointable,
+            long imageMbPerNode, long checkpointInterval, long[] swf) {
+        this(id, name, submit, nodes, coresPerNode, memoryPerNodeMb, estimate, runtime, qos, group, pools, rerunnable,
+                checkpointable, imageMbPerNode, checkpointInterval, swf, null);
+    }
+
+    /**
+     * A job.
+     *
+     * @param id               unique number (the SWF job number for traces)
+     * @param name             the name users see (scenario name, or the SWF number as text: a trace's jobs
+     *                         ({@link #ofProcessors}, {@link #ofTrace}) make that text only when it is asked for)
+     * @param submit           submission time, s
+     * @param nodes            nodes (or processors) requested, ≥ 1
+     * @param coresPerNode     cores used on each node, ≥ 1
+     * @param memoryPerNodeMb  memory held on each node (also while suspended), MB, ≥ 0
+     * @param estimate         the user's requested wall time, s, ≥ 1
+     * @param runtime          the work the job really needs, s, ≥ 0 (known to the emulated backend only)
+     * @param qos              priority class / QOS, e.g. {@code owner}, {@code normal}, {@code preempt}
+     * @param group            owner group (account) the job belongs to, or empty
+     * @param pools            pools the job may run in; empty means every pool that admits it
+     * @param rerunnable       may be requeued after a kill (PBS {@code -r y})
+     * @param checkpointable   can write a checkpoint and restart from it
+     * @param imageMbPerNode   checkpoint image size per node, MB (0: use the policy's fixed cost)
+     * @param checkpointInterval periodic checkpoint interval of useful work, s (0: none)
+     * @param swf              the original 18 SWF fields for traces (written back out), or null
+     * @param slurm            what a job of a version-2 scenario asks of a Slurm cluster (user, account, partitions,
+     *                         GRES, constraint, array, dependencies), or null for every other job
+     */
+    public JobSpec(int id, String name, long submit, int nodes, int coresPerNode, long memoryPerNodeMb, long estimate,
+            long runtime, String qos, String group, List<String> pools, boolean rerunnable, boolean checkpointable,
+            long imageMbPerNode, long checkpointInterval, long[] swf, SlurmRequest slurm) {
+        this(id, submit, nodes, coresPerNode, estimate, runtime, swf, extra(id, Objects.requireNonNull(name, "name"),
+                memoryPerNodeMb, qos, group, pools, rerunnable, checkpointable, imageMbPerNode, checkpointInterval, slurm));
+    }
+
+    private static Extra extra(int id, String name, long memoryPerNodeMb, String qos, String group, List<String> pools,
+            boolean rerunnable, boolean checkpointable, long imageMbPerNode, long checkpointInterval, SlurmRequest slurm) {
         qos = qos == null || qos.isBlank() ? DEFAULT_QOS : qos;
         group = group == null ? "" : group;
         pools = pools == null ? List.of() : List.copyOf(pools);
-        if (nodes < 1) throw new IllegalArgumentException("job " + name + ": nodes is " + nodes + "; must be ≥ 1");
-        if (coresPerNode < 1) throw new IllegalArgumentException("job " + name + ": coresPerNode is " + coresPerNode + "; must be ≥ 1");
-        if (estimate < 1) throw new IllegalArgumentException("job " + name + ": estimate is " + estimate + "; must be ≥ 1");
-        if (runtime < 0) throw new IllegalArgumentException("job " + name + ": runtime is " + runtime + "; must be ≥ 0");
-        if (submit < 0) throw new IllegalArgumentException("job " + name + ": submit is " + submit + "; must be ≥ 0");
-        if (memoryPerNodeMb < 0) throw new IllegalArgumentException("job " + name + ": memoryPerNodeMb is " + memoryPerNodeMb + "; must be ≥ 0");
+        if (name == NUMBER_AS_NAME && memoryPerNodeMb == 0 && qos.equals(DEFAULT_QOS) && group.isEmpty() && pools.isEmpty()
+                && rerunnable && checkpointable && imageMbPerNode == 0 && checkpointInterval == 0 && slurm == null) {
+            return TRACE;
+        }
+        return new Extra(name, memoryPerNodeMb, qos, group, pools, rerunnable, checkpointable, imageMbPerNode,
+                checkpointInterval, slurm);
+    }
+
+    private JobSpec(int id, long submit, int nodes, int coresPerNode, long estimate, long runtime, long[] swf, Extra x) {
+        String name = x.name == NUMBER_AS_NAME ? null : x.name; // a trace job's number as text only for a message
+        if (nodes < 1) throw new IllegalArgumentException("job " + shown(id, name) + ": nodes is " + nodes + "; must be ≥ 1");
+        if (coresPerNode < 1) throw new IllegalArgumentException("job " + shown(id, name) + ": coresPerNode is " + coresPerNode + "; must be ≥ 1");
+        if (estimate < 1) throw new IllegalArgumentException("job " + shown(id, name) + ": estimate is " + estimate + "; must be ≥ 1");
+        if (runtime < 0) throw new IllegalArgumentException("job " + shown(id, name) + ": runtime is " + runtime + "; must be ≥ 0");
+        if (submit < 0) throw new IllegalArgumentException("job " + shown(id, name) + ": submit is " + submit + "; must be ≥ 0");
+        if (x.memoryPerNodeMb < 0) {
+            throw new IllegalArgumentException("job " + shown(id, name) + ": memoryPerNodeMb is " + x.memoryPerNodeMb + "; must be ≥ 0");
+        }
+        this.id = id;
+        this.nodes = nodes;
+        this.coresPerNode = coresPerNode;
+        this.submit = submit;
+        this.estimate = estimate;
+        this.runtime = runtime;
+        this.swf = swf;
+        this.x = x;
+    }
+
+    private static String shown(int id, String name) {
+        return name == null ? Integer.toString(id) : name;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public long submit() {
+        return submit;
+    }
+
+    public int nodes() {
+        return nodes;
+    }
+
+    public int coresPerNode() {
+        return coresPerNode;
+    }
+
+    public long memoryPerNodeMb() {
+        return x.memoryPerNodeMb;
+    }
+
+    public long estimate() {
+        return estimate;
+    }
+
+    public long runtime() {
+        return runtime;
+    }
+
+    public String qos() {
+        return x.qos;
+    }
+
+    public String group() {
+        return x.group;
+    }
+
+    public List<String> pools() {
+        return x.pools;
+    }
+
+    public boolean rerunnable() {
+        return x.rerunnable;
+    }
+
+    public boolean checkpointable() {
+        return x.checkpointable;
+    }
+
+    public long imageMbPerNode() {
+        return x.imageMbPerNode;
+    }
+
+    public long checkpointInterval() {
+        return x.checkpointInterval;
+    }
+
+    /** The original 18 SWF fields (the array itself, as the record gave it), or null. */
+    public long[] swf() {
+        return swf;
+    }
+
+    public SlurmRequest slurm() {
+        return x.slurm;
     }
 
     /** A processor-mode job, as read from a trace. */
@@ -93,14 +195,12 @@ public record JobSpec(
      * the name's text is made only when {@link #name()} is called.
      */
     public static JobSpec ofTrace(int id, long submit, int procs, long estimate, long runtime, long[] swf) {
-        return new JobSpec(id, NUMBER_AS_NAME, submit, procs, 1, 0, estimate, runtime,
-                DEFAULT_QOS, "", List.of(), true, true, 0, 0, swf);
+        return new JobSpec(id, submit, procs, 1, estimate, runtime, swf, TRACE);
     }
 
     /** The name users see; a trace's job is named by its number. */
-    @Override
     public String name() {
-        return name == NUMBER_AS_NAME ? Integer.toString(id) : name;
+        return x.name == NUMBER_AS_NAME ? Integer.toString(id) : x.name;
     }
 
     /** Total processors (cores) the job holds while running. */
@@ -120,12 +220,12 @@ public record JobSpec(
     public boolean equals(Object o) {
         return o instanceof JobSpec other && id == other.id && name().equals(other.name()) && submit == other.submit
                 && nodes == other.nodes && coresPerNode == other.coresPerNode
-                && memoryPerNodeMb == other.memoryPerNodeMb && estimate == other.estimate
-                && runtime == other.runtime && qos.equals(other.qos) && group.equals(other.group)
-                && pools.equals(other.pools) && rerunnable == other.rerunnable
-                && checkpointable == other.checkpointable && imageMbPerNode == other.imageMbPerNode
-                && checkpointInterval == other.checkpointInterval && java.util.Arrays.equals(swf, other.swf)
-                && Objects.equals(slurm, other.slurm);
+                && memoryPerNodeMb() == other.memoryPerNodeMb() && estimate == other.estimate
+                && runtime == other.runtime && qos().equals(other.qos()) && group().equals(other.group())
+                && pools().equals(other.pools()) && rerunnable() == other.rerunnable()
+                && checkpointable() == other.checkpointable() && imageMbPerNode() == other.imageMbPerNode()
+                && checkpointInterval() == other.checkpointInterval() && java.util.Arrays.equals(swf, other.swf)
+                && Objects.equals(slurm(), other.slurm());
     }
 
     @Override
@@ -136,7 +236,7 @@ public record JobSpec(
     @Override
     public String toString() {
         return "JobSpec[" + name() + " submit=" + submit + " nodes=" + nodes + "x" + coresPerNode + " est=" + estimate
-                + " run=" + runtime + " qos=" + qos + "]";
+                + " run=" + runtime + " qos=" + qos() + "]";
     }
 
     /** A builder holding this job's values, to change some of them: {@code x.toBuilder().name(v).build()}. */
@@ -170,7 +270,7 @@ public record JobSpec(
 
         private Builder(JobSpec from) {
             id = from.id();
-            name = from.name;
+            name = from.x.name;
             submit = from.submit();
             nodes = from.nodes();
             coresPerNode = from.coresPerNode();

@@ -52,7 +52,10 @@ public final class MetricsCalculator {
             jobsMech.put(m.label(), jobsByMechanism[m.ordinal()]);
         }
         Map<String, Metrics.ClassMetrics> byClass = new LinkedHashMap<>();
-        classes.forEach((k, v) -> byClass.put(k, new Metrics.ClassMetrics((int) v[0], v[1] / v[0], v[2], v[3] / v[0], v[4] / v[0])));
+        for (Map.Entry<String, double[]> e : classes.entrySet()) { // a loop, not forEach(lambda): no lambda on the one-shot path
+            double[] v = e.getValue();
+            byClass.put(e.getKey(), new Metrics.ClassMetrics((int) v[0], v[1] / v[0], v[2], v[3] / v[0], v[4] / v[0]));
+        }
         double days = makespan / 86_400.0;
         return new Metrics(
                 n,
@@ -189,7 +192,11 @@ public final class MetricsCalculator {
             }
             String qos = r.spec().qos();
             if (!qos.equals(lastQos)) { // jobs of one class usually come in runs: one map look-up a run
-                c = classes.computeIfAbsent(qos, k -> new double[5]);
+                c = classes.get(qos);
+                if (c == null) {
+                    c = new double[5];
+                    classes.put(qos, c);
+                }
                 lastQos = qos;
             }
             c[0]++;

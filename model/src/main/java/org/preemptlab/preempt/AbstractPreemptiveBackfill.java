@@ -3,12 +3,11 @@ package org.preemptlab.preempt;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.ProcessorCapacity;
 import org.preemptlab.job.Placement;
@@ -37,7 +36,12 @@ import org.preemptlab.sched.StartReason;
  */
 public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
 
-    private final Set<Integer> preemptable = new HashSet<>();
+    /*
+     * The running jobs backfilled on a prediction: their indices (a bit each, looked up per running job and pass without
+     * boxing) and the jobs themselves (walked per pass to drop those no longer running; a handful at a time).
+     */
+    private final BitSet preemptable = new BitSet();
+    private final List<JobView> preemptableJobs = new ArrayList<>();
     private int promised = -1;
 
     /** The run time the backfill decision assumes for a waiting job. */
@@ -51,10 +55,13 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         long now = s.now();
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
-        if (!preemptable.isEmpty()) {
-            Set<Integer> runningNow = new HashSet<>();
-            for (JobView r : s.running()) if (r.state() == JobState.RUNNING) runningNow.add(r.index());
-            preemptable.retainAll(runningNow);
+        // only running jobs stay preemptable (a job in the RUNNING state is one of the snapshot's running jobs)
+        if (!preemptableJobs.isEmpty()) {
+            preemptableJobs.removeIf(j -> {
+                if (j.state() == JobState.RUNNING) return false;
+                preemptable.clear(j.index());
+                return true;
+            });
         }
         // the queue in order, the promised job first; walked once, not copied
         Iterator<JobView> queue = promotedFirst(s.queue());
@@ -76,12 +83,21 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         }
         if (head == null) return decisions;
         if (preemptIfDue(s, head, free, decisions)) return decisions;
-        HeadReservation reservation = HeadReservation.of(s, free, started, head, r -> preemptable.contains(r.index()));
+        // nothing preemptable: EASY's reservation (by counting on a processor machine without windows)
+        HeadReservation reservation = preemptableJobs.isEmpty() ? HeadReservation.of(s, free, started, head)
+                : HeadReservation.of(s, free, started, head, r -> preemptable.get(r.index()));
         // with no processor free nothing more can start (counted in O(1) on a processor machine only)
         while (queue.hasNext() && !(free instanceof ProcessorCapacity count && count.free() == 0)) {
             JobView job = queue.next();
+            // a job needs at least its cores free now, and free at the shadow time too if it runs past it (as EASY's scan):
+            // one that fails the counts is passed over without placing it
+            long cores = job.spec().procs();
+            if (cores > free.freeCores()) continue;
             long estimatedEnd = now + job.requestedWalltime();
             long predictedEnd = now + Math.min(job.requestedWalltime(), predictedRuntime(job));
+            if (predictedEnd > reservation.shadow() && (reservation.extra() == null || cores > reservation.extra().freeCores())) {
+                continue;
+            }
             Capacity usable = Reservations.usable(free, s.reservations(), job.spec(), now, estimatedEnd);
             Placement p = reservation.backfillPlacement(usable, job, predictedEnd);
             if (p == null) continue;
@@ -91,7 +107,10 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
                 reservation.extra().take(p);
                 why = new StartReason.UsesExtra(job.spec(), head.spec(), reservation.shadow());
             } else if (estimatedEnd > reservation.shadow()) {
-                preemptable.add(job.index());
+                if (!preemptable.get(job.index())) {
+                    preemptable.set(job.index());
+                    preemptableJobs.add(job);
+                }
                 why = new StartReason.Predicted(job.spec(), predictedEnd - now, head.spec(), reservation.shadow());
             } else {
                 why = new StartReason.EndsBeforeShadow(job.spec(), estimatedEnd, head.spec(), reservation.shadow());
@@ -149,12 +168,18 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
      * is not already being made — preempts them, largest first, until it fits.
      */
     private boolean preemptIfDue(Snapshot s, JobView head, Capacity free, List<Decision> decisions) {
-        Capacity soon = free.copy();
+        Capacity soon = null; // free now and what is leaving: a copy only if something is
+        boolean anyPreemptable = !preemptableJobs.isEmpty();
         List<JobView> candidates = new ArrayList<>();
         for (JobView r : s.running()) {
-            if (r.state() == JobState.CHECKPOINTING || r.state() == JobState.STOPPING) soon.release(r.placement());
-            else if (preemptable.contains(r.index())) candidates.add(r);
+            if (r.state() == JobState.CHECKPOINTING || r.state() == JobState.STOPPING) {
+                if (soon == null) soon = free.copy();
+                soon.release(r.placement());
+            } else if (anyPreemptable && preemptable.get(r.index())) {
+                candidates.add(r);
+            }
         }
+        if (soon == null) soon = free;
         if (soon.place(head.spec()) != null) {
             promised = head.index();
             return false; // room is being made: wait for the slowest checkpoint
@@ -174,7 +199,10 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         for (JobView v : victims) {
             PreemptMechanism m = mechanismFor(v);
             allImmediate &= m != PreemptMechanism.CHECKPOINT && s.preemptionSettings().graceSeconds() == 0;
-            preemptable.remove(v.index());
+            if (preemptable.get(v.index())) {
+                preemptable.clear(v.index());
+                preemptableJobs.remove(v);
+            }
             decisions.add(new Decision.Preempt(v, m, head, new PreemptReason.ReservationDue(v.name(), m, head.name(), s.now())));
             if (m != PreemptMechanism.CHECKPOINT && s.preemptionSettings().graceSeconds() == 0) free.release(v.placement());
         }

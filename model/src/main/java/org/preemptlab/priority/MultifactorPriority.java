@@ -40,6 +40,9 @@ public final class MultifactorPriority {
     private final int maxPartitionFactor;
     private final int maxQosPriority;
     private final int maxAssocPriority;
+    /** PriorityWeightTRES by name, in name order (the order the TRES terms are added in). */
+    private final String[] tresNames;
+    private final double[] tresWeights;
 
     public MultifactorPriority(PriorityConfig config, AccountingPolicy policy, ClusterSize cluster) {
         this.config = Objects.requireNonNull(config, "config");
@@ -50,6 +53,10 @@ public final class MultifactorPriority {
         this.maxPartitionFactor = maxPart;
         this.maxQosPriority = policy.qosTable().maxPriority();
         this.maxAssocPriority = policy.tree().maxPriority();
+        Map<String, Double> byName = new TreeMap<>(config.weightTres());
+        this.tresNames = byName.keySet().toArray(new String[0]);
+        this.tresWeights = new double[tresNames.length];
+        for (int k = 0; k < tresNames.length; k++) tresWeights[k] = byName.get(tresNames[k]);
     }
 
     public PriorityConfig config() {
@@ -58,51 +65,20 @@ public final class MultifactorPriority {
 
     /** The job's factors and priority at {@code now} in its partition, with fair-share from {@code fairShare}. */
     public PriorityFactors factors(JobRequest job, FairShareSnapshot fairShare, long now) {
-        AccountTree tree = policy.tree();
         PartitionTerms part = policy.partition(job.partition());
-
-        double age = 0;
-        if (config.weightAge() != 0) {
-            long since = config.has(PriorityFlag.ACCRUE_ALWAYS) ? job.submitTime() : job.eligibleTime();
-            long diff = now > since ? now - since : 0;
-            age = diff < config.maxAgeSeconds() ? (double) diff / config.maxAgeSeconds() : 1.0;
-        }
-
+        double age = age(job, now);
         double fs = config.weightFairshare() != 0 ? fairShare.factor(job.association()) : 0;
-
         double size = 0;
         if (config.weightJobSize() != 0) size = jobSize(job);
-
-        double partition = 0;
-        if (part != null && part.priorityJobFactor() != 0 && config.weightPartition() != 0) {
-            partition = config.has(PriorityFlag.NO_NORMAL_PART) ? part.priorityJobFactor()
-                    : (double) part.priorityJobFactor() / maxPartitionFactor;
-        }
-
-        double qos = 0;
-        String qn = policy.resolveQos(job);
-        Qos q = qn == null ? null : policy.qosTable().get(qn);
-        if (q != null && q.priority() != 0 && config.weightQos() != 0) {
-            qos = config.has(PriorityFlag.NO_NORMAL_QOS) ? q.priority() : (double) q.priority() / maxQosPriority;
-        }
-
-        double assoc = 0;
-        if (tree.contains(job.association()) && config.weightAssoc() != 0) {
-            int p = tree.priority(job.association());
-            if (p != 0) assoc = config.has(PriorityFlag.NO_NORMAL_ASSOC) ? p : (double) p / maxAssocPriority;
-        }
+        double partition = partition(part);
+        double qos = qos(job);
+        double assoc = assoc(job);
 
         Map<String, Double> tres = new TreeMap<>();
         Map<String, Double> tresW = new TreeMap<>();
         for (Map.Entry<String, Double> w : config.weightTres().entrySet()) {
             String name = w.getKey();
-            double value = name.equals(Tres.BILLING) ? policy.billable(job) : job.tres().get(name);
-            double f;
-            if (config.has(PriorityFlag.NO_NORMAL_TRES)) f = value;
-            else {
-                long total = part == null ? 0 : part.totalTres().get(name);
-                f = total > 0 ? value / total : 0;
-            }
+            double f = tres(job, part, name);
             tres.put(name, f);
             tresW.put(name, f * w.getValue());
         }
@@ -111,10 +87,72 @@ public final class MultifactorPriority {
         PriorityFactors.Factors weighted = new PriorityFactors.Factors(age * config.weightAge(), assoc * config.weightAssoc(),
                 fs * config.weightFairshare(), size * config.weightJobSize(), partition * config.weightPartition(),
                 qos * config.weightQos(), tresW);
-        double total = weighted.sum() - job.nice();
+        return new PriorityFactors(job.jobId(), job.partition(), norm, weighted, job.nice(), total(weighted.sum() - job.nice()));
+    }
+
+    /**
+     * {@code factors(job, fairShare, now).priority()}, computed without the factors' maps and records (the
+     * engine's calc tick recomputes every waiting job's): the same terms, added in the same order (the TRES
+     * terms by name, as {@link PriorityFactors.Factors#tresSum()} adds them), so the same double and the same
+     * priority.
+     */
+    public long priority(JobRequest job, FairShareSnapshot fairShare, long now) {
+        PartitionTerms part = policy.partition(job.partition());
+        double age = age(job, now);
+        double fs = config.weightFairshare() != 0 ? fairShare.factor(job.association()) : 0;
+        double size = 0;
+        if (config.weightJobSize() != 0) size = jobSize(job);
+        double partition = partition(part);
+        double qos = qos(job);
+        double assoc = assoc(job);
+        double tresSum = 0;
+        for (int k = 0; k < tresNames.length; k++) tresSum += tres(job, part, tresNames[k]) * tresWeights[k];
+        return total(age * config.weightAge() + assoc * config.weightAssoc() + fs * config.weightFairshare()
+                + size * config.weightJobSize() + partition * config.weightPartition() + qos * config.weightQos() + tresSum
+                - job.nice());
+    }
+
+    /** Σ weighted − nice as Slurm stores it: at least 1, at most 2^32 − 1, truncated. */
+    private static long total(double sum) {
+        double total = sum;
         if (total < 1) total = 1;
         if (total > PriorityConfig.MAX_WEIGHT) total = PriorityConfig.MAX_WEIGHT;
-        return new PriorityFactors(job.jobId(), job.partition(), norm, weighted, job.nice(), (long) total);
+        return (long) total;
+    }
+
+    private double age(JobRequest job, long now) {
+        if (config.weightAge() == 0) return 0;
+        long since = config.has(PriorityFlag.ACCRUE_ALWAYS) ? job.submitTime() : job.eligibleTime();
+        long diff = now > since ? now - since : 0;
+        return diff < config.maxAgeSeconds() ? (double) diff / config.maxAgeSeconds() : 1.0;
+    }
+
+    private double partition(PartitionTerms part) {
+        if (part == null || part.priorityJobFactor() == 0 || config.weightPartition() == 0) return 0;
+        return config.has(PriorityFlag.NO_NORMAL_PART) ? part.priorityJobFactor() : (double) part.priorityJobFactor() / maxPartitionFactor;
+    }
+
+    private double qos(JobRequest job) {
+        String qn = policy.resolveQos(job);
+        Qos q = qn == null ? null : policy.qosTable().get(qn);
+        if (q == null || q.priority() == 0 || config.weightQos() == 0) return 0;
+        return config.has(PriorityFlag.NO_NORMAL_QOS) ? q.priority() : (double) q.priority() / maxQosPriority;
+    }
+
+    private double assoc(JobRequest job) {
+        AccountTree tree = policy.tree();
+        if (!tree.contains(job.association()) || config.weightAssoc() == 0) return 0;
+        int p = tree.priority(job.association());
+        if (p == 0) return 0;
+        return config.has(PriorityFlag.NO_NORMAL_ASSOC) ? p : (double) p / maxAssocPriority;
+    }
+
+    /** The TRES factor of {@code name}: the job's count over the partition's total (raw under NO_NORMAL_TRES). */
+    private double tres(JobRequest job, PartitionTerms part, String name) {
+        double value = name.equals(Tres.BILLING) ? policy.billable(job) : job.tres().get(name);
+        if (config.has(PriorityFlag.NO_NORMAL_TRES)) return value;
+        long total = part == null ? 0 : part.totalTres().get(name);
+        return total > 0 ? value / total : 0;
     }
 
     /** The job-size factor in [0, 1]. */

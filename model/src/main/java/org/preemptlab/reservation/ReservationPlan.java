@@ -41,6 +41,14 @@ public final class ReservationPlan {
         return r.recurrence().starts(r.start(), until, MAX_OCCURRENCES);
     }
 
+    /** By start; a class, not {@code comparingLong(Reservation::start)}: every run calls {@link #occurrences}, and a one-shot run links no lambda. */
+    private static final Comparator<Reservation> BY_START = new Comparator<>() {
+        @Override
+        public int compare(Reservation a, Reservation b) {
+            return Long.compare(a.start(), b.start());
+        }
+    };
+
     /** Every occurrence of every reservation that begins before {@code until}, by start (ties: list order). */
     public static List<Reservation> occurrences(List<ReservationSpec> specs, long until) {
         List<Reservation> out = new ArrayList<>();
@@ -50,7 +58,7 @@ public final class ReservationPlan {
                         r.has(ReservationFlag.FLEX)));
             }
         }
-        out.sort(Comparator.comparingLong(Reservation::start)); // stable: ties keep list order
+        out.sort(BY_START); // stable: ties keep list order
         return out;
     }
 

@@ -19,6 +19,8 @@ import org.preemptlab.job.JobView;
 public final class ConservativeBackfillPolicy implements SchedulingPolicy {
 
     private AvailabilityProfile profile;
+    /** The profile when it counts processors (a processor machine): searched and changed by count. */
+    private CountProfile counts;
     // Bookings by job index, in parallel arrays (a booking is there if its placement is not null):
     // the placement booked, over [from, to), and whether the job was running when booked.
     private Placement[] bookedPlace = new Placement[1024];
@@ -39,6 +41,8 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private long[] firstReservation = new long[0];
     /** Scratch of one pass: the waiting jobs in queue order (emptied before the pass returns). */
     private JobView[] queue = new JobView[64];
+    /** Their job indices, read once by the walk (later steps need no call on the view). */
+    private int[] queueIndex = new int[64];
     private int queued;
     /** Scratch of one compression: sort keys (reserved start, queue position). */
     private long[] keys = new long[64];
@@ -69,11 +73,17 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     public List<Decision> schedule(Snapshot s) {
         long now = s.now();
         pass++;
-        if (profile == null) profile = AvailabilityProfile.of(now, org.preemptlab.alloc.Capacity.of(s.cluster()).copy());
+        if (profile == null) {
+            profile = AvailabilityProfile.of(now, org.preemptlab.alloc.Capacity.of(s.cluster()).copy());
+            counts = profile instanceof CountProfile c ? c : null;
+        }
         profile.advanceTo(now);
         windows = s.reservations();
         Collection<? extends JobView> waiting = s.queue();
-        if (queue.length < waiting.size()) queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
+        if (queue.length < waiting.size()) {
+            queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
+            queueIndex = new int[queue.length];
+        }
         queued = 0;
         if (unbooked.length < waiting.size()) {
             unbooked = new int[queue.length];
@@ -94,6 +104,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             } else {
                 unbooked[unbookedCount++] = queued; // a running booking of a queued job is dropped below
             }
+            queueIndex[queued] = i;
             queue[queued++] = j;
         }
         // one walk of the running jobs: marks them and finds those whose booking is missing or out of
@@ -120,7 +131,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             if (released) compress(now);
             for (int u = 0; u < unbookedCount; u++) {
                 int q = unbooked[u];
-                if (hasBooking(queue[q].index())) continue;
+                if (hasBooking(queueIndex[q])) continue;
                 reserve(queue[q], now, now);
                 noteStart(q, now);
             }
@@ -142,7 +153,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         dueCount = 0;
         nextStart = Long.MAX_VALUE;
         for (int q = 0; q < queued; q++) {
-            int i = queue[q].index();
+            int i = queueIndex[q];
             if (hasBooking(i) && !bookedRunning[i]) noteStart(q, now);
             else unbooked[unbookedCount++] = q;
         }
@@ -150,7 +161,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
 
     /** Notes where queue position q's booking (if any) begins: now (due) or the next start after now. */
     private void noteStart(int q, long now) {
-        int i = queue[q].index();
+        int i = queueIndex[q];
         if (!hasBooking(i)) return;
         long from = bookedFrom[i];
         if (from == now) due[dueCount++] = q;
@@ -247,7 +258,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         int n = 0;
         if (keys.length < queued) keys = new long[Math.max(queued, keys.length * 2)];
         for (int pos = 0; pos < queued; pos++) {
-            int i = queue[pos].index();
+            int i = queueIndex[pos];
             if (hasBooking(i) && !bookedRunning[i] && bookedFrom[i] > now) keys[n++] = (bookedFrom[i] << 22) | pos;
         }
         if (n == 0) return;
@@ -256,13 +267,19 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         nextStart = Long.MAX_VALUE;
         for (int k = 0; k < n; k++) {
             int pos = (int) (keys[k] & ((1 << 22) - 1));
-            JobView job = queue[pos];
-            int i = job.index();
+            int i = queueIndex[pos];
             Placement own = bookedPlace[i];
             long from = bookedFrom[i];
             long to = bookedTo[i];
-            AvailabilityProfile.Slot slot = profile.earlierFit(job.spec(), now, own, from, to, windows);
-            if (slot != null) move(i, own, from, to, slot);
+            if (counts != null && windows.isEmpty() && !own.isConcrete()) {
+                // by count: a waiting booking holds Placement.ofCount(the job's processors) (made by
+                // the searches below and in reserve), so the job's processors are the booking's
+                long start = counts.earlierStart(own.procs(), now, own.procs(), from, to);
+                if (start != CountProfile.NONE) moveByCount(i, own, from, to, start);
+            } else {
+                AvailabilityProfile.Slot slot = profile.earlierFit(queue[pos].spec(), now, own, from, to, windows);
+                if (slot != null) move(i, own, from, to, slot);
+            }
             noteStart(pos, now);
         }
     }
@@ -285,6 +302,20 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             profile.unbook(own, from, to);
             book(index, p, start, end, false);
         }
+    }
+
+    /** {@link #move} on a processor machine: the booking keeps its count placement, which is the job's. */
+    private void moveByCount(int index, Placement own, long from, long to, long start) {
+        long end = start + (to - from);
+        int p = own.procs();
+        if (end > from) {
+            counts.take(p, start, from);
+            counts.giveBack(p, end, to);
+        } else {
+            counts.giveBack(p, from, to);
+            counts.take(p, start, end);
+        }
+        put(index, own, start, end, false);
     }
 
     private void reserve(JobView job, long now, long from) {

@@ -197,6 +197,16 @@ final class CountProfile implements AvailabilityProfile {
         return q < size && times[q] < before;
     }
 
+    /** Takes {@code procs} processors over [from, to): {@link #book} by count. */
+    void take(int procs, long from, long to) {
+        add(-procs, from, to);
+    }
+
+    /** Gives {@code procs} processors back over [from, to): {@link #unbook} by count. */
+    void giveBack(int procs, long from, long to) {
+        add(procs, from, to);
+    }
+
     @Override
     public void book(Placement placement, long from, long to) {
         add(-placement.procs(), from, to);
@@ -239,35 +249,107 @@ final class CountProfile implements AvailabilityProfile {
         return null;
     }
 
+    /** {@link #earlierStart}'s answer when there is no earlier start. */
+    static final long NONE = Long.MIN_VALUE;
+
     @Override
     public Slot earlierFit(JobSpec job, long from, Placement own, long ownFrom, long ownTo,
             java.util.List<Reservation> windows) {
         if (!windows.isEmpty()) return AvailabilityProfile.super.earlierFit(job, from, own, ownFrom, ownTo, windows);
         int p = job.procs();
+        long start = earlierStart(p, from, own.procs(), ownFrom, ownTo);
+        return start == NONE ? null : new Slot(start, Placement.ofCount(p));
+    }
+
+    /**
+     * {@link #earlierFit} without maintenance windows, by counts: the earliest start before
+     * {@code ownFrom} (at or after {@code from}) at which {@code p} processors are free for the
+     * booking's duration, the booking's own {@code ownProcs} over [ownFrom, ownTo) counting as free;
+     * {@link #NONE} if there is none. Nothing is allocated.
+     */
+    long earlierStart(int p, long from, int ownProcs, long ownFrom, long ownTo) {
         long duration = ownTo - ownFrom;
         from = Math.max(from, times[0]);
-        if (from >= ownFrom) return null;
-        if (noneAtLeastBefore(p, ownFrom)) return null; // most searches of a compression end here
-        // before ownFrom the job's own booking is not in the way: a start there needs p free from it on
+        if (from >= ownFrom) return NONE;
+        if (noneAtLeastBefore(p, ownFrom)) return NONE; // most searches of a compression end here
+        // before ownFrom the job's own booking is not in the way: a start there needs p free up to
+        // ownFrom (inside the booking its own processors count as free). The window of a candidate is
+        // checked from its far end: the last step with fewer than p free in it is found walking back, and
+        // the next candidate lies after that step, so the short runs of p free before it (they cannot
+        // hold the job) are never read. Steps [k, good) are known to have p free.
         long candidate = from;
         int k = from == times[0] ? 0 : stepOf(from);
+        int good = k;
         while (true) {
-            k = nextAtLeast(k, ownFrom, p);
-            if (!startsBefore(k, ownFrom)) return null;
+            if (good <= k) {
+                k = nextAtLeast(k, ownFrom, p);
+                if (!startsBefore(k, ownFrom)) return NONE;
+                good = k + 1;
+            }
             candidate = Math.max(candidate, times[k]); // from, or the end of the step that did not fit
-            int bad = nextBelow(k + 1, ownFrom, p);
-            if (startsBefore(bad, ownFrom)) {
-                if (times[bad] - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
-                k = bad;
+            long reach = candidate + duration;
+            int end = firstAtOrAfter(good, Math.min(reach, ownFrom)); // the window's steps before ownFrom: [k, end)
+            int bad = lastBelow(good, end, p);
+            if (bad >= 0) {
+                k = bad + 1; // [bad + 1, end) have p free
+                good = end;
                 continue;
             }
-            if (ownFrom - candidate >= duration) return new Slot(candidate, Placement.ofCount(p));
-            // the rest, [ownFrom, candidate + duration), lies inside the own booking (it ends before
-            // ownTo, as candidate < ownFrom), where the own processors count as free; the steps from
-            // bad on begin at or after ownFrom (the one before it, which may reach past ownFrom, has p free)
-            return startsBefore(nextBelow(bad, candidate + duration, p - own.procs()), candidate + duration)
-                    ? null : new Slot(candidate, Placement.ofCount(p));
+            if (reach <= ownFrom) return candidate;
+            // the rest, [ownFrom, reach), lies inside the own booking (it ends before ownTo, as
+            // candidate < ownFrom), where the own processors count as free; the steps from end on begin
+            // at or after ownFrom (the one before it, which may reach past ownFrom, has p free)
+            return startsBefore(nextBelow(end, reach, p - ownProcs), reach) ? NONE : candidate;
         }
+    }
+
+    /**
+     * The first step index q ≥ k with {@code times[q] ≥ t} (size if none), for a k whose step begins
+     * before t (or k = size): galloping from k, then a binary search, so a window costs the log of the
+     * steps it spans, not the steps.
+     */
+    int firstAtOrAfter(int k, long t) {
+        if (k >= size || times[k] >= t) return k;
+        // times[lo] < t; find hi with times[hi] ≥ t (or size)
+        int lo = k;
+        int step = 1;
+        int hi = k + 1;
+        while (hi < size && times[hi] < t) {
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+        if (hi > size) hi = size;
+        // times[lo] < t ≤ times[hi] (hi = size counts as past the end)
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] < t) lo = mid;
+            else hi = mid;
+        }
+        return hi;
+    }
+
+    /** The last step q in [lo, hi) with fewer than x free, or -1: read from hi - 1 backwards. */
+    int lastBelow(int lo, int hi, int x) {
+        for (int q = hi - 1; q >= lo; q--) {
+            if (free[q] < x) return q;
+        }
+        return -1;
+    }
+
+    /** The number of steps (for tests). */
+    int steps() {
+        return size;
+    }
+
+    /** Where step q begins (for tests). */
+    long stepTime(int q) {
+        return times[q];
+    }
+
+    /** The free count of step q (for tests). */
+    int stepFree(int q) {
+        return free[q];
     }
 
     @Override

@@ -22,7 +22,13 @@ public record HeadReservation(long shadow, Capacity extra) {
     /** A job started during the current pass: its estimated end and where it runs. */
     public record Started(long estimatedEnd, Placement placement) {}
 
-    private static final Comparator<Started> BY_END = (a, b) -> Long.compare(a.estimatedEnd(), b.estimatedEnd());
+    // BY_END and NONE are classes, not lambdas: a one-shot run links no lambda (docs/performance.md, "Cold runs")
+    private static final Comparator<Started> BY_END = new Comparator<>() {
+        @Override
+        public int compare(Started a, Started b) {
+            return Long.compare(a.estimatedEnd(), b.estimatedEnd());
+        }
+    };
 
     /**
      * Walks the estimated ends of running jobs (and of those started earlier in this pass), releasing
@@ -36,7 +42,12 @@ public record HeadReservation(long shadow, Capacity extra) {
     }
 
     /** No running job is preemptable (plain EASY): the walk then tests none of them. */
-    private static final java.util.function.Predicate<JobView> NONE = job -> false;
+    private static final java.util.function.Predicate<JobView> NONE = new java.util.function.Predicate<>() {
+        @Override
+        public boolean test(JobView job) {
+            return false;
+        }
+    };
 
     private static final long[] NO_WINDOWS = new long[0];
 

@@ -64,7 +64,10 @@ public enum SchedulerKind {
     /** The scheduler with this name (case and surrounding blanks ignored), if any. */
     public static Optional<SchedulerKind> find(String id) {
         String t = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.id.equals(t)).findFirst();
+        for (SchedulerKind k : values()) { // a loop, not a stream: no lambda on a one-shot command's path
+            if (k.id.equals(t)) return Optional.of(k);
+        }
+        return Optional.empty();
     }
 
     /** The scheduler with this name; an exception naming the allowed ones otherwise. */

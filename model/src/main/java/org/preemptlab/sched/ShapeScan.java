@@ -21,6 +21,20 @@ final class ShapeScan {
     /** A group's next job and the rest of the group. */
     private record Cursor(JobView job, Iterator<JobView> rest, int procs, long walltime) {}
 
+    /** Cursors in the queue's order of their next jobs; a class, not a lambda: a one-shot run links no lambda. */
+    private static final class CursorOrder implements Comparator<Cursor> {
+        private final Comparator<JobView> order;
+
+        CursorOrder(Comparator<JobView> order) {
+            this.order = order;
+        }
+
+        @Override
+        public int compare(Cursor a, Cursor b) {
+            return order.compare(a.job, b.job);
+        }
+    }
+
     private final PriorityQueue<Cursor> heap;
     private final long now;
     private final long shadow;
@@ -31,7 +45,7 @@ final class ShapeScan {
         this.shadow = shadow;
         @SuppressWarnings("unchecked")
         Comparator<JobView> order = (Comparator<JobView>) shapes.order();
-        this.heap = new PriorityQueue<>((a, b) -> order.compare(a.job, b.job));
+        this.heap = new PriorityQueue<>(new CursorOrder(order));
         int maxProcs = (int) Math.min(Integer.MAX_VALUE, freeNow);
         for (Map.Entry<Integer, NavigableMap<Long, NavigableSet<JobView>>> byProcs
                 : shapes.groups().headMap(maxProcs, true).entrySet()) {

@@ -34,23 +34,26 @@ public final class JobRun implements JobView {
     private JobState state = PENDING;
     private long queueKey;
     private int segment;
-    private long segmentStart = -1;
+    /**
+     * While PENDING or QUEUED: when it was queued (-1 before its submission); in every other state: the start of
+     * its last running segment ({@link #segmentStart()}, which is -1 while it waits). One field for both: a
+     * job's queue time is read only while it waits, its segment start only after it started (a million-job
+     * trace keeps every job to the end of the run: 8 bytes a job).
+     */
+    private long since = -1;
     /** Time from which useful work accrues in the current running segment (after restart I/O). */
     private long progressFrom;
-    /** End of the restart I/O of the current segment (= its start when there is none). */
-    private long restartEnd;
     private Placement placement;
     private long workDone;
     private long estimatedEnd;
     private long firstStart = -1;
     private long end = -1;
-    private long queuedSince;
     private long totalWait;
-    private long stateSince;
     /**
      * What preemption, checkpoints and holds leave behind, made on the first of them: most jobs of a
      * trace never have any, and the engine keeps every job to the end of the run (a 200,000-job trace
-     * holds them all), so a job without it is 128 bytes instead of 192.
+     * holds them all), so a job without it is 104 bytes instead of 192. The time its state began (read only in
+     * SUSPENDED, CHECKPOINTING and STOPPING) and the end of a restart's I/O are kept here too.
      */
     private Preempted p;
 
@@ -67,6 +70,10 @@ public final class JobRun implements JobView {
         boolean requeueAfterIo;
         /** While suspended: the job (index) it is held for, which it must not take its cores back from before that job starts; -1 for none. */
         int heldFor = -1;
+        /** When the current SUSPENDED, CHECKPOINTING or STOPPING state began. */
+        long stateSince;
+        /** End of the restart I/O of the current running segment (its start when there is none). */
+        long restartEnd;
         final int[] preemptionsBy = new int[PreemptMechanism.values().length];
     }
 
@@ -89,8 +96,7 @@ public final class JobRun implements JobView {
         require("be submitted", QUEUED, PENDING);
         state = QUEUED;
         queueKey = key;
-        queuedSince = now;
-        stateSince = now;
+        since = now;
         estimatedEnd = restartCost() + remainingEstimate();
     }
 
@@ -103,7 +109,7 @@ public final class JobRun implements JobView {
     void abandon(long now) {
         require("be given up", JobState.FAILED, QUEUED);
         state = JobState.FAILED;
-        stateSince = now;
+        since = -1; // it never ran since it was queued: no segment start
         end = now;
     }
 
@@ -122,7 +128,7 @@ public final class JobRun implements JobView {
      */
     long start(long now, Placement where) {
         require("start", RUNNING, QUEUED);
-        totalWait += now - queuedSince;
+        totalWait += now - since;
         placement = where;
         state = RUNNING;
         long restart = 0;
@@ -148,9 +154,10 @@ public final class JobRun implements JobView {
     void suspend(long now, int forJob) {
         require("be suspended", SUSPENDED, RUNNING);
         state = SUSPENDED;
-        stateSince = now;
         segment++;
-        p().heldFor = forJob;
+        Preempted b = p();
+        b.stateSince = now;
+        b.heldFor = forJob;
     }
 
     /** A suspended job's cores stay held for job {@code forJob} (index) until that one has started. */
@@ -179,9 +186,10 @@ public final class JobRun implements JobView {
     void beginCheckpoint(long now, boolean thenRequeue, long estimateSeconds) {
         require("begin a checkpoint", CHECKPOINTING, RUNNING);
         state = CHECKPOINTING;
-        stateSince = now;
         segment++;
-        p().requeueAfterIo = thenRequeue;
+        Preempted b = p();
+        b.stateSince = now;
+        b.requeueAfterIo = thenRequeue;
         estimatedEnd = now + estimateSeconds;
     }
 
@@ -189,7 +197,7 @@ public final class JobRun implements JobView {
     void checkpointWritten(long now) {
         require("finish a checkpoint", CHECKPOINTING, CHECKPOINTING);
         Preempted b = p();
-        b.checkpointSeconds += now - stateSince;
+        b.checkpointSeconds += now - b.stateSince;
         b.savedWork = workDone;
         b.timesCheckpointed++;
     }
@@ -197,7 +205,8 @@ public final class JobRun implements JobView {
     /** The checkpoint being written is lost (its node failed): the time spent writing counts, nothing is saved. */
     void checkpointAborted(long now) {
         require("abort a checkpoint", CHECKPOINTING, CHECKPOINTING);
-        p().checkpointSeconds += now - stateSince;
+        Preempted b = p();
+        b.checkpointSeconds += now - b.stateSince;
     }
 
     /** CHECKPOINTING → RUNNING on the same nodes after a periodic checkpoint (a new segment). */
@@ -219,8 +228,8 @@ public final class JobRun implements JobView {
     void beginStop(long now, long graceSeconds) {
         require("begin to stop", STOPPING, RUNNING);
         state = STOPPING;
-        stateSince = now;
         segment++;
+        p().stateSince = now;
         estimatedEnd = now + graceSeconds;
     }
 
@@ -251,9 +260,7 @@ public final class JobRun implements JobView {
     void requeue(long now, long key, long restartCost) {
         require("be requeued", QUEUED, HOLDING_NODES);
         state = QUEUED;
-        stateSince = now;
-        queuedSince = now;
-        segmentStart = -1;
+        since = now;
         queueKey = key;
         Preempted b = p();
         b.heldFor = -1;
@@ -303,15 +310,31 @@ public final class JobRun implements JobView {
     /** A new running segment from now: useful work accrues after {@code restart} seconds of restart I/O. */
     private void runFrom(long now, long restart) {
         segment++;
-        segmentStart = now;
-        stateSince = now;
+        since = now;
         progressFrom = now + restart;
-        restartEnd = now + restart;
+        if (p != null) p.restartEnd = now + restart;
+        else if (restart != 0) p().restartEnd = now + restart;
         estimatedEnd = now + restart + remainingEstimateFromWork();
     }
 
-    private void require(String action, JobState to, JobState... from) {
+    /*
+     * One state, or two: no array per transition (the one-shot commands run C1, which does not take a varargs
+     * array off the heap: three arrays a job, 87 MB of garbage for a million jobs).
+     */
+    private void require(String action, JobState to, JobState from) {
+        if (from != state) refuse(action, to, from);
+    }
+
+    private void require(String action, JobState to, JobState from, JobState orFrom) {
+        if (from != state && orFrom != state) refuse(action, to, from, orFrom);
+    }
+
+    private void require(String action, JobState to, JobState[] from) {
         for (JobState f : from) if (f == state) return;
+        refuse(action, to, from);
+    }
+
+    private void refuse(String action, JobState to, JobState... from) {
         throw new IllegalStateException("job " + spec.name() + " cannot " + action + " (" + state + " → " + to
                 + "); only from " + (from.length == 1 ? from[0] : Arrays.toString(from)));
     }
@@ -327,20 +350,23 @@ public final class JobRun implements JobView {
         return segment;
     }
 
+    /** When its current SUSPENDED, CHECKPOINTING or STOPPING state began. */
     long stateSince() {
-        return stateSince;
+        return p != null && (state == SUSPENDED || state == CHECKPOINTING || state == STOPPING) ? p.stateSince : since;
     }
 
+    /** While waiting: when it was queued. */
     long queuedSince() {
-        return queuedSince;
+        return since;
     }
 
     long progressFrom() {
         return progressFrom;
     }
 
+    /** End of the restart I/O of the current running segment (its start when there is none). */
     long restartEnd() {
-        return restartEnd;
+        return p == null ? since : p.restartEnd;
     }
 
     int ioVersion() {
@@ -385,7 +411,7 @@ public final class JobRun implements JobView {
 
     @Override
     public long segmentStart() {
-        return segmentStart;
+        return state == PENDING || state == QUEUED ? -1 : since;
     }
 
     @Override

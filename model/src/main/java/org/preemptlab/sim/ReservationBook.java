@@ -233,7 +233,15 @@ final class ReservationBook {
 
     private int[] poolOfNode;
 
-    private java.util.function.IntFunction<String> nodeName = Integer::toString;
+    private java.util.function.IntFunction<String> nodeName = new NumberNames();
+
+    /** Nodes named by their numbers until the engine says otherwise; a class, not {@code Integer::toString}: no lambda. */
+    private static final class NumberNames implements java.util.function.IntFunction<String> {
+        @Override
+        public String apply(int node) {
+            return Integer.toString(node);
+        }
+    }
 
     /** Set by the engine: the pool of each node (REPLACE keeps a node's pool) and the nodes' names. */
     void nodes(int[] poolOfNode, java.util.function.IntFunction<String> names) {

@@ -41,17 +41,29 @@ import org.preemptlab.units.Units;
 public final class Simulation {
 
     /** Tier (higher first), then queue key, then index; written out (a pass compares jobs millions of times). */
-    private static final Comparator<JobRun> QUEUE_ORDER = (a, b) -> {
-        int c = Integer.compare(-a.tier(), -b.tier());
-        if (c != 0) return c;
-        c = Long.compare(a.queueKey(), b.queueKey());
-        return c != 0 ? c : Integer.compare(a.index(), b.index());
-    };
+    private static final Comparator<JobRun> QUEUE_ORDER = new QueueOrder();
     /** Estimated end, then index; written out as {@link #QUEUE_ORDER} (every start and end compares it log(running) times). */
-    private static final Comparator<JobRun> BY_ESTIMATED_END = (a, b) -> {
-        int c = Long.compare(a.estimatedEnd(), b.estimatedEnd());
-        return c != 0 ? c : Integer.compare(a.index(), b.index());
-    };
+    private static final Comparator<JobRun> BY_ESTIMATED_END = new ByEstimatedEnd();
+
+    // the two orders as classes, not lambdas: one call a comparison under C1 (a lambda's compare calls its body, too
+    // large to inline), and a one-shot run links no lambda (docs/performance.md, "Cold runs")
+    private static final class QueueOrder implements Comparator<JobRun> {
+        @Override
+        public int compare(JobRun a, JobRun b) {
+            int c = Integer.compare(-a.tier(), -b.tier());
+            if (c != 0) return c;
+            c = Long.compare(a.queueKey(), b.queueKey());
+            return c != 0 ? c : Integer.compare(a.index(), b.index());
+        }
+    }
+
+    private static final class ByEstimatedEnd implements Comparator<JobRun> {
+        @Override
+        public int compare(JobRun a, JobRun b) {
+            int c = Long.compare(a.estimatedEnd(), b.estimatedEnd());
+            return c != 0 ? c : Integer.compare(a.index(), b.index());
+        }
+    }
 
     private final SimulationConfig config;
     private final Cluster cluster;
@@ -232,6 +244,12 @@ public final class Simulation {
         progress.progress(terminal, count);
         backend.close();
         return result(System.nanoTime() - wallStart);
+    }
+
+    /** Tests: a Slurm run's controller judges every waiting job on every pass (the reference for its incremental judging). */
+    Simulation judgingEveryWaitingJob() {
+        if (slurm != null) slurm.judgeEveryWaitingJob();
+        return this;
     }
 
     /** Prepares the run; {@link #step()} then advances one instant at a time. */

@@ -86,6 +86,28 @@ final class SlurmControl {
     /** Per log entry (when recording): the job's pending reason before the event, its partition. */
     private final List<String> logReasons = new ArrayList<>();
     private final List<String> logPartitions = new ArrayList<>();
+    /**
+     * Jobs whose eligibility cannot change any more once it has been judged (no dependency, no array
+     * throttle, and limit checks that read no usage counter: their answer is a function of the job and
+     * the site alone). A waiting job that is settled and eligible stays eligible, so the judging of the
+     * queue before and after every pass skips it; only the jobs in {@link #watched} are judged again.
+     */
+    private final boolean[] settled;
+    /** Submitted jobs not (yet) known to be settled, by index; settled and ended ones are dropped as the sweeps meet them. */
+    private int[] watched = new int[16];
+    private int watchedCount;
+    /**
+     * Jobs whose {@link #reasons} entry was changed since the last {@link #afterPass} (or that entered the
+     * queue): every other waiting job's reason is the one noted for it then, so afterPass sets and notes
+     * only these, the queue's old head and its new one (see there).
+     */
+    private final java.util.BitSet dirty = new java.util.BitSet();
+    private int[] dirtyList = new int[16];
+    private int dirtyCount;
+    /** The queue's head after the last pass (its reason is RESOURCES), or null. */
+    private JobRun lastHead;
+    /** The reference for the incremental judging (tests): every waiting job judged, reasoned and noted on every pass. */
+    private boolean everyJob;
 
     SlurmControl(NodeCluster cluster, JobRun[] runs, Engine engine, long start) {
         this.engine = engine;
@@ -119,6 +141,7 @@ final class SlurmControl {
         this.countedRunning = new boolean[runs.length];
         this.accruing = new boolean[runs.length];
         this.submitted = new boolean[runs.length];
+        this.settled = new boolean[runs.length];
         this.reasonHistory = new ReasonHistory(runs.length);
         this.startFactors = new PriorityFactors[runs.length];
         for (int i = 0; i < runs.length; i++) {
@@ -178,6 +201,11 @@ final class SlurmControl {
         @Override public long nice() { return spec.slurm() == null ? 0 : spec.slurm().nice(); }
     }
 
+    /** Tests: judge every waiting job before and after every pass, as before the judging was incremental. */
+    void judgeEveryWaitingJob() {
+        everyJob = true;
+    }
+
     // ---------------------------------------------------------------- hooks
 
     /** A job was submitted (it is in the queue): counted, prioritised, and held if it may not start. */
@@ -187,6 +215,8 @@ final class SlurmControl {
         SlurmRequest req = r.spec().slurm();
         if (req != null && req.beginTime() > now) engine.wakeAt(req.beginTime());
         rekey(r, now);
+        markDirty(i);
+        watch(i);
         judge(r, now);
         scheduleCalc(now);
     }
@@ -204,13 +234,89 @@ final class SlurmControl {
             wakeScheduled = false;
         }
         for (JobRun r : new ArrayList<>(held)) judge(r, now);
-        for (JobRun r : new ArrayList<>(engine.queue())) judge(r, now);
+        if (everyJob) for (JobRun r : new ArrayList<>(engine.queue())) judge(r, now);
+        else judgeWatchedQueued(now);
         scheduleCalc(now);
+    }
+
+    /**
+     * Judges the waiting jobs in the queue (not held) whose eligibility may have changed: the watched ones.
+     * A settled job in the queue was eligible when last judged and so is now (its answer depends on
+     * nothing that changes, and the begin time it passed stays passed); judging it again would change
+     * nothing. The order of the judging does not matter: one job's judging reads nothing another's writes.
+     */
+    private void judgeWatchedQueued(long now) {
+        int kept = 0;
+        for (int k = 0; k < watchedCount; k++) {
+            int i = watched[k];
+            JobRun r = runs[i];
+            if (settled[i] || r.state().isTerminal()) continue; // dropped
+            watched[kept++] = i;
+            if (r.state() == JobState.QUEUED && !held.contains(r)) judge(r, now);
+        }
+        watchedCount = kept;
+    }
+
+    private void watch(int i) {
+        if (watchedCount == watched.length) watched = java.util.Arrays.copyOf(watched, 2 * watchedCount);
+        watched[watchedCount++] = i;
+    }
+
+    private void markDirty(int i) {
+        if (dirty.get(i)) return;
+        dirty.set(i);
+        if (dirtyCount == dirtyList.length) dirtyList = java.util.Arrays.copyOf(dirtyList, 2 * dirtyCount);
+        dirtyList[dirtyCount++] = i;
+    }
+
+    private void setReason(int i, PendingReason why) {
+        if (reasons[i] == why) return;
+        reasons[i] = why;
+        markDirty(i);
     }
 
     /** After a pass: the first waiting job waits for resources, the others for priority; the series gets a point. */
     void afterPass(long now) {
-        for (JobRun r : new ArrayList<>(engine.queue())) judge(r, now); // the pass's starts may have reached a limit
+        if (everyJob) {
+            afterPassEveryJob(now);
+            return;
+        }
+        judgeWatchedQueued(now); // the pass's starts may have reached a limit
+        // every job in the queue waits for priority, its head for resources. Only these can differ from what the
+        // last pass set and noted: the jobs whose reason changed or that entered the queue since (dirty), the old
+        // head and the new one; every other job in the queue was in it, not its head, and PRIORITY then.
+        TreeSet<JobRun> queue = engine.queue();
+        JobRun head = queue.isEmpty() ? null : queue.first();
+        for (int k = 0; k < dirtyCount; k++) {
+            int i = dirtyList[k];
+            dirty.clear(i);
+            JobRun r = runs[i];
+            if (r == head) continue; // noted below, once (a second note at the same instant would not be the same)
+            boolean queued = queue.contains(r);
+            if (queued) reasons[i] = PendingReason.PRIORITY;
+            if (queued || held.contains(r)) reasonHistory.note(i, now, reasons[i]);
+        }
+        dirtyCount = 0;
+        if (lastHead != null && lastHead != head && queue.contains(lastHead)) {
+            reasons[lastHead.index()] = PendingReason.PRIORITY;
+            reasonHistory.note(lastHead.index(), now, PendingReason.PRIORITY);
+        }
+        if (head != null) {
+            reasons[head.index()] = PendingReason.RESOURCES;
+            reasonHistory.note(head.index(), now, PendingReason.RESOURCES);
+        }
+        lastHead = head;
+        EnumMap<PendingReason, Integer> counts = new EnumMap<>(PendingReason.class);
+        for (JobRun r : held) counts.merge(reasons[r.index()], 1, Integer::sum);
+        if (head != null) counts.merge(PendingReason.RESOURCES, 1, Integer::sum);
+        if (queue.size() > 1) counts.merge(PendingReason.PRIORITY, queue.size() - 1, Integer::sum);
+        series.record(now, counts);
+        scheduleCalc(now);
+    }
+
+    /** {@link #afterPass} without its shortcuts: every job in the queue judged, given its reason and noted. */
+    private void afterPassEveryJob(long now) {
+        for (JobRun r : new ArrayList<>(engine.queue())) judge(r, now);
         boolean first = true;
         for (JobRun r : engine.queue()) {
             reasons[r.index()] = first ? PendingReason.RESOURCES : PendingReason.PRIORITY;
@@ -222,6 +328,8 @@ final class SlurmControl {
         series.record(now, counts);
         for (JobRun r : engine.queue()) reasonHistory.note(r.index(), now, reasons[r.index()]);
         for (JobRun r : held) reasonHistory.note(r.index(), now, reasons[r.index()]);
+        for (int k = 0; k < dirtyCount; k++) dirty.clear(dirtyList[k]);
+        dirtyCount = 0;
         scheduleCalc(now);
     }
 
@@ -256,7 +364,7 @@ final class SlurmControl {
         if (holds && !countedRunning[i]) {
             countedRunning[i] = true;
             usage.start(req);
-            reasons[i] = PendingReason.NONE;
+            setReason(i, PendingReason.NONE);
             reasonHistory.note(i, now, PendingReason.NONE);
             if (site.multifactor()) startFactors[i] = factors(i, now);
             SlurmRequest sr = r.spec().slurm();
@@ -282,7 +390,10 @@ final class SlurmControl {
             ledger.advanceTo(now);
             ledger.stop(r.spec().id(), now);
         }
-        if (s == JobState.QUEUED && kind == LogKind.REQUEUE) judge(r, now);
+        if (s == JobState.QUEUED && kind == LogKind.REQUEUE) {
+            markDirty(i); // back in the queue
+            judge(r, now);
+        }
     }
 
     /** Jobs being preempted under the site's PreemptType, by index: the mechanism (null: none). */
@@ -349,7 +460,7 @@ final class SlurmControl {
         PendingReason why = blocker(r, now, null);
         if (why == PendingReason.NONE) {
             if (held.remove(r)) {
-                reasons[r.index()] = PendingReason.PRIORITY;
+                setReason(r.index(), PendingReason.PRIORITY);
                 engine.queue().add(r);
             }
         } else {
@@ -358,7 +469,7 @@ final class SlurmControl {
     }
 
     private void hold(JobRun r, PendingReason why) {
-        reasons[r.index()] = why;
+        setReason(r.index(), why);
         if (engine.queue().remove(r)) held.add(r);
         else if (!held.contains(r)) held.add(r);
     }
@@ -379,7 +490,14 @@ final class SlurmControl {
         }
         PendingReason part = partitionState(s);
         if (part != PendingReason.NONE) return part;
+        long reads = usage.reads();
         LimitCheck c = check(r, partition);
+        // nothing above depends on the run's state (no dependency, no throttle; partitions never change) and the
+        // limit checks read no usage counter: the answer is fixed for good
+        if (partition == null && usage.reads() == reads && (req == null || (req.dependencies().isEmpty()
+                && !(req.inArray() && req.arrayThrottle() > 0)))) {
+            settled[r.index()] = true;
+        }
         return c.ok() ? PendingReason.NONE : c.reason();
     }
 
@@ -480,11 +598,11 @@ final class SlurmControl {
         if (!site.multifactor()) return 0;
         SlurmRequest req = r.spec().slurm();
         Request base = requests[r.index()];
-        long best = multifactor.factors(base, fairShare, now).priority();
+        long best = multifactor.priority(base, fairShare, now);
         if (req != null) {
             for (String n : req.partitions()) {
                 if (n.equals(base.partition)) continue;
-                best = Math.max(best, multifactor.factors(new Request(base, n), fairShare, now).priority());
+                best = Math.max(best, multifactor.priority(new Request(base, n), fairShare, now));
             }
         }
         return best;

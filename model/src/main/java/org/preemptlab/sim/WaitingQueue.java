@@ -38,7 +38,7 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
 
     WaitingQueue(Comparator<JobRun> order) {
         super(order);
-        this.order = (a, b) -> order.compare((JobRun) a, (JobRun) b);
+        this.order = new ViewOrder(order);
     }
 
     @Override
@@ -49,8 +49,32 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
     }
 
     private void group(JobRun r) {
-        groups.computeIfAbsent(r.spec().procs(), p -> new TreeMap<>())
-                .computeIfAbsent(r.requestedWalltime(), w -> new TreeSet<>(order)).add(r);
+        // get-then-put, not computeIfAbsent(lambda): a one-shot run links no lambda
+        NavigableMap<Long, NavigableSet<JobView>> byWall = groups.get(r.spec().procs());
+        if (byWall == null) {
+            byWall = new TreeMap<>();
+            groups.put(r.spec().procs(), byWall);
+        }
+        NavigableSet<JobView> jobs = byWall.get(r.requestedWalltime());
+        if (jobs == null) {
+            jobs = new TreeSet<>(order);
+            byWall.put(r.requestedWalltime(), jobs);
+        }
+        jobs.add(r);
+    }
+
+    /** The queue's order over the views it holds (all of them {@link JobRun}s); a class, not a lambda. */
+    private static final class ViewOrder implements Comparator<JobView> {
+        private final Comparator<JobRun> order;
+
+        ViewOrder(Comparator<JobRun> order) {
+            this.order = order;
+        }
+
+        @Override
+        public int compare(JobView a, JobView b) {
+            return order.compare((JobRun) a, (JobRun) b);
+        }
     }
 
     @Override

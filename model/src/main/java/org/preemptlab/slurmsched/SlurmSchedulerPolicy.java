@@ -37,7 +37,9 @@ import org.preemptlab.sched.Snapshot;
  * most {@code bf_max_job_test} of them, at most {@code bf_max_job_user} per user and
  * {@code bf_max_job_part} per partition, get the earliest start at which they fit for their whole
  * time limit without touching any planned start made before them. A job
- * whose earliest start is now starts now (at most {@code bf_max_job_start} per cycle); otherwise,
+ * whose earliest start is now starts now (at most {@code bf_max_job_start} per cycle); otherwise (on a Slurm
+ * cluster, at the start cons_tres's {@code _will_run_test} gives: the end of the batch of running jobs whose going
+ * lets it fit, see {@link #willRunStart}),
  * if that start is within {@code bf_window} and its priority is at least {@code bf_min_prio_reserve},
  * its resources are planned for it (a reservation later jobs must not delay) until its planned end
  * rounded down to the {@code bf_resolution} grid (Slurm's {@code _add_reservation} rounds the planned
@@ -306,10 +308,28 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         }
         // every priority equal (the engine's order, SlurmJobAttributes.REQUESTED): the sort would keep the queue order
         if (allEqual) return java.util.Arrays.asList(jobs);
+        return byPriority(jobs, prio);
+    }
+
+    /** The jobs by priority, highest first; equal priorities in the given (queue) order. */
+    static <J> List<J> byPriority(J[] jobs, long[] prio) {
+        int n = jobs.length;
+        boolean packable = true;
+        for (int k = 0; k < n && packable; k++) packable = prio[k] >= 0 && prio[k] <= 0xffffffffL;
+        if (packable) {
+            // (priority descending, queue position) packed in one long each (Slurm's priorities are 32-bit):
+            // a primitive sort, the same order as the comparator's below, without boxing a position per job
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) keys[k] = ((0xffffffffL - prio[k]) << 31) | k;
+            java.util.Arrays.sort(keys);
+            List<J> out = new ArrayList<>(n);
+            for (long key : keys) out.add(jobs[(int) (key & 0x7fffffffL)]);
+            return out;
+        }
         Integer[] idx = new Integer[n];
         for (int k = 0; k < n; k++) idx[k] = k;
         java.util.Arrays.sort(idx, (a, b) -> prio[a] != prio[b] ? Long.compare(prio[b], prio[a]) : Integer.compare(a, b));
-        List<JobView> out = new ArrayList<>(n);
+        List<J> out = new ArrayList<>(n);
         for (Integer k : idx) out.add(jobs[k]);
         return out;
     }
@@ -429,9 +449,17 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             AvailabilityProfile.Slot slot = fast != null ? fast.earliestFit(job.spec(), now, duration)
                     : profile.earliestFit(job.spec(), now, duration, windows);
             long priority = attributes.priority(job.spec());
+            // cons_tres finds a later start in batches of ends (_will_run_test); the general profile stands for other selects
+            if (fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, ends, held);
             if (slot != null && slot.start() == now) {
                 Placement taken = free.take(slot.placement());
                 if (fast != null) fast.book(taken, now, now + duration);
+                if (fast != null) { // a running job for the select plugin's later answers (willRunSlot)
+                    ends = java.util.Arrays.copyOf(ends, ends.length + 1);
+                    held = java.util.Arrays.copyOf(held, held.length + 1);
+                    ends[ends.length - 1] = now + Math.max(1, duration);
+                    held[held.length - 1] = taken;
+                }
                 else profile.book(taken, now, now + duration);
                 starts++;
                 started.add(job.name());
@@ -455,5 +483,85 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 java.util.Collections.unmodifiableMap(passedOver));
         lastCycle = cycle;
         if (cycles != null) cycles.add(cycle);
+    }
+    /**
+     * The start a job that cannot start now is planned at, as Slurm's select plugin finds it: the backfill's
+     * {@code _try_sched} asks cons_tres ({@code _will_run_test}, select/cons_common/job_test.c), which takes the running
+     * jobs on nodes the job may use out in order of their end (start + limit), not one at a time but in batches: the
+     * first batch holds the jobs ending up to 30 s after the first end rounded up to a 30-s barrier, each later batch
+     * those up to a window that doubles each time; the job is tried after each batch and, when it fits, starts at the
+     * end of the batch's last job. So the plan starts at the end of the batch that holds the release at which the
+     * profile's earliest fit (around the cycle's earlier plans) lies, on the nodes the profile gives from then (the
+     * earliest fit's own when none fits there, e.g. under a later plan). {@code ends}/{@code held}: the running jobs,
+     * those started in this cycle included.
+     */
+    private AvailabilityProfile.Slot willRunSlot(Snapshot s, JobView job, String part, AvailabilityProfile.Slot slot,
+            TresStepProfile fast, long duration, long[] ends, Placement[] held) {
+        java.util.BitSet usable = partitionNodes(s.cluster(), job.spec(), part);
+        long[] mine = new long[ends.length];
+        int n = 0;
+        for (int k = 0; k < ends.length; k++) {
+            if (usable == null) {
+                mine[n++] = ends[k];
+                continue;
+            }
+            for (int node : held[k].nodes()) {
+                if (usable.get(node)) {
+                    mine[n++] = ends[k];
+                    break;
+                }
+            }
+        }
+        long start = willRunStart(slot.start(), java.util.Arrays.copyOf(mine, n));
+        if (start == slot.start()) return slot;
+        AvailabilityProfile.Slot later = fast.earliestFit(job.spec(), start, duration);
+        return later != null && later.start() == start ? later : slot;
+    }
+
+    /**
+     * {@code _will_run_test}'s start for a job that fits once every running job ending at or before {@code fit} has
+     * gone: the end of the last job of the batch that takes the last of them out; {@code fit} itself when no end is at
+     * or after it. {@code ends} is sorted here.
+     */
+    static long willRunStart(long fit, long[] ends) {
+        java.util.Arrays.sort(ends);
+        long window = 30;
+        long barrier = 0;
+        boolean first = true;
+        int i = 0;
+        int n = ends.length;
+        while (i < n) {
+            long last = ends[i];
+            while (i < n) {
+                long e = ends[i];
+                if (first) {
+                    barrier = e + (30 - Math.floorMod(e, 30)); // "align all time windows on a time_window barrier"
+                    first = false;
+                }
+                last = e;
+                i++;
+                if (i < n && ends[i] > barrier + window) break;
+            }
+            do {
+                window *= 2;
+            } while (i < n && ends[i] > barrier + window);
+            if (last >= fit) return last;
+        }
+        return fit;
+    }
+
+    /** The nodes of the job's partition, or null when that is every node (or unknown). */
+    private static java.util.BitSet partitionNodes(Cluster cluster, org.preemptlab.job.JobSpec spec, String part) {
+        List<String> pools = partitionPools(cluster, spec, part);
+        if (pools.isEmpty()) return null;
+        NodeCluster nc = (NodeCluster) cluster;
+        java.util.BitSet b = new java.util.BitSet();
+        for (String pool : pools) {
+            int pi = nc.poolIndex(pool);
+            if (pi < 0) continue;
+            int first = nc.firstNode(pi);
+            b.set(first, first + nc.pools().get(pi).nodes());
+        }
+        return b;
     }
 }

@@ -29,7 +29,7 @@ public final class Durations {
         String t = text.strip();
         if (t.isEmpty()) throw new IllegalArgumentException("empty");
         try {
-            if (t.chars().allMatch(c -> c >= '0' && c <= '9')) return number(t);
+            if (allDigits(t)) return number(t);
             if (t.indexOf(':') >= 0) return clock(t);
             return units(t);
         } catch (ArithmeticException e) {
@@ -78,8 +78,17 @@ public final class Durations {
         return total;
     }
 
+    /** Every char an ASCII digit (true for ""); a loop, not a stream: no lambda on a one-shot command's path. */
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
     private static long number(String digits) {
-        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || !allDigits(digits)) {
             throw new IllegalArgumentException("not a number: " + digits);
         }
         try {

@@ -10,6 +10,7 @@ import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfReader;
 import org.preemptlab.io.swf.SwfTrace;
 import org.preemptlab.job.JobSpec;
+import org.preemptlab.sim.JobFeed;
 import org.preemptlab.sim.ProgressListener;
 import org.preemptlab.sim.Simulation;
 import org.preemptlab.sim.SimulationConfig;
@@ -37,6 +38,20 @@ public final class TraceRun {
 
     private TraceRun() {}
 
+    /** The feed's jobs for the engine; a class, not {@code feed::job}: a one-shot run links no lambda. */
+    private static final class Feed implements JobFeed {
+        private final SwfFeed feed;
+
+        Feed(SwfFeed feed) {
+            this.feed = feed;
+        }
+
+        @Override
+        public JobSpec job(int i) {
+            return feed.job(i);
+        }
+    }
+
     /**
      * Reads {@code file} and simulates it.
      *
@@ -53,7 +68,7 @@ public final class TraceRun {
             if (machine > 0) {
                 SimulationResult result = null;
                 try {
-                    result = new Simulation(configure.apply(machine, List.of()), feed::job).run(progress);
+                    result = new Simulation(configure.apply(machine, List.of()), new Feed(feed)).run(progress);
                 } catch (SwfFeed.Stopped unsortedOrFailed) {
                     // below: the read's error, or a run of the sorted jobs
                 } catch (RuntimeException | Error e) {

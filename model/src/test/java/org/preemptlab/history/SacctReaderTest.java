@@ -138,4 +138,38 @@ class SacctReaderTest {
         }
         assertTrue(ok > 100 && refused > 100, ok + " read, " + refused + " refused");
     }
+
+    /** The formatter-free reading of sacct's times gives the formatter's answer, or leaves the value to it. */
+    @Test
+    void plainTimesAreTheFormattersOnesAndImpossibleOnesAreLeftToIt() {
+        Random rnd = new Random(20261207);
+        int fast = 0, left = 0;
+        for (int k = 0; k < 20_000; k++) {
+            String v = String.format("%04d-%02d-%02dT%02d:%02d:%02d", rnd.nextInt(3) == 0 ? rnd.nextInt(10_000) : 1999 + rnd.nextInt(40),
+                    rnd.nextInt(14), rnd.nextInt(33), rnd.nextInt(26), rnd.nextInt(62), rnd.nextInt(62));
+            if (rnd.nextInt(20) == 0) v = v.substring(0, rnd.nextInt(v.length())) + "x" + v.substring(rnd.nextInt(v.length()));
+            Long expected;
+            try {
+                expected = java.time.LocalDateTime.parse(v).toEpochSecond(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            long got = SacctReader.plainTime(v);
+            if (expected == null) {
+                assertEquals(Long.MIN_VALUE, got, v + " is no time");
+                left++;
+            } else {
+                assertEquals((long) expected, got, v);
+                fast++;
+            }
+        }
+        for (String v : new String[] {"2024-02-29T23:59:59", "2000-02-29T00:00:00", "0000-01-01T00:00:00", "9999-12-31T23:59:59"}) {
+            assertEquals(java.time.LocalDateTime.parse(v).toEpochSecond(java.time.ZoneOffset.UTC), SacctReader.plainTime(v), v);
+        }
+        for (String v : new String[] {"2023-02-29T00:00:00", "2026-12-06T24:00:00", "2026-12-06T10:00:60", "2026-12-06T10:00",
+                "2026-12-06T10:00:00.5", "+2026-12-06T10:00", "2026-13-01T00:00:00"}) {
+            assertEquals(Long.MIN_VALUE, SacctReader.plainTime(v), v);
+        }
+        assertTrue(fast > 3_000 && left > 3_000, fast + " read, " + left + " left to the formatter");
+    }
 }

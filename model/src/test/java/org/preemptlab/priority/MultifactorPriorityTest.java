@@ -124,4 +124,42 @@ class MultifactorPriorityTest {
         MultifactorPriority mf = new MultifactorPriority(huge, policy, new ClusterSize(100, 3200));
         assertThat(mf.factors(job(), fs, 30 * DAY).priority()).isEqualTo(PriorityConfig.MAX_WEIGHT);
     }
+
+    /** The calc tick's priority without the factors' maps is the factors' priority, to the bit, over random weights and jobs. */
+    @Test
+    void priorityAloneIsTheFactorsPriority() {
+        java.util.Random rnd = new java.util.Random(20261207);
+        List<String> tresNames = List.of(Tres.CPU, Tres.MEM, Tres.NODE, Tres.BILLING, "gres/gpu");
+        List<PriorityFlag> flags = List.of(PriorityFlag.ACCRUE_ALWAYS, PriorityFlag.NO_NORMAL_ASSOC, PriorityFlag.NO_NORMAL_PART,
+                PriorityFlag.NO_NORMAL_QOS, PriorityFlag.NO_NORMAL_TRES, PriorityFlag.SMALL_RELATIVE_TO_TIME, PriorityFlag.NO_FAIR_TREE);
+        List<String> users = List.of("user1", "user2", "user3", "nobody");
+        int compared = 0;
+        for (int round = 0; round < 300; round++) {
+            PriorityConfig.Builder b = PriorityConfig.builder().halfLife(DAY * (1 + rnd.nextInt(14))).favorSmall(rnd.nextBoolean())
+                    .maxAge(DAY * (1 + rnd.nextInt(14)));
+            if (rnd.nextBoolean()) b.weightAge(rnd.nextInt(100_000));
+            if (rnd.nextBoolean()) b.weightAssoc(rnd.nextInt(100_000));
+            if (rnd.nextBoolean()) b.weightFairshare(rnd.nextInt(100_000));
+            if (rnd.nextBoolean()) b.weightJobSize(rnd.nextInt(100_000));
+            if (rnd.nextBoolean()) b.weightPartition(rnd.nextInt(100_000));
+            if (rnd.nextBoolean()) b.weightQos(rnd.nextInt(100_000));
+            for (String t : tresNames) if (rnd.nextInt(3) == 0) b.weightTres(t, rnd.nextDouble() * 10_000);
+            for (PriorityFlag f : flags) if (rnd.nextInt(4) == 0) b.flag(f);
+            MultifactorPriority mf = new MultifactorPriority(b.build(), policy, new ClusterSize(100, 3200));
+            for (int j = 0; j < 20; j++) {
+                Tres t = Tres.of(1 + rnd.nextInt(256), 1000L * rnd.nextInt(500), 1 + rnd.nextInt(8));
+                if (rnd.nextBoolean()) t = t.plus(Tres.of("gres/gpu", rnd.nextInt(8)));
+                PendingJob job = PendingJob.of(j + 1, users.get(rnd.nextInt(users.size())), rnd.nextBoolean() ? "A" : "B", t,
+                        60L * (1 + rnd.nextInt(2000)), rnd.nextInt(1_000_000))
+                        .withPartition(rnd.nextInt(5) == 0 ? "none" : rnd.nextBoolean() ? "batch" : "high")
+                        .withQos(rnd.nextInt(4) == 0 ? null : rnd.nextBoolean() ? "normal" : "high")
+                        .withNice(rnd.nextInt(3) == 0 ? rnd.nextInt(20_000) - 10_000 : 0)
+                        .withEligibleTime(rnd.nextInt(2_000_000));
+                long now = rnd.nextInt(4_000_000);
+                assertThat(mf.priority(job, fs, now)).as("round " + round + " job " + j).isEqualTo(mf.factors(job, fs, now).priority());
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(6000);
+    }
 }

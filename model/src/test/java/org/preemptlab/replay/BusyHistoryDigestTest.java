@@ -38,13 +38,17 @@ class BusyHistoryDigestTest {
         assertTrue(text.contains("SchedulerParameters="), text);
         Files.writeString(conf, text.replace("SchedulerParameters=", "SchedulerParameters=batch_sched_delay=0,"));
         var history = SacctReader.read(SyntheticHistory.sacct(300, 4, 2, 1.3, 5), "sacct.txt");
-        assertDigests(conf, history, "05816b585a1cd290a016f5b3ee2d2cc55d526cc3cb300c700639a6b0313f5817",
-                "a7790d071747240bef18b95d53b38daf3c03f575678bb51d1e3307716da7284e");
+        // Changed on purpose by the backfill's planned starts as cons_tres's _will_run_test finds them (ends taken out in
+        // batches, issue 12 fidelity): before it 05816b58… and a7790d07…
+        assertDigests(conf, history, "d377641f10f2b6d7b60186e73e512016fd9d8c997a3edf6b2f2fa0f673f6169e",
+                "d817fcb0845a056c2a92e3de172557a239f6d7541ce6635076bad80d43daa1d7");
         // Slurm's default batch_sched_delay (3 s): a pass after a submit or an end waits until 3 s after the last one;
         // the digests of the build with Slurm's node choice (the multifactor CSV is the same as with delay 0 on this queue;
         // not looked into further)
         Files.writeString(conf, text);
-        assertDigests(conf, history, "05816b585a1cd290a016f5b3ee2d2cc55d526cc3cb300c700639a6b0313f5817", "1a0947dc22c6797892d7d2f239b7fabef80e250b3f6fa8a8b120f99608b32a8a");
+        // not looked into further); with the batched planned starts (before: 05816b58… and 1a0947dc…)
+        assertDigests(conf, history, "30d60dd6abf284dc9b0d40d784c3159d703125a14df74f853505b560f813b171",
+                "9858e2cddfd15ce0eeb6e4b8d4060409449bd7be2afd15c57be40725c0dde97f");
     }
 
     private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, String multifactor, String sacct)

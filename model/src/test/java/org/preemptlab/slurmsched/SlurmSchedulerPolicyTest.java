@@ -203,4 +203,28 @@ class SlurmSchedulerPolicyTest {
         assertEquals(5, c.bfIntervalSeconds());
         assertTrue(c.bfContinue());
     }
+
+    /** The packed primitive sort of the loop's priority order is the stable sort by priority, ties in queue order. */
+    @Test
+    void byPriorityIsTheStableSortByPriorityDescending() {
+        java.util.Random rnd = new java.util.Random(20261207);
+        for (int round = 0; round < 500; round++) {
+            int n = rnd.nextInt(60);
+            Integer[] jobs = new Integer[n];
+            long[] prio = new long[n];
+            int kind = rnd.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                jobs[k] = k;
+                prio[k] = switch (kind) {
+                    case 0 -> rnd.nextInt(4); // many ties
+                    case 1 -> 0xffffffffL - rnd.nextInt(3); // the top of Slurm's range
+                    case 2 -> rnd.nextInt(5) == 0 ? -1 - rnd.nextInt(3) : rnd.nextInt(1_000_000); // out of range: the comparator
+                    default -> rnd.nextLong();
+                };
+            }
+            List<Integer> expected = new ArrayList<>(List.of(jobs));
+            expected.sort((a, b) -> Long.compare(prio[b], prio[a])); // List.sort is stable
+            assertEquals(expected, SlurmSchedulerPolicy.byPriority(jobs, prio), "round " + round);
+        }
+    }
 }

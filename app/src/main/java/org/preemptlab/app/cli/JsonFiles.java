@@ -19,14 +19,15 @@ final class JsonFiles {
 
     /**
      * The metrics JSON of a command: the metrics, the simulation's and the whole command's wall time,
-     * and a few facts about the run (policy, scenario or machine size).
+     * and a few facts about the run (policy, scenario or machine size), in the order of their names so that
+     * the same run writes the same bytes whatever map the caller built.
      */
     static void writeMetrics(Path out, org.preemptlab.metrics.Metrics m, double commandWallSeconds,
             java.util.Map<String, Object> facts) throws IOException {
         java.util.Map<String, Object> map = org.preemptlab.io.report.MetricsJsonWriter.toMap(m);
         map.put("simulationWallSeconds", m.wallSeconds());
         map.put("wallSeconds", commandWallSeconds);
-        map.putAll(facts);
+        map.putAll(new java.util.TreeMap<>(facts)); // by name: Map.of's order changes from one JVM to the next
         write(out, map);
     }
 }

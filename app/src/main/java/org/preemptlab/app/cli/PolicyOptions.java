@@ -40,8 +40,10 @@ final class PolicyOptions {
 
     /** The scheduler the options name; the parameters of aggressive-checkpoint are refused for any other. */
     SchedulerSpec spec() {
-        SchedulerKind kind = SchedulerKind.find(policy).orElseThrow(() -> new IllegalArgumentException("--policy " + policy
-                + ": unknown; use one of " + String.join(", ", SchedulerKind.ids())));
+        SchedulerKind kind = SchedulerKind.find(policy).orElse(null); // not orElseThrow(lambda): none on the one-shot path
+        if (kind == null) {
+            throw new IllegalArgumentException("--policy " + policy + ": unknown; use one of " + String.join(", ", SchedulerKind.ids()));
+        }
         if (kind.hasParameters()) {
             return SchedulerSpec.aggressiveCheckpoint(p, threshold, checkpointSeconds + restart(), killInstead);
         }

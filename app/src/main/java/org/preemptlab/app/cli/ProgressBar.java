@@ -46,14 +46,22 @@ final class ProgressBar implements ProgressListener {
     }
 
     /** A bar counting jobs, when stderr is a terminal or the bar is asked for; otherwise nothing. */
+    /** {@code System::nanoTime} as a class: a one-shot command on a terminal links no lambda either. */
+    private static final LongSupplier NANO_TIME = new LongSupplier() {
+        @Override
+        public long getAsLong() {
+            return System.nanoTime();
+        }
+    };
+
     static ProgressListener forTerminal(String label) {
-        return wanted(System.getenv(ENV), stderrIsTerminal()) ? new ProgressBar(System.err, label, "jobs", false, System::nanoTime)
+        return wanted(System.getenv(ENV), stderrIsTerminal()) ? new ProgressBar(System.err, label, "jobs", false, NANO_TIME)
                 : ProgressListener.NONE;
     }
 
     /** A bar counting {@code unit}s that also shows the estimated time left (elapsed / done × remaining). */
     static ProgressListener withEta(String label, String unit) {
-        return wanted(System.getenv(ENV), stderrIsTerminal()) ? new ProgressBar(System.err, label, unit, true, System::nanoTime)
+        return wanted(System.getenv(ENV), stderrIsTerminal()) ? new ProgressBar(System.err, label, unit, true, NANO_TIME)
                 : ProgressListener.NONE;
     }
 

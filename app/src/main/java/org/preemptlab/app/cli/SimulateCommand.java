@@ -1,10 +1,13 @@
 package org.preemptlab.app.cli;
 
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.preemptlab.cluster.ProcessorMachine;
 import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.files.OutputTargets;
@@ -12,8 +15,10 @@ import org.preemptlab.io.report.EventsCsvWriter;
 import org.preemptlab.io.report.ScheduleExport;
 import org.preemptlab.io.swf.SwfReadOptions;
 import org.preemptlab.io.swf.SwfTrace;
+import org.preemptlab.job.JobSpec;
 import org.preemptlab.metrics.Metrics;
 import org.preemptlab.metrics.MetricsCalculator;
+import org.preemptlab.sim.SimulationConfig;
 import org.preemptlab.sim.SimulationResult;
 import org.preemptlab.tracerun.TraceRun;
 import picocli.CommandLine.Command;
@@ -88,22 +93,33 @@ final class SimulateCommand implements Callable<Integer> {
         SwfReadOptions options = procs == null ? SwfReadOptions.defaults() : SwfReadOptions.defaults().withProcs(procs);
         if (outSwf == null) options = options.withoutFields(); // only the SWF export writes the original fields back
         // the trace is read on a second thread while the engine runs on the jobs read so far (tracerun)
-        TraceRun.Outcome run = TraceRun.run(trace, options,
-                (procs, jobs) -> policy.config(new ProcessorMachine(procs), jobs, eventsCsv != null),
-                ProgressBar.forTerminal("simulate " + policy.policy));
+        // the configuration and the writes below as classes, not lambdas: a plain simulate links no lambda (the first one
+        // of a process starts the method-handle machinery, ≈ 17 ms of CPU; docs/performance.md, "Cold runs")
+        boolean recording = eventsCsv != null;
+        TraceRun.Outcome run = TraceRun.run(trace, options, new BiFunction<Integer, List<JobSpec>, SimulationConfig>() {
+            @Override
+            public SimulationConfig apply(Integer procs, List<JobSpec> jobs) {
+                return policy.config(new ProcessorMachine(procs), jobs, recording);
+            }
+        }, ProgressBar.forTerminal("simulate " + policy.policy));
         SwfTrace t = run.trace();
         SimulationResult result = run.result();
         if (!t.report().isClean()) System.err.println(t.report().summary());
         if (t.report().machineSizeWarning() != null) System.err.println(t.report().machineSizeWarning());
         Metrics m = MetricsCalculator.of(result);
         double wall = (System.nanoTime() - t0) / 1e9;
-        AtomicFiles.together(() -> { // all outputs or none
-            if (outSwf != null) ScheduleExport.write(outSwf, t.header(), result);
-            if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
-            if (metricsJson != null) {
-                JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("procs", t.machineProcs(), "policy", result.policy()));
-            }
-        });
+        if (outSwf != null || eventsCsv != null || metricsJson != null) {
+            AtomicFiles.together(new AtomicFiles.Work<IOException>() { // all outputs or none
+                @Override
+                public void run() throws IOException {
+                    if (outSwf != null) ScheduleExport.write(outSwf, t.header(), result);
+                    if (eventsCsv != null) EventsCsvWriter.write(eventsCsv, result);
+                    if (metricsJson != null) {
+                        JsonFiles.writeMetrics(metricsJson, m, wall, Map.of("procs", t.machineProcs(), "policy", result.policy()));
+                    }
+                }
+            });
+        }
         SummaryOut.stream(outSwf, metricsJson, eventsCsv)
                 .println(Summaries.simulate(result.policy(), trace.getFileName().toString(), t.machineProcs(), m, wall));
         return 0;

@@ -32,6 +32,24 @@ class SummariesTest {
     }
 
     @Test
+    void theMetricsJsonListsTheRunsFactsInOneOrderWhateverTheCallersMap() throws Exception {
+        // Map.of's iteration order is salted per JVM: a command passing one made the same run write different bytes
+        java.util.Map<String, Object> oneWay = new java.util.LinkedHashMap<>();
+        oneWay.put("procs", 240);
+        oneWay.put("policy", "easy");
+        java.util.Map<String, Object> otherWay = new java.util.LinkedHashMap<>();
+        otherWay.put("policy", "easy");
+        otherWay.put("procs", 240);
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        JsonFiles.writeMetrics(a, metrics(1000, 10, 0, 0), 1.5, oneWay);
+        JsonFiles.writeMetrics(b, metrics(1000, 10, 0, 0), 1.5, otherWay);
+        String text = java.nio.file.Files.readString(a);
+        assertThat(text).isEqualTo(java.nio.file.Files.readString(b));
+        assertThat(text.indexOf("\"policy\"")).isPositive().isLessThan(text.indexOf("\"procs\""));
+    }
+
+    @Test
     void theRunSummaryIsInHumanUnits() {
         assertThat(Summaries.run("Owner pools", "easy", metrics(28_763_776, 18_368.625, 45_000, 29_447_968)))
                 .isEqualTo("Owner pools (easy): 40 jobs, mean wait 5 h 06 min, mean bounded slowdown 3.46, utilization 87.3 %, "

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.preemptlab.job.JobSpec;
 
 /**
@@ -71,7 +73,7 @@ public final class SwfFeed implements AutoCloseable {
         String name = SwfReader.displayName(file);
         InputStream in = SwfReader.open(file, name);
         SwfFeed feed = new SwfFeed(name, options);
-        Thread reader = new Thread(() -> feed.read(in), "swf-reader " + name);
+        Thread reader = new Thread(new Reader(feed, in), "swf-reader " + name);
         reader.setDaemon(true);
         reader.start();
         return feed;
@@ -81,7 +83,8 @@ public final class SwfFeed implements AutoCloseable {
         SwfTrace result = null;
         Throwable failure = null;
         try (in) {
-            SwfReader.Parser parser = SwfReader.parse(in, name, options, this::add, this::machineFixed);
+            Reader hooks = new Reader(this, null);
+            SwfReader.Parser parser = SwfReader.parse(in, name, options, hooks, hooks);
             JobSpec[] all = Arrays.copyOf(jobs, size);
             if (unsorted) {
                 Arrays.sort(all, SwfReader.SUBMIT_ORDER); // stable, as SwfReader.read's List.sort
@@ -106,6 +109,36 @@ public final class SwfFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * The reader thread's body and the parser's two hooks, as a class rather than lambdas and method references: a
+     * one-shot command then links no lambda at all (the first one of a process starts the method-handle machinery,
+     * ≈ 17 ms of CPU, docs/performance.md).
+     */
+    private static final class Reader implements Runnable, Consumer<JobSpec>, IntConsumer {
+        private final SwfFeed feed;
+        private final InputStream in;
+
+        Reader(SwfFeed feed, InputStream in) {
+            this.feed = feed;
+            this.in = in;
+        }
+
+        @Override
+        public void run() {
+            feed.read(in);
+        }
+
+        @Override
+        public void accept(JobSpec job) {
+            feed.add(job);
+        }
+
+        @Override
+        public void accept(int procs) {
+            feed.machineFixed(procs);
+        }
+    }
+
     private void machineFixed(int procs) {
         synchronized (lock) {
             machine = procs;
@@ -117,7 +150,7 @@ public final class SwfFeed implements AutoCloseable {
         if (closed) {
             throw new Stopped(); // ends the read
         }
-        if (size > 0 && !unsorted && SwfReader.SUBMIT_ORDER.compare(jobs[size - 1], job) > 0) {
+        if (size > 0 && !unsorted && SwfReader.before(job, jobs[size - 1])) {
             synchronized (lock) {
                 unsorted = true;
                 lock.notifyAll();
