@@ -100,4 +100,9 @@ final class PromisedSnapshot implements Snapshot {
     public List<Reservation> reservations() {
         return inner.reservations();
     }
+
+    @Override
+    public List<Reservation> failedNodes() {
+        return inner.failedNodes();
+    }
 }

@@ -112,6 +112,8 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         }
         profile.advanceTo(now);
         windows = s.reservations();
+        List<Reservation> failed = s.failedNodes();
+        if (!failed.isEmpty()) planAroundFailures(failed, now);
         long unplanned = s.unplannedRunningChanges();
         boolean runningAsBooked = skipUnchangedRunning && unplanned >= 0 && unplanned == lastUnplanned
                 && startsAsBooked && now < runningBookedUntil;
@@ -195,6 +197,34 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             queued = 0;
         }
     }
+
+    /**
+     * Nodes down for a failure come back at their repair: no reservation is planned on them before.
+     * On nodes they are windows, as maintenance is; on a processor machine (bookings by count) each
+     * failed processor is taken out of the counts until its repair, once per failure. Without this
+     * the profile counted them free, a reservation made there could not start when due, and it was
+     * made again one second later, pass after pass, until the repair (thousands of passes).
+     */
+    private void planAroundFailures(List<Reservation> failed, long now) {
+        if (counts == null) {
+            List<Reservation> all = new ArrayList<>(windows.size() + failed.size());
+            all.addAll(windows);
+            all.addAll(failed);
+            windows = all;
+            return;
+        }
+        for (Reservation r : failed) {
+            int node = r.nodes()[0];
+            Long until = failedUntil.get(node);
+            if (until != null && until == r.end()) continue;
+            failedUntil.put(node, r.end());
+            counts.take(1, now, r.end());
+        }
+        failedUntil.values().removeIf(until -> until <= now);
+    }
+
+    /** On a processor machine: the failed processors taken out of the counts, until their repair. */
+    private final java.util.Map<Integer, Long> failedUntil = new java.util.HashMap<>();
 
     /** The bookings of running jobs (a walk of this policy's own arrays, not of the engine's set). */
     private int runningBookings() {

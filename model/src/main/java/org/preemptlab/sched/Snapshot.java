@@ -81,4 +81,14 @@ public interface Snapshot {
 
     /** Maintenance windows and reservations the policy must respect. */
     List<Reservation> reservations();
+
+    /**
+     * The nodes (processors of a processor machine) down for a failure, each as a window over it from
+     * its failure to its repair (its name says which node failed), in node order; empty when none is.
+     * Maintenance windows are in {@link #reservations()} instead. A policy that plans ahead plans
+     * these nodes back only from their repair.
+     */
+    default List<Reservation> failedNodes() {
+        return List.of();
+    }
 }

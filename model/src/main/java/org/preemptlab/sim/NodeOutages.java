@@ -63,6 +63,29 @@ final class NodeOutages {
         }
     }
 
+    /** Nodes down for a failure → the outage as the policies see it: [failed at, repaired at) on that node. */
+    private final java.util.TreeMap<Integer, org.preemptlab.sched.Reservation> failed = new java.util.TreeMap<>();
+    private java.util.List<org.preemptlab.sched.Reservation> failedView = java.util.List.of();
+
+    /** A failure of {@code node} at {@code since}, to be repaired at {@code until}: takes it down and notes when it returns. */
+    void fail(int node, String name, long since, long until) {
+        takeDown(node);
+        failed.put(node, new org.preemptlab.sched.Reservation("node " + name + " failed", since, until, new int[] {node}, since));
+        failedView = java.util.List.copyOf(failed.values());
+    }
+
+    /** The repair of a failed node: brings it up. */
+    void repair(int node) {
+        failed.remove(node);
+        failedView = java.util.List.copyOf(failed.values());
+        bringUp(node);
+    }
+
+    /** The failed nodes with their repair times, by node (empty when none is down for a failure). */
+    java.util.List<org.preemptlab.sched.Reservation> failures() {
+        return failedView;
+    }
+
     boolean isDown(int node) {
         return down.containsKey(node);
     }

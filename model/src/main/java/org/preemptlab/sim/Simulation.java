@@ -992,12 +992,13 @@ public final class Simulation {
             backend.kill(r, now);
             fail(r, reason);
         }
-        outages.takeDown(node);
-        events.add(new SimEvent.NodeRepair(now + Math.max(1, config.failures().repairSeconds()), node));
+        long repairAt = now + Math.max(1, config.failures().repairSeconds());
+        outages.fail(node, cluster.nodeName(node), now, repairAt);
+        events.add(new SimEvent.NodeRepair(repairAt, node));
     }
 
     private void nodeRepair(int node) {
-        outages.bringUp(node);
+        outages.repair(node);
         log(LogKind.NODE_UP, null, new int[] {node}, Reason.of("node " + cluster.nodeName(node) + " repaired"));
         passRequested = true;
         if (!isFinished()) scheduleFailure(node, now);
@@ -1202,6 +1203,11 @@ public final class Simulation {
         @Override
         public List<Reservation> reservations() {
             return reservationsView;
+        }
+
+        @Override
+        public List<Reservation> failedNodes() {
+            return outages.failures();
         }
     }
 }

@@ -1,0 +1,96 @@
+package org.preemptlab.sched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.preemptlab.cluster.Cluster;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.cluster.NodePool;
+import org.preemptlab.cluster.ProcessorMachine;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.scenario.Scenario;
+import org.preemptlab.scenario.SchedulerSpec;
+import org.preemptlab.sim.FailureModel;
+import org.preemptlab.sim.LogKind;
+import org.preemptlab.sim.Simulation;
+import org.preemptlab.sim.SimulationResult;
+
+/**
+ * Random node failures (MTBF a day per node, rerunnable jobs) with every starting policy: each run
+ * ends, every job ends, the log is the same when run again. Conservative used to plan reservations on
+ * nodes that were down, found them unable to start when due and planned them again one second later,
+ * pass after pass until the repair: 60 jobs took 20,000 passes (and with longer repairs did not end).
+ * The timeouts are guards only, so that such a regression fails instead of hanging.
+ */
+class FailureHangProperties {
+
+    static Scenario scenario(SchedulerKind kind, Cluster cluster, int coresPerNode, long seed, int jobs, long repair) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<JobSpec> list = new ArrayList<>();
+        long t = 0;
+        for (int i = 1; i <= jobs; i++) {
+            t += rnd.nextLong(0, 1800);
+            int nodes = 1 + rnd.nextInt(16); // up to the whole machine
+            long run = 600 + rnd.nextLong(20_000);
+            long req = run + rnd.nextLong(10_000);
+            list.add(new JobSpec(i, "j" + i, t, nodes, coresPerNode, 0, req, run, "normal", "", List.of(), true, true,
+                    0, 0, null));
+        }
+        return new Scenario("failures " + seed, "", seed, cluster, list, SchedulerSpec.of(kind), null, null, null,
+                new FailureModel(86_400, repair, seed), null, null, null);
+    }
+
+    static NodeCluster nodes() {
+        return new NodeCluster(List.of(new NodePool("c", 16, 8, 0, "", List.of(), 100)));
+    }
+
+    /** Runs it twice: every job ends, failures happened, both logs are the same. */
+    static SimulationResult check(Scenario s) {
+        SimulationResult r = new Simulation(s.toConfig(true)).run();
+        assertThat(r.jobs()).as(s + ": every job ends").allMatch(j -> j.state().isTerminal());
+        assertThat(r.jobs()).hasSize(s.jobs().size());
+        assertThat(r.timeline().hash()).as(s + ": the same log again")
+                .isEqualTo(new Simulation(s.toConfig(true)).run().timeline().hash());
+        return r;
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void conservativeOnNodesWaitsForTheRepairInsteadOfRetryingEverySecond() {
+        Scenario s = scenario(SchedulerKind.CONSERVATIVE, nodes(), 8, 1, 60, 1800);
+        SimulationResult r = check(s);
+        assertThat(r.timeline().log()).anyMatch(e -> e.kind() == LogKind.NODE_DOWN);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void conservativeWithDayLongRepairs() {
+        check(scenario(SchedulerKind.CONSERVATIVE, nodes(), 8, 2, 60, 86_400));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void conservativeOnAProcessorMachine() {
+        check(scenario(SchedulerKind.CONSERVATIVE, new ProcessorMachine(16), 1, 3, 60, 7200));
+    }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void everyPolicyEndsWithFailuresOverRandomSeeds() {
+        for (SchedulerKind kind : List.of(SchedulerKind.FCFS, SchedulerKind.EASY, SchedulerKind.CONSERVATIVE,
+                SchedulerKind.AGGRESSIVE_CHECKPOINT)) {
+            // not SLURM yet: on a processor machine with failures it hangs in CountProfile.earliestFit under
+            // SlurmSchedulerPolicy.backfillCycle (found by this property; a separate defect, not fixed here)
+            for (long seed = 10; seed < 14; seed++) {
+                long repair = seed % 2 == 0 ? 1800 : 14_400;
+                check(scenario(kind, nodes(), 8, seed, 60, repair));
+                check(scenario(kind, new ProcessorMachine(16), 1, seed, 40, repair));
+            }
+        }
+    }
+}
