@@ -1100,7 +1100,7 @@ public final class Simulation {
 
     private final class EngineSnapshot implements Snapshot {
         /** Read-only views, made once: a pass iterates them, it does not allocate them. */
-        private final Collection<? extends JobView> queueView = Collections.unmodifiableCollection(queue);
+        private final Collection<? extends JobView> queueView = queue.readOnly();
         private final Collection<? extends JobView> runningView = Collections.unmodifiableCollection(running);
         private final Collection<? extends JobView> suspendedView = Collections.unmodifiableCollection(suspended);
         private final List<Reservation> reservationsView = Collections.unmodifiableList(reservations);

@@ -147,6 +147,32 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
         };
     }
 
+    /**
+     * The queue read-only, for the policies' snapshot: its iterator is this queue's own (which has no
+     * {@code remove}), not {@link Collections#unmodifiableCollection}'s wrapper around it — one object and one
+     * call per job fewer on every pass; every change is refused.
+     */
+    Collection<JobRun> readOnly() {
+        return readOnly;
+    }
+
+    private final Collection<JobRun> readOnly = new ReadOnly();
+
+    /** See {@link #readOnly()}. */
+    private final class ReadOnly extends java.util.AbstractCollection<JobRun> {
+        @Override public java.util.Iterator<JobRun> iterator() { return WaitingQueue.this.iterator(); }
+        @Override public int size() { return WaitingQueue.this.size(); }
+        @Override public boolean isEmpty() { return WaitingQueue.this.isEmpty(); }
+        @Override public boolean contains(Object o) { return WaitingQueue.this.contains(o); }
+        @Override public boolean add(JobRun e) { throw new UnsupportedOperationException(); }
+        @Override public boolean remove(Object o) { throw new UnsupportedOperationException(); }
+        @Override public boolean addAll(Collection<? extends JobRun> c) { throw new UnsupportedOperationException(); }
+        @Override public boolean removeAll(Collection<?> c) { throw new UnsupportedOperationException(); }
+        @Override public boolean retainAll(Collection<?> c) { throw new UnsupportedOperationException(); }
+        @Override public boolean removeIf(Predicate<? super JobRun> filter) { throw new UnsupportedOperationException(); }
+        @Override public void clear() { throw new UnsupportedOperationException(); }
+    }
+
     @Override
     public Comparator<? super JobView> order() {
         return order;
