@@ -364,15 +364,26 @@ public final class Simulation {
             runs = Arrays.copyOf(runs, count);
             return false;
         }
-        if (count > 0 && spec.submit() < runs[count - 1].spec().submit()) {
-            JobSpec before = runs[count - 1].spec();
-            throw new IllegalArgumentException("jobs must be sorted by submit time: job " + spec.name() + " (submit "
-                    + spec.submit() + ") comes after job " + before.name() + " (submit " + before.submit() + ")");
-        }
+        if (count > 0 && spec.submit() < runs[count - 1].spec().submit()) throw unsorted(spec, runs[count - 1].spec());
         if (count == runs.length) runs = Arrays.copyOf(runs, count * 2);
         runs[count] = new JobRun(spec, count, policy.tierOf(spec));
         count++;
         return true;
+    }
+
+    // the messages of the hot methods' checks in methods of their own: C1 compiles a hot method without them
+    private static IllegalArgumentException unsorted(JobSpec spec, JobSpec before) {
+        return new IllegalArgumentException("jobs must be sorted by submit time: job " + spec.name() + " (submit "
+                + spec.submit() + ") comes after job " + before.name() + " (submit " + before.submit() + ")");
+    }
+
+    private IllegalStateException notQueued(JobRun r) {
+        return new IllegalStateException("policy " + policy.name() + " started job " + r.name() + " which is " + r.state());
+    }
+
+    private IllegalStateException workMismatch(JobRun r) {
+        return new IllegalStateException("job " + r.name() + " ended at t=" + now + " with " + r.workDone()
+                + " s of work done; it needs " + r.spec().runtime() + " s (backend and engine disagree)");
     }
 
     private long nextTime() {
@@ -503,9 +514,7 @@ public final class Simulation {
     }
 
     private void start(JobRun r, Placement placement, Reason reason) {
-        if (r.state() != JobState.QUEUED) {
-            throw new IllegalStateException("policy " + policy.name() + " started job " + r.name() + " which is " + r.state());
-        }
+        if (r.state() != JobState.QUEUED) throw notQueued(r);
         Placement concrete = capacity.take(placement);
         queue.remove(r);
         segment(r, SegmentKind.WAITING, r.queuedSince(), now, NO_NODES);
@@ -527,8 +536,7 @@ public final class Simulation {
         if (liveBackend) {
             r.workReportedDone(); // a live job ends when its process does: that is its work
         } else if (r.workDone() != r.spec().runtime()) {
-            throw new IllegalStateException("job " + r.name() + " ended at t=" + now + " with " + r.workDone()
-                    + " s of work done; it needs " + r.spec().runtime() + " s (backend and engine disagree)");
+            throw workMismatch(r);
         }
         closeRunning(r);
         running.remove(r);
@@ -681,7 +689,10 @@ public final class Simulation {
      * needs is still being freed (a grace time, a checkpoint).
      */
     private void resumeSuspended() {
-        if (suspended.isEmpty()) return;
+        if (!suspended.isEmpty()) resumeReady(); // the work a method of its own: C1 compiles this test alone for a run without any
+    }
+
+    private void resumeReady() {
         List<JobRun> ready = new ArrayList<>();
         for (JobRun r : suspended) {
             if (waitsForItsPreemptor(r)) continue;
