@@ -377,6 +377,10 @@ public final class Simulation {
                 + spec.submit() + ") comes after job " + before.name() + " (submit " + before.submit() + ")");
     }
 
+    private IllegalStateException unknownDecision(Decision d) {
+        return new IllegalStateException("policy " + policy.name() + " returned " + d + ": not a decision the engine knows");
+    }
+
     private IllegalStateException notQueued(JobRun r) {
         return new IllegalStateException("policy " + policy.name() + " started job " + r.name() + " which is " + r.state());
     }
@@ -432,7 +436,7 @@ public final class Simulation {
             else if (d instanceof Decision.Promise p) promise((JobRun) p.job(), p.placement());
             else if (d instanceof Decision.Hold h) hold((JobRun) h.suspended(), (JobRun) h.forJob());
             else if (d instanceof Decision.CallAt c) callAt(c.time());
-            else throw new IllegalStateException("policy " + policy.name() + " returned " + d + ": not a decision the engine knows");
+            else throw unknownDecision(d);
         }
         if (slurm != null) slurm.afterPass(now);
     }

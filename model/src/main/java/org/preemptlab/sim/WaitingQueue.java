@@ -82,13 +82,17 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
         // most starts take the first waiting job: then no comparisons down the tree to find it
         if (!isEmpty() && o == first()) super.pollFirst();
         else if (!super.remove(o)) return false;
-        if (!grouped) return true;
+        if (grouped) ungroup((JobRun) o);
+        return true;
+    }
+
+    /** Takes a job that left the queue out of its shape group (or drops the groups of a queue grown short). */
+    private void ungroup(JobRun r) {
         if (size() < DROP_BELOW) {
             groups.clear();
             grouped = false;
-            return true;
+            return;
         }
-        JobRun r = (JobRun) o;
         NavigableMap<Long, NavigableSet<JobView>> byWalltime = groups.get(r.spec().procs());
         NavigableSet<JobView> group = byWalltime.get(r.requestedWalltime());
         if (group == null || !group.remove(r)) throw shapeChanged(r);
@@ -96,7 +100,6 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
             byWalltime.remove(r.requestedWalltime());
             if (byWalltime.isEmpty()) groups.remove(r.spec().procs());
         }
-        return true;
     }
 
     private static IllegalStateException shapeChanged(JobRun r) {
