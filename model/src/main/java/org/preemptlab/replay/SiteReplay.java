@@ -169,6 +169,7 @@ public final class SiteReplay {
             SlurmRequest.Builder rb = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres);
             Integer throttle = j.id().arrayTask() >= 0 ? throttles.get(j.id().base()) : null;
             if (throttle != null) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()).arrayThrottle(throttle);
+            else if (j.id().arrayTask() >= 0) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()); // for the backfill's array rules
             SlurmRequest req = rb.build();
             jobs.add(new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime, qos, account,
                     List.of(), true, true, 0, 0, null, req), j);
@@ -197,6 +198,7 @@ public final class SiteReplay {
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
         long origin = history.origin();
+        policy.withEpoch(origin); // cons_tres's will-run batches align on the wall clock's 30-s multiples
         if (log != null) {
             if (log.isEmpty()) {
                 warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "

@@ -77,6 +77,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
+    // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster; off: plans of the job's own resources
+    private boolean wholeNodePlans = true;
+    // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
+    private long epochSeconds;
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
     public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
@@ -109,6 +113,26 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      */
     public SlurmSchedulerPolicy withRecordedPasses(RecordedPasses passes) {
         this.recorded = passes;
+        return this;
+    }
+
+    /**
+     * The backfill's plans as the model made them before Slurm's own ({@link WillRunPlanner}, the default on a Slurm
+     * cluster without advance reservations): a planned job holds only its own CPUs, memory and GRES from its earliest
+     * fit (moved to the end of cons_tres's batch), not its whole nodes; for tests and for measuring the difference.
+     */
+    public SlurmSchedulerPolicy withoutWholeNodePlans() {
+        this.wholeNodePlans = false;
+        return this;
+    }
+
+    /**
+     * The wall-clock instant (seconds since 1970) of the run's time 0, e.g. a history's first submit: cons_tres's
+     * will-run test aligns its batches of ends on multiples of 30 s of the wall clock ({@link #willRunStart}); without
+     * it, time 0 is taken for such a multiple.
+     */
+    public SlurmSchedulerPolicy withEpoch(long epochSeconds) {
+        this.epochSeconds = epochSeconds;
         return this;
     }
 
@@ -420,6 +444,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
         TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc.copy(), ends, held) : null;
         AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
+        // Slurm's own test of each job: plans on whole nodes, cons_tres's will-run start and node choice (WillRunPlanner)
+        WillRunPlanner planner = fast != null && wholeNodePlans
+                ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
+                        epochSeconds) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -428,12 +456,18 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         Map<String, Integer> perPart = new HashMap<>();
         long starts = 0;
         long windowEnd = now + config.bfWindowSeconds();
+        ArrayRejects arrays = new ArrayRejects(config.bfMaxJobArrayResv()); // reject_array_job, bf_max_job_array_resv
         for (JobView job : order) {
             if (startedIdx.contains(job.index())) continue;
             if (tested.size() >= config.bfMaxJobTest()) break;
             if (config.bfMaxJobStart() > 0 && starts >= config.bfMaxJobStart()) break;
             String user = attributes.user(job.spec());
             String part = attributes.partition(job.spec());
+            String arrayPass = arrays.passOver(job.spec(), part);
+            if (arrayPass != null) {
+                passedOver.put(job.name(), arrayPass);
+                continue;
+            }
             if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
                 passedOver.put(job.name(), "bf_max_job_user");
                 continue;
@@ -446,14 +480,20 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             perPart.merge(part, 1, Integer::sum);
             tested.add(job.name());
             long duration = job.requestedWalltime();
-            AvailabilityProfile.Slot slot = fast != null ? fast.earliestFit(job.spec(), now, duration)
-                    : profile.earliestFit(job.spec(), now, duration, windows);
+            AvailabilityProfile.Slot slot;
+            if (planner != null) {
+                WillRunPlanner.Outcome o = planner.test(job.spec(), partitionNodes(s.cluster(), job.spec(), part), duration);
+                slot = o == null ? null : new AvailabilityProfile.Slot(o.start(), o.placement());
+            } else {
+                slot = fast != null ? fast.earliestFit(job.spec(), now, duration) : profile.earliestFit(job.spec(), now, duration, windows);
+            }
             long priority = attributes.priority(job.spec());
             // cons_tres finds a later start in batches of ends (_will_run_test); the general profile stands for other selects
-            if (fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, ends, held);
+            if (planner == null && fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, ends, held);
             if (slot != null && slot.start() == now) {
                 Placement taken = free.take(slot.placement());
                 if (fast != null) fast.book(taken, now, now + duration);
+                if (planner != null) planner.started(taken, now + Math.max(1, duration));
                 if (fast != null) { // a running job for the select plugin's later answers (willRunSlot)
                     ends = java.util.Arrays.copyOf(ends, ends.length + 1);
                     held = java.util.Arrays.copyOf(held, held.length + 1);
@@ -462,6 +502,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 }
                 else profile.book(taken, now, now + duration);
                 starts++;
+                arrays.started();
                 started.add(job.name());
                 startedIdx.add(job.index());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
@@ -474,9 +515,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 // book from the planned start itself (its placement may be busy before), so only the end is rounded
                 long from = slot.start();
                 long to = Math.max(from + 1, down(from + duration));
-                if (fast != null) fast.book(slot.placement(), from, to);
+                if (planner != null) planner.reserve(slot.placement(), from, duration);
+                else if (fast != null) fast.book(slot.placement(), from, to);
                 else profile.book(slot.placement(), from, to);
                 planned.put(job.name(), slot.start());
+                arrays.planned(job.spec());
             }
         }
         Cycle cycle = new Cycle(now, List.copyOf(tested), java.util.Collections.unmodifiableMap(planned), List.copyOf(started),
@@ -512,7 +555,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 }
             }
         }
-        long start = willRunStart(slot.start(), java.util.Arrays.copyOf(mine, n));
+        long start = willRunStart(slot.start(), java.util.Arrays.copyOf(mine, n), epochSeconds);
         if (start == slot.start()) return slot;
         AvailabilityProfile.Slot later = fast.earliestFit(job.spec(), start, duration);
         return later != null && later.start() == start ? later : slot;
@@ -524,6 +567,15 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * or after it. {@code ends} is sorted here.
      */
     static long willRunStart(long fit, long[] ends) {
+        return willRunStart(fit, ends, 0);
+    }
+
+    /**
+     * {@link #willRunStart(long, long[])} on a run whose time 0 is the instant {@code epoch} (seconds since 1970): cons_tres
+     * aligns the first batch on a 30-s barrier of the wall clock ({@code end_time % time_window} of an epoch time), not
+     * of the run's own time.
+     */
+    static long willRunStart(long fit, long[] ends, long epoch) {
         java.util.Arrays.sort(ends);
         long window = 30;
         long barrier = 0;
@@ -535,7 +587,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             while (i < n) {
                 long e = ends[i];
                 if (first) {
-                    barrier = e + (30 - Math.floorMod(e, 30)); // "align all time windows on a time_window barrier"
+                    barrier = e + (30 - Math.floorMod(e + epoch, 30)); // "align all time windows on a time_window barrier"
                     first = false;
                 }
                 last = e;
