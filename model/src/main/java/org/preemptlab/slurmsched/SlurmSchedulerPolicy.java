@@ -42,8 +42,8 @@ import org.preemptlab.sched.Snapshot;
  * lets it fit, see {@link #willRunStart}),
  * if that start is within {@code bf_window} and its priority is at least {@code bf_min_prio_reserve},
  * its resources are planned for it (a reservation later jobs must not delay) until its planned end
- * rounded down to the {@code bf_resolution} grid (Slurm's {@code _add_reservation} rounds the planned
- * start and end down; the start here stays as found, see the code); a job beyond the
+ * rounded down to the {@code bf_resolution} grid; on a Slurm cluster without advance reservations as Slurm
+ * does it, on whole nodes ({@link WillRunPlanner}), else its own resources from the start as found; a job beyond the
  * window gets no planned start. Plans are not kept between cycles. {@code bf_continue} is accepted
  * and changes nothing: a simulated cycle takes no time, so nothing interrupts it.
  *
