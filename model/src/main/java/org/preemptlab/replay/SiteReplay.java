@@ -200,7 +200,6 @@ public final class SiteReplay {
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
         long origin = history.origin();
-        policy.withEpoch(origin); // cons_tres's will-run batches align on the wall clock's 30-s multiples
         if (log != null) {
             if (log.isEmpty()) {
                 warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "

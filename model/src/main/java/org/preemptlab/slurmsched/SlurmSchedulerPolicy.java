@@ -42,8 +42,8 @@ import org.preemptlab.sched.Snapshot;
  * lets it fit, see {@link #willRunStart}),
  * if that start is within {@code bf_window} and its priority is at least {@code bf_min_prio_reserve},
  * its resources are planned for it (a reservation later jobs must not delay) until its planned end
- * rounded down to the {@code bf_resolution} grid; on a Slurm cluster without advance reservations as Slurm
- * does it, on whole nodes ({@link WillRunPlanner}), else its own resources from the start as found; a job beyond the
+ * rounded down to the {@code bf_resolution} grid: its own resources from the start as found (or, with
+ * {@link #withWholeNodePlans()}, its whole nodes as Slurm plans them, {@link WillRunPlanner}); a job beyond the
  * window gets no planned start. Plans are not kept between cycles. {@code bf_continue} is accepted
  * and changes nothing: a simulated cycle takes no time, so nothing interrupts it.
  *
@@ -77,8 +77,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
-    // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster; off: plans of the job's own resources
-    private boolean wholeNodePlans = true;
+    // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster (withWholeNodePlans); off: plans of the job's own resources
+    private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
     private long epochSeconds;
 
@@ -117,12 +117,15 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     /**
-     * The backfill's plans as the model made them before Slurm's own ({@link WillRunPlanner}, the default on a Slurm
-     * cluster without advance reservations): a planned job holds only its own CPUs, memory and GRES from its earliest
-     * fit (moved to the end of cons_tres's batch), not its whole nodes; for tests and for measuring the difference.
+     * Plans as Slurm 22.05's backfill makes them on a Slurm (cons_tres) cluster without advance reservations
+     * ({@link WillRunPlanner}): a planned job holds its <b>whole</b> nodes from its start to its end, both rounded down to
+     * {@code bf_resolution} ({@code _add_reservation}); each job is tested on the nodes no plan holds over its window, where
+     * cons_tres's will-run test gives its start and nodes ({@code later_start}, {@code _test_resv_overlap}). Off by
+     * default: on the recorded real-Slurm runs, with the replay's priority order, it is not better than plans of the job's
+     * own CPUs, memory and GRES (docs/slurm-fidelity.md, "Whole-node plans").
      */
-    public SlurmSchedulerPolicy withoutWholeNodePlans() {
-        this.wholeNodePlans = false;
+    public SlurmSchedulerPolicy withWholeNodePlans() {
+        this.wholeNodePlans = true;
         return this;
     }
 

@@ -39,22 +39,16 @@ class BusyHistoryDigestTest {
         Files.writeString(conf, text.replace("SchedulerParameters=", "SchedulerParameters=batch_sched_delay=0,"));
         var history = SacctReader.read(SyntheticHistory.sacct(300, 4, 2, 1.3, 5), "sacct.txt");
         // Changed on purpose by the backfill's planned starts as cons_tres's _will_run_test finds them (ends taken out in
-        // batches, issue 12 fidelity): before it 05816b58… and a7790d07…; changed on purpose again by Slurm's plans on
-        // whole nodes (slurmsched.WillRunPlanner: _add_reservation, later_start, _test_resv_overlap) with the batches
-        // aligned on the wall clock's 30 s (SlurmSchedulerPolicy.withEpoch) and the array rules (ArrayRejects):
-        // before them d377641f10f2b6d7b60186e73e512016fd9d8c997a3edf6b2f2fa0f673f6169e and
-        // d817fcb0845a056c2a92e3de172557a239f6d7541ce6635076bad80d43daa1d7
-        assertDigests(conf, history, "5b46d915f8bfb8b64ce4f57b43709b926a4e7e84571428d8d67111fa328f7353",
-                "234e851bb60cb728a0445fb0130b192fd02d9341e0690755958c486d00fd9f91");
+        // batches, issue 12 fidelity): before it 05816b58… and a7790d07…
+        assertDigests(conf, history, "d377641f10f2b6d7b60186e73e512016fd9d8c997a3edf6b2f2fa0f673f6169e",
+                "d817fcb0845a056c2a92e3de172557a239f6d7541ce6635076bad80d43daa1d7");
         // Slurm's default batch_sched_delay (3 s): a pass after a submit or an end waits until 3 s after the last one;
         // the digests of the build with Slurm's node choice (the multifactor CSV is the same as with delay 0 on this queue;
         // not looked into further)
         Files.writeString(conf, text);
-        // not looked into further); with the batched planned starts (before: 05816b58… and 1a0947dc…); with Slurm's plans on
-        // whole nodes, the wall-clock barriers and the array rules (before: 30d60dd6abf284dc9b0d40d784c3159d703125a14df74f853505b560f813b171
-        // and 9858e2cddfd15ce0eeb6e4b8d4060409449bd7be2afd15c57be40725c0dde97f)
-        assertDigests(conf, history, "e15be4cbb7bdbf9f3c5dcf40ae7cbd720fed593343fb03d9018d86ccd7a2ac35",
-                "974c5bdaef1e0a3f5f30f3a15cd304b066fdceef49ea70504487a21a11a927e5");
+        // not looked into further); with the batched planned starts (before: 05816b58… and 1a0947dc…)
+        assertDigests(conf, history, "30d60dd6abf284dc9b0d40d784c3159d703125a14df74f853505b560f813b171",
+                "9858e2cddfd15ce0eeb6e4b8d4060409449bd7be2afd15c57be40725c0dde97f");
     }
 
     private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, String multifactor, String sacct)
