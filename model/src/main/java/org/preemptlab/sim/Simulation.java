@@ -82,7 +82,7 @@ public final class Simulation {
     private JobFeed feed;
     private final EventQueue events = new EventQueue();
     private final WaitingQueue queue = new WaitingQueue(QUEUE_ORDER);
-    private final TreeSet<JobRun> running = new TreeSet<>(BY_ESTIMATED_END);
+    private final RunningSet running = new RunningSet(BY_ESTIMATED_END);
     private final LinkedHashSet<JobRun> suspended = new LinkedHashSet<>();
     private final Timeline timeline;
     private final StorageChannels storage;
@@ -109,6 +109,9 @@ public final class Simulation {
     private long headKey;
     private int terminal;
     private long passes;
+    /** Start decisions carried out and refused (the snapshot's count of unplanned running-set changes). */
+    private long startsCarriedOut;
+    private long startsRefused;
     /** Changes with every logged transition (caches of the snapshot key on it). */
     private long stateVersion;
     private boolean passRequested;
@@ -415,7 +418,12 @@ public final class Simulation {
         if (slurm != null) slurm.beforePass(now);
         for (Decision d : policy.schedule(snapshot)) {
             if (d instanceof Decision.Start s) {
-                if (slurm == null || slurm.mayStart((JobRun) s.job(), s.placement(), now)) start((JobRun) s.job(), s.placement(), s.reason());
+                if (slurm == null || slurm.mayStart((JobRun) s.job(), s.placement(), now)) {
+                    start((JobRun) s.job(), s.placement(), s.reason());
+                    startsCarriedOut++;
+                } else {
+                    startsRefused++;
+                }
             }
             else if (d instanceof Decision.Preempt p) preempt((JobRun) p.victim(), p.mechanism(), p.forJob(), p.reason());
             else if (d instanceof Decision.Promise p) promise((JobRun) p.job(), p.placement());
@@ -1123,6 +1131,12 @@ public final class Simulation {
         @Override
         public Collection<? extends JobView> running() {
             return runningView;
+        }
+
+        /** Each start carried out joined the set once (start adds its job); a refused one counts as a change. */
+        @Override
+        public long unplannedRunningChanges() {
+            return running.changes() - startsCarriedOut + startsRefused;
         }
 
         @Override
