@@ -171,6 +171,7 @@ public final class SiteReplay {
             SlurmRequest.Builder rb = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres);
             Integer throttle = j.id().arrayTask() >= 0 ? throttles.get(j.id().base()) : null;
             if (throttle != null) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()).arrayThrottle(throttle);
+            else if (j.id().arrayTask() >= 0) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()); // for the backfill's array rules
             SlurmRequest req = rb.build();
             jobs.add(new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime, qos, account,
                     List.of(), true, true, 0, 0, null, req), j);

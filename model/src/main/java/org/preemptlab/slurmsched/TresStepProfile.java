@@ -323,6 +323,10 @@ final class TresStepProfile {
         return same && recomputedMixed == wasMixed;
     }
 
+    int nodeCount() {
+        return cluster.nodeCount();
+    }
+
     /** The number of breakpoints (for tests). */
     int steps() {
         return size;
@@ -346,6 +350,27 @@ final class TresStepProfile {
         bounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
         return slot;
     }
+
+    /**
+     * {@link #earliestFit} with only the nodes of {@code allowed} usable, as Slurm's backfill hands cons_tres's will-run
+     * test the nodes its planned starts leave (the {@code avail_bitmap} of {@code _attempt_backfill}); Slurm's node choice
+     * only. No {@link ShapeBounds}: an answer on fewer nodes bounds nothing for a search on more.
+     */
+    AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
+        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
+        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
+        this.allowed = allowed;
+        try {
+            return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
+        } finally {
+            this.allowed = null;
+        }
+    }
+
+    /** The nodes a search may use ({@link #earliestFitOn}), or null for every node. */
+    private java.util.BitSet allowed;
 
     /**
      * {@link #search} on the nodes' own timelines: each candidate's earliest start (the idle-bit walk over the
@@ -513,6 +538,7 @@ final class TresStepProfile {
             for (int y = x0; y < x1; y++) {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
+                    if (allowed != null && !allowed.get(node)) continue; // never usable in this search
                     long s = nodes.nextFit(slot, node, t, limit, cpus, mem, need, duration);
                     if (s == t) {
                         fitAt[k++] = node;
@@ -667,6 +693,7 @@ final class TresStepProfile {
                 for (int y = x; y < classEnd[x]; y++) {
                     TresCapacity.Candidate cand = cands.get(order[y]);
                     for (int node = cand.firstNode(), slot = base[order[y]]; node < cand.endNode(); node++, slot++) {
+                        if (allowed != null && !allowed.get(node)) continue; // never usable in this search
                         if (fitsWindow(slot, node, i, j, cpus, mem, need)) {
                             int b = node * w;
                             long least = Long.MAX_VALUE;
