@@ -420,6 +420,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
         TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc.copy(), ends, held) : null;
         AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
+        WillRunBatches batches = fast != null ? new WillRunBatches(ends, held) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -450,16 +451,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                     : profile.earliestFit(job.spec(), now, duration, windows);
             long priority = attributes.priority(job.spec());
             // cons_tres finds a later start in batches of ends (_will_run_test); the general profile stands for other selects
-            if (fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, ends, held);
+            if (fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, batches);
             if (slot != null && slot.start() == now) {
                 Placement taken = free.take(slot.placement());
                 if (fast != null) fast.book(taken, now, now + duration);
-                if (fast != null) { // a running job for the select plugin's later answers (willRunSlot)
-                    ends = java.util.Arrays.copyOf(ends, ends.length + 1);
-                    held = java.util.Arrays.copyOf(held, held.length + 1);
-                    ends[ends.length - 1] = now + Math.max(1, duration);
-                    held[held.length - 1] = taken;
-                }
+                if (fast != null) batches.add(now + Math.max(1, duration), taken); // a running job for willRunSlot's later answers
                 else profile.book(taken, now, now + duration);
                 starts++;
                 started.add(job.name());
@@ -496,26 +492,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * those started in this cycle included.
      */
     private AvailabilityProfile.Slot willRunSlot(Snapshot s, JobView job, String part, AvailabilityProfile.Slot slot,
-            TresStepProfile fast, long duration, long[] ends, Placement[] held) {
-        java.util.BitSet usable = partitionNodes(s.cluster(), job.spec(), part);
-        long[] mine = new long[ends.length];
-        int n = 0;
-        for (int k = 0; k < ends.length; k++) {
-            if (usable == null) {
-                mine[n++] = ends[k];
-                continue;
-            }
-            for (int node : held[k].nodes()) {
-                if (usable.get(node)) {
-                    mine[n++] = ends[k];
-                    break;
-                }
-            }
-        }
-        long start = willRunStart(slot.start(), java.util.Arrays.copyOf(mine, n));
+            TresStepProfile fast, long duration, WillRunBatches batches) {
+        long start = batches.start(slot.start(), partitionPools(s.cluster(), job.spec(), part),
+                pools -> pools.isEmpty() ? null : poolNodes(s.cluster(), pools));
         if (start == slot.start()) return slot;
-        AvailabilityProfile.Slot later = fast.earliestFit(job.spec(), start, duration);
-        return later != null && later.start() == start ? later : slot;
+        AvailabilityProfile.Slot later = fast.fitAt(job.spec(), start, duration);
+        return later != null ? later : slot;
     }
 
     /**
@@ -550,10 +532,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return fit;
     }
 
-    /** The nodes of the job's partition, or null when that is every node (or unknown). */
-    private static java.util.BitSet partitionNodes(Cluster cluster, org.preemptlab.job.JobSpec spec, String part) {
-        List<String> pools = partitionPools(cluster, spec, part);
-        if (pools.isEmpty()) return null;
+    /** The nodes of the node groups {@code pools} (of a {@link NodeCluster}). */
+    private static java.util.BitSet poolNodes(Cluster cluster, List<String> pools) {
         NodeCluster nc = (NodeCluster) cluster;
         java.util.BitSet b = new java.util.BitSet();
         for (String pool : pools) {

@@ -348,6 +348,28 @@ final class TresStepProfile {
     }
 
     /**
+     * {@link #earliestFit}{@code (job, at, duration)} when its answer starts at {@code at}, else null: the search with
+     * Slurm's node choice tries no start after {@code at} (each class is searched up to it only; the first class that
+     * fits at {@code at} wins, as the earliest on a tie). For the select plugin's later start ({@code willRunSlot}),
+     * which needs the placement at one start, not the earliest start after it. Earlier answers of the shape
+     * ({@link ShapeBounds}) are read, as by {@code earliestFit}; this answer is not recorded (an answer that is not
+     * the earliest start bounds nothing).
+     */
+    AvailabilityProfile.Slot fitAt(JobSpec job, long at, long duration) {
+        if (bySteps || !shape.slurmSelection()) {
+            AvailabilityProfile.Slot slot = earliestFit(job, at, duration);
+            return slot != null && slot.start() == at ? slot : null;
+        }
+        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
+        long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
+        if (bound > at) return null; // no start before the bound fits (MAX_VALUE: none at all)
+        AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at);
+        return slot != null && slot.start() == at ? slot : null;
+    }
+
+    /**
      * {@link #search} on the nodes' own timelines: each candidate's earliest start (the idle-bit walk over the
      * steps for an idle-only one, where it wins: a word per 64 nodes a step), the earliest of them, the first
      * candidate on a tie: what the step search finds trying every candidate at each start in turn.
@@ -419,6 +441,12 @@ final class TresStepProfile {
      * the job over the whole window serve {@link ConsTresSelect}; the earliest, the first class on a tie.
      */
     private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
+        return searchSelectByNode(cands, nodesNeeded, from, duration, Long.MAX_VALUE - 1);
+    }
+
+    /** {@link #searchSelectByNode} for a start ≤ {@code firstLimit} only: null when the earliest is later. */
+    private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration,
+            long firstLimit) {
         int nc = cands.size();
         if (classOrder.length < nc) {
             classOrder = new int[nc];
@@ -472,12 +500,13 @@ final class TresStepProfile {
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
         for (int x = 0; x < nc; x = classEnd[x]) {
-            long limit = best == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : best - 1;
+            long limit = best == Long.MAX_VALUE ? firstLimit : best - 1;
             long[] need = cands.get(order[x]).need();
             long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit);
             if (at == SELECT_REFUSED) { // never with a need of CPUs ≥ 1: as before
                 keepSteps();
-                return searchSelect(cands, nodesNeeded, from, duration);
+                AvailabilityProfile.Slot stepAnswer = searchSelect(cands, nodesNeeded, from, duration);
+                return stepAnswer == null || stepAnswer.start() <= firstLimit ? stepAnswer : null;
             }
             if (at != Long.MAX_VALUE) {
                 best = at;
