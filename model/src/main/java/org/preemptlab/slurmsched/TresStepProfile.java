@@ -88,6 +88,8 @@ final class TresStepProfile {
     private int[] fitAt = new int[0];
     private long[] fitCpus = new long[0];
     private long[] laterAt = new long[0];
+    /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
+    private long[] slotLater = new long[0];
     private int[] selected;
     private int[] classOrder = new int[0];
     private int[] classEnd = new int[0];
@@ -395,6 +397,7 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
+        if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
         for (int c = 0; c < nc; c++) {
@@ -497,6 +500,7 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
+        if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
         for (int x = 0; x < nc; x = classEnd[x]) {
@@ -536,21 +540,35 @@ final class TresStepProfile {
         long mem = need[1];
         long t = from;
         boolean select = shape.slurmSelection();
+        boolean firstPass = true;
         while (t <= limit) {
             int k = 0;
             int failed = 0;
+            // the walk's limit (see below); a node's answer ≤ it is its earliest start, one above it a lower bound of that
+            long walk = limit;
             for (int y = x0; y < x1; y++) {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
-                    long s = nodes.nextFit(slot, node, t, limit, cpus, mem, need, duration);
+                    long s;
+                    if (!firstPass && slotLater[slot] > t) {
+                        s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
+                    } else {
+                        s = nodes.nextFit(slot, node, t, walk, cpus, mem, need, duration);
+                        slotLater[slot] = s;
+                    }
                     if (s == t) {
                         fitAt[k++] = node;
                         if (!select && k == nodesNeeded) return t; // first fit: the first nodes that hold it
+                        if (k >= nodesNeeded) walk = t; // enough from t: only whether the others hold it from t matters
                     } else {
                         laterAt[failed++] = s;
+                        // one node short: the next start tried is at most the least answer so far (an exact one), so a
+                        // node whose earliest start lies beyond it can be neither in the answer at t nor the next start
+                        if (nodesNeeded - k == 1 && s < walk) walk = s;
                     }
                 }
             }
+            firstPass = false;
             if (k >= nodesNeeded) {
                 if (!select) return t;
                 long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
