@@ -44,4 +44,29 @@ final class ArrayThrottles {
         }
         return out;
     }
+
+    /**
+     * When each row enters the replay's queue: max(Submit, Eligible), except that every task of an array with a
+     * throttle ({@code throttles}) enters at its array's first (the earliest of its tasks'). In Slurm a pending array
+     * is one job record (the meta record) until a task is split off to start (job_mgr.c {@code job_array_split}, which
+     * copies the record with its priority): its tasks wait in the queue from the array's eligibility on, under
+     * {@code JobArrayTaskLimit} while N run ({@code job_array_start_test}), at the array's place in the queue (its job
+     * id) and with its priority. That priority's age counts from the record's {@code accrue_time}, set once at the
+     * array's first eligibility (acct_policy.c {@code acct_policy_handle_accrue_time}, {@code _handle_add_accrue});
+     * the throttle resets the record's begin time ({@code job_array_start_test}), which is the later Eligible sacct
+     * shows for throttled tasks, but not its accrue time. Queuing a throttled task at its own Eligible instead would
+     * take the instant Slurm's throttle released it from the real run (not from the replay's throttle), start its age
+     * there and put it behind the jobs submitted after its array.
+     */
+    static java.util.function.ToLongFunction<SacctJob> queuedAt(List<SacctJob> rows, Map<Long, Integer> throttles) {
+        Map<Long, Long> first = new HashMap<>();
+        for (SacctJob j : rows) {
+            if (j.id().arrayTask() < 0 || !throttles.containsKey(j.id().base())) continue;
+            first.merge(j.id().base(), HistoryReplay.queuedAt(j), Math::min);
+        }
+        return j -> {
+            Long f = j.id().arrayTask() >= 0 ? first.get(j.id().base()) : null;
+            return f != null ? f : HistoryReplay.queuedAt(j);
+        };
+    }
 }

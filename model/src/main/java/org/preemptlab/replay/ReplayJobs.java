@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.fidelity.JobTimes;
@@ -26,6 +27,7 @@ import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
 final class ReplayJobs {
 
     private final long origin;
+    private final ToLongFunction<SacctJob> queuedAt;
     private final Capacity empty;
     private final List<SacctJob> rows;
     private final List<JobSpec> specs;
@@ -34,10 +36,16 @@ final class ReplayJobs {
     private int unfit;
 
     ReplayJobs(SacctHistory history, NodeCluster cluster) {
+        this(history, cluster, HistoryReplay::queuedAt);
+    }
+
+    /** As above, with each row entering the queue at {@code queuedAt} (epoch seconds) instead of max(Submit, Eligible). */
+    ReplayJobs(SacctHistory history, NodeCluster cluster, ToLongFunction<SacctJob> queuedAt) {
         origin = history.origin();
+        this.queuedAt = queuedAt;
         empty = Capacity.of(cluster);
         rows = new ArrayList<>(history.replayed());
-        rows.sort(Comparator.comparingLong(HistoryReplay::queuedAt).thenComparingInt(SacctJob::line));
+        rows.sort(Comparator.comparingLong(queuedAt).thenComparingInt(SacctJob::line));
         specs = new ArrayList<>(rows.size());
     }
 
@@ -53,7 +61,7 @@ final class ReplayJobs {
 
     /** When {@code row} entered the queue, in seconds from the history's origin. */
     long queued(SacctJob row) {
-        return HistoryReplay.queuedAt(row) - origin;
+        return queuedAt.applyAsLong(row) - origin;
     }
 
     /** Adds the job made of {@code row}; a job that fits nowhere on the empty cluster is left out (counted in {@link #unfit}). */

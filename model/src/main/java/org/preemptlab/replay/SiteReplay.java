@@ -36,7 +36,8 @@ import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
  * partitions, QOS / association limits with pending reasons, and multifactor priority recomputed
  * every {@code PriorityCalcPeriod} from the site's {@code Priority*} settings.
  * <ul>
- * <li>jobs: the rows sacct ran ({@link SacctRule#replayed()}), queued at max(Submit, Eligible), with
+ * <li>jobs: the rows sacct ran ({@link SacctRule#replayed()}), queued at max(Submit, Eligible) (the tasks of an array
+ *     with a throttle at the array's first: {@link ArrayThrottles#queuedAt}), with
  *     their user, account, partition(s), QOS; NNodes nodes × ⌈NCPUS / NNodes⌉ CPUs; ReqTRES mem (else
  *     AllocTRES, else ReqMem) / NNodes MB a node; ReqTRES {@code gres/NAME[:TYPE]} / NNodes a node;
  *     time limit = Timelimit (UNLIMITED or Partition_Limit: the partition's DefaultTime / MaxTime,
@@ -123,8 +124,9 @@ public final class SiteReplay {
                     + "known (the ledger starts empty)");
         }
 
-        ReplayJobs jobs = new ReplayJobs(history, cluster);
-        Map<Long, Integer> throttles = ArrayThrottles.inferred(jobs.rows());
+        // the tasks of a throttled array queue at the array's first eligibility, as Slurm's meta record waits (ArrayThrottles.queuedAt)
+        Map<Long, Integer> throttles = ArrayThrottles.inferred(history.replayed());
+        ReplayJobs jobs = new ReplayJobs(history, cluster, ArrayThrottles.queuedAt(history.replayed(), throttles));
         int noAssoc = 0, noLimit = 0, unknownPart = 0;
         for (SacctJob j : jobs.rows()) {
             int nodes = Math.max(1, j.nodes());

@@ -229,7 +229,11 @@ final class SlurmControl {
             while (nextCalc <= now) nextCalc += site.priority().calcPeriodSeconds();
             if (site.multifactor()) {
                 for (JobRun r : new ArrayList<>(engine.queue())) rekey(r, now);
-                for (JobRun r : held) priorities[r.index()] = priority(r, now);
+                // held jobs too, key and all: Slurm's decay thread recomputes every pending job whatever its pending
+                // reason (priority_multifactor.c decay_apply_weighted_factors: all but held ones, priority 0, and
+                // non-pending ones), so a job a limit or an array throttle kept out of the queue comes back at the
+                // priority of the last tick, not at the one it had when it was held
+                for (JobRun r : held) rekey(r, now);
             }
             wakeScheduled = false;
         }

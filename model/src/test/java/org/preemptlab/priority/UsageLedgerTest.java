@@ -72,6 +72,33 @@ class UsageLedgerTest {
     }
 
     @Test
+    void aJobEndingBetweenTwoTicksIsChargedAtItsEndAndTheNextTickDecaysThatCharge() {
+        // Slurm 22.05: priority_p_job_end → _apply_new_usage(job, g_last_ran, now, adjust_for_end) charges the part since
+        // the last tick at the end, run_delta·d^run_delta; the decay thread then multiplies all usage by d^(tick − last)
+        // and charges the jobs still running. Ticks every 300 s; alice's job (2 units) runs 100 → 450, bob's (1 unit) 0 → ∞.
+        PriorityConfig c = PriorityConfig.builder().halfLife(HOUR).calcPeriod(300).build();
+        double d = 1 - 0.693 / 3600;
+        UsageLedger l = new UsageLedger(tree, c, 0);
+        l.start(1, alice, 2.0, 100);
+        l.start(2, bob, 1.0, 0);
+        l.advanceTo(300);
+        double alice300 = 200 * Math.pow(d, 200) * 2.0;
+        assertThat(l.raw(alice)).isCloseTo(alice300, within(1e-9));
+        l.advanceTo(450);
+        l.stop(1, 450); // between the ticks of 300 and 600: charged now, for 300 → 450
+        double aliceEnd = alice300 + 150 * Math.pow(d, 150) * 2.0;
+        assertThat(l.raw(alice)).isCloseTo(aliceEnd, within(1e-9));
+        assertThat(l.lastTick()).isEqualTo(300);
+        assertThat(l.advanceTo(600)).containsExactly(600L);
+        // the tick decays the end charge with the rest and charges nothing more for alice; bob is charged 300 → 600
+        assertThat(l.raw(alice)).isCloseTo(aliceEnd * Math.pow(d, 300), within(1e-9));
+        assertThat(l.raw(bob)).isCloseTo(300 * Math.pow(d, 300) * Math.pow(d, 300) + 300 * Math.pow(d, 300), within(1e-9));
+        // what fair-share reads at that tick: alice's 2 × 350 s against bob's 600 s, decayed (half-life 1 h): 0.537, not 700/1300
+        assertThat(l.raw(AssocKey.ROOT)).isCloseTo(l.raw(alice) + l.raw(bob), within(1e-9));
+        assertThat(l.raw(alice) / l.raw(AssocKey.ROOT)).isCloseTo(0.53699, within(1e-5));
+    }
+
+    @Test
     void theRateIsBillingTimesTheQosUsageFactor() {
         QosTable q = QosTable.builder().add(Qos.of("normal", 0)).add(Qos.of("cheap", 0).withUsageFactor(0.5)).build();
         AccountingPolicy p = new AccountingPolicy(tree, q, List.of(PartitionTerms.of("gpu", Tres.of(64, 0, 2))
