@@ -57,6 +57,39 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private int[] due = new int[64];
     private int dueCount;
     private long nextStart;
+    /*
+     * Skipping the walk of the running jobs. That walk finds the running jobs whose booking is missing or
+     * out of date and, with the queue's, the bookings of jobs that left; it finds nothing when the running
+     * set changed only by this policy's own starts, each carried out as booked, and no running booking's
+     * end has been reached. The snapshot's count of unplanned running-set changes says the first, the
+     * checks of the last pass's starts the second, and the earliest end of a running booking the third;
+     * then the walk is skipped (about half of the passes: those of submissions and reservation starts).
+     * What is kept here is no copy of the engine's state: a number read from the snapshot and facts about
+     * this policy's own bookings; if the engine's count is unknown (-1) or anything differs, the walk runs.
+     */
+    private final boolean skipUnchangedRunning;
+    /** The snapshot's count of unplanned running-set changes at the last pass, or -1. */
+    private long lastUnplanned = -1;
+    /** Every start of the last pass was decided at its booking's place, ending where its booking ends. */
+    private boolean startsAsBooked;
+    /** No running job's booking ends before this (a lower bound: the earliest end found by the last walk and the starts since). */
+    private long runningBookedUntil;
+    /** Passes that skipped the walk of the running jobs (for the tests). */
+    private long runningWalksSkipped;
+
+    public ConservativeBackfillPolicy() {
+        this(true);
+    }
+
+    /** With {@code skipUnchangedRunning} false, every pass walks the running jobs (the tests' reference). */
+    ConservativeBackfillPolicy(boolean skipUnchangedRunning) {
+        this.skipUnchangedRunning = skipUnchangedRunning;
+    }
+
+    /** Passes that did not walk the running jobs since this policy was made. */
+    long runningWalksSkipped() {
+        return runningWalksSkipped;
+    }
 
     /** Starts only: never preempts, holds or promises. */
     @Override
@@ -79,6 +112,11 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         }
         profile.advanceTo(now);
         windows = s.reservations();
+        long unplanned = s.unplannedRunningChanges();
+        boolean runningAsBooked = skipUnchangedRunning && unplanned >= 0 && unplanned == lastUnplanned
+                && startsAsBooked && now < runningBookedUntil;
+        lastUnplanned = unplanned;
+        startsAsBooked = true;
         Collection<? extends JobView> waiting = s.queue();
         if (queue.length < waiting.size()) {
             queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
@@ -107,21 +145,32 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             queueIndex[queued] = i;
             queue[queued++] = j;
         }
-        // one walk of the running jobs: marks them and finds those whose booking is missing or out of
-        // date (dropDeparted, next, leaves their bookings alone: they are running now)
         List<JobView> changed = null;
         boolean foreign = false;
-        for (JobView r : s.running()) {
-            int i = r.index();
-            markSeen(i);
-            runningSeen[i] = pass;
-            long end = Math.max(r.estimatedEnd(), now + 1);
-            boolean has = hasBooking(i);
-            if (has) kept++;
-            if (has && bookedRunning[i] && bookedTo[i] == end && samePlace(bookedPlace[i], r.placement())) continue;
-            if (changed == null) changed = new ArrayList<>();
-            changed.add(r);
-            foreign |= !has || !bookedRunning[i] || !samePlace(bookedPlace[i], r.placement()) || end > bookedTo[i];
+        int runningBooked = runningAsBooked ? runningBookings() : 0;
+        if (runningAsBooked && kept + runningBooked == bookedCount) {
+            // the running jobs are those of the last pass and its starts, each with its booking (see the
+            // fields above): the walk below would count them all kept and change nothing; nothing departed
+            runningWalksSkipped++;
+            kept += runningBooked;
+        } else {
+            // one walk of the running jobs: marks them and finds those whose booking is missing or out of
+            // date (dropDeparted, next, leaves their bookings alone: they are running now)
+            long until = Long.MAX_VALUE;
+            for (JobView r : s.running()) {
+                int i = r.index();
+                markSeen(i);
+                runningSeen[i] = pass;
+                long end = Math.max(r.estimatedEnd(), now + 1);
+                until = Math.min(until, end); // every running booking ends at its job's end after this pass
+                boolean has = hasBooking(i);
+                if (has) kept++;
+                if (has && bookedRunning[i] && bookedTo[i] == end && samePlace(bookedPlace[i], r.placement())) continue;
+                if (changed == null) changed = new ArrayList<>();
+                changed.add(r);
+                foreign |= !has || !bookedRunning[i] || !samePlace(bookedPlace[i], r.placement()) || end > bookedTo[i];
+            }
+            runningBookedUntil = until;
         }
         try {
             // first: a preemptor may now hold its victim's nodes; nothing departed if every booking is kept
@@ -145,6 +194,13 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             Arrays.fill(queue, 0, queued, null); // no engine view is kept between passes
             queued = 0;
         }
+    }
+
+    /** The bookings of running jobs (a walk of this policy's own arrays, not of the engine's set). */
+    private int runningBookings() {
+        int n = 0;
+        for (int k = 0; k < bookedCount; k++) if (bookedRunning[booked[k]]) n++;
+        return n;
     }
 
     /** The pass's queue walk again, after its waiting bookings were dropped: all are unbooked now. */
@@ -362,6 +418,10 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
                 continue;
             }
             Placement p = free.take(place);
+            // the next pass may skip its walk of the running jobs if this job runs as booked: at the
+            // booking's place, to its end (a waiting job's estimated end is the wall time it asks for)
+            startsAsBooked &= bookedTo[i] == now + j.estimatedEnd() && samePlace(place, p);
+            runningBookedUntil = Math.min(runningBookedUntil, bookedTo[i]);
             put(i, place, now, bookedTo[i], true);
             decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.spec(), now)));
         }

@@ -29,6 +29,18 @@ public interface Snapshot {
     /** Jobs holding cores (running, checkpointing, stopping), by estimated end, then id. */
     Collection<? extends JobView> running();
 
+    /**
+     * A count that grows with every change to {@link #running()} that was not one of the policy's own
+     * {@link Decision.Start}s carried out as decided: a job that ends, is preempted, stopped, resumed or
+     * started by the engine itself, a running job whose estimated end or placement changes, and a start
+     * the policy decided that the engine did not carry out. Equal at two passes: between them the
+     * running set changed only by the jobs the policy started, each where it said. -1 if this
+     * snapshot does not keep the count (then walk {@link #running()}).
+     */
+    default long unplannedRunningChanges() {
+        return -1;
+    }
+
     /** Suspended jobs (holding memory, not cores), in the order they were suspended. */
     Collection<? extends JobView> suspended();
 

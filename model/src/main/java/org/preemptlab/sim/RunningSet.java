@@ -1,0 +1,81 @@
+package org.preemptlab.sim;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The engine's set of jobs holding cores, by estimated end, that counts its changes: every job that
+ * joins or leaves it counts one (a running job whose estimated end changes is taken out and put
+ * back: two). The engine changes it only through {@link #add}, {@link #remove} and {@link #clear};
+ * the bulk and poll ways of removing are refused. Its iterators and sub-set views are the plain
+ * ones (the engine and the policies only read through them; a wrapper would cost every pass's walk a
+ * call per job). The snapshot's {@link org.preemptlab.sched.Snapshot#unplannedRunningChanges()} is
+ * made from the count.
+ */
+final class RunningSet extends TreeSet<JobRun> {
+
+    private long changes;
+
+    RunningSet(Comparator<JobRun> order) {
+        super(order);
+    }
+
+    /** How many times a job joined or left the set since the run began. */
+    long changes() {
+        return changes;
+    }
+
+    @Override
+    public boolean add(JobRun r) {
+        if (!super.add(r)) return false;
+        changes++;
+        return true;
+    }
+
+    @Override
+    public boolean remove(Object o) {
+        if (!super.remove(o)) return false;
+        changes++;
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        changes += size();
+        super.clear();
+    }
+
+    @Override
+    public boolean addAll(Collection<? extends JobRun> c) {
+        boolean changed = false;
+        for (JobRun r : c) changed |= add(r);
+        return changed;
+    }
+
+    @Override
+    public JobRun pollFirst() {
+        throw new UnsupportedOperationException("remove running jobs with remove(job)");
+    }
+
+    @Override
+    public JobRun pollLast() {
+        throw new UnsupportedOperationException("remove running jobs with remove(job)");
+    }
+
+    @Override
+    public boolean removeIf(Predicate<? super JobRun> filter) {
+        throw new UnsupportedOperationException("remove running jobs with remove(job)");
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> c) {
+        throw new UnsupportedOperationException("remove running jobs with remove(job)");
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> c) {
+        throw new UnsupportedOperationException("remove running jobs with remove(job)");
+    }
+}
