@@ -451,6 +451,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         WillRunPlanner planner = fast != null && wholeNodePlans
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
+        WillRunBatches batches = fast != null ? new WillRunBatches(ends, held, epochSeconds) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -492,17 +493,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             }
             long priority = attributes.priority(job.spec());
             // cons_tres finds a later start in batches of ends (_will_run_test); the general profile stands for other selects
-            if (planner == null && fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, ends, held);
+            if (planner == null && fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, batches);
             if (slot != null && slot.start() == now) {
                 Placement taken = free.take(slot.placement());
                 if (fast != null) fast.book(taken, now, now + duration);
                 if (planner != null) planner.started(taken, now + Math.max(1, duration));
-                if (fast != null) { // a running job for the select plugin's later answers (willRunSlot)
-                    ends = java.util.Arrays.copyOf(ends, ends.length + 1);
-                    held = java.util.Arrays.copyOf(held, held.length + 1);
-                    ends[ends.length - 1] = now + Math.max(1, duration);
-                    held[held.length - 1] = taken;
-                }
+                if (fast != null) batches.add(now + Math.max(1, duration), taken); // a running job for willRunSlot's later answers
                 else profile.book(taken, now, now + duration);
                 starts++;
                 arrays.started();
@@ -542,26 +538,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * those started in this cycle included.
      */
     private AvailabilityProfile.Slot willRunSlot(Snapshot s, JobView job, String part, AvailabilityProfile.Slot slot,
-            TresStepProfile fast, long duration, long[] ends, Placement[] held) {
-        java.util.BitSet usable = partitionNodes(s.cluster(), job.spec(), part);
-        long[] mine = new long[ends.length];
-        int n = 0;
-        for (int k = 0; k < ends.length; k++) {
-            if (usable == null) {
-                mine[n++] = ends[k];
-                continue;
-            }
-            for (int node : held[k].nodes()) {
-                if (usable.get(node)) {
-                    mine[n++] = ends[k];
-                    break;
-                }
-            }
-        }
-        long start = willRunStart(slot.start(), java.util.Arrays.copyOf(mine, n), epochSeconds);
+            TresStepProfile fast, long duration, WillRunBatches batches) {
+        long start = batches.start(slot.start(), partitionPools(s.cluster(), job.spec(), part),
+                pools -> pools.isEmpty() ? null : poolNodes(s.cluster(), pools));
         if (start == slot.start()) return slot;
-        AvailabilityProfile.Slot later = fast.earliestFit(job.spec(), start, duration);
-        return later != null && later.start() == start ? later : slot;
+        AvailabilityProfile.Slot later = fast.fitAt(job.spec(), start, duration);
+        return later != null ? later : slot;
     }
 
     /**
@@ -608,7 +590,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     /** The nodes of the job's partition, or null when that is every node (or unknown). */
     private static java.util.BitSet partitionNodes(Cluster cluster, org.preemptlab.job.JobSpec spec, String part) {
         List<String> pools = partitionPools(cluster, spec, part);
-        if (pools.isEmpty()) return null;
+        return pools.isEmpty() ? null : poolNodes(cluster, pools);
+    }
+
+    /** The nodes of the node groups {@code pools} (of a {@link NodeCluster}). */
+    private static java.util.BitSet poolNodes(Cluster cluster, List<String> pools) {
         NodeCluster nc = (NodeCluster) cluster;
         java.util.BitSet b = new java.util.BitSet();
         for (String pool : pools) {
