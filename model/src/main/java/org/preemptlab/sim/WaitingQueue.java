@@ -23,7 +23,7 @@ import org.preemptlab.sched.QueueShapes;
  * {@link #DROP_BELOW} jobs; EASY's scan asks for them from 64 waiting jobs on). A short queue — most of
  * the time on most traces — then costs one tree insertion per job, not four.
  */
-final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
+final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     private final Comparator<? super JobView> order;
     private final TreeMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups = new TreeMap<>();
@@ -37,7 +37,7 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
     private boolean grouped;
 
     WaitingQueue(Comparator<JobRun> order) {
-        super(order);
+        super(order, "waiting");
         this.order = new ViewOrder(order);
     }
 
@@ -80,7 +80,7 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
     @Override
     public boolean remove(Object o) {
         // most starts take the first waiting job: then no comparisons down the tree to find it
-        if (!isEmpty() && o == first()) super.pollFirst();
+        if (!isEmpty() && o == first()) takeFirst();
         else if (!super.remove(o)) return false;
         if (grouped) ungroup((JobRun) o);
         return true;
@@ -111,38 +111,6 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
         super.clear();
         groups.clear();
         grouped = false;
-    }
-
-    @Override
-    public boolean addAll(Collection<? extends JobRun> c) {
-        boolean changed = false;
-        for (JobRun r : c) changed |= add(r);
-        return changed;
-    }
-
-    @Override
-    public JobRun pollFirst() {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public JobRun pollLast() {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public boolean removeIf(Predicate<? super JobRun> filter) {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public boolean removeAll(Collection<?> c) {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public boolean retainAll(Collection<?> c) {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
     }
 
     @Override

@@ -562,29 +562,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      */
     static long willRunStart(long fit, long[] ends, long epoch) {
         java.util.Arrays.sort(ends);
-        long window = 30;
-        long barrier = 0;
-        boolean first = true;
-        int i = 0;
-        int n = ends.length;
-        while (i < n) {
-            long last = ends[i];
-            while (i < n) {
-                long e = ends[i];
-                if (first) {
-                    barrier = e + (30 - Math.floorMod(e + epoch, 30)); // "align all time windows on a time_window barrier"
-                    first = false;
-                }
-                last = e;
-                i++;
-                if (i < n && ends[i] > barrier + window) break;
-            }
-            do {
-                window *= 2;
-            } while (i < n && ends[i] > barrier + window);
-            if (last >= fit) return last;
-        }
-        return fit;
+        return WillRunBatches.firstAtLeast(WillRunBatches.batchLasts(ends, epoch), fit);
     }
 
     /** The nodes of the job's partition, or null when that is every node (or unknown). */
