@@ -57,11 +57,23 @@ public final class ProcessorCapacity implements Capacity {
     @Override
     public Placement take(Placement placement) {
         int p = placement.procs();
-        if (p > free) throw new IllegalStateException("cannot take " + p + " processors: only " + free + " free");
+        if (p > free) throw tooMany(p);
         if (freeIds == null) {
             free -= p;
             return placement;
         }
+        return takeNumbered(placement, p);
+    }
+
+    private IllegalStateException tooMany(int p) {
+        return new IllegalStateException("cannot take " + p + " processors: only " + free + " free");
+    }
+
+    /**
+     * {@link #take} on a machine that numbers its processors: a method of its own, so that a counting run has C1
+     * compile only the count above.
+     */
+    private Placement takeNumbered(Placement placement, int p) {
         if (placement.isConcrete()) {
             int[] runs = placement.runs();
             for (int i = 0; i < runs.length; i += 2) {

@@ -97,14 +97,10 @@ public final class JobSpec {
     }
 
     private JobSpec(int id, long submit, int nodes, int coresPerNode, long estimate, long runtime, long[] swf, Extra x) {
-        String name = x.name == NUMBER_AS_NAME ? null : x.name; // a trace job's number as text only for a message
-        if (nodes < 1) throw new IllegalArgumentException("job " + shown(id, name) + ": nodes is " + nodes + "; must be ≥ 1");
-        if (coresPerNode < 1) throw new IllegalArgumentException("job " + shown(id, name) + ": coresPerNode is " + coresPerNode + "; must be ≥ 1");
-        if (estimate < 1) throw new IllegalArgumentException("job " + shown(id, name) + ": estimate is " + estimate + "; must be ≥ 1");
-        if (runtime < 0) throw new IllegalArgumentException("job " + shown(id, name) + ": runtime is " + runtime + "; must be ≥ 0");
-        if (submit < 0) throw new IllegalArgumentException("job " + shown(id, name) + ": submit is " + submit + "; must be ≥ 0");
-        if (x.memoryPerNodeMb < 0) {
-            throw new IllegalArgumentException("job " + shown(id, name) + ": memoryPerNodeMb is " + x.memoryPerNodeMb + "; must be ≥ 0");
+        // one test on the way every job takes; the messages in a method of their own, which C1 then does not compile
+        // with this constructor (a trace makes 200,000 of them in a one-shot run)
+        if (nodes < 1 || coresPerNode < 1 || estimate < 1 || runtime < 0 || submit < 0 || x.memoryPerNodeMb < 0) {
+            throw invalid(id, submit, nodes, coresPerNode, estimate, runtime, x);
         }
         this.id = id;
         this.nodes = nodes;
@@ -114,6 +110,18 @@ public final class JobSpec {
         this.runtime = runtime;
         this.swf = swf;
         this.x = x;
+    }
+
+    /** What is wrong with a job the constructor refuses: the first of its checks that fails. */
+    private static IllegalArgumentException invalid(int id, long submit, int nodes, int coresPerNode, long estimate,
+            long runtime, Extra x) {
+        String name = x.name == NUMBER_AS_NAME ? null : x.name; // a trace job's number as text only for a message
+        if (nodes < 1) return new IllegalArgumentException("job " + shown(id, name) + ": nodes is " + nodes + "; must be ≥ 1");
+        if (coresPerNode < 1) return new IllegalArgumentException("job " + shown(id, name) + ": coresPerNode is " + coresPerNode + "; must be ≥ 1");
+        if (estimate < 1) return new IllegalArgumentException("job " + shown(id, name) + ": estimate is " + estimate + "; must be ≥ 1");
+        if (runtime < 0) return new IllegalArgumentException("job " + shown(id, name) + ": runtime is " + runtime + "; must be ≥ 0");
+        if (submit < 0) return new IllegalArgumentException("job " + shown(id, name) + ": submit is " + submit + "; must be ≥ 0");
+        return new IllegalArgumentException("job " + shown(id, name) + ": memoryPerNodeMb is " + x.memoryPerNodeMb + "; must be ≥ 0");
     }
 
     private static String shown(int id, String name) {

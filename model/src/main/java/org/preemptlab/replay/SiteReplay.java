@@ -52,6 +52,28 @@ public final class SiteReplay {
 
     public enum Priority { MULTIFACTOR, SACCT }
 
+    /**
+     * How the backfill plans the jobs it cannot start now ({@code replay --backfill-plans}): {@link #OWN_RESOURCES} (the
+     * default) each plan holds the job's own CPUs, memory and GRES; {@link #WHOLE_NODES} Slurm 22.05's plans on whole nodes
+     * with cons_tres's will-run test ({@code SlurmSchedulerPolicy.withWholeNodePlans()}) and its 30-s batches aligned on the
+     * wall clock of the history's first submit ({@code withEpoch}); docs/slurm-fidelity.md, "Whole-node plans".
+     */
+    public enum BackfillPlans {
+        OWN_RESOURCES("own-resources"), WHOLE_NODES("whole-nodes");
+
+        private final String label;
+
+        BackfillPlans(String label) {
+            this.label = label;
+        }
+
+        /** As the command line and the report spell it: {@code own-resources}, {@code whole-nodes}. */
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private SiteReplay() {}
 
     public static HistoryReplay.Result run(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
@@ -85,6 +107,11 @@ public final class SiteReplay {
 
     static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log) {
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, log, BackfillPlans.OWN_RESOURCES);
+    }
+
+    static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
+            Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log, BackfillPlans plans) {
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         NodeCluster built = SiteMapping.cluster(files);
@@ -171,6 +198,7 @@ public final class SiteReplay {
             SlurmRequest.Builder rb = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres);
             Integer throttle = j.id().arrayTask() >= 0 ? throttles.get(j.id().base()) : null;
             if (throttle != null) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()).arrayThrottle(throttle);
+            else if (j.id().arrayTask() >= 0) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()); // for the backfill's array rules
             SlurmRequest req = rb.build();
             jobs.add(new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime, qos, account,
                     List.of(), true, true, 0, 0, null, req), j);
@@ -199,6 +227,12 @@ public final class SiteReplay {
         };
         SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
         long origin = history.origin();
+        if (plans == BackfillPlans.WHOLE_NODES) {
+            // sacct's times are the local wall clock read as UTC: zone offsets are whole minutes, so the 30-s barriers agree
+            policy.withWholeNodePlans().withEpoch(origin);
+            warnings.add("backfill plans: whole nodes (Slurm 22.05's, cons_tres's will-run test, 30-s batches on the wall clock "
+                    + "from the first submit; --backfill-plans whole-nodes)");
+        }
         if (log != null) {
             if (log.isEmpty()) {
                 warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "

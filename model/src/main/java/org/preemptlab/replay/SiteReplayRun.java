@@ -26,10 +26,13 @@ public final class SiteReplayRun {
      * @param phaseSeconds     the periodic passes run at phase + k × interval (≥ 0; 0 with a log)
      * @param log              slurmctld's recorded passes, or null (the phase grid)
      * @param toleranceSeconds the within-tolerance bound, or null for max(2 × bf_interval, 60 s)
+     * @param plans            how the backfill plans (null: {@link SiteReplay.BackfillPlans#OWN_RESOURCES}, today's)
      */
-    public record Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds) {
+    public record Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds,
+            SiteReplay.BackfillPlans plans) {
         public Options {
             if (priority == null) priority = SiteReplay.Priority.MULTIFACTOR;
+            if (plans == null) plans = SiteReplay.BackfillPlans.OWN_RESOURCES;
             if (phaseSeconds < 0) throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0");
             if (toleranceSeconds != null && toleranceSeconds < 0) {
                 throw new IllegalArgumentException("tolerance is " + toleranceSeconds + " s; must be ≥ 0");
@@ -39,7 +42,17 @@ public final class SiteReplayRun {
             }
         }
 
-        /** Multifactor priority, phase 0, no log, the default tolerance. */
+        /** With the backfill's own-resource plans (today's). */
+        public Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds) {
+            this(priority, phaseSeconds, log, toleranceSeconds, SiteReplay.BackfillPlans.OWN_RESOURCES);
+        }
+
+        /** These options with the backfill's plans {@code p}. */
+        public Options withPlans(SiteReplay.BackfillPlans p) {
+            return new Options(priority, phaseSeconds, log, toleranceSeconds, p);
+        }
+
+        /** Multifactor priority, phase 0, no log, the default tolerance, own-resource plans. */
         public static Options defaults() {
             return new Options(SiteReplay.Priority.MULTIFACTOR, 0, null, null);
         }
@@ -128,10 +141,10 @@ public final class SiteReplayRun {
     private static HistoryReplay.Result replay(SlurmSite site, SacctHistory history, Options o, ProgressListener progress,
             ReplayReasons[] reasons) {
         if (reasons == null) {
-            return SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, null, o.log());
+            return SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, null, o.log(), o.plans());
         }
         org.preemptlab.sim.SimulationResult[] sim = new org.preemptlab.sim.SimulationResult[1];
-        HistoryReplay.Result r = SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, sim, o.log());
+        HistoryReplay.Result r = SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, sim, o.log(), o.plans());
         reasons[0] = ReplayReasons.of(sim[0]);
         return r;
     }

@@ -1,6 +1,7 @@
 package org.preemptlab.sched;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.preemptlab.alloc.Capacity;
@@ -30,11 +31,13 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
 
     @Override
     public List<Decision> schedule(Snapshot s) {
-        List<Decision> decisions = new ArrayList<>();
+        // the lists are made when the first job starts: most passes start none (a job ended, the head still
+        // does not fit), and a pass then allocates no list, no list array and no iterator for the engine
+        List<Decision> decisions = NONE;
         Capacity free = s.freeCapacity();
         long now = s.now();
         List<Reservation> reservations = s.reservations();
-        List<HeadReservation.Started> started = new ArrayList<>();
+        List<HeadReservation.Started> started = NONE_STARTED;
         Iterator<? extends JobView> it = s.queue().iterator();
         JobView head = null;
         while (it.hasNext()) {
@@ -47,7 +50,9 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             }
             long freeCores = free.freeCores();
             free.take(p);
+            if (started == NONE_STARTED) started = new ArrayList<>(4);
             started.add(new HeadReservation.Started(end, p));
+            if (decisions == NONE) decisions = new ArrayList<>(4);
             decisions.add(new Decision.Start(job, p, new StartReason.InOrder(job.spec(), freeCores)));
         }
         // with no core free nothing can be backfilled (every job needs one): the reservation would go unused
@@ -61,7 +66,7 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             Backfill b = new Backfill(decisions, free, reservations, reservation, head, now);
             ShapeScan scan = new ShapeScan(shapes, head, now, reservation.shadow(), b.freeNow, b.extraCores);
             for (JobView job; b.freeNow > 0 && (job = scan.next(b.freeNow, b.extraCores)) != null; ) b.tryStart(job);
-            return decisions;
+            return b.decisions;
         }
         // the reservation is worked out when the first job passes the count of free cores — nothing has
         // started since the head loop, so it is the one an eager computation finds; a pass in which no
@@ -78,8 +83,13 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
             b.tryStart(job);
             freeNow = b.freeNow;
         }
-        return decisions;
+        return b == null ? decisions : b.decisions;
     }
+
+    /** No decision: returned as it is (empty, read-only) by a pass that starts nothing. */
+    private static final List<Decision> NONE = Collections.emptyList();
+    /** No job started by the head loop (read-only; its sort, when the walk asks for it, does nothing). */
+    private static final List<HeadReservation.Started> NONE_STARTED = Collections.emptyList();
 
     /**
      * Below this many waiting jobs the scan goes through the queue one by one (cheaper than merging
@@ -89,7 +99,8 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
 
     /** The backfill scan's state: what is free now and at the shadow time. */
     private static final class Backfill {
-        private final List<Decision> decisions;
+        /** The pass's decisions: the head loop's list, or a new one at the first backfilled start. */
+        private List<Decision> decisions;
         private final Capacity free;
         private final List<Reservation> reservations;
         private final HeadReservation reservation;
@@ -126,6 +137,7 @@ public final class EasyBackfillPolicy implements SchedulingPolicy {
                 extraCores = reservation.extra().freeCores();
                 why = new StartReason.UsesExtra(job.spec(), head.spec(), reservation.shadow());
             }
+            if (decisions == NONE) decisions = new ArrayList<>(4);
             decisions.add(new Decision.Start(job, p, why));
         }
     }

@@ -57,12 +57,21 @@ public record HeadReservation(long shadow, Capacity extra) {
      */
     public static HeadReservation of(Snapshot s, Capacity free, List<Started> startedNow, JobView head,
             java.util.function.Predicate<JobView> preemptable) {
+        if (preemptable == NONE && s.reservations().isEmpty() && free instanceof ProcessorCapacity count) {
+            return counted(s, count, startedNow, head);
+        }
+        return walk(s, free, startedNow, head, preemptable);
+    }
+
+    /**
+     * The walk of {@link #of} over scratch capacities and placements: a method of its own, so that a plain EASY
+     * run (which only counts) has C1 compile the short test above and not this walk with it.
+     */
+    private static HeadReservation walk(Snapshot s, Capacity free, List<Started> startedNow, JobView head,
+            java.util.function.Predicate<JobView> preemptable) {
         long now = s.now();
         List<Reservation> windows = s.reservations();
         boolean anyPreemptable = preemptable != NONE;
-        if (!anyPreemptable && windows.isEmpty() && free instanceof ProcessorCapacity count) {
-            return counted(s, count, startedNow, head);
-        }
         long walltime = head.requestedWalltime();
         Capacity scratch = free.copy();
         if (anyPreemptable) for (JobView r : s.running()) if (preemptable.test(r)) scratch.release(r.placement());

@@ -30,7 +30,11 @@ public final class Reservations {
      * left, or purged) a member is an ordinary job.
      */
     public static Capacity usable(Capacity free, List<Reservation> reservations, JobSpec job, long from, long to) {
-        if (reservations.isEmpty()) return free;
+        return reservations.isEmpty() ? free : masked(free, reservations, job, from, to);
+    }
+
+    /** {@link #usable} when there are reservations: a method of its own, which C1 compiles only for a run that has some. */
+    private static Capacity masked(Capacity free, List<Reservation> reservations, JobSpec job, long from, long to) {
         Capacity masked = free;
         Reservation home = null;
         boolean confined = false;

@@ -4,14 +4,19 @@ import java.util.Arrays;
 
 /**
  * Future events ordered by time, then kind, then insertion: a deterministic total order. A binary
- * heap over parallel primitive arrays (time, kind, insertion number): comparing two entries reads
- * three arrays and calls nothing, and adding an event allocates nothing but the event.
+ * heap over parallel primitive arrays: the time, and the kind and insertion number packed into one
+ * {@code long} (kind in the top byte, insertion number below: comparing the packed values compares
+ * kind, then insertion), so comparing two entries reads two arrays and calls nothing, a move copies
+ * three, and adding an event allocates nothing but the event.
  */
 final class EventQueue {
 
+    /** The insertion number's bits in a packed key; the kind's ordinal is above them. */
+    private static final int SEQ_BITS = 56;
+
     private long[] time = new long[64];
-    private int[] kind = new int[64];
-    private long[] seq = new long[64];
+    /** kind ordinal &lt;&lt; {@link #SEQ_BITS} | insertion number: both non-negative, so the packed values order as (kind, seq). */
+    private long[] key = new long[64];
     private SimEvent[] events = new SimEvent[64];
     private int size;
     private long nextSeq;
@@ -20,15 +25,19 @@ final class EventQueue {
         if (size == events.length) grow();
         int i = size++;
         long t = event.time();
-        int k = event.kind().ordinal();
-        long s = nextSeq++;
+        long k = ((long) event.kind().ordinal() << SEQ_BITS) | nextSeq++;
         while (i > 0) { // sift up
             int parent = (i - 1) >>> 1;
-            if (!less(t, k, s, parent)) break;
-            move(parent, i);
+            long pt = time[parent];
+            if (t > pt || (t == pt && k > key[parent])) break;
+            time[i] = pt;
+            key[i] = key[parent];
+            events[i] = events[parent];
             i = parent;
         }
-        set(i, t, k, s, event);
+        time[i] = t;
+        key[i] = k;
+        events[i] = event;
     }
 
     boolean isEmpty() {
@@ -42,7 +51,7 @@ final class EventQueue {
 
     int peekKindOrdinal() {
         if (size == 0) throw new java.util.NoSuchElementException("no events");
-        return kind[0];
+        return (int) (key[0] >>> SEQ_BITS);
     }
 
     SimEvent poll() {
@@ -50,8 +59,7 @@ final class EventQueue {
         SimEvent first = events[0];
         int last = --size;
         long t = time[last];
-        int k = kind[last];
-        long s = seq[last];
+        long k = key[last];
         SimEvent e = events[last];
         events[last] = null;
         if (last > 0) {
@@ -60,12 +68,26 @@ final class EventQueue {
             while (i < half) { // sift down
                 int child = 2 * i + 1;
                 int right = child + 1;
-                if (right < last && less(time[right], kind[right], seq[right], child)) child = right;
-                if (!lessAt(child, t, k, s)) break;
-                move(child, i);
+                long ct = time[child];
+                long ck = key[child];
+                if (right < last) {
+                    long rt = time[right];
+                    long rk = key[right];
+                    if (rt < ct || (rt == ct && rk < ck)) {
+                        child = right;
+                        ct = rt;
+                        ck = rk;
+                    }
+                }
+                if (t < ct || (t == ct && k < ck)) break;
+                time[i] = ct;
+                key[i] = ck;
+                events[i] = events[child];
                 i = child;
             }
-            set(i, t, k, s, e);
+            time[i] = t;
+            key[i] = k;
+            events[i] = e;
         }
         return first;
     }
@@ -74,39 +96,10 @@ final class EventQueue {
         return size;
     }
 
-    /** Entry (t, k, s) orders before the entry at {@code j}. */
-    private boolean less(long t, int k, long s, int j) {
-        if (t != time[j]) return t < time[j];
-        if (k != kind[j]) return k < kind[j];
-        return s < seq[j];
-    }
-
-    /** The entry at {@code j} orders before (t, k, s). */
-    private boolean lessAt(int j, long t, int k, long s) {
-        if (time[j] != t) return time[j] < t;
-        if (kind[j] != k) return kind[j] < k;
-        return seq[j] < s;
-    }
-
-    private void move(int from, int to) {
-        time[to] = time[from];
-        kind[to] = kind[from];
-        seq[to] = seq[from];
-        events[to] = events[from];
-    }
-
-    private void set(int i, long t, int k, long s, SimEvent e) {
-        time[i] = t;
-        kind[i] = k;
-        seq[i] = s;
-        events[i] = e;
-    }
-
     private void grow() {
         int n = events.length * 2;
         time = Arrays.copyOf(time, n);
-        kind = Arrays.copyOf(kind, n);
-        seq = Arrays.copyOf(seq, n);
+        key = Arrays.copyOf(key, n);
         events = Arrays.copyOf(events, n);
     }
 }

@@ -49,7 +49,10 @@ final class NodeOutages {
 
     /** After a job released {@code p}: seizes again what it freed on nodes that are down. */
     void reseize(Placement p) {
-        if (down.isEmpty() || !p.isConcrete()) return;
+        if (!down.isEmpty() && p.isConcrete()) reseizeDown(p); // a method of its own: C1 compiles this test alone when no node is down
+    }
+
+    private void reseizeDown(Placement p) {
         if (down.size() < p.nodeCount()) {
             // each node is seized on its own: the order among nodes does not matter
             for (Map.Entry<Integer, Down> e : down.entrySet()) {

@@ -1,9 +1,6 @@
 package org.preemptlab.sim;
 
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * The engine's set of jobs holding cores, by estimated end, that counts its changes: every job that
@@ -14,12 +11,12 @@ import java.util.function.Predicate;
  * call per job). The snapshot's {@link org.preemptlab.sched.Snapshot#unplannedRunningChanges()} is
  * made from the count.
  */
-final class RunningSet extends TreeSet<JobRun> {
+final class RunningSet extends EngineJobSet {
 
     private long changes;
 
     RunningSet(Comparator<JobRun> order) {
-        super(order);
+        super(order, "running");
     }
 
     /** How many times a job joined or left the set since the run began. */
@@ -45,37 +42,5 @@ final class RunningSet extends TreeSet<JobRun> {
     public void clear() {
         changes += size();
         super.clear();
-    }
-
-    @Override
-    public boolean addAll(Collection<? extends JobRun> c) {
-        boolean changed = false;
-        for (JobRun r : c) changed |= add(r);
-        return changed;
-    }
-
-    @Override
-    public JobRun pollFirst() {
-        throw new UnsupportedOperationException("remove running jobs with remove(job)");
-    }
-
-    @Override
-    public JobRun pollLast() {
-        throw new UnsupportedOperationException("remove running jobs with remove(job)");
-    }
-
-    @Override
-    public boolean removeIf(Predicate<? super JobRun> filter) {
-        throw new UnsupportedOperationException("remove running jobs with remove(job)");
-    }
-
-    @Override
-    public boolean removeAll(Collection<?> c) {
-        throw new UnsupportedOperationException("remove running jobs with remove(job)");
-    }
-
-    @Override
-    public boolean retainAll(Collection<?> c) {
-        throw new UnsupportedOperationException("remove running jobs with remove(job)");
     }
 }

@@ -367,15 +367,30 @@ public final class Simulation {
             runs = Arrays.copyOf(runs, count);
             return false;
         }
-        if (count > 0 && spec.submit() < runs[count - 1].spec().submit()) {
-            JobSpec before = runs[count - 1].spec();
-            throw new IllegalArgumentException("jobs must be sorted by submit time: job " + spec.name() + " (submit "
-                    + spec.submit() + ") comes after job " + before.name() + " (submit " + before.submit() + ")");
-        }
+        if (count > 0 && spec.submit() < runs[count - 1].spec().submit()) throw unsorted(spec, runs[count - 1].spec());
         if (count == runs.length) runs = Arrays.copyOf(runs, count * 2);
         runs[count] = new JobRun(spec, count, policy.tierOf(spec));
         count++;
         return true;
+    }
+
+    // the messages of the hot methods' checks in methods of their own: C1 compiles a hot method without them
+    private static IllegalArgumentException unsorted(JobSpec spec, JobSpec before) {
+        return new IllegalArgumentException("jobs must be sorted by submit time: job " + spec.name() + " (submit "
+                + spec.submit() + ") comes after job " + before.name() + " (submit " + before.submit() + ")");
+    }
+
+    private IllegalStateException unknownDecision(Decision d) {
+        return new IllegalStateException("policy " + policy.name() + " returned " + d + ": not a decision the engine knows");
+    }
+
+    private IllegalStateException notQueued(JobRun r) {
+        return new IllegalStateException("policy " + policy.name() + " started job " + r.name() + " which is " + r.state());
+    }
+
+    private IllegalStateException workMismatch(JobRun r) {
+        return new IllegalStateException("job " + r.name() + " ended at t=" + now + " with " + r.workDone()
+                + " s of work done; it needs " + r.spec().runtime() + " s (backend and engine disagree)");
     }
 
     private long nextTime() {
@@ -429,7 +444,7 @@ public final class Simulation {
             else if (d instanceof Decision.Promise p) promise((JobRun) p.job(), p.placement());
             else if (d instanceof Decision.Hold h) hold((JobRun) h.suspended(), (JobRun) h.forJob());
             else if (d instanceof Decision.CallAt c) callAt(c.time());
-            else throw new IllegalStateException("policy " + policy.name() + " returned " + d + ": not a decision the engine knows");
+            else throw unknownDecision(d);
         }
         if (slurm != null) slurm.afterPass(now);
     }
@@ -511,9 +526,7 @@ public final class Simulation {
     }
 
     private void start(JobRun r, Placement placement, Reason reason) {
-        if (r.state() != JobState.QUEUED) {
-            throw new IllegalStateException("policy " + policy.name() + " started job " + r.name() + " which is " + r.state());
-        }
+        if (r.state() != JobState.QUEUED) throw notQueued(r);
         Placement concrete = capacity.take(placement);
         queue.remove(r);
         segment(r, SegmentKind.WAITING, r.queuedSince(), now, NO_NODES);
@@ -535,8 +548,7 @@ public final class Simulation {
         if (liveBackend) {
             r.workReportedDone(); // a live job ends when its process does: that is its work
         } else if (r.workDone() != r.spec().runtime()) {
-            throw new IllegalStateException("job " + r.name() + " ended at t=" + now + " with " + r.workDone()
-                    + " s of work done; it needs " + r.spec().runtime() + " s (backend and engine disagree)");
+            throw workMismatch(r);
         }
         closeRunning(r);
         running.remove(r);
@@ -689,7 +701,10 @@ public final class Simulation {
      * needs is still being freed (a grace time, a checkpoint).
      */
     private void resumeSuspended() {
-        if (suspended.isEmpty()) return;
+        if (!suspended.isEmpty()) resumeReady(); // the work a method of its own: C1 compiles this test alone for a run without any
+    }
+
+    private void resumeReady() {
         List<JobRun> ready = new ArrayList<>();
         for (JobRun r : suspended) {
             if (waitsForItsPreemptor(r)) continue;
@@ -1109,7 +1124,7 @@ public final class Simulation {
 
     private final class EngineSnapshot implements Snapshot {
         /** Read-only views, made once: a pass iterates them, it does not allocate them. */
-        private final Collection<? extends JobView> queueView = Collections.unmodifiableCollection(queue);
+        private final Collection<? extends JobView> queueView = queue.readOnly();
         private final Collection<? extends JobView> runningView = Collections.unmodifiableCollection(running);
         private final Collection<? extends JobView> suspendedView = Collections.unmodifiableCollection(suspended);
         private final List<Reservation> reservationsView = Collections.unmodifiableList(reservations);

@@ -23,7 +23,7 @@ import org.preemptlab.sched.QueueShapes;
  * {@link #DROP_BELOW} jobs; EASY's scan asks for them from 64 waiting jobs on). A short queue — most of
  * the time on most traces — then costs one tree insertion per job, not four.
  */
-final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
+final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     private final Comparator<? super JobView> order;
     private final TreeMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups = new TreeMap<>();
@@ -37,7 +37,7 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
     private boolean grouped;
 
     WaitingQueue(Comparator<JobRun> order) {
-        super(order);
+        super(order, "waiting");
         this.order = new ViewOrder(order);
     }
 
@@ -79,24 +79,31 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
 
     @Override
     public boolean remove(Object o) {
-        if (!super.remove(o)) return false;
-        if (!grouped) return true;
+        // most starts take the first waiting job: then no comparisons down the tree to find it
+        if (!isEmpty() && o == first()) takeFirst();
+        else if (!super.remove(o)) return false;
+        if (grouped) ungroup((JobRun) o);
+        return true;
+    }
+
+    /** Takes a job that left the queue out of its shape group (or drops the groups of a queue grown short). */
+    private void ungroup(JobRun r) {
         if (size() < DROP_BELOW) {
             groups.clear();
             grouped = false;
-            return true;
+            return;
         }
-        JobRun r = (JobRun) o;
         NavigableMap<Long, NavigableSet<JobView>> byWalltime = groups.get(r.spec().procs());
         NavigableSet<JobView> group = byWalltime.get(r.requestedWalltime());
-        if (group == null || !group.remove(r)) {
-            throw new IllegalStateException("job " + r.name() + " changed its shape while waiting");
-        }
+        if (group == null || !group.remove(r)) throw shapeChanged(r);
         if (group.isEmpty()) {
             byWalltime.remove(r.requestedWalltime());
             if (byWalltime.isEmpty()) groups.remove(r.spec().procs());
         }
-        return true;
+    }
+
+    private static IllegalStateException shapeChanged(JobRun r) {
+        return new IllegalStateException("job " + r.name() + " changed its shape while waiting");
     }
 
     @Override
@@ -107,44 +114,38 @@ final class WaitingQueue extends TreeSet<JobRun> implements QueueShapes {
     }
 
     @Override
-    public boolean addAll(Collection<? extends JobRun> c) {
-        boolean changed = false;
-        for (JobRun r : c) changed |= add(r);
-        return changed;
-    }
-
-    @Override
-    public JobRun pollFirst() {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public JobRun pollLast() {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public boolean removeIf(Predicate<? super JobRun> filter) {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public boolean removeAll(Collection<?> c) {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
-    public boolean retainAll(Collection<?> c) {
-        throw new UnsupportedOperationException("remove waiting jobs with remove(job)");
-    }
-
-    @Override
     public java.util.Iterator<JobRun> iterator() {
         java.util.Iterator<JobRun> it = super.iterator();
         return new java.util.Iterator<>() {
             @Override public boolean hasNext() { return it.hasNext(); }
             @Override public JobRun next() { return it.next(); }
         };
+    }
+
+    /**
+     * The queue read-only, for the policies' snapshot: its iterator is this queue's own (which has no
+     * {@code remove}), not {@link Collections#unmodifiableCollection}'s wrapper around it — one object and one
+     * call per job fewer on every pass; every change is refused.
+     */
+    Collection<JobRun> readOnly() {
+        return readOnly;
+    }
+
+    private final Collection<JobRun> readOnly = new ReadOnly();
+
+    /** See {@link #readOnly()}. */
+    private final class ReadOnly extends java.util.AbstractCollection<JobRun> {
+        @Override public java.util.Iterator<JobRun> iterator() { return WaitingQueue.this.iterator(); }
+        @Override public int size() { return WaitingQueue.this.size(); }
+        @Override public boolean isEmpty() { return WaitingQueue.this.isEmpty(); }
+        @Override public boolean contains(Object o) { return WaitingQueue.this.contains(o); }
+        @Override public boolean add(JobRun e) { throw new UnsupportedOperationException(); }
+        @Override public boolean remove(Object o) { throw new UnsupportedOperationException(); }
+        @Override public boolean addAll(Collection<? extends JobRun> c) { throw new UnsupportedOperationException(); }
+        @Override public boolean removeAll(Collection<?> c) { throw new UnsupportedOperationException(); }
+        @Override public boolean retainAll(Collection<?> c) { throw new UnsupportedOperationException(); }
+        @Override public boolean removeIf(Predicate<? super JobRun> filter) { throw new UnsupportedOperationException(); }
+        @Override public void clear() { throw new UnsupportedOperationException(); }
     }
 
     @Override

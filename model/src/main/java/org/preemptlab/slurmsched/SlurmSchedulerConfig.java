@@ -12,16 +12,21 @@ import org.preemptlab.slurmconf.SchedulerParameters;
  * from slurmctld's start, which a history does not record).
  *
  * @param unmodelled every option of the line that the model does not carry out, as {@code name=value: why}
+ * @param bfMaxJobArrayResv {@code bf_max_job_array_resv}: at most this many tasks of a pending array get a planned start
+ *                          per backfill cycle (Slurm's default 20)
  */
 public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueDepth, long bfIntervalSeconds,
         long bfWindowSeconds, long bfResolutionSeconds, long bfMaxJobTest, long bfMaxJobUser, long bfMaxJobPart,
         long bfMaxJobStart, long bfMinPrioReserve, boolean bfContinue, long phaseSeconds, long batchSchedDelaySeconds,
-        List<String> unmodelled) {
+        List<String> unmodelled, long bfMaxJobArrayResv) {
 
     /** The options carried out (bf_continue is accepted: a simulated cycle takes no time, so nothing interrupts it). */
     public static final Set<String> MODELLED = Set.of("sched_interval", "default_queue_depth", "bf_interval", "bf_window",
             "bf_resolution", "bf_max_job_test", "bf_max_job_user", "bf_max_job_part", "bf_max_job_start",
-            "bf_min_prio_reserve", "bf_continue", "batch_sched_delay");
+            "bf_min_prio_reserve", "bf_continue", "batch_sched_delay", "bf_max_job_array_resv");
+
+    /** Slurm's default {@code bf_max_job_array_resv}: planned starts per pending job array and cycle. */
+    public static final long BF_MAX_JOB_ARRAY_RESV_DEFAULT = 20;
 
     /** Slurm's default {@code batch_sched_delay}, seconds. */
     public static final long BATCH_SCHED_DELAY_DEFAULT = 3;
@@ -39,6 +44,7 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
         check("bf_min_prio_reserve", bfMinPrioReserve, 0);
         check("phaseSeconds", phaseSeconds, 0);
         check("batch_sched_delay", batchSchedDelaySeconds, 0);
+        check("bf_max_job_array_resv", bfMaxJobArrayResv, 0);
         unmodelled = List.copyOf(unmodelled);
     }
 
@@ -61,7 +67,8 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
             return new SlurmSchedulerConfig(p.schedIntervalSeconds(), p.defaultQueueDepth(), p.bfIntervalSeconds(),
                     p.bfWindowSeconds(), p.bfResolutionSeconds(), p.bfMaxJobTest(), p.bfMaxJobUser(), p.bfMaxJobPart(),
                     p.bfMaxJobStart(), p.number("bf_min_prio_reserve", 0), p.bfContinue(), 0,
-                    p.number("batch_sched_delay", BATCH_SCHED_DELAY_DEFAULT), unmodelled);
+                    p.number("batch_sched_delay", BATCH_SCHED_DELAY_DEFAULT), unmodelled,
+                    p.number("bf_max_job_array_resv", BF_MAX_JOB_ARRAY_RESV_DEFAULT));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SchedulerParameters: a value is not a whole number (" + e.getMessage() + ")", e);
         }
@@ -70,6 +77,6 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
     public SlurmSchedulerConfig withPhase(long phase) {
         return new SlurmSchedulerConfig(schedIntervalSeconds, defaultQueueDepth, bfIntervalSeconds, bfWindowSeconds,
                 bfResolutionSeconds, bfMaxJobTest, bfMaxJobUser, bfMaxJobPart, bfMaxJobStart, bfMinPrioReserve, bfContinue,
-                phase, batchSchedDelaySeconds, unmodelled);
+                phase, batchSchedDelaySeconds, unmodelled, bfMaxJobArrayResv);
     }
 }

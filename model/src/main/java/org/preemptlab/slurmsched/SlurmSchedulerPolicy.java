@@ -42,8 +42,8 @@ import org.preemptlab.sched.Snapshot;
  * lets it fit, see {@link #willRunStart}),
  * if that start is within {@code bf_window} and its priority is at least {@code bf_min_prio_reserve},
  * its resources are planned for it (a reservation later jobs must not delay) until its planned end
- * rounded down to the {@code bf_resolution} grid (Slurm's {@code _add_reservation} rounds the planned
- * start and end down; the start here stays as found, see the code); a job beyond the
+ * rounded down to the {@code bf_resolution} grid: its own resources from the start as found (or, with
+ * {@link #withWholeNodePlans()}, its whole nodes as Slurm plans them, {@link WillRunPlanner}); a job beyond the
  * window gets no planned start. Plans are not kept between cycles. {@code bf_continue} is accepted
  * and changes nothing: a simulated cycle takes no time, so nothing interrupts it.
  *
@@ -77,6 +77,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
+    // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster (withWholeNodePlans); off: plans of the job's own resources
+    private boolean wholeNodePlans;
+    // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
+    private long epochSeconds;
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
     public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
@@ -109,6 +113,29 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      */
     public SlurmSchedulerPolicy withRecordedPasses(RecordedPasses passes) {
         this.recorded = passes;
+        return this;
+    }
+
+    /**
+     * Plans as Slurm 22.05's backfill makes them on a Slurm (cons_tres) cluster without advance reservations
+     * ({@link WillRunPlanner}): a planned job holds its <b>whole</b> nodes from its start to its end, both rounded down to
+     * {@code bf_resolution} ({@code _add_reservation}); each job is tested on the nodes no plan holds over its window, where
+     * cons_tres's will-run test gives its start and nodes ({@code later_start}, {@code _test_resv_overlap}). Off by
+     * default: on the recorded real-Slurm runs, with the replay's priority order, it is not better than plans of the job's
+     * own CPUs, memory and GRES (docs/slurm-fidelity.md, "Whole-node plans").
+     */
+    public SlurmSchedulerPolicy withWholeNodePlans() {
+        this.wholeNodePlans = true;
+        return this;
+    }
+
+    /**
+     * The wall-clock instant (seconds since 1970) of the run's time 0, e.g. a history's first submit: cons_tres's
+     * will-run test aligns its batches of ends on multiples of 30 s of the wall clock ({@link #willRunStart}); without
+     * it, time 0 is taken for such a multiple.
+     */
+    public SlurmSchedulerPolicy withEpoch(long epochSeconds) {
+        this.epochSeconds = epochSeconds;
         return this;
     }
 
@@ -420,6 +447,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
         TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc.copy(), ends, held) : null;
         AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
+        // Slurm's own test of each job: plans on whole nodes, cons_tres's will-run start and node choice (WillRunPlanner)
+        WillRunPlanner planner = fast != null && wholeNodePlans
+                ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
+                        epochSeconds) : null;
+        WillRunBatches batches = fast != null ? new WillRunBatches(ends, held, epochSeconds) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -428,12 +460,18 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         Map<String, Integer> perPart = new HashMap<>();
         long starts = 0;
         long windowEnd = now + config.bfWindowSeconds();
+        ArrayRejects arrays = new ArrayRejects(config.bfMaxJobArrayResv()); // reject_array_job, bf_max_job_array_resv
         for (JobView job : order) {
             if (startedIdx.contains(job.index())) continue;
             if (tested.size() >= config.bfMaxJobTest()) break;
             if (config.bfMaxJobStart() > 0 && starts >= config.bfMaxJobStart()) break;
             String user = attributes.user(job.spec());
             String part = attributes.partition(job.spec());
+            String arrayPass = arrays.passOver(job.spec(), part);
+            if (arrayPass != null) {
+                passedOver.put(job.name(), arrayPass);
+                continue;
+            }
             if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
                 passedOver.put(job.name(), "bf_max_job_user");
                 continue;
@@ -446,22 +484,24 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             perPart.merge(part, 1, Integer::sum);
             tested.add(job.name());
             long duration = job.requestedWalltime();
-            AvailabilityProfile.Slot slot = fast != null ? fast.earliestFit(job.spec(), now, duration)
-                    : profile.earliestFit(job.spec(), now, duration, windows);
+            AvailabilityProfile.Slot slot;
+            if (planner != null) {
+                WillRunPlanner.Outcome o = planner.test(job.spec(), partitionNodes(s.cluster(), job.spec(), part), duration);
+                slot = o == null ? null : new AvailabilityProfile.Slot(o.start(), o.placement());
+            } else {
+                slot = fast != null ? fast.earliestFit(job.spec(), now, duration) : profile.earliestFit(job.spec(), now, duration, windows);
+            }
             long priority = attributes.priority(job.spec());
             // cons_tres finds a later start in batches of ends (_will_run_test); the general profile stands for other selects
-            if (fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, ends, held);
+            if (planner == null && fast != null && slot != null && slot.start() > now) slot = willRunSlot(s, job, part, slot, fast, duration, batches);
             if (slot != null && slot.start() == now) {
                 Placement taken = free.take(slot.placement());
                 if (fast != null) fast.book(taken, now, now + duration);
-                if (fast != null) { // a running job for the select plugin's later answers (willRunSlot)
-                    ends = java.util.Arrays.copyOf(ends, ends.length + 1);
-                    held = java.util.Arrays.copyOf(held, held.length + 1);
-                    ends[ends.length - 1] = now + Math.max(1, duration);
-                    held[held.length - 1] = taken;
-                }
+                if (planner != null) planner.started(taken, now + Math.max(1, duration));
+                if (fast != null) batches.add(now + Math.max(1, duration), taken); // a running job for willRunSlot's later answers
                 else profile.book(taken, now, now + duration);
                 starts++;
+                arrays.started();
                 started.add(job.name());
                 startedIdx.add(job.index());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
@@ -474,9 +514,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 // book from the planned start itself (its placement may be busy before), so only the end is rounded
                 long from = slot.start();
                 long to = Math.max(from + 1, down(from + duration));
-                if (fast != null) fast.book(slot.placement(), from, to);
+                if (planner != null) planner.reserve(slot.placement(), from, duration);
+                else if (fast != null) fast.book(slot.placement(), from, to);
                 else profile.book(slot.placement(), from, to);
                 planned.put(job.name(), slot.start());
+                arrays.planned(job.spec());
             }
         }
         Cycle cycle = new Cycle(now, List.copyOf(tested), java.util.Collections.unmodifiableMap(planned), List.copyOf(started),
@@ -496,26 +538,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * those started in this cycle included.
      */
     private AvailabilityProfile.Slot willRunSlot(Snapshot s, JobView job, String part, AvailabilityProfile.Slot slot,
-            TresStepProfile fast, long duration, long[] ends, Placement[] held) {
-        java.util.BitSet usable = partitionNodes(s.cluster(), job.spec(), part);
-        long[] mine = new long[ends.length];
-        int n = 0;
-        for (int k = 0; k < ends.length; k++) {
-            if (usable == null) {
-                mine[n++] = ends[k];
-                continue;
-            }
-            for (int node : held[k].nodes()) {
-                if (usable.get(node)) {
-                    mine[n++] = ends[k];
-                    break;
-                }
-            }
-        }
-        long start = willRunStart(slot.start(), java.util.Arrays.copyOf(mine, n));
+            TresStepProfile fast, long duration, WillRunBatches batches) {
+        long start = batches.start(slot.start(), partitionPools(s.cluster(), job.spec(), part),
+                pools -> pools.isEmpty() ? null : poolNodes(s.cluster(), pools));
         if (start == slot.start()) return slot;
-        AvailabilityProfile.Slot later = fast.earliestFit(job.spec(), start, duration);
-        return later != null && later.start() == start ? later : slot;
+        AvailabilityProfile.Slot later = fast.fitAt(job.spec(), start, duration);
+        return later != null ? later : slot;
     }
 
     /**
@@ -524,36 +552,27 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * or after it. {@code ends} is sorted here.
      */
     static long willRunStart(long fit, long[] ends) {
+        return willRunStart(fit, ends, 0);
+    }
+
+    /**
+     * {@link #willRunStart(long, long[])} on a run whose time 0 is the instant {@code epoch} (seconds since 1970): cons_tres
+     * aligns the first batch on a 30-s barrier of the wall clock ({@code end_time % time_window} of an epoch time), not
+     * of the run's own time.
+     */
+    static long willRunStart(long fit, long[] ends, long epoch) {
         java.util.Arrays.sort(ends);
-        long window = 30;
-        long barrier = 0;
-        boolean first = true;
-        int i = 0;
-        int n = ends.length;
-        while (i < n) {
-            long last = ends[i];
-            while (i < n) {
-                long e = ends[i];
-                if (first) {
-                    barrier = e + (30 - Math.floorMod(e, 30)); // "align all time windows on a time_window barrier"
-                    first = false;
-                }
-                last = e;
-                i++;
-                if (i < n && ends[i] > barrier + window) break;
-            }
-            do {
-                window *= 2;
-            } while (i < n && ends[i] > barrier + window);
-            if (last >= fit) return last;
-        }
-        return fit;
+        return WillRunBatches.firstAtLeast(WillRunBatches.batchLasts(ends, epoch), fit);
     }
 
     /** The nodes of the job's partition, or null when that is every node (or unknown). */
     private static java.util.BitSet partitionNodes(Cluster cluster, org.preemptlab.job.JobSpec spec, String part) {
         List<String> pools = partitionPools(cluster, spec, part);
-        if (pools.isEmpty()) return null;
+        return pools.isEmpty() ? null : poolNodes(cluster, pools);
+    }
+
+    /** The nodes of the node groups {@code pools} (of a {@link NodeCluster}). */
+    private static java.util.BitSet poolNodes(Cluster cluster, List<String> pools) {
         NodeCluster nc = (NodeCluster) cluster;
         java.util.BitSet b = new java.util.BitSet();
         for (String pool : pools) {

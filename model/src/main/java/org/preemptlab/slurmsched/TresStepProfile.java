@@ -88,6 +88,8 @@ final class TresStepProfile {
     private int[] fitAt = new int[0];
     private long[] fitCpus = new long[0];
     private long[] laterAt = new long[0];
+    /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
+    private long[] slotLater = new long[0];
     private int[] selected;
     private int[] classOrder = new int[0];
     private int[] classEnd = new int[0];
@@ -323,6 +325,10 @@ final class TresStepProfile {
         return same && recomputedMixed == wasMixed;
     }
 
+    int nodeCount() {
+        return cluster.nodeCount();
+    }
+
     /** The number of breakpoints (for tests). */
     int steps() {
         return size;
@@ -345,6 +351,49 @@ final class TresStepProfile {
         else slot = shape.slurmSelection() ? searchSelectByNode(cands, job.nodes(), start, duration) : searchByNode(cands, job.nodes(), start, duration);
         bounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
         return slot;
+    }
+
+    /**
+     * {@link #earliestFit} with only the nodes of {@code allowed} usable, as Slurm's backfill hands cons_tres's will-run
+     * test the nodes its planned starts leave (the {@code avail_bitmap} of {@code _attempt_backfill}); Slurm's node choice
+     * only. No {@link ShapeBounds}: an answer on fewer nodes bounds nothing for a search on more.
+     */
+    AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
+        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
+        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
+        this.allowed = allowed;
+        try {
+            return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
+        } finally {
+            this.allowed = null;
+        }
+    }
+
+    /** The nodes a search may use ({@link #earliestFitOn}), or null for every node. */
+    private java.util.BitSet allowed;
+
+    /**
+     * {@link #earliestFit}{@code (job, at, duration)} when its answer starts at {@code at}, else null: the search with
+     * Slurm's node choice tries no start after {@code at} (each class is searched up to it only; the first class that
+     * fits at {@code at} wins, as the earliest on a tie). For the select plugin's later start ({@code willRunSlot}),
+     * which needs the placement at one start, not the earliest start after it. Earlier answers of the shape
+     * ({@link ShapeBounds}) are read, as by {@code earliestFit}; this answer is not recorded (an answer that is not
+     * the earliest start bounds nothing).
+     */
+    AvailabilityProfile.Slot fitAt(JobSpec job, long at, long duration) {
+        if (bySteps || !shape.slurmSelection()) {
+            AvailabilityProfile.Slot slot = earliestFit(job, at, duration);
+            return slot != null && slot.start() == at ? slot : null;
+        }
+        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
+        long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
+        if (bound > at) return null; // no start before the bound fits (MAX_VALUE: none at all)
+        AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at);
+        return slot != null && slot.start() == at ? slot : null;
     }
 
     /**
@@ -373,6 +422,7 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
+        if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
         for (int c = 0; c < nc; c++) {
@@ -419,6 +469,12 @@ final class TresStepProfile {
      * the job over the whole window serve {@link ConsTresSelect}; the earliest, the first class on a tie.
      */
     private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
+        return searchSelectByNode(cands, nodesNeeded, from, duration, Long.MAX_VALUE - 1);
+    }
+
+    /** {@link #searchSelectByNode} for a start ≤ {@code firstLimit} only: null when the earliest is later. */
+    private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration,
+            long firstLimit) {
         int nc = cands.size();
         if (classOrder.length < nc) {
             classOrder = new int[nc];
@@ -469,15 +525,17 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
+        if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
         for (int x = 0; x < nc; x = classEnd[x]) {
-            long limit = best == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : best - 1;
+            long limit = best == Long.MAX_VALUE ? firstLimit : best - 1;
             long[] need = cands.get(order[x]).need();
             long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit);
             if (at == SELECT_REFUSED) { // never with a need of CPUs ≥ 1: as before
                 keepSteps();
-                return searchSelect(cands, nodesNeeded, from, duration);
+                AvailabilityProfile.Slot stepAnswer = searchSelect(cands, nodesNeeded, from, duration);
+                return stepAnswer == null || stepAnswer.start() <= firstLimit ? stepAnswer : null;
             }
             if (at != Long.MAX_VALUE) {
                 best = at;
@@ -507,21 +565,36 @@ final class TresStepProfile {
         long mem = need[1];
         long t = from;
         boolean select = shape.slurmSelection();
+        boolean firstPass = true;
         while (t <= limit) {
             int k = 0;
             int failed = 0;
+            // the walk's limit (see below); a node's answer ≤ it is its earliest start, one above it a lower bound of that
+            long walk = limit;
             for (int y = x0; y < x1; y++) {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
-                    long s = nodes.nextFit(slot, node, t, limit, cpus, mem, need, duration);
+                    if (allowed != null && !allowed.get(node)) continue; // never usable in this search
+                    long s;
+                    if (!firstPass && slotLater[slot] > t) {
+                        s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
+                    } else {
+                        s = nodes.nextFit(slot, node, t, walk, cpus, mem, need, duration);
+                        slotLater[slot] = s;
+                    }
                     if (s == t) {
                         fitAt[k++] = node;
                         if (!select && k == nodesNeeded) return t; // first fit: the first nodes that hold it
+                        if (k >= nodesNeeded) walk = t; // enough from t: only whether the others hold it from t matters
                     } else {
                         laterAt[failed++] = s;
+                        // one node short: the next start tried is at most the least answer so far (an exact one), so a
+                        // node whose earliest start lies beyond it can be neither in the answer at t nor the next start
+                        if (nodesNeeded - k == 1 && s < walk) walk = s;
                     }
                 }
             }
+            firstPass = false;
             if (k >= nodesNeeded) {
                 if (!select) return t;
                 long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
@@ -667,6 +740,7 @@ final class TresStepProfile {
                 for (int y = x; y < classEnd[x]; y++) {
                     TresCapacity.Candidate cand = cands.get(order[y]);
                     for (int node = cand.firstNode(), slot = base[order[y]]; node < cand.endNode(); node++, slot++) {
+                        if (allowed != null && !allowed.get(node)) continue; // never usable in this search
                         if (fitsWindow(slot, node, i, j, cpus, mem, need)) {
                             int b = node * w;
                             long least = Long.MAX_VALUE;

@@ -110,6 +110,12 @@ final class ReplayCommand implements Callable<Integer> {
                     + "DebugFlags=Backfill) instead of at phase + k × interval")
     Path slurmctldLog;
 
+    @Option(names = "--backfill-plans", defaultValue = "own-resources", paramLabel = "own-resources|whole-nodes",
+            description = "replay (--model site): how the backfill plans the jobs it cannot start now: own-resources (default, each "
+                    + "plan holds the job's CPUs, memory, GRES) or whole-nodes (Slurm 22.05's plans on whole nodes, cons_tres's will-run "
+                    + "test, 30-s batches on the wall clock; docs/slurm-fidelity.md, \"Whole-node plans\")")
+    SiteReplay.BackfillPlans backfillPlans;
+
     @Option(names = "--out-csv", paramLabel = "JOBS.csv", description = "the per-job table")
     Path outCsv;
 
@@ -143,6 +149,10 @@ final class ReplayCommand implements Callable<Integer> {
         if (whatIfMode && against != null) throw new IllegalArgumentException("--baseline-* options are for a what-if replay (--slurm-conf), not with --against-sacct");
         if (slurmctldLog != null && (against != null || model.strip().equalsIgnoreCase("nodes"))) {
             throw new IllegalArgumentException("--slurmctld-log is for a replay with --model site, not with --against-sacct or --model nodes");
+        }
+        if (backfillPlans == SiteReplay.BackfillPlans.WHOLE_NODES && (against != null || model.strip().equalsIgnoreCase("nodes"))) {
+            throw new IllegalArgumentException("--backfill-plans whole-nodes is for a replay with --model site (Slurm's TRES nodes), "
+                    + "not with --against-sacct or --model nodes");
         }
         if (whatIfMode && model.strip().equalsIgnoreCase("nodes")) throw new IllegalArgumentException("--baseline-* options need --model site");
         SacctHistory a = SacctReader.read(sacct);
@@ -185,7 +195,8 @@ final class ReplayCommand implements Callable<Integer> {
                 SlurmSite.Files bf = whatIfMode ? SiteReplayRun.baselineFiles(files,
                         new SlurmSite.Files(baselineSlurmConf, baselineGresConf, baselineSacctmgrDump, baselineSacctmgrQos)) : null;
                 SiteReplayRun.Outcome run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a,
-                        new SiteReplayRun.Options(prio, phase, slurmctldLog == null ? null : SlurmctldLog.read(slurmctldLog), tolerance), false,
+                        new SiteReplayRun.Options(prio, phase, slurmctldLog == null ? null : SlurmctldLog.read(slurmctldLog), tolerance,
+                                backfillPlans), false,
                         SiteReplayRun.Progress.NONE);
                 r = run.result();
                 warnings = new java.util.ArrayList<>(run.warnings());
@@ -212,6 +223,7 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("actual", q(sacct.getFileName().toString()));
             extra.put("scheduler", q("slurm"));
             extra.put("phaseSeconds", Long.toString(phase));
+            extra.put("backfillPlans", q(m.equals("nodes") ? SiteReplay.BackfillPlans.OWN_RESOURCES.toString() : backfillPlans.toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));
             extra.put("backfillCycles", Long.toString(r.backfillCycles()));

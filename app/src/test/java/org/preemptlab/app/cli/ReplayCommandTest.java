@@ -82,6 +82,51 @@ class ReplayCommandTest {
     }
 
     @Test
+    void backfillPlansWholeNodesReachesThePolicyAndChangesStartsTheDefaultDoesNot() throws IOException {
+        String run = "ci-run1";
+        java.util.function.Function<String, java.util.List<String>> replay = plans -> {
+            Path csv = dir.resolve(plans + ".csv");
+            Path report = dir.resolve(plans + ".json");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("replay", "--slurm-conf", fixture(run, "slurm.conf").toString(),
+                    "--gres-conf", fixture(run, "gres.conf").toString(), "--sacctmgr-dump", fixture(run, "sacctmgr-dump.txt").toString(),
+                    "--sacctmgr-qos", fixture(run, "sacctmgr-qos.txt").toString(), "--sacct", fixture(run, "sacct.txt").toString(),
+                    "--out-csv", csv.toString(), "--report", report.toString()));
+            if (!plans.isEmpty()) args.addAll(java.util.List.of("--backfill-plans", plans));
+            try {
+                SweepCommandTest.Outcome o = SweepCommandTest.run(args.toArray(String[]::new));
+                assertThat(o.code()).as(o.err()).isZero();
+                assertThat(o.out().contains("warning: backfill plans: whole nodes")).isEqualTo(plans.equals("whole-nodes"));
+                assertThat(Files.readString(report)).contains("\"backfillPlans\": \"" + (plans.isEmpty() ? "own-resources" : plans) + "\"");
+                return Files.readAllLines(csv);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        java.util.List<String> byDefault = replay.apply("");
+        java.util.List<String> own = replay.apply("own-resources");
+        java.util.List<String> whole = replay.apply("whole-nodes");
+        assertThat(own).isEqualTo(byDefault);
+        assertThat(whole).hasSameSizeAs(byDefault).isNotEqualTo(byDefault);
+        // the predicted start (third column) of at least one job moves with Slurm's whole-node plans
+        java.util.function.Function<java.util.List<String>, java.util.List<String>> starts = rows -> rows.stream()
+                .map(l -> l.split(",")[0] + "," + l.split(",")[2]).toList();
+        assertThat(starts.apply(whole)).isNotEqualTo(starts.apply(byDefault));
+
+        SweepCommandTest.Outcome nodes = SweepCommandTest.run("replay", "--model", "nodes", "--backfill-plans", "whole-nodes",
+                "--slurm-conf", fixture(run, "slurm.conf").toString(), "--sacct", fixture(run, "sacct.txt").toString());
+        assertThat(nodes.code()).isEqualTo(2);
+        assertThat(nodes.err()).contains("--backfill-plans whole-nodes is for a replay with --model site");
+        SweepCommandTest.Outcome against = SweepCommandTest.run("replay", "--backfill-plans", "whole-nodes",
+                "--sacct", fixture(run, "sacct.txt").toString(), "--against-sacct", fixture(run, "sacct.txt").toString());
+        assertThat(against.code()).isEqualTo(2);
+        assertThat(against.err()).contains("--backfill-plans whole-nodes", "not with --against-sacct");
+        SweepCommandTest.Outcome bad = SweepCommandTest.run("replay", "--backfill-plans", "half-nodes",
+                "--slurm-conf", fixture(run, "slurm.conf").toString(), "--sacct", fixture(run, "sacct.txt").toString());
+        assertThat(bad.code()).isEqualTo(64); // picocli's usage error: the option, the value and the choices
+        assertThat(bad.err()).contains("--backfill-plans").contains("half-nodes").contains("own-resources").contains("whole-nodes");
+    }
+
+    @Test
     void badUseIsOneLineNamingTheProblem() throws IOException {
         SweepCommandTest.Outcome both = SweepCommandTest.run("replay", "--sacct", fixture("ci-run1", "sacct.txt").toString());
         assertThat(both.code()).isEqualTo(2);

@@ -1,0 +1,148 @@
+package org.preemptlab.slurmsched;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.Placement;
+import org.preemptlab.sched.AvailabilityProfile;
+
+/**
+ * One backfill cycle's test of a job on a Slurm (cons_tres) cluster as Slurm 22.05's {@code _attempt_backfill} makes it:
+ * the planned jobs hold whole nodes in a {@link NodeSpace}; the running jobs (those the cycle started included) are in
+ * the {@link TresStepProfile}, which holds no plan.
+ *
+ * <p>From {@code start_res} = now: the job may use the nodes of its partition that no plan holds from start_res to
+ * start_res + its limit ({@link NodeSpace#availFor}). On them, cons_tres's will-run test ({@code _will_run_test}): the
+ * job starts now if it fits now; else the running jobs on those nodes go in batches by their end
+ * ({@link SlurmSchedulerPolicy#willRunStart}) and the job starts at the end of the batch after which it fits, <b>on the
+ * nodes the select plugin picks then</b> (its node choice at that instant: {@link TresStepProfile#earliestFitOn} from the
+ * batch's end). Its start is the later of that and start_res. When a plan's end frees more nodes before that start
+ * ({@code later_start}), or when its nodes meet an earlier plan between its start and end rounded down
+ * ({@link NodeSpace#overlaps}, {@code _test_resv_overlap}), the test runs again from that instant ({@code TRY_LATER}).
+ * A planned job's nodes are then taken out whole ({@link #reserve}).
+ */
+final class WillRunPlanner {
+
+    private final long now;
+    private final long windowSeconds;
+    private final TresStepProfile profile;
+    private final NodeSpace space;
+    private long[] ends;
+    private Placement[] held;
+    private int running;
+    private final long epoch;
+
+    /** The answer of a test: the job's start (now: it starts now) and its nodes. */
+    record Outcome(long start, Placement placement) {}
+
+    /**
+     * @param ends, held the running jobs' ends (start + limit, after now) and placements; {@code profile} has them
+     * @param epoch the wall-clock instant of time 0 ({@link SlurmSchedulerPolicy#withEpoch})
+     */
+    WillRunPlanner(long now, long windowSeconds, long resolution, TresStepProfile profile, long[] ends, Placement[] held, int nodeCount,
+            long epoch) {
+        this.epoch = epoch;
+        this.now = now;
+        this.windowSeconds = windowSeconds;
+        this.profile = profile;
+        BitSet all = new BitSet(nodeCount);
+        all.set(0, nodeCount);
+        this.space = new NodeSpace(now, windowSeconds, resolution, all);
+        this.ends = ends.clone();
+        this.held = held.clone();
+        this.running = ends.length;
+    }
+
+    /**
+     * The job's start and nodes, or null when it can start nowhere (no nodes of its partition could ever hold it). A
+     * start after now + window is returned unchecked against the plans (Slurm makes no plan for it).
+     *
+     * @param partition the nodes of its partition, or null for every node
+     */
+    Outcome test(JobSpec job, BitSet partition, long duration) {
+        BitSet part = partition;
+        if (part == null) {
+            part = new BitSet();
+            part.set(0, profile.nodeCount());
+        }
+        long startRes = now;
+        for (int round = 0; round < MAX_TESTS; round++) {
+            long endTime = startRes + duration;
+            NodeSpace.Avail avail = space.availFor(part, startRes, endTime);
+            long later = avail.laterStart();
+            Outcome o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration) : null;
+            if (o == null) {
+                if (later == NodeSpace.NONE) return null;
+                startRes = later;
+                continue;
+            }
+            long start = Math.max(o.start(), startRes);
+            if (start <= now) return o;
+            if (later != NodeSpace.NONE && start > later) {
+                startRes = later;
+                continue;
+            }
+            if (start > now + windowSeconds) return new Outcome(start, o.placement());
+            if (space.overlaps(nodes(o.placement()), space.down(start), space.down(start + duration))) {
+                startRes = start;
+                continue;
+            }
+            return new Outcome(start, o.placement());
+        }
+        return null; // each test starts later than the one before (see MAX_TESTS): never reached on a map of this cycle
+    }
+
+    /**
+     * Tests of one job in a cycle at most: each new test starts later than the one before (at a record's end, or at the
+     * job's own later start), so a job needs at most one per record of the map and one per later start found; the bound
+     * only keeps a defect from hanging the run (the job then gets no start in this cycle).
+     */
+    private static final int MAX_TESTS = 100_000;
+
+    /** cons_tres's will-run test on {@code nodes}: now if the job fits now, else the end of the batch after which it fits. */
+    private Outcome willRun(JobSpec job, BitSet nodes, long duration) {
+        AvailabilityProfile.Slot fit = profile.earliestFitOn(job, now, duration, nodes);
+        if (fit == null) return null;
+        if (fit.start() == now) return new Outcome(now, fit.placement());
+        long[] mine = new long[running];
+        int n = 0;
+        for (int k = 0; k < running; k++) {
+            for (int node : held[k].nodes()) {
+                if (nodes.get(node)) {
+                    mine[n++] = ends[k];
+                    break;
+                }
+            }
+        }
+        long start = SlurmSchedulerPolicy.willRunStart(fit.start(), Arrays.copyOf(mine, n), epoch);
+        if (start == fit.start()) return new Outcome(start, fit.placement());
+        AvailabilityProfile.Slot at = profile.earliestFitOn(job, start, duration, nodes);
+        return at != null && at.start() == start ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
+    }
+
+    /** A job the cycle started now, running until {@code end}: the will-run tests see it ({@code profile} has it booked). */
+    void started(Placement placement, long end) {
+        if (running == ends.length) {
+            ends = Arrays.copyOf(ends, Math.max(4, running * 2));
+            held = Arrays.copyOf(held, ends.length);
+        }
+        ends[running] = end;
+        held[running++] = placement;
+    }
+
+    /** Plans the job's whole nodes from its start to its end, both rounded down ({@code _add_reservation}). */
+    void reserve(Placement placement, long start, long duration) {
+        space.reserve(space.down(start), space.down(start + duration), nodes(placement));
+    }
+
+    private static BitSet nodes(Placement p) {
+        BitSet b = new BitSet();
+        for (int node : p.nodes()) b.set(node);
+        return b;
+    }
+
+    /** The map of planned nodes (for tests). */
+    NodeSpace space() {
+        return space;
+    }
+}
