@@ -231,7 +231,11 @@ final class CountProfile implements AvailabilityProfile {
                     jump = Math.max(jump, r.end());
                 }
             }
-            if (total - blocked < p) {
+            // only a window that masks the candidate can move it on without reading the steps: it masks
+            // only a start before its end, so jump > candidate and the search advances. With no window in
+            // the way the steps decide (total is no bound on them: a profile built from the processors free
+            // now, ofReleases, rises above it as running jobs end); they always advance or answer.
+            if (blocked > 0 && total - blocked < p) {
                 candidate = jump;
                 continue;
             }
