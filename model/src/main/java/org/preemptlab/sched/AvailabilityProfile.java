@@ -26,8 +26,10 @@ public interface AvailabilityProfile {
      * (unbooking them one by one would touch every later step for each).
      */
     static AvailabilityProfile ofReleases(long from, Capacity free, long[] times, Placement[] placements) {
-        if (free instanceof ProcessorCapacity) {
-            AvailabilityProfile p = of(from, free);
+        if (free instanceof ProcessorCapacity pc) {
+            int up = pc.free();
+            for (Placement placement : placements) up += placement.procs();
+            AvailabilityProfile p = new CountProfile(from, pc.free(), up);
             for (int i = 0; i < times.length; i++) p.unbook(placements[i], times[i], Long.MAX_VALUE);
             return p;
         }

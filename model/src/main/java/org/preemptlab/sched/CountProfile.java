@@ -17,6 +17,12 @@ final class CountProfile implements AvailabilityProfile {
     private long[] times = new long[64];
     private int[] free = new int[64];
     private int size;
+    /**
+     * The most processors the profile has free once every booking it was built with has ended: those of
+     * the machine that are up ({@link AvailabilityProfile#ofReleases} passes the free ones and the running
+     * jobs' ones; a processor down for a failure is not among them, as DOWN nodes are not in Slurm's
+     * backfill's avail bitmap). Windows take their processors out of it.
+     */
     private final int total;
 
     private static final int SHIFT = 3;
@@ -34,7 +40,13 @@ final class CountProfile implements AvailabilityProfile {
     private int scannedMax = Integer.MIN_VALUE;
 
     CountProfile(long from, int freeProcs) {
-        total = freeProcs;
+        this(from, freeProcs, freeProcs);
+    }
+
+    /** Free {@code freeProcs} from {@code from}, of {@code upProcs} that running jobs will give back to. */
+    CountProfile(long from, int freeProcs, int upProcs) {
+        if (upProcs < freeProcs) throw new IllegalArgumentException("upProcs: " + upProcs + "; must be ≥ freeProcs " + freeProcs);
+        total = upProcs;
         times[0] = from;
         free[0] = freeProcs;
         size = 1;

@@ -52,4 +52,19 @@ class CountProfileTest {
         assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10),
                 () -> profile.earliestFit(job(4), 0, 50, List.of()))).isNull();
     }
+
+    @Test
+    void aWindowIsWeighedAgainstTheProcessorsUpNotTheOnesFreeNow() {
+        // 16 processors up, 4 free now, 12 back at 100; a window holds processors 0 and 1 until 10,000:
+        // 14 are left to the job of 8, which starts at 100 (not after the window, as when the 4 free now
+        // were taken for the machine)
+        AvailabilityProfile profile = AvailabilityProfile.ofReleases(0, ProcessorCapacity.counting(16, 4),
+                new long[] {100}, new Placement[] {Placement.ofCount(12)});
+        List<Reservation> windows = List.of(new Reservation("maint", 0, 10_000, new int[] {0, 1}, 0));
+        AvailabilityProfile.Slot slot = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> profile.earliestFit(job(8), 0, 50, windows));
+        assertThat(slot.start()).isEqualTo(100);
+        // 15 cannot run beside the window: after it
+        assertThat(profile.earliestFit(job(15), 0, 50, windows).start()).isEqualTo(10_000);
+    }
 }
