@@ -112,4 +112,15 @@ class FailureHangProperties {
             check(scenario(SchedulerKind.SLURM, nodes(), 8, seed, 60, repair));
         }
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void slurmOnAProcessorMachineWithoutFailuresToo() {
+        // the same hang needed no failure: any job wider than the processors free when the cycle began
+        for (long seed = 10; seed < 14; seed++) {
+            Scenario f = scenario(SchedulerKind.SLURM, new ProcessorMachine(16), 1, seed, 40, 1800);
+            check(new Scenario(f.name(), "", seed, f.cluster(), f.jobs(), f.scheduler(), null, null, null, null, null,
+                    null, null));
+        }
+    }
 }
