@@ -94,7 +94,7 @@ class FailureHangProperties {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void slurmBackfillOnAProcessorMachineWaitsForTheRepair() {
         // hung in CountProfile.earliestFit under SlurmSchedulerPolicy.backfillCycle: a job wider than the
         // processors free when the cycle began was never tried at the later releases
@@ -106,7 +106,7 @@ class FailureHangProperties {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void slurmBackfillOnNodesWithFailures() {
         for (long seed = 10; seed < 14; seed++) {
             long repair = seed % 2 == 0 ? 1800 : 14_400;
@@ -115,7 +115,7 @@ class FailureHangProperties {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void slurmOnAProcessorMachineWithoutFailuresToo() {
         // the same hang needed no failure: any job wider than the processors free when the cycle began
         for (long seed = 10; seed < 14; seed++) {
