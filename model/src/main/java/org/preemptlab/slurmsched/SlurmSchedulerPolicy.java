@@ -238,15 +238,13 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
         List<Started> startedNow = new ArrayList<>();
         Set<Integer> startedIdx = new HashSet<>();
-        // array throttles over this call's passes: the tasks started in one count for the rest (job_array_start_test)
-        ArrayTaskLimit throttles = new ArrayTaskLimit(s.running());
-        if (backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx, throttles);
+        if (backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
         if (mainPass) {
-            mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx, throttles);
+            mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx);
             lastMainPass = now;
             eventPending = false;
         }
-        if (backfill && !backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx, throttles);
+        if (backfill && !backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
         // periodic passes while jobs wait and something can change (a job runs or ends, a window opens or closes);
         // with nothing running and nothing startable the engine reports the run as stuck
         boolean canChange = !s.running().isEmpty() || !startedIdx.isEmpty() || !s.reservations().isEmpty();
@@ -267,11 +265,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private void runBackfill(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions, List<Started> startedNow,
-            Set<Integer> startedIdx, ArrayTaskLimit throttles) {
+            Set<Integer> startedIdx) {
         // Slurm's _more_work(): a cycle runs only if a job was submitted, started or ended since the last one
         long print = fingerprint(s);
         if (print != lastCyclePrint || !startedNow.isEmpty() || !startedIdx.isEmpty()) {
-            backfillCycle(s, order, free, decisions, startedNow, startedIdx, throttles);
+            backfillCycle(s, order, free, decisions, startedNow, startedIdx);
         } else {
             skippedCycles++;
         }
@@ -364,7 +362,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private void mainScheduler(Snapshot s, List<JobView> order, Capacity free, boolean fullPass, List<Decision> decisions,
-            List<Started> startedNow, Set<Integer> startedIdx, ArrayTaskLimit throttles) {
+            List<Started> startedNow, Set<Integer> startedIdx) {
         long now = s.now();
         List<Reservation> windows = s.reservations();
         Capacity usableForMain = null; // free minus the nodes of blocked partitions (made on the first block)
@@ -375,8 +373,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (!fullPass && tested >= config.defaultQueueDepth()) break;
             String part = attributes.partition(job.spec());
             if (blocked.contains(part)) continue;
-            // schedule(): job_array_start_test before the depth count; a throttled task does not block its partition
-            if (throttles.reached(job.spec())) continue;
             tested++;
             long end = now + job.requestedWalltime();
             Capacity view = usableForMain == null ? free : usableForMain;
@@ -393,7 +389,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (usableForMain != null) usableForMain.take(p);
             startedNow.add(new Started(end, taken));
             startedIdx.add(job.index());
-            throttles.started(job.spec());
             decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
         }
     }
@@ -428,7 +423,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private void backfillCycle(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions,
-            List<Started> startedNow, Set<Integer> startedIdx, ArrayTaskLimit throttles) {
+            List<Started> startedNow, Set<Integer> startedIdx) {
         backfillCycles++;
         long now = s.now();
         if (startedIdx.size() == order.size()) { // the main scheduler started every pending job: nothing to test
@@ -477,10 +472,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 passedOver.put(job.name(), arrayPass);
                 continue;
             }
-            if (throttles.reached(job.spec())) { // job_array_start_test: passed over, its array stays rejected
-                passedOver.put(job.name(), "array throttle: as many of its array's tasks run as it allows");
-                continue;
-            }
             if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
                 passedOver.put(job.name(), "bf_max_job_user");
                 continue;
@@ -513,7 +504,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 arrays.started();
                 started.add(job.name());
                 startedIdx.add(job.index());
-                throttles.started(job.spec());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
             } else if (slot == null || slot.start() >= windowEnd) {
                 passedOver.put(job.name(), "no start within bf_window");
