@@ -76,6 +76,8 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private long runningBookedUntil;
     /** Passes that skipped the walk of the running jobs (for the tests). */
     private long runningWalksSkipped;
+    /** Reservations that could not start when due and were planned again (for the tests). */
+    private long replans;
 
     public ConservativeBackfillPolicy() {
         this(true);
@@ -89,6 +91,16 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     /** Passes that did not walk the running jobs since this policy was made. */
     long runningWalksSkipped() {
         return runningWalksSkipped;
+    }
+
+    /** Reservations planned again because they could not start when due, since this policy was made. */
+    long replans() {
+        return replans;
+    }
+
+    /** Step capacities the profile's searches around windows combined since this policy was made (0 by counts). */
+    long stepsMet() {
+        return profile instanceof StepProfile p ? p.stepsMet() : 0;
     }
 
     /** Starts only: never preempts, holds or promises. */
@@ -443,6 +455,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
                 unbook(i, now);
                 bookedPlace[i] = null;
                 removeFromBooked(i);
+                replans++;
                 reserve(j, now, now + 1);
                 if (hasBooking(i)) next = Math.min(next, bookedFrom[i]);
                 continue;

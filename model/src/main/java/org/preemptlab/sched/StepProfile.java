@@ -17,6 +17,8 @@ import org.preemptlab.job.JobSpec;
 final class StepProfile implements AvailabilityProfile {
 
     private final TreeMap<Long, Capacity> steps = new TreeMap<>();
+    /** Step capacities combined by the searches around windows (for the tests: their work). */
+    private long stepsMet;
 
     /** A profile that is {@code free} from {@code from} on, forever. */
     StepProfile(long from, Capacity free) {
@@ -116,16 +118,31 @@ final class StepProfile implements AvailabilityProfile {
             candidates.add(r.start());
             candidates.add(r.end());
         }
+        long skipUntil = Long.MIN_VALUE; // no start before this fits (a step on the way cannot hold the job)
         for (long c : candidates) {
             long start = Math.max(from, c);
             if (c < from && candidates.higher(c) != null && candidates.higher(c) <= from) continue;
+            if (start < skipUntil) continue;
             long end = start + duration;
+            if (cannotHold(job, start, end, windows)) continue;
             Capacity acc = null;
+            boolean failed = false;
             for (var e : steps.tailMap(steps.floorKey(start), true).entrySet()) {
                 if (e.getKey() >= end) break;
                 acc = acc == null ? e.getValue().copy() : acc.meet(e.getValue());
+                stepsMet++;
+                if (acc.place(job) == null) {
+                    // the windows below only take more away: no fit here. As in the search without
+                    // windows: if this step alone cannot hold the job, no start before its end can
+                    failed = true;
+                    if (e.getValue().place(job) == null) {
+                        Long next = steps.higherKey(e.getKey());
+                        skipUntil = next == null ? Long.MAX_VALUE : next;
+                    }
+                    break;
+                }
             }
-            if (acc == null) continue;
+            if (failed || acc == null) continue;
             if (Reservations.confinedTo(windows, job, start) != null) {
                 Reservation home = null;
                 for (Reservation r : windows) {
@@ -146,5 +163,31 @@ final class StepProfile implements AvailabilityProfile {
             if (p != null) return new Slot(start, p);
         }
         return null;
+    }
+
+    /** Step capacities the searches around windows combined since this profile was made. */
+    long stepsMet() {
+        return stepsMet;
+    }
+
+    /**
+     * A cheap test that the search above cannot place the job at [start, end): the step at the start,
+     * with the windows' nodes taken, cannot hold it. What the search tests is less (the meet of every
+     * step over [start, end), then the same nodes taken), so it fails too: placing is monotone, as the
+     * search without windows assumes as well. Spares the meets of a start that lies before a repair the
+     * job needs (a reservation planned again while nodes are down tried each such start in full).
+     * Not for a job confined to a reservation (its nodes are restricted further, another way).
+     */
+    private boolean cannotHold(JobSpec job, long start, long end, List<Reservation> windows) {
+        Capacity first = null;
+        for (Reservation r : windows) {
+            if (!AvailabilityProfile.masks(r, job, start, end)) continue;
+            if (first == null) {
+                if (Reservations.confinedTo(windows, job, start) != null) return false;
+                first = steps.floorEntry(start).getValue().copy();
+            }
+            for (int node : r.nodes()) first.seize(node);
+        }
+        return first != null && first.place(job) == null;
     }
 }

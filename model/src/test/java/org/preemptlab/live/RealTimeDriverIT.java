@@ -32,7 +32,7 @@ import org.preemptlab.sim.SimulationResult;
  * instants (30 s apart at the closest) are 1.5 s of real time apart. A run so late that those could
  * swap is reported as aborted (the machine was too busy to compare), not as passed.
  */
-@Timeout(600)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RealTimeDriverIT {
 
     private static final double SCALE = 20;

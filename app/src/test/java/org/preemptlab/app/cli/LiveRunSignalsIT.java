@@ -40,7 +40,7 @@ import org.preemptlab.backend.slurm.SlurmCli;
  * <p>The Slurm cases need a local Slurm with 4 idle nodes ({@code PREEMPTLAB_SLURM_DIR}, as
  * {@code SlurmBackendIT}) and are skipped, with the reason, without one.
  */
-@Timeout(300)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LiveRunSignalsIT {
 
     /** True if {@code env --default-signal=INT} works here (GNU coreutils 8.31+). */

@@ -28,7 +28,7 @@ import org.preemptlab.backend.local.RunDirectory;
  * watchdog: see {@code LiveRunSignalsIT} for the watchdog's own work), its job processes survive it,
  * and {@link LocalProcessBackend#reapOrphans} ends every one of them.
  */
-@Timeout(600)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LocalRunCrashTest {
 
     private static final long WAIT = 120_000;

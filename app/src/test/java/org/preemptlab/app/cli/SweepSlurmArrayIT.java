@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after {@code ./mvnw package}.
  */
 @Tag("slurm")
-@Timeout(600)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SweepSlurmArrayIT {
 
     @TempDir

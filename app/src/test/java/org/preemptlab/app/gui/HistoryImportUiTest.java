@@ -209,6 +209,40 @@ class HistoryImportUiTest extends ShellUiTest {
         }
     }
 
+    /** The backfill plans' choice: own resources by default, explained in words; whole nodes give the command's numbers. */
+    @Test
+    void the_backfill_plans_choice_gives_what_replay_backfill_plans_whole_nodes_reports(FxRobot robot) throws Exception {
+        Stage window = openWindow(robot);
+        HistoryView view = (HistoryView) window.getScene().getRoot();
+        HistoryImportViewModel vm = view.viewModel();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<SiteReplay.BackfillPlans> plans = robot.lookup("#history-backfill-plans")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        Label hint = robot.lookup("#history-backfill-plans-hint").queryAs(Label.class);
+        assertThat(plans.getValue()).isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        assertThat(Fx.call(() -> plans.getConverter().toString(plans.getValue()))).isEqualTo("own resources");
+        assertThat(hint.getText()).startsWith("own resources: ").contains("only the CPUs, memory and GPUs it asks for");
+        fillFixture(robot, fixture("sacct.txt"));
+        Fx.run(() -> plans.setValue(SiteReplay.BackfillPlans.WHOLE_NODES));
+        assertThat(vm.backfillPlansProperty().get()).isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
+        assertThat(hint.getText()).startsWith("whole nodes: ").contains("its whole nodes");
+        robot.clickOn("#history-replay");
+        assertThat(vm.state()).as(vm.errorProperty().get()).isEqualTo(HistoryImportViewModel.State.DONE);
+
+        Cli cli = replay("--slurm-conf", fixture("slurm.conf").toString(), "--gres-conf", fixture("gres.conf").toString(),
+                "--sacctmgr-dump", fixture("sacctmgr-dump.txt").toString(), "--sacctmgr-qos", fixture("sacctmgr-qos.txt").toString(),
+                "--sacct", fixture("sacct.txt").toString(), "--backfill-plans", "whole-nodes");
+        assertThat(cli.report()).contains("\"backfillPlans\": \"whole-nodes\"");
+        FidelityViewModel f = view.fidelityView().viewModel();
+        assertThat(f.backfillPlans()).isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
+        sameNumbers(f.comparison().toJson(java.util.Map.of()), cli.report());
+        assertThat(f.warnings()).anySatisfy(w -> assertThat(w).startsWith("backfill plans: whole nodes"));
+        for (String w : f.warnings()) assertThat(cli.out()).contains("warning: " + w);
+        assertThat(robot.lookup("#history-status").queryAs(Label.class).getText()).startsWith("sacct.txt (backfill plans: whole nodes): ");
+        int last = f.summary().size() - 1;
+        assertThat(robot.lookup("#fidelity-summary-" + last).queryAs(Label.class).getText()).startsWith("whole nodes: ");
+    }
+
     @Test
     void the_log_tolerance_priority_and_what_if_show_what_the_replay_command_reports(FxRobot robot) throws Exception {
         Stage window = openWindow(robot);

@@ -24,7 +24,12 @@ final class BackendProbe implements BackendEvents {
 
     final List<Observation> seen = new ArrayList<>();
     final List<Done> done = new ArrayList<>();
-    final Thread owner = Thread.currentThread();
+    /**
+     * The thread that drives the backend: the last one to deliver through this probe (at first the one that made it).
+     * A test with a time limit runs in a thread of its own (JUnit's SEPARATE_THREAD), not the one of its {@code @BeforeEach}
+     * that may have made the probe: the check is that the engine hears of work done on the thread that delivers.
+     */
+    private volatile Thread owner = Thread.currentThread();
     private final LiveBackend backend;
     private long simTime;
 
@@ -41,6 +46,7 @@ final class BackendProbe implements BackendEvents {
 
     /** Delivers observations until one matches, or fails after the timeout. */
     Observation await(Predicate<Observation> what, String description, long timeoutMillis) {
+        owner = Thread.currentThread();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (Observation o : seen) if (what.test(o)) return o;
         while (System.nanoTime() < deadline) {
@@ -64,6 +70,7 @@ final class BackendProbe implements BackendEvents {
 
     /** Delivers whatever is queued now. */
     void drain() {
+        owner = Thread.currentThread();
         Observation o;
         while ((o = backend.observations().poll()) != null) {
             seen.add(o);

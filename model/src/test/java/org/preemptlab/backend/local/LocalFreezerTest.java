@@ -26,7 +26,7 @@ import org.preemptlab.live.ObservedKind;
  * and the choice between freezer and signals. The freezer cases are skipped, with the reason, when
  * this machine has no writable freezer of that version.
  */
-@Timeout(600)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LocalFreezerTest {
 
     private static final long WAIT = 120_000;

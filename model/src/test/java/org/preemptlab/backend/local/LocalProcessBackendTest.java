@@ -26,7 +26,7 @@ import org.preemptlab.live.ObservedKind;
  * simulated minute per real second. Every wait polls for a condition with a generous deadline (a
  * loaded 2-core box); no assertion bounds how long something took from above.
  */
-@Timeout(600)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LocalProcessBackendTest {
 
     private static final long WAIT = 120_000;

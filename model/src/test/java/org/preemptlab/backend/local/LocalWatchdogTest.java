@@ -20,7 +20,7 @@ import org.preemptlab.live.RunWatchdog;
  * what it left, not about when. Stopped and frozen jobs, children that left the recorded group's
  * leader, processes that escaped into another session, recycled pids and kept run files.
  */
-@Timeout(120)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LocalWatchdogTest {
 
     private static final long WAIT = 30_000;

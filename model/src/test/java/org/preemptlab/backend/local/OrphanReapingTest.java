@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * survive and {@link LocalProcessBackend#reapOrphans} ends them from the run directory's records —
  * never a process whose pid was recycled.
  */
-@Timeout(600)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OrphanReapingTest {
 
     private static final long WAIT = 120_000;

@@ -47,7 +47,7 @@ import org.preemptlab.sim.SimulationResult;
  * <p>Run: {@code PREEMPTLAB_SLURM_DIR=DIR mvn -pl model test -Dtest='*IT' -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("slurm")
-@Timeout(300)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SlurmBackendIT {
 
     /** Scale 20: Slurm needs ~1 s to start a released job, i.e. 20 simulated seconds. */

@@ -25,7 +25,7 @@ import org.preemptlab.live.RunWatchdog;
  * runs in its job directory left (and only theirs), and the watchdog cancels a dead run's jobs
  * (run against {@code scancel}/{@code squeue} stand-ins that record their calls).
  */
-@Timeout(60)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SlurmRunLifecycleTest {
 
     @TempDir

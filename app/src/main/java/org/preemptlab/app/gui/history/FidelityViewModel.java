@@ -14,6 +14,7 @@ import org.preemptlab.fidelity.WhatIfComparison;
 import org.preemptlab.limits.PendingReason;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.ReplayReasons;
+import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.units.Units;
 
@@ -52,18 +53,27 @@ public final class FidelityViewModel {
     private final ReplayReasons reasons;
     private final List<String> warnings;
     private final WhatIfComparison whatIf;
+    /** The backfill plans the replay used, or null when not known (a replay not made by the import window). */
+    private final SiteReplay.BackfillPlans plans;
     private final ObjectProperty<ColorBy> colorBy = new SimpleObjectProperty<>(this, "colorBy", ColorBy.PARTITION);
 
     public FidelityViewModel(String title, HistoryReplay.Result result, ReplayReasons reasons) {
-        this(title, result, reasons, result.warnings(), null);
+        this(title, result, reasons, result.warnings(), null, null);
     }
 
     /** The outcome of a replay as {@code replay} makes it, with its what-if when it had a baseline. */
     public FidelityViewModel(String title, SiteReplayRun.Outcome outcome) {
-        this(title, outcome.result(), outcome.reasons(), outcome.warnings(), outcome.whatIf());
+        this(title, outcome, null);
     }
 
-    private FidelityViewModel(String title, HistoryReplay.Result result, ReplayReasons reasons, List<String> warnings, WhatIfComparison whatIf) {
+    /** As {@link #FidelityViewModel(String, SiteReplayRun.Outcome)}, saying which backfill plans the replay used. */
+    public FidelityViewModel(String title, SiteReplayRun.Outcome outcome, SiteReplay.BackfillPlans plans) {
+        this(title, outcome.result(), outcome.reasons(), outcome.warnings(), outcome.whatIf(), plans);
+    }
+
+    private FidelityViewModel(String title, HistoryReplay.Result result, ReplayReasons reasons, List<String> warnings, WhatIfComparison whatIf,
+            SiteReplay.BackfillPlans plans) {
+        this.plans = plans;
         this.title = title;
         this.result = result;
         this.c = result.comparison();
@@ -74,6 +84,11 @@ public final class FidelityViewModel {
 
     public String title() {
         return title;
+    }
+
+    /** The backfill plans the replay used ({@code replay --backfill-plans}), or null when not known. */
+    public SiteReplay.BackfillPlans backfillPlans() {
+        return plans;
     }
 
     /** The model's comparison (the values of {@code replay --report}). */
@@ -215,6 +230,7 @@ public final class FidelityViewModel {
                 + Units.duration(c.meanWaitPredictedSeconds()) + " predicted"));
         out.add(new SummaryLine("Replay", Units.count(result.replayed(), "job") + " replayed, "
                 + Units.count(result.backfillCycles(), "backfill cycle") + ", " + Units.duration(result.wallMillis() / 1000.0)));
+        if (plans != null) out.add(new SummaryLine("Backfill plans", HistoryImportViewModel.describe(plans)));
         return out;
     }
 

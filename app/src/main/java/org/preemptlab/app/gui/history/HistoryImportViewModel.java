@@ -46,6 +46,8 @@ public final class HistoryImportViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObjectProperty<FidelityViewModel> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<SiteReplay.Priority> priority = new SimpleObjectProperty<>(this, "priority", SiteReplay.Priority.MULTIFACTOR);
+    private final ObjectProperty<SiteReplay.BackfillPlans> backfillPlans = new SimpleObjectProperty<>(this, "backfillPlans",
+            SiteReplay.BackfillPlans.OWN_RESOURCES);
     private HistoryImportForm.Request request;
     private TaskHandle pending;
     /** Set by {@link #cancel()}; read by the task between its steps (also before {@link #pending} is known). */
@@ -70,6 +72,30 @@ public final class HistoryImportViewModel {
     /** Multifactor (the engine recomputes it, as Slurm does) or sacct's Priority column, fixed ({@code replay --priority}). */
     public ObjectProperty<SiteReplay.Priority> priorityProperty() {
         return priority;
+    }
+
+    /**
+     * What the backfill scheduler's plans hold ({@code replay --backfill-plans}): own resources (the default: a planned
+     * job keeps only the CPUs, memory and GPUs it asks for) or whole nodes (Slurm 22.05: a planned job keeps its whole
+     * nodes, and starts are tested with cons_tres's will-run test in 30-s batches). Null counts as own resources.
+     */
+    public ObjectProperty<SiteReplay.BackfillPlans> backfillPlansProperty() {
+        return backfillPlans;
+    }
+
+    /** The backfill plans chosen, own resources when none is. */
+    public SiteReplay.BackfillPlans backfillPlans() {
+        return backfillPlans.get() == null ? SiteReplay.BackfillPlans.OWN_RESOURCES : backfillPlans.get();
+    }
+
+    /** The backfill plans as a person reads them, with what they mean, in one line. */
+    public static String describe(SiteReplay.BackfillPlans plans) {
+        return switch (plans) {
+            case OWN_RESOURCES -> "own resources: a job the backfill plans ahead holds only the CPUs, memory and GPUs it asks for "
+                    + "(today's Slurm; the default)";
+            case WHOLE_NODES -> "whole nodes: a job the backfill plans ahead holds its whole nodes, and starts are tested in 30-s "
+                    + "batches (Slurm 22.05)";
+        };
     }
 
     /** The problem of a field's text ("no such file"), empty when it is fine. */
@@ -121,10 +147,12 @@ public final class HistoryImportViewModel {
     public boolean run() {
         if (request == null || state.get() == State.RUNNING) return false;
         HistoryImportForm.Request req = request;
+        SiteReplay.BackfillPlans plans = backfillPlans();
         String title = req.describe();
+        String how = " (backfill plans: " + label(plans) + ")";
         state.set(State.RUNNING);
         error.set("");
-        status.set("Replaying " + title + " …");
+        status.set("Replaying " + title + how + " …");
         cancelRequested.set(false);
         Runnable checkCancelled = () -> {
             if (cancelRequested.get()) throw new CancellationException("cancelled");
@@ -149,19 +177,19 @@ public final class HistoryImportViewModel {
             sink.checkCancelled();
             checkCancelled.run();
             SiteReplayRun.Outcome outcome = SiteReplayRun.run(site, baseline, history,
-                    new SiteReplayRun.Options(req.priority(), 0, log, req.toleranceSeconds()), true, (replay, done, total) -> {
+                    new SiteReplayRun.Options(req.priority(), 0, log, req.toleranceSeconds(), plans), true, (replay, done, total) -> {
                         sink.checkCancelled();
                         checkCancelled.run();
                         sink.progress(total == 0 ? -1 : (double) done / total, "replaying" + (replay.isEmpty() ? "" : " the " + replay) + ": "
                                 + Units.group(done) + " of " + Units.count(total, "job") + " ended");
                     });
             checkCancelled.run();
-            return new FidelityViewModel(title, outcome);
+            return new FidelityViewModel(title, outcome, plans);
         }, fidelity -> {
             pending = null;
             result.set(fidelity);
             state.set(State.DONE);
-            status.set(title + ": " + fidelity.headline());
+            status.set(title + how + ": " + fidelity.headline());
         }, failure -> {
             pending = null;
             if (failure instanceof CancellationException) {
@@ -174,6 +202,14 @@ public final class HistoryImportViewModel {
             }
         });
         return true;
+    }
+
+    /** The backfill plans' short name: "own resources", "whole nodes". */
+    public static String label(SiteReplay.BackfillPlans plans) {
+        return switch (plans) {
+            case OWN_RESOURCES -> "own resources";
+            case WHOLE_NODES -> "whole nodes";
+        };
     }
 
     /** Stops a running replay (it ends as {@link State#CANCELLED}). */

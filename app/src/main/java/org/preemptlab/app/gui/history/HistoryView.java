@@ -135,8 +135,34 @@ public final class HistoryView extends BorderPane {
                 + "Priority* settings, as Slurm does; sacct's column: the Priority sacct recorded (at submission), fixed"));
         Label priorityName = new Label("priority");
         priorityName.setMinWidth(Label.USE_PREF_SIZE);
-        options.addRow(rows[HistoryImportForm.Section.OPTIONS.ordinal()], priorityName, priority);
-        TitledPane optionsPane = new TitledPane("Replay options: slurmctld log, tolerance, priority", options);
+        options.addRow(rows[HistoryImportForm.Section.OPTIONS.ordinal()]++, priorityName, priority);
+        ChoiceBox<SiteReplay.BackfillPlans> plans = new ChoiceBox<>();
+        plans.setId("history-backfill-plans");
+        plans.getItems().setAll(SiteReplay.BackfillPlans.values());
+        plans.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SiteReplay.BackfillPlans p) {
+                return p == null ? "" : HistoryImportViewModel.label(p);
+            }
+
+            @Override
+            public SiteReplay.BackfillPlans fromString(String s) {
+                return null;
+            }
+        });
+        plans.valueProperty().bindBidirectional(vm.backfillPlansProperty());
+        plans.setTooltip(new Tooltip("As replay --backfill-plans: own-resources (default) or whole-nodes"));
+        Label plansName = new Label("backfill plans");
+        plansName.setMinWidth(Label.USE_PREF_SIZE);
+        Label plansHint = new Label();
+        plansHint.setId("history-backfill-plans-hint");
+        plansHint.setWrapText(true);
+        plansHint.textProperty().bind(Bindings.createStringBinding(() -> HistoryImportViewModel.describe(vm.backfillPlans()),
+                vm.backfillPlansProperty()));
+        options.add(plansName, 0, rows[HistoryImportForm.Section.OPTIONS.ordinal()]);
+        options.add(plans, 1, rows[HistoryImportForm.Section.OPTIONS.ordinal()]);
+        options.add(plansHint, 2, rows[HistoryImportForm.Section.OPTIONS.ordinal()], 2, 1);
+        TitledPane optionsPane = new TitledPane("Replay options: slurmctld log, tolerance, priority, backfill plans", options);
         optionsPane.setId("history-options");
         optionsPane.setExpanded(true);
         TitledPane baselinePane = new TitledPane("What-if: compare with a baseline site (optional; the files above are then the changed "

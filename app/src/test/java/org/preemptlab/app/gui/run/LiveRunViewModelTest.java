@@ -34,7 +34,7 @@ import org.preemptlab.sim.SimulationConfig;
  * driver, a single "UI" thread does everything the FX thread would (start, refresh, stop).
  * Scenario: pool of 2 nodes × 1 core; A and B start at once, C waits for a free node.
  */
-@Timeout(600)
+@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LiveRunViewModelTest {
 
     /** Simulated seconds of A and B in the stop test: 400 s of real time at scale 300, so the test stops them however slow the machine. */
