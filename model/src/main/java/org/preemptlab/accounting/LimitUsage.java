@@ -26,11 +26,48 @@ public final class LimitUsage {
     private final AccountingPolicy policy;
     private final Map<Long, Counted> jobs = new HashMap<>();
     private final Map<String, long[]> qosJobs = new HashMap<>(); // [running, submitted]
-    private final Map<String, Tres> qosTres = new HashMap<>();
+    private final Map<String, TresSum> qosTres = new HashMap<>();
     private final Map<QosUser, long[]> qosUserJobs = new HashMap<>();
-    private final Map<QosUser, Tres> qosUserTres = new HashMap<>();
+    private final Map<QosUser, TresSum> qosUserTres = new HashMap<>();
     private final Map<AssocKey, long[]> assocJobs = new HashMap<>();
-    private final Map<AssocKey, Tres> assocTres = new HashMap<>();
+    private final Map<AssocKey, TresSum> assocTres = new HashMap<>();
+
+    /**
+     * A running TRES total, added to and taken from in place: the {@link Tres} the getters return is made when read
+     * (limits with TRES are rare; every start and end changes the totals). The same values as the immutable sums it
+     * replaces ({@code Tres.plus}/{@code minus}: a name once added stays, at 0 when all of it was taken back; an
+     * overflow or a value below zero is refused), measured in docs/performance.md ("JIT and engine").
+     */
+    private static final class TresSum {
+        private final java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>();
+        private Tres made = Tres.NONE;
+        private boolean stale;
+
+        void plus(Tres t) {
+            for (Map.Entry<String, Long> e : t.asMap().entrySet()) counts.merge(e.getKey(), e.getValue(), Math::addExact);
+            stale = true;
+        }
+
+        void minus(Tres t) {
+            for (Map.Entry<String, Long> e : t.asMap().entrySet()) {
+                long left = counts.getOrDefault(e.getKey(), 0L) - e.getValue();
+                if (left < 0) {
+                    throw new IllegalStateException(e.getKey() + ": " + counts.getOrDefault(e.getKey(), 0L) + " − " + e.getValue()
+                            + " is below 0");
+                }
+                counts.put(e.getKey(), left);
+            }
+            stale = true;
+        }
+
+        Tres tres() {
+            if (stale) {
+                made = Tres.of(counts);
+                stale = false;
+            }
+            return made;
+        }
+    }
     /** How many counter values have been read (see {@link #reads()}). */
     private long reads;
 
@@ -113,17 +150,17 @@ public final class LimitUsage {
         bump(qosUserJobs.computeIfAbsent(qu, k -> new long[2]), run, submitted);
         for (AssocKey k : c.chain) bump(assocJobs.computeIfAbsent(k, x -> new long[2]), run, submitted);
         if (addTres) {
-            qosTres.merge(c.qos, c.tres, Tres::plus);
-            qosUserTres.merge(qu, c.tres, Tres::plus);
-            for (AssocKey k : c.chain) assocTres.merge(k, c.tres, Tres::plus);
+            qosTres.computeIfAbsent(c.qos, k -> new TresSum()).plus(c.tres);
+            qosUserTres.computeIfAbsent(qu, k -> new TresSum()).plus(c.tres);
+            for (AssocKey k : c.chain) assocTres.computeIfAbsent(k, x -> new TresSum()).plus(c.tres);
         }
     }
 
     private void subtractTres(Counted c) {
-        qosTres.put(c.qos, qosTres.get(c.qos).minus(c.tres));
+        qosTres.get(c.qos).minus(c.tres);
         QosUser qu = new QosUser(c.qos, c.chain.get(0).user());
-        qosUserTres.put(qu, qosUserTres.get(qu).minus(c.tres));
-        for (AssocKey k : c.chain) assocTres.put(k, assocTres.get(k).minus(c.tres));
+        qosUserTres.get(qu).minus(c.tres);
+        for (AssocKey k : c.chain) assocTres.get(k).minus(c.tres);
     }
 
     private static void bump(long[] counts, int run, int submitted) {
@@ -144,7 +181,8 @@ public final class LimitUsage {
 
     public Tres qosRunningTres(String qos) {
         reads++;
-        return qosTres.getOrDefault(qos, Tres.NONE);
+        TresSum t = qosTres.get(qos);
+        return t == null ? Tres.NONE : t.tres();
     }
 
     public long qosUserRunningJobs(String qos, String user) {
@@ -159,7 +197,8 @@ public final class LimitUsage {
 
     public Tres qosUserRunningTres(String qos, String user) {
         reads++;
-        return qosUserTres.getOrDefault(new QosUser(qos, user), Tres.NONE);
+        TresSum t = qosUserTres.get(new QosUser(qos, user));
+        return t == null ? Tres.NONE : t.tres();
     }
 
     /** Running jobs of the association and everything under it. */
@@ -177,6 +216,7 @@ public final class LimitUsage {
     /** TRES held by running jobs of the association and everything under it. */
     public Tres assocRunningTres(AssocKey key) {
         reads++;
-        return assocTres.getOrDefault(key, Tres.NONE);
+        TresSum t = assocTres.get(key);
+        return t == null ? Tres.NONE : t.tres();
     }
 }
