@@ -21,16 +21,102 @@ public final class LimitUsage {
 
     private record QosUser(String qos, String user) {}
 
-    private record Counted(String qos, Tres tres, List<AssocKey> chain, boolean running) {}
+    /**
+     * A submitted job: its TRES as parallel arrays and the counters it moves, looked up once at its submit (a job's QOS,
+     * TRES and association are fixed then), so that its start and end touch them without a map look-up.
+     */
+    private static final class Counted {
+        final String[] tresNames;
+        final long[] tresValues;
+        final long[] qosCount;
+        final long[] qosUserCount;
+        final long[][] assocCounts;
+        final TresSum qosSum;
+        final TresSum qosUserSum;
+        final TresSum[] assocSums;
+        boolean running;
+
+        Counted(Tres tres, long[] qosCount, long[] qosUserCount, long[][] assocCounts, TresSum qosSum, TresSum qosUserSum,
+                TresSum[] assocSums) {
+            int n = tres.asMap().size();
+            tresNames = new String[n];
+            tresValues = new long[n];
+            int k = 0;
+            for (Map.Entry<String, Long> e : tres.asMap().entrySet()) {
+                tresNames[k] = e.getKey();
+                tresValues[k++] = e.getValue();
+            }
+            this.qosCount = qosCount;
+            this.qosUserCount = qosUserCount;
+            this.assocCounts = assocCounts;
+            this.qosSum = qosSum;
+            this.qosUserSum = qosUserSum;
+            this.assocSums = assocSums;
+        }
+    }
 
     private final AccountingPolicy policy;
     private final Map<Long, Counted> jobs = new HashMap<>();
     private final Map<String, long[]> qosJobs = new HashMap<>(); // [running, submitted]
-    private final Map<String, Tres> qosTres = new HashMap<>();
+    private final Map<String, TresSum> qosTres = new HashMap<>();
     private final Map<QosUser, long[]> qosUserJobs = new HashMap<>();
-    private final Map<QosUser, Tres> qosUserTres = new HashMap<>();
+    private final Map<QosUser, TresSum> qosUserTres = new HashMap<>();
     private final Map<AssocKey, long[]> assocJobs = new HashMap<>();
-    private final Map<AssocKey, Tres> assocTres = new HashMap<>();
+    private final Map<AssocKey, TresSum> assocTres = new HashMap<>();
+
+    /**
+     * A running TRES total, added to and taken from in place: the {@link Tres} the getters return is made when read
+     * (limits with TRES are rare; every start and end changes the totals). The same values as the immutable sums it
+     * replaces ({@code Tres.plus}/{@code minus}: a name once added stays, at 0 when all of it was taken back; an
+     * overflow or a value below zero is refused), measured in docs/performance.md ("JIT and engine").
+     */
+    private static final class TresSum {
+        private String[] names = new String[4];
+        private long[] values = new long[4];
+        private int n;
+        private Tres made = Tres.NONE;
+        private boolean stale;
+
+        private int slot(String name) {
+            for (int k = 0; k < n; k++) if (names[k].equals(name)) return k;
+            if (n == names.length) {
+                names = java.util.Arrays.copyOf(names, 2 * n);
+                values = java.util.Arrays.copyOf(values, 2 * n);
+            }
+            names[n] = name;
+            values[n] = 0;
+            return n++;
+        }
+
+        void plus(String[] ns, long[] vs) {
+            for (int j = 0; j < ns.length; j++) {
+                int k = slot(ns[j]);
+                values[k] = Math.addExact(values[k], vs[j]);
+            }
+            stale = true;
+        }
+
+        void minus(String[] ns, long[] vs) {
+            for (int j = 0; j < ns.length; j++) {
+                int k = slot(ns[j]);
+                long left = values[k] - vs[j];
+                if (left < 0) throw new IllegalStateException(ns[j] + ": " + values[k] + " − " + vs[j] + " is below 0");
+                values[k] = left;
+            }
+            stale = true;
+        }
+
+        Tres tres() {
+            if (stale) {
+                java.util.TreeMap<String, Long> counts = new java.util.TreeMap<>();
+                for (int k = 0; k < n; k++) counts.put(names[k], values[k]);
+                made = Tres.of(counts);
+                stale = false;
+            }
+            return made;
+        }
+    }
+
     /** How many counter values have been read (see {@link #reads()}). */
     private long reads;
 
@@ -44,17 +130,29 @@ public final class LimitUsage {
         String qos = policy.resolveQos(job);
         if (qos == null) throw new IllegalStateException("job " + job.jobId() + " has no QOS (check it with checkSubmit first)");
         List<AssocKey> chain = policy.tree().chain(job.association());
-        Counted c = new Counted(qos, policy.countedTres(job), chain, false);
+        QosUser qu = new QosUser(qos, chain.get(0).user());
+        long[][] assocCounts = new long[chain.size()][];
+        TresSum[] assocSums = new TresSum[chain.size()];
+        for (int k = 0; k < assocCounts.length; k++) {
+            assocCounts[k] = assocJobs.computeIfAbsent(chain.get(k), x -> new long[2]);
+            assocSums[k] = assocTres.computeIfAbsent(chain.get(k), x -> new TresSum());
+        }
+        Counted c = new Counted(policy.countedTres(job), qosJobs.computeIfAbsent(qos, k -> new long[2]),
+                qosUserJobs.computeIfAbsent(qu, k -> new long[2]), assocCounts, qosTres.computeIfAbsent(qos, k -> new TresSum()),
+                qosUserTres.computeIfAbsent(qu, k -> new TresSum()), assocSums);
         jobs.put(job.jobId(), c);
-        add(c, 0, 1, false);
+        add(c, 0, 1);
     }
 
     /** A submitted job starts running. */
     public void start(JobRequest job) {
         Counted c = counted(job);
         if (c.running) throw new IllegalStateException("job " + job.jobId() + " is already running");
-        jobs.put(job.jobId(), new Counted(c.qos, c.tres, c.chain, true));
-        add(c, 1, 0, true);
+        c.running = true;
+        add(c, 1, 0);
+        c.qosSum.plus(c.tresNames, c.tresValues);
+        c.qosUserSum.plus(c.tresNames, c.tresValues);
+        for (TresSum t : c.assocSums) t.plus(c.tresNames, c.tresValues);
     }
 
     /** A running job ends (completes, is cancelled or killed); it leaves the system. */
@@ -62,7 +160,7 @@ public final class LimitUsage {
         Counted c = counted(job);
         if (!c.running) throw new IllegalStateException("job " + job.jobId() + " is not running");
         jobs.remove(job.jobId());
-        add(c, -1, -1, false);
+        add(c, -1, -1);
         subtractTres(c);
     }
 
@@ -70,8 +168,8 @@ public final class LimitUsage {
     public void requeue(JobRequest job) {
         Counted c = counted(job);
         if (!c.running) throw new IllegalStateException("job " + job.jobId() + " is not running");
-        jobs.put(job.jobId(), new Counted(c.qos, c.tres, c.chain, false));
-        add(c, -1, 0, false);
+        c.running = false;
+        add(c, -1, 0);
         subtractTres(c);
     }
 
@@ -80,7 +178,7 @@ public final class LimitUsage {
         Counted c = counted(job);
         if (c.running) throw new IllegalStateException("job " + job.jobId() + " is running; end it instead");
         jobs.remove(job.jobId());
-        add(c, 0, -1, false);
+        add(c, 0, -1);
     }
 
     /**
@@ -107,23 +205,16 @@ public final class LimitUsage {
         return c;
     }
 
-    private void add(Counted c, int run, int submitted, boolean addTres) {
-        bump(qosJobs.computeIfAbsent(c.qos, k -> new long[2]), run, submitted);
-        QosUser qu = new QosUser(c.qos, c.chain.get(0).user());
-        bump(qosUserJobs.computeIfAbsent(qu, k -> new long[2]), run, submitted);
-        for (AssocKey k : c.chain) bump(assocJobs.computeIfAbsent(k, x -> new long[2]), run, submitted);
-        if (addTres) {
-            qosTres.merge(c.qos, c.tres, Tres::plus);
-            qosUserTres.merge(qu, c.tres, Tres::plus);
-            for (AssocKey k : c.chain) assocTres.merge(k, c.tres, Tres::plus);
-        }
+    private void add(Counted c, int run, int submitted) {
+        bump(c.qosCount, run, submitted);
+        bump(c.qosUserCount, run, submitted);
+        for (long[] counts : c.assocCounts) bump(counts, run, submitted);
     }
 
     private void subtractTres(Counted c) {
-        qosTres.put(c.qos, qosTres.get(c.qos).minus(c.tres));
-        QosUser qu = new QosUser(c.qos, c.chain.get(0).user());
-        qosUserTres.put(qu, qosUserTres.get(qu).minus(c.tres));
-        for (AssocKey k : c.chain) assocTres.put(k, assocTres.get(k).minus(c.tres));
+        c.qosSum.minus(c.tresNames, c.tresValues);
+        c.qosUserSum.minus(c.tresNames, c.tresValues);
+        for (TresSum t : c.assocSums) t.minus(c.tresNames, c.tresValues);
     }
 
     private static void bump(long[] counts, int run, int submitted) {
@@ -144,7 +235,8 @@ public final class LimitUsage {
 
     public Tres qosRunningTres(String qos) {
         reads++;
-        return qosTres.getOrDefault(qos, Tres.NONE);
+        TresSum t = qosTres.get(qos);
+        return t == null ? Tres.NONE : t.tres();
     }
 
     public long qosUserRunningJobs(String qos, String user) {
@@ -159,7 +251,8 @@ public final class LimitUsage {
 
     public Tres qosUserRunningTres(String qos, String user) {
         reads++;
-        return qosUserTres.getOrDefault(new QosUser(qos, user), Tres.NONE);
+        TresSum t = qosUserTres.get(new QosUser(qos, user));
+        return t == null ? Tres.NONE : t.tres();
     }
 
     /** Running jobs of the association and everything under it. */
@@ -177,6 +270,7 @@ public final class LimitUsage {
     /** TRES held by running jobs of the association and everything under it. */
     public Tres assocRunningTres(AssocKey key) {
         reads++;
-        return assocTres.getOrDefault(key, Tres.NONE);
+        TresSum t = assocTres.get(key);
+        return t == null ? Tres.NONE : t.tres();
     }
 }

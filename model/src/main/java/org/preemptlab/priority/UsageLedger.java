@@ -32,12 +32,22 @@ import org.preemptlab.qos.Qos;
  */
 public final class UsageLedger implements UsageView {
 
-    private record Segment(AssocKey assoc, double rate, long start) {}
+    /** A running segment: its association's index (see {@link #index}), its rate, its start. */
+    private record Segment(int assoc, double rate, long start) {}
 
     private final AccountTree tree;
     private final PriorityConfig config;
     private final long epochOfZero;
-    private final Map<AssocKey, Double> raw = new HashMap<>();
+    /**
+     * The usage by association index, and whether an association has any (as the map it replaces: an association
+     * never charged reads 0.0, and its first charge is stored as it is, not added to 0.0). Indexed and unboxed: every
+     * tick charges every running job up its chain (measured, docs/performance.md "JIT and engine").
+     */
+    private final Map<AssocKey, Integer> index = new HashMap<>();
+    private int[][] chains = new int[8][];
+    private double[] raw = new double[8];
+    private boolean[] has = new boolean[8];
+    private int assocs;
     private final Map<Long, Segment> running = new TreeMap<>();
     private long lastRan;
     private long nextReset;
@@ -91,21 +101,66 @@ public final class UsageLedger implements UsageView {
 
     private void tick(long t) {
         if (t >= nextReset) {
-            raw.clear();
+            java.util.Arrays.fill(raw, 0, assocs, 0.0);
+            java.util.Arrays.fill(has, 0, assocs, false);
             nextReset = config.resetPeriod().nextAfter(epochOfZero + nextReset) - epochOfZero;
         }
         double d = Math.pow(config.decayPerSecond(), t - lastRan);
-        if (d != 1) raw.replaceAll((k, v) -> v * d);
-        for (Segment s : running.values()) chargeSince(s, t);
+        if (d != 1) {
+            for (int a = 0; a < assocs; a++) if (has[a]) raw[a] *= d;
+        }
+        // a segment running since the last tick is charged for the whole period: its decay is d (the same power)
+        long period = t - lastRan;
+        for (Segment s : running.values()) {
+            long from = Math.max(lastRan, s.start);
+            long delta = t - from;
+            if (delta <= 0) continue;
+            add(s.assoc, delta * (delta == period ? d : Math.pow(config.decayPerSecond(), delta)) * s.rate);
+        }
         lastRan = t;
+    }
+
+    /** The index of an association of the tree (its chain to root kept), given on first use. */
+    private int index(AssocKey assoc) {
+        Integer known = index.get(assoc);
+        if (known != null) return known;
+        if (!tree.contains(assoc)) throw new IllegalArgumentException("no association " + assoc);
+        List<AssocKey> chain = tree.chain(assoc);
+        int[] ids = new int[chain.size()];
+        for (int k = 0; k < ids.length; k++) ids[k] = k == 0 ? newIndex(assoc) : index(chain.get(k));
+        chains[ids[0]] = ids;
+        return ids[0];
+    }
+
+    private int newIndex(AssocKey assoc) {
+        int i = assocs++;
+        if (i == raw.length) {
+            raw = java.util.Arrays.copyOf(raw, 2 * i);
+            has = java.util.Arrays.copyOf(has, 2 * i);
+            chains = java.util.Arrays.copyOf(chains, 2 * i);
+        }
+        index.put(assoc, i);
+        return i;
+    }
+
+    /** Adds {@code amount} to the association at index {@code a} and every one above it, in the chain's order. */
+    private void add(int a, double amount) {
+        for (int k : chains[a]) {
+            if (has[k]) {
+                raw[k] += amount;
+            } else {
+                raw[k] = amount;
+                has[k] = true;
+            }
+        }
     }
 
     /** A job segment starts running at {@code at}, charging {@code rate} per second to {@code assoc}. */
     public void start(long jobId, AssocKey assoc, double rate, long at) {
-        if (!tree.contains(assoc)) throw new IllegalArgumentException("no association " + assoc);
+        int a = index(assoc);
         if (!(rate >= 0) || Double.isInfinite(rate)) throw new IllegalArgumentException("rate " + rate + "; must be a number ≥ 0");
         if (running.containsKey(jobId)) throw new IllegalStateException("job " + jobId + " is already running");
-        running.put(jobId, new Segment(assoc, rate, at));
+        running.put(jobId, new Segment(a, rate, at));
     }
 
     /** The segment of {@code jobId} stops at {@code at} (end, preemption, suspension): its usage since the last tick is charged. */
@@ -123,18 +178,19 @@ public final class UsageLedger implements UsageView {
         long from = Math.max(lastRan, s.start);
         long delta = to - from;
         if (delta <= 0) return;
-        charge(s.assoc, delta * Math.pow(config.decayPerSecond(), delta) * s.rate);
+        add(s.assoc, delta * Math.pow(config.decayPerSecond(), delta) * s.rate);
     }
 
     /** Adds {@code amount} (TRES-seconds) to {@code assoc} and every account above it (e.g. usage from before the run). */
     public void charge(AssocKey assoc, double amount) {
-        if (!tree.contains(assoc)) throw new IllegalArgumentException("no association " + assoc);
+        int a = index(assoc);
         if (!(amount >= 0)) throw new IllegalArgumentException("amount " + amount + "; must be ≥ 0");
-        for (AssocKey k : tree.chain(assoc)) raw.merge(k, amount, Double::sum);
+        add(a, amount);
     }
 
     @Override
     public double raw(AssocKey key) {
-        return raw.getOrDefault(key, 0.0);
+        Integer a = index.get(key);
+        return a == null || !has[a] ? 0.0 : raw[a];
     }
 }
