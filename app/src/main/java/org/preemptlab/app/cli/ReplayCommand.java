@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                         + "meanAbsStartErrorSeconds, medianAbsStartErrorSeconds, startOrderKendallTau, mean waits, per partition and account.",
                 "What-if: --slurm-conf (and --gres-conf, --sacctmgr-dump, --sacctmgr-qos) the changed site, --baseline-slurm-conf "
                         + "(and --baseline-*; each defaults to the what-if's file) the current one: both replay the history; the report "
-                        + "gains whatIf (mean/median waits baseline vs what-if per account and partition, change in %, jobs earlier/later) "
+                        + "gains whatIf (mean/median waits baseline vs what-if per account and partition, change in %%, jobs earlier/later) "
                         + "and the CSV baselineStart,baselineWait,whatIfChangeSeconds."})
 final class ReplayCommand implements Callable<Integer> {
 
