@@ -35,6 +35,15 @@ final class NodeTimelines {
     private long[] rs = new long[0];
     private long[] re = new long[0];
     private int search;
+    /**
+     * Per node, per resource (CPUs, then each GRES key), {@code first[node][r][x]}: the start of the node's first
+     * segment with at least x of it free, or {@link #NEVER} (x beyond the table: never); remade when the node's room
+     * changed ({@code stale}). See {@link #lowerBound}.
+     */
+    private final long[][][] first;
+    private final boolean[] stale;
+    /** A resource whose room exceeds this on a node gets no table there (no bound from it). */
+    private static final long TABLE_MAX = 4096;
 
     /** Every node with one segment from {@code from}: the room {@code current[node·w ..]}. */
     NodeTimelines(long from, long[] current, int nodes, int w, int g) {
@@ -50,6 +59,9 @@ final class NodeTimelines {
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }
+        first = new long[nodes][1 + g][];
+        stale = new boolean[nodes];
+        Arrays.fill(stale, true);
     }
 
     /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
@@ -63,6 +75,7 @@ final class NodeTimelines {
         }
         long[] f = room[node];
         int b = (s - 1) * w;
+        stale[node] = true;
         f[b] += cores;
         f[b + 1] += mem;
         for (int k = 0; k < g; k++) f[b + 2 + k] += gres == null ? 0 : gres[k];
@@ -82,6 +95,7 @@ final class NodeTimelines {
             for (int k = 0; k < g && ok; k++) ok = f[b + 2 + k] >= (gres == null ? 0 : gres[k]);
             if (!ok) return false;
         }
+        stale[node] = true;
         for (int s = a; s < e; s++) {
             int b = s * w;
             f[b] -= cores;
@@ -188,6 +202,53 @@ final class NodeTimelines {
                 re[slot] = times[e] - d;
             } // else the run is too short: look further
         }
+    }
+
+    /**
+     * A lower bound of the node's earliest start ≥ any t for {@code cpus} and the need's GRES ({@code need[3 ..]}), for
+     * any duration and memory: the first instant from the profile's start at which the node has that many CPUs free
+     * and that many of each GRES (each resource's own first such segment, the latest of them), {@link #NEVER} when some
+     * resource never has that much; {@code Long.MIN_VALUE} when nothing is needed. A segment in which the job fits
+     * has at least that much of each, so no start before this bound holds the job ({@link #nextFit} finds none).
+     */
+    long lowerBound(int node, long cpus, long[] need) {
+        if (stale[node]) tables(node);
+        long[][] tabs = first[node];
+        long b = Long.MIN_VALUE;
+        for (int r = 0; r <= g; r++) {
+            long x = r == 0 ? cpus : need[2 + r];
+            if (x <= 0) continue;
+            long[] tab = tabs[r];
+            if (tab == null) continue; // too much room for a table: no bound from this resource
+            long at = x < tab.length ? tab[(int) x] : NEVER;
+            if (at > b) b = at;
+        }
+        return b;
+    }
+
+    /** Remakes the node's first-segment tables ({@link #lowerBound}) from its segments. */
+    private void tables(int node) {
+        long[] times = at[node];
+        long[] f = room[node];
+        int n = segs[node];
+        for (int r = 0; r <= g; r++) {
+            int idx = r == 0 ? 0 : 1 + r;
+            long most = 0;
+            for (int s = 0; s < n; s++) most = Math.max(most, f[s * w + idx]);
+            if (most > TABLE_MAX) {
+                first[node][r] = null;
+                continue;
+            }
+            long[] tab = first[node][r];
+            if (tab == null || tab.length < most + 1) tab = first[node][r] = new long[(int) most + 1];
+            int x = 0; // the next amount whose first segment is not known yet
+            for (int s = 0; s < n && x <= most; s++) {
+                long v = f[s * w + idx];
+                while (x <= v) tab[x++] = times[s];
+            }
+            Arrays.fill(tab, x, tab.length, NEVER);
+        }
+        stale[node] = false;
     }
 
     /** The node's least free CPUs over [t, end) (its segment at t at least). */
