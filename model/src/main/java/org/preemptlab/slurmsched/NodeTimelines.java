@@ -267,6 +267,16 @@ final class NodeTimelines {
         System.arraycopy(room[node], floor(node, t) * w, out, off, w);
     }
 
+    /** The start of the node's segment s (for tests). */
+    long segmentStart(int node, int s) {
+        return at[node][s];
+    }
+
+    /** The node's free room in segment s, resource k (0 CPUs, 1 MB, 2 + key GRES; for tests). */
+    long segmentRoom(int node, int s, int k) {
+        return room[node][s * w + k];
+    }
+
     /** The node's breakpoints (for tests). */
     int segments(int node) {
         return segs[node];
