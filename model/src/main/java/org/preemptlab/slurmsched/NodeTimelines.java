@@ -36,17 +36,30 @@ final class NodeTimelines {
     private long[] re = new long[0];
     private int search;
     /**
-     * Per node, per resource (CPUs, then each GRES key), {@code first[node][r][x]}: the start of the node's first
-     * segment with at least x of it free, or {@link #NEVER} (x beyond the table: never); remade when the node's room
-     * changed ({@code stale}). See {@link #lowerBound}.
+     * Per node, per resource (CPUs, then each GRES key), a table by amount x: the first segment start with at least x of
+     * it free, as seconds after the profile's start ({@link #NEVER_AT}: never), at {@code tab[off[node·(1 + g) + r] + x]}
+     * for x below {@code len[…]} (x beyond: never). Built as the releases come (a node's room only grows then, so its
+     * last segment's room is its most so far); remade from the segments once a booking took some of a node's room
+     * ({@code stale}). See {@link #lowerBound}.
      */
-    private final long[][][] first;
+    private final int[] tab;
+    private final int[] off;
+    private final int[] len;
     private final boolean[] stale;
-    /** A resource whose room exceeds this on a node gets no table there (no bound from it). */
-    private static final long TABLE_MAX = 4096;
+    /** Whether a booking took some of the node's room: a release then no longer adds to its most so far. */
+    private final boolean[] booked;
+    private final long from;
+    private static final int NEVER_AT = Integer.MAX_VALUE;
+    /** A resource with more than this on a node gets no table there (no bound from it). */
+    static final long TABLE_MAX = 4096;
 
     /** Every node with one segment from {@code from}: the room {@code current[node·w ..]}. */
-    NodeTimelines(long from, long[] current, int nodes, int w, int g) {
+    /**
+     * Every node with one segment from {@code from}: the room {@code current[node·w ..]}, of at most {@code total[node·w ..]}
+     * (its whole room: no release or room of a segment exceeds it; the size of its {@link #lowerBound} tables).
+     */
+    NodeTimelines(long from, long[] current, long[] total, int nodes, int w, int g) {
+        this.from = from;
         this.w = w;
         this.g = g;
         at = new long[nodes][];
@@ -59,9 +72,40 @@ final class NodeTimelines {
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }
-        first = new long[nodes][1 + g][];
+        off = new int[nodes * (1 + g)];
+        len = new int[nodes * (1 + g)];
+        int size = 0;
+        for (int n = 0; n < nodes; n++) {
+            for (int r = 0; r <= g; r++) {
+                long most = total[n * w + (r == 0 ? 0 : 1 + r)];
+                off[n * (1 + g) + r] = size;
+                len[n * (1 + g) + r] = most > TABLE_MAX ? 0 : (int) most + 1;
+                size += len[n * (1 + g) + r];
+            }
+        }
+        tab = new int[size];
         stale = new boolean[nodes];
-        Arrays.fill(stale, true);
+        booked = new boolean[nodes];
+        for (int n = 0; n < nodes; n++) {
+            for (int r = 0; r <= g; r++) {
+                int q = n * (1 + g) + r;
+                int have = (int) Math.min(len[q], current[n * w + (r == 0 ? 0 : 1 + r)] + 1);
+                Arrays.fill(tab, off[q], off[q] + have, 0);
+                Arrays.fill(tab, off[q] + have, off[q] + len[q], NEVER_AT);
+            }
+        }
+    }
+
+    /** The node's tables: amounts (was, now] of resource r (index k in a step) are first free at t (a release's). */
+    private void firstFree(int node, int r, long was, long now, long t) {
+        int q = node * (1 + g) + r;
+        if (now <= was || len[q] == 0) return;
+        if (now >= len[q]) { // more than its whole room (never, as the caller promised): no bound from this resource
+            len[q] = 0;
+            return;
+        }
+        int at = (int) Math.min(t - from, NEVER_AT - 1);
+        for (int x = (int) was + 1; x <= now; x++) tab[off[q] + x] = at;
     }
 
     /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
@@ -75,7 +119,11 @@ final class NodeTimelines {
         }
         long[] f = room[node];
         int b = (s - 1) * w;
-        stale[node] = true;
+        if (booked[node]) stale[node] = true;
+        if (!stale[node]) {
+            firstFree(node, 0, f[b], f[b] + cores, t);
+            for (int k = 0; k < g; k++) if (gres != null) firstFree(node, 1 + k, f[b + 2 + k], f[b + 2 + k] + gres[k], t);
+        }
         f[b] += cores;
         f[b + 1] += mem;
         for (int k = 0; k < g; k++) f[b + 2 + k] += gres == null ? 0 : gres[k];
@@ -96,6 +144,7 @@ final class NodeTimelines {
             if (!ok) return false;
         }
         stale[node] = true;
+        booked[node] = true;
         for (int s = a; s < e; s++) {
             int b = s * w;
             f[b] -= cores;
@@ -213,40 +262,32 @@ final class NodeTimelines {
      */
     long lowerBound(int node, long cpus, long[] need) {
         if (stale[node]) tables(node);
-        long[][] tabs = first[node];
-        long b = Long.MIN_VALUE;
-        for (int r = 0; r <= g; r++) {
-            long x = r == 0 ? cpus : need[2 + r];
-            if (x <= 0) continue;
-            long[] tab = tabs[r];
-            if (tab == null) continue; // too much room for a table: no bound from this resource
-            long at = x < tab.length ? tab[(int) x] : NEVER;
+        int q = node * (1 + g);
+        int b = cpus <= 0 ? Integer.MIN_VALUE : cpus < len[q] ? tab[off[q] + (int) cpus] : len[q] == 0 ? Integer.MIN_VALUE : NEVER_AT;
+        for (int r = 1; r <= g; r++) {
+            long x = need[2 + r];
+            if (x <= 0 || len[q + r] == 0) continue;
+            int at = x < len[q + r] ? tab[off[q + r] + (int) x] : NEVER_AT;
             if (at > b) b = at;
         }
-        return b;
+        return b == Integer.MIN_VALUE ? Long.MIN_VALUE : b == NEVER_AT ? NEVER : from + b;
     }
 
-    /** Remakes the node's first-segment tables ({@link #lowerBound}) from its segments. */
+    /** Remakes the node's tables ({@link #lowerBound}) from its segments. */
     private void tables(int node) {
         long[] times = at[node];
         long[] f = room[node];
         int n = segs[node];
         for (int r = 0; r <= g; r++) {
-            int idx = r == 0 ? 0 : 1 + r;
-            long most = 0;
-            for (int s = 0; s < n; s++) most = Math.max(most, f[s * w + idx]);
-            if (most > TABLE_MAX) {
-                first[node][r] = null;
-                continue;
-            }
-            long[] tab = first[node][r];
-            if (tab == null || tab.length < most + 1) tab = first[node][r] = new long[(int) most + 1];
+            int q = node * (1 + g) + r;
+            int k = r == 0 ? 0 : 1 + r;
             int x = 0; // the next amount whose first segment is not known yet
-            for (int s = 0; s < n && x <= most; s++) {
-                long v = f[s * w + idx];
-                while (x <= v) tab[x++] = times[s];
+            for (int s = 0; s < n && x < len[q]; s++) {
+                long v = Math.min(f[s * w + k], len[q] - 1);
+                int t = (int) Math.min(times[s] - from, NEVER_AT - 1);
+                while (x <= v) tab[off[q] + x++] = t;
             }
-            Arrays.fill(tab, x, tab.length, NEVER);
+            Arrays.fill(tab, off[q] + x, off[q] + len[q], NEVER_AT);
         }
         stale[node] = false;
     }

@@ -155,7 +155,7 @@ final class TresStepProfile {
         p.times[0] = from;
         p.free[0] = p.stepsKept ? current : null;
         p.size = 1;
-        p.nodes = new NodeTimelines(from, current, n, p.w, p.g);
+        p.nodes = new NodeTimelines(from, current, p.total, n, p.w, p.g);
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
