@@ -35,31 +35,9 @@ final class NodeTimelines {
     private long[] rs = new long[0];
     private long[] re = new long[0];
     private int search;
-    /**
-     * Per node, per resource (CPUs, then each GRES key), a table by amount x: the first segment start with at least x of
-     * it free, as seconds after the profile's start ({@link #NEVER_AT}: never), at {@code tab[off[node·(1 + g) + r] + x]}
-     * for x below {@code len[…]} (x beyond: never). Built as the releases come (a node's room only grows then, so its
-     * last segment's room is its most so far); remade from the segments once a booking took some of a node's room
-     * ({@code stale}). See {@link #lowerBound}.
-     */
-    private final int[] tab;
-    private final int[] off;
-    private final int[] len;
-    private final boolean[] stale;
-    /** Whether a booking took some of the node's room: a release then no longer adds to its most so far. */
-    private final boolean[] booked;
-    private final long from;
-    private static final int NEVER_AT = Integer.MAX_VALUE;
-    /** A resource with more than this on a node gets no table there (no bound from it). */
-    static final long TABLE_MAX = 4096;
 
     /** Every node with one segment from {@code from}: the room {@code current[node·w ..]}. */
-    /**
-     * Every node with one segment from {@code from}: the room {@code current[node·w ..]}, of at most {@code total[node·w ..]}
-     * (its whole room: no release or room of a segment exceeds it; the size of its {@link #lowerBound} tables).
-     */
-    NodeTimelines(long from, long[] current, long[] total, int nodes, int w, int g) {
-        this.from = from;
+    NodeTimelines(long from, long[] current, int nodes, int w, int g) {
         this.w = w;
         this.g = g;
         at = new long[nodes][];
@@ -72,40 +50,6 @@ final class NodeTimelines {
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }
-        off = new int[nodes * (1 + g)];
-        len = new int[nodes * (1 + g)];
-        int size = 0;
-        for (int n = 0; n < nodes; n++) {
-            for (int r = 0; r <= g; r++) {
-                long most = total[n * w + (r == 0 ? 0 : 1 + r)];
-                off[n * (1 + g) + r] = size;
-                len[n * (1 + g) + r] = most > TABLE_MAX ? 0 : (int) most + 1;
-                size += len[n * (1 + g) + r];
-            }
-        }
-        tab = new int[size];
-        stale = new boolean[nodes];
-        booked = new boolean[nodes];
-        for (int n = 0; n < nodes; n++) {
-            for (int r = 0; r <= g; r++) {
-                int q = n * (1 + g) + r;
-                int have = (int) Math.min(len[q], current[n * w + (r == 0 ? 0 : 1 + r)] + 1);
-                Arrays.fill(tab, off[q], off[q] + have, 0);
-                Arrays.fill(tab, off[q] + have, off[q] + len[q], NEVER_AT);
-            }
-        }
-    }
-
-    /** The node's tables: amounts (was, now] of resource r (index k in a step) are first free at t (a release's). */
-    private void firstFree(int node, int r, long was, long now, long t) {
-        int q = node * (1 + g) + r;
-        if (now <= was || len[q] == 0) return;
-        if (now >= len[q]) { // more than its whole room (never, as the caller promised): no bound from this resource
-            len[q] = 0;
-            return;
-        }
-        int at = (int) Math.min(t - from, NEVER_AT - 1);
-        for (int x = (int) was + 1; x <= now; x++) tab[off[q] + x] = at;
     }
 
     /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
@@ -119,11 +63,6 @@ final class NodeTimelines {
         }
         long[] f = room[node];
         int b = (s - 1) * w;
-        if (booked[node]) stale[node] = true;
-        if (!stale[node]) {
-            firstFree(node, 0, f[b], f[b] + cores, t);
-            for (int k = 0; k < g; k++) if (gres != null) firstFree(node, 1 + k, f[b + 2 + k], f[b + 2 + k] + gres[k], t);
-        }
         f[b] += cores;
         f[b + 1] += mem;
         for (int k = 0; k < g; k++) f[b + 2 + k] += gres == null ? 0 : gres[k];
@@ -143,8 +82,6 @@ final class NodeTimelines {
             for (int k = 0; k < g && ok; k++) ok = f[b + 2 + k] >= (gres == null ? 0 : gres[k]);
             if (!ok) return false;
         }
-        stale[node] = true;
-        booked[node] = true;
         for (int s = a; s < e; s++) {
             int b = s * w;
             f[b] -= cores;
@@ -253,45 +190,6 @@ final class NodeTimelines {
         }
     }
 
-    /**
-     * A lower bound of the node's earliest start ≥ any t for {@code cpus} and the need's GRES ({@code need[3 ..]}), for
-     * any duration and memory: the first instant from the profile's start at which the node has that many CPUs free
-     * and that many of each GRES (each resource's own first such segment, the latest of them), {@link #NEVER} when some
-     * resource never has that much; {@code Long.MIN_VALUE} when nothing is needed. A segment in which the job fits
-     * has at least that much of each, so no start before this bound holds the job ({@link #nextFit} finds none).
-     */
-    long lowerBound(int node, long cpus, long[] need) {
-        if (stale[node]) tables(node);
-        int q = node * (1 + g);
-        int b = cpus <= 0 ? Integer.MIN_VALUE : cpus < len[q] ? tab[off[q] + (int) cpus] : len[q] == 0 ? Integer.MIN_VALUE : NEVER_AT;
-        for (int r = 1; r <= g; r++) {
-            long x = need[2 + r];
-            if (x <= 0 || len[q + r] == 0) continue;
-            int at = x < len[q + r] ? tab[off[q + r] + (int) x] : NEVER_AT;
-            if (at > b) b = at;
-        }
-        return b == Integer.MIN_VALUE ? Long.MIN_VALUE : b == NEVER_AT ? NEVER : from + b;
-    }
-
-    /** Remakes the node's tables ({@link #lowerBound}) from its segments. */
-    private void tables(int node) {
-        long[] times = at[node];
-        long[] f = room[node];
-        int n = segs[node];
-        for (int r = 0; r <= g; r++) {
-            int q = node * (1 + g) + r;
-            int k = r == 0 ? 0 : 1 + r;
-            int x = 0; // the next amount whose first segment is not known yet
-            for (int s = 0; s < n && x < len[q]; s++) {
-                long v = Math.min(f[s * w + k], len[q] - 1);
-                int t = (int) Math.min(times[s] - from, NEVER_AT - 1);
-                while (x <= v) tab[off[q] + x++] = t;
-            }
-            Arrays.fill(tab, off[q] + x, off[q] + len[q], NEVER_AT);
-        }
-        stale[node] = false;
-    }
-
     /** The node's least free CPUs over [t, end) (its segment at t at least). */
     long leastCpus(int node, long t, long end) {
         long[] times = at[node];
@@ -306,16 +204,6 @@ final class NodeTimelines {
     /** Copies the node's room at t into {@code out[off .. off + w)}. */
     void roomAt(int node, long t, long[] out, int off) {
         System.arraycopy(room[node], floor(node, t) * w, out, off, w);
-    }
-
-    /** The start of the node's segment s (for tests). */
-    long segmentStart(int node, int s) {
-        return at[node][s];
-    }
-
-    /** The node's free room in segment s, resource k (0 CPUs, 1 MB, 2 + key GRES; for tests). */
-    long segmentRoom(int node, int s, int k) {
-        return room[node][s * w + k];
     }
 
     /** The node's breakpoints (for tests). */

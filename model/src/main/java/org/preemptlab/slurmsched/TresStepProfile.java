@@ -155,7 +155,7 @@ final class TresStepProfile {
         p.times[0] = from;
         p.free[0] = p.stepsKept ? current : null;
         p.size = 1;
-        p.nodes = new NodeTimelines(from, current, p.total, n, p.w, p.g);
+        p.nodes = new NodeTimelines(from, current, n, p.w, p.g);
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
@@ -571,7 +571,6 @@ final class TresStepProfile {
             int failed = 0;
             // the walk's limit (see below); a node's answer ≤ it is its earliest start, one above it a lower bound of that
             long walk = limit;
-            if (firstPass && nodesNeeded == 1) walk = firstWalk(cands, order, x0, x1, slotBase, cpus, mem, need, t, duration, walk);
             for (int y = x0; y < x1; y++) {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
@@ -580,9 +579,7 @@ final class TresStepProfile {
                     if (!firstPass && slotLater[slot] > t) {
                         s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
                     } else {
-                        long bound = nodes.lowerBound(node, cpus, need);
-                        // beyond the walk: what nextFit would answer there, some value > walk that is at most its earliest start
-                        s = bound > walk ? Math.max(bound, t) : nodes.nextFit(slot, node, t, walk, cpus, mem, need, duration);
+                        s = nodes.nextFit(slot, node, t, walk, cpus, mem, need, duration);
                         slotLater[slot] = s;
                     }
                     if (s == t) {
@@ -611,34 +608,6 @@ final class TresStepProfile {
             t = rthSmallest(laterAt, failed, r);
         }
         return Long.MAX_VALUE;
-    }
-
-    /**
-     * For a one-node search's first pass at t: the walk's limit after asking first the node of the class with the least
-     * {@link NodeTimelines#lowerBound} (the first such, if ≤ limit): its answer when that is exact (≤ limit), else limit.
-     * The pass then asks that node again (its slot's scratch answers at once) and every other node as before; only the
-     * answers beyond the walk change, and those decide nothing (see {@link #classEarliest}).
-     */
-    private long firstWalk(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int[] slotBase, long cpus, long mem,
-            long[] need, long t, long duration, long limit) {
-        long least = Long.MAX_VALUE;
-        int bestNode = -1;
-        int bestSlot = -1;
-        for (int y = x0; y < x1; y++) {
-            TresCapacity.Candidate cand = cands.get(order[y]);
-            for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
-                if (allowed != null && !allowed.get(node)) continue;
-                long bound = nodes.lowerBound(node, cpus, need);
-                if (bound < least) {
-                    least = bound;
-                    bestNode = node;
-                    bestSlot = slot;
-                }
-            }
-        }
-        if (bestNode < 0 || least > limit) return limit;
-        long s = nodes.nextFit(bestSlot, bestNode, t, limit, cpus, mem, need, duration);
-        return s <= limit ? s : limit;
     }
 
     /** The search from {@code from}, a breakpoint or the profile's search start (see {@link ShapeBounds}). */
