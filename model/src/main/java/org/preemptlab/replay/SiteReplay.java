@@ -238,7 +238,8 @@ public final class SiteReplay {
                 warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "
                         + "passes on the phase grid");
             } else {
-                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), origin);
+                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), log.calcTicks(),
+                        log.priorityStart(), origin);
                 policy.withRecordedPasses(rp);
                 warnings.add("passes at the instants of slurmctld's log: " + log.fullPasses().size() + " full, " + log.eventPasses().size()
                         + " after an event, " + log.backfillCycles().size() + " backfill cycles");
