@@ -112,6 +112,13 @@ public final class SiteReplay {
 
     static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log, BackfillPlans plans) {
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, log, plans, false);
+    }
+
+    /** As above; {@code recording}: the run keeps its event log and segments (tests: where each job ran). */
+    static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
+            Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log, BackfillPlans plans,
+            boolean recording) {
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         NodeCluster built = SiteMapping.cluster(files);
@@ -245,7 +252,7 @@ public final class SiteReplay {
                         + " after an event, " + log.backfillCycles().size() + " backfill cycles");
             }
         }
-        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, false);
+        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, recording);
         if (log != null && log.priorityStart() != null && site.multifactor()) {
             long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
             simConfig = simConfig.withPriorityCalcEpoch(epoch);
