@@ -257,7 +257,8 @@ public final class SiteReplay {
             long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
             simConfig = simConfig.withPriorityCalcEpoch(epoch);
             warnings.add("priority: PriorityCalcPeriod ticks at slurmctld's priority start + k·period (" + epoch
-                    + " s from the first submit), from its log");
+                    + " s from the first submit), from its log; each tick at its millisecond among the passes of its second ("
+                    + (log.calcTicks().isEmpty() ? "the plugin's start's" : log.calcTicks().size() + " ticks in the log, else the plugin's start's") + ")");
         }
         SimulationResult r = new Simulation(simConfig).run(progress);
         if (sim != null) sim[0] = r;
