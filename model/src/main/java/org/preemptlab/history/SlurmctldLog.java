@@ -31,9 +31,11 @@ import java.util.regex.Pattern;
  * @param startedAt   per JobId, the millisecond of that start
  * @param priorityStart when the multifactor plugin started ({@code Priority MULTIFACTOR plugin loaded}): its decay
  *                    thread recomputes fair-share and priorities at this instant + k·PriorityCalcPeriod; null if absent
+ * @param calcTicks   the instants of the decay thread's recomputations the log shows ({@code _apply_priority_fs: PRIO:}, written
+ *                    by the Fair Tree algorithm at each PriorityCalcPeriod tick); empty when it writes none (classic fair-share)
  */
 public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<Long> backfillCycles,
-        Map<String, String> startedBy, Map<String, Long> startedAt, Long priorityStart) {
+        Map<String, String> startedBy, Map<String, Long> startedAt, Long priorityStart, List<Long> calcTicks) {
 
     private static final Pattern STAMP = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,3})?)\\] (.*)$");
     private static final Pattern ALLOCATE = Pattern.compile("sched: Allocate JobId=(\\S+) ");
@@ -43,6 +45,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
         fullPasses = List.copyOf(fullPasses);
         eventPasses = List.copyOf(eventPasses);
         backfillCycles = List.copyOf(backfillCycles);
+        calcTicks = List.copyOf(calcTicks);
         startedBy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startedBy));
         startedAt = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startedAt));
     }
@@ -58,7 +61,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
 
     /** Lines without a {@code [time]} stamp or that name no pass or start are skipped. */
     public static SlurmctldLog parse(List<String> lines) {
-        List<Long> full = new ArrayList<>(), event = new ArrayList<>(), bf = new ArrayList<>();
+        List<Long> full = new ArrayList<>(), event = new ArrayList<>(), bf = new ArrayList<>(), ticks = new ArrayList<>();
         Map<String, String> by = new LinkedHashMap<>();
         Map<String, Long> at = new LinkedHashMap<>();
         Long prio = null;
@@ -72,7 +75,8 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
             Matcher bfStart = BF_START.matcher(text);
             boolean a = alloc.find(), b = !a && bfStart.find();
             boolean plugin = text.endsWith("Priority MULTIFACTOR plugin loaded");
-            if (!pass && !cycle && !a && !b && !plugin) continue;
+            boolean tick = text.contains("_apply_priority_fs: PRIO:");
+            if (!pass && !cycle && !a && !b && !plugin && !tick) continue;
             long ms;
             try {
                 ms = LocalDateTime.parse(m.group(1)).toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -81,7 +85,8 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
             }
             if (plugin) {
                 if (prio == null) prio = ms;
-            } else if (pass) (text.contains("full queue") ? full : event).add(ms);
+            } else if (tick) ticks.add(ms);
+            else if (pass) (text.contains("full queue") ? full : event).add(ms);
             else if (cycle) bf.add(ms);
             else {
                 String id = a ? alloc.group(1) : bfStart.group(1);
@@ -89,7 +94,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
                 at.put(id, ms);
             }
         }
-        return new SlurmctldLog(full, event, bf, by, at, prio);
+        return new SlurmctldLog(full, event, bf, by, at, prio, ticks);
     }
 
     public boolean isEmpty() {

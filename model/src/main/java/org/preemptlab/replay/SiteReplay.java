@@ -112,6 +112,13 @@ public final class SiteReplay {
 
     static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log, BackfillPlans plans) {
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, log, plans, false);
+    }
+
+    /** As above; {@code recording}: the run keeps its event log and segments (tests: where each job ran). */
+    static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
+            Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log, BackfillPlans plans,
+            boolean recording) {
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         NodeCluster built = SiteMapping.cluster(files);
@@ -238,18 +245,20 @@ public final class SiteReplay {
                 warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "
                         + "passes on the phase grid");
             } else {
-                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), origin);
+                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), log.calcTicks(),
+                        log.priorityStart(), origin);
                 policy.withRecordedPasses(rp);
                 warnings.add("passes at the instants of slurmctld's log: " + log.fullPasses().size() + " full, " + log.eventPasses().size()
                         + " after an event, " + log.backfillCycles().size() + " backfill cycles");
             }
         }
-        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, false);
+        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, recording);
         if (log != null && log.priorityStart() != null && site.multifactor()) {
             long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
             simConfig = simConfig.withPriorityCalcEpoch(epoch);
             warnings.add("priority: PriorityCalcPeriod ticks at slurmctld's priority start + k·period (" + epoch
-                    + " s from the first submit), from its log");
+                    + " s from the first submit), from its log; each tick at its millisecond among the passes of its second ("
+                    + (log.calcTicks().isEmpty() ? "the plugin's start's" : log.calcTicks().size() + " ticks in the log, else the plugin's start's") + ")");
         }
         SimulationResult r = new Simulation(simConfig).run(progress);
         if (sim != null) sim[0] = r;

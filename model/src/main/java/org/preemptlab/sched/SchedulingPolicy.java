@@ -24,4 +24,15 @@ public interface SchedulingPolicy {
     default boolean startsOnly() {
         return false;
     }
+
+    /**
+     * The engine has a periodic tick due in second {@code now} (a Slurm cluster's PriorityCalcPeriod recomputation) and
+     * asks whether some of the policy's passes of that second came before it (a log replay: slurmctld's passes recorded
+     * at an earlier millisecond than the tick's). If so the policy answers true and the engine calls {@link #schedule}
+     * twice at {@code now}: first before the tick, where the policy runs only those passes, then after it, the rest.
+     * False (the default): the tick comes first, one call.
+     */
+    default boolean passesBeforeTick(long now) {
+        return false;
+    }
 }

@@ -429,8 +429,15 @@ public final class Simulation {
     // ---------------------------------------------------------------- scheduling pass
 
     private void pass() {
+        // a log replay's passes recorded before the calc tick of their second run before it (SchedulingPolicy#passesBeforeTick)
+        if (slurm != null && slurm.calcTickAt(now) && policy.passesBeforeTick(now)) pass(false);
+        pass(true);
+    }
+
+    /** One call of the policy and its decisions; {@code tick}: with the calc tick if one is due. */
+    private void pass(boolean tick) {
         passes++;
-        if (slurm != null) slurm.beforePass(now);
+        if (slurm != null) slurm.beforePass(now, tick);
         for (Decision d : policy.schedule(snapshot)) {
             if (d instanceof Decision.Start s) {
                 if (slurm == null || slurm.mayStart((JobRun) s.job(), s.placement(), now)) {

@@ -221,9 +221,14 @@ final class SlurmControl {
         scheduleCalc(now);
     }
 
-    /** Before a scheduling pass: a calc tick if due, then every waiting job judged again. */
-    void beforePass(long now) {
-        if (now >= nextCalc) {
+    /** True if a PriorityCalcPeriod tick falls in second {@code now} and is due (not yet run). */
+    boolean calcTickAt(long now) {
+        return now >= nextCalc && Math.floorMod(now - nextCalc, Math.max(1, site.priority().calcPeriodSeconds())) == 0;
+    }
+
+    /** Before a scheduling pass: a calc tick if due (and {@code tick}), then every waiting job judged again. */
+    void beforePass(long now, boolean tick) {
+        if (tick && now >= nextCalc) {
             ledger.advanceTo(now);
             fairShare = FairShareSnapshot.compute(site.accounts(), ledger, site.priority());
             while (nextCalc <= now) nextCalc += site.priority().calcPeriodSeconds();

@@ -77,6 +77,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
+    // passesBeforeTick said yes for this second: its next call runs only the recorded passes before this millisecond
+    private long splitSecond = Long.MIN_VALUE, splitMillis = Long.MAX_VALUE;
     // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster (withWholeNodePlans); off: plans of the job's own resources
     private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
@@ -214,15 +216,19 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             nextFullIdx = skipBefore(f, nextFullIdx, now);
             nextEventIdx = skipBefore(e, nextEventIdx, now);
             nextBackfillIdx = skipBefore(b, nextBackfillIdx, now);
-            long fMs = dueAt(f, nextFullIdx, now), eMs = dueAt(e, nextEventIdx, now), bMs = dueAt(b, nextBackfillIdx, now);
+            // before the engine's calc tick of this second (passesBeforeTick): only the passes recorded before it
+            long limit = splitSecond == now ? splitMillis : (now + 1) * 1000;
+            splitSecond = Long.MIN_VALUE;
+            long fMs = dueBefore(f, nextFullIdx, now, limit), eMs = dueBefore(e, nextEventIdx, now, limit),
+                    bMs = dueBefore(b, nextBackfillIdx, now, limit);
             if (nextFullIdx < f.length) fullPass = fMs != Long.MAX_VALUE;
             boolean eventPass = eMs != Long.MAX_VALUE;
             if (nextBackfillIdx < b.length) backfill = bMs != Long.MAX_VALUE;
             mainPass = fullPass || eventPass;
             backfillFirst = backfill && mainPass && bMs < Math.min(fMs, eMs);
-            nextFullIdx = skipBefore(f, nextFullIdx, now + 1);
-            nextEventIdx = skipBefore(e, nextEventIdx, now + 1);
-            nextBackfillIdx = skipBefore(b, nextBackfillIdx, now + 1);
+            nextFullIdx = skipBeforeMillis(f, nextFullIdx, limit);
+            nextEventIdx = skipBeforeMillis(e, nextEventIdx, limit);
+            nextBackfillIdx = skipBeforeMillis(b, nextBackfillIdx, limit);
             nextRecorded = Math.min(nextSecond(e, nextEventIdx),
                     Math.min(nextFullIdx < f.length ? RecordedPasses.second(f[nextFullIdx]) : nextMain,
                             nextBackfillIdx < b.length ? RecordedPasses.second(b[nextBackfillIdx]) : nextBackfill));
@@ -282,9 +288,39 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return i;
     }
 
-    /** The millisecond of the recorded instant at i when it falls in second {@code now}, else Long.MAX_VALUE. */
-    private static long dueAt(long[] a, int i, long now) {
-        return i < a.length && RecordedPasses.second(a[i]) == now ? a[i] : Long.MAX_VALUE;
+    /** The first index ≥ i whose instant is at or after millisecond {@code limit}. */
+    private static int skipBeforeMillis(long[] a, int i, long limit) {
+        while (i < a.length && a[i] < limit) i++;
+        return i;
+    }
+
+    /** The millisecond of the recorded instant at i when it falls in second {@code now} before {@code limit}, else Long.MAX_VALUE. */
+    private static long dueBefore(long[] a, int i, long now, long limit) {
+        return i < a.length && RecordedPasses.second(a[i]) == now && a[i] < limit ? a[i] : Long.MAX_VALUE;
+    }
+
+    /**
+     * In a log replay whose log gives the calc ticks' place ({@link RecordedPasses#calcTickMillis}): true if a pass of
+     * second {@code now} not yet run was recorded before the tick of that second; the next call then runs only those.
+     */
+    @Override
+    public boolean passesBeforeTick(long now) {
+        if (recorded == null || now > recorded.lastSecond()) return false;
+        long tick = recorded.calcTickMillis(now);
+        if (tick == Long.MIN_VALUE) return false;
+        boolean before = false;
+        long[][] kinds = {recorded.fullMillis(), recorded.eventMillis(), recorded.backfillMillis()};
+        int[] next = {nextFullIdx, nextEventIdx, nextBackfillIdx};
+        for (int k = 0; k < kinds.length; k++) {
+            long[] a = kinds[k];
+            int i = skipBefore(a, next[k], now);
+            before |= i < a.length && RecordedPasses.second(a[i]) == now && a[i] < tick;
+        }
+        if (before) {
+            splitSecond = now;
+            splitMillis = tick;
+        }
+        return before;
     }
 
     private static long nextSecond(long[] a, int i) {
