@@ -40,11 +40,6 @@ abstract class EngineJobSet extends AbstractSet<JobRun> {
         this.holds = holds;
     }
 
-    /** The set's order. */
-    final Comparator<JobRun> comparator() {
-        return order;
-    }
-
     private UnsupportedOperationException refused() {
         return new UnsupportedOperationException("remove " + holds + " jobs with remove(job)");
     }
