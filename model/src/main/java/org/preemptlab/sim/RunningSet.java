@@ -6,8 +6,8 @@ import java.util.Comparator;
  * The engine's set of jobs holding cores, by estimated end, that counts its changes: every job that
  * joins or leaves it counts one (a running job whose estimated end changes is taken out and put
  * back: two). The engine changes it only through {@link #add}, {@link #remove} and {@link #clear};
- * the bulk and poll ways of removing are refused. Its iterators and sub-set views are the plain
- * ones (the engine and the policies only read through them; a wrapper would cost every pass's walk a
+ * the bulk ways of removing (and an iterator's {@code remove}) are refused. Its iterator is the
+ * set's own (the engine and the policies only read through it; a wrapper would cost every pass's walk a
  * call per job). The snapshot's {@link org.preemptlab.sched.Snapshot#unplannedRunningChanges()} is
  * made from the count.
  */

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.job.Placement;
 import org.preemptlab.backend.BackendEvents;
@@ -477,7 +476,7 @@ public final class Simulation {
 
     /** What the Slurm controller may use of the engine: the queue, wake-ups, whether anything runs. */
     private final class SlurmEngine implements SlurmControl.Engine {
-        @Override public TreeSet<JobRun> queue() { return queue; }
+        @Override public WaitingQueue queue() { return queue; }
         @Override public void wakeAt(long time) { if (time > now) events.add(new SimEvent.Wakeup(time)); }
         @Override public boolean busy() { return !running.isEmpty() || !suspended.isEmpty(); }
     }

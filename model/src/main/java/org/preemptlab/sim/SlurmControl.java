@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.preemptlab.account.AssocKey;
 import org.preemptlab.accounting.AccountingPolicy;
 import org.preemptlab.accounting.JobRequest;
@@ -48,7 +47,7 @@ final class SlurmControl {
 
     /** What the engine lends: its queue (held jobs leave it), and a wake-up call at a time. */
     interface Engine {
-        TreeSet<JobRun> queue();
+        WaitingQueue queue();
 
         void wakeAt(long time);
 
@@ -294,7 +293,7 @@ final class SlurmControl {
         // every job in the queue waits for priority, its head for resources. Only these can differ from what the
         // last pass set and noted: the jobs whose reason changed or that entered the queue since (dirty), the old
         // head and the new one; every other job in the queue was in it, not its head, and PRIORITY then.
-        TreeSet<JobRun> queue = engine.queue();
+        WaitingQueue queue = engine.queue();
         JobRun head = queue.isEmpty() ? null : queue.first();
         for (int k = 0; k < dirtyCount; k++) {
             int i = dirtyList[k];

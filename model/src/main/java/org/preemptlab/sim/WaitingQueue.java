@@ -79,9 +79,7 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     @Override
     public boolean remove(Object o) {
-        // most starts take the first waiting job: then no comparisons down the tree to find it
-        if (!isEmpty() && o == first()) takeFirst();
-        else if (!super.remove(o)) return false;
+        if (!super.remove(o)) return false;
         if (grouped) ungroup((JobRun) o);
         return true;
     }
@@ -113,18 +111,9 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
         grouped = false;
     }
 
-    @Override
-    public java.util.Iterator<JobRun> iterator() {
-        java.util.Iterator<JobRun> it = super.iterator();
-        return new java.util.Iterator<>() {
-            @Override public boolean hasNext() { return it.hasNext(); }
-            @Override public JobRun next() { return it.next(); }
-        };
-    }
-
     /**
      * The queue read-only, for the policies' snapshot: its iterator is this queue's own (which has no
-     * {@code remove}), not {@link Collections#unmodifiableCollection}'s wrapper around it — one object and one
+     * {@code remove}: {@link EngineJobSet#iterator()}), not {@link Collections#unmodifiableCollection}'s wrapper around it — one object and one
      * call per job fewer on every pass; every change is refused.
      */
     Collection<JobRun> readOnly() {
