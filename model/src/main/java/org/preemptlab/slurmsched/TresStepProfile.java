@@ -91,6 +91,7 @@ final class TresStepProfile {
     /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
     private long[] slotLater = new long[0];
     private int[] selected;
+    private final ConsTresSelect.Scratch selectScratch = new ConsTresSelect.Scratch();
     private int[] classOrder = new int[0];
     private int[] classEnd = new int[0];
     private boolean[] classUsed = new boolean[0];
@@ -141,6 +142,15 @@ final class TresStepProfile {
      * read, not kept.
      */
     static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements) {
+        return ofReleases(from, free, releaseTimes, placements, null);
+    }
+
+    /**
+     * {@link #ofReleases(long, TresCapacity, long[], Placement[])} with the per-node timelines made in the arrays of
+     * {@code reuse} (an earlier profile's {@link #timelines()}, which that profile must no longer be searched with),
+     * or anew when null: a scratch buffer, not state (every node's timeline is set afresh).
+     */
+    static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, NodeTimelines reuse) {
         Integer[] order = new Integer[releaseTimes.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Long.compare(releaseTimes[a], releaseTimes[b]));
@@ -155,7 +165,7 @@ final class TresStepProfile {
         p.times[0] = from;
         p.free[0] = p.stepsKept ? current : null;
         p.size = 1;
-        p.nodes = new NodeTimelines(from, current, n, p.w, p.g);
+        p.nodes = NodeTimelines.of(reuse, from, current, n, p.w, p.g);
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
@@ -323,6 +333,11 @@ final class TresStepProfile {
         boolean recomputedMixed = mixed;
         mixed = wasMixed;
         return same && recomputedMixed == wasMixed;
+    }
+
+    /** The per-node timelines (for {@link #ofReleases(long, TresCapacity, long[], Placement[], NodeTimelines)}'s reuse). */
+    NodeTimelines timelines() {
+        return nodes;
     }
 
     int nodeCount() {
@@ -599,7 +614,7 @@ final class TresStepProfile {
                 if (!select) return t;
                 long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
                 for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitAt[q], t, end);
-                selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus);
+                selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
                 if (selected != null) return t;
                 return SELECT_REFUSED;
             }
