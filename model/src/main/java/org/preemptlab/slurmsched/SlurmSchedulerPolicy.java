@@ -450,7 +450,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             int pi = nc.poolIndex(pool);
             if (pi < 0) continue;
             int first = nc.firstNode(pi);
-            for (int node = first; node < first + nc.pools().get(pi).nodes(); node++) c.seize(node);
+            for (int node = first; node < first + nc.pools().get(pi).nodes(); node++) {
+                if (c instanceof TresCapacity tc) tc.empty(node); // the same, without a placement of what it held
+                else c.seize(node);
+            }
         }
     }
 

@@ -96,6 +96,7 @@ final class TresStepProfile {
     private int[] classEnd = new int[0];
     private boolean[] classUsed = new boolean[0];
     private int[] classSlot = new int[0];
+    private int[] classSame = new int[0];
 
     private TresStepProfile(TresCapacity shape, int capacity) {
         this.shape = shape;
@@ -354,7 +355,7 @@ final class TresStepProfile {
      * [start, start + duration), or null: the general profile's answer without reservations.
      */
     AvailabilityProfile.Slot earliestFit(JobSpec job, long from, long duration) {
-        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         ShapeBounds.Key key = ShapeBounds.key(job.nodes(), from, cands);
@@ -375,7 +376,7 @@ final class TresStepProfile {
      */
     AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
         if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
-        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         this.allowed = allowed;
@@ -384,6 +385,22 @@ final class TresStepProfile {
         } finally {
             this.allowed = null;
         }
+    }
+
+    /** The job of the last search and its candidates: the later start ({@link #fitAt}) follows its job's first search. */
+    private JobSpec candidatesJob;
+    private List<TresCapacity.Candidate> candidatesOfJob;
+
+    /**
+     * {@code shape.candidates(job)}, the last job's kept (the same job object: its partitions, account, QOS and need,
+     * and the partitions' states, do not change while a cycle's profile is searched).
+     */
+    private List<TresCapacity.Candidate> candidates(JobSpec job) {
+        if (job != candidatesJob) {
+            candidatesOfJob = shape.candidates(job);
+            candidatesJob = job;
+        }
+        return candidatesOfJob;
     }
 
     /** The nodes a search may use ({@link #earliestFitOn}), or null for every node. */
@@ -402,7 +419,7 @@ final class TresStepProfile {
             AvailabilityProfile.Slot slot = earliestFit(job, at, duration);
             return slot != null && slot.start() == at ? slot : null;
         }
-        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
@@ -507,7 +524,8 @@ final class TresStepProfile {
         // first node (a stable insertion sort), those with the same need together from the first of them
         Arrays.fill(classUsed, 0, nc, false);
         int pos = 0;
-        int[] same = new int[nc];
+        if (classSame.length < nc) classSame = new int[nc];
+        int[] same = classSame;
         for (int c = 0; c < nc; c++) {
             if (classUsed[c]) continue;
             int part = cands.get(c).partition();
