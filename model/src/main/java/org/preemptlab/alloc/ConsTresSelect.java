@@ -35,20 +35,50 @@ public final class ConsTresSelect {
      * @param cpusEach  CPUs the job takes on each node
      */
     public static int[] select(int[] nodes, long[] avail, long[] weight, int count, int wanted, long cpusEach) {
+        return select(nodes, avail, weight, count, wanted, cpusEach, new Scratch());
+    }
+
+    /**
+     * The sets' working arrays of {@link #select}, grown as needed and reused by the calls that pass the same
+     * scratch (one search loop's; nothing in them outlives a call).
+     */
+    public static final class Scratch {
+        private int[] start = new int[0];
+        private int[] end = new int[0];
+        private long[] cpus = new long[0];
+        private int[] size = new int[0];
+        private long[] w = new long[0];
+
+        private void ensure(int count) {
+            if (start.length >= count) return;
+            int n = Math.max(count, start.length * 2);
+            start = new int[n];
+            end = new int[n];
+            cpus = new long[n];
+            size = new int[n];
+            w = new long[n];
+        }
+    }
+
+    /** {@link #select(int[], long[], long[], int, int, long)} with its working arrays in {@code scratch}. */
+    public static int[] select(int[] nodes, long[] avail, long[] weight, int count, int wanted, long cpusEach, Scratch scratch) {
         if (wanted < 1) throw new IllegalArgumentException("wanted: " + wanted + " nodes; must be ≥ 1");
         if (count < wanted) return null;
         // the sets: [start[s], end[s]) positions, their CPUs, nodes and weight
-        int[] start = new int[count];
-        int[] end = new int[count];
-        long[] cpus = new long[count];
-        int[] size = new int[count];
-        long[] w = new long[count];
+        scratch.ensure(count);
+        int[] start = scratch.start;
+        int[] end = scratch.end;
+        long[] cpus = scratch.cpus;
+        int[] size = scratch.size;
+        long[] w = scratch.w;
         int sets = 0;
         for (int p = 0; p < count; p++) {
             long wp = weight == null ? 0 : weight[p];
             if (p == 0 || nodes[p] != nodes[p - 1] + 1 || wp != w[sets - 1]) {
                 start[sets] = p;
                 w[sets] = wp;
+                cpus[sets] = 0;
+                size[sets] = 0;
                 sets++;
             }
             end[sets - 1] = p + 1;

@@ -477,10 +477,15 @@ public final class TresCapacity implements Capacity {
     public Placement seize(int node) {
         long[] gres = g == 0 ? null : Arrays.copyOfRange(freeGres, node * g, node * g + g);
         Placement p = Placement.ofTres(groupOf[node], new int[] {node}, freeCpus[node], freeMem[node], gres, -1, false);
+        empty(node);
+        return p;
+    }
+
+    /** What {@link #seize} does to node {@code node}, without the placement of what it held (for a mask never given back). */
+    public void empty(int node) {
         freeCpus[node] = 0;
         freeMem[node] = 0;
         Arrays.fill(freeGres, node * g, node * g + g, 0);
-        return p;
     }
 
     @Override

@@ -45,8 +45,25 @@ final class NodeTimelines {
         segs = new int[nodes];
         for (int n = 0; n < nodes; n++) {
             at[n] = new long[4];
-            at[n][0] = from;
             room[n] = new long[4 * w];
+        }
+        reset(from, current);
+    }
+
+    /**
+     * {@code new NodeTimelines(from, current, nodes, w, g)} in {@code reuse}'s arrays when it has the same
+     * nodes, w and g (its earlier content is dropped: it must no longer be read through its old profile),
+     * else a new one. The arrays a node grew to in an earlier cycle are kept, so a cycle mostly grows none.
+     */
+    static NodeTimelines of(NodeTimelines reuse, long from, long[] current, int nodes, int w, int g) {
+        if (reuse == null || reuse.w != w || reuse.g != g || reuse.segs.length != nodes) return new NodeTimelines(from, current, nodes, w, g);
+        reuse.reset(from, current);
+        return reuse;
+    }
+
+    private void reset(long from, long[] current) {
+        for (int n = 0; n < segs.length; n++) {
+            at[n][0] = from;
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }

@@ -450,13 +450,23 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             int pi = nc.poolIndex(pool);
             if (pi < 0) continue;
             int first = nc.firstNode(pi);
-            for (int node = first; node < first + nc.pools().get(pi).nodes(); node++) c.seize(node);
+            for (int node = first; node < first + nc.pools().get(pi).nodes(); node++) {
+                if (c instanceof TresCapacity tc) tc.empty(node); // the same, without a placement of what it held
+                else c.seize(node);
+            }
         }
     }
 
     private long down(long t) {
         return Math.floorDiv(t, config.bfResolutionSeconds()) * config.bfResolutionSeconds();
     }
+
+    /**
+     * The last backfill cycle's per-node timelines, a scratch buffer only: the next cycle's profile is made in its arrays
+     * (every node set afresh, {@link TresStepProfile#ofReleases(long, TresCapacity, long[], Placement[], NodeTimelines)}),
+     * so the cycles do not allocate them anew. Nothing is read from it across cycles.
+     */
+    private NodeTimelines timelineScratch;
 
     private void backfillCycle(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions,
             List<Started> startedNow, Set<Integer> startedIdx) {
@@ -481,7 +491,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             held[k++] = st.placement();
         }
         // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
-        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc.copy(), ends, held) : null;
+        // (tc itself, not a copy: the profile reads its free room here only; what it keeps reading is the node layout, the
+        // candidates and placements, which free.take below does not change)
+        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc, ends, held, timelineScratch) : null;
+        if (fast != null) timelineScratch = fast.timelines();
         AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
         // Slurm's own test of each job: plans on whole nodes, cons_tres's will-run start and node choice (WillRunPlanner)
         WillRunPlanner planner = fast != null && wholeNodePlans

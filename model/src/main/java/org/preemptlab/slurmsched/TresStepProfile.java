@@ -91,10 +91,12 @@ final class TresStepProfile {
     /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
     private long[] slotLater = new long[0];
     private int[] selected;
+    private final ConsTresSelect.Scratch selectScratch = new ConsTresSelect.Scratch();
     private int[] classOrder = new int[0];
     private int[] classEnd = new int[0];
     private boolean[] classUsed = new boolean[0];
     private int[] classSlot = new int[0];
+    private int[] classSame = new int[0];
 
     private TresStepProfile(TresCapacity shape, int capacity) {
         this.shape = shape;
@@ -141,6 +143,15 @@ final class TresStepProfile {
      * read, not kept.
      */
     static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements) {
+        return ofReleases(from, free, releaseTimes, placements, null);
+    }
+
+    /**
+     * {@link #ofReleases(long, TresCapacity, long[], Placement[])} with the per-node timelines made in the arrays of
+     * {@code reuse} (an earlier profile's {@link #timelines()}, which that profile must no longer be searched with),
+     * or anew when null: a scratch buffer, not state (every node's timeline is set afresh).
+     */
+    static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, NodeTimelines reuse) {
         Integer[] order = new Integer[releaseTimes.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Long.compare(releaseTimes[a], releaseTimes[b]));
@@ -155,7 +166,7 @@ final class TresStepProfile {
         p.times[0] = from;
         p.free[0] = p.stepsKept ? current : null;
         p.size = 1;
-        p.nodes = new NodeTimelines(from, current, n, p.w, p.g);
+        p.nodes = NodeTimelines.of(reuse, from, current, n, p.w, p.g);
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
@@ -325,6 +336,11 @@ final class TresStepProfile {
         return same && recomputedMixed == wasMixed;
     }
 
+    /** The per-node timelines (for {@link #ofReleases(long, TresCapacity, long[], Placement[], NodeTimelines)}'s reuse). */
+    NodeTimelines timelines() {
+        return nodes;
+    }
+
     int nodeCount() {
         return cluster.nodeCount();
     }
@@ -339,7 +355,7 @@ final class TresStepProfile {
      * [start, start + duration), or null: the general profile's answer without reservations.
      */
     AvailabilityProfile.Slot earliestFit(JobSpec job, long from, long duration) {
-        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         ShapeBounds.Key key = ShapeBounds.key(job.nodes(), from, cands);
@@ -360,7 +376,7 @@ final class TresStepProfile {
      */
     AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
         if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
-        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         this.allowed = allowed;
@@ -369,6 +385,22 @@ final class TresStepProfile {
         } finally {
             this.allowed = null;
         }
+    }
+
+    /** The job of the last search and its candidates: the later start ({@link #fitAt}) follows its job's first search. */
+    private JobSpec candidatesJob;
+    private List<TresCapacity.Candidate> candidatesOfJob;
+
+    /**
+     * {@code shape.candidates(job)}, the last job's kept (the same job object: its partitions, account, QOS and need,
+     * and the partitions' states, do not change while a cycle's profile is searched).
+     */
+    private List<TresCapacity.Candidate> candidates(JobSpec job) {
+        if (job != candidatesJob) {
+            candidatesOfJob = shape.candidates(job);
+            candidatesJob = job;
+        }
+        return candidatesOfJob;
     }
 
     /** The nodes a search may use ({@link #earliestFitOn}), or null for every node. */
@@ -387,7 +419,7 @@ final class TresStepProfile {
             AvailabilityProfile.Slot slot = earliestFit(job, at, duration);
             return slot != null && slot.start() == at ? slot : null;
         }
-        List<TresCapacity.Candidate> cands = shape.candidates(job);
+        List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
@@ -492,7 +524,8 @@ final class TresStepProfile {
         // first node (a stable insertion sort), those with the same need together from the first of them
         Arrays.fill(classUsed, 0, nc, false);
         int pos = 0;
-        int[] same = new int[nc];
+        if (classSame.length < nc) classSame = new int[nc];
+        int[] same = classSame;
         for (int c = 0; c < nc; c++) {
             if (classUsed[c]) continue;
             int part = cands.get(c).partition();
@@ -599,7 +632,7 @@ final class TresStepProfile {
                 if (!select) return t;
                 long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
                 for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitAt[q], t, end);
-                selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus);
+                selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
                 if (selected != null) return t;
                 return SELECT_REFUSED;
             }
