@@ -21,4 +21,11 @@ public interface QueueShapes {
      * group. Read-only: a policy must not change it (the top level refuses changes; the engine owns the rest).
      */
     NavigableMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups();
+
+    /**
+     * The first waiting job after {@code after} in queue order (from the first one if it is null) that
+     * asks for exactly {@code procs} processors and at most {@code maxWalltime} seconds; null if none.
+     * O(log n): the jobs of one processor count are indexed by queue order with their least wall times.
+     */
+    JobView firstAfter(int procs, JobView after, long maxWalltime);
 }

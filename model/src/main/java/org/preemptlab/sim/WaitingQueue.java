@@ -29,6 +29,8 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     private final TreeMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups = new TreeMap<>();
     private final NavigableMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groupsView =
             Collections.unmodifiableNavigableMap(groups);
+    /** The same jobs by processors, each in queue order with its wall times indexed (EASY's scan; kept with the groups). */
+    private final TreeMap<Integer, WalltimeIndex> indexes = new TreeMap<>();
 
     /** Below this many waiting jobs the groups are dropped (and made again when next asked for). */
     static final int DROP_BELOW = 16;
@@ -61,6 +63,12 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
             byWall.put(r.requestedWalltime(), jobs);
         }
         jobs.add(r);
+        WalltimeIndex index = indexes.get(r.spec().procs());
+        if (index == null) {
+            index = new WalltimeIndex(order);
+            indexes.put(r.spec().procs(), index);
+        }
+        index.add(r, r.requestedWalltime());
     }
 
     /** The queue's order over the views it holds (all of them {@link JobRun}s); a class, not a lambda. */
@@ -88,6 +96,7 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     private void ungroup(JobRun r) {
         if (size() < DROP_BELOW) {
             groups.clear();
+            indexes.clear();
             grouped = false;
             return;
         }
@@ -98,6 +107,9 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
             byWalltime.remove(r.requestedWalltime());
             if (byWalltime.isEmpty()) groups.remove(r.spec().procs());
         }
+        WalltimeIndex index = indexes.get(r.spec().procs());
+        if (index == null || !index.remove(r)) throw shapeChanged(r);
+        if (index.size() == 0) indexes.remove(r.spec().procs());
     }
 
     private static IllegalStateException shapeChanged(JobRun r) {
@@ -108,6 +120,7 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     public void clear() {
         super.clear();
         groups.clear();
+        indexes.clear();
         grouped = false;
     }
 
@@ -149,5 +162,12 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
             grouped = true;
         }
         return groupsView;
+    }
+
+    @Override
+    public JobView firstAfter(int procs, JobView after, long maxWalltime) {
+        groups(); // made (and kept from now on) if they were not
+        WalltimeIndex index = indexes.get(procs);
+        return index == null ? null : index.firstAfter(after, maxWalltime);
     }
 }
