@@ -16,12 +16,15 @@ import org.preemptlab.sched.QueueShapes;
  * (processors, requested wall time) for the policies' backfill scans ({@link QueueShapes}). Every
  * change goes through {@link #add}, {@link #remove} or {@link #clear}; the other ways of removing
  * elements are refused, so the groups never drift from the queue. A job's shape does not change while
- * it waits (its restart cost and saved work are set when it is requeued).
+ * it waits (its restart cost and saved work are set when it is requeued). Beside the groups, the jobs
+ * of each processor count are kept in queue order in a {@link WalltimeIndex}, for
+ * {@link #firstAfter}: EASY's scan then skips the jobs that ask for too long in O(log n), however
+ * many distinct wall times the queue holds.
  *
- * <p>The groups are kept only while someone uses them: made from the queue on the first call of
+ * <p>The groups (and the indexes) are kept only while someone uses them: made from the queue on the first call of
  * {@link #groups()}, then kept up to date, and dropped when the queue gets short again (below
  * {@link #DROP_BELOW} jobs; EASY's scan asks for them from 64 waiting jobs on). A short queue — most of
- * the time on most traces — then costs one tree insertion per job, not four.
+ * the time on most traces — then costs one tree insertion per job, not five.
  */
 final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
