@@ -33,21 +33,9 @@ class CalcTickOrderReplayTest {
     @TempDir
     Path dir;
 
-    private static final String DUMP = """
-            Cluster - 'hand':Fairshare=1:QOS='normal'
-            Parent - 'root'
-            Account - 'astro':Description='astro':Organization='astro':Fairshare=1
-            Account - 'bio':Description='bio':Organization='bio':Fairshare=1
-            Parent - 'astro'
-            User - 'ann':DefaultAccount='astro':DefaultQOS='normal':Fairshare=1:QOS='normal'
-            Parent - 'bio'
-            User - 'ben':DefaultAccount='bio':DefaultQOS='normal':Fairshare=1:QOS='normal'
-            """;
+    private static final String DUMP = TwoAccountSite.DUMP;
 
-    private static final String QOS = "Name|Priority|GraceTime|Preempt|PreemptExemptTime|PreemptMode|Flags|UsageThres|UsageFactor|"
-            + "GrpTRES|GrpTRESMins|GrpTRESRunMins|GrpJobs|GrpSubmit|GrpWall|MaxTRES|MaxTRESPerNode|MaxTRESMins|MaxWall|MaxTRESPU|MaxJobsPU|"
-            + "MaxSubmitPU|MaxTRESPA|MaxTRESRunMinsPA|MaxTRESRunMinsPU|MaxJobsPA|MaxSubmitPA|MinTRES\n"
-            + "normal|0|00:00:00|||cluster|||1.000000|||||||||||||||||||\n";
+    private static final String QOS = TwoAccountSite.QOS;
 
     private static final String ROW_TAIL = "|00:01:00|00:05:00|1|4|2000M|billing=4,cpu=4,mem=2000M,node=1|billing=4,cpu=4,mem=2000M,node=1|n1|COMPLETED|1\n";
 
