@@ -50,7 +50,7 @@ final class ShapeScan {
         Comparator<JobView> order = (Comparator<JobView>) shapes.order();
         this.heap = new PriorityQueue<>(new CursorOrder(order));
         int maxProcs = (int) Math.min(Integer.MAX_VALUE, freeNow);
-        for (Integer procs : shapes.groups().headMap(maxProcs, true).keySet()) advance(procs, head, extraCores);
+        for (Integer procs : shapes.processorCounts().headSet(maxProcs, true)) advance(procs, head, extraCores);
     }
 
     /** Puts a cursor at the first job of {@code procs} processors after {@code after} that passes the wall-time test. */

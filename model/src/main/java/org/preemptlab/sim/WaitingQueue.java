@@ -3,37 +3,32 @@ package org.preemptlab.sim;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.preemptlab.job.JobView;
 import org.preemptlab.sched.QueueShapes;
 
 /**
- * The engine's queue of waiting jobs, in queue order, that also keeps them grouped by shape
- * (processors, requested wall time) for the policies' backfill scans ({@link QueueShapes}). Every
- * change goes through {@link #add}, {@link #remove} or {@link #clear}; the other ways of removing
- * elements are refused, so the groups never drift from the queue. A job's shape does not change while
- * it waits (its restart cost and saved work are set when it is requeued). Beside the groups, the jobs
- * of each processor count are kept in queue order in a {@link WalltimeIndex}, for
- * {@link #firstAfter}: EASY's scan then skips the jobs that ask for too long in O(log n), however
- * many distinct wall times the queue holds.
+ * The engine's queue of waiting jobs, in queue order, that also keeps them by shape for the policies'
+ * backfill scans ({@link QueueShapes}): the jobs of each processor count in queue order in a
+ * {@link WalltimeIndex}, for {@link #firstAfter} (EASY's scan skips the jobs that ask for too long in
+ * O(log n), however many distinct wall times the queue holds). Every change goes through {@link #add},
+ * {@link #remove} or {@link #clear}; the other ways of removing elements are refused, so the indexes
+ * never drift from the queue. A job's shape does not change while it waits (its restart cost and saved
+ * work are set when it is requeued).
  *
- * <p>The groups (and the indexes) are kept only while someone uses them: made from the queue on the first call of
- * {@link #groups()}, then kept up to date, and dropped when the queue gets short again (below
- * {@link #DROP_BELOW} jobs; EASY's scan asks for them from 64 waiting jobs on). A short queue — most of
- * the time on most traces — then costs one tree insertion per job, not five.
+ * <p>The indexes are kept only while someone uses them: made from the queue on the first call of
+ * {@link #processorCounts()} or {@link #firstAfter}, then kept up to date, and dropped when the queue
+ * gets short again (below {@link #DROP_BELOW} jobs; EASY's scan asks for them from 64 waiting jobs on).
+ * A short queue — most of the time on most traces — then costs one insertion per job, not two.
  */
 final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     private final Comparator<? super JobView> order;
-    private final TreeMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups = new TreeMap<>();
-    private final NavigableMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groupsView =
-            Collections.unmodifiableNavigableMap(groups);
-    /** The same jobs by processors, each in queue order with its wall times indexed (EASY's scan; kept with the groups). */
+    /** The waiting jobs by processors, each count's in queue order with its wall times indexed (EASY's scan). */
     private final TreeMap<Integer, WalltimeIndex> indexes = new TreeMap<>();
+    private final NavigableSet<Integer> processorCounts = Collections.unmodifiableNavigableSet(indexes.navigableKeySet());
 
     /** Below this many waiting jobs the groups are dropped (and made again when next asked for). */
     static final int DROP_BELOW = 16;
@@ -55,17 +50,6 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     private void group(JobRun r) {
         // get-then-put, not computeIfAbsent(lambda): a one-shot run links no lambda
-        NavigableMap<Long, NavigableSet<JobView>> byWall = groups.get(r.spec().procs());
-        if (byWall == null) {
-            byWall = new TreeMap<>();
-            groups.put(r.spec().procs(), byWall);
-        }
-        NavigableSet<JobView> jobs = byWall.get(r.requestedWalltime());
-        if (jobs == null) {
-            jobs = new TreeSet<>(order);
-            byWall.put(r.requestedWalltime(), jobs);
-        }
-        jobs.add(r);
         WalltimeIndex index = indexes.get(r.spec().procs());
         if (index == null) {
             index = new WalltimeIndex(order);
@@ -95,20 +79,12 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
         return true;
     }
 
-    /** Takes a job that left the queue out of its shape group (or drops the groups of a queue grown short). */
+    /** Takes a job that left the queue out of its processor count's index (or drops the indexes of a queue grown short). */
     private void ungroup(JobRun r) {
         if (size() < DROP_BELOW) {
-            groups.clear();
             indexes.clear();
             grouped = false;
             return;
-        }
-        NavigableMap<Long, NavigableSet<JobView>> byWalltime = groups.get(r.spec().procs());
-        NavigableSet<JobView> group = byWalltime.get(r.requestedWalltime());
-        if (group == null || !group.remove(r)) throw shapeChanged(r);
-        if (group.isEmpty()) {
-            byWalltime.remove(r.requestedWalltime());
-            if (byWalltime.isEmpty()) groups.remove(r.spec().procs());
         }
         WalltimeIndex index = indexes.get(r.spec().procs());
         if (index == null || !index.remove(r)) throw shapeChanged(r);
@@ -122,7 +98,6 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     @Override
     public void clear() {
         super.clear();
-        groups.clear();
         indexes.clear();
         grouped = false;
     }
@@ -159,17 +134,17 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     }
 
     @Override
-    public NavigableMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups() {
+    public NavigableSet<Integer> processorCounts() {
         if (!grouped) {
             for (JobRun r : this) group(r);
             grouped = true;
         }
-        return groupsView;
+        return processorCounts;
     }
 
     @Override
     public JobView firstAfter(int procs, JobView after, long maxWalltime) {
-        groups(); // made (and kept from now on) if they were not
+        processorCounts(); // the indexes made (and kept from now on) if they were not
         WalltimeIndex index = indexes.get(procs);
         return index == null ? null : index.firstAfter(after, maxWalltime);
     }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -47,15 +45,11 @@ class ShapeScanProperties {
     }
 
     /** The shapes of a list in queue order, answering {@link QueueShapes#firstAfter} by walking the list. */
-    private record ListShapes(List<Waiting> queue, NavigableMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups)
-            implements QueueShapes {
+    private record ListShapes(List<Waiting> queue, NavigableSet<Integer> processorCounts) implements QueueShapes {
         static ListShapes of(List<Waiting> queue) {
-            NavigableMap<Integer, NavigableMap<Long, NavigableSet<JobView>>> groups = new TreeMap<>();
-            for (Waiting w : queue) {
-                groups.computeIfAbsent(w.spec().procs(), p -> new TreeMap<>())
-                        .computeIfAbsent(w.requestedWalltime(), x -> new TreeSet<>(new ByIndex())).add(w);
-            }
-            return new ListShapes(queue, groups);
+            NavigableSet<Integer> counts = new TreeSet<>();
+            for (Waiting w : queue) counts.add(w.spec().procs());
+            return new ListShapes(queue, counts);
         }
 
         @Override public Comparator<? super JobView> order() { return new ByIndex(); }

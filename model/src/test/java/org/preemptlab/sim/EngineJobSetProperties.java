@@ -80,7 +80,7 @@ class EngineJobSetProperties {
                 ref.clear();
                 set.clear();
             } else if (queue && op == 9 && ref.size() >= WaitingQueue.DROP_BELOW) {
-                ((WaitingQueue) set).groups(); // keep the shape groups from now on (add/remove then keep them)
+                ((WaitingQueue) set).processorCounts(); // keep the shape indexes from now on (add/remove then keep them)
             }
             assertThat(set.size()).isEqualTo(ref.size());
             assertThat(set.isEmpty()).isEqualTo(ref.isEmpty());
