@@ -154,6 +154,14 @@ final class NodeTimelines {
         }
     }
 
+    /**
+     * Forgets the state of slots [from, to) within the current search: their next {@link #nextFit} starts afresh,
+     * as in a new search (for a search continued at an earlier instant than these slots were last asked at).
+     */
+    void forget(int from, int to) {
+        for (int s = from; s < to; s++) stamp[s] = search - 1; // ≠ search (stamps are never compared with any other)
+    }
+
     private boolean fits(long[] f, int s, long cpus, long mem, long[] need) {
         int b = s * w;
         if (f[b] < cpus || f[b + 1] < mem) return false;

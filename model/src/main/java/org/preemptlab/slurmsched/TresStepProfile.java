@@ -97,6 +97,21 @@ final class TresStepProfile {
     private boolean[] classUsed = new boolean[0];
     private int[] classSlot = new int[0];
     private int[] classSame = new int[0];
+    /** Per class (by its first position in the class order), the last start its nodes were asked at in the current node search. */
+    private long[] classLastT = new long[0];
+    /**
+     * The job and duration of the last {@link #earliestFit} whose node search {@link #fitAt} may continue: set when that
+     * search ended normally (Slurm's node choice, no {@link #SELECT_REFUSED}); cleared by a booking, a search on some
+     * nodes only and {@code fitAt} itself. While set, every slot's state in {@link #nodes} is that search's, on this room.
+     */
+    private JobSpec contJob;
+    private long contDuration;
+    /** For tests: never continue a search ({@link #fitAt} searches afresh, as before). */
+    private boolean noContinuation;
+    /** How many {@link #fitAt} calls continued the earlier search (for tests). */
+    private long continued;
+    /** Whether the last {@link #searchSelectByNode} ended without falling back to the step search. */
+    private boolean searchContinuable;
 
     private TresStepProfile(TresCapacity shape, int capacity) {
         this.shape = shape;
@@ -284,6 +299,7 @@ final class TresStepProfile {
 
     /** Takes the placement out of every step in [from, to). */
     void book(Placement placement, long from, long to) {
+        contJob = null;
         int a = splitAt(from);
         int b = to == Long.MAX_VALUE ? size : splitAt(to);
         for (int k = a; k < b && stepsKept; k++) {
@@ -303,6 +319,16 @@ final class TresStepProfile {
                         + " free from " + from + " to " + to + " in the backfill profile");
             }
         }
+    }
+
+    /** For tests: {@link #fitAt} never continues the earlier search's node walks (searches afresh, as before). */
+    void searchAfreshForLaterStarts() {
+        noContinuation = true;
+    }
+
+    /** How many later starts ({@link #fitAt}) continued their job's first search (for tests). */
+    long continuedSearches() {
+        return continued;
     }
 
     /** For tests: answer by the search over the steps, as before the per-node timelines. */
@@ -355,6 +381,7 @@ final class TresStepProfile {
      * [start, start + duration), or null: the general profile's answer without reservations.
      */
     AvailabilityProfile.Slot earliestFit(JobSpec job, long from, long duration) {
+        contJob = null;
         List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
@@ -365,6 +392,10 @@ final class TresStepProfile {
         AvailabilityProfile.Slot slot;
         if (bySteps) slot = shape.slurmSelection() ? searchSelect(cands, job.nodes(), start, duration) : search(cands, job.nodes(), start, duration);
         else slot = shape.slurmSelection() ? searchSelectByNode(cands, job.nodes(), start, duration) : searchByNode(cands, job.nodes(), start, duration);
+        if (!bySteps && shape.slurmSelection() && searchContinuable && !noContinuation) {
+            contJob = job;
+            contDuration = duration;
+        }
         bounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
         return slot;
     }
@@ -380,6 +411,7 @@ final class TresStepProfile {
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         this.allowed = allowed;
+        contJob = null;
         try {
             return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
         } finally {
@@ -424,7 +456,10 @@ final class TresStepProfile {
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
         if (bound > at) return null; // no start before the bound fits (MAX_VALUE: none at all)
-        AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at);
+        boolean continuing = job == contJob && duration == contDuration;
+        contJob = null;
+        if (continuing) continued++;
+        AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at, continuing);
         return slot != null && slot.start() == at ? slot : null;
     }
 
@@ -501,12 +536,22 @@ final class TresStepProfile {
      * the job over the whole window serve {@link ConsTresSelect}; the earliest, the first class on a tie.
      */
     private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
-        return searchSelectByNode(cands, nodesNeeded, from, duration, Long.MAX_VALUE - 1);
+        return searchSelectByNode(cands, nodesNeeded, from, duration, Long.MAX_VALUE - 1, false);
     }
 
-    /** {@link #searchSelectByNode} for a start ≤ {@code firstLimit} only: null when the earliest is later. */
+    /**
+     * {@link #searchSelectByNode} for a start ≤ {@code firstLimit} only: null when the earliest is later. {@code continuing}:
+     * the nodes' walks go on from where the last search left them (the same candidates, need and duration on the same
+     * room: see {@link #contJob}), not from {@code from} afresh.
+     *
+     * <p>Why continuing answers the same: {@link NodeTimelines#nextFit} for a slot is exact for any sequence of calls
+     * whose starts do not decrease (its state is what the walk has proved about starts ≥ the last one); the last
+     * search asked a class's nodes at starts up to {@code classLastT} of the class, so a class whose nodes were asked
+     * at no start after {@code from} goes on as if {@code from} were one more start of that search, and any other
+     * class's slots are forgotten (walked afresh from {@code from}). The room did not change between (no booking).
+     */
     private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration,
-            long firstLimit) {
+            long firstLimit, boolean continuing) {
         int nc = cands.size();
         if (classOrder.length < nc) {
             classOrder = new int[nc];
@@ -552,7 +597,12 @@ final class TresStepProfile {
                 classEnd[begin] = pos;
             }
         }
-        nodes.newSearch(total);
+        if (classLastT.length < nc) classLastT = new long[nc];
+        if (!continuing) {
+            nodes.newSearch(total);
+            Arrays.fill(classLastT, 0, nc, Long.MIN_VALUE);
+        }
+        searchContinuable = true;
         if (fitAt.length < total) {
             fitAt = new int[total];
             fitCpus = new long[total];
@@ -564,8 +614,16 @@ final class TresStepProfile {
         for (int x = 0; x < nc; x = classEnd[x]) {
             long limit = best == Long.MAX_VALUE ? firstLimit : best - 1;
             long[] need = cands.get(order[x]).need();
+            if (continuing && classLastT[x] > from) { // asked at a later start than from: walk these nodes afresh
+                for (int y = x; y < classEnd[x]; y++) {
+                    TresCapacity.Candidate cand = cands.get(order[y]);
+                    nodes.forget(classSlot[order[y]], classSlot[order[y]] + cand.endNode() - cand.firstNode());
+                }
+                classLastT[x] = Long.MIN_VALUE;
+            }
             long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit);
             if (at == SELECT_REFUSED) { // never with a need of CPUs ≥ 1: as before
+                searchContinuable = false;
                 keepSteps();
                 AvailabilityProfile.Slot stepAnswer = searchSelect(cands, nodesNeeded, from, duration);
                 return stepAnswer == null || stepAnswer.start() <= firstLimit ? stepAnswer : null;
@@ -600,6 +658,7 @@ final class TresStepProfile {
         boolean select = shape.slurmSelection();
         boolean firstPass = true;
         while (t <= limit) {
+            if (select) classLastT[x0] = t; // starts only grow within the call
             int k = 0;
             int failed = 0;
             // the walk's limit (see below); a node's answer ≤ it is its earliest start, one above it a lower bound of that

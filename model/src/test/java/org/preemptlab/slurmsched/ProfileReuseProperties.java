@@ -125,6 +125,65 @@ class ProfileReuseProperties {
         sameAnswers(rnd, seed, c.now(), fresh, reused, null);
     }
 
+    /**
+     * The select plugin's later start ({@code fitAt}) continues its job's first search (the nodes' walks go on from
+     * where that search left them, no search afresh): every answer is the one of a profile that always searches afresh,
+     * through two cycles (the second in the first's timelines), first searches from the cycle's start and later, later
+     * starts at, after and before the first answer (a class walked past the later start must be walked afresh), a second
+     * later start of the same job, later starts of another job or another duration (no continuation), and bookings
+     * between (which end the continuation). Continuations happen (counted).
+     */
+    @Property(tries = 300)
+    void aLaterStartContinuingTheFirstSearchAnswersAsAFreshSearch(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        TresStepProfile keptTimelines = null;
+        long continued = 0;
+        for (int cycle = 0; cycle < 2; cycle++) {
+            Cycle c = Cycle.random(rnd, true);
+            TresStepProfile afresh = TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held());
+            afresh.searchAfreshForLaterStarts();
+            TresStepProfile cont = TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held(),
+                    keptTimelines == null ? null : keptTimelines.timelines());
+            JobSpec previous = null;
+            for (int k = 0; k < 150; k++) {
+                JobSpec j = previous != null && rnd.nextInt(6) == 0 ? previous : job(rnd, k + 1);
+                long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+                long from = rnd.nextInt(5) == 0 ? c.now() + rnd.nextInt(2000) : c.now();
+                AvailabilityProfile.Slot a = afresh.earliestFit(j, from, d);
+                assertThat(cont.earliestFit(j, from, d)).as("search %d of cycle %d, seed %d", k, cycle, seed).isEqualTo(a);
+                long first = a == null ? from : a.start();
+                boolean bookedFirst = a != null && rnd.nextInt(4) == 0; // a booking between the search and its later start
+                if (bookedFirst) {
+                    long to = Math.max(a.start() + 1, (a.start() + d) / 60 * 60);
+                    afresh.book(a.placement(), a.start(), to);
+                    cont.book(a.placement(), a.start(), to);
+                }
+                int asks = 1 + (rnd.nextInt(4) == 0 ? 1 : 0);
+                for (int q = 0; q < asks; q++) {
+                    JobSpec who = previous != null && rnd.nextInt(8) == 0 ? previous : j;
+                    long dd = rnd.nextInt(10) == 0 ? d + 60 : d;
+                    long at = switch (rnd.nextInt(4)) {
+                        case 0 -> first;
+                        case 1 -> first + rnd.nextInt(3000);
+                        case 2 -> Math.max(c.now(), first - rnd.nextInt(3000));
+                        default -> c.ends().length == 0 ? first : Math.max(c.now(), c.ends()[rnd.nextInt(c.ends().length)]);
+                    };
+                    assertThat(cont.fitAt(who, at, dd)).as("later start %d/%d of cycle %d, seed %d, at %d for %d s", k, q, cycle, seed, at, dd)
+                            .isEqualTo(afresh.fitAt(who, at, dd));
+                }
+                previous = j;
+                if (a == null || bookedFirst || rnd.nextInt(4) == 0) continue;
+                long to = Math.max(a.start() + 1, (a.start() + d) / 60 * 60);
+                afresh.book(a.placement(), a.start(), to);
+                cont.book(a.placement(), a.start(), to);
+            }
+            assertThat(afresh.continuedSearches()).isZero();
+            continued += cont.continuedSearches();
+            keptTimelines = cont;
+        }
+        assertThat(continued).as("seed %d: later starts continued their first search", seed).isPositive();
+    }
+
     @Property(tries = 200)
     void aProfileOnTheFreeRoomItselfAnswersAsOneOnACopyWhileTheRoomIsTaken(@ForAll long seed) {
         Random rnd = new Random(seed);
