@@ -462,11 +462,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     /**
-     * The last backfill cycle's per-node timelines, a scratch buffer only: the next cycle's profile is made in its arrays
-     * (every node set afresh, {@link TresStepProfile#ofReleases(long, TresCapacity, long[], Placement[], NodeTimelines)}),
-     * so the cycles do not allocate them anew. Nothing is read from it across cycles.
+     * The last backfill cycle's profile, a scratch buffer only: the next cycle's profile is made in its per-node timelines'
+     * arrays (every node set afresh) and takes its nodes' whole room when the cluster and gang rows are the same
+     * ({@link TresStepProfile#ofReleases(long, TresCapacity, long[], Placement[], TresStepProfile)}), so the cycles do not
+     * allocate them anew. Nothing else is read from it across cycles.
      */
-    private NodeTimelines timelineScratch;
+    private TresStepProfile profileScratch;
 
     private void backfillCycle(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions,
             List<Started> startedNow, Set<Integer> startedIdx) {
@@ -493,8 +494,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
         // (tc itself, not a copy: the profile reads its free room here only; what it keeps reading is the node layout, the
         // candidates and placements, which free.take below does not change)
-        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc, ends, held, timelineScratch) : null;
-        if (fast != null) timelineScratch = fast.timelines();
+        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc, ends, held, profileScratch) : null;
+        if (fast != null) profileScratch = fast;
         AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
         // Slurm's own test of each job: plans on whole nodes, cons_tres's will-run start and node choice (WillRunPlanner)
         WillRunPlanner planner = fast != null && wholeNodePlans

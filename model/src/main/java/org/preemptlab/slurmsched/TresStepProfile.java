@@ -113,7 +113,10 @@ final class TresStepProfile {
     /** Whether the last {@link #searchSelectByNode} ended without falling back to the step search. */
     private boolean searchContinuable;
 
-    private TresStepProfile(TresCapacity shape, int capacity) {
+    /** The node groups' rows ({@link TresCapacity#rowsOf}) {@link #total} was made for. */
+    private final int[] rows;
+
+    private TresStepProfile(TresCapacity shape, int capacity, TresStepProfile prior) {
         this.shape = shape;
         this.cluster = shape.cluster();
         this.g = shape.gresKeys().size();
@@ -127,6 +130,11 @@ final class TresStepProfile {
         this.words = (n + 63) >>> 6;
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
+        this.rows = rows;
+        if (prior != null && prior.cluster == cluster && prior.w == w && Arrays.equals(prior.rows, rows)) {
+            this.total = prior.total; // a function of the cluster and the rows only; never written
+            return;
+        }
         TresCapacity empty = new TresCapacity(cluster, rows);
         this.total = new long[n * w];
         for (int node = 0; node < n; node++) {
@@ -158,7 +166,7 @@ final class TresStepProfile {
      * read, not kept.
      */
     static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements) {
-        return ofReleases(from, free, releaseTimes, placements, null);
+        return ofReleases(from, free, releaseTimes, placements, (NodeTimelines) null);
     }
 
     /**
@@ -167,10 +175,24 @@ final class TresStepProfile {
      * or anew when null: a scratch buffer, not state (every node's timeline is set afresh).
      */
     static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, NodeTimelines reuse) {
+        return ofReleases(from, free, releaseTimes, placements, reuse, null);
+    }
+
+    /**
+     * {@link #ofReleases(long, TresCapacity, long[], Placement[], NodeTimelines)} in the timelines of {@code prior} (an
+     * earlier cycle's profile, no longer searched; null: anew), whose nodes' whole room is also taken over when it was
+     * made for the same cluster and gang rows (it depends on nothing else): not made again from an empty capacity.
+     */
+    static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, TresStepProfile prior) {
+        return ofReleases(from, free, releaseTimes, placements, prior == null ? null : prior.nodes, prior);
+    }
+
+    private static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, NodeTimelines reuse,
+            TresStepProfile prior) {
         Integer[] order = new Integer[releaseTimes.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Long.compare(releaseTimes[a], releaseTimes[b]));
-        TresStepProfile p = new TresStepProfile(free, releaseTimes.length + 1 + 64);
+        TresStepProfile p = new TresStepProfile(free, releaseTimes.length + 1 + 64, prior);
         int n = p.cluster.nodeCount();
         long[] current = new long[n * p.w];
         for (int node = 0; node < n; node++) {
@@ -324,6 +346,11 @@ final class TresStepProfile {
     /** For tests: {@link #fitAt} never continues the earlier search's node walks (searches afresh, as before). */
     void searchAfreshForLaterStarts() {
         noContinuation = true;
+    }
+
+    /** Each node's whole room as the profile keeps it (a copy, for tests). */
+    long[] wholeRoom() {
+        return total.clone();
     }
 
     /** How many later starts ({@link #fitAt}) continued their job's first search (for tests). */

@@ -111,6 +111,16 @@ class ProfileReuseProperties {
 
     @Property(tries = 300)
     void aProfileInAnEarlierCyclesTimelinesAnswersAsAFreshOne(@ForAll long seed) {
+        inAnEarlierCycles(seed, false);
+    }
+
+    /** The same with the earlier cycle's whole profile handed over (its timelines and its nodes' whole room). */
+    @Property(tries = 200)
+    void aProfileMadeOnAnEarlierCyclesProfileAnswersAsAFreshOne(@ForAll long seed) {
+        inAnEarlierCycles(seed, true);
+    }
+
+    private static void inAnEarlierCycles(long seed, boolean wholeProfile) {
         Random rnd = new Random(seed);
         boolean slurmSelection = rnd.nextInt(4) != 0;
         // an earlier cycle, searched and booked (its timelines grown), then the cycle compared
@@ -120,8 +130,10 @@ class ProfileReuseProperties {
         sameAnswers(rnd, seed, earlier.now(), oldRef, old, null);
         Cycle c = Cycle.random(rnd, slurmSelection);
         TresStepProfile fresh = TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held());
-        TresStepProfile reused = TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held(), old.timelines());
+        TresStepProfile reused = wholeProfile ? TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held(), old)
+                : TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held(), old.timelines());
         assertThat(reused.timelines()).as("the earlier timelines' arrays are reused").isSameAs(old.timelines());
+        assertThat(reused.wholeRoom()).as("the nodes' whole room").isEqualTo(fresh.wholeRoom());
         sameAnswers(rnd, seed, c.now(), fresh, reused, null);
     }
 
