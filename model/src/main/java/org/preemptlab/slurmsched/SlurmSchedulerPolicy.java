@@ -307,18 +307,33 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     public boolean passesBeforeTick(long now) {
         if (recorded == null || now > recorded.lastSecond()) return false;
         long tick = recorded.calcTickMillis(now);
-        if (tick == Long.MIN_VALUE) return false;
+        return tick != Long.MIN_VALUE && passesBefore(now, tick);
+    }
+
+    /** In a log replay: the recorded millisecond of the calc tick of second {@code now}, else Long.MIN_VALUE. */
+    @Override
+    public long tickMillis(long now) {
+        return recorded == null || now > recorded.lastSecond() ? Long.MIN_VALUE : recorded.calcTickMillis(now);
+    }
+
+    /**
+     * In a log replay: true if a pass of second {@code now} not yet run was recorded before millisecond {@code millis}
+     * (a submit or an end the log recorded then, or the calc tick); the next call then runs only those passes.
+     */
+    @Override
+    public boolean passesBefore(long now, long millis) {
+        if (recorded == null || now > recorded.lastSecond()) return false;
         boolean before = false;
         long[][] kinds = {recorded.fullMillis(), recorded.eventMillis(), recorded.backfillMillis()};
         int[] next = {nextFullIdx, nextEventIdx, nextBackfillIdx};
         for (int k = 0; k < kinds.length; k++) {
             long[] a = kinds[k];
             int i = skipBefore(a, next[k], now);
-            before |= i < a.length && RecordedPasses.second(a[i]) == now && a[i] < tick;
+            before |= i < a.length && RecordedPasses.second(a[i]) == now && a[i] < millis;
         }
         if (before) {
             splitSecond = now;
-            splitMillis = tick;
+            splitMillis = millis;
         }
         return before;
     }
