@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * @param eventPasses the main scheduler's passes after a submit or an end ({@code batch_sched_delay}):
  *                    {@code sched: Running job scheduler for default depth.}
  * @param backfillCycles the backfill cycles: {@code _attempt_backfill: beginning}
- * @param startedBy   per JobId, which scheduler started it: {@code main} ({@code sched: Allocate JobId=…})
+ * @param startedBy   per JobId (as sacct names it: {@code 13_0} for the log's {@code 13_0(14)}), which scheduler started it: {@code main} ({@code sched: Allocate JobId=…})
  *                    or {@code backfill} ({@code _start_job: Started JobId=…})
  * @param startedAt   per JobId, the millisecond of that start
  * @param priorityStart when the multifactor plugin started ({@code Priority MULTIFACTOR plugin loaded}): its decay
@@ -43,8 +43,8 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
         Map<String, Long> submittedAt, Map<String, Long> endedAt) {
 
     private static final Pattern STAMP = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,3})?)\\] (.*)$");
-    private static final Pattern ALLOCATE = Pattern.compile("sched: Allocate JobId=(\\S+) ");
-    private static final Pattern BF_START = Pattern.compile("_start_job: Started JobId=(\\S+) ");
+    private static final Pattern ALLOCATE = Pattern.compile("sched: Allocate JobId=([^\\s(]+)");
+    private static final Pattern BF_START = Pattern.compile("_start_job: Started JobId=([^\\s(]+)");
     private static final Pattern SUBMIT = Pattern.compile("_slurm_rpc_submit_batch_job: JobId=(\\S+) ");
     private static final Pattern END = Pattern.compile("(?:_job_complete: |Time limit exhausted for )JobId=([^\\s(]+)");
 

@@ -272,13 +272,13 @@ public final class SiteReplay {
 
     /**
      * Each replayed job's submit and end at the millisecond slurmctld's log recorded them ({@code _slurm_rpc_submit_batch_job},
-     * {@code _job_complete} / {@code Time limit exhausted}), on the replay's clock: an array's tasks at the array's submit.
-     * The engine uses an instant only in the second it falls in (a job the replay ends in another second than Slurm did
-     * ends before the passes of its second, as without the log).
+     * {@code _job_complete} / {@code Time limit exhausted}), on the replay's clock: an array's tasks at the array's submit;
+     * each job's recorded run (its end − its start, {@code sched: Allocate} / {@code _start_job: Started}), from which the
+     * engine places its end after the replay's own start (the recorded pass that started it).
      */
     static org.preemptlab.sim.SameSecondOrder sameSecondOrder(ReplayJobs jobs, SlurmctldLog log, long originSeconds) {
         List<JobSpec> specs = jobs.specs();
-        long[] submit = new long[specs.size()], end = new long[specs.size()];
+        long[] submit = new long[specs.size()], end = new long[specs.size()], run = new long[specs.size()];
         long o = originSeconds * 1000;
         for (int i = 0; i < specs.size(); i++) {
             SacctJob row = jobs.row(specs.get(i));
@@ -286,7 +286,9 @@ public final class SiteReplay {
             Long e = log.endedAt().get(row.id().text());
             submit[i] = s == null ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : s - o;
             end[i] = e == null ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : e - o;
+            Long st = log.startedAt().get(row.id().text());
+            run[i] = e == null || st == null || e < st ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : e - st;
         }
-        return new org.preemptlab.sim.SameSecondOrder(submit, end);
+        return new org.preemptlab.sim.SameSecondOrder(submit, end, run);
     }
 }

@@ -55,4 +55,13 @@ public interface SchedulingPolicy {
     default long tickMillis(long now) {
         return Long.MIN_VALUE;
     }
+
+    /**
+     * The millisecond of the run's clock of the recorded pass that started {@code job} (a log replay, where the passes run
+     * at the instants slurmctld recorded), else {@link Long#MIN_VALUE}. With a recorded same-second order the engine
+     * places the job's end at this instant + the job's recorded run ({@code sim.SameSecondOrder#endAt}).
+     */
+    default long startMillis(org.preemptlab.job.JobView job) {
+        return Long.MIN_VALUE;
+    }
 }

@@ -9,22 +9,40 @@ import java.util.Arrays;
  * recorded instant falls in {@code s} is applied at its place among the policy's recorded passes of that second (those
  * recorded before it run first: {@link org.preemptlab.sched.SchedulingPolicy#passesBefore}); a submit or an end without
  * one, or whose recorded instant is in another second (the run did not repeat the recorded second), comes first, as
- * without this order. Same-millisecond events: ends before submits, then insertion (the engine's rule).
+ * without this order. An end is placed from the job's own start where the policy knows the recorded pass that started it
+ * ({@link org.preemptlab.sched.SchedulingPolicy#startMillis}): that pass's instant + the job's recorded run
+ * ({@code runMillis}, the recorded end − the recorded start), kept within the end's second ({@link #endAt}); else at the
+ * recorded end when the run ends the job in that second. Same-millisecond events: ends before submits, then insertion
+ * (the engine's rule).
  *
  * @param submitMillis by job (its position in the configuration's list), the submit's recorded instant, or {@link #UNKNOWN}
  * @param endMillis    by job, the end's recorded instant, or {@link #UNKNOWN}
+ * @param runMillis    by job, the recorded run from its start to its end in milliseconds, or {@link #UNKNOWN}
  */
-public record SameSecondOrder(long[] submitMillis, long[] endMillis) {
+public record SameSecondOrder(long[] submitMillis, long[] endMillis, long[] runMillis) {
 
     /** No recorded instant. */
     public static final long UNKNOWN = Long.MIN_VALUE;
 
     public SameSecondOrder {
-        if (submitMillis.length != endMillis.length) {
-            throw new IllegalArgumentException("same-second order: " + submitMillis.length + " submits but " + endMillis.length + " ends");
+        if (submitMillis.length != endMillis.length || runMillis.length != endMillis.length) {
+            throw new IllegalArgumentException("same-second order: " + submitMillis.length + " submits, " + endMillis.length + " ends and "
+                    + runMillis.length + " runs: one of each per job");
         }
         submitMillis = submitMillis.clone();
         endMillis = endMillis.clone();
+        runMillis = runMillis.clone();
+    }
+
+    /** Submits and ends only (no runs: an end only at its recorded instant). */
+    public SameSecondOrder(long[] submitMillis, long[] endMillis) {
+        this(submitMillis, endMillis, unknown(endMillis.length));
+    }
+
+    private static long[] unknown(int n) {
+        long[] a = new long[n];
+        Arrays.fill(a, UNKNOWN);
+        return a;
     }
 
     public int size() {
@@ -39,6 +57,19 @@ public record SameSecondOrder(long[] submitMillis, long[] endMillis) {
     /** The recorded instant of job {@code job}'s end when it falls in second {@code second}, else {@link #UNKNOWN}. */
     public long endIn(int job, long second) {
         return in(endMillis, job, second);
+    }
+
+    /**
+     * Where job {@code job}'s end, which the run has in second {@code second}, falls within that second: the run's start
+     * {@code startMillis} (the recorded pass that started it, or {@link #UNKNOWN}) + the recorded run, moved to the
+     * second's first millisecond when it falls before it (the end comes before the second's passes) and to its last when
+     * after (after them); without a start or a run, the recorded end if it is in that second; else {@link #UNKNOWN}.
+     */
+    public long endAt(int job, long second, long startMillis) {
+        if (job >= 0 && job < runMillis.length && startMillis != UNKNOWN && runMillis[job] != UNKNOWN) {
+            return Math.max(second * 1000, Math.min(second * 1000 + 999, startMillis + runMillis[job]));
+        }
+        return endIn(job, second);
     }
 
     private static long in(long[] a, int job, long second) {
@@ -59,12 +90,13 @@ public record SameSecondOrder(long[] submitMillis, long[] endMillis) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SameSecondOrder r && Arrays.equals(submitMillis, r.submitMillis) && Arrays.equals(endMillis, r.endMillis);
+        return o instanceof SameSecondOrder r && Arrays.equals(submitMillis, r.submitMillis) && Arrays.equals(endMillis, r.endMillis)
+                && Arrays.equals(runMillis, r.runMillis);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(submitMillis) * 31 + Arrays.hashCode(endMillis);
+        return (Arrays.hashCode(submitMillis) * 31 + Arrays.hashCode(endMillis)) * 31 + Arrays.hashCode(runMillis);
     }
 
     @Override

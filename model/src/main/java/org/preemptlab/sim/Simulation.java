@@ -423,7 +423,7 @@ public final class Simulation {
                 && events.peekKindOrdinal() < EventKind.JOB_SUBMIT.ordinal()) {
             SimEvent e = events.poll();
             if (sameSecond != null && e instanceof SimEvent.JobEnd end) {
-                long ms = sameSecond.endIn(end.job(), t);
+                long ms = sameSecond.endAt(end.job(), t, policy.startMillis(runs[end.job()]));
                 if (ms != SameSecondOrder.UNKNOWN) {
                     deferred.add(new Deferred(ms, EventKind.JOB_END.ordinal(), deferredSeq++, e, null));
                     continue;

@@ -79,6 +79,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
     // passesBeforeTick said yes for this second: its next call runs only the recorded passes before this millisecond
     private long splitSecond = Long.MIN_VALUE, splitMillis = Long.MAX_VALUE;
+    // in a log replay, by job index: the recorded millisecond of the pass that started the job (startMillis)
+    private final Map<Integer, Long> startedAtMillis = new HashMap<>();
     // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster (withWholeNodePlans); off: plans of the job's own resources
     private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
@@ -209,6 +211,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         boolean mainPass = true;
         boolean backfillFirst = false;
         long nextRecorded = Long.MAX_VALUE;
+        long mainMillis = Long.MIN_VALUE, backfillMillis = Long.MIN_VALUE;
         boolean replaying = recorded != null && now <= recorded.lastSecond();
         if (recorded != null) noteEvents(s);
         if (replaying) {
@@ -226,6 +229,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (nextBackfillIdx < b.length) backfill = bMs != Long.MAX_VALUE;
             mainPass = fullPass || eventPass;
             backfillFirst = backfill && mainPass && bMs < Math.min(fMs, eMs);
+            if (mainPass && Math.min(fMs, eMs) != Long.MAX_VALUE) mainMillis = Math.min(fMs, eMs);
+            if (backfill && bMs != Long.MAX_VALUE) backfillMillis = bMs;
             nextFullIdx = skipBeforeMillis(f, nextFullIdx, limit);
             nextEventIdx = skipBeforeMillis(e, nextEventIdx, limit);
             nextBackfillIdx = skipBeforeMillis(b, nextBackfillIdx, limit);
@@ -244,13 +249,22 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
         List<Started> startedNow = new ArrayList<>();
         Set<Integer> startedIdx = new HashSet<>();
-        if (backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
+        if (backfillFirst) {
+            runBackfill(s, order, free, decisions, startedNow, startedIdx);
+            noteStartMillis(decisions, 0, backfillMillis);
+        }
         if (mainPass) {
+            int from = decisions.size();
             mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx);
+            noteStartMillis(decisions, from, mainMillis);
             lastMainPass = now;
             eventPending = false;
         }
-        if (backfill && !backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
+        if (backfill && !backfillFirst) {
+            int from = decisions.size();
+            runBackfill(s, order, free, decisions, startedNow, startedIdx);
+            noteStartMillis(decisions, from, backfillMillis);
+        }
         // periodic passes while jobs wait and something can change (a job runs or ends, a window opens or closes);
         // with nothing running and nothing startable the engine reports the run as stuck
         boolean canChange = !s.running().isEmpty() || !startedIdx.isEmpty() || !s.reservations().isEmpty();
@@ -280,6 +294,21 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             skippedCycles++;
         }
         lastCyclePrint = startedIdx.isEmpty() ? print : Long.MIN_VALUE;
+    }
+
+    /** In a log replay: the starts among {@code decisions} from {@code from} on were made by the pass recorded at {@code millis}. */
+    private void noteStartMillis(List<Decision> decisions, int from, long millis) {
+        if (millis == Long.MIN_VALUE) return;
+        for (int i = from; i < decisions.size(); i++) {
+            if (decisions.get(i) instanceof Decision.Start st) startedAtMillis.put(st.job().index(), millis);
+        }
+    }
+
+    /** In a log replay: the recorded millisecond of the pass that started {@code job} (its last start), else Long.MIN_VALUE. */
+    @Override
+    public long startMillis(JobView job) {
+        Long ms = startedAtMillis.get(job.index());
+        return ms == null ? Long.MIN_VALUE : ms;
     }
 
     /** The first index ≥ i whose instant falls in second {@code now} or later. */

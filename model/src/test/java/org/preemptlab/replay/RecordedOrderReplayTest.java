@@ -94,4 +94,42 @@ class RecordedOrderReplayTest {
                 String.join("\n", ordered.warnings()));
         assertTrue(passes.warnings().stream().noneMatch(w -> w.startsWith("same-second order")), String.join("\n", passes.warnings()));
     }
+
+    @Test
+    void run4sLogAndItsFirstDivergences() throws Exception {
+        SlurmctldLog log = log("full-log-run4", true);
+        assertEquals(130, log.submittedAt().size());
+        assertEquals(140, log.endedAt().size());
+        assertEquals(log.startedAt().keySet(), log.endedAt().keySet());
+        // the first jobs whose start the order changes (by Slurm's start): 44 and 33 at Slurm's second (114 and 115 s, backfilled
+        // at 08:50:00.157 on c[1-2] and allocated at 01.196 on c3) where the passes alone start them at 112 and 114
+        Map<String, Long> ordered = starts(replay("full-log-run4", true));
+        Map<String, Long> passes = starts(replay("full-log-run4", false));
+        assertEquals(List.of(114L, 115L), List.of(ordered.get("44"), ordered.get("33")));
+        assertEquals(List.of(112L, 114L), List.of(passes.get("44"), passes.get("33")));
+    }
+
+    /**
+     * The pair's noise floor (real run 3 vs real run 4) and the log replays against it (docs/slurm-fidelity.md, "second pair"):
+     * on this pair the order is neutral taken over both runs (run 3 gains, run 4 loses), the replays stay near the floor.
+     */
+    @Test
+    void theSecondPairsFloorAndTheLogReplaysNearIt() throws Exception {
+        StartComparison floor = StartComparison.compare(
+                HistoryTimes.of(SacctReader.read(fixture("full-log-run3", "sacct.txt")), HistoryTimes.Key.NAME),
+                HistoryTimes.of(SacctReader.read(fixture("full-log-run4", "sacct.txt")), HistoryTimes.Key.NAME), StartComparison.defaultTolerance(5));
+        assertEquals(140, floor.jobs());
+        assertEquals(102.0 / 140, floor.withinToleranceShare(), 1e-9);
+        assertEquals(45.6143, floor.meanAbsStartErrorSeconds(), 1e-4);
+        assertEquals(0.8456, floor.startOrderKendallTau(), 1e-4);
+        for (String run : List.of("full-log-run3", "full-log-run4")) {
+            StartComparison c = replay(run, true).comparison();
+            assertEquals(140, c.jobs());
+            // observed 0.721 / 0.729 within 60 s, mean 50.4 / 50.2 s, tau 0.829 / 0.830: within 0.05 of the floor's share and
+            // 0.03 of its tau, the mean within 1.5 x the floor's (the criterion)
+            assertTrue(c.withinToleranceShare() >= floor.withinToleranceShare() - 0.05, run + " share " + c.withinToleranceShare());
+            assertTrue(c.startOrderKendallTau() >= floor.startOrderKendallTau() - 0.03, run + " tau " + c.startOrderKendallTau());
+            assertTrue(c.meanAbsStartErrorSeconds() <= 1.5 * floor.meanAbsStartErrorSeconds(), run + " mean " + c.meanAbsStartErrorSeconds());
+        }
+    }
 }

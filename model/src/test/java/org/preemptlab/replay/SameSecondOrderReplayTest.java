@@ -89,6 +89,35 @@ class SameSecondOrderReplayTest {
         assertEquals(Map.of("1", 0L, "2", 60L), endCase("[2026-01-01T00:01:01.200] _job_complete: JobId=1 WEXITSTATUS 0"));
     }
 
+    @Test
+    void anEndFollowsTheReplaysOwnStartByTheRecordedRun() throws Exception {
+        // Slurm started job 1 at 2.100 s (its Allocate line) and ended it at 62.300 s: a run of 60.2 s. The replay starts it at
+        // the pass of 0.700 s (the node is free), so it ends in second 60, at 0.700 + 60.2 = 60.900 s: after the pass of 60.300 s,
+        // and job 2 starts at the pass of 62.5 s. Slurm's own end (62.3 s) is in another second, so without the run it would
+        // come before the passes of 60 and job 2 would start at 60 s
+        String sacct = row("1", "00:00:00", "00:00:02", "00:01:02", "00:01:00") + row("2", "00:00:10", "00:01:02", "00:02:02", "00:01:00");
+        List<String> log = List.of(
+                "[2026-01-01T00:00:00.100] _slurm_rpc_submit_batch_job: JobId=1 InitPrio=10000 usec=400",
+                pass("00:00:00.700"),
+                "[2026-01-01T00:00:02.100] sched: Allocate JobId=1 NodeList=n1 #CPUs=4 Partition=cpu",
+                "[2026-01-01T00:00:10.100] _slurm_rpc_submit_batch_job: JobId=2 InitPrio=10000 usec=400",
+                pass("00:00:10.500"), pass("00:01:00.300"), pass("00:01:02.500"),
+                "[2026-01-01T00:01:02.300] _job_complete: JobId=1 WEXITSTATUS 0");
+        assertEquals(Map.of("1", 0L, "2", 62L), predicted(sacct, log));
+        // without the Allocate line (no recorded run): Slurm's end is not in second 60, the end comes first
+        assertEquals(Map.of("1", 0L, "2", 60L), predicted(sacct, log.stream().filter(l -> !l.contains("Allocate")).toList()));
+    }
+
+    @Test
+    void theEndsPlaceWithinItsSecondFromTheStartAndTheRun() {
+        SameSecondOrder o = new SameSecondOrder(new long[] {0}, new long[] {62_300}, new long[] {60_200});
+        assertEquals(60_900, o.endAt(0, 60, 700)); // 0.700 + 60.2 s
+        assertEquals(60_999, o.endAt(0, 60, 900)); // 61.1 s: after every pass of 60
+        assertEquals(61_000, o.endAt(0, 61, 700)); // 60.9 s: before every pass of 61
+        assertEquals(SameSecondOrder.UNKNOWN, o.endAt(0, 60, SameSecondOrder.UNKNOWN)); // no start: the recorded end, not in 60
+        assertEquals(62_300, o.endAt(0, 62, SameSecondOrder.UNKNOWN));
+    }
+
     /** The node is free; job 1 is submitted in second 10, where slurmctld ran a pass at 10.500 s; the next pass at 13.500 s. */
     private Map<String, Long> submitCase(String submitMillis) throws Exception {
         String sacct = row("1", "00:00:10", "00:00:13", "00:01:13", "00:01:00");
