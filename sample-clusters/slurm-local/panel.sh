@@ -51,7 +51,7 @@ echo "CI run 1, 5 phases:   $(mean "$OUT"/ci1-p*.json)"
 echo "CI run 2, 5 phases:   $(mean "$OUT"/ci2-p*.json)"
 echo "CI run 1 / 2 default: $(mean "$OUT/ci1-p0.json") $(mean "$OUT/ci2-p0.json")"
 if [ -f "$OUT/r3-log.json" ]; then
-  echo "run 3 / 4, 10 phases:  $(mean "$OUT"/r3-p*.json) $(mean "$OUT"/r4-p*.json)"
+  echo "run 3 / 4, 10 phases:  $(mean "$OUT"/r3-p[0-9].json) $(mean "$OUT"/r4-p[0-9].json)"
   echo "run 3 / 4 default:     $(mean "$OUT/r3-p0.json") $(mean "$OUT/r4-p0.json")"
   echo "run 3 / 4 log (order): $(mean "$OUT/r3-log.json") $(mean "$OUT/r4-log.json")"
   echo "run 3 / 4 passes only: $(mean "$OUT/r3-passes.json") $(mean "$OUT/r4-passes.json")"
