@@ -8,7 +8,12 @@
 #   share within tolerance >= floor share, Kendall tau >= floor tau, mean |start error| <= 1.5 x floor mean,
 # and exits 3 naming every criterion missed, with the numbers (after printing and writing the numbers).
 # Usage: proof.sh full|ci OUT [--from DIR] [--doc docs/slurm-fidelity.md] [--check strict|noisy|off]
+#                 [--section NAME] [--labels A,B]
 #   --from DIR: use DIR/run1 and DIR/run2 from an earlier proof instead of running Slurm (no root needed)
+#   --section NAME: write between <!-- proof:NAME:begin/end --> instead of proof:MODE (a second pair of runs);
+#   --labels A,B: call the two runs "run A" and "run B" in the table (default 1,2)
+#   A run whose slurmctld.log has the submits' and ends' lines (_slurm_rpc_submit_batch_job, _job_complete, at info)
+#   is replayed with them (the same-second order) and once more with the passes' lines only, for comparison.
 #   --check: strict = the criteria as written (default for full); noisy = only a replay clearly worse
 #     than the floor fails: tau below floor - 0.10, share below floor - 0.05, mean above 2 x the floor's
 #     (the margins and why: docs/slurm-fidelity.md); regression (default for ci) = fails only when a replay is
@@ -19,9 +24,13 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 MODE="$1"; mkdir -p "$2"; OUT="$(cd "$2" && pwd)"; shift 2
-FROM=""; DOC=""; CHECK=""
+FROM=""; DOC=""; CHECK=""; SECTION_NAME=""; LABELS="1,2"
 while [ $# -gt 0 ]; do case "$1" in --from) FROM="$2"; shift 2 ;; --doc) DOC="$2"; shift 2 ;; --check) CHECK="$2"; shift 2 ;;
+  --section) SECTION_NAME="$2"; shift 2 ;; --labels) LABELS="$2"; shift 2 ;;
   *) echo "unknown option $1" >&2; exit 2 ;; esac; done
+SECTION_NAME=${SECTION_NAME:-$MODE}
+L1=${LABELS%%,*}; L2=${LABELS##*,}
+label() { if [ "$1" = 1 ]; then echo "$L1"; else echo "$L2"; fi; }
 case "$MODE" in full) CHECK=${CHECK:-strict} ;; ci) CHECK=${CHECK:-regression} ;; *) echo "MODE must be full or ci" >&2; exit 2 ;; esac
 case "$CHECK" in strict|noisy|regression|off) ;; *) echo "--check is \"$CHECK\"; use strict, noisy, regression or off" >&2; exit 2 ;; esac
 JAR="$ROOT/app/target/preemptlab.jar"
@@ -65,6 +74,12 @@ for r in 1 2; do
   if [ "$MODE" = full ] && [ -f "$FROM/run$r/slurmctld.log" ]; then
     pl replay "${SITE[@]}" --slurmctld-log "$FROM/run$r/slurmctld.log" --sacct "$FROM/run$r/sacct.txt" \
       --report "$OUT/replay$r-log.json" --out-csv "$OUT/replay$r-log.csv" | sed "s/^/[proof] replay of run $r with slurmctld's passes: /"
+    # with the submits' and ends' lines the log replay orders them within their seconds; the passes alone for comparison
+    if grep -qE '_slurm_rpc_submit_batch_job|_job_complete: JobId|Time limit exhausted for JobId' "$FROM/run$r/slurmctld.log"; then
+      grep -vE '_slurm_rpc_submit_batch_job|_job_complete: JobId|Time limit exhausted for JobId' "$FROM/run$r/slurmctld.log" > "$OUT/passes$r.log"
+      pl replay "${SITE[@]}" --slurmctld-log "$OUT/passes$r.log" --sacct "$FROM/run$r/sacct.txt" \
+        --report "$OUT/replay$r-passes.json" --out-csv "$OUT/replay$r-passes.csv" >/dev/null
+    fi
   fi
 done
 mapfile -t SITE1 < <(site 1)
@@ -83,38 +98,45 @@ row() { # $1 label, $2 report
 }
 SECTION="$OUT/section.md"
 {
-  echo "<!-- proof:$MODE:begin -->"
+  echo "<!-- proof:$SECTION_NAME:begin -->"
   echo "Workload \`$MODE\` ($(( $(wc -l < "$FROM/run1/sacct.txt") - 1 )) sacct rows per run), tolerance $(num "$OUT/noise.json" toleranceSeconds) s (max(2 × bf_interval, 60)); written by \`sample-clusters/slurm-local/proof.sh $MODE\`."
   echo
   echo "| comparison | jobs | within tolerance | mean abs error s | median s | p90 s | Kendall τ | mean wait s (first) | mean wait s (second) |"
   echo "|---|---|---|---|---|---|---|---|---|"
-  row "real run 1 vs real run 2 (noise floor)" "$OUT/noise.json"
-  row "run 1 vs its replay" "$OUT/replay1.json"
-  row "run 2 vs its replay" "$OUT/replay2.json"
-  for r in 1 2; do if [ -f "$OUT/replay$r-log.json" ]; then row "run $r, replay with the passes at the instants of slurmctld's log" "$OUT/replay$r-log.json"; fi; done
-  row "run 1, site replay with sacct's Priority column" "$OUT/replay1-sacctprio.json"
-  row "run 2, site replay with sacct's Priority column" "$OUT/replay2-sacctprio.json"
-  row "run 1, plain-nodes replay (issue 12, before)" "$OUT/replay1-nodes.json"
-  row "run 2, plain-nodes replay (issue 12, before)" "$OUT/replay2-nodes.json"
+  row "real run $L1 vs real run $L2 (noise floor)" "$OUT/noise.json"
+  row "run $L1 vs its replay" "$OUT/replay1.json"
+  row "run $L2 vs its replay" "$OUT/replay2.json"
+  for r in 1 2; do if [ -f "$OUT/replay$r-log.json" ]; then
+    if [ -f "$OUT/replay$r-passes.json" ]; then
+      row "run $(label $r), replay with the passes at the instants of slurmctld's log, submits and ends at their millisecond" "$OUT/replay$r-log.json"
+      row "run $(label $r), replay with the passes at the instants of slurmctld's log only" "$OUT/replay$r-passes.json"
+    else
+      row "run $(label $r), replay with the passes at the instants of slurmctld's log" "$OUT/replay$r-log.json"
+    fi
+  fi; done
+  row "run $L1, site replay with sacct's Priority column" "$OUT/replay1-sacctprio.json"
+  row "run $L2, site replay with sacct's Priority column" "$OUT/replay2-sacctprio.json"
+  row "run $L1, plain-nodes replay (issue 12, before)" "$OUT/replay1-nodes.json"
+  row "run $L2, plain-nodes replay (issue 12, before)" "$OUT/replay2-nodes.json"
   echo
-  echo "Phase of the periodic passes (run 1 replayed with sched_interval/bf_interval ticks at phase + k·interval); the last column is the mean |shift| of the predicted starts against phase 0:"
+  echo "Phase of the periodic passes (run $L1 replayed with sched_interval/bf_interval ticks at phase + k·interval); the last column is the mean |shift| of the predicted starts against phase 0:"
   echo
   echo "| phase s | within tolerance | mean abs error s | median s | Kendall τ | mean shift vs phase 0, s |"
   echo "|---|---|---|---|---|---|"
   printf '%s' "$phase_rows"
-  echo "<!-- proof:$MODE:end -->"
+  echo "<!-- proof:$SECTION_NAME:end -->"
 } > "$SECTION"
 cat "$SECTION"
 if [ -n "$DOC" ]; then
-  if grep -q "<!-- proof:$MODE:begin -->" "$DOC"; then
-    awk -v mode="$MODE" -v sec="$SECTION" '
+  if grep -q "<!-- proof:$SECTION_NAME:begin -->" "$DOC"; then
+    awk -v mode="$SECTION_NAME" -v sec="$SECTION" '
       $0 == "<!-- proof:" mode ":begin -->" { while ((getline l < sec) > 0) print l; skip = 1; next }
       $0 == "<!-- proof:" mode ":end -->" { skip = 0; next }
       !skip { print }' "$DOC" > "$DOC.tmp" && mv "$DOC.tmp" "$DOC"
   else
     { echo; cat "$SECTION"; } >> "$DOC"
   fi
-  echo "[proof] wrote the $MODE numbers into $DOC"
+  echo "[proof] wrote the $MODE numbers into $DOC (section $SECTION_NAME)"
 fi
 echo "[proof] $MODE done in $(( $(date +%s) - started )) s"
 
@@ -159,10 +181,13 @@ if [ "$CHECK" != off ]; then
   FT=$(num "$OUT/noise.json" startOrderKendallTau); FS=$(num "$OUT/noise.json" withinToleranceShare)
   FM=$(num "$OUT/noise.json" meanAbsStartErrorSeconds)
   failed=0
-  for r in 1 2; do
-    T=$(num "$OUT/replay$r.json" startOrderKendallTau); S=$(num "$OUT/replay$r.json" withinToleranceShare)
-    M=$(num "$OUT/replay$r.json" meanAbsStartErrorSeconds)
-    msg=$(awk -v r="$r" -v c="$CHECK" -v t="$T" -v s="$S" -v m="$M" -v ft="$FT" -v fs="$FS" -v fm="$FM" \
+  # the default replays decide; the log replays (full runs with slurmctld's log) are checked the same way and reported
+  for v in 1 2 1-log 2-log 1-passes 2-passes; do
+    [ -f "$OUT/replay$v.json" ] || continue
+    r=${v%%-*}; kind=${v#"$r"}; kind=${kind#-}
+    T=$(num "$OUT/replay$v.json" startOrderKendallTau); S=$(num "$OUT/replay$v.json" withinToleranceShare)
+    M=$(num "$OUT/replay$v.json" meanAbsStartErrorSeconds)
+    msg=$(awk -v r="$(label "$r")${kind:+ ($kind replay)}" -v c="$CHECK" -v t="$T" -v s="$S" -v m="$M" -v ft="$FT" -v fs="$FS" -v fm="$FM" \
               -v tm="$TAU_MARGIN" -v sm="$SHARE_MARGIN" -v mf="$MEAN_FACTOR" 'BEGIN {
       if (t == "null" || s == "null" || m == "null" || ft == "null" || fs == "null" || fm == "null" ||
           t == "" || s == "" || m == "" || ft == "" || fs == "" || fm == "") {
@@ -171,11 +196,13 @@ if [ "$CHECK" != off ]; then
       if (s + 0 < fs - sm) printf "run %s: share within tolerance %.4f < floor %.4f - margin %.2f (%s)\n", r, s, fs, sm, c
       if (m + 0 > mf * fm) printf "run %s: mean |start error| %.1f s > %.1f x floor %.1f s = %.1f s (%s)\n", r, m, mf, fm, mf * fm, c
     }')
-    if [ -n "$msg" ]; then
+    if [ -n "$msg" ] && [ -n "$kind" ]; then
+      while IFS= read -r l; do echo "[proof] (reported) criterion missed, $l"; done <<< "$msg"
+    elif [ -n "$msg" ]; then
       while IFS= read -r l; do echo "[proof] CRITERION MISSED, $l" >&2; done <<< "$msg"
       failed=1
     else
-      echo "[proof] run $r: replay meets the criteria against the noise floor ($CHECK): tau $T vs $FT, share $S vs $FS, mean $M s vs $FM s"
+      echo "[proof] run $(label "$r")${kind:+ ($kind replay)}: replay meets the criteria against the noise floor ($CHECK): tau $T vs $FT, share $S vs $FS, mean $M s vs $FM s"
     fi
   done
   if [ "$failed" -ne 0 ] && [ -n "${REPORT_ONLY:-}" ]; then

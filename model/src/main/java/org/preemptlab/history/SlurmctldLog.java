@@ -26,20 +26,27 @@ import java.util.regex.Pattern;
  * @param eventPasses the main scheduler's passes after a submit or an end ({@code batch_sched_delay}):
  *                    {@code sched: Running job scheduler for default depth.}
  * @param backfillCycles the backfill cycles: {@code _attempt_backfill: beginning}
- * @param startedBy   per JobId, which scheduler started it: {@code main} ({@code sched: Allocate JobId=…})
+ * @param startedBy   per JobId (as sacct names it: {@code 13_0} for the log's {@code 13_0(14)}), which scheduler started it: {@code main} ({@code sched: Allocate JobId=…})
  *                    or {@code backfill} ({@code _start_job: Started JobId=…})
  * @param startedAt   per JobId, the millisecond of that start
  * @param priorityStart when the multifactor plugin started ({@code Priority MULTIFACTOR plugin loaded}): its decay
  *                    thread recomputes fair-share and priorities at this instant + k·PriorityCalcPeriod; null if absent
  * @param calcTicks   the instants of the decay thread's recomputations the log shows ({@code _apply_priority_fs: PRIO:}, written
  *                    by the Fair Tree algorithm at each PriorityCalcPeriod tick); empty when it writes none (classic fair-share)
+ * @param submittedAt per JobId as logged (an array's: its own id, {@code 13}), when slurmctld accepted the submission
+ *                    ({@code _slurm_rpc_submit_batch_job: JobId=…}, at {@code info})
+ * @param endedAt     per JobId as sacct names it ({@code 13_0} for the log's {@code 13_0(14)}), when slurmctld ended the job:
+ *                    its first {@code _job_complete: JobId=…} line, or {@code Time limit exhausted for JobId=…} for a timeout
  */
 public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<Long> backfillCycles,
-        Map<String, String> startedBy, Map<String, Long> startedAt, Long priorityStart, List<Long> calcTicks) {
+        Map<String, String> startedBy, Map<String, Long> startedAt, Long priorityStart, List<Long> calcTicks,
+        Map<String, Long> submittedAt, Map<String, Long> endedAt) {
 
     private static final Pattern STAMP = Pattern.compile("^\\[(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,3})?)\\] (.*)$");
-    private static final Pattern ALLOCATE = Pattern.compile("sched: Allocate JobId=(\\S+) ");
-    private static final Pattern BF_START = Pattern.compile("_start_job: Started JobId=(\\S+) ");
+    private static final Pattern ALLOCATE = Pattern.compile("sched: Allocate JobId=([^\\s(]+)");
+    private static final Pattern BF_START = Pattern.compile("_start_job: Started JobId=([^\\s(]+)");
+    private static final Pattern SUBMIT = Pattern.compile("_slurm_rpc_submit_batch_job: JobId=(\\S+) ");
+    private static final Pattern END = Pattern.compile("(?:_job_complete: |Time limit exhausted for )JobId=([^\\s(]+)");
 
     public SlurmctldLog {
         fullPasses = List.copyOf(fullPasses);
@@ -48,6 +55,14 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
         calcTicks = List.copyOf(calcTicks);
         startedBy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startedBy));
         startedAt = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startedAt));
+        submittedAt = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(submittedAt));
+        endedAt = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endedAt));
+    }
+
+    /** A log read without the submits' and ends' lines. */
+    public SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<Long> backfillCycles, Map<String, String> startedBy,
+            Map<String, Long> startedAt, Long priorityStart, List<Long> calcTicks) {
+        this(fullPasses, eventPasses, backfillCycles, startedBy, startedAt, priorityStart, calcTicks, Map.of(), Map.of());
     }
 
     /** @throws UncheckedIOException naming the file when it cannot be read */
@@ -63,7 +78,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
     public static SlurmctldLog parse(List<String> lines) {
         List<Long> full = new ArrayList<>(), event = new ArrayList<>(), bf = new ArrayList<>(), ticks = new ArrayList<>();
         Map<String, String> by = new LinkedHashMap<>();
-        Map<String, Long> at = new LinkedHashMap<>();
+        Map<String, Long> at = new LinkedHashMap<>(), submits = new LinkedHashMap<>(), ends = new LinkedHashMap<>();
         Long prio = null;
         for (String line : lines) {
             Matcher m = STAMP.matcher(line);
@@ -76,7 +91,10 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
             boolean a = alloc.find(), b = !a && bfStart.find();
             boolean plugin = text.endsWith("Priority MULTIFACTOR plugin loaded");
             boolean tick = text.contains("_apply_priority_fs: PRIO:");
-            if (!pass && !cycle && !a && !b && !plugin && !tick) continue;
+            Matcher submit = SUBMIT.matcher(text);
+            Matcher end = END.matcher(text);
+            boolean sub = !a && !b && submit.find(), ended = !a && !b && !sub && end.find();
+            if (!pass && !cycle && !a && !b && !plugin && !tick && !sub && !ended) continue;
             long ms;
             try {
                 ms = LocalDateTime.parse(m.group(1)).toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -86,6 +104,8 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
             if (plugin) {
                 if (prio == null) prio = ms;
             } else if (tick) ticks.add(ms);
+            else if (sub) submits.putIfAbsent(submit.group(1), ms);
+            else if (ended) ends.putIfAbsent(end.group(1), ms);
             else if (pass) (text.contains("full queue") ? full : event).add(ms);
             else if (cycle) bf.add(ms);
             else {
@@ -94,7 +114,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
                 at.put(id, ms);
             }
         }
-        return new SlurmctldLog(full, event, bf, by, at, prio, ticks);
+        return new SlurmctldLog(full, event, bf, by, at, prio, ticks, submits, ends);
     }
 
     public boolean isEmpty() {

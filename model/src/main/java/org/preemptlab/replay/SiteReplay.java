@@ -260,8 +260,35 @@ public final class SiteReplay {
                     + " s from the first submit), from its log; each tick at its millisecond among the passes of its second ("
                     + (log.calcTicks().isEmpty() ? "the plugin's start's" : log.calcTicks().size() + " ticks in the log, else the plugin's start's") + ")");
         }
+        if (log != null && !log.isEmpty() && (!log.submittedAt().isEmpty() || !log.endedAt().isEmpty())) {
+            simConfig = simConfig.withSameSecondOrder(sameSecondOrder(jobs, log, origin));
+            warnings.add("same-second order from slurmctld's log: " + simConfig.sameSecond().submitsKnown() + " submits and "
+                    + simConfig.sameSecond().endsKnown() + " ends at their millisecond among the passes of their second");
+        }
         SimulationResult r = new Simulation(simConfig).run(progress);
         if (sim != null) sim[0] = r;
         return jobs.result(r, sched, policy, history, toleranceSeconds, warnings, wall);
+    }
+
+    /**
+     * Each replayed job's submit and end at the millisecond slurmctld's log recorded them ({@code _slurm_rpc_submit_batch_job},
+     * {@code _job_complete} / {@code Time limit exhausted}), on the replay's clock: an array's tasks at the array's submit;
+     * each job's recorded run (its end − its start, {@code sched: Allocate} / {@code _start_job: Started}), from which the
+     * engine places its end after the replay's own start (the recorded pass that started it).
+     */
+    static org.preemptlab.sim.SameSecondOrder sameSecondOrder(ReplayJobs jobs, SlurmctldLog log, long originSeconds) {
+        List<JobSpec> specs = jobs.specs();
+        long[] submit = new long[specs.size()], end = new long[specs.size()], run = new long[specs.size()];
+        long o = originSeconds * 1000;
+        for (int i = 0; i < specs.size(); i++) {
+            SacctJob row = jobs.row(specs.get(i));
+            Long s = log.submittedAt().get(Long.toString(row.id().base()));
+            Long e = log.endedAt().get(row.id().text());
+            submit[i] = s == null ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : s - o;
+            end[i] = e == null ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : e - o;
+            Long st = log.startedAt().get(row.id().text());
+            run[i] = e == null || st == null || e < st ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : e - st;
+        }
+        return new org.preemptlab.sim.SameSecondOrder(submit, end, run);
     }
 }

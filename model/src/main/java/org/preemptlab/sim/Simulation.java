@@ -119,6 +119,20 @@ public final class Simulation {
     private final boolean liveBackend;
     /** A Slurm (version-2) cluster's limits, pending reasons and priorities; null otherwise. */
     private final SlurmControl slurm;
+    /** A recorded order of same-second submits and ends (e.g. slurmctld's log), or null: the engine's order (kind, insertion). */
+    private final SameSecondOrder sameSecond;
+    /**
+     * The current second's submits and ends that have a recorded millisecond in it ({@link #sameSecond}), applied at their
+     * place among the policy's recorded passes ({@link #pass()}): an end's event, or the job a submit brings.
+     */
+    private final List<Deferred> deferred = new ArrayList<>();
+
+    /** A same-second event held back until the policy's passes recorded before {@code millis} have run. */
+    private record Deferred(long millis, int kind, long seq, SimEvent event, JobRun submitted) {}
+
+    private static final Comparator<Deferred> DEFERRED_ORDER =
+            Comparator.comparingLong(Deferred::millis).thenComparingInt(Deferred::kind).thenComparingLong(Deferred::seq);
+    private long deferredSeq;
 
     public Simulation(SimulationConfig config) {
         this(config, null);
@@ -168,6 +182,7 @@ public final class Simulation {
         this.failureRandom = new SplittableRandom(config.failures().seed());
         for (InitialRun initial : config.initialRuns()) initialRuns.put(initial.jobId(), initial);
         this.liveBackend = backend.isLive();
+        this.sameSecond = feed == null ? config.sameSecond() : null;
         this.slurm = cluster instanceof org.preemptlab.cluster.NodeCluster nc && nc.site() != null
                 ? new SlurmControl(nc, runs, new SlurmEngine(), calcStart()) : null;
         backend.attach(new BackendEvents() {
@@ -287,7 +302,7 @@ public final class Simulation {
             }
             resumeSuspended();
             if (gang != null) gang.settle();
-            if (!queue.isEmpty() || passRequested || (slurm != null && slurm.heldCount() > 0)) {
+            if (!queue.isEmpty() || passRequested || (slurm != null && slurm.heldCount() > 0) || !deferred.isEmpty()) {
                 passRequested = false;
                 pass();
             }
@@ -406,9 +421,22 @@ public final class Simulation {
     private void applyEventsAt(long t) {
         while (!events.isEmpty() && events.peekTime() == t
                 && events.peekKindOrdinal() < EventKind.JOB_SUBMIT.ordinal()) {
-            events.poll().applyTo(dispatch);
+            SimEvent e = events.poll();
+            if (sameSecond != null && e instanceof SimEvent.JobEnd end) {
+                long ms = sameSecond.endAt(end.job(), t, policy.startMillis(runs[end.job()]));
+                if (ms != SameSecondOrder.UNKNOWN) {
+                    deferred.add(new Deferred(ms, EventKind.JOB_END.ordinal(), deferredSeq++, e, null));
+                    continue;
+                }
+            }
+            e.applyTo(dispatch);
         }
-        while (hasJob(nextSubmit) && runs[nextSubmit].spec().submit() == t) submit(runs[nextSubmit++]);
+        while (hasJob(nextSubmit) && runs[nextSubmit].spec().submit() == t) {
+            JobRun r = runs[nextSubmit++];
+            long ms = sameSecond == null ? SameSecondOrder.UNKNOWN : sameSecond.submitIn(r.index(), t);
+            if (ms != SameSecondOrder.UNKNOWN) deferred.add(new Deferred(ms, EventKind.JOB_SUBMIT.ordinal(), deferredSeq++, null, r));
+            else submit(r);
+        }
         while (!events.isEmpty() && events.peekTime() == t) events.poll().applyTo(dispatch);
     }
 
@@ -428,9 +456,42 @@ public final class Simulation {
     // ---------------------------------------------------------------- scheduling pass
 
     private void pass() {
+        if (!deferred.isEmpty()) passesAmongDeferred();
         // a log replay's passes recorded before the calc tick of their second run before it (SchedulingPolicy#passesBeforeTick)
         if (slurm != null && slurm.calcTickAt(now) && policy.passesBeforeTick(now)) pass(false);
         pass(true);
+    }
+
+    /**
+     * A recorded same-second order ({@link SameSecondOrder}): the held-back submits and ends of this second, each at its
+     * millisecond among the policy's recorded passes: the passes recorded before it run first (without it), then it is
+     * applied. The calc tick, when due, at its own millisecond (unknown: before all): passes recorded before it run
+     * without it, the first call after it carries it.
+     */
+    private void passesAmongDeferred() {
+        deferred.sort(DEFERRED_ORDER);
+        boolean tickDue = slurm != null && slurm.calcTickAt(now);
+        long tick = tickDue ? policy.tickMillis(now) : Long.MAX_VALUE;
+        int i = 0;
+        while (i < deferred.size()) {
+            long ms = deferred.get(i).millis();
+            if (tickDue && tick < ms) {
+                // the tick comes before this event: the passes before the tick without it, those up to the event with it
+                if (tick != Long.MIN_VALUE && policy.passesBefore(now, tick)) pass(false);
+                if (policy.passesBefore(now, ms)) {
+                    pass(true);
+                    tickDue = slurm.calcTickAt(now);
+                }
+            } else if (policy.passesBefore(now, ms)) {
+                pass(false);
+            }
+            for (; i < deferred.size() && deferred.get(i).millis() == ms; i++) {
+                Deferred d = deferred.get(i);
+                if (d.event() != null) d.event().applyTo(dispatch);
+                else submit(d.submitted());
+            }
+        }
+        deferred.clear();
     }
 
     /** One call of the policy and its decisions; {@code tick}: with the calc tick if one is due. */

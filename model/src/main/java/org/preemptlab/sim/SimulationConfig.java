@@ -25,7 +25,16 @@ public record SimulationConfig(
         List<InitialRun> initialRuns,
         GangSettings gang,
         List<org.preemptlab.reservation.ReservationSpec> reservations,
-        Long priorityCalcEpoch) {
+        Long priorityCalcEpoch,
+        SameSecondOrder sameSecond) {
+
+    /** A configuration whose same-second events come in the engine's order (kind, then insertion), as without {@link #withSameSecondOrder}. */
+    public SimulationConfig(Cluster cluster, List<JobSpec> jobs, SchedulingPolicy policy, PreemptionSettings preemption,
+            List<MaintenanceWindow> maintenance, FailureModel failures, NodeBackend backend, boolean recording,
+            List<InitialRun> initialRuns, GangSettings gang, List<org.preemptlab.reservation.ReservationSpec> reservations,
+            Long priorityCalcEpoch) {
+        this(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch, null);
+    }
 
     /**
      * A configuration whose PriorityCalcPeriod ticks (Slurm clusters) fall at the first submit + k·period, as
@@ -69,6 +78,9 @@ public record SimulationConfig(
             throw new IllegalArgumentException("gang scheduling (overSubscribe) needs a cluster of node pools, not a processor machine");
         }
         backend = backend == null ? new EmulatedBackend() : backend;
+        if (sameSecond != null && sameSecond.size() != jobs.size()) {
+            throw new IllegalArgumentException("same-second order: " + sameSecond.size() + " jobs, the configuration has " + jobs.size());
+        }
         for (int i = 1; i < jobs.size(); i++) {
             if (jobs.get(i).submit() < jobs.get(i - 1).submit()) {
                 throw new IllegalArgumentException("jobs must be sorted by submit time: job " + jobs.get(i).name()
@@ -84,33 +96,33 @@ public record SimulationConfig(
     }
 
     public SimulationConfig withPreemption(PreemptionSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, policy, settings, maintenance, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch, sameSecond);
     }
 
     public SimulationConfig withMaintenance(List<MaintenanceWindow> windows) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, policy, preemption, windows, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch, sameSecond);
     }
 
     public SimulationConfig withFailures(FailureModel model) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, model, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch, sameSecond);
     }
 
     public SimulationConfig withBackend(NodeBackend newBackend) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, newBackend, recording, initialRuns, gang, reservations, priorityCalcEpoch, sameSecond);
     }
 
     public SimulationConfig withInitialRuns(List<InitialRun> runs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang, reservations, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, runs, gang, reservations, priorityCalcEpoch, sameSecond);
     }
 
     /** The same run with these gang settings ({@link GangSettings#NONE}: no time slicing). */
     public SimulationConfig withGang(GangSettings settings) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings, reservations, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, settings, reservations, priorityCalcEpoch, sameSecond);
     }
 
     /** The same run with these advance reservations (occurrences unrolled by the engine). */
     public SimulationConfig withReservations(List<org.preemptlab.reservation.ReservationSpec> specs) {
-        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, specs, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang, specs, priorityCalcEpoch, sameSecond);
     }
 
     /**
@@ -119,10 +131,19 @@ public record SimulationConfig(
      */
     public SimulationConfig withPriorityCalcEpoch(long epoch) {
         return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang,
-                reservations, epoch);
+                reservations, epoch, sameSecond);
+    }
+
+    /**
+     * The same run with a recorded order of same-second events (e.g. from slurmctld's log): each job's submit and end at
+     * its recorded millisecond among the policy's recorded passes of that second ({@link SameSecondOrder}).
+     */
+    public SimulationConfig withSameSecondOrder(SameSecondOrder order) {
+        return new SimulationConfig(cluster, jobs, policy, preemption, maintenance, failures, backend, recording, initialRuns, gang,
+                reservations, priorityCalcEpoch, order);
     }
 
     public SimulationConfig withPolicy(SchedulingPolicy newPolicy) {
-        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch);
+        return new SimulationConfig(cluster, jobs, newPolicy, preemption, maintenance, failures, backend, recording, initialRuns, gang, reservations, priorityCalcEpoch, sameSecond);
     }
 }

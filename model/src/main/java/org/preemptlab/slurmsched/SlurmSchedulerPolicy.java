@@ -79,6 +79,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
     // passesBeforeTick said yes for this second: its next call runs only the recorded passes before this millisecond
     private long splitSecond = Long.MIN_VALUE, splitMillis = Long.MAX_VALUE;
+    // in a log replay, by job index: the recorded millisecond of the pass that started the job (startMillis)
+    private final Map<Integer, Long> startedAtMillis = new HashMap<>();
     // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster (withWholeNodePlans); off: plans of the job's own resources
     private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
@@ -209,6 +211,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         boolean mainPass = true;
         boolean backfillFirst = false;
         long nextRecorded = Long.MAX_VALUE;
+        long mainMillis = Long.MIN_VALUE, backfillMillis = Long.MIN_VALUE;
         boolean replaying = recorded != null && now <= recorded.lastSecond();
         if (recorded != null) noteEvents(s);
         if (replaying) {
@@ -226,6 +229,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (nextBackfillIdx < b.length) backfill = bMs != Long.MAX_VALUE;
             mainPass = fullPass || eventPass;
             backfillFirst = backfill && mainPass && bMs < Math.min(fMs, eMs);
+            if (mainPass && Math.min(fMs, eMs) != Long.MAX_VALUE) mainMillis = Math.min(fMs, eMs);
+            if (backfill && bMs != Long.MAX_VALUE) backfillMillis = bMs;
             nextFullIdx = skipBeforeMillis(f, nextFullIdx, limit);
             nextEventIdx = skipBeforeMillis(e, nextEventIdx, limit);
             nextBackfillIdx = skipBeforeMillis(b, nextBackfillIdx, limit);
@@ -244,13 +249,22 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
         List<Started> startedNow = new ArrayList<>();
         Set<Integer> startedIdx = new HashSet<>();
-        if (backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
+        if (backfillFirst) {
+            runBackfill(s, order, free, decisions, startedNow, startedIdx);
+            noteStartMillis(decisions, 0, backfillMillis);
+        }
         if (mainPass) {
+            int from = decisions.size();
             mainScheduler(s, order, free, fullPass, decisions, startedNow, startedIdx);
+            noteStartMillis(decisions, from, mainMillis);
             lastMainPass = now;
             eventPending = false;
         }
-        if (backfill && !backfillFirst) runBackfill(s, order, free, decisions, startedNow, startedIdx);
+        if (backfill && !backfillFirst) {
+            int from = decisions.size();
+            runBackfill(s, order, free, decisions, startedNow, startedIdx);
+            noteStartMillis(decisions, from, backfillMillis);
+        }
         // periodic passes while jobs wait and something can change (a job runs or ends, a window opens or closes);
         // with nothing running and nothing startable the engine reports the run as stuck
         boolean canChange = !s.running().isEmpty() || !startedIdx.isEmpty() || !s.reservations().isEmpty();
@@ -282,6 +296,21 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         lastCyclePrint = startedIdx.isEmpty() ? print : Long.MIN_VALUE;
     }
 
+    /** In a log replay: the starts among {@code decisions} from {@code from} on were made by the pass recorded at {@code millis}. */
+    private void noteStartMillis(List<Decision> decisions, int from, long millis) {
+        if (millis == Long.MIN_VALUE) return;
+        for (int i = from; i < decisions.size(); i++) {
+            if (decisions.get(i) instanceof Decision.Start st) startedAtMillis.put(st.job().index(), millis);
+        }
+    }
+
+    /** In a log replay: the recorded millisecond of the pass that started {@code job} (its last start), else Long.MIN_VALUE. */
+    @Override
+    public long startMillis(JobView job) {
+        Long ms = startedAtMillis.get(job.index());
+        return ms == null ? Long.MIN_VALUE : ms;
+    }
+
     /** The first index ≥ i whose instant falls in second {@code now} or later. */
     private static int skipBefore(long[] a, int i, long now) {
         while (i < a.length && RecordedPasses.second(a[i]) < now) i++;
@@ -307,18 +336,33 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     public boolean passesBeforeTick(long now) {
         if (recorded == null || now > recorded.lastSecond()) return false;
         long tick = recorded.calcTickMillis(now);
-        if (tick == Long.MIN_VALUE) return false;
+        return tick != Long.MIN_VALUE && passesBefore(now, tick);
+    }
+
+    /** In a log replay: the recorded millisecond of the calc tick of second {@code now}, else Long.MIN_VALUE. */
+    @Override
+    public long tickMillis(long now) {
+        return recorded == null || now > recorded.lastSecond() ? Long.MIN_VALUE : recorded.calcTickMillis(now);
+    }
+
+    /**
+     * In a log replay: true if a pass of second {@code now} not yet run was recorded before millisecond {@code millis}
+     * (a submit or an end the log recorded then, or the calc tick); the next call then runs only those passes.
+     */
+    @Override
+    public boolean passesBefore(long now, long millis) {
+        if (recorded == null || now > recorded.lastSecond()) return false;
         boolean before = false;
         long[][] kinds = {recorded.fullMillis(), recorded.eventMillis(), recorded.backfillMillis()};
         int[] next = {nextFullIdx, nextEventIdx, nextBackfillIdx};
         for (int k = 0; k < kinds.length; k++) {
             long[] a = kinds[k];
             int i = skipBefore(a, next[k], now);
-            before |= i < a.length && RecordedPasses.second(a[i]) == now && a[i] < tick;
+            before |= i < a.length && RecordedPasses.second(a[i]) == now && a[i] < millis;
         }
         if (before) {
             splitSecond = now;
-            splitMillis = tick;
+            splitMillis = millis;
         }
         return before;
     }
