@@ -795,9 +795,10 @@ public final class Simulation {
     private void finishKill(JobRun r, Reason reason) {
         releaseNodes(r.placement());
         if (slurm != null && slurm.cancels(r)) { // PreemptMode=CANCEL: the job ends, rerunnable or not
+            Placement where = r.placement(); // logged after the end (Slurm's books read the terminal state); endFor drops it
             r.endFor(JobState.PREEMPTED_KILLED, now);
             terminal++;
-            log(LogKind.KILL, r, r.placement(), reason);
+            log(LogKind.KILL, r, where, reason);
             return;
         }
         log(LogKind.KILL, r, r.placement(), reason);
