@@ -103,6 +103,12 @@ public final class Simulation {
     static final int MAX_FAILURES_WITHOUT_PROGRESS = 5;
 
     private long now = Long.MIN_VALUE;
+    /** Node failures pending in {@link #events} and simulated so far (see {@link #failuresAlone}). */
+    private int failuresPending;
+    private long failuresSimulated;
+    /** {@link FailureModel#MAX_SIMULATED_FAILURES}, {@link FailureModel#MAX_RUN_SECONDS}; tests make them smaller. */
+    private long maxFailures = FailureModel.MAX_SIMULATED_FAILURES;
+    private long maxRunSeconds = FailureModel.MAX_RUN_SECONDS;
     private int nextSubmit;
     private long nextQueueKey;
     private long headKey;
@@ -248,6 +254,13 @@ public final class Simulation {
         return result(System.nanoTime() - wallStart);
     }
 
+    /** Tests: the bounds of a run with failures ({@link #failuresBounded}), smaller than the real ones. */
+    Simulation boundingFailures(long failures, long seconds) {
+        maxFailures = failures;
+        maxRunSeconds = seconds;
+        return this;
+    }
+
     /** Tests: a Slurm run's controller judges every waiting job on every pass (the reference for its incremental judging). */
     Simulation judgingEveryWaitingJob() {
         if (slurm != null) slurm.judgeEveryWaitingJob();
@@ -272,11 +285,12 @@ public final class Simulation {
         begin();
         if (isFinished()) return false;
         long t = nextTime();
-        if (t == Long.MAX_VALUE) {
+        if (t == Long.MAX_VALUE || failuresAlone()) {
             if (slurm != null && giveUpStuck()) return !isFinished();
             if (!liveBackend) throw new IllegalStateException(stuckMessage());
             return true;
         }
+        if (failuresPending > 0) failuresBounded(t);
         queueStats.advance(t, slurm == null ? queue.size() : queue.size() + slurm.heldCount());
         now = t;
         do {
@@ -422,7 +436,39 @@ public final class Simulation {
         JobRun head = queue.isEmpty() ? null : queue.first();
         return "the run cannot go on at t=" + now + ": " + queue.size() + " jobs wait and nothing is running"
                 + (head == null ? "" : "; the first waiting job " + head.name() + " needs " + head.spec().nodes()
-                + " nodes × " + head.spec().coresPerNode() + " cores and never fits");
+                + " nodes × " + head.spec().coresPerNode() + " cores and never fits")
+                + (failuresPending > 0 ? " (every node is up; only node failures are left to happen)" : "");
+    }
+
+    /**
+     * True when nothing but node failures is left to happen: no job holds nodes, none is to be submitted, every
+     * node is up (a failed one has its repair pending) and the last pass started nothing. The failures would go
+     * on for ever (each repair draws the node's next failure) and the waiting jobs never start: the run is stuck
+     * as one with no event left. Stale events (of segments that ended) are left to pass first.
+     */
+    private boolean failuresAlone() {
+        return failuresPending > 0 && failuresPending == events.size() && !hasJob(nextSubmit) && running.isEmpty()
+                && suspended.isEmpty() && !liveBackend;
+    }
+
+    /**
+     * Stops a run with failures that the failures keep going ({@link FailureModel#MAX_RUN_SECONDS},
+     * {@link FailureModel#MAX_SIMULATED_FAILURES}): waiting jobs that need more nodes up at once than the
+     * failures and repairs ever leave, rather than simulating failures for ever.
+     */
+    private void failuresBounded(long t) {
+        if (t <= maxRunSeconds && failuresSimulated < maxFailures) return;
+        JobRun head = queue.isEmpty() ? null : queue.first();
+        FailureModel f = config.failures();
+        throw new IllegalStateException("the run stopped at t=" + now + " (" + org.preemptlab.time.SimTime.format(now) + ") after "
+                + failuresSimulated + " node failures: " + (t > maxRunSeconds
+                        ? "the next event, at t=" + t + ", is past " + (maxRunSeconds == FailureModel.MAX_RUN_SECONDS
+                                ? FailureModel.MAX_RUN_TEXT + " (" + maxRunSeconds + " s)" : maxRunSeconds + " s")
+                        : "at most " + maxFailures + " are simulated")
+                + "; " + terminal + " of " + count + " jobs ended, " + queue.size() + " wait"
+                + (head == null ? "" : " (the first, " + head.name() + ", needs " + head.spec().nodes() + " nodes)")
+                + "; failures: nodeMtbf " + (long) f.nodeMtbfSeconds() + " s, repair " + f.repairSeconds()
+                + " s: make nodeMtbf longer or repair shorter");
     }
 
     // ---------------------------------------------------------------- scheduling pass
@@ -990,10 +1036,13 @@ public final class Simulation {
         double u = failureRandom.nextDouble();
         long dt = Math.max(1, (long) Math.ceil(-Math.log(1 - u) * config.failures().nodeMtbfSeconds()));
         events.add(new SimEvent.NodeFail(from + dt, node));
+        failuresPending++;
     }
 
     private void nodeFail(int node) {
+        failuresPending--;
         if (isFinished()) return;
+        failuresSimulated++;
         Reason reason = Reason.of("node " + cluster.nodeName(node) + " failed");
         log(LogKind.NODE_DOWN, null, new int[] {node}, reason);
         for (JobRun r : jobsOn(node)) {
