@@ -103,9 +103,13 @@ public final class Simulation {
     static final int MAX_FAILURES_WITHOUT_PROGRESS = 5;
 
     private long now = Long.MIN_VALUE;
-    /** Node failures pending in {@link #events} and simulated so far (see {@link #failuresAlone}). */
+    /** Node failures and repairs pending in {@link #events}, failures simulated so far (see {@link #failuresAlone}). */
     private int failuresPending;
+    private int repairsPending;
     private long failuresSimulated;
+    /** Since when nothing but node failures and repairs has happened (-1: something else did), and at how many instants every node was up since. */
+    private long failuresAloneSince = -1;
+    private int failuresAloneAllUp;
     /** {@link FailureModel#MAX_SIMULATED_FAILURES}, {@link FailureModel#MAX_RUN_SECONDS}; tests make them smaller. */
     private long maxFailures = FailureModel.MAX_SIMULATED_FAILURES;
     private long maxRunSeconds = FailureModel.MAX_RUN_SECONDS;
@@ -437,19 +441,35 @@ public final class Simulation {
         return "the run cannot go on at t=" + now + ": " + queue.size() + " jobs wait and nothing is running"
                 + (head == null ? "" : "; the first waiting job " + head.name() + " needs " + head.spec().nodes()
                 + " nodes × " + head.spec().coresPerNode() + " cores and never fits")
-                + (failuresPending > 0 ? " (every node is up; only node failures are left to happen)" : "");
+                + (failuresAloneSince >= 0 ? " (since t=" + failuresAloneSince + " nothing but node failures and repairs has"
+                + " happened; every node was up at " + failuresAloneAllUp + " instants and nothing started)" : "");
     }
 
     /**
-     * True when nothing but node failures is left to happen: no job holds nodes, none is to be submitted, every
-     * node is up (a failed one has its repair pending) and the last pass started nothing. The failures would go
-     * on for ever (each repair draws the node's next failure) and the waiting jobs never start: the run is stuck
+     * True when nothing but node failures and repairs is left to happen, and has been for a while: no job holds
+     * nodes, none is to be submitted, and since then every node was up at {@value #FAILURES_ALONE_ALL_UP} instants
+     * (each with a pass that started nothing) over at least {@value #FAILURES_ALONE_SECONDS} s. The failures would
+     * go on for ever (each repair draws the node's next failure) and the waiting jobs never start: the run is stuck
      * as one with no event left. Stale events (of segments that ended) are left to pass first.
      */
     private boolean failuresAlone() {
-        return failuresPending > 0 && failuresPending == events.size() && !hasJob(nextSubmit) && running.isEmpty()
-                && suspended.isEmpty() && !liveBackend;
+        if (failuresPending == 0) return false;
+        if (failuresPending + repairsPending != events.size() || hasJob(nextSubmit) || !running.isEmpty()
+                || !suspended.isEmpty() || liveBackend) {
+            failuresAloneSince = -1;
+            failuresAloneAllUp = 0;
+            return false;
+        }
+        if (failuresAloneSince < 0) failuresAloneSince = now;
+        if (repairsPending == 0) failuresAloneAllUp++;
+        // a policy may start a job only at a later pass (Slurm's main loop waits for its interval): the jobs are
+        // given many instants with every node up, over a week, before the run counts as stuck
+        return failuresAloneAllUp >= FAILURES_ALONE_ALL_UP && now - failuresAloneSince >= FAILURES_ALONE_SECONDS;
     }
+
+    /** See {@link #failuresAlone()}. */
+    static final int FAILURES_ALONE_ALL_UP = 50;
+    static final long FAILURES_ALONE_SECONDS = 7 * 86_400;
 
     /**
      * Stops a run with failures that the failures keep going ({@link FailureModel#MAX_RUN_SECONDS},
@@ -1066,9 +1086,11 @@ public final class Simulation {
         long repairAt = now + Math.max(1, config.failures().repairSeconds());
         outages.fail(node, cluster.nodeName(node), now, repairAt);
         events.add(new SimEvent.NodeRepair(repairAt, node));
+        repairsPending++;
     }
 
     private void nodeRepair(int node) {
+        repairsPending--;
         outages.repair(node);
         log(LogKind.NODE_UP, null, new int[] {node}, Reason.of("node " + cluster.nodeName(node) + " repaired"));
         passRequested = true;
