@@ -29,7 +29,9 @@ final class ConfText {
             }
             byte[] bytes = Files.readAllBytes(file);
             try {
-                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                // a byte-order mark (a file saved on Windows) was part of the first key: "﻿ClusterName=…: not Key=Value"
+                return text.startsWith("\uFEFF") ? text.substring(1) : text;
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new SlurmConfException(shownAs + ":" + lineOfFirstNonUtf8(bytes) + ": not UTF-8 text (a binary file?)");
             }

@@ -221,6 +221,16 @@ class SlurmConfParserTest {
                 .hasSizeLessThan(600);
     }
 
+    /** A byte-order mark (a file saved on Windows) was read as part of the first key: "﻿ClusterName=x: not Key=Value". */
+    @Test
+    void aByteOrderMarkIsSkipped(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bom.conf");
+        Files.writeString(f, "\uFEFFClusterName=x\nNodeName=n1 CPUs=4\nPartitionName=p Nodes=n1\n");
+        SlurmConf conf = SlurmConfParser.read(f, new ImportReport());
+        assertThat(conf.clusterName()).isEqualTo("x");
+        assertThat(conf.nodes()).hasSize(1);
+    }
+
     /** Binary input: "cannot be read (Input length = 1)" before, no line. */
     @Test
     void aFileThatIsNotUtf8IsRefusedWithTheLine(@TempDir Path dir) throws IOException {

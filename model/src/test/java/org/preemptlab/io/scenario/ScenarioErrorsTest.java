@@ -48,6 +48,14 @@ class ScenarioErrorsTest {
                         + " with this pool's 2 nodes)");
     }
 
+    /** A byte-order mark (a file saved on Windows): refused as "unexpected character ('﻿' (code 65279 / 0xfeff))" before. */
+    @Test
+    void aFileWithAByteOrderMarkIsRead(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bom.json");
+        Files.writeString(f, "\uFEFF" + pools(ONE_JOB, ""));
+        assertThat(ScenarioReader.read(f).jobs()).hasSize(1);
+    }
+
     /** The parser's limits: the message was cut to "… exceeds the maximum allowed (1000, from". */
     @Test
     void theParsersLimitsAreSaidWithTheirNumbers() {
