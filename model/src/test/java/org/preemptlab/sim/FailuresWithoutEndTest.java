@@ -81,4 +81,31 @@ class FailuresWithoutEndTest {
         SimulationResult r = new Simulation(s.toConfig(false)).boundingFailures(1_000, FailureModel.MAX_RUN_SECONDS).run();
         assertThat(r.jobs()).allMatch(j -> j.state() == JobState.COMPLETED);
     }
+
+    /**
+     * On a Slurm site a job that can never start (its partition is DOWN) is ended FAILED when nothing else can happen,
+     * as Slurm would keep it pending for ever: with failures that moment never came, and the run did not end.
+     */
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aSlurmJobThatCanNeverStartIsEndedWithFailuresAsWithout() throws Exception {
+        for (String failures : new String[] {"", "\"failures\": {\"nodeMtbf\": \"1d\", \"repair\": \"1h\"},"}) {
+            String json = """
+                    {"formatVersion": 2, "name": "t",
+                     "cluster": {"nodes": [{"name": "cn", "hostNames": "cn[1-2]", "cpus": 8, "realMemory": "16G"}], "defMemPerCpu": 1024},
+                     "partitions": [{"name": "batch", "nodes": ["cn"], "default": true, "maxTime": "1d"},
+                                    {"name": "closed", "nodes": ["cn"], "maxTime": "1d", "state": "DOWN"}],
+                     "accounts": [{"name": "lab", "users": [{"name": "ana"}]}],
+                     "policy": {"scheduler": "easy"}, %s
+                     "jobs": [{"name": "a", "submit": 0, "user": "ana", "ntasks": 8, "estimate": "2h", "runtime": "1h"},
+                              {"name": "never", "submit": 0, "user": "ana", "partition": "closed", "ntasks": 1, "estimate": "1h", "runtime": "1h"}]}
+                    """.formatted(failures);
+            Scenario s = org.preemptlab.io.scenario.ScenarioReader.read(json, "t.json", java.nio.file.Path.of("."));
+            SimulationResult r = new Simulation(s.toConfig(false)).run();
+            JobRun never = r.jobs().stream().filter(j -> j.spec().name().equals("never")).findFirst().orElseThrow();
+            assertThat(never.state()).as("failures: %s", !failures.isEmpty()).isEqualTo(JobState.FAILED);
+            assertThat(r.jobs().stream().filter(j -> j.spec().name().equals("a")).findFirst().orElseThrow().state())
+                    .isEqualTo(JobState.COMPLETED);
+        }
+    }
 }
