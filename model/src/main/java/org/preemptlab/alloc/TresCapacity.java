@@ -363,6 +363,9 @@ public final class TresCapacity implements Capacity {
     }
 
     private Placement placeInGroup(int group, int pi, int nodes, long[] need) {
+        // more nodes than the group has never fit: refused before the array of chosen nodes is made (NNodes
+        // 2147483647 in an sacct row asked for one beyond what a JVM can make)
+        if (nodes > firstNode[group + 1] - firstNode[group]) return null;
         int n = rowsOf(group);
         int physical = cluster.pools().get(group).coresPerNode();
         int[] chosen = null;

@@ -68,6 +68,7 @@ public final class SacctReader {
         int n = 0;
         while ((line = in.readLine()) != null) {
             n++;
+            if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1); // a byte-order mark (saved on Windows): "no JobID field" before
             if (line.isBlank()) continue;
             String[] f = line.split("\\|", -1);
             if (column == null) {

@@ -129,6 +129,7 @@ public final class ScenarioRules {
      * @return true when the pool is valid
      */
     private long totalPoolNodes;
+    private long totalPoolCores;
 
     public boolean pool(int index, PoolDraft p, Set<String> unread) {
         String path = "cluster.pools[" + index + "].";
@@ -153,7 +154,17 @@ public final class ScenarioRules {
             }
             totalPoolNodes += Math.min(p.nodes(), NodeCluster.MAX_NODES + 1);
         }
-        atLeast(path + "coresPerNode", unread, "coresPerNode", p.coresPerNode(), 1);
+        if (atLeast(path + "coresPerNode", unread, "coresPerNode", p.coresPerNode(), 1) && count == before) {
+            // the machine's processors are an int (an SWF export's MaxProcs, the processor counts): two nodes of
+            // 2,147,483,647 cores each ran, and the schedule's export failed with "header MaxProcs is \"4294967326\""
+            totalPoolCores += (long) p.nodes() * p.coresPerNode();
+            if (totalPoolCores > org.preemptlab.cluster.Cluster.MAX_PROCESSORS) {
+                value(path + "coresPerNode", p.coresPerNode(), "the pools have more than "
+                        + org.preemptlab.cluster.Cluster.MAX_PROCESSORS + " cores in all (" + totalPoolCores
+                        + " with this pool's " + p.nodes() + " nodes)");
+                totalPoolCores = Long.MIN_VALUE / 2; // said once
+            }
+        }
         atLeast(path + "memoryPerNodeMb", unread, "memoryPerNodeMb", p.memoryPerNodeMb(), 0);
         if (!unread.contains("checkpointBandwidthMBps")
                 && (!(p.bandwidthMBps() > 0) || Double.isInfinite(p.bandwidthMBps()))) {

@@ -21,6 +21,24 @@ public record FailureModel(double nodeMtbfSeconds, long repairSeconds, long seed
     public static final long MAX_EXPECTED_FAILURES = 100_000;
 
     /**
+     * The most node failures a run simulates: a hundred times what a scenario may expect
+     * ({@link #MAX_EXPECTED_FAILURES}). A run that gets there has its waiting jobs kept from starting by the
+     * failures themselves (a job that needs every node up at once, with repairs as long as the time between
+     * failures): the engine stops it with an error rather than simulating failures for ever.
+     */
+    public static final long MAX_SIMULATED_FAILURES = 100 * MAX_EXPECTED_FAILURES;
+
+    /**
+     * The latest simulated time a run with failures reaches, s: ten times {@link org.preemptlab.time.SimTime#MAX_SECONDS}
+     * (1,000 years). Every time read is at most 100 years; a run with failures that gets past this is kept going by
+     * the failures alone, and the engine stops it with an error.
+     */
+    public static final long MAX_RUN_SECONDS = 10 * org.preemptlab.time.SimTime.MAX_SECONDS;
+
+    /** {@link #MAX_RUN_SECONDS} for people. */
+    public static final String MAX_RUN_TEXT = "1,000 years";
+
+    /**
      * The most failures a rerunnable job may expect while it runs without a checkpoint (its nodes × its
      * run time, or its own checkpoint interval, ÷ node MTBF): beyond that it would almost never finish
      * (it gets through with probability e^-x per attempt, e^-5 ≈ 1/148).

@@ -283,7 +283,10 @@ public final class JobRun implements JobView {
         placement = null;
     }
 
-    /** → {@code terminal} (FAILED, PREEMPTED_KILLED) for good, from wherever it held nodes. */
+    /**
+     * → {@code terminal} (FAILED, PREEMPTED_KILLED) for good, from wherever it held nodes. Its placement is
+     * dropped, as {@link #complete(long)} drops it: a long run with failures keeps every killed job to the end.
+     */
     void endFor(JobState terminal, long now) {
         if (!terminal.isTerminal() || terminal == JobState.COMPLETED) {
             throw new IllegalArgumentException("job " + spec.name() + ": cannot end for good as " + terminal);
@@ -292,6 +295,7 @@ public final class JobRun implements JobView {
         state = terminal;
         if (p != null) p.heldFor = -1;
         end = now;
+        placement = null;
     }
 
     /** Brings {@code workDone} up to {@code now} for a running job. */

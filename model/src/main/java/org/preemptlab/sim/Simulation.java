@@ -103,6 +103,16 @@ public final class Simulation {
     static final int MAX_FAILURES_WITHOUT_PROGRESS = 5;
 
     private long now = Long.MIN_VALUE;
+    /** Node failures and repairs pending in {@link #events}, failures simulated so far (see {@link #failuresAlone}). */
+    private int failuresPending;
+    private int repairsPending;
+    private long failuresSimulated;
+    /** Since when nothing but node failures and repairs has happened (-1: something else did), and at how many instants every node was up since. */
+    private long failuresAloneSince = -1;
+    private int failuresAloneAllUp;
+    /** {@link FailureModel#MAX_SIMULATED_FAILURES}, {@link FailureModel#MAX_RUN_SECONDS}; tests make them smaller. */
+    private long maxFailures = FailureModel.MAX_SIMULATED_FAILURES;
+    private long maxRunSeconds = FailureModel.MAX_RUN_SECONDS;
     private int nextSubmit;
     private long nextQueueKey;
     private long headKey;
@@ -263,6 +273,13 @@ public final class Simulation {
         return result(System.nanoTime() - wallStart);
     }
 
+    /** Tests: the bounds of a run with failures ({@link #failuresBounded}), smaller than the real ones. */
+    Simulation boundingFailures(long failures, long seconds) {
+        maxFailures = failures;
+        maxRunSeconds = seconds;
+        return this;
+    }
+
     /** Tests: a Slurm run's controller judges every waiting job on every pass (the reference for its incremental judging). */
     Simulation judgingEveryWaitingJob() {
         if (slurm != null) slurm.judgeEveryWaitingJob();
@@ -287,11 +304,12 @@ public final class Simulation {
         begin();
         if (isFinished()) return false;
         long t = nextTime();
-        if (t == Long.MAX_VALUE) {
+        if (t == Long.MAX_VALUE || failuresAlone()) {
             if (slurm != null && giveUpStuck()) return !isFinished();
             if (!liveBackend) throw new IllegalStateException(stuckMessage());
             return true;
         }
+        if (failuresPending > 0) failuresBounded(t);
         queueStats.advance(t, slurm == null ? queue.size() : queue.size() + slurm.heldCount());
         now = t;
         do {
@@ -450,7 +468,55 @@ public final class Simulation {
         JobRun head = queue.isEmpty() ? null : queue.first();
         return "the run cannot go on at t=" + now + ": " + queue.size() + " jobs wait and nothing is running"
                 + (head == null ? "" : "; the first waiting job " + head.name() + " needs " + head.spec().nodes()
-                + " nodes × " + head.spec().coresPerNode() + " cores and never fits");
+                + " nodes × " + head.spec().coresPerNode() + " cores and never fits")
+                + (failuresAloneSince >= 0 ? " (since t=" + failuresAloneSince + " nothing but node failures and repairs has"
+                + " happened; every node was up at " + failuresAloneAllUp + " instants and nothing started)" : "");
+    }
+
+    /**
+     * True when nothing but node failures and repairs is left to happen, and has been for a while: no job holds
+     * nodes, none is to be submitted, and since then every node was up at {@value #FAILURES_ALONE_ALL_UP} instants
+     * (each with a pass that started nothing) over at least {@value #FAILURES_ALONE_SECONDS} s. The failures would
+     * go on for ever (each repair draws the node's next failure) and the waiting jobs never start: the run is stuck
+     * as one with no event left. Stale events (of segments that ended) are left to pass first.
+     */
+    private boolean failuresAlone() {
+        if (failuresPending == 0) return false;
+        if (failuresPending + repairsPending != events.size() || hasJob(nextSubmit) || !running.isEmpty()
+                || !suspended.isEmpty() || liveBackend) {
+            failuresAloneSince = -1;
+            failuresAloneAllUp = 0;
+            return false;
+        }
+        if (failuresAloneSince < 0) failuresAloneSince = now;
+        if (repairsPending == 0) failuresAloneAllUp++;
+        // a policy may start a job only at a later pass (Slurm's main loop waits for its interval): the jobs are
+        // given many instants with every node up, over a week, before the run counts as stuck
+        return failuresAloneAllUp >= FAILURES_ALONE_ALL_UP && now - failuresAloneSince >= FAILURES_ALONE_SECONDS;
+    }
+
+    /** See {@link #failuresAlone()}. */
+    static final int FAILURES_ALONE_ALL_UP = 50;
+    static final long FAILURES_ALONE_SECONDS = 7 * 86_400;
+
+    /**
+     * Stops a run with failures that the failures keep going ({@link FailureModel#MAX_RUN_SECONDS},
+     * {@link FailureModel#MAX_SIMULATED_FAILURES}): waiting jobs that need more nodes up at once than the
+     * failures and repairs ever leave, rather than simulating failures for ever.
+     */
+    private void failuresBounded(long t) {
+        if (t <= maxRunSeconds && failuresSimulated < maxFailures) return;
+        JobRun head = queue.isEmpty() ? null : queue.first();
+        FailureModel f = config.failures();
+        throw new IllegalStateException("the run stopped at t=" + now + " (" + org.preemptlab.time.SimTime.format(now) + ") after "
+                + failuresSimulated + " node failures: " + (t > maxRunSeconds
+                        ? "the next event, at t=" + t + ", is past " + (maxRunSeconds == FailureModel.MAX_RUN_SECONDS
+                                ? FailureModel.MAX_RUN_TEXT + " (" + maxRunSeconds + " s)" : maxRunSeconds + " s")
+                        : "at most " + maxFailures + " are simulated")
+                + "; " + terminal + " of " + count + " jobs ended, " + queue.size() + " wait"
+                + (head == null ? "" : " (the first, " + head.name() + ", needs " + head.spec().nodes() + " nodes)")
+                + "; failures: nodeMtbf " + (long) f.nodeMtbfSeconds() + " s, repair " + f.repairSeconds()
+                + " s: make nodeMtbf longer or repair shorter");
     }
 
     // ---------------------------------------------------------------- scheduling pass
@@ -856,9 +922,10 @@ public final class Simulation {
     private void finishKill(JobRun r, Reason reason) {
         releaseNodes(r.placement());
         if (slurm != null && slurm.cancels(r)) { // PreemptMode=CANCEL: the job ends, rerunnable or not
+            Placement where = r.placement(); // logged after the end (Slurm's books read the terminal state); endFor drops it
             r.endFor(JobState.PREEMPTED_KILLED, now);
             terminal++;
-            log(LogKind.KILL, r, r.placement(), reason);
+            log(LogKind.KILL, r, where, reason);
             return;
         }
         log(LogKind.KILL, r, r.placement(), reason);
@@ -1050,10 +1117,13 @@ public final class Simulation {
         double u = failureRandom.nextDouble();
         long dt = Math.max(1, (long) Math.ceil(-Math.log(1 - u) * config.failures().nodeMtbfSeconds()));
         events.add(new SimEvent.NodeFail(from + dt, node));
+        failuresPending++;
     }
 
     private void nodeFail(int node) {
+        failuresPending--;
         if (isFinished()) return;
+        failuresSimulated++;
         Reason reason = Reason.of("node " + cluster.nodeName(node) + " failed");
         log(LogKind.NODE_DOWN, null, new int[] {node}, reason);
         for (JobRun r : jobsOn(node)) {
@@ -1077,9 +1147,11 @@ public final class Simulation {
         long repairAt = now + Math.max(1, config.failures().repairSeconds());
         outages.fail(node, cluster.nodeName(node), now, repairAt);
         events.add(new SimEvent.NodeRepair(repairAt, node));
+        repairsPending++;
     }
 
     private void nodeRepair(int node) {
+        repairsPending--;
         outages.repair(node);
         log(LogKind.NODE_UP, null, new int[] {node}, Reason.of("node " + cluster.nodeName(node) + " repaired"));
         passRequested = true;

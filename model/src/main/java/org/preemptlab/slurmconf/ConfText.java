@@ -27,9 +27,31 @@ final class ConfText {
             if (size > MAX_BYTES) {
                 throw new SlurmConfException(shownAs + ": " + size + " bytes; files over " + MAX_BYTES + " bytes are refused");
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                // a byte-order mark (a file saved on Windows) was part of the first key: "﻿ClusterName=…: not Key=Value"
+                return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new SlurmConfException(shownAs + ":" + lineOfFirstNonUtf8(bytes) + ": not UTF-8 text (a binary file?)");
+            }
         } catch (IOException e) {
             throw new SlurmConfException(shownAs + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The line (from 1) of the first byte sequence that is not UTF-8 ("Input length = 1" was all the message said). */
+    static int lineOfFirstNonUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(4096);
+        int line = 1;
+        while (true) {
+            java.nio.charset.CoderResult r = d.decode(in, out, true);
+            out.flip();
+            while (out.hasRemaining()) if (out.get() == '\n') line++;
+            out.clear();
+            if (r.isError() || !r.isOverflow()) return line;
         }
     }
 

@@ -49,6 +49,10 @@ public final class SiteMapping {
     public static NodeCluster cluster(SlurmSite site) {
         ImportReport report = site.report();
         SlurmConf conf = site.conf();
+        if (conf.nodes().isEmpty()) { // NodeCluster's "a cluster needs at least one pool" named no file
+            throw new SlurmConfException("slurm.conf: no NodeName line: the site needs its nodes (if they are in another file,"
+                    + " Include it)");
+        }
         List<NodePool> groups = groups(conf, report);
         Map<String, String> groupOf = new HashMap<>();
         for (NodePool g : groups) for (String h : g.hostNames()) groupOf.put(h, g.name());

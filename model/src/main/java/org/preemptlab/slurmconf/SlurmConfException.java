@@ -28,8 +28,18 @@ public final class SlurmConfException extends RuntimeException {
         return problems;
     }
 
+    /** A problem longer than this is shortened in the message (a 10 MB line was quoted whole, all 10 MB on stderr). */
+    static final int SHOWN_CHARS = 500;
+
     private static String message(List<String> problems) {
-        if (problems.size() <= SHOWN) return String.join("\n", problems);
-        return String.join("\n", problems.subList(0, SHOWN)) + "\n… and " + (problems.size() - SHOWN) + " more problem(s)";
+        List<String> shown = problems.subList(0, Math.min(SHOWN, problems.size())).stream().map(SlurmConfException::shortened).toList();
+        if (problems.size() <= SHOWN) return String.join("\n", shown);
+        return String.join("\n", shown) + "\n… and " + (problems.size() - SHOWN) + " more problem(s)";
+    }
+
+    /** The problem, or its first {@value #SHOWN_CHARS} characters, "…" and its length. */
+    static String shortened(String problem) {
+        if (problem.length() <= SHOWN_CHARS) return problem;
+        return problem.substring(0, SHOWN_CHARS) + "… (" + problem.length() + " characters)";
     }
 }

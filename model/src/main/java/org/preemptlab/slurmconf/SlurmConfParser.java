@@ -850,6 +850,10 @@ public final class SlurmConfParser {
         return new SelectSettings(type, unit, memory, written);
     }
 
+    /** The SchedulerParameters that must be at least 1 (as {@code SlurmSchedulerConfig} checks them). */
+    private static final Set<String> AT_LEAST_ONE = Set.of("sched_interval", "default_queue_depth", "bf_interval", "bf_window",
+            "bf_resolution", "bf_max_job_test");
+
     private SchedulerParameters schedulerParameters(List<String> errors) {
         At at = globals.get("schedulerparameters");
         if (at == null) return SchedulerParameters.NONE;
@@ -863,11 +867,14 @@ public final class SlurmConfParser {
                 continue;
             }
             if (!key.equals("bf_continue")) {
+                // intervals, windows, depths and counts of 0 are refused by the scheduler's configuration later, where
+                // no file or line was named ("SchedulerParameters bf_interval: 0; must be ≥ 1")
+                long min = AT_LEAST_ONE.contains(key) ? 1 : 0;
                 try {
-                    if (Long.parseLong(value) < 0) throw new NumberFormatException();
+                    if (Long.parseLong(value) < min) throw new NumberFormatException();
                 } catch (NumberFormatException e) {
                     errors.add(at.line().where() + ": SchedulerParameters=" + at.kv().value() + ": " + entry + ": "
-                            + key + " takes a whole number ≥ 0");
+                            + key + " takes a whole number ≥ " + min);
                     continue;
                 }
             }

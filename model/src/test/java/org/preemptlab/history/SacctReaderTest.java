@@ -20,6 +20,14 @@ class SacctReaderTest {
 
     static final String T0 = "2026-12-06T10:00:00";
 
+    /** A byte-order mark before the header (a file saved on Windows): "header: no JobID field" before. */
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsSkipped() throws Exception {
+        SacctHistory h = SacctReader.read("\uFEFF" + HEADER + "\n" + row("17", T0, "2026-12-06T10:01:05", "2026-12-06T10:02:05",
+                "00:01:00", "1-02:00:00", "COMPLETED"), "s.txt");
+        assertEquals(17, h.jobs().get(0).id().base());
+    }
+
     @Test
     void readsEveryFieldOfACompletedJob() throws Exception {
         SacctHistory h = SacctReader.read(HEADER + "\n" + row("17", T0, "2026-12-06T10:01:05", "2026-12-06T10:02:05", "00:01:00",

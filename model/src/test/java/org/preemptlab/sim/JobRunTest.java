@@ -112,6 +112,7 @@ class JobRunTest {
         assertThat(r.estimatedEnd()).isEqualTo(100);
         r.endFor(JobState.PREEMPTED_KILLED, 100);
         assertThat(r.end()).isEqualTo(100);
+        assertThat(r.placement()).as("a job ended for good lets go of its placement, as a completed one").isNull();
         assertThatThrownBy(() -> r.loseUnsavedWork()).hasMessageContaining("PREEMPTED_KILLED");
     }
 

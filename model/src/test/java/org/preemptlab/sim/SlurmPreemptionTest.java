@@ -87,10 +87,14 @@ class SlurmPreemptionTest {
                 {"name": "low", "submit": 0, "user": "ana", "qos": "normal", "ntasks": 8, "estimate": "3h", "runtime": "2h"},
                 {"name": "high", "submit": "10m", "user": "ben", "qos": "high", "ntasks": 4, "estimate": "1h", "runtime": "1h"}
                 """);
-        Map<String, JobRun> jobs = byName(run(s));
+        SimulationResult cancelled = run(s);
+        Map<String, JobRun> jobs = byName(cancelled);
         assertThat(jobs.get("high").firstStart()).isEqualTo(600);
         assertThat(jobs.get("low").state()).isEqualTo(JobState.PREEMPTED_KILLED);
         assertThat(jobs.get("low").end()).isEqualTo(600);
+        assertThat(jobs.get("low").placement()).as("a cancelled job lets go of its placement").isNull();
+        assertThat(cancelled.timeline().log()).as("its KILL entry still names its node")
+                .anyMatch(e -> e.kind() == LogKind.KILL && e.job() == jobs.get("low").index() && e.nodes().length == 1);
 
         // the same with normal's own mode REQUEUE: it overrides the cluster's CANCEL, low runs again
         Scenario requeue = scenario(ONE_NODE, BATCH,

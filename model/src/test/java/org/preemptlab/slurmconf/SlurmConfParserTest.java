@@ -202,9 +202,47 @@ class SlurmConfParserTest {
         assertThatThrownBy(() -> parse("PreemptMode=SOMETIMES\n"))
                 .hasMessage("slurm.conf:1: PreemptMode=SOMETIMES: not a preempt mode (OFF, CANCEL, REQUEUE, SUSPEND, with GANG, WITHIN, PRIORITY)");
         assertThatThrownBy(() -> parse("SchedulerParameters=bf_window=long\n"))
-                .hasMessage("slurm.conf:1: SchedulerParameters=bf_window=long: bf_window=long: bf_window takes a whole number ≥ 0");
+                .hasMessage("slurm.conf:1: SchedulerParameters=bf_window=long: bf_window=long: bf_window takes a whole number ≥ 1");
+        // 0 was refused later, by the scheduler's configuration, without the file and line
+        assertThatThrownBy(() -> parse("SchedulerParameters=bf_interval=0,bf_continue\n"))
+                .hasMessage("slurm.conf:1: SchedulerParameters=bf_interval=0,bf_continue: bf_interval=0: bf_interval takes a whole number ≥ 1");
+        assertThat(parse("SchedulerParameters=bf_max_job_user=0\n").schedulerParameters()).isNotNull();
         assertThatThrownBy(() -> parse("NodeName=n1 CPUs=4 this is junk\n"))
                 .hasMessage("slurm.conf:1: this: not Key=Value (a value with blanks needs double quotes)");
+    }
+
+    /** A 10 MB line was quoted whole in the message (10 MB on stderr). */
+    @Test
+    void aVeryLongLineIsShortenedInTheMessage() {
+        String junk = "x".repeat(10_000_000);
+        SlurmConfException e = (SlurmConfException) org.assertj.core.api.Assertions.catchThrowable(() -> parse(
+                "NodeName=n1 CPUs=4\n" + junk + "\n"));
+        assertThat(e.getMessage()).startsWith("slurm.conf:2: xxx").endsWith("… (" + (e.problems().get(0).length()) + " characters)")
+                .hasSizeLessThan(600);
+    }
+
+    /** A byte-order mark (a file saved on Windows) was read as part of the first key: "﻿ClusterName=x: not Key=Value". */
+    @Test
+    void aByteOrderMarkIsSkipped(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bom.conf");
+        Files.writeString(f, "\uFEFFClusterName=x\nNodeName=n1 CPUs=4\nPartitionName=p Nodes=n1\n");
+        SlurmConf conf = SlurmConfParser.read(f, new ImportReport());
+        assertThat(conf.clusterName()).isEqualTo("x");
+        assertThat(conf.nodes()).hasSize(1);
+    }
+
+    /** Binary input: "cannot be read (Input length = 1)" before, no line. */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithTheLine(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bin.conf");
+        byte[] text = "NodeName=n1 CPUs=4\nPartitionName=p Nodes=n1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(text, text.length + 3);
+        bytes[text.length] = (byte) 0xff;
+        bytes[text.length + 1] = (byte) 0xfe;
+        bytes[text.length + 2] = '\n';
+        Files.write(f, bytes);
+        assertThatThrownBy(() -> SlurmConfParser.read(f, new ImportReport()))
+                .isInstanceOf(SlurmConfException.class).hasMessage("bin.conf:3: not UTF-8 text (a binary file?)");
     }
 
     @Test

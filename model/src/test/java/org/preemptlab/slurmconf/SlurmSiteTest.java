@@ -46,6 +46,16 @@ class SlurmSiteTest {
                 "the sacctmgr dump is of cluster c, the slurm.conf of other");
     }
 
+    /** An empty slurm.conf: the replay said "a cluster needs at least one pool", naming no file. */
+    @Test
+    void aSiteWithoutNodesIsRefusedNamingTheFileKind(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("slurm.conf"), "");
+        SlurmSite site = SlurmSite.read(new SlurmSite.Files(dir.resolve("slurm.conf"), null, null, null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SiteMapping.cluster(site))
+                .isInstanceOf(SlurmConfException.class)
+                .hasMessage("slurm.conf: no NodeName line: the site needs its nodes (if they are in another file, Include it)");
+    }
+
     @Test
     void nodesInNoPartitionAreCountedInTheRightPlural(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("slurm.conf"), """

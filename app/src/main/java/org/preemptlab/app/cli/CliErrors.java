@@ -16,6 +16,21 @@ final class CliErrors {
         return new IllegalArgumentException(name + ": cannot be run: " + message(e), e);
     }
 
+    /**
+     * The line for a run that ran out of memory or stack (an input too big or too deeply nested for this JVM, which
+     * the readers and the engine did not refuse first): what ran out, the command, what to do. No stack trace.
+     */
+    static String resources(VirtualMachineError e, String[] args) {
+        String command = args.length == 0 ? "the command" : String.join(" ", args);
+        if (command.length() > 200) command = command.substring(0, 200) + "…";
+        if (e instanceof StackOverflowError) {
+            return "ran out of stack in `" + command + "`: an input nested too deeply (or a defect: please report it)";
+        }
+        return "out of memory in `" + command + "` (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB of heap"
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): the input is too large for this heap;"
+                + " give Java more (PREEMPTLAB_JAVA_OPTIONS=-Xmx8g) or use a smaller input";
+    }
+
     static String message(Throwable e) {
         if (e instanceof NoSuchFileException nf) return nf.getFile() + ": no such file";
         if (e instanceof java.nio.file.AccessDeniedException a) return a.getFile() + ": permission denied";

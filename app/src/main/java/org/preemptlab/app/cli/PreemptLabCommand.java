@@ -87,6 +87,15 @@ public final class PreemptLabCommand implements Runnable {
 
     /** As {@link #execute(String[])}, printing to the given writers (tests). */
     public static int execute(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+        try {
+            return executeCommand(args, out, err);
+        } catch (OutOfMemoryError | StackOverflowError e) { // a last resort: a reader or the engine met an input too big
+            err.println("preemptlab: " + CliErrors.resources(e, args));
+            return 2;
+        }
+    }
+
+    private static int executeCommand(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
         java.util.concurrent.Callable<Integer> plain = plain(args);
         if (plain != null) {
             try {

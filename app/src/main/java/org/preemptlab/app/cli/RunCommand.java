@@ -97,6 +97,12 @@ final class RunCommand implements Callable<Integer> {
         if (s.traceReport() != null && s.traceReport().machineSizeWarning() != null) {
             System.err.println(s.traceReport().machineSizeWarning());
         }
+        if (eventsCsv != null && s.cluster() instanceof org.preemptlab.cluster.ProcessorMachine m
+                && m.procs() > EventsCsvWriter.MAX_PROCESSORS) {
+            throw new IllegalArgumentException(scenario.getFileName() + ": --events-csv lists every processor of each event:"
+                    + " the machine has " + m.procs() + " processors (cluster.processors); at most "
+                    + EventsCsvWriter.MAX_PROCESSORS + " with --events-csv");
+        }
         for (String w : org.preemptlab.scenario.SlurmWarnings.of(s)) System.err.println("preemptlab: note: " + w);
         SimulationResult result;
         try {

@@ -99,6 +99,12 @@ final class SimulateCommand implements Callable<Integer> {
         TraceRun.Outcome run = TraceRun.run(trace, options, new BiFunction<Integer, List<JobSpec>, SimulationConfig>() {
             @Override
             public SimulationConfig apply(Integer procs, List<JobSpec> jobs) {
+                if (recording && procs > EventsCsvWriter.MAX_PROCESSORS) {
+                    throw new IllegalArgumentException(trace.getFileName() + ": --events-csv lists every processor of each"
+                            + " event: the machine has " + procs + " processors (" + (SimulateCommand.this.procs != null
+                            ? "--procs" : "the header's MaxProcs or MaxNodes") + "); at most "
+                            + EventsCsvWriter.MAX_PROCESSORS + " with --events-csv");
+                }
                 return policy.config(new ProcessorMachine(procs), jobs, recording);
             }
         }, ProgressBar.forTerminal("simulate " + policy.policy));

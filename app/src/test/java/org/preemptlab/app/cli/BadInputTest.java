@@ -63,6 +63,46 @@ class BadInputTest {
         assertThat(r.code()).as(r.err()).isZero();
     }
 
+    /**
+     * A recorded run (--events-csv) lists every processor of each event: on a 2,147,483,647-processor machine that was
+     * an OutOfMemoryError with its stack trace ("Requested array size exceeds VM limit"), on 10^8 processors a run
+     * that did not end in 120 s. Now refused before the run, naming the option, the size and where it came from.
+     */
+    @Test
+    void eventsCsvOnAHugeProcessorMachineIsRefusedWithTheSize() throws IOException {
+        String wide = "1 0 -1 100 2147483647 -1 -1 2147483647 200 -1 1 1 1 1 1 1 -1 -1\n";
+        Path t = write("t.swf", "; MaxProcs: 2147483647\n" + wide);
+        Path csv = dir.resolve("e.csv");
+        Path swf = dir.resolve("o.swf");
+        fails(run("simulate", "--trace", t.toString(), "--events-csv", csv.toString(), "--out-swf", swf.toString()),
+                "preemptlab: t.swf: --events-csv lists every processor of each event: the machine has 2147483647 processors"
+                        + " (the header's MaxProcs or MaxNodes); at most 1000000 with --events-csv");
+        assertThat(csv).doesNotExist();
+        assertThat(swf).doesNotExist();
+        Path small = write("small.swf", JOB);
+        fails(run("simulate", "--trace", small.toString(), "--procs", "100000000", "--events-csv", csv.toString()),
+                "preemptlab: small.swf: --events-csv lists every processor of each event: the machine has 100000000 processors"
+                        + " (--procs); at most 1000000 with --events-csv");
+        CliFuzzTest.Result r = run("simulate", "--trace", t.toString(), "--out-swf", swf.toString());
+        assertThat(r.code()).as(r.err()).isZero(); // without the events log the same run is cheap
+        String s = write("big.json", """
+                {"formatVersion": 1, "name": "big machine", "cluster": {"processors": 100000000}, "policy": {"scheduler": "easy"},
+                 "jobs": [{"name": "A", "submit": 0, "procs": 60000000, "estimate": 2000, "runtime": 1000}]}""").toString();
+        fails(run("run", s, "--events-csv", csv.toString()), "preemptlab: big.json: --events-csv lists every processor of"
+                + " each event: the machine has 100000000 processors (cluster.processors); at most 1000000 with --events-csv");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void runningOutOfMemoryOrStackIsOneLineWithTheCommand() {
+        assertThat(CliErrors.resources(new OutOfMemoryError("Java heap space"), new String[] {"simulate", "--trace", "t.swf"}))
+                .startsWith("out of memory in `simulate --trace t.swf` (")
+                .contains("MB of heap: Java heap space): the input is too large for this heap; give Java more"
+                        + " (PREEMPTLAB_JAVA_OPTIONS=-Xmx8g)");
+        assertThat(CliErrors.resources(new StackOverflowError(), new String[] {"run", "deep.json"}))
+                .isEqualTo("ran out of stack in `run deep.json`: an input nested too deeply (or a defect: please report it)");
+    }
+
     @Test
     void anAssumedMachineSizeIsSaidOnStderr() throws IOException {
         for (String header : new String[] {"", "; Computer: x\n", "; MaxProcs: -1\n"}) {

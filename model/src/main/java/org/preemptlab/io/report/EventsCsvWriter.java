@@ -21,6 +21,13 @@ public final class EventsCsvWriter {
 
     public static final String HEADER = "time,event,job,nodes,reason";
 
+    /**
+     * The largest processor machine the commands write an events CSV for: a row lists every processor of its
+     * event, and the run records each as a number (a job on 10^8 processors: about a gigabyte per row, a run that did
+     * not end in minutes; on 2,147,483,647 an OutOfMemoryError). As many as failures are drawn for.
+     */
+    public static final int MAX_PROCESSORS = 1_000_000;
+
     /** The columns a Slurm run appends. */
     public static final String SLURM_COLUMNS = "account,partition,qos,reason";
 

@@ -107,6 +107,9 @@ public final class JsonFields {
         }
         if (s.startsWith("Trailing token")) return "more text after the end of the top-level value";
         if (s.startsWith("No content to map")) return "empty file";
+        // the parser's limits ("document nesting depth (1001) exceeds the maximum allowed (1000, from
+        // `StreamReadConstraints.getMaxNestingDepth()`)"): the numbers, not the method (cut to "(1000, from" before)
+        s = s.replaceAll(",\\s*from\\s*`[^`]*`\\s*\\)", ")");
         int tick = s.indexOf('`');
         if (tick >= 0) {
             int cut = s.lastIndexOf(':', tick);

@@ -133,6 +133,7 @@ public final class ScenarioReader {
             if (Files.isDirectory(file)) throw fail(displayName, "is a directory (" + file.toAbsolutePath() + ")");
             json = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
+            if (json.startsWith("\uFEFF")) json = json.substring(1); // a byte-order mark (saved on Windows): refused at 1:1 before
         } catch (NoSuchFileException e) {
             throw fail(displayName, "file not found (" + file.toAbsolutePath() + ")");
         } catch (CharacterCodingException e) {

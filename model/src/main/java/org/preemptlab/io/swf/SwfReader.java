@@ -387,6 +387,9 @@ public final class SwfReader {
 
         private void processLine(int s, int e) throws IOException {
             byte[] b = buf;
+            if (lineNo == 1 && e - s >= 3 && b[s] == (byte) 0xEF && b[s + 1] == (byte) 0xBB && b[s + 2] == (byte) 0xBF) {
+                s += 3; // a UTF-8 byte-order mark (a file saved by a Windows editor): the header after it is read
+            }
             while (s < e && isSpace(b[s])) {
                 s++;
             }

@@ -34,6 +34,41 @@ class ScenarioErrorsTest {
                 "cluster.pools[1].checkpointBandwidthMBps: -100; must be > 0");
     }
 
+    /** Two nodes of 2,147,483,647 cores ran, and the schedule's SWF export failed on "header MaxProcs is \"4294967326\"". */
+    @Test
+    void morePoolCoresInAllThanTheMachineMayHaveAreRefusedAtThePoolThatGoesOver() {
+        String json = """
+                {"formatVersion": 1, "name": "t", "policy": {"scheduler": "easy"},
+                 "cluster": {"pools": [{"name": "a", "nodes": 2, "coresPerNode": 8},
+                                       {"name": "b", "nodes": 2, "coresPerNode": 2147483647}]},
+                 "jobs": [{"name": "A", "submit": 0, "nodes": 1, "estimate": 60, "runtime": 60}]}
+                """;
+        assertThat(problems(json)).containsExactly(
+                "cluster.pools[1].coresPerNode: 2147483647; the pools have more than 2147483647 cores in all (4294967310"
+                        + " with this pool's 2 nodes)");
+    }
+
+    /** A byte-order mark (a file saved on Windows): refused as "unexpected character ('﻿' (code 65279 / 0xfeff))" before. */
+    @Test
+    void aFileWithAByteOrderMarkIsRead(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bom.json");
+        Files.writeString(f, "\uFEFF" + pools(ONE_JOB, ""));
+        assertThat(ScenarioReader.read(f).jobs()).hasSize(1);
+    }
+
+    /** The parser's limits: the message was cut to "… exceeds the maximum allowed (1000, from". */
+    @Test
+    void theParsersLimitsAreSaidWithTheirNumbers() {
+        ScenarioException deep = catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioReader.read("[".repeat(5000) + "]".repeat(5000), "deep.json", Path.of(".")));
+        assertThat(deep.getMessage()).startsWith("deep.json").endsWith(
+                ": document nesting depth (1001) exceeds the maximum allowed (1000)");
+        ScenarioException longString = catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioReader.read("{\"name\": \"" + "x".repeat(20_000_001) + "\"}", "long.json", Path.of(".")));
+        assertThat(longString.getMessage()).startsWith("long.json").contains(
+                ": string value length (").endsWith(") exceeds the maximum allowed (20000000)");
+    }
+
     @Test
     void exceptionMessageIsTheLinesPrefixedWithTheFileName() {
         String json = pools(ONE_JOB, "").replace("\"nodes\": 2,", "\"nodes\": -2,");

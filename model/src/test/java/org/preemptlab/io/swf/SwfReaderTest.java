@@ -96,6 +96,21 @@ class SwfReaderTest {
         assertThat(trace.report().isClean()).isTrue();
     }
 
+    /** A UTF-8 byte-order mark before the header (a file saved by a Windows editor): refused as "line has 3 fields" before. */
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsSkipped() throws IOException {
+        byte[] text = ("\uFEFF; MaxProcs: 8\r\n1 0 -1 100 4 -1 -1 4 200 -1 1 1 1 -1 -1 -1 -1 -1\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Path file = dir.resolve("bom.swf");
+        Files.write(file, text);
+        SwfTrace trace = SwfReader.read(file);
+        assertThat(trace.jobs()).extracting(JobSpec::id).containsExactly(1);
+        assertThat(trace.machineProcs()).isEqualTo(8);
+        // on a job line (no header) too
+        Files.write(file, ("\uFEFF1 0 -1 100 4 -1 -1 4 200 -1 1 1 1 -1 -1 -1 -1 -1\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(SwfReader.read(file).jobs()).extracting(JobSpec::id).containsExactly(1);
+    }
+
     @Test
     void longLinesGrowTheBuffer(@TempDir Path tmp) throws IOException {
         String padding = " ".repeat(200_000);
