@@ -46,6 +46,12 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
     private final BitSet preemptable = new BitSet();
     private final List<JobView> preemptableJobs = new ArrayList<>();
     private int promised = -1;
+    /**
+     * The job {@link #promised} was last set to (its view as that pass saw it): looked up in the queue by its order,
+     * O(log n) in the engine's queue, instead of a walk to it — the jobs preempted for it are requeued at the head,
+     * ahead of it, and on a long queue (METACENTRUM) thousands of them could wait there.
+     */
+    private JobView promisedJob;
 
     /** The run time the backfill decision assumes for a waiting job. */
     protected abstract long predictedRuntime(JobView job);
@@ -176,6 +182,11 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
      */
     private JobView promotedJob(Collection<? extends JobView> waiting) {
         JobView first = null;
+        // the job itself if it still waits (the queue's own view of it: in the engine's queue a job is one object), else
+        // a walk for the job of that index (another snapshot's views; or a promise to drop)
+        if (promised >= 0 && promisedJob != null && promisedJob.index() == promised && waiting.contains(promisedJob)) {
+            return promisedJob;
+        }
         if (promised >= 0) {
             for (JobView j : waiting) {
                 if (j.index() == promised) {
@@ -218,6 +229,12 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         };
     }
 
+    /** The head is promised the next start (its reservation came and room is being made). */
+    private void promise(JobView head) {
+        promised = head.index();
+        promisedJob = head;
+    }
+
     /**
      * If the head's reservation is due — it would fit now were the preemptable jobs gone, and room
      * is not already being made — preempts them, largest first, until it fits.
@@ -236,7 +253,7 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         }
         if (soon == null) soon = free;
         if (soon.place(head.spec()) != null) {
-            promised = head.index();
+            promise(head);
             return false; // room is being made: wait for the slowest checkpoint
         }
         if (candidates.isEmpty()) return false;
@@ -249,7 +266,7 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
             if (scratch.place(head.spec()) != null) break;
         }
         if (scratch.place(head.spec()) == null) return false; // not due yet: it also needs non-preemptable jobs to end
-        promised = head.index();
+        promise(head);
         boolean allImmediate = true;
         for (JobView v : victims) {
             PreemptMechanism m = mechanismFor(v);
