@@ -3,7 +3,6 @@ package org.preemptlab.preempt;
 import org.preemptlab.mechanism.PreemptMechanism;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Comparator;
@@ -43,7 +42,7 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
      * The running jobs backfilled on a prediction: their indices (a bit each, looked up per running job and pass without
      * boxing) and the jobs themselves (walked per pass to drop those no longer running; a handful at a time).
      */
-    private final BitSet preemptable = new BitSet();
+    private final Bits preemptable = new Bits();
     private final List<JobView> preemptableJobs = new ArrayList<>();
     private int promised = -1;
     /**
@@ -52,6 +51,31 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
      * ahead of it, and on a long queue (METACENTRUM) thousands of them could wait there.
      */
     private JobView promisedJob;
+
+    /**
+     * A set of job indices as bits, like {@link java.util.BitSet} without its {@code recalculateWordsInUse}: clearing the
+     * highest bit set there walks down the words to the next one set (a sparse set of a 250 k-job trace's indices:
+     * thousands of words, 8 % of a cold SDSC-BLUE preemption-backfill run's samples); here it only clears the bit.
+     */
+    private static final class Bits {
+        private long[] words = new long[64];
+
+        boolean get(int i) {
+            int w = i >>> 6;
+            return w < words.length && (words[w] & (1L << i)) != 0;
+        }
+
+        void set(int i) {
+            int w = i >>> 6;
+            if (w >= words.length) words = java.util.Arrays.copyOf(words, Math.max(2 * words.length, w + 1));
+            words[w] |= 1L << i;
+        }
+
+        void clear(int i) {
+            int w = i >>> 6;
+            if (w < words.length) words[w] &= ~(1L << i);
+        }
+    }
 
     /** The run time the backfill decision assumes for a waiting job. */
     protected abstract long predictedRuntime(JobView job);
