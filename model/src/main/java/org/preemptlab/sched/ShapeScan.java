@@ -12,9 +12,10 @@ import org.preemptlab.job.JobView;
  * passes the tests ({@link QueueShapes#firstAfter}, O(log n)); the jobs in between are never visited.
  * The bounds only shrink during a scan (the started jobs take cores), so a cursor that fails once is
  * moved on (or dropped) and a job skipped never passes later: the jobs returned are exactly those a
- * one-by-one scan would try, in the same order.
+ * one-by-one scan would try, in the same order. The wall time tested is the shapes' ({@link QueueShapes#walltime}):
+ * the requested one, or a preemptive backfill's predicted run time ({@link QueueShapes#by}).
  */
-final class ShapeScan {
+public final class ShapeScan {
 
     /** A processor count's next job. */
     private record Cursor(JobView job, int procs, long walltime) {}
@@ -40,8 +41,11 @@ final class ShapeScan {
     /** The longest request that ends by the shadow time ({@code now + w <= shadow}). */
     private final long endsByShadow;
 
-    /** The processor counts that pass the tests under the bounds at the start of the scan, each from its first job after the head. */
-    ShapeScan(QueueShapes shapes, JobView head, long now, long shadow, long freeNow, long extraCores) {
+    /**
+     * The processor counts that pass the tests under the bounds at the start of the scan, each from its first job
+     * after the head ({@code head} null: from the first waiting job).
+     */
+    public ShapeScan(QueueShapes shapes, JobView head, long now, long shadow, long freeNow, long extraCores) {
         this.shapes = shapes;
         this.now = now;
         this.shadow = shadow;
@@ -56,11 +60,11 @@ final class ShapeScan {
     /** Puts a cursor at the first job of {@code procs} processors after {@code after} that passes the wall-time test. */
     private void advance(int procs, JobView after, long extraCores) {
         JobView job = shapes.firstAfter(procs, after, procs <= extraCores ? Long.MAX_VALUE : endsByShadow);
-        if (job != null) heap.add(new Cursor(job, procs, job.requestedWalltime()));
+        if (job != null) heap.add(new Cursor(job, procs, shapes.walltime(job)));
     }
 
     /** The next job after the last one returned that passes the tests under these bounds; null when none is left. */
-    JobView next(long freeNow, long extraCores) {
+    public JobView next(long freeNow, long extraCores) {
         while (!heap.isEmpty()) {
             Cursor c = heap.poll();
             if (c.procs > freeNow) continue; // the whole processor count fails, now and for the rest of the scan

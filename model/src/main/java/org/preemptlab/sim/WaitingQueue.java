@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.preemptlab.job.JobView;
 import org.preemptlab.sched.QueueShapes;
 
@@ -26,15 +27,16 @@ import org.preemptlab.sched.QueueShapes;
 final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     private final Comparator<? super JobView> order;
-    /** The waiting jobs by processors, each count's in queue order with its wall times indexed (EASY's scan). */
-    private final TreeMap<Integer, WalltimeIndex> indexes = new TreeMap<>();
-    private final NavigableSet<Integer> processorCounts = Collections.unmodifiableNavigableSet(indexes.navigableKeySet());
+    /** The waiting jobs by processors, each count's in queue order with its requested wall times indexed (EASY's scan). */
+    private final Shapes byRequest = new Shapes(null);
+    /**
+     * The same jobs indexed by other wall times ({@link #by}), one set of indexes per function asked for (a
+     * preemptive backfill's predicted run time); usually none, so a change costs EASY one empty-array check.
+     */
+    private Shapes[] byOther = new Shapes[0];
 
     /** Below this many waiting jobs the groups are dropped (and made again when next asked for). */
     static final int DROP_BELOW = 16;
-
-    /** The groups are kept up to date (they have been asked for since the queue was last short). */
-    private boolean grouped;
 
     WaitingQueue(Comparator<JobRun> order) {
         super(order, "waiting");
@@ -44,18 +46,84 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     @Override
     public boolean add(JobRun r) {
         if (!super.add(r)) return false;
-        if (grouped) group(r);
+        if (byRequest.grouped) byRequest.group(r);
+        for (Shapes other : byOther) if (other.grouped) other.group(r);
         return true;
     }
 
-    private void group(JobRun r) {
-        // get-then-put, not computeIfAbsent(lambda): a one-shot run links no lambda
-        WalltimeIndex index = indexes.get(r.spec().procs());
-        if (index == null) {
-            index = new WalltimeIndex(order);
-            indexes.put(r.spec().procs(), index);
+    /**
+     * The waiting jobs by processors, each count's in queue order in a {@link WalltimeIndex} by one wall time:
+     * the requested one ({@code walltime} null) or a function's. Made from the queue when first asked for,
+     * kept up to date while the queue is long, dropped when it gets short.
+     */
+    private final class Shapes implements QueueShapes {
+        /** Null: {@link JobView#requestedWalltime()} (read directly: EASY's runs call no function). */
+        private final ToLongFunction<JobView> walltime;
+        private final TreeMap<Integer, WalltimeIndex> indexes = new TreeMap<>();
+        private final NavigableSet<Integer> processorCounts = Collections.unmodifiableNavigableSet(indexes.navigableKeySet());
+        /** The groups are kept up to date (they have been asked for since the queue was last short). */
+        private boolean grouped;
+
+        Shapes(ToLongFunction<JobView> walltime) {
+            this.walltime = walltime;
         }
-        index.add(r, r.requestedWalltime());
+
+        private void group(JobRun r) {
+            // get-then-put, not computeIfAbsent(lambda): a one-shot run links no lambda
+            WalltimeIndex index = indexes.get(r.spec().procs());
+            if (index == null) {
+                index = new WalltimeIndex(order);
+                indexes.put(r.spec().procs(), index);
+            }
+            index.add(r, walltime(r));
+        }
+
+        /** Takes a job that left the queue out of its processor count's index (or drops the indexes of a queue grown short). */
+        private void ungroup(JobRun r) {
+            if (size() < DROP_BELOW) {
+                clear();
+                return;
+            }
+            WalltimeIndex index = indexes.get(r.spec().procs());
+            if (index == null || !index.remove(r)) throw shapeChanged(r);
+            if (index.size() == 0) indexes.remove(r.spec().procs());
+        }
+
+        private void clear() {
+            indexes.clear();
+            grouped = false;
+        }
+
+        @Override
+        public Comparator<? super JobView> order() {
+            return order;
+        }
+
+        @Override
+        public long walltime(JobView job) {
+            return walltime == null ? job.requestedWalltime() : walltime.applyAsLong(job);
+        }
+
+        @Override
+        public NavigableSet<Integer> processorCounts() {
+            if (!grouped) {
+                for (JobRun r : WaitingQueue.this) group(r);
+                grouped = true;
+            }
+            return processorCounts;
+        }
+
+        @Override
+        public JobView firstAfter(int procs, JobView after, long maxWalltime) {
+            processorCounts(); // the indexes made (and kept from now on) if they were not
+            WalltimeIndex index = indexes.get(procs);
+            return index == null ? null : index.firstAfter(after, maxWalltime);
+        }
+
+        @Override
+        public QueueShapes by(ToLongFunction<JobView> other) {
+            return WaitingQueue.this.by(other);
+        }
     }
 
     /** The queue's order over the views it holds (all of them {@link JobRun}s); a class, not a lambda. */
@@ -75,20 +143,9 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     @Override
     public boolean remove(Object o) {
         if (!super.remove(o)) return false;
-        if (grouped) ungroup((JobRun) o);
+        if (byRequest.grouped) byRequest.ungroup((JobRun) o);
+        for (Shapes other : byOther) if (other.grouped) other.ungroup((JobRun) o);
         return true;
-    }
-
-    /** Takes a job that left the queue out of its processor count's index (or drops the indexes of a queue grown short). */
-    private void ungroup(JobRun r) {
-        if (size() < DROP_BELOW) {
-            indexes.clear();
-            grouped = false;
-            return;
-        }
-        WalltimeIndex index = indexes.get(r.spec().procs());
-        if (index == null || !index.remove(r)) throw shapeChanged(r);
-        if (index.size() == 0) indexes.remove(r.spec().procs());
     }
 
     private static IllegalStateException shapeChanged(JobRun r) {
@@ -98,8 +155,8 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     @Override
     public void clear() {
         super.clear();
-        indexes.clear();
-        grouped = false;
+        byRequest.clear();
+        for (Shapes other : byOther) other.clear();
     }
 
     /**
@@ -135,17 +192,26 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     @Override
     public NavigableSet<Integer> processorCounts() {
-        if (!grouped) {
-            for (JobRun r : this) group(r);
-            grouped = true;
-        }
-        return processorCounts;
+        return byRequest.processorCounts();
     }
 
     @Override
     public JobView firstAfter(int procs, JobView after, long maxWalltime) {
-        processorCounts(); // the indexes made (and kept from now on) if they were not
-        WalltimeIndex index = indexes.get(procs);
-        return index == null ? null : index.firstAfter(after, maxWalltime);
+        return byRequest.firstAfter(procs, after, maxWalltime);
+    }
+
+    /**
+     * The waiting jobs indexed by {@code walltime} (null: the requested wall time, this queue itself). The same
+     * function object gets the same indexes, kept up to date from then on (while the queue is long); its value for
+     * a job must not change while the job waits (it is read when the job joins the index).
+     */
+    @Override
+    public QueueShapes by(ToLongFunction<JobView> walltime) {
+        if (walltime == null) return this;
+        for (Shapes other : byOther) if (other.walltime == walltime) return other;
+        Shapes made = new Shapes(walltime);
+        byOther = java.util.Arrays.copyOf(byOther, byOther.length + 1);
+        byOther[byOther.length - 1] = made;
+        return made;
     }
 }
