@@ -125,11 +125,23 @@ public final class SiteReplay {
         files.report().warnings().forEach(w -> warnings.add("site: " + w));
         Site site = built.site();
         if (files.dump().isEmpty()) {
-            site = site.toBuilder().accounts(historyAccounts(history)).build();
+            AccountTree.Builder b = AccountTree.builder();
+            Set<String> accounts = new LinkedHashSet<>();
+            Set<AssocKey> users = new LinkedHashSet<>();
+            for (SacctJob j : history.replayed()) {
+                String a = j.account().isEmpty() ? "default" : j.account();
+                accounts.add(a);
+                users.add(AssocKey.user(j.user().isEmpty() ? "user" : j.user(), a));
+            }
+            for (String a : accounts) b.account(a, AssocKey.ROOT_NAME, 1);
+            for (AssocKey u : users) b.user(u.user(), u.account(), 1);
+            site = site.toBuilder().accounts(b.build()).build();
             warnings.add("no --sacctmgr-dump: every (user, account) of the history is an association of 1 share under root, no limits");
         }
         NodeCluster cluster = new NodeCluster(built.pools(), site);
-        Set<String> undefined = undefinedQos(site, history);
+        Set<String> undefined = new java.util.TreeSet<>();
+        for (AssocKey k : site.accounts().keys()) for (String q : site.accounts().allowedQos(k)) if (!site.qos().contains(q)) undefined.add(q);
+        for (SacctJob j : history.replayed()) if (!j.qos().isEmpty() && !site.qos().contains(j.qos())) undefined.add(j.qos());
         if (!undefined.isEmpty()) {
             warnings.add("QOS " + String.join(", ", undefined) + " named by the dump or the jobs but not defined (give --sacctmgr-qos, "
                     + "the output of sacctmgr -P show qos): their jobs are left out");
@@ -149,12 +161,55 @@ public final class SiteReplay {
         // the tasks of a throttled array queue at the array's first eligibility, as Slurm's meta record waits (ArrayThrottles.queuedAt)
         Map<Long, Integer> throttles = ArrayThrottles.inferred(history.replayed());
         ReplayJobs jobs = new ReplayJobs(history, cluster, ArrayThrottles.queuedAt(history.replayed(), throttles));
-        int[] counts = new int[3];
+        int noAssoc = 0, noLimit = 0, unknownPart = 0;
         for (SacctJob j : jobs.rows()) {
-            JobSpec spec = spec(j, site, jobs, throttles, counts);
-            if (spec != null) jobs.add(spec, j);
+            int nodes = Math.max(1, j.nodes());
+            int cores = Math.max(1, (j.cpus() + nodes - 1) / nodes);
+            long memTotal = j.reqTres().getOrDefault("mem", j.allocTres().getOrDefault("mem", Math.max(0, j.reqMemMb())));
+            long mem = (memTotal + nodes - 1) / nodes;
+            List<String> parts = new ArrayList<>();
+            for (String p : j.partition().split(",")) {
+                if (p.isBlank()) continue;
+                if (site.partitionIndex(p.strip()) < 0) unknownPart++;
+                else parts.add(p.strip());
+            }
+            String user = j.user().isEmpty() ? "user" : j.user();
+            String account = j.account().isEmpty() ? "default" : j.account();
+            AssocKey assoc = AssocKey.user(user, account);
+            String qos = j.qos().isEmpty() ? site.accounts().contains(assoc) ? site.accounts().defaultQos(assoc) : null : j.qos();
+            if (!site.accounts().contains(assoc) || qos == null || !site.qos().contains(qos) || !site.accounts().mayUse(assoc, qos)) {
+                noAssoc++;
+                continue;
+            }
+            long estimate = j.timelimit();
+            if (estimate == SacctJob.UNLIMITED || estimate == SacctJob.PARTITION_LIMIT || estimate < 0) {
+                Partition p = parts.isEmpty() ? site.defaultPartition() : site.partition(parts.get(0));
+                long t = p == null ? -1 : p.defaultTimeSeconds() > 0 ? p.defaultTimeSeconds() : p.maxTimeSeconds();
+                estimate = t > 0 ? t : Math.max(1, j.elapsed());
+                noLimit++;
+            }
+            estimate = Math.max(1, estimate);
+            long runtime = Math.min(Math.max(0, j.elapsed()), estimate);
+            List<Gres> gres = new ArrayList<>();
+            Map<String, Long> typed = new LinkedHashMap<>();
+            j.reqTres().forEach((k, v) -> {
+                if (k.startsWith("gres/") && k.indexOf(':') > 0) typed.put(k.substring(5), v);
+            });
+            j.reqTres().forEach((k, v) -> {
+                if (!k.startsWith("gres/") || k.indexOf(':') > 0 || v <= 0) return;
+                String name = k.substring(5);
+                String type = "";
+                for (var t : typed.entrySet()) if (t.getKey().startsWith(name + ":") && t.getValue().equals(v)) type = t.getKey().substring(name.length() + 1);
+                gres.add(new Gres(name, type, (v + nodes - 1) / nodes));
+            });
+            SlurmRequest.Builder rb = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres);
+            Integer throttle = j.id().arrayTask() >= 0 ? throttles.get(j.id().base()) : null;
+            if (throttle != null) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()).arrayThrottle(throttle);
+            else if (j.id().arrayTask() >= 0) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()); // for the backfill's array rules
+            SlurmRequest req = rb.build();
+            jobs.add(new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime, qos, account,
+                    List.of(), true, true, 0, 0, null, req), j);
         }
-        int noAssoc = counts[NO_ASSOCIATION], noLimit = counts[NO_LIMIT], unknownPart = counts[UNKNOWN_PARTITION];
         if (jobs.unfit() > 0) warnings.add(jobs.unfit() + " jobs fit in none of their partitions' nodes on an empty cluster: left out");
         if (noAssoc > 0) warnings.add(noAssoc + " jobs whose (user, account) association or QOS the site does not have or allow: left out");
         if (unknownPart > 0) warnings.add(unknownPart + " partition names slurm.conf does not have: dropped from the jobs' lists");
@@ -208,89 +263,5 @@ public final class SiteReplay {
         SimulationResult r = new Simulation(simConfig).run(progress);
         if (sim != null) sim[0] = r;
         return jobs.result(r, sched, policy, history, toleranceSeconds, warnings, wall);
-    }
-
-    // The loops over the history's rows are methods of their own (these two, spec): a loop of 100k turns in replay's body
-    // made the JIT compile the whole of replay on stack replacement (see spec).
-
-    /** Without a dump: every (user, account) of the history an association of 1 share under root, in the history's order. */
-    private static AccountTree historyAccounts(SacctHistory history) {
-        AccountTree.Builder b = AccountTree.builder();
-        Set<String> accounts = new LinkedHashSet<>();
-        Set<AssocKey> users = new LinkedHashSet<>();
-        for (SacctJob j : history.replayed()) {
-            String a = j.account().isEmpty() ? "default" : j.account();
-            accounts.add(a);
-            users.add(AssocKey.user(j.user().isEmpty() ? "user" : j.user(), a));
-        }
-        for (String a : accounts) b.account(a, AssocKey.ROOT_NAME, 1);
-        for (AssocKey u : users) b.user(u.user(), u.account(), 1);
-        return b.build();
-    }
-
-    /** The QOS the associations allow or the jobs name but the site does not define, sorted. */
-    private static Set<String> undefinedQos(Site site, SacctHistory history) {
-        Set<String> undefined = new java.util.TreeSet<>();
-        for (AssocKey k : site.accounts().keys()) for (String q : site.accounts().allowedQos(k)) if (!site.qos().contains(q)) undefined.add(q);
-        for (SacctJob j : history.replayed()) if (!j.qos().isEmpty() && !site.qos().contains(j.qos())) undefined.add(j.qos());
-        return undefined;
-    }
-
-    private static final int NO_ASSOCIATION = 0, NO_LIMIT = 1, UNKNOWN_PARTITION = 2;
-
-    /**
-     * The engine's job for sacct row {@code j}, or null when the site has not its association or QOS (counted in
-     * {@code counts}, as the unknown partition names and the jobs without a time limit are). A method of its own, not the
-     * body of {@link #replay}'s loop over the rows: that loop made the JIT compile the whole of {@code replay} on stack
-     * replacement, twice (C1 with profiling, then C2: ≈ 100 kB and 60 kB of code, more than a second of compiler time on
-     * a 100k-job history), where this method is compiled alone (docs/performance.md, issue 12, 7 December).
-     */
-    private static JobSpec spec(SacctJob j, Site site, ReplayJobs jobs, Map<Long, Integer> throttles, int[] counts) {
-        int nodes = Math.max(1, j.nodes());
-        int cores = Math.max(1, (j.cpus() + nodes - 1) / nodes);
-        long memTotal = j.reqTres().getOrDefault("mem", j.allocTres().getOrDefault("mem", Math.max(0, j.reqMemMb())));
-        long mem = (memTotal + nodes - 1) / nodes;
-        List<String> parts = new ArrayList<>();
-        for (String p : j.partition().split(",")) {
-            if (p.isBlank()) continue;
-            if (site.partitionIndex(p.strip()) < 0) counts[UNKNOWN_PARTITION]++;
-            else parts.add(p.strip());
-        }
-        String user = j.user().isEmpty() ? "user" : j.user();
-        String account = j.account().isEmpty() ? "default" : j.account();
-        AssocKey assoc = AssocKey.user(user, account);
-        String qos = j.qos().isEmpty() ? site.accounts().contains(assoc) ? site.accounts().defaultQos(assoc) : null : j.qos();
-        if (!site.accounts().contains(assoc) || qos == null || !site.qos().contains(qos) || !site.accounts().mayUse(assoc, qos)) {
-            counts[NO_ASSOCIATION]++;
-            return null;
-        }
-        long estimate = j.timelimit();
-        if (estimate == SacctJob.UNLIMITED || estimate == SacctJob.PARTITION_LIMIT || estimate < 0) {
-            Partition p = parts.isEmpty() ? site.defaultPartition() : site.partition(parts.get(0));
-            long t = p == null ? -1 : p.defaultTimeSeconds() > 0 ? p.defaultTimeSeconds() : p.maxTimeSeconds();
-            estimate = t > 0 ? t : Math.max(1, j.elapsed());
-            counts[NO_LIMIT]++;
-        }
-        estimate = Math.max(1, estimate);
-        long runtime = Math.min(Math.max(0, j.elapsed()), estimate);
-        List<Gres> gres = new ArrayList<>();
-        Map<String, Long> typed = new LinkedHashMap<>();
-        j.reqTres().forEach((k, v) -> {
-            if (k.startsWith("gres/") && k.indexOf(':') > 0) typed.put(k.substring(5), v);
-        });
-        j.reqTres().forEach((k, v) -> {
-            if (!k.startsWith("gres/") || k.indexOf(':') > 0 || v <= 0) return;
-            String name = k.substring(5);
-            String type = "";
-            for (var t : typed.entrySet()) if (t.getKey().startsWith(name + ":") && t.getValue().equals(v)) type = t.getKey().substring(name.length() + 1);
-            gres.add(new Gres(name, type, (v + nodes - 1) / nodes));
-        });
-        SlurmRequest.Builder rb = SlurmRequest.of(user, account).toBuilder().partitions(parts).gresPerNode(gres);
-        Integer throttle = j.id().arrayTask() >= 0 ? throttles.get(j.id().base()) : null;
-        if (throttle != null) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()).arrayThrottle(throttle);
-        else if (j.id().arrayTask() >= 0) rb.arrayName(Long.toString(j.id().base())).arrayTask((int) j.id().arrayTask()); // for the backfill's array rules
-        SlurmRequest req = rb.build();
-        return new JobSpec(jobs.nextId(), j.id().text(), jobs.queued(j), nodes, cores, mem, estimate, runtime, qos, account,
-                List.of(), true, true, 0, 0, null, req);
     }
 }

@@ -65,7 +65,7 @@ class SiteReplayTest {
     @Test
     void rowsLeftOutOrChangedAreCountedEachUnderItsOwnWarning(@TempDir Path dir) throws Exception {
         // the CI history with 1 row of a user the dump does not have, 2 rows naming a partition slurm.conf does not have and
-        // 3 rows without a time limit: each count under its own warning (the rows are turned into jobs by SiteReplay.spec)
+        // 3 rows without a time limit: each count under its own warning
         List<String> lines = Files.readAllLines(f("ci-run1", "sacct.txt"));
         for (int i = 1; i <= 6; i++) {
             String[] c = lines.get(i).split("\\|", -1);
