@@ -3,8 +3,11 @@ package org.preemptlab.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctReader;
 import org.preemptlab.history.SlurmLocalFixturesTest;
@@ -57,5 +60,28 @@ class SiteReplayTest {
                 r.warnings().toString());
         long high = h.replayed().stream().filter(j -> j.qos().equals("high")).count();
         assertEquals(43 - high, r.replayed());
+    }
+
+    @Test
+    void rowsLeftOutOrChangedAreCountedEachUnderItsOwnWarning(@TempDir Path dir) throws Exception {
+        // the CI history with 1 row of a user the dump does not have, 2 rows naming a partition slurm.conf does not have and
+        // 3 rows without a time limit: each count under its own warning
+        List<String> lines = Files.readAllLines(f("ci-run1", "sacct.txt"));
+        for (int i = 1; i <= 6; i++) {
+            String[] c = lines.get(i).split("\\|", -1);
+            if (i == 1) c[2] = "nobody";
+            else if (i <= 3) c[4] = c[4] + ",nosuch";
+            else c[11] = "UNLIMITED";
+            lines.set(i, String.join("|", c));
+        }
+        Path sacct = dir.resolve("sacct.txt");
+        Files.write(sacct, lines);
+        HistoryReplay.Result r = SiteReplay.run(site("ci-run1", true), SacctReader.read(sacct), 0, null, SiteReplay.Priority.MULTIFACTOR);
+        List<String> w = r.warnings();
+        assertTrue(w.contains("1 jobs whose (user, account) association or QOS the site does not have or allow: left out"), w.toString());
+        assertTrue(w.contains("2 partition names slurm.conf does not have: dropped from the jobs' lists"), w.toString());
+        assertTrue(w.contains("3 jobs without a time limit (UNLIMITED, Partition_Limit): the partition's DefaultTime or MaxTime, "
+                + "else their run time"), w.toString());
+        assertEquals(42, r.replayed());
     }
 }
