@@ -130,7 +130,8 @@ class RecordedOrderReplayTest {
         for (String run : List.of("full-log-run3", "full-log-run4")) {
             StartComparison c = replay(run, true).comparison();
             assertEquals(140, c.jobs());
-            // observed 0.721 / 0.729 within 60 s, mean 50.4 / 50.2 s, tau 0.829 / 0.830: within 0.05 of the floor's share and
+            // observed 0.757 / 0.714 within 60 s, mean 44.1 / 43.8 s, tau 0.858 / 0.856 (before the plans' inclusive end, 7 Dec:
+            // 0.721 / 0.729, 50.4 / 50.2 s, 0.829 / 0.830): within 0.05 of the floor's share and
             // 0.03 of its tau, the mean within 1.5 x the floor's (the criterion)
             assertTrue(c.withinToleranceShare() >= floor.withinToleranceShare() - 0.05, run + " share " + c.withinToleranceShare());
             assertTrue(c.startOrderKendallTau() >= floor.startOrderKendallTau() - 0.03, run + " tau " + c.startOrderKendallTau());
