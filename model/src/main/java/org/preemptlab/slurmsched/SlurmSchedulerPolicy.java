@@ -583,7 +583,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 WillRunPlanner.Outcome o = planner.test(job.spec(), partitionNodes(s.cluster(), job.spec(), part), duration);
                 slot = o == null ? null : new AvailabilityProfile.Slot(o.start(), o.placement());
             } else {
-                slot = fast != null ? fast.earliestFit(job.spec(), now, duration) : profile.earliestFit(job.spec(), now, duration, windows);
+                // _attempt_backfill takes a plan's nodes from a job whose end_time (start + limit) is at or after the plan's
+                // begin (node_space[j].begin_time <= end_time): the instant of the job's end counts, so on a Slurm
+                // cluster the own-resource search asks for one second more than the limit (plans only; the job runs its limit)
+                slot = fast != null ? fast.earliestFit(job.spec(), now, inclusiveEnd(duration)) : profile.earliestFit(job.spec(), now, duration, windows);
             }
             long priority = attributes.priority(job.spec());
             // cons_tres finds a later start in batches of ends (_will_run_test); the general profile stands for other selects
@@ -636,8 +639,17 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         long start = batches.start(slot.start(), partitionPools(s.cluster(), job.spec(), part),
                 pools -> pools.isEmpty() ? null : poolNodes(s.cluster(), pools));
         if (start == slot.start()) return slot;
-        AvailabilityProfile.Slot later = fast.fitAt(job.spec(), start, duration);
+        AvailabilityProfile.Slot later = fast.fitAt(job.spec(), start, inclusiveEnd(duration));
         return later != null ? later : slot;
+    }
+
+    /**
+     * The span an own-resource backfill search asks to be free on a Slurm cluster: the limit and the instant of its end,
+     * since {@code _attempt_backfill} keeps a job off a plan's nodes when the plan begins at or before the job's
+     * {@code end_time} ({@code node_space[j].begin_time <= end_time}, backfill.c), not only before it.
+     */
+    static long inclusiveEnd(long duration) {
+        return duration + 1;
     }
 
     /**

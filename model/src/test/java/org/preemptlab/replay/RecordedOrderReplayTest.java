@@ -107,6 +107,11 @@ class RecordedOrderReplayTest {
         Map<String, Long> passes = starts(replay("full-log-run4", false));
         assertEquals(List.of(114L, 115L), List.of(ordered.get("44"), ordered.get("33")));
         assertEquals(List.of(112L, 114L), List.of(passes.get("44"), passes.get("33")));
+        // the cycle of 08:49:40.151 (t 94) planned 33 on c5 from 214 and started 36 (2 CPUs, 2 min: end 214) on g3, since a
+        // plan beginning at a job's end keeps the job off its nodes (backfill.c: begin_time <= end_time); so 30 (gpu, 4 CPUs +
+        // 2 GPUs) found no room on g3 until 36 ended and started at 118 s, as in Slurm (with 36 on c5 the replay gave 115)
+        assertEquals(118L, ordered.get("30"));
+        assertEquals(94L, ordered.get("36"));
     }
 
     /**
@@ -125,7 +130,8 @@ class RecordedOrderReplayTest {
         for (String run : List.of("full-log-run3", "full-log-run4")) {
             StartComparison c = replay(run, true).comparison();
             assertEquals(140, c.jobs());
-            // observed 0.721 / 0.729 within 60 s, mean 50.4 / 50.2 s, tau 0.829 / 0.830: within 0.05 of the floor's share and
+            // observed 0.757 / 0.714 within 60 s, mean 44.1 / 43.8 s, tau 0.858 / 0.856 (before the plans' inclusive end, 7 Dec:
+            // 0.721 / 0.729, 50.4 / 50.2 s, 0.829 / 0.830): within 0.05 of the floor's share and
             // 0.03 of its tau, the mean within 1.5 x the floor's (the criterion)
             assertTrue(c.withinToleranceShare() >= floor.withinToleranceShare() - 0.05, run + " share " + c.withinToleranceShare());
             assertTrue(c.startOrderKendallTau() >= floor.startOrderKendallTau() - 0.03, run + " tau " + c.startOrderKendallTau());
