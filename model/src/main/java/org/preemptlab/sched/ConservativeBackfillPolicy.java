@@ -67,7 +67,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private int[] lastStarted = new int[16];
     private int lastStartedCount;
     private boolean unbookedLeft = true;
-    /** Passes that did not walk the queue (for the tests). */
+    /** Passes that did not walk the queue at all (for the tests). */
     private long queueWalksSkipped;
     /** Pass number in which each job was last seen running or waiting. */
     private long[] seen = new long[1024];
@@ -204,7 +204,6 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         if (walked) {
             kept = walkQueue(waiting, now);
         } else {
-            queueWalksSkipped++;
             kept = bookedCount - runningCount; // every waiting booking is a queued job's (see the fields)
         }
         List<JobView> changed = null;
@@ -263,6 +262,7 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
                     noteStart(q, now);
                 }
             }
+            if (!walked) queueWalksSkipped++;
             List<Decision> decisions = new ArrayList<>();
             long next = startDue(s, now, decisions);
             if (next != Long.MAX_VALUE) {
