@@ -27,9 +27,48 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private long[] bookedFrom = new long[1024];
     private long[] bookedTo = new long[1024];
     private boolean[] bookedRunning = new boolean[1024];
-    /** Indices of jobs with a booking (unordered). */
+    /** Indices of jobs with a booking (unordered), and each booked job's place in it. */
     private int[] booked = new int[1024];
     private int bookedCount;
+    private int[] bookedAt = new int[1024];
+    /** Indices of jobs with a running booking (unordered), and each one's place in it. */
+    private int[] runningBooked = new int[1024];
+    private int runningCount;
+    private int[] runningAt = new int[1024];
+    /*
+     * The waiting bookings by reserved start, for the passes that do not walk the queue: a binary min-heap of
+     * keys (start << 24 | job index), lazily cleaned — a key is current while its job's booking is waiting and
+     * begins there; moved, started and dropped bookings leave stale keys, skipped when met and dropped when the
+     * heap is rebuilt from the bookings (once it holds twice as many keys as there are waiting bookings).
+     * Off (every pass walks the queue) once a start or an index does not fit the key.
+     */
+    private long[] heap = new long[64];
+    private int heapSize;
+    private boolean heapOff;
+    private static final int INDEX_BITS = 24;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+    /** Pass in which each job was taken from the heap as due (a key may be in it twice). */
+    private long[] dueMark = new long[1024];
+    /*
+     * Skipping the walk of the queue. The walk finds the waiting jobs without a booking (to reserve), those
+     * whose booking begins now (to start), the next reserved start, and marks the queued jobs so that the
+     * bookings of jobs that left are found. At the end of every pass each queued job that did not start holds
+     * a waiting booking (unless one found no fit: unbookedLeft). The next pass then needs the walk only if
+     * the queue changed otherwise than by this policy's starts and by joins: the engine's journal lists the
+     * joins since the last pass (queueJoined), the snapshot looks a waiting job up by index, and the queue's
+     * size says whether any job left besides the starts (each of which must have left it: looked up). Then
+     * the waiting bookings are exactly the queued jobs but the joins, the joins are reserved in queue order,
+     * and the due jobs and the next start come from the heap. Anything unknown or different: the walk runs.
+     */
+    private final boolean skipUnchangedQueue;
+    private long lastJoinsSeen = -1;
+    private long lastLeaves = -1;
+    private int lastQueueSize;
+    private int[] lastStarted = new int[16];
+    private int lastStartedCount;
+    private boolean unbookedLeft = true;
+    /** Passes that did not walk the queue at all (for the tests). */
+    private long queueWalksSkipped;
     /** Pass number in which each job was last seen running or waiting. */
     private long[] seen = new long[1024];
     /** Pass number in which each job was last seen holding resources. */
@@ -80,12 +119,23 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     private long replans;
 
     public ConservativeBackfillPolicy() {
-        this(true);
+        this(true, true);
     }
 
     /** With {@code skipUnchangedRunning} false, every pass walks the running jobs (the tests' reference). */
     ConservativeBackfillPolicy(boolean skipUnchangedRunning) {
+        this(skipUnchangedRunning, true);
+    }
+
+    /** With {@code skipUnchangedQueue} false, every pass walks the queue (the tests' reference). */
+    ConservativeBackfillPolicy(boolean skipUnchangedRunning, boolean skipUnchangedQueue) {
         this.skipUnchangedRunning = skipUnchangedRunning;
+        this.skipUnchangedQueue = skipUnchangedQueue;
+    }
+
+    /** Passes that did not walk the queue since this policy was made. */
+    long queueWalksSkipped() {
+        return queueWalksSkipped;
     }
 
     /** Passes that did not walk the running jobs since this policy was made. */
@@ -132,36 +182,33 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
         lastUnplanned = unplanned;
         startsAsBooked = true;
         Collection<? extends JobView> waiting = s.queue();
-        if (queue.length < waiting.size()) {
-            queue = new JobView[Math.max(waiting.size(), queue.length * 2)];
+        int waitingSize = waiting.size();
+        List<? extends JobView> joins = joinedOnly(s, now, waitingSize);
+        unbookedLeft = false;
+        lastStartedCount = 0;
+        if (queue.length < waitingSize) {
+            queue = new JobView[Math.max(waitingSize, queue.length * 2)];
             queueIndex = new int[queue.length];
         }
         queued = 0;
-        if (unbooked.length < waiting.size()) {
+        if (unbooked.length < waitingSize) {
             unbooked = new int[queue.length];
             due = new int[queue.length];
         }
         unbookedCount = 0;
         dueCount = 0;
         nextStart = Long.MAX_VALUE;
-        int kept = 0; // bookings dropDeparted would keep: waiting ones of queued jobs, any of running jobs
-        for (JobView j : waiting) {
-            int i = j.index();
-            markSeen(i);
-            if (hasBooking(i) && !bookedRunning[i]) {
-                kept++;
-                long from = bookedFrom[i];
-                if (from == now) due[dueCount++] = queued;
-                else if (from > now) nextStart = Math.min(nextStart, from);
-            } else {
-                unbooked[unbookedCount++] = queued; // a running booking of a queued job is dropped below
-            }
-            queueIndex[queued] = i;
-            queue[queued++] = j;
+        // bookings dropDeparted would keep: waiting ones of queued jobs, any of running jobs
+        boolean walked = joins == null;
+        int kept;
+        if (walked) {
+            kept = walkQueue(waiting, now);
+        } else {
+            kept = bookedCount - runningCount; // every waiting booking is a queued job's (see the fields)
         }
         List<JobView> changed = null;
         boolean foreign = false;
-        int runningBooked = runningAsBooked ? runningBookings() : 0;
+        int runningBooked = runningAsBooked ? runningCount : 0;
         if (runningAsBooked && kept + runningBooked == bookedCount) {
             // the running jobs are those of the last pass and its starts, each with its booking (see the
             // fields above): the walk below would count them all kept and change nothing; nothing departed
@@ -186,18 +233,36 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             }
             runningBookedUntil = until;
         }
+        if (!walked && foreign) {
+            // every waiting booking is dropped below and made again in queue order: the walk is needed
+            kept += walkQueue(waiting, now) - (bookedCount - runningCount);
+            walked = true;
+        }
         try {
             // first: a preemptor may now hold its victim's nodes; nothing departed if every booking is kept
-            boolean released = kept != bookedCount && dropDeparted(now);
+            boolean released = kept != bookedCount && (walked ? dropDeparted(now) : dropDepartedRunning(now));
             if (changed != null) released |= syncRunning(changed, foreign, now);
             if (foreign) walkAgain(now); // every waiting booking was dropped
-            if (released) compress(now);
-            for (int u = 0; u < unbookedCount; u++) {
-                int q = unbooked[u];
-                if (hasBooking(queueIndex[q])) continue;
-                reserve(queue[q], now, now);
-                noteStart(q, now);
+            if (released && !walked) {
+                // the compression needs the queue's positions; the waiting bookings are as the pass found them
+                walkQueue(waiting, now);
+                walked = true;
             }
+            if (released) compress(now);
+            if (!walked && !reserveJoined(s, joins, now)) {
+                walkQueue(waiting, now); // a due job the snapshot did not find: walk (the joins are booked now)
+                walked = true;
+            }
+            if (walked) {
+                for (int u = 0; u < unbookedCount; u++) {
+                    int q = unbooked[u];
+                    if (hasBooking(queueIndex[q])) continue;
+                    reserve(queue[q], now, now);
+                    if (!hasBooking(queueIndex[q])) unbookedLeft = true;
+                    noteStart(q, now);
+                }
+            }
+            if (!walked) queueWalksSkipped++;
             List<Decision> decisions = new ArrayList<>();
             long next = startDue(s, now, decisions);
             if (next != Long.MAX_VALUE) {
@@ -238,11 +303,213 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     /** On a processor machine: the failed processors taken out of the counts, until their repair. */
     private final java.util.Map<Integer, Long> failedUntil = new java.util.HashMap<>();
 
-    /** The bookings of running jobs (a walk of this policy's own arrays, not of the engine's set). */
-    private int runningBookings() {
+    /**
+     * The walk of the queue: marks the queued jobs, notes those to reserve and to start now and the next
+     * reserved start, and copies the views for the pass; returns the waiting bookings of queued jobs.
+     */
+    private int walkQueue(Collection<? extends JobView> waiting, long now) {
+        queued = 0;
+        unbookedCount = 0;
+        dueCount = 0;
+        nextStart = Long.MAX_VALUE;
+        int kept = 0;
+        for (JobView j : waiting) {
+            int i = j.index();
+            markSeen(i);
+            if (hasBooking(i) && !bookedRunning[i]) {
+                kept++;
+                long from = bookedFrom[i];
+                if (from == now) due[dueCount++] = queued;
+                else if (from > now) nextStart = Math.min(nextStart, from);
+            } else {
+                unbooked[unbookedCount++] = queued; // a running booking of a queued job is dropped below
+            }
+            queueIndex[queued] = i;
+            queue[queued++] = j;
+        }
+        return kept;
+    }
+
+    /**
+     * The jobs that joined the queue since the last pass, if the queue changed only by them and by this
+     * policy's starts (see the fields); null if the queue must be walked. Records what the next pass checks.
+     */
+    private List<? extends JobView> joinedOnly(Snapshot s, long now, int waitingSize) {
+        long before = s.queueJoinedBefore();
+        List<? extends JobView> joins = before < 0 ? null : s.queueJoined();
+        long leaves = s.unplannedQueueLeaves();
+        boolean ok = skipUnchangedQueue && !heapOff && !unbookedLeft && joins != null && leaves >= 0
+                && before == lastJoinsSeen && leaves == lastLeaves && s.queueShapes() != null
+                && waitingSize == lastQueueSize - lastStartedCount + joins.size();
+        lastJoinsSeen = joins == null ? -1 : before + joins.size();
+        lastLeaves = leaves;
+        lastQueueSize = waitingSize;
+        if (!ok) return null;
+        // every start of the last pass left the queue (a refused one would still wait, with a running booking)
+        for (int k = 0; k < lastStartedCount; k++) if (s.waiting(lastStarted[k]) != null) return null;
+        for (JobView j : joins) if (hasBooking(j.index())) return null; // requeued after running here: walk
+        if (heapTopBefore(now)) return null;
+        return joins;
+    }
+
+    /**
+     * Without the walk: reserves the joins in queue order, then takes the bookings that begin now from the
+     * heap (their views looked up, in queue order, as the pass's queue) and the next reserved start. False
+     * if a due job was not found waiting (then its keys are back in the heap and the caller walks).
+     */
+    private boolean reserveJoined(Snapshot s, List<? extends JobView> joins, long now) {
+        java.util.Comparator<? super JobView> order = s.queueShapes().order();
+        if (!joins.isEmpty()) {
+            JobView[] js = joins.toArray(new JobView[0]);
+            if (js.length > 1) Arrays.sort(js, order);
+            for (JobView j : js) {
+                reserve(j, now, now);
+                if (!hasBooking(j.index())) unbookedLeft = true;
+            }
+        }
         int n = 0;
-        for (int k = 0; k < bookedCount; k++) if (bookedRunning[booked[k]]) n++;
-        return n;
+        while (true) {
+            long key = heapPeekCurrent();
+            if (key < 0 || (key >>> INDEX_BITS) != now) break;
+            heapPop();
+            int i = (int) (key & INDEX_MASK);
+            if (dueMark[i] == pass) continue; // the same key twice
+            dueMark[i] = pass;
+            JobView j = s.waiting(i);
+            if (j == null) {
+                // not expected (every waiting booking is a queued job's): give the keys back, walk instead
+                heapPush(key);
+                for (int d = 0; d < n; d++) {
+                    heapPush((now << INDEX_BITS) | queueIndex[d]);
+                    dueMark[queueIndex[d]] = 0;
+                }
+                dueMark[i] = 0;
+                Arrays.fill(queue, 0, n, null);
+                return false;
+            }
+            queue[n] = j;
+            queueIndex[n++] = i;
+        }
+        if (n > 1) {
+            // queue order, as the walk would list them
+            Integer[] byOrder = new Integer[n];
+            for (int d = 0; d < n; d++) byOrder[d] = d;
+            JobView[] views = Arrays.copyOf(queue, n);
+            Arrays.sort(byOrder, (a, b) -> order.compare(views[a], views[b]));
+            int[] idx = Arrays.copyOf(queueIndex, n);
+            for (int d = 0; d < n; d++) {
+                queue[d] = views[byOrder[d]];
+                queueIndex[d] = idx[byOrder[d]];
+            }
+        }
+        queued = n;
+        for (int d = 0; d < n; d++) due[d] = d;
+        dueCount = n;
+        long key = heapPeekCurrent();
+        nextStart = key < 0 ? Long.MAX_VALUE : key >>> INDEX_BITS;
+        return true;
+    }
+
+    /** True if a current key begins before now (a waiting booking no pass started: the walk ignores it, as before). */
+    private boolean heapTopBefore(long now) {
+        long key = heapPeekCurrent();
+        return key >= 0 && (key >>> INDEX_BITS) < now;
+    }
+
+    /** The least current key, stale ones above it dropped; -1 if none. */
+    private long heapPeekCurrent() {
+        while (heapSize > 0) {
+            long key = heap[0];
+            int i = (int) (key & INDEX_MASK);
+            if (hasBooking(i) && !bookedRunning[i] && bookedFrom[i] == (key >>> INDEX_BITS)) return key;
+            heapPop();
+        }
+        return -1;
+    }
+
+    private void heapPush(long key) {
+        if (heapSize == heap.length) heap = Arrays.copyOf(heap, heapSize * 2);
+        int k = heapSize++;
+        while (k > 0) {
+            int parent = (k - 1) >>> 1;
+            if (heap[parent] <= key) break;
+            heap[k] = heap[parent];
+            k = parent;
+        }
+        heap[k] = key;
+    }
+
+    private void heapPop() {
+        long last = heap[--heapSize];
+        if (heapSize == 0) return;
+        int k = 0;
+        int half = heapSize >>> 1;
+        while (k < half) {
+            int c = 2 * k + 1;
+            if (c + 1 < heapSize && heap[c + 1] < heap[c]) c++;
+            if (last <= heap[c]) break;
+            heap[k] = heap[c];
+            k = c;
+        }
+        heap[k] = last;
+    }
+
+    /** Notes a waiting booking of job {@code index} from {@code from} in the heap (or turns the heap off). */
+    private void noteWaiting(int index, long from) {
+        if (heapOff) return;
+        if (from < 0 || from >= (1L << (63 - INDEX_BITS)) || index > INDEX_MASK) {
+            heapOff = true;
+            heapSize = 0;
+            heap = new long[0];
+            return;
+        }
+        if (heapSize >= 2 * (bookedCount - runningCount) + 1024) {
+            // rebuild from the bookings (this one is among them): the stale keys go
+            heapSize = 0;
+            for (int k = 0; k < bookedCount; k++) {
+                int i = booked[k];
+                if (!bookedRunning[i]) heapPush((bookedFrom[i] << INDEX_BITS) | i);
+            }
+            return;
+        }
+        heapPush((from << INDEX_BITS) | index);
+    }
+
+    /** dropDeparted when every waiting booking is known to be a queued job's: only running bookings can go. */
+    private boolean dropDepartedRunning(long now) {
+        boolean released = false;
+        for (int k = 0; k < runningCount; k++) {
+            int index = runningBooked[k];
+            if (runningSeen[index] == pass) continue; // still running
+            if (bookedTo[index] > now) released = true;
+            unbook(index, now);
+            drop(index);
+            k--;
+        }
+        return released;
+    }
+
+    /** Removes job {@code index}'s booking from the lists (the profile is not touched). */
+    private void drop(int index) {
+        int k = bookedAt[index];
+        int last = booked[--bookedCount];
+        booked[k] = last;
+        bookedAt[last] = k;
+        if (bookedRunning[index]) removeRunning(index);
+        bookedPlace[index] = null;
+    }
+
+    private void addRunning(int index) {
+        if (runningCount == runningBooked.length) runningBooked = Arrays.copyOf(runningBooked, runningCount * 2);
+        runningAt[index] = runningCount;
+        runningBooked[runningCount++] = index;
+    }
+
+    private void removeRunning(int index) {
+        int k = runningAt[index];
+        int last = runningBooked[--runningCount];
+        runningBooked[k] = last;
+        runningAt[last] = k;
     }
 
     /** The pass's queue walk again, after its waiting bookings were dropped: all are unbooked now. */
@@ -271,11 +538,13 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
     }
 
     private void markSeen(int index) {
-        if (index >= seen.length) {
-            seen = Arrays.copyOf(seen, Math.max(index + 1, seen.length * 2));
-            runningSeen = Arrays.copyOf(runningSeen, seen.length);
-        }
+        if (index >= seen.length) markSeenRoom(index);
         seen[index] = pass;
+    }
+
+    private void markSeenRoom(int index) {
+        seen = Arrays.copyOf(seen, Math.max(index + 1, seen.length * 2));
+        runningSeen = Arrays.copyOf(runningSeen, seen.length);
     }
 
     private void put(int index, Placement p, long from, long to, boolean running) {
@@ -285,15 +554,26 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             bookedFrom = Arrays.copyOf(bookedFrom, n);
             bookedTo = Arrays.copyOf(bookedTo, n);
             bookedRunning = Arrays.copyOf(bookedRunning, n);
+            bookedAt = Arrays.copyOf(bookedAt, n);
+            runningAt = Arrays.copyOf(runningAt, n);
+            dueMark = Arrays.copyOf(dueMark, n);
         }
+        // a job booked by a pass that did not walk the queue may never have been marked: its marks exist
+        if (index >= seen.length) markSeenRoom(index);
         if (bookedPlace[index] == null) {
             if (bookedCount == booked.length) booked = Arrays.copyOf(booked, booked.length * 2);
+            bookedAt[index] = bookedCount;
             booked[bookedCount++] = index;
+            if (running) addRunning(index);
+        } else if (bookedRunning[index] != running) {
+            if (running) addRunning(index);
+            else removeRunning(index);
         }
         bookedPlace[index] = p;
         bookedFrom[index] = from;
         bookedTo[index] = to;
         bookedRunning[index] = running;
+        if (!running) noteWaiting(index, from);
     }
 
     private void book(int index, Placement p, long from, long to, boolean running) {
@@ -332,8 +612,8 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             int index = booked[k];
             if (bookedRunning[index]) continue;
             unbook(index, now);
-            bookedPlace[index] = null;
-            booked[k--] = booked[--bookedCount];
+            drop(index);
+            k--;
         }
     }
 
@@ -345,8 +625,8 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             if (seen[index] == pass && (!bookedRunning[index] || runningSeen[index] == pass)) continue; // still there, same role
             if (bookedTo[index] > now) released = true;
             unbook(index, now);
-            bookedPlace[index] = null;
-            booked[k--] = booked[--bookedCount];
+            drop(index);
+            k--;
         }
         return released;
     }
@@ -453,11 +733,11 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             if (!fitsNow(free, place)) {
                 // the machine changed under the plan (a failure, a maintenance window): plan again
                 unbook(i, now);
-                bookedPlace[i] = null;
-                removeFromBooked(i);
+                drop(i);
                 replans++;
                 reserve(j, now, now + 1);
                 if (hasBooking(i)) next = Math.min(next, bookedFrom[i]);
+                else unbookedLeft = true;
                 continue;
             }
             Placement p = free.take(place);
@@ -467,18 +747,12 @@ public final class ConservativeBackfillPolicy implements SchedulingPolicy {
             runningBookedUntil = Math.min(runningBookedUntil, bookedTo[i]);
             put(i, place, now, bookedTo[i], true);
             decisions.add(new Decision.Start(j, p, new StartReason.ReservationDue(j.spec(), now)));
+            if (lastStartedCount == lastStarted.length) lastStarted = Arrays.copyOf(lastStarted, lastStartedCount * 2);
+            lastStarted[lastStartedCount++] = i;
         }
         return next;
     }
 
-    private void removeFromBooked(int index) {
-        for (int k = 0; k < bookedCount; k++) {
-            if (booked[k] == index) {
-                booked[k] = booked[--bookedCount];
-                return;
-            }
-        }
-    }
 
     /** Processor-mode bookings hold counts; the engine's placements name processors. */
     private static boolean samePlace(Placement booked, Placement actual) {

@@ -18,6 +18,12 @@ final class CountProfile implements AvailabilityProfile {
     private int[] free = new int[64];
     private int size;
     /**
+     * The steps are [head, size): those before head have passed ({@link #advanceTo} moves head on rather
+     * than moving the steps down, so the block summaries stay valid; the passed steps are dropped once they
+     * are as many as the live ones).
+     */
+    private int head;
+    /**
      * The most processors the profile has free once every booking it was built with has ended: those of
      * the machine that are up ({@link AvailabilityProfile#ofReleases} passes the free ones and the running
      * jobs' ones; a processor down for a failure is not among them, as DOWN nodes are not in Slurm's
@@ -52,9 +58,9 @@ final class CountProfile implements AvailabilityProfile {
         size = 1;
     }
 
-    /** Index of the step containing {@code t} (t ≥ times[0]). */
+    /** Index of the step containing {@code t} (t ≥ times[head]). */
     private int stepOf(long t) {
-        int i = Arrays.binarySearch(times, 0, size, t);
+        int i = Arrays.binarySearch(times, head, size, t);
         return i >= 0 ? i : -i - 2;
     }
 
@@ -62,15 +68,24 @@ final class CountProfile implements AvailabilityProfile {
     public void advanceTo(long now) {
         forgetScan();
         int i = stepOf(now);
-        if (i <= 0) {
-            if (times[0] < now) times[0] = now;
+        if (i <= head) {
+            if (times[head] < now) times[head] = now;
             return;
         }
+        head = i;
+        times[head] = now;
+        if (head >= 64 && head >= size - head) compact();
+        scanned = head;
+    }
+
+    /** Drops the passed steps: the live ones moved to the start of the arrays (the summaries are made again). */
+    private void compact() {
         blockValid = 0;
-        System.arraycopy(times, i, times, 0, size - i);
-        System.arraycopy(free, i, free, 0, size - i);
-        size -= i;
-        times[0] = now;
+        System.arraycopy(times, head, times, 0, size - head);
+        System.arraycopy(free, head, free, 0, size - head);
+        size -= head;
+        head = 0;
+        forgetScan();
     }
 
     /** Makes {@code t} a breakpoint; returns its index. */
@@ -96,7 +111,7 @@ final class CountProfile implements AvailabilityProfile {
 
     private void add(int procs, long from, long to) {
         if (to <= from) return;
-        from = Math.max(from, times[0]);
+        from = Math.max(from, times[head]);
         if (to <= from) return;
         forgetScan();
         int a = split(from);
@@ -109,11 +124,11 @@ final class CountProfile implements AvailabilityProfile {
         // the profile had no equal neighbours, and the steps in [a, b) all moved by the same count:
         // only the edges can have become equal to their neighbours (b first: removing it keeps a)
         if (b < size && free[b] == free[b - 1]) remove(b);
-        if (a > 0 && free[a] == free[a - 1]) remove(a);
+        if (a > head && free[a] == free[a - 1]) remove(a);
     }
 
     private void forgetScan() {
-        scanned = 0;
+        scanned = head;
         scannedMax = Integer.MIN_VALUE;
     }
 
@@ -136,7 +151,7 @@ final class CountProfile implements AvailabilityProfile {
         return max < x;
     }
 
-    /** Removes breakpoint k (k ≥ 1): step k - 1 extends over it. */
+    /** Removes breakpoint k (k > head): step k - 1 extends over it. */
     private void remove(int k) {
         System.arraycopy(times, k + 1, times, k, size - k - 1);
         System.arraycopy(free, k + 1, free, k, size - k - 1);
@@ -232,7 +247,8 @@ final class CountProfile implements AvailabilityProfile {
     @Override
     public Slot earliestFit(JobSpec job, long from, long duration, java.util.List<Reservation> windows) {
         int p = job.procs();
-        long candidate = Math.max(from, times[0]);
+        long candidate = Math.max(from, times[head]);
+        if (windows.isEmpty()) return fit(p, candidate, duration);
         search:
         while (candidate != Long.MAX_VALUE) {
             int blocked = 0;
@@ -265,6 +281,36 @@ final class CountProfile implements AvailabilityProfile {
         return null;
     }
 
+    /**
+     * {@link #earliestFit} without windows, as {@link #earlierStart} searches: the first step from the
+     * candidate's with p free (blocks of steps skipped by their most free count); the steps the candidate's
+     * duration spans found by a galloping search, and the last of them with fewer than p free found walking
+     * back from the far end; none: it fits; else the next candidate is the end of that step (no start before
+     * it can hold the job: its window would hold that step), and the steps after it up to the far end are
+     * known to have p free. The answers of a walk of every step, which moves the candidate to the end of each
+     * step with fewer than p free and answers at the first step with p free that reaches the candidate's end;
+     * a window's short runs of p free before its last blocking step are never read.
+     */
+    private Slot fit(int p, long candidate, long duration) {
+        int k = stepOf(candidate);
+        int good = k; // steps [k, good) are known to have p free
+        while (true) {
+            if (good <= k) {
+                k = nextAtLeast(k, Long.MAX_VALUE, p);
+                if (k >= size) return null; // the last step, for ever, has fewer than p free
+                good = k + 1;
+            }
+            candidate = Math.max(candidate, times[k]);
+            long reach = duration > Long.MAX_VALUE - candidate ? Long.MAX_VALUE : candidate + duration;
+            int end = firstAtOrAfter(good, reach); // the window's steps: [k, end)
+            int bad = lastBelow(good, end, p);
+            if (bad < 0) return new Slot(candidate, Placement.ofCount(p));
+            k = bad + 1;
+            if (k >= size) return null;
+            good = end;
+        }
+    }
+
     /** {@link #earlierStart}'s answer when there is no earlier start. */
     static final long NONE = Long.MIN_VALUE;
 
@@ -285,7 +331,7 @@ final class CountProfile implements AvailabilityProfile {
      */
     long earlierStart(int p, long from, int ownProcs, long ownFrom, long ownTo) {
         long duration = ownTo - ownFrom;
-        from = Math.max(from, times[0]);
+        from = Math.max(from, times[head]);
         if (from >= ownFrom) return NONE;
         if (noneAtLeastBefore(p, ownFrom)) return NONE; // most searches of a compression end here
         // before ownFrom the job's own booking is not in the way: a start there needs p free up to
@@ -294,7 +340,7 @@ final class CountProfile implements AvailabilityProfile {
         // the next candidate lies after that step, so the short runs of p free before it (they cannot
         // hold the job) are never read. Steps [k, good) are known to have p free.
         long candidate = from;
-        int k = from == times[0] ? 0 : stepOf(from);
+        int k = from == times[head] ? head : stepOf(from);
         int good = k;
         while (true) {
             if (good <= k) {
@@ -355,23 +401,23 @@ final class CountProfile implements AvailabilityProfile {
 
     /** The number of steps (for tests). */
     int steps() {
-        return size;
+        return size - head;
     }
 
-    /** Where step q begins (for tests). */
+    /** Where step q (from 0, the step that holds the profile's start) begins (for tests). */
     long stepTime(int q) {
-        return times[q];
+        return times[head + q];
     }
 
-    /** The free count of step q (for tests). */
+    /** The free count of step q (from 0) (for tests). */
     int stepFree(int q) {
-        return free[q];
+        return free[head + q];
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < size; k++) sb.append(times[k]).append(':').append(free[k]).append(' ');
+        for (int k = head; k < size; k++) sb.append(times[k]).append(':').append(free[k]).append(' ');
         return sb.toString();
     }
 }

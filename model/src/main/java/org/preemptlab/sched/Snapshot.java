@@ -41,6 +41,37 @@ public interface Snapshot {
         return -1;
     }
 
+    /**
+     * A count that grows with every job that leaves {@link #queue()} other than by one of the policy's own
+     * {@link Decision.Start}s carried out (an engine's own start, a kill, a cancel); -1 if this snapshot
+     * does not keep it. With {@link #queueJoined()}: what changed in the queue since the last pass,
+     * without walking it.
+     */
+    default long unplannedQueueLeaves() {
+        return -1;
+    }
+
+    /**
+     * How many jobs joined {@link #queue()} since the run began before the first of {@link #queueJoined()};
+     * -1 if this snapshot does not keep the journal.
+     */
+    default long queueJoinedBefore() {
+        return -1;
+    }
+
+    /**
+     * The jobs that joined {@link #queue()} (arrivals, requeues) since the last pass was decided, in the
+     * order they joined (a job may have left again since); null if this snapshot does not keep them.
+     */
+    default List<? extends JobView> queueJoined() {
+        return null;
+    }
+
+    /** The waiting job of that index, or null if it is not waiting (or this snapshot does not look jobs up). */
+    default JobView waiting(int index) {
+        return null;
+    }
+
     /** Suspended jobs (holding memory, not cores), in the order they were suspended. */
     Collection<? extends JobView> suspended();
 

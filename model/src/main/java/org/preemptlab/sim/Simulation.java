@@ -564,7 +564,9 @@ public final class Simulation {
     private void pass(boolean tick) {
         passes++;
         if (slurm != null) slurm.beforePass(now, tick);
-        for (Decision d : policy.schedule(snapshot)) {
+        List<Decision> decisions = policy.schedule(snapshot);
+        queue.journalRead(); // the policy has seen the joins; those its decisions cause are for the next pass
+        for (Decision d : decisions) {
             if (d instanceof Decision.Start s) {
                 if (slurm == null || slurm.mayStart((JobRun) s.job(), s.placement(), now)) {
                     start((JobRun) s.job(), s.placement(), s.reason());
@@ -1292,6 +1294,28 @@ public final class Simulation {
         @Override
         public long unplannedRunningChanges() {
             return running.changes() - startsCarriedOut + startsRefused;
+        }
+
+        /** Each start carried out took its job out of the queue once (start removes it). */
+        @Override
+        public long unplannedQueueLeaves() {
+            return queue.leaves() - startsCarriedOut;
+        }
+
+        @Override
+        public long queueJoinedBefore() {
+            return queue.joinedBefore();
+        }
+
+        @Override
+        public List<? extends JobView> queueJoined() {
+            return queue.joined();
+        }
+
+        @Override
+        public JobView waiting(int index) {
+            JobRun r = index >= 0 && index < count ? runs[index] : null;
+            return r != null && r.state() == JobState.QUEUED && queue.contains(r) ? r : null;
         }
 
         @Override

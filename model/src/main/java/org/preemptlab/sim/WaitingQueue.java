@@ -3,6 +3,7 @@ package org.preemptlab.sim;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -48,7 +49,52 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
         if (!super.add(r)) return false;
         if (byRequest.grouped) byRequest.group(r);
         for (Shapes other : byOther) if (other.grouped) other.group(r);
+        if (joinedCount == joined.length) joined = java.util.Arrays.copyOf(joined, joinedCount * 2);
+        joined[joinedCount++] = r;
         return true;
+    }
+
+    /*
+     * The journal of the queue's changes, for a policy that keeps its own plan of the waiting jobs and would
+     * otherwise walk the whole queue every pass to find what changed (conservative backfilling): the jobs that
+     * joined since the journal was last cleared (in the order they joined), how many joined before them, and
+     * how many left in all. The engine clears the list after each pass ({@link #journalRead}).
+     */
+    private JobRun[] joined = new JobRun[16];
+    private int joinedCount;
+    private long joinedBefore;
+    private long leaves;
+    private final List<JobRun> joinedView = new JoinedView();
+
+    /** How many jobs left the queue since the run began (each removal counts one). */
+    long leaves() {
+        return leaves;
+    }
+
+    /** How many jobs joined the queue before the first of {@link #joined()}. */
+    long joinedBefore() {
+        return joinedBefore;
+    }
+
+    /** The jobs that joined since the journal was last cleared, in the order they joined (read-only). */
+    List<JobRun> joined() {
+        return joinedView;
+    }
+
+    /** Clears the journal's list of joins (the count of those before goes on). */
+    void journalRead() {
+        java.util.Arrays.fill(joined, 0, joinedCount, null);
+        joinedBefore += joinedCount;
+        joinedCount = 0;
+    }
+
+    /** See {@link #joined()}. */
+    private final class JoinedView extends java.util.AbstractList<JobRun> implements java.util.RandomAccess {
+        @Override public JobRun get(int i) {
+            java.util.Objects.checkIndex(i, joinedCount);
+            return joined[i];
+        }
+        @Override public int size() { return joinedCount; }
     }
 
     /**
@@ -143,6 +189,7 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
     @Override
     public boolean remove(Object o) {
         if (!super.remove(o)) return false;
+        leaves++;
         if (byRequest.grouped) byRequest.ungroup((JobRun) o);
         for (Shapes other : byOther) if (other.grouped) other.ungroup((JobRun) o);
         return true;
@@ -154,6 +201,7 @@ final class WaitingQueue extends EngineJobSet implements QueueShapes {
 
     @Override
     public void clear() {
+        leaves += size();
         super.clear();
         byRequest.clear();
         for (Shapes other : byOther) other.clear();
