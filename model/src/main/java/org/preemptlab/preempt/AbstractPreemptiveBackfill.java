@@ -309,6 +309,13 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
             return false; // room is being made: wait for the slowest checkpoint
         }
         if (candidates.isEmpty()) return false;
+        if (soon instanceof ProcessorCapacity count) {
+            // a processor machine places by count: if the head does not fit with every candidate gone, it is not due
+            // (what the loop below finds after releasing them all), so neither sort nor copy
+            long could = count.freeCores();
+            for (int i = 0; i < candidates.size(); i++) could += candidates.get(i).placement().procs();
+            if (could < head.spec().procs()) return false;
+        }
         candidates.sort(Comparator.comparingInt((JobView r) -> -r.spec().procs()).thenComparingInt(JobView::index));
         Capacity scratch = soon.copy();
         List<JobView> victims = new ArrayList<>();
