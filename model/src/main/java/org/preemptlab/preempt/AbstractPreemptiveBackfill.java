@@ -253,6 +253,13 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
         };
     }
 
+    /**
+     * The running jobs that were leaving (checkpointing or stopping) at the last walk of the running set, in its order,
+     * and the snapshot's count of unplanned running-set changes then (-1: none yet); see {@link #preemptIfDue}.
+     */
+    private final List<JobView> leaving = new ArrayList<>();
+    private long leavingAt = -1;
+
     /** The head is promised the next start (its reservation came and room is being made). */
     private void promise(JobView head) {
         promised = head.index();
@@ -266,13 +273,34 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
     private boolean preemptIfDue(Snapshot s, JobView head, Capacity free, List<Decision> decisions) {
         Capacity soon = null; // free now and what is leaving: a copy only if something is
         boolean anyPreemptable = !preemptableJobs.isEmpty();
-        List<JobView> candidates = new ArrayList<>();
-        for (JobView r : s.running()) {
-            if (r.state() == JobState.CHECKPOINTING || r.state() == JobState.STOPPING) {
+        List<JobView> candidates;
+        long unplanned = s.unplannedRunningChanges();
+        if (unplanned >= 0) {
+            // The engine's snapshot: its running jobs are live views. Every job that begins or stops leaving (checkpoint,
+            // grace) is taken out of the running set and put back, an unplanned change; so while the count is as at the
+            // last walk, the running jobs that are leaving are those that walk found (in the same order), and the others
+            // are RUNNING. The preemptable running jobs are then exactly preemptableJobs (kept to the RUNNING ones above).
+            if (unplanned != leavingAt) {
+                leaving.clear();
+                for (JobView r : s.running()) {
+                    if (r.state() == JobState.CHECKPOINTING || r.state() == JobState.STOPPING) leaving.add(r);
+                }
+                leavingAt = unplanned;
+            }
+            for (int i = 0; i < leaving.size(); i++) {
                 if (soon == null) soon = free.copy();
-                soon.release(r.placement());
-            } else if (anyPreemptable && preemptable.get(r.index())) {
-                candidates.add(r);
+                soon.release(leaving.get(i).placement());
+            }
+            candidates = anyPreemptable ? new ArrayList<>(preemptableJobs) : List.of();
+        } else {
+            candidates = new ArrayList<>();
+            for (JobView r : s.running()) {
+                if (r.state() == JobState.CHECKPOINTING || r.state() == JobState.STOPPING) {
+                    if (soon == null) soon = free.copy();
+                    soon.release(r.placement());
+                } else if (anyPreemptable && preemptable.get(r.index())) {
+                    candidates.add(r);
+                }
             }
         }
         if (soon == null) soon = free;
@@ -281,6 +309,13 @@ public abstract class AbstractPreemptiveBackfill implements SchedulingPolicy {
             return false; // room is being made: wait for the slowest checkpoint
         }
         if (candidates.isEmpty()) return false;
+        if (soon instanceof ProcessorCapacity count) {
+            // a processor machine places by count: if the head does not fit with every candidate gone, it is not due
+            // (what the loop below finds after releasing them all), so neither sort nor copy
+            long could = count.freeCores();
+            for (int i = 0; i < candidates.size(); i++) could += candidates.get(i).placement().procs();
+            if (could < head.spec().procs()) return false;
+        }
         candidates.sort(Comparator.comparingInt((JobView r) -> -r.spec().procs()).thenComparingInt(JobView::index));
         Capacity scratch = soon.copy();
         List<JobView> victims = new ArrayList<>();
