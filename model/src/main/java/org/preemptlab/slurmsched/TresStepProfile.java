@@ -470,9 +470,8 @@ final class TresStepProfile {
      * Slurm's node choice tries no start after {@code at} (each class is searched up to it only; the first class that
      * fits at {@code at} wins, as the earliest on a tie). For the select plugin's later start ({@code willRunSlot}),
      * which needs the placement at one start, not the earliest start after it. Earlier answers of the shape
-     * ({@link ShapeBounds}) are not read: a bound after {@code at} only says that the search up to {@code at} finds
-     * nothing, which it finds as well (the lookup, a key made and hashed per call, answered nothing the search did not);
-     * this answer is not recorded (an answer that is not the earliest start bounds nothing).
+     * ({@link ShapeBounds}) are read, as by {@code earliestFit}; this answer is not recorded (an answer that is not
+     * the earliest start bounds nothing).
      */
     AvailabilityProfile.Slot fitAt(JobSpec job, long at, long duration) {
         if (bySteps || !shape.slurmSelection()) {
@@ -482,6 +481,8 @@ final class TresStepProfile {
         List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
+        long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
+        if (bound > at) return null; // no start before the bound fits (MAX_VALUE: none at all)
         boolean continuing = job == contJob && duration == contDuration;
         contJob = null;
         if (continuing) continued++;
