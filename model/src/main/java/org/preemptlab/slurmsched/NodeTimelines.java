@@ -192,13 +192,7 @@ final class NodeTimelines {
             int c = cur[slot];
             if (c >= n) return NEVER;
             if (c + 1 < n && times[c + 1] <= t) c = floor(node, t); // segments wholly before t decide no start ≥ t
-            for (; c < n; c++) {
-                if (times[c] > limit) { // no start before this segment (those before hold no start ≥ t)
-                    cur[slot] = c;
-                    return times[c];
-                }
-                if (fits(f, c, cpus, mem, need)) break;
-            }
+            while (c < n && !fits(f, c, cpus, mem, need)) c++;
             if (c == n) {
                 cur[slot] = n;
                 return NEVER;
