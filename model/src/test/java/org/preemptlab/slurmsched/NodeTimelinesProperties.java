@@ -11,8 +11,9 @@ import net.jqwik.api.Property;
 /**
  * {@link NodeTimelines#nextFit} against a scan of the node's room: within one search (starts not decreasing, each call
  * with its own limit ≥ its start), an answer at or below the call's limit is the node's earliest start ≥ t that holds
- * the need for the duration, and an answer above it lies in (limit, that earliest start] — the walk may stop at the
- * first segment starting after the limit (or {@link NodeTimelines#NEVER} when it never holds the need again).
+ * the need for the duration, and an answer above it lies in (limit, that earliest start] — the walk may stop anywhere
+ * past the limit ({@link NodeTimelines#NEVER} when the node never holds the need again). The contract the class search's
+ * jumps and the later start's continuation rely on; it also guarded the ninth round's limit cut (docs/performance.md).
  */
 class NodeTimelinesProperties {
 
