@@ -70,4 +70,20 @@ class NoiseFloorTest {
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("GRES")));
         assertTrue(r.backfillCycles() > 0);
     }
+
+    /**
+     * A quiet pair (CI's proof of 7 December 10:11 UTC, machine at load ≈ 2–4): Slurm repeated itself almost exactly, so
+     * this floor is tight (τ 0.99, mean 1 s) — the replay's own error shows (docs/slurm-fidelity.md, "A quiet pair").
+     */
+    @Test
+    void quietCiPairNoiseFloor() throws Exception {
+        StartComparison c = noise("ci-quiet");
+        assertEquals(43, c.jobs());
+        assertEquals(0, c.unmatchedActual() + c.unmatchedPredicted());
+        assertEquals(1.0, c.withinToleranceShare(), 1e-9);
+        assertEquals(0.9767, c.meanAbsStartErrorSeconds(), 1e-4);
+        assertEquals(0.9897, c.startOrderKendallTau(), 1e-4);
+        assertEquals(18.0698, c.meanWaitActualSeconds(), 1e-4);
+        assertEquals(18.907, c.meanWaitPredictedSeconds(), 1e-4);
+    }
 }
