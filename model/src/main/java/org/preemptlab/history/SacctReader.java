@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.preemptlab.slurmconf.SlurmTime;
 import org.preemptlab.slurmconf.TresText;
+import org.preemptlab.time.SimTime;
 
 /**
  * Reads {@code sacct -P -X --format=…} output: a header line of field names (any order, any case,
@@ -170,7 +171,11 @@ public final class SacctReader {
             if (v.equalsIgnoreCase("Partition_Limit")) return SacctJob.PARTITION_LIMIT;
             try {
                 long s = SlurmTime.parseSeconds(v);
-                return s == SlurmTime.UNLIMITED ? SacctJob.UNLIMITED : s;
+                if (s == SlurmTime.UNLIMITED) return SacctJob.UNLIMITED;
+                if (s > SimTime.MAX_SECONDS) {
+                    throw bad(field, "longer than " + SimTime.MAX_SECONDS_TEXT + " (" + SimTime.MAX_SECONDS + " s), the longest time a run covers");
+                }
+                return s;
             } catch (IllegalArgumentException e) {
                 throw bad(field, "not a duration ([D-]HH:MM:SS, UNLIMITED or Partition_Limit)");
             }

@@ -93,7 +93,7 @@ class SacctReaderTest {
     }
 
     @Test
-    void errorsNameFileLineAndField() {
+    void errorsNameFileLineAndField() throws Exception {
         assertEquals("s.txt:3: Start: \"yesterday\": not a time (YYYY-MM-DDTHH:MM:SS, Unknown or None)",
                 assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
                         + row("1", T0, T0, T0, "00:00:00", "1", "COMPLETED") + "\n"
@@ -103,6 +103,15 @@ class SacctReaderTest {
                         + row("1", T0, T0, T0, "00:00:00", "1:2:3:4", "COMPLETED"), "s.txt")).getMessage());
         assertTrue(assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
                 + row("x7", T0, T0, T0, "00:00:00", "1", "COMPLETED"), "s.txt")).getMessage().startsWith("s.txt:2: JobID: \"x7\""));
+        // beyond the longest time a run covers (100 years = 36,500 days): refused at the field, not replayed
+        assertEquals("s.txt:2: Timelimit: \"36501-00:00:00\": longer than 100 years (3153600000 s), the longest time a run covers",
+                assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                        + row("1", T0, T0, T0, "00:00:00", "36501-00:00:00", "COMPLETED"), "s.txt")).getMessage());
+        assertTrue(assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                + row("1", T0, T0, T0, "99999999-00:00:00", "1", "COMPLETED"), "s.txt")).getMessage()
+                .startsWith("s.txt:2: Elapsed: \"99999999-00:00:00\": longer than 100 years"));
+        assertEquals(36500L * 86400, SacctReader.read(HEADER + "\n" + row("1", T0, T0, T0, "00:00:00", "36500-00:00:00", "COMPLETED"),
+                "s.txt").jobs().get(0).timelimit());
         assertTrue(assertThrows(SacctException.class, () -> SacctReader.read("JobID|State\n1|COMPLETED\n", "s.txt"))
                 .getMessage().startsWith("s.txt:1: header: no Submit field"));
         assertTrue(assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n1|2|3\n", "s.txt"))
