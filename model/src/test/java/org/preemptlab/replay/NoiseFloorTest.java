@@ -22,7 +22,8 @@ class NoiseFloorTest {
         return SacctReader.read(SlurmLocalFixturesTest.fixture(run, "sacct.txt"));
     }
 
-    private static StartComparison noise(String mode) throws Exception {
+    /** Real run 1 vs real run 2 of the fixtures {@code mode-run1}, {@code mode-run2}. */
+    static StartComparison noise(String mode) throws Exception {
         return StartComparison.compare(HistoryTimes.of(read(mode + "-run1"), HistoryTimes.Key.NAME),
                 HistoryTimes.of(read(mode + "-run2"), HistoryTimes.Key.NAME), StartComparison.defaultTolerance(5));
     }

@@ -2,9 +2,9 @@ package org.preemptlab.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.preemptlab.history.SlurmLocalFixturesTest.fixture;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.fidelity.StartComparison;
@@ -23,13 +23,10 @@ import org.preemptlab.slurmconf.SlurmSite;
  */
 class QuietPairReplayTest {
 
-    private static Path fixture(String run, String file) throws Exception {
-        return Path.of(QuietPairReplayTest.class.getResource("/org/preemptlab/history/slurm-local/" + run + "/" + file).toURI());
-    }
-
     private static HistoryReplay.Result replay(String run, boolean withLog) throws Exception {
         SlurmSite site = SlurmSite.read(new SlurmSite.Files(fixture("ci-log-quiet-run1", "slurm.conf"),
-                fixture("ci-log-quiet-run1", "gres.conf"), fixture(run, "sacctmgr-dump.txt"), fixture(run, "sacctmgr-qos.txt")));
+                fixture("ci-log-quiet-run1", "gres.conf"), fixture(run, "sacctmgr-dump.txt"),
+                fixture(run, "sacctmgr-qos.txt")));
         SacctHistory h = SacctReader.read(fixture(run, "sacct.txt"));
         SlurmctldLog log = withLog ? SlurmctldLog.parse(Files.readAllLines(fixture(run, "slurmctld-log.txt"))) : null;
         return SiteReplay.run(site, h, log, null, SiteReplay.Priority.MULTIFACTOR);
@@ -37,10 +34,7 @@ class QuietPairReplayTest {
 
     @Test
     void theQuietPairsFloorIsTight() throws Exception {
-        StartComparison floor = StartComparison.compare(
-                HistoryTimes.of(SacctReader.read(fixture("ci-log-quiet-run1", "sacct.txt")), HistoryTimes.Key.NAME),
-                HistoryTimes.of(SacctReader.read(fixture("ci-log-quiet-run2", "sacct.txt")), HistoryTimes.Key.NAME),
-                StartComparison.defaultTolerance(5));
+        StartComparison floor = NoiseFloorTest.noise("ci-log-quiet");
         assertEquals(43, floor.jobs());
         assertEquals(1.0, floor.withinToleranceShare(), 1e-9);
         assertEquals(0.1628, floor.meanAbsStartErrorSeconds(), 1e-4);
