@@ -74,6 +74,13 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private final java.util.BitSet lastRunning = new java.util.BitSet();
     private int[] lastRunningList = new int[0];
     private int lastRunningCount;
+    // the engine's counts at the last call (Snapshot.unplannedRunningChanges, queueJoinedBefore + queueJoined's size) and
+    // its snapshot, when lastRunning / seenQueued were brought up to date then; -1 / null: not known, walk (noteEvents)
+    private long runningNotedAt = -1;
+    private long joinsNotedAt = -1;
+    private Snapshot notedIn;
+    // tests: walk the queue and the running jobs every call, as before the counts were used (noteEvents)
+    private boolean walkEveryCall;
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
@@ -198,6 +205,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             lastMainPass = Long.MIN_VALUE;
             eventPending = false;
             seenQueued.clear();
+            joinsNotedAt = -1;
             forgetRunning();
         }
         boolean fullPass = now >= nextMain;
@@ -277,9 +285,15 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (!replaying && delay > 0 && eventPending && order.size() > startedIdx.size()) {
                 decisions.add(new Decision.CallAt(lastMainPass + delay, Reason.of("Slurm's main pass after a submit or an end (batch_sched_delay)")));
             }
-            forgetRunning();
-            for (JobView r : s.running()) noteRunning(r.index());
+            long unplanned = s.unplannedRunningChanges();
+            if (!runningAsNoted(s, unplanned)) {
+                forgetRunning();
+                for (JobView r : s.running()) noteRunning(r.index());
+            }
+            // else lastRunning is the running set already (noteEvents): only this call's starts join it
             for (int i : startedIdx) noteRunning(i);
+            runningNotedAt = unplanned;
+            notedIn = s;
         }
         return decisions;
     }
@@ -371,24 +385,58 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return i < a.length ? RecordedPasses.second(a[i]) : Long.MAX_VALUE;
     }
 
-    /** A job submitted or ended since the last call sets Slurm's job_sched_cnt: a main pass is due. */
+    /**
+     * A job submitted or ended since the last call sets Slurm's job_sched_cnt: a main pass is due.
+     *
+     * <p>Without walking the queue and the running jobs when the engine's counts say what changed since the last call
+     * (the same snapshot; the walks' answers): every job queued at the last call was marked seen then, so a job queued
+     * now and not seen joined the queue since, and is one of {@link Snapshot#queueJoined()} when the journal continues
+     * the last call's ({@code queueJoinedBefore} is the count seen then); and when
+     * {@link Snapshot#unplannedRunningChanges()} is the last call's, the running set changed only by that call's starts,
+     * carried out as decided, which {@code lastRunning} holds already: no job of it left.
+     */
     private void noteEvents(Snapshot s) {
-        for (JobView j : s.queue()) {
-            if (!seenQueued.get(j.index())) {
-                seenQueued.set(j.index());
-                eventPending = true;
+        long before = s.queueJoinedBefore();
+        List<? extends JobView> joins = before < 0 ? null : s.queueJoined();
+        if (!walkEveryCall && joins != null && notedIn == s && before == joinsNotedAt) {
+            for (JobView j : joins) {
+                // a join may have left again since (then the walk would not have met it)
+                if (!seenQueued.get(j.index()) && s.waiting(j.index()) != null) {
+                    seenQueued.set(j.index());
+                    eventPending = true;
+                }
+            }
+        } else {
+            for (JobView j : s.queue()) {
+                if (!seenQueued.get(j.index())) {
+                    seenQueued.set(j.index());
+                    eventPending = true;
+                }
             }
         }
-        if (lastRunningCount > 0) {
+        joinsNotedAt = joins == null ? -1 : before + joins.size();
+        if (lastRunningCount > 0 && !runningAsNoted(s, s.unplannedRunningChanges())) {
             int still = 0;
             for (JobView r : s.running()) if (lastRunning.get(r.index())) still++;
             if (still < lastRunningCount) eventPending = true;
         }
     }
 
+    /** True if {@code lastRunning} is the running set of {@code s}, by the engine's count {@code unplanned} (noteEvents). */
+    private boolean runningAsNoted(Snapshot s, long unplanned) {
+        return !walkEveryCall && unplanned >= 0 && unplanned == runningNotedAt && notedIn == s;
+    }
+
+    /** Tests: walk the queue and the running jobs on every call instead of reading the engine's counts. */
+    SlurmSchedulerPolicy walkingEveryCall() {
+        walkEveryCall = true;
+        return this;
+    }
+
     private void forgetRunning() {
         for (int k = 0; k < lastRunningCount; k++) lastRunning.clear(lastRunningList[k]);
         lastRunningCount = 0;
+        runningNotedAt = -1;
     }
 
     /** Adds job index i to the running set (once). */
@@ -545,7 +593,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         WillRunPlanner planner = fast != null && wholeNodePlans
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
-        WillRunBatches batches = fast != null ? new WillRunBatches(ends, held, epochSeconds) : null;
+        WillRunBatches batches = fast != null ? willRunBatches(s.cluster(), ends, held) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -669,6 +717,20 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     static long willRunStart(long fit, long[] ends, long epoch) {
         java.util.Arrays.sort(ends);
         return WillRunBatches.firstAtLeast(WillRunBatches.batchLasts(ends, epoch), fit);
+    }
+
+    // each node's group of the last cycle's cluster (WillRunBatches.groupOf), kept while the cluster is the same object
+    private Cluster groupsOfCluster;
+    private int[] groupOfNode;
+
+    /** The cycle's will-run batches: by the jobs' node groups on a cluster of node groups (unless walkEveryCall). */
+    private WillRunBatches willRunBatches(Cluster cluster, long[] ends, Placement[] held) {
+        if (walkEveryCall || !(cluster instanceof NodeCluster nc)) return new WillRunBatches(ends, held, epochSeconds);
+        if (groupsOfCluster != cluster) {
+            groupOfNode = WillRunBatches.groupOf(nc);
+            groupsOfCluster = cluster;
+        }
+        return new WillRunBatches(ends, held, epochSeconds, nc, groupOfNode);
     }
 
     /** The nodes of the job's partition, or null when that is every node (or unknown). */

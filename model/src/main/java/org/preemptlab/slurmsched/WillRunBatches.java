@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.Placement;
 
 /**
@@ -27,16 +28,102 @@ final class WillRunBatches {
     private final long epoch;
     /** By the partition's node groups (empty: every node), the batches' last ends. */
     private final Map<List<String>, long[]> lasts = new HashMap<>();
+    /**
+     * The jobs sorted by end once per cycle, each with the node groups it holds as bits (group i: bit i), when the cluster's
+     * groups are known ({@code cluster}, at most 64 groups) and every node held lies in one: a partition's jobs are then
+     * those whose bits meet its groups' (its nodes are its groups' nodes, {@link SlurmSchedulerPolicy}'s {@code poolNodes}),
+     * taken in end order without looking at their nodes or sorting again. Null: not kept, {@link #sortedEnds} as before.
+     */
+    private long[] byEnd;
+    private long[] groupsByEnd;
+    private final NodeCluster cluster;
+    private final int[] groupOf;
 
     WillRunBatches(long[] ends, Placement[] held) {
         this(ends, held, 0);
     }
 
     WillRunBatches(long[] ends, Placement[] held, long epoch) {
+        this(ends, held, epoch, null, null);
+    }
+
+    /**
+     * {@code cluster} and {@code groupOf} (the group of each of its nodes, {@link #groupOf}): the partitions' jobs by their
+     * groups' bits; null for the node-by-node look-up.
+     */
+    WillRunBatches(long[] ends, Placement[] held, long epoch, NodeCluster cluster, int[] groupOf) {
         this.epoch = epoch;
         this.ends = ends.clone();
         this.held = held.clone();
         this.n = ends.length;
+        this.cluster = groupOf == null ? null : cluster;
+        this.groupOf = groupOf == null ? null : groupOf;
+        if (groupOf != null) sortByEnd();
+    }
+
+    /** Each node's group of {@code cluster} (its pool index), or null when it has more than 64 groups. */
+    static int[] groupOf(NodeCluster cluster) {
+        if (cluster.pools().size() > 64) return null;
+        int[] g = new int[cluster.nodeCount()];
+        int first = 0;
+        for (int p = 0; p < cluster.pools().size(); p++) {
+            int count = cluster.pools().get(p).nodes();
+            Arrays.fill(g, first, first + count, p);
+            first += count;
+        }
+        return g;
+    }
+
+    /** The groups {@code placement}'s nodes lie in, as bits; -1 (all bits: not usable) when a node is unknown. */
+    private long groupsOf(Placement placement) {
+        int[] nodes = placement.nodes();
+        if (nodes == null) return -1;
+        long m = 0;
+        for (int node : nodes) {
+            if (node < 0 || node >= groupOf.length) return -1;
+            m |= 1L << groupOf[node];
+        }
+        return m;
+    }
+
+    /** Sets byEnd / groupsByEnd from the jobs (left null when a placement's nodes are unknown). */
+    private void sortByEnd() {
+        long[] order = new long[n];
+        long[] groups = new long[n];
+        for (int k = 0; k < n; k++) {
+            long g = groupsOf(held[k]);
+            if (g == -1) return;
+            groups[k] = g;
+        }
+        // the ends sorted with their groups: an index sort by (end, index) through packed keys when they fit, else boxed
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (int k = 0; k < n; k++) {
+            min = Math.min(min, ends[k]);
+            max = Math.max(max, ends[k]);
+        }
+        long[] e = new long[n];
+        long[] gs = new long[n];
+        if (n == 0) {
+            // nothing to sort
+        } else if (n < (1 << 21) && max - min >= 0 && max - min < (1L << 42)) {
+            for (int k = 0; k < n; k++) order[k] = ((ends[k] - min) << 21) | k;
+            Arrays.sort(order);
+            for (int k = 0; k < n; k++) {
+                int i = (int) (order[k] & ((1 << 21) - 1));
+                e[k] = ends[i];
+                gs[k] = groups[i];
+            }
+        } else {
+            Integer[] idx = new Integer[n];
+            for (int k = 0; k < n; k++) idx[k] = k;
+            Arrays.sort(idx, (a, b) -> Long.compare(ends[a], ends[b]));
+            for (int k = 0; k < n; k++) {
+                e[k] = ends[idx[k]];
+                gs[k] = groups[idx[k]];
+            }
+        }
+        byEnd = e;
+        groupsByEnd = gs;
     }
 
     /** A job started in this cycle: it runs on {@code placement} until {@code end}. */
@@ -48,6 +135,28 @@ final class WillRunBatches {
         ends[n] = end;
         held[n++] = placement;
         lasts.clear();
+        if (byEnd != null) {
+            long g = groupsOf(placement);
+            if (g == -1) {
+                byEnd = null;
+                groupsByEnd = null;
+                return;
+            }
+            // after the ends ≤ end (the place among equal ends does not matter: only the ends are read, in order)
+            int m = byEnd.length;
+            int at = m;
+            while (at > 0 && byEnd[at - 1] > end) at--;
+            long[] e = new long[m + 1];
+            long[] gs = new long[m + 1];
+            System.arraycopy(byEnd, 0, e, 0, at);
+            System.arraycopy(groupsByEnd, 0, gs, 0, at);
+            e[at] = end;
+            gs[at] = g;
+            System.arraycopy(byEnd, at, e, at + 1, m - at);
+            System.arraycopy(groupsByEnd, at, gs, at + 1, m - at);
+            byEnd = e;
+            groupsByEnd = gs;
+        }
     }
 
     /**
@@ -57,10 +166,24 @@ final class WillRunBatches {
     long start(long fit, List<String> pools, Function<List<String>, BitSet> usable) {
         long[] l = lasts.get(pools);
         if (l == null) {
-            l = batchLasts(sortedEnds(usable.apply(pools)), epoch);
+            l = batchLasts(byEnd != null ? endsOfGroups(pools) : sortedEnds(usable.apply(pools)), epoch);
             lasts.put(pools, l);
         }
         return firstAtLeast(l, fit);
+    }
+
+    /** {@link #sortedEnds}'s answer for the nodes of the groups {@code pools} (every node when empty), from byEnd. */
+    private long[] endsOfGroups(List<String> pools) {
+        if (pools.isEmpty()) return byEnd;
+        long want = 0;
+        for (String pool : pools) {
+            int pi = cluster.poolIndex(pool);
+            if (pi >= 0) want |= 1L << pi;
+        }
+        long[] mine = new long[byEnd.length];
+        int m = 0;
+        for (int k = 0; k < byEnd.length; k++) if ((groupsByEnd[k] & want) != 0) mine[m++] = byEnd[k];
+        return m == mine.length ? mine : Arrays.copyOf(mine, m);
     }
 
     /** The ends of the jobs with a node in {@code usable} (every job when null), sorted. */
