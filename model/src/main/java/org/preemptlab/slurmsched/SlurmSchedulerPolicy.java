@@ -81,6 +81,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private Snapshot notedIn;
     // tests: walk the queue and the running jobs every call, as before the counts were used (noteEvents)
     private boolean walkEveryCall;
+    private long queueWalksSkipped;
+    private long runningWalksSkipped;
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
@@ -399,6 +401,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         long before = s.queueJoinedBefore();
         List<? extends JobView> joins = before < 0 ? null : s.queueJoined();
         if (!walkEveryCall && joins != null && notedIn == s && before == joinsNotedAt) {
+            queueWalksSkipped++;
             for (JobView j : joins) {
                 // a join may have left again since (then the walk would not have met it)
                 if (!seenQueued.get(j.index()) && s.waiting(j.index()) != null) {
@@ -415,10 +418,14 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             }
         }
         joinsNotedAt = joins == null ? -1 : before + joins.size();
-        if (lastRunningCount > 0 && !runningAsNoted(s, s.unplannedRunningChanges())) {
-            int still = 0;
-            for (JobView r : s.running()) if (lastRunning.get(r.index())) still++;
-            if (still < lastRunningCount) eventPending = true;
+        if (lastRunningCount > 0) {
+            if (runningAsNoted(s, s.unplannedRunningChanges())) {
+                runningWalksSkipped++;
+            } else {
+                int still = 0;
+                for (JobView r : s.running()) if (lastRunning.get(r.index())) still++;
+                if (still < lastRunningCount) eventPending = true;
+            }
         }
     }
 
@@ -427,10 +434,23 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return !walkEveryCall && unplanned >= 0 && unplanned == runningNotedAt && notedIn == s;
     }
 
-    /** Tests: walk the queue and the running jobs on every call instead of reading the engine's counts. */
-    SlurmSchedulerPolicy walkingEveryCall() {
+    /**
+     * For comparisons (tests): walk the queue and the running jobs on every call instead of reading the engine's counts
+     * (noteEvents), and find each partition's running jobs node by node ({@link WillRunBatches}). Same decisions.
+     */
+    public SlurmSchedulerPolicy walkingEveryCall() {
         walkEveryCall = true;
         return this;
+    }
+
+    /** Calls whose check for new queued jobs read the engine's journal of joins instead of walking the queue. */
+    public long queueWalksSkipped() {
+        return queueWalksSkipped;
+    }
+
+    /** Calls whose check for ended running jobs read the engine's count of changes instead of walking the running set. */
+    public long runningWalksSkipped() {
+        return runningWalksSkipped;
     }
 
     private void forgetRunning() {

@@ -71,6 +71,54 @@ class WillRunBatchesTest {
         }
     }
 
+    /**
+     * The partitions' running jobs by their node groups' bits (a cluster of 4 groups of 2 nodes) give the same starts as
+     * the node-by-node look-up, for partitions of any groups and every node, also after starts in the cycle, with ends
+     * equal, out of order and spread over a wide range.
+     */
+    @Test
+    void thePartitionsJobsByGroupBitsAreThoseFoundNodeByNode() {
+        org.preemptlab.cluster.NodeCluster nc = new org.preemptlab.cluster.NodeCluster(List.of(
+                org.preemptlab.cluster.NodePool.simple("a", 2, 4, 1024), org.preemptlab.cluster.NodePool.simple("b", 2, 4, 1024),
+                org.preemptlab.cluster.NodePool.simple("c", 2, 4, 1024), org.preemptlab.cluster.NodePool.simple("d", 2, 4, 1024)));
+        int[] groupOf = WillRunBatches.groupOf(nc);
+        assertEquals("[0, 0, 1, 1, 2, 2, 3, 3]", Arrays.toString(groupOf));
+        List<List<String>> partitions = List.of(List.of(), List.of("a"), List.of("b", "c"), List.of("d", "a"), List.of("c", "x"),
+                List.of("x"), List.of("a", "b", "c", "d"));
+        Random rnd = new Random(13);
+        for (int round = 0; round < 400; round++) {
+            int n = rnd.nextInt(30);
+            long base = rnd.nextInt(2000);
+            long spread = rnd.nextBoolean() ? 60 : 1L << (10 + rnd.nextInt(40));
+            long[] ends = new long[n];
+            Placement[] held = new Placement[n];
+            for (int k = 0; k < n; k++) {
+                ends[k] = base + (long) (rnd.nextDouble() * spread);
+                held[k] = onNodes(rnd);
+            }
+            WillRunBatches byNodes = new WillRunBatches(ends, held, 17);
+            WillRunBatches byGroups = new WillRunBatches(ends, held, 17, nc, groupOf);
+            for (int q = 0; q < 25; q++) {
+                if (rnd.nextInt(4) == 0) {
+                    long e = rnd.nextInt(3) == 0 && n > 0 ? ends[rnd.nextInt(n)] : base + (long) (rnd.nextDouble() * spread);
+                    Placement p = onNodes(rnd);
+                    byNodes.add(e, p);
+                    byGroups.add(e, p);
+                }
+                List<String> pools = partitions.get(rnd.nextInt(partitions.size()));
+                long fit = base + (long) (rnd.nextDouble() * spread * 1.1) - 30;
+                BitSet usable = new BitSet();
+                for (String pool : pools) {
+                    int pi = nc.poolIndex(pool);
+                    if (pi >= 0) usable.set(nc.firstNode(pi), nc.firstNode(pi) + 2);
+                }
+                assertEquals(byNodes.start(fit, pools, x -> pools.isEmpty() ? null : usable),
+                        byGroups.start(fit, pools, x -> { throw new AssertionError("the groups' bits need no nodes"); }),
+                        "round " + round + " pools " + pools + " fit " + fit);
+            }
+        }
+    }
+
     /** One or two of 8 nodes (the partition holds nodes 0–3). */
     private static Placement onNodes(Random rnd) {
         int a = rnd.nextInt(8);
