@@ -258,7 +258,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
         if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
         List<Started> startedNow = new ArrayList<>();
-        Set<Integer> startedIdx = new HashSet<>();
+        StartedJobs startedIdx = this.startedJobs.cleared();
         if (backfillFirst) {
             runBackfill(s, order, free, decisions, startedNow, startedIdx);
             noteStartMillis(decisions, 0, backfillMillis);
@@ -293,7 +293,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 for (JobView r : s.running()) noteRunning(r.index());
             }
             // else lastRunning is the running set already (noteEvents): only this call's starts join it
-            for (int i : startedIdx) noteRunning(i);
+            for (int k = 0; k < startedIdx.size(); k++) noteRunning(startedIdx.get(k));
             runningNotedAt = unplanned;
             notedIn = s;
         }
@@ -301,7 +301,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private void runBackfill(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions, List<Started> startedNow,
-            Set<Integer> startedIdx) {
+            StartedJobs startedIdx) {
         // Slurm's _more_work(): a cycle runs only if a job was submitted, started or ended since the last one
         long print = fingerprint(s);
         if (print != lastCyclePrint || !startedNow.isEmpty() || !startedIdx.isEmpty()) {
@@ -469,6 +469,48 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
 
     private record Started(long end, Placement placement) {}
 
+    /**
+     * The indices of the jobs a call started, as bits and as a list (a call's scratch, cleared at the next call: no boxed
+     * set per pass, no hashing per job looked at).
+     */
+    private static final class StartedJobs {
+        private final java.util.BitSet bits = new java.util.BitSet();
+        private int[] list = new int[16];
+        private int size;
+
+        StartedJobs cleared() {
+            for (int k = 0; k < size; k++) bits.clear(list[k]);
+            size = 0;
+            return this;
+        }
+
+        boolean contains(int i) {
+            return bits.get(i);
+        }
+
+        void add(int i) {
+            if (bits.get(i)) return;
+            bits.set(i);
+            if (size == list.length) list = java.util.Arrays.copyOf(list, 2 * size);
+            list[size++] = i;
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The k-th index added. */
+        int get(int k) {
+            return list[k];
+        }
+    }
+
+    private final StartedJobs startedJobs = new StartedJobs();
+
     private List<JobView> priorityOrder(Collection<? extends JobView> queue) {
         int n = queue.size();
         JobView[] jobs = new JobView[n];
@@ -510,7 +552,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private void mainScheduler(Snapshot s, List<JobView> order, Capacity free, boolean fullPass, List<Decision> decisions,
-            List<Started> startedNow, Set<Integer> startedIdx) {
+            List<Started> startedNow, StartedJobs startedIdx) {
         long now = s.now();
         List<Reservation> windows = s.reservations();
         Capacity usableForMain = null; // free minus the nodes of blocked partitions (made on the first block)
@@ -582,7 +624,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private TresStepProfile profileScratch;
 
     private void backfillCycle(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions,
-            List<Started> startedNow, Set<Integer> startedIdx) {
+            List<Started> startedNow, StartedJobs startedIdx) {
         backfillCycles++;
         long now = s.now();
         if (startedIdx.size() == order.size()) { // the main scheduler started every pending job: nothing to test
@@ -606,14 +648,16 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
         // (tc itself, not a copy: the profile reads its free room here only; what it keeps reading is the node layout, the
         // candidates and placements, which free.take below does not change)
-        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc, ends, held, profileScratch) : null;
+        int[] byEnd = TresStepProfile.byTime(ends); // the profile's releases and the will-run batches, in end order
+        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc
+                ? TresStepProfile.ofReleases(now, tc, ends, held, profileScratch, byEnd) : null;
         if (fast != null) profileScratch = fast;
         AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
         // Slurm's own test of each job: plans on whole nodes, cons_tres's will-run start and node choice (WillRunPlanner)
         WillRunPlanner planner = fast != null && wholeNodePlans
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
-        WillRunBatches batches = fast != null ? willRunBatches(s.cluster(), ends, held) : null;
+        WillRunBatches batches = fast != null ? willRunBatches(s.cluster(), ends, held, byEnd) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -744,13 +788,13 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private int[] groupOfNode;
 
     /** The cycle's will-run batches: by the jobs' node groups on a cluster of node groups (unless walkEveryCall). */
-    private WillRunBatches willRunBatches(Cluster cluster, long[] ends, Placement[] held) {
+    private WillRunBatches willRunBatches(Cluster cluster, long[] ends, Placement[] held, int[] byEnd) {
         if (walkEveryCall || !(cluster instanceof NodeCluster nc)) return new WillRunBatches(ends, held, epochSeconds);
         if (groupsOfCluster != cluster) {
             groupOfNode = WillRunBatches.groupOf(nc);
             groupsOfCluster = cluster;
         }
-        return new WillRunBatches(ends, held, epochSeconds, nc, groupOfNode);
+        return new WillRunBatches(ends, held, epochSeconds, nc, groupOfNode, byEnd);
     }
 
     /** The nodes of the job's partition, or null when that is every node (or unknown). */

@@ -32,33 +32,40 @@ final class WillRunBatches {
      * The jobs sorted by end once per cycle, each with the node groups it holds as bits (group i: bit i), when the cluster's
      * groups are known ({@code cluster}, at most 64 groups) and every node held lies in one: a partition's jobs are then
      * those whose bits meet its groups' (its nodes are its groups' nodes, {@link SlurmSchedulerPolicy}'s {@code poolNodes}),
-     * taken in end order without looking at their nodes or sorting again. Null: not kept, {@link #sortedEnds} as before.
+     * taken in end order without looking at their nodes or sorting again. Made at the first look-up (a cycle may have none);
+     * null before, and when not kept ({@link #sortedEnds} as before).
      */
     private long[] byEnd;
     private long[] groupsByEnd;
     private final NodeCluster cluster;
     private final int[] groupOf;
+    /** The jobs' indices by end as the caller sorted them (null: not given, or jobs added since), for the first look-up. */
+    private int[] order;
+    /** A placement's nodes were unknown: the node-by-node look-up from then on. */
+    private boolean groupsOff;
 
     WillRunBatches(long[] ends, Placement[] held) {
         this(ends, held, 0);
     }
 
     WillRunBatches(long[] ends, Placement[] held, long epoch) {
-        this(ends, held, epoch, null, null);
+        this(ends, held, epoch, null, null, null);
     }
 
     /**
      * {@code cluster} and {@code groupOf} (the group of each of its nodes, {@link #groupOf}): the partitions' jobs by their
-     * groups' bits; null for the node-by-node look-up.
+     * groups' bits; null for the node-by-node look-up. {@code order}: the jobs' indices by end
+     * ({@link TresStepProfile#byTime}{@code (ends)}), or null.
      */
-    WillRunBatches(long[] ends, Placement[] held, long epoch, NodeCluster cluster, int[] groupOf) {
+    WillRunBatches(long[] ends, Placement[] held, long epoch, NodeCluster cluster, int[] groupOf, int[] order) {
         this.epoch = epoch;
         this.ends = ends.clone();
         this.held = held.clone();
         this.n = ends.length;
         this.cluster = groupOf == null ? null : cluster;
-        this.groupOf = groupOf == null ? null : groupOf;
-        if (groupOf != null) sortByEnd();
+        this.groupOf = groupOf;
+        this.groupsOff = groupOf == null;
+        this.order = order;
     }
 
     /** Each node's group of {@code cluster} (its pool index), or null when it has more than 64 groups. */
@@ -86,41 +93,23 @@ final class WillRunBatches {
         return m;
     }
 
-    /** Sets byEnd / groupsByEnd from the jobs (left null when a placement's nodes are unknown). */
-    private void sortByEnd() {
-        long[] order = new long[n];
-        long[] groups = new long[n];
-        for (int k = 0; k < n; k++) {
-            long g = groupsOf(held[k]);
-            if (g == -1) return;
-            groups[k] = g;
-        }
-        // the ends sorted with their groups: an index sort by (end, index) through packed keys when they fit, else boxed
-        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
-        for (int k = 0; k < n; k++) {
-            min = Math.min(min, ends[k]);
-            max = Math.max(max, ends[k]);
-        }
+    /**
+     * Sets byEnd / groupsByEnd from the jobs in {@code order} (their indices by end, {@link TresStepProfile#byTime}; null: sorted
+     * here), or leaves them null and the group bits off when a placement's nodes are unknown.
+     */
+    private void sortByEnd(int[] order) {
+        if (order == null || order.length != n) order = TresStepProfile.byTime(Arrays.copyOf(ends, n));
         long[] e = new long[n];
         long[] gs = new long[n];
-        if (n == 0) {
-            // nothing to sort
-        } else if (n < (1 << 21) && max - min >= 0 && max - min < (1L << 42)) {
-            for (int k = 0; k < n; k++) order[k] = ((ends[k] - min) << 21) | k;
-            Arrays.sort(order);
-            for (int k = 0; k < n; k++) {
-                int i = (int) (order[k] & ((1 << 21) - 1));
-                e[k] = ends[i];
-                gs[k] = groups[i];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            long g = groupsOf(held[i]);
+            if (g == -1) {
+                groupsOff = true;
+                return;
             }
-        } else {
-            Integer[] idx = new Integer[n];
-            for (int k = 0; k < n; k++) idx[k] = k;
-            Arrays.sort(idx, (a, b) -> Long.compare(ends[a], ends[b]));
-            for (int k = 0; k < n; k++) {
-                e[k] = ends[idx[k]];
-                gs[k] = groups[idx[k]];
-            }
+            e[k] = ends[i];
+            gs[k] = g;
         }
         byEnd = e;
         groupsByEnd = gs;
@@ -135,11 +124,13 @@ final class WillRunBatches {
         ends[n] = end;
         held[n++] = placement;
         lasts.clear();
+        order = null;
         if (byEnd != null) {
             long g = groupsOf(placement);
             if (g == -1) {
                 byEnd = null;
                 groupsByEnd = null;
+                groupsOff = true;
                 return;
             }
             // after the ends ≤ end (the place among equal ends does not matter: only the ends are read, in order)
@@ -166,6 +157,7 @@ final class WillRunBatches {
     long start(long fit, List<String> pools, Function<List<String>, BitSet> usable) {
         long[] l = lasts.get(pools);
         if (l == null) {
+            if (byEnd == null && !groupsOff) sortByEnd(order);
             l = batchLasts(byEnd != null ? endsOfGroups(pools) : sortedEnds(usable.apply(pools)), epoch);
             lasts.put(pools, l);
         }

@@ -97,7 +97,7 @@ class WillRunBatchesTest {
                 held[k] = onNodes(rnd);
             }
             WillRunBatches byNodes = new WillRunBatches(ends, held, 17);
-            WillRunBatches byGroups = new WillRunBatches(ends, held, 17, nc, groupOf);
+            WillRunBatches byGroups = new WillRunBatches(ends, held, 17, nc, groupOf, rnd.nextBoolean() ? TresStepProfile.byTime(ends) : null);
             for (int q = 0; q < 25; q++) {
                 if (rnd.nextInt(4) == 0) {
                     long e = rnd.nextInt(3) == 0 && n > 0 ? ends[rnd.nextInt(n)] : base + (long) (rnd.nextDouble() * spread);
@@ -116,6 +116,29 @@ class WillRunBatchesTest {
                         byGroups.start(fit, pools, x -> { throw new AssertionError("the groups' bits need no nodes"); }),
                         "round " + round + " pools " + pools + " fit " + fit);
             }
+        }
+    }
+
+    /** The order by time is a stable sort's (equal times by index), for small and huge spans (the packed and the boxed sort). */
+    @Test
+    void byTimeIsAStableSortsOrder() {
+        Random rnd = new Random(5);
+        for (int round = 0; round < 1000; round++) {
+            int n = rnd.nextInt(50);
+            long[] times = new long[n];
+            int kind = rnd.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                times[k] = switch (kind) {
+                    case 0 -> 1000 + rnd.nextInt(5);
+                    case 1 -> rnd.nextInt(100_000);
+                    case 2 -> rnd.nextBoolean() ? Long.MAX_VALUE - rnd.nextInt(3) : Long.MIN_VALUE + rnd.nextInt(3);
+                    default -> (1L << 43) * rnd.nextInt(4) + rnd.nextInt(3);
+                };
+            }
+            Integer[] expected = new Integer[n];
+            for (int k = 0; k < n; k++) expected[k] = k;
+            Arrays.sort(expected, (a, b) -> Long.compare(times[a], times[b]));
+            assertEquals(Arrays.toString(expected), Arrays.toString(TresStepProfile.byTime(times)), Arrays.toString(times));
         }
     }
 
