@@ -346,11 +346,12 @@ final class TresStepProfile {
         if (at == 0) throw new IllegalArgumentException("time " + t + " lies before the profile starts at " + times[0]);
         ensure(size + 1);
         System.arraycopy(times, at, times, at + 1, size - at);
-        System.arraycopy(free, at, free, at + 1, size - at);
-        System.arraycopy(idle, at, idle, at + 1, size - at);
+        // while the steps' room (idle bits) is not kept every entry of free (idle) is null: nothing to move
+        if (stepsKept) System.arraycopy(free, at, free, at + 1, size - at);
+        if (keepIdle) System.arraycopy(idle, at, idle, at + 1, size - at);
         times[at] = t;
-        free[at] = stepsKept ? free[at - 1].clone() : null;
-        idle[at] = keepIdle ? idle[at - 1].clone() : null;
+        if (stepsKept) free[at] = free[at - 1].clone();
+        if (keepIdle) idle[at] = idle[at - 1].clone();
         size++;
         return at;
     }
