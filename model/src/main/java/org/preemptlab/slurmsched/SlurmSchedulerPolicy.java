@@ -85,6 +85,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
     private long epochSeconds;
+    // this call's running tasks of throttled arrays (job_array_start_test), counted afresh by every call
+    private ArrayTaskLimits arrayLimits;
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
     public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
@@ -243,6 +245,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         }
 
         List<JobView> order = priorityOrder(s.queue());
+        arrayLimits = new ArrayTaskLimits(s);
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
@@ -450,6 +453,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         long tested = 0;
         for (JobView job : order) {
             if (startedIdx.contains(job.index())) continue;
+            // job_array_start_test, before the depth count: a task of an array at its %N is passed over (no block)
+            if (arrayLimits.atLimit(job.spec())) continue;
             if (!fullPass && tested >= config.defaultQueueDepth()) break;
             String part = attributes.partition(job.spec());
             if (blocked.contains(part)) continue;
@@ -469,6 +474,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (usableForMain != null) usableForMain.take(p);
             startedNow.add(new Started(end, taken));
             startedIdx.add(job.index());
+            arrayLimits.started(job.spec());
             decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
         }
     }
@@ -566,6 +572,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 passedOver.put(job.name(), arrayPass);
                 continue;
             }
+            if (arrayLimits.atLimit(job.spec())) { // job_array_start_test (its array stays rejected in this partition)
+                passedOver.put(job.name(), "its array runs its %N tasks (job_array_start_test)");
+                continue;
+            }
             if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
                 passedOver.put(job.name(), "bf_max_job_user");
                 continue;
@@ -599,6 +609,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 else profile.book(taken, now, now + duration);
                 starts++;
                 arrays.started();
+                arrayLimits.started(job.spec());
                 started.add(job.name());
                 startedIdx.add(job.index());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));

@@ -83,6 +83,23 @@ class QuietPairReplayTest {
         }
     }
 
+    private static long start(HistoryReplay.Result r, String job) {
+        return r.comparison().rows().stream().filter(row -> row.key().equals(job)).findFirst().orElseThrow().predictedStart();
+    }
+
+    @Test
+    void aThrottledArraysTasksTakeNothingInThePassThatStartsItsLimit() throws Exception {
+        // run 1, t 19 (10:47:49): the main pass of 49.162 allocated 11 (c3), 13_0 and 13_1 (array 13, %2: c[1-2,4], one CPU each)
+        // and 14 (gpu, 6 CPUs) on g3, where job 7 held 2 of the 8 CPUs. 13_2 and 13_3 were eligible when the pass began; Slurm
+        // passes them over once 13_0 and 13_1 have started (job_array_start_test). Before, the model gave them starts the engine
+        // refused (the throttle) after they had taken g3's CPUs in the pass: 14 started at the next pass (20 s)
+        for (String run : List.of("ci-log-quiet-run1", "ci-log-quiet-run2")) {
+            HistoryReplay.Result r = replay(run, true);
+            assertEquals(19L, start(r, "14"), run);
+            assertEquals(List.of(19L, 19L, 44L, 44L), List.of(start(r, "13_0"), start(r, "13_1"), start(r, "13_2"), start(r, "13_3")), run);
+        }
+    }
+
     @Test
     void withoutTheLogTheErrorIsSeveralTimesLarger() throws Exception {
         // observed: run 1 mean 7.95 s, tau 0.801 (the default replay, passes at first submit + k x interval)
