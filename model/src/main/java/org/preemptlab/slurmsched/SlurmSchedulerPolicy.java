@@ -87,6 +87,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private long epochSeconds;
     // this call's running tasks of throttled arrays (job_array_start_test), counted afresh by every call
     private ArrayTaskLimits arrayLimits;
+    // the jobs this call has decided to start so far (for the limits within a pass: Snapshot.limitsAllow)
+    private final List<JobView> passStarts = new ArrayList<>();
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
     public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
@@ -246,6 +248,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
 
         List<JobView> order = priorityOrder(s.queue());
         arrayLimits = new ArrayTaskLimits(s);
+        passStarts.clear();
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
@@ -459,6 +462,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             String part = attributes.partition(job.spec());
             if (blocked.contains(part)) continue;
             tested++;
+            // acct_policy_job_runnable_pre_select with the counters this pass's starts moved: over a limit, passed over
+            if (!passStarts.isEmpty() && !s.limitsAllow(job, passStarts)) continue;
             long end = now + job.requestedWalltime();
             Capacity view = usableForMain == null ? free : usableForMain;
             Placement p = Reservations.usable(view, windows, now, end).place(job.spec());
@@ -475,6 +480,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             startedNow.add(new Started(end, taken));
             startedIdx.add(job.index());
             arrayLimits.started(job.spec());
+            passStarts.add(job);
             decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
         }
     }
@@ -576,6 +582,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 passedOver.put(job.name(), "its array runs its %N tasks (job_array_start_test)");
                 continue;
             }
+            if (!passStarts.isEmpty() && !s.limitsAllow(job, passStarts)) { // acct_policy_job_runnable_pre_select
+                passedOver.put(job.name(), "over a QOS or association limit with this pass's starts");
+                continue;
+            }
             if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
                 passedOver.put(job.name(), "bf_max_job_user");
                 continue;
@@ -610,6 +620,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 starts++;
                 arrays.started();
                 arrayLimits.started(job.spec());
+                passStarts.add(job);
                 started.add(job.name());
                 startedIdx.add(job.index());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
