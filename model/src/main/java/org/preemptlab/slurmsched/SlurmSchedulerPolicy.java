@@ -651,7 +651,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * jobs on nodes the job may use out in order of their end (start + limit), not one at a time but in batches: the
      * first batch holds the jobs ending up to 30 s after the first end rounded up to a 30-s barrier, each later batch
      * those up to a window that doubles each time; the job is tried after each batch and, when it fits, starts at the
-     * end of the batch's last job. So the plan starts at the end of the batch that holds the release at which the
+     * end of the batch's last job. Slurm walks the list of every running job and checks the window only after taking a
+     * usable job out, against the next job of the list, usable or not: a usable job right after skipped ones joins the
+     * batch whatever its end ({@link WillRunBatches#batches}). So the plan starts at the end of the batch that holds the release at which the
      * profile's earliest fit (around the cycle's earlier plans) lies, on the nodes the profile gives from then (the
      * earliest fit's own when none fits there, e.g. under a later plan). {@code ends}/{@code held}: the running jobs,
      * those started in this cycle included.

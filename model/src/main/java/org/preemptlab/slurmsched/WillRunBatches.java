@@ -10,13 +10,15 @@ import org.preemptlab.job.Placement;
 
 /**
  * One backfill cycle's running jobs (those started in the cycle included) as cons_tres's {@code _will_run_test}
- * batches their ends ({@link SlurmSchedulerPolicy#willRunStart}), per partition: the batches' last ends are
- * computed once per partition and cycle (and again after a job starts), not sorted again for every planned job.
+ * batches their ends ({@link SlurmSchedulerPolicy#willRunStart}), per partition: Slurm walks the list of <b>every</b>
+ * running job in order of its end and skips those without a node the job may use ({@link #batches}); the list is sorted
+ * once per cycle (a job started in the cycle is inserted in place) and the batches are computed once per partition and
+ * cycle (and again after a job starts), not for every planned job.
  *
- * <p>Why a look-up gives {@code willRunStart}'s answer: the batches, and so the sequence of their last ends,
- * depend on the sorted ends alone, not on {@code fit}; {@code willRunStart} returns the first of them that
- * is ≥ {@code fit} (or {@code fit} when none is), and that sequence is non-decreasing (each is the greatest
- * end of a run of sorted ends that follows the run before), so a binary search finds the same one.
+ * <p>Why a look-up gives the walk's answer: the batches, and so the sequence of their last ends, depend on the sorted
+ * list and the partition's nodes alone, not on {@code fit}; the answer is the last end of the first batch that has taken
+ * every usable job ending at or before {@code fit} out and ends at or after it, and the batches' last ends are
+ * non-decreasing, so a binary search finds it ({@link #startAfter}).
  */
 final class WillRunBatches {
 
@@ -25,8 +27,10 @@ final class WillRunBatches {
     private int n;
     /** The wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers ({@link SlurmSchedulerPolicy#withEpoch}). */
     private final long epoch;
-    /** By the partition's node groups (empty: every node), the batches' last ends. */
-    private final Map<List<String>, long[]> lasts = new HashMap<>();
+    /** By the partition's node groups (empty: every node), the batches' first and last ends ({@link #batches}). */
+    private final Map<List<String>, long[][]> lasts = new HashMap<>();
+    /** Indices of the running jobs in order of their end, ties in index order ({@code _cr_job_list_sort}); null until needed. */
+    private int[] order;
 
     WillRunBatches(long[] ends, Placement[] held) {
         this(ends, held, 0);
@@ -46,42 +50,106 @@ final class WillRunBatches {
             held = Arrays.copyOf(held, ends.length);
         }
         ends[n] = end;
-        held[n++] = placement;
+        held[n] = placement;
+        if (order != null) { // in place: after every job ending at or before it (ties: the new one, of the highest index, last)
+            order = Arrays.copyOf(order, n + 1);
+            int at = n;
+            while (at > 0 && ends[order[at - 1]] > end) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = n;
+        }
+        n++;
         lasts.clear();
     }
 
     /**
-     * {@code willRunStart(fit, ends of the running jobs with a node in usable)} for the partition of the node groups
-     * {@code pools} ({@code usable} computes its nodes, null for every node, when they are not known yet).
+     * {@code willRunStart(fit, …)} for the partition of the node groups {@code pools} ({@code usable} computes its nodes,
+     * null for every node, when they are not known yet): the batches of the running jobs with a node in it, as cons_tres
+     * makes them from the list of every running job ({@link #batchLasts(long[], boolean[], long)}).
      */
     long start(long fit, List<String> pools, Function<List<String>, BitSet> usable) {
-        long[] l = lasts.get(pools);
+        long[][] l = lasts.get(pools);
         if (l == null) {
-            l = batchLasts(sortedEnds(usable.apply(pools)), epoch);
+            l = batchesOn(usable.apply(pools));
             lasts.put(pools, l);
         }
-        return firstAtLeast(l, fit);
+        return startAfter(l, fit);
     }
 
-    /** The ends of the jobs with a node in {@code usable} (every job when null), sorted. */
-    private long[] sortedEnds(BitSet usable) {
-        long[] mine = new long[n];
-        int m = 0;
-        for (int k = 0; k < n; k++) {
-            if (usable == null) {
-                mine[m++] = ends[k];
-                continue;
-            }
-            for (int node : held[k].nodes()) {
-                if (usable.get(node)) {
-                    mine[m++] = ends[k];
-                    break;
+    /** The batches of the jobs with a node in {@code usable} (every job when null). */
+    private long[][] batchesOn(BitSet usable) {
+        if (order == null) order = sortedOrder(ends, n);
+        long[] sorted = new long[n];
+        boolean[] on = new boolean[n];
+        flags(order, ends, held, usable, sorted, on);
+        return batches(sorted, on, epoch);
+    }
+
+    /** The indices 0..n-1 by {@code ends}, ties in index order. */
+    static int[] sortedOrder(long[] ends, int n) {
+        boolean packed = n < (1 << 23);
+        for (int k = 0; k < n && packed; k++) packed = ends[k] >= 0 && ends[k] < (1L << 40);
+        int[] out = new int[n];
+        if (packed) { // (end, index) in one long each: a primitive sort, the same order as the comparator's below
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) keys[k] = (ends[k] << 23) | k;
+            Arrays.sort(keys);
+            for (int r = 0; r < n; r++) out[r] = (int) (keys[r] & ((1 << 23) - 1));
+            return out;
+        }
+        Integer[] idx = new Integer[n];
+        for (int k = 0; k < n; k++) idx[k] = k;
+        Arrays.sort(idx, (a, b) -> ends[a] != ends[b] ? Long.compare(ends[a], ends[b]) : Integer.compare(a, b));
+        for (int r = 0; r < n; r++) out[r] = idx[r];
+        return out;
+    }
+
+    /** In {@code order}: each job's end into {@code sorted} and in {@code on} whether it has a node in {@code usable} (all when null). */
+    private static void flags(int[] order, long[] ends, Placement[] held, BitSet usable, long[] sorted, boolean[] on) {
+        for (int r = 0; r < order.length; r++) {
+            int k = order[r];
+            sorted[r] = ends[k];
+            boolean mine = usable == null;
+            if (!mine) {
+                for (int node : held[k].nodes()) {
+                    if (usable.get(node)) {
+                        mine = true;
+                        break;
+                    }
                 }
             }
+            on[r] = mine;
         }
-        mine = Arrays.copyOf(mine, m);
-        Arrays.sort(mine);
-        return mine;
+    }
+
+    /**
+     * The start for a job that fits once every usable job ending at or before {@code fit} is out, on {@code b} =
+     * {@link #batches}: the last end of the first batch that has taken all of them out and ends at or after {@code fit};
+     * {@code fit} when no batch does. (Jobs of equal ends can fall in two batches when the rule of the skipped jobs takes
+     * the first of them in: then the later batch.)
+     */
+    static long startAfter(long[][] b, long fit) {
+        long[] firsts = b[0], lasts = b[1];
+        int lo = 0;
+        int hi = lasts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lasts[mid] >= fit) hi = mid;
+            else lo = mid + 1;
+        }
+        if (lo >= lasts.length) return fit;
+        while (lo + 1 < lasts.length && firsts[lo + 1] <= fit) lo++;
+        return lasts[lo];
+    }
+
+    /**
+     * The first {@code n} running jobs' ends sorted (ties in the given order) into {@code sorted}, and in {@code on}
+     * whether each has a node in {@code usable} (every job when null).
+     */
+    static void sortedWithFlags(long[] ends, Placement[] held, int n, BitSet usable, long[] sorted, boolean[] on) {
+        flags(sortedOrder(ends, n), ends, held, usable, sorted, on);
     }
 
     /** The last end of each of {@code willRunStart}'s batches of the sorted {@code ends}, in order (non-decreasing). */
@@ -91,31 +159,67 @@ final class WillRunBatches {
 
     /** {@link #batchLasts(long[])} on a run whose time 0 is the wall-clock instant {@code epoch} (seconds since 1970). */
     static long[] batchLasts(long[] ends, long epoch) {
-        long[] out = new long[ends.length];
+        boolean[] all = new boolean[ends.length];
+        Arrays.fill(all, true);
+        return batchLasts(ends, all, epoch);
+    }
+
+    /**
+     * The last end of each batch cons_tres's {@code _will_run_test} (select/cons_common/job_test.c, 22.05) takes out, in
+     * order (non-decreasing): {@code ends} are <b>every</b> running job's ends, sorted ({@code _cr_job_list_sort}), and
+     * {@code on} says which have a node the job may use. Slurm walks that one list: a job without a usable node is skipped
+     * ({@code overlap == 0: continue}); the first usable one sets the barrier (its end rounded up to the next multiple of 30
+     * s, strictly); after taking a usable job out it looks at the <b>next job of the list</b>, usable or not, and closes
+     * the batch when that one ends after barrier + window. So the check is made only after a usable job: when the next is
+     * a skipped job within the window, the usable job after the skipped ones is taken into the batch whatever its end, and
+     * the window doubles until the next job of the list (usable or not) is within it.
+     */
+    static long[] batchLasts(long[] ends, boolean[] on, long epoch) {
+        return batches(ends, on, epoch)[1];
+    }
+
+    /** {@link #batchLasts(long[], boolean[], long)}, with each batch's first (usable) end: {firsts, lasts}. */
+    static long[][] batches(long[] ends, boolean[] on, long epoch) {
+        int n = ends.length;
+        long[] out = new long[n];
+        long[] firsts = new long[n];
         int count = 0;
         long window = 30;
         long barrier = 0;
         boolean first = true;
         int i = 0;
-        int n = ends.length;
-        while (i < n) {
-            long last = ends[i];
-            while (i < n) {
-                long e = ends[i];
+        boolean more = true;
+        while (more) {
+            boolean any = false;
+            long last = 0, firstEnd = 0;
+            while (true) {
+                if (i >= n) {
+                    more = false;
+                    break;
+                }
+                int k = i++;
+                if (!on[k]) continue; // job has no usable nodes: skip it
                 if (first) {
-                    barrier = e + (30 - Math.floorMod(e + epoch, 30)); // "align all time windows on a time_window barrier"
+                    barrier = ends[k] + (30 - Math.floorMod(ends[k] + epoch, 30)); // "align all time windows on a time_window barrier"
                     first = false;
                 }
-                last = e;
-                i++;
-                if (i < n && ends[i] > barrier + window) break;
+                if (!any) firstEnd = ends[k];
+                any = true;
+                last = ends[k];
+                if (i >= n) {
+                    more = false;
+                    break;
+                }
+                if (ends[i] > barrier + window) break; // list_peek_next: the next job of the list, usable or not
             }
+            if (!any) break;
             do {
                 window *= 2;
             } while (i < n && ends[i] > barrier + window);
+            firsts[count] = firstEnd;
             out[count++] = last;
         }
-        return Arrays.copyOf(out, count);
+        return new long[][] {Arrays.copyOf(firsts, count), Arrays.copyOf(out, count)};
     }
 
     /** The first of the non-decreasing {@code lasts} that is ≥ fit, else fit. */

@@ -12,7 +12,8 @@ import org.preemptlab.job.Placement;
 
 /**
  * The cycle's batches of running jobs' ends ({@link WillRunBatches}) give {@link SlurmSchedulerPolicy#willRunStart}'s
- * answer for every fit, on the ends of the jobs with a node in the partition, also after jobs start in the cycle.
+ * answer for every fit when every job is usable, and cons_tres's loop over every running job (those without a node in the
+ * partition skipped, {@link #cLoop}) for a partition, also after jobs start in the cycle.
  */
 class WillRunBatchesTest {
 
@@ -59,16 +60,125 @@ class WillRunBatchesTest {
                     b.add(e, p);
                 }
                 long fit = 50L + rnd.nextInt(5200);
-                long[] mine = new long[ends.size()];
-                int m = 0;
-                for (int k = 0; k < ends.size(); k++) {
-                    if (Arrays.stream(held.get(k).nodes()).anyMatch(part::get)) mine[m++] = ends.get(k);
+                // every running job in order of its end (ties: as listed), and whether it has a node in the partition
+                Integer[] order = new Integer[ends.size()];
+                for (int k = 0; k < order.length; k++) order[k] = k;
+                Arrays.sort(order, (x, y) -> ends.get(x).equals(ends.get(y)) ? Integer.compare(x, y) : Long.compare(ends.get(x), ends.get(y)));
+                long[] sorted = new long[order.length];
+                boolean[] on = new boolean[order.length];
+                for (int r = 0; r < order.length; r++) {
+                    sorted[r] = ends.get(order[r]);
+                    on[r] = Arrays.stream(held.get(order[r]).nodes()).anyMatch(part::get);
                 }
                 long[] all = ends.stream().mapToLong(Long::longValue).toArray();
-                assertEquals(SlurmSchedulerPolicy.willRunStart(fit, Arrays.copyOf(mine, m)), b.start(fit, List.of("p"), pools -> part));
+                assertEquals(cLoop(sorted, on, 0, fit), b.start(fit, List.of("p"), pools -> part));
                 assertEquals(SlurmSchedulerPolicy.willRunStart(fit, all), b.start(fit, List.of(), pools -> null));
             }
         }
+    }
+
+    // run 4 (fixture full-log-run4): t = seconds after the first submit, 2026-12-07 08:48:06 UTC
+    private static final long RUN4_EPOCH = 1796633286L;
+    private static final String[] RUN4_NODES = {"c1", "c2", "c3", "c4", "c5", "g1", "g2", "g3"};
+
+    private static Placement at(String nodes) {
+        int[] at = Arrays.stream(nodes.split(",")).mapToInt(n -> Arrays.asList(RUN4_NODES).indexOf(n)).toArray();
+        return new Placement(0, at.length, at, 1, 0);
+    }
+
+    /**
+     * Hand-worked from slurmctld's log of run 4: the backfill cycle of 08:50:10.160 (t = 124) planned job 50 (cpu, 2 × 2
+     * CPUs, 3 min) "to start at 08:53:01" (t 295) on c[1-2], though c1 and c2 are free from t 234 (44 and 46 end there)
+     * and the batches of the ends of the jobs on partition cpu's nodes alone end at 284. cons_tres walks every running
+     * job in order of its end (start + limit; sacct): 44, 46 (c1,c2, 234), 30 (g3, 238), 27 (g1, 246), 35 (g1,g2, 268),
+     * 34 (c4, 272), 40_0 (c3, 284), 40_1 (c4, 284), 22 (g3, 292), 33 (c3, 295), 13_2 (c5,g1,g2, 299), 24 (g1, 324), 43
+     * (c5, 355). The barrier is 234 rounded up, strictly, to a multiple of 30 s of the wall clock (08:52:30 = t 264), the
+     * first window ends at 294; after 40_1 the next job of the list is 22 (292, within it, on g3 only), so the batch goes
+     * on, skips 22 and takes 33 (295) out without looking at its end; then 13_2 (299) closes it: the start is 33's end.
+     */
+    @Test
+    void run4Job50At124TheJobAfterASkippedOneJoinsTheBatch() {
+        String[][] running = {{"c1,c2", "234"}, {"c1,c2", "234"}, {"g3", "238"}, {"g1", "246"}, {"g1,g2", "268"}, {"c4", "272"},
+            {"c3", "284"}, {"c4", "284"}, {"g3", "292"}, {"c3", "295"}, {"c5,g1,g2", "299"}, {"g1", "324"}, {"c5", "355"}};
+        long[] ends = Arrays.stream(running).mapToLong(r -> Long.parseLong(r[1])).toArray();
+        Placement[] held = Arrays.stream(running).map(r -> at(r[0])).toArray(Placement[]::new);
+        BitSet cpu = new BitSet();
+        cpu.set(0, 5);
+        WillRunBatches b = new WillRunBatches(ends, held, RUN4_EPOCH);
+        assertEquals(295, b.start(234, List.of("c"), pools -> cpu)); // the model before: 284 (the cpu nodes' ends alone)
+        // the same list with 22 ended (the cycle of 08:50:25, t 139, which planned 20 on c[1-2] "to start at 08:52:50"):
+        // after 40_1 the next job is 33 itself (295 > 294): the batch closes at 284, as Slurm planned 20
+        String[][] at139 = {{"c1,c2", "234"}, {"c1,c2", "234"}, {"g3", "238"}, {"g1", "246"}, {"c4", "272"}, {"c3", "284"},
+            {"c4", "284"}, {"c3", "295"}, {"c5,g1,g2", "299"}, {"g2", "312"}, {"g1", "324"}, {"c5", "355"}};
+        WillRunBatches b139 = new WillRunBatches(Arrays.stream(at139).mapToLong(r -> Long.parseLong(r[1])).toArray(),
+                Arrays.stream(at139).map(r -> at(r[0])).toArray(Placement[]::new), RUN4_EPOCH);
+        assertEquals(284, b139.start(234, List.of("c"), pools -> cpu));
+    }
+
+    /** The batches' rule on every running job's list, against a direct transcription of the C loop. */
+    @Test
+    void theBatchesOfTheWholeListFollowTheCLoop() {
+        Random rnd = new Random(5);
+        for (int round = 0; round < 3000; round++) {
+            int n = rnd.nextInt(25);
+            long[] ends = new long[n];
+            boolean[] on = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                ends[k] = 100 + rnd.nextInt(rnd.nextBoolean() ? 120 : 2000);
+                on[k] = rnd.nextInt(3) > 0;
+            }
+            Arrays.sort(ends);
+            long epoch = rnd.nextInt(30);
+            long[][] batches = WillRunBatches.batches(ends, on, epoch);
+            for (long step = 90; step < 2200; step += 1 + rnd.nextInt(40)) {
+                long fit = rnd.nextBoolean() && n > 0 ? ends[rnd.nextInt(n)] : step; // at an end: ties may split between batches
+                assertEquals(cLoop(ends, on, epoch, fit), WillRunBatches.startAfter(batches, fit),
+                        "fit " + fit + " ends " + Arrays.toString(ends) + " on " + Arrays.toString(on));
+            }
+        }
+    }
+
+    /**
+     * job_test.c's loop as written (22.05), for a job that fits once every usable job ending at or before {@code fit} is
+     * out: the start is the last removed job's end after the first batch that takes them all; {@code fit} if none is left.
+     */
+    private static long cLoop(long[] ends, boolean[] on, long epoch, long fit) {
+        int it = 0;
+        long endTime = 0;
+        int window = 30;
+        boolean more = true;
+        boolean[] removed = new boolean[ends.length];
+        while (more) {
+            int last = -1;
+            int next = -1;
+            while (true) {
+                if (it >= ends.length) {
+                    more = false;
+                    break;
+                }
+                int tmp = it++;
+                if (!on[tmp]) continue;
+                if (endTime == 0) endTime = ends[tmp] + (30 - Math.floorMod(ends[tmp] + epoch, 30));
+                last = tmp;
+                removed[tmp] = true;
+                next = it < ends.length ? it : -1;
+                if (next < 0) {
+                    more = false;
+                    break;
+                } else if (ends[next] > endTime + window) {
+                    break;
+                }
+            }
+            if (last < 0) break;
+            do {
+                window *= 2;
+            } while (next >= 0 && ends[next] > endTime + window);
+            // the model's fit: the job fits no earlier than fit (the profile's earliest fit, which may be a plan's end)
+            boolean fits = ends[last] >= fit;
+            for (int k = 0; k < ends.length; k++) fits &= !(on[k] && ends[k] <= fit && !removed[k]);
+            if (fits) return ends[last];
+        }
+        return fit;
     }
 
     /** One or two of 8 nodes (the partition holds nodes 0–3). */
