@@ -16,8 +16,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MODE="$1"; mkdir -p "$2"; OUT="$(cd "$2" && pwd)"; SEED="${3:-12}"
 FIELDS=JobID,JobName,User,Account,Partition,QOS,Submit,Eligible,Start,End,Elapsed,Timelimit,NNodes,NCPUS,ReqMem,ReqTRES,AllocTRES,NodeList,State,Priority
 case "$MODE" in full) MAX_WAIT=3600 ;; ci) MAX_WAIT=1200 ;; *) echo "MODE must be full or ci" >&2; exit 2 ;; esac
-# ci: slurmctld at its usual level (the replay with slurmctld's log is run for full only; CI keeps its time)
-if [ "$MODE" = ci ]; then export SLURMCTLD_DEBUG="${SLURMCTLD_DEBUG:-info}" SLURMCTLD_DEBUGFLAGS="${SLURMCTLD_DEBUGFLAGS-}"; fi
+# both modes record slurmctld's debug log with the Backfill and Priority flags (start.sh's defaults): the proof replays each
+# run with the passes at the instants Slurm ran them too (SLURMCTLD_DEBUG=info SLURMCTLD_DEBUGFLAGS= for a plain log)
 DIR="$(mktemp -d /tmp/plab-slurm-acct.XXXXXX)"
 trap '"$HERE/stop.sh" "$DIR" --delete >/dev/null 2>&1 || true' EXIT
 "$HERE/workload.sh" "$MODE" "$SEED" > "$OUT/workload.tsv"

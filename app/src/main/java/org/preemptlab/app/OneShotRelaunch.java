@@ -20,6 +20,8 @@ import java.util.Set;
  * sharing archive next to the jar ({@code preemptlab-jar.jsa}); the first run lists its classes and the
  * archive is dumped after it, as the launcher script does.
  *
+ * <p>{@code replay} is relaunched the same way with its own options ({@link #REPLAY_OPTIONS}).
+ *
  * <p>Not relaunched: any JVM option given (before {@code -jar}, or in {@code JAVA_TOOL_OPTIONS} /
  * {@code JDK_JAVA_OPTIONS}: the user chose), the window and the long commands (bench, sweep, ...: C2
  * wins there), {@code PREEMPTLAB_NO_RELAUNCH} set, or not run from a jar.
@@ -39,6 +41,18 @@ final class OneShotRelaunch {
     /** The launcher script's options for the one-shot commands (chosen by measurement, see ./preemptlab). */
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn32m",
             "-XX:MaxTenuringThreshold=0", "-XX:+UseTransparentHugePages", "-D" + TUNED + "=tuned");
+
+    /**
+     * {@code replay}'s options, as the launcher script gives them (C2 kept with less inlining, a 1 GB initial heap, the
+     * history's jobs copied once to the old generation; docs/performance.md): {@code java -jar preemptlab.jar replay …},
+     * issue 12's command as written, cost ≈ 1.4× the CPU and 3× the memory of the script's run on a 100k-job history
+     * with the JVM's defaults (G1). A replay maps the archive next to the jar when there is one (the launcher maps
+     * simulate's) and never makes it: the archive holds the one-shot commands' classes.
+     */
+    static final List<String> REPLAY_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000",
+            "-Xms1g", "-XX:MaxTenuringThreshold=0", "-D" + TUNED + "=tuned");
+
+    static final String REPLAY = "replay";
 
     /** Keeps a missing or unusable archive silent (the JVM then runs without it). */
     static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
@@ -73,7 +87,7 @@ final class OneShotRelaunch {
      */
     static Optional<Plan> plan(String[] args, List<String> processArgs, Map<String, String> env, Path java, Path jar,
                                ArchiveState archiveState) {
-        if (args.length == 0 || !ONE_SHOT.contains(args[0])) return Optional.empty();
+        if (args.length == 0 || !relaunched(args[0])) return Optional.empty();
         if (jar == null || java == null || processArgs == null || processArgs.isEmpty()) return Optional.empty();
         if (!processArgs.get(0).equals("-jar")) return Optional.empty(); // a JVM option was given: the user chose
         for (String v : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "PREEMPTLAB_NO_RELAUNCH")) {
@@ -81,10 +95,11 @@ final class OneShotRelaunch {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.addAll(OPTIONS);
+        boolean replay = args[0].equals(REPLAY);
+        cmd.addAll(replay ? REPLAY_OPTIONS : OPTIONS);
         Path archive = jar.resolveSibling(ARCHIVE_NAME);
         Path list = null;
-        switch (archiveState) {
+        switch (replay && archiveState == ArchiveState.TO_MAKE ? ArchiveState.NONE : archiveState) {
             case USABLE -> {
                 cmd.add("-XX:SharedArchiveFile=".concat(archive.toString()));
                 cmd.addAll(QUIET);
@@ -99,6 +114,10 @@ final class OneShotRelaunch {
         cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(List.of(args));
         return Optional.of(new Plan(List.copyOf(cmd), list, archive, java, jar));
+    }
+
+    private static boolean relaunched(String command) {
+        return ONE_SHOT.contains(command) || command.equals(REPLAY);
     }
 
     /** The archive next to a jar: used when newer than the jar, made when missing or stale and the folder is writable. */
@@ -122,7 +141,7 @@ final class OneShotRelaunch {
      * exit code, or empty if this JVM should run the command itself (including when the child cannot start).
      */
     static Optional<Integer> runIfPlain(String[] args) {
-        if (args.length == 0 || !ONE_SHOT.contains(args[0]) || System.getProperty(TUNED) != null) return Optional.empty();
+        if (args.length == 0 || !relaunched(args[0]) || System.getProperty(TUNED) != null) return Optional.empty();
         Path jar = ownJar();
         if (jar == null) return Optional.empty();
         String[] started = ProcessHandle.current().info().arguments().orElse(null);

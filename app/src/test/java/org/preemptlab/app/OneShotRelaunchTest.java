@@ -91,6 +91,33 @@ class OneShotRelaunchTest {
         assertThat(ArchiveState.of(jar)).isEqualTo(ArchiveState.TO_MAKE);
     }
 
+    @Test
+    void aPlainJavaJarReplayRunsInAChildWithTheScriptsReplayOptionsAndNeverMakesTheArchive() {
+        String[] args = {"replay", "--slurm-conf", "s.conf", "--sacct", "h.txt"};
+        Plan plan = OneShotRelaunch.plan(args, plain(args), Map.of(), JAVA, JAR, ArchiveState.USABLE).orElseThrow();
+        List<String> cmd = plan.command();
+        assertThat(cmd).containsSubsequence("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000", "-Xms1g",
+                "-XX:SharedArchiveFile=/opt/x/preemptlab-jar.jsa", "-jar", "/opt/x/preemptlab.jar", "replay");
+        assertThat(cmd).doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn32m");
+        assertThat(cmd.subList(cmd.size() - args.length, cmd.size())).containsExactly(args);
+        Plan first = OneShotRelaunch.plan(args, plain(args), Map.of(), JAVA, JAR, ArchiveState.TO_MAKE).orElseThrow();
+        assertThat(first.classList()).isNull();
+        assertThat(first.command()).noneMatch(w -> w.contains("Shared") || w.contains("DumpLoadedClassList"));
+        assertThat(OneShotRelaunch.plan(args, List.of("-Xmx8g", "-jar", "p.jar", "replay"), Map.of(), JAVA, JAR,
+                ArchiveState.USABLE)).isEmpty();
+    }
+
+    /** replay's options are the launcher script's replay line (plus its serial collector). */
+    @Test
+    void theReplayOptionsAreTheLauncherScripts() throws Exception {
+        String text = Files.readString(Path.of("..", "preemptlab"));
+        Matcher m = Pattern.compile("\\n  replay\\) opts\\+=\\(([^)]*)\\)").matcher(text);
+        assertThat(m.find()).as("the replay case of the launcher script").isTrue();
+        List<String> scriptOptions = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+        scriptOptions.addAll(List.of(m.group(1).trim().split("\\s+")));
+        assertThat(OneShotRelaunch.REPLAY_OPTIONS).containsExactlyInAnyOrderElementsOf(scriptOptions);
+    }
+
     /** The options and commands are the launcher script's: one measurement, one list (they must not drift apart). */
     @Test
     void theOptionsAndCommandsAreTheLauncherScripts() throws Exception {

@@ -72,6 +72,16 @@ public interface Snapshot {
         return null;
     }
 
+    /**
+     * On a Slurm run with QOS / association limits: whether the waiting {@code job} would still pass them had the jobs
+     * {@code startedInPass} (starts the policy decided in the pass it is making, not yet carried out) started too —
+     * Slurm's {@code acct_policy_job_runnable_pre_select} within a pass, whose counters move with every start. Read-only
+     * for the run. True when the snapshot keeps no limits.
+     */
+    default boolean limitsAllow(JobView job, List<? extends JobView> startedInPass) {
+        return true;
+    }
+
     /** Suspended jobs (holding memory, not cores), in the order they were suspended. */
     Collection<? extends JobView> suspended();
 

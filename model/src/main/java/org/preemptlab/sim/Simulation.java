@@ -1324,6 +1324,11 @@ public final class Simulation {
         }
 
         @Override
+        public boolean limitsAllow(JobView job, List<? extends JobView> startedInPass) {
+            return slurm == null || startedInPass.isEmpty() || slurm.limitsAllow((JobRun) job, startedInPass);
+        }
+
+        @Override
         public Collection<? extends JobView> suspended() {
             return suspendedView;
         }

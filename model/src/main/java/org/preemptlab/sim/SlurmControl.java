@@ -482,6 +482,27 @@ final class SlurmControl {
         else if (!held.contains(r)) held.add(r);
     }
 
+    /**
+     * Whether the waiting job {@code r} would pass its QOS / association limits had the jobs {@code startedInPass} (a pass's
+     * starts, not carried out yet) started too: the counters are moved for them, the job checked, and moved back (start and
+     * requeue are exact inverses), so the run's state is as before. A settled job (its checks read no counter) passes.
+     */
+    boolean limitsAllow(JobRun r, List<? extends org.preemptlab.job.JobView> startedInPass) {
+        if (settled[r.index()]) return true;
+        List<Request> moved = new ArrayList<>(startedInPass.size());
+        try {
+            for (org.preemptlab.job.JobView v : startedInPass) {
+                Request q = requests[v.index()];
+                if (countedRunning[v.index()] || !submitted[v.index()]) continue;
+                usage.start(q);
+                moved.add(q);
+            }
+            return check(r, null).ok();
+        } finally {
+            for (Request q : moved) usage.requeue(q);
+        }
+    }
+
     /** The first thing that keeps the job from starting now (in {@code partition}, or in any of its own: null), or NONE. */
     private PendingReason blocker(JobRun r, long now, String partition) {
         JobSpec s = r.spec();

@@ -94,6 +94,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
     private long epochSeconds;
+    // this call's running tasks of throttled arrays (job_array_start_test), counted afresh by every call
+    private ArrayTaskLimits arrayLimits;
+    // the jobs this call has decided to start so far (for the limits within a pass: Snapshot.limitsAllow)
+    private final List<JobView> passStarts = new ArrayList<>();
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
     public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
@@ -253,6 +257,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         }
 
         List<JobView> order = priorityOrder(s.queue());
+        arrayLimits = new ArrayTaskLimits(s);
+        passStarts.clear();
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
         // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
@@ -436,7 +442,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
 
     /**
      * For comparisons (tests): walk the queue and the running jobs on every call instead of reading the engine's counts
-     * (noteEvents), and find each partition's running jobs node by node ({@link WillRunBatches}). Same decisions.
+     * (noteEvents), and let the will-run batches sort the running jobs themselves ({@link WillRunBatches}). Same decisions.
      */
     public SlurmSchedulerPolicy walkingEveryCall() {
         walkEveryCall = true;
@@ -560,10 +566,14 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         long tested = 0;
         for (JobView job : order) {
             if (startedIdx.contains(job.index())) continue;
+            // job_array_start_test, before the depth count: a task of an array at its %N is passed over (no block)
+            if (arrayLimits.atLimit(job.spec())) continue;
             if (!fullPass && tested >= config.defaultQueueDepth()) break;
             String part = attributes.partition(job.spec());
             if (blocked.contains(part)) continue;
             tested++;
+            // acct_policy_job_runnable_pre_select with the counters this pass's starts moved: over a limit, passed over
+            if (!passStarts.isEmpty() && !s.limitsAllow(job, passStarts)) continue;
             long end = now + job.requestedWalltime();
             Capacity view = usableForMain == null ? free : usableForMain;
             Placement p = Reservations.usable(view, windows, now, end).place(job.spec());
@@ -579,6 +589,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (usableForMain != null) usableForMain.take(p);
             startedNow.add(new Started(end, taken));
             startedIdx.add(job.index());
+            arrayLimits.started(job.spec());
+            passStarts.add(job);
             decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
         }
     }
@@ -657,7 +669,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         WillRunPlanner planner = fast != null && wholeNodePlans
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
-        WillRunBatches batches = fast != null ? willRunBatches(s.cluster(), ends, held, byEnd) : null;
+        WillRunBatches batches = fast != null ? willRunBatches(ends, held, byEnd) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -676,6 +688,14 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             String arrayPass = arrays.passOver(job.spec(), part);
             if (arrayPass != null) {
                 passedOver.put(job.name(), arrayPass);
+                continue;
+            }
+            if (arrayLimits.atLimit(job.spec())) { // job_array_start_test (its array stays rejected in this partition)
+                passedOver.put(job.name(), "its array runs its %N tasks (job_array_start_test)");
+                continue;
+            }
+            if (!passStarts.isEmpty() && !s.limitsAllow(job, passStarts)) { // acct_policy_job_runnable_pre_select
+                passedOver.put(job.name(), "over a QOS or association limit with this pass's starts");
                 continue;
             }
             if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
@@ -711,6 +731,8 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 else profile.book(taken, now, now + duration);
                 starts++;
                 arrays.started();
+                arrayLimits.started(job.spec());
+                passStarts.add(job);
                 started.add(job.name());
                 startedIdx.add(job.index());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
@@ -741,7 +763,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * jobs on nodes the job may use out in order of their end (start + limit), not one at a time but in batches: the
      * first batch holds the jobs ending up to 30 s after the first end rounded up to a 30-s barrier, each later batch
      * those up to a window that doubles each time; the job is tried after each batch and, when it fits, starts at the
-     * end of the batch's last job. So the plan starts at the end of the batch that holds the release at which the
+     * end of the batch's last job. Slurm walks the list of every running job and checks the window only after taking a
+     * usable job out, against the next job of the list, usable or not: a usable job right after skipped ones joins the
+     * batch whatever its end ({@link WillRunBatches#batches}). So the plan starts at the end of the batch that holds the release at which the
      * profile's earliest fit (around the cycle's earlier plans) lies, on the nodes the profile gives from then (the
      * earliest fit's own when none fits there, e.g. under a later plan). {@code ends}/{@code held}: the running jobs,
      * those started in this cycle included.
@@ -783,18 +807,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return WillRunBatches.firstAtLeast(WillRunBatches.batchLasts(ends, epoch), fit);
     }
 
-    // each node's group of the last cycle's cluster (WillRunBatches.groupOf), kept while the cluster is the same object
-    private Cluster groupsOfCluster;
-    private int[] groupOfNode;
-
-    /** The cycle's will-run batches: by the jobs' node groups on a cluster of node groups (unless walkEveryCall). */
-    private WillRunBatches willRunBatches(Cluster cluster, long[] ends, Placement[] held, int[] byEnd) {
-        if (walkEveryCall || !(cluster instanceof NodeCluster nc)) return new WillRunBatches(ends, held, epochSeconds);
-        if (groupsOfCluster != cluster) {
-            groupOfNode = WillRunBatches.groupOf(nc);
-            groupsOfCluster = cluster;
-        }
-        return new WillRunBatches(ends, held, epochSeconds, nc, groupOfNode, byEnd);
+    /** The cycle's will-run batches, in the order by end the cycle's profile was built in (unless walkEveryCall: sorted there). */
+    private WillRunBatches willRunBatches(long[] ends, Placement[] held, int[] byEnd) {
+        return new WillRunBatches(ends, held, epochSeconds, walkEveryCall ? null : byEnd);
     }
 
     /** The nodes of the job's partition, or null when that is every node (or unknown). */

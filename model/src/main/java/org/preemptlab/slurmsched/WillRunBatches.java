@@ -6,18 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.Placement;
 
 /**
  * One backfill cycle's running jobs (those started in the cycle included) as cons_tres's {@code _will_run_test}
- * batches their ends ({@link SlurmSchedulerPolicy#willRunStart}), per partition: the batches' last ends are
- * computed once per partition and cycle (and again after a job starts), not sorted again for every planned job.
+ * batches their ends ({@link SlurmSchedulerPolicy#willRunStart}), per partition: Slurm walks the list of <b>every</b>
+ * running job in order of its end and skips those without a node the job may use ({@link #batches}); the list is sorted
+ * once per cycle (a job started in the cycle is inserted in place) and the batches are computed once per partition and
+ * cycle (and again after a job starts), not for every planned job.
  *
- * <p>Why a look-up gives {@code willRunStart}'s answer: the batches, and so the sequence of their last ends,
- * depend on the sorted ends alone, not on {@code fit}; {@code willRunStart} returns the first of them that
- * is ≥ {@code fit} (or {@code fit} when none is), and that sequence is non-decreasing (each is the greatest
- * end of a run of sorted ends that follows the run before), so a binary search finds the same one.
+ * <p>Why a look-up gives the walk's answer: the batches, and so the sequence of their last ends, depend on the sorted
+ * list and the partition's nodes alone, not on {@code fit}; the answer is the last end of the first batch that has taken
+ * every usable job ending at or before {@code fit} out and ends at or after it, and the batches' last ends are
+ * non-decreasing, so a binary search finds it ({@link #startAfter}).
  */
 final class WillRunBatches {
 
@@ -26,93 +27,29 @@ final class WillRunBatches {
     private int n;
     /** The wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers ({@link SlurmSchedulerPolicy#withEpoch}). */
     private final long epoch;
-    /** By the partition's node groups (empty: every node), the batches' last ends. */
-    private final Map<List<String>, long[]> lasts = new HashMap<>();
-    /**
-     * The jobs sorted by end once per cycle, each with the node groups it holds as bits (group i: bit i), when the cluster's
-     * groups are known ({@code cluster}, at most 64 groups) and every node held lies in one: a partition's jobs are then
-     * those whose bits meet its groups' (its nodes are its groups' nodes, {@link SlurmSchedulerPolicy}'s {@code poolNodes}),
-     * taken in end order without looking at their nodes or sorting again. Made at the first look-up (a cycle may have none);
-     * null before, and when not kept ({@link #sortedEnds} as before).
-     */
-    private long[] byEnd;
-    private long[] groupsByEnd;
-    private final NodeCluster cluster;
-    private final int[] groupOf;
-    /** The jobs' indices by end as the caller sorted them (null: not given, or jobs added since), for the first look-up. */
+    /** By the partition's node groups (empty: every node), the batches' first and last ends ({@link #batches}). */
+    private final Map<List<String>, long[][]> lasts = new HashMap<>();
+    /** Indices of the running jobs in order of their end, ties in index order ({@code _cr_job_list_sort}); null until needed. */
     private int[] order;
-    /** A placement's nodes were unknown: the node-by-node look-up from then on. */
-    private boolean groupsOff;
 
     WillRunBatches(long[] ends, Placement[] held) {
         this(ends, held, 0);
     }
 
     WillRunBatches(long[] ends, Placement[] held, long epoch) {
-        this(ends, held, epoch, null, null, null);
+        this(ends, held, epoch, null);
     }
 
     /**
-     * {@code cluster} and {@code groupOf} (the group of each of its nodes, {@link #groupOf}): the partitions' jobs by their
-     * groups' bits; null for the node-by-node look-up. {@code order}: the jobs' indices by end
-     * ({@link TresStepProfile#byTime}{@code (ends)}), or null.
+     * {@code order}: the jobs' indices by end, ties in index order, as the caller sorted them for the cycle's profile
+     * ({@link TresStepProfile#byTime}{@code (ends)}, the order {@link #sortedOrder} gives), or null (sorted when needed).
      */
-    WillRunBatches(long[] ends, Placement[] held, long epoch, NodeCluster cluster, int[] groupOf, int[] order) {
+    WillRunBatches(long[] ends, Placement[] held, long epoch, int[] order) {
         this.epoch = epoch;
         this.ends = ends.clone();
         this.held = held.clone();
         this.n = ends.length;
-        this.cluster = groupOf == null ? null : cluster;
-        this.groupOf = groupOf;
-        this.groupsOff = groupOf == null;
-        this.order = order;
-    }
-
-    /** Each node's group of {@code cluster} (its pool index), or null when it has more than 64 groups. */
-    static int[] groupOf(NodeCluster cluster) {
-        if (cluster.pools().size() > 64) return null;
-        int[] g = new int[cluster.nodeCount()];
-        int first = 0;
-        for (int p = 0; p < cluster.pools().size(); p++) {
-            int count = cluster.pools().get(p).nodes();
-            Arrays.fill(g, first, first + count, p);
-            first += count;
-        }
-        return g;
-    }
-
-    /** The groups {@code placement}'s nodes lie in, as bits; -1 (all bits: not usable) when a node is unknown. */
-    private long groupsOf(Placement placement) {
-        int[] nodes = placement.nodes();
-        if (nodes == null) return -1;
-        long m = 0;
-        for (int node : nodes) {
-            if (node < 0 || node >= groupOf.length) return -1;
-            m |= 1L << groupOf[node];
-        }
-        return m;
-    }
-
-    /**
-     * Sets byEnd / groupsByEnd from the jobs in {@code order} (their indices by end, {@link TresStepProfile#byTime}; null: sorted
-     * here), or leaves them null and the group bits off when a placement's nodes are unknown.
-     */
-    private void sortByEnd(int[] order) {
-        if (order == null || order.length != n) order = TresStepProfile.byTime(Arrays.copyOf(ends, n));
-        long[] e = new long[n];
-        long[] gs = new long[n];
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            long g = groupsOf(held[i]);
-            if (g == -1) {
-                groupsOff = true;
-                return;
-            }
-            e[k] = ends[i];
-            gs[k] = g;
-        }
-        byEnd = e;
-        groupsByEnd = gs;
+        this.order = order == null || order.length != n ? null : order.clone();
     }
 
     /** A job started in this cycle: it runs on {@code placement} until {@code end}. */
@@ -122,81 +59,106 @@ final class WillRunBatches {
             held = Arrays.copyOf(held, ends.length);
         }
         ends[n] = end;
-        held[n++] = placement;
-        lasts.clear();
-        order = null;
-        if (byEnd != null) {
-            long g = groupsOf(placement);
-            if (g == -1) {
-                byEnd = null;
-                groupsByEnd = null;
-                groupsOff = true;
-                return;
+        held[n] = placement;
+        if (order != null) { // in place: after every job ending at or before it (ties: the new one, of the highest index, last)
+            order = Arrays.copyOf(order, n + 1);
+            int at = n;
+            while (at > 0 && ends[order[at - 1]] > end) {
+                order[at] = order[at - 1];
+                at--;
             }
-            // after the ends ≤ end (the place among equal ends does not matter: only the ends are read, in order)
-            int m = byEnd.length;
-            int at = m;
-            while (at > 0 && byEnd[at - 1] > end) at--;
-            long[] e = new long[m + 1];
-            long[] gs = new long[m + 1];
-            System.arraycopy(byEnd, 0, e, 0, at);
-            System.arraycopy(groupsByEnd, 0, gs, 0, at);
-            e[at] = end;
-            gs[at] = g;
-            System.arraycopy(byEnd, at, e, at + 1, m - at);
-            System.arraycopy(groupsByEnd, at, gs, at + 1, m - at);
-            byEnd = e;
-            groupsByEnd = gs;
+            order[at] = n;
+        }
+        n++;
+        lasts.clear();
+    }
+
+    /**
+     * {@code willRunStart(fit, …)} for the partition of the node groups {@code pools} ({@code usable} computes its nodes,
+     * null for every node, when they are not known yet): the batches of the running jobs with a node in it, as cons_tres
+     * makes them from the list of every running job ({@link #batchLasts(long[], boolean[], long)}).
+     */
+    long start(long fit, List<String> pools, Function<List<String>, BitSet> usable) {
+        long[][] l = lasts.get(pools);
+        if (l == null) {
+            l = batchesOn(usable.apply(pools));
+            lasts.put(pools, l);
+        }
+        return startAfter(l, fit);
+    }
+
+    /** The batches of the jobs with a node in {@code usable} (every job when null). */
+    private long[][] batchesOn(BitSet usable) {
+        if (order == null) order = sortedOrder(ends, n);
+        long[] sorted = new long[n];
+        boolean[] on = new boolean[n];
+        flags(order, ends, held, usable, sorted, on);
+        return batches(sorted, on, epoch);
+    }
+
+    /** The indices 0..n-1 by {@code ends}, ties in index order. */
+    static int[] sortedOrder(long[] ends, int n) {
+        boolean packed = n < (1 << 23);
+        for (int k = 0; k < n && packed; k++) packed = ends[k] >= 0 && ends[k] < (1L << 40);
+        int[] out = new int[n];
+        if (packed) { // (end, index) in one long each: a primitive sort, the same order as the comparator's below
+            long[] keys = new long[n];
+            for (int k = 0; k < n; k++) keys[k] = (ends[k] << 23) | k;
+            Arrays.sort(keys);
+            for (int r = 0; r < n; r++) out[r] = (int) (keys[r] & ((1 << 23) - 1));
+            return out;
+        }
+        Integer[] idx = new Integer[n];
+        for (int k = 0; k < n; k++) idx[k] = k;
+        Arrays.sort(idx, (a, b) -> ends[a] != ends[b] ? Long.compare(ends[a], ends[b]) : Integer.compare(a, b));
+        for (int r = 0; r < n; r++) out[r] = idx[r];
+        return out;
+    }
+
+    /** In {@code order}: each job's end into {@code sorted} and in {@code on} whether it has a node in {@code usable} (all when null). */
+    private static void flags(int[] order, long[] ends, Placement[] held, BitSet usable, long[] sorted, boolean[] on) {
+        for (int r = 0; r < order.length; r++) {
+            int k = order[r];
+            sorted[r] = ends[k];
+            boolean mine = usable == null;
+            if (!mine) {
+                for (int node : held[k].nodes()) {
+                    if (usable.get(node)) {
+                        mine = true;
+                        break;
+                    }
+                }
+            }
+            on[r] = mine;
         }
     }
 
     /**
-     * {@code willRunStart(fit, ends of the running jobs with a node in usable)} for the partition of the node groups
-     * {@code pools} ({@code usable} computes its nodes, null for every node, when they are not known yet).
+     * The start for a job that fits once every usable job ending at or before {@code fit} is out, on {@code b} =
+     * {@link #batches}: the last end of the first batch that has taken all of them out and ends at or after {@code fit};
+     * {@code fit} when no batch does. (Jobs of equal ends can fall in two batches when the rule of the skipped jobs takes
+     * the first of them in: then the later batch.)
      */
-    long start(long fit, List<String> pools, Function<List<String>, BitSet> usable) {
-        long[] l = lasts.get(pools);
-        if (l == null) {
-            if (byEnd == null && !groupsOff) sortByEnd(order);
-            l = batchLasts(byEnd != null ? endsOfGroups(pools) : sortedEnds(usable.apply(pools)), epoch);
-            lasts.put(pools, l);
+    static long startAfter(long[][] b, long fit) {
+        long[] firsts = b[0], lasts = b[1];
+        int lo = 0;
+        int hi = lasts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lasts[mid] >= fit) hi = mid;
+            else lo = mid + 1;
         }
-        return firstAtLeast(l, fit);
+        if (lo >= lasts.length) return fit;
+        while (lo + 1 < lasts.length && firsts[lo + 1] <= fit) lo++;
+        return lasts[lo];
     }
 
-    /** {@link #sortedEnds}'s answer for the nodes of the groups {@code pools} (every node when empty), from byEnd. */
-    private long[] endsOfGroups(List<String> pools) {
-        if (pools.isEmpty()) return byEnd;
-        long want = 0;
-        for (String pool : pools) {
-            int pi = cluster.poolIndex(pool);
-            if (pi >= 0) want |= 1L << pi;
-        }
-        long[] mine = new long[byEnd.length];
-        int m = 0;
-        for (int k = 0; k < byEnd.length; k++) if ((groupsByEnd[k] & want) != 0) mine[m++] = byEnd[k];
-        return m == mine.length ? mine : Arrays.copyOf(mine, m);
-    }
-
-    /** The ends of the jobs with a node in {@code usable} (every job when null), sorted. */
-    private long[] sortedEnds(BitSet usable) {
-        long[] mine = new long[n];
-        int m = 0;
-        for (int k = 0; k < n; k++) {
-            if (usable == null) {
-                mine[m++] = ends[k];
-                continue;
-            }
-            for (int node : held[k].nodes()) {
-                if (usable.get(node)) {
-                    mine[m++] = ends[k];
-                    break;
-                }
-            }
-        }
-        mine = Arrays.copyOf(mine, m);
-        Arrays.sort(mine);
-        return mine;
+    /**
+     * The first {@code n} running jobs' ends sorted (ties in the given order) into {@code sorted}, and in {@code on}
+     * whether each has a node in {@code usable} (every job when null).
+     */
+    static void sortedWithFlags(long[] ends, Placement[] held, int n, BitSet usable, long[] sorted, boolean[] on) {
+        flags(sortedOrder(ends, n), ends, held, usable, sorted, on);
     }
 
     /** The last end of each of {@code willRunStart}'s batches of the sorted {@code ends}, in order (non-decreasing). */
@@ -206,31 +168,67 @@ final class WillRunBatches {
 
     /** {@link #batchLasts(long[])} on a run whose time 0 is the wall-clock instant {@code epoch} (seconds since 1970). */
     static long[] batchLasts(long[] ends, long epoch) {
-        long[] out = new long[ends.length];
+        boolean[] all = new boolean[ends.length];
+        Arrays.fill(all, true);
+        return batchLasts(ends, all, epoch);
+    }
+
+    /**
+     * The last end of each batch cons_tres's {@code _will_run_test} (select/cons_common/job_test.c, 22.05) takes out, in
+     * order (non-decreasing): {@code ends} are <b>every</b> running job's ends, sorted ({@code _cr_job_list_sort}), and
+     * {@code on} says which have a node the job may use. Slurm walks that one list: a job without a usable node is skipped
+     * ({@code overlap == 0: continue}); the first usable one sets the barrier (its end rounded up to the next multiple of 30
+     * s, strictly); after taking a usable job out it looks at the <b>next job of the list</b>, usable or not, and closes
+     * the batch when that one ends after barrier + window. So the check is made only after a usable job: when the next is
+     * a skipped job within the window, the usable job after the skipped ones is taken into the batch whatever its end, and
+     * the window doubles until the next job of the list (usable or not) is within it.
+     */
+    static long[] batchLasts(long[] ends, boolean[] on, long epoch) {
+        return batches(ends, on, epoch)[1];
+    }
+
+    /** {@link #batchLasts(long[], boolean[], long)}, with each batch's first (usable) end: {firsts, lasts}. */
+    static long[][] batches(long[] ends, boolean[] on, long epoch) {
+        int n = ends.length;
+        long[] out = new long[n];
+        long[] firsts = new long[n];
         int count = 0;
         long window = 30;
         long barrier = 0;
         boolean first = true;
         int i = 0;
-        int n = ends.length;
-        while (i < n) {
-            long last = ends[i];
-            while (i < n) {
-                long e = ends[i];
+        boolean more = true;
+        while (more) {
+            boolean any = false;
+            long last = 0, firstEnd = 0;
+            while (true) {
+                if (i >= n) {
+                    more = false;
+                    break;
+                }
+                int k = i++;
+                if (!on[k]) continue; // job has no usable nodes: skip it
                 if (first) {
-                    barrier = e + (30 - Math.floorMod(e + epoch, 30)); // "align all time windows on a time_window barrier"
+                    barrier = ends[k] + (30 - Math.floorMod(ends[k] + epoch, 30)); // "align all time windows on a time_window barrier"
                     first = false;
                 }
-                last = e;
-                i++;
-                if (i < n && ends[i] > barrier + window) break;
+                if (!any) firstEnd = ends[k];
+                any = true;
+                last = ends[k];
+                if (i >= n) {
+                    more = false;
+                    break;
+                }
+                if (ends[i] > barrier + window) break; // list_peek_next: the next job of the list, usable or not
             }
+            if (!any) break;
             do {
                 window *= 2;
             } while (i < n && ends[i] > barrier + window);
+            firsts[count] = firstEnd;
             out[count++] = last;
         }
-        return Arrays.copyOf(out, count);
+        return new long[][] {Arrays.copyOf(firsts, count), Arrays.copyOf(out, count)};
     }
 
     /** The first of the non-decreasing {@code lasts} that is ≥ fit, else fit. */

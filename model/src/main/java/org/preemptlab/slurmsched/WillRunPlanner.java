@@ -104,17 +104,11 @@ final class WillRunPlanner {
         AvailabilityProfile.Slot fit = profile.earliestFitOn(job, now, duration, nodes);
         if (fit == null) return null;
         if (fit.start() == now) return new Outcome(now, fit.placement());
-        long[] mine = new long[running];
-        int n = 0;
-        for (int k = 0; k < running; k++) {
-            for (int node : held[k].nodes()) {
-                if (nodes.get(node)) {
-                    mine[n++] = ends[k];
-                    break;
-                }
-            }
-        }
-        long start = SlurmSchedulerPolicy.willRunStart(fit.start(), Arrays.copyOf(mine, n), epoch);
+        // cons_tres walks every running job in order of its end, those without a node in `nodes` skipped (WillRunBatches)
+        long[] sorted = new long[running];
+        boolean[] on = new boolean[running];
+        WillRunBatches.sortedWithFlags(ends, held, running, nodes, sorted, on);
+        long start = WillRunBatches.startAfter(WillRunBatches.batches(sorted, on, epoch), fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
         AvailabilityProfile.Slot at = profile.earliestFitOn(job, start, duration, nodes);
         return at != null && at.start() == start ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());

@@ -12,7 +12,8 @@ import org.preemptlab.job.Placement;
 
 /**
  * The cycle's batches of running jobs' ends ({@link WillRunBatches}) give {@link SlurmSchedulerPolicy#willRunStart}'s
- * answer for every fit, on the ends of the jobs with a node in the partition, also after jobs start in the cycle.
+ * answer for every fit when every job is usable, and cons_tres's loop over every running job (those without a node in the
+ * partition skipped, {@link #cLoop}) for a partition, also after jobs start in the cycle.
  */
 class WillRunBatchesTest {
 
@@ -59,69 +60,141 @@ class WillRunBatchesTest {
                     b.add(e, p);
                 }
                 long fit = 50L + rnd.nextInt(5200);
-                long[] mine = new long[ends.size()];
-                int m = 0;
-                for (int k = 0; k < ends.size(); k++) {
-                    if (Arrays.stream(held.get(k).nodes()).anyMatch(part::get)) mine[m++] = ends.get(k);
+                // every running job in order of its end (ties: as listed), and whether it has a node in the partition
+                Integer[] order = new Integer[ends.size()];
+                for (int k = 0; k < order.length; k++) order[k] = k;
+                Arrays.sort(order, (x, y) -> ends.get(x).equals(ends.get(y)) ? Integer.compare(x, y) : Long.compare(ends.get(x), ends.get(y)));
+                long[] sorted = new long[order.length];
+                boolean[] on = new boolean[order.length];
+                for (int r = 0; r < order.length; r++) {
+                    sorted[r] = ends.get(order[r]);
+                    on[r] = Arrays.stream(held.get(order[r]).nodes()).anyMatch(part::get);
                 }
                 long[] all = ends.stream().mapToLong(Long::longValue).toArray();
-                assertEquals(SlurmSchedulerPolicy.willRunStart(fit, Arrays.copyOf(mine, m)), b.start(fit, List.of("p"), pools -> part));
+                assertEquals(cLoop(sorted, on, 0, fit), b.start(fit, List.of("p"), pools -> part));
                 assertEquals(SlurmSchedulerPolicy.willRunStart(fit, all), b.start(fit, List.of(), pools -> null));
             }
         }
     }
 
+    // run 4 (fixture full-log-run4): t = seconds after the first submit, 2026-12-07 08:48:06 UTC
+    private static final long RUN4_EPOCH = 1796633286L;
+    private static final String[] RUN4_NODES = {"c1", "c2", "c3", "c4", "c5", "g1", "g2", "g3"};
+
+    private static Placement at(String nodes) {
+        int[] at = Arrays.stream(nodes.split(",")).mapToInt(n -> Arrays.asList(RUN4_NODES).indexOf(n)).toArray();
+        return new Placement(0, at.length, at, 1, 0);
+    }
+
     /**
-     * The partitions' running jobs by their node groups' bits (a cluster of 4 groups of 2 nodes) give the same starts as
-     * the node-by-node look-up, for partitions of any groups and every node, also after starts in the cycle, with ends
-     * equal, out of order and spread over a wide range.
+     * Hand-worked from slurmctld's log of run 4: the backfill cycle of 08:50:10.160 (t = 124) planned job 50 (cpu, 2 × 2
+     * CPUs, 3 min) "to start at 08:53:01" (t 295) on c[1-2], though c1 and c2 are free from t 234 (44 and 46 end there)
+     * and the batches of the ends of the jobs on partition cpu's nodes alone end at 284. cons_tres walks every running
+     * job in order of its end (start + limit; sacct): 44, 46 (c1,c2, 234), 30 (g3, 238), 27 (g1, 246), 35 (g1,g2, 268),
+     * 34 (c4, 272), 40_0 (c3, 284), 40_1 (c4, 284), 22 (g3, 292), 33 (c3, 295), 13_2 (c5,g1,g2, 299), 24 (g1, 324), 43
+     * (c5, 355). The barrier is 234 rounded up, strictly, to a multiple of 30 s of the wall clock (08:52:30 = t 264), the
+     * first window ends at 294; after 40_1 the next job of the list is 22 (292, within it, on g3 only), so the batch goes
+     * on, skips 22 and takes 33 (295) out without looking at its end; then 13_2 (299) closes it: the start is 33's end.
      */
     @Test
-    void thePartitionsJobsByGroupBitsAreThoseFoundNodeByNode() {
-        org.preemptlab.cluster.NodeCluster nc = new org.preemptlab.cluster.NodeCluster(List.of(
-                org.preemptlab.cluster.NodePool.simple("a", 2, 4, 1024), org.preemptlab.cluster.NodePool.simple("b", 2, 4, 1024),
-                org.preemptlab.cluster.NodePool.simple("c", 2, 4, 1024), org.preemptlab.cluster.NodePool.simple("d", 2, 4, 1024)));
-        int[] groupOf = WillRunBatches.groupOf(nc);
-        assertEquals("[0, 0, 1, 1, 2, 2, 3, 3]", Arrays.toString(groupOf));
-        List<List<String>> partitions = List.of(List.of(), List.of("a"), List.of("b", "c"), List.of("d", "a"), List.of("c", "x"),
-                List.of("x"), List.of("a", "b", "c", "d"));
-        Random rnd = new Random(13);
-        for (int round = 0; round < 400; round++) {
-            int n = rnd.nextInt(30);
-            long base = rnd.nextInt(2000);
-            long spread = rnd.nextBoolean() ? 60 : 1L << (10 + rnd.nextInt(40));
+    void run4Job50At124TheJobAfterASkippedOneJoinsTheBatch() {
+        String[][] running = {{"c1,c2", "234"}, {"c1,c2", "234"}, {"g3", "238"}, {"g1", "246"}, {"g1,g2", "268"}, {"c4", "272"},
+            {"c3", "284"}, {"c4", "284"}, {"g3", "292"}, {"c3", "295"}, {"c5,g1,g2", "299"}, {"g1", "324"}, {"c5", "355"}};
+        long[] ends = Arrays.stream(running).mapToLong(r -> Long.parseLong(r[1])).toArray();
+        Placement[] held = Arrays.stream(running).map(r -> at(r[0])).toArray(Placement[]::new);
+        BitSet cpu = new BitSet();
+        cpu.set(0, 5);
+        WillRunBatches b = new WillRunBatches(ends, held, RUN4_EPOCH);
+        assertEquals(295, b.start(234, List.of("c"), pools -> cpu)); // the model before: 284 (the cpu nodes' ends alone)
+        // the same list with 22 ended (the cycle of 08:50:25, t 139, which planned 20 on c[1-2] "to start at 08:52:50"):
+        // after 40_1 the next job is 33 itself (295 > 294): the batch closes at 284, as Slurm planned 20
+        String[][] at139 = {{"c1,c2", "234"}, {"c1,c2", "234"}, {"g3", "238"}, {"g1", "246"}, {"c4", "272"}, {"c3", "284"},
+            {"c4", "284"}, {"c3", "295"}, {"c5,g1,g2", "299"}, {"g2", "312"}, {"g1", "324"}, {"c5", "355"}};
+        WillRunBatches b139 = new WillRunBatches(Arrays.stream(at139).mapToLong(r -> Long.parseLong(r[1])).toArray(),
+                Arrays.stream(at139).map(r -> at(r[0])).toArray(Placement[]::new), RUN4_EPOCH);
+        assertEquals(284, b139.start(234, List.of("c"), pools -> cpu));
+    }
+
+    /** The batches' rule on every running job's list, against a direct transcription of the C loop. */
+    @Test
+    void theBatchesOfTheWholeListFollowTheCLoop() {
+        Random rnd = new Random(5);
+        for (int round = 0; round < 3000; round++) {
+            int n = rnd.nextInt(25);
             long[] ends = new long[n];
-            Placement[] held = new Placement[n];
+            boolean[] on = new boolean[n];
             for (int k = 0; k < n; k++) {
-                ends[k] = base + (long) (rnd.nextDouble() * spread);
-                held[k] = onNodes(rnd);
+                ends[k] = 100 + rnd.nextInt(rnd.nextBoolean() ? 120 : 2000);
+                on[k] = rnd.nextInt(3) > 0;
             }
-            WillRunBatches byNodes = new WillRunBatches(ends, held, 17);
-            WillRunBatches byGroups = new WillRunBatches(ends, held, 17, nc, groupOf, rnd.nextBoolean() ? TresStepProfile.byTime(ends) : null);
-            for (int q = 0; q < 25; q++) {
-                if (rnd.nextInt(4) == 0) {
-                    long e = rnd.nextInt(3) == 0 && n > 0 ? ends[rnd.nextInt(n)] : base + (long) (rnd.nextDouble() * spread);
-                    Placement p = onNodes(rnd);
-                    byNodes.add(e, p);
-                    byGroups.add(e, p);
-                }
-                List<String> pools = partitions.get(rnd.nextInt(partitions.size()));
-                long fit = base + (long) (rnd.nextDouble() * spread * 1.1) - 30;
-                BitSet usable = new BitSet();
-                for (String pool : pools) {
-                    int pi = nc.poolIndex(pool);
-                    if (pi >= 0) usable.set(nc.firstNode(pi), nc.firstNode(pi) + 2);
-                }
-                assertEquals(byNodes.start(fit, pools, x -> pools.isEmpty() ? null : usable),
-                        byGroups.start(fit, pools, x -> { throw new AssertionError("the groups' bits need no nodes"); }),
-                        "round " + round + " pools " + pools + " fit " + fit);
+            Arrays.sort(ends);
+            long epoch = rnd.nextInt(30);
+            long[][] batches = WillRunBatches.batches(ends, on, epoch);
+            for (long step = 90; step < 2200; step += 1 + rnd.nextInt(40)) {
+                long fit = rnd.nextBoolean() && n > 0 ? ends[rnd.nextInt(n)] : step; // at an end: ties may split between batches
+                assertEquals(cLoop(ends, on, epoch, fit), WillRunBatches.startAfter(batches, fit),
+                        "fit " + fit + " ends " + Arrays.toString(ends) + " on " + Arrays.toString(on));
             }
         }
     }
 
-    /** The order by time is a stable sort's (equal times by index), for small and huge spans (the packed and the boxed sort). */
+    /**
+     * job_test.c's loop as written (22.05), for a job that fits once every usable job ending at or before {@code fit} is
+     * out: the start is the last removed job's end after the first batch that takes them all; {@code fit} if none is left.
+     */
+    private static long cLoop(long[] ends, boolean[] on, long epoch, long fit) {
+        int it = 0;
+        long endTime = 0;
+        int window = 30;
+        boolean more = true;
+        boolean[] removed = new boolean[ends.length];
+        while (more) {
+            int last = -1;
+            int next = -1;
+            while (true) {
+                if (it >= ends.length) {
+                    more = false;
+                    break;
+                }
+                int tmp = it++;
+                if (!on[tmp]) continue;
+                if (endTime == 0) endTime = ends[tmp] + (30 - Math.floorMod(ends[tmp] + epoch, 30));
+                last = tmp;
+                removed[tmp] = true;
+                next = it < ends.length ? it : -1;
+                if (next < 0) {
+                    more = false;
+                    break;
+                } else if (ends[next] > endTime + window) {
+                    break;
+                }
+            }
+            if (last < 0) break;
+            do {
+                window *= 2;
+            } while (next >= 0 && ends[next] > endTime + window);
+            // the model's fit: the job fits no earlier than fit (the profile's earliest fit, which may be a plan's end)
+            boolean fits = ends[last] >= fit;
+            for (int k = 0; k < ends.length; k++) fits &= !(on[k] && ends[k] <= fit && !removed[k]);
+            if (fits) return ends[last];
+        }
+        return fit;
+    }
+
+    /** One or two of 8 nodes (the partition holds nodes 0–3). */
+    private static Placement onNodes(Random rnd) {
+        int a = rnd.nextInt(8);
+        int b = rnd.nextInt(8);
+        int[] nodes = a == b || rnd.nextBoolean() ? new int[] {a} : new int[] {Math.min(a, b), Math.max(a, b)};
+        return new Placement(0, nodes.length, nodes, 1, 0);
+    }
+
+    /**
+     * The cycle's order by end ({@link TresStepProfile#byTime}, given to the batches) is {@link WillRunBatches#sortedOrder}'s
+     * (ties in index order), for small and huge spans and negative ends (the packed and the boxed sorts of both).
+     */
     @Test
-    void byTimeIsAStableSortsOrder() {
+    void byTimeIsTheBatchesOrder() {
         Random rnd = new Random(5);
         for (int round = 0; round < 1000; round++) {
             int n = rnd.nextInt(50);
@@ -135,18 +208,38 @@ class WillRunBatchesTest {
                     default -> (1L << 43) * rnd.nextInt(4) + rnd.nextInt(3);
                 };
             }
-            Integer[] expected = new Integer[n];
-            for (int k = 0; k < n; k++) expected[k] = k;
-            Arrays.sort(expected, (a, b) -> Long.compare(times[a], times[b]));
-            assertEquals(Arrays.toString(expected), Arrays.toString(TresStepProfile.byTime(times)), Arrays.toString(times));
+            assertEquals(Arrays.toString(WillRunBatches.sortedOrder(times, n)), Arrays.toString(TresStepProfile.byTime(times)),
+                    Arrays.toString(times));
         }
     }
 
-    /** One or two of 8 nodes (the partition holds nodes 0–3). */
-    private static Placement onNodes(Random rnd) {
-        int a = rnd.nextInt(8);
-        int b = rnd.nextInt(8);
-        int[] nodes = a == b || rnd.nextBoolean() ? new int[] {a} : new int[] {Math.min(a, b), Math.max(a, b)};
-        return new Placement(0, nodes.length, nodes, 1, 0);
+    /** The batches given the cycle's order answer as those that sort the jobs themselves, also after starts in the cycle. */
+    @Test
+    void theBatchesGivenTheOrderAnswerAsThoseThatSort() {
+        Random rnd = new Random(17);
+        for (int round = 0; round < 300; round++) {
+            int n = rnd.nextInt(30);
+            long[] ends = new long[n];
+            Placement[] held = new Placement[n];
+            for (int k = 0; k < n; k++) {
+                ends[k] = 100L + rnd.nextInt(rnd.nextBoolean() ? 60 : 5000);
+                held[k] = onNodes(rnd);
+            }
+            WillRunBatches sorting = new WillRunBatches(ends, held, 17);
+            WillRunBatches given = new WillRunBatches(ends, held, 17, TresStepProfile.byTime(ends));
+            BitSet part = new BitSet();
+            part.set(0, 4);
+            for (int q = 0; q < 20; q++) {
+                if (rnd.nextInt(4) == 0) {
+                    long e = 100L + rnd.nextInt(5000);
+                    Placement p = onNodes(rnd);
+                    sorting.add(e, p);
+                    given.add(e, p);
+                }
+                long fit = 50L + rnd.nextInt(5200);
+                assertEquals(sorting.start(fit, List.of("p"), pools -> part), given.start(fit, List.of("p"), pools -> part));
+                assertEquals(sorting.start(fit, List.of(), pools -> null), given.start(fit, List.of(), pools -> null));
+            }
+        }
     }
 }

@@ -110,40 +110,49 @@ class WillRunPlannerTest {
 
     /**
      * In priority order (sacct's Priority: 20 15607, 33 10548, 37 6822): 20 (cpu, 2 × 4 CPUs, 2 min) fits once c1, c2
-     * are free at 199; the batch of ends from 199 (barrier: 199 is 28 s past a wall-clock multiple of 30, so 201; window
-     * 30 s: to 231) takes 199, 200, 210, 215, 215 out, so it starts at 215, on c1, c2 (the first set of nodes that hold
-     * 4 CPUs, c1–c3, is sufficient), and c1, c2 are planned over [210, 330). 33 (cpu, 3 CPUs, 3 min) may use c3–c5 only
-     * (the plan from 210 lies within [95, 275]); it fits at 215, the batch ends at 215; c3 and c5 (4 free each) are sets
-     * of one node, c3 the first: [210, 390). 37 (all, 2 × 4 CPUs, 2 min) may use c4, c5, g1–g3 over [95, 215]; it fits
-     * at 215 (c5, g3), but the batch from the first end among those nodes' jobs, 210 (barrier 231, to 261), holds 246
-     * and 250 too: it starts at 250, when g2 has 7 CPUs free and g3 4: the set g2, g3 (c4 and g1 hold fewer than 4).
+     * are free at 199. cons_tres walks every running job in order of its end (ties: as listed), skipping those without a
+     * node in c1–c5: the barrier is 201 (199 is 28 s past a wall-clock multiple of 30), the window 30 s (to 231); it takes
+     * 199 (18), 200 (31), 210 (12), 215, 215 (13_0, 13_1) out; the next job of the list, 36 (215, g3 only), is within the
+     * window, so the walk goes on, skips 36, 27, 16, 35 and takes 34 (c4, 272) out without looking at its end; 22 (292)
+     * closes the batch: 20 starts at 272 (before 7 December, 13:00, the batches of the partition's jobs alone: 215), on c1,
+     * c2 (the first set of nodes that hold 4 CPUs, c1–c3, is sufficient), and c1, c2 are planned over [270, 390). 33 (cpu,
+     * 3 CPUs, 3 min) may use c3–c5 only (the plan from 270 lies within [95, 275]); it fits at 215; the walk from 31 (200:
+     * barrier 201) takes the same jobs out, 34 included: 272, on c3 (c3–c5 have 4 free CPUs each then, sets of one node,
+     * c3 the first): [270, 450). 37 (all, 2 × 4 CPUs, 2 min) may use every node over [95, 215] (both plans begin at 270);
+     * its will-run answer (215) meets the plans, and its test from later instants gives 250, when g2 has 7 CPUs free and
+     * g3 4: the set g2, g3 (c4 and g1 hold fewer than 4).
      */
     @Test
     void eachJobStartsAtTheEndOfItsWillRunBatchOnTheNodesNoPlanHolds(@TempDir Path dir) throws Exception {
         run1At95(dir);
         WillRunPlanner p = planner(95, EPOCH);
-        assertThat(plan(p, job(20, "cpu", 2, 4, 2000, 120, 0), partition("c1", "c5"))).isEqualTo("215 [c1, c2]");
-        assertThat(plan(p, job(33, "cpu", 1, 3, 2500, 180, 0), partition("c1", "c5"))).isEqualTo("215 [c3]");
+        assertThat(plan(p, job(20, "cpu", 2, 4, 2000, 120, 0), partition("c1", "c5"))).isEqualTo("272 [c1, c2]");
+        assertThat(plan(p, job(33, "cpu", 1, 3, 2500, 180, 0), partition("c1", "c5"))).isEqualTo("272 [c3]");
         assertThat(plan(p, job(37, "all", 2, 4, 2000, 120, 0), partition("c1", "g3"))).isEqualTo("250 [g2, g3]");
     }
 
     /**
-     * slurmctld's log of that run had {@code _dump_job_sched: JobId=37 to start at 17:20:44 (t = 215) on nodes c5,g3}.
-     * That is the will-run answer when the cycle's earlier plans hold c1–c4, g1 and g2 over 37's window: the jobs on
-     * planned nodes do not enter the batches, so the first batch (from 215, barrier 231, to 261) holds 215 alone (the
-     * next end on c5 or g3 is 292), and c5, g3 are the nodes that then hold 4 CPUs. With the plans holding only the
-     * plan's own CPUs (the model before), jobs on c4, g1, g2 would enter the batch and 37 would start at 250 or later.
+     * slurmctld's log of that run had {@code _dump_job_sched: JobId=37 to start at 17:20:44 (t = 215) on nodes c5,g3}
+     * (read from the whole log before the fixture was cut; which cycle wrote it is not kept). With the earlier plans
+     * holding c4, g1 and g2 over 37's window (and 20, 33 planned from 270 on c1–c3, as above), 37 may use c1–c3, c5, g3;
+     * its tests end on c5, g3 (the will-run answer on c1, c2 meets 20's plan), at 292: the walk over every running job
+     * from 13_0 (215: barrier 231, to 261) takes 13_0, 13_1 and 36 out, the next job of the list, 27 (246, g1), is within
+     * the window, so it skips 27, 16, 35, 34 and takes 22 (g3, 292) out. The nodes are the log's; the instant is not:
+     * with cons_tres's walk as written (validated on runs 3 and 4, docs/slurm-fidelity.md, 7 December "will-run
+     * batches") no state with 27 and 16 running on g1, g2 (ends 246, 250) gives 215 on c5, g3, so that plan came from a
+     * later cycle (the fixture does not keep which). Before 7 December, 13:00 (the batches of the usable nodes' jobs
+     * alone), this test gave 215.
      */
     @Test
     void theLogsPlanOfJob37FollowsWhenPlansHoldTheOtherNodesWhole(@TempDir Path dir) throws Exception {
         run1At95(dir);
         WillRunPlanner p = planner(95, EPOCH);
-        assertThat(plan(p, job(20, "cpu", 2, 4, 2000, 120, 0), partition("c1", "c5"))).isEqualTo("215 [c1, c2]");
-        assertThat(plan(p, job(33, "cpu", 1, 3, 2500, 180, 0), partition("c1", "c5"))).isEqualTo("215 [c3]");
+        assertThat(plan(p, job(20, "cpu", 2, 4, 2000, 120, 0), partition("c1", "c5"))).isEqualTo("272 [c1, c2]");
+        assertThat(plan(p, job(33, "cpu", 1, 3, 2500, 180, 0), partition("c1", "c5"))).isEqualTo("272 [c3]");
         for (String n : List.of("c4", "g1", "g2")) { // held by plans of higher-priority jobs (which, the log does not say)
             p.reserve(Placement.ofTres(cluster.poolOf(node(n)), new int[] {node(n)}, 1, 100, new long[] {0}, 2, false), 210, 120);
         }
-        assertThat(plan(p, job(37, "all", 2, 4, 2000, 120, 0), partition("c1", "g3"))).isEqualTo("215 [c5, g3]");
+        assertThat(plan(p, job(37, "all", 2, 4, 2000, 120, 0), partition("c1", "g3"))).isEqualTo("292 [c5, g3]");
     }
 
     /**
@@ -171,9 +180,10 @@ class WillRunPlannerTest {
         // 2 CPUs: c5 has 2 free now (c3 has 1, c4 none); nothing is planned yet
         assertThat(plan(p, job(40, "cpu", 1, 2, 500, 180, 0), partition("c1", "c5"))).isEqualTo("95 [c5]");
         // with c5 planned from 210, a job of 3 min (to 275) may not use it: c1–c4 are full but for c3's 1 CPU; it fits
-        // once c1, c2 are free (199), in the batch 199–215 (to 231; 13_0, 13_1 end on c3 at 215); then c1–c3 have 4
-        // CPUs each, c4 1: one set, sufficient, and the first of its nodes with the fewest free CPUs, c1
+        // once c1, c2 are free (199); the walk from 199 (barrier 201, to 231) takes 18, 31, 12, 13_0, 13_1 out, goes on
+        // past 36 (215, g3 only, within the window), skips 36, 27, 16, 35 and takes 34 (c4, 272) out: 272 (the batches of
+        // c1–c4's jobs alone: 215); then c1–c4 have 4 CPUs each: one set, sufficient, the first of its nodes, c1
         p.reserve(Placement.ofTres(cluster.poolOf(node("c5")), new int[] {node("c5")}, 1, 100, new long[] {0}, 0, false), 210, 120);
-        assertThat(plan(p, job(41, "cpu", 1, 2, 500, 180, 0), partition("c1", "c5"))).isEqualTo("215 [c1]");
+        assertThat(plan(p, job(41, "cpu", 1, 2, 500, 180, 0), partition("c1", "c5"))).isEqualTo("272 [c1]");
     }
 }
