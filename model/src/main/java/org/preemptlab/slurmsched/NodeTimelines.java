@@ -162,6 +162,15 @@ final class NodeTimelines {
         for (int s = from; s < to; s++) stamp[s] = search - 1; // ≠ search (stamps are never compared with any other)
     }
 
+    /**
+     * Whether {@link #nextFit} was asked for the slot in the current search (since {@link #newSearch} or the slot's
+     * {@link #forget}): then its later calls continue that walk, and what it answered bounds the node's earliest start
+     * at every later start.
+     */
+    boolean asked(int slot) {
+        return stamp[slot] == search;
+    }
+
     private boolean fits(long[] f, int s, long cpus, long mem, long[] need) {
         int b = s * w;
         if (f[b] < cpus || f[b + 1] < mem) return false;

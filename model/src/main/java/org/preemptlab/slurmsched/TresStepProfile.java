@@ -343,6 +343,17 @@ final class TresStepProfile {
         }
     }
 
+    /**
+     * For tests: a continued later start ({@link #fitAt}) asks every node again in its first pass, as before the
+     * skip by the first search's answers ({@link #classEarliest}'s {@code resumed}).
+     */
+    private boolean noResumedSkip;
+
+    /** For tests: see {@link #noResumedSkip}. */
+    void askEveryNodeInLaterStarts() {
+        noResumedSkip = true;
+    }
+
     /** For tests: {@link #fitAt} never continues the earlier search's node walks (searches afresh, as before). */
     void searchAfreshForLaterStarts() {
         noContinuation = true;
@@ -529,7 +540,8 @@ final class TresStepProfile {
                 at = idleEarliest(cand, nodesNeeded, from, duration, limit);
                 picked = at == Long.MAX_VALUE ? null : Arrays.copyOf(chosen, nodesNeeded);
             } else {
-                at = classEarliest(cands, classOrder, c, c + 1, classSlot, nodesNeeded, cand.need()[0] + reserved, cand.need(), from, duration, limit);
+                at = classEarliest(cands, classOrder, c, c + 1, classSlot, nodesNeeded, cand.need()[0] + reserved, cand.need(), from, duration, limit,
+                        false);
                 picked = at == Long.MAX_VALUE ? null : Arrays.copyOf(fitAt, nodesNeeded);
             }
             if (at != Long.MAX_VALUE) {
@@ -648,7 +660,8 @@ final class TresStepProfile {
                 }
                 classLastT[x] = Long.MIN_VALUE;
             }
-            long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit);
+            long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit,
+                    continuing && !noResumedSkip);
             if (at == SELECT_REFUSED) { // never with a need of CPUs ≥ 1: as before
                 searchContinuable = false;
                 keepSteps();
@@ -677,9 +690,15 @@ final class TresStepProfile {
      * node's earliest start ≥ t be {@code later}. A node holding the job from some t' in (t, T) with T the
      * (needed − k)-th smallest {@code later} either holds it from t or has {@code later} ≤ t': fewer than
      * needed nodes in all. So T is the next start to try (each {@code later} is one node's start, a breakpoint).
+     *
+     * <p>{@code resumed}: the call goes on with the nodes' walks of an earlier call in the same search ({@link #fitAt}
+     * continuing its job's first search), whose starts were all ≤ {@code from}. A node asked then keeps in
+     * {@code slotLater} its last answer, a lower bound of its earliest start from that start and so from any later one
+     * ({@link NodeTimelines#nextFit}: the earliest start itself or a value at most it): when that answer lies after t,
+     * the node does not hold the job from t and is not asked again, in the first pass too, as in the passes after it.
      */
     private long classEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int[] slotBase, int nodesNeeded,
-            long cpus, long[] need, long from, long duration, long limit) {
+            long cpus, long[] need, long from, long duration, long limit, boolean resumed) {
         long mem = need[1];
         long t = from;
         boolean select = shape.slurmSelection();
@@ -695,7 +714,7 @@ final class TresStepProfile {
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
                     if (allowed != null && !allowed.get(node)) continue; // never usable in this search
                     long s;
-                    if (!firstPass && slotLater[slot] > t) {
+                    if ((!firstPass || resumed && nodes.asked(slot)) && slotLater[slot] > t) {
                         s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
                     } else {
                         s = nodes.nextFit(slot, node, t, walk, cpus, mem, need, duration);
