@@ -88,6 +88,18 @@ final class TresStepProfile {
     private int[] fitAt = new int[0];
     private long[] fitCpus = new long[0];
     private long[] laterAt = new long[0];
+    /** The node of each {@code laterAt} entry of {@link #classEarliest}'s pass. */
+    private int[] laterNode = new int[0];
+    /** Nodes a one-node class search skips ({@link #markEarlierSameNeed}): those with {@code nodeMark[node] == markStamp}. */
+    private int[] nodeMark = new int[0];
+    private int markStamp;
+    private boolean skipMarked;
+    /** For tests: no one-node shortcut (the holders gathered from the first pass, the nodes of earlier classes skipped). */
+    private boolean noOneNodeShortcuts;
+    /** How many one-node class searches took their holders from the first pass (for tests). */
+    private long oneNodeGathered;
+    /** How many one-node class searches skipped the nodes of an earlier class of the same need (for tests). */
+    private long earlierClassesSkipped;
     /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
     private long[] slotLater = new long[0];
     private int[] selected;
@@ -354,6 +366,21 @@ final class TresStepProfile {
         noResumedSkip = true;
     }
 
+    /** For tests: every class search of a one-node job asks every node again at its next start (see {@link #noOneNodeShortcuts}). */
+    void noOneNodeShortcuts() {
+        noOneNodeShortcuts = true;
+    }
+
+    /** How many one-node class searches took the nodes that hold the job from the first pass's answers (for tests). */
+    long oneNodeGathered() {
+        return oneNodeGathered;
+    }
+
+    /** How many one-node class searches skipped the nodes of an earlier class of the same need (for tests). */
+    long earlierClassesSkipped() {
+        return earlierClassesSkipped;
+    }
+
     /** For tests: {@link #fitAt} never continues the earlier search's node walks (searches afresh, as before). */
     void searchAfreshForLaterStarts() {
         noContinuation = true;
@@ -526,6 +553,7 @@ final class TresStepProfile {
             fitAt = new int[total];
             fitCpus = new long[total];
             laterAt = new long[total];
+            laterNode = new int[total];
         }
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
@@ -646,6 +674,7 @@ final class TresStepProfile {
             fitAt = new int[total];
             fitCpus = new long[total];
             laterAt = new long[total];
+            laterNode = new int[total];
         }
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
@@ -660,8 +689,11 @@ final class TresStepProfile {
                 }
                 classLastT[x] = Long.MIN_VALUE;
             }
+            skipMarked = nodesNeeded == 1 && x > 0 && !noOneNodeShortcuts && markEarlierSameNeed(cands, order, x);
+            if (skipMarked) earlierClassesSkipped++;
             long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit,
                     continuing && !noResumedSkip);
+            skipMarked = false;
             if (at == SELECT_REFUSED) { // never with a need of CPUs ≥ 1: as before
                 searchContinuable = false;
                 keepSteps();
@@ -674,6 +706,33 @@ final class TresStepProfile {
             }
         }
         return answer;
+    }
+
+    /**
+     * Marks ({@link #nodeMark} = {@link #markStamp}) the nodes of the classes before {@code order[x]} with its need; true if
+     * there are any. A one-node search skips them in class {@code x}: a class searched before it with the same need and
+     * duration in the same search either answered a start s (so the limit now is below s, and each of its nodes' earliest
+     * start is at least s: the class's answer is its nodes' least one) or none up to its own limit (each node's earliest
+     * start lies beyond it, and limits only fall): such a node holds the job from no start up to the limit now, so it is
+     * neither a start tried nor among the nodes chosen from.
+     */
+    private boolean markEarlierSameNeed(List<TresCapacity.Candidate> cands, int[] order, int x) {
+        long[] need = cands.get(order[x]).need();
+        boolean any = false;
+        if (nodeMark.length < cluster.nodeCount()) nodeMark = new int[cluster.nodeCount()];
+        if (++markStamp == 0) {
+            Arrays.fill(nodeMark, 0);
+            markStamp = 1;
+        }
+        for (int xa = 0; xa < x; xa = classEnd[xa]) {
+            if (!Arrays.equals(cands.get(order[xa]).need(), need)) continue;
+            for (int y = xa; y < classEnd[xa]; y++) {
+                TresCapacity.Candidate cand = cands.get(order[y]);
+                for (int node = cand.firstNode(); node < cand.endNode(); node++) nodeMark[node] = markStamp;
+                any |= cand.endNode() > cand.firstNode();
+            }
+        }
+        return any;
     }
 
     /** {@link #classEarliest}'s answer when {@link ConsTresSelect} chose nothing among enough nodes (only with a need of no CPUs). */
@@ -713,6 +772,7 @@ final class TresStepProfile {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
                     if (allowed != null && !allowed.get(node)) continue; // never usable in this search
+                    if (skipMarked && nodeMark[node] == markStamp) continue; // cannot start the job before limit (see there)
                     long s;
                     if ((!firstPass || resumed && nodes.asked(slot)) && slotLater[slot] > t) {
                         s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
@@ -725,12 +785,26 @@ final class TresStepProfile {
                         if (!select && k == nodesNeeded) return t; // first fit: the first nodes that hold it
                         if (k >= nodesNeeded) walk = t; // enough from t: only whether the others hold it from t matters
                     } else {
+                        laterNode[failed] = node;
                         laterAt[failed++] = s;
                         // one node short: the next start tried is at most the least answer so far (an exact one), so a
                         // node whose earliest start lies beyond it can be neither in the answer at t nor the next start
                         if (nodesNeeded - k == 1 && s < walk) walk = s;
                     }
                 }
+            }
+            if (k == 0 && nodesNeeded == 1 && !resumed && !noOneNodeShortcuts) {
+                // one node and none holds the job from t: the next start is the least answer m, and the nodes that hold it
+                // from m are those that answered m, in the walk's order (what a pass at m finds, without it): an answer
+                // equal to m is exact (a bound returned above the walk's limit lies above every later limit, and the
+                // walk's limit only falls to exact answers, all ≥ m), and a node holds the job from m iff its earliest
+                // start from t is m (no earlier, as m is the least of their lower bounds)
+                if (failed == 0) return Long.MAX_VALUE;
+                long m = rthSmallest(laterAt, failed, 1);
+                if (m > limit) return Long.MAX_VALUE;
+                t = m;
+                for (int q = 0; q < failed; q++) if (laterAt[q] == m) fitAt[k++] = laterNode[q];
+                oneNodeGathered++;
             }
             firstPass = false;
             if (k >= nodesNeeded) {

@@ -196,6 +196,80 @@ class ProfileReuseProperties {
         assertThat(continued).as("seed %d: later starts continued their first search", seed).isPositive();
     }
 
+    /**
+     * The search's shortcuts change no answer: a profile with them answers every first search, later start
+     * ({@code fitAt}, continuing its job's first search) and search on some nodes only ({@code earliestFitOn}) as one
+     * without them (every node asked again in a continued later start's first pass; a one-node class search that makes
+     * a second pass at its next start instead of taking the nodes that answered it, and asks the nodes of an earlier
+     * class of the same need again), through two cycles (the second in the first's timelines), jobs in one or two
+     * partitions (cpu,all: the cpu nodes in two classes of the same need), first searches from the cycle's start and
+     * later, later starts at, after and before the first answer and at running jobs' ends, and bookings between.
+     * Each shortcut is taken (counted).
+     */
+    @Property(tries = 300)
+    void theSearchShortcutsAnswerAsThePlainSearch(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        TresStepProfile keptTimelines = null;
+        TresStepProfile keptPlain = null;
+        long continued = 0;
+        long gathered = 0;
+        long skipped = 0;
+        for (int cycle = 0; cycle < 2; cycle++) {
+            Cycle c = Cycle.random(rnd, cycle == 0 || rnd.nextInt(4) != 0);
+            TresStepProfile plain = TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held(),
+                    keptPlain == null ? null : keptPlain.timelines());
+            plain.askEveryNodeInLaterStarts();
+            plain.noOneNodeShortcuts();
+            TresStepProfile fast = TresStepProfile.ofReleases(c.now(), c.free().copy(), c.ends(), c.held(),
+                    keptTimelines == null ? null : keptTimelines.timelines());
+            boolean slurmSelection = c.free().slurmSelection();
+            for (int k = 0; k < 150; k++) {
+                JobSpec j = job(rnd, k + 1);
+                long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+                long from = rnd.nextInt(5) == 0 ? c.now() + rnd.nextInt(2000) : c.now();
+                String what = "search " + k + " of cycle " + cycle + ", seed " + seed + ": " + j + " for " + d + " s from " + from;
+                AvailabilityProfile.Slot a;
+                if (slurmSelection && rnd.nextInt(6) == 0) {
+                    java.util.BitSet allowed = new java.util.BitSet();
+                    for (int n = 0; n < CLUSTER.nodeCount(); n++) if (rnd.nextInt(4) != 0) allowed.set(n);
+                    a = plain.earliestFitOn(j, from, d, allowed);
+                    assertThat(fast.earliestFitOn(j, from, d, allowed)).as(what + " on " + allowed).isEqualTo(a);
+                } else {
+                    a = plain.earliestFit(j, from, d);
+                    assertThat(fast.earliestFit(j, from, d)).as(what).isEqualTo(a);
+                }
+                long first = a == null ? from : a.start();
+                if (slurmSelection && rnd.nextInt(3) != 0) {
+                    long at = switch (rnd.nextInt(4)) {
+                        case 0 -> first;
+                        case 1 -> first + rnd.nextInt(3000);
+                        case 2 -> Math.max(c.now(), first - rnd.nextInt(3000));
+                        default -> c.ends().length == 0 ? first : Math.max(c.now(), c.ends()[rnd.nextInt(c.ends().length)]);
+                    };
+                    assertThat(fast.fitAt(j, at, d)).as(what + ", later start at " + at).isEqualTo(plain.fitAt(j, at, d));
+                }
+                if (a == null || rnd.nextInt(4) == 0) continue;
+                long to = Math.max(a.start() + 1, (a.start() + d) / 60 * 60);
+                plain.book(a.placement(), a.start(), to);
+                fast.book(a.placement(), a.start(), to);
+            }
+            for (int node = 0; node < CLUSTER.nodeCount(); node++) {
+                assertThat(fast.timelines().segments(node)).as("seed %d: breakpoints of node %d", seed, node)
+                        .isEqualTo(plain.timelines().segments(node));
+            }
+            assertThat(plain.oneNodeGathered()).isZero();
+            assertThat(plain.earlierClassesSkipped()).isZero();
+            continued += fast.continuedSearches();
+            gathered += fast.oneNodeGathered();
+            skipped += fast.earlierClassesSkipped();
+            keptTimelines = fast;
+            keptPlain = plain;
+        }
+        assertThat(continued).as("seed %d: later starts continued their first search", seed).isPositive();
+        assertThat(gathered).as("seed %d: one-node searches took their nodes from the first pass", seed).isPositive();
+        assertThat(skipped).as("seed %d: one-node searches skipped an earlier class's nodes", seed).isPositive();
+    }
+
     @Property(tries = 200)
     void aProfileOnTheFreeRoomItselfAnswersAsOneOnACopyWhileTheRoomIsTaken(@ForAll long seed) {
         Random rnd = new Random(seed);
