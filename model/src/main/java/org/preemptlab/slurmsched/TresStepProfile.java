@@ -90,6 +90,9 @@ final class TresStepProfile {
     private long[] laterAt = new long[0];
     /** The node of each {@code laterAt} entry of {@link #classEarliest}'s pass. */
     private int[] laterNode = new int[0];
+    /** The scratch slot of each {@code laterAt} entry, and of each node in {@code fitAt}. */
+    private int[] laterSlot = new int[0];
+    private int[] fitSlot = new int[0];
     /** Nodes a one-node class search skips ({@link #markEarlierSameNeed}): those with {@code nodeMark[node] == markStamp}. */
     private int[] nodeMark = new int[0];
     private int markStamp;
@@ -554,6 +557,8 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
             laterNode = new int[total];
+            laterSlot = new int[total];
+            fitSlot = new int[total];
         }
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
@@ -675,6 +680,8 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
             laterNode = new int[total];
+            laterSlot = new int[total];
+            fitSlot = new int[total];
         }
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
@@ -781,11 +788,13 @@ final class TresStepProfile {
                         slotLater[slot] = s;
                     }
                     if (s == t) {
+                        fitSlot[k] = slot;
                         fitAt[k++] = node;
                         if (!select && k == nodesNeeded) return t; // first fit: the first nodes that hold it
                         if (k >= nodesNeeded) walk = t; // enough from t: only whether the others hold it from t matters
                     } else {
                         laterNode[failed] = node;
+                        laterSlot[failed] = slot;
                         laterAt[failed++] = s;
                         // one node short: the next start tried is at most the least answer so far (an exact one), so a
                         // node whose earliest start lies beyond it can be neither in the answer at t nor the next start
@@ -803,14 +812,18 @@ final class TresStepProfile {
                 long m = rthSmallest(laterAt, failed, 1);
                 if (m > limit) return Long.MAX_VALUE;
                 t = m;
-                for (int q = 0; q < failed; q++) if (laterAt[q] == m) fitAt[k++] = laterNode[q];
+                for (int q = 0; q < failed; q++) {
+                    if (laterAt[q] != m) continue;
+                    fitSlot[k] = laterSlot[q];
+                    fitAt[k++] = laterNode[q];
+                }
                 oneNodeGathered++;
             }
             firstPass = false;
             if (k >= nodesNeeded) {
                 if (!select) return t;
                 long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
-                for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitAt[q], t, end);
+                for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitSlot[q], fitAt[q], t, end);
                 selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
                 if (selected != null) return t;
                 return SELECT_REFUSED;
