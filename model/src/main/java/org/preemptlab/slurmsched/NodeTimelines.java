@@ -34,8 +34,6 @@ final class NodeTimelines {
     private int[] cur = new int[0];
     private long[] rs = new long[0];
     private long[] re = new long[0];
-    /** The first segment of the slot's current start range's run (valid while {@code re} is set). */
-    private int[] rc = new int[0];
     private int search;
 
     /** Every node with one segment from {@code from}: the room {@code current[node·w ..]}. */
@@ -148,7 +146,6 @@ final class NodeTimelines {
             cur = new int[slots];
             rs = new long[slots];
             re = new long[slots];
-            rc = new int[slots];
             search = 0;
         }
         if (++search == 0) { // the stamps wrapped round: forget them all
@@ -163,15 +160,6 @@ final class NodeTimelines {
      */
     void forget(int from, int to) {
         for (int s = from; s < to; s++) stamp[s] = search - 1; // ≠ search (stamps are never compared with any other)
-    }
-
-    /**
-     * Whether {@link #nextFit} was asked for the slot in the current search (since {@link #newSearch} or the slot's
-     * {@link #forget}): then its later calls continue that walk, and what it answered bounds the node's earliest start
-     * at every later start.
-     */
-    boolean asked(int slot) {
-        return stamp[slot] == search;
     }
 
     private boolean fits(long[] f, int s, long cpus, long mem, long[] need) {
@@ -220,29 +208,11 @@ final class NodeTimelines {
             if (e == n) {
                 rs[slot] = a;
                 re[slot] = Long.MAX_VALUE;
-                rc[slot] = c;
             } else if (times[e] - a >= d) {
                 rs[slot] = a;
                 re[slot] = times[e] - d;
-                rc[slot] = c;
             } // else the run is too short: look further
         }
-    }
-
-    /**
-     * {@link #leastCpus(int, long, long)} of the node for which {@link #nextFit} (slot {@code slot}, current search)
-     * answered t: the segment at t is found from the start of the run that holds the job from t, not by a binary search.
-     */
-    long leastCpus(int slot, int node, long t, long end) {
-        if (stamp[slot] != search || re[slot] == NO_RANGE || rs[slot] > t || re[slot] < t) return leastCpus(node, t, end);
-        long[] times = at[node];
-        long[] f = room[node];
-        int n = segs[node];
-        int s = rc[slot];
-        while (s + 1 < n && times[s + 1] <= t) s++;
-        long least = f[s * w];
-        for (s++; s < n && times[s] < end; s++) least = Math.min(least, f[s * w]);
-        return least;
     }
 
     /** The node's least free CPUs over [t, end) (its segment at t at least). */

@@ -88,21 +88,6 @@ final class TresStepProfile {
     private int[] fitAt = new int[0];
     private long[] fitCpus = new long[0];
     private long[] laterAt = new long[0];
-    /** The node of each {@code laterAt} entry of {@link #classEarliest}'s pass. */
-    private int[] laterNode = new int[0];
-    /** The scratch slot of each {@code laterAt} entry, and of each node in {@code fitAt}. */
-    private int[] laterSlot = new int[0];
-    private int[] fitSlot = new int[0];
-    /** Nodes a one-node class search skips ({@link #markEarlierSameNeed}): those with {@code nodeMark[node] == markStamp}. */
-    private int[] nodeMark = new int[0];
-    private int markStamp;
-    private boolean skipMarked;
-    /** For tests: no one-node shortcut (the holders gathered from the first pass, the nodes of earlier classes skipped). */
-    private boolean noOneNodeShortcuts;
-    /** How many one-node class searches took their holders from the first pass (for tests). */
-    private long oneNodeGathered;
-    /** How many one-node class searches skipped the nodes of an earlier class of the same need (for tests). */
-    private long earlierClassesSkipped;
     /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
     private long[] slotLater = new long[0];
     private int[] selected;
@@ -358,32 +343,6 @@ final class TresStepProfile {
         }
     }
 
-    /**
-     * For tests: a continued later start ({@link #fitAt}) asks every node again in its first pass, as before the
-     * skip by the first search's answers ({@link #classEarliest}'s {@code resumed}).
-     */
-    private boolean noResumedSkip;
-
-    /** For tests: see {@link #noResumedSkip}. */
-    void askEveryNodeInLaterStarts() {
-        noResumedSkip = true;
-    }
-
-    /** For tests: every class search of a one-node job asks every node again at its next start (see {@link #noOneNodeShortcuts}). */
-    void noOneNodeShortcuts() {
-        noOneNodeShortcuts = true;
-    }
-
-    /** How many one-node class searches took the nodes that hold the job from the first pass's answers (for tests). */
-    long oneNodeGathered() {
-        return oneNodeGathered;
-    }
-
-    /** How many one-node class searches skipped the nodes of an earlier class of the same need (for tests). */
-    long earlierClassesSkipped() {
-        return earlierClassesSkipped;
-    }
-
     /** For tests: {@link #fitAt} never continues the earlier search's node walks (searches afresh, as before). */
     void searchAfreshForLaterStarts() {
         noContinuation = true;
@@ -556,9 +515,6 @@ final class TresStepProfile {
             fitAt = new int[total];
             fitCpus = new long[total];
             laterAt = new long[total];
-            laterNode = new int[total];
-            laterSlot = new int[total];
-            fitSlot = new int[total];
         }
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
@@ -573,8 +529,7 @@ final class TresStepProfile {
                 at = idleEarliest(cand, nodesNeeded, from, duration, limit);
                 picked = at == Long.MAX_VALUE ? null : Arrays.copyOf(chosen, nodesNeeded);
             } else {
-                at = classEarliest(cands, classOrder, c, c + 1, classSlot, nodesNeeded, cand.need()[0] + reserved, cand.need(), from, duration, limit,
-                        false);
+                at = classEarliest(cands, classOrder, c, c + 1, classSlot, nodesNeeded, cand.need()[0] + reserved, cand.need(), from, duration, limit);
                 picked = at == Long.MAX_VALUE ? null : Arrays.copyOf(fitAt, nodesNeeded);
             }
             if (at != Long.MAX_VALUE) {
@@ -679,9 +634,6 @@ final class TresStepProfile {
             fitAt = new int[total];
             fitCpus = new long[total];
             laterAt = new long[total];
-            laterNode = new int[total];
-            laterSlot = new int[total];
-            fitSlot = new int[total];
         }
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
@@ -696,11 +648,7 @@ final class TresStepProfile {
                 }
                 classLastT[x] = Long.MIN_VALUE;
             }
-            skipMarked = nodesNeeded == 1 && x > 0 && !noOneNodeShortcuts && markEarlierSameNeed(cands, order, x);
-            if (skipMarked) earlierClassesSkipped++;
-            long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit,
-                    continuing && !noResumedSkip);
-            skipMarked = false;
+            long at = classEarliest(cands, order, x, classEnd[x], classSlot, nodesNeeded, need[0], need, from, duration, limit);
             if (at == SELECT_REFUSED) { // never with a need of CPUs ≥ 1: as before
                 searchContinuable = false;
                 keepSteps();
@@ -713,33 +661,6 @@ final class TresStepProfile {
             }
         }
         return answer;
-    }
-
-    /**
-     * Marks ({@link #nodeMark} = {@link #markStamp}) the nodes of the classes before {@code order[x]} with its need; true if
-     * there are any. A one-node search skips them in class {@code x}: a class searched before it with the same need and
-     * duration in the same search either answered a start s (so the limit now is below s, and each of its nodes' earliest
-     * start is at least s: the class's answer is its nodes' least one) or none up to its own limit (each node's earliest
-     * start lies beyond it, and limits only fall): such a node holds the job from no start up to the limit now, so it is
-     * neither a start tried nor among the nodes chosen from.
-     */
-    private boolean markEarlierSameNeed(List<TresCapacity.Candidate> cands, int[] order, int x) {
-        long[] need = cands.get(order[x]).need();
-        boolean any = false;
-        if (nodeMark.length < cluster.nodeCount()) nodeMark = new int[cluster.nodeCount()];
-        if (++markStamp == 0) {
-            Arrays.fill(nodeMark, 0);
-            markStamp = 1;
-        }
-        for (int xa = 0; xa < x; xa = classEnd[xa]) {
-            if (!Arrays.equals(cands.get(order[xa]).need(), need)) continue;
-            for (int y = xa; y < classEnd[xa]; y++) {
-                TresCapacity.Candidate cand = cands.get(order[y]);
-                for (int node = cand.firstNode(); node < cand.endNode(); node++) nodeMark[node] = markStamp;
-                any |= cand.endNode() > cand.firstNode();
-            }
-        }
-        return any;
     }
 
     /** {@link #classEarliest}'s answer when {@link ConsTresSelect} chose nothing among enough nodes (only with a need of no CPUs). */
@@ -756,15 +677,9 @@ final class TresStepProfile {
      * node's earliest start ≥ t be {@code later}. A node holding the job from some t' in (t, T) with T the
      * (needed − k)-th smallest {@code later} either holds it from t or has {@code later} ≤ t': fewer than
      * needed nodes in all. So T is the next start to try (each {@code later} is one node's start, a breakpoint).
-     *
-     * <p>{@code resumed}: the call goes on with the nodes' walks of an earlier call in the same search ({@link #fitAt}
-     * continuing its job's first search), whose starts were all ≤ {@code from}. A node asked then keeps in
-     * {@code slotLater} its last answer, a lower bound of its earliest start from that start and so from any later one
-     * ({@link NodeTimelines#nextFit}: the earliest start itself or a value at most it): when that answer lies after t,
-     * the node does not hold the job from t and is not asked again, in the first pass too, as in the passes after it.
      */
     private long classEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int[] slotBase, int nodesNeeded,
-            long cpus, long[] need, long from, long duration, long limit, boolean resumed) {
+            long cpus, long[] need, long from, long duration, long limit) {
         long mem = need[1];
         long t = from;
         boolean select = shape.slurmSelection();
@@ -779,22 +694,18 @@ final class TresStepProfile {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
                     if (allowed != null && !allowed.get(node)) continue; // never usable in this search
-                    if (skipMarked && nodeMark[node] == markStamp) continue; // cannot start the job before limit (see there)
                     long s;
-                    if ((!firstPass || resumed && nodes.asked(slot)) && slotLater[slot] > t) {
+                    if (!firstPass && slotLater[slot] > t) {
                         s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
                     } else {
                         s = nodes.nextFit(slot, node, t, walk, cpus, mem, need, duration);
                         slotLater[slot] = s;
                     }
                     if (s == t) {
-                        fitSlot[k] = slot;
                         fitAt[k++] = node;
                         if (!select && k == nodesNeeded) return t; // first fit: the first nodes that hold it
                         if (k >= nodesNeeded) walk = t; // enough from t: only whether the others hold it from t matters
                     } else {
-                        laterNode[failed] = node;
-                        laterSlot[failed] = slot;
                         laterAt[failed++] = s;
                         // one node short: the next start tried is at most the least answer so far (an exact one), so a
                         // node whose earliest start lies beyond it can be neither in the answer at t nor the next start
@@ -802,28 +713,11 @@ final class TresStepProfile {
                     }
                 }
             }
-            if (k == 0 && nodesNeeded == 1 && !resumed && !noOneNodeShortcuts) {
-                // one node and none holds the job from t: the next start is the least answer m, and the nodes that hold it
-                // from m are those that answered m, in the walk's order (what a pass at m finds, without it): an answer
-                // equal to m is exact (a bound returned above the walk's limit lies above every later limit, and the
-                // walk's limit only falls to exact answers, all ≥ m), and a node holds the job from m iff its earliest
-                // start from t is m (no earlier, as m is the least of their lower bounds)
-                if (failed == 0) return Long.MAX_VALUE;
-                long m = rthSmallest(laterAt, failed, 1);
-                if (m > limit) return Long.MAX_VALUE;
-                t = m;
-                for (int q = 0; q < failed; q++) {
-                    if (laterAt[q] != m) continue;
-                    fitSlot[k] = laterSlot[q];
-                    fitAt[k++] = laterNode[q];
-                }
-                oneNodeGathered++;
-            }
             firstPass = false;
             if (k >= nodesNeeded) {
                 if (!select) return t;
                 long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
-                for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitSlot[q], fitAt[q], t, end);
+                for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitAt[q], t, end);
                 selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
                 if (selected != null) return t;
                 return SELECT_REFUSED;
