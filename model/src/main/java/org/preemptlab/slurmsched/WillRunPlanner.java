@@ -2,6 +2,8 @@ package org.preemptlab.slurmsched;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.Placement;
 import org.preemptlab.sched.AvailabilityProfile;
@@ -31,6 +33,15 @@ final class WillRunPlanner {
     private Placement[] held;
     private int running;
     private final long epoch;
+    /**
+     * The running jobs' indices in order of their end, ties in index order ({@code _cr_job_list_sort}), and their ends in
+     * that order: sorted once per cycle on first need, a job started in the cycle inserted in place ({@link #started});
+     * null until needed.
+     */
+    private int[] order;
+    private long[] sortedEnds;
+    /** The will-run batches by the nodes a test may use ({@link #batchesOn}); emptied when a job starts. */
+    private final Map<BitSet, long[][]> batchesByNodes = new HashMap<>();
 
     /** The answer of a test: the job's start (now: it starts now) and its nodes. */
     record Outcome(long start, Placement placement) {}
@@ -66,11 +77,20 @@ final class WillRunPlanner {
             part.set(0, profile.nodeCount());
         }
         long startRes = now;
+        BitSet lastNodes = null; // the will-run test depends on the job, its nodes and its limit only: a round on the same nodes gives the same answer
+        Outcome lastOutcome = null;
         for (int round = 0; round < MAX_TESTS; round++) {
             long endTime = startRes + duration;
             NodeSpace.Avail avail = space.availFor(part, startRes, endTime);
             long later = avail.laterStart();
-            Outcome o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration) : null;
+            Outcome o;
+            if (avail.nodes().equals(lastNodes)) {
+                o = lastOutcome;
+            } else {
+                o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration) : null;
+                lastNodes = avail.nodes();
+                lastOutcome = o;
+            }
             if (o == null) {
                 if (later == NodeSpace.NONE) return null;
                 startRes = later;
@@ -105,10 +125,7 @@ final class WillRunPlanner {
         if (fit == null) return null;
         if (fit.start() == now) return new Outcome(now, fit.placement());
         // cons_tres walks every running job in order of its end, those without a node in `nodes` skipped (WillRunBatches)
-        long[] sorted = new long[running];
-        boolean[] on = new boolean[running];
-        WillRunBatches.sortedWithFlags(ends, held, running, nodes, sorted, on);
-        long start = WillRunBatches.startAfter(WillRunBatches.batches(sorted, on, epoch), fit.start());
+        long start = WillRunBatches.startAfter(batchesOn(nodes), fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
         AvailabilityProfile.Slot at = profile.earliestFitOn(job, start, duration, nodes);
         return at != null && at.start() == start ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
@@ -121,7 +138,58 @@ final class WillRunPlanner {
             held = Arrays.copyOf(held, ends.length);
         }
         ends[running] = end;
-        held[running++] = placement;
+        held[running] = placement;
+        if (order != null) { // in place: after every job ending at or before it (ties: the new one, of the highest index, last)
+            if (order.length == running) {
+                order = Arrays.copyOf(order, Math.max(4, running * 2));
+                sortedEnds = Arrays.copyOf(sortedEnds, order.length);
+            }
+            int at = running;
+            while (at > 0 && sortedEnds[at - 1] > end) {
+                order[at] = order[at - 1];
+                sortedEnds[at] = sortedEnds[at - 1];
+                at--;
+            }
+            order[at] = running;
+            sortedEnds[at] = end;
+        }
+        running++;
+        batchesByNodes.clear();
+    }
+
+    /**
+     * cons_tres's batches ({@link WillRunBatches#batches}) of every running job in order of its end, those with a node in
+     * {@code nodes} usable: what {@link WillRunBatches#sortedWithFlags} and {@code batches} give from scratch, computed
+     * once per set of nodes until a job starts.
+     */
+    long[][] batchesOn(BitSet nodes) {
+        long[][] b = batchesByNodes.get(nodes);
+        if (b != null) return b;
+        if (order == null) {
+            order = WillRunBatches.sortedOrder(ends, running);
+            sortedEnds = new long[running];
+            for (int r = 0; r < running; r++) sortedEnds[r] = ends[order[r]];
+        }
+        long[] sorted = Arrays.copyOf(sortedEnds, running);
+        boolean[] on = new boolean[running];
+        for (int r = 0; r < running; r++) on[r] = touches(held[order[r]], nodes);
+        b = WillRunBatches.batches(sorted, on, epoch);
+        batchesByNodes.put((BitSet) nodes.clone(), b);
+        return b;
+    }
+
+    /** Whether the placement has a node in {@code nodes}. */
+    private static boolean touches(Placement p, BitSet nodes) {
+        int[] runs = p.runs();
+        if (runs != null) {
+            for (int i = 0; i < runs.length; i += 2) {
+                int n = nodes.nextSetBit(runs[i]);
+                if (n >= 0 && n < runs[i + 1]) return true;
+            }
+            return false;
+        }
+        for (int node : p.nodes()) if (nodes.get(node)) return true;
+        return false;
     }
 
     /** Plans the job's whole nodes from its start to its end, both rounded down ({@code _add_reservation}). */
