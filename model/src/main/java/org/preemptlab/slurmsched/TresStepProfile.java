@@ -446,6 +446,30 @@ final class TresStepProfile {
         }
     }
 
+    /**
+     * {@link #earliestFitOn}{@code (job, at, duration, allowed)} when its answer starts at {@code at}, else null: the
+     * node search tries no start after {@code at} (as {@link #fitAt} on every node; no bounds are read or recorded). For
+     * the whole-node plans' later start ({@link WillRunPlanner}), which needs the placement at one start only.
+     */
+    AvailabilityProfile.Slot fitAtOn(JobSpec job, long at, long duration, java.util.BitSet allowed) {
+        if (bySteps) {
+            AvailabilityProfile.Slot slot = earliestFitOn(job, at, duration, allowed);
+            return slot != null && slot.start() == at ? slot : null;
+        }
+        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
+        List<TresCapacity.Candidate> cands = candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
+        this.allowed = allowed;
+        contJob = null;
+        try {
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at, false);
+            return slot != null && slot.start() == at ? slot : null;
+        } finally {
+            this.allowed = null;
+        }
+    }
+
     /** The job of the last search and its candidates: the later start ({@link #fitAt}) follows its job's first search. */
     private JobSpec candidatesJob;
     private List<TresCapacity.Candidate> candidatesOfJob;

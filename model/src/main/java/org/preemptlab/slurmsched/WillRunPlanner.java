@@ -127,8 +127,8 @@ final class WillRunPlanner {
         // cons_tres walks every running job in order of its end, those without a node in `nodes` skipped (WillRunBatches)
         long start = WillRunBatches.startAfter(batchesOn(nodes), fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
-        AvailabilityProfile.Slot at = profile.earliestFitOn(job, start, duration, nodes);
-        return at != null && at.start() == start ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
+        AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes);
+        return at != null ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
     }
 
     /** A job the cycle started now, running until {@code end}: the will-run tests see it ({@code profile} has it booked). */

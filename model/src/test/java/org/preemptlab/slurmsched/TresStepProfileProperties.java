@@ -263,6 +263,57 @@ class TresStepProfileProperties {
         assertThat(found).as("seed %d: some fits found at their start", seed).isPositive();
     }
 
+    /**
+     * {@code fitAtOn(job, at, d, nodes)} (the whole-node plans' later start, searched up to {@code at} only) is
+     * {@code earliestFitOn(job, at, d, nodes)} when that starts at {@code at}, else null, on random node subsets: at the
+     * earliest fits' own starts, at later ends of running jobs and at random instants, through a cycle of bookings.
+     */
+    @Property(tries = 300)
+    void theFitAtAStartOnSomeNodesIsTheEarliestFitOnThemWhenItStartsThere(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        long now = rnd.nextInt(1000);
+        TresCapacity free = ((TresCapacity) Capacity.of(LARGER)).withSlurmSelection();
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        for (int r = 0; r < 120; r++) {
+            JobSpec j = job(rnd, 1000 + r, 8);
+            Placement p = free.place(j);
+            if (p == null) continue;
+            held.add(free.take(p));
+            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 60 : 4000));
+        }
+        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+        Placement[] h = held.toArray(new Placement[0]);
+        TresStepProfile ref = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        TresStepProfile probe = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        int nodeCount = ref.nodeCount();
+        int found = 0;
+        for (int k = 0; k < 150; k++) {
+            JobSpec j = job(rnd, k + 1, 8);
+            long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+            java.util.BitSet nodes = new java.util.BitSet();
+            int keep = rnd.nextInt(4); // 0: every node; else about keep quarters of them
+            for (int n = 0; n < nodeCount; n++) if (keep == 0 || rnd.nextInt(4) < keep) nodes.set(n);
+            AvailabilityProfile.Slot earliest = ref.earliestFitOn(j, now, d, nodes);
+            assertThat(probe.earliestFitOn(j, now, d, nodes)).isEqualTo(earliest);
+            long at = switch (rnd.nextInt(3)) {
+                case 0 -> earliest == null ? now : earliest.start();
+                case 1 -> t.length == 0 ? now : Math.max(now, t[rnd.nextInt(t.length)]);
+                default -> now + rnd.nextInt(5000);
+            };
+            AvailabilityProfile.Slot want = ref.earliestFitOn(j, at, d, nodes);
+            if (want != null && want.start() != at) want = null;
+            AvailabilityProfile.Slot got = probe.fitAtOn(j, at, d, nodes);
+            assertThat(got).as("fit of search %d of seed %d: %s for %d s at %d on %s", k, seed, j, d, at, nodes).isEqualTo(want);
+            if (got != null) found++;
+            if (earliest == null || rnd.nextInt(5) == 0) continue;
+            long to = Math.max(earliest.start() + 1, (earliest.start() + d) / 60 * 60);
+            ref.book(earliest.placement(), earliest.start(), to);
+            probe.book(earliest.placement(), earliest.start(), to);
+        }
+        assertThat(found).as("seed %d: some fits found at their start", seed).isPositive();
+    }
+
     /** The same cluster with up to 40 random running jobs, as the general profile and as the fast one. */
     private record Profiles(AvailabilityProfile general, TresStepProfile fast) {
         static Profiles ofRandomRunningJobs(Random rnd, long now, boolean slurmSelection) {
