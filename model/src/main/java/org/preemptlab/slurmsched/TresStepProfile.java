@@ -447,6 +447,30 @@ final class TresStepProfile {
     }
 
     /**
+     * {@link #earliestFitOn}{@code (job, from, duration, allowed)} when its answer starts at or before {@code limit}, else
+     * null: the node search tries no start after {@code limit} (as {@link #fitAtOn}, up to {@code limit} rather than at
+     * one start). For the whole-node plans' test ({@link WillRunPlanner}), which drops an answer after its later start.
+     */
+    AvailabilityProfile.Slot earliestFitOnUpTo(JobSpec job, long from, long duration, java.util.BitSet allowed, long limit) {
+        if (bySteps) {
+            AvailabilityProfile.Slot slot = earliestFitOn(job, from, duration, allowed);
+            return slot != null && slot.start() <= limit ? slot : null;
+        }
+        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
+        List<TresCapacity.Candidate> cands = candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
+        if (limit < from) return null;
+        this.allowed = allowed;
+        contJob = null;
+        try {
+            return searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
+        } finally {
+            this.allowed = null;
+        }
+    }
+
+    /**
      * {@link #earliestFitOn}{@code (job, at, duration, allowed)} when its answer starts at {@code at}, else null: the
      * node search tries no start after {@code at} (as {@link #fitAt} on every node; no bounds are read or recorded). For
      * the whole-node plans' later start ({@link WillRunPlanner}), which needs the placement at one start only.

@@ -77,19 +77,25 @@ final class WillRunPlanner {
             part.set(0, profile.nodeCount());
         }
         long startRes = now;
-        BitSet lastNodes = null; // the will-run test depends on the job, its nodes and its limit only: a round on the same nodes gives the same answer
+        // the will-run test depends on the job, its nodes and its limit only: a round on the same nodes gives the same
+        // answer (a null one, no start up to lastUpTo, only for a round that drops starts up to that too)
+        BitSet lastNodes = null;
         Outcome lastOutcome = null;
+        long lastUpTo = 0;
         for (int round = 0; round < MAX_TESTS; round++) {
             long endTime = startRes + duration;
             NodeSpace.Avail avail = space.availFor(part, startRes, endTime);
             long later = avail.laterStart();
+            // a start after `later` is dropped below (the test runs again from it): the will-run search stops there
+            long upTo = later == NodeSpace.NONE ? Long.MAX_VALUE : later;
             Outcome o;
-            if (avail.nodes().equals(lastNodes)) {
+            if (avail.nodes().equals(lastNodes) && (lastOutcome != null || upTo <= lastUpTo)) {
                 o = lastOutcome;
             } else {
-                o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration) : null;
+                o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration, upTo) : null;
                 lastNodes = avail.nodes();
                 lastOutcome = o;
+                lastUpTo = upTo;
             }
             if (o == null) {
                 if (later == NodeSpace.NONE) return null;
@@ -120,8 +126,10 @@ final class WillRunPlanner {
     private static final int MAX_TESTS = 100_000;
 
     /** cons_tres's will-run test on {@code nodes}: now if the job fits now, else the end of the batch after which it fits. */
-    private Outcome willRun(JobSpec job, BitSet nodes, long duration) {
-        AvailabilityProfile.Slot fit = profile.earliestFitOn(job, now, duration, nodes);
+    private Outcome willRun(JobSpec job, BitSet nodes, long duration, long upTo) {
+        // a fit after upTo only makes the caller test again from its later start (upTo), as no fit does
+        AvailabilityProfile.Slot fit = upTo == Long.MAX_VALUE ? profile.earliestFitOn(job, now, duration, nodes)
+                : profile.earliestFitOnUpTo(job, now, duration, nodes, upTo);
         if (fit == null) return null;
         if (fit.start() == now) return new Outcome(now, fit.placement());
         // cons_tres walks every running job in order of its end, those without a node in `nodes` skipped (WillRunBatches)

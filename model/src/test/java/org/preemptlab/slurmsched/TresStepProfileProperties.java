@@ -265,7 +265,8 @@ class TresStepProfileProperties {
 
     /**
      * {@code fitAtOn(job, at, d, nodes)} (the whole-node plans' later start, searched up to {@code at} only) is
-     * {@code earliestFitOn(job, at, d, nodes)} when that starts at {@code at}, else null, on random node subsets: at the
+     * {@code earliestFitOn(job, at, d, nodes)} when that starts at {@code at}, else null, and {@code earliestFitOnUpTo(job,
+     * now, d, nodes, upTo)} its earliest fit when that starts by {@code upTo}, else null, on random node subsets: at the
      * earliest fits' own starts, at later ends of running jobs and at random instants, through a cycle of bookings.
      */
     @Property(tries = 300)
@@ -295,6 +296,14 @@ class TresStepProfileProperties {
             int keep = rnd.nextInt(4); // 0: every node; else about keep quarters of them
             for (int n = 0; n < nodeCount; n++) if (keep == 0 || rnd.nextInt(4) < keep) nodes.set(n);
             AvailabilityProfile.Slot earliest = ref.earliestFitOn(j, now, d, nodes);
+            long upTo = switch (rnd.nextInt(4)) { // earliestFitOnUpTo: the earliest fit when it starts by upTo, else null
+                case 0 -> earliest == null ? now + rnd.nextInt(5000) : earliest.start();
+                case 1 -> earliest == null ? now : earliest.start() - 1;
+                case 2 -> t.length == 0 ? now : t[rnd.nextInt(t.length)];
+                default -> now + rnd.nextInt(5000);
+            };
+            assertThat(probe.earliestFitOnUpTo(j, now, d, nodes, upTo)).as("search %d of seed %d up to %d", k, seed, upTo)
+                    .isEqualTo(earliest != null && earliest.start() <= upTo ? earliest : null);
             assertThat(probe.earliestFitOn(j, now, d, nodes)).isEqualTo(earliest);
             long at = switch (rnd.nextInt(3)) {
                 case 0 -> earliest == null ? now : earliest.start();
