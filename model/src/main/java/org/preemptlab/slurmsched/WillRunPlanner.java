@@ -40,6 +40,10 @@ final class WillRunPlanner {
      */
     private int[] order;
     private long[] sortedEnds;
+    /** Words of 64 nodes per node set ({@link #masks}). */
+    private final int words;
+    /** Each running job's nodes as {@link #words} words from index k * words (made with {@link #order}). */
+    private long[] masks;
     /** The will-run batches by the nodes a test may use ({@link #batchesOn}); emptied when a job starts. */
     private final Map<BitSet, long[][]> batchesByNodes = new HashMap<>();
 
@@ -62,6 +66,7 @@ final class WillRunPlanner {
         this.ends = ends.clone();
         this.held = held.clone();
         this.running = ends.length;
+        this.words = Math.max(1, (nodeCount + 63) >>> 6);
     }
 
     /**
@@ -160,6 +165,8 @@ final class WillRunPlanner {
             }
             order[at] = running;
             sortedEnds[at] = end;
+            if (masks.length < (running + 1) * words) masks = Arrays.copyOf(masks, order.length * words);
+            mask(placement, running);
         }
         running++;
         batchesByNodes.clear();
@@ -177,27 +184,31 @@ final class WillRunPlanner {
             order = WillRunBatches.sortedOrder(ends, running);
             sortedEnds = new long[running];
             for (int r = 0; r < running; r++) sortedEnds[r] = ends[order[r]];
+            masks = new long[Math.max(order.length, 1) * words];
+            for (int k = 0; k < running; k++) mask(held[k], k);
         }
         long[] sorted = Arrays.copyOf(sortedEnds, running);
         boolean[] on = new boolean[running];
-        for (int r = 0; r < running; r++) on[r] = touches(held[order[r]], nodes);
+        long[] use = nodes.toLongArray();
+        int w = Math.min(words, use.length);
+        for (int r = 0; r < running; r++) {
+            int base = order[r] * words;
+            boolean mine = false;
+            for (int i = 0; i < w && !mine; i++) mine = (masks[base + i] & use[i]) != 0;
+            on[r] = mine;
+        }
         b = WillRunBatches.batches(sorted, on, epoch);
         batchesByNodes.put((BitSet) nodes.clone(), b);
         return b;
     }
 
-    /** Whether the placement has a node in {@code nodes}. */
-    private static boolean touches(Placement p, BitSet nodes) {
-        int[] runs = p.runs();
-        if (runs != null) {
-            for (int i = 0; i < runs.length; i += 2) {
-                int n = nodes.nextSetBit(runs[i]);
-                if (n >= 0 && n < runs[i + 1]) return true;
-            }
-            return false;
+    /** Running job {@code k}'s nodes into {@link #masks} (a node beyond the node count would be a defect of the caller). */
+    private void mask(Placement p, int k) {
+        int base = k * words;
+        for (int node : p.nodes()) {
+            if ((node >>> 6) >= words) throw new IllegalArgumentException("node " + node + " of a running job lies beyond the " + (words * 64) + " nodes of the map");
+            masks[base + (node >>> 6)] |= 1L << node;
         }
-        for (int node : p.nodes()) if (nodes.get(node)) return true;
-        return false;
     }
 
     /** Plans the job's whole nodes from its start to its end, both rounded down ({@code _add_reservation}). */
