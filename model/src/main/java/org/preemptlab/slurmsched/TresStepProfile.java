@@ -106,6 +106,12 @@ final class TresStepProfile {
      */
     private JobSpec contJob;
     private long contDuration;
+    /**
+     * The nodes of the last search when it was {@link #earliestFitOnUpTo} (null after any other): {@link #fitAtOn} on
+     * the same nodes continues it as {@link #fitAt} continues {@link #earliestFit}'s; {@code fitAt} continues no search
+     * on some nodes only.
+     */
+    private java.util.BitSet contAllowed;
     /** For tests: never continue a search ({@link #fitAt} searches afresh, as before). */
     private boolean noContinuation;
     /** How many {@link #fitAt} calls continued the earlier search (for tests). */
@@ -422,6 +428,7 @@ final class TresStepProfile {
         if (!bySteps && shape.slurmSelection() && searchContinuable && !noContinuation) {
             contJob = job;
             contDuration = duration;
+            contAllowed = null;
         }
         bounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
         return slot;
@@ -464,7 +471,13 @@ final class TresStepProfile {
         this.allowed = allowed;
         contJob = null;
         try {
-            return searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
+            if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here
+                contJob = job;
+                contDuration = duration;
+                contAllowed = (java.util.BitSet) allowed.clone();
+            }
+            return slot;
         } finally {
             this.allowed = null;
         }
@@ -484,10 +497,12 @@ final class TresStepProfile {
         List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
+        boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
         this.allowed = allowed;
         contJob = null;
+        if (continuing) continued++;
         try {
-            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at, false);
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at, continuing);
             return slot != null && slot.start() == at ? slot : null;
         } finally {
             this.allowed = null;
@@ -531,7 +546,7 @@ final class TresStepProfile {
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
         if (bound > at) return null; // no start before the bound fits (MAX_VALUE: none at all)
-        boolean continuing = job == contJob && duration == contDuration;
+        boolean continuing = job == contJob && duration == contDuration && contAllowed == null;
         contJob = null;
         if (continuing) continued++;
         AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at, continuing);

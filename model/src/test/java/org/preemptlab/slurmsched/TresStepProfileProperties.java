@@ -302,18 +302,32 @@ class TresStepProfileProperties {
                 case 2 -> t.length == 0 ? now : t[rnd.nextInt(t.length)];
                 default -> now + rnd.nextInt(5000);
             };
+            if (rnd.nextInt(4) == 0) assertThat(probe.earliestFitOn(j, now, d, nodes)).isEqualTo(earliest);
+            // then fitAtOn (on the same nodes it continues this search: WillRunPlanner's pair of searches)
             assertThat(probe.earliestFitOnUpTo(j, now, d, nodes, upTo)).as("search %d of seed %d up to %d", k, seed, upTo)
                     .isEqualTo(earliest != null && earliest.start() <= upTo ? earliest : null);
-            assertThat(probe.earliestFitOn(j, now, d, nodes)).isEqualTo(earliest);
-            long at = switch (rnd.nextInt(3)) {
+            long at = switch (rnd.nextInt(4)) {
                 case 0 -> earliest == null ? now : earliest.start();
                 case 1 -> t.length == 0 ? now : Math.max(now, t[rnd.nextInt(t.length)]);
+                case 2 -> earliest == null ? now : earliest.start() + rnd.nextInt(300);
                 default -> now + rnd.nextInt(5000);
             };
-            AvailabilityProfile.Slot want = ref.earliestFitOn(j, at, d, nodes);
+            java.util.BitSet atNodes = nodes;
+            if (rnd.nextInt(4) == 0) { // other nodes: a fresh search
+                atNodes = (java.util.BitSet) nodes.clone();
+                atNodes.flip(rnd.nextInt(nodeCount));
+            }
+            JobSpec atJob = j;
+            long atD = d;
+            switch (rnd.nextInt(6)) { // another job or limit: a fresh search
+                case 0 -> atJob = job(rnd, 700 + k, 8);
+                case 1 -> atD = 1 + rnd.nextInt(3000);
+                default -> { }
+            }
+            AvailabilityProfile.Slot want = ref.earliestFitOn(atJob, at, atD, atNodes);
             if (want != null && want.start() != at) want = null;
-            AvailabilityProfile.Slot got = probe.fitAtOn(j, at, d, nodes);
-            assertThat(got).as("fit of search %d of seed %d: %s for %d s at %d on %s", k, seed, j, d, at, nodes).isEqualTo(want);
+            AvailabilityProfile.Slot got = probe.fitAtOn(atJob, at, atD, atNodes);
+            assertThat(got).as("fit of search %d of seed %d: %s for %d s at %d on %s", k, seed, atJob, atD, at, atNodes).isEqualTo(want);
             if (got != null) found++;
             if (earliest == null || rnd.nextInt(5) == 0) continue;
             long to = Math.max(earliest.start() + 1, (earliest.start() + d) / 60 * 60);
@@ -321,6 +335,7 @@ class TresStepProfileProperties {
             probe.book(earliest.placement(), earliest.start(), to);
         }
         assertThat(found).as("seed %d: some fits found at their start", seed).isPositive();
+        assertThat(probe.continuedSearches()).as("seed %d: fitAtOn continued some searches", seed).isPositive();
     }
 
     /** The same cluster with up to 40 random running jobs, as the general profile and as the fast one. */
