@@ -23,6 +23,9 @@ final class NodeSpace {
     private int[] next = new int[8];
     private int recs;
     private final long resolution;
+    /** {@link #availFor}'s and {@link #overlaps}' working sets (never handed out). */
+    private final BitSet scratchNext = new BitSet();
+    private final BitSet scratchCurrent = new BitSet();
 
     /**
      * The nodes a job may use for a test from {@code startRes} to its end ({@code avail_bitmap}), and {@code later_start}:
@@ -65,9 +68,13 @@ final class NodeSpace {
         long later = NONE;
         for (int j = 0; ; ) {
             if (end[j] > startRes && next[j] != 0 && later == NONE) {
-                BitSet nextNodes = (BitSet) partition.clone();
+                BitSet nextNodes = scratchNext;
+                nextNodes.clear();
+                nextNodes.or(partition);
                 nextNodes.and(avail[next[j]]);
-                BitSet current = (BitSet) nodes.clone();
+                BitSet current = scratchCurrent;
+                current.clear();
+                current.or(nodes);
                 current.and(avail[j]);
                 nextNodes.andNot(current);
                 if (!nextNodes.isEmpty()) later = end[j]; // bit_super_set(next, current) is false
@@ -91,7 +98,9 @@ final class NodeSpace {
     boolean overlaps(BitSet use, long start, long endReserve) {
         for (int j = 0; ; ) {
             if (end[j] > start && begin[j] < endReserve) {
-                BitSet missing = (BitSet) use.clone();
+                BitSet missing = scratchNext;
+                missing.clear();
+                missing.or(use);
                 missing.andNot(avail[j]);
                 if (!missing.isEmpty()) return true;
             }

@@ -106,6 +106,12 @@ final class TresStepProfile {
      */
     private JobSpec contJob;
     private long contDuration;
+    /**
+     * The nodes of the last search when it was {@link #earliestFitOnUpTo} (null after any other): {@link #fitAtOn} on
+     * the same nodes continues it as {@link #fitAt} continues {@link #earliestFit}'s; {@code fitAt} continues no search
+     * on some nodes only.
+     */
+    private java.util.BitSet contAllowed;
     /** For tests: never continue a search ({@link #fitAt} searches afresh, as before). */
     private boolean noContinuation;
     /** How many {@link #fitAt} calls continued the earlier search (for tests). */
@@ -459,6 +465,7 @@ final class TresStepProfile {
         if (!bySteps && shape.slurmSelection() && searchContinuable && !noContinuation) {
             contJob = job;
             contDuration = duration;
+            contAllowed = null;
         }
         bounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
         return slot;
@@ -478,6 +485,62 @@ final class TresStepProfile {
         contJob = null;
         try {
             return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
+        } finally {
+            this.allowed = null;
+        }
+    }
+
+    /**
+     * {@link #earliestFitOn}{@code (job, from, duration, allowed)} when its answer starts at or before {@code limit}, else
+     * null: the node search tries no start after {@code limit} (as {@link #fitAtOn}, up to {@code limit} rather than at
+     * one start). For the whole-node plans' test ({@link WillRunPlanner}), which drops an answer after its later start.
+     */
+    AvailabilityProfile.Slot earliestFitOnUpTo(JobSpec job, long from, long duration, java.util.BitSet allowed, long limit) {
+        if (bySteps) {
+            AvailabilityProfile.Slot slot = earliestFitOn(job, from, duration, allowed);
+            return slot != null && slot.start() <= limit ? slot : null;
+        }
+        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
+        List<TresCapacity.Candidate> cands = candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
+        if (limit < from) return null;
+        this.allowed = allowed;
+        contJob = null;
+        try {
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
+            if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here
+                contJob = job;
+                contDuration = duration;
+                contAllowed = (java.util.BitSet) allowed.clone();
+            }
+            return slot;
+        } finally {
+            this.allowed = null;
+        }
+    }
+
+    /**
+     * {@link #earliestFitOn}{@code (job, at, duration, allowed)} when its answer starts at {@code at}, else null: the
+     * node search tries no start after {@code at} (as {@link #fitAt} on every node; no bounds are read or recorded). For
+     * the whole-node plans' later start ({@link WillRunPlanner}), which needs the placement at one start only.
+     */
+    AvailabilityProfile.Slot fitAtOn(JobSpec job, long at, long duration, java.util.BitSet allowed) {
+        if (bySteps) {
+            AvailabilityProfile.Slot slot = earliestFitOn(job, at, duration, allowed);
+            return slot != null && slot.start() == at ? slot : null;
+        }
+        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
+        List<TresCapacity.Candidate> cands = candidates(job);
+        if (cands.isEmpty()) return null;
+        if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
+        boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
+        this.allowed = allowed;
+        contJob = null;
+        if (continuing) continued++;
+        try {
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at, continuing);
+            return slot != null && slot.start() == at ? slot : null;
         } finally {
             this.allowed = null;
         }
@@ -520,7 +583,7 @@ final class TresStepProfile {
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         long bound = bounds.bound(ShapeBounds.key(job.nodes(), at, cands), duration);
         if (bound > at) return null; // no start before the bound fits (MAX_VALUE: none at all)
-        boolean continuing = job == contJob && duration == contDuration;
+        boolean continuing = job == contJob && duration == contDuration && contAllowed == null;
         contJob = null;
         if (continuing) continued++;
         AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), at, duration, at, continuing);

@@ -2,6 +2,8 @@ package org.preemptlab.slurmsched;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.Placement;
 import org.preemptlab.sched.AvailabilityProfile;
@@ -31,6 +33,19 @@ final class WillRunPlanner {
     private Placement[] held;
     private int running;
     private final long epoch;
+    /**
+     * The running jobs' indices in order of their end, ties in index order ({@code _cr_job_list_sort}), and their ends in
+     * that order: sorted once per cycle on first need, a job started in the cycle inserted in place ({@link #started});
+     * null until needed.
+     */
+    private int[] order;
+    private long[] sortedEnds;
+    /** Words of 64 nodes per node set ({@link #masks}). */
+    private final int words;
+    /** Each running job's nodes as {@link #words} words from index k * words (made with {@link #order}). */
+    private long[] masks;
+    /** The will-run batches by the nodes a test may use ({@link #batchesOn}); emptied when a job starts. */
+    private final Map<BitSet, long[][]> batchesByNodes = new HashMap<>();
 
     /** The answer of a test: the job's start (now: it starts now) and its nodes. */
     record Outcome(long start, Placement placement) {}
@@ -51,6 +66,7 @@ final class WillRunPlanner {
         this.ends = ends.clone();
         this.held = held.clone();
         this.running = ends.length;
+        this.words = Math.max(1, (nodeCount + 63) >>> 6);
     }
 
     /**
@@ -66,11 +82,26 @@ final class WillRunPlanner {
             part.set(0, profile.nodeCount());
         }
         long startRes = now;
+        // the will-run test depends on the job, its nodes and its limit only: a round on the same nodes gives the same
+        // answer (a null one, no start up to lastUpTo, only for a round that drops starts up to that too)
+        BitSet lastNodes = null;
+        Outcome lastOutcome = null;
+        long lastUpTo = 0;
         for (int round = 0; round < MAX_TESTS; round++) {
             long endTime = startRes + duration;
             NodeSpace.Avail avail = space.availFor(part, startRes, endTime);
             long later = avail.laterStart();
-            Outcome o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration) : null;
+            // a start after `later` is dropped below (the test runs again from it): the will-run search stops there
+            long upTo = later == NodeSpace.NONE ? Long.MAX_VALUE : later;
+            Outcome o;
+            if (avail.nodes().equals(lastNodes) && (lastOutcome != null || upTo <= lastUpTo)) {
+                o = lastOutcome;
+            } else {
+                o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration, upTo) : null;
+                lastNodes = avail.nodes();
+                lastOutcome = o;
+                lastUpTo = upTo;
+            }
             if (o == null) {
                 if (later == NodeSpace.NONE) return null;
                 startRes = later;
@@ -100,18 +131,17 @@ final class WillRunPlanner {
     private static final int MAX_TESTS = 100_000;
 
     /** cons_tres's will-run test on {@code nodes}: now if the job fits now, else the end of the batch after which it fits. */
-    private Outcome willRun(JobSpec job, BitSet nodes, long duration) {
-        AvailabilityProfile.Slot fit = profile.earliestFitOn(job, now, duration, nodes);
+    private Outcome willRun(JobSpec job, BitSet nodes, long duration, long upTo) {
+        // a fit after upTo only makes the caller test again from its later start (upTo), as no fit does
+        AvailabilityProfile.Slot fit = upTo == Long.MAX_VALUE ? profile.earliestFitOn(job, now, duration, nodes)
+                : profile.earliestFitOnUpTo(job, now, duration, nodes, upTo);
         if (fit == null) return null;
         if (fit.start() == now) return new Outcome(now, fit.placement());
         // cons_tres walks every running job in order of its end, those without a node in `nodes` skipped (WillRunBatches)
-        long[] sorted = new long[running];
-        boolean[] on = new boolean[running];
-        WillRunBatches.sortedWithFlags(ends, held, running, nodes, sorted, on);
-        long start = WillRunBatches.startAfter(WillRunBatches.batches(sorted, on, epoch), fit.start());
+        long start = WillRunBatches.startAfter(batchesOn(nodes), fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
-        AvailabilityProfile.Slot at = profile.earliestFitOn(job, start, duration, nodes);
-        return at != null && at.start() == start ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
+        AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes);
+        return at != null ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
     }
 
     /** A job the cycle started now, running until {@code end}: the will-run tests see it ({@code profile} has it booked). */
@@ -121,7 +151,64 @@ final class WillRunPlanner {
             held = Arrays.copyOf(held, ends.length);
         }
         ends[running] = end;
-        held[running++] = placement;
+        held[running] = placement;
+        if (order != null) { // in place: after every job ending at or before it (ties: the new one, of the highest index, last)
+            if (order.length == running) {
+                order = Arrays.copyOf(order, Math.max(4, running * 2));
+                sortedEnds = Arrays.copyOf(sortedEnds, order.length);
+            }
+            int at = running;
+            while (at > 0 && sortedEnds[at - 1] > end) {
+                order[at] = order[at - 1];
+                sortedEnds[at] = sortedEnds[at - 1];
+                at--;
+            }
+            order[at] = running;
+            sortedEnds[at] = end;
+            if (masks.length < (running + 1) * words) masks = Arrays.copyOf(masks, order.length * words);
+            mask(placement, running);
+        }
+        running++;
+        batchesByNodes.clear();
+    }
+
+    /**
+     * cons_tres's batches ({@link WillRunBatches#batches}) of every running job in order of its end, those with a node in
+     * {@code nodes} usable: what {@link WillRunBatches#sortedWithFlags} and {@code batches} give from scratch, computed
+     * once per set of nodes until a job starts.
+     */
+    long[][] batchesOn(BitSet nodes) {
+        long[][] b = batchesByNodes.get(nodes);
+        if (b != null) return b;
+        if (order == null) {
+            order = WillRunBatches.sortedOrder(ends, running);
+            sortedEnds = new long[running];
+            for (int r = 0; r < running; r++) sortedEnds[r] = ends[order[r]];
+            masks = new long[Math.max(order.length, 1) * words];
+            for (int k = 0; k < running; k++) mask(held[k], k);
+        }
+        long[] sorted = Arrays.copyOf(sortedEnds, running);
+        boolean[] on = new boolean[running];
+        long[] use = nodes.toLongArray();
+        int w = Math.min(words, use.length);
+        for (int r = 0; r < running; r++) {
+            int base = order[r] * words;
+            boolean mine = false;
+            for (int i = 0; i < w && !mine; i++) mine = (masks[base + i] & use[i]) != 0;
+            on[r] = mine;
+        }
+        b = WillRunBatches.batches(sorted, on, epoch);
+        batchesByNodes.put((BitSet) nodes.clone(), b);
+        return b;
+    }
+
+    /** Running job {@code k}'s nodes into {@link #masks} (a node beyond the node count would be a defect of the caller). */
+    private void mask(Placement p, int k) {
+        int base = k * words;
+        for (int node : p.nodes()) {
+            if ((node >>> 6) >= words) throw new IllegalArgumentException("node " + node + " of a running job lies beyond the " + (words * 64) + " nodes of the map");
+            masks[base + (node >>> 6)] |= 1L << node;
+        }
     }
 
     /** Plans the job's whole nodes from its start to its end, both rounded down ({@code _add_reservation}). */

@@ -263,6 +263,81 @@ class TresStepProfileProperties {
         assertThat(found).as("seed %d: some fits found at their start", seed).isPositive();
     }
 
+    /**
+     * {@code fitAtOn(job, at, d, nodes)} (the whole-node plans' later start, searched up to {@code at} only) is
+     * {@code earliestFitOn(job, at, d, nodes)} when that starts at {@code at}, else null, and {@code earliestFitOnUpTo(job,
+     * now, d, nodes, upTo)} its earliest fit when that starts by {@code upTo}, else null, on random node subsets: at the
+     * earliest fits' own starts, at later ends of running jobs and at random instants, through a cycle of bookings.
+     */
+    @Property(tries = 300)
+    void theFitAtAStartOnSomeNodesIsTheEarliestFitOnThemWhenItStartsThere(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        long now = rnd.nextInt(1000);
+        TresCapacity free = ((TresCapacity) Capacity.of(LARGER)).withSlurmSelection();
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        for (int r = 0; r < 120; r++) {
+            JobSpec j = job(rnd, 1000 + r, 8);
+            Placement p = free.place(j);
+            if (p == null) continue;
+            held.add(free.take(p));
+            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 60 : 4000));
+        }
+        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+        Placement[] h = held.toArray(new Placement[0]);
+        TresStepProfile ref = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        TresStepProfile probe = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        int nodeCount = ref.nodeCount();
+        int found = 0;
+        for (int k = 0; k < 150; k++) {
+            JobSpec j = job(rnd, k + 1, 8);
+            long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+            java.util.BitSet nodes = new java.util.BitSet();
+            int keep = rnd.nextInt(4); // 0: every node; else about keep quarters of them
+            for (int n = 0; n < nodeCount; n++) if (keep == 0 || rnd.nextInt(4) < keep) nodes.set(n);
+            AvailabilityProfile.Slot earliest = ref.earliestFitOn(j, now, d, nodes);
+            long upTo = switch (rnd.nextInt(4)) { // earliestFitOnUpTo: the earliest fit when it starts by upTo, else null
+                case 0 -> earliest == null ? now + rnd.nextInt(5000) : earliest.start();
+                case 1 -> earliest == null ? now : earliest.start() - 1;
+                case 2 -> t.length == 0 ? now : t[rnd.nextInt(t.length)];
+                default -> now + rnd.nextInt(5000);
+            };
+            if (rnd.nextInt(4) == 0) assertThat(probe.earliestFitOn(j, now, d, nodes)).isEqualTo(earliest);
+            // then fitAtOn (on the same nodes it continues this search: WillRunPlanner's pair of searches)
+            assertThat(probe.earliestFitOnUpTo(j, now, d, nodes, upTo)).as("search %d of seed %d up to %d", k, seed, upTo)
+                    .isEqualTo(earliest != null && earliest.start() <= upTo ? earliest : null);
+            long at = switch (rnd.nextInt(4)) {
+                case 0 -> earliest == null ? now : earliest.start();
+                case 1 -> t.length == 0 ? now : Math.max(now, t[rnd.nextInt(t.length)]);
+                case 2 -> earliest == null ? now : earliest.start() + rnd.nextInt(300);
+                default -> now + rnd.nextInt(5000);
+            };
+            java.util.BitSet atNodes = nodes;
+            if (rnd.nextInt(4) == 0) { // other nodes: a fresh search
+                atNodes = (java.util.BitSet) nodes.clone();
+                atNodes.flip(rnd.nextInt(nodeCount));
+            }
+            JobSpec atJob = j;
+            long atD = d;
+            switch (rnd.nextInt(6)) { // another job or limit: a fresh search
+                case 0 -> atJob = job(rnd, 700 + k, 8);
+                case 1 -> atD = 1 + rnd.nextInt(3000);
+                default -> { }
+            }
+            AvailabilityProfile.Slot want = ref.earliestFitOn(atJob, at, atD, atNodes);
+            if (want != null && want.start() != at) want = null;
+            AvailabilityProfile.Slot got = probe.fitAtOn(atJob, at, atD, atNodes);
+            assertThat(got).as("fit of search %d of seed %d: %s for %d s at %d on %s", k, seed, atJob, atD, at, atNodes).isEqualTo(want);
+            if (got != null) found++;
+            if (earliest == null || rnd.nextInt(5) == 0) continue;
+            long to = Math.max(earliest.start() + 1, (earliest.start() + d) / 60 * 60);
+            ref.book(earliest.placement(), earliest.start(), to);
+            probe.book(earliest.placement(), earliest.start(), to);
+        }
+        assertThat(found).as("seed %d: some fits found at their start", seed).isPositive();
+        assertThat(probe.continuedSearches()).as("seed %d: fitAtOn continued some searches", seed).isPositive();
+    }
+
     /** The same cluster with up to 40 random running jobs, as the general profile and as the fast one. */
     private record Profiles(AvailabilityProfile general, TresStepProfile fast) {
         static Profiles ofRandomRunningJobs(Random rnd, long now, boolean slurmSelection) {
