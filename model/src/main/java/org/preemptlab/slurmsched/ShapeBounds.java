@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.preemptlab.alloc.TresCapacity;
 
 /**
@@ -54,7 +53,59 @@ final class ShapeBounds {
         }
     }
 
-    private final Map<Key, TreeMap<Long, Long>> byShape = new HashMap<>();
+    /**
+     * One shape's bounds: the recorded durations ascending, each with its bound (non-decreasing in the duration), in
+     * primitive arrays — what a {@code TreeMap<Long, Long>} held, without a boxed key and value and an entry per
+     * answer and a tail view per record.
+     */
+    static final class Durations {
+        private long[] duration = new long[4];
+        private long[] bound = new long[4];
+        private int size;
+
+        /** The index of the greatest recorded duration ≤ d, or -1. */
+        private int floor(long d) {
+            int lo = 0, hi = size; // the first index with duration > d
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (duration[mid] <= d) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo - 1;
+        }
+
+        long bound(long d) {
+            int i = floor(d);
+            return i < 0 ? Long.MIN_VALUE : bound[i];
+        }
+
+        void record(long d, long start) {
+            int i = floor(d);
+            if (i >= 0 && duration[i] == d) {
+                if (bound[i] < start) bound[i] = start;
+            } else {
+                i++; // d goes at i, after the durations < d
+                if (size == duration.length) {
+                    duration = Arrays.copyOf(duration, 2 * size);
+                    bound = Arrays.copyOf(bound, 2 * size);
+                }
+                System.arraycopy(duration, i, duration, i + 1, size - i);
+                System.arraycopy(bound, i, bound, i + 1, size - i);
+                duration[i] = d;
+                bound[i] = start;
+                size++;
+            }
+            for (int j = i + 1; j < size; j++) {
+                if (bound[j] >= start) break; // non-decreasing: every later value is ≥ this one
+                bound[j] = start;
+            }
+        }
+    }
+
+    private final Map<Key, Durations> byShape = new HashMap<>();
+    /** The key {@link #bound} looked up last and what it found (null: none yet): a search's record follows its look-up. */
+    private Key lastKey;
+    private Durations lastFound;
 
     static Key key(int nodes, long from, List<TresCapacity.Candidate> cands) {
         int n = 2;
@@ -74,20 +125,17 @@ final class ShapeBounds {
 
     /** The earliest start a search of the shape for {@code duration} can answer (Long.MIN_VALUE: no bound; MAX_VALUE: none fits). */
     long bound(Key key, long duration) {
-        TreeMap<Long, Long> m = byShape.get(key);
-        if (m == null) return Long.MIN_VALUE;
-        Map.Entry<Long, Long> e = m.floorEntry(duration);
-        return e == null ? Long.MIN_VALUE : e.getValue();
+        Durations m = byShape.get(key);
+        lastKey = key;
+        lastFound = m;
+        return m == null ? Long.MIN_VALUE : m.bound(duration);
     }
 
     /** Records a search's answer ({@code start}, MAX_VALUE for none) and raises the bounds of longer durations to it. */
     void record(Key key, long duration, long start) {
-        TreeMap<Long, Long> m = byShape.computeIfAbsent(key, k -> new TreeMap<>());
-        Long old = m.get(duration);
-        if (old == null || old < start) m.put(duration, start);
-        for (Map.Entry<Long, Long> e : m.tailMap(duration, false).entrySet()) {
-            if (e.getValue() >= start) break; // non-decreasing: every later value is ≥ this one
-            e.setValue(start);
-        }
+        Durations m = key == lastKey && lastFound != null ? lastFound : byShape.computeIfAbsent(key, k -> new Durations());
+        lastKey = key;
+        lastFound = m;
+        m.record(duration, start);
     }
 }

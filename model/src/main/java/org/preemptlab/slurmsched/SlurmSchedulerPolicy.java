@@ -74,6 +74,15 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private final java.util.BitSet lastRunning = new java.util.BitSet();
     private int[] lastRunningList = new int[0];
     private int lastRunningCount;
+    // the engine's counts at the last call (Snapshot.unplannedRunningChanges, queueJoinedBefore + queueJoined's size) and
+    // its snapshot, when lastRunning / seenQueued were brought up to date then; -1 / null: not known, walk (noteEvents)
+    private long runningNotedAt = -1;
+    private long joinsNotedAt = -1;
+    private Snapshot notedIn;
+    // tests: walk the queue and the running jobs every call, as before the counts were used (noteEvents)
+    private boolean walkEveryCall;
+    private long queueWalksSkipped;
+    private long runningWalksSkipped;
     // passes at the instants a real slurmctld ran them (withRecordedPasses); indices of the next unused ones
     private RecordedPasses recorded;
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
@@ -202,6 +211,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             lastMainPass = Long.MIN_VALUE;
             eventPending = false;
             seenQueued.clear();
+            joinsNotedAt = -1;
             forgetRunning();
         }
         boolean fullPass = now >= nextMain;
@@ -254,7 +264,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
         if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
         List<Started> startedNow = new ArrayList<>();
-        Set<Integer> startedIdx = new HashSet<>();
+        StartedJobs startedIdx = this.startedJobs.cleared();
         if (backfillFirst) {
             runBackfill(s, order, free, decisions, startedNow, startedIdx);
             noteStartMillis(decisions, 0, backfillMillis);
@@ -283,15 +293,21 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (!replaying && delay > 0 && eventPending && order.size() > startedIdx.size()) {
                 decisions.add(new Decision.CallAt(lastMainPass + delay, Reason.of("Slurm's main pass after a submit or an end (batch_sched_delay)")));
             }
-            forgetRunning();
-            for (JobView r : s.running()) noteRunning(r.index());
-            for (int i : startedIdx) noteRunning(i);
+            long unplanned = s.unplannedRunningChanges();
+            if (!runningAsNoted(s, unplanned)) {
+                forgetRunning();
+                for (JobView r : s.running()) noteRunning(r.index());
+            }
+            // else lastRunning is the running set already (noteEvents): only this call's starts join it
+            for (int k = 0; k < startedIdx.size(); k++) noteRunning(startedIdx.get(k));
+            runningNotedAt = unplanned;
+            notedIn = s;
         }
         return decisions;
     }
 
     private void runBackfill(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions, List<Started> startedNow,
-            Set<Integer> startedIdx) {
+            StartedJobs startedIdx) {
         // Slurm's _more_work(): a cycle runs only if a job was submitted, started or ended since the last one
         long print = fingerprint(s);
         if (print != lastCyclePrint || !startedNow.isEmpty() || !startedIdx.isEmpty()) {
@@ -377,24 +393,76 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return i < a.length ? RecordedPasses.second(a[i]) : Long.MAX_VALUE;
     }
 
-    /** A job submitted or ended since the last call sets Slurm's job_sched_cnt: a main pass is due. */
+    /**
+     * A job submitted or ended since the last call sets Slurm's job_sched_cnt: a main pass is due.
+     *
+     * <p>Without walking the queue and the running jobs when the engine's counts say what changed since the last call
+     * (the same snapshot; the walks' answers): every job queued at the last call was marked seen then, so a job queued
+     * now and not seen joined the queue since, and is one of {@link Snapshot#queueJoined()} when the journal continues
+     * the last call's ({@code queueJoinedBefore} is the count seen then); and when
+     * {@link Snapshot#unplannedRunningChanges()} is the last call's, the running set changed only by that call's starts,
+     * carried out as decided, which {@code lastRunning} holds already: no job of it left.
+     */
     private void noteEvents(Snapshot s) {
-        for (JobView j : s.queue()) {
-            if (!seenQueued.get(j.index())) {
-                seenQueued.set(j.index());
-                eventPending = true;
+        long before = s.queueJoinedBefore();
+        List<? extends JobView> joins = before < 0 ? null : s.queueJoined();
+        if (!walkEveryCall && joins != null && notedIn == s && before == joinsNotedAt) {
+            queueWalksSkipped++;
+            for (JobView j : joins) {
+                // a join may have left again since (then the walk would not have met it)
+                if (!seenQueued.get(j.index()) && s.waiting(j.index()) != null) {
+                    seenQueued.set(j.index());
+                    eventPending = true;
+                }
+            }
+        } else {
+            for (JobView j : s.queue()) {
+                if (!seenQueued.get(j.index())) {
+                    seenQueued.set(j.index());
+                    eventPending = true;
+                }
             }
         }
+        joinsNotedAt = joins == null ? -1 : before + joins.size();
         if (lastRunningCount > 0) {
-            int still = 0;
-            for (JobView r : s.running()) if (lastRunning.get(r.index())) still++;
-            if (still < lastRunningCount) eventPending = true;
+            if (runningAsNoted(s, s.unplannedRunningChanges())) {
+                runningWalksSkipped++;
+            } else {
+                int still = 0;
+                for (JobView r : s.running()) if (lastRunning.get(r.index())) still++;
+                if (still < lastRunningCount) eventPending = true;
+            }
         }
+    }
+
+    /** True if {@code lastRunning} is the running set of {@code s}, by the engine's count {@code unplanned} (noteEvents). */
+    private boolean runningAsNoted(Snapshot s, long unplanned) {
+        return !walkEveryCall && unplanned >= 0 && unplanned == runningNotedAt && notedIn == s;
+    }
+
+    /**
+     * For comparisons (tests): walk the queue and the running jobs on every call instead of reading the engine's counts
+     * (noteEvents), and let the will-run batches sort the running jobs themselves ({@link WillRunBatches}). Same decisions.
+     */
+    public SlurmSchedulerPolicy walkingEveryCall() {
+        walkEveryCall = true;
+        return this;
+    }
+
+    /** Calls whose check for new queued jobs read the engine's journal of joins instead of walking the queue. */
+    public long queueWalksSkipped() {
+        return queueWalksSkipped;
+    }
+
+    /** Calls whose check for ended running jobs read the engine's count of changes instead of walking the running set. */
+    public long runningWalksSkipped() {
+        return runningWalksSkipped;
     }
 
     private void forgetRunning() {
         for (int k = 0; k < lastRunningCount; k++) lastRunning.clear(lastRunningList[k]);
         lastRunningCount = 0;
+        runningNotedAt = -1;
     }
 
     /** Adds job index i to the running set (once). */
@@ -406,6 +474,48 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private record Started(long end, Placement placement) {}
+
+    /**
+     * The indices of the jobs a call started, as bits and as a list (a call's scratch, cleared at the next call: no boxed
+     * set per pass, no hashing per job looked at).
+     */
+    private static final class StartedJobs {
+        private final java.util.BitSet bits = new java.util.BitSet();
+        private int[] list = new int[16];
+        private int size;
+
+        StartedJobs cleared() {
+            for (int k = 0; k < size; k++) bits.clear(list[k]);
+            size = 0;
+            return this;
+        }
+
+        boolean contains(int i) {
+            return bits.get(i);
+        }
+
+        void add(int i) {
+            if (bits.get(i)) return;
+            bits.set(i);
+            if (size == list.length) list = java.util.Arrays.copyOf(list, 2 * size);
+            list[size++] = i;
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The k-th index added. */
+        int get(int k) {
+            return list[k];
+        }
+    }
+
+    private final StartedJobs startedJobs = new StartedJobs();
 
     private List<JobView> priorityOrder(Collection<? extends JobView> queue) {
         int n = queue.size();
@@ -448,7 +558,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private void mainScheduler(Snapshot s, List<JobView> order, Capacity free, boolean fullPass, List<Decision> decisions,
-            List<Started> startedNow, Set<Integer> startedIdx) {
+            List<Started> startedNow, StartedJobs startedIdx) {
         long now = s.now();
         List<Reservation> windows = s.reservations();
         Capacity usableForMain = null; // free minus the nodes of blocked partitions (made on the first block)
@@ -526,7 +636,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private TresStepProfile profileScratch;
 
     private void backfillCycle(Snapshot s, List<JobView> order, Capacity free, List<Decision> decisions,
-            List<Started> startedNow, Set<Integer> startedIdx) {
+            List<Started> startedNow, StartedJobs startedIdx) {
         backfillCycles++;
         long now = s.now();
         if (startedIdx.size() == order.size()) { // the main scheduler started every pending job: nothing to test
@@ -550,14 +660,16 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         // on a Slurm cluster without reservations the same profile, searched without copying capacities (TresStepProfile)
         // (tc itself, not a copy: the profile reads its free room here only; what it keeps reading is the node layout, the
         // candidates and placements, which free.take below does not change)
-        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc ? TresStepProfile.ofReleases(now, tc, ends, held, profileScratch) : null;
+        int[] byEnd = TresStepProfile.byTime(ends); // the profile's releases and the will-run batches, in end order
+        TresStepProfile fast = windows.isEmpty() && free instanceof TresCapacity tc
+                ? TresStepProfile.ofReleases(now, tc, ends, held, profileScratch, byEnd) : null;
         if (fast != null) profileScratch = fast;
         AvailabilityProfile profile = fast != null ? null : AvailabilityProfile.ofReleases(now, free.copy(), ends, held);
         // Slurm's own test of each job: plans on whole nodes, cons_tres's will-run start and node choice (WillRunPlanner)
         WillRunPlanner planner = fast != null && wholeNodePlans
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
-        WillRunBatches batches = fast != null ? new WillRunBatches(ends, held, epochSeconds) : null;
+        WillRunBatches batches = fast != null ? willRunBatches(ends, held, byEnd) : null;
         List<String> tested = new ArrayList<>();
         Map<String, Long> planned = new LinkedHashMap<>();
         List<String> started = new ArrayList<>();
@@ -693,6 +805,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     static long willRunStart(long fit, long[] ends, long epoch) {
         java.util.Arrays.sort(ends);
         return WillRunBatches.firstAtLeast(WillRunBatches.batchLasts(ends, epoch), fit);
+    }
+
+    /** The cycle's will-run batches, in the order by end the cycle's profile was built in (unless walkEveryCall: sorted there). */
+    private WillRunBatches willRunBatches(long[] ends, Placement[] held, int[] byEnd) {
+        return new WillRunBatches(ends, held, epochSeconds, walkEveryCall ? null : byEnd);
     }
 
     /** The nodes of the job's partition, or null when that is every node (or unknown). */

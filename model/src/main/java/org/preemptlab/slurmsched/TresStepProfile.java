@@ -184,14 +184,50 @@ final class TresStepProfile {
      * made for the same cluster and gang rows (it depends on nothing else): not made again from an empty capacity.
      */
     static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, TresStepProfile prior) {
-        return ofReleases(from, free, releaseTimes, placements, prior == null ? null : prior.nodes, prior);
+        return ofReleases(from, free, releaseTimes, placements, prior == null ? null : prior.nodes, prior, byTime(releaseTimes));
+    }
+
+    /** As above, with {@code order} = {@link #byTime}{@code (releaseTimes)} made by the caller (who uses it as well). */
+    static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, TresStepProfile prior,
+            int[] order) {
+        return ofReleases(from, free, releaseTimes, placements, prior == null ? null : prior.nodes, prior, order);
     }
 
     private static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, NodeTimelines reuse,
             TresStepProfile prior) {
-        Integer[] order = new Integer[releaseTimes.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Long.compare(releaseTimes[a], releaseTimes[b]));
+        return ofReleases(from, free, releaseTimes, placements, reuse, prior, byTime(releaseTimes));
+    }
+
+    /**
+     * The indices of {@code times} in order of time, equal times by index (a stable sort's order): by one primitive sort of
+     * (time − least time, index) packed in a long when the span and the count allow it, else a sort of boxed indices.
+     */
+    static int[] byTime(long[] times) {
+        int n = times.length;
+        int[] order = new int[n];
+        if (n == 0) return order;
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (long t : times) {
+            min = Math.min(min, t);
+            max = Math.max(max, t);
+        }
+        long span = max - min; // negative: overflowed
+        if (n <= (1 << 21) && span >= 0 && span < (1L << 42)) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) keys[i] = ((times[i] - min) << 21) | i;
+            Arrays.sort(keys);
+            for (int i = 0; i < n; i++) order[i] = (int) (keys[i] & ((1 << 21) - 1));
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) boxed[i] = i;
+        Arrays.sort(boxed, (a, b) -> Long.compare(times[a], times[b]));
+        for (int i = 0; i < n; i++) order[i] = boxed[i];
+        return order;
+    }
+
+    private static TresStepProfile ofReleases(long from, TresCapacity free, long[] releaseTimes, Placement[] placements, NodeTimelines reuse,
+            TresStepProfile prior, int[] order) {
         TresStepProfile p = new TresStepProfile(free, releaseTimes.length + 1 + 64, prior);
         int n = p.cluster.nodeCount();
         long[] current = new long[n * p.w];
@@ -235,7 +271,7 @@ final class TresStepProfile {
      * {@code placements[order[a .. b)]}, released into it: what {@link #idleBits} gives on the whole step,
      * since every other node has the same room in both (and was noted as {@code mixed} or not already).
      */
-    private long[] idleBitsAfter(long[] before, long[] f, Placement[] placements, Integer[] order, int a, int b) {
+    private long[] idleBitsAfter(long[] before, long[] f, Placement[] placements, int[] order, int a, int b) {
         long[] bits = before.clone();
         for (int q = a; q < b; q++) {
             for (int node : placements[order[q]].nodes()) {
@@ -310,11 +346,12 @@ final class TresStepProfile {
         if (at == 0) throw new IllegalArgumentException("time " + t + " lies before the profile starts at " + times[0]);
         ensure(size + 1);
         System.arraycopy(times, at, times, at + 1, size - at);
-        System.arraycopy(free, at, free, at + 1, size - at);
-        System.arraycopy(idle, at, idle, at + 1, size - at);
+        // while the steps' room (idle bits) is not kept every entry of free (idle) is null: nothing to move
+        if (stepsKept) System.arraycopy(free, at, free, at + 1, size - at);
+        if (keepIdle) System.arraycopy(idle, at, idle, at + 1, size - at);
         times[at] = t;
-        free[at] = stepsKept ? free[at - 1].clone() : null;
-        idle[at] = keepIdle ? idle[at - 1].clone() : null;
+        if (stepsKept) free[at] = free[at - 1].clone();
+        if (keepIdle) idle[at] = idle[at - 1].clone();
         size++;
         return at;
     }

@@ -37,10 +37,19 @@ final class WillRunBatches {
     }
 
     WillRunBatches(long[] ends, Placement[] held, long epoch) {
+        this(ends, held, epoch, null);
+    }
+
+    /**
+     * {@code order}: the jobs' indices by end, ties in index order, as the caller sorted them for the cycle's profile
+     * ({@link TresStepProfile#byTime}{@code (ends)}, the order {@link #sortedOrder} gives), or null (sorted when needed).
+     */
+    WillRunBatches(long[] ends, Placement[] held, long epoch, int[] order) {
         this.epoch = epoch;
         this.ends = ends.clone();
         this.held = held.clone();
         this.n = ends.length;
+        this.order = order == null || order.length != n ? null : order.clone();
     }
 
     /** A job started in this cycle: it runs on {@code placement} until {@code end}. */

@@ -188,4 +188,58 @@ class WillRunBatchesTest {
         int[] nodes = a == b || rnd.nextBoolean() ? new int[] {a} : new int[] {Math.min(a, b), Math.max(a, b)};
         return new Placement(0, nodes.length, nodes, 1, 0);
     }
+
+    /**
+     * The cycle's order by end ({@link TresStepProfile#byTime}, given to the batches) is {@link WillRunBatches#sortedOrder}'s
+     * (ties in index order), for small and huge spans and negative ends (the packed and the boxed sorts of both).
+     */
+    @Test
+    void byTimeIsTheBatchesOrder() {
+        Random rnd = new Random(5);
+        for (int round = 0; round < 1000; round++) {
+            int n = rnd.nextInt(50);
+            long[] times = new long[n];
+            int kind = rnd.nextInt(4);
+            for (int k = 0; k < n; k++) {
+                times[k] = switch (kind) {
+                    case 0 -> 1000 + rnd.nextInt(5);
+                    case 1 -> rnd.nextInt(100_000);
+                    case 2 -> rnd.nextBoolean() ? Long.MAX_VALUE - rnd.nextInt(3) : Long.MIN_VALUE + rnd.nextInt(3);
+                    default -> (1L << 43) * rnd.nextInt(4) + rnd.nextInt(3);
+                };
+            }
+            assertEquals(Arrays.toString(WillRunBatches.sortedOrder(times, n)), Arrays.toString(TresStepProfile.byTime(times)),
+                    Arrays.toString(times));
+        }
+    }
+
+    /** The batches given the cycle's order answer as those that sort the jobs themselves, also after starts in the cycle. */
+    @Test
+    void theBatchesGivenTheOrderAnswerAsThoseThatSort() {
+        Random rnd = new Random(17);
+        for (int round = 0; round < 300; round++) {
+            int n = rnd.nextInt(30);
+            long[] ends = new long[n];
+            Placement[] held = new Placement[n];
+            for (int k = 0; k < n; k++) {
+                ends[k] = 100L + rnd.nextInt(rnd.nextBoolean() ? 60 : 5000);
+                held[k] = onNodes(rnd);
+            }
+            WillRunBatches sorting = new WillRunBatches(ends, held, 17);
+            WillRunBatches given = new WillRunBatches(ends, held, 17, TresStepProfile.byTime(ends));
+            BitSet part = new BitSet();
+            part.set(0, 4);
+            for (int q = 0; q < 20; q++) {
+                if (rnd.nextInt(4) == 0) {
+                    long e = 100L + rnd.nextInt(5000);
+                    Placement p = onNodes(rnd);
+                    sorting.add(e, p);
+                    given.add(e, p);
+                }
+                long fit = 50L + rnd.nextInt(5200);
+                assertEquals(sorting.start(fit, List.of("p"), pools -> part), given.start(fit, List.of("p"), pools -> part));
+                assertEquals(sorting.start(fit, List.of(), pools -> null), given.start(fit, List.of(), pools -> null));
+            }
+        }
+    }
 }
