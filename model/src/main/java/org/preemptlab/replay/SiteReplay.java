@@ -53,13 +53,17 @@ public final class SiteReplay {
     public enum Priority { MULTIFACTOR, SACCT }
 
     /**
-     * How the backfill plans the jobs it cannot start now ({@code replay --backfill-plans}): {@link #OWN_RESOURCES} (the
-     * default) each plan holds the job's own CPUs, memory and GRES; {@link #WHOLE_NODES} Slurm 22.05's plans on whole nodes
+     * How the backfill plans the jobs it cannot start now ({@code replay --backfill-plans}): {@link #OWN_RESOURCES} each plan
+     * holds the job's own CPUs, memory and GRES; {@link #WHOLE_NODES} (the default since 2026-12-07, {@link #DEFAULT}: Slurm's
+     * backfill as its source and four recorded runs show it, docs/slurm-fidelity.md) Slurm 22.05's plans on whole nodes
      * with cons_tres's will-run test ({@code SlurmSchedulerPolicy.withWholeNodePlans()}) and its 30-s batches aligned on the
      * wall clock of the history's first submit ({@code withEpoch}); docs/slurm-fidelity.md, "Whole-node plans".
      */
     public enum BackfillPlans {
         OWN_RESOURCES("own-resources"), WHOLE_NODES("whole-nodes");
+
+        /** The replay's plans when none is chosen: Slurm's (whole nodes). */
+        public static final BackfillPlans DEFAULT = WHOLE_NODES;
 
         private final String label;
 
@@ -107,7 +111,7 @@ public final class SiteReplay {
 
     static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log) {
-        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, log, BackfillPlans.OWN_RESOURCES);
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, log, BackfillPlans.DEFAULT);
     }
 
     static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
@@ -236,9 +240,10 @@ public final class SiteReplay {
         long origin = history.origin();
         if (plans == BackfillPlans.WHOLE_NODES) {
             // sacct's times are the local wall clock read as UTC: zone offsets are whole minutes, so the 30-s barriers agree
-            policy.withWholeNodePlans().withEpoch(origin);
-            warnings.add("backfill plans: whole nodes (Slurm 22.05's, cons_tres's will-run test, 30-s batches on the wall clock "
-                    + "from the first submit; --backfill-plans whole-nodes)");
+            policy.withWholeNodePlans().withEpoch(origin); // the default: Slurm's, nothing to warn about
+        } else {
+            warnings.add("backfill plans: each holds only its job's CPUs, memory and GRES (--backfill-plans own-resources; "
+                    + "Slurm's backfill plans whole nodes, the default)");
         }
         if (log != null) {
             if (log.isEmpty()) {

@@ -26,13 +26,13 @@ public final class SiteReplayRun {
      * @param phaseSeconds     the periodic passes run at phase + k × interval (≥ 0; 0 with a log)
      * @param log              slurmctld's recorded passes, or null (the phase grid)
      * @param toleranceSeconds the within-tolerance bound, or null for max(2 × bf_interval, 60 s)
-     * @param plans            how the backfill plans (null: {@link SiteReplay.BackfillPlans#OWN_RESOURCES}, today's)
+     * @param plans            how the backfill plans (null: {@link SiteReplay.BackfillPlans#DEFAULT})
      */
     public record Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds,
             SiteReplay.BackfillPlans plans) {
         public Options {
             if (priority == null) priority = SiteReplay.Priority.MULTIFACTOR;
-            if (plans == null) plans = SiteReplay.BackfillPlans.OWN_RESOURCES;
+            if (plans == null) plans = SiteReplay.BackfillPlans.DEFAULT;
             if (phaseSeconds < 0) throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0");
             if (toleranceSeconds != null && toleranceSeconds < 0) {
                 throw new IllegalArgumentException("tolerance is " + toleranceSeconds + " s; must be ≥ 0");
@@ -42,9 +42,9 @@ public final class SiteReplayRun {
             }
         }
 
-        /** With the backfill's own-resource plans (today's). */
+        /** With the backfill's default plans ({@link SiteReplay.BackfillPlans#DEFAULT}). */
         public Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds) {
-            this(priority, phaseSeconds, log, toleranceSeconds, SiteReplay.BackfillPlans.OWN_RESOURCES);
+            this(priority, phaseSeconds, log, toleranceSeconds, SiteReplay.BackfillPlans.DEFAULT);
         }
 
         /** These options with the backfill's plans {@code p}. */

@@ -59,15 +59,41 @@ class BusyHistoryDigestTest {
                 "016d36d1b866cb37c9ff9c301a3e9d1595170fccfac60ae8f414d90f2d68205b");
     }
 
+    /**
+     * The same busy history with the backfill's plans on whole nodes (the replay's default since session 13): its own digests,
+     * first taken when whole-node plans became the default (7 December, session 13).
+     */
+    @Test
+    void theBusyHistorysPredictedStartsWithWholeNodePlansAreUnchanged(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("slurm.conf");
+        String text = SyntheticHistory.slurmConf(4, 2);
+        Files.writeString(conf, text.replace("SchedulerParameters=", "SchedulerParameters=batch_sched_delay=0,"));
+        var history = SacctReader.read(SyntheticHistory.sacct(300, 4, 2, 1.3, 5), "sacct.txt");
+        assertDigests(conf, history, SiteReplay.BackfillPlans.WHOLE_NODES, WN_DELAY0_MULTIFACTOR, WN_DELAY0_SACCT);
+        Files.writeString(conf, text);
+        assertDigests(conf, history, SiteReplay.BackfillPlans.WHOLE_NODES, WN_MULTIFACTOR, WN_SACCT);
+    }
+
+    private static final String WN_DELAY0_MULTIFACTOR = "6a6bc96a9aa96c6acb8c4b119a161a7cb827bba9f68ce4495154ba91f00d3e1e";
+    private static final String WN_DELAY0_SACCT = "a6d1b3430b31c13bbb1fd737a191f9f9f0536e8d7139d84aa79f58154d123887";
+    private static final String WN_MULTIFACTOR = "51a7a6bfbafe721320ff72ff74e94acd5761005783a48c01f8ac3a81fb6e9825";
+    private static final String WN_SACCT = "139290fbf5610acaefe70fbb36e8d272a4d0176aa17c69a656ebedbfccb85d17";
+
     private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, String multifactor, String sacct)
             throws Exception {
-        HistoryReplay.Result mf = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)), history, 0, null,
-                SiteReplay.Priority.MULTIFACTOR);
+        // these digests are the own-resource plans' (the replay's default until session 13)
+        assertDigests(conf, history, SiteReplay.BackfillPlans.OWN_RESOURCES, multifactor, sacct);
+    }
+
+    private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, SiteReplay.BackfillPlans plans,
+            String multifactor, String sacct) throws Exception {
+        HistoryReplay.Result mf = SiteReplay.replay(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)), history, 0, null,
+                SiteReplay.Priority.MULTIFACTOR, org.preemptlab.sim.ProgressListener.NONE, null, null, plans);
         assertEquals(300, mf.comparison().jobs());
         assertTrue(mf.comparison().meanWaitPredictedSeconds() > 3600, "busy: " + mf.comparison().meanWaitPredictedSeconds());
-        assertEquals(multifactor, sha256(mf.comparison().toCsv()));
-        HistoryReplay.Result sa = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)), history, 0, null,
-                SiteReplay.Priority.SACCT);
-        assertEquals(sacct, sha256(sa.comparison().toCsv()));
+        assertEquals(multifactor, sha256(mf.comparison().toCsv()), plans + " multifactor");
+        HistoryReplay.Result sa = SiteReplay.replay(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)), history, 0, null,
+                SiteReplay.Priority.SACCT, org.preemptlab.sim.ProgressListener.NONE, null, null, plans);
+        assertEquals(sacct, sha256(sa.comparison().toCsv()), plans + " sacct");
     }
 }

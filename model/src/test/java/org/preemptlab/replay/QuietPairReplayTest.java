@@ -106,7 +106,7 @@ class QuietPairReplayTest {
         // run 1's backfill cycle of 10:48:29.885 (t 59; slurmctld's _dump_job_sched lines): 20 planned on c[1-2], 35 on c3 and
         // 42 on c4, all from 10:50:19 (t 169); 41_0 started on c5 and 41_1 (1 CPU, 2 min: end 179 >= 169) got a plan, not a
         // start, although c3 and c4 had a free CPU each: a plan holds its whole nodes (_add_reservation) and a job ending at
-        // or after a plan's begin may not use them. With own-resource plans (the default) 41_1 starts at 59 beside 35's and
+        // or after a plan's begin may not use them. With own-resource plans (the default before session 13's end) 41_1 starts at 59 beside 35's and
         // 42's CPUs (Slurm: 64) and the cpu partition's schedule reshuffles from there (17 +25 s, 32 -11 s, ...). With
         // whole-node plans and the array's %N counted in the pass, the log replays put all 43 jobs at Slurm's second
         for (String run : List.of("ci-log-quiet-run1", "ci-log-quiet-run2")) {
@@ -117,7 +117,8 @@ class QuietPairReplayTest {
                     SiteReplay.Priority.MULTIFACTOR, org.preemptlab.sim.ProgressListener.NONE, null, log, SiteReplay.BackfillPlans.WHOLE_NODES);
             for (StartComparison.Row row : whole.comparison().rows()) assertEquals(row.actualStart(), row.predictedStart(), run + " job " + row.key());
             assertEquals(43, whole.comparison().jobs(), run);
-            HistoryReplay.Result own = replay(run, true);
+            HistoryReplay.Result own = SiteReplay.replay(site, SacctReader.read(fixture(run, "sacct.txt")), 0, null,
+                    SiteReplay.Priority.MULTIFACTOR, org.preemptlab.sim.ProgressListener.NONE, null, log, SiteReplay.BackfillPlans.OWN_RESOURCES);
             assertEquals(59L, start(own, "41_1"), run);
             assertEquals(64L, start(whole, "41_1"), run);
         }

@@ -110,11 +110,16 @@ final class ReplayCommand implements Callable<Integer> {
                     + "DebugFlags=Backfill) instead of at phase + k × interval")
     Path slurmctldLog;
 
-    @Option(names = "--backfill-plans", defaultValue = "own-resources", paramLabel = "own-resources|whole-nodes",
-            description = "replay (--model site): how the backfill plans the jobs it cannot start now: own-resources (default, each "
-                    + "plan holds the job's CPUs, memory, GRES) or whole-nodes (Slurm 22.05's plans on whole nodes, cons_tres's will-run "
-                    + "test, 30-s batches on the wall clock; docs/slurm-fidelity.md, \"Whole-node plans\")")
+    @Option(names = "--backfill-plans", paramLabel = "whole-nodes|own-resources",
+            description = "replay (--model site): how the backfill plans the jobs it cannot start now: whole-nodes (default: Slurm's "
+                    + "plans on whole nodes, cons_tres's will-run test, 30-s batches on the wall clock; docs/slurm-fidelity.md, "
+                    + "\"Whole-node plans\") or own-resources (each plan holds only the job's CPUs, memory, GRES)")
     SiteReplay.BackfillPlans backfillPlans;
+
+    /** The plans chosen, else the replay's default. */
+    private SiteReplay.BackfillPlans plans() {
+        return backfillPlans != null ? backfillPlans : SiteReplay.BackfillPlans.DEFAULT;
+    }
 
     @Option(names = "--out-csv", paramLabel = "JOBS.csv", description = "the per-job table")
     Path outCsv;
@@ -196,7 +201,7 @@ final class ReplayCommand implements Callable<Integer> {
                         new SlurmSite.Files(baselineSlurmConf, baselineGresConf, baselineSacctmgrDump, baselineSacctmgrQos)) : null;
                 SiteReplayRun.Outcome run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a,
                         new SiteReplayRun.Options(prio, phase, slurmctldLog == null ? null : SlurmctldLog.read(slurmctldLog), tolerance,
-                                backfillPlans), false,
+                                plans()), false,
                         SiteReplayRun.Progress.NONE);
                 r = run.result();
                 warnings = new java.util.ArrayList<>(run.warnings());
@@ -223,7 +228,7 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("actual", q(sacct.getFileName().toString()));
             extra.put("scheduler", q("slurm"));
             extra.put("phaseSeconds", Long.toString(phase));
-            extra.put("backfillPlans", q(m.equals("nodes") ? SiteReplay.BackfillPlans.OWN_RESOURCES.toString() : backfillPlans.toString()));
+            extra.put("backfillPlans", q(m.equals("nodes") ? SiteReplay.BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));
             extra.put("backfillCycles", Long.toString(r.backfillCycles()));

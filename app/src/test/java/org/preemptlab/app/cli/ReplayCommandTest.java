@@ -82,7 +82,7 @@ class ReplayCommandTest {
     }
 
     @Test
-    void backfillPlansWholeNodesReachesThePolicyAndChangesStartsTheDefaultDoesNot() throws IOException {
+    void backfillPlansOwnResourcesReachesThePolicyAndChangesStartsTheDefaultIsWholeNodes() throws IOException {
         String run = "ci-run1";
         java.util.function.Function<String, java.util.List<String>> replay = plans -> {
             Path csv = dir.resolve(plans + ".csv");
@@ -95,8 +95,8 @@ class ReplayCommandTest {
             try {
                 SweepCommandTest.Outcome o = SweepCommandTest.run(args.toArray(String[]::new));
                 assertThat(o.code()).as(o.err()).isZero();
-                assertThat(o.out().contains("warning: backfill plans: whole nodes")).isEqualTo(plans.equals("whole-nodes"));
-                assertThat(Files.readString(report)).contains("\"backfillPlans\": \"" + (plans.isEmpty() ? "own-resources" : plans) + "\"");
+                assertThat(o.out().contains("warning: backfill plans: each holds only its job's")).isEqualTo(plans.equals("own-resources"));
+                assertThat(Files.readString(report)).contains("\"backfillPlans\": \"" + (plans.isEmpty() ? "whole-nodes" : plans) + "\"");
                 return Files.readAllLines(csv);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -105,12 +105,12 @@ class ReplayCommandTest {
         java.util.List<String> byDefault = replay.apply("");
         java.util.List<String> own = replay.apply("own-resources");
         java.util.List<String> whole = replay.apply("whole-nodes");
-        assertThat(own).isEqualTo(byDefault);
-        assertThat(whole).hasSameSizeAs(byDefault).isNotEqualTo(byDefault);
-        // the predicted start (third column) of at least one job moves with Slurm's whole-node plans
+        assertThat(whole).isEqualTo(byDefault);
+        assertThat(own).hasSameSizeAs(byDefault).isNotEqualTo(byDefault);
+        // the predicted start (third column) of at least one job moves with own-resource plans
         java.util.function.Function<java.util.List<String>, java.util.List<String>> starts = rows -> rows.stream()
                 .map(l -> l.split(",")[0] + "," + l.split(",")[2]).toList();
-        assertThat(starts.apply(whole)).isNotEqualTo(starts.apply(byDefault));
+        assertThat(starts.apply(own)).isNotEqualTo(starts.apply(byDefault));
 
         SweepCommandTest.Outcome nodes = SweepCommandTest.run("replay", "--model", "nodes", "--backfill-plans", "whole-nodes",
                 "--slurm-conf", fixture(run, "slurm.conf").toString(), "--sacct", fixture(run, "sacct.txt").toString());

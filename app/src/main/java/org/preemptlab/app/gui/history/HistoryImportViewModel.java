@@ -47,7 +47,7 @@ public final class HistoryImportViewModel {
     private final ObjectProperty<FidelityViewModel> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<SiteReplay.Priority> priority = new SimpleObjectProperty<>(this, "priority", SiteReplay.Priority.MULTIFACTOR);
     private final ObjectProperty<SiteReplay.BackfillPlans> backfillPlans = new SimpleObjectProperty<>(this, "backfillPlans",
-            SiteReplay.BackfillPlans.OWN_RESOURCES);
+            SiteReplay.BackfillPlans.DEFAULT);
     private HistoryImportForm.Request request;
     private TaskHandle pending;
     /** Set by {@link #cancel()}; read by the task between its steps (also before {@link #pending} is known). */
@@ -83,18 +83,18 @@ public final class HistoryImportViewModel {
         return backfillPlans;
     }
 
-    /** The backfill plans chosen, own resources when none is. */
+    /** The backfill plans chosen, the replay's default (whole nodes) when none is. */
     public SiteReplay.BackfillPlans backfillPlans() {
-        return backfillPlans.get() == null ? SiteReplay.BackfillPlans.OWN_RESOURCES : backfillPlans.get();
+        return backfillPlans.get() == null ? SiteReplay.BackfillPlans.DEFAULT : backfillPlans.get();
     }
 
     /** The backfill plans as a person reads them, with what they mean, in one line. */
     public static String describe(SiteReplay.BackfillPlans plans) {
         return switch (plans) {
             case OWN_RESOURCES -> "own resources: a job the backfill plans ahead holds only the CPUs, memory and GPUs it asks for "
-                    + "(today's Slurm; the default)";
+                    + "(a backfill that shares nodes with its plans)";
             case WHOLE_NODES -> "whole nodes: a job the backfill plans ahead holds its whole nodes, and starts are tested in 30-s "
-                    + "batches (Slurm 22.05)";
+                    + "batches (Slurm's backfill; the default)";
         };
     }
 

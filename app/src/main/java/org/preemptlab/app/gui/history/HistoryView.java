@@ -151,7 +151,7 @@ public final class HistoryView extends BorderPane {
             }
         });
         plans.valueProperty().bindBidirectional(vm.backfillPlansProperty());
-        plans.setTooltip(new Tooltip("As replay --backfill-plans: own-resources (default) or whole-nodes"));
+        plans.setTooltip(new Tooltip("As replay --backfill-plans: whole-nodes (default) or own-resources"));
         Label plansName = new Label("backfill plans");
         plansName.setMinWidth(Label.USE_PREF_SIZE);
         Label plansHint = new Label();

@@ -123,7 +123,7 @@ class HistoryImportViewModelTest {
             assertThat(shown.withinToleranceShare()).isEqualTo(model.withinToleranceShare());
             assertThat(most.get()).as("the last progress report is every job ended").isEqualTo(1.0);
             assertThat(messages).contains("reading sacct.txt", "replaying: 43 of 43 jobs ended");
-            assertThat(vm.statusProperty().get()).startsWith("sacct.txt (backfill plans: own resources): 43 jobs: ");
+            assertThat(vm.statusProperty().get()).startsWith("sacct.txt (backfill plans: whole nodes): 43 jobs: ");
         } finally {
             worker.shutdownNow();
             ui.shutdownNow();
@@ -131,37 +131,38 @@ class HistoryImportViewModelTest {
     }
 
     /**
-     * The backfill plans ({@code replay --backfill-plans}): own resources unless chosen; whole nodes reach the replay
-     * (its warning, its numbers: those of the model's replay with whole-node plans) and are shown in the result.
+     * The backfill plans ({@code replay --backfill-plans}): whole nodes (Slurm's) unless chosen; own resources reach the replay
+     * (its warning, its numbers: those of the model's replay with own-resource plans) and are shown in the result.
      */
     @Test
     void theBackfillPlansChosenReachTheReplayAndAreShownWithItsResult() throws Exception {
         HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
-        assertThat(vm.backfillPlansProperty().get()).as("the default, as the command's").isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        assertThat(vm.backfillPlansProperty().get()).as("the default, as the command's").isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
         fill(vm, fixture("slurm.conf"), fixture("sacct.txt"));
         assertThat(vm.run()).isTrue();
-        FidelityViewModel own = vm.resultProperty().get();
-        assertThat(own.backfillPlans()).isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
-        assertThat(own.warnings()).noneSatisfy(w -> assertThat(w).startsWith("backfill plans: whole nodes"));
-
-        vm.backfillPlansProperty().set(SiteReplay.BackfillPlans.WHOLE_NODES);
-        assertThat(vm.run()).isTrue();
-        assertThat(vm.state()).as(vm.errorProperty().get()).isEqualTo(State.DONE);
         FidelityViewModel whole = vm.resultProperty().get();
         assertThat(whole.backfillPlans()).isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
-        assertThat(whole.warnings()).anySatisfy(w -> assertThat(w).startsWith("backfill plans: whole nodes"));
+        assertThat(whole.warnings()).noneSatisfy(w -> assertThat(w).startsWith("backfill plans: "));
+
+        vm.backfillPlansProperty().set(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        assertThat(vm.run()).isTrue();
+        assertThat(vm.state()).as(vm.errorProperty().get()).isEqualTo(State.DONE);
+        FidelityViewModel own = vm.resultProperty().get();
+        assertThat(own.backfillPlans()).isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        assertThat(own.warnings()).anySatisfy(w -> assertThat(w).startsWith("backfill plans: each holds only its job's"));
         StartComparison model = org.preemptlab.replay.SiteReplayRun.run(SlurmSite.read(new SlurmSite.Files(fixture("slurm.conf"),
                 fixture("gres.conf"), fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), null, SacctReader.read(fixture("sacct.txt")),
-                org.preemptlab.replay.SiteReplayRun.Options.defaults().withPlans(SiteReplay.BackfillPlans.WHOLE_NODES), false, null)
+                org.preemptlab.replay.SiteReplayRun.Options.defaults().withPlans(SiteReplay.BackfillPlans.OWN_RESOURCES), false, null)
                 .result().comparison();
-        assertThat(whole.comparison().rows()).isEqualTo(model.rows());
-        assertThat(vm.statusProperty().get()).startsWith("sacct.txt (backfill plans: whole nodes): 43 jobs: ");
-        assertThat(whole.summary().get(whole.summary().size() - 1)).isEqualTo(new FidelityViewModel.SummaryLine("Backfill plans",
-                HistoryImportViewModel.describe(SiteReplay.BackfillPlans.WHOLE_NODES)));
-        assertThat(HistoryImportViewModel.describe(SiteReplay.BackfillPlans.WHOLE_NODES)).startsWith("whole nodes: ");
+        assertThat(own.comparison().rows()).isEqualTo(model.rows());
+        assertThat(own.comparison().rows()).isNotEqualTo(whole.comparison().rows());
+        assertThat(vm.statusProperty().get()).startsWith("sacct.txt (backfill plans: own resources): 43 jobs: ");
+        assertThat(own.summary().get(own.summary().size() - 1)).isEqualTo(new FidelityViewModel.SummaryLine("Backfill plans",
+                HistoryImportViewModel.describe(SiteReplay.BackfillPlans.OWN_RESOURCES)));
+        assertThat(HistoryImportViewModel.describe(SiteReplay.BackfillPlans.OWN_RESOURCES)).startsWith("own resources: ");
 
         vm.backfillPlansProperty().set(null);
-        assertThat(vm.backfillPlans()).as("none chosen: the default").isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        assertThat(vm.backfillPlans()).as("none chosen: the default").isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
     }
 
     @Test
