@@ -141,13 +141,7 @@ final class WillRunBatches {
      */
     static long startAfter(long[][] b, long fit) {
         long[] firsts = b[0], lasts = b[1];
-        int lo = 0;
-        int hi = lasts.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (lasts[mid] >= fit) hi = mid;
-            else lo = mid + 1;
-        }
+        int lo = firstIndexAtLeast(lasts, fit);
         if (lo >= lasts.length) return fit;
         while (lo + 1 < lasts.length && firsts[lo + 1] <= fit) lo++;
         return lasts[lo];
@@ -233,6 +227,12 @@ final class WillRunBatches {
 
     /** The first of the non-decreasing {@code lasts} that is ≥ fit, else fit. */
     static long firstAtLeast(long[] lasts, long fit) {
+        int lo = firstIndexAtLeast(lasts, fit);
+        return lo < lasts.length ? lasts[lo] : fit;
+    }
+
+    /** The index of the first of the non-decreasing {@code lasts} that is ≥ fit ({@code lasts.length} when none is). */
+    private static int firstIndexAtLeast(long[] lasts, long fit) {
         int lo = 0;
         int hi = lasts.length;
         while (lo < hi) {
@@ -240,6 +240,6 @@ final class WillRunBatches {
             if (lasts[mid] >= fit) hi = mid;
             else lo = mid + 1;
         }
-        return lo < lasts.length ? lasts[lo] : fit;
+        return lo;
     }
 }

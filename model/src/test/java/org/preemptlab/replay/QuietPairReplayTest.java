@@ -25,37 +25,18 @@ import org.preemptlab.slurmconf.SlurmSite;
  */
 class QuietPairReplayTest {
 
+    /** The own-resource plans' replays (the default until session 13): the observations below are theirs. */
     private static HistoryReplay.Result replay(String run, boolean withLog) throws Exception {
-        SlurmSite site = SlurmSite.read(new SlurmSite.Files(fixture("ci-log-quiet-run1", "slurm.conf"),
-                fixture("ci-log-quiet-run1", "gres.conf"), fixture(run, "sacctmgr-dump.txt"),
-                fixture(run, "sacctmgr-qos.txt")));
-        SacctHistory h = SacctReader.read(fixture(run, "sacct.txt"));
-        SlurmctldLog log = withLog ? SlurmctldLog.parse(Files.readAllLines(fixture(run, "slurmctld-log.txt"))) : null;
-        return SiteReplay.run(site, h, log, null, SiteReplay.Priority.MULTIFACTOR);
+        return PairReplays.replay("ci-log-quiet-run1", run, withLog, SiteReplay.BackfillPlans.OWN_RESOURCES);
     }
 
     /** The log replay with the passes' lines only (as proof.sh's "passes" replay: the submit and end lines left out). */
     private static StartComparison passesOnly(String run) throws Exception {
-        SlurmSite site = SlurmSite.read(new SlurmSite.Files(fixture("ci-log-quiet-run1", "slurm.conf"),
-                fixture("ci-log-quiet-run1", "gres.conf"), fixture(run, "sacctmgr-dump.txt"),
-                fixture(run, "sacctmgr-qos.txt")));
-        SacctHistory h = SacctReader.read(fixture(run, "sacct.txt"));
         List<String> lines = Files.readAllLines(fixture(run, "slurmctld-log.txt")).stream()
                 .filter(l -> !l.contains("_slurm_rpc_submit_batch_job") && !l.contains("_job_complete: JobId")
                         && !l.contains("Time limit exhausted for JobId"))
                 .toList();
-        return SiteReplay.run(site, h, SlurmctldLog.parse(lines), null, SiteReplay.Priority.MULTIFACTOR).comparison();
-    }
-
-    @Test
-    void thePassInstantsAloneDoNotHelpHereTheSameSecondOrderDoes() throws Exception {
-        // observed: passes only mean 7.9 s, tau 0.779 (default 7.95 s / 0.801; with the submits and ends 1.7 s / 0.986)
-        StartComparison withLog = replay("ci-log-quiet-run1", true).comparison();
-        StartComparison passes = passesOnly("ci-log-quiet-run1");
-        assertTrue(passes.meanAbsStartErrorSeconds() >= 3 * withLog.meanAbsStartErrorSeconds(),
-                passes.meanAbsStartErrorSeconds() + " vs " + withLog.meanAbsStartErrorSeconds());
-        assertTrue(passes.startOrderKendallTau() <= withLog.startOrderKendallTau() - 0.1,
-                passes.startOrderKendallTau() + " vs " + withLog.startOrderKendallTau());
+        return PairReplays.replay("ci-log-quiet-run1", run, lines, SiteReplay.BackfillPlans.OWN_RESOURCES).comparison();
     }
 
     @Test
@@ -110,17 +91,14 @@ class QuietPairReplayTest {
         // 42's CPUs (Slurm: 64) and the cpu partition's schedule reshuffles from there (17 +25 s, 32 -11 s, ...). With
         // whole-node plans and the array's %N counted in the pass, the log replays put all 43 jobs at Slurm's second
         for (String run : List.of("ci-log-quiet-run1", "ci-log-quiet-run2")) {
-            SlurmSite site = SlurmSite.read(new SlurmSite.Files(fixture("ci-log-quiet-run1", "slurm.conf"),
-                    fixture("ci-log-quiet-run1", "gres.conf"), fixture(run, "sacctmgr-dump.txt"), fixture(run, "sacctmgr-qos.txt")));
-            SlurmctldLog log = SlurmctldLog.parse(Files.readAllLines(fixture(run, "slurmctld-log.txt")));
-            HistoryReplay.Result whole = SiteReplay.replay(site, SacctReader.read(fixture(run, "sacct.txt")), 0, null,
-                    SiteReplay.Priority.MULTIFACTOR, org.preemptlab.sim.ProgressListener.NONE, null, log, SiteReplay.BackfillPlans.WHOLE_NODES);
+            HistoryReplay.Result whole = PairReplays.replay("ci-log-quiet-run1", run, true, SiteReplay.BackfillPlans.WHOLE_NODES);
             for (StartComparison.Row row : whole.comparison().rows()) assertEquals(row.actualStart(), row.predictedStart(), run + " job " + row.key());
             assertEquals(43, whole.comparison().jobs(), run);
-            HistoryReplay.Result own = SiteReplay.replay(site, SacctReader.read(fixture(run, "sacct.txt")), 0, null,
-                    SiteReplay.Priority.MULTIFACTOR, org.preemptlab.sim.ProgressListener.NONE, null, log, SiteReplay.BackfillPlans.OWN_RESOURCES);
+            HistoryReplay.Result own = replay(run, true);
             assertEquals(59L, start(own, "41_1"), run);
             assertEquals(64L, start(whole, "41_1"), run);
+            assertEquals(whole.comparison().rows(), PairReplays.replay("ci-log-quiet-run1", run, true, SiteReplay.BackfillPlans.DEFAULT)
+                    .comparison().rows(), run + ": the default plans are the whole-node ones");
         }
     }
 
