@@ -63,6 +63,16 @@ final class TresStepProfile {
     private boolean mixed;
     /** Earlier answers as lower bounds of later searches: valid while the profile only loses capacity (bookings). */
     private final ShapeBounds bounds = new ShapeBounds();
+    /**
+     * The searches on some nodes only ({@link #earliestFitOn}, {@link #earliestFitOnUpTo}): per shape and node set, no
+     * start before the bound fits. Valid for the same reason as {@link #bounds} (the profile only loses capacity), on the
+     * same node set only. Read only to skip a search that cannot answer (never to start one later).
+     */
+    private final ShapeBounds onBounds = new ShapeBounds();
+    /** False: no {@link #onBounds} read or recorded (the reference of the tests). */
+    private boolean useOnBounds = true;
+    /** How many searches on some nodes {@link #onBounds} skipped (for tests). */
+    private long onBoundSkips;
     /** The same room kept per node, with each node's own breakpoints only: what the searches read ({@link NodeTimelines}). */
     private NodeTimelines nodes;
     /** For tests: search the steps (the search before the per-node timelines) instead of the nodes' timelines. */
@@ -396,6 +406,17 @@ final class TresStepProfile {
         return total.clone();
     }
 
+    /** How many searches on some nodes the node-set bounds skipped (for tests). */
+    long nodeSetBoundSkips() {
+        return onBoundSkips;
+    }
+
+    /** This profile without the node-set bounds (the tests' reference): every search on some nodes runs. */
+    TresStepProfile withoutNodeSetBounds() {
+        useOnBounds = false;
+        return this;
+    }
+
     /** How many later starts ({@link #fitAt}) continued their job's first search (for tests). */
     long continuedSearches() {
         return continued;
@@ -481,10 +502,21 @@ final class TresStepProfile {
         List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
-        this.allowed = allowed;
         contJob = null;
+        ShapeBounds.Key key = null;
+        if (useOnBounds) {
+            key = ShapeBounds.keyOn(job.nodes(), from, cands, allowed);
+            if (onBounds.bound(key, duration) == Long.MAX_VALUE) { // fits nowhere on these nodes (or fewer) for as long or less
+                onBoundSkips++;
+                return null;
+            }
+        }
+        this.allowed = allowed;
         try {
-            return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
+            AvailabilityProfile.Slot slot = bySteps ? searchSelect(cands, job.nodes(), from, duration)
+                    : searchSelectByNode(cands, job.nodes(), from, duration);
+            if (key != null) onBounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
+            return slot;
         } finally {
             this.allowed = null;
         }
@@ -505,10 +537,21 @@ final class TresStepProfile {
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         if (limit < from) return null;
-        this.allowed = allowed;
         contJob = null;
+        long upTo = Math.min(limit, Long.MAX_VALUE - 1);
+        ShapeBounds.Key key = null;
+        if (useOnBounds) {
+            key = ShapeBounds.keyOn(job.nodes(), from, cands, allowed);
+            if (onBounds.bound(key, duration) > upTo) { // no start up to upTo fits (see onBounds)
+                onBoundSkips++;
+                return null;
+            }
+        }
+        this.allowed = allowed;
         try {
-            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, upTo, false);
+            // none: no start in [from, upTo] fits; else the earliest fit (no start before it fits)
+            if (key != null) onBounds.record(key, duration, slot == null ? upTo + 1 : slot.start());
             if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here
                 contJob = job;
                 contDuration = duration;
