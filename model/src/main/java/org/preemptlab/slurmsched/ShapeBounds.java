@@ -123,30 +123,6 @@ final class ShapeBounds {
         return new Key(data);
     }
 
-    /**
-     * A shape searched on some nodes only ({@link TresStepProfile#earliestFitOn}): the shape's key with the node set's
-     * words first (their count, then the words), so that two node sets never share a key. An answer bounds later searches
-     * of the same shape on the same node set only (an answer on a set bounds nothing on another, larger or smaller).
-     */
-    static Key keyOn(int nodes, long from, List<TresCapacity.Candidate> cands, java.util.BitSet allowed) {
-        long[] words = allowed.toLongArray();
-        int n = 3 + words.length;
-        for (TresCapacity.Candidate c : cands) n += 2 + c.need().length;
-        long[] data = new long[n];
-        data[0] = nodes;
-        data[1] = from;
-        data[2] = words.length;
-        System.arraycopy(words, 0, data, 3, words.length);
-        int k = 3 + words.length;
-        for (TresCapacity.Candidate c : cands) {
-            data[k++] = c.firstNode();
-            data[k++] = ((long) c.endNode() << 32) | c.need().length;
-            System.arraycopy(c.need(), 0, data, k, c.need().length);
-            k += c.need().length;
-        }
-        return new Key(data);
-    }
-
     /** The earliest start a search of the shape for {@code duration} can answer (Long.MIN_VALUE: no bound; MAX_VALUE: none fits). */
     long bound(Key key, long duration) {
         Durations m = byShape.get(key);

@@ -65,10 +65,10 @@ final class TresStepProfile {
     private final ShapeBounds bounds = new ShapeBounds();
     /**
      * The searches on some nodes only ({@link #earliestFitOn}, {@link #earliestFitOnUpTo}): per shape and node set, no
-     * start before the bound fits. Valid for the same reason as {@link #bounds} (the profile only loses capacity), on the
-     * same node set only. Read only to skip a search that cannot answer (never to start one later).
+     * start before the bound fits there or on fewer of its nodes ({@link NodeSetBounds}). Read only to skip a search that
+     * cannot answer (never to start one later); only for needs of at least one CPU per node.
      */
-    private final ShapeBounds onBounds = new ShapeBounds();
+    private final NodeSetBounds onBounds = new NodeSetBounds();
     /** False: no {@link #onBounds} read or recorded (the reference of the tests). */
     private boolean useOnBounds = true;
     /** How many searches on some nodes {@link #onBounds} skipped (for tests). */
@@ -406,6 +406,12 @@ final class TresStepProfile {
         return total.clone();
     }
 
+    /** Whether every candidate needs at least one CPU per node (ConsTresSelect then never refuses: see NodeSetBounds). */
+    private static boolean cpusEach(List<TresCapacity.Candidate> cands) {
+        for (TresCapacity.Candidate c : cands) if (c.need()[0] < 1) return false;
+        return true;
+    }
+
     /** How many searches on some nodes the node-set bounds skipped (for tests). */
     long nodeSetBoundSkips() {
         return onBoundSkips;
@@ -504,9 +510,11 @@ final class TresStepProfile {
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         contJob = null;
         ShapeBounds.Key key = null;
-        if (useOnBounds) {
-            key = ShapeBounds.keyOn(job.nodes(), from, cands, allowed);
-            if (onBounds.bound(key, duration) == Long.MAX_VALUE) { // fits nowhere on these nodes (or fewer) for as long or less
+        long[] words = null;
+        if (useOnBounds && cpusEach(cands)) {
+            words = allowed.toLongArray();
+            key = ShapeBounds.key(job.nodes(), from, cands);
+            if (onBounds.bound(key, words, duration) == Long.MAX_VALUE) { // fits nowhere on these nodes (or fewer) for as long or less
                 onBoundSkips++;
                 return null;
             }
@@ -515,7 +523,7 @@ final class TresStepProfile {
         try {
             AvailabilityProfile.Slot slot = bySteps ? searchSelect(cands, job.nodes(), from, duration)
                     : searchSelectByNode(cands, job.nodes(), from, duration);
-            if (key != null) onBounds.record(key, duration, slot == null ? Long.MAX_VALUE : slot.start());
+            if (key != null) onBounds.record(key, words, duration, slot == null ? Long.MAX_VALUE : slot.start());
             return slot;
         } finally {
             this.allowed = null;
@@ -540,9 +548,11 @@ final class TresStepProfile {
         contJob = null;
         long upTo = Math.min(limit, Long.MAX_VALUE - 1);
         ShapeBounds.Key key = null;
-        if (useOnBounds) {
-            key = ShapeBounds.keyOn(job.nodes(), from, cands, allowed);
-            if (onBounds.bound(key, duration) > upTo) { // no start up to upTo fits (see onBounds)
+        long[] words = null;
+        if (useOnBounds && cpusEach(cands)) {
+            words = allowed.toLongArray();
+            key = ShapeBounds.key(job.nodes(), from, cands);
+            if (onBounds.bound(key, words, duration) > upTo) { // no start up to upTo fits (see onBounds)
                 onBoundSkips++;
                 return null;
             }
@@ -551,7 +561,7 @@ final class TresStepProfile {
         try {
             AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, upTo, false);
             // none: no start in [from, upTo] fits; else the earliest fit (no start before it fits)
-            if (key != null) onBounds.record(key, duration, slot == null ? upTo + 1 : slot.start());
+            if (key != null) onBounds.record(key, words, duration, slot == null ? upTo + 1 : slot.start());
             if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here
                 contJob = job;
                 contDuration = duration;

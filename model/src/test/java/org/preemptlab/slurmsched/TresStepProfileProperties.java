@@ -271,10 +271,11 @@ class TresStepProfileProperties {
      * earliest fits' own starts, at later ends of running jobs and at random instants, through a cycle of bookings.
      */
     /**
-     * The node-set bounds (a search on some nodes skipped when an earlier search of the same shape on the same nodes, for a
-     * duration as long or shorter, found no start up to its limit) answer as the profile without them, through bookings
-     * (a cycle's starts): the searches repeat a few shapes on a few node sets, some subsets of others. Fails when a bound
-     * is applied to another node set (a key without the nodes) or kept from another cycle's profile.
+     * The node-set bounds (a search on some nodes skipped when an earlier search of the same shape on the same nodes or
+     * more, for a duration as long or shorter, found no start up to its limit) answer as the profile without them, through
+     * bookings (a cycle's starts): the searches repeat a few shapes on a few node sets, some subsets of others. Fails when
+     * a bound is applied to a superset of its node set or to any node set (a key without the nodes), or kept from another
+     * cycle's profile (the bounds static).
      */
     @Property(tries = 300)
     void theNodeSetBoundsAnswerAsTheSearchesWithoutThem(@ForAll long seed) {
