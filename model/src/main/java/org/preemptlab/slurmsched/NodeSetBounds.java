@@ -19,9 +19,12 @@ import java.util.Map;
  *       a node of S' is a node of S; a window of d' ≥ d contains one of d. So a start fitting the later search fitted
  *       the earlier one: the later answer is not before the earlier one (none if there was none).</li>
  *   <li>A search up to a limit L that found nothing says that no start in [from, L] fits: a bound of L + 1.</li>
+ *   <li>So a search may start at its bound B instead of {@code from}: no start in [from, B) fits, and B fits only if it is
+ *       {@code from} or a breakpoint (else the last breakpoint before B would fit, by 1); the starts it tries after B are
+ *       the breakpoints the search from {@code from} tries, each class's earliest start and the node choice at it the
+ *       same. A search whose bound lies beyond its limit is skipped.</li>
  * </ol>
- * The bounds are read only to skip a search that cannot answer up to its limit (never to start one later: a bound of
- * L + 1 need be no breakpoint). Per shape at most {@link #SETS} node sets are kept (the oldest replaced), each with its
+ * Per shape at most {@link #SETS} node sets are kept (the oldest replaced), each with its
  * bounds by duration ({@link ShapeBounds.Durations}); bounds live as long as their profile (one cycle).
  */
 final class NodeSetBounds {

@@ -66,13 +66,15 @@ final class TresStepProfile {
     /**
      * The searches on some nodes only ({@link #earliestFitOn}, {@link #earliestFitOnUpTo}): per shape and node set, no
      * start before the bound fits there or on fewer of its nodes ({@link NodeSetBounds}). Read only to skip a search that
-     * cannot answer (never to start one later); only for needs of at least one CPU per node.
+     * cannot answer or to start one at the bound; only for needs of at least one CPU per node.
      */
     private final NodeSetBounds onBounds = new NodeSetBounds();
     /** False: no {@link #onBounds} read or recorded (the reference of the tests). */
     private boolean useOnBounds = true;
     /** How many searches on some nodes {@link #onBounds} skipped (for tests). */
     private long onBoundSkips;
+    /** How many searches on some nodes {@link #onBounds} started after their {@code from} (for tests). */
+    private long onBoundStarts;
     /** The same room kept per node, with each node's own breakpoints only: what the searches read ({@link NodeTimelines}). */
     private NodeTimelines nodes;
     /** For tests: search the steps (the search before the per-node timelines) instead of the nodes' timelines. */
@@ -417,6 +419,11 @@ final class TresStepProfile {
         return onBoundSkips;
     }
 
+    /** How many searches on some nodes the node-set bounds started later than asked (for tests). */
+    long nodeSetBoundStarts() {
+        return onBoundStarts;
+    }
+
     /** This profile without the node-set bounds (the tests' reference): every search on some nodes runs. */
     TresStepProfile withoutNodeSetBounds() {
         useOnBounds = false;
@@ -511,18 +518,24 @@ final class TresStepProfile {
         contJob = null;
         ShapeBounds.Key key = null;
         long[] words = null;
+        long start = from;
         if (useOnBounds && cpusEach(cands)) {
             words = allowed.toLongArray();
             key = ShapeBounds.key(job.nodes(), from, cands);
-            if (onBounds.bound(key, words, duration) == Long.MAX_VALUE) { // fits nowhere on these nodes (or fewer) for as long or less
+            long bound = onBounds.bound(key, words, duration);
+            if (bound == Long.MAX_VALUE) { // fits nowhere on these nodes (or fewer) for as long or less
                 onBoundSkips++;
                 return null;
+            }
+            if (bound > from) { // no start before it fits: the same answer from there (NodeSetBounds)
+                start = bound;
+                onBoundStarts++;
             }
         }
         this.allowed = allowed;
         try {
-            AvailabilityProfile.Slot slot = bySteps ? searchSelect(cands, job.nodes(), from, duration)
-                    : searchSelectByNode(cands, job.nodes(), from, duration);
+            AvailabilityProfile.Slot slot = bySteps ? searchSelect(cands, job.nodes(), start, duration)
+                    : searchSelectByNode(cands, job.nodes(), start, duration);
             if (key != null) onBounds.record(key, words, duration, slot == null ? Long.MAX_VALUE : slot.start());
             return slot;
         } finally {
@@ -549,17 +562,23 @@ final class TresStepProfile {
         long upTo = Math.min(limit, Long.MAX_VALUE - 1);
         ShapeBounds.Key key = null;
         long[] words = null;
+        long start = from;
         if (useOnBounds && cpusEach(cands)) {
             words = allowed.toLongArray();
             key = ShapeBounds.key(job.nodes(), from, cands);
-            if (onBounds.bound(key, words, duration) > upTo) { // no start up to upTo fits (see onBounds)
+            long bound = onBounds.bound(key, words, duration);
+            if (bound > upTo) { // no start up to upTo fits (see onBounds)
                 onBoundSkips++;
                 return null;
+            }
+            if (bound > from) { // no start before it fits: the same answer from there (NodeSetBounds)
+                start = bound;
+                onBoundStarts++;
             }
         }
         this.allowed = allowed;
         try {
-            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, upTo, false);
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), start, duration, upTo, false);
             // none: no start in [from, upTo] fits; else the earliest fit (no start before it fits)
             if (key != null) onBounds.record(key, words, duration, slot == null ? upTo + 1 : slot.start());
             if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here

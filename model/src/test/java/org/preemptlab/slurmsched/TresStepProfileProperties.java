@@ -282,16 +282,22 @@ class TresStepProfileProperties {
         nodeSetBoundsAgainstNone(seed);
     }
 
-    /** The node-set bounds skip searches at all (else the property above tests nothing). */
+    /** The node-set bounds skip searches and start some later (else the property above tests nothing). */
     @Example
     void theNodeSetBoundsSkipSomeSearches() {
         long skips = 0;
-        for (long seed = 1; seed <= 20; seed++) skips += nodeSetBoundsAgainstNone(seed);
-        assertThat(skips).isPositive();
+        long starts = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            long[] used = nodeSetBoundsAgainstNone(seed);
+            skips += used[0];
+            starts += used[1];
+        }
+        assertThat(skips).as("searches skipped").isPositive();
+        assertThat(starts).as("searches started at a bound").isPositive();
     }
 
-    /** One cycle of searches on the bounded profile and the reference; the bounded one's skips. */
-    private long nodeSetBoundsAgainstNone(long seed) {
+    /** One cycle of searches on the bounded profile and the reference; the bounded one's skips and later starts. */
+    private long[] nodeSetBoundsAgainstNone(long seed) {
         Random rnd = new Random(seed);
         long now = rnd.nextInt(1000);
         TresCapacity free = ((TresCapacity) Capacity.of(LARGER)).withSlurmSelection();
@@ -336,13 +342,19 @@ class TresStepProfileProperties {
                 got = probe.earliestFitOnUpTo(j, now, d, nodes, upTo);
             }
             assertThat(got).as("search %d of seed %d: %s for %d s on %s", k, seed, j, d, nodes).isEqualTo(want);
+            if (rnd.nextBoolean()) { // the later start after it (WillRunPlanner's pair: it continues a search started at a bound)
+                long at = want != null && rnd.nextBoolean() ? want.start() + rnd.nextInt(2) * rnd.nextInt(300)
+                        : t.length > 0 ? Math.max(now, t[rnd.nextInt(t.length)]) : now;
+                assertThat(probe.fitAtOn(j, at, d, nodes)).as("fit of search %d of seed %d at %d", k, seed, at)
+                        .isEqualTo(ref.fitAtOn(j, at, d, nodes));
+            }
             if (want == null || rnd.nextInt(3) == 0) continue;
             long to = Math.max(want.start() + 1, (want.start() + d) / 60 * 60);
             ref.book(want.placement(), want.start(), to);
             probe.book(want.placement(), want.start(), to);
         }
         assertThat(ref.nodeSetBoundSkips()).isZero();
-        return probe.nodeSetBoundSkips();
+        return new long[] {probe.nodeSetBoundSkips(), probe.nodeSetBoundStarts()};
     }
 
     @Property(tries = 300)
@@ -361,7 +373,7 @@ class TresStepProfileProperties {
         }
         long[] t = ends.stream().mapToLong(Long::longValue).toArray();
         Placement[] h = held.toArray(new Placement[0]);
-        TresStepProfile ref = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        TresStepProfile ref = TresStepProfile.ofReleases(now, free.copy(), t, h).withoutNodeSetBounds();
         TresStepProfile probe = TresStepProfile.ofReleases(now, free.copy(), t, h);
         int nodeCount = ref.nodeCount();
         int found = 0;
