@@ -43,7 +43,7 @@ final class NodeSetBounds {
 
     /** The greatest bound of {@code duration} over the kept node sets containing {@code nodes}; Long.MIN_VALUE: none. */
     long bound(ShapeBounds.Key key, long[] nodes, long duration) {
-        Sets s = byShape.get(key);
+        Sets s = find(key);
         if (s == null) return Long.MIN_VALUE;
         long best = Long.MIN_VALUE;
         for (int i = 0; i < s.size; i++) {
@@ -54,7 +54,13 @@ final class NodeSetBounds {
 
     /** Records a search's bound on exactly {@code nodes} (no start before {@code start} fits; MAX_VALUE: none). */
     void record(ShapeBounds.Key key, long[] nodes, long duration, long start) {
-        Sets s = byShape.computeIfAbsent(key, k -> new Sets());
+        Sets s = find(key);
+        if (s == null) {
+            s = new Sets();
+            byShape.put(key, s);
+            lastKey = key;
+            lastFound = s;
+        }
         for (int i = 0; i < s.size; i++) {
             if (java.util.Arrays.equals(s.words[i], nodes)) {
                 s.bounds[i].record(duration, start);
@@ -71,6 +77,18 @@ final class NodeSetBounds {
         s.words[i] = nodes;
         s.bounds[i] = new ShapeBounds.Durations();
         s.bounds[i].record(duration, start);
+    }
+
+    /** The key looked up last and its sets (null: none): a search's record follows its look-up, a job's rounds repeat it. */
+    private ShapeBounds.Key lastKey;
+    private Sets lastFound;
+
+    private Sets find(ShapeBounds.Key key) {
+        if (key != lastKey) {
+            lastFound = byShape.get(key);
+            lastKey = key;
+        }
+        return lastFound;
     }
 
     /** Whether every node of {@code sub} is in {@code set} (both as {@link java.util.BitSet#toLongArray} words). */

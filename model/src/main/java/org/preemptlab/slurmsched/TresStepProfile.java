@@ -408,6 +408,21 @@ final class TresStepProfile {
         return total.clone();
     }
 
+    /** The job and search start of {@link #onKeyOfJob}: a job's rounds search from the same start with the same candidates. */
+    private JobSpec onKeyJob;
+    private long onKeyFrom;
+    private ShapeBounds.Key onKeyOfJob;
+
+    /** {@code ShapeBounds.key(job.nodes(), from, cands)}, the last job's kept ({@code cands} are its {@link #candidates}). */
+    private ShapeBounds.Key onKey(JobSpec job, long from, List<TresCapacity.Candidate> cands) {
+        if (job != onKeyJob || from != onKeyFrom || onKeyOfJob == null) {
+            onKeyOfJob = ShapeBounds.key(job.nodes(), from, cands);
+            onKeyJob = job;
+            onKeyFrom = from;
+        }
+        return onKeyOfJob;
+    }
+
     /** Whether every candidate needs at least one CPU per node (ConsTresSelect then never refuses: see NodeSetBounds). */
     private static boolean cpusEach(List<TresCapacity.Candidate> cands) {
         for (TresCapacity.Candidate c : cands) if (c.need()[0] < 1) return false;
@@ -521,7 +536,7 @@ final class TresStepProfile {
         long start = from;
         if (useOnBounds && cpusEach(cands)) {
             words = allowed.toLongArray();
-            key = ShapeBounds.key(job.nodes(), from, cands);
+            key = onKey(job, from, cands);
             long bound = onBounds.bound(key, words, duration);
             if (bound == Long.MAX_VALUE) { // fits nowhere on these nodes (or fewer) for as long or less
                 onBoundSkips++;
@@ -532,7 +547,7 @@ final class TresStepProfile {
                 onBoundStarts++;
             }
         }
-        this.allowed = allowed;
+        this.allowed = allowedWords(words != null ? words : allowed.toLongArray());
         try {
             AvailabilityProfile.Slot slot = bySteps ? searchSelect(cands, job.nodes(), start, duration)
                     : searchSelectByNode(cands, job.nodes(), start, duration);
@@ -565,7 +580,7 @@ final class TresStepProfile {
         long start = from;
         if (useOnBounds && cpusEach(cands)) {
             words = allowed.toLongArray();
-            key = ShapeBounds.key(job.nodes(), from, cands);
+            key = onKey(job, from, cands);
             long bound = onBounds.bound(key, words, duration);
             if (bound > upTo) { // no start up to upTo fits (see onBounds)
                 onBoundSkips++;
@@ -576,7 +591,7 @@ final class TresStepProfile {
                 onBoundStarts++;
             }
         }
-        this.allowed = allowed;
+        this.allowed = allowedWords(words != null ? words : allowed.toLongArray());
         try {
             AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), start, duration, upTo, false);
             // none: no start in [from, upTo] fits; else the earliest fit (no start before it fits)
@@ -607,7 +622,7 @@ final class TresStepProfile {
         if (cands.isEmpty()) return null;
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
-        this.allowed = allowed;
+        this.allowed = allowedWords(allowed.toLongArray());
         contJob = null;
         if (continuing) continued++;
         try {
@@ -634,8 +649,22 @@ final class TresStepProfile {
         return candidatesOfJob;
     }
 
-    /** The nodes a search may use ({@link #earliestFitOn}), or null for every node. */
-    private java.util.BitSet allowed;
+    /**
+     * The nodes a search may use ({@link #earliestFitOn}) as 64-node words, one word per 64 nodes of the cluster (node n
+     * usable iff bit n % 64 of word n / 64 is set), or null for every node.
+     */
+    private long[] allowed;
+    /** {@link #allowed}'s array (reused). */
+    private long[] allowedScratch = new long[0];
+
+    /** {@code words} (a BitSet's, trailing zero words dropped) padded to the cluster's nodes in {@link #allowedScratch}. */
+    private long[] allowedWords(long[] words) {
+        int n = Math.max((nodeCount() + 63) >>> 6, words.length);
+        if (allowedScratch.length != n) allowedScratch = new long[n];
+        System.arraycopy(words, 0, allowedScratch, 0, words.length);
+        Arrays.fill(allowedScratch, words.length, n, 0L);
+        return allowedScratch;
+    }
 
     /**
      * {@link #earliestFit}{@code (job, at, duration)} when its answer starts at {@code at}, else null: the search with
@@ -865,7 +894,7 @@ final class TresStepProfile {
             for (int y = x0; y < x1; y++) {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
-                    if (allowed != null && !allowed.get(node)) continue; // never usable in this search
+                    if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
                     long s;
                     if (!firstPass && slotLater[slot] > t) {
                         s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
@@ -1031,7 +1060,7 @@ final class TresStepProfile {
                 for (int y = x; y < classEnd[x]; y++) {
                     TresCapacity.Candidate cand = cands.get(order[y]);
                     for (int node = cand.firstNode(), slot = base[order[y]]; node < cand.endNode(); node++, slot++) {
-                        if (allowed != null && !allowed.get(node)) continue; // never usable in this search
+                        if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
                         if (fitsWindow(slot, node, i, j, cpus, mem, need)) {
                             int b = node * w;
                             long least = Long.MAX_VALUE;
