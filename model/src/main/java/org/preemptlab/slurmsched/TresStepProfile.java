@@ -63,18 +63,6 @@ final class TresStepProfile {
     private boolean mixed;
     /** Earlier answers as lower bounds of later searches: valid while the profile only loses capacity (bookings). */
     private final ShapeBounds bounds = new ShapeBounds();
-    /**
-     * The searches on some nodes only ({@link #earliestFitOn}, {@link #earliestFitOnUpTo}): per shape and node set, no
-     * start before the bound fits there or on fewer of its nodes ({@link NodeSetBounds}). Read only to skip a search that
-     * cannot answer or to start one at the bound; only for needs of at least one CPU per node.
-     */
-    private final NodeSetBounds onBounds = new NodeSetBounds();
-    /** False: no {@link #onBounds} read or recorded (the reference of the tests). */
-    private boolean useOnBounds = true;
-    /** How many searches on some nodes {@link #onBounds} skipped (for tests). */
-    private long onBoundSkips;
-    /** How many searches on some nodes {@link #onBounds} started after their {@code from} (for tests). */
-    private long onBoundStarts;
     /** The same room kept per node, with each node's own breakpoints only: what the searches read ({@link NodeTimelines}). */
     private NodeTimelines nodes;
     /** For tests: search the steps (the search before the per-node timelines) instead of the nodes' timelines. */
@@ -408,43 +396,6 @@ final class TresStepProfile {
         return total.clone();
     }
 
-    /** The job and search start of {@link #onKeyOfJob}: a job's rounds search from the same start with the same candidates. */
-    private JobSpec onKeyJob;
-    private long onKeyFrom;
-    private ShapeBounds.Key onKeyOfJob;
-
-    /** {@code ShapeBounds.key(job.nodes(), from, cands)}, the last job's kept ({@code cands} are its {@link #candidates}). */
-    private ShapeBounds.Key onKey(JobSpec job, long from, List<TresCapacity.Candidate> cands) {
-        if (job != onKeyJob || from != onKeyFrom || onKeyOfJob == null) {
-            onKeyOfJob = ShapeBounds.key(job.nodes(), from, cands);
-            onKeyJob = job;
-            onKeyFrom = from;
-        }
-        return onKeyOfJob;
-    }
-
-    /** Whether every candidate needs at least one CPU per node (ConsTresSelect then never refuses: see NodeSetBounds). */
-    private static boolean cpusEach(List<TresCapacity.Candidate> cands) {
-        for (TresCapacity.Candidate c : cands) if (c.need()[0] < 1) return false;
-        return true;
-    }
-
-    /** How many searches on some nodes the node-set bounds skipped (for tests). */
-    long nodeSetBoundSkips() {
-        return onBoundSkips;
-    }
-
-    /** How many searches on some nodes the node-set bounds started later than asked (for tests). */
-    long nodeSetBoundStarts() {
-        return onBoundStarts;
-    }
-
-    /** This profile without the node-set bounds (the tests' reference): every search on some nodes runs. */
-    TresStepProfile withoutNodeSetBounds() {
-        useOnBounds = false;
-        return this;
-    }
-
     /** How many later starts ({@link #fitAt}) continued their job's first search (for tests). */
     long continuedSearches() {
         return continued;
@@ -530,29 +481,10 @@ final class TresStepProfile {
         List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
+        this.allowed = allowed;
         contJob = null;
-        ShapeBounds.Key key = null;
-        long[] words = null;
-        long start = from;
-        if (useOnBounds && cpusEach(cands)) {
-            words = allowed.toLongArray();
-            key = onKey(job, from, cands);
-            long bound = onBounds.bound(key, words, duration);
-            if (bound == Long.MAX_VALUE) { // fits nowhere on these nodes (or fewer) for as long or less
-                onBoundSkips++;
-                return null;
-            }
-            if (bound > from) { // no start before it fits: the same answer from there (NodeSetBounds)
-                start = bound;
-                onBoundStarts++;
-            }
-        }
-        this.allowed = allowedWords(words != null ? words : allowed.toLongArray());
         try {
-            AvailabilityProfile.Slot slot = bySteps ? searchSelect(cands, job.nodes(), start, duration)
-                    : searchSelectByNode(cands, job.nodes(), start, duration);
-            if (key != null) onBounds.record(key, words, duration, slot == null ? Long.MAX_VALUE : slot.start());
-            return slot;
+            return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
         } finally {
             this.allowed = null;
         }
@@ -573,29 +505,10 @@ final class TresStepProfile {
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         if (limit < from) return null;
+        this.allowed = allowed;
         contJob = null;
-        long upTo = Math.min(limit, Long.MAX_VALUE - 1);
-        ShapeBounds.Key key = null;
-        long[] words = null;
-        long start = from;
-        if (useOnBounds && cpusEach(cands)) {
-            words = allowed.toLongArray();
-            key = onKey(job, from, cands);
-            long bound = onBounds.bound(key, words, duration);
-            if (bound > upTo) { // no start up to upTo fits (see onBounds)
-                onBoundSkips++;
-                return null;
-            }
-            if (bound > from) { // no start before it fits: the same answer from there (NodeSetBounds)
-                start = bound;
-                onBoundStarts++;
-            }
-        }
-        this.allowed = allowedWords(words != null ? words : allowed.toLongArray());
         try {
-            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), start, duration, upTo, false);
-            // none: no start in [from, upTo] fits; else the earliest fit (no start before it fits)
-            if (key != null) onBounds.record(key, words, duration, slot == null ? upTo + 1 : slot.start());
+            AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
             if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here
                 contJob = job;
                 contDuration = duration;
@@ -622,7 +535,7 @@ final class TresStepProfile {
         if (cands.isEmpty()) return null;
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
-        this.allowed = allowedWords(allowed.toLongArray());
+        this.allowed = allowed;
         contJob = null;
         if (continuing) continued++;
         try {
@@ -649,22 +562,8 @@ final class TresStepProfile {
         return candidatesOfJob;
     }
 
-    /**
-     * The nodes a search may use ({@link #earliestFitOn}) as 64-node words, one word per 64 nodes of the cluster (node n
-     * usable iff bit n % 64 of word n / 64 is set), or null for every node.
-     */
-    private long[] allowed;
-    /** {@link #allowed}'s array (reused). */
-    private long[] allowedScratch = new long[0];
-
-    /** {@code words} (a BitSet's, trailing zero words dropped) padded to the cluster's nodes in {@link #allowedScratch}. */
-    private long[] allowedWords(long[] words) {
-        int n = Math.max((nodeCount() + 63) >>> 6, words.length);
-        if (allowedScratch.length != n) allowedScratch = new long[n];
-        System.arraycopy(words, 0, allowedScratch, 0, words.length);
-        Arrays.fill(allowedScratch, words.length, n, 0L);
-        return allowedScratch;
-    }
+    /** The nodes a search may use ({@link #earliestFitOn}), or null for every node. */
+    private java.util.BitSet allowed;
 
     /**
      * {@link #earliestFit}{@code (job, at, duration)} when its answer starts at {@code at}, else null: the search with
@@ -894,7 +793,7 @@ final class TresStepProfile {
             for (int y = x0; y < x1; y++) {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
-                    if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
+                    if (allowed != null && !allowed.get(node)) continue; // never usable in this search
                     long s;
                     if (!firstPass && slotLater[slot] > t) {
                         s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
@@ -1060,7 +959,7 @@ final class TresStepProfile {
                 for (int y = x; y < classEnd[x]; y++) {
                     TresCapacity.Candidate cand = cands.get(order[y]);
                     for (int node = cand.firstNode(), slot = base[order[y]]; node < cand.endNode(); node++, slot++) {
-                        if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
+                        if (allowed != null && !allowed.get(node)) continue; // never usable in this search
                         if (fitsWindow(slot, node, i, j, cpus, mem, need)) {
                             int b = node * w;
                             long least = Long.MAX_VALUE;

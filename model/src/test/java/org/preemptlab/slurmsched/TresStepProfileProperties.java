@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.preemptlab.alloc.Capacity;
@@ -270,93 +269,6 @@ class TresStepProfileProperties {
      * now, d, nodes, upTo)} its earliest fit when that starts by {@code upTo}, else null, on random node subsets: at the
      * earliest fits' own starts, at later ends of running jobs and at random instants, through a cycle of bookings.
      */
-    /**
-     * The node-set bounds (a search on some nodes skipped when an earlier search of the same shape on the same nodes or
-     * more, for a duration as long or shorter, found no start up to its limit) answer as the profile without them, through
-     * bookings (a cycle's starts): the searches repeat a few shapes on a few node sets, some subsets of others. Fails when
-     * a bound is applied to a superset of its node set or to any node set (a key without the nodes), or kept from another
-     * cycle's profile (the bounds static).
-     */
-    @Property(tries = 300)
-    void theNodeSetBoundsAnswerAsTheSearchesWithoutThem(@ForAll long seed) {
-        nodeSetBoundsAgainstNone(seed);
-    }
-
-    /** The node-set bounds skip searches and start some later (else the property above tests nothing). */
-    @Example
-    void theNodeSetBoundsSkipSomeSearches() {
-        long skips = 0;
-        long starts = 0;
-        for (long seed = 1; seed <= 20; seed++) {
-            long[] used = nodeSetBoundsAgainstNone(seed);
-            skips += used[0];
-            starts += used[1];
-        }
-        assertThat(skips).as("searches skipped").isPositive();
-        assertThat(starts).as("searches started at a bound").isPositive();
-    }
-
-    /** One cycle of searches on the bounded profile and the reference; the bounded one's skips and later starts. */
-    private long[] nodeSetBoundsAgainstNone(long seed) {
-        Random rnd = new Random(seed);
-        long now = rnd.nextInt(1000);
-        TresCapacity free = ((TresCapacity) Capacity.of(LARGER)).withSlurmSelection();
-        List<Long> ends = new ArrayList<>();
-        List<Placement> held = new ArrayList<>();
-        for (int r = 0; r < 120; r++) {
-            JobSpec j = job(rnd, 1000 + r, 8);
-            Placement p = free.place(j);
-            if (p == null) continue;
-            held.add(free.take(p));
-            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 60 : 4000));
-        }
-        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
-        Placement[] h = held.toArray(new Placement[0]);
-        TresStepProfile ref = TresStepProfile.ofReleases(now, free.copy(), t, h).withoutNodeSetBounds();
-        TresStepProfile probe = TresStepProfile.ofReleases(now, free.copy(), t, h);
-        int nodeCount = ref.nodeCount();
-        List<java.util.BitSet> sets = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
-            java.util.BitSet nodes = new java.util.BitSet();
-            for (int n = 0; n < nodeCount; n++) if (rnd.nextInt(4) != 0) nodes.set(n);
-            sets.add(nodes);
-            java.util.BitSet fewer = (java.util.BitSet) nodes.clone(); // a subset and a superset of it
-            fewer.clear(rnd.nextInt(nodeCount));
-            sets.add(fewer);
-        }
-        List<JobSpec> shapes = new ArrayList<>();
-        for (int k = 0; k < 1 + rnd.nextInt(4); k++) shapes.add(job(rnd, 500 + k, 8));
-        long[] durations = {60, 600, 3600, 1 + rnd.nextInt(5000)};
-        for (int k = 0; k < 200; k++) {
-            JobSpec j = shapes.get(rnd.nextInt(shapes.size()));
-            java.util.BitSet nodes = sets.get(rnd.nextInt(sets.size()));
-            long d = durations[rnd.nextInt(durations.length)];
-            AvailabilityProfile.Slot want;
-            AvailabilityProfile.Slot got;
-            if (rnd.nextInt(4) == 0) {
-                want = ref.earliestFitOn(j, now, d, nodes);
-                got = probe.earliestFitOn(j, now, d, nodes);
-            } else {
-                long upTo = rnd.nextBoolean() && t.length > 0 ? Math.max(now, t[rnd.nextInt(t.length)]) : now + rnd.nextInt(5000);
-                want = ref.earliestFitOnUpTo(j, now, d, nodes, upTo);
-                got = probe.earliestFitOnUpTo(j, now, d, nodes, upTo);
-            }
-            assertThat(got).as("search %d of seed %d: %s for %d s on %s", k, seed, j, d, nodes).isEqualTo(want);
-            if (rnd.nextBoolean()) { // the later start after it (WillRunPlanner's pair: it continues a search started at a bound)
-                long at = want != null && rnd.nextBoolean() ? want.start() + rnd.nextInt(2) * rnd.nextInt(300)
-                        : t.length > 0 ? Math.max(now, t[rnd.nextInt(t.length)]) : now;
-                assertThat(probe.fitAtOn(j, at, d, nodes)).as("fit of search %d of seed %d at %d", k, seed, at)
-                        .isEqualTo(ref.fitAtOn(j, at, d, nodes));
-            }
-            if (want == null || rnd.nextInt(3) == 0) continue;
-            long to = Math.max(want.start() + 1, (want.start() + d) / 60 * 60);
-            ref.book(want.placement(), want.start(), to);
-            probe.book(want.placement(), want.start(), to);
-        }
-        assertThat(ref.nodeSetBoundSkips()).isZero();
-        return new long[] {probe.nodeSetBoundSkips(), probe.nodeSetBoundStarts()};
-    }
-
     @Property(tries = 300)
     void theFitAtAStartOnSomeNodesIsTheEarliestFitOnThemWhenItStartsThere(@ForAll long seed) {
         Random rnd = new Random(seed);
@@ -373,7 +285,7 @@ class TresStepProfileProperties {
         }
         long[] t = ends.stream().mapToLong(Long::longValue).toArray();
         Placement[] h = held.toArray(new Placement[0]);
-        TresStepProfile ref = TresStepProfile.ofReleases(now, free.copy(), t, h).withoutNodeSetBounds();
+        TresStepProfile ref = TresStepProfile.ofReleases(now, free.copy(), t, h);
         TresStepProfile probe = TresStepProfile.ofReleases(now, free.copy(), t, h);
         int nodeCount = ref.nodeCount();
         int found = 0;
