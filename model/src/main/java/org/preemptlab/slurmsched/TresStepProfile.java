@@ -481,7 +481,7 @@ final class TresStepProfile {
         List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
-        this.allowed = allowed;
+        this.allowed = allowedWords(allowed);
         contJob = null;
         try {
             return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
@@ -505,7 +505,7 @@ final class TresStepProfile {
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
         if (limit < from) return null;
-        this.allowed = allowed;
+        this.allowed = allowedWords(allowed);
         contJob = null;
         try {
             AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
@@ -535,7 +535,7 @@ final class TresStepProfile {
         if (cands.isEmpty()) return null;
         if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
         boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
-        this.allowed = allowed;
+        this.allowed = allowedWords(allowed);
         contJob = null;
         if (continuing) continued++;
         try {
@@ -562,8 +562,24 @@ final class TresStepProfile {
         return candidatesOfJob;
     }
 
-    /** The nodes a search may use ({@link #earliestFitOn}), or null for every node. */
-    private java.util.BitSet allowed;
+    /**
+     * The nodes a search may use ({@link #earliestFitOn}) as 64-node words, one word per 64 nodes of the cluster (node n
+     * usable iff bit n % 64 of word n / 64 is set), or null for every node: a word test in the node walks, not
+     * {@code BitSet.get}.
+     */
+    private long[] allowed;
+    /** {@link #allowed}'s array (reused). */
+    private long[] allowedScratch = new long[0];
+
+    /** {@code nodes}' words padded to the cluster's nodes in {@link #allowedScratch}. */
+    private long[] allowedWords(java.util.BitSet nodes) {
+        long[] words = nodes.toLongArray(); // trailing zero words dropped
+        int n = Math.max((nodeCount() + 63) >>> 6, words.length);
+        if (allowedScratch.length != n) allowedScratch = new long[n];
+        System.arraycopy(words, 0, allowedScratch, 0, words.length);
+        Arrays.fill(allowedScratch, words.length, n, 0L);
+        return allowedScratch;
+    }
 
     /**
      * {@link #earliestFit}{@code (job, at, duration)} when its answer starts at {@code at}, else null: the search with
@@ -793,7 +809,7 @@ final class TresStepProfile {
             for (int y = x0; y < x1; y++) {
                 TresCapacity.Candidate cand = cands.get(order[y]);
                 for (int node = cand.firstNode(), slot = slotBase[order[y]]; node < cand.endNode(); node++, slot++) {
-                    if (allowed != null && !allowed.get(node)) continue; // never usable in this search
+                    if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
                     long s;
                     if (!firstPass && slotLater[slot] > t) {
                         s = slotLater[slot]; // its earliest start is at least this, after t: it does not hold the job from t
@@ -959,7 +975,7 @@ final class TresStepProfile {
                 for (int y = x; y < classEnd[x]; y++) {
                     TresCapacity.Candidate cand = cands.get(order[y]);
                     for (int node = cand.firstNode(), slot = base[order[y]]; node < cand.endNode(); node++, slot++) {
-                        if (allowed != null && !allowed.get(node)) continue; // never usable in this search
+                        if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
                         if (fitsWindow(slot, node, i, j, cpus, mem, need)) {
                             int b = node * w;
                             long least = Long.MAX_VALUE;
