@@ -19,11 +19,7 @@ class FreshPairReplayTest {
 
     @Test
     void theFreshPairsFloor() throws Exception {
-        StartComparison floor = NoiseFloorTest.noise("ci-log-fresh");
-        assertEquals(43, floor.jobs());
-        assertEquals(1.0, floor.withinToleranceShare(), 1e-9);
-        assertEquals(1.5349, floor.meanAbsStartErrorSeconds(), 1e-4);
-        assertEquals(0.9772, floor.startOrderKendallTau(), 1e-4);
+        NoiseFloorTest.assertFloor("ci-log-fresh", 43, 1.0, 1.5349, 0.9772);
     }
 
     @Test

@@ -33,11 +33,7 @@ class LoadedPairReplayTest {
 
     @Test
     void theLoadedPairsFloor() throws Exception {
-        StartComparison floor = NoiseFloorTest.noise("ci-log-loaded");
-        assertEquals(43, floor.jobs());
-        assertEquals(1.0, floor.withinToleranceShare(), 1e-9);
-        assertEquals(6.1163, floor.meanAbsStartErrorSeconds(), 1e-4);
-        assertEquals(0.7998, floor.startOrderKendallTau(), 1e-4);
+        NoiseFloorTest.assertFloor("ci-log-loaded", 43, 1.0, 6.1163, 0.7998);
     }
 
     @Test

@@ -28,6 +28,16 @@ class NoiseFloorTest {
                 HistoryTimes.of(read(mode + "-run2"), HistoryTimes.Key.NAME), StartComparison.defaultTolerance(5));
     }
 
+    /** The pair's floor: its jobs, share within tolerance, mean |start error| (to 1e-4 s) and Kendall τ (to 1e-4), as pinned. */
+    static StartComparison assertFloor(String mode, int jobs, double share, double meanSeconds, double tau) throws Exception {
+        StartComparison c = noise(mode);
+        assertEquals(jobs, c.jobs());
+        assertEquals(share, c.withinToleranceShare(), 1e-9);
+        assertEquals(meanSeconds, c.meanAbsStartErrorSeconds(), 1e-4);
+        assertEquals(tau, c.startOrderKendallTau(), 1e-4);
+        return c;
+    }
+
     @Test
     void fullWorkloadNoiseFloor() throws Exception {
         StartComparison c = noise("full");
@@ -44,11 +54,7 @@ class NoiseFloorTest {
 
     @Test
     void ciWorkloadNoiseFloor() throws Exception {
-        StartComparison c = noise("ci");
-        assertEquals(43, c.jobs());
-        assertEquals(42.0 / 43, c.withinToleranceShare(), 1e-9);
-        assertEquals(10.2558, c.meanAbsStartErrorSeconds(), 1e-4);
-        assertEquals(0.7265, c.startOrderKendallTau(), 1e-4);
+        assertFloor("ci", 43, 42.0 / 43, 10.2558, 0.7265);
     }
 
     /**

@@ -41,11 +41,7 @@ class QuietPairReplayTest {
 
     @Test
     void theQuietPairsFloorIsTight() throws Exception {
-        StartComparison floor = NoiseFloorTest.noise("ci-log-quiet");
-        assertEquals(43, floor.jobs());
-        assertEquals(1.0, floor.withinToleranceShare(), 1e-9);
-        assertEquals(0.1628, floor.meanAbsStartErrorSeconds(), 1e-4);
-        assertEquals(0.9977, floor.startOrderKendallTau(), 1e-4);
+        NoiseFloorTest.assertFloor("ci-log-quiet", 43, 1.0, 0.1628, 0.9977);
     }
 
     @Test
