@@ -476,11 +476,21 @@ final class TresStepProfile {
      * test the nodes its planned starts leave (the {@code avail_bitmap} of {@code _attempt_backfill}); Slurm's node choice
      * only. No {@link ShapeBounds}: an answer on fewer nodes bounds nothing for a search on more.
      */
-    AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
+    /**
+     * The job's candidates for a search on some nodes from {@code from} ({@link #earliestFitOn}, {@link #earliestFitOnUpTo},
+     * {@link #fitAtOn}): null when it has none; refused without Slurm's node choice or before the profile's start.
+     */
+    private List<TresCapacity.Candidate> candidatesOn(JobSpec job, long from) {
         if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
         List<TresCapacity.Candidate> cands = candidates(job);
         if (cands.isEmpty()) return null;
         if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
+        return cands;
+    }
+
+    AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
+        List<TresCapacity.Candidate> cands = candidatesOn(job, from);
+        if (cands == null) return null;
         this.allowed = allowedWords(allowed);
         contJob = null;
         try {
@@ -500,10 +510,8 @@ final class TresStepProfile {
             AvailabilityProfile.Slot slot = earliestFitOn(job, from, duration, allowed);
             return slot != null && slot.start() <= limit ? slot : null;
         }
-        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
-        List<TresCapacity.Candidate> cands = candidates(job);
-        if (cands.isEmpty()) return null;
-        if (floorIndex(from) < 0) throw new IllegalArgumentException("time " + from + " lies before the profile starts at " + times[0]);
+        List<TresCapacity.Candidate> cands = candidatesOn(job, from);
+        if (cands == null) return null;
         if (limit < from) return null;
         this.allowed = allowedWords(allowed);
         contJob = null;
@@ -530,10 +538,8 @@ final class TresStepProfile {
             AvailabilityProfile.Slot slot = earliestFitOn(job, at, duration, allowed);
             return slot != null && slot.start() == at ? slot : null;
         }
-        if (!shape.slurmSelection()) throw new IllegalStateException("a search on some nodes only is for Slurm's node choice");
-        List<TresCapacity.Candidate> cands = candidates(job);
-        if (cands.isEmpty()) return null;
-        if (floorIndex(at) < 0) throw new IllegalArgumentException("time " + at + " lies before the profile starts at " + times[0]);
+        List<TresCapacity.Candidate> cands = candidatesOn(job, at);
+        if (cands == null) return null;
         boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
         this.allowed = allowedWords(allowed);
         contJob = null;
