@@ -3,7 +3,8 @@
 # (jpackage --type app-image) and a Debian package (jpackage --type deb), all with JAVA_HOME's tools
 # (JDK 17 and 25 work; default: the JDK of `javac`/`java` on PATH). Output, under installer/target/:
 #   PreemptLab/                  the app image: PreemptLab/bin/PreemptLab [FILE.json] [--smoke-test] (the window and
-#                                every command), PreemptLab/bin/preemptlab-cli COMMAND ... (the one-shot commands' JVM options)
+#                                every command), PreemptLab/bin/preemptlab-cli COMMAND ... (the one-shot commands' JVM options),
+#                                PreemptLab/bin/preemptlab-replay replay ... (replay's JVM options)
 #   preemptlab_<version>_amd64.deb  installs to /opt/preemptlab, a menu entry, the icon, and the
 #                                   association of *.preemptlab.json files (see package/scenario-association.properties)
 # installer/package/resources/ overrides three of jpackage's files: PreemptLab.desktop (jpackage's
@@ -116,11 +117,23 @@ cli_options=("${java_options[@]}" -XX:TieredStopAtLevel=1 -Xmn32m -XX:MaxTenurin
   echo "java-options=${cli_options[*]}"
   echo "linux-shortcut=false"
 } > "$T/$cli_name.properties"
+# a third launcher, bin/preemptlab-replay, for `replay` (issue 12): the ./preemptlab script's replay options (C2 with less
+# inlining, a 1 GB initial heap whose young objects are tenured at the first collection; docs/performance.md, "Slurm's
+# loop on a busy history: JIT and engine" and "Replay as a whole process"), as OneShotRelaunch.REPLAY_OPTIONS gives a
+# plain `java -jar … replay` (OneShotRelaunchTest checks the three lists agree)
+replay_name="preemptlab-replay"
+replay_options=("${java_options[@]}" -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -Xms1g -XX:MaxTenuringThreshold=0 -Dpreemptlab.jvm=tuned)
+{
+  echo "description=PreemptLab's replay of a Slurm history with its JVM options"
+  echo "java-options=${replay_options[*]}"
+  echo "linux-shortcut=false"
+} > "$T/$replay_name.properties"
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$T" --name "$name" \
   --app-version "$app_version" --vendor "$vendor" --description "$description" \
   --copyright "PreemptLab contributors" --icon "$T/$name.png" \
   --runtime-image "$T/runtime" --input "$T/input" --main-jar "$main_jar" --main-class org.preemptlab.app.Launcher \
-  "${jpackage_java_options[@]+"${jpackage_java_options[@]}"}" --add-launcher "$cli_name=$T/$cli_name.properties"
+  "${jpackage_java_options[@]+"${jpackage_java_options[@]}"}" --add-launcher "$cli_name=$T/$cli_name.properties" \
+  --add-launcher "$replay_name=$T/$replay_name.properties"
 image="$T/$name"
 [[ -x "$image/bin/$name" ]] || die "jpackage made no launcher at $image/bin/$name"
 [[ -x "$image/bin/$cli_name" ]] || die "jpackage made no launcher at $image/bin/$cli_name"
@@ -129,6 +142,9 @@ grep -q -- '-XX:TieredStopAtLevel=1' "$image/lib/app/$cli_name.cfg" \
 ! grep -q -- '-XX:TieredStopAtLevel=1' "$image/lib/app/$name.cfg" || die "$image/lib/app/$name.cfg got the one-shot options"
 grep -q -- '-Xms1g' "$image/lib/app/$name.cfg" || die "$image/lib/app/$name.cfg lacks the window's heap options"
 ! grep -q -- '-Xms1g' "$image/lib/app/$cli_name.cfg" || die "$image/lib/app/$cli_name.cfg got the window's heap options"
+[[ -x "$image/bin/$replay_name" ]] || die "jpackage made no launcher at $image/bin/$replay_name"
+grep -q -- '-XX:FreqInlineSize=100' "$image/lib/app/$replay_name.cfg" || die "$image/lib/app/$replay_name.cfg lacks the replay options"
+! grep -q -- '-XX:TieredStopAtLevel=1' "$image/lib/app/$replay_name.cfg" || die "$image/lib/app/$replay_name.cfg got the one-shot options"
 say "app image: $image ($(du -sh "$image" | cut -f1), $(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 4b. class-data sharing archive
@@ -160,6 +176,12 @@ JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/$name" --version >/dev/null 2>&1 \
 JAVA_TOOL_OPTIONS="-Xshare:on" "$image/bin/$cli_name" simulate \
   --trace sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz >/dev/null 2>&1 \
   || die "$image/bin/$cli_name cannot run simulate with $image/lib/app/$name.jsa mapped (-Xshare:on failed)"
+# the replay launcher on a real Slurm run's history (a fixture of the proof against Slurm)
+h=model/src/test/resources/org/preemptlab/history/slurm-local/ci-log-fresh-run1
+"$image/bin/$replay_name" replay --slurm-conf "$h/slurm.conf" --gres-conf "$h/gres.conf" --sacctmgr-dump "$h/sacctmgr-dump.txt" --sacctmgr-qos "$h/sacctmgr-qos.txt" --sacct "$h/sacct.txt" \
+  --out-csv "$T/replay-smoke.csv" --report "$T/replay-smoke.json" >/dev/null 2>&1 \
+  || die "$image/bin/$replay_name cannot replay $h"
+[[ "$(wc -l < "$T/replay-smoke.csv")" -gt 40 ]] || die "$image/bin/$replay_name wrote no jobs to $T/replay-smoke.csv"
 say "class-data sharing: $image/lib/app/$name.jsa ($(du -h "$image/lib/app/$name.jsa" | cut -f1), $(wc -l < "$list") classes, $(seconds_since "$step") s)"
 
 # ---------------------------------------------------------------- 5. .deb

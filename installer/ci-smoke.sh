@@ -61,6 +61,15 @@ JAVA_TOOL_OPTIONS="-Xshare:on" /opt/preemptlab/bin/preemptlab-cli simulate \
     --trace "$repo/sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz" >/dev/null 2>&1 \
   || { echo "[ci-smoke] FAILED: the installed one-shot launcher preemptlab-cli cannot run simulate with the archive mapped" >&2; exit 1; }
 say "the installed one-shot launcher /opt/preemptlab/bin/preemptlab-cli ran simulate with the archive mapped"
+h="$repo/model/src/test/resources/org/preemptlab/history/slurm-local/ci-log-fresh-run1"
+out="$(mktemp -d)"
+JAVA_TOOL_OPTIONS="-Xshare:on" /opt/preemptlab/bin/preemptlab-replay replay --slurm-conf "$h/slurm.conf" --gres-conf "$h/gres.conf" \
+    --sacctmgr-dump "$h/sacctmgr-dump.txt" --sacctmgr-qos "$h/sacctmgr-qos.txt" --sacct "$h/sacct.txt" --out-csv "$out/jobs.csv" --report "$out/report.json" >/dev/null 2>&1 \
+  || { echo "[ci-smoke] FAILED: the installed replay launcher preemptlab-replay cannot replay $h with the archive mapped" >&2; exit 1; }
+grep -q '"jobs"' "$out/report.json" \
+  || { echo "[ci-smoke] FAILED: the installed replay launcher wrote no report ($out/report.json)" >&2; exit 1; }
+rm -rf "$out"
+say "the installed replay launcher /opt/preemptlab/bin/preemptlab-replay replayed a real Slurm run's history"
 say "smoke test of the installed app: xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test"
 xvfb-run -a /opt/preemptlab/bin/PreemptLab --smoke-test
 dpkg -P preemptlab   # remove and purge

@@ -118,6 +118,20 @@ class OneShotRelaunchTest {
         assertThat(OneShotRelaunch.REPLAY_OPTIONS).containsExactlyInAnyOrderElementsOf(scriptOptions);
     }
 
+    /** The installed app's replay launcher (installer/build.sh, bin/preemptlab-replay) has the same replay options. */
+    @Test
+    void theInstallersReplayLauncherHasTheReplayOptions() throws Exception {
+        String text = Files.readString(Path.of("..", "installer", "build.sh"));
+        Matcher java = Pattern.compile("\\njava_options=\\(([^)]*)\\)").matcher(text);
+        assertThat(java.find()).as("java_options in installer/build.sh").isTrue();
+        Matcher m = Pattern.compile("\\nreplay_options=\\(\"\\$\\{java_options\\[@\\]\\}\" ([^)]*)\\)").matcher(text);
+        assertThat(m.find()).as("replay_options in installer/build.sh").isTrue();
+        List<String> launcherOptions = new ArrayList<>(List.of(java.group(1).trim().split("\\s+")));
+        launcherOptions.addAll(List.of(m.group(1).trim().split("\\s+")));
+        assertThat(OneShotRelaunch.REPLAY_OPTIONS).containsExactlyInAnyOrderElementsOf(launcherOptions);
+        assertThat(text).contains("--add-launcher \"$replay_name=$T/$replay_name.properties\"");
+    }
+
     /** The options and commands are the launcher script's: one measurement, one list (they must not drift apart). */
     @Test
     void theOptionsAndCommandsAreTheLauncherScripts() throws Exception {
