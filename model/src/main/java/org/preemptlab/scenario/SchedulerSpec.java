@@ -24,7 +24,7 @@ import org.preemptlab.slurmsched.BackfillPlans;
  *                         ({@code bf_interval=30,bf_window=1440}); {@code ""}: Slurm's defaults
  * @param backfillPlans    {@link SchedulerKind#SLURM} only (any other scheduler holds the default): how its backfill plans
  *                         the jobs it cannot start now; null: {@link BackfillPlans#DEFAULT}, Slurm's own plans on whole
- *                         nodes where they apply (a Slurm site without advance reservations), as in the history replay
+ *                         nodes where they apply (a Slurm site; no maintenance windows or advance reservations), as in the history replay
  */
 public record SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds, long extendSeconds,
         boolean killInstead, String slurmParameters, BackfillPlans backfillPlans) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * chooses it ({@code "policy": {"scheduler": "slurm", "backfillPlans": "own-resources"}}): {@link #WHOLE_NODES} (the
  * default, {@link #DEFAULT}) Slurm 22.05's plans on whole nodes with cons_tres's will-run test
  * ({@link SlurmSchedulerPolicy#withWholeNodePlans()}, {@link WillRunPlanner}), where they apply: on a Slurm (cons_tres) site
- * in a cycle without advance reservations; elsewhere, and with {@link #OWN_RESOURCES}, each plan holds only its job's CPUs,
+ * in a cycle without reservations to respect (a scenario's maintenance windows and advance reservations); elsewhere, and with {@link #OWN_RESOURCES}, each plan holds only its job's CPUs,
  * memory and GRES. The history replay's own choice ({@code replay --backfill-plans}) has the same two values and the same
  * default (docs/slurm-fidelity.md, "Whole-node plans the default").
  */

@@ -162,4 +162,19 @@ class SlurmSchedulerScenarioTest {
         m = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> BackfillPlans.parse("nodes"));
         assertEquals("\"nodes\"; must be whole-nodes or own-resources", m.getMessage());
     }
+
+    @Test
+    void runNotesSayWhenThePlansAreNotSlurms() throws Exception {
+        Scenario whole = ScenarioReader.read(oneNode("{\"scheduler\": \"slurm\"}"), "t", null);
+        assertTrue(org.preemptlab.scenario.SlurmWarnings.of(whole).stream().noneMatch(w -> w.contains("backfill plans")));
+        Scenario own = ScenarioReader.read(oneNode("{\"scheduler\": \"slurm\", \"backfillPlans\": \"own-resources\"}"), "t", null);
+        assertTrue(org.preemptlab.scenario.SlurmWarnings.of(own).stream().anyMatch(w -> w.contains("policy.backfillPlans: own-resources")));
+        // a maintenance window: the policy sees a reservation for the whole run, so the plans hold the jobs' own resources
+        String withWindow = oneNode("{\"scheduler\": \"slurm\"}").replace("\"jobs\": [",
+                "\"maintenance\": [{\"name\": \"m\", \"start\": \"5h\", \"duration\": \"1h\", \"nodes\": \"all\"}],\n \"jobs\": [");
+        Scenario windowed = ScenarioReader.read(withWindow, "t", null);
+        assertTrue(org.preemptlab.scenario.SlurmWarnings.of(windowed).stream()
+                .anyMatch(w -> w.contains("with maintenance windows or advance reservations each plan holds only")));
+        assertEquals(120L, starts(windowed).get("C"), "own-resource plans where Slurm's do not apply: C backfilled at 120 s");
+    }
 }
