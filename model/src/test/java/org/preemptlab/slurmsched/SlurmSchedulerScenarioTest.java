@@ -171,7 +171,7 @@ class SlurmSchedulerScenarioTest {
         assertTrue(org.preemptlab.scenario.SlurmWarnings.of(own).stream().anyMatch(w -> w.contains("policy.backfillPlans: own-resources")));
         // a maintenance window: the policy sees a reservation for the whole run, so the plans hold the jobs' own resources
         String withWindow = oneNode("{\"scheduler\": \"slurm\"}").replace("\"jobs\": [",
-                "\"maintenance\": [{\"name\": \"m\", \"start\": \"5h\", \"duration\": \"1h\", \"nodes\": \"all\"}],\n \"jobs\": [");
+                "\"maintenance\": [{\"name\": \"m\", \"start\": \"5h\", \"duration\": \"1h\", \"nodes\": \"all\", \"strategy\": \"drain\"}],\n \"jobs\": [");
         Scenario windowed = ScenarioReader.read(withWindow, "t", null);
         assertTrue(org.preemptlab.scenario.SlurmWarnings.of(windowed).stream()
                 .anyMatch(w -> w.contains("with maintenance windows or advance reservations each plan holds only")));
