@@ -124,7 +124,7 @@ public record Scenario(
         org.preemptlab.preempt.SlurmPreemption slurm = cluster instanceof org.preemptlab.cluster.NodeCluster nc
                 ? org.preemptlab.preempt.SlurmPreemption.of(nc.site()) : null;
         return PolicyFactory.create(scheduler.kind(), scheduler.p(), scheduler.thresholdSeconds(),
-                scheduler.extendSeconds(), scheduler.killInstead(), scheduler.slurmParameters(),
+                scheduler.extendSeconds(), scheduler.killInstead(), scheduler.slurmParameters(), scheduler.backfillPlans(),
                 slurm == null ? rules : rules.withSlurm(slurm));
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * The scheduling policy a scenario asks for, with its parameters. A factory turns it (and the
@@ -21,9 +22,12 @@ import org.preemptlab.sched.SchedulerKind;
  *                         lost) instead of checkpointed
  * @param slurmParameters  {@link SchedulerKind#SLURM} only: its {@code SchedulerParameters} line
  *                         ({@code bf_interval=30,bf_window=1440}); {@code ""}: Slurm's defaults
+ * @param backfillPlans    {@link SchedulerKind#SLURM} only (any other scheduler holds the default): how its backfill plans
+ *                         the jobs it cannot start now; null: {@link BackfillPlans#DEFAULT}, Slurm's own plans on whole
+ *                         nodes where they apply (a Slurm site; no maintenance windows or advance reservations), as in the history replay
  */
 public record SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds, long extendSeconds,
-        boolean killInstead, String slurmParameters) {
+        boolean killInstead, String slurmParameters, BackfillPlans backfillPlans) {
 
     public static final double DEFAULT_P = 0.2;
     public static final long DEFAULT_THRESHOLD_SECONDS = 1800;
@@ -34,11 +38,21 @@ public record SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds,
         this(kind, p, thresholdSeconds, extendSeconds, killInstead, "");
     }
 
+    public SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds, long extendSeconds, boolean killInstead,
+            String slurmParameters) {
+        this(kind, p, thresholdSeconds, extendSeconds, killInstead, slurmParameters, BackfillPlans.DEFAULT);
+    }
+
     public SchedulerSpec {
         Objects.requireNonNull(kind, "kind");
         slurmParameters = slurmParameters == null ? "" : slurmParameters.strip();
+        if (backfillPlans == null) backfillPlans = BackfillPlans.DEFAULT;
         if (!slurmParameters.isEmpty() && kind != SchedulerKind.SLURM) {
             throw new IllegalArgumentException(kind.id() + " takes no schedulerParameters (\"" + slurmParameters + "\"); only "
+                    + SchedulerKind.SLURM.id() + " does");
+        }
+        if (backfillPlans != BackfillPlans.DEFAULT && kind != SchedulerKind.SLURM) {
+            throw new IllegalArgumentException(kind.id() + " takes no backfillPlans (\"" + backfillPlans + "\"); only "
                     + SchedulerKind.SLURM.id() + " does");
         }
         if (!kind.hasParameters()) {
@@ -77,6 +91,29 @@ public record SchedulerSpec(SchedulerKind kind, double p, long thresholdSeconds,
     public static SchedulerSpec slurm(String schedulerParameters) {
         return new SchedulerSpec(SchedulerKind.SLURM, DEFAULT_P, DEFAULT_THRESHOLD_SECONDS, DEFAULT_EXTEND_SECONDS, false,
                 schedulerParameters);
+    }
+
+    /** Slurm's loop with this {@code SchedulerParameters} line and these backfill plans (null: the default). */
+    public static SchedulerSpec slurm(String schedulerParameters, BackfillPlans plans) {
+        return slurm(schedulerParameters).withBackfillPlans(plans);
+    }
+
+    /**
+     * This spec with other backfill plans (null: {@link BackfillPlans#DEFAULT}).
+     *
+     * @throws IllegalArgumentException for plans other than the default on a scheduler other than slurm
+     */
+    public SchedulerSpec withBackfillPlans(BackfillPlans plans) {
+        return new SchedulerSpec(kind, p, thresholdSeconds, extendSeconds, killInstead, slurmParameters, plans);
+    }
+
+    /**
+     * This spec with another {@code SchedulerParameters} line.
+     *
+     * @throws IllegalArgumentException for a non-blank line on a scheduler other than slurm
+     */
+    public SchedulerSpec withSlurmParameters(String line) {
+        return new SchedulerSpec(kind, p, thresholdSeconds, extendSeconds, killInstead, line, backfillPlans);
     }
 
     /** The scheduler's name in files and on the command line, e.g. {@code easy}. */

@@ -24,6 +24,16 @@ public final class SlurmWarnings {
         out.add("Slurm model: the scenario's scheduler (" + s.scheduler().name() + ") orders and backfills the queue, not"
                 + " Slurm's main and backfill loops; a job's nodes lie in one node group and it gets its minimum node count"
                 + " (docs/slurm-model.md)");
+        if (s.scheduler().kind() == org.preemptlab.sched.SchedulerKind.SLURM) {
+            if (s.scheduler().backfillPlans() == org.preemptlab.slurmsched.BackfillPlans.OWN_RESOURCES) {
+                out.add("Slurm model: backfill plans: each holds only its job's CPUs, memory and GRES (policy.backfillPlans:"
+                        + " own-resources; Slurm's backfill plans whole nodes, the default)");
+            } else if (!s.reservations().isEmpty() || !s.maintenance().isEmpty()) {
+                // the engine hands the policy every window for the whole run (Snapshot.reservations)
+                out.add("Slurm model: backfill plans: with maintenance windows or advance reservations each plan holds only"
+                        + " its job's CPUs, memory and GRES; Slurm's whole-node plans (the default) apply without them");
+            }
+        }
         boolean range = false, untyped = false, gpusPerJob = false;
         for (JobSpec j : s.jobs()) {
             SlurmRequest r = j.slurm();

@@ -137,13 +137,26 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * Plans as Slurm 22.05's backfill makes them on a Slurm (cons_tres) cluster without advance reservations
      * ({@link WillRunPlanner}): a planned job holds its <b>whole</b> nodes from its start to its end, both rounded down to
      * {@code bf_resolution} ({@code _add_reservation}); each job is tested on the nodes no plan holds over its window, where
-     * cons_tres's will-run test gives its start and nodes ({@code later_start}, {@code _test_resv_overlap}). Off by
-     * default: on the recorded real-Slurm runs, with the replay's priority order, it is not better than plans of the job's
-     * own CPUs, memory and GRES (docs/slurm-fidelity.md, "Whole-node plans").
+     * cons_tres's will-run test gives its start and nodes ({@code later_start}, {@code _test_resv_overlap}). Off in a
+     * policy made with the constructor alone; the history replay and a scenario's {@code slurm} scheduler turn it on unless
+     * told otherwise ({@link BackfillPlans#DEFAULT}, {@link #withPlans}; docs/slurm-fidelity.md, "Whole-node plans the
+     * default"). Where the whole-node plans do not apply (a processor machine or node pools without a Slurm site, a cycle
+     * with advance reservations) the plans hold the job's own resources.
      */
     public SlurmSchedulerPolicy withWholeNodePlans() {
         this.wholeNodePlans = true;
         return this;
+    }
+
+    /** {@link #withWholeNodePlans()} for {@link BackfillPlans#WHOLE_NODES}; plans of the jobs' own resources otherwise. */
+    public SlurmSchedulerPolicy withPlans(BackfillPlans plans) {
+        this.wholeNodePlans = plans == BackfillPlans.WHOLE_NODES;
+        return this;
+    }
+
+    /** How this policy's backfill plans (where whole-node plans apply: {@link #withWholeNodePlans()}). */
+    public BackfillPlans plans() {
+        return wholeNodePlans ? BackfillPlans.WHOLE_NODES : BackfillPlans.OWN_RESOURCES;
     }
 
     /**

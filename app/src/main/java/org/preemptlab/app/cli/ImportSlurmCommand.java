@@ -1,5 +1,7 @@
 package org.preemptlab.app.cli;
 
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.slurmsched.BackfillPlans;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -106,8 +108,12 @@ final class ImportSlurmCommand implements Callable<Integer> {
     Path fromConf;
 
     @Option(names = "--policy", defaultValue = "easy",
-            description = "scheduler of the scenario: fcfs, easy, conservative, aggressive-checkpoint, preemption-backfill (default: ${DEFAULT-VALUE})")
+            description = "scheduler of the scenario: fcfs, easy, conservative, aggressive-checkpoint, preemption-backfill, slurm (default: ${DEFAULT-VALUE})")
     String policy;
+
+    @Option(names = "--backfill-plans", paramLabel = "PLANS",
+            description = "with --policy slurm: its backfill plans, whole-nodes (Slurm's, the default) or own-resources (each plan holds only its job's CPUs, memory and GRES)")
+    String backfillPlans;
 
     @Option(names = "--name", description = "scenario name (default: slurm-now-<UTC time>, or slurm-conf-<file>)")
     String name;
@@ -165,7 +171,7 @@ final class ImportSlurmCommand implements Callable<Integer> {
         if (out == null && report == null) {
             throw new IllegalArgumentException("--out SCENARIO.json is required (with --from-conf, --report R.txt may be given instead)");
         }
-        SchedulerSpec scheduler = SchedulerSpec.of(policy);
+        SchedulerSpec scheduler = scheduler();
         if (fromConf != null) return fromSiteFiles(scheduler);
         OutputTargets.create().input("--slurm-conf", slurmConf).input("--from-conf", fromConf).output("--out", out).check();
         SlurmScenarioImport.Options options = new SlurmScenarioImport.Options(scheduler, name, runtimeShare, noLimitSeconds,
@@ -248,6 +254,19 @@ final class ImportSlurmCommand implements Callable<Integer> {
      * {@code file:line}, and the mapping's warnings) written to {@code --report} and printed
      * (to stderr when the scenario goes to stdout).
      */
+    /** The scenario's scheduler: {@code --policy}, with {@code --backfill-plans} for slurm (refused for another). */
+    private SchedulerSpec scheduler() {
+        SchedulerSpec scheduler = SchedulerSpec.of(policy);
+        if (backfillPlans == null) return scheduler;
+        BackfillPlans plans = BackfillPlans.find(backfillPlans).orElseThrow(() -> new IllegalArgumentException(
+                "--backfill-plans " + backfillPlans + ": must be " + String.join(" or ", BackfillPlans.labels())));
+        if (scheduler.kind() != SchedulerKind.SLURM) {
+            throw new IllegalArgumentException("--backfill-plans " + backfillPlans + " belongs to --policy " + SchedulerKind.SLURM.id()
+                    + "; " + scheduler.name() + " has no backfill plans");
+        }
+        return scheduler.withBackfillPlans(plans);
+    }
+
     private int fromSiteFiles(SchedulerSpec scheduler) throws Exception {
         for (Path f : new Path[] {fromConf, gresConf, sacctmgrDump, sacctmgrQos}) {
             if (f != null && !Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such file");

@@ -266,6 +266,17 @@ class ImportSlurmCommandTest {
 
         Outcome run = cli("run", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
+
+        // the slurm scheduler plans whole nodes unless told otherwise (--backfill-plans)
+        Path slurmFile = dir.resolve("slurm.json");
+        Outcome slurm = cli("import-slurm", "--from-conf", conf.toString(), "--out", slurmFile.toString(), "--policy", "slurm");
+        assertThat(slurm.code()).as(slurm.err()).isZero();
+        assertThat(ScenarioReader.read(slurmFile).scheduler().backfillPlans()).isEqualTo(org.preemptlab.slurmsched.BackfillPlans.WHOLE_NODES);
+        Outcome own = cli("import-slurm", "--from-conf", conf.toString(), "--out", slurmFile.toString(), "--policy", "slurm",
+                "--backfill-plans", "own-resources");
+        assertThat(own.code()).as(own.err()).isZero();
+        assertThat(Files.readString(slurmFile)).contains("\"backfillPlans\": \"own-resources\"");
+        assertThat(ScenarioReader.read(slurmFile).scheduler().backfillPlans()).isEqualTo(org.preemptlab.slurmsched.BackfillPlans.OWN_RESOURCES);
     }
 
     @Test
@@ -279,6 +290,13 @@ class ImportSlurmCommandTest {
 
         Outcome policy = cli("import-slurm", "--from-conf", conf.toString(), "--out", file.toString(), "--policy", "sjf");
         assertOneClearLine(policy, "\"sjf\" is not a scheduler");
+
+        Outcome plans = cli("import-slurm", "--from-conf", conf.toString(), "--out", file.toString(), "--policy", "slurm",
+                "--backfill-plans", "nodes");
+        assertOneClearLine(plans, "--backfill-plans nodes: must be whole-nodes or own-resources");
+        Outcome easyPlans = cli("import-slurm", "--from-conf", conf.toString(), "--out", file.toString(), "--backfill-plans",
+                "own-resources");
+        assertOneClearLine(easyPlans, "--backfill-plans own-resources belongs to --policy slurm; easy has no backfill plans");
 
         Outcome noOut = cli("import-slurm", "--from-conf", conf.toString());
         assertThat(noOut.code()).isNotZero();

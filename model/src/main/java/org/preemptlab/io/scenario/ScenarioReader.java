@@ -1,5 +1,6 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.TraceReference;
 
@@ -94,7 +95,7 @@ public final class ScenarioReader {
     static final List<String> TRACE_FIELDS = List.of("path", "firstJob", "lastJob", "fromSubmit", "toSubmit", "maxJobs",
             "procs");
     static final List<String> POLICY_FIELDS = List.of("scheduler", "p", "thresholdSeconds", "extendSeconds",
-            "killInstead", "timeSliceSeconds", "schedulerParameters");
+            "killInstead", "timeSliceSeconds", "schedulerParameters", "backfillPlans");
     static final List<String> PREEMPTION_FIELDS = List.of("owner", "qos", "tiers", "victimOrder", "exemptSeconds",
             "graceSeconds", "requeue", "chains", "defaultChain", "checkpoint");
     static final List<String> CHECKPOINT_FIELDS = List.of("model", "checkpointSeconds", "restartSeconds", "storageMBps");
@@ -682,6 +683,9 @@ public final class ScenarioReader {
             if (kind != SchedulerKind.SLURM && f.has("schedulerParameters")) {
                 f.problem("schedulerParameters", "only " + SchedulerKind.SLURM.id() + " uses schedulerParameters");
             }
+            if (kind != SchedulerKind.SLURM && f.has("backfillPlans")) {
+                f.problem("backfillPlans", "only " + SchedulerKind.SLURM.id() + " uses backfillPlans");
+            }
             if (!kind.hasParameters()) {
                 for (String k : List.of("p", "thresholdSeconds", "extendSeconds", "killInstead")) {
                     if (f.has(k)) f.problem(k, "only " + SchedulerKind.AGGRESSIVE_CHECKPOINT.id() + " uses " + k);
@@ -689,14 +693,15 @@ public final class ScenarioReader {
                 timeSlice(f);
                 if (kind == SchedulerKind.SLURM) {
                     String line = f.string("schedulerParameters", "", false);
-                    if (line == null || problems.count() > before) return null;
+                    String plans = f.choice("backfillPlans", BackfillPlans.DEFAULT.label(), BackfillPlans.labels(), "backfill plans");
+                    if (line == null || plans == null || problems.count() > before) return null;
                     try {
                         org.preemptlab.slurmsched.SlurmSchedulerConfig.of(org.preemptlab.slurmconf.SchedulerParameters.parse(line));
                     } catch (IllegalArgumentException e) {
                         f.problem("schedulerParameters", "\"" + line + "\": " + e.getMessage());
                         return null;
                     }
-                    return SchedulerSpec.slurm(line);
+                    return SchedulerSpec.slurm(line, BackfillPlans.parse(plans));
                 }
                 return problems.count() > before ? null : SchedulerSpec.of(kind);
             }

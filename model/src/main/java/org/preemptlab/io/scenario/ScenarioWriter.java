@@ -1,5 +1,6 @@
 package org.preemptlab.io.scenario;
 
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.time.Durations;
 import org.preemptlab.scenario.TraceReference;
 
@@ -270,6 +271,8 @@ public final class ScenarioWriter {
         ObjectNode o = NODES.objectNode();
         o.put("scheduler", spec.name());
         if (!spec.slurmParameters().isEmpty()) o.put("schedulerParameters", spec.slurmParameters());
+        // the default (Slurm's whole-node plans) is left out, as a file without the field reads it
+        if (spec.backfillPlans() != BackfillPlans.DEFAULT) o.put("backfillPlans", spec.backfillPlans().label());
         if (spec.hasParameters()) {
             o.set("p", number(spec.p()));
             o.put("thresholdSeconds", spec.thresholdSeconds());

@@ -21,11 +21,12 @@ import javafx.util.StringConverter;
 import org.preemptlab.app.gui.editor.PreemptionViewModel.Field;
 import org.preemptlab.app.gui.editor.PreemptionViewModel.QosRow;
 import org.preemptlab.preempt.VictimOrder;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * The editor's preemption section: who is taken first, exemption and grace times, requeue
- * position, QOS tiers and escalation chains, checkpoint costs, and the aggressive-checkpoint
- * scheduler's parameters. Text is read on Enter or when a field loses focus; a problem is shown
+ * position, QOS tiers and escalation chains, checkpoint costs, the aggressive-checkpoint
+ * scheduler's parameters and the slurm scheduler's backfill plans. Text is read on Enter or when a field loses focus; a problem is shown
  * beside its field. Every change goes through the {@link PreemptionViewModel}.
  */
 final class PreemptionPane extends VBox {
@@ -37,6 +38,7 @@ final class PreemptionPane extends VBox {
     private final RadioButton fixed = new RadioButton("fixed times");
     private final RadioButton image = new RadioButton("image size ÷ bandwidth");
     private final CheckBox killInstead = new CheckBox("Kill variant (preempted jobs are killed, not checkpointed)");
+    private final ChoiceBox<BackfillPlans> backfillPlans = new ChoiceBox<>();
     private final GridPane qosGrid = new GridPane();
     private final List<String> shownQos = new ArrayList<>();
     private final List<TextField[]> qosFields = new ArrayList<>();
@@ -124,8 +126,35 @@ final class PreemptionPane extends VBox {
         aggressive.add(killInstead, 1, row);
         aggressive.disableProperty().bind(vm.aggressiveProperty().not());
 
+        backfillPlans.setId("backfill-plans");
+        backfillPlans.getItems().setAll(BackfillPlans.values());
+        backfillPlans.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BackfillPlans p) {
+                return p == null ? "" : p == BackfillPlans.WHOLE_NODES ? "whole nodes (Slurm's)" : "own resources";
+            }
+
+            @Override
+            public BackfillPlans fromString(String s) {
+                return null;
+            }
+        });
+        backfillPlans.valueProperty().addListener((o, a, b) -> {
+            if (!updating && b != null) vm.setBackfillPlans(b);
+        });
+        String plansTip = "Whole nodes: Slurm's backfill plans hold a waiting job's whole nodes from its planned start, as the"
+                + " history replay does (on a Slurm site without advance reservations; elsewhere plans hold the job's own"
+                + " resources). Own resources: a plan holds only the job's CPUs, memory and GRES.";
+        backfillPlans.setTooltip(new Tooltip(plansTip));
+        Label plansLabel = label("Backfill plans");
+        plansLabel.setTooltip(new Tooltip(plansTip));
+        GridPane slurmGrid = grid();
+        slurmGrid.addRow(0, plansLabel, backfillPlans);
+        slurmGrid.disableProperty().bind(vm.slurmProperty().not());
+
         getChildren().addAll(policy, title("QOS tiers and chains (blank chain: the default)"), qosGrid, addRow,
-                title("Checkpoints"), checkpoint, title("Aggressive-checkpoint scheduler"), aggressive);
+                title("Checkpoints"), checkpoint, title("Aggressive-checkpoint scheduler"), aggressive,
+                title("Slurm scheduler"), slurmGrid);
         vm.draftProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
@@ -190,6 +219,7 @@ final class PreemptionPane extends VBox {
             image.setSelected(vm.settings().cost().imageModel());
             fixed.setSelected(!vm.settings().cost().imageModel());
             killInstead.setSelected(vm.scheduler().killInstead());
+            backfillPlans.setValue(vm.scheduler().backfillPlans());
             refreshQos(vm.qosRows());
         } finally {
             updating = false;

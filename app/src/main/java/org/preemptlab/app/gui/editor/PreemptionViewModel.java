@@ -24,11 +24,13 @@ import org.preemptlab.mechanism.PreemptMechanism;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * The editor's preemption section: victim order, PreemptExemptTime, GraceTime, requeue position,
- * QOS tiers and escalation chains, the checkpoint cost model, and the parameters of Niu et al.'s
- * aggressive-checkpoint scheduler. Text fields keep what the user typed; a value that does not
+ * QOS tiers and escalation chains, the checkpoint cost model, the parameters of Niu et al.'s
+ * aggressive-checkpoint scheduler and the slurm scheduler's backfill plans. Text fields keep what the user typed; a value that does not
  * parse never reaches the draft, and its message is published next to the field and reported to
  * the editor as one of the scenario's problems (at the field's {@link Field#path()}), so the
  * scenario is not ready to run until the text is fixed or the field is reset. Every accepted
@@ -85,6 +87,7 @@ public final class PreemptionViewModel {
     private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
     private final ReadOnlyBooleanWrapper aggressive = new ReadOnlyBooleanWrapper(this, "aggressive", false);
     private final ReadOnlyBooleanWrapper imageModel = new ReadOnlyBooleanWrapper(this, "imageModel", true);
+    private final ReadOnlyBooleanWrapper slurm = new ReadOnlyBooleanWrapper(this, "slurm", false);
     private boolean applying;
 
     PreemptionViewModel(EditorViewModel editor) {
@@ -121,6 +124,11 @@ public final class PreemptionViewModel {
     /** True when the scheduler is aggressive-checkpoint (its p, t_thr, T_extend and kill variant apply). */
     public ReadOnlyBooleanProperty aggressiveProperty() {
         return aggressive.getReadOnlyProperty();
+    }
+
+    /** True when the scheduler is slurm (its backfill plans apply). */
+    public ReadOnlyBooleanProperty slurmProperty() {
+        return slurm.getReadOnlyProperty();
     }
 
     /** True for the image-size checkpoint model, false for fixed checkpoint/restart times. */
@@ -188,6 +196,16 @@ public final class PreemptionViewModel {
         if (!s.hasParameters()) return;
         apply(kill ? "use kill variant" : "use checkpoint variant",
                 editor.draft().withScheduler(SchedulerSpec.aggressiveCheckpoint(s.p(), s.thresholdSeconds(), s.extendSeconds(), kill)));
+    }
+
+    /**
+     * The slurm scheduler's backfill plans ({@code policy.backfillPlans}): Slurm's whole-node plans (the default) or plans of
+     * the jobs' own resources; nothing for another scheduler, which has none.
+     */
+    public void setBackfillPlans(BackfillPlans plans) {
+        SchedulerSpec s = scheduler();
+        if (plans == null || s.kind() != SchedulerKind.SLURM || plans == s.backfillPlans()) return;
+        apply("backfill plans: " + plans.label(), editor.draft().withScheduler(s.withBackfillPlans(plans)));
     }
 
     // ---------------------------------------------------------------- text fields
@@ -425,6 +443,7 @@ public final class PreemptionViewModel {
 
     private void refreshFlags() {
         aggressive.set(scheduler().hasParameters());
+        slurm.set(scheduler().kind() == SchedulerKind.SLURM);
         imageModel.set(settings().cost().imageModel());
     }
 

@@ -3,6 +3,7 @@ package org.preemptlab.app.gui.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.preemptlab.app.gui.Fx;
 import org.preemptlab.app.gui.UiTests;
 import org.preemptlab.app.gui.scenario.DefaultScenario;
+import org.preemptlab.sched.SchedulerKind;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -53,5 +56,22 @@ class PreemptionPaneUiTest {
         assertThat(vm.draft().settings().graceSeconds()).isEqualTo(120);
         Fx.run(vm::undo);
         assertThat(grace.getText()).isEqualTo("0s");
+    }
+
+    @Test
+    void slurm_backfill_plans_are_chosen_in_the_section_and_follow_undo(FxRobot robot) {
+        TitledPane section = robot.lookup("#preemption").queryAs(TitledPane.class);
+        Fx.run(() -> section.setExpanded(true));
+        @SuppressWarnings("unchecked")
+        ChoiceBox<BackfillPlans> plans = robot.lookup("#backfill-plans").queryAs(ChoiceBox.class);
+        assertThat(plans.isDisabled()).isTrue(); // easy: no backfill plans to choose
+        Fx.run(() -> vm.setPolicy(SchedulerKind.SLURM));
+        assertThat(plans.isDisabled()).isFalse();
+        assertThat(plans.getValue()).isEqualTo(BackfillPlans.WHOLE_NODES);
+        Fx.run(() -> plans.setValue(BackfillPlans.OWN_RESOURCES));
+        assertThat(vm.draft().scheduler().backfillPlans()).isEqualTo(BackfillPlans.OWN_RESOURCES);
+        Fx.run(vm::undo);
+        assertThat(plans.getValue()).isEqualTo(BackfillPlans.WHOLE_NODES);
+        assertThat(vm.draft().scheduler().backfillPlans()).isEqualTo(BackfillPlans.WHOLE_NODES);
     }
 }

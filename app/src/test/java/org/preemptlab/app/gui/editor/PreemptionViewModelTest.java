@@ -22,6 +22,7 @@ import org.preemptlab.mechanism.CheckpointCost;
 import org.preemptlab.preempt.PreemptionRules;
 import org.preemptlab.mechanism.PreemptionSettings;
 import org.preemptlab.preempt.VictimOrder;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /** Plain JUnit: no FX toolkit. */
 class PreemptionViewModelTest {
@@ -219,5 +220,32 @@ class PreemptionViewModelTest {
         assertThat(again.preemption().textProperty(Field.GRACE).get()).isEqualTo("30s");
         assertThat(again.preemption().textProperty(Field.DEFAULT_CHAIN).get()).isEqualTo("suspend, requeue, kill");
         assertThat(again.preemption().textProperty(Field.CHECKPOINT_SECONDS).get()).isEqualTo("2m");
+    }
+
+    @Test
+    void slurm_backfill_plans_go_into_the_scheduler_undo_and_survive_a_save() throws Exception {
+        vm.setBackfillPlans(BackfillPlans.OWN_RESOURCES); // easy has no backfill plans: nothing changes
+        assertThat(vm.slurmProperty().get()).isFalse();
+        assertThat(editor.draft().scheduler()).isEqualTo(SchedulerSpec.of(SchedulerKind.EASY));
+
+        editor.setPolicy(SchedulerKind.SLURM);
+        assertThat(vm.slurmProperty().get()).isTrue();
+        assertThat(vm.scheduler().backfillPlans()).isEqualTo(BackfillPlans.WHOLE_NODES); // Slurm's, the default
+        vm.setBackfillPlans(BackfillPlans.OWN_RESOURCES);
+        assertThat(editor.draft().scheduler()).isEqualTo(SchedulerSpec.slurm("", BackfillPlans.OWN_RESOURCES));
+        editor.undo();
+        assertThat(editor.draft().scheduler().backfillPlans()).isEqualTo(BackfillPlans.WHOLE_NODES);
+        editor.redo();
+        assertThat(editor.draft().scheduler().backfillPlans()).isEqualTo(BackfillPlans.OWN_RESOURCES);
+
+        Path file = dir.resolve("plans.json");
+        ScenarioWriter.write(ScenarioValidator.toScenario(editor.draft()), file);
+        assertThat(java.nio.file.Files.readString(file)).contains("\"backfillPlans\": \"own-resources\"");
+        ScenarioDraft reopened = ScenarioValidator.toDraft(ScenarioReader.read(file));
+        assertThat(reopened.scheduler()).isEqualTo(SchedulerSpec.slurm("", BackfillPlans.OWN_RESOURCES));
+
+        editor.setPolicy(SchedulerKind.EASY); // another scheduler drops slurm's settings
+        assertThat(vm.slurmProperty().get()).isFalse();
+        assertThat(editor.draft().scheduler()).isEqualTo(SchedulerSpec.of(SchedulerKind.EASY));
     }
 }
