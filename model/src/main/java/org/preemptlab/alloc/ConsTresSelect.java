@@ -18,11 +18,33 @@ import java.util.Arrays;
  * best-fit node). The set is then used up, and the next best set serves what is still wanted.
  *
  * <p>A node's available CPUs are all its free CPUs (not only the job's), so the best fit prefers the
- * busier node; the job itself takes its CPUs per node on each chosen node.
+ * busier node; the job itself takes its CPUs per node on each chosen node. Except for a job with GRES
+ * ({@link #availableCpus}): cons_tres's {@code _select_cores} runs {@code gres_select_filter_sock_core}, which
+ * clears a node's free cores down to the ones the job needs ({@code while (avail_cores_tot > req_cpus)}), so
+ * every node that holds such a job counts the job's own CPUs: the sets' fit is their node count and the
+ * best-fit node is the set's first.
  */
 public final class ConsTresSelect {
 
     private ConsTresSelect() {}
+
+    /**
+     * The available CPUs {@code _eval_nodes} counts on a node with {@code free} free CPUs for a job needing {@code need}
+     * per node (a {@code TresCapacity} need: CPUs, memory, whole node (1), then GRES counts): for a job with GRES on
+     * part of a node, only its own CPUs ({@code need[0]}; Slurm 22.05, {@code gres_select_filter_sock_core} in
+     * cons_common/gres_select_filter.c clears the other free cores of the node and lowers {@code avail_cpus} with them,
+     * called by cons_tres's {@code _select_cores}); else all of them.
+     */
+    public static long availableCpus(long free, long[] need) {
+        return hasGres(need) ? Math.min(free, need[0]) : free;
+    }
+
+    /** True if the need (as {@link #availableCpus}) asks for GRES on part of a node. */
+    public static boolean hasGres(long[] need) {
+        if (need.length <= 3 || need[2] == 1) return false;
+        for (int k = 3; k < need.length; k++) if (need[k] > 0) return true;
+        return false;
+    }
 
     /**
      * The chosen nodes, ascending, or null when the usable nodes cannot serve {@code wanted} nodes.

@@ -270,7 +270,7 @@ public final class TresCapacity implements Capacity {
                 for (int node = firstNode[group]; node < firstNode[group + 1]; node++) {
                     if (!fits(node, need)) continue;
                     nodes[count] = node;
-                    avail[count++] = freeCpus[node];
+                    avail[count++] = ConsTresSelect.availableCpus(freeCpus[node], need);
                 }
             }
             int[] chosen = ConsTresSelect.select(nodes, avail, null, count, job.nodes(), need[0]);

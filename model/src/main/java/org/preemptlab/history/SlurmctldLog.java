@@ -37,6 +37,11 @@ import java.util.regex.Pattern;
  *                    ({@code _slurm_rpc_submit_batch_job: JobId=…}, at {@code info})
  * @param endedAt     per JobId as sacct names it ({@code 13_0} for the log's {@code 13_0(14)}), when slurmctld ended the job:
  *                    its first {@code _job_complete: JobId=…} line, or {@code Time limit exhausted for JobId=…} for a timeout
+ *
+ * <p>Lines of one millisecond keep the log's order: a submit or an end written after a pass's or a cycle's line of
+ * the same millisecond is taken 1 ms later, so that the pass, which ran first (it holds the job lock the RPC waits for),
+ * stays before it; one written before such a line keeps its millisecond (a pass recorded at the same millisecond as an
+ * event runs after it).
  */
 public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<Long> backfillCycles,
         Map<String, String> startedBy, Map<String, Long> startedAt, Long priorityStart, List<Long> calcTicks,
@@ -80,6 +85,7 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
         Map<String, String> by = new LinkedHashMap<>();
         Map<String, Long> at = new LinkedHashMap<>(), submits = new LinkedHashMap<>(), ends = new LinkedHashMap<>();
         Long prio = null;
+        long lastPass = Long.MIN_VALUE; // the millisecond of the last pass or cycle line read
         for (String line : lines) {
             Matcher m = STAMP.matcher(line);
             if (!m.matches()) continue;
@@ -104,10 +110,15 @@ public record SlurmctldLog(List<Long> fullPasses, List<Long> eventPasses, List<L
             if (plugin) {
                 if (prio == null) prio = ms;
             } else if (tick) ticks.add(ms);
-            else if (sub) submits.putIfAbsent(submit.group(1), ms);
-            else if (ended) ends.putIfAbsent(end.group(1), ms);
-            else if (pass) (text.contains("full queue") ? full : event).add(ms);
-            else if (cycle) bf.add(ms);
+            else if (sub) submits.putIfAbsent(submit.group(1), ms == lastPass ? ms + 1 : ms);
+            else if (ended) ends.putIfAbsent(end.group(1), ms == lastPass ? ms + 1 : ms);
+            else if (pass) {
+                (text.contains("full queue") ? full : event).add(ms);
+                lastPass = ms;
+            } else if (cycle) {
+                bf.add(ms);
+                lastPass = ms;
+            }
             else {
                 String id = a ? alloc.group(1) : bfStart.group(1);
                 by.put(id, a ? "main" : "backfill");

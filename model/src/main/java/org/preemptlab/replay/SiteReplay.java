@@ -291,9 +291,29 @@ public final class SiteReplay {
             Long e = log.endedAt().get(row.id().text());
             submit[i] = s == null ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : s - o;
             end[i] = e == null ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : e - o;
-            Long st = log.startedAt().get(row.id().text());
+            Long st = startingPass(log, row.id().text());
             run[i] = e == null || st == null || e < st ? org.preemptlab.sim.SameSecondOrder.UNKNOWN : e - st;
         }
         return new org.preemptlab.sim.SameSecondOrder(submit, end, run);
+    }
+
+    /**
+     * The recorded instant of the pass that started job {@code id} in slurmctld's log: the last main pass ({@code sched:
+     * Allocate}) or backfill cycle ({@code _start_job: Started}) at or before its start line; the start line's own
+     * instant when no such pass is logged; null without a start line. A replayed job's run counts from it, as its start
+     * in the replay is the instant of the recorded pass that starts it: where the replay starts it in Slurm's pass, it
+     * ends at Slurm's millisecond (a start line can come a millisecond or more after its pass's line).
+     */
+    static Long startingPass(SlurmctldLog log, String id) {
+        Long st = log.startedAt().get(id);
+        if (st == null) return null;
+        long best = Long.MIN_VALUE;
+        if ("backfill".equals(log.startedBy().get(id))) {
+            for (long c : log.backfillCycles()) if (c <= st) best = Math.max(best, c);
+        } else {
+            for (long p : log.fullPasses()) if (p <= st) best = Math.max(best, p);
+            for (long p : log.eventPasses()) if (p <= st) best = Math.max(best, p);
+        }
+        return best == Long.MIN_VALUE ? st : best;
     }
 }

@@ -839,7 +839,7 @@ final class TresStepProfile {
             if (k >= nodesNeeded) {
                 if (!select) return t;
                 long end = duration >= Long.MAX_VALUE - t ? Long.MAX_VALUE : t + duration;
-                for (int q = 0; q < k; q++) fitCpus[q] = nodes.leastCpus(fitAt[q], t, end);
+                for (int q = 0; q < k; q++) fitCpus[q] = ConsTresSelect.availableCpus(nodes.leastCpus(fitAt[q], t, end), need);
                 selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
                 if (selected != null) return t;
                 return SELECT_REFUSED;
@@ -987,7 +987,7 @@ final class TresStepProfile {
                             long least = Long.MAX_VALUE;
                             for (int st = i; st <= j; st++) least = Math.min(least, free[st][b]);
                             fit[k] = node;
-                            avail[k++] = least;
+                            avail[k++] = ConsTresSelect.availableCpus(least, need);
                         } else {
                             later[failed++] = badAt[slot] + 1;
                         }

@@ -129,6 +129,56 @@ class ConsTresSelectTest {
                 .containsExactly("g1");
     }
 
+    /**
+     * A GPU job counts only its own CPUs on each node (cons_tres {@code _select_cores} → {@code gres_select_filter_sock_core}
+     * clears a node's other free cores). slurmctld of the fresh CI run 1 (7 December, 13:45:00.444): g1 full (job 21, 8
+     * CPUs), g2 idle (6 ended at 13:44:59.472), g3 running job 10 (1 CPU, 1 GPU); job 27 (gpu, 1 node × 2 CPUs, gpu:1):
+     * {@code sched: Allocate JobId=27 NodeList=g2}. By free CPUs g3 (7) is the tighter fit; by the job's own CPUs g2 and
+     * g3 tie (2 each) and the set's first wins: g2. Then 28 (all, 2 × 1 CPU) g2, g3; 24 (gpu, 4 CPUs, no GPU) the
+     * busiest: g2 (5 free) before g3 (6); 26 (4 CPUs) g3; and 23 (3 CPUs, gpu:2) fits nowhere (g2 1 CPU, 1 GPU free;
+     * g3 2 CPUs, 1 GPU) — Slurm started it only at 13:45:20. The old count put 27 on g3, 24 on g3, 26 on g2 and 23 on
+     * g2 at once.
+     */
+    @Test
+    void aGpuJobCountsItsOwnCpusSoEqualNodesGoInNodeOrder(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("slurm.conf");
+        Files.writeString(conf, String.join("\n",
+                "ClusterName=t", "SlurmctldHost=localhost", "SelectType=select/cons_tres", "SelectTypeParameters=CR_Core_Memory",
+                "GresTypes=gpu",
+                "NodeName=c[1-5] CPUs=4 RealMemory=8000 State=UNKNOWN",
+                "NodeName=g[1-3] CPUs=8 RealMemory=16000 Gres=gpu:t4:2 State=UNKNOWN",
+                "PartitionName=cpu Nodes=c[1-5] Default=YES MaxTime=10 State=UP",
+                "PartitionName=gpu Nodes=g[1-3] MaxTime=10 State=UP",
+                "PartitionName=all Nodes=c[1-5],g[1-3] MaxTime=10 State=UP", ""));
+        NodeCluster cluster = SiteMapping.cluster(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)));
+        TresCapacity slurm = ((TresCapacity) Capacity.of(cluster)).withSlurmSelection();
+        for (int c = 0; c < 5; c++) slurm.take(slurm.placeOn(job(100 + c, "cpu", 1, 4, List.of()), new int[] {c}));
+        slurm.take(slurm.placeOn(job(21, "gpu", 1, 8, List.of()), new int[] {5}));
+        slurm.take(slurm.placeOn(job(10, "gpu", 1, 1, List.of(new Gres("gpu", "", 1))), new int[] {7}));
+
+        Placement j27 = slurm.place(job(27, "gpu", 1, 2, List.of(new Gres("gpu", "", 1))));
+        assertThat(names(cluster, j27)).containsExactly("g2");
+        slurm.take(j27);
+        Placement j28 = slurm.place(job(28, "all", 2, 1, List.of()));
+        assertThat(names(cluster, j28)).containsExactly("g2", "g3");
+        slurm.take(j28);
+        Placement j24 = slurm.place(job(24, "gpu", 1, 4, List.of()));
+        assertThat(names(cluster, j24)).containsExactly("g2");
+        slurm.take(j24);
+        Placement j26 = slurm.place(job(26, "gpu", 1, 4, List.of()));
+        assertThat(names(cluster, j26)).containsExactly("g3");
+        slurm.take(j26);
+        assertThat(slurm.place(job(23, "gpu", 1, 3, List.of(new Gres("gpu", "", 2))))).isNull();
+    }
+
+    @Test
+    void onlyAJobWithGresOnPartOfANodeCountsItsOwnCpus() {
+        assertThat(ConsTresSelect.availableCpus(7, new long[] {2, 2000, 0, 1})).isEqualTo(2);
+        assertThat(ConsTresSelect.availableCpus(7, new long[] {2, 2000, 0, 0})).isEqualTo(7); // no GRES
+        assertThat(ConsTresSelect.availableCpus(7, new long[] {2, 2000, 0})).isEqualTo(7); // a site without GRES
+        assertThat(ConsTresSelect.availableCpus(8, new long[] {8, 16000, 1, 2})).isEqualTo(8); // a whole node
+    }
+
     private static List<String> names(NodeCluster cluster, Placement p) {
         return java.util.Arrays.stream(p.nodes()).mapToObj(cluster::nodeName).toList();
     }
