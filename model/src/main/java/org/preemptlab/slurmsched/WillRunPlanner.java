@@ -46,6 +46,8 @@ final class WillRunPlanner {
     private final BatchesByNodes batchesByNodes;
     /** {@link #test}'s working node sets, {@link NodeSpace#words()} words each (never handed out). */
     private final long[] partScratch, availScratch, lastScratch, useScratch;
+    /** The node set {@link #test} hands to its will-run test now ({@link #availScratch} as a BitSet), else null. */
+    private BitSet testNodes;
     /** {@link #batchesOn}'s working arrays: the nodes' words, the running jobs' flags, the batches' firsts and lasts. */
     private long[] keyScratch;
     private boolean[] onScratch = new boolean[0];
@@ -119,7 +121,13 @@ final class WillRunPlanner {
             } else {
                 int count = 0;
                 for (int i = 0; i < w; i++) count += Long.bitCount(nodes[i]);
-                o = count >= job.nodes() ? willRun(job, BitSet.valueOf(nodes), duration, upTo) : null;
+                if (count >= job.nodes()) {
+                    testNodes = BitSet.valueOf(nodes);
+                    o = willRun(job, testNodes, duration, upTo);
+                    testNodes = null;
+                } else {
+                    o = null;
+                }
                 System.arraycopy(nodes, 0, lastNodes, 0, w);
                 haveLast = true;
                 lastOutcome = o;
@@ -201,13 +209,15 @@ final class WillRunPlanner {
      * once per set of nodes until a job starts.
      */
     long[][] batchesOn(BitSet nodes) {
-        long[] use = nodes.toLongArray();
-        if (use.length > words) { // a node beyond the map: no running job holds it (mask refuses those)
-            use = Arrays.copyOf(use, words);
-        }
         long[] key = keyScratch;
-        System.arraycopy(use, 0, key, 0, use.length);
-        Arrays.fill(key, use.length, words, 0L);
+        if (nodes == testNodes && availScratch.length == words) { // the test's own node set: its words as they are
+            System.arraycopy(availScratch, 0, key, 0, words);
+        } else {
+            long[] use = nodes.toLongArray();
+            int n = Math.min(use.length, words); // a node beyond the map: no running job holds it (mask refuses those)
+            System.arraycopy(use, 0, key, 0, n);
+            Arrays.fill(key, n, words, 0L);
+        }
         long[][] b = batchesByNodes.get(key);
         if (b != null) return b;
         if (order == null) {
