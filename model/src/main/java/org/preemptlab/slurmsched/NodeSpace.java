@@ -11,6 +11,11 @@ import java.util.BitSet;
  * resolution ({@link #reserve}, Slurm's {@code _add_reservation}). A later job of the cycle may use only the nodes free
  * in every record that overlaps its test window ({@link #availFor}); running jobs are not in the map (cons_tres's will-run
  * test sees them).
+ *
+ * <p>A record's nodes are {@link #words()} words of 64 nodes (node n: bit n % 64 of word n / 64) in one array, record
+ * {@code j} from word {@code j * words()}: the tests of a cycle ({@link #availFor(long[], long, long, long[])},
+ * {@link #overlaps(long[], long, long)}) read them without allocating (issue 12, session 14; the cluster has a few hundred
+ * nodes at most, so a node set is a few words).
  */
 final class NodeSpace {
 
@@ -19,13 +24,13 @@ final class NodeSpace {
 
     private long[] begin = new long[8];
     private long[] end = new long[8];
-    private BitSet[] avail = new BitSet[8];
+    /** Record j's free nodes: words j * w .. j * w + w - 1. */
+    private long[] avail;
     private int[] next = new int[8];
     private int recs;
     private final long resolution;
-    /** {@link #availFor}'s and {@link #overlaps}' working sets (never handed out). */
-    private final BitSet scratchNext = new BitSet();
-    private final BitSet scratchCurrent = new BitSet();
+    /** Words per node set. */
+    private final int w;
 
     /**
      * The nodes a job may use for a test from {@code startRes} to its end ({@code avail_bitmap}), and {@code later_start}:
@@ -36,11 +41,19 @@ final class NodeSpace {
     /** The map of a cycle at {@code now}: one record [now, now + window), both rounded down, with {@code nodes}. */
     NodeSpace(long now, long windowSeconds, long resolution, BitSet nodes) {
         this.resolution = resolution;
+        long[] init = nodes.toLongArray();
+        this.w = Math.max(1, init.length);
+        avail = new long[8 * w];
+        System.arraycopy(init, 0, avail, 0, init.length);
         begin[0] = down(now);
         end[0] = down(now + windowSeconds);
-        avail[0] = (BitSet) nodes.clone();
         next[0] = 0;
         recs = 1;
+    }
+
+    /** Words of 64 nodes per node set of this map (the nodes it was made with; none lies beyond them). */
+    int words() {
+        return w;
     }
 
     long down(long t) {
@@ -52,7 +65,7 @@ final class NodeSpace {
             int cap = recs * 2;
             begin = Arrays.copyOf(begin, cap);
             end = Arrays.copyOf(end, cap);
-            avail = Arrays.copyOf(avail, cap);
+            avail = Arrays.copyOf(avail, cap * w);
             next = Arrays.copyOf(next, cap);
         }
         return recs++;
@@ -64,31 +77,43 @@ final class NodeSpace {
      * of the first record ending after {@code startRes} whose successor frees a partition node the test so far lacks.
      */
     Avail availFor(BitSet partition, long startRes, long endTime) {
-        BitSet nodes = (BitSet) partition.clone();
+        long[] nodes = new long[w];
+        long later = availFor(words(partition, "partition"), startRes, endTime, nodes);
+        return new Avail(BitSet.valueOf(nodes), later);
+    }
+
+    /**
+     * {@link #availFor(BitSet, long, long)} on words: the nodes into {@code nodes} (its first {@link #words()} words), the
+     * later start returned; {@code partition} has at least {@link #words()} words (those beyond are not read).
+     */
+    long availFor(long[] partition, long startRes, long endTime, long[] nodes) {
+        final int w = this.w;
+        final long[] avail = this.avail;
+        System.arraycopy(partition, 0, nodes, 0, w);
         long later = NONE;
         for (int j = 0; ; ) {
-            if (end[j] > startRes && next[j] != 0 && later == NONE) {
-                BitSet nextNodes = scratchNext;
-                nextNodes.clear();
-                nextNodes.or(partition);
-                nextNodes.and(avail[next[j]]);
-                BitSet current = scratchCurrent;
-                current.clear();
-                current.or(nodes);
-                current.and(avail[j]);
-                nextNodes.andNot(current);
-                if (!nextNodes.isEmpty()) later = end[j]; // bit_super_set(next, current) is false
-            }
-            if (end[j] <= startRes) {
-                // before the test
-            } else if (begin[j] <= endTime) {
-                nodes.and(avail[j]);
-            } else {
-                break;
+            long e = end[j];
+            if (e > startRes) {
+                int bj = j * w;
+                int nj = next[j];
+                if (nj != 0 && later == NONE) { // bit_super_set(partition & next, nodes & current) is false
+                    int bn = nj * w;
+                    for (int i = 0; i < w; i++) {
+                        if ((partition[i] & avail[bn + i] & ~(nodes[i] & avail[bj + i])) != 0) {
+                            later = e;
+                            break;
+                        }
+                    }
+                }
+                if (begin[j] <= endTime) {
+                    for (int i = 0; i < w; i++) nodes[i] &= avail[bj + i];
+                } else {
+                    break;
+                }
             }
             if ((j = next[j]) == 0) break;
         }
-        return new Avail(nodes, later);
+        return later;
     }
 
     /**
@@ -96,13 +121,17 @@ final class NodeSpace {
      * beside an earlier plan on its nodes ({@code _test_resv_overlap}).
      */
     boolean overlaps(BitSet use, long start, long endReserve) {
+        return overlaps(words(use, "nodes"), start, endReserve);
+    }
+
+    /** {@link #overlaps(BitSet, long, long)} on words ({@code use}: at least {@link #words()} of them). */
+    boolean overlaps(long[] use, long start, long endReserve) {
+        final int w = this.w;
+        final long[] avail = this.avail;
         for (int j = 0; ; ) {
             if (end[j] > start && begin[j] < endReserve) {
-                BitSet missing = scratchNext;
-                missing.clear();
-                missing.or(use);
-                missing.andNot(avail[j]);
-                if (!missing.isEmpty()) return true;
+                int bj = j * w;
+                for (int i = 0; i < w; i++) if ((use[i] & ~avail[bj + i]) != 0) return true;
             }
             if ((j = next[j]) == 0) break;
         }
@@ -115,6 +144,12 @@ final class NodeSpace {
      * become equal to its predecessor.
      */
     void reserve(long start, long endReserve, BitSet use) {
+        reserve(start, endReserve, words(use, "nodes"));
+    }
+
+    /** {@link #reserve(long, long, BitSet)} on words ({@code use}: at least {@link #words()} of them). */
+    void reserve(long start, long endReserve, long[] use) {
+        final int w = this.w;
         start = Math.max(start, begin[0]);
         if (endReserve < start + resolution) endReserve = start + resolution;
         boolean placed = false;
@@ -127,7 +162,7 @@ final class NodeSpace {
                 begin[i] = start;
                 end[i] = end[j];
                 end[j] = start;
-                avail[i] = (BitSet) avail[j].clone();
+                System.arraycopy(avail, j * w, avail, i * w, w);
                 next[i] = next[j];
                 next[j] = i;
                 placed = true;
@@ -146,11 +181,12 @@ final class NodeSpace {
                 begin[i] = endReserve;
                 end[i] = end[j];
                 end[j] = endReserve;
-                avail[i] = (BitSet) avail[j].clone();
+                System.arraycopy(avail, j * w, avail, i * w, w);
                 next[i] = next[j];
                 next[j] = i;
             }
-            avail[j].andNot(use);
+            int bj = j * w;
+            for (int x = 0; x < w; x++) avail[bj + x] &= ~use[x];
             if (endReserve == end[j]) {
                 if (next[j] != 0) oneAfter = next[j];
                 break;
@@ -159,15 +195,26 @@ final class NodeSpace {
         for (int i = oneBefore; i != oneAfter; ) { // drop one record equal to the one before it
             int k = next[i];
             if (k == 0) break;
-            if (!avail[i].equals(avail[k])) {
+            if (!Arrays.equals(avail, i * w, i * w + w, avail, k * w, k * w + w)) {
                 i = k;
                 continue;
             }
             end[i] = end[k];
             next[i] = next[k];
-            avail[k] = null;
             break;
         }
+    }
+
+    /**
+     * {@code nodes} as {@link #words()} words; a node beyond the map's (a node the cluster does not have) is refused,
+     * naming it and {@code what}.
+     */
+    long[] words(BitSet nodes, String what) {
+        long[] b = nodes.toLongArray();
+        if (b.length > w) {
+            throw new IllegalArgumentException(what + " node " + nodes.nextSetBit(w * 64) + " lies beyond the " + (w * 64) + " nodes of the map");
+        }
+        return b.length == w ? b : Arrays.copyOf(b, w);
     }
 
     /** The records in time order as {@code [begin, end) nodes} (for tests and messages). */
@@ -176,7 +223,8 @@ final class NodeSpace {
         StringBuilder b = new StringBuilder();
         for (int j = 0; ; ) {
             if (b.length() > 0) b.append(", ");
-            b.append('[').append(begin[j]).append(", ").append(end[j]).append(") ").append(avail[j]);
+            b.append('[').append(begin[j]).append(", ").append(end[j]).append(") ")
+                    .append(BitSet.valueOf(Arrays.copyOfRange(avail, j * w, j * w + w)));
             if ((j = next[j]) == 0) break;
         }
         return b.toString();

@@ -183,9 +183,14 @@ final class WillRunBatches {
 
     /** {@link #batchLasts(long[], boolean[], long)}, with each batch's first (usable) end: {firsts, lasts}. */
     static long[][] batches(long[] ends, boolean[] on, long epoch) {
-        int n = ends.length;
-        long[] out = new long[n];
-        long[] firsts = new long[n];
+        return batches(ends, on, ends.length, epoch, new long[ends.length], new long[ends.length]);
+    }
+
+    /**
+     * {@link #batches(long[], boolean[], long)} of the first {@code n} ends and flags, made in {@code firsts} and
+     * {@code out} (at least {@code n} long each, the caller's to reuse: only the returned copies are handed out).
+     */
+    static long[][] batches(long[] ends, boolean[] on, int n, long epoch, long[] firsts, long[] out) {
         int count = 0;
         long window = 30;
         long barrier = 0;

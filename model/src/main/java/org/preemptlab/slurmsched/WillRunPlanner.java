@@ -2,8 +2,6 @@ package org.preemptlab.slurmsched;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.Placement;
 import org.preemptlab.sched.AvailabilityProfile;
@@ -45,7 +43,15 @@ final class WillRunPlanner {
     /** Each running job's nodes as {@link #words} words from index k * words (made with {@link #order}). */
     private long[] masks;
     /** The will-run batches by the nodes a test may use ({@link #batchesOn}); emptied when a job starts. */
-    private final Map<BitSet, long[][]> batchesByNodes = new HashMap<>();
+    private final BatchesByNodes batchesByNodes;
+    /** {@link #test}'s working node sets, {@link NodeSpace#words()} words each (never handed out). */
+    private final long[] partScratch, availScratch, lastScratch, useScratch;
+    /** The node set {@link #test} hands to its will-run test now ({@link #availScratch} as a BitSet), else null. */
+    private BitSet testNodes;
+    /** {@link #batchesOn}'s working arrays: the nodes' words, the running jobs' flags, the batches' firsts and lasts. */
+    private long[] keyScratch;
+    private boolean[] onScratch = new boolean[0];
+    private long[] firstsScratch = new long[0], lastsScratch = new long[0];
 
     /** The answer of a test: the job's start (now: it starts now) and its nodes. */
     record Outcome(long start, Placement placement) {}
@@ -67,6 +73,13 @@ final class WillRunPlanner {
         this.held = held.clone();
         this.running = ends.length;
         this.words = Math.max(1, (nodeCount + 63) >>> 6);
+        int w = space.words();
+        this.partScratch = new long[w];
+        this.availScratch = new long[w];
+        this.lastScratch = new long[w];
+        this.useScratch = new long[w];
+        this.keyScratch = new long[words];
+        this.batchesByNodes = new BatchesByNodes(words);
     }
 
     /**
@@ -76,29 +89,47 @@ final class WillRunPlanner {
      * @param partition the nodes of its partition, or null for every node
      */
     Outcome test(JobSpec job, BitSet partition, long duration) {
-        BitSet part = partition;
-        if (part == null) {
-            part = new BitSet();
-            part.set(0, profile.nodeCount());
+        int w = space.words();
+        long[] part = partScratch;
+        if (partition == null) {
+            int n = profile.nodeCount();
+            Arrays.fill(part, 0L);
+            for (int i = 0; i < (n >>> 6); i++) part[i] = -1L;
+            if ((n & 63) != 0) part[n >>> 6] = (1L << n) - 1;
+        } else {
+            long[] p = partition.toLongArray();
+            if (p.length > w) throw new IllegalArgumentException("partition node " + partition.nextSetBit(w * 64) + " lies beyond the " + (w * 64) + " nodes of the map");
+            System.arraycopy(p, 0, part, 0, p.length);
+            Arrays.fill(part, p.length, w, 0L);
         }
+        long[] nodes = availScratch;
+        long[] lastNodes = lastScratch;
         long startRes = now;
         // the will-run test depends on the job, its nodes and its limit only: a round on the same nodes gives the same
         // answer (a null one, no start up to lastUpTo, only for a round that drops starts up to that too)
-        BitSet lastNodes = null;
+        boolean haveLast = false;
         Outcome lastOutcome = null;
         long lastUpTo = 0;
         for (int round = 0; round < MAX_TESTS; round++) {
             long endTime = startRes + duration;
-            NodeSpace.Avail avail = space.availFor(part, startRes, endTime);
-            long later = avail.laterStart();
+            long later = space.availFor(part, startRes, endTime, nodes);
             // a start after `later` is dropped below (the test runs again from it): the will-run search stops there
             long upTo = later == NodeSpace.NONE ? Long.MAX_VALUE : later;
             Outcome o;
-            if (avail.nodes().equals(lastNodes) && (lastOutcome != null || upTo <= lastUpTo)) {
+            if (haveLast && Arrays.equals(nodes, lastNodes) && (lastOutcome != null || upTo <= lastUpTo)) {
                 o = lastOutcome;
             } else {
-                o = avail.nodes().cardinality() >= job.nodes() ? willRun(job, avail.nodes(), duration, upTo) : null;
-                lastNodes = avail.nodes();
+                int count = 0;
+                for (int i = 0; i < w; i++) count += Long.bitCount(nodes[i]);
+                if (count >= job.nodes()) {
+                    testNodes = BitSet.valueOf(nodes);
+                    o = willRun(job, testNodes, duration, upTo);
+                    testNodes = null;
+                } else {
+                    o = null;
+                }
+                System.arraycopy(nodes, 0, lastNodes, 0, w);
+                haveLast = true;
                 lastOutcome = o;
                 lastUpTo = upTo;
             }
@@ -114,7 +145,7 @@ final class WillRunPlanner {
                 continue;
             }
             if (start > now + windowSeconds) return new Outcome(start, o.placement());
-            if (space.overlaps(nodes(o.placement()), space.down(start), space.down(start + duration))) {
+            if (space.overlaps(nodeWords(o.placement(), useScratch), space.down(start), space.down(start + duration))) {
                 startRes = start;
                 continue;
             }
@@ -178,7 +209,16 @@ final class WillRunPlanner {
      * once per set of nodes until a job starts.
      */
     long[][] batchesOn(BitSet nodes) {
-        long[][] b = batchesByNodes.get(nodes);
+        long[] key = keyScratch;
+        if (nodes == testNodes && availScratch.length == words) { // the test's own node set: its words as they are
+            System.arraycopy(availScratch, 0, key, 0, words);
+        } else {
+            long[] use = nodes.toLongArray();
+            int n = Math.min(use.length, words); // a node beyond the map: no running job holds it (mask refuses those)
+            System.arraycopy(use, 0, key, 0, n);
+            Arrays.fill(key, n, words, 0L);
+        }
+        long[][] b = batchesByNodes.get(key);
         if (b != null) return b;
         if (order == null) {
             order = WillRunBatches.sortedOrder(ends, running);
@@ -187,18 +227,21 @@ final class WillRunPlanner {
             masks = new long[Math.max(order.length, 1) * words];
             for (int k = 0; k < running; k++) mask(held[k], k);
         }
-        long[] sorted = Arrays.copyOf(sortedEnds, running);
-        boolean[] on = new boolean[running];
-        long[] use = nodes.toLongArray();
-        int w = Math.min(words, use.length);
+        if (onScratch.length < running) {
+            onScratch = new boolean[order.length];
+            firstsScratch = new long[order.length];
+            lastsScratch = new long[order.length];
+        }
+        boolean[] on = onScratch;
+        int w = words;
         for (int r = 0; r < running; r++) {
-            int base = order[r] * words;
+            int base = order[r] * w;
             boolean mine = false;
-            for (int i = 0; i < w && !mine; i++) mine = (masks[base + i] & use[i]) != 0;
+            for (int i = 0; i < w && !mine; i++) mine = (masks[base + i] & key[i]) != 0;
             on[r] = mine;
         }
-        b = WillRunBatches.batches(sorted, on, epoch);
-        batchesByNodes.put((BitSet) nodes.clone(), b);
+        b = WillRunBatches.batches(sortedEnds, on, running, epoch, firstsScratch, lastsScratch);
+        batchesByNodes.put(key, b);
         return b;
     }
 
@@ -213,13 +256,84 @@ final class WillRunPlanner {
 
     /** Plans the job's whole nodes from its start to its end, both rounded down ({@code _add_reservation}). */
     void reserve(Placement placement, long start, long duration) {
-        space.reserve(space.down(start), space.down(start + duration), nodes(placement));
+        space.reserve(space.down(start), space.down(start + duration), nodeWords(placement, useScratch));
     }
 
-    private static BitSet nodes(Placement p) {
-        BitSet b = new BitSet();
-        for (int node : p.nodes()) b.set(node);
-        return b;
+    /** The placement's nodes as the map's words, into {@code into} (a node beyond the map is refused, naming it). */
+    private long[] nodeWords(Placement p, long[] into) {
+        Arrays.fill(into, 0L);
+        for (int node : p.nodes()) {
+            if ((node >>> 6) >= into.length) throw new IllegalArgumentException("node " + node + " of a placement lies beyond the " + (into.length * 64) + " nodes of the map");
+            into[node >>> 6] |= 1L << node;
+        }
+        return into;
+    }
+
+    /**
+     * The batches by node set ({@link #batchesOn}): open addressing on the node sets' words (a set is {@code words} words
+     * in {@link #keys}), so a look-up neither allocates nor hashes a {@code BitSet}.
+     */
+    private static final class BatchesByNodes {
+        private final int words;
+        private long[] keys;
+        private long[][][] values;
+        private int size;
+
+        BatchesByNodes(int words) {
+            this.words = words;
+            this.keys = new long[16 * words];
+            this.values = new long[16][][];
+        }
+
+        private static int hash(long[] key, int words) {
+            long h = 0;
+            for (int i = 0; i < words; i++) h = (h + key[i]) * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        private int slot(long[] key) {
+            int mask = values.length - 1;
+            int i = hash(key, words) & mask;
+            while (values[i] != null && !Arrays.equals(keys, i * words, i * words + words, key, 0, words)) i = (i + 1) & mask;
+            return i;
+        }
+
+        long[][] get(long[] key) {
+            return values[slot(key)];
+        }
+
+        void put(long[] key, long[][] value) {
+            if (2 * (size + 1) > values.length) grow();
+            int i = slot(key);
+            if (values[i] == null) size++;
+            System.arraycopy(key, 0, keys, i * words, words);
+            values[i] = value;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[][][] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new long[oldValues.length * 2][][];
+            size = 0;
+            long[] k = new long[words];
+            for (int i = 0; i < oldValues.length; i++) {
+                if (oldValues[i] == null) continue;
+                System.arraycopy(oldKeys, i * words, k, 0, words);
+                put(k, oldValues[i]);
+            }
+        }
+
+        void clear() {
+            if (size == 0) return;
+            if (values.length > 64) { // a large cycle's table is not swept at every start of a smaller one
+                keys = new long[16 * words];
+                values = new long[16][][];
+            } else {
+                Arrays.fill(values, null);
+            }
+            size = 0;
+        }
     }
 
     /** The map of planned nodes (for tests). */
