@@ -218,12 +218,12 @@ final class WillRunBatches {
                     more = false;
                     break;
                 }
-                if (ends[i] > barrier + window) break; // list_peek_next: the next job of the list, usable or not
+                if (ends[i] - barrier > window) break; // list_peek_next: the next job of the list, usable or not (no overflow: ends ≥ 0)
             }
             if (!any) break;
-            do {
-                window *= 2;
-            } while (i < n && ends[i] > barrier + window);
+            do { // doubles up to Long.MAX_VALUE, which holds every end: at most 63 times, never past the largest end
+                window = window >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : window * 2;
+            } while (i < n && ends[i] - barrier > window);
             firsts[count] = firstEnd;
             out[count++] = last;
         }

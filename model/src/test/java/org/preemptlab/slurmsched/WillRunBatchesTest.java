@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.preemptlab.job.Placement;
 
 /**
@@ -241,5 +242,27 @@ class WillRunBatchesTest {
                 assertEquals(sorting.start(fit, List.of(), pools -> null), given.start(fit, List.of(), pools -> null));
             }
         }
+    }
+
+    /**
+     * Ends spread over the whole range of a long (one per doubling, up to Long.MAX_VALUE − 1): the window doubles past
+     * 2^62 without overflowing, so the walk ends (it looped for ever once barrier + window overflowed) and the last batch
+     * ends at the largest end.
+     */
+    @Test
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void windowsThatWouldOverflowALongStillEndTheWalk() {
+        int n = 64;
+        long[] ends = new long[n];
+        for (int k = 0; k < n - 1; k++) ends[k] = 40L << Math.min(k, 57);
+        for (int k = 58; k < n - 1; k++) ends[k] = ends[k - 1] + (Long.MAX_VALUE - ends[k - 1]) / 2;
+        ends[n - 1] = Long.MAX_VALUE - 1;
+        boolean[] on = new boolean[n];
+        Arrays.fill(on, true);
+        long[][] b = WillRunBatches.batches(ends, on, 0);
+        long[] lasts = b[1];
+        assertEquals(Long.MAX_VALUE - 1, lasts[lasts.length - 1], "the last batch ends at the largest end");
+        for (int k = 1; k < lasts.length; k++) assertEquals(true, lasts[k] > lasts[k - 1], "batch " + k + " after batch " + (k - 1));
+        assertEquals(true, lasts.length > 50, "one batch per doubling: " + lasts.length);
     }
 }
