@@ -25,6 +25,7 @@ public final class AccountTree {
     private final List<AssocKey> users;
     private final Map<AssocKey, List<AssocKey>> chains = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<AssocKey, LimitSet> effectiveMax = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<AssocKey, Long> levelShares = new java.util.concurrent.ConcurrentHashMap<>();
 
     private AccountTree(Map<AssocKey, Association> byKey) {
         this.byKey = Collections.unmodifiableMap(byKey);
@@ -95,10 +96,16 @@ public final class AccountTree {
 
     /** Shares of {@code key} and all its siblings (Slurm's {@code level_shares}); its own shares for root. */
     public long levelShares(AssocKey key) {
+        Long known = levelShares.get(key); // the tree never changes: asked for every association at every fair-share tick
+        if (known != null) return known;
         AssocKey p = parent(key);
-        if (p == null) return byKey.get(key).shares();
         long sum = 0;
-        for (AssocKey s : children(p)) sum += byKey.get(s).shares();
+        if (p == null) {
+            sum = byKey.get(key).shares();
+        } else {
+            for (AssocKey s : children(p)) sum += byKey.get(s).shares();
+        }
+        levelShares.put(key, sum);
         return sum;
     }
 

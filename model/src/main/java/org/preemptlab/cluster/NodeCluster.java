@@ -37,7 +37,10 @@ public record NodeCluster(List<NodePool> pools, Site site) implements Cluster {
 
     @Override
     public int nodeCount() {
-        return pools.stream().mapToInt(NodePool::nodes).sum();
+        // a loop, not a stream: the backfill's searches ask for it per job tested (a stream's pipeline objects each time)
+        int n = 0;
+        for (int i = 0, size = pools.size(); i < size; i++) n += pools.get(i).nodes();
+        return n;
     }
 
     /** Index of the first node of pool {@code p}. */
@@ -80,7 +83,9 @@ public record NodeCluster(List<NodePool> pools, Site site) implements Cluster {
 
     @Override
     public long totalCores() {
-        return pools.stream().mapToLong(pl -> (long) pl.nodes() * pl.coresPerNode()).sum();
+        long cores = 0;
+        for (int i = 0, size = pools.size(); i < size; i++) cores += (long) pools.get(i).nodes() * pools.get(i).coresPerNode();
+        return cores;
     }
 
 }

@@ -198,6 +198,27 @@ final class SlurmControl {
         @Override public long submitTime() { return spec.submit(); }
         @Override public long eligibleTime() { return eligible; }
         @Override public long nice() { return spec.slurm() == null ? 0 : spec.slurm().nice(); }
+
+        // the job's association, CPUs and nodes, kept: the calc tick's priorities and the limits ask for them per job and
+        // per pass (a new AssocKey and two TRES look-ups by name each time); the job's spec and TRES never change
+        private AssocKey association;
+        private long cpus = -1, nodes = -1;
+
+        @Override public AssocKey association() {
+            AssocKey a = association;
+            if (a == null) association = a = JobRequest.super.association();
+            return a;
+        }
+
+        @Override public long cpus() {
+            if (cpus < 0) cpus = JobRequest.super.cpus();
+            return cpus;
+        }
+
+        @Override public long nodes() {
+            if (nodes < 0) nodes = JobRequest.super.nodes();
+            return nodes;
+        }
     }
 
     /** Tests: judge every waiting job before and after every pass, as before the judging was incremental. */

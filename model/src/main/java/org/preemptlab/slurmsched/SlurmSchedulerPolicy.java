@@ -59,7 +59,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private long lastNow = Long.MIN_VALUE;
     private long nextMain = Long.MIN_VALUE;
     private long nextBackfill = Long.MIN_VALUE;
-    private Cycle lastCycle;
     private List<Cycle> cycles;
     private long backfillCycles;
     private long skippedCycles;
@@ -174,9 +173,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return cycles == null ? List.of() : List.copyOf(cycles);
     }
 
-    /** The last backfill cycle, or null before the first. */
+    /**
+     * The last backfill cycle since {@link #keepingCycles()}, or null before the first (or when cycles are not kept: a
+     * cycle's record, its tested and passed-over jobs by name, is made only for a policy that keeps them).
+     */
     public Cycle lastCycle() {
-        return lastCycle;
+        return cycles == null || cycles.isEmpty() ? null : cycles.get(cycles.size() - 1);
     }
 
     public long backfillCycles() {
@@ -653,8 +655,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         backfillCycles++;
         long now = s.now();
         if (startedIdx.size() == order.size()) { // the main scheduler started every pending job: nothing to test
-            lastCycle = new Cycle(now, List.of(), Map.of(), List.of(), Map.of());
-            if (cycles != null) cycles.add(lastCycle);
+            if (cycles != null) cycles.add(new Cycle(now, List.of(), Map.of(), List.of(), Map.of()));
             return;
         }
         List<Reservation> windows = s.reservations();
@@ -682,50 +683,59 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         WillRunPlanner planner = fast != null && wholeNodePlans
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
-        WillRunBatches batches = fast != null ? willRunBatches(ends, held, byEnd) : null;
-        List<String> tested = new ArrayList<>();
+        // the will-run batches serve the own-resource plans only (willRunSlot); the whole-node planner makes its own
+        WillRunBatches batches = fast != null && planner == null ? willRunBatches(ends, held, byEnd) : null;
+        // the cycle's record (Cycle: tested, started, passed over) only when cycles are kept; the planned starts always
+        // (a backfill start's reason counts them, by name as the record does)
+        boolean recording = cycles != null;
+        List<String> tested = recording ? new ArrayList<>() : null;
         Map<String, Long> planned = new LinkedHashMap<>();
-        List<String> started = new ArrayList<>();
-        Map<String, String> passedOver = new LinkedHashMap<>();
-        Map<String, Integer> perUser = new HashMap<>();
-        Map<String, Integer> perPart = new HashMap<>();
+        List<String> started = recording ? new ArrayList<>() : null;
+        Map<String, String> passedOver = recording ? new LinkedHashMap<>() : null;
+        // per user and partition counts only under bf_max_job_user / bf_max_job_part
+        Map<String, Integer> perUser = config.bfMaxJobUser() > 0 ? new HashMap<>() : null;
+        Map<String, Integer> perPart = config.bfMaxJobPart() > 0 ? new HashMap<>() : null;
+        // the nodes of each partition, made once per cycle (planner.test reads them only)
+        Map<String, java.util.BitSet> partNodes = planner != null ? new HashMap<>() : null;
+        int testedCount = 0;
         long starts = 0;
         long windowEnd = now + config.bfWindowSeconds();
         ArrayRejects arrays = new ArrayRejects(config.bfMaxJobArrayResv()); // reject_array_job, bf_max_job_array_resv
         for (JobView job : order) {
             if (startedIdx.contains(job.index())) continue;
-            if (tested.size() >= config.bfMaxJobTest()) break;
+            if (testedCount >= config.bfMaxJobTest()) break;
             if (config.bfMaxJobStart() > 0 && starts >= config.bfMaxJobStart()) break;
-            String user = attributes.user(job.spec());
+            String user = perUser != null ? attributes.user(job.spec()) : null;
             String part = attributes.partition(job.spec());
             String arrayPass = arrays.passOver(job.spec(), part);
             if (arrayPass != null) {
-                passedOver.put(job.name(), arrayPass);
+                if (recording) passedOver.put(job.name(), arrayPass);
                 continue;
             }
             if (arrayLimits.atLimit(job.spec())) { // job_array_start_test (its array stays rejected in this partition)
-                passedOver.put(job.name(), "its array runs its %N tasks (job_array_start_test)");
+                if (recording) passedOver.put(job.name(), "its array runs its %N tasks (job_array_start_test)");
                 continue;
             }
             if (!passStarts.isEmpty() && !s.limitsAllow(job, passStarts)) { // acct_policy_job_runnable_pre_select
-                passedOver.put(job.name(), "over a QOS or association limit with this pass's starts");
+                if (recording) passedOver.put(job.name(), "over a QOS or association limit with this pass's starts");
                 continue;
             }
-            if (config.bfMaxJobUser() > 0 && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
-                passedOver.put(job.name(), "bf_max_job_user");
+            if (perUser != null && perUser.getOrDefault(user, 0) >= config.bfMaxJobUser()) {
+                if (recording) passedOver.put(job.name(), "bf_max_job_user");
                 continue;
             }
-            if (config.bfMaxJobPart() > 0 && perPart.getOrDefault(part, 0) >= config.bfMaxJobPart()) {
-                passedOver.put(job.name(), "bf_max_job_part");
+            if (perPart != null && perPart.getOrDefault(part, 0) >= config.bfMaxJobPart()) {
+                if (recording) passedOver.put(job.name(), "bf_max_job_part");
                 continue;
             }
-            perUser.merge(user, 1, Integer::sum);
-            perPart.merge(part, 1, Integer::sum);
-            tested.add(job.name());
+            if (perUser != null) perUser.merge(user, 1, Integer::sum);
+            if (perPart != null) perPart.merge(part, 1, Integer::sum);
+            testedCount++;
+            if (recording) tested.add(job.name());
             long duration = job.requestedWalltime();
             AvailabilityProfile.Slot slot;
             if (planner != null) {
-                WillRunPlanner.Outcome o = planner.test(job.spec(), partitionNodes(s.cluster(), job.spec(), part), duration);
+                WillRunPlanner.Outcome o = planner.test(job.spec(), partitionNodes(s.cluster(), job.spec(), part, partNodes), duration);
                 slot = o == null ? null : new AvailabilityProfile.Slot(o.start(), o.placement());
             } else {
                 // _attempt_backfill takes a plan's nodes from a job whose end_time (start + limit) is at or after the plan's
@@ -740,19 +750,22 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 Placement taken = free.take(slot.placement());
                 if (fast != null) fast.book(taken, now, now + duration);
                 if (planner != null) planner.started(taken, now + Math.max(1, duration));
-                if (fast != null) batches.add(now + Math.max(1, duration), taken); // a running job for willRunSlot's later answers
-                else profile.book(taken, now, now + duration);
+                if (fast != null) {
+                    if (batches != null) batches.add(now + Math.max(1, duration), taken); // a running job for willRunSlot's later answers
+                } else {
+                    profile.book(taken, now, now + duration);
+                }
                 starts++;
                 arrays.started();
                 arrayLimits.started(job.spec());
                 passStarts.add(job);
-                started.add(job.name());
+                if (recording) started.add(job.name());
                 startedIdx.add(job.index());
                 decisions.add(new Decision.Start(job, slot.placement(), new SlurmStartReason.Backfill(job.name(), priority, planned.size())));
             } else if (slot == null || slot.start() >= windowEnd) {
-                passedOver.put(job.name(), "no start within bf_window");
+                if (recording) passedOver.put(job.name(), "no start within bf_window");
             } else if (priority < config.bfMinPrioReserve()) {
-                passedOver.put(job.name(), "priority below bf_min_prio_reserve: no planned start");
+                if (recording) passedOver.put(job.name(), "priority below bf_min_prio_reserve: no planned start");
             } else {
                 // Slurm's _add_reservation rounds the planned start and end down to the grid; the profile can only
                 // book from the planned start itself (its placement may be busy before), so only the end is rounded
@@ -765,10 +778,10 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 arrays.planned(job.spec());
             }
         }
-        Cycle cycle = new Cycle(now, List.copyOf(tested), java.util.Collections.unmodifiableMap(planned), List.copyOf(started),
-                java.util.Collections.unmodifiableMap(passedOver));
-        lastCycle = cycle;
-        if (cycles != null) cycles.add(cycle);
+        if (recording) {
+            cycles.add(new Cycle(now, List.copyOf(tested), java.util.Collections.unmodifiableMap(planned), List.copyOf(started),
+                    java.util.Collections.unmodifiableMap(passedOver)));
+        }
     }
     /**
      * The start a job that cannot start now is planned at, as Slurm's select plugin finds it: the backfill's
@@ -825,11 +838,28 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return new WillRunBatches(ends, held, epochSeconds, walkEveryCall ? null : byEnd);
     }
 
-    /** The nodes of the job's partition, or null when that is every node (or unknown). */
-    private static java.util.BitSet partitionNodes(Cluster cluster, org.preemptlab.job.JobSpec spec, String part) {
-        List<String> pools = partitionPools(cluster, spec, part);
-        return pools.isEmpty() ? null : poolNodes(cluster, pools);
+    /**
+     * The nodes of the job's partition, or null when that is every node (or unknown). {@code byPartition}: those of the
+     * partitions met so far in this cycle (a job naming node groups of its own, or without Slurm attributes, is not kept
+     * there: its nodes are not its partition's alone).
+     */
+    private static java.util.BitSet partitionNodes(Cluster cluster, org.preemptlab.job.JobSpec spec, String part,
+            Map<String, java.util.BitSet> byPartition) {
+        if (!spec.pools().isEmpty() || spec.slurm() == null) { // not by the partition alone: not kept
+            List<String> pools = partitionPools(cluster, spec, part);
+            return pools.isEmpty() ? null : poolNodes(cluster, pools);
+        }
+        java.util.BitSet nodes = byPartition.get(part);
+        if (nodes == null) {
+            List<String> pools = partitionPools(cluster, spec, part);
+            nodes = pools.isEmpty() ? EVERY_NODE : poolNodes(cluster, pools);
+            byPartition.put(part, nodes);
+        }
+        return nodes == EVERY_NODE ? null : nodes;
     }
+
+    /** partitionNodes' mark of a partition that is every node (or unknown): planner.test is given null for it. */
+    private static final java.util.BitSet EVERY_NODE = new java.util.BitSet();
 
     /** The nodes of the node groups {@code pools} (of a {@link NodeCluster}). */
     private static java.util.BitSet poolNodes(Cluster cluster, List<String> pools) {

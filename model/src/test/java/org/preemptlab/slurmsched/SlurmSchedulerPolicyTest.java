@@ -227,4 +227,28 @@ class SlurmSchedulerPolicyTest {
             assertEquals(expected, SlurmSchedulerPolicy.byPriority(jobs, prio), "round " + round);
         }
     }
+
+    @Test
+    void aPolicyThatKeepsNoCyclesDecidesTheSameAndRecordsNone() {
+        // the cycle's record (tested, started, passed over) is made only when cycles are kept: the starts must not depend
+        // on it, under the limits whose counts it used to share a pass with (bf_max_job_user, bf_max_job_part, bf_max_job_test)
+        for (String params : List.of(BASE, BASE + ",bf_max_job_user=1", BASE + ",bf_max_job_part=1", BASE + ",bf_max_job_test=1",
+                "sched_interval=60,bf_interval=30,bf_window=1")) {
+            for (String cUser : List.of("u1", "u2")) {
+                SlurmSchedulerPolicy[] kept = new SlurmSchedulerPolicy[1];
+                Map<String, Long> withCycles = base(params, 60, cUser, kept);
+                assertEquals(withCycles, base(params, 60, cUser, null), params + " " + cUser);
+                List<SlurmSchedulerPolicy.Cycle> cycles = kept[0].cycles();
+                assertTrue(!cycles.isEmpty(), params);
+                assertEquals(cycles.get(cycles.size() - 1), kept[0].lastCycle(), params);
+            }
+        }
+        // without keepingCycles no record is made: no last cycle either
+        SlurmSchedulerPolicy bare = new SlurmSchedulerPolicy(SlurmSchedulerConfig.of(parse(BASE)), SlurmJobAttributes.REQUESTED);
+        new Simulation(SimulationConfig.of(FOUR, List.of(spec(1, job("A", 0, 3, 130, 130, 100, "u1")),
+                spec(2, job("B", 1, 4, 100, 100, 90, "u1"))), bare, true)).run();
+        assertTrue(bare.backfillCycles() > 0);
+        assertEquals(null, bare.lastCycle());
+        assertEquals(List.of(), bare.cycles());
+    }
 }
