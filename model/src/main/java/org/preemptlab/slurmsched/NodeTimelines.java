@@ -29,6 +29,16 @@ final class NodeTimelines {
     private final long[][] at;
     private final long[][] room;
     private final int[] segs;
+    /**
+     * Per node: its room never shrinks from the profile's start on (it changed by releases and by takes from its first
+     * breakpoint only: the running jobs' ends and the jobs started at the profile's start). Then the segments that fit a
+     * need are all those from the first that fits: a node holds the need from there for any duration.
+     */
+    private final boolean[] rising;
+    /** How many nodes are not {@link #rising}. */
+    private int falling;
+    /** For tests: no node counts as {@link #rising} (the walks as without the monotone shortcuts). */
+    private boolean noShortcut;
     // per-search scratch by slot (stamped: a slot's state holds for the search of its stamp only)
     private int[] stamp = new int[0];
     private int[] cur = new int[0];
@@ -43,6 +53,7 @@ final class NodeTimelines {
         at = new long[nodes][];
         room = new long[nodes][];
         segs = new int[nodes];
+        rising = new boolean[nodes];
         for (int n = 0; n < nodes; n++) {
             at[n] = new long[4];
             room[n] = new long[4 * w];
@@ -67,6 +78,8 @@ final class NodeTimelines {
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }
+        Arrays.fill(rising, !noShortcut);
+        falling = noShortcut ? segs.length : 0;
     }
 
     /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
@@ -98,6 +111,10 @@ final class NodeTimelines {
             boolean ok = f[b] >= cores && f[b + 1] >= mem;
             for (int k = 0; k < g && ok; k++) ok = f[b + 2 + k] >= (gres == null ? 0 : gres[k]);
             if (!ok) return false;
+        }
+        if (a > 0 && e > a && rising[node]) { // a take after the start: the room may shrink later on
+            rising[node] = false;
+            falling++;
         }
         for (int s = a; s < e; s++) {
             int b = s * w;
@@ -192,7 +209,8 @@ final class NodeTimelines {
             int c = cur[slot];
             if (c >= n) return NEVER;
             if (c + 1 < n && times[c + 1] <= t) c = floor(node, t); // segments wholly before t decide no start ≥ t
-            while (c < n && !fits(f, c, cpus, mem, need)) c++;
+            if (rising[node]) c = firstFit(node, c, cpus, mem, need);
+            else while (c < n && !fits(f, c, cpus, mem, need)) c++;
             if (c == n) {
                 cur[slot] = n;
                 return NEVER;
@@ -203,7 +221,8 @@ final class NodeTimelines {
                 return a;
             }
             int e = c + 1;
-            while (e < n && fits(f, e, cpus, mem, need)) e++;
+            if (rising[node]) e = n; // every later segment fits too
+            else while (e < n && fits(f, e, cpus, mem, need)) e++;
             cur[slot] = e;
             if (e == n) {
                 rs[slot] = a;
@@ -215,6 +234,50 @@ final class NodeTimelines {
         }
     }
 
+    /**
+     * The first of the node's segments from {@code c} that fits the need, or the segment count when none does; for a
+     * {@link #rising} node, where the segments that fit are all those from the first (a binary search).
+     */
+    private int firstFit(int node, int c, long cpus, long mem, long[] need) {
+        long[] f = room[node];
+        int lo = c;
+        int hi = segs[node]; // every segment from hi fits (or hi is the count); those before lo do not (or lo is c)
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (fits(f, mid, cpus, mem, need)) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** Whether every node's room never shrinks from the profile's start on ({@link #rising}). */
+    boolean rising() {
+        return falling == 0;
+    }
+
+    /**
+     * For a {@link #rising} node: the start of its first segment that holds {@code cpus}, {@code mem} and the need's GRES
+     * ({@code need[3 ..]}), or {@link #NEVER}. From any t at or after the profile's start the node holds the need for any
+     * duration from the later of t and this, and not before: {@link #nextFit}'s answer for every limit ≥ it.
+     */
+    long earliestRising(int node, long cpus, long mem, long[] need) {
+        if (!rising[node]) throw new IllegalStateException("node " + node + " has a take after the profile's start: its room may shrink");
+        int c = firstFit(node, 0, cpus, mem, need);
+        return c == segs[node] ? NEVER : at[node][c];
+    }
+
+    /** The node's free CPUs at t (t at or after the profile's start). */
+    long cpusAt(int node, long t) {
+        return room[node][floor(node, t) * w];
+    }
+
+    /** For tests: from the next {@link #of}/reset on, no node counts as rising (the walks without the monotone shortcuts). */
+    void withoutShortcuts() {
+        noShortcut = true;
+        Arrays.fill(rising, false);
+        falling = segs.length;
+    }
+
     /** The node's least free CPUs over [t, end) (its segment at t at least). */
     long leastCpus(int node, long t, long end) {
         long[] times = at[node];
@@ -222,6 +285,7 @@ final class NodeTimelines {
         int n = segs[node];
         int s = floor(node, t);
         long least = f[s * w];
+        if (rising[node]) return least; // no later segment has less
         for (s++; s < n && times[s] < end; s++) least = Math.min(least, f[s * w]);
         return least;
     }

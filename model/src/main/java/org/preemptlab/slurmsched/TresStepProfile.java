@@ -377,6 +377,7 @@ final class TresStepProfile {
                 if (free[k][node * w] == total[node * w]) mixed = true;
             }
         }
+        for (long[] e : risingByNeed.values()) for (int node : placement.nodes()) e[node] = UNKNOWN; // their room changed
         for (int node : placement.nodes()) {
             if (!nodes.take(node, from, to, placement.coresPerNode(), placement.memoryPerNodeMb(), placement.gresPerNode())) {
                 throw new IllegalStateException("node " + cluster.nodeName(node) + " has not " + placement.coresPerNode() + " CPUs and "
@@ -399,6 +400,16 @@ final class TresStepProfile {
     /** How many later starts ({@link #fitAt}) continued their job's first search (for tests). */
     long continuedSearches() {
         return continued;
+    }
+
+    /** For tests: search without the shortcuts of rooms that never shrink ({@link #risingClassEarliest}, {@link NodeTimelines#rising}). */
+    void searchWithoutRisingShortcuts() {
+        nodes.withoutShortcuts();
+    }
+
+    /** Whether the searches take the shortcuts of rooms that never shrink (for tests). */
+    boolean rising() {
+        return nodes.rising();
     }
 
     /** For tests: answer by the search over the steps, as before the per-node timelines. */
@@ -802,6 +813,7 @@ final class TresStepProfile {
      */
     private long classEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int[] slotBase, int nodesNeeded,
             long cpus, long[] need, long from, long duration, long limit) {
+        if (nodes.rising()) return risingClassEarliest(cands, order, x0, x1, nodesNeeded, cpus, need, from, limit);
         long mem = need[1];
         long t = from;
         boolean select = shape.slurmSelection();
@@ -849,6 +861,95 @@ final class TresStepProfile {
             t = rthSmallest(laterAt, failed, r);
         }
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * {@link #classEarliest} when every node's room never shrinks from the profile's start ({@link NodeTimelines#rising}:
+     * running jobs' ends and starts at the profile's start only, as in the whole-node plans' cycle, where plans go to
+     * {@link NodeSpace}). A node then holds the need from t for any duration iff its earliest start e (its first segment that
+     * holds the need, {@link NodeTimelines#earliestRising}) is ≤ t: the count of such nodes only grows with t, so the
+     * earliest start is the needed-th smallest of max(from, e) over the class's usable nodes, and the nodes that fit there
+     * are those with e ≤ it: what the jumps of {@code classEarliest} reach (each jump is to such an e). The e of a node
+     * depends on the need alone, not on t, the duration or the nodes asked: kept per need until the node's room changes
+     * ({@link #risingEarliest}). With Slurm's node choice a node's CPUs over the window are those at the start (none
+     * later is less).
+     */
+    private long risingClassEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
+            long[] need, long from, long limit) {
+        if (from > limit) return Long.MAX_VALUE;
+        boolean select = shape.slurmSelection();
+        if (select) classLastT[x0] = from;
+        long[] e = risingEarliest(cpus, need);
+        int k = 0;
+        int failed = 0;
+        for (int y = x0; y < x1; y++) {
+            TresCapacity.Candidate cand = cands.get(order[y]);
+            for (int node = cand.firstNode(); node < cand.endNode(); node++) {
+                if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
+                long s = e[node];
+                if (s == UNKNOWN) s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
+                if (s <= from) fitAt[k++] = node;
+                else laterAt[failed++] = s;
+            }
+        }
+        long t = from;
+        if (k < nodesNeeded) {
+            int r = nodesNeeded - k;
+            if (r > failed) return Long.MAX_VALUE;
+            t = rthSmallest(laterAt, failed, r);
+            if (t > limit) return Long.MAX_VALUE; // NEVER included
+            k = 0;
+            for (int y = x0; y < x1; y++) {
+                TresCapacity.Candidate cand = cands.get(order[y]);
+                for (int node = cand.firstNode(); node < cand.endNode(); node++) {
+                    if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue;
+                    if (e[node] <= t) fitAt[k++] = node;
+                }
+            }
+        }
+        if (!select) return t;
+        for (int q = 0; q < k; q++) fitCpus[q] = nodes.cpusAt(fitAt[q], t);
+        selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
+        return selected != null ? t : SELECT_REFUSED;
+    }
+
+    /** {@link #risingEarliest}'s mark of a node not asked yet (or whose room changed since). */
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Per need (CPUs, memory, GRES by key), each node's {@link NodeTimelines#earliestRising}, or {@link #UNKNOWN}. */
+    private final java.util.HashMap<NeedKey, long[]> risingByNeed = new java.util.HashMap<>();
+    private NeedKey lastNeedKey;
+    private long[] lastNeedEarliest;
+
+    /** A need as a map key: CPUs, memory, then the GRES of each key. */
+    private record NeedKey(long[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NeedKey k && Arrays.equals(v, k.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(v);
+        }
+    }
+
+    /** The nodes' earliest starts for the need ({@link NodeTimelines#earliestRising}), {@link #UNKNOWN} where not asked yet. */
+    private long[] risingEarliest(long cpus, long[] need) {
+        long[] key = new long[2 + g];
+        key[0] = cpus;
+        key[1] = need[1];
+        for (int r = 0; r < g; r++) key[2 + r] = need[3 + r];
+        if (lastNeedKey != null && Arrays.equals(lastNeedKey.v, key)) return lastNeedEarliest;
+        NeedKey nk = new NeedKey(key);
+        long[] e = risingByNeed.get(nk);
+        if (e == null) {
+            e = new long[cluster.nodeCount()];
+            Arrays.fill(e, UNKNOWN);
+            risingByNeed.put(nk, e);
+        }
+        lastNeedKey = nk;
+        lastNeedEarliest = e;
+        return e;
     }
 
     /** The search from {@code from}, a breakpoint or the profile's search start (see {@link ShapeBounds}). */
