@@ -262,8 +262,12 @@ final class NodeTimelines {
      */
     long earliestRising(int node, long cpus, long mem, long[] need) {
         if (!rising[node]) throw new IllegalStateException("node " + node + " has a take after the profile's start: its room may shrink");
-        int c = firstFit(node, 0, cpus, mem, need);
-        return c == segs[node] ? NEVER : at[node][c];
+        int n = segs[node];
+        long[] f = room[node];
+        if (fits(f, 0, cpus, mem, need)) return at[node][0]; // most needs fit from the start or never
+        if (!fits(f, n - 1, cpus, mem, need)) return NEVER;
+        int c = firstFit(node, 1, cpus, mem, need);
+        return at[node][c];
     }
 
     /** The node's free CPUs at t (t at or after the profile's start). */

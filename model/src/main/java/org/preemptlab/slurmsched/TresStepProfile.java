@@ -88,6 +88,9 @@ final class TresStepProfile {
     private int[] fitAt = new int[0];
     private long[] fitCpus = new long[0];
     private long[] laterAt = new long[0];
+    /** The candidate list whose classes {@link #classOrder}, {@link #classEnd} and {@link #classSlot} hold (searchSelectByNode's), and its slot count. */
+    private List<TresCapacity.Candidate> classesOf;
+    private int classesTotal;
     /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
     private long[] slotLater = new long[0];
     private int[] selected;
@@ -119,6 +122,9 @@ final class TresStepProfile {
     /** Whether the last {@link #searchSelectByNode} ended without falling back to the step search. */
     private boolean searchContinuable;
 
+    /** The cluster's node count (kept: {@link NodeCluster#nodeCount} sums its pools, and the searches on some nodes ask it each time). */
+    private final int nodeCount;
+
     /** The node groups' rows ({@link TresCapacity#rowsOf}) {@link #total} was made for. */
     private final int[] rows;
 
@@ -133,6 +139,7 @@ final class TresStepProfile {
         free = new long[times.length][];
         idle = new long[times.length][];
         int n = cluster.nodeCount();
+        this.nodeCount = n;
         this.words = (n + 63) >>> 6;
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
@@ -449,7 +456,7 @@ final class TresStepProfile {
     }
 
     int nodeCount() {
-        return cluster.nodeCount();
+        return nodeCount;
     }
 
     /** The number of breakpoints (for tests). */
@@ -630,6 +637,7 @@ final class TresStepProfile {
      */
     private AvailabilityProfile.Slot searchByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
         int nc = cands.size();
+        classesOf = null; // its own order and slots below
         if (classSlot.length < nc) {
             classOrder = new int[nc];
             classEnd = new int[nc];
@@ -713,49 +721,55 @@ final class TresStepProfile {
     private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration,
             long firstLimit, boolean continuing) {
         int nc = cands.size();
-        if (classOrder.length < nc) {
-            classOrder = new int[nc];
-            classEnd = new int[nc];
-            classUsed = new boolean[nc];
-            classSlot = new int[nc];
-        }
         int[] order = classOrder;
-        int total = 0;
-        for (int c = 0; c < nc; c++) {
-            classSlot[c] = total;
-            total += cands.get(c).endNode() - cands.get(c).firstNode();
-        }
-        // the classes as searchSelect forms them: partitions in the candidates' order, a partition's candidates by
-        // first node (a stable insertion sort), those with the same need together from the first of them
-        Arrays.fill(classUsed, 0, nc, false);
-        int pos = 0;
-        if (classSame.length < nc) classSame = new int[nc];
-        int[] same = classSame;
-        for (int c = 0; c < nc; c++) {
-            if (classUsed[c]) continue;
-            int part = cands.get(c).partition();
-            int ns = 0;
-            for (int x = c; x < nc; x++) {
-                if (classUsed[x] || cands.get(x).partition() != part) continue;
-                int q = ns++;
-                while (q > 0 && cands.get(same[q - 1]).firstNode() > cands.get(x).firstNode()) {
-                    same[q] = same[q - 1];
-                    q--;
-                }
-                same[q] = x;
+        int total = classesTotal;
+        if (cands != classesOf) { // the classes of another candidate list (candidates(job) keeps one list per job)
+            if (classOrder.length < nc) {
+                classOrder = new int[nc];
+                classEnd = new int[nc];
+                classUsed = new boolean[nc];
+                classSlot = new int[nc];
             }
-            for (int a = 0; a < ns; a++) {
-                if (classUsed[same[a]]) continue;
-                int begin = pos;
-                long[] need = cands.get(same[a]).need();
-                for (int b = a; b < ns; b++) {
-                    if (!classUsed[same[b]] && Arrays.equals(cands.get(same[b]).need(), need)) {
-                        classUsed[same[b]] = true;
-                        order[pos++] = same[b];
+            order = classOrder;
+            total = 0;
+            for (int c = 0; c < nc; c++) {
+                classSlot[c] = total;
+                total += cands.get(c).endNode() - cands.get(c).firstNode();
+            }
+            // the classes as searchSelect forms them: partitions in the candidates' order, a partition's candidates by
+            // first node (a stable insertion sort), those with the same need together from the first of them
+            Arrays.fill(classUsed, 0, nc, false);
+            int pos = 0;
+            if (classSame.length < nc) classSame = new int[nc];
+            int[] same = classSame;
+            for (int c = 0; c < nc; c++) {
+                if (classUsed[c]) continue;
+                int part = cands.get(c).partition();
+                int ns = 0;
+                for (int x = c; x < nc; x++) {
+                    if (classUsed[x] || cands.get(x).partition() != part) continue;
+                    int q = ns++;
+                    while (q > 0 && cands.get(same[q - 1]).firstNode() > cands.get(x).firstNode()) {
+                        same[q] = same[q - 1];
+                        q--;
                     }
+                    same[q] = x;
                 }
-                classEnd[begin] = pos;
+                for (int a = 0; a < ns; a++) {
+                    if (classUsed[same[a]]) continue;
+                    int begin = pos;
+                    long[] need = cands.get(same[a]).need();
+                    for (int b = a; b < ns; b++) {
+                        if (!classUsed[same[b]] && Arrays.equals(cands.get(same[b]).need(), need)) {
+                            classUsed[same[b]] = true;
+                            order[pos++] = same[b];
+                        }
+                    }
+                    classEnd[begin] = pos;
+                }
             }
+            classesOf = cands;
+            classesTotal = total;
         }
         if (classLastT.length < nc) classLastT = new long[nc];
         if (!continuing) {
@@ -935,21 +949,28 @@ final class TresStepProfile {
 
     /** The nodes' earliest starts for the need ({@link NodeTimelines#earliestRising}), {@link #UNKNOWN} where not asked yet. */
     private long[] risingEarliest(long cpus, long[] need) {
+        if (lastNeedKey != null && sameNeed(lastNeedKey.v, cpus, need)) return lastNeedEarliest;
         long[] key = new long[2 + g];
         key[0] = cpus;
         key[1] = need[1];
         for (int r = 0; r < g; r++) key[2 + r] = need[3 + r];
-        if (lastNeedKey != null && Arrays.equals(lastNeedKey.v, key)) return lastNeedEarliest;
         NeedKey nk = new NeedKey(key);
         long[] e = risingByNeed.get(nk);
         if (e == null) {
-            e = new long[cluster.nodeCount()];
+            e = new long[nodeCount];
             Arrays.fill(e, UNKNOWN);
             risingByNeed.put(nk, e);
         }
         lastNeedKey = nk;
         lastNeedEarliest = e;
         return e;
+    }
+
+    /** Whether {@code key} ({@link NeedKey}'s values) is the need of {@code cpus} and {@code need}'s memory and GRES. */
+    private boolean sameNeed(long[] key, long cpus, long[] need) {
+        if (key[0] != cpus || key[1] != need[1]) return false;
+        for (int r = 0; r < g; r++) if (key[2 + r] != need[3 + r]) return false;
+        return true;
     }
 
     /** The search from {@code from}, a breakpoint or the profile's search start (see {@link ShapeBounds}). */
