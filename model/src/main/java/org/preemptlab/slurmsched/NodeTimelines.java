@@ -253,6 +253,7 @@ final class NodeTimelines {
         long[] f = room[node];
         int lo = c;
         int hi = segs[node]; // every segment from hi fits (or hi is the count); those before lo do not (or lo is c)
+        if (lo < hi && fits(f, lo, cpus, mem, need)) return lo; // the common case: it fits where the walk stands
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (fits(f, mid, cpus, mem, need)) hi = mid;

@@ -392,6 +392,11 @@ final class TresStepProfile {
                         + " free from " + from + " to " + to + " in the backfill profile");
             }
         }
+        if (!risingByNeed.isEmpty() && !nodes.rising()) { // a plan in the profile: no search reads the kept answers again
+            risingByNeed.clear();
+            lastNeedKey = null;
+            lastNeedEarliest = null;
+        }
     }
 
     /** For tests: {@link #fitAt} never continues the earlier search's node walks (searches afresh, as before). */
