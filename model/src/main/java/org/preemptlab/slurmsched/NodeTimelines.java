@@ -29,6 +29,23 @@ final class NodeTimelines {
     private final long[][] at;
     private final long[][] room;
     private final int[] segs;
+    /**
+     * Per node: its room never shrinks from the profile's start on (it changed by releases and by takes from its first
+     * breakpoint only: the running jobs' ends and the jobs started at the profile's start). Then the segments that fit a
+     * need are all those from the first that fits: a node holds the need from there for any duration.
+     */
+    private final boolean[] rising;
+    /** How many nodes are not {@link #rising}. */
+    private int falling;
+    /**
+     * Per {@link #rising} node, made on first need and dropped when its room changes (null): {@code cpuFirst[node][c]} is
+     * its first segment with at least c free CPUs, for c up to its free CPUs in its last segment (the most it has).
+     */
+    private int[][] cpuFirst;
+    /** The most CPUs a node's {@link #cpuFirst} table covers; a node with more free is searched without one. */
+    private static final long CPU_TABLE_MAX = 4096;
+    /** For tests: no node counts as {@link #rising} (the walks as without the monotone shortcuts). */
+    private boolean noShortcut;
     // per-search scratch by slot (stamped: a slot's state holds for the search of its stamp only)
     private int[] stamp = new int[0];
     private int[] cur = new int[0];
@@ -43,6 +60,8 @@ final class NodeTimelines {
         at = new long[nodes][];
         room = new long[nodes][];
         segs = new int[nodes];
+        rising = new boolean[nodes];
+        cpuFirst = new int[nodes][];
         for (int n = 0; n < nodes; n++) {
             at[n] = new long[4];
             room[n] = new long[4 * w];
@@ -67,10 +86,14 @@ final class NodeTimelines {
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }
+        Arrays.fill(rising, !noShortcut);
+        Arrays.fill(cpuFirst, null);
+        falling = noShortcut ? segs.length : 0;
     }
 
     /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
     void release(int node, long t, long cores, long mem, long[] gres) {
+        cpuFirst[node] = null;
         int s = segs[node];
         if (at[node][s - 1] != t) {
             grow(node, s + 1);
@@ -90,6 +113,7 @@ final class NodeTimelines {
      * false, and nothing taken, if some instant of it has less free (as {@code TresCapacity.take}'s check).
      */
     boolean take(int node, long from, long to, long cores, long mem, long[] gres) {
+        cpuFirst[node] = null;
         int a = split(node, from);
         int e = to == Long.MAX_VALUE ? segs[node] : split(node, to);
         long[] f = room[node];
@@ -98,6 +122,10 @@ final class NodeTimelines {
             boolean ok = f[b] >= cores && f[b + 1] >= mem;
             for (int k = 0; k < g && ok; k++) ok = f[b + 2 + k] >= (gres == null ? 0 : gres[k]);
             if (!ok) return false;
+        }
+        if (a > 0 && e > a && rising[node]) { // a take after the start: the room may shrink later on
+            rising[node] = false;
+            falling++;
         }
         for (int s = a; s < e; s++) {
             int b = s * w;
@@ -192,7 +220,8 @@ final class NodeTimelines {
             int c = cur[slot];
             if (c >= n) return NEVER;
             if (c + 1 < n && times[c + 1] <= t) c = floor(node, t); // segments wholly before t decide no start ≥ t
-            while (c < n && !fits(f, c, cpus, mem, need)) c++;
+            if (rising[node]) c = firstFit(node, c, cpus, mem, need);
+            else while (c < n && !fits(f, c, cpus, mem, need)) c++;
             if (c == n) {
                 cur[slot] = n;
                 return NEVER;
@@ -203,7 +232,8 @@ final class NodeTimelines {
                 return a;
             }
             int e = c + 1;
-            while (e < n && fits(f, e, cpus, mem, need)) e++;
+            if (rising[node]) e = n; // every later segment fits too
+            else while (e < n && fits(f, e, cpus, mem, need)) e++;
             cur[slot] = e;
             if (e == n) {
                 rs[slot] = a;
@@ -215,6 +245,91 @@ final class NodeTimelines {
         }
     }
 
+    /**
+     * The first of the node's segments from {@code c} that fits the need, or the segment count when none does; for a
+     * {@link #rising} node, where the segments that fit are all those from the first (a binary search).
+     */
+    private int firstFit(int node, int c, long cpus, long mem, long[] need) {
+        long[] f = room[node];
+        int lo = c;
+        int hi = segs[node]; // every segment from hi fits (or hi is the count); those before lo do not (or lo is c)
+        if (lo < hi && fits(f, lo, cpus, mem, need)) return lo; // the common case: it fits where the walk stands
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (fits(f, mid, cpus, mem, need)) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** Whether every node's room never shrinks from the profile's start on ({@link #rising}). */
+    boolean rising() {
+        return falling == 0;
+    }
+
+    /**
+     * For a {@link #rising} node: the start of its first segment that holds {@code cpus}, {@code mem} and the need's GRES
+     * ({@code need[3 ..]}), or {@link #NEVER}. From any t at or after the profile's start the node holds the need for any
+     * duration from the later of t and this, and not before: {@link #nextFit}'s answer for every limit ≥ it.
+     */
+    long earliestRising(int node, long cpus, long mem, long[] need) {
+        if (!rising[node]) throw new IllegalStateException("node " + node + " has a take after the profile's start: its room may shrink");
+        int n = segs[node];
+        long[] f = room[node];
+        if (fits(f, 0, cpus, mem, need)) return at[node][0]; // most needs fit from the start or never
+        if (!fits(f, n - 1, cpus, mem, need)) return NEVER;
+        // the first segment that fits is the latest of each resource's first segment with enough (each column rises):
+        // the CPUs' from the node's table, then each other resource's from there on where that one has too little
+        long most = f[(n - 1) * w];
+        int c;
+        if (most > CPU_TABLE_MAX) {
+            c = firstAtLeast(f, 0, 0, n, cpus);
+        } else {
+            int[] table = cpuFirst[node];
+            if (table == null) table = cpuFirst[node] = cpuTable(f, n, (int) most);
+            c = cpus <= 0 ? 0 : table[(int) cpus]; // cpus ≤ most: the last segment fits
+        }
+        c = firstAtLeast(f, 1, c, n, mem);
+        for (int r = 0; r < g; r++) c = firstAtLeast(f, 2 + r, c, n, need[3 + r]);
+        return at[node][c];
+    }
+
+    /** The first segment from c whose column {@code col} is at least {@code v} (the column rises; some segment < n has it). */
+    private int firstAtLeast(long[] f, int col, int c, int n, long v) {
+        if (f[c * w + col] >= v) return c;
+        int lo = c + 1;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (f[mid * w + col] >= v) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** A rising node's {@link #cpuFirst} table: for c in [0, most], its first segment with at least c free CPUs. */
+    private int[] cpuTable(long[] f, int n, int most) {
+        int[] table = new int[most + 1];
+        int s = 0;
+        for (int c = 0; c <= most; c++) {
+            while (f[s * w] < c) s++; // the last segment has most
+            table[c] = s;
+        }
+        return table;
+    }
+
+    /** The node's free CPUs at t (t at or after the profile's start). */
+    long cpusAt(int node, long t) {
+        return room[node][floor(node, t) * w];
+    }
+
+    /** For tests: from the next {@link #of}/reset on, no node counts as rising (the walks without the monotone shortcuts). */
+    void withoutShortcuts() {
+        noShortcut = true;
+        Arrays.fill(rising, false);
+        falling = segs.length;
+    }
+
     /** The node's least free CPUs over [t, end) (its segment at t at least). */
     long leastCpus(int node, long t, long end) {
         long[] times = at[node];
@@ -222,6 +337,7 @@ final class NodeTimelines {
         int n = segs[node];
         int s = floor(node, t);
         long least = f[s * w];
+        if (rising[node]) return least; // no later segment has less
         for (s++; s < n && times[s] < end; s++) least = Math.min(least, f[s * w]);
         return least;
     }

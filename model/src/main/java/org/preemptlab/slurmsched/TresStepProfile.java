@@ -88,6 +88,9 @@ final class TresStepProfile {
     private int[] fitAt = new int[0];
     private long[] fitCpus = new long[0];
     private long[] laterAt = new long[0];
+    /** The candidate list whose classes {@link #classOrder}, {@link #classEnd} and {@link #classSlot} hold (searchSelectByNode's), and its slot count. */
+    private List<TresCapacity.Candidate> classesOf;
+    private int classesTotal;
     /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
     private long[] slotLater = new long[0];
     private int[] selected;
@@ -119,6 +122,9 @@ final class TresStepProfile {
     /** Whether the last {@link #searchSelectByNode} ended without falling back to the step search. */
     private boolean searchContinuable;
 
+    /** The cluster's node count (kept: {@link NodeCluster#nodeCount} sums its pools, and the searches on some nodes ask it each time). */
+    private final int nodeCount;
+
     /** The node groups' rows ({@link TresCapacity#rowsOf}) {@link #total} was made for. */
     private final int[] rows;
 
@@ -133,6 +139,7 @@ final class TresStepProfile {
         free = new long[times.length][];
         idle = new long[times.length][];
         int n = cluster.nodeCount();
+        this.nodeCount = n;
         this.words = (n + 63) >>> 6;
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
@@ -377,12 +384,18 @@ final class TresStepProfile {
                 if (free[k][node * w] == total[node * w]) mixed = true;
             }
         }
+        for (long[] e : risingByNeed.values()) for (int node : placement.nodes()) e[node] = UNKNOWN; // their room changed
         for (int node : placement.nodes()) {
             if (!nodes.take(node, from, to, placement.coresPerNode(), placement.memoryPerNodeMb(), placement.gresPerNode())) {
                 throw new IllegalStateException("node " + cluster.nodeName(node) + " has not " + placement.coresPerNode() + " CPUs and "
                         + placement.memoryPerNodeMb() + " MB" + (placement.gresPerNode() == null ? "" : " and GRES " + Arrays.toString(placement.gresPerNode()))
                         + " free from " + from + " to " + to + " in the backfill profile");
             }
+        }
+        if (!risingByNeed.isEmpty() && !nodes.rising()) { // a plan in the profile: no search reads the kept answers again
+            risingByNeed.clear();
+            lastNeedKey = null;
+            lastNeedEarliest = null;
         }
     }
 
@@ -399,6 +412,16 @@ final class TresStepProfile {
     /** How many later starts ({@link #fitAt}) continued their job's first search (for tests). */
     long continuedSearches() {
         return continued;
+    }
+
+    /** For tests: search without the shortcuts of rooms that never shrink ({@link #risingClassEarliest}, {@link NodeTimelines#rising}). */
+    void searchWithoutRisingShortcuts() {
+        nodes.withoutShortcuts();
+    }
+
+    /** Whether the searches take the shortcuts of rooms that never shrink (for tests). */
+    boolean rising() {
+        return nodes.rising();
     }
 
     /** For tests: answer by the search over the steps, as before the per-node timelines. */
@@ -438,7 +461,7 @@ final class TresStepProfile {
     }
 
     int nodeCount() {
-        return cluster.nodeCount();
+        return nodeCount;
     }
 
     /** The number of breakpoints (for tests). */
@@ -619,6 +642,7 @@ final class TresStepProfile {
      */
     private AvailabilityProfile.Slot searchByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration) {
         int nc = cands.size();
+        classesOf = null; // its own order and slots below
         if (classSlot.length < nc) {
             classOrder = new int[nc];
             classEnd = new int[nc];
@@ -702,49 +726,55 @@ final class TresStepProfile {
     private AvailabilityProfile.Slot searchSelectByNode(List<TresCapacity.Candidate> cands, int nodesNeeded, long from, long duration,
             long firstLimit, boolean continuing) {
         int nc = cands.size();
-        if (classOrder.length < nc) {
-            classOrder = new int[nc];
-            classEnd = new int[nc];
-            classUsed = new boolean[nc];
-            classSlot = new int[nc];
-        }
         int[] order = classOrder;
-        int total = 0;
-        for (int c = 0; c < nc; c++) {
-            classSlot[c] = total;
-            total += cands.get(c).endNode() - cands.get(c).firstNode();
-        }
-        // the classes as searchSelect forms them: partitions in the candidates' order, a partition's candidates by
-        // first node (a stable insertion sort), those with the same need together from the first of them
-        Arrays.fill(classUsed, 0, nc, false);
-        int pos = 0;
-        if (classSame.length < nc) classSame = new int[nc];
-        int[] same = classSame;
-        for (int c = 0; c < nc; c++) {
-            if (classUsed[c]) continue;
-            int part = cands.get(c).partition();
-            int ns = 0;
-            for (int x = c; x < nc; x++) {
-                if (classUsed[x] || cands.get(x).partition() != part) continue;
-                int q = ns++;
-                while (q > 0 && cands.get(same[q - 1]).firstNode() > cands.get(x).firstNode()) {
-                    same[q] = same[q - 1];
-                    q--;
-                }
-                same[q] = x;
+        int total = classesTotal;
+        if (cands != classesOf) { // the classes of another candidate list (candidates(job) keeps one list per job)
+            if (classOrder.length < nc) {
+                classOrder = new int[nc];
+                classEnd = new int[nc];
+                classUsed = new boolean[nc];
+                classSlot = new int[nc];
             }
-            for (int a = 0; a < ns; a++) {
-                if (classUsed[same[a]]) continue;
-                int begin = pos;
-                long[] need = cands.get(same[a]).need();
-                for (int b = a; b < ns; b++) {
-                    if (!classUsed[same[b]] && Arrays.equals(cands.get(same[b]).need(), need)) {
-                        classUsed[same[b]] = true;
-                        order[pos++] = same[b];
+            order = classOrder;
+            total = 0;
+            for (int c = 0; c < nc; c++) {
+                classSlot[c] = total;
+                total += cands.get(c).endNode() - cands.get(c).firstNode();
+            }
+            // the classes as searchSelect forms them: partitions in the candidates' order, a partition's candidates by
+            // first node (a stable insertion sort), those with the same need together from the first of them
+            Arrays.fill(classUsed, 0, nc, false);
+            int pos = 0;
+            if (classSame.length < nc) classSame = new int[nc];
+            int[] same = classSame;
+            for (int c = 0; c < nc; c++) {
+                if (classUsed[c]) continue;
+                int part = cands.get(c).partition();
+                int ns = 0;
+                for (int x = c; x < nc; x++) {
+                    if (classUsed[x] || cands.get(x).partition() != part) continue;
+                    int q = ns++;
+                    while (q > 0 && cands.get(same[q - 1]).firstNode() > cands.get(x).firstNode()) {
+                        same[q] = same[q - 1];
+                        q--;
                     }
+                    same[q] = x;
                 }
-                classEnd[begin] = pos;
+                for (int a = 0; a < ns; a++) {
+                    if (classUsed[same[a]]) continue;
+                    int begin = pos;
+                    long[] need = cands.get(same[a]).need();
+                    for (int b = a; b < ns; b++) {
+                        if (!classUsed[same[b]] && Arrays.equals(cands.get(same[b]).need(), need)) {
+                            classUsed[same[b]] = true;
+                            order[pos++] = same[b];
+                        }
+                    }
+                    classEnd[begin] = pos;
+                }
             }
+            classesOf = cands;
+            classesTotal = total;
         }
         if (classLastT.length < nc) classLastT = new long[nc];
         if (!continuing) {
@@ -802,6 +832,7 @@ final class TresStepProfile {
      */
     private long classEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int[] slotBase, int nodesNeeded,
             long cpus, long[] need, long from, long duration, long limit) {
+        if (nodes.rising()) return risingClassEarliest(cands, order, x0, x1, nodesNeeded, cpus, need, from, limit);
         long mem = need[1];
         long t = from;
         boolean select = shape.slurmSelection();
@@ -849,6 +880,102 @@ final class TresStepProfile {
             t = rthSmallest(laterAt, failed, r);
         }
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * {@link #classEarliest} when every node's room never shrinks from the profile's start ({@link NodeTimelines#rising}:
+     * running jobs' ends and starts at the profile's start only, as in the whole-node plans' cycle, where plans go to
+     * {@link NodeSpace}). A node then holds the need from t for any duration iff its earliest start e (its first segment that
+     * holds the need, {@link NodeTimelines#earliestRising}) is ≤ t: the count of such nodes only grows with t, so the
+     * earliest start is the needed-th smallest of max(from, e) over the class's usable nodes, and the nodes that fit there
+     * are those with e ≤ it: what the jumps of {@code classEarliest} reach (each jump is to such an e). The e of a node
+     * depends on the need alone, not on t, the duration or the nodes asked: kept per need until the node's room changes
+     * ({@link #risingEarliest}). With Slurm's node choice a node's CPUs over the window are those at the start (none
+     * later is less).
+     */
+    private long risingClassEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
+            long[] need, long from, long limit) {
+        if (from > limit) return Long.MAX_VALUE;
+        boolean select = shape.slurmSelection();
+        if (select) classLastT[x0] = from;
+        long[] e = risingEarliest(cpus, need);
+        int k = 0;
+        int failed = 0;
+        for (int y = x0; y < x1; y++) {
+            TresCapacity.Candidate cand = cands.get(order[y]);
+            for (int node = cand.firstNode(); node < cand.endNode(); node++) {
+                if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
+                long s = e[node];
+                if (s == UNKNOWN) s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
+                if (s <= from) fitAt[k++] = node;
+                else laterAt[failed++] = s;
+            }
+        }
+        long t = from;
+        if (k < nodesNeeded) {
+            int r = nodesNeeded - k;
+            if (r > failed) return Long.MAX_VALUE;
+            t = rthSmallest(laterAt, failed, r);
+            if (t > limit) return Long.MAX_VALUE; // NEVER included
+            k = 0;
+            for (int y = x0; y < x1; y++) {
+                TresCapacity.Candidate cand = cands.get(order[y]);
+                for (int node = cand.firstNode(); node < cand.endNode(); node++) {
+                    if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue;
+                    if (e[node] <= t) fitAt[k++] = node;
+                }
+            }
+        }
+        if (!select) return t;
+        for (int q = 0; q < k; q++) fitCpus[q] = nodes.cpusAt(fitAt[q], t);
+        selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
+        return selected != null ? t : SELECT_REFUSED;
+    }
+
+    /** {@link #risingEarliest}'s mark of a node not asked yet (or whose room changed since). */
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Per need (CPUs, memory, GRES by key), each node's {@link NodeTimelines#earliestRising}, or {@link #UNKNOWN}. */
+    private final java.util.HashMap<NeedKey, long[]> risingByNeed = new java.util.HashMap<>();
+    private NeedKey lastNeedKey;
+    private long[] lastNeedEarliest;
+
+    /** A need as a map key: CPUs, memory, then the GRES of each key. */
+    private record NeedKey(long[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NeedKey k && Arrays.equals(v, k.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(v);
+        }
+    }
+
+    /** The nodes' earliest starts for the need ({@link NodeTimelines#earliestRising}), {@link #UNKNOWN} where not asked yet. */
+    private long[] risingEarliest(long cpus, long[] need) {
+        if (lastNeedKey != null && sameNeed(lastNeedKey.v, cpus, need)) return lastNeedEarliest;
+        long[] key = new long[2 + g];
+        key[0] = cpus;
+        key[1] = need[1];
+        for (int r = 0; r < g; r++) key[2 + r] = need[3 + r];
+        NeedKey nk = new NeedKey(key);
+        long[] e = risingByNeed.get(nk);
+        if (e == null) {
+            e = new long[nodeCount];
+            Arrays.fill(e, UNKNOWN);
+            risingByNeed.put(nk, e);
+        }
+        lastNeedKey = nk;
+        lastNeedEarliest = e;
+        return e;
+    }
+
+    /** Whether {@code key} ({@link NeedKey}'s values) is the need of {@code cpus} and {@code need}'s memory and GRES. */
+    private boolean sameNeed(long[] key, long cpus, long[] need) {
+        if (key[0] != cpus || key[1] != need[1]) return false;
+        for (int r = 0; r < g; r++) if (key[2 + r] != need[3 + r]) return false;
+        return true;
     }
 
     /** The search from {@code from}, a breakpoint or the profile's search start (see {@link ShapeBounds}). */

@@ -1,0 +1,151 @@
+package org.preemptlab.slurmsched;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.preemptlab.alloc.Capacity;
+import org.preemptlab.alloc.TresCapacity;
+import org.preemptlab.cluster.NodeCluster;
+import org.preemptlab.gres.Gres;
+import org.preemptlab.history.SyntheticHistory;
+import org.preemptlab.job.JobSpec;
+import org.preemptlab.job.Placement;
+import org.preemptlab.job.SlurmRequest;
+import org.preemptlab.sched.AvailabilityProfile;
+import org.preemptlab.slurmconf.SiteMapping;
+import org.preemptlab.slurmconf.SlurmSite;
+
+/**
+ * The shortcuts of rooms that never shrink ({@link NodeTimelines#rising}, {@code TresStepProfile.risingClassEarliest}
+ * with its per-need earliest starts): on profiles of running jobs' releases and starts at the profile's start (the
+ * whole-node plans' cycle, whose plans go to {@link NodeSpace}), every search ({@code earliestFitOn},
+ * {@code earliestFitOnUpTo}, {@code fitAtOn}, {@code earliestFit}, {@code fitAt}) answers as the node walks without the
+ * shortcuts, on random jobs (repeated needs: the kept answers), durations, node subsets and later starts; through starts
+ * booked now (the kept answers of their nodes dropped), and, in some tries, after a booking from a later instant (the room
+ * may shrink: the walks again).
+ */
+class RisingRoomProperties {
+
+    private static final NodeCluster CLUSTER = cluster(12, 4);
+
+    private static NodeCluster cluster(int cpuNodes, int gpuNodes) {
+        try {
+            Path dir = Files.createTempDirectory("rising-room");
+            Path conf = dir.resolve("slurm.conf");
+            Files.writeString(conf, SyntheticHistory.slurmConf(cpuNodes, gpuNodes));
+            NodeCluster c = SiteMapping.cluster(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)));
+            Files.delete(conf);
+            Files.delete(dir);
+            return c;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A random job of 1 to {@code maxNodes} nodes (a third of them more than one). */
+    private static JobSpec job(Random rnd, int id, int maxNodes) {
+        String[] parts = {"cpu", "gpu", "all", "cpu,all", ""};
+        String p = parts[rnd.nextInt(parts.length)];
+        List<String> list = p.isEmpty() ? List.of() : List.of(p.split(","));
+        int nodes = 1 + (rnd.nextInt(3) == 0 ? rnd.nextInt(maxNodes) : 0);
+        int cores = rnd.nextInt(5) == 0 ? 32 : 1 + rnd.nextInt(32);
+        long mem = 1000L * (1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 300));
+        List<Gres> gres = p.equals("gpu") || rnd.nextInt(8) == 0 ? List.of(new Gres("gpu", "", 1 + rnd.nextInt(4))) : List.of();
+        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).exclusive(rnd.nextInt(10) == 0).build();
+        long est = 1 + rnd.nextInt(rnd.nextBoolean() ? 100 : 5000);
+        return new JobSpec(id, "j" + id, 0, nodes, cores, mem, est, est, "normal", "a", List.of(), true, true, 0, 0, null, req);
+    }
+
+    @Property(tries = 300)
+    void theRisingShortcutsAnswerAsTheNodeWalks(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        long now = rnd.nextInt(1000);
+        boolean slurmSelection = rnd.nextInt(5) != 0;
+        TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
+        if (slurmSelection) free = free.withSlurmSelection();
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        long[] shared = {now + 1 + rnd.nextInt(100), now + 1 + rnd.nextInt(2000)};
+        for (int r = 0; r < 150; r++) {
+            JobSpec j = job(rnd, 1000 + r, 6);
+            Placement p = free.place(j);
+            if (p == null) continue;
+            held.add(free.take(p));
+            int kind = rnd.nextInt(10);
+            ends.add(kind == 0 ? now - rnd.nextInt(3) : kind < 3 ? shared[kind - 1] : now + 1 + rnd.nextInt(rnd.nextBoolean() ? 60 : 4000));
+        }
+        long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+        Placement[] h = held.toArray(new Placement[0]);
+        TresStepProfile walks = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        walks.searchWithoutRisingShortcuts();
+        TresStepProfile rising = TresStepProfile.ofReleases(now, free.copy(), t, h);
+        assertThat(rising.rising()).as("seed %d: releases only", seed).isTrue();
+        assertThat(walks.rising()).isFalse();
+        int nodeCount = rising.nodeCount();
+        List<JobSpec> shapes = new ArrayList<>();
+        for (int k = 0; k < 5; k++) shapes.add(job(rnd, 500 + k, 6));
+        int laterBooking = rnd.nextInt(3) == 0 ? 40 + rnd.nextInt(80) : -1; // this search books from a later instant
+        int fits = 0;
+        for (int k = 0; k < 150; k++) {
+            JobSpec j = rnd.nextInt(2) == 0 ? shapes.get(rnd.nextInt(shapes.size())) : job(rnd, k + 1, 6);
+            long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+            BitSet nodes = new BitSet();
+            int keep = rnd.nextInt(4); // 0: every node; else about keep quarters of them
+            for (int n = 0; n < nodeCount; n++) if (keep == 0 || rnd.nextInt(4) < keep) nodes.set(n);
+            String what = "search " + k + " of seed " + seed + " (" + (slurmSelection ? "cons_tres" : "first fit") + ", rising "
+                    + rising.rising() + "): " + j + " for " + d + " s on " + nodes;
+            AvailabilityProfile.Slot want;
+            AvailabilityProfile.Slot got;
+            if (!slurmSelection) { // first fit: the whole profile's searches only
+                long from = rnd.nextInt(4) == 0 ? now + rnd.nextInt(3000) : now;
+                want = walks.earliestFit(j, from, d);
+                got = rising.earliestFit(j, from, d);
+                assertThat(got).as(what + " from " + from).isEqualTo(want);
+                long at = want == null ? now + rnd.nextInt(3000) : want.start() + (rnd.nextBoolean() ? 0 : rnd.nextInt(200));
+                assertThat(rising.fitAt(j, at, d)).as(what + " at " + at).isEqualTo(walks.fitAt(j, at, d));
+            } else {
+                want = walks.earliestFitOn(j, now, d, nodes);
+                long upTo = switch (rnd.nextInt(4)) {
+                    case 0 -> want == null ? now + rnd.nextInt(5000) : want.start();
+                    case 1 -> want == null ? now : want.start() - 1;
+                    case 2 -> t.length == 0 ? now : Math.max(now, t[rnd.nextInt(t.length)]);
+                    default -> now + rnd.nextInt(5000);
+                };
+                // WillRunPlanner's pair: earliestFitOnUpTo, then fitAtOn at a later instant on the same nodes
+                assertThat(rising.earliestFitOnUpTo(j, now, d, nodes, upTo)).as(what + " up to " + upTo)
+                        .isEqualTo(walks.earliestFitOnUpTo(j, now, d, nodes, upTo));
+                long at = switch (rnd.nextInt(3)) {
+                    case 0 -> want == null ? now : want.start();
+                    case 1 -> t.length == 0 ? now : Math.max(now, t[rnd.nextInt(t.length)]);
+                    default -> now + rnd.nextInt(5000);
+                };
+                assertThat(rising.fitAtOn(j, at, d, nodes)).as(what + " at " + at).isEqualTo(walks.fitAtOn(j, at, d, nodes));
+                got = rising.earliestFitOn(j, now, d, nodes);
+                assertThat(got).as(what).isEqualTo(want);
+                if (rnd.nextInt(4) == 0) {
+                    long from = now + rnd.nextInt(3000);
+                    assertThat(rising.earliestFit(j, from, d)).as(what + " on every node from " + from).isEqualTo(walks.earliestFit(j, from, d));
+                }
+            }
+            if (want == null) continue;
+            fits++;
+            if (k == laterBooking && want.start() > now) { // a plan booked in the profile: its nodes' room may shrink later
+                walks.book(want.placement(), want.start(), want.start() + d);
+                rising.book(got.placement(), got.start(), got.start() + d);
+                assertThat(rising.rising()).as(what).isFalse();
+            } else if (want.start() == now && rnd.nextInt(3) != 0) { // a start in the cycle: booked from now
+                walks.book(want.placement(), now, now + d);
+                rising.book(got.placement(), now, now + d);
+            }
+        }
+        assertThat(fits).as("seed %d: some fits", seed).isPositive();
+        assertThat(rising.steps()).isEqualTo(walks.steps());
+    }
+}
