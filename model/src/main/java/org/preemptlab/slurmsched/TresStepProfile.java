@@ -927,7 +927,7 @@ final class TresStepProfile {
             }
         }
         if (!select) return t;
-        for (int q = 0; q < k; q++) fitCpus[q] = nodes.cpusAt(fitAt[q], t);
+        for (int q = 0; q < k; q++) fitCpus[q] = ConsTresSelect.availableCpus(nodes.cpusAt(fitAt[q], t), need);
         selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
         return selected != null ? t : SELECT_REFUSED;
     }
