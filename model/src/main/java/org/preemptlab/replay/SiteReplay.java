@@ -24,6 +24,7 @@ import org.preemptlab.sim.SimulationResult;
 import org.preemptlab.site.Site;
 import org.preemptlab.slurmconf.SiteMapping;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.slurmsched.RecordedPasses;
 import org.preemptlab.slurmsched.SlurmJobAttributes;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
@@ -51,32 +52,6 @@ import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
 public final class SiteReplay {
 
     public enum Priority { MULTIFACTOR, SACCT }
-
-    /**
-     * How the backfill plans the jobs it cannot start now ({@code replay --backfill-plans}): {@link #OWN_RESOURCES} each plan
-     * holds the job's own CPUs, memory and GRES; {@link #WHOLE_NODES} (the default since 2026-12-07, {@link #DEFAULT}: Slurm's
-     * backfill as its source and four recorded runs show it, docs/slurm-fidelity.md) Slurm 22.05's plans on whole nodes
-     * with cons_tres's will-run test ({@code SlurmSchedulerPolicy.withWholeNodePlans()}) and its 30-s batches aligned on the
-     * wall clock of the history's first submit ({@code withEpoch}); docs/slurm-fidelity.md, "Whole-node plans".
-     */
-    public enum BackfillPlans {
-        OWN_RESOURCES("own-resources"), WHOLE_NODES("whole-nodes");
-
-        /** The replay's plans when none is chosen: Slurm's (whole nodes). */
-        public static final BackfillPlans DEFAULT = WHOLE_NODES;
-
-        private final String label;
-
-        BackfillPlans(String label) {
-            this.label = label;
-        }
-
-        /** As the command line and the report spell it: {@code own-resources}, {@code whole-nodes}. */
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     private SiteReplay() {}
 

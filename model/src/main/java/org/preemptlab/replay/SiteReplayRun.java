@@ -8,6 +8,7 @@ import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.sim.ProgressListener;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.units.Units;
 
 /**
@@ -26,13 +27,13 @@ public final class SiteReplayRun {
      * @param phaseSeconds     the periodic passes run at phase + k × interval (≥ 0; 0 with a log)
      * @param log              slurmctld's recorded passes, or null (the phase grid)
      * @param toleranceSeconds the within-tolerance bound, or null for max(2 × bf_interval, 60 s)
-     * @param plans            how the backfill plans (null: {@link SiteReplay.BackfillPlans#DEFAULT})
+     * @param plans            how the backfill plans (null: {@link BackfillPlans#DEFAULT})
      */
     public record Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds,
-            SiteReplay.BackfillPlans plans) {
+            BackfillPlans plans) {
         public Options {
             if (priority == null) priority = SiteReplay.Priority.MULTIFACTOR;
-            if (plans == null) plans = SiteReplay.BackfillPlans.DEFAULT;
+            if (plans == null) plans = BackfillPlans.DEFAULT;
             if (phaseSeconds < 0) throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0");
             if (toleranceSeconds != null && toleranceSeconds < 0) {
                 throw new IllegalArgumentException("tolerance is " + toleranceSeconds + " s; must be ≥ 0");
@@ -42,13 +43,13 @@ public final class SiteReplayRun {
             }
         }
 
-        /** With the backfill's default plans ({@link SiteReplay.BackfillPlans#DEFAULT}). */
+        /** With the backfill's default plans ({@link BackfillPlans#DEFAULT}). */
         public Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds) {
-            this(priority, phaseSeconds, log, toleranceSeconds, SiteReplay.BackfillPlans.DEFAULT);
+            this(priority, phaseSeconds, log, toleranceSeconds, BackfillPlans.DEFAULT);
         }
 
         /** These options with the backfill's plans {@code p}. */
-        public Options withPlans(SiteReplay.BackfillPlans p) {
+        public Options withPlans(BackfillPlans p) {
             return new Options(priority, phaseSeconds, log, toleranceSeconds, p);
         }
 

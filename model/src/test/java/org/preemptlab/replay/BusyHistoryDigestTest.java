@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.history.SacctReader;
 import org.preemptlab.history.SyntheticHistory;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * Slurm's loop on a busy synthetic site (300 jobs at 1.3 × the capacity of 4 CPU + 2 GPU nodes:
@@ -69,9 +70,9 @@ class BusyHistoryDigestTest {
         String text = SyntheticHistory.slurmConf(4, 2);
         Files.writeString(conf, text.replace("SchedulerParameters=", "SchedulerParameters=batch_sched_delay=0,"));
         var history = SacctReader.read(SyntheticHistory.sacct(300, 4, 2, 1.3, 5), "sacct.txt");
-        assertDigests(conf, history, SiteReplay.BackfillPlans.WHOLE_NODES, WN_DELAY0_MULTIFACTOR, WN_DELAY0_SACCT);
+        assertDigests(conf, history, BackfillPlans.WHOLE_NODES, WN_DELAY0_MULTIFACTOR, WN_DELAY0_SACCT);
         Files.writeString(conf, text);
-        assertDigests(conf, history, SiteReplay.BackfillPlans.WHOLE_NODES, WN_MULTIFACTOR, WN_SACCT);
+        assertDigests(conf, history, BackfillPlans.WHOLE_NODES, WN_MULTIFACTOR, WN_SACCT);
     }
 
     private static final String WN_DELAY0_MULTIFACTOR = "6a6bc96a9aa96c6acb8c4b119a161a7cb827bba9f68ce4495154ba91f00d3e1e";
@@ -82,10 +83,10 @@ class BusyHistoryDigestTest {
     private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, String multifactor, String sacct)
             throws Exception {
         // these digests are the own-resource plans' (the replay's default until session 13)
-        assertDigests(conf, history, SiteReplay.BackfillPlans.OWN_RESOURCES, multifactor, sacct);
+        assertDigests(conf, history, BackfillPlans.OWN_RESOURCES, multifactor, sacct);
     }
 
-    private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, SiteReplay.BackfillPlans plans,
+    private static void assertDigests(Path conf, org.preemptlab.history.SacctHistory history, BackfillPlans plans,
             String multifactor, String sacct) throws Exception {
         HistoryReplay.Result mf = SiteReplay.replay(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)), history, 0, null,
                 SiteReplay.Priority.MULTIFACTOR, org.preemptlab.sim.ProgressListener.NONE, null, null, plans);

@@ -22,6 +22,7 @@ import org.preemptlab.sim.LogKind;
 import org.preemptlab.sim.ProgressListener;
 import org.preemptlab.sim.SimulationResult;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.slurmsched.RecordedPasses;
 
 /**
@@ -134,7 +135,7 @@ class CalcTickOrderReplayTest {
                 fixture("full-log-run2", "sacctmgr-dump.txt"), fixture("full-log-run2", "sacctmgr-qos.txt")));
         SimulationResult[] sim = new SimulationResult[1];
         SiteReplay.replay(site, h, 0, null, SiteReplay.Priority.MULTIFACTOR, ProgressListener.NONE, sim, log,
-                SiteReplay.BackfillPlans.OWN_RESOURCES, true);
+                BackfillPlans.OWN_RESOURCES, true);
         JobRun j = sim[0].jobs().stream().filter(r -> r.name().equals("13_2")).findFirst().orElseThrow();
         assertEquals(117L, j.firstStart());
         LogEntry start = sim[0].timeline().log().stream().filter(e -> e.kind() == LogKind.START && e.job() == j.index())

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.preemptlab.fidelity.StartComparison;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * The pair recorded by session 13's fresh-clone CI rehearsal (`proof.sh ci` at 13:45–13:52 UTC on 7 December, slurmctld's debug
@@ -25,7 +26,7 @@ class FreshPairReplayTest {
     @Test
     void theLogReplaysAreSlurmsScheduleToTheSecond() throws Exception {
         for (String run : List.of("ci-log-fresh-run1", "ci-log-fresh-run2")) {
-            StartComparison c = PairReplays.replay("ci-log-fresh-run1", run, true, SiteReplay.BackfillPlans.DEFAULT).comparison();
+            StartComparison c = PairReplays.replay("ci-log-fresh-run1", run, true, BackfillPlans.DEFAULT).comparison();
             assertEquals(43, c.jobs(), run);
             assertEquals(1.0, c.withinToleranceShare(), 1e-9, run);
             assertEquals(0.0, c.meanAbsStartErrorSeconds(), run);

@@ -12,6 +12,7 @@ import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctReader;
 import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * A loaded real-Slurm pair with slurmctld's log: the CI workload run twice by {@code proof.sh ci} at 11:54–12:00 UTC on
@@ -27,7 +28,7 @@ import org.preemptlab.slurmconf.SlurmSite;
  */
 class LoadedPairReplayTest {
 
-    private static StartComparison replay(String run, boolean withLog, SiteReplay.BackfillPlans plans) throws Exception {
+    private static StartComparison replay(String run, boolean withLog, BackfillPlans plans) throws Exception {
         return PairReplays.replay("ci-log-loaded-run1", run, withLog, plans).comparison();
     }
 
@@ -39,7 +40,7 @@ class LoadedPairReplayTest {
     @Test
     void withTheLogEachReplayMeetsTheIssuesCriteriaAgainstThisFloor() throws Exception {
         StartComparison floor = NoiseFloorTest.noise("ci-log-loaded");
-        for (String run : List.of("ci-log-loaded-run1", "ci-log-loaded-run2")) for (SiteReplay.BackfillPlans plans : SiteReplay.BackfillPlans.values()) {
+        for (String run : List.of("ci-log-loaded-run1", "ci-log-loaded-run2")) for (BackfillPlans plans : BackfillPlans.values()) {
             StartComparison c = replay(run, true, plans);
             assertEquals(43, c.jobs(), run);
             assertTrue(c.withinToleranceShare() >= floor.withinToleranceShare(), run + " share " + c.withinToleranceShare());
@@ -58,7 +59,7 @@ class LoadedPairReplayTest {
         // either (session 13): mean 4.81 / 4.23 s, tau 0.862 / 0.869; with the %N only, run 2 had 13_3 at +5 s
         // (docs/slurm-fidelity.md, "The quiet pair's misses, job by job")
         for (String run : List.of("ci-log-loaded-run1", "ci-log-loaded-run2")) {
-            StartComparison c = replay(run, true, SiteReplay.BackfillPlans.WHOLE_NODES);
+            StartComparison c = replay(run, true, BackfillPlans.WHOLE_NODES);
             assertEquals(43, c.jobs(), run);
             java.util.Map<String, Long> off = new java.util.TreeMap<>();
             for (StartComparison.Row row : c.rows()) if (row.predictedStart() != row.actualStart()) off.put(row.key(), row.deltaSeconds());
@@ -74,7 +75,7 @@ class LoadedPairReplayTest {
         // reshuffle either way; the log replays: run 1 unchanged, run 2 3.42 -> 2.91 s, tau 0.916 -> 0.924) (what CI's
         // regression check allows: tau >= 0.50, share >= 0.90, mean <= 20 s)
         for (String run : List.of("ci-log-loaded-run1", "ci-log-loaded-run2")) {
-            StartComparison c = replay(run, false, SiteReplay.BackfillPlans.DEFAULT);
+            StartComparison c = replay(run, false, BackfillPlans.DEFAULT);
             assertEquals(43, c.jobs(), run);
             assertTrue(c.withinToleranceShare() >= 0.90, run + " share " + c.withinToleranceShare());
             assertTrue(c.startOrderKendallTau() >= 0.70, run + " tau " + c.startOrderKendallTau());

@@ -8,6 +8,7 @@ import org.preemptlab.history.SacctReader;
 import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.slurmconf.SlurmSite;
 import org.preemptlab.sim.ProgressListener;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /** Replays of a recorded pair's fixtures (run 2 shares run 1's slurm.conf and gres.conf), for the pair tests. */
 final class PairReplays {
@@ -15,12 +16,12 @@ final class PairReplays {
     private PairReplays() {}
 
     /** Run {@code run} replayed on {@code siteRun}'s site files, with its slurmctld log or without, with the given plans. */
-    static HistoryReplay.Result replay(String siteRun, String run, boolean withLog, SiteReplay.BackfillPlans plans) throws Exception {
+    static HistoryReplay.Result replay(String siteRun, String run, boolean withLog, BackfillPlans plans) throws Exception {
         return replay(siteRun, run, withLog ? Files.readAllLines(fixture(run, "slurmctld-log.txt")) : null, plans);
     }
 
     /** The same with the given log lines ({@code null}: no log). */
-    static HistoryReplay.Result replay(String siteRun, String run, List<String> logLines, SiteReplay.BackfillPlans plans) throws Exception {
+    static HistoryReplay.Result replay(String siteRun, String run, List<String> logLines, BackfillPlans plans) throws Exception {
         SlurmSite site = SlurmSite.read(new SlurmSite.Files(fixture(siteRun, "slurm.conf"), fixture(siteRun, "gres.conf"),
                 fixture(run, "sacctmgr-dump.txt"), fixture(run, "sacctmgr-qos.txt")));
         SlurmctldLog log = logLines == null ? null : SlurmctldLog.parse(logLines);

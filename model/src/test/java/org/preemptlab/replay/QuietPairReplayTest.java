@@ -12,6 +12,7 @@ import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctReader;
 import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * A quiet real-Slurm pair with slurmctld's log (the CI workload run twice at 10:47–10:53 UTC on 7 December, load ≈ 1,
@@ -27,7 +28,7 @@ class QuietPairReplayTest {
 
     /** The own-resource plans' replays (the default until session 13): the observations below are theirs. */
     private static HistoryReplay.Result replay(String run, boolean withLog) throws Exception {
-        return PairReplays.replay("ci-log-quiet-run1", run, withLog, SiteReplay.BackfillPlans.OWN_RESOURCES);
+        return PairReplays.replay("ci-log-quiet-run1", run, withLog, BackfillPlans.OWN_RESOURCES);
     }
 
     /** The log replay with the passes' lines only (as proof.sh's "passes" replay: the submit and end lines left out). */
@@ -36,7 +37,7 @@ class QuietPairReplayTest {
                 .filter(l -> !l.contains("_slurm_rpc_submit_batch_job") && !l.contains("_job_complete: JobId")
                         && !l.contains("Time limit exhausted for JobId"))
                 .toList();
-        return PairReplays.replay("ci-log-quiet-run1", run, lines, SiteReplay.BackfillPlans.OWN_RESOURCES).comparison();
+        return PairReplays.replay("ci-log-quiet-run1", run, lines, BackfillPlans.OWN_RESOURCES).comparison();
     }
 
     @Test
@@ -87,13 +88,13 @@ class QuietPairReplayTest {
         // 42's CPUs (Slurm: 64) and the cpu partition's schedule reshuffles from there (17 +25 s, 32 -11 s, ...). With
         // whole-node plans and the array's %N counted in the pass, the log replays put all 43 jobs at Slurm's second
         for (String run : List.of("ci-log-quiet-run1", "ci-log-quiet-run2")) {
-            HistoryReplay.Result whole = PairReplays.replay("ci-log-quiet-run1", run, true, SiteReplay.BackfillPlans.WHOLE_NODES);
+            HistoryReplay.Result whole = PairReplays.replay("ci-log-quiet-run1", run, true, BackfillPlans.WHOLE_NODES);
             for (StartComparison.Row row : whole.comparison().rows()) assertEquals(row.actualStart(), row.predictedStart(), run + " job " + row.key());
             assertEquals(43, whole.comparison().jobs(), run);
             HistoryReplay.Result own = replay(run, true);
             assertEquals(59L, start(own, "41_1"), run);
             assertEquals(64L, start(whole, "41_1"), run);
-            assertEquals(whole.comparison().rows(), PairReplays.replay("ci-log-quiet-run1", run, true, SiteReplay.BackfillPlans.DEFAULT)
+            assertEquals(whole.comparison().rows(), PairReplays.replay("ci-log-quiet-run1", run, true, BackfillPlans.DEFAULT)
                     .comparison().rows(), run + ": the default plans are the whole-node ones");
         }
     }

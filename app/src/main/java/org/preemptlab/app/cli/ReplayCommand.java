@@ -22,6 +22,7 @@ import org.preemptlab.slurmconf.SlurmSite;
 import org.preemptlab.slurmconf.ImportReport;
 import org.preemptlab.slurmconf.SlurmConf;
 import org.preemptlab.slurmconf.SlurmConfParser;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.units.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -114,11 +115,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "replay (--model site): how the backfill plans the jobs it cannot start now: whole-nodes (default: Slurm's "
                     + "plans on whole nodes, cons_tres's will-run test, 30-s batches on the wall clock; docs/slurm-fidelity.md, "
                     + "\"Whole-node plans\") or own-resources (each plan holds only the job's CPUs, memory, GRES)")
-    SiteReplay.BackfillPlans backfillPlans;
+    BackfillPlans backfillPlans;
 
     /** The plans chosen, else the replay's default. */
-    private SiteReplay.BackfillPlans plans() {
-        return backfillPlans != null ? backfillPlans : SiteReplay.BackfillPlans.DEFAULT;
+    private BackfillPlans plans() {
+        return backfillPlans != null ? backfillPlans : BackfillPlans.DEFAULT;
     }
 
     @Option(names = "--out-csv", paramLabel = "JOBS.csv", description = "the per-job table")
@@ -155,7 +156,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (slurmctldLog != null && (against != null || model.strip().equalsIgnoreCase("nodes"))) {
             throw new IllegalArgumentException("--slurmctld-log is for a replay with --model site, not with --against-sacct or --model nodes");
         }
-        if (backfillPlans == SiteReplay.BackfillPlans.WHOLE_NODES && (against != null || model.strip().equalsIgnoreCase("nodes"))) {
+        if (backfillPlans == BackfillPlans.WHOLE_NODES && (against != null || model.strip().equalsIgnoreCase("nodes"))) {
             throw new IllegalArgumentException("--backfill-plans whole-nodes is for a replay with --model site (Slurm's TRES nodes), "
                     + "not with --against-sacct or --model nodes");
         }
@@ -228,7 +229,7 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("actual", q(sacct.getFileName().toString()));
             extra.put("scheduler", q("slurm"));
             extra.put("phaseSeconds", Long.toString(phase));
-            extra.put("backfillPlans", q(m.equals("nodes") ? SiteReplay.BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
+            extra.put("backfillPlans", q(m.equals("nodes") ? BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));
             extra.put("backfillCycles", Long.toString(r.backfillCycles()));

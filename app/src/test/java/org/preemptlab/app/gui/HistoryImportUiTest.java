@@ -27,6 +27,7 @@ import org.preemptlab.history.SacctReader;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.units.Units;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -234,15 +235,15 @@ class HistoryImportUiTest extends ShellUiTest {
         HistoryView view = (HistoryView) window.getScene().getRoot();
         HistoryImportViewModel vm = view.viewModel();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<SiteReplay.BackfillPlans> plans = robot.lookup("#history-backfill-plans")
+        javafx.scene.control.ChoiceBox<BackfillPlans> plans = robot.lookup("#history-backfill-plans")
                 .queryAs(javafx.scene.control.ChoiceBox.class);
         Label hint = robot.lookup("#history-backfill-plans-hint").queryAs(Label.class);
-        assertThat(plans.getValue()).isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
+        assertThat(plans.getValue()).isEqualTo(BackfillPlans.WHOLE_NODES);
         assertThat(Fx.call(() -> plans.getConverter().toString(plans.getValue()))).isEqualTo("whole nodes");
         assertThat(hint.getText()).startsWith("whole nodes: ").contains("its whole nodes");
         fillFixture(robot, fixture("sacct.txt"));
-        Fx.run(() -> plans.setValue(SiteReplay.BackfillPlans.OWN_RESOURCES));
-        assertThat(vm.backfillPlansProperty().get()).isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        Fx.run(() -> plans.setValue(BackfillPlans.OWN_RESOURCES));
+        assertThat(vm.backfillPlansProperty().get()).isEqualTo(BackfillPlans.OWN_RESOURCES);
         assertThat(hint.getText()).startsWith("own resources: ").contains("only the CPUs, memory and GPUs it asks for");
         replay(robot);
         assertThat(vm.state()).as(vm.errorProperty().get()).isEqualTo(HistoryImportViewModel.State.DONE);
@@ -252,7 +253,7 @@ class HistoryImportUiTest extends ShellUiTest {
                 "--sacct", fixture("sacct.txt").toString(), "--backfill-plans", "own-resources");
         assertThat(cli.report()).contains("\"backfillPlans\": \"own-resources\"");
         FidelityViewModel f = view.fidelityView().viewModel();
-        assertThat(f.backfillPlans()).isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        assertThat(f.backfillPlans()).isEqualTo(BackfillPlans.OWN_RESOURCES);
         sameNumbers(f.comparison().toJson(java.util.Map.of()), cli.report());
         assertThat(f.warnings()).anySatisfy(w -> assertThat(w).startsWith("backfill plans: each holds only its job's"));
         for (String w : f.warnings()) assertThat(cli.out()).contains("warning: " + w);

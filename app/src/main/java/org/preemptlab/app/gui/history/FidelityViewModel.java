@@ -14,8 +14,8 @@ import org.preemptlab.fidelity.WhatIfComparison;
 import org.preemptlab.limits.PendingReason;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.ReplayReasons;
-import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.replay.SiteReplayRun;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.units.Units;
 
 /**
@@ -54,7 +54,7 @@ public final class FidelityViewModel {
     private final List<String> warnings;
     private final WhatIfComparison whatIf;
     /** The backfill plans the replay used, or null when not known (a replay not made by the import window). */
-    private final SiteReplay.BackfillPlans plans;
+    private final BackfillPlans plans;
     private final ObjectProperty<ColorBy> colorBy = new SimpleObjectProperty<>(this, "colorBy", ColorBy.PARTITION);
 
     public FidelityViewModel(String title, HistoryReplay.Result result, ReplayReasons reasons) {
@@ -67,12 +67,12 @@ public final class FidelityViewModel {
     }
 
     /** As {@link #FidelityViewModel(String, SiteReplayRun.Outcome)}, saying which backfill plans the replay used. */
-    public FidelityViewModel(String title, SiteReplayRun.Outcome outcome, SiteReplay.BackfillPlans plans) {
+    public FidelityViewModel(String title, SiteReplayRun.Outcome outcome, BackfillPlans plans) {
         this(title, outcome.result(), outcome.reasons(), outcome.warnings(), outcome.whatIf(), plans);
     }
 
     private FidelityViewModel(String title, HistoryReplay.Result result, ReplayReasons reasons, List<String> warnings, WhatIfComparison whatIf,
-            SiteReplay.BackfillPlans plans) {
+            BackfillPlans plans) {
         this.plans = plans;
         this.title = title;
         this.result = result;
@@ -87,7 +87,7 @@ public final class FidelityViewModel {
     }
 
     /** The backfill plans the replay used ({@code replay --backfill-plans}), or null when not known. */
-    public SiteReplay.BackfillPlans backfillPlans() {
+    public BackfillPlans backfillPlans() {
         return plans;
     }
 

@@ -25,6 +25,7 @@ import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.units.Units;
 
 /**
@@ -46,8 +47,8 @@ public final class HistoryImportViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObjectProperty<FidelityViewModel> result = new SimpleObjectProperty<>(this, "result");
     private final ObjectProperty<SiteReplay.Priority> priority = new SimpleObjectProperty<>(this, "priority", SiteReplay.Priority.MULTIFACTOR);
-    private final ObjectProperty<SiteReplay.BackfillPlans> backfillPlans = new SimpleObjectProperty<>(this, "backfillPlans",
-            SiteReplay.BackfillPlans.DEFAULT);
+    private final ObjectProperty<BackfillPlans> backfillPlans = new SimpleObjectProperty<>(this, "backfillPlans",
+            BackfillPlans.DEFAULT);
     private HistoryImportForm.Request request;
     private TaskHandle pending;
     /** Set by {@link #cancel()}; read by the task between its steps (also before {@link #pending} is known). */
@@ -79,17 +80,17 @@ public final class HistoryImportViewModel {
      * job keeps only the CPUs, memory and GPUs it asks for) or whole nodes (Slurm 22.05: a planned job keeps its whole
      * nodes, and starts are tested with cons_tres's will-run test in 30-s batches). Null counts as own resources.
      */
-    public ObjectProperty<SiteReplay.BackfillPlans> backfillPlansProperty() {
+    public ObjectProperty<BackfillPlans> backfillPlansProperty() {
         return backfillPlans;
     }
 
     /** The backfill plans chosen, the replay's default (whole nodes) when none is. */
-    public SiteReplay.BackfillPlans backfillPlans() {
-        return backfillPlans.get() == null ? SiteReplay.BackfillPlans.DEFAULT : backfillPlans.get();
+    public BackfillPlans backfillPlans() {
+        return backfillPlans.get() == null ? BackfillPlans.DEFAULT : backfillPlans.get();
     }
 
     /** The backfill plans as a person reads them, with what they mean, in one line. */
-    public static String describe(SiteReplay.BackfillPlans plans) {
+    public static String describe(BackfillPlans plans) {
         return switch (plans) {
             case OWN_RESOURCES -> "own resources: a job the backfill plans ahead holds only the CPUs, memory and GPUs it asks for "
                     + "(a backfill that shares nodes with its plans)";
@@ -147,7 +148,7 @@ public final class HistoryImportViewModel {
     public boolean run() {
         if (request == null || state.get() == State.RUNNING) return false;
         HistoryImportForm.Request req = request;
-        SiteReplay.BackfillPlans plans = backfillPlans();
+        BackfillPlans plans = backfillPlans();
         String title = req.describe();
         String how = " (backfill plans: " + label(plans) + ")";
         state.set(State.RUNNING);
@@ -205,7 +206,7 @@ public final class HistoryImportViewModel {
     }
 
     /** The backfill plans' short name: "own resources", "whole nodes". */
-    public static String label(SiteReplay.BackfillPlans plans) {
+    public static String label(BackfillPlans plans) {
         return switch (plans) {
             case OWN_RESOURCES -> "own resources";
             case WHOLE_NODES -> "whole nodes";

@@ -24,6 +24,7 @@ import javafx.util.StringConverter;
 import org.preemptlab.app.gui.background.TaskMonitor;
 import org.preemptlab.app.gui.history.HistoryImportForm.Field;
 import org.preemptlab.replay.SiteReplay;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /**
  * File ▸ Import Slurm history: the site's files (slurm.conf and the sacct table required), Replay,
@@ -136,17 +137,17 @@ public final class HistoryView extends BorderPane {
         Label priorityName = new Label("priority");
         priorityName.setMinWidth(Label.USE_PREF_SIZE);
         options.addRow(rows[HistoryImportForm.Section.OPTIONS.ordinal()]++, priorityName, priority);
-        ChoiceBox<SiteReplay.BackfillPlans> plans = new ChoiceBox<>();
+        ChoiceBox<BackfillPlans> plans = new ChoiceBox<>();
         plans.setId("history-backfill-plans");
-        plans.getItems().setAll(SiteReplay.BackfillPlans.values());
+        plans.getItems().setAll(BackfillPlans.values());
         plans.setConverter(new StringConverter<>() {
             @Override
-            public String toString(SiteReplay.BackfillPlans p) {
+            public String toString(BackfillPlans p) {
                 return p == null ? "" : HistoryImportViewModel.label(p);
             }
 
             @Override
-            public SiteReplay.BackfillPlans fromString(String s) {
+            public BackfillPlans fromString(String s) {
                 return null;
             }
         });

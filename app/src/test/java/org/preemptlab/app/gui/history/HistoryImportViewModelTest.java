@@ -22,6 +22,7 @@ import org.preemptlab.history.SacctReader;
 import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.slurmconf.SlurmConfException;
 import org.preemptlab.slurmconf.SlurmSite;
+import org.preemptlab.slurmsched.BackfillPlans;
 
 /** The history import off the toolkit: the form's checks, a replay on a real worker thread, cancel, errors. */
 class HistoryImportViewModelTest {
@@ -137,32 +138,32 @@ class HistoryImportViewModelTest {
     @Test
     void theBackfillPlansChosenReachTheReplayAndAreShownWithItsResult() throws Exception {
         HistoryImportViewModel vm = new HistoryImportViewModel(TaskRunner.sameThread());
-        assertThat(vm.backfillPlansProperty().get()).as("the default, as the command's").isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
+        assertThat(vm.backfillPlansProperty().get()).as("the default, as the command's").isEqualTo(BackfillPlans.WHOLE_NODES);
         fill(vm, fixture("slurm.conf"), fixture("sacct.txt"));
         assertThat(vm.run()).isTrue();
         FidelityViewModel whole = vm.resultProperty().get();
-        assertThat(whole.backfillPlans()).isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
+        assertThat(whole.backfillPlans()).isEqualTo(BackfillPlans.WHOLE_NODES);
         assertThat(whole.warnings()).noneSatisfy(w -> assertThat(w).startsWith("backfill plans: "));
 
-        vm.backfillPlansProperty().set(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        vm.backfillPlansProperty().set(BackfillPlans.OWN_RESOURCES);
         assertThat(vm.run()).isTrue();
         assertThat(vm.state()).as(vm.errorProperty().get()).isEqualTo(State.DONE);
         FidelityViewModel own = vm.resultProperty().get();
-        assertThat(own.backfillPlans()).isEqualTo(SiteReplay.BackfillPlans.OWN_RESOURCES);
+        assertThat(own.backfillPlans()).isEqualTo(BackfillPlans.OWN_RESOURCES);
         assertThat(own.warnings()).anySatisfy(w -> assertThat(w).startsWith("backfill plans: each holds only its job's"));
         StartComparison model = org.preemptlab.replay.SiteReplayRun.run(SlurmSite.read(new SlurmSite.Files(fixture("slurm.conf"),
                 fixture("gres.conf"), fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), null, SacctReader.read(fixture("sacct.txt")),
-                org.preemptlab.replay.SiteReplayRun.Options.defaults().withPlans(SiteReplay.BackfillPlans.OWN_RESOURCES), false, null)
+                org.preemptlab.replay.SiteReplayRun.Options.defaults().withPlans(BackfillPlans.OWN_RESOURCES), false, null)
                 .result().comparison();
         assertThat(own.comparison().rows()).isEqualTo(model.rows());
         assertThat(own.comparison().rows()).isNotEqualTo(whole.comparison().rows());
         assertThat(vm.statusProperty().get()).startsWith("sacct.txt (backfill plans: own resources): 43 jobs: ");
         assertThat(own.summary().get(own.summary().size() - 1)).isEqualTo(new FidelityViewModel.SummaryLine("Backfill plans",
-                HistoryImportViewModel.describe(SiteReplay.BackfillPlans.OWN_RESOURCES)));
-        assertThat(HistoryImportViewModel.describe(SiteReplay.BackfillPlans.OWN_RESOURCES)).startsWith("own resources: ");
+                HistoryImportViewModel.describe(BackfillPlans.OWN_RESOURCES)));
+        assertThat(HistoryImportViewModel.describe(BackfillPlans.OWN_RESOURCES)).startsWith("own resources: ");
 
         vm.backfillPlansProperty().set(null);
-        assertThat(vm.backfillPlans()).as("none chosen: the default").isEqualTo(SiteReplay.BackfillPlans.WHOLE_NODES);
+        assertThat(vm.backfillPlans()).as("none chosen: the default").isEqualTo(BackfillPlans.WHOLE_NODES);
     }
 
     @Test
