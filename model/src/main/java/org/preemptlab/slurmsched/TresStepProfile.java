@@ -919,22 +919,15 @@ final class TresStepProfile {
         long t = nodesNeeded <= 0 ? from : Math.max(from, se[i]);
         if (t > limit) return Long.MAX_VALUE; // NEVER included
         // the usable nodes whose earliest start is ≤ t: a prefix of the sorted order, back in walk order
-        long[] picks = o.picks; // a bit per walk position
-        int words = (n + 63) >>> 6;
+        int[] picks = o.picks;
+        int k = 0;
         for (int j = 0; j < n && se[j] <= t; j++) {
             int node = at[sp[j]];
             if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue;
-            picks[sp[j] >>> 6] |= 1L << sp[j];
+            picks[k++] = sp[j];
         }
-        int k = 0;
-        for (int w0 = 0; w0 < words; w0++) {
-            long bits = picks[w0];
-            picks[w0] = 0;
-            while (bits != 0) {
-                fitAt[k++] = at[(w0 << 6) + Long.numberOfTrailingZeros(bits)];
-                bits &= bits - 1;
-            }
-        }
+        Arrays.sort(picks, 0, k);
+        for (int q = 0; q < k; q++) fitAt[q] = at[picks[q]];
         if (!select) return t;
         for (int q = 0; q < k; q++) fitCpus[q] = ConsTresSelect.availableCpus(nodes.cpusAt(fitAt[q], t), need);
         selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
@@ -956,7 +949,7 @@ final class TresStepProfile {
         /** The walk positions by (earliest start, position), and their earliest starts. */
         final int[] sorted;
         final long[] sortedEarliest;
-        final long[] picks;
+        final int[] picks;
         /** Each position's earliest start when last sorted. */
         final long[] posEarliest;
         int bookingsSeen = -1;
@@ -967,7 +960,7 @@ final class TresStepProfile {
             this.node = node;
             this.sorted = new int[node.length];
             this.sortedEarliest = new long[node.length];
-            this.picks = new long[(node.length + 63) >>> 6];
+            this.picks = new int[node.length];
             this.posEarliest = new long[node.length];
         }
     }
@@ -1040,40 +1033,16 @@ final class TresStepProfile {
         return true;
     }
 
-    /** Sorts the order's positions by (earliest start, position): packed as (start − least) · 2^bits + position where that fits. */
+    /** Sorts the order's positions by (earliest start, position) (an insertion sort: after a booking few moved). */
     private static void sortOrder(RisingOrder o) {
         int n = o.node.length;
         int[] sp = o.sorted;
         long[] se = o.sortedEarliest;
-        long least = Long.MAX_VALUE;
-        long most = Long.MIN_VALUE;
         for (int p = 0; p < n; p++) {
             long v = o.e[o.node[p]];
             o.posEarliest[p] = v;
-            if (v == NodeTimelines.NEVER) continue;
-            least = Math.min(least, v);
-            most = Math.max(most, v);
-        }
-        int bits = 32 - Integer.numberOfLeadingZeros(n);
-        long cap = 1L << (62 - bits); // NEVER's packed start: after every other
-        if (least == Long.MAX_VALUE || (most - least >= 0 && most - least < cap)) {
-            long[] packed = new long[n];
-            for (int p = 0; p < n; p++) {
-                long v = o.posEarliest[p];
-                packed[p] = ((v == NodeTimelines.NEVER ? cap : v - least) << bits) | p;
-            }
-            Arrays.sort(packed);
-            long mask = (1L << bits) - 1;
-            for (int j = 0; j < n; j++) {
-                sp[j] = (int) (packed[j] & mask);
-                se[j] = o.posEarliest[sp[j]];
-            }
-            return;
-        }
-        for (int p = 0; p < n; p++) { // an insertion sort: positions come in rising order, equal starts stay by position
-            long v = o.posEarliest[p];
             int q = p;
-            while (q > 0 && se[q - 1] > v) {
+            while (q > 0 && se[q - 1] > v) { // positions come in rising order: equal starts stay by position
                 sp[q] = sp[q - 1];
                 se[q] = se[q - 1];
                 q--;
