@@ -385,7 +385,6 @@ final class TresStepProfile {
             }
         }
         for (long[] e : risingByNeed.values()) for (int node : placement.nodes()) e[node] = UNKNOWN; // their room changed
-        risingBookings++;
         for (int node : placement.nodes()) {
             if (!nodes.take(node, from, to, placement.coresPerNode(), placement.memoryPerNodeMb(), placement.gresPerNode())) {
                 throw new IllegalStateException("node " + cluster.nodeName(node) + " has not " + placement.coresPerNode() + " CPUs and "
@@ -395,8 +394,6 @@ final class TresStepProfile {
         }
         if (!risingByNeed.isEmpty() && !nodes.rising()) { // a plan in the profile: no search reads the kept answers again
             risingByNeed.clear();
-            risingOrders.clear();
-            Arrays.fill(orderAt, null);
             lastNeedKey = null;
             lastNeedEarliest = null;
         }
@@ -902,154 +899,37 @@ final class TresStepProfile {
         boolean select = shape.slurmSelection();
         if (select) classLastT[x0] = from;
         long[] e = risingEarliest(cpus, need);
-        RisingOrder o = risingOrder(cands, order, x0, x1, e, cpus, need);
-        int[] sp = o.sorted;
-        long[] se = o.sortedEarliest;
-        int[] at = o.node;
-        int n = sp.length;
-        // the needed-th smallest earliest start among the usable nodes: the first nodesNeeded of them in the sorted order
-        int count = 0;
-        int i = 0;
-        for (; i < n; i++) {
-            int node = at[sp[i]];
-            if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
-            if (++count == nodesNeeded) break;
-        }
-        if (count < nodesNeeded) return Long.MAX_VALUE;
-        long t = nodesNeeded <= 0 ? from : Math.max(from, se[i]);
-        if (t > limit) return Long.MAX_VALUE; // NEVER included
-        // the usable nodes whose earliest start is ≤ t: a prefix of the sorted order, back in walk order
-        int[] picks = o.picks;
         int k = 0;
-        for (int j = 0; j < n && se[j] <= t; j++) {
-            int node = at[sp[j]];
-            if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue;
-            picks[k++] = sp[j];
+        int failed = 0;
+        for (int y = x0; y < x1; y++) {
+            TresCapacity.Candidate cand = cands.get(order[y]);
+            for (int node = cand.firstNode(); node < cand.endNode(); node++) {
+                if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
+                long s = e[node];
+                if (s == UNKNOWN) s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
+                if (s <= from) fitAt[k++] = node;
+                else laterAt[failed++] = s;
+            }
         }
-        Arrays.sort(picks, 0, k);
-        for (int q = 0; q < k; q++) fitAt[q] = at[picks[q]];
+        long t = from;
+        if (k < nodesNeeded) {
+            int r = nodesNeeded - k;
+            if (r > failed) return Long.MAX_VALUE;
+            t = rthSmallest(laterAt, failed, r);
+            if (t > limit) return Long.MAX_VALUE; // NEVER included
+            k = 0;
+            for (int y = x0; y < x1; y++) {
+                TresCapacity.Candidate cand = cands.get(order[y]);
+                for (int node = cand.firstNode(); node < cand.endNode(); node++) {
+                    if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue;
+                    if (e[node] <= t) fitAt[k++] = node;
+                }
+            }
+        }
         if (!select) return t;
         for (int q = 0; q < k; q++) fitCpus[q] = ConsTresSelect.availableCpus(nodes.cpusAt(fitAt[q], t), need);
         selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
         return selected != null ? t : SELECT_REFUSED;
-    }
-
-    /**
-     * A class's nodes (its walk positions: candidates in turn, each one's nodes in node order) sorted by their earliest
-     * start for one need ({@link #risingEarliest}'s array {@code e}), ties by position: the nodes with an earliest start
-     * ≤ t are a prefix of {@code sorted}. Made on a class's first search in the profile; checked again after a booking
-     * (which marks its nodes {@link #UNKNOWN} in every need's array) and made afresh if one of its nodes changed.
-     */
-    private static final class RisingOrder {
-        final long[] e;
-        /** Per candidate of the class, its first node and end node. */
-        final int[] ranges;
-        /** The node at each walk position. */
-        final int[] node;
-        /** The walk positions by (earliest start, position), and their earliest starts. */
-        final int[] sorted;
-        final long[] sortedEarliest;
-        final int[] picks;
-        /** Each position's earliest start when last sorted. */
-        final long[] posEarliest;
-        int bookingsSeen = -1;
-
-        RisingOrder(long[] e, int[] ranges, int[] node) {
-            this.e = e;
-            this.ranges = ranges;
-            this.node = node;
-            this.sorted = new int[node.length];
-            this.sortedEarliest = new long[node.length];
-            this.picks = new int[node.length];
-            this.posEarliest = new long[node.length];
-        }
-    }
-
-    /** {@link RisingOrder}s by need array (identity) and class ranges. */
-    private record OrderKey(long[] e, int[] ranges) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof OrderKey k && e == k.e && Arrays.equals(ranges, k.ranges);
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(e) * 31 + Arrays.hashCode(ranges);
-        }
-    }
-
-    private final java.util.HashMap<OrderKey, RisingOrder> risingOrders = new java.util.HashMap<>();
-    /** The last order used per class start {@code x0}, checked by content before reuse. */
-    private RisingOrder[] orderAt = new RisingOrder[0];
-    /** Bookings so far (each marks its nodes {@link #UNKNOWN}): an order made before the last one is checked again. */
-    private int risingBookings;
-
-    /** The sorted order of class {@code order[x0 .. x1)} for need array {@code e}, up to date. */
-    private RisingOrder risingOrder(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, long[] e, long cpus, long[] need) {
-        if (orderAt.length <= x0) orderAt = Arrays.copyOf(orderAt, Math.max(x0 + 1, 2 * orderAt.length));
-        RisingOrder o = orderAt[x0];
-        if (o == null || o.e != e || !sameRanges(o.ranges, cands, order, x0, x1)) {
-            int[] ranges = new int[2 * (x1 - x0)];
-            int total = 0;
-            for (int y = x0; y < x1; y++) {
-                TresCapacity.Candidate cand = cands.get(order[y]);
-                ranges[2 * (y - x0)] = cand.firstNode();
-                ranges[2 * (y - x0) + 1] = cand.endNode();
-                total += cand.endNode() - cand.firstNode();
-            }
-            OrderKey key = new OrderKey(e, ranges);
-            o = risingOrders.get(key);
-            if (o == null) {
-                int[] at = new int[total];
-                int p = 0;
-                for (int r = 0; r < ranges.length; r += 2) for (int node = ranges[r]; node < ranges[r + 1]; node++) at[p++] = node;
-                o = new RisingOrder(e, ranges, at);
-                risingOrders.put(key, o);
-            }
-            orderAt[x0] = o;
-        }
-        if (o.bookingsSeen != risingBookings) {
-            // compared with the starts it was sorted by: another class's search may have asked a changed node again
-            boolean changed = o.bookingsSeen < 0;
-            for (int p = 0; p < o.node.length; p++) {
-                int node = o.node[p];
-                long v = e[node];
-                if (v == UNKNOWN) v = e[node] = nodes.earliestRising(node, cpus, need[1], need);
-                if (v != o.posEarliest[p]) changed = true;
-            }
-            if (changed) sortOrder(o);
-            o.bookingsSeen = risingBookings;
-        }
-        return o;
-    }
-
-    /** Whether {@code ranges} are those of candidates {@code order[x0 .. x1)}. */
-    private static boolean sameRanges(int[] ranges, List<TresCapacity.Candidate> cands, int[] order, int x0, int x1) {
-        if (ranges.length != 2 * (x1 - x0)) return false;
-        for (int y = x0, r = 0; y < x1; y++, r += 2) {
-            TresCapacity.Candidate cand = cands.get(order[y]);
-            if (ranges[r] != cand.firstNode() || ranges[r + 1] != cand.endNode()) return false;
-        }
-        return true;
-    }
-
-    /** Sorts the order's positions by (earliest start, position) (an insertion sort: after a booking few moved). */
-    private static void sortOrder(RisingOrder o) {
-        int n = o.node.length;
-        int[] sp = o.sorted;
-        long[] se = o.sortedEarliest;
-        for (int p = 0; p < n; p++) {
-            long v = o.e[o.node[p]];
-            o.posEarliest[p] = v;
-            int q = p;
-            while (q > 0 && se[q - 1] > v) { // positions come in rising order: equal starts stay by position
-                sp[q] = sp[q - 1];
-                se[q] = se[q - 1];
-                q--;
-            }
-            sp[q] = p;
-            se[q] = v;
-        }
     }
 
     /** {@link #risingEarliest}'s mark of a node not asked yet (or whose room changed since). */
