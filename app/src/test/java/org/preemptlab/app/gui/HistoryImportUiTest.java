@@ -74,14 +74,7 @@ class HistoryImportUiTest extends ShellUiTest {
      */
     private static void replay(FxRobot robot) {
         robot.clickOn("#history-replay");
-        Fx.run(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w.getScene() != null && w.getScene().getRoot() != null) {
-                    w.getScene().getRoot().applyCss();
-                    w.getScene().getRoot().layout();
-                }
-            }
-        });
+        layOut();
     }
 
     private void fillFixture(FxRobot robot, Path sacct) throws Exception {

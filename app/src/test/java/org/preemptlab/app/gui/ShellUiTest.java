@@ -3,8 +3,10 @@ package org.preemptlab.app.gui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.preemptlab.app.gui.background.TaskRunner;
@@ -44,5 +46,21 @@ abstract class ShellUiTest {
         beforeStart.accept(shell);
         stage.show();
         shell.start(null);
+    }
+
+    /**
+     * Applies CSS and lays out every window's scene on the FX thread: controls made or shown by the last step (a page's
+     * tab headers, a tab's or a scroll pane's content) get their skins now, not at the next pulse, which on a loaded machine
+     * can come after the test's next lookup (seen for a result tab, and for the compare page's "Break-even" tab header).
+     */
+    static void layOut() {
+        Fx.run(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w.getScene() != null && w.getScene().getRoot() != null) {
+                    w.getScene().getRoot().applyCss();
+                    w.getScene().getRoot().layout();
+                }
+            }
+        });
     }
 }
