@@ -77,7 +77,9 @@ class WillRunPlannerProperties {
             boolean[] on = new boolean[n];
             WillRunBatches.sortedWithFlags(toLongs(ends), held.toArray(new Placement[0]), n, nodes, sorted, on);
             long[][] want = WillRunBatches.batches(sorted, on, epoch);
-            long fit = switch (rnd.nextInt(4)) {
+            int batches = want[1].length;
+            long fit = switch (rnd.nextInt(5)) {
+                case 4 -> batches == 0 ? now + 1 : want[rnd.nextInt(2)][rnd.nextInt(batches)]; // a batch's first or last end
                 case 0 -> n == 0 ? now + 1 : sorted[rnd.nextInt(n)]; // on an end
                 case 1 -> n == 0 ? now + 1 : sorted[rnd.nextInt(n)] + rnd.nextInt(61) - 30; // near one
                 case 2 -> now + 1 + rnd.nextInt(spread + 100); // anywhere, past the last end too
