@@ -48,10 +48,8 @@ final class WillRunPlanner {
     private final long[] partScratch, availScratch, lastScratch, useScratch;
     /** The node set {@link #test} hands to its will-run test now ({@link #availScratch} as a BitSet), else null. */
     private BitSet testNodes;
-    /** {@link #batchesOn}'s working arrays: the nodes' words, the running jobs' flags, the batches' firsts and lasts. */
-    private long[] keyScratch;
-    private boolean[] onScratch = new boolean[0];
-    private long[] firstsScratch = new long[0], lastsScratch = new long[0];
+    /** {@link #walkOn}'s working node words (the table keeps its own copy). */
+    private final long[] keyScratch;
 
     /** The answer of a test: the job's start (now: it starts now) and its nodes. */
     record Outcome(long start, Placement placement) {}
@@ -169,7 +167,7 @@ final class WillRunPlanner {
         if (fit == null) return null;
         if (fit.start() == now) return new Outcome(now, fit.placement());
         // cons_tres walks every running job in order of its end, those without a node in `nodes` skipped (WillRunBatches)
-        long start = WillRunBatches.startAfter(batchesOn(nodes), fit.start());
+        long start = startAfter(nodes, fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
         AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes);
         return at != null ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
@@ -206,9 +204,26 @@ final class WillRunPlanner {
     /**
      * cons_tres's batches ({@link WillRunBatches#batches}) of every running job in order of its end, those with a node in
      * {@code nodes} usable: what {@link WillRunBatches#sortedWithFlags} and {@code batches} give from scratch, computed
-     * once per set of nodes until a job starts.
+     * once per set of nodes until a job starts (all of them: {@link #startAfter} computes only the prefix it needs).
      */
     long[][] batchesOn(BitSet nodes) {
+        Walk b = walkOn(nodes);
+        b.extendPast(Long.MAX_VALUE); // no batch starts after Long.MAX_VALUE: to the end of the list
+        return new long[][] {Arrays.copyOf(b.firsts, b.count), Arrays.copyOf(b.lasts, b.count)};
+    }
+
+    /**
+     * {@link WillRunBatches#startAfter}{@code (batchesOn(nodes), fit)}, walking the running jobs only up to the first batch
+     * that starts after {@code fit} (the walk so far is kept per node set and resumed by a later fit).
+     */
+    long startAfter(BitSet nodes, long fit) {
+        Walk b = walkOn(nodes);
+        b.extendPast(fit);
+        return b.startAfter(fit);
+    }
+
+    /** The kept walk of {@code nodes} ({@link Walk}), a new one at the list's start when none is kept. */
+    private Walk walkOn(BitSet nodes) {
         long[] key = keyScratch;
         if (nodes == testNodes && availScratch.length == words) { // the test's own node set: its words as they are
             System.arraycopy(availScratch, 0, key, 0, words);
@@ -218,7 +233,7 @@ final class WillRunPlanner {
             System.arraycopy(use, 0, key, 0, n);
             Arrays.fill(key, n, words, 0L);
         }
-        long[][] b = batchesByNodes.get(key);
+        Walk b = batchesByNodes.get(key);
         if (b != null) return b;
         if (order == null) {
             order = WillRunBatches.sortedOrder(ends, running);
@@ -227,22 +242,97 @@ final class WillRunPlanner {
             masks = new long[Math.max(order.length, 1) * words];
             for (int k = 0; k < running; k++) mask(held[k], k);
         }
-        if (onScratch.length < running) {
-            onScratch = new boolean[order.length];
-            firstsScratch = new long[order.length];
-            lastsScratch = new long[order.length];
-        }
-        boolean[] on = onScratch;
-        int w = words;
-        for (int r = 0; r < running; r++) {
-            int base = order[r] * w;
-            boolean mine = false;
-            for (int i = 0; i < w && !mine; i++) mine = (masks[base + i] & key[i]) != 0;
-            on[r] = mine;
-        }
-        b = WillRunBatches.batches(sortedEnds, on, running, epoch, firstsScratch, lastsScratch);
+        b = new Walk(key.clone());
         batchesByNodes.put(key, b);
         return b;
+    }
+
+    /**
+     * {@link WillRunBatches#batches}'s walk of the sorted running jobs for one node set, made one batch at a time and
+     * resumable: the same steps (a job's flag computed when the walk reaches it), so its batches are a prefix of those
+     * computed from scratch. Valid until a job starts ({@link #started} empties the table that holds it).
+     */
+    private final class Walk {
+        private final long[] key;
+        long[] firsts, lasts;
+        int count;
+        private int i;
+        private long window = 30;
+        private long barrier;
+        private boolean first = true;
+        private boolean more = true;
+
+        Walk(long[] key) {
+            this.key = key;
+            int size = Math.max(1, Math.min(running, 16));
+            this.firsts = new long[size];
+            this.lasts = new long[size];
+        }
+
+        /** Batches until the list ends or the last one made starts after {@code fit}. */
+        void extendPast(long fit) {
+            while (more && (count == 0 || firsts[count - 1] <= fit)) next();
+        }
+
+        /** {@link WillRunBatches#startAfter} on the batches made: those after them all start after fit (see extendPast). */
+        long startAfter(long fit) {
+            int lo = 0, hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (lasts[mid] >= fit) hi = mid;
+                else lo = mid + 1;
+            }
+            if (lo >= count) return fit;
+            while (lo + 1 < count && firsts[lo + 1] <= fit) lo++;
+            return lasts[lo];
+        }
+
+        private boolean usable(int r) {
+            int base = order[r] * words;
+            for (int w = 0; w < words; w++) if ((masks[base + w] & key[w]) != 0) return true;
+            return false;
+        }
+
+        /** One step of {@link WillRunBatches#batches}'s outer loop. */
+        private void next() {
+            long[] e = sortedEnds;
+            int n = running;
+            boolean any = false;
+            long last = 0, firstEnd = 0;
+            while (true) {
+                if (i >= n) {
+                    more = false;
+                    break;
+                }
+                int k = i++;
+                if (!usable(k)) continue; // job has no usable nodes: skip it
+                if (first) {
+                    barrier = e[k] + (30 - Math.floorMod(e[k] + epoch, 30));
+                    first = false;
+                }
+                if (!any) firstEnd = e[k];
+                any = true;
+                last = e[k];
+                if (i >= n) {
+                    more = false;
+                    break;
+                }
+                if (e[i] - barrier > window) break;
+            }
+            if (!any) {
+                more = false;
+                return;
+            }
+            do {
+                window = window >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : window * 2;
+            } while (i < n && e[i] - barrier > window);
+            if (count == firsts.length) {
+                firsts = Arrays.copyOf(firsts, 2 * count);
+                lasts = Arrays.copyOf(lasts, 2 * count);
+            }
+            firsts[count] = firstEnd;
+            lasts[count++] = last;
+        }
     }
 
     /** Running job {@code k}'s nodes into {@link #masks} (a node beyond the node count would be a defect of the caller). */
@@ -276,13 +366,13 @@ final class WillRunPlanner {
     private static final class BatchesByNodes {
         private final int words;
         private long[] keys;
-        private long[][][] values;
+        private Walk[] values;
         private int size;
 
         BatchesByNodes(int words) {
             this.words = words;
             this.keys = new long[16 * words];
-            this.values = new long[16][][];
+            this.values = new Walk[16];
         }
 
         private static int hash(long[] key, int words) {
@@ -298,11 +388,11 @@ final class WillRunPlanner {
             return i;
         }
 
-        long[][] get(long[] key) {
+        Walk get(long[] key) {
             return values[slot(key)];
         }
 
-        void put(long[] key, long[][] value) {
+        void put(long[] key, Walk value) {
             if (2 * (size + 1) > values.length) grow();
             int i = slot(key);
             if (values[i] == null) size++;
@@ -312,9 +402,9 @@ final class WillRunPlanner {
 
         private void grow() {
             long[] oldKeys = keys;
-            long[][][] oldValues = values;
+            Walk[] oldValues = values;
             keys = new long[oldKeys.length * 2];
-            values = new long[oldValues.length * 2][][];
+            values = new Walk[oldValues.length * 2];
             size = 0;
             long[] k = new long[words];
             for (int i = 0; i < oldValues.length; i++) {
@@ -328,7 +418,7 @@ final class WillRunPlanner {
             if (size == 0) return;
             if (values.length > 64) { // a large cycle's table is not swept at every start of a smaller one
                 keys = new long[16 * words];
-                values = new long[16][][];
+                values = new Walk[16];
             } else {
                 Arrays.fill(values, null);
             }
