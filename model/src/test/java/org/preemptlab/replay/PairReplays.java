@@ -1,9 +1,11 @@
 package org.preemptlab.replay;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.preemptlab.history.SlurmLocalFixturesTest.fixture;
 
 import java.nio.file.Files;
 import java.util.List;
+import org.preemptlab.fidelity.StartComparison;
 import org.preemptlab.history.SacctReader;
 import org.preemptlab.history.SlurmctldLog;
 import org.preemptlab.slurmconf.SlurmSite;
@@ -27,5 +29,15 @@ final class PairReplays {
         SlurmctldLog log = logLines == null ? null : SlurmctldLog.parse(logLines);
         return SiteReplay.replay(site, SacctReader.read(fixture(run, "sacct.txt")), 0, null, SiteReplay.Priority.MULTIFACTOR,
                 ProgressListener.NONE, null, log, plans);
+    }
+
+    /** Run {@code run}'s log replay (default plans) on {@code siteRun}'s site: its 43 jobs each at Slurm's second. */
+    static void assertLogReplayToTheSecond(String siteRun, String run) throws Exception {
+        StartComparison c = replay(siteRun, run, true, BackfillPlans.DEFAULT).comparison();
+        assertEquals(43, c.jobs(), run);
+        assertEquals(1.0, c.withinToleranceShare(), 1e-9, run);
+        assertEquals(0.0, c.meanAbsStartErrorSeconds(), run);
+        assertEquals(0.0, c.medianAbsStartErrorSeconds(), run);
+        assertEquals(1.0, c.startOrderKendallTau(), 1e-9, run);
     }
 }
