@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.preemptlab.job.Placement;
 
 /**
@@ -140,10 +141,20 @@ final class WillRunBatches {
      * the first of them in: then the later batch.)
      */
     static long startAfter(long[][] b, long fit) {
-        long[] firsts = b[0], lasts = b[1];
-        int lo = firstIndexAtLeast(lasts, fit);
-        if (lo >= lasts.length) return fit;
-        while (lo + 1 < lasts.length && firsts[lo + 1] <= fit) lo++;
+        return startAfter(b[0], b[1], b[1].length, fit);
+    }
+
+    /** {@link #startAfter(long[][], long)} on the first {@code count} batches of {@code firsts} and {@code lasts}. */
+    private static long startAfter(long[] firsts, long[] lasts, int count, long fit) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (lasts[mid] >= fit) hi = mid;
+            else lo = mid + 1;
+        }
+        if (lo >= count) return fit;
+        while (lo + 1 < count && firsts[lo + 1] <= fit) lo++;
         return lasts[lo];
     }
 
@@ -183,21 +194,66 @@ final class WillRunBatches {
 
     /** {@link #batchLasts(long[], boolean[], long)}, with each batch's first (usable) end: {firsts, lasts}. */
     static long[][] batches(long[] ends, boolean[] on, long epoch) {
-        return batches(ends, on, ends.length, epoch, new long[ends.length], new long[ends.length]);
+        return batches(ends, on, ends.length, epoch);
+    }
+
+    /** {@link #batches(long[], boolean[], long)} of the first {@code n} ends and flags. */
+    static long[][] batches(long[] ends, boolean[] on, int n, long epoch) {
+        Walk w = new Walk(ends, n, k -> on[k], epoch);
+        w.extendPast(Long.MAX_VALUE); // no batch starts after Long.MAX_VALUE: to the end of the list
+        return w.batches();
     }
 
     /**
-     * {@link #batches(long[], boolean[], long)} of the first {@code n} ends and flags, made in {@code firsts} and
-     * {@code out} (at least {@code n} long each, the caller's to reuse: only the returned copies are handed out).
+     * {@link #batches}'s walk of the first {@code n} sorted ends, made one batch at a time and resumable, a job's flag
+     * ({@code usable}) asked when the walk reaches it: after {@link #extendPast}{@code (fit)} the batches made are a prefix
+     * of those of the whole list that holds every batch {@link #startAfter(long)} needs. The ends must not change while
+     * it is in use.
      */
-    static long[][] batches(long[] ends, boolean[] on, int n, long epoch, long[] firsts, long[] out) {
-        int count = 0;
-        long window = 30;
-        long barrier = 0;
-        boolean first = true;
-        int i = 0;
-        boolean more = true;
-        while (more) {
+    static final class Walk {
+        private final long[] ends;
+        private final int n;
+        private final IntPredicate usable;
+        private final long epoch;
+        private long[] firsts;
+        private long[] lasts;
+        private int count;
+        private int i;
+        private long window = 30;
+        private long barrier;
+        private boolean first = true;
+        private boolean more = true;
+
+        Walk(long[] ends, int n, IntPredicate usable, long epoch) {
+            this.ends = ends;
+            this.n = n;
+            this.usable = usable;
+            this.epoch = epoch;
+            int size = Math.max(1, Math.min(n, 16));
+            firsts = new long[size];
+            lasts = new long[size];
+        }
+
+        /** Batches until the list ends or the last one made starts after {@code fit}. */
+        void extendPast(long fit) {
+            while (more && (count == 0 || firsts[count - 1] <= fit)) next();
+        }
+
+        /**
+         * {@link WillRunBatches#startAfter(long[][], long)} on the batches made: those after them all start after fit
+         * (after {@link #extendPast}{@code (fit)}).
+         */
+        long startAfter(long fit) {
+            return WillRunBatches.startAfter(firsts, lasts, count, fit);
+        }
+
+        /** The batches made: {firsts, lasts}. */
+        long[][] batches() {
+            return new long[][] {Arrays.copyOf(firsts, count), Arrays.copyOf(lasts, count)};
+        }
+
+        /** One batch: one step of the outer loop of cons_tres's walk (see {@link #batchLasts(long[], boolean[], long)}). */
+        private void next() {
             boolean any = false;
             long last = 0, firstEnd = 0;
             while (true) {
@@ -206,7 +262,7 @@ final class WillRunBatches {
                     break;
                 }
                 int k = i++;
-                if (!on[k]) continue; // job has no usable nodes: skip it
+                if (!usable.test(k)) continue; // job has no usable nodes: skip it
                 if (first) {
                     barrier = ends[k] + (30 - Math.floorMod(ends[k] + epoch, 30)); // "align all time windows on a time_window barrier"
                     first = false;
@@ -220,14 +276,20 @@ final class WillRunBatches {
                 }
                 if (ends[i] - barrier > window) break; // list_peek_next: the next job of the list, usable or not (no overflow: ends ≥ 0)
             }
-            if (!any) break;
+            if (!any) {
+                more = false;
+                return;
+            }
             do { // doubles up to Long.MAX_VALUE, which holds every end: at most 63 times, never past the largest end
                 window = window >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : window * 2;
             } while (i < n && ends[i] - barrier > window);
+            if (count == firsts.length) {
+                firsts = Arrays.copyOf(firsts, 2 * count);
+                lasts = Arrays.copyOf(lasts, 2 * count);
+            }
             firsts[count] = firstEnd;
-            out[count++] = last;
+            lasts[count++] = last;
         }
-        return new long[][] {Arrays.copyOf(firsts, count), Arrays.copyOf(out, count)};
     }
 
     /** The first of the non-decreasing {@code lasts} that is ≥ fit, else fit. */

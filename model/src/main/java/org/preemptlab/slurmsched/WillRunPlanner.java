@@ -207,9 +207,9 @@ final class WillRunPlanner {
      * once per set of nodes until a job starts (all of them: {@link #startAfter} computes only the prefix it needs).
      */
     long[][] batchesOn(BitSet nodes) {
-        Walk b = walkOn(nodes);
+        WillRunBatches.Walk b = walkOn(nodes);
         b.extendPast(Long.MAX_VALUE); // no batch starts after Long.MAX_VALUE: to the end of the list
-        return new long[][] {Arrays.copyOf(b.firsts, b.count), Arrays.copyOf(b.lasts, b.count)};
+        return b.batches();
     }
 
     /**
@@ -217,13 +217,13 @@ final class WillRunPlanner {
      * that starts after {@code fit} (the walk so far is kept per node set and resumed by a later fit).
      */
     long startAfter(BitSet nodes, long fit) {
-        Walk b = walkOn(nodes);
+        WillRunBatches.Walk b = walkOn(nodes);
         b.extendPast(fit);
         return b.startAfter(fit);
     }
 
-    /** The kept walk of {@code nodes} ({@link Walk}), a new one at the list's start when none is kept. */
-    private Walk walkOn(BitSet nodes) {
+    /** The kept walk of {@code nodes} ({@link WillRunBatches.Walk}), a new one at the list's start when none is kept. */
+    private WillRunBatches.Walk walkOn(BitSet nodes) {
         long[] key = keyScratch;
         if (nodes == testNodes && availScratch.length == words) { // the test's own node set: its words as they are
             System.arraycopy(availScratch, 0, key, 0, words);
@@ -233,7 +233,7 @@ final class WillRunPlanner {
             System.arraycopy(use, 0, key, 0, n);
             Arrays.fill(key, n, words, 0L);
         }
-        Walk b = batchesByNodes.get(key);
+        WillRunBatches.Walk b = batchesByNodes.get(key);
         if (b != null) return b;
         if (order == null) {
             order = WillRunBatches.sortedOrder(ends, running);
@@ -242,97 +242,17 @@ final class WillRunPlanner {
             masks = new long[Math.max(order.length, 1) * words];
             for (int k = 0; k < running; k++) mask(held[k], k);
         }
-        b = new Walk(key.clone());
+        long[] k = key.clone();
+        b = new WillRunBatches.Walk(sortedEnds, running, r -> usable(k, r), epoch);
         batchesByNodes.put(key, b);
         return b;
     }
 
-    /**
-     * {@link WillRunBatches#batches}'s walk of the sorted running jobs for one node set, made one batch at a time and
-     * resumable: the same steps (a job's flag computed when the walk reaches it), so its batches are a prefix of those
-     * computed from scratch. Valid until a job starts ({@link #started} empties the table that holds it).
-     */
-    private final class Walk {
-        private final long[] key;
-        long[] firsts, lasts;
-        int count;
-        private int i;
-        private long window = 30;
-        private long barrier;
-        private boolean first = true;
-        private boolean more = true;
-
-        Walk(long[] key) {
-            this.key = key;
-            int size = Math.max(1, Math.min(running, 16));
-            this.firsts = new long[size];
-            this.lasts = new long[size];
-        }
-
-        /** Batches until the list ends or the last one made starts after {@code fit}. */
-        void extendPast(long fit) {
-            while (more && (count == 0 || firsts[count - 1] <= fit)) next();
-        }
-
-        /** {@link WillRunBatches#startAfter} on the batches made: those after them all start after fit (see extendPast). */
-        long startAfter(long fit) {
-            int lo = 0, hi = count;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (lasts[mid] >= fit) hi = mid;
-                else lo = mid + 1;
-            }
-            if (lo >= count) return fit;
-            while (lo + 1 < count && firsts[lo + 1] <= fit) lo++;
-            return lasts[lo];
-        }
-
-        private boolean usable(int r) {
-            int base = order[r] * words;
-            for (int w = 0; w < words; w++) if ((masks[base + w] & key[w]) != 0) return true;
-            return false;
-        }
-
-        /** One step of {@link WillRunBatches#batches}'s outer loop. */
-        private void next() {
-            long[] e = sortedEnds;
-            int n = running;
-            boolean any = false;
-            long last = 0, firstEnd = 0;
-            while (true) {
-                if (i >= n) {
-                    more = false;
-                    break;
-                }
-                int k = i++;
-                if (!usable(k)) continue; // job has no usable nodes: skip it
-                if (first) {
-                    barrier = e[k] + (30 - Math.floorMod(e[k] + epoch, 30));
-                    first = false;
-                }
-                if (!any) firstEnd = e[k];
-                any = true;
-                last = e[k];
-                if (i >= n) {
-                    more = false;
-                    break;
-                }
-                if (e[i] - barrier > window) break;
-            }
-            if (!any) {
-                more = false;
-                return;
-            }
-            do {
-                window = window >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : window * 2;
-            } while (i < n && e[i] - barrier > window);
-            if (count == firsts.length) {
-                firsts = Arrays.copyOf(firsts, 2 * count);
-                lasts = Arrays.copyOf(lasts, 2 * count);
-            }
-            firsts[count] = firstEnd;
-            lasts[count++] = last;
-        }
+    /** Whether the running job at {@code r} in end order has a node in the set of words {@code key}. */
+    private boolean usable(long[] key, int r) {
+        int base = order[r] * words;
+        for (int w = 0; w < words; w++) if ((masks[base + w] & key[w]) != 0) return true;
+        return false;
     }
 
     /** Running job {@code k}'s nodes into {@link #masks} (a node beyond the node count would be a defect of the caller). */
@@ -366,13 +286,13 @@ final class WillRunPlanner {
     private static final class BatchesByNodes {
         private final int words;
         private long[] keys;
-        private Walk[] values;
+        private WillRunBatches.Walk[] values;
         private int size;
 
         BatchesByNodes(int words) {
             this.words = words;
             this.keys = new long[16 * words];
-            this.values = new Walk[16];
+            this.values = new WillRunBatches.Walk[16];
         }
 
         private static int hash(long[] key, int words) {
@@ -388,11 +308,11 @@ final class WillRunPlanner {
             return i;
         }
 
-        Walk get(long[] key) {
+        WillRunBatches.Walk get(long[] key) {
             return values[slot(key)];
         }
 
-        void put(long[] key, Walk value) {
+        void put(long[] key, WillRunBatches.Walk value) {
             if (2 * (size + 1) > values.length) grow();
             int i = slot(key);
             if (values[i] == null) size++;
@@ -402,9 +322,9 @@ final class WillRunPlanner {
 
         private void grow() {
             long[] oldKeys = keys;
-            Walk[] oldValues = values;
+            WillRunBatches.Walk[] oldValues = values;
             keys = new long[oldKeys.length * 2];
-            values = new Walk[oldValues.length * 2];
+            values = new WillRunBatches.Walk[oldValues.length * 2];
             size = 0;
             long[] k = new long[words];
             for (int i = 0; i < oldValues.length; i++) {
@@ -418,7 +338,7 @@ final class WillRunPlanner {
             if (size == 0) return;
             if (values.length > 64) { // a large cycle's table is not swept at every start of a smaller one
                 keys = new long[16 * words];
-                values = new Walk[16];
+                values = new WillRunBatches.Walk[16];
             } else {
                 Arrays.fill(values, null);
             }
