@@ -65,6 +65,7 @@ public final class SacctReader {
         int columns = 0;
         List<SacctJob> jobs = new ArrayList<>();
         EnumMap<SacctRule, Integer> counts = new EnumMap<>(SacctRule.class);
+        Shared shared = new Shared();
         String line;
         int n = 0;
         while ((line = in.readLine()) != null) {
@@ -81,7 +82,7 @@ public final class SacctReader {
                 throw new SacctException(source + ":" + n + ": " + f.length + " fields; the header has " + columns
                         + " (fields are separated by '|': is this sacct -P output?)");
             }
-            SacctJob job = new Row(source, n, f, column).job();
+            SacctJob job = new Row(source, n, f, column, shared).job();
             counts.merge(job.rule(), 1, Integer::sum);
             jobs.add(job);
         }
@@ -126,6 +127,53 @@ public final class SacctReader {
         return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second;
     }
 
+    /**
+     * sacct's durations {@code HH:MM:SS} and {@code D-HH:MM:SS} (1 to 4 digits of days: below {@link SimTime#MAX_SECONDS}) in seconds, as
+     * {@link SlurmTime#parseSeconds} reads them, without its checks and splits (two a row); −1 for any other form,
+     * which {@link SlurmTime#parseSeconds} then reads as before.
+     */
+    static long plainDuration(String v) {
+        int len = v.length();
+        if (len < 8 || v.charAt(len - 3) != ':' || v.charAt(len - 6) != ':') return -1;
+        int h = digits(v, len - 8, 2), m = digits(v, len - 5, 2), s = digits(v, len - 2, 2);
+        if (h < 0 || m < 0 || s < 0) return -1;
+        long t = h * 3_600L + m * 60L + s;
+        if (len == 8) return t;
+        int days = len - 9;
+        if (days < 1 || days > 4 || v.charAt(len - 9) != '-') return -1;
+        int d = digits(v, 0, days);
+        return d < 0 ? -1 : d * 86_400L + t;
+    }
+
+    /**
+     * What the rows of one read share: equal texts (user, account, partition, …: a few hundred distinct values in
+     * 100,000 rows) as one string, and each distinct TRES text read once, as one map — a history's jobs then hold a
+     * fraction of the memory (less for the collector to copy). Bounded: past {@link #LIMIT} distinct values a text is
+     * kept as read.
+     */
+    private static final class Shared {
+        static final int LIMIT = 1 << 16;
+        private final Map<String, String> texts = new HashMap<>();
+        private final Map<String, Map<String, Long>> tres = new HashMap<>();
+
+        String text(String v) {
+            if (v.isEmpty()) return "";
+            String s = texts.get(v);
+            if (s != null) return s;
+            if (texts.size() < LIMIT) texts.put(v, v);
+            return v;
+        }
+
+        /** The TRES text read ({@link TresText#parse}), as an unmodifiable map; throws as it does. */
+        Map<String, Long> tres(String v) {
+            Map<String, Long> m = tres.get(v);
+            if (m != null) return m;
+            m = Map.copyOf(TresText.parse(v));
+            if (tres.size() < LIMIT) tres.put(v, m);
+            return m;
+        }
+    }
+
     /** The n ASCII digits of s from i as a number, or −1 if one is not a digit. */
     private static int digits(String s, int i, int n) {
         int v = 0;
@@ -137,8 +185,24 @@ public final class SacctReader {
         return v;
     }
 
+    private static boolean allDigits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
+    private static boolean stateLetters(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < 'A' || c > 'Z') && c != '_') return false;
+        }
+        return true;
+    }
+
     /** One row being read: each accessor names the field when its value is bad. */
-    private record Row(String source, int line, String[] f, Map<String, Integer> column) {
+    private record Row(String source, int line, String[] f, Map<String, Integer> column, Shared shared) {
 
         String text(String field) {
             Integer i = column.get(field); // the fields of FIELDS, as spelt there
@@ -169,6 +233,8 @@ public final class SacctReader {
             String v = text(field);
             if (v.isEmpty()) return -1;
             if (v.equalsIgnoreCase("Partition_Limit")) return SacctJob.PARTITION_LIMIT;
+            long plain = plainDuration(v);
+            if (plain >= 0) return plain;
             try {
                 long s = SlurmTime.parseSeconds(v);
                 if (s == SlurmTime.UNLIMITED) return SacctJob.UNLIMITED;
@@ -184,7 +250,7 @@ public final class SacctReader {
         long count(String field, long otherwise) throws SacctException {
             String v = text(field);
             if (v.isEmpty()) return otherwise;
-            if (v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) throw bad(field, "not a whole number ≥ 0");
+            if (v.length() > 18 || !allDigits(v)) throw bad(field, "not a whole number ≥ 0");
             return Long.parseLong(v);
         }
 
@@ -196,7 +262,7 @@ public final class SacctReader {
 
         Map<String, Long> tres(String field) throws SacctException {
             try {
-                return TresText.parse(text(field));
+                return shared.tres(text(field));
             } catch (IllegalArgumentException e) {
                 throw bad(field, e.getMessage());
             }
@@ -221,7 +287,8 @@ public final class SacctReader {
             if (sp >= 0) state = state.substring(0, sp);
             if (state.endsWith("+")) state = state.substring(0, state.length() - 1);
             state = state.toUpperCase(Locale.ROOT);
-            if (state.isEmpty() || !state.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == '_')) throw bad("State", "not a job state");
+            if (state.isEmpty() || !stateLetters(state)) throw bad("State", "not a job state");
+            state = shared.text(state);
             if (start >= 0 && submit >= 0 && start < submit) throw bad("Start", "before Submit");
             if (start >= 0 && end >= 0 && end < start) throw bad("End", "before Start");
             String mem = text("ReqMem");
@@ -247,9 +314,10 @@ public final class SacctReader {
             else rule = SacctRule.UNFINISHED;
             if (rule.replayed() && submit < 0) throw bad("Submit", "unknown for a job that ran");
             long priority = count("Priority", -1);
-            return new SacctJob(line, id, text("JobName"), text("User"), text("Account"), text("Partition"), text("QOS"),
-                    submit, eligible, start, end, elapsed, timelimit, smallCount("NNodes"), smallCount("NCPUS"), memMb, perCpu,
-                    tres("ReqTRES"), tres("AllocTRES"), text("NodeList"), state, priority, rule);
+            return new SacctJob(line, id, shared.text(text("JobName")), shared.text(text("User")), shared.text(text("Account")),
+                    shared.text(text("Partition")), shared.text(text("QOS")), submit, eligible, start, end, elapsed, timelimit,
+                    smallCount("NNodes"), smallCount("NCPUS"), memMb, perCpu, tres("ReqTRES"), tres("AllocTRES"),
+                    shared.text(text("NodeList")), state, priority, rule);
         }
     }
 }

@@ -189,4 +189,63 @@ class SacctReaderTest {
         }
         assertTrue(fast > 3_000 && left > 3_000, fast + " read, " + left + " left to the formatter");
     }
+
+    /** The split-free reading of sacct's durations gives SlurmTime's answer, or leaves the value to it. */
+    @Test
+    void plainDurationsAreSlurmTimesOnesAndOtherFormsAreLeftToIt() {
+        Random rnd = new Random(20261207);
+        String chars = "0123456789-:x ";
+        int fast = 0, left = 0;
+        for (int k = 0; k < 40_000; k++) {
+            String v;
+            if (rnd.nextBoolean()) {
+                v = String.format("%02d:%02d:%02d", rnd.nextInt(100), rnd.nextInt(100), rnd.nextInt(100));
+                if (rnd.nextBoolean()) v = rnd.nextInt(rnd.nextBoolean() ? 100_000 : 40) + "-" + v;
+                if (rnd.nextInt(8) == 0) {
+                    int i = rnd.nextInt(v.length());
+                    v = v.substring(0, i) + chars.charAt(rnd.nextInt(chars.length())) + v.substring(i + rnd.nextInt(2));
+                }
+            } else {
+                StringBuilder b = new StringBuilder();
+                for (int i = rnd.nextInt(12); i > 0; i--) b.append(chars.charAt(rnd.nextInt(chars.length())));
+                v = b.toString();
+            }
+            long got = SacctReader.plainDuration(v);
+            if (got < 0) {
+                left++;
+                continue;
+            }
+            fast++;
+            assertEquals(org.preemptlab.slurmconf.SlurmTime.parseSeconds(v), got, v);
+            assertTrue(got <= org.preemptlab.time.SimTime.MAX_SECONDS, v);
+        }
+        for (String v : new String[] {"00:00:00", "99:59:59", "1-00:00:00", "9999-23:59:59", "0-00:90:00"}) {
+            assertEquals(org.preemptlab.slurmconf.SlurmTime.parseSeconds(v), SacctReader.plainDuration(v), v);
+        }
+        for (String v : new String[] {"UNLIMITED", "-1", "1:00", "100:00:00", "10000-00:00:00", "1-2:00:00", "-1-00:00:00",
+                "1-00:00", "00:00:0x", " 00:00:00"}) {
+            assertEquals(-1, SacctReader.plainDuration(v), v);
+        }
+        assertTrue(fast > 10_000 && left > 10_000, fast + " read, " + left + " left to SlurmTime");
+    }
+
+    /** Rows share equal texts and TRES maps (one object each: the history's memory), and still read as before. */
+    @Test
+    void rowsShareEqualTextsAndTresMaps() throws Exception {
+        SacctHistory h = SacctReader.read(HEADER + "\n" + row("17", T0, "2026-12-06T10:01:05", "2026-12-06T10:02:05", "00:01:00",
+                "1-02:00:00", "COMPLETED") + "\n" + row("18", T0, "2026-12-06T10:01:05", "2026-12-06T10:03:05", "00:02:00",
+                "10000-00:00:00", "completed"), "s.txt");
+        SacctJob a = h.jobs().get(0), b = h.jobs().get(1);
+        assertTrue(a.user() == b.user() && a.account() == b.account() && a.partition() == b.partition() && a.qos() == b.qos()
+                && a.nodeList() == b.nodeList() && a.state() == b.state(), "equal texts are one string");
+        assertTrue(a.reqTres() == b.reqTres() && a.allocTres() == a.reqTres(), "equal TRES texts are one map");
+        assertEquals(Map.of("billing", 4L, "cpu", 4L, "mem", 2000L, "node", 1L), b.reqTres());
+        assertEquals("COMPLETED", b.state());
+        assertEquals(120, b.elapsed());
+        assertEquals(10_000L * 86_400, b.timelimit());
+        SacctException e = assertThrows(SacctException.class, () -> SacctReader.read(HEADER + "\n"
+                + row("17", T0, "2026-12-06T10:01:05", "2026-12-06T10:02:05", "00:01:00", "1-02:00:00", "COMPLETED") + "\n"
+                + row("18", T0, "2026-12-06T10:01:05", "2026-12-06T10:02:05", "00:01:00", "99999-00:00:00", "COMPLETED"), "s.txt"));
+        assertTrue(e.getMessage().startsWith("s.txt:3: Timelimit: \"99999-00:00:00\": longer than"), e.getMessage());
+    }
 }
