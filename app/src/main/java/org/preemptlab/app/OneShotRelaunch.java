@@ -20,7 +20,8 @@ import java.util.Set;
  * sharing archive next to the jar ({@code preemptlab-jar.jsa}); the first run lists its classes and the
  * archive is dumped after it, as the launcher script does.
  *
- * <p>{@code replay} is relaunched the same way with its own options ({@link #REPLAY_OPTIONS}).
+ * <p>{@code replay} is relaunched the same way with its own options ({@link #REPLAY_OPTIONS}) and its own archive
+ * ({@code preemptlab-replay.jsa}, made the same way after its first run: its classes are not the one-shot commands').
  *
  * <p>Not relaunched: any JVM option given (before {@code -jar}, or in {@code JAVA_TOOL_OPTIONS} /
  * {@code JDK_JAVA_OPTIONS}: the user chose), the window and the long commands (bench, sweep, ...: C2
@@ -46,8 +47,9 @@ final class OneShotRelaunch {
      * {@code replay}'s options, as the launcher script gives them (C2 kept with less inlining, a 1 GB initial heap, the
      * history's jobs copied once to the old generation; docs/performance.md): {@code java -jar preemptlab.jar replay …},
      * issue 12's command as written, cost ≈ 1.4× the CPU and 3× the memory of the script's run on a 100k-job history
-     * with the JVM's defaults (G1). A replay maps the archive next to the jar when there is one (the launcher maps
-     * simulate's) and never makes it: the archive holds the one-shot commands' classes.
+     * with the JVM's defaults (G1). A replay maps its own archive next to the jar ({@link #REPLAY_ARCHIVE_NAME}; the one-shot
+     * commands' lacks the history's, the replay's and the Slurm scheduler's classes), made after its first run as theirs is:
+     * 0.26 s less CPU a run (docs/performance.md, "Replay as a whole process").
      */
     static final List<String> REPLAY_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000",
             "-Xms1g", "-XX:MaxTenuringThreshold=0", "-D" + TUNED + "=tuned");
@@ -58,6 +60,14 @@ final class OneShotRelaunch {
     static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     static final String ARCHIVE_NAME = "preemptlab-jar.jsa";
+
+    /** {@code replay}'s archive, next to the jar. */
+    static final String REPLAY_ARCHIVE_NAME = "preemptlab-replay.jsa";
+
+    /** The archive the command {@code command} maps (and makes), next to {@code jar}. */
+    static Path archiveFor(String command, Path jar) {
+        return jar.resolveSibling(command.equals(REPLAY) ? REPLAY_ARCHIVE_NAME : ARCHIVE_NAME);
+    }
 
     /** How the child runs and what is done after it. */
     record Plan(List<String> command, Path classList, Path archive, Path java, Path jar) {
@@ -83,7 +93,7 @@ final class OneShotRelaunch {
      * @param env the environment
      * @param java the {@code java} executable of this JVM
      * @param jar this jar (absolute), null when not run from a jar
-     * @param archiveState whether the archive next to the jar is usable, to be made, or neither
+     * @param archiveState whether the command's archive next to the jar ({@link #archiveFor}) is usable, to be made, or neither
      */
     static Optional<Plan> plan(String[] args, List<String> processArgs, Map<String, String> env, Path java, Path jar,
                                ArchiveState archiveState) {
@@ -97,16 +107,16 @@ final class OneShotRelaunch {
         cmd.add(java.toString());
         boolean replay = args[0].equals(REPLAY);
         cmd.addAll(replay ? REPLAY_OPTIONS : OPTIONS);
-        Path archive = jar.resolveSibling(ARCHIVE_NAME);
+        Path archive = archiveFor(args[0], jar);
         Path list = null;
-        switch (replay && archiveState == ArchiveState.TO_MAKE ? ArchiveState.NONE : archiveState) {
+        switch (archiveState) {
             case USABLE -> {
                 cmd.add("-XX:SharedArchiveFile=".concat(archive.toString()));
                 cmd.addAll(QUIET);
             }
             case TO_MAKE -> {
-                list = jar.resolveSibling(ARCHIVE_NAME.concat(".").concat(Long.toString(ProcessHandle.current().pid()))
-                        .concat(".classlist"));
+                list = archive.resolveSibling(archive.getFileName().toString().concat(".")
+                        .concat(Long.toString(ProcessHandle.current().pid())).concat(".classlist"));
                 cmd.add("-XX:DumpLoadedClassList=".concat(list.toString()));
             }
             case NONE -> { }
@@ -120,12 +130,16 @@ final class OneShotRelaunch {
         return ONE_SHOT.contains(command) || command.equals(REPLAY);
     }
 
-    /** The archive next to a jar: used when newer than the jar, made when missing or stale and the folder is writable. */
+    /** An archive next to a jar: used when newer than the jar, made when missing or stale and the folder is writable. */
     enum ArchiveState {
         USABLE, TO_MAKE, NONE;
 
+        /** The one-shot commands' archive ({@link #ARCHIVE_NAME}). */
         static ArchiveState of(Path jar) {
-            Path archive = jar.resolveSibling(ARCHIVE_NAME);
+            return of(jar, jar.resolveSibling(ARCHIVE_NAME));
+        }
+
+        static ArchiveState of(Path jar, Path archive) {
             try {
                 if (Files.isRegularFile(archive)
                         && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) return USABLE;
@@ -147,7 +161,7 @@ final class OneShotRelaunch {
         String[] started = ProcessHandle.current().info().arguments().orElse(null);
         List<String> processArgs = started == null ? null : List.of(started);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Optional<Plan> plan = plan(args, processArgs, System.getenv(), java, jar, ArchiveState.of(jar));
+        Optional<Plan> plan = plan(args, processArgs, System.getenv(), java, jar, ArchiveState.of(jar, archiveFor(args[0], jar)));
         if (plan.isEmpty()) return Optional.empty();
         Process child;
         try {
@@ -174,12 +188,13 @@ final class OneShotRelaunch {
     /** After a successful first run: the archive dumped from its class list (under a temporary name, then moved). */
     private static void makeArchive(Plan plan, int code) {
         Path list = plan.classList();
-        Path tmp = plan.archive().resolveSibling(ARCHIVE_NAME + "." + ProcessHandle.current().pid());
+        Path tmp = plan.archive().resolveSibling(plan.archive().getFileName() + "." + ProcessHandle.current().pid());
         try {
             if (code == 0 && Files.size(list) > 0) {
                 Process dump = new ProcessBuilder(plan.dumpCommand(tmp).orElseThrow())
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
                 if (dump.waitFor() == 0 && Files.isRegularFile(tmp)) {
+                    ownerWritable(tmp);
                     Files.move(tmp, plan.archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
@@ -192,6 +207,20 @@ final class OneShotRelaunch {
             } catch (IOException e) {
                 // a leftover temporary file in the jar's folder; harmless
             }
+        }
+    }
+
+    /**
+     * The JVM writes an archive read-only (r--r--r--); made writable by its owner (rw-r--r--), as the jar next to it, so
+     * that it can be removed or replaced without a prompt or a force. No POSIX permissions: left as it is.
+     */
+    static void ownerWritable(Path file) {
+        try {
+            var perms = new java.util.HashSet<>(Files.getPosixFilePermissions(file));
+            perms.add(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            Files.setPosixFilePermissions(file, perms);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // read-only it stays: the archive still works, and the next stale one is replaced by a move
         }
     }
 

@@ -92,19 +92,55 @@ class OneShotRelaunchTest {
     }
 
     @Test
-    void aPlainJavaJarReplayRunsInAChildWithTheScriptsReplayOptionsAndNeverMakesTheArchive() {
+    void aPlainJavaJarReplayRunsInAChildWithTheScriptsReplayOptionsAndItsOwnArchive() {
         String[] args = {"replay", "--slurm-conf", "s.conf", "--sacct", "h.txt"};
         Plan plan = OneShotRelaunch.plan(args, plain(args), Map.of(), JAVA, JAR, ArchiveState.USABLE).orElseThrow();
         List<String> cmd = plan.command();
         assertThat(cmd).containsSubsequence("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000", "-Xms1g",
-                "-XX:SharedArchiveFile=/opt/x/preemptlab-jar.jsa", "-jar", "/opt/x/preemptlab.jar", "replay");
-        assertThat(cmd).doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn32m");
+                "-XX:SharedArchiveFile=/opt/x/preemptlab-replay.jsa", "-jar", "/opt/x/preemptlab.jar", "replay");
+        assertThat(cmd).doesNotContain("-XX:TieredStopAtLevel=1", "-Xmn32m", "-XX:SharedArchiveFile=/opt/x/preemptlab-jar.jsa");
         assertThat(cmd.subList(cmd.size() - args.length, cmd.size())).containsExactly(args);
+        assertThat(plan.classList()).isNull();
+        // the first replay lists its classes for replay's archive (the one-shot commands' one is not touched)
         Plan first = OneShotRelaunch.plan(args, plain(args), Map.of(), JAVA, JAR, ArchiveState.TO_MAKE).orElseThrow();
-        assertThat(first.classList()).isNull();
-        assertThat(first.command()).noneMatch(w -> w.contains("Shared") || w.contains("DumpLoadedClassList"));
+        assertThat(first.archive()).isEqualTo(Path.of("/opt/x/preemptlab-replay.jsa"));
+        assertThat(first.classList().getFileName().toString()).startsWith("preemptlab-replay.jsa.").endsWith(".classlist");
+        assertThat(first.command()).contains("-XX:DumpLoadedClassList=" + first.classList()).noneMatch(w -> w.contains("Shared"));
+        assertThat(first.dumpCommand(Path.of("/opt/x/tmp.jsa")).orElseThrow()).contains("-Xshare:dump",
+                "-XX:SharedClassListFile=" + first.classList(), "-XX:SharedArchiveFile=/opt/x/tmp.jsa");
+        Plan none = OneShotRelaunch.plan(args, plain(args), Map.of(), JAVA, JAR, ArchiveState.NONE).orElseThrow();
+        assertThat(none.command()).noneMatch(w -> w.contains("Shared") || w.contains("DumpLoadedClassList"));
         assertThat(OneShotRelaunch.plan(args, List.of("-Xmx8g", "-jar", "p.jar", "replay"), Map.of(), JAVA, JAR,
                 ArchiveState.USABLE)).isEmpty();
+        assertThat(OneShotRelaunch.archiveFor("simulate", JAR)).isEqualTo(Path.of("/opt/x/preemptlab-jar.jsa"));
+    }
+
+    /** replay's archive is judged on its own: the one-shot commands' archive, fresh, does not make it usable. */
+    @Test
+    void replaysArchiveIsUsedOnlyWhenItselfNewerThanTheJar(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("preemptlab.jar"), "jar");
+        Path replayArchive = OneShotRelaunch.archiveFor("replay", jar);
+        Path oneShot = Files.writeString(dir.resolve(OneShotRelaunch.ARCHIVE_NAME), "jsa");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(oneShot, FileTime.fromMillis(2_000_000));
+        assertThat(ArchiveState.of(jar)).isEqualTo(ArchiveState.USABLE);
+        assertThat(ArchiveState.of(jar, replayArchive)).isEqualTo(ArchiveState.TO_MAKE);
+        Files.writeString(replayArchive, "jsa");
+        Files.setLastModifiedTime(replayArchive, FileTime.fromMillis(3_000_000));
+        assertThat(ArchiveState.of(jar, replayArchive)).isEqualTo(ArchiveState.USABLE);
+        Files.setLastModifiedTime(replayArchive, FileTime.fromMillis(500_000)); // a newer jar: stale, made again
+        assertThat(ArchiveState.of(jar, replayArchive)).isEqualTo(ArchiveState.TO_MAKE);
+    }
+
+    /** An archive as the JVM writes it (r--r--r--) becomes rw-r--r--, as the jar next to it. */
+    @Test
+    void aDumpedArchiveIsMadeWritableByItsOwner(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("a.jsa"), "jsa");
+        org.junit.jupiter.api.Assumptions.assumeTrue(a.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Files.setPosixFilePermissions(a, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        OneShotRelaunch.ownerWritable(a);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(a))).isEqualTo("rw-r--r--");
+        OneShotRelaunch.ownerWritable(dir.resolve("missing.jsa")); // no file: nothing, no exception
     }
 
     /** replay's options are the launcher script's replay line (plus its serial collector). */
