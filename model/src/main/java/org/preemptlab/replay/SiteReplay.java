@@ -103,11 +103,12 @@ public final class SiteReplay {
         NodeCluster built = SiteMapping.cluster(files);
         files.report().warnings().forEach(w -> warnings.add("site: " + w));
         Site site = built.site();
+        List<SacctJob> replayed = history.replayed(); // once: a filter of all the rows each time
         if (files.dump().isEmpty()) {
             AccountTree.Builder b = AccountTree.builder();
             Set<String> accounts = new LinkedHashSet<>();
             Set<AssocKey> users = new LinkedHashSet<>();
-            for (SacctJob j : history.replayed()) {
+            for (SacctJob j : replayed) {
                 String a = j.account().isEmpty() ? "default" : j.account();
                 accounts.add(a);
                 users.add(AssocKey.user(j.user().isEmpty() ? "user" : j.user(), a));
@@ -120,7 +121,7 @@ public final class SiteReplay {
         NodeCluster cluster = new NodeCluster(built.pools(), site);
         Set<String> undefined = new java.util.TreeSet<>();
         for (AssocKey k : site.accounts().keys()) for (String q : site.accounts().allowedQos(k)) if (!site.qos().contains(q)) undefined.add(q);
-        for (SacctJob j : history.replayed()) if (!j.qos().isEmpty() && !site.qos().contains(j.qos())) undefined.add(j.qos());
+        for (SacctJob j : replayed) if (!j.qos().isEmpty() && !site.qos().contains(j.qos())) undefined.add(j.qos());
         if (!undefined.isEmpty()) {
             warnings.add("QOS " + String.join(", ", undefined) + " named by the dump or the jobs but not defined (give --sacctmgr-qos, "
                     + "the output of sacctmgr -P show qos): their jobs are left out");
@@ -138,8 +139,8 @@ public final class SiteReplay {
         }
 
         // the tasks of a throttled array queue at the array's first eligibility, as Slurm's meta record waits (ArrayThrottles.queuedAt)
-        Map<Long, Integer> throttles = ArrayThrottles.inferred(history.replayed());
-        ReplayJobs jobs = new ReplayJobs(history, cluster, ArrayThrottles.queuedAt(history.replayed(), throttles));
+        Map<Long, Integer> throttles = ArrayThrottles.inferred(replayed);
+        ReplayJobs jobs = new ReplayJobs(history, cluster, ArrayThrottles.queuedAt(replayed, throttles));
         int noAssoc = 0, noLimit = 0, unknownPart = 0;
         for (SacctJob j : jobs.rows()) {
             int nodes = Math.max(1, j.nodes());
