@@ -128,9 +128,9 @@ public final class SacctReader {
     }
 
     /**
-     * sacct's durations {@code HH:MM:SS} and {@code D-HH:MM:SS} (1 to 4 digits of days: below {@link SimTime#MAX_SECONDS}) in seconds, as
-     * {@link SlurmTime#parseSeconds} reads them, without its checks and splits (two a row); −1 for any other form,
-     * which {@link SlurmTime#parseSeconds} then reads as before.
+     * sacct's durations {@code HH:MM:SS} and {@code D-HH:MM:SS} (1 to 4 digits of days: below
+     * {@link SimTime#MAX_SECONDS}) in seconds, as {@link SlurmTime#parseSeconds} reads them, without its checks and
+     * splits (two a row); −1 for any other form, which {@link SlurmTime#parseSeconds} then reads as before.
      */
     static long plainDuration(String v) {
         int len = v.length();
