@@ -125,7 +125,21 @@ public final class SiteReplay {
             warnings.add("QOS " + String.join(", ", undefined) + " named by the dump or the jobs but not defined (give --sacctmgr-qos, "
                     + "the output of sacctmgr -P show qos): their jobs are left out");
         }
-        SlurmSchedulerConfig sched = SlurmSchedulerConfig.of(files.conf().schedulerParameters()).withPhase(phaseSeconds);
+        SlurmSchedulerConfig parsed = SlurmSchedulerConfig.of(files.conf().schedulerParameters());
+        long phase = phaseSeconds;
+        if (phaseSeconds == PassPhase.AUTO) {
+            if (log != null && !log.isEmpty()) {
+                phase = 0; // the log has the passes' instants
+            } else {
+                PassPhase pp = PassPhase.infer(history, parsed);
+                phase = pp.phaseSeconds();
+                warnings.add("passes: phase " + phase + " s inferred from sacct's starts (" + pp.startsOnPasses() + " of " + pp.starts()
+                        + " starts in a second with a pass at that phase; --phase SECONDS sets it)");
+            }
+        } else if (phaseSeconds < 0) {
+            throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or auto)");
+        }
+        SlurmSchedulerConfig sched = parsed.withPhase(phase);
         sched.unmodelled().forEach(u -> warnings.add("SchedulerParameters " + u));
         if (!files.conf().schedulerType().equals("sched/backfill")) {
             warnings.add("SchedulerType=" + files.conf().schedulerType() + " replayed as sched/backfill");
