@@ -2,56 +2,54 @@ package org.preemptlab.replay;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctJob;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
 
 /**
- * The phase of Slurm's periodic passes inferred from a sacct history alone ({@code replay --phase auto}, the default).
+ * The phases of Slurm's periodic passes inferred from a sacct history alone ({@code replay --phase auto}, the default).
  * slurmctld runs its full main pass every {@code sched_interval} and its backfill every {@code bf_interval}, timed from
- * its own start, which sacct does not record; the replay puts them at phase + k·interval seconds after the earliest
- * Submit. A job starts in some pass, so the seconds of sacct's Start column carry the passes' instants: a start that no
- * submit or end explains (the main pass after an event, {@code batch_sched_delay}) was made by a periodic pass.
- * <p>For each candidate phase p (0 ≤ p &lt; {@code sched_interval}) this walks the passes the replay's own rules give
- * from sacct's submits (max(Submit, Eligible)) and ends alone — a full main pass at p + k·sched_interval, a main pass
- * after a submit or an end at most every {@code batch_sched_delay} (else when that delay is over), a backfill cycle at
- * p + k·bf_interval — and counts the jobs whose Start falls in a second with a pass; the phase with the most wins (ties:
- * the smallest). Only the passes' instants are inferred (one number from all the starts): no job's own start is given
- * to the replay, which still has to put each job in a pass by its own model.
+ * its own start (two timers: the main loop's and the backfill thread's), which sacct does not record; the replay puts
+ * them at phase + k·interval seconds after the earliest Submit. A job starts in some pass, so the seconds of sacct's
+ * Start column carry the passes' instants:
+ * <ol>
+ * <li>the main phase: for each candidate phase p (0 ≤ p &lt; {@code sched_interval}) the main passes the replay's own
+ *     rules give from sacct's submits (max(Submit, Eligible)) and ends alone — a full pass at p + k·sched_interval, a pass
+ *     after a submit or an end at most every {@code batch_sched_delay} (else when that delay is over) — and the number of
+ *     jobs whose Start falls in a second with one of them; the phase with the most wins (ties: the smallest);
+ * <li>the backfill phase: of the starts no such main pass explains, the most common second modulo {@code bf_interval}
+ *     (ties: the smallest).
+ * </ol>
+ * Only the passes' instants are inferred (two numbers from all the starts): no job's own start is given to the replay,
+ * which still has to put each job in a pass by its own model.
  *
- * @param phaseSeconds   the phase chosen
- * @param startsOnPasses how many of the starts fall in a second with a pass at that phase
- * @param starts         how many jobs with a Start the history has (the replayed rows)
- * @param byPhase        the count for each candidate phase (index = phase; -1 for a phase not tried)
+ * @param mainPhaseSeconds   the main scheduler's full passes at this + k·sched_interval
+ * @param bfPhaseSeconds     the backfill cycles at this + k·bf_interval
+ * @param startsOnMainPasses how many starts fall in a second with a main pass at that phase
+ * @param startsOnPasses     how many starts fall in a second with a main pass or a backfill cycle
+ * @param starts             how many jobs with a Start the history has (the replayed rows)
  */
-public record PassPhase(long phaseSeconds, int startsOnPasses, int starts, int[] byPhase) {
+public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOnMainPasses, int startsOnPasses, int starts) {
 
     /** A replay's phase argument meaning "infer it from the history" ({@code --phase auto}). */
     public static final long AUTO = -1;
 
-    /** Above this {@code sched_interval} only the most common phases of the unexplained starts are tried. */
+    /** Above this {@code sched_interval} only the most common phases of the starts no event explains are tried. */
     static final int MAX_ALL_CANDIDATES = 600;
-    /** How many phases are tried when {@code sched_interval} exceeds {@link #MAX_ALL_CANDIDATES}. */
+    /** How many main phases are tried when {@code sched_interval} exceeds {@link #MAX_ALL_CANDIDATES}. */
     static final int FEW_CANDIDATES = 60;
 
-    public PassPhase {
-        byPhase = byPhase.clone();
-    }
-
-    @Override
-    public int[] byPhase() {
-        return byPhase.clone();
-    }
-
-    /** The phase of {@code history}'s replayed rows under the intervals of {@code config}. */
+    /** The phases of {@code history}'s replayed rows under the intervals of {@code config}. */
     public static PassPhase infer(SacctHistory history, SlurmSchedulerConfig config) {
         return infer(history.replayed(), history.origin(), config.schedIntervalSeconds(), config.bfIntervalSeconds(),
                 config.batchSchedDelaySeconds());
     }
 
     /**
-     * The phase of {@code rows} (sacct rows; those without a Start are only events), times relative to
+     * The phases of {@code rows} (sacct rows; those without a Start are only events), times relative to
      * {@code originSeconds}; intervals in seconds (≥ 1), {@code batchSchedDelay} ≥ 0.
      */
     public static PassPhase infer(List<SacctJob> rows, long originSeconds, long schedInterval, long bfInterval, long batchSchedDelay) {
@@ -69,22 +67,31 @@ public record PassPhase(long phaseSeconds, int startsOnPasses, int starts, int[]
         }
         long[] events = ev.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         long[] starts = st.stream().mapToLong(Long::longValue).sorted().toArray();
-        int n = (int) Math.min(schedInterval, Integer.MAX_VALUE);
-        int[] byPhase = new int[n <= MAX_ALL_CANDIDATES ? n : 0];
-        if (starts.length == 0) return new PassPhase(0, 0, 0, byPhase);
-        long[] candidates = candidates(events, starts, schedInterval);
-        if (byPhase.length > 0) Arrays.fill(byPhase, -1);
-        long best = 0;
+        if (starts.length == 0) return new PassPhase(0, 0, 0, 0, 0);
+        long bestMain = 0;
         int bestCount = -1;
-        for (long p : candidates) {
-            int c = startsOnPasses(events, starts, p, schedInterval, bfInterval, batchSchedDelay);
-            if (byPhase.length > 0) byPhase[(int) p] = c;
-            if (c > bestCount || (c == bestCount && p < best)) {
-                best = p;
+        boolean[] bestOn = null;
+        for (long p : candidates(events, starts, schedInterval)) {
+            boolean[] on = onMainPasses(events, starts, p, schedInterval, batchSchedDelay);
+            int c = 0;
+            for (boolean b : on) if (b) c++;
+            if (c > bestCount || (c == bestCount && p < bestMain)) {
+                bestMain = p;
                 bestCount = c;
+                bestOn = on;
             }
         }
-        return new PassPhase(best, bestCount, starts.length, byPhase);
+        Map<Long, Integer> byResidue = new HashMap<>();
+        for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue.merge(Math.floorMod(starts[i], bfInterval), 1, Integer::sum);
+        long bestBf = 0;
+        int bf = 0;
+        for (var e : byResidue.entrySet()) {
+            if (e.getValue() > bf || (e.getValue() == bf && e.getKey() < bestBf)) {
+                bestBf = e.getKey();
+                bf = e.getValue();
+            }
+        }
+        return new PassPhase(bestMain, bestBf, bestCount, bestCount + bf, starts.length);
     }
 
     /** Every phase below sched_interval, or (a long sched_interval) the most common phases of the starts no event explains. */
@@ -94,7 +101,7 @@ public record PassPhase(long phaseSeconds, int startsOnPasses, int starts, int[]
             for (int i = 0; i < all.length; i++) all[i] = i;
             return all;
         }
-        java.util.Map<Long, Integer> count = new java.util.HashMap<>();
+        Map<Long, Integer> count = new HashMap<>();
         for (long s : starts) if (Arrays.binarySearch(events, s) < 0) count.merge(Math.floorMod(s, schedInterval), 1, Integer::sum);
         count.putIfAbsent(0L, 0);
         return count.entrySet().stream().sorted((a, b) -> a.getValue().equals(b.getValue()) ? Long.compare(a.getKey(), b.getKey())
@@ -102,20 +109,21 @@ public record PassPhase(long phaseSeconds, int startsOnPasses, int starts, int[]
     }
 
     /**
-     * How many of {@code starts} (sorted) fall in a second with a pass at phase {@code p}: the main passes walked from the
-     * events (sorted, distinct) as {@code SlurmSchedulerPolicy} runs them, the backfill cycles on the grid.
+     * For each of {@code starts} (sorted): does it fall in a second with a main pass at phase {@code p}, the passes walked
+     * from the events (sorted, distinct) as {@code SlurmSchedulerPolicy} runs them (a full pass at p + k·schedInterval,
+     * a pass after an event once {@code delay} seconds have passed since the last main pass).
      */
-    static int startsOnPasses(long[] events, long[] starts, long p, long schedInterval, long bfInterval, long delay) {
+    static boolean[] onMainPasses(long[] events, long[] starts, long p, long schedInterval, long delay) {
         long end = starts[starts.length - 1];
-        long[] main = new long[16];
-        int nm = 0;
+        boolean[] on = new boolean[starts.length];
+        int si = 0;
         long last = Long.MIN_VALUE / 4;
         boolean pending = false;
         long nextFull = p;
         int ei = 0;
-        while (true) {
+        while (si < starts.length) {
             long e = ei < events.length ? events[ei] : Long.MAX_VALUE;
-            long due = pending ? Math.max(last + delay, 0) : Long.MAX_VALUE;
+            long due = pending ? last + delay : Long.MAX_VALUE;
             long t = Math.min(e, Math.min(nextFull, due));
             if (t > end) break;
             if (t == e) {
@@ -125,33 +133,18 @@ public record PassPhase(long phaseSeconds, int startsOnPasses, int starts, int[]
             boolean pass = t == nextFull || (pending && t - last >= delay);
             if (t == nextFull) nextFull += schedInterval;
             if (pass) {
-                if (nm == main.length) main = Arrays.copyOf(main, nm * 2);
-                main[nm++] = t;
                 last = t;
                 pending = false;
+                while (si < starts.length && starts[si] < t) si++;
+                for (int k = si; k < starts.length && starts[k] == t; k++) on[k] = true;
             }
         }
-        int c = 0, mi = 0;
-        for (long s : starts) {
-            while (mi < nm && main[mi] < s) mi++;
-            if ((mi < nm && main[mi] == s) || (s >= p && (s - p) % bfInterval == 0)) c++;
-        }
-        return c;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof PassPhase x && phaseSeconds == x.phaseSeconds && startsOnPasses == x.startsOnPasses && starts == x.starts
-                && Arrays.equals(byPhase, x.byPhase);
-    }
-
-    @Override
-    public int hashCode() {
-        return (Long.hashCode(phaseSeconds) * 31 + startsOnPasses) * 31 + starts + Arrays.hashCode(byPhase) * 17;
+        return on;
     }
 
     @Override
     public String toString() {
-        return "PassPhase[" + phaseSeconds + " s: " + startsOnPasses + " of " + starts + " starts on a pass]";
+        return "PassPhase[main " + mainPhaseSeconds + " s, backfill " + bfPhaseSeconds + " s: " + startsOnPasses + " of " + starts
+                + " starts on a pass, " + startsOnMainPasses + " on a main pass]";
     }
 }

@@ -126,20 +126,22 @@ public final class SiteReplay {
                     + "the output of sacctmgr -P show qos): their jobs are left out");
         }
         SlurmSchedulerConfig parsed = SlurmSchedulerConfig.of(files.conf().schedulerParameters());
-        long phase = phaseSeconds;
+        SlurmSchedulerConfig sched;
         if (phaseSeconds == PassPhase.AUTO) {
             if (log != null && !log.isEmpty()) {
-                phase = 0; // the log has the passes' instants
+                sched = parsed.withPhase(0); // the log has the passes' instants
             } else {
                 PassPhase pp = PassPhase.infer(history, parsed);
-                phase = pp.phaseSeconds();
-                warnings.add("passes: phase " + phase + " s inferred from sacct's starts (" + pp.startsOnPasses() + " of " + pp.starts()
-                        + " starts in a second with a pass at that phase; --phase SECONDS sets it)");
+                sched = parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds());
+                warnings.add("passes: phases inferred from sacct's starts (--phase auto): full main passes at " + pp.mainPhaseSeconds()
+                        + " s + k·sched_interval, backfill cycles at " + pp.bfPhaseSeconds() + " s + k·bf_interval after the first submit ("
+                        + pp.startsOnPasses() + " of " + pp.starts() + " starts in a second with a pass; --phase SECONDS sets one phase)");
             }
         } else if (phaseSeconds < 0) {
             throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or auto)");
+        } else {
+            sched = parsed.withPhase(phaseSeconds);
         }
-        SlurmSchedulerConfig sched = parsed.withPhase(phase);
         sched.unmodelled().forEach(u -> warnings.add("SchedulerParameters " + u));
         if (!files.conf().schedulerType().equals("sched/backfill")) {
             warnings.add("SchedulerType=" + files.conf().schedulerType() + " replayed as sched/backfill");

@@ -105,8 +105,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--phase", defaultValue = "auto", paramLabel = "auto|SECONDS",
             description = "replay: the periodic passes run at phase + k × interval, seconds after the earliest Submit; auto (default, "
-                    + "--model site): the phase whose passes fall in the seconds of the most of sacct's starts (docs/slurm-fidelity.md, "
-                    + "\"The passes' phase from sacct\"); --model nodes takes auto as 0")
+                    + "--model site): the main passes' and the backfill's phases inferred from the seconds of sacct's starts "
+                    + "(docs/slurm-fidelity.md, \"The passes' phases from sacct\"); --model nodes takes auto as 0")
     String phaseText;
 
     /** The phase asked for: seconds ≥ 0, or PassPhase.AUTO. */
@@ -246,6 +246,9 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("actual", q(sacct.getFileName().toString()));
             extra.put("scheduler", q("slurm"));
             extra.put("phaseSeconds", Long.toString(r.scheduler().phaseSeconds()));
+            if (r.scheduler().bfPhaseSeconds() != r.scheduler().phaseSeconds()) {
+                extra.put("backfillPhaseSeconds", Long.toString(r.scheduler().bfPhaseSeconds()));
+            }
             if (phase == PassPhase.AUTO && m.equals("site") && slurmctldLog == null) extra.put("phaseInferred", "true");
             extra.put("backfillPlans", q(m.equals("nodes") ? BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
