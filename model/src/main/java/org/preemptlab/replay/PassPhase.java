@@ -23,7 +23,8 @@ import org.preemptlab.slurmsched.SlurmSchedulerConfig;
  * <li>the backfill phase: of the starts no such main pass explains, the most common second modulo {@code bf_interval}
  *     (ties: the smallest).
  * </ol>
- * Only the passes' instants are inferred (two numbers from all the starts): no job's own start is given to the replay,
+ * When fewer than half the starts fall on a pass at the phases found ({@link #evident()}), the starts do not show the
+ * passes and a replay keeps phase 0. Only the passes' instants are inferred (two numbers from all the starts): no job's own start is given to the replay,
  * which still has to put each job in a pass by its own model.
  *
  * @param mainPhaseSeconds   the main scheduler's full passes at this + k·sched_interval
@@ -140,6 +141,15 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
             }
         }
         return on;
+    }
+
+    /**
+     * True when at least half the starts fall in a second with a pass at these phases. Every start of a real Slurm
+     * comes from a pass (the replayed runs: 77–100 % of them on the passes inferred); fewer mean the starts do not show
+     * Slurm's passes (a generated history: the 100k busy one has 8 %), and a replay keeps phase 0.
+     */
+    public boolean evident() {
+        return starts > 0 && 2L * startsOnPasses >= starts;
     }
 
     @Override

@@ -132,8 +132,12 @@ public final class SiteReplay {
                 sched = parsed.withPhase(0); // the log has the passes' instants
             } else {
                 PassPhase pp = PassPhase.infer(history, parsed);
-                sched = parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds());
-                warnings.add("passes: phases inferred from sacct's starts (--phase auto): full main passes at " + pp.mainPhaseSeconds()
+                sched = pp.evident() ? parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds()) : parsed.withPhase(0);
+                if (!pp.evident()) {
+                    warnings.add("passes: phase 0 (--phase auto: only " + pp.startsOnPasses() + " of " + pp.starts() + " starts fall in a "
+                            + "second with a pass at the best phases found, " + pp.mainPhaseSeconds() + " s and " + pp.bfPhaseSeconds()
+                            + " s; the starts do not show Slurm's passes)");
+                } else warnings.add("passes: phases inferred from sacct's starts (--phase auto): full main passes at " + pp.mainPhaseSeconds()
                         + " s + k·sched_interval, backfill cycles at " + pp.bfPhaseSeconds() + " s + k·bf_interval after the first submit ("
                         + pp.startsOnPasses() + " of " + pp.starts() + " starts in a second with a pass; --phase SECONDS sets one phase)");
             }

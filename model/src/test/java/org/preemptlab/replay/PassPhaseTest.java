@@ -44,6 +44,7 @@ class PassPhaseTest {
         assertThat(p.startsOnMainPasses()).isEqualTo(4);
         assertThat(p.startsOnPasses()).isEqualTo(7);
         assertThat(p.starts()).isEqualTo(7);
+        assertThat(p.evident()).isTrue();
         // phase 4 would put full passes at 14 and 24 (3 starts) and the pass after 30's submit at 30: fewer than 7's 4
         assertThat(PassPhase.onMainPasses(new long[] {0, 1, 2, 3, 4, 30}, new long[] {7, 9, 14, 17, 24, 27, 30}, 4, 10, 3))
                 .containsExactly(false, false, true, false, true, false, true);
@@ -72,12 +73,28 @@ class PassPhaseTest {
     }
 
     @Test
+    void startsThatShowNoPassGridAreNotEvident() throws Exception {
+        // all submitted at 0, starts every 11 s: at the best phases 4 of the 9 fall on a pass (7 and 97 on full passes at
+        // 7 + 10k, 41 and 86 on cycles at 1 + 5k), fewer than half: a replay keeps phase 0
+        long[] starts = {7, 18, 29, 41, 52, 63, 74, 86, 97};
+        long[][] rows = new long[starts.length][];
+        for (int i = 0; i < starts.length; i++) rows[i] = new long[] {i + 1, 0, starts[i], 400 + i};
+        SacctHistory h = history(rows);
+        PassPhase p = PassPhase.infer(h.replayed(), h.origin(), 10, 5, 3);
+        assertThat(p.mainPhaseSeconds()).isEqualTo(7);
+        assertThat(p.bfPhaseSeconds()).isEqualTo(1);
+        assertThat(p.startsOnPasses()).isEqualTo(4);
+        assertThat(p.evident()).isFalse();
+    }
+
+    @Test
     void noStartsGivePhaseZeroAndBadIntervalsAreNamed() throws Exception {
         SacctHistory h = history(new long[] {1, 0, -1, 5});
         PassPhase p = PassPhase.infer(h.replayed(), h.origin(), 10, 5, 3);
         assertThat(p.mainPhaseSeconds()).isZero();
         assertThat(p.bfPhaseSeconds()).isZero();
         assertThat(p.starts()).isZero();
+        assertThat(p.evident()).isFalse();
         assertThatThrownBy(() -> PassPhase.infer(h.replayed(), h.origin(), 0, 5, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sched_interval 0 s");
     }

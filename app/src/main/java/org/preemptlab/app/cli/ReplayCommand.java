@@ -249,7 +249,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (r.scheduler().bfPhaseSeconds() != r.scheduler().phaseSeconds()) {
                 extra.put("backfillPhaseSeconds", Long.toString(r.scheduler().bfPhaseSeconds()));
             }
-            if (phase == PassPhase.AUTO && m.equals("site") && slurmctldLog == null) extra.put("phaseInferred", "true");
+            if (phase == PassPhase.AUTO && m.equals("site") && slurmctldLog == null) extra.put("phaseAuto", "true");
             extra.put("backfillPlans", q(m.equals("nodes") ? BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));

@@ -66,11 +66,11 @@ class ReplayCommandTest {
                 + "+ k·sched_interval, backfill cycles at 4 s + k·bf_interval after the first submit (40 of 43 starts in a second with a pass")
                 .contains("43 jobs: 100 % within ±1 min; |start error| mean 1.2 s, median 0 s; Kendall tau 0.987");
         assertThat(Files.readString(auto)).contains("\"phaseSeconds\": 9,").contains("\"backfillPhaseSeconds\": 4,")
-                .contains("\"phaseInferred\": true");
+                .contains("\"phaseAuto\": true");
         SweepCommandTest.Outcome z = SweepCommandTest.run(concat(site, "--phase", "0", "--report", zero.toString()));
         assertThat(z.code()).as(z.err()).isZero();
         assertThat(z.out()).doesNotContain("inferred").contains("Kendall tau 0.735");
-        assertThat(Files.readString(zero)).contains("\"phaseSeconds\": 0,").doesNotContain("backfillPhaseSeconds").doesNotContain("phaseInferred");
+        assertThat(Files.readString(zero)).contains("\"phaseSeconds\": 0,").doesNotContain("backfillPhaseSeconds").doesNotContain("phaseAuto");
         SweepCommandTest.Outcome bad = SweepCommandTest.run(concat(site, "--phase", "soon"));
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--phase is \"soon\"; use auto or a whole number of seconds ≥ 0");
