@@ -1,6 +1,5 @@
 package org.preemptlab.replay;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -58,22 +57,26 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
             throw new IllegalArgumentException("pass phase: sched_interval " + schedInterval + " s, bf_interval " + bfInterval
                     + " s, batch_sched_delay " + batchSchedDelay + " s; the intervals must be ≥ 1, the delay ≥ 0");
         }
-        List<Long> ev = new ArrayList<>();
-        List<Long> st = new ArrayList<>();
+        long[] events = new long[2 * rows.size()], starts = new long[rows.size()];
+        int ne = 0, ns = 0;
         for (SacctJob j : rows) {
             long q = Math.max(j.submit(), j.eligible());
-            if (j.submit() >= 0 && q >= originSeconds) ev.add(q - originSeconds);
-            if (j.end() >= 0 && j.end() >= originSeconds) ev.add(j.end() - originSeconds);
-            if (j.start() >= 0 && j.start() >= originSeconds) st.add(j.start() - originSeconds);
+            if (j.submit() >= 0 && q >= originSeconds) events[ne++] = q - originSeconds;
+            if (j.end() >= 0 && j.end() >= originSeconds) events[ne++] = j.end() - originSeconds;
+            if (j.start() >= 0 && j.start() >= originSeconds) starts[ns++] = j.start() - originSeconds;
         }
-        long[] events = ev.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
-        long[] starts = st.stream().mapToLong(Long::longValue).sorted().toArray();
+        events = Arrays.copyOf(events, ne);
+        Arrays.sort(events);
+        events = distinct(events);
+        starts = Arrays.copyOf(starts, ns);
+        Arrays.sort(starts);
         if (starts.length == 0) return new PassPhase(0, 0, 0, 0, 0);
         long bestMain = 0;
         int bestCount = -1;
         boolean[] bestOn = null;
+        long[] residues = residues(starts, schedInterval);
         for (long p : candidates(events, starts, schedInterval)) {
-            boolean[] on = onMainPasses(events, starts, p, schedInterval, batchSchedDelay);
+            boolean[] on = onMainPasses(events, starts, residues, p, schedInterval, batchSchedDelay);
             int c = 0;
             for (boolean b : on) if (b) c++;
             if (c > bestCount || (c == bestCount && p < bestMain)) {
@@ -95,6 +98,13 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
         return new PassPhase(bestMain, bestBf, bestCount, bestCount + bf, starts.length);
     }
 
+    /** The sorted array without repeats. */
+    private static long[] distinct(long[] sorted) {
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) if (n == 0 || sorted[i] != sorted[n - 1]) sorted[n++] = sorted[i];
+        return Arrays.copyOf(sorted, n);
+    }
+
     /** Every phase below sched_interval, or (a long sched_interval) the most common phases of the starts no event explains. */
     private static long[] candidates(long[] events, long[] starts, long schedInterval) {
         if (schedInterval <= MAX_ALL_CANDIDATES) {
@@ -110,37 +120,72 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
     }
 
     /**
-     * For each of {@code starts} (sorted): does it fall in a second with a main pass at phase {@code p}, the passes walked
-     * from the events (sorted, distinct) as {@code SlurmSchedulerPolicy} runs them (a full pass at p + k·schedInterval,
-     * a pass after an event once {@code delay} seconds have passed since the last main pass).
+     * For each of {@code starts} (sorted): does it fall in a second with a main pass at phase {@code p}, the passes as
+     * {@code SlurmSchedulerPolicy} runs them from the events (sorted, distinct): a full pass at p + k·schedInterval, a
+     * pass after an event once {@code delay} seconds have passed since the last main pass of either kind. Walks the events
+     * only (the full passes in between are counted from the phase), so a long history with few events costs little.
      */
     static boolean[] onMainPasses(long[] events, long[] starts, long p, long schedInterval, long delay) {
-        long end = starts[starts.length - 1];
+        return onMainPasses(events, starts, residues(starts, schedInterval), p, schedInterval, delay);
+    }
+
+    /** Each start modulo {@code interval}. */
+    private static long[] residues(long[] starts, long interval) {
+        long[] r = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) r[i] = Math.floorMod(starts[i], interval);
+        return r;
+    }
+
+    /** As above, with each start's residue modulo schedInterval given ({@code residues}: once for all phases). */
+    private static boolean[] onMainPasses(long[] events, long[] starts, long[] residues, long p, long schedInterval, long delay) {
         boolean[] on = new boolean[starts.length];
-        int si = 0;
-        long last = Long.MIN_VALUE / 4;
+        if (starts.length == 0) return on;
+        for (int i = 0; i < starts.length; i++) on[i] = residues[i] == p && starts[i] >= p;
+        long end = starts[starts.length - 1];
+        long last = Long.MIN_VALUE / 4; // the last main pass
         boolean pending = false;
-        long nextFull = p;
-        int ei = 0;
-        while (si < starts.length) {
+        int si = 0;
+        for (int ei = 0; ei <= events.length; ei++) {
             long e = ei < events.length ? events[ei] : Long.MAX_VALUE;
-            long due = pending ? last + delay : Long.MAX_VALUE;
-            long t = Math.min(e, Math.min(nextFull, due));
-            if (t > end) break;
-            if (t == e) {
-                pending = true;
-                ei++;
+            if (pending) {
+                // the pending pass: after the delay, unless a full pass comes first (it clears the event)
+                long due = last + delay, tick = tickAfter(last, p, schedInterval);
+                long at = Math.min(due, tick);
+                if (at <= e) {
+                    if (at > end) break;
+                    if (at < tick) si = mark(starts, on, si, at);
+                    last = at;
+                    pending = false;
+                }
             }
-            boolean pass = t == nextFull || (pending && t - last >= delay);
-            if (t == nextFull) nextFull += schedInterval;
-            if (pass) {
-                last = t;
+            if (e > end) break;
+            long lastTick = e < p ? Long.MIN_VALUE / 4 : p + Math.floorDiv(e - p, schedInterval) * schedInterval;
+            if (lastTick > last) last = lastTick;
+            if (last == e) {
+                pending = false; // a full pass at the event's second
+            } else if (e - last >= delay) {
+                si = mark(starts, on, si, e);
+                last = e;
                 pending = false;
-                while (si < starts.length && starts[si] < t) si++;
-                for (int k = si; k < starts.length && starts[k] == t; k++) on[k] = true;
+            } else {
+                pending = true;
             }
         }
         return on;
+    }
+
+    /** The first full pass after second {@code t}. */
+    private static long tickAfter(long t, long p, long schedInterval) {
+        if (t < p) return p;
+        return p + (Math.floorDiv(t - p, schedInterval) + 1) * schedInterval;
+    }
+
+    /** Marks the starts at second {@code t} (from index {@code from}, starts sorted, t not decreasing); the next index. */
+    private static int mark(long[] starts, boolean[] on, int from, long t) {
+        int i = from;
+        while (i < starts.length && starts[i] < t) i++;
+        for (int k = i; k < starts.length && starts[k] == t; k++) on[k] = true;
+        return i;
     }
 
     /**

@@ -87,6 +87,41 @@ class PassPhaseTest {
         assertThat(p.evident()).isFalse();
     }
 
+    /** The reference: the policy's main passes walked second by second (a full pass at p + k·si, an event pass after the delay). */
+    static boolean[] mainPassesSecondBySecond(long[] events, long[] starts, long p, long si, long delay) {
+        java.util.Set<Long> ev = new java.util.HashSet<>();
+        for (long e : events) ev.add(e);
+        java.util.Set<Long> passes = new java.util.HashSet<>();
+        long last = Long.MIN_VALUE / 4;
+        boolean pending = false;
+        for (long t = 0; t <= starts[starts.length - 1]; t++) {
+            if (ev.contains(t)) pending = true;
+            if ((t >= p && (t - p) % si == 0) || (pending && t - last >= delay)) {
+                passes.add(t);
+                last = t;
+                pending = false;
+            }
+        }
+        boolean[] on = new boolean[starts.length];
+        for (int i = 0; i < starts.length; i++) on[i] = passes.contains(starts[i]);
+        return on;
+    }
+
+    @Test
+    void theEventWalkGivesTheSecondBySecondPasses() {
+        java.util.Random r = new java.util.Random(15);
+        for (int n = 0; n < 3000; n++) {
+            long span = 5 + r.nextInt(200);
+            long[] events = r.longs(r.nextInt(30), 0, span).sorted().distinct().toArray();
+            long[] starts = r.longs(1 + r.nextInt(30), 0, span).sorted().toArray();
+            long si = 1 + r.nextInt(15), delay = r.nextInt(6), p = r.nextInt((int) si);
+            assertThat(PassPhase.onMainPasses(events, starts, p, si, delay))
+                    .as("events %s starts %s phase %d interval %d delay %d", java.util.Arrays.toString(events), java.util.Arrays.toString(starts),
+                            p, si, delay)
+                    .containsExactly(mainPassesSecondBySecond(events, starts, p, si, delay));
+        }
+    }
+
     @Test
     void noStartsGivePhaseZeroAndBadIntervalsAreNamed() throws Exception {
         SacctHistory h = history(new long[] {1, 0, -1, 5});
