@@ -190,7 +190,7 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
 
     /**
      * True when at least half the starts fall in a second with a pass at these phases. Every start of a real Slurm
-     * comes from a pass (the replayed runs: 77–100 % of them on the passes inferred); fewer mean the starts do not show
+     * comes from a pass (the fourteen real runs: 78–100 % of them on the passes inferred); fewer mean the starts do not show
      * Slurm's passes (a generated history: the 100k busy one has 8 %), and a replay keeps phase 0.
      */
     public boolean evident() {
