@@ -23,8 +23,8 @@ import org.preemptlab.slurmsched.SlurmSchedulerConfig;
  *     (ties: the smallest).
  * </ol>
  * When fewer than half the starts fall on a pass at the phases found ({@link #evident()}), the starts do not show the
- * passes and a replay keeps phase 0. Only the passes' instants are inferred (two numbers from all the starts): no job's own start is given to the replay,
- * which still has to put each job in a pass by its own model.
+ * passes and a replay keeps phase 0. Only the passes' instants are inferred (two numbers from all the starts): no job's
+ * own start is given to the replay, which still has to put each job in a pass by its own model.
  *
  * @param mainPhaseSeconds   the main scheduler's full passes at this + k·sched_interval
  * @param bfPhaseSeconds     the backfill cycles at this + k·bf_interval
