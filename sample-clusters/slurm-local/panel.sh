@@ -2,7 +2,8 @@
 # The evaluation panel of docs/slurm-fidelity.md ("22 replays"): a model change is judged on the recorded fixtures, not on
 # one replay, since any change moves one replay by ±0.05 of tau. Replays the full-log fixtures at phases 0-9 (run 1 and
 # run 2) and with slurmctld's passes (both), and the CI fixtures at phases 0-4, and prints the means
-# (share within tolerance / mean |error| s / median s / Kendall tau).
+# (share within tolerance / mean |error| s / median s / Kendall tau). "phase 0" was the default replay until session 15 (now --phase auto:
+# docs/slurm-fidelity.md, "The passes' phases from sacct"); every replay here gives its phase or a log, so the default does not enter.
 # With the second pair of full runs (full-log-run3, full-log-run4, whose slurmctld-log.txt has the submits' and ends' lines
 # too), also their phases 0-9, their log replays with the same-second order and with the passes only, printed apart (the
 # "mean of 22" stays runs 1 and 2's).
@@ -45,14 +46,14 @@ echo "run 1, 10 phases:     $(mean "$OUT"/r1-p*.json)"
 echo "run 2, 10 phases:     $(mean "$OUT"/r2-p*.json)"
 echo "run 1 log:            $(mean "$OUT/r1-log.json")"
 echo "run 2 log:            $(mean "$OUT/r2-log.json")"
-echo "run 1 default:        $(mean "$OUT/r1-p0.json")"
-echo "run 2 default:        $(mean "$OUT/r2-p0.json")"
+echo "run 1 phase 0:        $(mean "$OUT/r1-p0.json")"
+echo "run 2 phase 0:        $(mean "$OUT/r2-p0.json")"
 echo "CI run 1, 5 phases:   $(mean "$OUT"/ci1-p*.json)"
 echo "CI run 2, 5 phases:   $(mean "$OUT"/ci2-p*.json)"
-echo "CI run 1 / 2 default: $(mean "$OUT/ci1-p0.json") $(mean "$OUT/ci2-p0.json")"
+echo "CI run 1 / 2 phase 0: $(mean "$OUT/ci1-p0.json") $(mean "$OUT/ci2-p0.json")"
 if [ -f "$OUT/r3-log.json" ]; then
   echo "run 3 / 4, 10 phases:  $(mean "$OUT"/r3-p[0-9].json) $(mean "$OUT"/r4-p[0-9].json)"
-  echo "run 3 / 4 default:     $(mean "$OUT/r3-p0.json") $(mean "$OUT/r4-p0.json")"
+  echo "run 3 / 4 phase 0:     $(mean "$OUT/r3-p0.json") $(mean "$OUT/r4-p0.json")"
   echo "run 3 / 4 log (order): $(mean "$OUT/r3-log.json") $(mean "$OUT/r4-log.json")"
   echo "run 3 / 4 passes only: $(mean "$OUT/r3-passes.json") $(mean "$OUT/r4-passes.json")"
 fi

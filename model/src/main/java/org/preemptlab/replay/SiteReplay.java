@@ -126,7 +126,27 @@ public final class SiteReplay {
             warnings.add("QOS " + String.join(", ", undefined) + " named by the dump or the jobs but not defined (give --sacctmgr-qos, "
                     + "the output of sacctmgr -P show qos): their jobs are left out");
         }
-        SlurmSchedulerConfig sched = SlurmSchedulerConfig.of(files.conf().schedulerParameters()).withPhase(phaseSeconds);
+        SlurmSchedulerConfig parsed = SlurmSchedulerConfig.of(files.conf().schedulerParameters());
+        SlurmSchedulerConfig sched;
+        if (phaseSeconds == PassPhase.AUTO) {
+            if (log != null && !log.isEmpty()) {
+                sched = parsed.withPhase(0); // the log has the passes' instants
+            } else {
+                PassPhase pp = PassPhase.infer(history, parsed);
+                sched = pp.evident() ? parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds()) : parsed.withPhase(0);
+                if (!pp.evident()) {
+                    warnings.add("passes: phase 0 (--phase auto: only " + pp.startsOnPasses() + " of " + pp.starts() + " starts fall in a "
+                            + "second with a pass at the best phases found, " + pp.mainPhaseSeconds() + " s and " + pp.bfPhaseSeconds()
+                            + " s; the starts do not show Slurm's passes)");
+                } else warnings.add("passes: phases inferred from sacct's starts (--phase auto): full main passes at " + pp.mainPhaseSeconds()
+                        + " s + k·sched_interval, backfill cycles at " + pp.bfPhaseSeconds() + " s + k·bf_interval after the first submit ("
+                        + pp.startsOnPasses() + " of " + pp.starts() + " starts in a second with a pass; --phase SECONDS sets one phase)");
+            }
+        } else if (phaseSeconds < 0) {
+            throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or auto)");
+        } else {
+            sched = parsed.withPhase(phaseSeconds);
+        }
         sched.unmodelled().forEach(u -> warnings.add("SchedulerParameters " + u));
         if (!files.conf().schedulerType().equals("sched/backfill")) {
             warnings.add("SchedulerType=" + files.conf().schedulerType() + " replayed as sched/backfill");

@@ -24,7 +24,8 @@ public final class SiteReplayRun {
      * How to replay.
      *
      * @param priority         multifactor (the engine's) or sacct's Priority column
-     * @param phaseSeconds     the periodic passes run at phase + k × interval (≥ 0; 0 with a log)
+     * @param phaseSeconds     the periodic passes run at phase + k × interval (≥ 0; 0 with a log), or {@link PassPhase#AUTO}:
+     *                         the phase inferred from the history's starts (with a log: the log's passes)
      * @param log              slurmctld's recorded passes, or null (the phase grid)
      * @param toleranceSeconds the within-tolerance bound, or null for max(2 × bf_interval, 60 s)
      * @param plans            how the backfill plans (null: {@link BackfillPlans#DEFAULT})
@@ -34,11 +35,13 @@ public final class SiteReplayRun {
         public Options {
             if (priority == null) priority = SiteReplay.Priority.MULTIFACTOR;
             if (plans == null) plans = BackfillPlans.DEFAULT;
-            if (phaseSeconds < 0) throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0");
+            if (phaseSeconds < 0 && phaseSeconds != PassPhase.AUTO) {
+                throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or PassPhase.AUTO)");
+            }
             if (toleranceSeconds != null && toleranceSeconds < 0) {
                 throw new IllegalArgumentException("tolerance is " + toleranceSeconds + " s; must be ≥ 0");
             }
-            if (log != null && phaseSeconds != 0) {
+            if (log != null && phaseSeconds != 0 && phaseSeconds != PassPhase.AUTO) {
                 throw new IllegalArgumentException("a phase and slurmctld's log: give one (the log has the passes' instants)");
             }
         }
@@ -53,9 +56,9 @@ public final class SiteReplayRun {
             return new Options(priority, phaseSeconds, log, toleranceSeconds, p);
         }
 
-        /** Multifactor priority, phase 0, no log, the default tolerance, own-resource plans. */
+        /** Multifactor priority, the phase inferred from the history ({@link PassPhase#AUTO}), no log, the default tolerance, the default plans. */
         public static Options defaults() {
-            return new Options(SiteReplay.Priority.MULTIFACTOR, 0, null, null);
+            return new Options(SiteReplay.Priority.MULTIFACTOR, PassPhase.AUTO, null, null);
         }
     }
 

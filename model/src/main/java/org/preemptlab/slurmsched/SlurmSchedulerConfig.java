@@ -8,17 +8,19 @@ import org.preemptlab.slurmconf.SchedulerParameters;
 /**
  * The parameters of Slurm's loop, in seconds, read from {@code SchedulerParameters} with Slurm's
  * defaults. {@code phaseSeconds} places the periodic passes: the main scheduler's full passes at
- * phase + k·sched_interval, backfill cycles at phase + k·bf_interval (in Slurm they are timed
+ * phase + k·sched_interval, backfill cycles at bfPhase + k·bf_interval ({@code bfPhaseSeconds}; the same phase
+ * unless set apart by {@link #withPhases}) (in Slurm they are timed
  * from slurmctld's start, which a history does not record).
  *
  * @param unmodelled every option of the line that the model does not carry out, as {@code name=value: why}
  * @param bfMaxJobArrayResv {@code bf_max_job_array_resv}: at most this many tasks of a pending array get a planned start
  *                          per backfill cycle (Slurm's default 20)
+ * @param bfPhaseSeconds    the backfill cycles' phase: cycles at bfPhase + k·bf_interval
  */
 public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueDepth, long bfIntervalSeconds,
         long bfWindowSeconds, long bfResolutionSeconds, long bfMaxJobTest, long bfMaxJobUser, long bfMaxJobPart,
         long bfMaxJobStart, long bfMinPrioReserve, boolean bfContinue, long phaseSeconds, long batchSchedDelaySeconds,
-        List<String> unmodelled, long bfMaxJobArrayResv) {
+        List<String> unmodelled, long bfMaxJobArrayResv, long bfPhaseSeconds) {
 
     /** The options carried out (bf_continue is accepted: a simulated cycle takes no time, so nothing interrupts it). */
     public static final Set<String> MODELLED = Set.of("sched_interval", "default_queue_depth", "bf_interval", "bf_window",
@@ -45,6 +47,7 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
         check("phaseSeconds", phaseSeconds, 0);
         check("batch_sched_delay", batchSchedDelaySeconds, 0);
         check("bf_max_job_array_resv", bfMaxJobArrayResv, 0);
+        check("bfPhaseSeconds", bfPhaseSeconds, 0);
         unmodelled = List.copyOf(unmodelled);
     }
 
@@ -68,15 +71,21 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
                     p.bfWindowSeconds(), p.bfResolutionSeconds(), p.bfMaxJobTest(), p.bfMaxJobUser(), p.bfMaxJobPart(),
                     p.bfMaxJobStart(), p.number("bf_min_prio_reserve", 0), p.bfContinue(), 0,
                     p.number("batch_sched_delay", BATCH_SCHED_DELAY_DEFAULT), unmodelled,
-                    p.number("bf_max_job_array_resv", BF_MAX_JOB_ARRAY_RESV_DEFAULT));
+                    p.number("bf_max_job_array_resv", BF_MAX_JOB_ARRAY_RESV_DEFAULT), 0);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SchedulerParameters: a value is not a whole number (" + e.getMessage() + ")", e);
         }
     }
 
+    /** The main passes and the backfill cycles at the same phase. */
     public SlurmSchedulerConfig withPhase(long phase) {
+        return withPhases(phase, phase);
+    }
+
+    /** The main scheduler's full passes at {@code mainPhase} + k·sched_interval, the backfill cycles at {@code bfPhase} + k·bf_interval. */
+    public SlurmSchedulerConfig withPhases(long mainPhase, long bfPhase) {
         return new SlurmSchedulerConfig(schedIntervalSeconds, defaultQueueDepth, bfIntervalSeconds, bfWindowSeconds,
                 bfResolutionSeconds, bfMaxJobTest, bfMaxJobUser, bfMaxJobPart, bfMaxJobStart, bfMinPrioReserve, bfContinue,
-                phase, batchSchedDelaySeconds, unmodelled, bfMaxJobArrayResv);
+                mainPhase, batchSchedDelaySeconds, unmodelled, bfMaxJobArrayResv, bfPhase);
     }
 }

@@ -32,7 +32,7 @@ import org.preemptlab.sched.Snapshot;
  * {@code default_queue_depth} jobs; at phase + k·{@code sched_interval} the pass tests the whole
  * queue.
  *
- * <p><b>Backfill scheduler</b>, at phase + k·{@code bf_interval} (after the main scheduler of the same
+ * <p><b>Backfill scheduler</b>, at its phase + k·{@code bf_interval} ({@link SlurmSchedulerConfig#bfPhaseSeconds()}; after the main scheduler of the same
  * instant): running jobs free their resources at their start + time limit; pending jobs in priority order, at
  * most {@code bf_max_job_test} of them, at most {@code bf_max_job_user} per user and
  * {@code bf_max_job_part} per partition, get the earliest start at which they fit for their whole
@@ -220,7 +220,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         lastNow = now;
         if (nextMain == Long.MIN_VALUE) {
             nextMain = tickAtOrAfter(now, config.phaseSeconds(), config.schedIntervalSeconds());
-            nextBackfill = tickAtOrAfter(now, config.phaseSeconds(), config.bfIntervalSeconds());
+            nextBackfill = tickAtOrAfter(now, config.bfPhaseSeconds(), config.bfIntervalSeconds());
         }
         if (now < lastMainPass) {
             lastMainPass = Long.MIN_VALUE;
@@ -235,7 +235,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             fullPasses++;
             nextMain = tickAtOrAfter(now + 1, config.phaseSeconds(), config.schedIntervalSeconds());
         }
-        if (backfill) nextBackfill = tickAtOrAfter(now + 1, config.phaseSeconds(), config.bfIntervalSeconds());
+        if (backfill) nextBackfill = tickAtOrAfter(now + 1, config.bfPhaseSeconds(), config.bfIntervalSeconds());
         long delay = config.batchSchedDelaySeconds();
         boolean mainPass = true;
         boolean backfillFirst = false;

@@ -16,6 +16,7 @@ import org.preemptlab.io.files.AtomicFiles;
 import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.HistoryTimes;
+import org.preemptlab.replay.PassPhase;
 import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.slurmconf.SlurmSite;
@@ -102,9 +103,25 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--bf-interval", paramLabel = "SECONDS", description = "with --against-sacct and no --tolerance: the bf_interval for the default tolerance (default 30)")
     Long bfInterval;
 
-    @Option(names = "--phase", defaultValue = "0", paramLabel = "SECONDS",
-            description = "replay: the periodic passes run at phase + k × interval, seconds after the earliest Submit (default ${DEFAULT-VALUE})")
-    long phase;
+    @Option(names = "--phase", defaultValue = "auto", paramLabel = "auto|SECONDS",
+            description = "replay: the periodic passes run at phase + k × interval, seconds after the earliest Submit; auto (default, "
+                    + "--model site): the main passes' and the backfill's phases inferred from the seconds of sacct's starts "
+                    + "(docs/slurm-fidelity.md, \"The passes' phases from sacct\"); --model nodes takes auto as 0")
+    String phaseText;
+
+    /** The phase asked for: seconds ≥ 0, or PassPhase.AUTO. */
+    private long phase() {
+        String t = phaseText.strip();
+        if (t.equalsIgnoreCase("auto")) return PassPhase.AUTO;
+        long p;
+        try {
+            p = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--phase is \"" + phaseText + "\"; use auto or a whole number of seconds ≥ 0");
+        }
+        if (p < 0) throw new IllegalArgumentException("--phase is " + p + "; must be ≥ 0 (or auto)");
+        return p;
+    }
 
     @Option(names = "--slurmctld-log", paramLabel = "FILE",
             description = "replay (--model site): run Slurm's passes at the instants slurmctld's log recorded (SlurmctldDebug=debug, "
@@ -138,7 +155,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --slurm-conf (replay) or --against-sacct (two real runs), not "
                     + (slurmConf == null ? "neither" : "both"));
         }
-        if (phase < 0) throw new IllegalArgumentException("--phase is " + phase + "; must be ≥ 0");
+        long phase = phase();
         if (tolerance != null && tolerance < 0) throw new IllegalArgumentException("--tolerance is " + tolerance + "; must be ≥ 0");
         OutputTargets.create().input("--sacct", sacct).input("--against-sacct", against).input("--slurm-conf", slurmConf)
                 .input("--gres-conf", gresConf).input("--slurmctld-log", slurmctldLog).input("--sacctmgr-dump", sacctmgrDump).input("--sacctmgr-qos", sacctmgrQos)
@@ -189,7 +206,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 ImportReport rep = new ImportReport();
                 SlurmConf conf = SlurmConfParser.read(slurmConf, rep);
-                r = HistoryReplay.run(conf, a, phase, tolerance);
+                r = HistoryReplay.run(conf, a, phase == PassPhase.AUTO ? 0 : phase, tolerance);
                 warnings = new java.util.ArrayList<>(r.warnings());
                 if (gresConf != null) warnings.add("--gres-conf not used with --model nodes");
                 if (sacctmgrDump != null || sacctmgrQos != null) warnings.add("--sacctmgr-dump and --sacctmgr-qos not used with --model nodes");
@@ -197,7 +214,7 @@ final class ReplayCommand implements Callable<Integer> {
                 SlurmSite.Files files = new SlurmSite.Files(slurmConf, gresConf, sacctmgrDump, sacctmgrQos);
                 SlurmSite site = SlurmSite.read(files);
                 SiteReplay.Priority prio = pr.equals("sacct") ? SiteReplay.Priority.SACCT : SiteReplay.Priority.MULTIFACTOR;
-                if (slurmctldLog != null && phase != 0) throw new IllegalArgumentException("--phase and --slurmctld-log: give one (the log has the passes' instants)");
+                if (slurmctldLog != null && phase != 0 && phase != PassPhase.AUTO) throw new IllegalArgumentException("--phase and --slurmctld-log: give one (the log has the passes' instants)");
                 SlurmSite.Files bf = whatIfMode ? SiteReplayRun.baselineFiles(files,
                         new SlurmSite.Files(baselineSlurmConf, baselineGresConf, baselineSacctmgrDump, baselineSacctmgrQos)) : null;
                 SiteReplayRun.Outcome run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a,
@@ -228,7 +245,11 @@ final class ReplayCommand implements Callable<Integer> {
             extra.put("mode", q("replay"));
             extra.put("actual", q(sacct.getFileName().toString()));
             extra.put("scheduler", q("slurm"));
-            extra.put("phaseSeconds", Long.toString(phase));
+            extra.put("phaseSeconds", Long.toString(r.scheduler().phaseSeconds()));
+            if (r.scheduler().bfPhaseSeconds() != r.scheduler().phaseSeconds()) {
+                extra.put("backfillPhaseSeconds", Long.toString(r.scheduler().bfPhaseSeconds()));
+            }
+            if (phase == PassPhase.AUTO && m.equals("site") && slurmctldLog == null) extra.put("phaseAuto", "true");
             extra.put("backfillPlans", q(m.equals("nodes") ? BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));

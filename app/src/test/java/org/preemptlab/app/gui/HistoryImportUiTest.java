@@ -103,7 +103,7 @@ class HistoryImportUiTest extends ShellUiTest {
 
         // the model's report for the same files, as the replay command makes it
         HistoryReplay.Result model = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(fixture("slurm.conf"), fixture("gres.conf"),
-                fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), SacctReader.read(fixture("sacct.txt")), 0, null,
+                fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), SacctReader.read(fixture("sacct.txt")), org.preemptlab.replay.PassPhase.AUTO, null,
                 SiteReplay.Priority.MULTIFACTOR);
         StartComparison m = model.comparison();
         FidelityView fv = view.fidelityView();
@@ -297,7 +297,7 @@ class HistoryImportUiTest extends ShellUiTest {
         assertThat(view.fidelityView().tabs().getTabs()).extracting(Tab::getText).doesNotContain("What-if");
         // the options change the numbers: the defaults (multifactor, no log, default tolerance) give others
         HistoryReplay.Result defaults = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(logRun("slurm.conf"), logRun("gres.conf"),
-                logRun("sacctmgr-dump.txt"), logRun("sacctmgr-qos.txt"))), SacctReader.read(logRun("sacct.txt")), 0, null,
+                logRun("sacctmgr-dump.txt"), logRun("sacctmgr-qos.txt"))), SacctReader.read(logRun("sacct.txt")), org.preemptlab.replay.PassPhase.AUTO, null,
                 SiteReplay.Priority.MULTIFACTOR);
         assertThat(defaults.comparison().toJson(java.util.Map.of())).isNotEqualTo(shown.toJson(java.util.Map.of()));
 

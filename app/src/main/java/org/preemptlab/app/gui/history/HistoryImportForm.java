@@ -82,7 +82,7 @@ public final class HistoryImportForm {
      *
      * @param site             the site's files
      * @param sacct            the history
-     * @param slurmctldLog     slurmctld's log, or null (passes every interval, phase 0)
+     * @param slurmctldLog     slurmctld's log, or null (passes every interval, at the phase inferred from the history: replay --phase auto)
      * @param toleranceSeconds the tolerance, or null for the default
      * @param priority         multifactor or sacct's column
      * @param baseline         the what-if's baseline site (each file not given is the site's), or null: no what-if

@@ -178,7 +178,7 @@ public final class HistoryImportViewModel {
             sink.checkCancelled();
             checkCancelled.run();
             SiteReplayRun.Outcome outcome = SiteReplayRun.run(site, baseline, history,
-                    new SiteReplayRun.Options(req.priority(), 0, log, req.toleranceSeconds(), plans), true, (replay, done, total) -> {
+                    new SiteReplayRun.Options(req.priority(), org.preemptlab.replay.PassPhase.AUTO, log, req.toleranceSeconds(), plans), true, (replay, done, total) -> {
                         sink.checkCancelled();
                         checkCancelled.run();
                         sink.progress(total == 0 ? -1 : (double) done / total, "replaying" + (replay.isEmpty() ? "" : " the " + replay) + ": "

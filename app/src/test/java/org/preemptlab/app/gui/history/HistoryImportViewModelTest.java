@@ -118,7 +118,7 @@ class HistoryImportViewModelTest {
             CompletableFuture<FidelityViewModel> result = CompletableFuture.supplyAsync(() -> vm.resultProperty().get(), ui);
             StartComparison shown = result.get(10, TimeUnit.SECONDS).comparison();
             StartComparison model = SiteReplay.run(SlurmSite.read(new SlurmSite.Files(fixture("slurm.conf"), fixture("gres.conf"),
-                    fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), SacctReader.read(fixture("sacct.txt")), 0, null,
+                    fixture("sacctmgr-dump.txt"), fixture("sacctmgr-qos.txt"))), SacctReader.read(fixture("sacct.txt")), org.preemptlab.replay.PassPhase.AUTO, null,
                     SiteReplay.Priority.MULTIFACTOR).comparison();
             assertThat(shown.rows()).isEqualTo(model.rows());
             assertThat(shown.withinToleranceShare()).isEqualTo(model.withinToleranceShare());
@@ -156,7 +156,8 @@ class HistoryImportViewModelTest {
                 org.preemptlab.replay.SiteReplayRun.Options.defaults().withPlans(BackfillPlans.OWN_RESOURCES), false, null)
                 .result().comparison();
         assertThat(own.comparison().rows()).isEqualTo(model.rows());
-        assertThat(own.comparison().rows()).isNotEqualTo(whole.comparison().rows());
+        // (the two plans give the same starts on this run at its inferred phases, replay --phase auto; at phase 0 they differ:
+        // ReplayCommandTest.backfillPlansOwnResourcesReachesThePolicyAndChangesStartsTheDefaultIsWholeNodes)
         assertThat(vm.statusProperty().get()).startsWith("sacct.txt (backfill plans: own resources): 43 jobs: ");
         assertThat(own.summary().get(own.summary().size() - 1)).isEqualTo(new FidelityViewModel.SummaryLine("Backfill plans",
                 HistoryImportViewModel.describe(BackfillPlans.OWN_RESOURCES)));
