@@ -31,13 +31,6 @@ final class FitsNow {
     private JobSpec[] specOf = new JobSpec[0];
     private long[][] shapeOf = new long[0][];
     private NodeCluster cluster;
-    /**
-     * The room the group maxima were taken on, and per node group the most free CPUs, memory and GRES (by key) of one of
-     * its nodes ({@code 2 + g} longs per group). The room only shrinks while it is asked about (one backfill cycle), so
-     * maxima taken earlier on it are at least its own: a looser test, still necessary.
-     */
-    private TresCapacity maxRoom;
-    private long[] groupMax = new long[0];
     /** For tests: nodes asked beyond the job's own (0; a positive value makes the condition too tight, a defect). */
     private final int extraNodes;
     private long checks;
@@ -48,11 +41,6 @@ final class FitsNow {
 
     FitsNow(int extraNodes) {
         this.extraNodes = extraNodes;
-    }
-
-    /** A new backfill cycle: its room is another (and may have more free than the last cycle's). */
-    void newCycle() {
-        maxRoom = null;
     }
 
     /** How many jobs {@link #mayStart} was asked about. */
@@ -71,21 +59,19 @@ final class FitsNow {
         if (want <= 0) return true; // no nodes asked: nothing to check
         int g = (int) shape[1];
         int cands = (int) shape[2];
-        int stride = 5 + g;
+        int stride = 4 + g;
         int base = 3;
-        if (free != maxRoom) groupMaxima(free, g);
         for (int c = 0; c < cands; c++) {
             int at = base + c * stride;
-            long cpus = shape[at + 3], mem = shape[at + 4];
+            long cpus = shape[at + 2], mem = shape[at + 3];
             long count = 0;
             for (int r = 0; r < cands; r++) {
                 int rat = base + r * stride;
-                if (!underMax((int) shape[rat + 2], shape, at, g)) continue; // no node of the range has the need free
                 int end = (int) shape[rat + 1];
                 for (int node = (int) shape[rat]; node < end; node++) {
                     if (free.freeCpusOn(node) < cpus || free.freeMemoryOn(node) < mem) continue;
                     boolean gres = true;
-                    for (int k = 0; k < g && gres; k++) gres = free.freeGresOn(node, k) >= shape[at + 5 + k];
+                    for (int k = 0; k < g && gres; k++) gres = free.freeGresOn(node, k) >= shape[at + 4 + k];
                     if (gres && ++count >= want) return true;
                 }
             }
@@ -93,33 +79,9 @@ final class FitsNow {
         return false;
     }
 
-    /** True if group {@code group}'s maxima reach the need of the candidate at {@code at} of {@code shape}. */
-    private boolean underMax(int group, long[] shape, int at, int g) {
-        int m = group * (2 + g);
-        if (groupMax[m] < shape[at + 3] || groupMax[m + 1] < shape[at + 4]) return false;
-        for (int k = 0; k < g; k++) if (groupMax[m + 2 + k] < shape[at + 5 + k]) return false;
-        return true;
-    }
-
-    private void groupMaxima(TresCapacity free, int g) {
-        NodeCluster c = free.cluster();
-        int groups = c.pools().size();
-        if (groupMax.length != groups * (2 + g)) groupMax = new long[groups * (2 + g)];
-        Arrays.fill(groupMax, Long.MIN_VALUE);
-        for (int p = 0, node = 0; p < groups; p++) {
-            int m = p * (2 + g);
-            for (int end = node + c.pools().get(p).nodes(); node < end; node++) {
-                groupMax[m] = Math.max(groupMax[m], free.freeCpusOn(node));
-                groupMax[m + 1] = Math.max(groupMax[m + 1], free.freeMemoryOn(node));
-                for (int k = 0; k < g; k++) groupMax[m + 2 + k] = Math.max(groupMax[m + 2 + k], free.freeGresOn(node, k));
-            }
-        }
-        maxRoom = free;
-    }
-
     /**
      * The job's shape: {nodes (plus {@link #extraNodes}), GRES keys g, candidate count, then per candidate its first
-     * node, end node, node group, CPUs, memory and g GRES counts per node}.
+     * node, end node, CPUs, memory and g GRES counts per node}.
      */
     private long[] shape(JobView job, TresCapacity free) {
         if (free.cluster() != cluster) {
@@ -132,7 +94,7 @@ final class FitsNow {
         if (i >= 0 && i < specOf.length && specOf[i] == spec) return shapeOf[i];
         List<TresCapacity.Candidate> cands = free.candidates(spec);
         int g = free.gresKeys().size();
-        long[] shape = new long[3 + cands.size() * (5 + g)];
+        long[] shape = new long[3 + cands.size() * (4 + g)];
         shape[0] = spec.nodes() <= 0 ? spec.nodes() : (long) spec.nodes() + extraNodes;
         shape[1] = g;
         shape[2] = cands.size();
@@ -141,7 +103,6 @@ final class FitsNow {
             long[] need = c.need();
             shape[k++] = c.firstNode();
             shape[k++] = c.endNode();
-            shape[k++] = c.group();
             shape[k++] = need[0];
             shape[k++] = need[1];
             for (int q = 0; q < g; q++) shape[k++] = need[3 + q];
