@@ -97,6 +97,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private ArrayTaskLimits arrayLimits;
     // the jobs this call has decided to start so far (for the limits within a pass: Snapshot.limitsAllow)
     private final List<JobView> passStarts = new ArrayList<>();
+    // the backfill cut (backfillCycle): the necessary condition for a start now; null: no cut (tests: withoutCut)
+    private FitsNow fitsNow = new FitsNow();
+    // backfill tests run, and cycles the cut ended before their last job or ran without a test
+    private long backfillTests;
+    private long cutCycles;
 
     /** What one backfill cycle did: tested jobs in order, planned starts, jobs started, jobs passed over and why. */
     public record Cycle(long time, List<String> tested, Map<String, Long> planned, List<String> started,
@@ -464,6 +469,31 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return this;
     }
 
+    /**
+     * For comparisons (tests): no cut in the backfill cycle ({@link #backfillCycle}): every job is tested, as before the
+     * cut. Same decisions.
+     */
+    SlurmSchedulerPolicy withoutCut() {
+        fitsNow = null;
+        return this;
+    }
+
+    /** For tests of the tests: the cut with a condition {@code extraNodes} nodes too tight (a defect: decisions change). */
+    SlurmSchedulerPolicy withTooTightCut(int extraNodes) {
+        fitsNow = new FitsNow(extraNodes);
+        return this;
+    }
+
+    /** Jobs tested by the backfill cycles ({@code _try_sched} calls), the cut ones not counted. */
+    public long backfillTests() {
+        return backfillTests;
+    }
+
+    /** Backfill cycles the cut stopped before the end of their queue (or ran without a test). */
+    public long cutCycles() {
+        return cutCycles;
+    }
+
     /** Calls whose check for new queued jobs read the engine's journal of joins instead of walking the queue. */
     public long queueWalksSkipped() {
         return queueWalksSkipped;
@@ -658,6 +688,19 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (cycles != null) cycles.add(new Cycle(now, List.of(), Map.of(), List.of(), Map.of()));
             return;
         }
+        // the cut: with no cycle record kept, a test matters only by a start now (a decision) or by its plan, which only the
+        // jobs tested after it see; a job can start now only if it passes fitsNow (a necessary condition on the free room,
+        // which only shrinks in the cycle). So the loop stops before the first job after which no job passes it, and a
+        // cycle in which none does runs no test and makes no profile. The jobs before the cut are tested as without it.
+        TresCapacity cutRoom = fitsNow != null && cycles == null && free instanceof TresCapacity tcut ? tcut : null;
+        int nextFit = -1; // with the cut: the position in order of the next job at or after the loop's that may start now
+        if (cutRoom != null) {
+            nextFit = nextFit(order, 0, cutRoom, startedIdx);
+            if (nextFit == order.size()) {
+                cutCycles++;
+                return;
+            }
+        }
         List<Reservation> windows = s.reservations();
         int nr = s.running().size() + startedNow.size();
         long[] ends = new long[nr];
@@ -701,10 +744,18 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         long starts = 0;
         long windowEnd = now + config.bfWindowSeconds();
         ArrayRejects arrays = new ArrayRejects(config.bfMaxJobArrayResv()); // reject_array_job, bf_max_job_array_resv
-        for (JobView job : order) {
+        for (int pos = 0, n = order.size(); pos < n; pos++) {
+            JobView job = order.get(pos);
             if (startedIdx.contains(job.index())) continue;
             if (testedCount >= config.bfMaxJobTest()) break;
             if (config.bfMaxJobStart() > 0 && starts >= config.bfMaxJobStart()) break;
+            if (pos > nextFit && cutRoom != null) {
+                nextFit = nextFit(order, pos, cutRoom, startedIdx);
+                if (nextFit == n) {
+                    cutCycles++;
+                    break;
+                }
+            }
             String user = perUser != null ? attributes.user(job.spec()) : null;
             String part = attributes.partition(job.spec());
             String arrayPass = arrays.passOver(job.spec(), part);
@@ -731,6 +782,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (perUser != null) perUser.merge(user, 1, Integer::sum);
             if (perPart != null) perPart.merge(part, 1, Integer::sum);
             testedCount++;
+            backfillTests++;
             if (recording) tested.add(job.name());
             long duration = job.requestedWalltime();
             AvailabilityProfile.Slot slot;
@@ -783,6 +835,17 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                     java.util.Collections.unmodifiableMap(passedOver)));
         }
     }
+
+    /** The first position ≥ {@code from} in {@code order} of a job not started in this call that may start now ({@link FitsNow}), else order's size. */
+    private int nextFit(List<JobView> order, int from, TresCapacity room, StartedJobs startedIdx) {
+        int n = order.size();
+        for (int pos = from; pos < n; pos++) {
+            JobView job = order.get(pos);
+            if (!startedIdx.contains(job.index()) && fitsNow.mayStart(job, room)) return pos;
+        }
+        return n;
+    }
+
     /**
      * The start a job that cannot start now is planned at, as Slurm's select plugin finds it: the backfill's
      * {@code _try_sched} asks cons_tres ({@code _will_run_test}, select/cons_common/job_test.c), which takes the running
