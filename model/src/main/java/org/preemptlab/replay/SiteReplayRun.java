@@ -3,6 +3,10 @@ package org.preemptlab.replay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.preemptlab.fidelity.WhatIfComparison;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SlurmctldLog;
@@ -96,11 +100,31 @@ public final class SiteReplayRun {
     public static Outcome run(SlurmSite site, SlurmSite baseline, SacctHistory history, Options options, boolean withReasons,
             Progress progress) {
         Progress p = progress == null ? Progress.NONE : progress;
-        HistoryReplay.Result base = null;
-        if (baseline != null) base = replay(baseline, history, options, listener(p, "baseline"), null);
         ReplayReasons[] reasons = new ReplayReasons[1];
-        HistoryReplay.Result r = replay(site, history, options, listener(p, baseline == null ? "" : "what-if"),
-                withReasons ? reasons : null);
+        HistoryReplay.Result base = null;
+        HistoryReplay.Result r;
+        if (baseline == null) {
+            r = replay(site, history, options, listener(p, ""), withReasons ? reasons : null);
+        } else {
+            // the two replays share nothing but the (read-only) history and options: the baseline runs on a second thread
+            // while the what-if runs on this one, so on two cores a what-if takes about as long as one replay
+            AtomicBoolean abandoned = new AtomicBoolean();
+            ProgressListener baseProgress = listener(p, "baseline");
+            FutureTask<HistoryReplay.Result> baseTask = new FutureTask<>(() -> replay(baseline, history, options, (done, total) -> {
+                if (abandoned.get()) throw new CancellationException("the what-if replay stopped");
+                baseProgress.progress(done, total);
+            }, null));
+            Thread t = new Thread(baseTask, "preemptlab-baseline-replay");
+            t.setDaemon(true);
+            t.start();
+            try {
+                r = replay(site, history, options, listener(p, "what-if"), withReasons ? reasons : null);
+            } catch (RuntimeException | Error e) {
+                abandoned.set(true); // the baseline stops at its next progress report
+                throw e;
+            }
+            base = baselineOf(baseTask, abandoned);
+        }
         List<String> warnings = new ArrayList<>(r.warnings());
         WhatIfComparison whatIf = null;
         if (base != null) {
@@ -108,6 +132,22 @@ public final class SiteReplayRun {
             whatIf = WhatIfComparison.of(base.comparison(), r.comparison());
         }
         return new Outcome(r, reasons[0], warnings, base, whatIf);
+    }
+
+    /** The baseline replay's result, once its thread has ended; its exception as this thread's own (a failure, a cancel). */
+    private static HistoryReplay.Result baselineOf(FutureTask<HistoryReplay.Result> task, AtomicBoolean abandoned) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            abandoned.set(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while the baseline replay ran");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error er) throw er;
+            throw new IllegalStateException("the baseline replay failed: " + c, c);
+        }
     }
 
     /** The baseline's files: each one given, else the what-if's ({@code --baseline-gres-conf} defaults to {@code --gres-conf}, …). */
