@@ -141,6 +141,7 @@ final class TresStepProfile {
         int n = cluster.nodeCount();
         this.nodeCount = n;
         this.words = (n + 63) >>> 6;
+        this.classScratch = new long[words];
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
         this.rows = rows;
@@ -384,7 +385,7 @@ final class TresStepProfile {
                 if (free[k][node * w] == total[node * w]) mixed = true;
             }
         }
-        for (long[] e : risingByNeed.values()) for (int node : placement.nodes()) e[node] = UNKNOWN; // their room changed
+        for (NeedRoom e : risingByNeed.values()) for (int node : placement.nodes()) e.forget(node); // their room changed
         for (int node : placement.nodes()) {
             if (!nodes.take(node, from, to, placement.coresPerNode(), placement.memoryPerNodeMb(), placement.gresPerNode())) {
                 throw new IllegalStateException("node " + cluster.nodeName(node) + " has not " + placement.coresPerNode() + " CPUs and "
@@ -898,7 +899,101 @@ final class TresStepProfile {
         if (from > limit) return Long.MAX_VALUE;
         boolean select = shape.slurmSelection();
         if (select) classLastT[x0] = from;
-        long[] e = risingEarliest(cpus, need);
+        NeedRoom room = risingEarliest(cpus, need);
+        long[] e = room.e;
+        // the class's usable nodes as words: in the class's order when its candidates' nodes ascend (they do: one
+        // partition's candidates by first node, of distinct node groups), so a walk of the words' bits is the node walk
+        long[] use = classScratch;
+        Arrays.fill(use, 0L);
+        int prevEnd = 0;
+        for (int y = x0; y < x1; y++) {
+            TresCapacity.Candidate cand = cands.get(order[y]);
+            if (cand.firstNode() < prevEnd) return risingClassEarliestByNode(cands, order, x0, x1, nodesNeeded, cpus, need, from, limit, e);
+            prevEnd = Math.max(prevEnd, cand.endNode());
+            setRange(use, cand.firstNode(), cand.endNode());
+        }
+        int nw = use.length;
+        if (allowed != null) for (int i = 0; i < nw; i++) use[i] &= allowed[i];
+        long[] known = room.known;
+        long[] atStart = room.atStart;
+        for (int i = 0; i < nw; i++) { // the nodes not asked yet for this need (or whose room changed since)
+            for (long m = use[i] & ~known[i]; m != 0; m &= m - 1) {
+                int node = (i << 6) + Long.numberOfTrailingZeros(m);
+                long s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
+                known[i] |= 1L << node;
+                if (s <= room.from) atStart[i] |= 1L << node;
+            }
+        }
+        int k = 0;
+        long t = from;
+        if (from == room.from) { // the nodes that hold the need from the profile's start: kept as words
+            for (int i = 0; i < nw; i++) k += Long.bitCount(use[i] & atStart[i]);
+            if (k >= nodesNeeded) {
+                k = 0;
+                for (int i = 0; i < nw; i++) for (long m = use[i] & atStart[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
+            } else {
+                int failed = 0;
+                for (int i = 0; i < nw; i++) for (long m = use[i] & ~atStart[i]; m != 0; m &= m - 1) laterAt[failed++] = e[(i << 6) + Long.numberOfTrailingZeros(m)];
+                int r = nodesNeeded - k;
+                if (r > failed) return Long.MAX_VALUE;
+                t = rthSmallest(laterAt, failed, r);
+                if (t > limit) return Long.MAX_VALUE; // NEVER included
+                k = fitFrom(use, e, t);
+            }
+        } else {
+            int failed = 0;
+            for (int i = 0; i < nw; i++) {
+                for (long m = use[i]; m != 0; m &= m - 1) {
+                    int node = (i << 6) + Long.numberOfTrailingZeros(m);
+                    long s = e[node];
+                    if (s <= from) fitAt[k++] = node;
+                    else laterAt[failed++] = s;
+                }
+            }
+            if (k < nodesNeeded) {
+                int r = nodesNeeded - k;
+                if (r > failed) return Long.MAX_VALUE;
+                t = rthSmallest(laterAt, failed, r);
+                if (t > limit) return Long.MAX_VALUE; // NEVER included
+                k = fitFrom(use, e, t);
+            }
+        }
+        return risingSelect(k, nodesNeeded, cpus, need, t);
+    }
+
+    /** The nodes of the words {@code use} whose earliest start {@code e} is ≤ t into {@link #fitAt}, ascending; their count. */
+    private int fitFrom(long[] use, long[] e, long t) {
+        int k = 0;
+        for (int i = 0; i < use.length; i++) {
+            for (long m = use[i]; m != 0; m &= m - 1) {
+                int node = (i << 6) + Long.numberOfTrailingZeros(m);
+                if (e[node] <= t) fitAt[k++] = node;
+            }
+        }
+        return k;
+    }
+
+    /** Sets the bits of nodes [a, b) in the words {@code w}. */
+    private static void setRange(long[] w, int a, int b) {
+        for (int i = a; i < b;) {
+            int end = Math.min(b, ((i >>> 6) + 1) << 6);
+            int len = end - i;
+            w[i >>> 6] |= (len == 64 ? -1L : (1L << len) - 1) << i;
+            i = end;
+        }
+    }
+
+    /** {@link #risingClassEarliest}'s end: t with the first-fit choice, else Slurm's choice among the {@code k} nodes of {@link #fitAt}. */
+    private long risingSelect(int k, int nodesNeeded, long cpus, long[] need, long t) {
+        if (!shape.slurmSelection()) return t;
+        for (int q = 0; q < k; q++) fitCpus[q] = ConsTresSelect.availableCpus(nodes.cpusAt(fitAt[q], t), need);
+        selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
+        return selected != null ? t : SELECT_REFUSED;
+    }
+
+    /** {@link #risingClassEarliest} by a walk of the class's nodes in its order (a class whose candidates' nodes do not ascend). */
+    private long risingClassEarliestByNode(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
+            long[] need, long from, long limit, long[] e) {
         int k = 0;
         int failed = 0;
         for (int y = x0; y < x1; y++) {
@@ -926,18 +1021,44 @@ final class TresStepProfile {
                 }
             }
         }
-        if (!select) return t;
-        for (int q = 0; q < k; q++) fitCpus[q] = ConsTresSelect.availableCpus(nodes.cpusAt(fitAt[q], t), need);
-        selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
-        return selected != null ? t : SELECT_REFUSED;
+        return risingSelect(k, nodesNeeded, cpus, need, t);
     }
 
     /** {@link #risingEarliest}'s mark of a node not asked yet (or whose room changed since). */
     private static final long UNKNOWN = Long.MIN_VALUE;
-    /** Per need (CPUs, memory, GRES by key), each node's {@link NodeTimelines#earliestRising}, or {@link #UNKNOWN}. */
-    private final java.util.HashMap<NeedKey, long[]> risingByNeed = new java.util.HashMap<>();
+    /** Per need (CPUs, memory, GRES by key), each node's {@link NodeTimelines#earliestRising} ({@link NeedRoom}). */
+    private final java.util.HashMap<NeedKey, NeedRoom> risingByNeed = new java.util.HashMap<>();
     private NeedKey lastNeedKey;
-    private long[] lastNeedEarliest;
+    private NeedRoom lastNeedEarliest;
+    /** {@link #risingClassEarliest}'s class nodes as words (one per 64 nodes of the cluster). */
+    private final long[] classScratch;
+
+    /**
+     * One need's kept answers: each node's {@link NodeTimelines#earliestRising} in {@code e} ({@link #UNKNOWN} where not
+     * asked), and as words (bit n % 64 of word n / 64) the nodes whose {@code e} is known and, of those, the ones whose
+     * {@code e} is ≤ {@code from}, the profile's start. A node's room change drops all three ({@link #book}).
+     */
+    private static final class NeedRoom {
+        final long[] e;
+        final long[] known;
+        final long[] atStart;
+        final long from;
+
+        NeedRoom(int nodeCount, long from) {
+            e = new long[nodeCount];
+            Arrays.fill(e, UNKNOWN);
+            known = new long[(nodeCount + 63) >>> 6];
+            atStart = new long[known.length];
+            this.from = from;
+        }
+
+        /** The node's room changed: its answer is asked again. */
+        void forget(int node) {
+            e[node] = UNKNOWN;
+            known[node >>> 6] &= ~(1L << node);
+            atStart[node >>> 6] &= ~(1L << node);
+        }
+    }
 
     /** A need as a map key: CPUs, memory, then the GRES of each key. */
     private record NeedKey(long[] v) {
@@ -953,17 +1074,16 @@ final class TresStepProfile {
     }
 
     /** The nodes' earliest starts for the need ({@link NodeTimelines#earliestRising}), {@link #UNKNOWN} where not asked yet. */
-    private long[] risingEarliest(long cpus, long[] need) {
+    private NeedRoom risingEarliest(long cpus, long[] need) {
         if (lastNeedKey != null && sameNeed(lastNeedKey.v, cpus, need)) return lastNeedEarliest;
         long[] key = new long[2 + g];
         key[0] = cpus;
         key[1] = need[1];
         for (int r = 0; r < g; r++) key[2 + r] = need[3 + r];
         NeedKey nk = new NeedKey(key);
-        long[] e = risingByNeed.get(nk);
+        NeedRoom e = risingByNeed.get(nk);
         if (e == null) {
-            e = new long[nodeCount];
-            Arrays.fill(e, UNKNOWN);
+            e = new NeedRoom(nodeCount, times[0]);
             risingByNeed.put(nk, e);
         }
         lastNeedKey = nk;

@@ -214,6 +214,10 @@ final class WillRunBatches {
         private final long[] ends;
         private final int n;
         private final IntPredicate usable;
+        /** Else (usable null): the jobs' nodes in list order, {@code words} words each from k · words, and the node set's words. */
+        private final long[] masks;
+        private final int words;
+        private final long[] key;
         private final long epoch;
         private long[] firsts;
         private long[] lasts;
@@ -225,9 +229,24 @@ final class WillRunBatches {
         private boolean more = true;
 
         Walk(long[] ends, int n, IntPredicate usable, long epoch) {
+            this(ends, n, usable, null, 0, null, epoch);
+        }
+
+        /**
+         * A walk whose job k (in list order) is usable when its nodes, the {@code words} words of {@code masks} from
+         * k · words, meet the node set {@code key} ({@code words} words): a word test in the walk, no call per job.
+         */
+        Walk(long[] ends, int n, long[] masks, int words, long[] key, long epoch) {
+            this(ends, n, null, masks, words, key, epoch);
+        }
+
+        private Walk(long[] ends, int n, IntPredicate usable, long[] masks, int words, long[] key, long epoch) {
             this.ends = ends;
             this.n = n;
             this.usable = usable;
+            this.masks = masks;
+            this.words = words;
+            this.key = key;
             this.epoch = epoch;
             int size = Math.max(1, Math.min(n, 16));
             firsts = new long[size];
@@ -252,6 +271,14 @@ final class WillRunBatches {
             return new long[][] {Arrays.copyOf(firsts, count), Arrays.copyOf(lasts, count)};
         }
 
+        /** Whether job k of the list has a node the walk may use. */
+        private boolean usable(int k) {
+            if (usable != null) return usable.test(k);
+            int base = k * words;
+            for (int w = 0; w < words; w++) if ((masks[base + w] & key[w]) != 0) return true;
+            return false;
+        }
+
         /** One batch: one step of the outer loop of cons_tres's walk (see {@link #batchLasts(long[], boolean[], long)}). */
         private void next() {
             boolean any = false;
@@ -262,7 +289,7 @@ final class WillRunBatches {
                     break;
                 }
                 int k = i++;
-                if (!usable.test(k)) continue; // job has no usable nodes: skip it
+                if (!usable(k)) continue; // job has no usable nodes: skip it
                 if (first) {
                     barrier = ends[k] + (30 - Math.floorMod(ends[k] + epoch, 30)); // "align all time windows on a time_window barrier"
                     first = false;

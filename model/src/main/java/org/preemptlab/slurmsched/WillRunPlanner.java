@@ -40,7 +40,7 @@ final class WillRunPlanner {
     private long[] sortedEnds;
     /** Words of 64 nodes per node set ({@link #masks}). */
     private final int words;
-    /** Each running job's nodes as {@link #words} words from index k * words (made with {@link #order}). */
+    /** The running jobs' nodes in {@link #order}: the r-th's as {@link #words} words from r * words (made with {@link #order}). */
     private long[] masks;
     /** The will-run batches by the nodes a test may use ({@link #batchesOn}); emptied when a job starts. */
     private final BatchesByNodes batchesByNodes;
@@ -195,7 +195,9 @@ final class WillRunPlanner {
             order[at] = running;
             sortedEnds[at] = end;
             if (masks.length < (running + 1) * words) masks = Arrays.copyOf(masks, order.length * words);
-            mask(placement, running);
+            System.arraycopy(masks, at * words, masks, (at + 1) * words, (running - at) * words);
+            Arrays.fill(masks, at * words, (at + 1) * words, 0L);
+            mask(placement, at);
         }
         running++;
         batchesByNodes.clear();
@@ -240,24 +242,16 @@ final class WillRunPlanner {
             sortedEnds = new long[running];
             for (int r = 0; r < running; r++) sortedEnds[r] = ends[order[r]];
             masks = new long[Math.max(order.length, 1) * words];
-            for (int k = 0; k < running; k++) mask(held[k], k);
+            for (int r = 0; r < running; r++) mask(held[order[r]], r);
         }
-        long[] k = key.clone();
-        b = new WillRunBatches.Walk(sortedEnds, running, r -> usable(k, r), epoch);
+        b = new WillRunBatches.Walk(sortedEnds, running, masks, words, key.clone(), epoch);
         batchesByNodes.put(key, b);
         return b;
     }
 
-    /** Whether the running job at {@code r} in end order has a node in the set of words {@code key}. */
-    private boolean usable(long[] key, int r) {
-        int base = order[r] * words;
-        for (int w = 0; w < words; w++) if ((masks[base + w] & key[w]) != 0) return true;
-        return false;
-    }
-
-    /** Running job {@code k}'s nodes into {@link #masks} (a node beyond the node count would be a defect of the caller). */
-    private void mask(Placement p, int k) {
-        int base = k * words;
+    /** The nodes of the running job at {@code r} in end order into {@link #masks} (a node beyond the node count would be a defect of the caller). */
+    private void mask(Placement p, int r) {
+        int base = r * words;
         for (int node : p.nodes()) {
             if ((node >>> 6) >= words) throw new IllegalArgumentException("node " + node + " of a running job lies beyond the " + (words * 64) + " nodes of the map");
             masks[base + (node >>> 6)] |= 1L << node;
