@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.preemptlab.fidelity.WhatIfComparison;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SlurmctldLog;
@@ -107,23 +110,31 @@ public final class SiteReplayRun {
             r = replay(site, history, options, listener(p, ""), withReasons ? reasons : null);
         } else {
             // the two replays share nothing but the (read-only) history and options: the baseline runs on a second thread
-            // while the what-if runs on this one, so on two cores a what-if takes about as long as one replay
+            // while the what-if runs on this one, so on two cores a what-if takes about as long as one replay. Every progress
+            // report, the baseline's too, is made from this thread (a caller's listener may touch what only it may touch).
             AtomicBoolean abandoned = new AtomicBoolean();
-            ProgressListener baseProgress = listener(p, "baseline");
+            AtomicLong baseDone = new AtomicLong();
+            AtomicLong baseTotal = new AtomicLong(-1);
             FutureTask<HistoryReplay.Result> baseTask = new FutureTask<>(() -> replay(baseline, history, options, (done, total) -> {
                 if (abandoned.get()) throw new CancellationException("the what-if replay stopped");
-                baseProgress.progress(done, total);
+                baseDone.set(done);
+                baseTotal.set(total);
             }, null));
             Thread t = new Thread(baseTask, "preemptlab-baseline-replay");
             t.setDaemon(true);
             t.start();
+            ProgressListener whatIfProgress = listener(p, "what-if");
             try {
-                r = replay(site, history, options, listener(p, "what-if"), withReasons ? reasons : null);
+                r = replay(site, history, options, (done, total) -> {
+                    baselineProgress(p, baseDone, baseTotal);
+                    whatIfProgress.progress(done, total);
+                }, withReasons ? reasons : null);
+                base = awaitBaseline(baseTask, p, baseDone, baseTotal);
             } catch (RuntimeException | Error e) {
-                abandoned.set(true); // the baseline stops at its next progress report
+                abandoned.set(true); // the baseline stops at its next progress report; no thread is left running
+                joinUninterruptibly(t);
                 throw e;
             }
-            base = baselineOf(baseTask, abandoned);
         }
         List<String> warnings = new ArrayList<>(r.warnings());
         WhatIfComparison whatIf = null;
@@ -134,20 +145,45 @@ public final class SiteReplayRun {
         return new Outcome(r, reasons[0], warnings, base, whatIf);
     }
 
-    /** The baseline replay's result, once its thread has ended; its exception as this thread's own (a failure, a cancel). */
-    private static HistoryReplay.Result baselineOf(FutureTask<HistoryReplay.Result> task, AtomicBoolean abandoned) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            abandoned.set(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while the baseline replay ran");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error er) throw er;
-            throw new IllegalStateException("the baseline replay failed: " + c, c);
+    /** The baseline's progress as last reported on its thread, told to {@code p} (from the caller's thread). */
+    private static void baselineProgress(Progress p, AtomicLong done, AtomicLong total) {
+        long tot = total.get();
+        if (tot >= 0) p.progress("baseline", done.get(), tot);
+    }
+
+    /**
+     * The baseline replay's result once its thread has ended, its progress told meanwhile every quarter of a second (a
+     * report, not a timing: the result does not depend on it); its exception as this thread's own (a failure, a cancel).
+     */
+    private static HistoryReplay.Result awaitBaseline(FutureTask<HistoryReplay.Result> task, Progress p, AtomicLong done,
+            AtomicLong total) {
+        while (true) {
+            try {
+                return task.get(250, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                baselineProgress(p, done, total);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while the baseline replay ran");
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) throw re;
+                if (c instanceof Error er) throw er;
+                throw new IllegalStateException("the baseline replay failed: " + c, c);
+            }
         }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** The baseline's files: each one given, else the what-if's ({@code --baseline-gres-conf} defaults to {@code --gres-conf}, …). */
