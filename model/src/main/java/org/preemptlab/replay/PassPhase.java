@@ -71,20 +71,26 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
         starts = Arrays.copyOf(starts, ns);
         Arrays.sort(starts);
         if (starts.length == 0) return new PassPhase(0, 0, 0, 0, 0);
+        // each candidate is counted on the distinct start seconds (no per-start marks); the best one's marks are walked once
+        long[] seconds = distinct(starts.clone());
+        int[] perSecond = new int[seconds.length];
+        for (int i = 0, k = 0; i < starts.length; i++) {
+            while (seconds[k] != starts[i]) k++;
+            perSecond[k]++;
+        }
+        long[] residues = residues(starts, schedInterval);
+        long[] sortedResidues = residues.clone();
+        Arrays.sort(sortedResidues);
         long bestMain = 0;
         int bestCount = -1;
-        boolean[] bestOn = null;
-        long[] residues = residues(starts, schedInterval);
         for (long p : candidates(events, starts, schedInterval)) {
-            boolean[] on = onMainPasses(events, starts, residues, p, schedInterval, batchSchedDelay);
-            int c = 0;
-            for (boolean b : on) if (b) c++;
+            int c = countOnMainPasses(events, seconds, perSecond, onTicks(sortedResidues, p), p, schedInterval, batchSchedDelay);
             if (c > bestCount || (c == bestCount && p < bestMain)) {
                 bestMain = p;
                 bestCount = c;
-                bestOn = on;
             }
         }
+        boolean[] bestOn = onMainPasses(events, starts, residues, bestMain, schedInterval, batchSchedDelay);
         Map<Long, Integer> byResidue = new HashMap<>();
         for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue.merge(Math.floorMod(starts[i], bfInterval), 1, Integer::sum);
         long bestBf = 0;
@@ -172,6 +178,74 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
             }
         }
         return on;
+    }
+
+    /** How many starts (all ≥ 0) have residue {@code p}: the starts on the full passes p + k·schedInterval. */
+    private static int onTicks(long[] sortedResidues, long p) {
+        int from = lowerBound(sortedResidues, p), to = lowerBound(sortedResidues, p + 1);
+        return to - from;
+    }
+
+    /** The first index of {@code sorted} holding a value ≥ {@code v}. */
+    private static int lowerBound(long[] sorted, long v) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /**
+     * How many starts fall in a second with a main pass at phase {@code p}: the same walk as {@link #onMainPasses} on the
+     * distinct start seconds ({@code seconds}, sorted, ≥ 0, {@code perSecond} starts each), {@code onTicks} of them on the
+     * full passes. An event pass is never at a full pass's second (that pass is the full one), and the passes' seconds rise,
+     * so each second is counted at most once. The last full pass is kept from event to event (a division only when an
+     * event is past the next full pass).
+     */
+    static int countOnMainPasses(long[] events, long[] seconds, int[] perSecond, int onTicks, long p, long schedInterval, long delay) {
+        if (seconds.length == 0) return 0;
+        int count = onTicks;
+        long end = seconds[seconds.length - 1];
+        long last = Long.MIN_VALUE / 4; // the last main pass
+        long lastTick = Long.MIN_VALUE / 4, nextTick = p; // the full passes around the last event
+        boolean pending = false;
+        int si = 0;
+        for (int ei = 0; ei <= events.length; ei++) {
+            long e = ei < events.length ? events[ei] : Long.MAX_VALUE;
+            if (pending) {
+                // last ≤ the previous event < nextTick and last ≥ that event's last full pass: nextTick is tickAfter(last)
+                long due = last + delay, tick = nextTick;
+                long at = Math.min(due, tick);
+                if (at <= e) {
+                    if (at > end) break;
+                    if (at < tick) {
+                        while (si < seconds.length && seconds[si] < at) si++;
+                        if (si < seconds.length && seconds[si] == at) count += perSecond[si];
+                    }
+                    last = at;
+                    pending = false;
+                }
+            }
+            if (e > end) break;
+            if (e >= nextTick) {
+                lastTick = p + Math.floorDiv(e - p, schedInterval) * schedInterval;
+                nextTick = lastTick + schedInterval;
+            }
+            if (lastTick > last) last = lastTick;
+            if (last == e) {
+                pending = false; // a full pass at the event's second
+            } else if (e - last >= delay) {
+                while (si < seconds.length && seconds[si] < e) si++;
+                if (si < seconds.length && seconds[si] == e) count += perSecond[si];
+                last = e;
+                pending = false;
+            } else {
+                pending = true;
+            }
+        }
+        return count;
     }
 
     /** The first full pass after second {@code t}. */
