@@ -83,8 +83,15 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
         Arrays.sort(sortedResidues);
         long bestMain = 0;
         int bestCount = -1;
+        int[] perPhase = null;
+        if (schedInterval <= MAX_ALL_CANDIDATES) {
+            int[] onTicks = new int[(int) schedInterval];
+            for (long r : residues) onTicks[(int) r]++; // starts ≥ 0: residue p ⇔ on a full pass p + k·sched_interval
+            perPhase = countsPerPhase(events, seconds, perSecond, onTicks, batchSchedDelay);
+        }
         for (long p : candidates(events, starts, schedInterval)) {
-            int c = countOnMainPasses(events, seconds, perSecond, onTicks(sortedResidues, p), p, schedInterval, batchSchedDelay);
+            int c = perPhase != null ? perPhase[(int) p]
+                    : countOnMainPasses(events, seconds, perSecond, onTicks(sortedResidues, p), p, schedInterval, batchSchedDelay);
             if (c > bestCount || (c == bestCount && p < bestMain)) {
                 bestMain = p;
                 bestCount = c;
@@ -236,6 +243,84 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
             if (lastTick > last) last = lastTick;
             if (last == e) {
                 pending = false; // a full pass at the event's second
+            } else if (e - last >= delay) {
+                while (si < seconds.length && seconds[si] < e) si++;
+                if (si < seconds.length && seconds[si] == e) count += perSecond[si];
+                last = e;
+                pending = false;
+            } else {
+                pending = true;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * {@link #countOnMainPasses} for every phase 0 ≤ p &lt; {@code onTicks.length} (the sched_interval) at once. The events
+     * fall into runs whose gaps are below 2·delay; a run starts afresh (whatever came before, its first event sees no main
+     * pass in the delay before it but a full one), and a run's passes depend on the phase only through the full passes in
+     * [its first event − delay, its last event + delay]. So each run is walked once without full passes, and again only for
+     * the phases with a full pass in that window (all of them when it is at least sched_interval long).
+     */
+    static int[] countsPerPhase(long[] events, long[] seconds, int[] perSecond, int[] onTicks, long delay) {
+        int interval = onTicks.length;
+        int[] counts = new int[interval];
+        long noTicks = 0;
+        int si = 0;
+        for (int a = 0; a < events.length;) {
+            int b = a + 1;
+            while (b < events.length && events[b] - events[b - 1] < 2 * delay) b++;
+            while (si < seconds.length && seconds[si] < events[a]) si++; // the run's passes are at or after its first event
+            int base = walkRun(events, a, b, seconds, perSecond, si, -1, interval, delay);
+            noTicks += base;
+            long lo = events[a] - delay, hi = events[b - 1] + delay;
+            if (hi - lo + 1 >= interval) {
+                for (int p = 0; p < interval; p++) counts[p] += walkRun(events, a, b, seconds, perSecond, si, p, interval, delay) - base;
+            } else {
+                for (long t = lo; t <= hi; t++) {
+                    int p = (int) Math.floorMod(t, (long) interval);
+                    counts[p] += walkRun(events, a, b, seconds, perSecond, si, p, interval, delay) - base;
+                }
+            }
+            a = b;
+        }
+        for (int p = 0; p < interval; p++) counts[p] = (int) (counts[p] + noTicks + onTicks[p]);
+        return counts;
+    }
+
+    /**
+     * The starts at the event passes of the run {@code events[a..b)} walked from a fresh state (no main pass in the delay
+     * before its first event), with full passes at p + k·schedInterval ({@code p} &lt; 0: none), its pending pass included;
+     * {@code si}: the first index of {@code seconds} at or after the run's first event.
+     */
+    private static int walkRun(long[] events, int a, int b, long[] seconds, int[] perSecond, int si, long p, long schedInterval,
+            long delay) {
+        int count = 0;
+        long last = Long.MIN_VALUE / 4;
+        long lastTick = Long.MIN_VALUE / 4, nextTick = p < 0 ? Long.MAX_VALUE : p;
+        boolean pending = false;
+        for (int ei = a; ei <= b; ei++) {
+            long e = ei < b ? events[ei] : Long.MAX_VALUE; // the next run starts at least 2·delay later: the pending pass runs
+            if (pending) {
+                long due = last + delay, tick = nextTick;
+                long at = Math.min(due, tick);
+                if (at <= e) {
+                    if (at < tick) {
+                        while (si < seconds.length && seconds[si] < at) si++;
+                        if (si < seconds.length && seconds[si] == at) count += perSecond[si];
+                    }
+                    last = at;
+                    pending = false;
+                }
+            }
+            if (ei == b) break;
+            if (e >= nextTick) {
+                lastTick = p + Math.floorDiv(e - p, schedInterval) * schedInterval;
+                nextTick = lastTick + schedInterval;
+            }
+            if (lastTick > last) last = lastTick;
+            if (last == e) {
+                pending = false;
             } else if (e - last >= delay) {
                 while (si < seconds.length && seconds[si] < e) si++;
                 if (si < seconds.length && seconds[si] == e) count += perSecond[si];
