@@ -328,7 +328,7 @@ public final class SacctReader {
                     m = m.substring(0, m.length() - 1);
                 }
                 try {
-                    memMb = TresText.parse("mem=" + m).getOrDefault("mem", 0L);
+                    memMb = shared.tres("mem=" + m).getOrDefault("mem", 0L); // a few distinct texts: each read once
                 } catch (IllegalArgumentException e) {
                     throw bad(REQ_MEM, "not an amount of memory (MB, or with K, M, G, T; n or c at the end in old Slurm)");
                 }

@@ -41,6 +41,8 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
     static final int MAX_ALL_CANDIDATES = 600;
     /** How many main phases are tried when {@code sched_interval} exceeds {@link #MAX_ALL_CANDIDATES}. */
     static final int FEW_CANDIDATES = 60;
+    /** Up to this {@code bf_interval} the backfill phase is counted in an array (a day; longer: in a map). */
+    static final int MAX_COUNTED_BF_INTERVAL = 86_400;
 
     /** The phases of {@code history}'s replayed rows under the intervals of {@code config}. */
     public static PassPhase infer(SacctHistory history, SlurmSchedulerConfig config) {
@@ -98,14 +100,25 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
             }
         }
         boolean[] bestOn = onMainPasses(events, starts, residues, bestMain, schedInterval, batchSchedDelay);
-        Map<Long, Integer> byResidue = new HashMap<>();
-        for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue.merge(Math.floorMod(starts[i], bfInterval), 1, Integer::sum);
         long bestBf = 0;
         int bf = 0;
-        for (var e : byResidue.entrySet()) {
-            if (e.getValue() > bf || (e.getValue() == bf && e.getKey() < bestBf)) {
-                bestBf = e.getKey();
-                bf = e.getValue();
+        if (bfInterval <= MAX_COUNTED_BF_INTERVAL) { // counts by residue in an array, walked upwards: the first of the most
+            int[] byResidue = new int[(int) bfInterval];
+            for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue[(int) Math.floorMod(starts[i], bfInterval)]++;
+            for (int r = 0; r < byResidue.length; r++) {
+                if (byResidue[r] > bf) {
+                    bestBf = r;
+                    bf = byResidue[r];
+                }
+            }
+        } else {
+            Map<Long, Integer> byResidue = new HashMap<>();
+            for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue.merge(Math.floorMod(starts[i], bfInterval), 1, Integer::sum);
+            for (var e : byResidue.entrySet()) {
+                if (e.getValue() > bf || (e.getValue() == bf && e.getKey() < bestBf)) {
+                    bestBf = e.getKey();
+                    bf = e.getValue();
+                }
             }
         }
         return new PassPhase(bestMain, bestBf, bestCount, bestCount + bf, starts.length);
