@@ -35,6 +35,9 @@ public final class SacctReader {
             "Eligible", "Start", "End", "Elapsed", "Timelimit", "NNodes", "NCPUS", "ReqMem", "ReqTRES", "AllocTRES",
             "NodeList", "State", "Priority");
 
+    /** Positions in {@link #FIELDS}: a row's look-ups are array reads ({@link Row#text}). */
+    private static final int JOB_ID = 0, JOB_NAME = 1, USER = 2, ACCOUNT = 3, PARTITION = 4, QOS = 5, SUBMIT = 6, ELIGIBLE = 7, START = 8, END = 9, ELAPSED = 10, TIMELIMIT = 11, NNODES = 12, NCPUS = 13, REQ_MEM = 14, REQ_TRES = 15, ALLOC_TRES = 16, NODE_LIST = 17, STATE = 18, PRIORITY = 19;
+
     private static final List<String> REQUIRED = List.of("JobID", "Submit", "Start", "End", "Elapsed", "Timelimit", "State");
 
     /** States of a job sacct lists as not over yet. */
@@ -63,6 +66,7 @@ public final class SacctReader {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         Map<String, Integer> column = null;
         int columns = 0;
+        int[] at = new int[FIELDS.size()]; // each field's column (−1: none), from the header
         List<SacctJob> jobs = new ArrayList<>();
         EnumMap<SacctRule, Integer> counts = new EnumMap<>(SacctRule.class);
         Shared shared = new Shared();
@@ -72,22 +76,44 @@ public final class SacctReader {
             n++;
             if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1); // a byte-order mark (saved on Windows): "no JobID field" before
             if (line.isBlank()) continue;
-            String[] f = line.split("\\|", -1);
             if (column == null) {
+                String[] f = line.split("\\|", -1);
                 column = header(f, source, n);
                 columns = f.length;
+                for (int k = 0; k < at.length; k++) at[k] = column.getOrDefault(FIELDS.get(k).toLowerCase(Locale.ROOT), -1);
                 continue;
             }
-            if (f.length != columns) {
-                throw new SacctException(source + ":" + n + ": " + f.length + " fields; the header has " + columns
+            int fields = fields(line);
+            if (fields != columns) {
+                throw new SacctException(source + ":" + n + ": " + fields + " fields; the header has " + columns
                         + " (fields are separated by '|': is this sacct -P output?)");
             }
-            SacctJob job = new Row(source, n, f, column, shared).job();
+            SacctJob job = new Row(source, n, split(line, fields), at, shared).job();
             counts.merge(job.rule(), 1, Integer::sum);
             jobs.add(job);
         }
         if (column == null) throw new SacctException(source + ": empty; expected a header line (" + String.join("|", FIELDS) + ")");
         return new SacctHistory(source, jobs, counts);
+    }
+
+    /** How many '|'-separated fields {@code line} has (as {@code line.split("\\|", -1)} gives them). */
+    static int fields(String line) {
+        int n = 1;
+        for (int i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) n++;
+        return n;
+    }
+
+    /** {@code line.split("\\|", -1)}, its {@code n} fields known: no pattern, no list. */
+    static String[] split(String line, int n) {
+        String[] f = new String[n];
+        int from = 0;
+        for (int k = 0; k < n - 1; k++) {
+            int bar = line.indexOf('|', from);
+            f[k] = line.substring(from, bar);
+            from = bar + 1;
+        }
+        f[n - 1] = line.substring(from);
+        return f;
     }
 
     private static Map<String, Integer> header(String[] f, String source, int line) throws SacctException {
@@ -202,22 +228,22 @@ public final class SacctReader {
     }
 
     /** One row being read: each accessor names the field when its value is bad. */
-    private record Row(String source, int line, String[] f, Map<String, Integer> column, Shared shared) {
+    private record Row(String source, int line, String[] f, int[] at, Shared shared) {
 
-        String text(String field) {
-            Integer i = column.get(field); // the fields of FIELDS, as spelt there
-            if (i == null) i = column.get(field.toLowerCase(Locale.ROOT));
-            return i == null ? "" : f[i].strip();
+        /** The field {@code FIELDS.get(field)}: its column's text, stripped; "" when the header has no such column. */
+        String text(int field) {
+            int i = at[field];
+            return i < 0 ? "" : f[i].strip();
         }
 
-        SacctException bad(String field, String why) {
+        SacctException bad(int field, String why) {
             String v = text(field);
             if (v.length() > 80) v = v.substring(0, 77) + "...";
-            return new SacctException(source + ":" + line + ": " + field + ": \"" + v + "\": " + why);
+            return new SacctException(source + ":" + line + ": " + FIELDS.get(field) + ": \"" + v + "\": " + why);
         }
 
         /** A date-time, or −1 for Unknown / None / empty. */
-        long time(String field) throws SacctException {
+        long time(int field) throws SacctException {
             String v = text(field);
             if (v.isEmpty() || v.equalsIgnoreCase("Unknown") || v.equalsIgnoreCase("None")) return -1;
             long fast = plainTime(v);
@@ -229,7 +255,7 @@ public final class SacctReader {
             }
         }
 
-        long duration(String field) throws SacctException {
+        long duration(int field) throws SacctException {
             String v = text(field);
             if (v.isEmpty()) return -1;
             if (v.equalsIgnoreCase("Partition_Limit")) return SacctJob.PARTITION_LIMIT;
@@ -247,20 +273,20 @@ public final class SacctReader {
             }
         }
 
-        long count(String field, long otherwise) throws SacctException {
+        long count(int field, long otherwise) throws SacctException {
             String v = text(field);
             if (v.isEmpty()) return otherwise;
             if (v.length() > 18 || !allDigits(v)) throw bad(field, "not a whole number ≥ 0");
             return Long.parseLong(v);
         }
 
-        int smallCount(String field) throws SacctException {
+        int smallCount(int field) throws SacctException {
             long v = count(field, 0);
             if (v > Integer.MAX_VALUE) throw bad(field, "too large");
             return (int) v;
         }
 
-        Map<String, Long> tres(String field) throws SacctException {
+        Map<String, Long> tres(int field) throws SacctException {
             try {
                 return shared.tres(text(field));
             } catch (IllegalArgumentException e) {
@@ -271,27 +297,27 @@ public final class SacctReader {
         SacctJob job() throws SacctException {
             SacctJobId id;
             try {
-                id = SacctJobId.parse(text("JobID"));
+                id = SacctJobId.parse(text(JOB_ID));
             } catch (IllegalArgumentException e) {
-                throw bad("JobID", e.getMessage() + " (forms: 123, 123_4, 123_[5-9], 123+1, 123.batch)");
+                throw bad(JOB_ID, e.getMessage() + " (forms: 123, 123_4, 123_[5-9], 123+1, 123.batch)");
             }
-            long submit = time("Submit");
-            long eligible = time("Eligible");
-            long start = time("Start");
-            long end = time("End");
-            long elapsed = duration("Elapsed");
-            if (elapsed == SacctJob.UNLIMITED || elapsed == SacctJob.PARTITION_LIMIT) throw bad("Elapsed", "not a duration");
-            long timelimit = duration("Timelimit");
-            String state = text("State");
+            long submit = time(SUBMIT);
+            long eligible = time(ELIGIBLE);
+            long start = time(START);
+            long end = time(END);
+            long elapsed = duration(ELAPSED);
+            if (elapsed == SacctJob.UNLIMITED || elapsed == SacctJob.PARTITION_LIMIT) throw bad(ELAPSED, "not a duration");
+            long timelimit = duration(TIMELIMIT);
+            String state = text(STATE);
             int sp = state.indexOf(' ');
             if (sp >= 0) state = state.substring(0, sp);
             if (state.endsWith("+")) state = state.substring(0, state.length() - 1);
             state = state.toUpperCase(Locale.ROOT);
-            if (state.isEmpty() || !stateLetters(state)) throw bad("State", "not a job state");
+            if (state.isEmpty() || !stateLetters(state)) throw bad(STATE, "not a job state");
             state = shared.text(state);
-            if (start >= 0 && submit >= 0 && start < submit) throw bad("Start", "before Submit");
-            if (start >= 0 && end >= 0 && end < start) throw bad("End", "before Start");
-            String mem = text("ReqMem");
+            if (start >= 0 && submit >= 0 && start < submit) throw bad(START, "before Submit");
+            if (start >= 0 && end >= 0 && end < start) throw bad(END, "before Start");
+            String mem = text(REQ_MEM);
             long memMb = -1;
             boolean perCpu = false;
             if (!mem.isEmpty()) {
@@ -302,9 +328,9 @@ public final class SacctReader {
                     m = m.substring(0, m.length() - 1);
                 }
                 try {
-                    memMb = TresText.parse("mem=" + m).getOrDefault("mem", 0L);
+                    memMb = shared.tres("mem=" + m).getOrDefault("mem", 0L); // a few distinct texts: each read once
                 } catch (IllegalArgumentException e) {
-                    throw bad("ReqMem", "not an amount of memory (MB, or with K, M, G, T; n or c at the end in old Slurm)");
+                    throw bad(REQ_MEM, "not an amount of memory (MB, or with K, M, G, T; n or c at the end in old Slurm)");
                 }
             }
             SacctRule rule;
@@ -312,12 +338,12 @@ public final class SacctReader {
             else if (start >= 0 && end >= 0 && submit >= 0 && elapsed >= 0) rule = state.startsWith("REQUEUE") ? SacctRule.REPLAYED_REQUEUED : SacctRule.REPLAYED;
             else if (start < 0 && !LIVE.contains(state)) rule = SacctRule.NEVER_STARTED;
             else rule = SacctRule.UNFINISHED;
-            if (rule.replayed() && submit < 0) throw bad("Submit", "unknown for a job that ran");
-            long priority = count("Priority", -1);
-            return new SacctJob(line, id, shared.text(text("JobName")), shared.text(text("User")), shared.text(text("Account")),
-                    shared.text(text("Partition")), shared.text(text("QOS")), submit, eligible, start, end, elapsed, timelimit,
-                    smallCount("NNodes"), smallCount("NCPUS"), memMb, perCpu, tres("ReqTRES"), tres("AllocTRES"),
-                    shared.text(text("NodeList")), state, priority, rule);
+            if (rule.replayed() && submit < 0) throw bad(SUBMIT, "unknown for a job that ran");
+            long priority = count(PRIORITY, -1);
+            return new SacctJob(line, id, shared.text(text(JOB_NAME)), shared.text(text(USER)), shared.text(text(ACCOUNT)),
+                    shared.text(text(PARTITION)), shared.text(text(QOS)), submit, eligible, start, end, elapsed, timelimit,
+                    smallCount(NNODES), smallCount(NCPUS), memMb, perCpu, tres(REQ_TRES), tres(ALLOC_TRES),
+                    shared.text(text(NODE_LIST)), state, priority, rule);
         }
     }
 }

@@ -41,6 +41,8 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
     static final int MAX_ALL_CANDIDATES = 600;
     /** How many main phases are tried when {@code sched_interval} exceeds {@link #MAX_ALL_CANDIDATES}. */
     static final int FEW_CANDIDATES = 60;
+    /** Up to this {@code bf_interval} the backfill phase is counted in an array (a day; longer: in a map). */
+    static final int MAX_COUNTED_BF_INTERVAL = 86_400;
 
     /** The phases of {@code history}'s replayed rows under the intervals of {@code config}. */
     public static PassPhase infer(SacctHistory history, SlurmSchedulerConfig config) {
@@ -71,28 +73,52 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
         starts = Arrays.copyOf(starts, ns);
         Arrays.sort(starts);
         if (starts.length == 0) return new PassPhase(0, 0, 0, 0, 0);
+        // each candidate is counted on the distinct start seconds (no per-start marks); the best one's marks are walked once
+        long[] seconds = distinct(starts.clone());
+        int[] perSecond = new int[seconds.length];
+        for (int i = 0, k = 0; i < starts.length; i++) {
+            while (seconds[k] != starts[i]) k++;
+            perSecond[k]++;
+        }
+        long[] residues = residues(starts, schedInterval);
+        long[] sortedResidues = residues.clone();
+        Arrays.sort(sortedResidues);
         long bestMain = 0;
         int bestCount = -1;
-        boolean[] bestOn = null;
-        long[] residues = residues(starts, schedInterval);
+        int[] perPhase = null;
+        if (schedInterval <= MAX_ALL_CANDIDATES) {
+            int[] onTicks = new int[(int) schedInterval];
+            for (long r : residues) onTicks[(int) r]++; // starts ≥ 0: residue p ⇔ on a full pass p + k·sched_interval
+            perPhase = countsPerPhase(events, seconds, perSecond, onTicks, batchSchedDelay);
+        }
         for (long p : candidates(events, starts, schedInterval)) {
-            boolean[] on = onMainPasses(events, starts, residues, p, schedInterval, batchSchedDelay);
-            int c = 0;
-            for (boolean b : on) if (b) c++;
+            int c = perPhase != null ? perPhase[(int) p]
+                    : countOnMainPasses(events, seconds, perSecond, onTicks(sortedResidues, p), p, schedInterval, batchSchedDelay);
             if (c > bestCount || (c == bestCount && p < bestMain)) {
                 bestMain = p;
                 bestCount = c;
-                bestOn = on;
             }
         }
-        Map<Long, Integer> byResidue = new HashMap<>();
-        for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue.merge(Math.floorMod(starts[i], bfInterval), 1, Integer::sum);
+        boolean[] bestOn = onMainPasses(events, starts, residues, bestMain, schedInterval, batchSchedDelay);
         long bestBf = 0;
         int bf = 0;
-        for (var e : byResidue.entrySet()) {
-            if (e.getValue() > bf || (e.getValue() == bf && e.getKey() < bestBf)) {
-                bestBf = e.getKey();
-                bf = e.getValue();
+        if (bfInterval <= MAX_COUNTED_BF_INTERVAL) { // counts by residue in an array, walked upwards: the first of the most
+            int[] byResidue = new int[(int) bfInterval];
+            for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue[(int) Math.floorMod(starts[i], bfInterval)]++;
+            for (int r = 0; r < byResidue.length; r++) {
+                if (byResidue[r] > bf) {
+                    bestBf = r;
+                    bf = byResidue[r];
+                }
+            }
+        } else {
+            Map<Long, Integer> byResidue = new HashMap<>();
+            for (int i = 0; i < starts.length; i++) if (!bestOn[i]) byResidue.merge(Math.floorMod(starts[i], bfInterval), 1, Integer::sum);
+            for (var e : byResidue.entrySet()) {
+                if (e.getValue() > bf || (e.getValue() == bf && e.getKey() < bestBf)) {
+                    bestBf = e.getKey();
+                    bf = e.getValue();
+                }
             }
         }
         return new PassPhase(bestMain, bestBf, bestCount, bestCount + bf, starts.length);
@@ -172,6 +198,152 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
             }
         }
         return on;
+    }
+
+    /** How many starts (all ≥ 0) have residue {@code p}: the starts on the full passes p + k·schedInterval. */
+    private static int onTicks(long[] sortedResidues, long p) {
+        int from = lowerBound(sortedResidues, p), to = lowerBound(sortedResidues, p + 1);
+        return to - from;
+    }
+
+    /** The first index of {@code sorted} holding a value ≥ {@code v}. */
+    private static int lowerBound(long[] sorted, long v) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /**
+     * How many starts fall in a second with a main pass at phase {@code p}: the same walk as {@link #onMainPasses} on the
+     * distinct start seconds ({@code seconds}, sorted, ≥ 0, {@code perSecond} starts each), {@code onTicks} of them on the
+     * full passes. An event pass is never at a full pass's second (that pass is the full one), and the passes' seconds rise,
+     * so each second is counted at most once. The last full pass is kept from event to event (a division only when an
+     * event is past the next full pass).
+     */
+    static int countOnMainPasses(long[] events, long[] seconds, int[] perSecond, int onTicks, long p, long schedInterval, long delay) {
+        if (seconds.length == 0) return 0;
+        int count = onTicks;
+        long end = seconds[seconds.length - 1];
+        long last = Long.MIN_VALUE / 4; // the last main pass
+        long lastTick = Long.MIN_VALUE / 4, nextTick = p; // the full passes around the last event
+        boolean pending = false;
+        int si = 0;
+        for (int ei = 0; ei <= events.length; ei++) {
+            long e = ei < events.length ? events[ei] : Long.MAX_VALUE;
+            if (pending) {
+                // last ≤ the previous event < nextTick and last ≥ that event's last full pass: nextTick is tickAfter(last)
+                long due = last + delay, tick = nextTick;
+                long at = Math.min(due, tick);
+                if (at <= e) {
+                    if (at > end) break;
+                    if (at < tick) {
+                        while (si < seconds.length && seconds[si] < at) si++;
+                        if (si < seconds.length && seconds[si] == at) count += perSecond[si];
+                    }
+                    last = at;
+                    pending = false;
+                }
+            }
+            if (e > end) break;
+            if (e >= nextTick) {
+                lastTick = p + Math.floorDiv(e - p, schedInterval) * schedInterval;
+                nextTick = lastTick + schedInterval;
+            }
+            if (lastTick > last) last = lastTick;
+            if (last == e) {
+                pending = false; // a full pass at the event's second
+            } else if (e - last >= delay) {
+                while (si < seconds.length && seconds[si] < e) si++;
+                if (si < seconds.length && seconds[si] == e) count += perSecond[si];
+                last = e;
+                pending = false;
+            } else {
+                pending = true;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * {@link #countOnMainPasses} for every phase 0 ≤ p &lt; {@code onTicks.length} (the sched_interval) at once. The events
+     * fall into runs whose gaps are below 2·delay; a run starts afresh (whatever came before, its first event sees no main
+     * pass in the delay before it but a full one), and a run's passes depend on the phase only through the full passes in
+     * [its first event − delay, its last event + delay]. So each run is walked once without full passes, and again only for
+     * the phases with a full pass in that window (all of them when it is at least sched_interval long).
+     */
+    static int[] countsPerPhase(long[] events, long[] seconds, int[] perSecond, int[] onTicks, long delay) {
+        int interval = onTicks.length;
+        int[] counts = new int[interval];
+        long noTicks = 0;
+        int si = 0;
+        for (int a = 0; a < events.length;) {
+            int b = a + 1;
+            while (b < events.length && events[b] - events[b - 1] < 2 * delay) b++;
+            while (si < seconds.length && seconds[si] < events[a]) si++; // the run's passes are at or after its first event
+            int base = walkRun(events, a, b, seconds, perSecond, si, -1, interval, delay);
+            noTicks += base;
+            long lo = events[a] - delay, hi = events[b - 1] + delay;
+            if (hi - lo + 1 >= interval) {
+                for (int p = 0; p < interval; p++) counts[p] += walkRun(events, a, b, seconds, perSecond, si, p, interval, delay) - base;
+            } else {
+                for (long t = lo; t <= hi; t++) {
+                    int p = (int) Math.floorMod(t, (long) interval);
+                    counts[p] += walkRun(events, a, b, seconds, perSecond, si, p, interval, delay) - base;
+                }
+            }
+            a = b;
+        }
+        for (int p = 0; p < interval; p++) counts[p] = (int) (counts[p] + noTicks + onTicks[p]);
+        return counts;
+    }
+
+    /**
+     * The starts at the event passes of the run {@code events[a..b)} walked from a fresh state (no main pass in the delay
+     * before its first event), with full passes at p + k·schedInterval ({@code p} &lt; 0: none), its pending pass included;
+     * {@code si}: the first index of {@code seconds} at or after the run's first event.
+     */
+    private static int walkRun(long[] events, int a, int b, long[] seconds, int[] perSecond, int si, long p, long schedInterval,
+            long delay) {
+        int count = 0;
+        long last = Long.MIN_VALUE / 4;
+        long lastTick = Long.MIN_VALUE / 4, nextTick = p < 0 ? Long.MAX_VALUE : p;
+        boolean pending = false;
+        for (int ei = a; ei <= b; ei++) {
+            long e = ei < b ? events[ei] : Long.MAX_VALUE; // the next run starts at least 2·delay later: the pending pass runs
+            if (pending) {
+                long due = last + delay, tick = nextTick;
+                long at = Math.min(due, tick);
+                if (at <= e) {
+                    if (at < tick) {
+                        while (si < seconds.length && seconds[si] < at) si++;
+                        if (si < seconds.length && seconds[si] == at) count += perSecond[si];
+                    }
+                    last = at;
+                    pending = false;
+                }
+            }
+            if (ei == b) break;
+            if (e >= nextTick) {
+                lastTick = p + Math.floorDiv(e - p, schedInterval) * schedInterval;
+                nextTick = lastTick + schedInterval;
+            }
+            if (lastTick > last) last = lastTick;
+            if (last == e) {
+                pending = false;
+            } else if (e - last >= delay) {
+                while (si < seconds.length && seconds[si] < e) si++;
+                if (si < seconds.length && seconds[si] == e) count += perSecond[si];
+                last = e;
+                pending = false;
+            } else {
+                pending = true;
+            }
+        }
+        return count;
     }
 
     /** The first full pass after second {@code t}. */

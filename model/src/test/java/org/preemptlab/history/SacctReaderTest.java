@@ -248,4 +248,19 @@ class SacctReaderTest {
                 + row("18", T0, "2026-12-06T10:01:05", "2026-12-06T10:02:05", "00:01:00", "99999-00:00:00", "COMPLETED"), "s.txt"));
         assertTrue(e.getMessage().startsWith("s.txt:3: Timelimit: \"99999-00:00:00\": longer than"), e.getMessage());
     }
+
+    @Test
+    void theRowSplitIsStringSplitsWithEveryEmptyField() {
+        Random r = new Random(12);
+        String alphabet = "||ab c-:[]_,=";
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = 1 + r.nextInt(30);
+            for (int k = 0; k < len; k++) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            String line = b.toString();
+            String[] expected = line.split("\\|", -1);
+            assertEquals(expected.length, SacctReader.fields(line), line);
+            assertEquals(java.util.Arrays.asList(expected), java.util.Arrays.asList(SacctReader.split(line, expected.length)), line);
+        }
+    }
 }

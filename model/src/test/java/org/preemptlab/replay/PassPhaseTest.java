@@ -123,6 +123,54 @@ class PassPhaseTest {
     }
 
     @Test
+    void theCountOnDistinctSecondsIsTheSecondBySecondCount() {
+        java.util.Random r = new java.util.Random(1215);
+        for (int n = 0; n < 5000; n++) {
+            long span = 5 + r.nextInt(300);
+            long[] events = r.longs(r.nextInt(40), 0, span).sorted().distinct().toArray();
+            long[] starts = r.longs(1 + r.nextInt(40), 0, span).sorted().toArray(); // repeats: several starts in one second
+            long si = 1 + r.nextInt(20), delay = r.nextInt(8), p = r.nextInt((int) si);
+            long[] seconds = java.util.Arrays.stream(starts).distinct().toArray();
+            int[] perSecond = new int[seconds.length];
+            int onTicks = 0;
+            for (long s : starts) {
+                perSecond[java.util.Arrays.binarySearch(seconds, s)]++;
+                if (s % si == p) onTicks++;
+            }
+            int expected = 0;
+            for (boolean b : mainPassesSecondBySecond(events, starts, p, si, delay)) if (b) expected++;
+            assertThat(PassPhase.countOnMainPasses(events, seconds, perSecond, onTicks, p, si, delay))
+                    .as("events %s starts %s phase %d interval %d delay %d", java.util.Arrays.toString(events), java.util.Arrays.toString(starts),
+                            p, si, delay)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theRunsCountEveryPhaseAsTheWholeWalkDoes() {
+        java.util.Random r = new java.util.Random(20);
+        for (int n = 0; n < 4000; n++) {
+            long span = 5 + r.nextInt(n % 2 == 0 ? 300 : 3000); // dense and sparse events
+            long[] events = r.longs(r.nextInt(60), 0, span).sorted().distinct().toArray();
+            long[] starts = r.longs(1 + r.nextInt(60), 0, span).sorted().toArray();
+            int si = 1 + r.nextInt(40);
+            long delay = r.nextInt(9);
+            long[] seconds = java.util.Arrays.stream(starts).distinct().toArray();
+            int[] perSecond = new int[seconds.length], onTicks = new int[si];
+            for (long s : starts) {
+                perSecond[java.util.Arrays.binarySearch(seconds, s)]++;
+                onTicks[(int) (s % si)]++;
+            }
+            int[] all = PassPhase.countsPerPhase(events, seconds, perSecond, onTicks, delay);
+            for (int p = 0; p < si; p++) {
+                assertThat(all[p]).as("events %s starts %s phase %d interval %d delay %d", java.util.Arrays.toString(events),
+                        java.util.Arrays.toString(starts), p, si, delay)
+                        .isEqualTo(PassPhase.countOnMainPasses(events, seconds, perSecond, onTicks[p], p, si, delay));
+            }
+        }
+    }
+
+    @Test
     void noStartsGivePhaseZeroAndBadIntervalsAreNamed() throws Exception {
         SacctHistory h = history(new long[] {1, 0, -1, 5});
         PassPhase p = PassPhase.infer(h.replayed(), h.origin(), 10, 5, 3);
