@@ -114,7 +114,9 @@ final class TresStepProfile {
      * the same nodes continues it as {@link #fitAt} continues {@link #earliestFit}'s; {@code fitAt} continues no search
      * on some nodes only.
      */
-    private java.util.BitSet contAllowed;
+    private long[] contAllowed;
+    /** {@link #contAllowed}'s array (reused: a search on some nodes keeps its nodes without allocating). */
+    private long[] contAllowedScratch = new long[0];
     /** For tests: never continue a search ({@link #fitAt} searches afresh, as before). */
     private boolean noContinuation;
     /** How many {@link #fitAt} calls continued the earlier search (for tests). */
@@ -513,12 +515,34 @@ final class TresStepProfile {
     }
 
     AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
+        if (bySteps) {
+            List<TresCapacity.Candidate> cands = candidatesOn(job, from);
+            if (cands == null) return null;
+            this.allowed = allowedWords(allowed);
+            contJob = null;
+            try {
+                return searchSelect(cands, job.nodes(), from, duration);
+            } finally {
+                this.allowed = null;
+            }
+        }
+        long[] w = allowed.toLongArray();
+        return earliestFitOnWords(job, from, duration, w, w.length);
+    }
+
+    /** {@link #earliestFitOn} with the nodes as words ({@code allowed}'s first {@code len}, node n usable iff bit n % 64 of word n / 64): no BitSet made. */
+    AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, long[] allowed, int len) {
+        if (bySteps) return earliestFitOn(job, from, duration, java.util.BitSet.valueOf(Arrays.copyOf(allowed, len)));
+        return earliestFitOnWords(job, from, duration, allowed, len);
+    }
+
+    private AvailabilityProfile.Slot earliestFitOnWords(JobSpec job, long from, long duration, long[] allowed, int len) {
         List<TresCapacity.Candidate> cands = candidatesOn(job, from);
         if (cands == null) return null;
-        this.allowed = allowedWords(allowed);
+        this.allowed = allowedWords(allowed, len);
         contJob = null;
         try {
-            return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
+            return searchSelectByNode(cands, job.nodes(), from, duration);
         } finally {
             this.allowed = null;
         }
@@ -530,21 +554,29 @@ final class TresStepProfile {
      * one start). For the whole-node plans' test ({@link WillRunPlanner}), which drops an answer after its later start.
      */
     AvailabilityProfile.Slot earliestFitOnUpTo(JobSpec job, long from, long duration, java.util.BitSet allowed, long limit) {
+        long[] w = allowed.toLongArray();
+        return earliestFitOnUpTo(job, from, duration, w, w.length, limit);
+    }
+
+    /** {@link #earliestFitOnUpTo} with the nodes as words ({@code allowed}'s first {@code len}, as {@link #earliestFitOn(JobSpec, long, long, long[], int)}). */
+    AvailabilityProfile.Slot earliestFitOnUpTo(JobSpec job, long from, long duration, long[] allowed, int len, long limit) {
         if (bySteps) {
-            AvailabilityProfile.Slot slot = earliestFitOn(job, from, duration, allowed);
+            AvailabilityProfile.Slot slot = earliestFitOn(job, from, duration, allowed, len);
             return slot != null && slot.start() <= limit ? slot : null;
         }
         List<TresCapacity.Candidate> cands = candidatesOn(job, from);
         if (cands == null) return null;
         if (limit < from) return null;
-        this.allowed = allowedWords(allowed);
+        this.allowed = allowedWords(allowed, len);
         contJob = null;
         try {
             AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
             if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here
                 contJob = job;
                 contDuration = duration;
-                contAllowed = (java.util.BitSet) allowed.clone();
+                if (contAllowedScratch.length != this.allowed.length) contAllowedScratch = new long[this.allowed.length];
+                System.arraycopy(this.allowed, 0, contAllowedScratch, 0, this.allowed.length);
+                contAllowed = contAllowedScratch;
             }
             return slot;
         } finally {
@@ -558,14 +590,21 @@ final class TresStepProfile {
      * the whole-node plans' later start ({@link WillRunPlanner}), which needs the placement at one start only.
      */
     AvailabilityProfile.Slot fitAtOn(JobSpec job, long at, long duration, java.util.BitSet allowed) {
+        long[] w = allowed.toLongArray();
+        return fitAtOn(job, at, duration, w, w.length);
+    }
+
+    /** {@link #fitAtOn} with the nodes as words ({@code allowed}'s first {@code len}, as {@link #earliestFitOn(JobSpec, long, long, long[], int)}). */
+    AvailabilityProfile.Slot fitAtOn(JobSpec job, long at, long duration, long[] allowed, int len) {
         if (bySteps) {
-            AvailabilityProfile.Slot slot = earliestFitOn(job, at, duration, allowed);
+            AvailabilityProfile.Slot slot = earliestFitOn(job, at, duration, allowed, len);
             return slot != null && slot.start() == at ? slot : null;
         }
         List<TresCapacity.Candidate> cands = candidatesOn(job, at);
         if (cands == null) return null;
-        boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
-        this.allowed = allowedWords(allowed);
+        this.allowed = allowedWords(allowed, len);
+        // the same nodes as the last search's (both padded alike: equal words iff equal node sets)
+        boolean continuing = job == contJob && duration == contDuration && contAllowed != null && Arrays.equals(contAllowed, this.allowed);
         contJob = null;
         if (continuing) continued++;
         try {
@@ -604,10 +643,20 @@ final class TresStepProfile {
     /** {@code nodes}' words padded to the cluster's nodes in {@link #allowedScratch}. */
     private long[] allowedWords(java.util.BitSet nodes) {
         long[] words = nodes.toLongArray(); // trailing zero words dropped
-        int n = Math.max((nodeCount() + 63) >>> 6, words.length);
+        return allowedWords(words, words.length);
+    }
+
+    /**
+     * The first {@code len} of {@code words} padded to the cluster's nodes in {@link #allowedScratch}, trailing zero
+     * words beyond those dropped (as {@code BitSet.toLongArray} drops them: one node set, one padded array).
+     */
+    private long[] allowedWords(long[] words, int len) {
+        int ncw = (nodeCount() + 63) >>> 6;
+        while (len > ncw && words[len - 1] == 0) len--;
+        int n = Math.max(ncw, len);
         if (allowedScratch.length != n) allowedScratch = new long[n];
-        System.arraycopy(words, 0, allowedScratch, 0, words.length);
-        Arrays.fill(allowedScratch, words.length, n, 0L);
+        System.arraycopy(words, 0, allowedScratch, 0, len);
+        Arrays.fill(allowedScratch, len, n, 0L);
         return allowedScratch;
     }
 
