@@ -114,7 +114,9 @@ final class TresStepProfile {
      * the same nodes continues it as {@link #fitAt} continues {@link #earliestFit}'s; {@code fitAt} continues no search
      * on some nodes only.
      */
-    private java.util.BitSet contAllowed;
+    private long[] contAllowed;
+    /** {@link #contAllowed}'s array (reused: a search on some nodes keeps its nodes without allocating). */
+    private long[] contAllowedScratch = new long[0];
     /** For tests: never continue a search ({@link #fitAt} searches afresh, as before). */
     private boolean noContinuation;
     /** How many {@link #fitAt} calls continued the earlier search (for tests). */
@@ -145,6 +147,12 @@ final class TresStepProfile {
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
         this.rows = rows;
+        // the prior's kept answers are rooms to reuse (it is searched no more; were it, it would only ask its nodes again)
+        if (prior != null && prior.nodeCount == n) {
+            prior.dropRooms(spareRooms);
+            spareRooms.addAll(prior.spareRooms);
+            prior.spareRooms.clear();
+        }
         if (prior != null && prior.cluster == cluster && prior.w == w && Arrays.equals(prior.rows, rows)) {
             this.total = prior.total; // a function of the cluster and the rows only; never written
             return;
@@ -393,11 +401,7 @@ final class TresStepProfile {
                         + " free from " + from + " to " + to + " in the backfill profile");
             }
         }
-        if (!risingByNeed.isEmpty() && !nodes.rising()) { // a plan in the profile: no search reads the kept answers again
-            risingByNeed.clear();
-            lastNeedKey = null;
-            lastNeedEarliest = null;
-        }
+        if (!risingByNeed.isEmpty() && !nodes.rising()) dropRooms(spareRooms); // a plan in the profile: no search reads the kept answers again
     }
 
     /** For tests: {@link #fitAt} never continues the earlier search's node walks (searches afresh, as before). */
@@ -513,12 +517,34 @@ final class TresStepProfile {
     }
 
     AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, java.util.BitSet allowed) {
+        if (bySteps) {
+            List<TresCapacity.Candidate> cands = candidatesOn(job, from);
+            if (cands == null) return null;
+            this.allowed = allowedWords(allowed);
+            contJob = null;
+            try {
+                return searchSelect(cands, job.nodes(), from, duration);
+            } finally {
+                this.allowed = null;
+            }
+        }
+        long[] w = allowed.toLongArray();
+        return earliestFitOnWords(job, from, duration, w, w.length);
+    }
+
+    /** {@link #earliestFitOn} with the nodes as words ({@code allowed}'s first {@code len}, node n usable iff bit n % 64 of word n / 64): no BitSet made. */
+    AvailabilityProfile.Slot earliestFitOn(JobSpec job, long from, long duration, long[] allowed, int len) {
+        if (bySteps) return earliestFitOn(job, from, duration, java.util.BitSet.valueOf(Arrays.copyOf(allowed, len)));
+        return earliestFitOnWords(job, from, duration, allowed, len);
+    }
+
+    private AvailabilityProfile.Slot earliestFitOnWords(JobSpec job, long from, long duration, long[] allowed, int len) {
         List<TresCapacity.Candidate> cands = candidatesOn(job, from);
         if (cands == null) return null;
-        this.allowed = allowedWords(allowed);
+        this.allowed = allowedWords(allowed, len);
         contJob = null;
         try {
-            return bySteps ? searchSelect(cands, job.nodes(), from, duration) : searchSelectByNode(cands, job.nodes(), from, duration);
+            return searchSelectByNode(cands, job.nodes(), from, duration);
         } finally {
             this.allowed = null;
         }
@@ -530,21 +556,29 @@ final class TresStepProfile {
      * one start). For the whole-node plans' test ({@link WillRunPlanner}), which drops an answer after its later start.
      */
     AvailabilityProfile.Slot earliestFitOnUpTo(JobSpec job, long from, long duration, java.util.BitSet allowed, long limit) {
+        long[] w = allowed.toLongArray();
+        return earliestFitOnUpTo(job, from, duration, w, w.length, limit);
+    }
+
+    /** {@link #earliestFitOnUpTo} with the nodes as words ({@code allowed}'s first {@code len}, as {@link #earliestFitOn(JobSpec, long, long, long[], int)}). */
+    AvailabilityProfile.Slot earliestFitOnUpTo(JobSpec job, long from, long duration, long[] allowed, int len, long limit) {
         if (bySteps) {
-            AvailabilityProfile.Slot slot = earliestFitOn(job, from, duration, allowed);
+            AvailabilityProfile.Slot slot = earliestFitOn(job, from, duration, allowed, len);
             return slot != null && slot.start() <= limit ? slot : null;
         }
         List<TresCapacity.Candidate> cands = candidatesOn(job, from);
         if (cands == null) return null;
         if (limit < from) return null;
-        this.allowed = allowedWords(allowed);
+        this.allowed = allowedWords(allowed, len);
         contJob = null;
         try {
             AvailabilityProfile.Slot slot = searchSelectByNode(cands, job.nodes(), from, duration, Math.min(limit, Long.MAX_VALUE - 1), false);
             if (searchContinuable && !noContinuation) { // fitAtOn on the same nodes may go on from here
                 contJob = job;
                 contDuration = duration;
-                contAllowed = (java.util.BitSet) allowed.clone();
+                if (contAllowedScratch.length != this.allowed.length) contAllowedScratch = new long[this.allowed.length];
+                System.arraycopy(this.allowed, 0, contAllowedScratch, 0, this.allowed.length);
+                contAllowed = contAllowedScratch;
             }
             return slot;
         } finally {
@@ -558,14 +592,21 @@ final class TresStepProfile {
      * the whole-node plans' later start ({@link WillRunPlanner}), which needs the placement at one start only.
      */
     AvailabilityProfile.Slot fitAtOn(JobSpec job, long at, long duration, java.util.BitSet allowed) {
+        long[] w = allowed.toLongArray();
+        return fitAtOn(job, at, duration, w, w.length);
+    }
+
+    /** {@link #fitAtOn} with the nodes as words ({@code allowed}'s first {@code len}, as {@link #earliestFitOn(JobSpec, long, long, long[], int)}). */
+    AvailabilityProfile.Slot fitAtOn(JobSpec job, long at, long duration, long[] allowed, int len) {
         if (bySteps) {
-            AvailabilityProfile.Slot slot = earliestFitOn(job, at, duration, allowed);
+            AvailabilityProfile.Slot slot = earliestFitOn(job, at, duration, allowed, len);
             return slot != null && slot.start() == at ? slot : null;
         }
         List<TresCapacity.Candidate> cands = candidatesOn(job, at);
         if (cands == null) return null;
-        boolean continuing = job == contJob && duration == contDuration && contAllowed != null && contAllowed.equals(allowed);
-        this.allowed = allowedWords(allowed);
+        this.allowed = allowedWords(allowed, len);
+        // the same nodes as the last search's (both padded alike: equal words iff equal node sets)
+        boolean continuing = job == contJob && duration == contDuration && contAllowed != null && Arrays.equals(contAllowed, this.allowed);
         contJob = null;
         if (continuing) continued++;
         try {
@@ -604,10 +645,20 @@ final class TresStepProfile {
     /** {@code nodes}' words padded to the cluster's nodes in {@link #allowedScratch}. */
     private long[] allowedWords(java.util.BitSet nodes) {
         long[] words = nodes.toLongArray(); // trailing zero words dropped
-        int n = Math.max((nodeCount() + 63) >>> 6, words.length);
+        return allowedWords(words, words.length);
+    }
+
+    /**
+     * The first {@code len} of {@code words} padded to the cluster's nodes in {@link #allowedScratch}, trailing zero
+     * words beyond those dropped (as {@code BitSet.toLongArray} drops them: one node set, one padded array).
+     */
+    private long[] allowedWords(long[] words, int len) {
+        int ncw = (nodeCount() + 63) >>> 6;
+        while (len > ncw && words[len - 1] == 0) len--;
+        int n = Math.max(ncw, len);
         if (allowedScratch.length != n) allowedScratch = new long[n];
-        System.arraycopy(words, 0, allowedScratch, 0, words.length);
-        Arrays.fill(allowedScratch, words.length, n, 0L);
+        System.arraycopy(words, 0, allowedScratch, 0, len);
+        Arrays.fill(allowedScratch, len, n, 0L);
         return allowedScratch;
     }
 
@@ -908,7 +959,7 @@ final class TresStepProfile {
         int prevEnd = 0;
         for (int y = x0; y < x1; y++) {
             TresCapacity.Candidate cand = cands.get(order[y]);
-            if (cand.firstNode() < prevEnd) return risingClassEarliestByNode(cands, order, x0, x1, nodesNeeded, cpus, need, from, limit, e);
+            if (cand.firstNode() < prevEnd) return risingClassEarliestByNode(cands, order, x0, x1, nodesNeeded, cpus, need, from, limit, room);
             prevEnd = Math.max(prevEnd, cand.endNode());
             setRange(use, cand.firstNode(), cand.endNode());
         }
@@ -993,15 +1044,22 @@ final class TresStepProfile {
 
     /** {@link #risingClassEarliest} by a walk of the class's nodes in its order (a class whose candidates' nodes do not ascend). */
     private long risingClassEarliestByNode(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
-            long[] need, long from, long limit, long[] e) {
+            long[] need, long from, long limit, NeedRoom room) {
+        long[] e = room.e;
         int k = 0;
         int failed = 0;
         for (int y = x0; y < x1; y++) {
             TresCapacity.Candidate cand = cands.get(order[y]);
             for (int node = cand.firstNode(); node < cand.endNode(); node++) {
                 if (allowed != null && (allowed[node >>> 6] & (1L << node)) == 0) continue; // never usable in this search
-                long s = e[node];
-                if (s == UNKNOWN) s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
+                long s;
+                if ((room.known[node >>> 6] & (1L << node)) != 0) {
+                    s = e[node];
+                } else { // as risingClassEarliest asks a node not known yet
+                    s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
+                    room.known[node >>> 6] |= 1L << node;
+                    if (s <= room.from) room.atStart[node >>> 6] |= 1L << node;
+                }
                 if (s <= from) fitAt[k++] = node;
                 else laterAt[failed++] = s;
             }
@@ -1024,37 +1082,45 @@ final class TresStepProfile {
         return risingSelect(k, nodesNeeded, cpus, need, t);
     }
 
-    /** {@link #risingEarliest}'s mark of a node not asked yet (or whose room changed since). */
-    private static final long UNKNOWN = Long.MIN_VALUE;
     /** Per need (CPUs, memory, GRES by key), each node's {@link NodeTimelines#earliestRising} ({@link NeedRoom}). */
     private final java.util.HashMap<NeedKey, NeedRoom> risingByNeed = new java.util.HashMap<>();
-    private NeedKey lastNeedKey;
+    /** The need of the last {@link #risingEarliest} ({@link NeedKey}'s values; reused) when {@link #lastNeedEarliest} is set. */
+    private long[] lastNeedKey;
     private NeedRoom lastNeedEarliest;
+    /** {@link #risingEarliest}'s look-up key (its values overwritten per look-up; a copy goes into the map). */
+    private NeedKey needProbe;
+    /** Rooms of needs no longer kept (this profile's or its prior's), made empty for a new need: not allocated again. */
+    private final java.util.ArrayList<NeedRoom> spareRooms = new java.util.ArrayList<>();
     /** {@link #risingClassEarliest}'s class nodes as words (one per 64 nodes of the cluster). */
     private final long[] classScratch;
 
     /**
-     * One need's kept answers: each node's {@link NodeTimelines#earliestRising} in {@code e} ({@link #UNKNOWN} where not
-     * asked), and as words (bit n % 64 of word n / 64) the nodes whose {@code e} is known and, of those, the ones whose
-     * {@code e} is ≤ {@code from}, the profile's start. A node's room change drops all three ({@link #book}).
+     * One need's kept answers: each node's {@link NodeTimelines#earliestRising} in {@code e} (read only where known), and
+     * as words (bit n % 64 of word n / 64) the nodes whose {@code e} is known and, of those, the ones whose {@code e} is
+     * ≤ {@code from}, the profile's start. A node's room change drops it from both ({@link #book}).
      */
     private static final class NeedRoom {
         final long[] e;
         final long[] known;
         final long[] atStart;
-        final long from;
+        long from;
 
         NeedRoom(int nodeCount, long from) {
             e = new long[nodeCount];
-            Arrays.fill(e, UNKNOWN);
             known = new long[(nodeCount + 63) >>> 6];
             atStart = new long[known.length];
             this.from = from;
         }
 
+        /** No node known, from {@code from} on (a room reused for another need or profile). */
+        void reset(long from) {
+            Arrays.fill(known, 0L);
+            Arrays.fill(atStart, 0L);
+            this.from = from;
+        }
+
         /** The node's room changed: its answer is asked again. */
         void forget(int node) {
-            e[node] = UNKNOWN;
             known[node >>> 6] &= ~(1L << node);
             atStart[node >>> 6] &= ~(1L << node);
         }
@@ -1073,22 +1139,37 @@ final class TresStepProfile {
         }
     }
 
-    /** The nodes' earliest starts for the need ({@link NodeTimelines#earliestRising}), {@link #UNKNOWN} where not asked yet. */
+    /** The nodes' earliest starts for the need ({@link NodeTimelines#earliestRising}), known where {@link NeedRoom#known}. */
     private NeedRoom risingEarliest(long cpus, long[] need) {
-        if (lastNeedKey != null && sameNeed(lastNeedKey.v, cpus, need)) return lastNeedEarliest;
-        long[] key = new long[2 + g];
+        if (lastNeedEarliest != null && sameNeed(lastNeedKey, cpus, need)) return lastNeedEarliest;
+        if (needProbe == null) {
+            needProbe = new NeedKey(new long[2 + g]);
+            lastNeedKey = new long[2 + g];
+        }
+        long[] key = needProbe.v();
         key[0] = cpus;
         key[1] = need[1];
         for (int r = 0; r < g; r++) key[2 + r] = need[3 + r];
-        NeedKey nk = new NeedKey(key);
-        NeedRoom e = risingByNeed.get(nk);
+        NeedRoom e = risingByNeed.get(needProbe);
         if (e == null) {
-            e = new NeedRoom(nodeCount, times[0]);
-            risingByNeed.put(nk, e);
+            if (spareRooms.isEmpty() || spareRooms.get(spareRooms.size() - 1).e.length != nodeCount) {
+                e = new NeedRoom(nodeCount, times[0]);
+            } else {
+                e = spareRooms.remove(spareRooms.size() - 1);
+                e.reset(times[0]);
+            }
+            risingByNeed.put(new NeedKey(key.clone()), e);
         }
-        lastNeedKey = nk;
+        System.arraycopy(key, 0, lastNeedKey, 0, key.length);
         lastNeedEarliest = e;
         return e;
+    }
+
+    /** This profile's kept rooms into {@code spares} (for a later profile of the cluster's nodes), none kept here after. */
+    private void dropRooms(java.util.ArrayList<NeedRoom> spares) {
+        spares.addAll(risingByNeed.values());
+        risingByNeed.clear();
+        lastNeedEarliest = null;
     }
 
     /** Whether {@code key} ({@link NeedKey}'s values) is the need of {@code cpus} and {@code need}'s memory and GRES. */

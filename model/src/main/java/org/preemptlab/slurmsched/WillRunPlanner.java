@@ -46,8 +46,6 @@ final class WillRunPlanner {
     private final BatchesByNodes batchesByNodes;
     /** {@link #test}'s working node sets, {@link NodeSpace#words()} words each (never handed out). */
     private final long[] partScratch, availScratch, lastScratch, useScratch;
-    /** The node set {@link #test} hands to its will-run test now ({@link #availScratch} as a BitSet), else null. */
-    private BitSet testNodes;
     /** {@link #walkOn}'s working node words (the table keeps its own copy). */
     private final long[] keyScratch;
 
@@ -120,9 +118,7 @@ final class WillRunPlanner {
                 int count = 0;
                 for (int i = 0; i < w; i++) count += Long.bitCount(nodes[i]);
                 if (count >= job.nodes()) {
-                    testNodes = BitSet.valueOf(nodes);
-                    o = willRun(job, testNodes, duration, upTo);
-                    testNodes = null;
+                    o = willRun(job, nodes, duration, upTo);
                 } else {
                     o = null;
                 }
@@ -159,17 +155,23 @@ final class WillRunPlanner {
      */
     private static final int MAX_TESTS = 100_000;
 
-    /** cons_tres's will-run test on {@code nodes}: now if the job fits now, else the end of the batch after which it fits. */
-    private Outcome willRun(JobSpec job, BitSet nodes, long duration, long upTo) {
+    /**
+     * cons_tres's will-run test on {@code nodes} (the map's words, node n iff bit n % 64 of word n / 64): now if the job
+     * fits now, else the end of the batch after which it fits.
+     */
+    private Outcome willRun(JobSpec job, long[] nodes, long duration, long upTo) {
+        int w = nodes.length;
         // a fit after upTo only makes the caller test again from its later start (upTo), as no fit does
-        AvailabilityProfile.Slot fit = upTo == Long.MAX_VALUE ? profile.earliestFitOn(job, now, duration, nodes)
-                : profile.earliestFitOnUpTo(job, now, duration, nodes, upTo);
+        AvailabilityProfile.Slot fit = upTo == Long.MAX_VALUE ? profile.earliestFitOn(job, now, duration, nodes, w)
+                : profile.earliestFitOnUpTo(job, now, duration, nodes, w, upTo);
         if (fit == null) return null;
         if (fit.start() == now) return new Outcome(now, fit.placement());
         // cons_tres walks every running job in order of its end, those without a node in `nodes` skipped (WillRunBatches)
-        long start = startAfter(nodes, fit.start());
+        WillRunBatches.Walk b = walkOn(nodes, w);
+        b.extendPast(fit.start());
+        long start = b.startAfter(fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
-        AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes);
+        AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes, w);
         return at != null ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
     }
 
@@ -226,15 +228,16 @@ final class WillRunPlanner {
 
     /** The kept walk of {@code nodes} ({@link WillRunBatches.Walk}), a new one at the list's start when none is kept. */
     private WillRunBatches.Walk walkOn(BitSet nodes) {
+        long[] use = nodes.toLongArray();
+        return walkOn(use, use.length);
+    }
+
+    /** {@link #walkOn(BitSet)} of the node set of {@code use}'s first {@code len} words. */
+    private WillRunBatches.Walk walkOn(long[] use, int len) {
         long[] key = keyScratch;
-        if (nodes == testNodes && availScratch.length == words) { // the test's own node set: its words as they are
-            System.arraycopy(availScratch, 0, key, 0, words);
-        } else {
-            long[] use = nodes.toLongArray();
-            int n = Math.min(use.length, words); // a node beyond the map: no running job holds it (mask refuses those)
-            System.arraycopy(use, 0, key, 0, n);
-            Arrays.fill(key, n, words, 0L);
-        }
+        int n = Math.min(len, words); // a node beyond the map: no running job holds it (mask refuses those)
+        System.arraycopy(use, 0, key, 0, n);
+        Arrays.fill(key, n, words, 0L);
         WillRunBatches.Walk b = batchesByNodes.get(key);
         if (b != null) return b;
         if (order == null) {

@@ -147,5 +147,50 @@ class RisingRoomProperties {
         }
         assertThat(fits).as("seed %d: some fits", seed).isPositive();
         assertThat(rising.steps()).isEqualTo(walks.steps());
+        if (slurmSelection) nextCycle(rnd, seed, now, t, h, rising);
+    }
+
+    /**
+     * The next cycle's profile made with the last one as prior (its kept rooms per need reused, emptied) answers as a
+     * fresh profile's node walks, asked by the planner's word overloads (the node set as words, some with zero words
+     * past the cluster's) against the BitSet ones.
+     */
+    private static void nextCycle(Random rnd, long seed, long now, long[] t, Placement[] h, TresStepProfile prior) {
+        TresCapacity free = ((TresCapacity) Capacity.of(CLUSTER)).withSlurmSelection();
+        List<Long> ends = new ArrayList<>();
+        List<Placement> held = new ArrayList<>();
+        for (int r = 0; r < h.length; r++) {
+            if (rnd.nextInt(3) == 0) continue; // ended since
+            held.add(free.take(h[r]));
+            ends.add(t[r]);
+        }
+        long[] t2 = ends.stream().mapToLong(Long::longValue).toArray();
+        Placement[] h2 = held.toArray(new Placement[0]);
+        TresStepProfile walks = TresStepProfile.ofReleases(now, free.copy(), t2, h2);
+        walks.searchWithoutRisingShortcuts();
+        TresStepProfile next = TresStepProfile.ofReleases(now, free.copy(), t2, h2, prior);
+        assertThat(next.rising()).isTrue();
+        int nodeCount = next.nodeCount();
+        for (int k = 0; k < 80; k++) {
+            JobSpec j = job(rnd, 2000 + k, 6);
+            long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+            BitSet nodes = new BitSet();
+            int keep = rnd.nextInt(4);
+            for (int n = 0; n < nodeCount; n++) if (keep == 0 || rnd.nextInt(4) < keep) nodes.set(n);
+            long[] words = java.util.Arrays.copyOf(nodes.toLongArray(), (nodeCount + 63) / 64 + rnd.nextInt(2)); // zero words after
+            int len = words.length;
+            String what = "next cycle, search " + k + " of seed " + seed + ": " + j + " for " + d + " s on " + nodes;
+            AvailabilityProfile.Slot want = walks.earliestFitOn(j, now, d, nodes);
+            assertThat(next.earliestFitOn(j, now, d, words, len)).as(what).isEqualTo(want);
+            long upTo = rnd.nextBoolean() ? now + rnd.nextInt(5000) : want == null ? now : want.start() - rnd.nextInt(2);
+            assertThat(next.earliestFitOnUpTo(j, now, d, words, len, upTo)).as(what + " up to " + upTo)
+                    .isEqualTo(walks.earliestFitOnUpTo(j, now, d, nodes, upTo));
+            long at = want == null || rnd.nextBoolean() ? now + rnd.nextInt(5000) : want.start();
+            assertThat(next.fitAtOn(j, at, d, words, len)).as(what + " at " + at).isEqualTo(walks.fitAtOn(j, at, d, nodes));
+            if (want != null && want.start() == now && rnd.nextInt(3) == 0) {
+                walks.book(want.placement(), now, now + d);
+                next.book(want.placement(), now, now + d);
+            }
+        }
     }
 }
