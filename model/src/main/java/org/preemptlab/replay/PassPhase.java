@@ -226,46 +226,8 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
      */
     static int countOnMainPasses(long[] events, long[] seconds, int[] perSecond, int onTicks, long p, long schedInterval, long delay) {
         if (seconds.length == 0) return 0;
-        int count = onTicks;
-        long end = seconds[seconds.length - 1];
-        long last = Long.MIN_VALUE / 4; // the last main pass
-        long lastTick = Long.MIN_VALUE / 4, nextTick = p; // the full passes around the last event
-        boolean pending = false;
-        int si = 0;
-        for (int ei = 0; ei <= events.length; ei++) {
-            long e = ei < events.length ? events[ei] : Long.MAX_VALUE;
-            if (pending) {
-                // last ≤ the previous event < nextTick and last ≥ that event's last full pass: nextTick is tickAfter(last)
-                long due = last + delay, tick = nextTick;
-                long at = Math.min(due, tick);
-                if (at <= e) {
-                    if (at > end) break;
-                    if (at < tick) {
-                        while (si < seconds.length && seconds[si] < at) si++;
-                        if (si < seconds.length && seconds[si] == at) count += perSecond[si];
-                    }
-                    last = at;
-                    pending = false;
-                }
-            }
-            if (e > end) break;
-            if (e >= nextTick) {
-                lastTick = p + Math.floorDiv(e - p, schedInterval) * schedInterval;
-                nextTick = lastTick + schedInterval;
-            }
-            if (lastTick > last) last = lastTick;
-            if (last == e) {
-                pending = false; // a full pass at the event's second
-            } else if (e - last >= delay) {
-                while (si < seconds.length && seconds[si] < e) si++;
-                if (si < seconds.length && seconds[si] == e) count += perSecond[si];
-                last = e;
-                pending = false;
-            } else {
-                pending = true;
-            }
-        }
-        return count;
+        // the whole history as one run from a fresh state (the first event sees no main pass in the delay before it)
+        return onTicks + walkRun(events, 0, events.length, seconds, perSecond, 0, p, schedInterval, delay);
     }
 
     /**
