@@ -1,7 +1,9 @@
 package org.preemptlab.slurmsched;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.preemptlab.alloc.TresCapacity;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.job.JobSpec;
@@ -23,7 +25,9 @@ import org.preemptlab.job.JobView;
  * reservations and will-run batches: each only makes a start harder.
  *
  * <p>The candidates depend on the job and the site only; they are kept per job index (with the job's spec, to know them
- * again) for the cluster they were made on.
+ * again) for the cluster they were made on, one array per distinct shape. Within a cycle ({@link #newCycle}) the room only
+ * shrinks, so a shape found not to fit is not looked at again in that cycle (a long queue of jobs alike costs one scan of
+ * the nodes per shape and cycle, not per job).
  */
 final class FitsNow {
 
@@ -31,6 +35,9 @@ final class FitsNow {
     private JobSpec[] specOf = new JobSpec[0];
     private long[][] shapeOf = new long[0][];
     private NodeCluster cluster;
+    /** The distinct shapes (by content; the last element is the cycle they last failed in, not part of the key). */
+    private final Map<ShapeKey, long[]> shapes = new HashMap<>();
+    private long cycle;
     /** For tests: nodes asked beyond the job's own (0; a positive value makes the condition too tight, a defect). */
     private final int extraNodes;
     private long checks;
@@ -43,6 +50,11 @@ final class FitsNow {
         this.extraNodes = extraNodes;
     }
 
+    /** A new cycle: the room may have grown since the last call (a shape that failed may fit again). */
+    void newCycle() {
+        cycle++;
+    }
+
     /** How many jobs {@link #mayStart} was asked about. */
     long checks() {
         return checks;
@@ -50,13 +62,22 @@ final class FitsNow {
 
     /**
      * False only if no placement of the job fits in {@code free} now: no candidate's need is free on {@code job.nodes()}
-     * nodes of the job's candidates' node ranges.
+     * nodes of the job's candidates' node ranges. Between two calls of one cycle ({@link #newCycle}) the room may only
+     * shrink.
      */
     boolean mayStart(JobView job, TresCapacity free) {
         checks++;
         long[] shape = shape(job, free);
         long want = shape[0];
         if (want <= 0) return true; // no nodes asked: nothing to check
+        int stamp = shape.length - 1;
+        if (shape[stamp] == cycle) return false; // this shape did not fit earlier in this cycle, and the room only shrank
+        if (fits(shape, want, free)) return true;
+        shape[stamp] = cycle;
+        return false;
+    }
+
+    private static boolean fits(long[] shape, long want, TresCapacity free) {
         int g = (int) shape[1];
         int cands = (int) shape[2];
         int stride = 4 + g;
@@ -88,13 +109,14 @@ final class FitsNow {
             cluster = free.cluster();
             Arrays.fill(specOf, null);
             Arrays.fill(shapeOf, null);
+            shapes.clear();
         }
         int i = job.index();
         JobSpec spec = job.spec();
         if (i >= 0 && i < specOf.length && specOf[i] == spec) return shapeOf[i];
         List<TresCapacity.Candidate> cands = free.candidates(spec);
         int g = free.gresKeys().size();
-        long[] shape = new long[3 + cands.size() * (4 + g)];
+        long[] shape = new long[3 + cands.size() * (4 + g) + 1];
         shape[0] = spec.nodes() <= 0 ? spec.nodes() : (long) spec.nodes() + extraNodes;
         shape[1] = g;
         shape[2] = cands.size();
@@ -107,6 +129,9 @@ final class FitsNow {
             shape[k++] = need[1];
             for (int q = 0; q < g; q++) shape[k++] = need[3 + q];
         }
+        shape[k] = -1; // failed in no cycle yet
+        long[] known = shapes.putIfAbsent(new ShapeKey(shape), shape);
+        if (known != null) shape = known;
         if (i >= 0) {
             if (i >= specOf.length) {
                 int n = Math.max(i + 1, Math.max(64, specOf.length * 2));
@@ -117,5 +142,20 @@ final class FitsNow {
             shapeOf[i] = shape;
         }
         return shape;
+    }
+
+    /** A shape by its content, its last element (the cycle stamp) left out. */
+    private record ShapeKey(long[] shape) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ShapeKey k && Arrays.equals(shape, 0, shape.length - 1, k.shape, 0, k.shape.length - 1);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 1;
+            for (int i = 0; i < shape.length - 1; i++) h = 31 * h + Long.hashCode(shape[i]);
+            return h;
+        }
     }
 }

@@ -695,6 +695,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         TresCapacity cutRoom = fitsNow != null && cycles == null && free instanceof TresCapacity tcut ? tcut : null;
         int nextFit = -1; // with the cut: the position in order of the next job at or after the loop's that may start now
         if (cutRoom != null) {
+            fitsNow.newCycle();
             nextFit = nextFit(order, 0, cutRoom, startedIdx);
             if (nextFit == order.size()) {
                 cutCycles++;

@@ -89,6 +89,26 @@ class FitsNowTest {
     }
 
     @Test
+    void aShapeThatDidNotFitIsNotScannedAgainInItsCycleButIsInTheNext() {
+        TresCapacity free = new TresCapacity(CLUSTER).withSlurmSelection();
+        List<View> held = running(free);
+        FitsNow f = new FitsNow();
+        f.newCycle();
+        JobSpec twoWhole = job(1, 2, 4, 100, 0, false, 60, "cpu"); // only c2 is idle: does not fit
+        assertThat(f.mayStart(new View(twoWhole, 0, null, 0), free)).isFalse();
+        // a second job of the same shape is known not to fit in this cycle (the room only shrinks in a cycle): even with
+        // the room grown behind the cycle's back, it is not looked at again — hence newCycle
+        free.release(held.get(1).placement()); // c1 idle again
+        assertThat(f.mayStart(new View(job(2, 2, 4, 100, 0, false, 60, "cpu"), 1, null, 0), free)).isFalse();
+        assertThat(f.checks()).isEqualTo(2);
+        // the next cycle looks again: c1 and c2 idle
+        f.newCycle();
+        assertThat(f.mayStart(new View(job(3, 2, 4, 100, 0, false, 60, "cpu"), 2, null, 0), free)).isTrue();
+        // another shape is scanned on its own
+        assertThat(f.mayStart(new View(job(4, 3, 4, 100, 0, false, 60, "cpu"), 3, null, 0), free)).isFalse();
+    }
+
+    @Test
     void aJobMayStartOnlyIfOneOfItsNeedsIsFreeOnItsNodeCountOfItsNodes() {
         assertThat(may(job(1, 1, 4, 8000, 0, false, 60, "cpu"))).as("c2 idle: a whole node's CPUs and memory").isTrue();
         assertThat(may(job(1, 1, 4, 8001, 0, false, 60, "cpu"))).as("more memory than a node has: no candidate").isFalse();
