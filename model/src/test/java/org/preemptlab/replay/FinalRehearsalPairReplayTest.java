@@ -20,8 +20,8 @@ import org.preemptlab.slurmsched.SlurmSchedulerConfig;
  * debug log, two busy loops beside the CI; fixtures {@code ci-log-final-run1}, {@code ci-log-final-run2}): a second
  * independent check of the phase inference ({@link PassPhase}) beside {@link PhaseRehearsalPairReplayTest}. Floor: share 1,
  * mean 4.70 s, τ 0.863. The log replays: run 1 one job 2 s off, run 2 every job at Slurm's second; from sacct alone, with
- * the inferred phases, run 2 meets issue 12's criteria (mean 1.79 s, τ 0.972) and run 1 does not (τ 0.815, at phases 0/0
- * as its log's; docs/slurm-fidelity.md).
+ * the inferred phases, run 2 meets issue 12's criteria (mean 1.79 s, τ 0.972) and run 1 does not (τ 0.815;
+ * docs/slurm-fidelity.md).
  */
 class FinalRehearsalPairReplayTest {
 
