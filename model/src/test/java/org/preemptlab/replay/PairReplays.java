@@ -24,11 +24,34 @@ final class PairReplays {
 
     /** The same with the given log lines ({@code null}: no log). */
     static HistoryReplay.Result replay(String siteRun, String run, List<String> logLines, BackfillPlans plans) throws Exception {
-        SlurmSite site = SlurmSite.read(new SlurmSite.Files(fixture(siteRun, "slurm.conf"), fixture(siteRun, "gres.conf"),
-                fixture(run, "sacctmgr-dump.txt"), fixture(run, "sacctmgr-qos.txt")));
+        SlurmSite site = site(siteRun, run);
         SlurmctldLog log = logLines == null ? null : SlurmctldLog.parse(logLines);
         return SiteReplay.replay(site, SacctReader.read(fixture(run, "sacct.txt")), 0, null, SiteReplay.Priority.MULTIFACTOR,
                 ProgressListener.NONE, null, log, plans);
+    }
+
+    /** Run {@code run} replayed from sacct alone on {@code siteRun}'s site files, default plans, at {@code phase} (or PassPhase.AUTO). */
+    static StartComparison fromSacct(String siteRun, String run, long phase) throws Exception {
+        return SiteReplay.replay(site(siteRun, run), SacctReader.read(fixture(run, "sacct.txt")), phase, null,
+                SiteReplay.Priority.MULTIFACTOR, ProgressListener.NONE, null, null, BackfillPlans.DEFAULT).comparison();
+    }
+
+    /** The passes' phases inferred from run {@code run}'s sacct ({@link PassPhase}), as "main/backfill" seconds; asserts they are evident. */
+    static String inferredPhases(String siteRun, String run) throws Exception {
+        PassPhase p = PassPhase.infer(SacctReader.read(fixture(run, "sacct.txt")),
+                org.preemptlab.slurmsched.SlurmSchedulerConfig.of(site(siteRun, run).conf().schedulerParameters()));
+        org.junit.jupiter.api.Assertions.assertTrue(p.evident(), run);
+        return p.mainPhaseSeconds() + "/" + p.bfPhaseSeconds();
+    }
+
+    /** Issue 12's criteria against a pair's floor: share ≥, τ ≥, mean ≤ 1.5 ×. */
+    static boolean meets(StartComparison c, double share, double mean, double tau) {
+        return c.withinToleranceShare() >= share && c.startOrderKendallTau() >= tau && c.meanAbsStartErrorSeconds() <= 1.5 * mean;
+    }
+
+    private static SlurmSite site(String siteRun, String run) throws Exception {
+        return SlurmSite.read(new SlurmSite.Files(fixture(siteRun, "slurm.conf"), fixture(siteRun, "gres.conf"),
+                fixture(run, "sacctmgr-dump.txt"), fixture(run, "sacctmgr-qos.txt")));
     }
 
     /** Run {@code run}'s log replay (default plans) on {@code siteRun}'s site: its 43 jobs each at Slurm's second. */
