@@ -94,6 +94,11 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     List<Integer> historyNodes;
 
+    @Option(names = "--history", paramLabel = "DIR", description = "time `replay` warm and in process on DIR/slurm.conf and "
+            + "DIR/sacct.txt (as --write-history writes them): the history read once, replayed --repeat times with replay's "
+            + "defaults (site model, multifactor, --phase auto); repeatable")
+    List<Path> histories = new ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "42", description = "--write-history: seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -104,9 +109,11 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputTargets targets = OutputTargets.create();
         for (Path t : traces) targets.input("--trace", t);
+        for (Path h : histories) targets.input("--history", h.resolve("slurm.conf")).input("--history", h.resolve("sacct.txt"));
         targets.output("--markdown", markdown).check();
         if (cold) return coldBench();
         if (writeHistory != null) return writeHistory();
+        if (!histories.isEmpty()) return historyBench();
         List<Row> rows = new ArrayList<>();
         SummaryOut.stream(markdown).println("workload | machine | policy | jobs | read s | wall s | CPU s | jobs/s | peak heap MiB | mean wait s");
         for (Path trace : traces) {
@@ -153,6 +160,46 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("wrote " + writeHistory.resolve("slurm.conf") + " and " + writeHistory.resolve("sacct.txt") + " (" + historyJobs
                 + " jobs, load " + historyLoad + ", seed " + seed + "); time it with: preemptlab replay --slurm-conf "
                 + writeHistory.resolve("slurm.conf") + " --sacct " + writeHistory.resolve("sacct.txt") + " --report R.json");
+        return 0;
+    }
+
+    /**
+     * The warm, in-process figure of {@code replay} (issue 12): each history read once (timed apart), then replayed
+     * {@code --repeat} times in this JVM with replay's defaults; the best wall and CPU of the replay thread (the what-if's
+     * second thread is not used: one site) and the peak heap.
+     */
+    private int historyBench() throws Exception {
+        StringBuilder md = new StringBuilder("| history | jobs | read s | replay wall s | replay CPU s | jobs/s | peak heap MiB | runs |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (Path h : histories) {
+            long t0 = System.nanoTime();
+            org.preemptlab.slurmconf.SlurmSite site = org.preemptlab.slurmconf.SlurmSite.read(
+                    new org.preemptlab.slurmconf.SlurmSite.Files(h.resolve("slurm.conf"), null, null, null));
+            org.preemptlab.history.SacctHistory history = org.preemptlab.history.SacctReader.read(h.resolve("sacct.txt"));
+            double read = (System.nanoTime() - t0) / 1e9;
+            double best = Double.MAX_VALUE, bestCpu = Double.MAX_VALUE, peak = 0;
+            int jobs = 0;
+            int runs = Math.max(1, repeat);
+            for (int i = 0; i < runs; i++) {
+                System.gc();
+                resetPeaks();
+                long c0 = threads.getCurrentThreadCpuTime();
+                long w0 = System.nanoTime();
+                org.preemptlab.replay.SiteReplayRun.Outcome o = org.preemptlab.replay.SiteReplayRun.run(site, null, history,
+                        org.preemptlab.replay.SiteReplayRun.Options.defaults(), false, org.preemptlab.replay.SiteReplayRun.Progress.NONE);
+                best = Math.min(best, (System.nanoTime() - w0) / 1e9);
+                bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - c0) / 1e9);
+                peak = Math.max(peak, peakHeapMiB());
+                jobs = o.result().replayed();
+                System.err.printf(java.util.Locale.ROOT, "bench --history %s: run %d/%d %.2f s%n", h, i + 1, runs, (System.nanoTime() - w0) / 1e9);
+            }
+            String line = String.format(java.util.Locale.ROOT, "| %s | %,d | %.2f | %.2f | %.2f | %,.0f | %.0f | best of %d |%n",
+                    h.getFileName(), jobs, read, best, bestCpu, jobs / best, peak, runs);
+            System.out.print(line);
+            md.append(line);
+        }
+        if (markdown != null) AtomicFiles.write(markdown, w -> w.write(md.toString()));
         return 0;
     }
 
