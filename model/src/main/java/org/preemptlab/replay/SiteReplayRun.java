@@ -153,13 +153,17 @@ public final class SiteReplayRun {
 
     /**
      * The baseline replay's result once its thread has ended, its progress told meanwhile every quarter of a second (a
-     * report, not a timing: the result does not depend on it); its exception as this thread's own (a failure, a cancel).
+     * report, not a timing: the result does not depend on it) and its last report told once it has ended (on a busy
+     * machine the what-if may end before the baseline has reported at all: the caller still hears that it finished);
+     * its exception as this thread's own (a failure, a cancel).
      */
-    private static HistoryReplay.Result awaitBaseline(FutureTask<HistoryReplay.Result> task, Progress p, AtomicLong done,
+    static HistoryReplay.Result awaitBaseline(FutureTask<HistoryReplay.Result> task, Progress p, AtomicLong done,
             AtomicLong total) {
         while (true) {
             try {
-                return task.get(250, TimeUnit.MILLISECONDS);
+                HistoryReplay.Result r = task.get(250, TimeUnit.MILLISECONDS);
+                baselineProgress(p, done, total); // its last report (a replay reports at its end), from this thread
+                return r;
             } catch (TimeoutException e) {
                 baselineProgress(p, done, total);
             } catch (InterruptedException e) {

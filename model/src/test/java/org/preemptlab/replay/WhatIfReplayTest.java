@@ -140,6 +140,30 @@ class WhatIfReplayTest {
         assertEquals(java.util.Set.of("baseline@" + me, "what-if@" + me), threads);
     }
 
+    /**
+     * A baseline that ended before the what-if made any report after the baseline's last one (a busy machine: the second
+     * thread late, the what-if quick) is still heard to finish, from the caller's thread: its last report is told when
+     * its result is taken (before, only a wait of over a quarter of a second told it, and a fast finish told nothing).
+     */
+    @Test
+    void aBaselineThatEndedUnheardIsToldOnceFromTheCallersThread() throws Exception {
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong(-1);
+        HistoryReplay.Result result = new HistoryReplay.Result(null, java.util.List.of(), java.util.Map.of(), 0, null, 0, 0);
+        java.util.concurrent.FutureTask<HistoryReplay.Result> task = new java.util.concurrent.FutureTask<>(() -> {
+            done.set(24);
+            total.set(24); // the replay's last report, made on its own thread
+            return result;
+        });
+        Thread t = new Thread(task, "baseline-for-test");
+        t.start();
+        t.join(); // ended before the caller waits for it: task.get returns at once
+        java.util.List<String> told = new java.util.ArrayList<>();
+        assertTrue(SiteReplayRun.awaitBaseline(task, (replay, d, n) -> told.add(replay + " " + d + "/" + n + " @" + Thread.currentThread().getName()),
+                done, total) == result);
+        assertEquals(java.util.List.of("baseline 24/24 @" + Thread.currentThread().getName()), told);
+    }
+
     @Test
     void aWhatIfThatStopsLeavesNoBaselineRunning() throws Exception {
         SacctHistory h = SacctReader.read(history());
