@@ -174,6 +174,19 @@ public final class TresCapacity implements Capacity {
         share = new AtomicInteger(1);
     }
 
+    /**
+     * Gives this capacity up: it is not used any more (a pass's scratch copy at the pass's end), so the capacities that shared
+     * its free-room arrays need not copy them for their next change. Any later use of its room fails (its arrays are gone);
+     * what does not depend on the room ({@link #candidates}, {@link #placement}, {@link #cluster}) still answers.
+     */
+    public void discard() {
+        if (freeCpus == null) return;
+        share.decrementAndGet();
+        freeCpus = null;
+        freeMem = null;
+        freeGres = null;
+    }
+
     /** True if this capacity's free-room arrays are shared with a copy (for tests of the copy on write). */
     boolean sharesRoom() {
         return share.get() > 1;

@@ -159,4 +159,26 @@ class TresCapacityCopyOnWriteProperties {
         assertThat(engine.freeCpusOn(0)).isZero();
         assertThat(pass.freeCpusOn(0)).isEqualTo(4);
     }
+
+    /**
+     * A discarded copy gives its share back: the original's next change needs no copy of the arrays (the pass's scratch room
+     * at the pass's end), and the discarded copy's room cannot be read any more (it would show the original's changes).
+     */
+    @Test
+    void aDiscardedCopyLetsTheOriginalChangeInPlace() {
+        TresCapacity engine = new TresCapacity(CLUSTER);
+        TresCapacity snapshot = engine.copy();
+        TresCapacity pass = snapshot.withSlurmSelection();
+        snapshot.discard();
+        assertThat(engine.sharesRoom()).isTrue();
+        pass.discard();
+        pass.discard(); // twice: nothing more
+        assertThat(engine.sharesRoom()).isFalse();
+        TresCapacity kept = engine.copy();
+        engine.empty(1);
+        assertThat(engine.freeCpusOn(1)).isZero();
+        assertThat(kept.freeCpusOn(1)).isEqualTo(4); // a copy not discarded keeps its room
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pass.freeCpusOn(0)).isInstanceOf(NullPointerException.class);
+        assertThat(pass.cluster()).isSameAs(CLUSTER); // what does not depend on the room still answers
+    }
 }
