@@ -156,7 +156,13 @@ public final class ConsTresSelect {
             cpus[best] = 0;
             size[best] = 0;
         }
-        Arrays.sort(out);
+        // ascending already when the sets were taken in node order (the common case): no sort call
+        for (int i = 1; i < wanted; i++) {
+            if (out[i] < out[i - 1]) {
+                Arrays.sort(out);
+                break;
+            }
+        }
         return out;
     }
 
