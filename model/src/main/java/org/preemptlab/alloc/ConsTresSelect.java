@@ -86,6 +86,11 @@ public final class ConsTresSelect {
     public static int[] select(int[] nodes, long[] avail, long[] weight, int count, int wanted, long cpusEach, Scratch scratch) {
         if (wanted < 1) throw new IllegalArgumentException("wanted: " + wanted + " nodes; must be ≥ 1");
         if (count < wanted) return null;
+        if (wanted == 1) {
+            int one = selectOne(nodes, avail, weight, count, cpusEach);
+            if (one >= 0) return new int[] {nodes[one]};
+            // else the best set has no node with a CPU available: the general loop goes on to the next set
+        }
         // the sets: [start[s], end[s]) positions, their CPUs, nodes and weight
         scratch.ensure(count);
         int[] start = scratch.start;
@@ -151,7 +156,69 @@ public final class ConsTresSelect {
             cpus[best] = 0;
             size[best] = 0;
         }
-        Arrays.sort(out);
+        // ascending already when the sets were taken in node order (the common case): no sort call
+        for (int i = 1; i < wanted; i++) {
+            if (out[i] < out[i - 1]) {
+                Arrays.sort(out);
+                break;
+            }
+        }
         return out;
+    }
+
+    /**
+     * {@link #select}'s choice for one node in one pass without the sets' arrays: the position of the chosen node, or -1
+     * when the best set has no node with a CPU available (the general loop then goes on to the next best set). The best
+     * set is found as the general loop's first round finds it (each set weighed when it ends, in node order), then the
+     * best-fit node in it, else its first node with a CPU available.
+     */
+    private static int selectOne(int[] nodes, long[] avail, long[] weight, int count, long cpusEach) {
+        int bestStart = -1, bestEnd = -1;
+        long bestW = 0, bestCpus = 0;
+        boolean bestSufficient = false;
+        int start = 0;
+        long w = weight == null ? 0 : weight[0];
+        long cpus = avail[0];
+        for (int p = 1; p <= count; p++) {
+            long wp = 0;
+            if (p < count) {
+                wp = weight == null ? 0 : weight[p];
+                if (nodes[p] == nodes[p - 1] + 1 && wp == w) {
+                    cpus += avail[p];
+                    continue;
+                }
+            }
+            // the set [start, p) ends: weighed as the general loop weighs it (every set has a node: one is wanted)
+            boolean sufficient = cpus >= cpusEach;
+            boolean newBest = bestStart < 0 || w < bestW;
+            if (!newBest && w == bestW) {
+                newBest = (sufficient && !bestSufficient) || (sufficient && cpus < bestCpus) || (!sufficient && cpus > bestCpus);
+            }
+            if (newBest) {
+                bestStart = start;
+                bestEnd = p;
+                bestW = w;
+                bestCpus = cpus;
+                bestSufficient = sufficient;
+            }
+            if (p < count) {
+                start = p;
+                w = wp;
+                cpus = avail[p];
+            }
+        }
+        // the best-fit node: fewest available CPUs that still hold the job (the first such on a tie)
+        long least = Math.max(cpusEach, 1);
+        int single = -1;
+        for (int p = bestStart; p < bestEnd; p++) {
+            if (avail[p] < least) continue;
+            if (single < 0 || avail[p] < avail[single]) {
+                single = p;
+                if (avail[p] == cpusEach) break;
+            }
+        }
+        if (single >= 0) return single;
+        for (int p = bestStart; p < bestEnd; p++) if (avail[p] > 0) return p;
+        return -1;
     }
 }

@@ -3,6 +3,7 @@ package org.preemptlab.alloc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.cluster.NodePool;
 import org.preemptlab.gres.Gres;
@@ -38,11 +39,21 @@ public final class TresCapacity implements Capacity {
     private final int[] groupOf;
     /** Per partition, its groups' indices. */
     private final int[][] partitionGroups;
+    /** Per partition, its groups' indices ascending (node order: {@link #selectIn}'s classes). */
+    private final int[][] partitionGroupsByNode;
     /** Per group, the GRES totals of one node by key index. */
     private final long[][] groupGres;
-    private final int[] freeCpus;
-    private final long[] freeMem;
-    private final long[] freeGres;
+    /** Free room per node: shared with copies until one of them changes it ({@link #share}). */
+    private int[] freeCpus;
+    private long[] freeMem;
+    private long[] freeGres;
+    /**
+     * How many capacities hold this capacity's free-room arrays ({@link #freeCpus}, {@link #freeMem}, {@link #freeGres}):
+     * a {@link #copy} shares them (copy on write) and every change first makes them this capacity's own ({@link #own}). A
+     * copy is made at every scheduling pass ({@code Snapshot.freeCapacity}) and most passes change nothing. Atomic: copies
+     * of one capacity may be made on several threads (a scenario's initial room); changes stay with one thread each.
+     */
+    private AtomicInteger share;
     /**
      * Per node group, how many jobs may be allocated each core (gang scheduling: the partitions'
      * {@code OverSubscribe=FORCE:N}); the group's nodes then offer N times their CPUs, while memory
@@ -96,6 +107,7 @@ public final class TresCapacity implements Capacity {
         this.freeCpus = new int[n];
         this.freeMem = new long[n];
         this.freeGres = new long[n * g];
+        this.share = new AtomicInteger(1);
         int node = 0;
         for (int p = 0; p < pools.size(); p++) {
             NodePool pool = pools.get(p);
@@ -113,12 +125,18 @@ public final class TresCapacity implements Capacity {
             List<String> names = site.partitions().get(pi).groups();
             partitionGroups[pi] = names.stream().mapToInt(cluster::poolIndex).filter(i -> i >= 0).toArray();
         }
+        this.partitionGroupsByNode = new int[partitionGroups.length][];
+        for (int pi = 0; pi < partitionGroups.length; pi++) {
+            partitionGroupsByNode[pi] = partitionGroups[pi].clone();
+            Arrays.sort(partitionGroupsByNode[pi]);
+        }
     }
 
     private TresCapacity(TresCapacity o) {
         this(o, o.slurmSelect);
     }
 
+    /** A copy of {@code o} sharing its free-room arrays until either changes them ({@link #own}). */
     private TresCapacity(TresCapacity o, boolean slurmSelect) {
         this.slurmSelect = slurmSelect && o.rows == null;
         this.cluster = o.cluster;
@@ -128,11 +146,50 @@ public final class TresCapacity implements Capacity {
         this.firstNode = o.firstNode;
         this.groupOf = o.groupOf;
         this.partitionGroups = o.partitionGroups;
+        this.partitionGroupsByNode = o.partitionGroupsByNode;
         this.groupGres = o.groupGres;
-        this.freeCpus = o.freeCpus.clone();
-        this.freeMem = o.freeMem.clone();
-        this.freeGres = o.freeGres.clone();
         this.rows = o.rows;
+        AtomicInteger sh = o.share;
+        sh.incrementAndGet();
+        this.share = sh;
+        this.freeCpus = o.freeCpus;
+        this.freeMem = o.freeMem;
+        this.freeGres = o.freeGres;
+    }
+
+    /**
+     * Makes the free-room arrays this capacity's own before it changes them: while a copy shares them, this capacity takes
+     * copies of them and leaves the shared ones to the others (copy on write). Every method that writes them calls it first.
+     */
+    private void own() {
+        AtomicInteger sh = share;
+        if (sh.get() == 1) return; // no other capacity holds them (any more)
+        if (sh.getAndDecrement() == 1) { // the others let go meanwhile: the arrays were already this capacity's alone
+            sh.set(1);
+            return;
+        }
+        freeCpus = freeCpus.clone();
+        freeMem = freeMem.clone();
+        freeGres = freeGres.clone();
+        share = new AtomicInteger(1);
+    }
+
+    /**
+     * Gives this capacity up: it is not used any more (a pass's scratch copy at the pass's end), so the capacities that shared
+     * its free-room arrays need not copy them for their next change. Any later use of its room fails (its arrays are gone);
+     * what does not depend on the room ({@link #candidates}, {@link #placement}, {@link #cluster}) still answers.
+     */
+    public void discard() {
+        if (freeCpus == null) return;
+        share.decrementAndGet();
+        freeCpus = null;
+        freeMem = null;
+        freeGres = null;
+    }
+
+    /** True if this capacity's free-room arrays are shared with a copy (for tests of the copy on write). */
+    boolean sharesRoom() {
+        return share.get() > 1;
     }
 
     /**
@@ -252,13 +309,13 @@ public final class TresCapacity implements Capacity {
      * order; classes in the order of their first node, the first that serves the job wins.
      */
     private Placement selectIn(int pi, JobSpec job) {
-        int[] groups = partitionGroups[pi].clone();
-        Arrays.sort(groups);
+        int[] groups = partitionGroupsByNode[pi];
         long[][] needs = new long[groups.length][];
         for (int i = 0; i < groups.length; i++) needs[i] = need(groups[i], pi, job);
         boolean[] done = new boolean[groups.length];
-        int[] nodes = new int[freeCpus.length];
-        long[] avail = new long[freeCpus.length];
+        SelectScratch scratch = SELECT_SCRATCH.get().ensure(freeCpus.length);
+        int[] nodes = scratch.nodes;
+        long[] avail = scratch.avail;
         for (int i = 0; i < groups.length; i++) {
             if (done[i] || needs[i] == null) continue;
             long[] need = needs[i];
@@ -273,12 +330,32 @@ public final class TresCapacity implements Capacity {
                     avail[count++] = ConsTresSelect.availableCpus(freeCpus[node], need);
                 }
             }
-            int[] chosen = ConsTresSelect.select(nodes, avail, null, count, job.nodes(), need[0]);
+            int[] chosen = ConsTresSelect.select(nodes, avail, null, count, job.nodes(), need[0], scratch.select);
             if (chosen == null) continue;
             long[] gres = g == 0 ? null : Arrays.copyOfRange(need, 3, 3 + g);
             return Placement.ofTres(groupOf[chosen[0]], chosen, (int) need[0], need[1], gres, pi, need[2] == 1);
         }
         return null;
+    }
+
+    /**
+     * {@link #selectIn}'s working arrays, one set per thread (capacities and their copies may be used on several threads;
+     * a call of selectIn uses them only until it returns; nothing in them is read before it is written in the call).
+     */
+    private static final ThreadLocal<SelectScratch> SELECT_SCRATCH = ThreadLocal.withInitial(SelectScratch::new);
+
+    private static final class SelectScratch {
+        int[] nodes = new int[0];
+        long[] avail = new long[0];
+        final ConsTresSelect.Scratch select = new ConsTresSelect.Scratch();
+
+        SelectScratch ensure(int n) {
+            if (nodes.length < n) {
+                nodes = new int[n];
+                avail = new long[n];
+            }
+            return this;
+        }
     }
 
     /** First fit of the job in partition {@code pi} (whatever its state), or null. */
@@ -415,6 +492,7 @@ public final class TresCapacity implements Capacity {
                         + " CPUs and " + placement.memoryPerNodeMb() + " MB" + gresText(placement));
             }
         }
+        own();
         for (int node : placement.nodes()) {
             freeCpus[node] -= placement.coresPerNode();
             freeMem[node] -= placement.memoryPerNodeMb();
@@ -437,6 +515,7 @@ public final class TresCapacity implements Capacity {
 
     @Override
     public void release(Placement placement) {
+        own();
         for (int node : placement.nodes()) {
             freeCpus[node] += placement.coresPerNode();
             freeMem[node] += placement.memoryPerNodeMb();
@@ -447,12 +526,14 @@ public final class TresCapacity implements Capacity {
     /** Gives back the CPUs only: a suspended job keeps its memory and GRES (as in Slurm). */
     @Override
     public void releaseCores(Placement placement) {
+        own();
         for (int node : placement.nodes()) freeCpus[node] += placement.coresPerNode();
     }
 
     /** Gives back memory and GRES (a suspended job leaves its nodes; its CPUs were already free). */
     @Override
     public void releaseMemory(Placement placement) {
+        own();
         for (int node : placement.nodes()) {
             freeMem[node] += placement.memoryPerNodeMb();
             for (int k = 0; k < g; k++) freeGres[node * g + k] += gresOf(placement, k);
@@ -467,6 +548,7 @@ public final class TresCapacity implements Capacity {
                         + " CPUs free; cannot take " + placement.coresPerNode());
             }
         }
+        own();
         for (int node : placement.nodes()) freeCpus[node] -= placement.coresPerNode();
     }
 
@@ -486,6 +568,7 @@ public final class TresCapacity implements Capacity {
 
     /** What {@link #seize} does to node {@code node}, without the placement of what it held (for a mask never given back). */
     public void empty(int node) {
+        own();
         freeCpus[node] = 0;
         freeMem[node] = 0;
         Arrays.fill(freeGres, node * g, node * g + g, 0);
@@ -500,6 +583,7 @@ public final class TresCapacity implements Capacity {
     public Capacity meet(Capacity other) {
         TresCapacity o = (TresCapacity) other;
         TresCapacity m = new TresCapacity(this);
+        m.own();
         for (int i = 0; i < freeCpus.length; i++) {
             m.freeCpus[i] = Math.min(freeCpus[i], o.freeCpus[i]);
             m.freeMem[i] = Math.min(freeMem[i], o.freeMem[i]);

@@ -281,8 +281,13 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         passStarts.clear();
         List<Decision> decisions = new ArrayList<>();
         Capacity free = s.freeCapacity();
-        // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect)
-        if (free instanceof TresCapacity tc) free = tc.withSlurmSelection();
+        // Slurm's select/cons_tres chooses the nodes: node-set best fit across node groups (alloc.ConsTresSelect); the
+        // snapshot's copy shares its room with the engine's capacity until a change (copy on write): given up at once, and
+        // the pass's own at the pass's end, so that the engine's next change need not copy the room
+        if (free instanceof TresCapacity tc) {
+            free = tc.withSlurmSelection();
+            tc.discard();
+        }
         List<Started> startedNow = new ArrayList<>();
         StartedJobs startedIdx = this.startedJobs.cleared();
         if (backfillFirst) {
@@ -323,6 +328,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             runningNotedAt = unplanned;
             notedIn = s;
         }
+        if (free instanceof TresCapacity tc) tc.discard(); // the pass's scratch room: nothing reads it after the pass
         return decisions;
     }
 
@@ -638,6 +644,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             passStarts.add(job);
             decisions.add(new Decision.Start(job, p, new SlurmStartReason.Main(job.name(), attributes.priority(job.spec()), fullPass)));
         }
+        if (usableForMain instanceof TresCapacity u) u.discard(); // this loop's scratch room
     }
 
     /**

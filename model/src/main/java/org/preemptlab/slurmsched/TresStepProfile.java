@@ -94,7 +94,8 @@ final class TresStepProfile {
     /** classEarliest's per-slot answers of its last pass: a lower bound of the node's earliest start at a later t. */
     private long[] slotLater = new long[0];
     private int[] selected;
-    private final ConsTresSelect.Scratch selectScratch = new ConsTresSelect.Scratch();
+    /** {@link ConsTresSelect#select}'s working arrays: the prior profile's (searched no more), else new; nothing in them outlives a call. */
+    private final ConsTresSelect.Scratch selectScratch;
     private int[] classOrder = new int[0];
     private int[] classEnd = new int[0];
     private boolean[] classUsed = new boolean[0];
@@ -147,6 +148,7 @@ final class TresStepProfile {
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
         this.rows = rows;
+        this.selectScratch = prior != null ? prior.selectScratch : new ConsTresSelect.Scratch();
         // the prior's kept answers are rooms to reuse (it is searched no more; were it, it would only ask its nodes again)
         if (prior != null && prior.nodeCount == n) {
             prior.dropRooms(spareRooms);
@@ -1322,7 +1324,7 @@ final class TresStepProfile {
                     }
                 }
                 if (k >= nodesNeeded) {
-                    int[] chosen = ConsTresSelect.select(fit, avail, null, k, nodesNeeded, cpus);
+                    int[] chosen = ConsTresSelect.select(fit, avail, null, k, nodesNeeded, cpus, selectScratch);
                     if (chosen != null) return new AvailabilityProfile.Slot(start, shape.placement(cands.get(order[x]), chosen));
                 }
                 int r = nodesNeeded - k;
