@@ -211,11 +211,11 @@ final class WillRunBatches {
      * it is in use.
      */
     static final class Walk {
-        private long[] ends;
-        private int n;
+        private final long[] ends;
+        private final int n;
         private final IntPredicate usable;
         /** Else (usable null): the jobs' nodes in list order, {@code words} words each from k · words, and the node set's words. */
-        private long[] masks;
+        private final long[] masks;
         private final int words;
         private final long[] key;
         private final long epoch;
@@ -248,29 +248,9 @@ final class WillRunBatches {
             this.words = words;
             this.key = key;
             this.epoch = epoch;
-            int size = Math.max(1, Math.min(n, 8)); // a walk makes ≈ 6 batches on average (100k-job history)
+            int size = Math.max(1, Math.min(n, 16));
             firsts = new long[size];
             lasts = new long[size];
-        }
-
-        /**
-         * Whether the walk has read the list only below position {@code p} (each job it passed, and the next one it peeked
-         * at): a job inserted at {@code p} then leaves what it made so far as a walk of the longer list makes it.
-         */
-        boolean readOnlyBelow(int p) {
-            return i < p;
-        }
-
-        /**
-         * The same walk on the list after a job was inserted at a position it has not read ({@link #readOnlyBelow}):
-         * {@code ends} and {@code masks} (the mask form only) are the longer list's, {@code n} its length.
-         */
-        void rebind(long[] ends, long[] masks, int n) {
-            if (usable != null) throw new IllegalStateException("a walk of a predicate is not rebound");
-            this.ends = ends;
-            this.masks = masks;
-            this.n = n;
-            this.more = true; // not ended: the walk has read below the insertion, which lies within the list
         }
 
         /** Batches until the list ends or the last one made starts after {@code fit}. */

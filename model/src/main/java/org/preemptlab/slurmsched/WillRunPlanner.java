@@ -183,13 +183,12 @@ final class WillRunPlanner {
         }
         ends[running] = end;
         held[running] = placement;
-        int at = -1;
         if (order != null) { // in place: after every job ending at or before it (ties: the new one, of the highest index, last)
             if (order.length == running) {
                 order = Arrays.copyOf(order, Math.max(4, running * 2));
                 sortedEnds = Arrays.copyOf(sortedEnds, order.length);
             }
-            at = running;
+            int at = running;
             while (at > 0 && sortedEnds[at - 1] > end) {
                 order[at] = order[at - 1];
                 sortedEnds[at] = sortedEnds[at - 1];
@@ -203,8 +202,7 @@ final class WillRunPlanner {
             mask(placement, at);
         }
         running++;
-        if (order != null) batchesByNodes.keepBefore(at, sortedEnds, masks, running); // walks that never read the new job's place go on
-        else batchesByNodes.clear();
+        batchesByNodes.clear();
     }
 
     /**
@@ -330,36 +328,6 @@ final class WillRunPlanner {
                 if (oldValues[i] == null) continue;
                 System.arraycopy(oldKeys, i * words, k, 0, words);
                 put(k, oldValues[i]);
-            }
-        }
-
-        /**
-         * After a job was inserted at {@code at} of the list: the walks that have read only below it ({@link
-         * WillRunBatches.Walk#readOnlyBelow}) kept, on the list's arrays now ({@code ends}, {@code masks}, {@code n} jobs),
-         * the others dropped.
-         */
-        void keepBefore(int at, long[] ends, long[] masks, int n) {
-            if (size == 0) return;
-            long[] oldKeys = keys;
-            WillRunBatches.Walk[] oldValues = values;
-            int kept = 0;
-            for (WillRunBatches.Walk v : oldValues) if (v != null && v.readOnlyBelow(at)) kept++;
-            if (kept == 0) {
-                clear();
-                return;
-            }
-            int cap = 16;
-            while (2 * (kept + 1) > cap) cap *= 2;
-            keys = new long[cap * words];
-            values = new WillRunBatches.Walk[cap];
-            size = 0;
-            long[] k = new long[words];
-            for (int i = 0; i < oldValues.length; i++) {
-                WillRunBatches.Walk v = oldValues[i];
-                if (v == null || !v.readOnlyBelow(at)) continue;
-                v.rebind(ends, masks, n);
-                System.arraycopy(oldKeys, i * words, k, 0, words);
-                put(k, v);
             }
         }
 
