@@ -50,10 +50,15 @@ public record SacctJobId(String text, long base, long arrayTask, boolean pending
     }
 
     private static long number(String s, String what) {
-        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException(what + " \"" + s + "\" is not a whole number");
+        boolean digits = !s.isEmpty() && s.length() <= 18;
+        long v = 0;
+        for (int i = 0; i < s.length() && digits; i++) { // a loop, not a stream: a row's first look-up, mostly interpreted
+            char c = s.charAt(i);
+            digits = c >= '0' && c <= '9';
+            v = v * 10 + (c - '0');
         }
-        return Long.parseLong(s);
+        if (!digits) throw new IllegalArgumentException(what + " \"" + s + "\" is not a whole number");
+        return v;
     }
 
     /** The array suffix ({@code _4}, {@code _[5-9]}) or the het suffix ({@code +1}), or "". */

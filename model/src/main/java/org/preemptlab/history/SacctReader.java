@@ -46,54 +46,201 @@ public final class SacctReader {
 
     private SacctReader() {}
 
+    /**
+     * Below this many characters a text is read on the calling thread alone; from it on, its second half is read on a
+     * second thread while this one reads the first ({@link #read(String, String, int)}).
+     */
+    static final int SPLIT_CHARS = 1 << 20;
+
     public static SacctHistory read(Path file) throws IOException, SacctException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.getFileName().toString());
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new SacctException(file.getFileName() + ": not UTF-8 text");
+        byte[] bytes = Files.readAllBytes(file);
+        if (ascii(bytes)) { // sacct's usual output: each byte one character, no decoding to check
+            return read(new String(bytes, StandardCharsets.ISO_8859_1), file.getFileName().toString(), SPLIT_CHARS);
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not UTF-8 somewhere: read as a stream, as before, so that a bad row before the bad bytes is still the error
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return read(r, file.getFileName().toString());
+            } catch (java.nio.charset.MalformedInputException e2) {
+                throw new SacctException(file.getFileName() + ": not UTF-8 text");
+            }
+        }
+        return read(text, file.getFileName().toString(), SPLIT_CHARS);
+    }
+
+    private static boolean ascii(byte[] b) {
+        for (byte x : b) if (x < 0) return false;
+        return true;
     }
 
     public static SacctHistory read(String text, String source) throws SacctException {
-        try {
-            return read(new StringReader(text), source);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        return read(text, source, SPLIT_CHARS);
+    }
+
+    /**
+     * {@link #read(String, String)}, the rows after the first line break past the middle of a text of at least
+     * {@code splitChars} characters read on a second thread (their line numbers counted on from the first half's lines,
+     * as {@link BufferedReader#readLine} ends lines): the same history, the same first error (the first half's before the
+     * second's), and the second thread ended before this returns or throws.
+     */
+    static SacctHistory read(String text, String source, int splitChars) throws SacctException {
+        int mid = text.length() >= splitChars ? text.indexOf('\n', text.length() / 2) : -1;
+        if (mid < 0 || mid + 1 >= text.length()) {
+            try {
+                return read(new StringReader(text), source);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        String first = text.substring(0, mid + 1);
+        String second = text.substring(mid + 1);
+        Rows a = new Rows(source, 0);
+        BufferedReader in = new BufferedReader(new StringReader(first));
+        try {
+            if (!a.header(in)) { // no header in the first half: read on, here
+                a.rows(new BufferedReader(new StringReader(second)));
+                return a.history();
+            }
+            Rows b = new Rows(source, lineBreaks(first), a);
+            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+                b.rows(new BufferedReader(new StringReader(second)));
+                return null;
+            });
+            Thread t = new Thread(task, "preemptlab-sacct-second-half");
+            t.setDaemon(true);
+            t.start();
+            try {
+                a.rows(in);
+            } catch (SacctException | RuntimeException | Error e) {
+                b.stop = true; // the first half's error is the read's: the second half stops at its next row
+                joinUninterruptibly(t);
+                throw e;
+            }
+            joinUninterruptibly(t);
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e); // not reached: the thread has ended
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof SacctException se) throw se;
+                if (c instanceof RuntimeException re) throw re;
+                if (c instanceof Error er) throw er;
+                throw new IllegalStateException(c);
+            }
+            a.append(b);
+            return a.history();
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringReader does not fail
+        }
+    }
+
+    /** How many lines {@link BufferedReader#readLine} reads from {@code text}, which ends with a line break. */
+    static int lineBreaks(String text) {
+        int n = 0;
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') n++;
+            else if (c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) n++;
+        }
+        return n;
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
     }
 
     public static SacctHistory read(Reader reader, String source) throws IOException, SacctException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-        Map<String, Integer> column = null;
-        int columns = 0;
-        int[] at = new int[FIELDS.size()]; // each field's column (−1: none), from the header
-        List<SacctJob> jobs = new ArrayList<>();
-        EnumMap<SacctRule, Integer> counts = new EnumMap<>(SacctRule.class);
-        Shared shared = new Shared();
-        String line;
-        int n = 0;
-        while ((line = in.readLine()) != null) {
-            n++;
-            if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1); // a byte-order mark (saved on Windows): "no JobID field" before
-            if (line.isBlank()) continue;
-            if (column == null) {
+        Rows rows = new Rows(source, 0);
+        if (rows.header(in)) rows.rows(in);
+        return rows.history();
+    }
+
+    /** The rows of one stretch of lines: the header's columns (read here, or the first stretch's), the jobs, the rules' counts. */
+    private static final class Rows {
+        private final String source;
+        private int n;
+        private Map<String, Integer> column;
+        private int columns;
+        private int[] at = new int[FIELDS.size()]; // each field's column (−1: none), from the header
+        private final List<SacctJob> jobs = new ArrayList<>();
+        private final EnumMap<SacctRule, Integer> counts = new EnumMap<>(SacctRule.class);
+        private final Shared shared = new Shared();
+        /** Set by another thread: stop before the next row (its result is not used). */
+        volatile boolean stop;
+
+        /** From line {@code linesBefore} + 1 on. */
+        Rows(String source, int linesBefore) {
+            this.source = source;
+            this.n = linesBefore;
+        }
+
+        /** From line {@code linesBefore} + 1 on, with the header {@code of} has read. */
+        Rows(String source, int linesBefore, Rows of) {
+            this(source, linesBefore);
+            this.column = of.column;
+            this.columns = of.columns;
+            this.at = of.at.clone();
+        }
+
+        /** Reads up to the header and reads it; false when the lines end first. */
+        boolean header(BufferedReader in) throws IOException, SacctException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1); // a byte-order mark (saved on Windows): "no JobID field" before
+                if (line.isBlank()) continue;
                 String[] f = line.split("\\|", -1);
-                column = header(f, source, n);
+                column = SacctReader.header(f, source, n);
                 columns = f.length;
                 for (int k = 0; k < at.length; k++) at[k] = column.getOrDefault(FIELDS.get(k).toLowerCase(Locale.ROOT), -1);
-                continue;
+                return true;
             }
-            int fields = fields(line);
-            if (fields != columns) {
-                throw new SacctException(source + ":" + n + ": " + fields + " fields; the header has " + columns
-                        + " (fields are separated by '|': is this sacct -P output?)");
-            }
-            SacctJob job = new Row(source, n, split(line, fields), at, shared).job();
-            counts.merge(job.rule(), 1, Integer::sum);
-            jobs.add(job);
+            return false;
         }
-        if (column == null) throw new SacctException(source + ": empty; expected a header line (" + String.join("|", FIELDS) + ")");
-        return new SacctHistory(source, jobs, counts);
+
+        /** Reads the rows after the header to the end of {@code in}. */
+        void rows(BufferedReader in) throws IOException, SacctException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (stop) throw new java.util.concurrent.CancellationException("the read stopped at an earlier error");
+                n++;
+                if (line.isBlank()) continue;
+                int fields = fields(line);
+                if (fields != columns) {
+                    throw new SacctException(source + ":" + n + ": " + fields + " fields; the header has " + columns
+                            + " (fields are separated by '|': is this sacct -P output?)");
+                }
+                SacctJob job = new Row(source, n, split(line, fields), at, shared).job();
+                counts.merge(job.rule(), 1, Integer::sum);
+                jobs.add(job);
+            }
+        }
+
+        /** The rows of {@code later} (read from where these end) after these. */
+        void append(Rows later) {
+            jobs.addAll(later.jobs);
+            later.counts.forEach((r, c) -> counts.merge(r, c, Integer::sum));
+        }
+
+        SacctHistory history() throws SacctException {
+            if (column == null) throw new SacctException(source + ": empty; expected a header line (" + String.join("|", FIELDS) + ")");
+            return new SacctHistory(source, jobs, counts);
+        }
     }
 
     /** How many '|'-separated fields {@code line} has (as {@code line.split("\\|", -1)} gives them). */

@@ -1,6 +1,7 @@
 package org.preemptlab.priority;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,10 +14,14 @@ import org.preemptlab.account.AssocKey;
  */
 public final class FairShareSnapshot {
 
+    /**
+     * By association: a hash map, not a sorted one (a look-up per pending job and partition at every tick compared keys'
+     * strings; {@link AssocKey}'s order agrees with its equality, so both find the same row); sorted for {@link #rows}.
+     */
     private final Map<AssocKey, FairShareRow> rows;
 
     FairShareSnapshot(Map<AssocKey, FairShareRow> rows) {
-        this.rows = Collections.unmodifiableMap(new TreeMap<>(rows));
+        this.rows = Collections.unmodifiableMap(new HashMap<>(rows));
     }
 
     /** Fair Tree, or classic when the config says {@code NO_FAIR_TREE}. */
@@ -37,6 +42,6 @@ public final class FairShareSnapshot {
 
     /** All rows, in key order. */
     public List<FairShareRow> rows() {
-        return List.copyOf(rows.values());
+        return List.copyOf(new TreeMap<>(rows).values());
     }
 }

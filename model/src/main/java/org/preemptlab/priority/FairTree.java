@@ -49,15 +49,26 @@ public final class FairTree {
         return new FairShareSnapshot(rows);
     }
 
+    /** A sibling and its level fair-share, read once per visit (not per comparison of the sort). */
+    private record Sibling(AssocKey key, double level) {}
+
+    /** Descending level fair-share (as {@code comparingDouble(k -> -level)}); on equal levels users before accounts. */
+    private static final Comparator<Sibling> SIBLING_ORDER = (a, b) -> {
+        int c = Double.compare(-a.level(), -b.level());
+        if (c != 0) return c;
+        return Integer.compare(a.key().isUser() ? 0 : 1, b.key().isUser() ? 0 : 1);
+    };
+
     private static void visit(AccountTree tree, List<AssocKey> siblings, boolean accountTied, Map<AssocKey, Double> lf,
                               Map<AssocKey, Double> factor, int[] rank, int[] rnt, int n) {
-        List<AssocKey> sorted = new ArrayList<>(siblings);
+        List<Sibling> sorted = new ArrayList<>(siblings.size());
+        for (AssocKey k : siblings) sorted.add(new Sibling(k, lf.get(k)));
         // descending LF; on equal LF users first; otherwise keep key order (stable sort)
-        sorted.sort(Comparator.<AssocKey>comparingDouble(k -> -lf.get(k)).thenComparing(k -> k.isUser() ? 0 : 1));
+        sorted.sort(SIBLING_ORDER);
         double prev = Double.NaN;
         for (int i = 0; i < sorted.size(); i++) {
-            AssocKey k = sorted.get(i);
-            double level = lf.get(k);
+            AssocKey k = sorted.get(i).key();
+            double level = sorted.get(i).level();
             boolean tied = (i == 0 && accountTied) || level == prev;
             if (k.isUser()) {
                 if (!tied) rank[0] = rnt[0];
@@ -66,8 +77,8 @@ public final class FairTree {
             } else {
                 List<AssocKey> merged = new ArrayList<>(tree.children(k));
                 int j = i + 1;
-                while (j < sorted.size() && !sorted.get(j).isUser() && lf.get(sorted.get(j)) == level) {
-                    merged.addAll(tree.children(sorted.get(j)));
+                while (j < sorted.size() && !sorted.get(j).key().isUser() && sorted.get(j).level() == level) {
+                    merged.addAll(tree.children(sorted.get(j).key()));
                     j++;
                 }
                 visit(tree, merged, tied, lf, factor, rank, rnt, n);

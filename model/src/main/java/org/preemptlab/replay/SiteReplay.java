@@ -127,12 +127,31 @@ public final class SiteReplay {
                     + "the output of sacctmgr -P show qos): their jobs are left out");
         }
         SlurmSchedulerConfig parsed = SlurmSchedulerConfig.of(files.conf().schedulerParameters());
+        // the phases are inferred from the history alone (PassPhase.infer: a pure function of the rows and the intervals) on a
+        // second thread while this one builds the jobs, which need no phase; joined before anything uses them, and the
+        // warnings are added in the order of a serial run
+        if (phaseSeconds < 0 && phaseSeconds != PassPhase.AUTO) {
+            throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or auto)");
+        }
+        long origin = history.origin();
+        boolean infer = phaseSeconds == PassPhase.AUTO && (log == null || log.isEmpty());
+        Inferred inferred = new Inferred(infer ? () -> PassPhase.infer(replayed, origin, parsed.schedIntervalSeconds(),
+                parsed.bfIntervalSeconds(), parsed.batchSchedDelaySeconds()) : null);
+        List<String> jobWarnings = new ArrayList<>();
+        ReplayJobs jobs;
+        try {
+            jobs = jobs(history, replayed, site, cluster, jobWarnings);
+        } catch (RuntimeException | Error e) {
+            inferred.join(); // no thread is left behind; a failed inference is the run's error, as when it came first
+            inferred.get();
+            throw e;
+        }
         SlurmSchedulerConfig sched;
         if (phaseSeconds == PassPhase.AUTO) {
             if (log != null && !log.isEmpty()) {
                 sched = parsed.withPhase(0); // the log has the passes' instants
             } else {
-                PassPhase pp = PassPhase.infer(history, parsed);
+                PassPhase pp = inferred.get();
                 sched = pp.evident() ? parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds()) : parsed.withPhase(0);
                 if (!pp.evident()) {
                     warnings.add("passes: phase 0 (--phase auto: only " + pp.startsOnPasses() + " of " + pp.starts() + " starts fall in a "
@@ -158,6 +177,65 @@ public final class SiteReplay {
                     + "known (the ledger starts empty)");
         }
 
+        warnings.addAll(jobWarnings);
+        HistoryReplay.historyWarnings(history, warnings);
+
+        SlurmJobAttributes attrs = priorityMode == Priority.MULTIFACTOR ? SlurmJobAttributes.REQUESTED : new SlurmJobAttributes() {
+            @Override
+            public long priority(JobSpec job) {
+                return Math.max(0, jobs.row(job).priority());
+            }
+
+            @Override
+            public String user(JobSpec job) {
+                return SlurmJobAttributes.REQUESTED.user(job);
+            }
+
+            @Override
+            public String partition(JobSpec job) {
+                return SlurmJobAttributes.REQUESTED.partition(job);
+            }
+        };
+        SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
+        if (plans == BackfillPlans.WHOLE_NODES) {
+            // sacct's times are the local wall clock read as UTC: zone offsets are whole minutes, so the 30-s barriers agree
+            policy.withWholeNodePlans().withEpoch(origin); // the default: Slurm's, nothing to warn about
+        } else {
+            warnings.add("backfill plans: each holds only its job's CPUs, memory and GRES (--backfill-plans own-resources; "
+                    + "Slurm's backfill plans whole nodes, the default)");
+        }
+        if (log != null) {
+            if (log.isEmpty()) {
+                warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "
+                        + "passes on the phase grid");
+            } else {
+                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), log.calcTicks(),
+                        log.priorityStart(), origin);
+                policy.withRecordedPasses(rp);
+                warnings.add("passes at the instants of slurmctld's log: " + log.fullPasses().size() + " full, " + log.eventPasses().size()
+                        + " after an event, " + log.backfillCycles().size() + " backfill cycles");
+            }
+        }
+        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, recording);
+        if (log != null && log.priorityStart() != null && site.multifactor()) {
+            long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
+            simConfig = simConfig.withPriorityCalcEpoch(epoch);
+            warnings.add("priority: PriorityCalcPeriod ticks at slurmctld's priority start + k·period (" + epoch
+                    + " s from the first submit), from its log; each tick at its millisecond among the passes of its second ("
+                    + (log.calcTicks().isEmpty() ? "the plugin's start's" : log.calcTicks().size() + " ticks in the log, else the plugin's start's") + ")");
+        }
+        if (log != null && !log.isEmpty() && (!log.submittedAt().isEmpty() || !log.endedAt().isEmpty())) {
+            simConfig = simConfig.withSameSecondOrder(sameSecondOrder(jobs, log, origin));
+            warnings.add("same-second order from slurmctld's log: " + simConfig.sameSecond().submitsKnown() + " submits and "
+                    + simConfig.sameSecond().endsKnown() + " ends at their millisecond among the passes of their second");
+        }
+        SimulationResult r = new Simulation(simConfig).run(progress);
+        if (sim != null) sim[0] = r;
+        return jobs.result(r, sched, policy, history, toleranceSeconds, warnings, wall);
+    }
+
+    /** The replayed jobs of {@code replayed} on the site, the warnings of those left out or changed into {@code warnings}. */
+    private static ReplayJobs jobs(SacctHistory history, List<SacctJob> replayed, Site site, NodeCluster cluster, List<String> warnings) {
         // the tasks of a throttled array queue at the array's first eligibility, as Slurm's meta record waits (ArrayThrottles.queuedAt)
         Map<Long, Integer> throttles = ArrayThrottles.inferred(replayed);
         ReplayJobs jobs = new ReplayJobs(history, cluster, ArrayThrottles.queuedAt(replayed, throttles));
@@ -214,61 +292,53 @@ public final class SiteReplay {
         if (noAssoc > 0) warnings.add(noAssoc + " jobs whose (user, account) association or QOS the site does not have or allow: left out");
         if (unknownPart > 0) warnings.add(unknownPart + " partition names slurm.conf does not have: dropped from the jobs' lists");
         if (noLimit > 0) warnings.add(noLimit + " jobs without a time limit (UNLIMITED, Partition_Limit): the partition's DefaultTime or MaxTime, else their run time");
-        HistoryReplay.historyWarnings(history, warnings);
+        return jobs;
+    }
 
-        SlurmJobAttributes attrs = priorityMode == Priority.MULTIFACTOR ? SlurmJobAttributes.REQUESTED : new SlurmJobAttributes() {
-            @Override
-            public long priority(JobSpec job) {
-                return Math.max(0, jobs.row(job).priority());
-            }
+    /**
+     * {@link PassPhase#infer}'s result, computed on its own thread from the start (null without an inference): {@link #get}
+     * waits for it and throws as the inference did; {@link #join} only waits.
+     */
+    private static final class Inferred {
+        private final java.util.concurrent.FutureTask<PassPhase> task;
+        private final Thread thread;
 
-            @Override
-            public String user(JobSpec job) {
-                return SlurmJobAttributes.REQUESTED.user(job);
+        Inferred(java.util.concurrent.Callable<PassPhase> infer) {
+            task = infer == null ? null : new java.util.concurrent.FutureTask<>(infer);
+            thread = infer == null ? null : new Thread(task, "preemptlab-pass-phase");
+            if (thread != null) {
+                thread.setDaemon(true);
+                thread.start();
             }
+        }
 
-            @Override
-            public String partition(JobSpec job) {
-                return SlurmJobAttributes.REQUESTED.partition(job);
+        void join() {
+            if (thread == null) return;
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        };
-        SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(sched, attrs);
-        long origin = history.origin();
-        if (plans == BackfillPlans.WHOLE_NODES) {
-            // sacct's times are the local wall clock read as UTC: zone offsets are whole minutes, so the 30-s barriers agree
-            policy.withWholeNodePlans().withEpoch(origin); // the default: Slurm's, nothing to warn about
-        } else {
-            warnings.add("backfill plans: each holds only its job's CPUs, memory and GRES (--backfill-plans own-resources; "
-                    + "Slurm's backfill plans whole nodes, the default)");
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        if (log != null) {
-            if (log.isEmpty()) {
-                warnings.add("slurmctld log: no scheduler pass in it (SlurmctldDebug=debug and DebugFlags=Backfill write them): "
-                        + "passes on the phase grid");
-            } else {
-                RecordedPasses rp = RecordedPasses.of(log.fullPasses(), log.eventPasses(), log.backfillCycles(), log.calcTicks(),
-                        log.priorityStart(), origin);
-                policy.withRecordedPasses(rp);
-                warnings.add("passes at the instants of slurmctld's log: " + log.fullPasses().size() + " full, " + log.eventPasses().size()
-                        + " after an event, " + log.backfillCycles().size() + " backfill cycles");
+
+        PassPhase get() {
+            if (task == null) return null;
+            join();
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e); // not reached: the thread has ended
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) throw re;
+                if (c instanceof Error er) throw er;
+                throw new IllegalStateException(c);
             }
         }
-        SimulationConfig simConfig = SimulationConfig.of(cluster, jobs.specs(), policy, recording);
-        if (log != null && log.priorityStart() != null && site.multifactor()) {
-            long epoch = Math.floorDiv(log.priorityStart(), 1000) - origin;
-            simConfig = simConfig.withPriorityCalcEpoch(epoch);
-            warnings.add("priority: PriorityCalcPeriod ticks at slurmctld's priority start + k·period (" + epoch
-                    + " s from the first submit), from its log; each tick at its millisecond among the passes of its second ("
-                    + (log.calcTicks().isEmpty() ? "the plugin's start's" : log.calcTicks().size() + " ticks in the log, else the plugin's start's") + ")");
-        }
-        if (log != null && !log.isEmpty() && (!log.submittedAt().isEmpty() || !log.endedAt().isEmpty())) {
-            simConfig = simConfig.withSameSecondOrder(sameSecondOrder(jobs, log, origin));
-            warnings.add("same-second order from slurmctld's log: " + simConfig.sameSecond().submitsKnown() + " submits and "
-                    + simConfig.sameSecond().endsKnown() + " ends at their millisecond among the passes of their second");
-        }
-        SimulationResult r = new Simulation(simConfig).run(progress);
-        if (sim != null) sim[0] = r;
-        return jobs.result(r, sched, policy, history, toleranceSeconds, warnings, wall);
     }
 
     /**
