@@ -27,6 +27,7 @@ import org.preemptlab.slurmconf.SlurmSite;
 import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.slurmsched.RecordedPasses;
 import org.preemptlab.slurmsched.SlurmJobAttributes;
+import org.preemptlab.slurmsched.BackfillPhases;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
 import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
 
@@ -128,12 +129,19 @@ public final class SiteReplay {
         }
         SlurmSchedulerConfig parsed = SlurmSchedulerConfig.of(files.conf().schedulerParameters());
         SlurmSchedulerConfig sched;
-        if (phaseSeconds == PassPhase.AUTO) {
+        if (phaseSeconds == PassPhase.AUTO || phaseSeconds == PassPhase.AUTO_DRIFT) {
             if (log != null && !log.isEmpty()) {
                 sched = parsed.withPhase(0); // the log has the passes' instants
             } else {
-                PassPhase pp = PassPhase.infer(history, parsed);
-                sched = pp.evident() ? parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds()) : parsed.withPhase(0);
+                boolean drift = phaseSeconds == PassPhase.AUTO_DRIFT;
+                PassPhase pp = drift ? PassPhase.inferDrifting(history, parsed) : PassPhase.infer(history, parsed);
+                BackfillPhases pieces = pp.backfillPhases();
+                sched = !pp.evident() ? parsed.withPhase(0) : pieces != null && pieces.pieces() > 1
+                        ? parsed.withBackfillPhases(pp.mainPhaseSeconds(), pieces) : parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds());
+                if (pp.evident() && pieces != null && pieces.pieces() > 1) {
+                    warnings.add("passes: the backfill's phase drifts (--phase drift): backfill cycles at " + pieces
+                            + " + k·bf_interval after the first submit, pieces inferred from the starts no main pass explains");
+                }
                 if (!pp.evident()) {
                     warnings.add("passes: phase 0 (--phase auto: only " + pp.startsOnPasses() + " of " + pp.starts() + " starts fall in a "
                             + "second with a pass at the best phases found, " + pp.mainPhaseSeconds() + " s and " + pp.bfPhaseSeconds()
