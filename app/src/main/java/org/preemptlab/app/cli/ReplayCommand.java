@@ -251,7 +251,16 @@ final class ReplayCommand implements Callable<Integer> {
             if (r.scheduler().bfPhaseSeconds() != r.scheduler().phaseSeconds()) {
                 extra.put("backfillPhaseSeconds", Long.toString(r.scheduler().bfPhaseSeconds()));
             }
-            if (phase < 0 && m.equals("site") && slurmctldLog == null) extra.put("phaseAuto", phase == PassPhase.AUTO_DRIFT ? "drift" : "true");
+            if (phase < 0 && m.equals("site") && slurmctldLog == null) extra.put("phaseAuto", phase == PassPhase.AUTO_DRIFT ? q("drift") : "true");
+            if (r.scheduler().bfPhases() != null) {
+                var pieces = r.scheduler().bfPhases();
+                StringBuilder pj = new StringBuilder("[");
+                for (int i = 0; i < pieces.pieces(); i++) {
+                    if (i > 0) pj.append(", ");
+                    pj.append("{\"fromSeconds\": ").append(pieces.fromSeconds()[i]).append(", \"phaseSeconds\": ").append(pieces.phases()[i]).append('}');
+                }
+                extra.put("backfillPhases", pj.append(']').toString());
+            }
             extra.put("backfillPlans", q(m.equals("nodes") ? BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));
