@@ -222,11 +222,7 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
             f[k] = pieces.get(k)[0];
             p[k] = pieces.get(k)[1];
         }
-        if (f.length > 1 && f[1] <= 0) { // every second at or before 0: the first piece is empty
-            f = Arrays.copyOfRange(f, 1, f.length);
-            p = Arrays.copyOfRange(p, 1, p.length);
-            f[0] = 0;
-        }
+        // the seconds are ≥ 0 and distinct: every change is at 1 s or later, after the first piece's 0
         return new BackfillPhases(f, p);
     }
 
