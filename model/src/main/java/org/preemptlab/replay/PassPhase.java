@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.preemptlab.history.SacctHistory;
 import org.preemptlab.history.SacctJob;
+import org.preemptlab.slurmsched.BackfillPhases;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
 
 /**
@@ -31,11 +32,24 @@ import org.preemptlab.slurmsched.SlurmSchedulerConfig;
  * @param startsOnMainPasses how many starts fall in a second with a main pass at that phase
  * @param startsOnPasses     how many starts fall in a second with a main pass or a backfill cycle
  * @param starts             how many jobs with a Start the history has (the replayed rows)
+ * @param backfillPhases     the backfill's phase piece by piece ({@link #inferDrifting}: a drifting backfill timer), or
+ *                           null (one phase, {@code bfPhaseSeconds})
  */
-public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOnMainPasses, int startsOnPasses, int starts) {
+public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOnMainPasses, int startsOnPasses, int starts,
+        BackfillPhases backfillPhases) {
 
     /** A replay's phase argument meaning "infer it from the history" ({@code --phase auto}). */
     public static final long AUTO = -1;
+    /** A replay's phase argument meaning "infer it, the backfill's phase piece by piece" ({@code --phase drift}). */
+    public static final long AUTO_DRIFT = -2;
+
+    /**
+     * A new piece of the backfill's phase must have more than this many more seconds with an unexplained start on its
+     * phase than the old phase has in the same span (so each change rests on at least four of Slurm's cycles).
+     */
+    static final int DRIFT_PENALTY = 3;
+    /** Above this {@code bf_interval} the pieces' phases are chosen among the most common residues only. */
+    static final int MAX_DRIFT_CANDIDATES = 60;
 
     /** Above this {@code sched_interval} only the most common phases of the starts no event explains are tried. */
     static final int MAX_ALL_CANDIDATES = 600;
@@ -51,10 +65,34 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
     }
 
     /**
+     * As {@link #infer(SacctHistory, SlurmSchedulerConfig)}, and when the phases are {@link #evident()} the backfill's phase
+     * piece by piece ({@link #backfillPhases()}; {@code replay --phase drift}): Slurm's backfill thread sleeps bf_interval after a
+     * cycle ends, so its cycles drift later by the cycles' own time, a second modulo bf_interval now and then. Of the starts
+     * no main pass explains, their distinct seconds (one per cycle that started jobs) are split into pieces of time, each
+     * with one phase, to put the most of them on their piece's phase less {@link #DRIFT_PENALTY} per change (a dynamic
+     * programme over the seconds and the phases); a change falls halfway between the last second of the old piece and the
+     * first of the new one. With one piece the phase is {@code bfPhaseSeconds} (the modal one over the starts, as before).
+     */
+    public static PassPhase inferDrifting(SacctHistory history, SlurmSchedulerConfig config) {
+        return infer(history.replayed(), history.origin(), config.schedIntervalSeconds(), config.bfIntervalSeconds(),
+                config.batchSchedDelaySeconds(), true);
+    }
+
+    /** {@link #inferDrifting(SacctHistory, SlurmSchedulerConfig)} of rows, as {@link #infer(List, long, long, long, long)}. */
+    public static PassPhase inferDrifting(List<SacctJob> rows, long originSeconds, long schedInterval, long bfInterval, long batchSchedDelay) {
+        return infer(rows, originSeconds, schedInterval, bfInterval, batchSchedDelay, true);
+    }
+
+    /**
      * The phases of {@code rows} (sacct rows; those without a Start are only events), times relative to
      * {@code originSeconds}; intervals in seconds (≥ 1), {@code batchSchedDelay} ≥ 0.
      */
     public static PassPhase infer(List<SacctJob> rows, long originSeconds, long schedInterval, long bfInterval, long batchSchedDelay) {
+        return infer(rows, originSeconds, schedInterval, bfInterval, batchSchedDelay, false);
+    }
+
+    private static PassPhase infer(List<SacctJob> rows, long originSeconds, long schedInterval, long bfInterval, long batchSchedDelay,
+            boolean drifting) {
         if (schedInterval < 1 || bfInterval < 1 || batchSchedDelay < 0) {
             throw new IllegalArgumentException("pass phase: sched_interval " + schedInterval + " s, bf_interval " + bfInterval
                     + " s, batch_sched_delay " + batchSchedDelay + " s; the intervals must be ≥ 1, the delay ≥ 0");
@@ -72,7 +110,7 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
         events = distinct(events);
         starts = Arrays.copyOf(starts, ns);
         Arrays.sort(starts);
-        if (starts.length == 0) return new PassPhase(0, 0, 0, 0, 0);
+        if (starts.length == 0) return new PassPhase(0, 0, 0, 0, 0, null);
         // each candidate is counted on the distinct start seconds (no per-start marks); the best one's marks are walked once
         long[] seconds = distinct(starts.clone());
         int[] perSecond = new int[seconds.length];
@@ -121,7 +159,84 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
                 }
             }
         }
-        return new PassPhase(bestMain, bestBf, bestCount, bestCount + bf, starts.length);
+        BackfillPhases pieces = null;
+        if (drifting && 2L * (bestCount + bf) >= starts.length) {
+            long[] unexplained = new long[starts.length];
+            int nu = 0;
+            for (int i = 0; i < starts.length; i++) if (!bestOn[i]) unexplained[nu++] = starts[i];
+            pieces = driftingPieces(distinct(Arrays.copyOf(unexplained, nu)), bfInterval, bestBf);
+        }
+        return new PassPhase(bestMain, bestBf, bestCount, bestCount + bf, starts.length, pieces);
+    }
+
+    /**
+     * The backfill's phase piece by piece from {@code seconds} (sorted, distinct: the seconds of the starts no main pass
+     * explains): the pieces that put the most seconds on their phase, less {@link #DRIFT_PENALTY} per change; a change
+     * halfway between the old piece's last second and the new one's first. One piece: {@code onePhase}.
+     */
+    static BackfillPhases driftingPieces(long[] seconds, long bfInterval, long onePhase) {
+        int n = seconds.length;
+        if (n == 0) return BackfillPhases.of(onePhase);
+        long[] cand = driftCandidates(seconds, bfInterval);
+        int m = cand.length;
+        Map<Long, Integer> index = new HashMap<>();
+        for (int c = 0; c < m; c++) index.put(cand[c], c);
+        int[] score = new int[m];
+        short[][] from = new short[n][]; // from[i][c]: the piece before second i when phase c's piece starts at i; -1: none starts
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                int best = 0;
+                for (int c = 1; c < m; c++) if (score[c] > score[best]) best = c;
+                int change = score[best] - DRIFT_PENALTY;
+                short[] f = null;
+                for (int c = 0; c < m; c++) {
+                    if (change > score[c]) {
+                        if (f == null) {
+                            f = new short[m];
+                            Arrays.fill(f, (short) -1);
+                        }
+                        score[c] = change;
+                        f[c] = (short) best;
+                    }
+                }
+                from[i] = f;
+            }
+            Integer c = index.get(Math.floorMod(seconds[i], bfInterval));
+            if (c != null) score[c]++;
+        }
+        int last = 0;
+        for (int c = 1; c < m; c++) if (score[c] > score[last]) last = c;
+        List<long[]> pieces = new java.util.ArrayList<>(); // {first second, phase}, from the last
+        int c = last;
+        for (int i = n - 1; i > 0; i--) {
+            if (from[i] != null && from[i][c] >= 0) {
+                pieces.add(new long[] {(seconds[i - 1] + seconds[i] + 1) / 2, cand[c]});
+                c = from[i][c];
+            }
+        }
+        if (pieces.isEmpty()) return BackfillPhases.of(onePhase);
+        pieces.add(new long[] {0, cand[c]});
+        java.util.Collections.reverse(pieces);
+        long[] f = new long[pieces.size()], p = new long[pieces.size()];
+        for (int k = 0; k < f.length; k++) {
+            f[k] = pieces.get(k)[0];
+            p[k] = pieces.get(k)[1];
+        }
+        // the seconds are ≥ 0 and distinct: every change is at 1 s or later, after the first piece's 0
+        return new BackfillPhases(f, p);
+    }
+
+    /** The phases a piece may have: every one below bf_interval, or (a long one) the most common residues of the seconds. */
+    private static long[] driftCandidates(long[] seconds, long bfInterval) {
+        if (bfInterval <= MAX_DRIFT_CANDIDATES) {
+            long[] all = new long[(int) bfInterval];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            return all;
+        }
+        Map<Long, Integer> count = new HashMap<>();
+        for (long s : seconds) count.merge(Math.floorMod(s, bfInterval), 1, Integer::sum);
+        return count.entrySet().stream().sorted((a, b) -> a.getValue().equals(b.getValue()) ? Long.compare(a.getKey(), b.getKey())
+                : Integer.compare(b.getValue(), a.getValue())).limit(MAX_DRIFT_CANDIDATES).mapToLong(e -> e.getKey()).sorted().toArray();
     }
 
     /** The sorted array without repeats. */
@@ -334,6 +449,7 @@ public record PassPhase(long mainPhaseSeconds, long bfPhaseSeconds, int startsOn
     @Override
     public String toString() {
         return "PassPhase[main " + mainPhaseSeconds + " s, backfill " + bfPhaseSeconds + " s: " + startsOnPasses + " of " + starts
-                + " starts on a pass, " + startsOnMainPasses + " on a main pass]";
+                + " starts on a pass, " + startsOnMainPasses + " on a main pass" + (backfillPhases == null || backfillPhases.pieces() == 1 ? ""
+                : "; backfill by piece " + backfillPhases) + "]";
     }
 }

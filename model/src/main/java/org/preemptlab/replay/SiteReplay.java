@@ -27,6 +27,7 @@ import org.preemptlab.slurmconf.SlurmSite;
 import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.slurmsched.RecordedPasses;
 import org.preemptlab.slurmsched.SlurmJobAttributes;
+import org.preemptlab.slurmsched.BackfillPhases;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
 import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
 
@@ -130,13 +131,17 @@ public final class SiteReplay {
         // the phases are inferred from the history alone (PassPhase.infer: a pure function of the rows and the intervals) on a
         // second thread while this one builds the jobs, which need no phase; joined before anything uses them, and the
         // warnings are added in the order of a serial run
-        if (phaseSeconds < 0 && phaseSeconds != PassPhase.AUTO) {
+        if (phaseSeconds < 0 && phaseSeconds != PassPhase.AUTO && phaseSeconds != PassPhase.AUTO_DRIFT) {
             throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or auto)");
         }
         long origin = history.origin();
-        boolean infer = phaseSeconds == PassPhase.AUTO && (log == null || log.isEmpty());
-        Inferred inferred = new Inferred(infer ? () -> PassPhase.infer(replayed, origin, parsed.schedIntervalSeconds(),
-                parsed.bfIntervalSeconds(), parsed.batchSchedDelaySeconds()) : null);
+        boolean drift = phaseSeconds == PassPhase.AUTO_DRIFT;
+        boolean infer = (phaseSeconds == PassPhase.AUTO || drift) && (log == null || log.isEmpty());
+        Inferred inferred = new Inferred(!infer ? null : drift
+                ? () -> PassPhase.inferDrifting(replayed, origin, parsed.schedIntervalSeconds(), parsed.bfIntervalSeconds(),
+                        parsed.batchSchedDelaySeconds())
+                : () -> PassPhase.infer(replayed, origin, parsed.schedIntervalSeconds(), parsed.bfIntervalSeconds(),
+                        parsed.batchSchedDelaySeconds()));
         List<String> jobWarnings = new ArrayList<>();
         ReplayJobs jobs;
         try {
@@ -147,12 +152,18 @@ public final class SiteReplay {
             throw e;
         }
         SlurmSchedulerConfig sched;
-        if (phaseSeconds == PassPhase.AUTO) {
+        if (phaseSeconds == PassPhase.AUTO || phaseSeconds == PassPhase.AUTO_DRIFT) {
             if (log != null && !log.isEmpty()) {
                 sched = parsed.withPhase(0); // the log has the passes' instants
             } else {
                 PassPhase pp = inferred.get();
-                sched = pp.evident() ? parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds()) : parsed.withPhase(0);
+                BackfillPhases pieces = pp.backfillPhases();
+                sched = !pp.evident() ? parsed.withPhase(0) : pieces != null && pieces.pieces() > 1
+                        ? parsed.withBackfillPhases(pp.mainPhaseSeconds(), pieces) : parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds());
+                if (pp.evident() && pieces != null && pieces.pieces() > 1) {
+                    warnings.add("passes: the backfill's phase drifts (--phase drift): backfill cycles at " + pieces
+                            + " + k·bf_interval after the first submit, pieces inferred from the starts no main pass explains");
+                }
                 if (!pp.evident()) {
                     warnings.add("passes: phase 0 (--phase auto: only " + pp.startsOnPasses() + " of " + pp.starts() + " starts fall in a "
                             + "second with a pass at the best phases found, " + pp.mainPhaseSeconds() + " s and " + pp.bfPhaseSeconds()

@@ -42,13 +42,13 @@ public final class SiteReplayRun {
         public Options {
             if (priority == null) priority = SiteReplay.Priority.MULTIFACTOR;
             if (plans == null) plans = BackfillPlans.DEFAULT;
-            if (phaseSeconds < 0 && phaseSeconds != PassPhase.AUTO) {
-                throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or PassPhase.AUTO)");
+            if (phaseSeconds < 0 && phaseSeconds != PassPhase.AUTO && phaseSeconds != PassPhase.AUTO_DRIFT) {
+                throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or PassPhase.AUTO, AUTO_DRIFT)");
             }
             if (toleranceSeconds != null && toleranceSeconds < 0) {
                 throw new IllegalArgumentException("tolerance is " + toleranceSeconds + " s; must be ≥ 0");
             }
-            if (log != null && phaseSeconds != 0 && phaseSeconds != PassPhase.AUTO) {
+            if (log != null && phaseSeconds != 0 && phaseSeconds != PassPhase.AUTO && phaseSeconds != PassPhase.AUTO_DRIFT) {
                 throw new IllegalArgumentException("a phase and slurmctld's log: give one (the log has the passes' instants)");
             }
         }

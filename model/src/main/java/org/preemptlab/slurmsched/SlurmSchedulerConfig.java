@@ -16,11 +16,13 @@ import org.preemptlab.slurmconf.SchedulerParameters;
  * @param bfMaxJobArrayResv {@code bf_max_job_array_resv}: at most this many tasks of a pending array get a planned start
  *                          per backfill cycle (Slurm's default 20)
  * @param bfPhaseSeconds    the backfill cycles' phase: cycles at bfPhase + k·bf_interval
+ * @param bfPhases          the backfill cycles' phase piece by piece (a drifting backfill timer, {@link #withBackfillPhases});
+ *                          null: {@code bfPhaseSeconds} for all time
  */
 public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueDepth, long bfIntervalSeconds,
         long bfWindowSeconds, long bfResolutionSeconds, long bfMaxJobTest, long bfMaxJobUser, long bfMaxJobPart,
         long bfMaxJobStart, long bfMinPrioReserve, boolean bfContinue, long phaseSeconds, long batchSchedDelaySeconds,
-        List<String> unmodelled, long bfMaxJobArrayResv, long bfPhaseSeconds) {
+        List<String> unmodelled, long bfMaxJobArrayResv, long bfPhaseSeconds, BackfillPhases bfPhases) {
 
     /** The options carried out (bf_continue is accepted: a simulated cycle takes no time, so nothing interrupts it). */
     public static final Set<String> MODELLED = Set.of("sched_interval", "default_queue_depth", "bf_interval", "bf_window",
@@ -48,6 +50,7 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
         check("batch_sched_delay", batchSchedDelaySeconds, 0);
         check("bf_max_job_array_resv", bfMaxJobArrayResv, 0);
         check("bfPhaseSeconds", bfPhaseSeconds, 0);
+        if (bfPhases != null) bfPhases.checkInterval(bfIntervalSeconds);
         unmodelled = List.copyOf(unmodelled);
     }
 
@@ -71,7 +74,7 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
                     p.bfWindowSeconds(), p.bfResolutionSeconds(), p.bfMaxJobTest(), p.bfMaxJobUser(), p.bfMaxJobPart(),
                     p.bfMaxJobStart(), p.number("bf_min_prio_reserve", 0), p.bfContinue(), 0,
                     p.number("batch_sched_delay", BATCH_SCHED_DELAY_DEFAULT), unmodelled,
-                    p.number("bf_max_job_array_resv", BF_MAX_JOB_ARRAY_RESV_DEFAULT), 0);
+                    p.number("bf_max_job_array_resv", BF_MAX_JOB_ARRAY_RESV_DEFAULT), 0, null);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SchedulerParameters: a value is not a whole number (" + e.getMessage() + ")", e);
         }
@@ -86,6 +89,16 @@ public record SlurmSchedulerConfig(long schedIntervalSeconds, long defaultQueueD
     public SlurmSchedulerConfig withPhases(long mainPhase, long bfPhase) {
         return new SlurmSchedulerConfig(schedIntervalSeconds, defaultQueueDepth, bfIntervalSeconds, bfWindowSeconds,
                 bfResolutionSeconds, bfMaxJobTest, bfMaxJobUser, bfMaxJobPart, bfMaxJobStart, bfMinPrioReserve, bfContinue,
-                mainPhase, batchSchedDelaySeconds, unmodelled, bfMaxJobArrayResv, bfPhase);
+                mainPhase, batchSchedDelaySeconds, unmodelled, bfMaxJobArrayResv, bfPhase, null);
+    }
+
+    /**
+     * The main passes at {@code mainPhase} + k·sched_interval, the backfill cycles piece by piece ({@code bfPhases}: a
+     * drifting backfill timer; {@link #bfPhaseSeconds} becomes its first piece's phase).
+     */
+    public SlurmSchedulerConfig withBackfillPhases(long mainPhase, BackfillPhases bfPhases) {
+        return new SlurmSchedulerConfig(schedIntervalSeconds, defaultQueueDepth, bfIntervalSeconds, bfWindowSeconds,
+                bfResolutionSeconds, bfMaxJobTest, bfMaxJobUser, bfMaxJobPart, bfMaxJobStart, bfMinPrioReserve, bfContinue,
+                mainPhase, batchSchedDelaySeconds, unmodelled, bfMaxJobArrayResv, bfPhases.phases()[0], bfPhases);
     }
 }

@@ -215,6 +215,13 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return phase + k * interval;
     }
 
+    /** The first backfill cycle at or after {@code t}: at the phase, or (a drifting timer) the phase of the piece in effect. */
+    private long nextBackfillAtOrAfter(long t) {
+        BackfillPhases pieces = config.bfPhases();
+        return pieces == null ? tickAtOrAfter(t, config.bfPhaseSeconds(), config.bfIntervalSeconds())
+                : pieces.tickAtOrAfter(t, config.bfIntervalSeconds());
+    }
+
     @Override
     public List<Decision> schedule(Snapshot s) {
         long now = s.now();
@@ -225,7 +232,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         lastNow = now;
         if (nextMain == Long.MIN_VALUE) {
             nextMain = tickAtOrAfter(now, config.phaseSeconds(), config.schedIntervalSeconds());
-            nextBackfill = tickAtOrAfter(now, config.bfPhaseSeconds(), config.bfIntervalSeconds());
+            nextBackfill = nextBackfillAtOrAfter(now);
         }
         if (now < lastMainPass) {
             lastMainPass = Long.MIN_VALUE;
@@ -240,7 +247,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             fullPasses++;
             nextMain = tickAtOrAfter(now + 1, config.phaseSeconds(), config.schedIntervalSeconds());
         }
-        if (backfill) nextBackfill = tickAtOrAfter(now + 1, config.bfPhaseSeconds(), config.bfIntervalSeconds());
+        if (backfill) nextBackfill = nextBackfillAtOrAfter(now + 1);
         long delay = config.batchSchedDelaySeconds();
         boolean mainPass = true;
         boolean backfillFirst = false;

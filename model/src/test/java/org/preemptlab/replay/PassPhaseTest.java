@@ -181,4 +181,51 @@ class PassPhaseTest {
         assertThatThrownBy(() -> PassPhase.infer(h.replayed(), h.origin(), 0, 5, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sched_interval 0 s");
     }
+
+    /** All submitted at 0, ends after 400; starts at {@code starts} (sched_interval 60 s, bf_interval 5 s, batch_sched_delay 3 s). */
+    private static PassPhase drifting(long[] starts, boolean pieces) throws Exception {
+        long[][] rows = new long[starts.length][];
+        for (int i = 0; i < starts.length; i++) rows[i] = new long[] {i + 1, 0, starts[i], 400 + i};
+        SacctHistory h = history(rows);
+        return pieces ? PassPhase.inferDrifting(h.replayed(), h.origin(), 60, 5, 3) : PassPhase.infer(h.replayed(), h.origin(), 60, 5, 3);
+    }
+
+    @Test
+    void aBackfillPhaseThatDriftsMidHistoryIsFoundPieceByPiece() throws Exception {
+        // the backfill's cycles at 3 + 5k until about 100 s, then (Slurm's timer drifted a second) at 4 + 5k; the starts' seconds
+        // modulo 60 all differ, so a main phase explains one of them at most (4: the start at 124)
+        long[] starts = {13, 23, 33, 43, 53, 68, 78, 88, 114, 124, 134, 149, 159, 169};
+        PassPhase one = drifting(starts, false);
+        assertThat(one.mainPhaseSeconds()).isEqualTo(4);
+        assertThat(one.bfPhaseSeconds()).isEqualTo(3); // one phase: the late starts are 1 s off its cycles
+        assertThat(one.backfillPhases()).isNull();
+        PassPhase p = drifting(starts, true);
+        assertThat(p.mainPhaseSeconds()).isEqualTo(4);
+        assertThat(p.bfPhaseSeconds()).isEqualTo(3);
+        assertThat(p.startsOnPasses()).isEqualTo(9);
+        assertThat(p.evident()).isTrue();
+        // 3 s, then 4 s from halfway between 88 (the last start at 3 + 5k) and 114 (the first at 4 + 5k)
+        assertThat(p.backfillPhases()).isEqualTo(new org.preemptlab.slurmsched.BackfillPhases(new long[] {0, 101}, new long[] {3, 4}));
+        assertThat(p.toString()).contains("backfill by piece 3 s, 4 s from 101 s");
+        // every start no main pass explains is on its piece's cycles
+        for (long s : starts) {
+            if (s == 124) continue;
+            assertThat(p.backfillPhases().tickAtOrAfter(s, 5)).as("start %d", s).isEqualTo(s);
+        }
+    }
+
+    @Test
+    void aDriftSeenInTooFewCyclesIsNotAPiece() throws Exception {
+        // three seconds on 4 + 5k after eight on 3 + 5k: not more than the penalty (3) more than the old phase has there
+        PassPhase p = drifting(new long[] {13, 23, 33, 43, 53, 68, 78, 88, 114, 134, 149}, true);
+        assertThat(p.bfPhaseSeconds()).isEqualTo(3);
+        assertThat(p.backfillPhases()).isEqualTo(org.preemptlab.slurmsched.BackfillPhases.of(3));
+        // several jobs in one cycle are one sighting of the timer: five jobs at 114 and 134 still make two seconds
+        PassPhase crowded = drifting(new long[] {13, 23, 33, 43, 53, 68, 78, 88, 114, 114, 114, 134, 134, 134}, true);
+        assertThat(crowded.backfillPhases().pieces()).isEqualTo(1);
+        // not evident (the starts show no passes): no pieces are looked for
+        long[] scattered = {7, 18, 29, 41, 52, 63, 74, 86, 97};
+        assertThat(drifting(scattered, true).evident()).isFalse();
+        assertThat(drifting(scattered, true).backfillPhases()).isNull();
+    }
 }

@@ -129,7 +129,7 @@ class BackfillCutProperties {
         SlurmSchedulerConfig config = new SlurmSchedulerConfig(60, 1 + rnd.nextInt(10), 30, 60L * (5 + rnd.nextInt(1440)),
                 1 + rnd.nextInt(120), test, rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(3) : 0, rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(3) : 0,
                 rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(3) : 0, rnd.nextInt(4) == 0 ? rnd.nextInt(600) : 0, false, rnd.nextInt(30),
-                rnd.nextInt(4), List.of(), rnd.nextInt(3) == 0 ? rnd.nextInt(3) : 20, 0);
+                rnd.nextInt(4), List.of(), rnd.nextInt(3) == 0 ? rnd.nextInt(3) : 20, 0, null);
         config = config.withPhase(config.phaseSeconds()); // backfill at the main passes' phase
         List<MaintenanceWindow> windows = new ArrayList<>();
         if (rnd.nextInt(5) == 0) {

@@ -37,6 +37,10 @@ class SlurmSchedulerPolicyTest {
 
     /** Runs the jobs; returns each job's start by name, and leaves the policy for inspection. */
     private static Map<String, Long> run(NodeCluster cluster, SlurmSchedulerPolicy[] policyOut, String params, Job... jobs) {
+        return run(cluster, policyOut, SlurmSchedulerConfig.of(parse(params)), jobs);
+    }
+
+    private static Map<String, Long> run(NodeCluster cluster, SlurmSchedulerPolicy[] policyOut, SlurmSchedulerConfig config, Job... jobs) {
         Map<Integer, Job> byId = new LinkedHashMap<>();
         List<JobSpec> specs = new ArrayList<>();
         for (int i = 0; i < jobs.length; i++) {
@@ -56,7 +60,7 @@ class SlurmSchedulerPolicyTest {
                 return String.join(",", job.pools());
             }
         };
-        SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(SlurmSchedulerConfig.of(parse(params)), attrs);
+        SlurmSchedulerPolicy policy = new SlurmSchedulerPolicy(config, attrs);
         if (policyOut != null) policyOut[0] = policy.keepingCycles();
         SimulationResult r = new Simulation(SimulationConfig.of(cluster, specs, policy, true)).run();
         Map<String, Long> starts = new LinkedHashMap<>();
@@ -250,5 +254,23 @@ class SlurmSchedulerPolicyTest {
         assertTrue(bare.backfillCycles() > 0);
         assertEquals(null, bare.lastCycle());
         assertEquals(List.of(), bare.cycles());
+    }
+
+    @Test
+    void aDriftingBackfillTimerRunsTheCyclesOnEachPiecesPhase() {
+        // A holds the 4 nodes until 300; a 4-node job joins the queue every 10 s (so every cycle has something new to test):
+        // the backfill runs at 5 + 30k until 70, then (the timer drifted) at 12 + 30k, the first 37 s after the last (the
+        // first at 10: nothing waited at 5, so the policy was next called at W1's submit, and ran the cycle it had missed)
+        List<Job> jobs = new ArrayList<>(List.of(job("A", 0, 4, 300, 300, 100, "u1")));
+        for (int k = 1; k <= 28; k++) jobs.add(job("W" + k, 10L * k, 4, 10, 10, 50, "u1"));
+        SlurmSchedulerConfig conf = SlurmSchedulerConfig.of(parse(BASE));
+        SlurmSchedulerPolicy[] drifting = new SlurmSchedulerPolicy[1], fixed = new SlurmSchedulerPolicy[1];
+        run(FOUR, drifting, conf.withBackfillPhases(0, new BackfillPhases(new long[] {0, 70}, new long[] {5, 12})), jobs.toArray(Job[]::new));
+        run(FOUR, fixed, conf.withPhases(0, 5), jobs.toArray(Job[]::new));
+        assertEquals(List.of(10L, 35L, 65L, 102L, 132L, 162L, 192L, 222L, 252L, 282L),
+                drifting[0].cycles().stream().map(SlurmSchedulerPolicy.Cycle::time).filter(t -> t < 300).toList());
+        // the one-phase timer (the code before the pieces) stays on 5 + 30k
+        assertEquals(List.of(10L, 35L, 65L, 95L, 125L, 155L, 185L, 215L, 245L, 275L),
+                fixed[0].cycles().stream().map(SlurmSchedulerPolicy.Cycle::time).filter(t -> t < 300).toList());
     }
 }

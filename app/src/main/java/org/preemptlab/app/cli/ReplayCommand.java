@@ -103,21 +103,23 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--bf-interval", paramLabel = "SECONDS", description = "with --against-sacct and no --tolerance: the bf_interval for the default tolerance (default 30)")
     Long bfInterval;
 
-    @Option(names = "--phase", defaultValue = "auto", paramLabel = "auto|SECONDS",
+    @Option(names = "--phase", defaultValue = "auto", paramLabel = "auto|drift|SECONDS",
             description = "replay: the periodic passes run at phase + k × interval, seconds after the earliest Submit; auto (default, "
                     + "--model site): the main passes' and the backfill's phases inferred from the seconds of sacct's starts "
-                    + "(docs/slurm-fidelity.md, \"The passes' phases from sacct\"); --model nodes takes auto as 0")
+                    + "(docs/slurm-fidelity.md, \"The passes' phases from sacct\"); drift: the same with the backfill's phase piece by piece "
+                    + "(its timer drifts; \"A drifting backfill timer\"); --model nodes takes auto and drift as 0")
     String phaseText;
 
     /** The phase asked for: seconds ≥ 0, or PassPhase.AUTO. */
     private long phase() {
         String t = phaseText.strip();
         if (t.equalsIgnoreCase("auto")) return PassPhase.AUTO;
+        if (t.equalsIgnoreCase("drift")) return PassPhase.AUTO_DRIFT;
         long p;
         try {
             p = Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--phase is \"" + phaseText + "\"; use auto or a whole number of seconds ≥ 0");
+            throw new IllegalArgumentException("--phase is \"" + phaseText + "\"; use auto, drift or a whole number of seconds ≥ 0");
         }
         if (p < 0) throw new IllegalArgumentException("--phase is " + p + "; must be ≥ 0 (or auto)");
         return p;
@@ -206,7 +208,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 ImportReport rep = new ImportReport();
                 SlurmConf conf = SlurmConfParser.read(slurmConf, rep);
-                r = HistoryReplay.run(conf, a, phase == PassPhase.AUTO ? 0 : phase, tolerance);
+                r = HistoryReplay.run(conf, a, phase < 0 ? 0 : phase, tolerance);
                 warnings = new java.util.ArrayList<>(r.warnings());
                 if (gresConf != null) warnings.add("--gres-conf not used with --model nodes");
                 if (sacctmgrDump != null || sacctmgrQos != null) warnings.add("--sacctmgr-dump and --sacctmgr-qos not used with --model nodes");
@@ -214,7 +216,7 @@ final class ReplayCommand implements Callable<Integer> {
                 SlurmSite.Files files = new SlurmSite.Files(slurmConf, gresConf, sacctmgrDump, sacctmgrQos);
                 SlurmSite site = SlurmSite.read(files);
                 SiteReplay.Priority prio = pr.equals("sacct") ? SiteReplay.Priority.SACCT : SiteReplay.Priority.MULTIFACTOR;
-                if (slurmctldLog != null && phase != 0 && phase != PassPhase.AUTO) throw new IllegalArgumentException("--phase and --slurmctld-log: give one (the log has the passes' instants)");
+                if (slurmctldLog != null && phase > 0) throw new IllegalArgumentException("--phase and --slurmctld-log: give one (the log has the passes' instants)");
                 SlurmSite.Files bf = whatIfMode ? SiteReplayRun.baselineFiles(files,
                         new SlurmSite.Files(baselineSlurmConf, baselineGresConf, baselineSacctmgrDump, baselineSacctmgrQos)) : null;
                 SiteReplayRun.Outcome run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a,
@@ -249,7 +251,16 @@ final class ReplayCommand implements Callable<Integer> {
             if (r.scheduler().bfPhaseSeconds() != r.scheduler().phaseSeconds()) {
                 extra.put("backfillPhaseSeconds", Long.toString(r.scheduler().bfPhaseSeconds()));
             }
-            if (phase == PassPhase.AUTO && m.equals("site") && slurmctldLog == null) extra.put("phaseAuto", "true");
+            if (phase < 0 && m.equals("site") && slurmctldLog == null) extra.put("phaseAuto", phase == PassPhase.AUTO_DRIFT ? q("drift") : "true");
+            if (r.scheduler().bfPhases() != null) {
+                var pieces = r.scheduler().bfPhases();
+                StringBuilder pj = new StringBuilder("[");
+                for (int i = 0; i < pieces.pieces(); i++) {
+                    if (i > 0) pj.append(", ");
+                    pj.append("{\"fromSeconds\": ").append(pieces.fromSeconds()[i]).append(", \"phaseSeconds\": ").append(pieces.phases()[i]).append('}');
+                }
+                extra.put("backfillPhases", pj.append(']').toString());
+            }
             extra.put("backfillPlans", q(m.equals("nodes") ? BackfillPlans.OWN_RESOURCES.toString() : plans().toString()));
             if (slurmctldLog != null) extra.put("slurmctldLog", q(slurmctldLog.getFileName().toString()));
             extra.put("replayedJobs", Integer.toString(r.replayed()));

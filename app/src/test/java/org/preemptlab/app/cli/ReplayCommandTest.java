@@ -73,10 +73,28 @@ class ReplayCommandTest {
         assertThat(Files.readString(zero)).contains("\"phaseSeconds\": 0,").doesNotContain("backfillPhaseSeconds").doesNotContain("phaseAuto");
         SweepCommandTest.Outcome bad = SweepCommandTest.run(concat(site, "--phase", "soon"));
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("--phase is \"soon\"; use auto or a whole number of seconds ≥ 0");
+        assertThat(bad.err()).contains("--phase is \"soon\"; use auto, drift or a whole number of seconds ≥ 0");
         SweepCommandTest.Outcome negative = SweepCommandTest.run(concat(site, "--phase", "-3"));
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err()).contains("--phase is -3; must be ≥ 0 (or auto)");
+    }
+
+    @Test
+    void phaseDriftGivesTheBackfillsPhasePieceByPiece() throws IOException {
+        // full run 3 (load 13-23): slurmctld's log has its backfill cycles at 3 s mod 5 until 509 s, then at 4 s; from sacct alone
+        // the starts no main pass explains show the drift at 524 s
+        String run = "full-log-run3";
+        String[] site = {"--slurm-conf", fixture(run, "slurm.conf").toString(), "--gres-conf", fixture(run, "gres.conf").toString(),
+            "--sacctmgr-dump", fixture(run, "sacctmgr-dump.txt").toString(), "--sacctmgr-qos", fixture(run, "sacctmgr-qos.txt").toString(),
+            "--sacct", fixture(run, "sacct.txt").toString()};
+        Path drift = dir.resolve("drift.json");
+        SweepCommandTest.Outcome o = SweepCommandTest.run(concat(site, "--phase", "drift", "--report", drift.toString()));
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("warning: passes: the backfill's phase drifts (--phase drift): backfill cycles at 3 s, 4 s from 524 s "
+                + "+ k·bf_interval after the first submit");
+        assertThat(Files.readString(drift)).contains("\"phaseSeconds\": 8,").contains("\"backfillPhaseSeconds\": 3,")
+                .contains("\"phaseAuto\": \"drift\"")
+                .contains("\"backfillPhases\": [{\"fromSeconds\": 0, \"phaseSeconds\": 3}, {\"fromSeconds\": 524, \"phaseSeconds\": 4}]");
     }
 
     private static String[] concat(String[] site, String... more) {
