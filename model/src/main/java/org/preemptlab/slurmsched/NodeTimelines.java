@@ -37,6 +37,23 @@ final class NodeTimelines {
     private final boolean[] rising;
     /** How many nodes are not {@link #rising}. */
     private int falling;
+    /**
+     * The timelines of the reset before the last ({@link #reset}), each node's as it was at its end (its bookings
+     * included): the arrays swap at each reset, so {@link #settle} compares a node's new timeline with its last one.
+     */
+    private long[][] oldAt;
+    private long[][] oldRoom;
+    private int[] oldSegs;
+    /** How many resets this object had (its generation); a node's {@link #changedAt} is the last in which it changed. */
+    private int generation;
+    /**
+     * Per node, the last generation in which its timeline differed from the one before (other than in its first instant,
+     * the profile's start), or had a take: an answer about the node made in an earlier generation holds while this is
+     * not later (see {@link #unchangedSince}).
+     */
+    private final int[] changedAt;
+    /** The generation {@link #settle} was last called in: until it is called in the current one, no node counts as unchanged. */
+    private int settled;
     /** For tests: no node counts as {@link #rising} (the walks as without the monotone shortcuts). */
     private boolean noShortcut;
     // per-search scratch by slot (stamped: a slot's state holds for the search of its stamp only)
@@ -54,9 +71,15 @@ final class NodeTimelines {
         room = new long[nodes][];
         segs = new int[nodes];
         rising = new boolean[nodes];
+        oldAt = new long[nodes][];
+        oldRoom = new long[nodes][];
+        oldSegs = new int[nodes]; // 0: no earlier timeline (a node has ≥ 1 segment): every node changed in the first
+        changedAt = new int[nodes];
         for (int n = 0; n < nodes; n++) {
             at[n] = new long[4];
             room[n] = new long[4 * w];
+            oldAt[n] = new long[4];
+            oldRoom[n] = new long[4 * w];
         }
         reset(from, current);
     }
@@ -73,13 +96,54 @@ final class NodeTimelines {
     }
 
     private void reset(long from, long[] current) {
+        boolean lastSettled = settled == generation; // else a node's changes in the last generation are not known
+        generation++;
         for (int n = 0; n < segs.length; n++) {
+            if (!lastSettled) changedAt[n] = generation;
+            long[] a = at[n]; // the last timeline to oldAt (for settle), the one before it is written over
+            at[n] = oldAt[n];
+            oldAt[n] = a;
+            long[] r = room[n];
+            room[n] = oldRoom[n];
+            oldRoom[n] = r;
+            oldSegs[n] = segs[n];
             at[n][0] = from;
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }
         Arrays.fill(rising, !noShortcut);
         falling = noShortcut ? segs.length : 0;
+    }
+
+    /**
+     * Ends the making of the timelines ({@link #reset} and the {@link #release}s): each node whose timeline is not its
+     * last one's (the same breakpoints after the first and the same room in every segment) is marked changed in this
+     * generation.
+     */
+    void settle() {
+        for (int n = 0; n < segs.length; n++) {
+            int k = segs[n];
+            if (k != oldSegs[n] || !Arrays.equals(at[n], 1, k, oldAt[n], 1, k) || !Arrays.equals(room[n], 0, k * w, oldRoom[n], 0, k * w)) {
+                changedAt[n] = generation;
+            }
+        }
+        settled = generation;
+    }
+
+    /** This object's generation: how many times it was reset ({@link #of}). */
+    int generation() {
+        return generation;
+    }
+
+    /**
+     * Whether the node's timeline is the same as at the end of generation {@code g} (≤ the current one) but for its first
+     * instant (the profile's start), where {@link #settle} was called in every generation since: no take on it since the
+     * start of g + 1 and every later reset gave it the same breakpoints after the first and the same room. A rising node's
+     * first fitting segment for any need is then the same segment ({@link #earliestRising}: the same instant, or the
+     * profile's start when it is the first).
+     */
+    boolean unchangedSince(int node, int g) {
+        return settled == generation && changedAt[node] <= g;
     }
 
     /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
@@ -103,6 +167,7 @@ final class NodeTimelines {
      * false, and nothing taken, if some instant of it has less free (as {@code TresCapacity.take}'s check).
      */
     boolean take(int node, long from, long to, long cores, long mem, long[] gres) {
+        changedAt[node] = generation;
         int a = split(node, from);
         int e = to == Long.MAX_VALUE ? segs[node] : split(node, to);
         long[] f = room[node];

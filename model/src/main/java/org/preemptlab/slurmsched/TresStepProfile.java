@@ -157,7 +157,7 @@ final class TresStepProfile {
         this.rows = rows;
         // the prior's kept answers are rooms to reuse (it is searched no more; were it, it would only ask its nodes again)
         if (prior != null && prior.nodeCount == n) {
-            prior.dropRooms(spareRooms);
+            carryRooms(prior);
             spareRooms.addAll(prior.spareRooms);
             prior.spareRooms.clear();
         }
@@ -270,6 +270,7 @@ final class TresStepProfile {
         p.free[0] = p.stepsKept ? current : null;
         p.size = 1;
         p.nodes = NodeTimelines.of(reuse, from, current, n, p.w, p.g);
+        if (p.nodes != reuse) p.dropRooms(p.spareRooms); // rooms carried from a prior are of its timelines only
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
@@ -293,6 +294,7 @@ final class TresStepProfile {
             }
         }
         if (p.keepIdle && p.idle[0] == null) p.idle[0] = p.idleBits(p.free[0]);
+        p.nodes.settle();
         return p;
     }
 
@@ -1167,19 +1169,40 @@ final class TresStepProfile {
         final long[] known;
         final long[] atStart;
         long from;
+        /** The timelines' generation ({@link NodeTimelines#generation}) whose room the known answers are of. */
+        int generation;
 
-        NeedRoom(int nodeCount, long from) {
+        NeedRoom(int nodeCount, long from, int generation) {
             e = new long[nodeCount];
             known = new long[(nodeCount + 63) >>> 6];
             atStart = new long[known.length];
             this.from = from;
+            this.generation = generation;
         }
 
         /** No node known, from {@code from} on (a room reused for another need or profile). */
-        void reset(long from) {
+        void reset(long from, int generation) {
             Arrays.fill(known, 0L);
             Arrays.fill(atStart, 0L);
             this.from = from;
+            this.generation = generation;
+        }
+
+        /**
+         * The room kept from an earlier cycle's profile of the same timelines ({@code nodes}, now at a later generation,
+         * from {@code from} on): a node's answer stays known only if its timeline did not change since (the same first
+         * fitting segment: the same instant, or the new start when it was the first, at the start then as before).
+         */
+        void carryOver(NodeTimelines nodes, long from) {
+            for (int i = 0; i < known.length; i++) {
+                for (long m = known[i]; m != 0; m &= m - 1) {
+                    int node = (i << 6) + Long.numberOfTrailingZeros(m);
+                    if (!nodes.unchangedSince(node, generation)) forget(node);
+                    else if ((atStart[i] & (1L << node)) != 0) e[node] = from;
+                }
+            }
+            this.from = from;
+            this.generation = nodes.generation();
         }
 
         /** The node's room changed: its answer is asked again. */
@@ -1216,16 +1239,39 @@ final class TresStepProfile {
         NeedRoom e = risingByNeed.get(needProbe);
         if (e == null) {
             if (spareRooms.isEmpty() || spareRooms.get(spareRooms.size() - 1).e.length != nodeCount) {
-                e = new NeedRoom(nodeCount, times[0]);
+                e = new NeedRoom(nodeCount, times[0], nodes.generation());
             } else {
                 e = spareRooms.remove(spareRooms.size() - 1);
-                e.reset(times[0]);
+                e.reset(times[0], nodes.generation());
             }
             risingByNeed.put(new NeedKey(key.clone()), e);
+        } else if (e.generation != nodes.generation()) { // carried from the prior cycle's profile ({@link #carryRooms})
+            e.carryOver(nodes, times[0]);
         }
         System.arraycopy(key, 0, lastNeedKey, 0, key.length);
         lastNeedEarliest = e;
         return e;
+    }
+
+    /**
+     * The prior cycle's kept rooms per need, taken over (the prior is searched no more): those used in its cycle or the one
+     * before, to be carried over on their first use here ({@link NeedRoom#carryOver}: a node's answer stays only while its
+     * timeline is unchanged), the others as spares. Valid only when this profile's timelines are the prior's reused
+     * ({@link #ofReleases}: else all are dropped).
+     */
+    private void carryRooms(TresStepProfile prior) {
+        if (prior.nodes == null || !prior.nodes.rising() || prior.risingByNeed.isEmpty()) {
+            prior.dropRooms(spareRooms);
+            return;
+        }
+        int g = prior.nodes.generation();
+        for (var it = prior.risingByNeed.entrySet().iterator(); it.hasNext();) {
+            var entry = it.next();
+            if (entry.getValue().generation >= g - 1) risingByNeed.put(entry.getKey(), entry.getValue());
+            else spareRooms.add(entry.getValue());
+        }
+        prior.risingByNeed.clear();
+        prior.lastNeedEarliest = null;
     }
 
     /** This profile's kept rooms into {@code spares} (for a later profile of the cluster's nodes), none kept here after. */
