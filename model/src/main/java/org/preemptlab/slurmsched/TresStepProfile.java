@@ -155,7 +155,7 @@ final class TresStepProfile {
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
         this.rows = rows;
-        // the prior's kept answers are rooms to reuse (it is searched no more; were it, it would only ask its nodes again)
+        // the prior's kept answers are carried over or rooms to reuse (it is searched no more; were it, it would only ask its nodes again)
         if (prior != null && prior.nodeCount == n) {
             carryRooms(prior);
             spareRooms.addAll(prior.spareRooms);
@@ -959,7 +959,7 @@ final class TresStepProfile {
      * earliest start is the needed-th smallest of max(from, e) over the class's usable nodes, and the nodes that fit there
      * are those with e ≤ it: what the jumps of {@code classEarliest} reach (each jump is to such an e). The e of a node
      * depends on the need alone, not on t, the duration or the nodes asked: kept per need until the node's room changes
-     * ({@link #risingEarliest}). With Slurm's node choice a node's CPUs over the window are those at the start (none
+     * ({@link #risingEarliest}), and into the next cycle's profile while the node's timeline is unchanged ({@link #carryRooms}). With Slurm's node choice a node's CPUs over the window are those at the start (none
      * later is less).
      */
     private long risingClassEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
