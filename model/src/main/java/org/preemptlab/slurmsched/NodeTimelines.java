@@ -38,12 +38,22 @@ final class NodeTimelines {
     /** How many nodes are not {@link #rising}. */
     private int falling;
     /**
-     * Per {@link #rising} node, made on first need and dropped when its room changes (null): {@code cpuFirst[node][c]} is
-     * its first segment with at least c free CPUs, for c up to its free CPUs in its last segment (the most it has).
+     * The timelines of the reset before the last ({@link #reset}), each node's as it was at its end (its bookings
+     * included): the arrays swap at each reset, so {@link #settle} compares a node's new timeline with its last one.
      */
-    private int[][] cpuFirst;
-    /** The most CPUs a node's {@link #cpuFirst} table covers; a node with more free is searched without one. */
-    private static final long CPU_TABLE_MAX = 4096;
+    private long[][] oldAt;
+    private long[][] oldRoom;
+    private int[] oldSegs;
+    /** How many resets this object had (its generation); a node's {@link #changedAt} is the last in which it changed. */
+    private int generation;
+    /**
+     * Per node, the last generation in which its timeline differed from the one before (other than in its first instant,
+     * the profile's start), or had a take: an answer about the node made in an earlier generation holds while this is
+     * not later (see {@link #unchangedSince}).
+     */
+    private final int[] changedAt;
+    /** The generation {@link #settle} was last called in: until it is called in the current one, no node counts as unchanged. */
+    private int settled;
     /** For tests: no node counts as {@link #rising} (the walks as without the monotone shortcuts). */
     private boolean noShortcut;
     // per-search scratch by slot (stamped: a slot's state holds for the search of its stamp only)
@@ -61,10 +71,15 @@ final class NodeTimelines {
         room = new long[nodes][];
         segs = new int[nodes];
         rising = new boolean[nodes];
-        cpuFirst = new int[nodes][];
+        oldAt = new long[nodes][];
+        oldRoom = new long[nodes][];
+        oldSegs = new int[nodes]; // 0: no earlier timeline (a node has ≥ 1 segment): every node changed in the first
+        changedAt = new int[nodes];
         for (int n = 0; n < nodes; n++) {
             at[n] = new long[4];
             room[n] = new long[4 * w];
+            oldAt[n] = new long[4];
+            oldRoom[n] = new long[4 * w];
         }
         reset(from, current);
     }
@@ -81,19 +96,58 @@ final class NodeTimelines {
     }
 
     private void reset(long from, long[] current) {
+        boolean lastSettled = settled == generation; // else a node's changes in the last generation are not known
+        generation++;
         for (int n = 0; n < segs.length; n++) {
+            if (!lastSettled) changedAt[n] = generation;
+            long[] a = at[n]; // the last timeline to oldAt (for settle), the one before it is written over
+            at[n] = oldAt[n];
+            oldAt[n] = a;
+            long[] r = room[n];
+            room[n] = oldRoom[n];
+            oldRoom[n] = r;
+            oldSegs[n] = segs[n];
             at[n][0] = from;
             System.arraycopy(current, n * w, room[n], 0, w);
             segs[n] = 1;
         }
         Arrays.fill(rising, !noShortcut);
-        Arrays.fill(cpuFirst, null);
         falling = noShortcut ? segs.length : 0;
+    }
+
+    /**
+     * Ends the making of the timelines ({@link #reset} and the {@link #release}s): each node whose timeline is not its
+     * last one's (the same breakpoints after the first and the same room in every segment) is marked changed in this
+     * generation.
+     */
+    void settle() {
+        for (int n = 0; n < segs.length; n++) {
+            int k = segs[n];
+            if (k != oldSegs[n] || !Arrays.equals(at[n], 1, k, oldAt[n], 1, k) || !Arrays.equals(room[n], 0, k * w, oldRoom[n], 0, k * w)) {
+                changedAt[n] = generation;
+            }
+        }
+        settled = generation;
+    }
+
+    /** This object's generation: how many times it was reset ({@link #of}). */
+    int generation() {
+        return generation;
+    }
+
+    /**
+     * Whether the node's timeline is the same as at the end of generation {@code g} (≤ the current one) but for its first
+     * instant (the profile's start), where {@link #settle} was called in every generation since: no take on it since the
+     * start of g + 1 and every later reset gave it the same breakpoints after the first and the same room. A rising node's
+     * first fitting segment for any need is then the same segment ({@link #earliestRising}: the same instant, or the
+     * profile's start when it is the first).
+     */
+    boolean unchangedSince(int node, int g) {
+        return settled == generation && changedAt[node] <= g;
     }
 
     /** The node's room grows by the given amounts from t (≥ its last breakpoint) on. */
     void release(int node, long t, long cores, long mem, long[] gres) {
-        cpuFirst[node] = null;
         int s = segs[node];
         if (at[node][s - 1] != t) {
             grow(node, s + 1);
@@ -113,7 +167,7 @@ final class NodeTimelines {
      * false, and nothing taken, if some instant of it has less free (as {@code TresCapacity.take}'s check).
      */
     boolean take(int node, long from, long to, long cores, long mem, long[] gres) {
-        cpuFirst[node] = null;
+        changedAt[node] = generation;
         int a = split(node, from);
         int e = to == Long.MAX_VALUE ? segs[node] : split(node, to);
         long[] f = room[node];
@@ -276,46 +330,18 @@ final class NodeTimelines {
         if (!rising[node]) throw new IllegalStateException("node " + node + " has a take after the profile's start: its room may shrink");
         int n = segs[node];
         long[] f = room[node];
-        if (fits(f, 0, cpus, mem, need)) return at[node][0]; // most needs fit from the start or never
+        if (fits(f, 0, cpus, mem, need)) return at[node][0];
         if (!fits(f, n - 1, cpus, mem, need)) return NEVER;
-        // the first segment that fits is the latest of each resource's first segment with enough (each column rises):
-        // the CPUs' from the node's table, then each other resource's from there on where that one has too little
-        long most = f[(n - 1) * w];
-        int c;
-        if (most > CPU_TABLE_MAX) {
-            c = firstAtLeast(f, 0, 0, n, cpus);
-        } else {
-            int[] table = cpuFirst[node];
-            if (table == null) table = cpuFirst[node] = cpuTable(f, n, (int) most);
-            c = cpus <= 0 ? 0 : table[(int) cpus]; // cpus ≤ most: the last segment fits
-        }
-        c = firstAtLeast(f, 1, c, n, mem);
-        for (int r = 0; r < g; r++) c = firstAtLeast(f, 2 + r, c, n, need[3 + r]);
-        return at[node][c];
-    }
-
-    /** The first segment from c whose column {@code col} is at least {@code v} (the column rises; some segment < n has it). */
-    private int firstAtLeast(long[] f, int col, int c, int n, long v) {
-        if (f[c * w + col] >= v) return c;
-        int lo = c + 1;
-        int hi = n - 1;
+        // the first segment that fits, by a binary search: each column rises, so the segments that fit are all those from it
+        // (a node has few segments: a table per node and room change cost more than it saved; see docs/performance.md)
+        int lo = 1;
+        int hi = n - 1; // segment hi fits, segment lo − 1 does not
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (f[mid * w + col] >= v) hi = mid;
+            if (fits(f, mid, cpus, mem, need)) hi = mid;
             else lo = mid + 1;
         }
-        return lo;
-    }
-
-    /** A rising node's {@link #cpuFirst} table: for c in [0, most], its first segment with at least c free CPUs. */
-    private int[] cpuTable(long[] f, int n, int most) {
-        int[] table = new int[most + 1];
-        int s = 0;
-        for (int c = 0; c <= most; c++) {
-            while (f[s * w] < c) s++; // the last segment has most
-            table[c] = s;
-        }
-        return table;
+        return at[node][lo];
     }
 
     /** The node's free CPUs at t (t at or after the profile's start). */

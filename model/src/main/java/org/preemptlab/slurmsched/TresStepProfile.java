@@ -101,6 +101,13 @@ final class TresStepProfile {
     private boolean[] classUsed = new boolean[0];
     private int[] classSlot = new int[0];
     private int[] classSame = new int[0];
+    /**
+     * Per class of {@link #classesOf} (by its first position x in the class order): its nodes as words at
+     * {@code classWords[x·words ..]} (one word per 64 nodes), and whether its candidates' nodes ascend in the class order
+     * ({@link #risingClassEarliest} walks the words then). Made with the classes, not per search.
+     */
+    private long[] classWords = new long[0];
+    private boolean[] classAscends = new boolean[0];
     /** Per class (by its first position in the class order), the last start its nodes were asked at in the current node search. */
     private long[] classLastT = new long[0];
     /**
@@ -145,13 +152,14 @@ final class TresStepProfile {
         this.nodeCount = n;
         this.words = (n + 63) >>> 6;
         this.classScratch = new long[words];
+        this.fitScratch = new long[words];
         int[] rows = new int[cluster.pools().size()];
         for (int gi = 0; gi < rows.length; gi++) rows[gi] = shape.rowsOf(gi);
         this.rows = rows;
         this.selectScratch = prior != null ? prior.selectScratch : new ConsTresSelect.Scratch();
-        // the prior's kept answers are rooms to reuse (it is searched no more; were it, it would only ask its nodes again)
+        // the prior's kept answers are carried over or rooms to reuse (it is searched no more; were it, it would only ask its nodes again)
         if (prior != null && prior.nodeCount == n) {
-            prior.dropRooms(spareRooms);
+            carryRooms(prior);
             spareRooms.addAll(prior.spareRooms);
             prior.spareRooms.clear();
         }
@@ -264,6 +272,7 @@ final class TresStepProfile {
         p.free[0] = p.stepsKept ? current : null;
         p.size = 1;
         p.nodes = NodeTimelines.of(reuse, from, current, n, p.w, p.g);
+        if (p.nodes != reuse) p.dropRooms(p.spareRooms); // rooms carried from a prior are of its timelines only
         int i = 0;
         while (i < order.length) {
             long t = Math.max(from, releaseTimes[order[i]]);
@@ -287,6 +296,7 @@ final class TresStepProfile {
             }
         }
         if (p.keepIdle && p.idle[0] == null) p.idle[0] = p.idleBits(p.free[0]);
+        p.nodes.settle();
         return p;
     }
 
@@ -716,6 +726,7 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
+        if (laterNode.length < total) laterNode = new int[total];
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
@@ -827,6 +838,11 @@ final class TresStepProfile {
                     classEnd[begin] = pos;
                 }
             }
+            if (classWords.length < nc * words) {
+                classWords = new long[nc * words];
+                classAscends = new boolean[nc];
+            }
+            for (int x = 0; x < nc; x = classEnd[x]) classAscends[x] = classWords(cands, order, x, classEnd[x], classWords, x * words);
             classesOf = cands;
             classesTotal = total;
         }
@@ -841,6 +857,7 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
+        if (laterNode.length < total) laterNode = new int[total];
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
@@ -944,7 +961,7 @@ final class TresStepProfile {
      * earliest start is the needed-th smallest of max(from, e) over the class's usable nodes, and the nodes that fit there
      * are those with e ≤ it: what the jumps of {@code classEarliest} reach (each jump is to such an e). The e of a node
      * depends on the need alone, not on t, the duration or the nodes asked: kept per need until the node's room changes
-     * ({@link #risingEarliest}). With Slurm's node choice a node's CPUs over the window are those at the start (none
+     * ({@link #risingEarliest}), and into the next cycle's profile while the node's timeline is unchanged ({@link #carryRooms}). With Slurm's node choice a node's CPUs over the window are those at the start (none
      * later is less).
      */
     private long risingClassEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
@@ -957,15 +974,15 @@ final class TresStepProfile {
         // the class's usable nodes as words: in the class's order when its candidates' nodes ascend (they do: one
         // partition's candidates by first node, of distinct node groups), so a walk of the words' bits is the node walk
         long[] use = classScratch;
-        Arrays.fill(use, 0L);
-        int prevEnd = 0;
-        for (int y = x0; y < x1; y++) {
-            TresCapacity.Candidate cand = cands.get(order[y]);
-            if (cand.firstNode() < prevEnd) return risingClassEarliestByNode(cands, order, x0, x1, nodesNeeded, cpus, need, from, limit, room);
-            prevEnd = Math.max(prevEnd, cand.endNode());
-            setRange(use, cand.firstNode(), cand.endNode());
-        }
         int nw = use.length;
+        boolean ascends;
+        if (cands == classesOf) { // searchSelectByNode's classes: their words made with them
+            ascends = classAscends[x0];
+            System.arraycopy(classWords, x0 * nw, use, 0, nw);
+        } else {
+            ascends = classWords(cands, order, x0, x1, use, 0);
+        }
+        if (!ascends) return risingClassEarliestByNode(cands, order, x0, x1, nodesNeeded, cpus, need, from, limit, room);
         if (allowed != null) for (int i = 0; i < nw; i++) use[i] &= allowed[i];
         long[] known = room.known;
         long[] atStart = room.atStart;
@@ -979,6 +996,8 @@ final class TresStepProfile {
         }
         int k = 0;
         long t = from;
+        // the start is the r-th smallest e of the nodes that do not hold the need at `from` (r: the nodes still wanted);
+        // it is ≤ limit iff at least r of those e are, and then it is the r-th smallest of those: only they are gathered
         if (from == room.from) { // the nodes that hold the need from the profile's start: kept as words
             for (int i = 0; i < nw; i++) k += Long.bitCount(use[i] & atStart[i]);
             if (k >= nodesNeeded) {
@@ -986,12 +1005,25 @@ final class TresStepProfile {
                 for (int i = 0; i < nw; i++) for (long m = use[i] & atStart[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
             } else {
                 int failed = 0;
-                for (int i = 0; i < nw; i++) for (long m = use[i] & ~atStart[i]; m != 0; m &= m - 1) laterAt[failed++] = e[(i << 6) + Long.numberOfTrailingZeros(m)];
+                for (int i = 0; i < nw; i++) {
+                    for (long m = use[i] & ~atStart[i]; m != 0; m &= m - 1) {
+                        int node = (i << 6) + Long.numberOfTrailingZeros(m);
+                        long s = e[node];
+                        if (s <= limit) { // NEVER never is (limit < Long.MAX_VALUE)
+                            laterAt[failed] = s;
+                            laterNode[failed++] = node;
+                        }
+                    }
+                }
                 int r = nodesNeeded - k;
                 if (r > failed) return Long.MAX_VALUE;
                 t = rthSmallest(laterAt, failed, r);
-                if (t > limit) return Long.MAX_VALUE; // NEVER included
-                k = fitFrom(use, e, t);
+                // the nodes that fit at t: those at the start and the gathered ones with e ≤ t, in node order
+                long[] fit = fitScratch;
+                for (int i = 0; i < nw; i++) fit[i] = use[i] & atStart[i];
+                for (int q = 0; q < failed; q++) if (laterAt[q] <= t) fit[laterNode[q] >>> 6] |= 1L << laterNode[q];
+                k = 0;
+                for (int i = 0; i < nw; i++) for (long m = fit[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
             }
         } else {
             int failed = 0;
@@ -1000,18 +1032,34 @@ final class TresStepProfile {
                     int node = (i << 6) + Long.numberOfTrailingZeros(m);
                     long s = e[node];
                     if (s <= from) fitAt[k++] = node;
-                    else laterAt[failed++] = s;
+                    else if (s <= limit) laterAt[failed++] = s;
                 }
             }
             if (k < nodesNeeded) {
                 int r = nodesNeeded - k;
                 if (r > failed) return Long.MAX_VALUE;
                 t = rthSmallest(laterAt, failed, r);
-                if (t > limit) return Long.MAX_VALUE; // NEVER included
                 k = fitFrom(use, e, t);
             }
         }
-        return risingSelect(k, nodesNeeded, cpus, need, t);
+        return risingSelect(k, nodesNeeded, cpus, need, t, true);
+    }
+
+    /**
+     * The nodes of candidates {@code order[x0 .. x1)} as words into {@code out[off .. off + words)}; whether their ranges
+     * ascend in that order (each candidate's first node at or after the ends of those before it).
+     */
+    private boolean classWords(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, long[] out, int off) {
+        Arrays.fill(out, off, off + words, 0L);
+        boolean ascends = true;
+        int prevEnd = 0;
+        for (int y = x0; y < x1; y++) {
+            TresCapacity.Candidate cand = cands.get(order[y]);
+            if (cand.firstNode() < prevEnd) ascends = false;
+            prevEnd = Math.max(prevEnd, cand.endNode());
+            setRange(out, off, cand.firstNode(), cand.endNode());
+        }
+        return ascends;
     }
 
     /** The nodes of the words {@code use} whose earliest start {@code e} is ≤ t into {@link #fitAt}, ascending; their count. */
@@ -1026,19 +1074,32 @@ final class TresStepProfile {
         return k;
     }
 
-    /** Sets the bits of nodes [a, b) in the words {@code w}. */
-    private static void setRange(long[] w, int a, int b) {
+    /** Sets the bits of nodes [a, b) in the words {@code w[off ..]}. */
+    private static void setRange(long[] w, int off, int a, int b) {
         for (int i = a; i < b;) {
             int end = Math.min(b, ((i >>> 6) + 1) << 6);
             int len = end - i;
-            w[i >>> 6] |= (len == 64 ? -1L : (1L << len) - 1) << i;
+            w[off + (i >>> 6)] |= (len == 64 ? -1L : (1L << len) - 1) << i;
             i = end;
         }
     }
 
-    /** {@link #risingClassEarliest}'s end: t with the first-fit choice, else Slurm's choice among the {@code k} nodes of {@link #fitAt}. */
-    private long risingSelect(int k, int nodesNeeded, long cpus, long[] need, long t) {
+    /**
+     * {@link #risingClassEarliest}'s end: t with the first-fit choice, else Slurm's choice among the {@code k} nodes of
+     * {@link #fitAt} ({@code ascending}: in node order).
+     *
+     * <p>With exactly the nodes needed and a need of CPUs ≥ 1 the choice is all of them: each fits at t, so its
+     * available CPUs are at least the need's (≥ 1), and {@link ConsTresSelect#select} then takes every position of
+     * every set it picks (a set is left with positions unchosen only by the last node's best-fit pick), returning the
+     * {@code k} nodes sorted. Not asked.
+     */
+    private long risingSelect(int k, int nodesNeeded, long cpus, long[] need, long t, boolean ascending) {
         if (!shape.slurmSelection()) return t;
+        if (k == nodesNeeded && cpus >= 1) {
+            selected = Arrays.copyOf(fitAt, k);
+            if (!ascending) Arrays.sort(selected);
+            return t;
+        }
         for (int q = 0; q < k; q++) fitCpus[q] = ConsTresSelect.availableCpus(nodes.cpusAt(fitAt[q], t), need);
         selected = ConsTresSelect.select(fitAt, fitCpus, null, k, nodesNeeded, cpus, selectScratch);
         return selected != null ? t : SELECT_REFUSED;
@@ -1081,7 +1142,7 @@ final class TresStepProfile {
                 }
             }
         }
-        return risingSelect(k, nodesNeeded, cpus, need, t);
+        return risingSelect(k, nodesNeeded, cpus, need, t, false);
     }
 
     /** Per need (CPUs, memory, GRES by key), each node's {@link NodeTimelines#earliestRising} ({@link NeedRoom}). */
@@ -1095,6 +1156,10 @@ final class TresStepProfile {
     private final java.util.ArrayList<NeedRoom> spareRooms = new java.util.ArrayList<>();
     /** {@link #risingClassEarliest}'s class nodes as words (one per 64 nodes of the cluster). */
     private final long[] classScratch;
+    /** {@link #risingClassEarliest}'s nodes that fit at the start found, as words. */
+    private final long[] fitScratch;
+    /** {@link #risingClassEarliest}'s nodes of {@link #laterAt}'s starts, position by position. */
+    private int[] laterNode = new int[0];
 
     /**
      * One need's kept answers: each node's {@link NodeTimelines#earliestRising} in {@code e} (read only where known), and
@@ -1106,19 +1171,40 @@ final class TresStepProfile {
         final long[] known;
         final long[] atStart;
         long from;
+        /** The timelines' generation ({@link NodeTimelines#generation}) whose room the known answers are of. */
+        int generation;
 
-        NeedRoom(int nodeCount, long from) {
+        NeedRoom(int nodeCount, long from, int generation) {
             e = new long[nodeCount];
             known = new long[(nodeCount + 63) >>> 6];
             atStart = new long[known.length];
             this.from = from;
+            this.generation = generation;
         }
 
         /** No node known, from {@code from} on (a room reused for another need or profile). */
-        void reset(long from) {
+        void reset(long from, int generation) {
             Arrays.fill(known, 0L);
             Arrays.fill(atStart, 0L);
             this.from = from;
+            this.generation = generation;
+        }
+
+        /**
+         * The room kept from an earlier cycle's profile of the same timelines ({@code nodes}, now at a later generation,
+         * from {@code from} on): a node's answer stays known only if its timeline did not change since (the same first
+         * fitting segment: the same instant, or the new start when it was the first, at the start then as before).
+         */
+        void carryOver(NodeTimelines nodes, long from) {
+            for (int i = 0; i < known.length; i++) {
+                for (long m = known[i]; m != 0; m &= m - 1) {
+                    int node = (i << 6) + Long.numberOfTrailingZeros(m);
+                    if (!nodes.unchangedSince(node, generation)) forget(node);
+                    else if ((atStart[i] & (1L << node)) != 0) e[node] = from;
+                }
+            }
+            this.from = from;
+            this.generation = nodes.generation();
         }
 
         /** The node's room changed: its answer is asked again. */
@@ -1155,16 +1241,39 @@ final class TresStepProfile {
         NeedRoom e = risingByNeed.get(needProbe);
         if (e == null) {
             if (spareRooms.isEmpty() || spareRooms.get(spareRooms.size() - 1).e.length != nodeCount) {
-                e = new NeedRoom(nodeCount, times[0]);
+                e = new NeedRoom(nodeCount, times[0], nodes.generation());
             } else {
                 e = spareRooms.remove(spareRooms.size() - 1);
-                e.reset(times[0]);
+                e.reset(times[0], nodes.generation());
             }
             risingByNeed.put(new NeedKey(key.clone()), e);
+        } else if (e.generation != nodes.generation()) { // carried from the prior cycle's profile ({@link #carryRooms})
+            e.carryOver(nodes, times[0]);
         }
         System.arraycopy(key, 0, lastNeedKey, 0, key.length);
         lastNeedEarliest = e;
         return e;
+    }
+
+    /**
+     * The prior cycle's kept rooms per need, taken over (the prior is searched no more): those used in its cycle or the one
+     * before, to be carried over on their first use here ({@link NeedRoom#carryOver}: a node's answer stays only while its
+     * timeline is unchanged), the others as spares. Valid only when this profile's timelines are the prior's reused
+     * ({@link #ofReleases}: else all are dropped).
+     */
+    private void carryRooms(TresStepProfile prior) {
+        if (prior.nodes == null || !prior.nodes.rising() || prior.risingByNeed.isEmpty()) {
+            prior.dropRooms(spareRooms);
+            return;
+        }
+        int g = prior.nodes.generation();
+        for (var it = prior.risingByNeed.entrySet().iterator(); it.hasNext();) {
+            var entry = it.next();
+            if (entry.getValue().generation >= g - 1) risingByNeed.put(entry.getKey(), entry.getValue());
+            else spareRooms.add(entry.getValue());
+        }
+        prior.risingByNeed.clear();
+        prior.lastNeedEarliest = null;
     }
 
     /** This profile's kept rooms into {@code spares} (for a later profile of the cluster's nodes), none kept here after. */

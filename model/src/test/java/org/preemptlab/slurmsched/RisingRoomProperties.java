@@ -193,4 +193,102 @@ class RisingRoomProperties {
             }
         }
     }
+
+    /**
+     * Rooms per need carried across cycles ({@code TresStepProfile.carryRooms}, {@code NeedRoom.carryOver}: a node's kept
+     * answer stays while its timeline is unchanged, {@link NodeTimelines#settle}): a chain of cycles, each profile made with
+     * the last as prior, asked with a few recurring needs (so the rooms are carried) on random node sets, answers as a
+     * fresh profile's node walks. Between cycles time goes on or not, some jobs end (early, on time or not yet although
+     * due: their release moves to the new start), the jobs started in a cycle run in the next (the node's new timeline is
+     * its last one with the booking in it), and now and then a running job's end moves (the same breakpoints, another
+     * instant).
+     */
+    @Property(tries = 200)
+    void roomsCarriedAcrossCyclesAnswerAsAFreshProfile(@ForAll long seed) {
+        Random rnd = new Random(seed);
+        boolean slurmSelection = rnd.nextInt(4) != 0;
+        long now = rnd.nextInt(1000);
+        List<Placement> held = new ArrayList<>();
+        List<Long> ends = new ArrayList<>();
+        TresCapacity start = (TresCapacity) Capacity.of(CLUSTER);
+        if (slurmSelection) start = start.withSlurmSelection();
+        for (int r = 0; r < 60; r++) {
+            JobSpec j = job(rnd, 1000 + r, 4);
+            Placement p = start.place(j);
+            if (p == null) continue;
+            held.add(start.take(p));
+            ends.add(now + 1 + rnd.nextInt(rnd.nextBoolean() ? 300 : 3000));
+        }
+        List<JobSpec> shapes = new ArrayList<>();
+        for (int k = 0; k < 4; k++) shapes.add(job(rnd, 500 + k, 4));
+        TresStepProfile prior = null;
+        int id = 3000;
+        for (int cycle = 0; cycle < 8; cycle++) {
+            if (cycle > 0) {
+                now += switch (rnd.nextInt(3)) {
+                    case 0 -> 0;
+                    case 1 -> 1 + rnd.nextInt(30);
+                    default -> 1 + rnd.nextInt(600);
+                };
+                for (int r = held.size() - 1; r >= 0; r--) {
+                    boolean due = ends.get(r) <= now;
+                    if ((due && rnd.nextInt(4) != 0) || rnd.nextInt(15) == 0) { // ended (a due one may still run: released at now)
+                        held.remove(r);
+                        ends.remove(r);
+                    } else if (rnd.nextInt(25) == 0) {
+                        ends.set(r, now + 1 + rnd.nextInt(2000)); // its end moved
+                    }
+                }
+            }
+            TresCapacity free = (TresCapacity) Capacity.of(CLUSTER);
+            if (slurmSelection) free = free.withSlurmSelection();
+            // a job past its end is released at the profile's start, where a start booked in its room ended it
+            for (int r = held.size() - 1; r >= 0; r--) {
+                try {
+                    free.take(held.get(r)); // checks before it takes: nothing taken when it throws
+                } catch (IllegalStateException ended) {
+                    held.remove(r);
+                    ends.remove(r);
+                }
+            }
+            long[] t = ends.stream().mapToLong(Long::longValue).toArray();
+            Placement[] h = held.toArray(new Placement[0]);
+            TresStepProfile walks = TresStepProfile.ofReleases(now, free.copy(), t, h);
+            walks.searchWithoutRisingShortcuts();
+            TresStepProfile next = prior == null ? TresStepProfile.ofReleases(now, free.copy(), t, h)
+                    : TresStepProfile.ofReleases(now, free.copy(), t, h, prior);
+            assertThat(next.rising()).isTrue();
+            int nodeCount = next.nodeCount();
+            for (int k = 0; k < 30; k++) {
+                JobSpec j = rnd.nextInt(5) != 0 ? shapes.get(rnd.nextInt(shapes.size())) : job(rnd, id++, 4);
+                long d = rnd.nextInt(3) == 0 ? 60L * (1 + rnd.nextInt(60)) : j.estimate();
+                BitSet nodes = new BitSet();
+                int keep = rnd.nextInt(3); // 0: every node; else about half or three quarters of them
+                for (int n = 0; n < nodeCount; n++) if (keep == 0 || rnd.nextInt(4) <= keep) nodes.set(n);
+                String what = "cycle " + cycle + " (now " + now + "), search " + k + " of seed " + seed + ": " + j + " for " + d + " s on " + nodes;
+                AvailabilityProfile.Slot want;
+                AvailabilityProfile.Slot got;
+                if (slurmSelection) {
+                    want = walks.earliestFitOn(j, now, d, nodes);
+                    long upTo = rnd.nextBoolean() ? now + rnd.nextInt(3000) : want == null ? now : want.start() - rnd.nextInt(2);
+                    assertThat(next.earliestFitOnUpTo(j, now, d, nodes, upTo)).as(what + " up to " + upTo)
+                            .isEqualTo(walks.earliestFitOnUpTo(j, now, d, nodes, upTo));
+                    long at = want == null || rnd.nextBoolean() ? now + rnd.nextInt(3000) : want.start();
+                    assertThat(next.fitAtOn(j, at, d, nodes)).as(what + " at " + at).isEqualTo(walks.fitAtOn(j, at, d, nodes));
+                    got = next.earliestFitOn(j, now, d, nodes);
+                } else {
+                    want = walks.earliestFit(j, now, d);
+                    got = next.earliestFit(j, now, d);
+                }
+                assertThat(got).as(what).isEqualTo(want);
+                if (want != null && want.start() == now && rnd.nextInt(3) == 0) { // started in this cycle: runs in the next
+                    walks.book(want.placement(), now, now + d);
+                    next.book(got.placement(), now, now + d);
+                    held.add(got.placement());
+                    ends.add(now + d);
+                }
+            }
+            prior = next;
+        }
+    }
 }
