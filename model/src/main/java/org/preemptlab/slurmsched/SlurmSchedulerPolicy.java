@@ -101,7 +101,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private FitsNow fitsNow = new FitsNow();
     // the planner's skip of will-run answers after the later start (WillRunPlanner#willRun); true: none (tests)
     private boolean everyLaterStart;
-    private long skipBeforeLaterStart;
     private long laterStartsSkipped;
     // backfill tests run, and cycles the cut ended before their last job or ran without a test
     private long backfillTests;
@@ -491,12 +490,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return this;
     }
 
-    /** For tests of the tests: the planner also skips answers up to {@code seconds} before its round's later start (a defect: decisions change). */
-    SlurmSchedulerPolicy withSkipBeforeLaterStart(long seconds) {
-        skipBeforeLaterStart = seconds;
-        return this;
-    }
-
     /** Will-run answers after their round's later start whose node choice the planner did not search (for tests). */
     long laterStartsSkipped() {
         return laterStartsSkipped;
@@ -752,7 +745,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
         if (planner != null && everyLaterStart) planner.searchingEveryLaterStart();
-        if (planner != null && skipBeforeLaterStart > 0) planner.skippingBeforeLaterStart(skipBeforeLaterStart);
         // the will-run batches serve the own-resource plans only (willRunSlot); the whole-node planner makes its own
         WillRunBatches batches = fast != null && planner == null ? willRunBatches(ends, held, byEnd) : null;
         // the cycle's record (Cycle: tested, started, passed over) only when cycles are kept; the planned starts always

@@ -51,8 +51,6 @@ final class WillRunPlanner {
 
     /** For tests: false makes every answer after upTo searched in full ({@link #searchingEveryLaterStart}). */
     private boolean skipLaterThanUpTo = true;
-    /** For tests of the tests: s > 0 skips answers up to s seconds before upTo too (a defect: the caller keeps those); 0 otherwise. */
-    private long skipSlack;
     /** Will-run answers found to start after upTo without their node choice being searched ({@link #willRun}). */
     private long laterSkipped;
 
@@ -180,7 +178,7 @@ final class WillRunPlanner {
         if (start == fit.start()) return new Outcome(start, fit.placement());
         // an answer at start > upTo only makes the caller test again from upTo, as no answer does; when the fit holds at
         // every later instant (TresStepProfile#fitHoldsOnward) the answer is at start, so its node choice is not searched
-        if (start > upTo - skipSlack && skipLaterThanUpTo && profile.fitHoldsOnward(job)) {
+        if (start > upTo && skipLaterThanUpTo && profile.fitHoldsOnward(job)) {
             laterSkipped++;
             return null;
         }
@@ -362,12 +360,6 @@ final class WillRunPlanner {
      */
     WillRunPlanner searchingEveryLaterStart() {
         skipLaterThanUpTo = false;
-        return this;
-    }
-
-    /** For tests of the tests: also skip answers up to {@code seconds} before the round's later start, which the test keeps (a defect). */
-    WillRunPlanner skippingBeforeLaterStart(long seconds) {
-        skipSlack = seconds;
         return this;
     }
 

@@ -186,22 +186,4 @@ class WillRunPlannerTest {
         p.reserve(Placement.ofTres(cluster.poolOf(node("c5")), new int[] {node("c5")}, 1, 100, new long[] {0}, 0, false), 210, 120);
         assertThat(plan(p, job(41, "cpu", 1, 2, 500, 180, 0), partition("c1", "c5"))).isEqualTo("272 [c1]");
     }
-    /**
-     * A will-run answer whose batch start lies after the round's later start is dropped (the test runs again from the later
-     * start) without its node choice being searched. With c5 planned over [90, 230), job 20 (cpu, 2 × 4 CPUs, 2 min) may
-     * use c1–c4 from 95 (later start 230, when c5 comes back); it fits at 199 (c1, c2 free), but the walk on c1–c4 (as in
-     * {@link #aJobThatFitsNowStartsNow}) gives 272, after 230: dropped, its node choice at 272 not searched. From 230 it
-     * may use c1–c5: the same walk, 272 on c1, c2. The planner that searches every answer gives the same.
-     */
-    @Test
-    void anAnswerAfterTheLaterStartIsDroppedWithoutSearchingItsNodes(@TempDir Path dir) throws Exception {
-        run1At95(dir);
-        for (boolean skipping : new boolean[] {true, false}) {
-            WillRunPlanner p = planner(95, EPOCH);
-            if (!skipping) p.searchingEveryLaterStart();
-            p.reserve(Placement.ofTres(cluster.poolOf(node("c5")), new int[] {node("c5")}, 1, 100, new long[] {0}, 0, false), 95, 135);
-            assertThat(plan(p, job(20, "cpu", 2, 4, 2000, 120, 0), partition("c1", "c5"))).as("skipping %s", skipping).isEqualTo("272 [c1, c2]");
-            assertThat(p.laterStartsSkipped()).as("skipping %s", skipping).isEqualTo(skipping ? 1 : 0);
-        }
-    }
 }
