@@ -99,9 +99,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private final List<JobView> passStarts = new ArrayList<>();
     // the backfill cut (backfillCycle): the necessary condition for a start now; null: no cut (tests: withoutCut)
     private FitsNow fitsNow = new FitsNow();
-    // the planner's skip of will-run answers after the later start (WillRunPlanner#willRun); true: none (tests)
-    private boolean everyLaterStart;
-    private long laterStartsSkipped;
     // backfill tests run, and cycles the cut ended before their last job or ran without a test
     private long backfillTests;
     private long cutCycles;
@@ -481,20 +478,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         return this;
     }
 
-    /**
-     * For comparisons (tests): the whole-node planner searches the node choice of every will-run answer, also of one after
-     * its round's later start ({@link WillRunPlanner#searchingEveryLaterStart}). Same decisions.
-     */
-    SlurmSchedulerPolicy searchingEveryLaterStart() {
-        everyLaterStart = true;
-        return this;
-    }
-
-    /** Will-run answers after their round's later start whose node choice the planner did not search (for tests). */
-    long laterStartsSkipped() {
-        return laterStartsSkipped;
-    }
-
     /** For tests of the tests: the cut with a condition {@code extraNodes} nodes too tight (a defect: decisions change). */
     SlurmSchedulerPolicy withTooTightCut(int extraNodes) {
         fitsNow = new FitsNow(extraNodes);
@@ -744,7 +727,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         WillRunPlanner planner = fast != null && wholeNodePlans
                 ? new WillRunPlanner(now, config.bfWindowSeconds(), config.bfResolutionSeconds(), fast, ends, held, fast.nodeCount(),
                         epochSeconds) : null;
-        if (planner != null && everyLaterStart) planner.searchingEveryLaterStart();
         // the will-run batches serve the own-resource plans only (willRunSlot); the whole-node planner makes its own
         WillRunBatches batches = fast != null && planner == null ? willRunBatches(ends, held, byEnd) : null;
         // the cycle's record (Cycle: tested, started, passed over) only when cycles are kept; the planned starts always
@@ -849,7 +831,6 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 arrays.planned(job.spec());
             }
         }
-        if (planner != null) laterStartsSkipped += planner.laterStartsSkipped();
         if (recording) {
             cycles.add(new Cycle(now, List.copyOf(tested), java.util.Collections.unmodifiableMap(planned), List.copyOf(started),
                     java.util.Collections.unmodifiableMap(passedOver)));

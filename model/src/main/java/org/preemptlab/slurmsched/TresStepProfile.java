@@ -617,23 +617,6 @@ final class TresStepProfile {
         }
     }
 
-    /**
-     * Whether the job's fit on some nodes, once found, holds at every later instant: {@link #fitAtOn}{@code (job, t, d,
-     * nodes)} then answers at t for every t at or after {@link #earliestFitOn}{@code (job, from, d, nodes)}'s start. True
-     * when the search runs on the nodes' timelines with Slurm's node choice, no node's room ever shrinks from the
-     * profile's start ({@link NodeTimelines#rising}: the nodes that hold the need from the fit's start hold it from any
-     * later t, so each class that served the fit has enough of them at t), and every candidate needs at least one CPU per
-     * node (then {@link ConsTresSelect#select} never refuses enough nodes: each node it may pick has at least one
-     * available CPU, so each set it picks gives a node, and the search never falls back to the steps).
-     */
-    boolean fitHoldsOnward(JobSpec job) {
-        if (bySteps || !shape.slurmSelection() || !nodes.rising()) return false;
-        List<TresCapacity.Candidate> cands = candidates(job);
-        if (cands.isEmpty()) return false;
-        for (TresCapacity.Candidate c : cands) if (c.need()[0] < 1) return false;
-        return true;
-    }
-
     /** The job of the last search and its candidates: the later start ({@link #fitAt}) follows its job's first search. */
     private JobSpec candidatesJob;
     private List<TresCapacity.Candidate> candidatesOfJob;

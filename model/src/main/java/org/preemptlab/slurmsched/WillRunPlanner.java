@@ -49,11 +49,6 @@ final class WillRunPlanner {
     /** {@link #walkOn}'s working node words (the table keeps its own copy). */
     private final long[] keyScratch;
 
-    /** For tests: false makes every answer after upTo searched in full ({@link #searchingEveryLaterStart}). */
-    private boolean skipLaterThanUpTo = true;
-    /** Will-run answers found to start after upTo without their node choice being searched ({@link #willRun}). */
-    private long laterSkipped;
-
     /** The answer of a test: the job's start (now: it starts now) and its nodes. */
     record Outcome(long start, Placement placement) {}
 
@@ -176,12 +171,6 @@ final class WillRunPlanner {
         b.extendPast(fit.start());
         long start = b.startAfter(fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
-        // an answer at start > upTo only makes the caller test again from upTo, as no answer does; when the fit holds at
-        // every later instant (TresStepProfile#fitHoldsOnward) the answer is at start, so its node choice is not searched
-        if (start > upTo && skipLaterThanUpTo && profile.fitHoldsOnward(job)) {
-            laterSkipped++;
-            return null;
-        }
         AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes, w);
         return at != null ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
     }
@@ -352,20 +341,6 @@ final class WillRunPlanner {
             }
             size = 0;
         }
-    }
-
-    /**
-     * For comparisons (tests): search the node choice of every will-run answer, also of one that starts after the round's
-     * later start (which the test drops). Same answers.
-     */
-    WillRunPlanner searchingEveryLaterStart() {
-        skipLaterThanUpTo = false;
-        return this;
-    }
-
-    /** Will-run answers after a round's later start whose node choice was not searched (for tests). */
-    long laterStartsSkipped() {
-        return laterSkipped;
     }
 
     /** The map of planned nodes (for tests). */
