@@ -324,16 +324,7 @@ public final class SiteReplay {
         }
 
         void join() {
-            if (thread == null) return;
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) Thread.currentThread().interrupt();
+            if (thread != null) SiteReplayRun.joinUninterruptibly(thread);
         }
 
         PassPhase get() {

@@ -178,7 +178,8 @@ public final class SiteReplayRun {
         }
     }
 
-    private static void joinUninterruptibly(Thread t) {
+    /** Waits until {@code t} has ended, an interrupt meanwhile kept for later (the thread's work is never left running). */
+    static void joinUninterruptibly(Thread t) {
         boolean interrupted = false;
         while (t.isAlive()) {
             try {
