@@ -158,6 +158,19 @@ list="$repo/$image/lib/app/$name.classlist"
 JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list" "$image/bin/$name" simulate \
   --trace sample-clusters/traces/KTH-SP2-1996-2.1-cln-first1000.swf.gz >/dev/null 2>&1 \
   || die "the app image's launcher failed a simulate run (for the class list)"
+# replay's classes too (the history reader, the Slurm scheduler, the replay's report: issue 12), from the replay launcher on a
+# real Slurm run's history (a fixture of the proof against Slurm): the one archive the three launchers map then holds them, as
+# `java -jar … replay` maps its own (OneShotRelaunch.REPLAY_ARCHIVE_NAME); merged after the commands' (first occurrence kept)
+rh=model/src/test/resources/org/preemptlab/history/slurm-local/ci-log-fresh-run1
+if JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list.replay" "$image/bin/$replay_name" replay --slurm-conf "$rh/slurm.conf" \
+    --gres-conf "$rh/gres.conf" --sacctmgr-dump "$rh/sacctmgr-dump.txt" --sacctmgr-qos "$rh/sacctmgr-qos.txt" --sacct "$rh/sacct.txt" \
+    --out-csv "$T/replay-classes.csv" --report "$T/replay-classes.json" >/dev/null 2>&1; then
+  cat "$list" "$list.replay" | awk '!seen[$0]++' > "$list.all" && mv "$list.all" "$list"
+  rm -f "$list.replay"
+else
+  die "$image/bin/$replay_name cannot replay $rh (for the class list)"
+fi
+grep -qE '^org/preemptlab/replay/SiteReplay( |$)' "$list" || die "the class list $list lacks replay's classes (org/preemptlab/replay/SiteReplay)"
 # the window's classes too (JavaFX, the views: about 4,000 more; issue 13, time to the first window), from its smoke test
 # where a display or xvfb-run is at hand; merged after the commands' (first occurrence kept, order kept)
 x=(); [[ -n "${DISPLAY:-}" ]] || { command -v xvfb-run >/dev/null && x=(xvfb-run -a); }
