@@ -106,32 +106,18 @@ public final class SacctReader {
                 return a.history();
             }
             Rows b = new Rows(source, lineBreaks(first), a);
-            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+            org.preemptlab.background.SecondThread<Void> half = org.preemptlab.background.SecondThread.start("preemptlab-sacct-second-half", () -> {
                 b.rows(new BufferedReader(new StringReader(second)));
                 return null;
             });
-            Thread t = new Thread(task, "preemptlab-sacct-second-half");
-            t.setDaemon(true);
-            t.start();
             try {
                 a.rows(in);
             } catch (SacctException | RuntimeException | Error e) {
                 b.stop = true; // the first half's error is the read's: the second half stops at its next row
-                joinUninterruptibly(t);
+                half.join();
                 throw e;
             }
-            joinUninterruptibly(t);
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e); // not reached: the thread has ended
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof SacctException se) throw se;
-                if (c instanceof RuntimeException re) throw re;
-                if (c instanceof Error er) throw er;
-                throw new IllegalStateException(c);
-            }
+            half.get(SacctException.class);
             a.append(b);
             return a.history();
         } catch (IOException e) {
@@ -149,18 +135,6 @@ public final class SacctReader {
             else if (c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) n++;
         }
         return n;
-    }
-
-    private static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     public static SacctHistory read(Reader reader, String source) throws IOException, SacctException {

@@ -28,6 +28,7 @@ import org.preemptlab.slurmsched.BackfillPlans;
 import org.preemptlab.slurmsched.RecordedPasses;
 import org.preemptlab.slurmsched.SlurmJobAttributes;
 import org.preemptlab.slurmsched.BackfillPhases;
+import org.preemptlab.background.SecondThread;
 import org.preemptlab.slurmsched.SlurmSchedulerConfig;
 import org.preemptlab.slurmsched.SlurmSchedulerPolicy;
 
@@ -137,7 +138,7 @@ public final class SiteReplay {
         long origin = history.origin();
         boolean drift = phaseSeconds == PassPhase.AUTO_DRIFT;
         boolean infer = (phaseSeconds == PassPhase.AUTO || drift) && (log == null || log.isEmpty());
-        Inferred inferred = new Inferred(!infer ? null : drift
+        SecondThread<PassPhase> inferred = !infer ? null : SecondThread.start("preemptlab-pass-phase", drift
                 ? () -> PassPhase.inferDrifting(replayed, origin, parsed.schedIntervalSeconds(), parsed.bfIntervalSeconds(),
                         parsed.batchSchedDelaySeconds())
                 : () -> PassPhase.infer(replayed, origin, parsed.schedIntervalSeconds(), parsed.bfIntervalSeconds(),
@@ -147,8 +148,7 @@ public final class SiteReplay {
         try {
             jobs = jobs(history, replayed, site, cluster, jobWarnings);
         } catch (RuntimeException | Error e) {
-            inferred.join(); // no thread is left behind; a failed inference is the run's error, as when it came first
-            inferred.get();
+            if (inferred != null) inferred.get(); // no thread is left behind; a failed inference is the run's error, as when it came first
             throw e;
         }
         SlurmSchedulerConfig sched;
@@ -306,42 +306,6 @@ public final class SiteReplay {
         return jobs;
     }
 
-    /**
-     * {@link PassPhase#infer}'s result, computed on its own thread from the start (null without an inference): {@link #get}
-     * waits for it and throws as the inference did; {@link #join} only waits.
-     */
-    private static final class Inferred {
-        private final java.util.concurrent.FutureTask<PassPhase> task;
-        private final Thread thread;
-
-        Inferred(java.util.concurrent.Callable<PassPhase> infer) {
-            task = infer == null ? null : new java.util.concurrent.FutureTask<>(infer);
-            thread = infer == null ? null : new Thread(task, "preemptlab-pass-phase");
-            if (thread != null) {
-                thread.setDaemon(true);
-                thread.start();
-            }
-        }
-
-        void join() {
-            if (thread != null) SiteReplayRun.joinUninterruptibly(thread);
-        }
-
-        PassPhase get() {
-            if (task == null) return null;
-            join();
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e); // not reached: the thread has ended
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) throw re;
-                if (c instanceof Error er) throw er;
-                throw new IllegalStateException(c);
-            }
-        }
-    }
 
     /**
      * Each replayed job's submit and end at the millisecond slurmctld's log recorded them ({@code _slurm_rpc_submit_batch_job},

@@ -132,7 +132,7 @@ public final class SiteReplayRun {
                 base = awaitBaseline(baseTask, p, baseDone, baseTotal);
             } catch (RuntimeException | Error e) {
                 abandoned.set(true); // the baseline stops at its next progress report; no thread is left running
-                joinUninterruptibly(t);
+                org.preemptlab.background.SecondThread.joinUninterruptibly(t);
                 throw e;
             }
         }
@@ -176,19 +176,6 @@ public final class SiteReplayRun {
                 throw new IllegalStateException("the baseline replay failed: " + c, c);
             }
         }
-    }
-
-    /** Waits until {@code t} has ended, an interrupt meanwhile kept for later (the thread's work is never left running). */
-    static void joinUninterruptibly(Thread t) {
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     /** The baseline's files: each one given, else the what-if's ({@code --baseline-gres-conf} defaults to {@code --gres-conf}, …). */
