@@ -158,9 +158,10 @@ public final class SiteReplay {
             } else {
                 PassPhase pp = inferred.get();
                 BackfillPhases pieces = pp.backfillPhases();
-                sched = !pp.evident() ? parsed.withPhase(0) : pieces != null && pieces.pieces() > 1
-                        ? parsed.withBackfillPhases(pp.mainPhaseSeconds(), pieces) : parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds());
-                if (pp.evident() && pieces != null && pieces.pieces() > 1) {
+                boolean drifts = pp.evident() && pieces != null && pieces.pieces() > 1;
+                sched = !pp.evident() ? parsed.withPhase(0) : drifts ? parsed.withBackfillPhases(pp.mainPhaseSeconds(), pieces)
+                        : parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds());
+                if (drifts) {
                     warnings.add("passes: the backfill's phase drifts (--phase drift): backfill cycles at " + pieces
                             + " + k·bf_interval after the first submit, pieces inferred from the starts no main pass explains");
                 }
@@ -172,9 +173,7 @@ public final class SiteReplay {
                         + " s + k·sched_interval, backfill cycles at " + pp.bfPhaseSeconds() + " s + k·bf_interval after the first submit ("
                         + pp.startsOnPasses() + " of " + pp.starts() + " starts in a second with a pass; --phase SECONDS sets one phase)");
             }
-        } else if (phaseSeconds < 0) {
-            throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or auto)");
-        } else {
+        } else { // a negative phase other than auto was refused above
             sched = parsed.withPhase(phaseSeconds);
         }
         sched.unmodelled().forEach(u -> warnings.add("SchedulerParameters " + u));
