@@ -87,8 +87,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private int nextFullIdx, nextEventIdx, nextBackfillIdx;
     // passesBeforeTick said yes for this second: its next call runs only the recorded passes before this millisecond
     private long splitSecond = Long.MIN_VALUE, splitMillis = Long.MAX_VALUE;
-    // in a log replay, by job index: the recorded millisecond of the pass that started the job (startMillis)
+    // in a log replay, by job index: the recorded millisecond of the pass that started the job (startMillis); with a
+    // same-second order of the grid (withSameSecondOrder), the millisecond the order gives the grid pass that started it
     private final Map<Integer, Long> startedAtMillis = new HashMap<>();
+    // a same-second order of the grid's passes (withSameSecondOrder), without recorded passes; null: none (one call per second)
+    private PassOrder passOrder;
     // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster (withWholeNodePlans); off: plans of the job's own resources
     private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
@@ -134,6 +137,18 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      */
     public SlurmSchedulerPolicy withRecordedPasses(RecordedPasses passes) {
         this.recorded = passes;
+        return this;
+    }
+
+    /**
+     * Places the grid's passes within their second ({@link PassOrder}: the main scheduler's passes at one millisecond of
+     * each second, the backfill cycles at another), where no passes are recorded ({@link #withRecordedPasses} takes
+     * precedence): the passes of one second run in that order, {@link #startMillis} gives the millisecond of the grid pass
+     * that started a job, and {@link #passesBefore} splits a second's call at an event's millisecond, so that an engine
+     * with a same-second order ({@code sim.SameSecondOrder}) applies a job's end at its place among them.
+     */
+    public SlurmSchedulerPolicy withSameSecondOrder(PassOrder order) {
+        this.passOrder = order;
         return this;
     }
 
@@ -243,6 +258,17 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         }
         boolean fullPass = now >= nextMain;
         boolean backfill = now >= nextBackfill;
+        // a same-second order of the grid (withSameSecondOrder): a call split at an event's millisecond (passesBefore) runs
+        // only the passes placed before it; the others wait for the next call of this second
+        boolean holdMain = false;
+        if (passOrder != null && recorded == null) {
+            if (splitSecond == now) {
+                holdMain = now * 1000 + passOrder.mainMillis() >= splitMillis;
+                if (now * 1000 + passOrder.backfillMillis() >= splitMillis) backfill = false;
+                if (holdMain) fullPass = false;
+            }
+            splitSecond = Long.MIN_VALUE;
+        }
         if (fullPass) {
             fullPasses++;
             nextMain = tickAtOrAfter(now + 1, config.phaseSeconds(), config.schedIntervalSeconds());
@@ -281,6 +307,12 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         } else if (delay > 0) {
             if (recorded == null) noteEvents(s);
             mainPass = fullPass || (eventPending && (lastMainPass == Long.MIN_VALUE || now - lastMainPass >= delay));
+        }
+        if (passOrder != null && !replaying) {
+            if (holdMain) mainPass = false;
+            backfillFirst = backfill && mainPass && passOrder.backfillMillis() < passOrder.mainMillis();
+            mainMillis = now * 1000 + passOrder.mainMillis();
+            backfillMillis = now * 1000 + passOrder.backfillMillis();
         }
 
         List<JobView> order = priorityOrder(s.queue());
@@ -406,6 +438,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      */
     @Override
     public boolean passesBefore(long now, long millis) {
+        if (passOrder != null && recorded == null) return gridPassesBefore(now, millis);
         if (recorded == null || now > recorded.lastSecond()) return false;
         boolean before = false;
         long[][] kinds = {recorded.fullMillis(), recorded.eventMillis(), recorded.backfillMillis()};
@@ -415,6 +448,25 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             int i = skipBefore(a, next[k], now);
             before |= i < a.length && RecordedPasses.second(a[i]) == now && a[i] < millis;
         }
+        if (before) {
+            splitSecond = now;
+            splitMillis = millis;
+        }
+        return before;
+    }
+
+    /**
+     * With a same-second order of the grid: true if a pass of second {@code now} that may run and has not run yet is
+     * placed before millisecond {@code millis}: the main scheduler when its full pass is due or its event pass may be
+     * (batch_sched_delay over since the last main pass), the backfill when its cycle is due. The next call then runs only
+     * those (a call in which none turns out due changes nothing).
+     */
+    private boolean gridPassesBefore(long now, long millis) {
+        if (nextMain == Long.MIN_VALUE || now < lastNow) return false; // no call yet in this run: nothing has started
+        long delay = config.batchSchedDelaySeconds();
+        boolean mainMay = now >= nextMain || delay <= 0 || lastMainPass == Long.MIN_VALUE || now - lastMainPass >= delay;
+        boolean before = (mainMay && now * 1000 + passOrder.mainMillis() < millis)
+                || (now >= nextBackfill && now * 1000 + passOrder.backfillMillis() < millis);
         if (before) {
             splitSecond = now;
             splitMillis = millis;
