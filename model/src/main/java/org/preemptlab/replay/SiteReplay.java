@@ -100,17 +100,21 @@ public final class SiteReplay {
     static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log, BackfillPlans plans,
             boolean recording) {
-        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, log, plans, recording, null);
+        return replay(files, history, phaseSeconds, toleranceSeconds, priorityMode, progress, sim, log, plans, recording, SameSecond.AUTO);
     }
 
     /**
-     * As above; {@code passOrder}: without slurmctld's log, the grid's passes at these milliseconds of their second and each
-     * job's end {@link #END_AFTER_START_MILLIS} after the millisecond of the pass that started it ({@link #gridOrder});
-     * null: the engine's order (a second's submits and ends before its passes). Ignored with a log (its own order).
+     * As above; {@code sameSecond}: without slurmctld's log, the order of the passes and the ends within a second
+     * ({@link SameSecond}; null: {@link SameSecond#AUTO}): the grid's passes at the milliseconds of their second its
+     * {@link org.preemptlab.slurmsched.PassOrder} gives, each job's end {@link #END_AFTER_START_MILLIS} after the
+     * millisecond of the pass that started it ({@link #gridOrder}); {@link SameSecond#ENGINE}: the engine's order (a
+     * second's submits and ends before its passes). A log replay has the log's order.
      */
     static HistoryReplay.Result replay(SlurmSite files, SacctHistory history, long phaseSeconds, Long toleranceSeconds,
             Priority priorityMode, ProgressListener progress, SimulationResult[] sim, SlurmctldLog log, BackfillPlans plans,
-            boolean recording, org.preemptlab.slurmsched.PassOrder passOrder) {
+            boolean recording, SameSecond sameSecond) {
+        if (sameSecond == null) sameSecond = SameSecond.AUTO;
+        boolean grid = false; // the replay's passes on a grid the history shows: phases inferred (--phase auto, drift) and evident
         long wall = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         NodeCluster built = SiteMapping.cluster(files);
@@ -170,6 +174,7 @@ public final class SiteReplay {
                 PassPhase pp = inferred.get();
                 BackfillPhases pieces = pp.backfillPhases();
                 boolean drifts = pp.evident() && pieces != null && pieces.pieces() > 1;
+                grid = pp.evident();
                 sched = !pp.evident() ? parsed.withPhase(0) : drifts ? parsed.withBackfillPhases(pp.mainPhaseSeconds(), pieces)
                         : parsed.withPhases(pp.mainPhaseSeconds(), pp.bfPhaseSeconds());
                 if (drifts) {
@@ -250,10 +255,11 @@ public final class SiteReplay {
             warnings.add("same-second order from slurmctld's log: " + simConfig.sameSecond().submitsKnown() + " submits and "
                     + simConfig.sameSecond().endsKnown() + " ends at their millisecond among the passes of their second");
         }
-        if (passOrder != null && (log == null || log.isEmpty())) {
+        org.preemptlab.slurmsched.PassOrder passOrder = log != null && !log.isEmpty() ? null : sameSecond.passOrder(grid);
+        if (passOrder != null) {
             policy.withSameSecondOrder(passOrder);
             simConfig = simConfig.withSameSecondOrder(gridOrder(jobs.specs()));
-            warnings.add("same-second order (--same-second " + (passOrder.backfillMillis() < passOrder.mainMillis() ? "backfill-first" : "main-first")
+            warnings.add("same-second order (--same-second " + sameSecond + (sameSecond == SameSecond.AUTO ? ": main-first" : "")
                     + "): the main passes at ." + String.format("%03d", passOrder.mainMillis()) + " s and the backfill cycles at ."
                     + String.format("%03d", passOrder.backfillMillis()) + " s of their second; each job ends " + END_AFTER_START_MILLIS
                     + " ms after the millisecond of the pass that started it");

@@ -36,12 +36,14 @@ public final class SiteReplayRun {
      * @param log              slurmctld's recorded passes, or null (the phase grid)
      * @param toleranceSeconds the within-tolerance bound, or null for max(2 × bf_interval, 60 s)
      * @param plans            how the backfill plans (null: {@link BackfillPlans#DEFAULT})
+     * @param sameSecond       without a log, the order of passes and ends within a second (null: {@link SameSecond#AUTO})
      */
     public record Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds,
-            BackfillPlans plans) {
+            BackfillPlans plans, SameSecond sameSecond) {
         public Options {
             if (priority == null) priority = SiteReplay.Priority.MULTIFACTOR;
             if (plans == null) plans = BackfillPlans.DEFAULT;
+            if (sameSecond == null) sameSecond = SameSecond.AUTO;
             if (phaseSeconds < 0 && phaseSeconds != PassPhase.AUTO && phaseSeconds != PassPhase.AUTO_DRIFT) {
                 throw new IllegalArgumentException("phase is " + phaseSeconds + " s; must be ≥ 0 (or PassPhase.AUTO, AUTO_DRIFT)");
             }
@@ -53,6 +55,11 @@ public final class SiteReplayRun {
             }
         }
 
+        /** With the default same-second order ({@link SameSecond#AUTO}). */
+        public Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds, BackfillPlans plans) {
+            this(priority, phaseSeconds, log, toleranceSeconds, plans, SameSecond.AUTO);
+        }
+
         /** With the backfill's default plans ({@link BackfillPlans#DEFAULT}). */
         public Options(SiteReplay.Priority priority, long phaseSeconds, SlurmctldLog log, Long toleranceSeconds) {
             this(priority, phaseSeconds, log, toleranceSeconds, BackfillPlans.DEFAULT);
@@ -60,7 +67,12 @@ public final class SiteReplayRun {
 
         /** These options with the backfill's plans {@code p}. */
         public Options withPlans(BackfillPlans p) {
-            return new Options(priority, phaseSeconds, log, toleranceSeconds, p);
+            return new Options(priority, phaseSeconds, log, toleranceSeconds, p, sameSecond);
+        }
+
+        /** These options with the same-second order {@code o}. */
+        public Options withSameSecond(SameSecond o) {
+            return new Options(priority, phaseSeconds, log, toleranceSeconds, plans, o);
         }
 
         /** Multifactor priority, the phase inferred from the history ({@link PassPhase#AUTO}), no log, the default tolerance, the default plans. */
@@ -213,10 +225,12 @@ public final class SiteReplayRun {
     private static HistoryReplay.Result replay(SlurmSite site, SacctHistory history, Options o, ProgressListener progress,
             ReplayReasons[] reasons) {
         if (reasons == null) {
-            return SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, null, o.log(), o.plans());
+            return SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, null, o.log(), o.plans(), false,
+                    o.sameSecond());
         }
         org.preemptlab.sim.SimulationResult[] sim = new org.preemptlab.sim.SimulationResult[1];
-        HistoryReplay.Result r = SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, sim, o.log(), o.plans());
+        HistoryReplay.Result r = SiteReplay.replay(site, history, o.phaseSeconds(), o.toleranceSeconds(), o.priority(), progress, sim, o.log(), o.plans(),
+                false, o.sameSecond());
         reasons[0] = ReplayReasons.of(sim[0]);
         return r;
     }

@@ -92,6 +92,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private final Map<Integer, Long> startedAtMillis = new HashMap<>();
     // a same-second order of the grid's passes (withSameSecondOrder), without recorded passes; null: none (one call per second)
     private PassOrder passOrder;
+    // with passOrder: the second whose main-scheduler millisecond a call has passed (a later event of that second is seen
+    // by the next second's main pass at the earliest, as Slurm's main loop runs at its own millisecond)
+    private long mainSlotPassed = Long.MIN_VALUE;
     // Slurm's plans on whole nodes (WillRunPlanner) on a Slurm cluster (withWholeNodePlans); off: plans of the job's own resources
     private boolean wholeNodePlans;
     // the wall-clock instant of time 0 (seconds since 1970), for cons_tres's 30-s barriers (withEpoch)
@@ -243,6 +246,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         if (now < lastNow) {
             nextMain = Long.MIN_VALUE;
             nextBackfill = Long.MIN_VALUE;
+            mainSlotPassed = Long.MIN_VALUE;
         }
         lastNow = now;
         if (nextMain == Long.MIN_VALUE) {
@@ -267,6 +271,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 if (now * 1000 + passOrder.backfillMillis() >= splitMillis) backfill = false;
                 if (holdMain) fullPass = false;
             }
+            // a call after the main scheduler's millisecond of this second has passed runs no main pass (it ran or was not due)
+            if (mainSlotPassed == now) holdMain = true;
+            else if (splitSecond == now && !holdMain) mainSlotPassed = now;
             splitSecond = Long.MIN_VALUE;
         }
         if (fullPass) {
@@ -355,7 +362,9 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
         }
         if (delay > 0 || recorded != null) {
             if (!replaying && delay > 0 && eventPending && order.size() > startedIdx.size()) {
-                decisions.add(new Decision.CallAt(lastMainPass + delay, Reason.of("Slurm's main pass after a submit or an end (batch_sched_delay)")));
+                // with a same-second order, an event after this second's main pass is seen by the next second's at the earliest
+                long at = passOrder != null && recorded == null ? Math.max(lastMainPass + delay, now + 1) : lastMainPass + delay;
+                decisions.add(new Decision.CallAt(at, Reason.of("Slurm's main pass after a submit or an end (batch_sched_delay)")));
             }
             long unplanned = s.unplannedRunningChanges();
             if (!runningAsNoted(s, unplanned)) {
@@ -464,7 +473,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private boolean gridPassesBefore(long now, long millis) {
         if (nextMain == Long.MIN_VALUE || now < lastNow) return false; // no call yet in this run: nothing has started
         long delay = config.batchSchedDelaySeconds();
-        boolean mainMay = now >= nextMain || delay <= 0 || lastMainPass == Long.MIN_VALUE || now - lastMainPass >= delay;
+        boolean mainMay = mainSlotPassed != now && (now >= nextMain || delay <= 0 || lastMainPass == Long.MIN_VALUE || now - lastMainPass >= delay);
         boolean before = (mainMay && now * 1000 + passOrder.mainMillis() < millis)
                 || (now >= nextBackfill && now * 1000 + passOrder.backfillMillis() < millis);
         if (before) {

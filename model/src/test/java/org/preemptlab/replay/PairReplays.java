@@ -32,8 +32,13 @@ final class PairReplays {
 
     /** Run {@code run} replayed from sacct alone on {@code siteRun}'s site files, default plans, at {@code phase} (or PassPhase.AUTO). */
     static StartComparison fromSacct(String siteRun, String run, long phase) throws Exception {
+        return fromSacct(siteRun, run, phase, SameSecond.AUTO);
+    }
+
+    /** The same with the same-second order {@code order} ({@link SameSecond#ENGINE}: as measured before session 17). */
+    static StartComparison fromSacct(String siteRun, String run, long phase, SameSecond order) throws Exception {
         return SiteReplay.replay(site(siteRun, run), SacctReader.read(fixture(run, "sacct.txt")), phase, null,
-                SiteReplay.Priority.MULTIFACTOR, ProgressListener.NONE, null, null, BackfillPlans.DEFAULT).comparison();
+                SiteReplay.Priority.MULTIFACTOR, ProgressListener.NONE, null, null, BackfillPlans.DEFAULT, false, order).comparison();
     }
 
     /** The passes' phases inferred from run {@code run}'s sacct ({@link PassPhase}), as "main/backfill" seconds; asserts they are evident. */

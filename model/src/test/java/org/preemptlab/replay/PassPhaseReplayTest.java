@@ -80,7 +80,7 @@ class PassPhaseReplayTest {
 
     private static StartComparison replay(String run, long phase) throws Exception {
         return SiteReplay.replay(site(run, run), SacctReader.read(fixture(run, "sacct.txt")), phase, null, SiteReplay.Priority.MULTIFACTOR,
-                ProgressListener.NONE, null, null, BackfillPlans.DEFAULT).comparison();
+                ProgressListener.NONE, null, null, BackfillPlans.DEFAULT, false, SameSecond.ENGINE).comparison(); // as measured in session 15
     }
 
     /** Issue 12's criteria against the pair's floor: share ≥, τ ≥, mean ≤ 1.5 ×. */
@@ -167,8 +167,8 @@ class PassPhaseReplayTest {
             {"full-log-run3", "full-log-run3", 0.7214, 51.1143, 0.8331, 0.7214, 51.2500, 0.8325}};
         for (Object[] k : cases) {
             String run = (String) k[0];
-            StartComparison auto = PairReplays.fromSacct((String) k[1], run, PassPhase.AUTO);
-            StartComparison drift = PairReplays.fromSacct((String) k[1], run, PassPhase.AUTO_DRIFT);
+            StartComparison auto = PairReplays.fromSacct((String) k[1], run, PassPhase.AUTO, SameSecond.ENGINE); // as measured in session 16
+            StartComparison drift = PairReplays.fromSacct((String) k[1], run, PassPhase.AUTO_DRIFT, SameSecond.ENGINE);
             assertEquals(140, drift.jobs(), run);
             assertEquals((double) k[2], auto.withinToleranceShare(), 1e-4, run + " auto share");
             assertEquals((double) k[3], auto.meanAbsStartErrorSeconds(), 1e-4, run + " auto mean");

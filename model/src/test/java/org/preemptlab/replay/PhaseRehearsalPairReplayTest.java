@@ -36,12 +36,12 @@ class PhaseRehearsalPairReplayTest {
         // the inferred phases (main / backfill s): 9/3 and 3/4
         assertEquals("9/3", PairReplays.inferredPhases("ci-log-phase-run1", "ci-log-phase-run1"));
         assertEquals("3/4", PairReplays.inferredPhases("ci-log-phase-run1", "ci-log-phase-run2"));
-        StartComparison run1 = PairReplays.fromSacct("ci-log-phase-run1", "ci-log-phase-run1", PassPhase.AUTO);
+        StartComparison run1 = PairReplays.fromSacct("ci-log-phase-run1", "ci-log-phase-run1", PassPhase.AUTO, SameSecond.ENGINE); // the engine's same-second order (before session 17)
         assertEquals(43, run1.jobs());
         assertEquals(0.6047, run1.meanAbsStartErrorSeconds(), 1e-4);
         assertEquals(0.9983, run1.startOrderKendallTau(), 1e-4);
         assertTrue(PairReplays.meets(run1, share, mean, tau), "run 1 from sacct alone meets issue 12");
-        StartComparison run2 = PairReplays.fromSacct("ci-log-phase-run1", "ci-log-phase-run2", PassPhase.AUTO);
+        StartComparison run2 = PairReplays.fromSacct("ci-log-phase-run1", "ci-log-phase-run2", PassPhase.AUTO, SameSecond.ENGINE); // the engine's same-second order (before session 17)
         assertEquals(7.6977, run2.meanAbsStartErrorSeconds(), 1e-4);
         assertEquals(0.7914, run2.startOrderKendallTau(), 1e-4);
         assertFalse(run2.startOrderKendallTau() >= tau, "run 2 from sacct alone misses τ");

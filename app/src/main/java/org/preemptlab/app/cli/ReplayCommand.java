@@ -17,6 +17,7 @@ import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.HistoryTimes;
 import org.preemptlab.replay.PassPhase;
+import org.preemptlab.replay.SameSecond;
 import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.slurmconf.SlurmSite;
@@ -136,6 +137,14 @@ final class ReplayCommand implements Callable<Integer> {
                     + "\"Whole-node plans\") or own-resources (each plan holds only the job's CPUs, memory, GRES)")
     BackfillPlans backfillPlans;
 
+    @Option(names = "--same-second", defaultValue = "auto", paramLabel = "auto|engine|main-first|backfill-first",
+            description = "replay (--model site) without --slurmctld-log: the order of the passes and the jobs' ends within a second "
+                    + "(sacct has whole seconds): auto (default) main-first when the passes' phases are inferred (--phase auto, drift) and evident, "
+                    + "else engine; main-first / backfill-first: the two timers' passes in that order, each job's end just after the pass "
+                    + "that started it, in its end's second; engine: a second's ends before its passes (docs/slurm-fidelity.md, "
+                    + "\"Sub-second order from Slurm's mechanics\")")
+    String sameSecondText;
+
     /** The plans chosen, else the replay's default. */
     private BackfillPlans plans() {
         return backfillPlans != null ? backfillPlans : BackfillPlans.DEFAULT;
@@ -158,6 +167,12 @@ final class ReplayCommand implements Callable<Integer> {
                     + (slurmConf == null ? "neither" : "both"));
         }
         long phase = phase();
+        SameSecond sameSecond = SameSecond.parse(sameSecondText);
+        if (sameSecond != SameSecond.AUTO && spec.commandLine().getParseResult().hasMatchedOption("--same-second")
+                && (against != null || model.strip().equalsIgnoreCase("nodes") || slurmctldLog != null)) {
+            throw new IllegalArgumentException("--same-second " + sameSecond + " is for a replay with --model site without --slurmctld-log "
+                    + "(the log has its own order), not with --against-sacct, --model nodes or --slurmctld-log");
+        }
         if (tolerance != null && tolerance < 0) throw new IllegalArgumentException("--tolerance is " + tolerance + "; must be ≥ 0");
         OutputTargets.create().input("--sacct", sacct).input("--against-sacct", against).input("--slurm-conf", slurmConf)
                 .input("--gres-conf", gresConf).input("--slurmctld-log", slurmctldLog).input("--sacctmgr-dump", sacctmgrDump).input("--sacctmgr-qos", sacctmgrQos)
@@ -221,7 +236,7 @@ final class ReplayCommand implements Callable<Integer> {
                         new SlurmSite.Files(baselineSlurmConf, baselineGresConf, baselineSacctmgrDump, baselineSacctmgrQos)) : null;
                 SiteReplayRun.Outcome run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a,
                         new SiteReplayRun.Options(prio, phase, slurmctldLog == null ? null : SlurmctldLog.read(slurmctldLog), tolerance,
-                                plans()), false,
+                                plans(), sameSecond), false,
                         SiteReplayRun.Progress.NONE);
                 r = run.result();
                 warnings = new java.util.ArrayList<>(run.warnings());
