@@ -64,7 +64,17 @@ class ReplayCommandTest {
         // slurmctld's log of this run has its full passes at 9 s and its backfill cycles at 4 s mod 5 after the first submit
         assertThat(o.out()).contains("warning: passes: phases inferred from sacct's starts (--phase auto): full main passes at 9 s "
                 + "+ k·sched_interval, backfill cycles at 4 s + k·bf_interval after the first submit (40 of 43 starts in a second with a pass")
+                // the same-second rule (session 17) with the inferred phases: main-first
+                .contains("warning: same-second order (--same-second auto: main-first): the main passes at .300 s and the backfill cycles "
+                        + "at .600 s of their second; each job ends 40 ms after the millisecond of the pass that started it")
+                .contains("43 jobs: 100 % within ±1 min; |start error| mean 3.2 s, median 0 s; Kendall tau 0.935");
+        SweepCommandTest.Outcome engine = SweepCommandTest.run(concat(site, "--same-second", "engine"));
+        assertThat(engine.code()).as(engine.err()).isZero();
+        assertThat(engine.out()).doesNotContain("same-second order") // the engine's order, as before session 17
                 .contains("43 jobs: 100 % within ±1 min; |start error| mean 1.2 s, median 0 s; Kendall tau 0.987");
+        SweepCommandTest.Outcome later = SweepCommandTest.run(concat(site, "--same-second", "later"));
+        assertThat(later.code()).isEqualTo(2);
+        assertThat(later.err()).contains("--same-second is \"later\"; use auto, engine, main-first, backfill-first");
         assertThat(Files.readString(auto)).contains("\"phaseSeconds\": 9,").contains("\"backfillPhaseSeconds\": 4,")
                 .contains("\"phaseAuto\": true");
         SweepCommandTest.Outcome z = SweepCommandTest.run(concat(site, "--phase", "0", "--report", zero.toString()));
@@ -122,6 +132,11 @@ class ReplayCommandTest {
                 "--slurmctld-log", fixture(run, "slurmctld-passes.txt").toString());
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--phase and --slurmctld-log");
+        SweepCommandTest.Outcome order = SweepCommandTest.run("replay", "--slurm-conf", fixture(run, "slurm.conf").toString(),
+                "--sacct", fixture(run, "sacct.txt").toString(), "--same-second", "main-first",
+                "--slurmctld-log", fixture(run, "slurmctld-passes.txt").toString());
+        assertThat(order.code()).isEqualTo(2);
+        assertThat(order.err()).contains("--same-second main-first is for a replay with --model site without --slurmctld-log");
     }
 
     @Test
