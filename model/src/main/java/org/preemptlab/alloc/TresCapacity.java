@@ -155,6 +155,7 @@ public final class TresCapacity implements Capacity {
         this.freeCpus = o.freeCpus;
         this.freeMem = o.freeMem;
         this.freeGres = o.freeGres;
+        this.scratchOwner = o.scratchOwner; // a thread's scratch: the copy checks the thread as the original does
     }
 
     /**
@@ -586,6 +587,15 @@ public final class TresCapacity implements Capacity {
         freeCpus[node] = 0;
         freeMem[node] = 0;
         Arrays.fill(freeGres, node * g, node * g + g, 0);
+    }
+
+    /** {@link #empty(int)} of the nodes [from, to), in one go. */
+    public void empty(int from, int to) {
+        if (from < 0 || to > freeCpus.length || from > to) throw new IndexOutOfBoundsException("nodes [" + from + ", " + to + ") of " + freeCpus.length);
+        own();
+        Arrays.fill(freeCpus, from, to, 0);
+        Arrays.fill(freeMem, from, to, 0);
+        Arrays.fill(freeGres, from * g, to * g, 0);
     }
 
     @Override

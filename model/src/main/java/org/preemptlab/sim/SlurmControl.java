@@ -193,6 +193,10 @@ final class SlurmControl {
             this.partition = partition;
             this.tres = base.tres;
             this.eligible = base.eligible;
+            // the same job: its association, CPUs and nodes (whatever the partition) as far as the base knows them
+            this.association = base.association;
+            this.cpus = base.cpus;
+            this.nodes = base.nodes;
         }
 
         @Override public long jobId() { return spec.id(); }
@@ -596,7 +600,7 @@ final class SlurmControl {
      */
     private LimitCheck check(JobRun r, String partition) {
         Request base = requests[r.index()];
-        if (partition != null) return accounting.checkStart(new Request(base, partition), usage);
+        if (partition != null) return accounting.checkStart(partition.equals(base.partition) ? base : new Request(base, partition), usage);
         SlurmRequest req = r.spec().slurm();
         List<String> names = req == null || req.partitions().isEmpty() ? List.of(base.partition) : req.partitions();
         LimitCheck first = null;

@@ -654,7 +654,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (arrayLimits.atLimit(job.spec())) continue;
             if (!fullPass && tested >= config.defaultQueueDepth()) break;
             String part = attributes.partition(job.spec());
-            if (blocked.contains(part)) continue;
+            if (!blocked.isEmpty() && blocked.contains(part)) continue;
             tested++;
             // acct_policy_job_runnable_pre_select with the counters this pass's starts moved: over a limit, passed over
             if (!passStarts.isEmpty() && !s.limitsAllow(job, passStarts)) continue;
@@ -701,9 +701,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             int pi = nc.poolIndex(pool);
             if (pi < 0) continue;
             int first = nc.firstNode(pi);
-            for (int node = first; node < first + nc.pools().get(pi).nodes(); node++) {
-                if (c instanceof TresCapacity tc) tc.empty(node); // the same, without a placement of what it held
-                else c.seize(node);
+            int end = first + nc.pools().get(pi).nodes();
+            if (c instanceof TresCapacity tc) {
+                tc.empty(first, end); // the same, without a placement of what it held
+            } else {
+                for (int node = first; node < end; node++) c.seize(node);
             }
         }
     }
