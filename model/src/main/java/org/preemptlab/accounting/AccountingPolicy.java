@@ -84,6 +84,24 @@ public final class AccountingPolicy {
     }
 
     /**
+     * True if some QOS or association sets a limit whose check reads a usage counter (GrpJobs, GrpTRES, GrpSubmitJobs,
+     * MaxJobs / MaxJobsPerUser, MaxSubmitJobs, MaxTRESPerUser); false when every check reads none (no limits, or only
+     * MaxWall, MaxTRESPerJob and partition limits): then {@link #checkStart} and {@link #checkSubmit} give the same answer
+     * whatever the usage, and counters kept only for them need not be kept.
+     */
+    public boolean readsUsage() {
+        for (Qos q : qos.all()) if (readsUsage(q.limits())) return true;
+        for (AssocKey k : tree.keys()) if (readsUsage(tree.get(k).limits())) return true;
+        return false;
+    }
+
+    private static boolean readsUsage(LimitSet l) {
+        return l.grpJobs() != LimitSet.UNSET || !l.grpTres().isEmpty() || l.grpSubmitJobs() != LimitSet.UNSET
+                || l.maxJobsPerUser() != LimitSet.UNSET || l.maxSubmitJobsPerUser() != LimitSet.UNSET
+                || !l.maxTresPerUser().isEmpty();
+    }
+
+    /**
      * The QOS the job runs in: the one it asks for, else its association's default QOS, else
      * {@code normal} when the table has it; null when none of these exists.
      */

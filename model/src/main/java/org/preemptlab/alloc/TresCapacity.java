@@ -155,6 +155,7 @@ public final class TresCapacity implements Capacity {
         this.freeCpus = o.freeCpus;
         this.freeMem = o.freeMem;
         this.freeGres = o.freeGres;
+        this.scratchOwner = o.scratchOwner; // a thread's scratch: the copy checks the thread as the original does
     }
 
     /**
@@ -313,7 +314,7 @@ public final class TresCapacity implements Capacity {
         long[][] needs = new long[groups.length][];
         for (int i = 0; i < groups.length; i++) needs[i] = need(groups[i], pi, job);
         boolean[] done = new boolean[groups.length];
-        SelectScratch scratch = SELECT_SCRATCH.get().ensure(freeCpus.length);
+        SelectScratch scratch = selectScratch().ensure(freeCpus.length);
         int[] nodes = scratch.nodes;
         long[] avail = scratch.avail;
         for (int i = 0; i < groups.length; i++) {
@@ -343,6 +344,20 @@ public final class TresCapacity implements Capacity {
      * a call of selectIn uses them only until it returns; nothing in them is read before it is written in the call).
      */
     private static final ThreadLocal<SelectScratch> SELECT_SCRATCH = ThreadLocal.withInitial(SelectScratch::new);
+
+    /** The thread that last called {@link #selectIn} on this capacity and its scratch (immutable: one read sees both). */
+    private record ScratchOwner(Thread thread, SelectScratch scratch) {}
+
+    /** The last caller's, kept: a pass places job after job on one capacity, one thread-local look-up each before. */
+    private ScratchOwner scratchOwner;
+
+    /** This thread's {@link #SELECT_SCRATCH}, looked up once per capacity and thread. */
+    private SelectScratch selectScratch() {
+        Thread t = Thread.currentThread();
+        ScratchOwner o = scratchOwner;
+        if (o == null || o.thread() != t) scratchOwner = o = new ScratchOwner(t, SELECT_SCRATCH.get());
+        return o.scratch();
+    }
 
     private static final class SelectScratch {
         int[] nodes = new int[0];
@@ -572,6 +587,15 @@ public final class TresCapacity implements Capacity {
         freeCpus[node] = 0;
         freeMem[node] = 0;
         Arrays.fill(freeGres, node * g, node * g + g, 0);
+    }
+
+    /** {@link #empty(int)} of the nodes [from, to), in one go. */
+    public void empty(int from, int to) {
+        if (from < 0 || to > freeCpus.length || from > to) throw new IndexOutOfBoundsException("nodes [" + from + ", " + to + ") of " + freeCpus.length);
+        own();
+        Arrays.fill(freeCpus, from, to, 0);
+        Arrays.fill(freeMem, from, to, 0);
+        Arrays.fill(freeGres, from * g, to * g, 0);
     }
 
     @Override

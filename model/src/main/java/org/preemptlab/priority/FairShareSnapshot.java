@@ -21,7 +21,16 @@ public final class FairShareSnapshot {
     private final Map<AssocKey, FairShareRow> rows;
 
     FairShareSnapshot(Map<AssocKey, FairShareRow> rows) {
-        this.rows = Collections.unmodifiableMap(new HashMap<>(rows));
+        this(Collections.unmodifiableMap(new HashMap<>(rows)), true);
+    }
+
+    private FairShareSnapshot(Map<AssocKey, FairShareRow> rows, boolean owned) {
+        this.rows = rows;
+    }
+
+    /** A snapshot of {@code rows}, a hash map the caller made for it and hands over (not copied; nobody changes it after). */
+    static FairShareSnapshot owning(HashMap<AssocKey, FairShareRow> rows) {
+        return new FairShareSnapshot(Collections.unmodifiableMap(rows), true);
     }
 
     /** Fair Tree, or classic when the config says {@code NO_FAIR_TREE}. */

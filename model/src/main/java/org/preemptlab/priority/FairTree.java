@@ -25,28 +25,39 @@ public final class FairTree {
     private FairTree() {}
 
     public static FairShareSnapshot compute(AccountTree tree, UsageView usage) {
-        Map<AssocKey, Double> lf = new HashMap<>();
-        Map<AssocKey, FairShareRow> rows = new HashMap<>();
-        for (AssocKey k : tree.keys()) {
-            Association a = tree.get(k);
+        // every calc tick: each association's row is made once, with its factor (the visit needs only the levels), and the
+        // snapshot takes the map as it is (no second row per user, no copy)
+        java.util.Set<AssocKey> keys = tree.keys();
+        int m = keys.size();
+        double[] norm = new double[m], raws = new double[m], effective = new double[m], levels = new double[m];
+        Map<AssocKey, Double> lf = new HashMap<>(2 * m);
+        int x = 0;
+        for (AssocKey k : keys) {
             AssocKey p = tree.parent(k);
-            double s = (double) a.shares() / tree.levelShares(k);
+            double s = (double) tree.get(k).shares() / tree.levelShares(k);
+            double raw = usage.raw(k);
             double parentRaw = p == null ? 0 : usage.raw(p);
-            double u = parentRaw == 0 ? 0 : usage.raw(k) / parentRaw;
+            double u = parentRaw == 0 ? 0 : raw / parentRaw;
             double level = p == null ? Double.NaN : (u == 0 ? Double.POSITIVE_INFINITY : s / u);
+            norm[x] = s;
+            raws[x] = raw;
+            effective[x] = u;
+            levels[x++] = level;
             lf.put(k, level);
-            rows.put(k, new FairShareRow(k, a.shares(), s, usage.raw(k), u, level, Double.NaN));
         }
         int n = tree.userAssociations().size();
-        Map<AssocKey, Double> factor = new HashMap<>();
+        Map<AssocKey, Double> factor = new HashMap<>(2 * n + 2);
         int[] rank = {n};
         int[] rnt = {n};
         visit(tree, tree.children(AssocKey.ROOT), false, lf, factor, rank, rnt, n);
-        factor.forEach((k, f) -> {
-            FairShareRow r = rows.get(k);
-            rows.put(k, new FairShareRow(k, r.rawShares(), r.normShares(), r.rawUsage(), r.effectiveUsage(), r.levelFs(), f));
-        });
-        return new FairShareSnapshot(rows);
+        HashMap<AssocKey, FairShareRow> rows = new HashMap<>(2 * m);
+        x = 0;
+        for (AssocKey k : keys) {
+            Double f = factor.get(k);
+            rows.put(k, new FairShareRow(k, tree.get(k).shares(), norm[x], raws[x], effective[x], levels[x], f == null ? Double.NaN : f));
+            x++;
+        }
+        return FairShareSnapshot.owning(rows);
     }
 
     /** A sibling and its level fair-share, read once per visit (not per comparison of the sort). */

@@ -60,6 +60,12 @@ final class SlurmControl {
     private final Site site;
     private final AccountingPolicy accounting;
     private final LimitUsage usage;
+    /**
+     * False when no limit of the site reads a usage counter ({@link AccountingPolicy#readsUsage}): the counters are
+     * then not kept (every check gives the same answer without them; a replay without limits moved them on every
+     * submit, start and end for nothing).
+     */
+    private final boolean counting;
     private final UsageLedger ledger;
     private final MultifactorPriority multifactor;
     private final JobRun[] runs;
@@ -129,6 +135,7 @@ final class SlurmControl {
         }
         this.accounting = site.accountingPolicy(partitionTres);
         this.usage = accounting.newUsage();
+        this.counting = accounting.readsUsage();
         this.ledger = new UsageLedger(site.accounts(), site.priority(), start);
         this.multifactor = new MultifactorPriority(site.priority(), accounting, new ClusterSize(cluster.nodeCount(), cpus));
         this.fairShare = FairShareSnapshot.compute(site.accounts(), ledger, site.priority());
@@ -186,6 +193,10 @@ final class SlurmControl {
             this.partition = partition;
             this.tres = base.tres;
             this.eligible = base.eligible;
+            // the same job: its association, CPUs and nodes (whatever the partition) as far as the base knows them
+            this.association = base.association;
+            this.cpus = base.cpus;
+            this.nodes = base.nodes;
         }
 
         @Override public long jobId() { return spec.id(); }
@@ -383,7 +394,7 @@ final class SlurmControl {
         Request req = requests[i];
         if (kind == LogKind.SUBMIT && !submitted[i]) {
             submitted[i] = true;
-            usage.submit(req);
+            if (counting) usage.submit(req);
         }
         // the engine logs some transitions before it changes the job's state: the kind decides where it can
         boolean leaves = kind == LogKind.END || kind == LogKind.KILL || kind == LogKind.FAIL || kind == LogKind.REQUEUE;
@@ -392,7 +403,7 @@ final class SlurmControl {
                 || s == JobState.SUSPENDED);
         if (holds && !countedRunning[i]) {
             countedRunning[i] = true;
-            usage.start(req);
+            if (counting) usage.start(req);
             setReason(i, PendingReason.NONE);
             reasonHistory.note(i, now, PendingReason.NONE);
             if (site.multifactor()) startFactors[i] = factors(i, now);
@@ -400,13 +411,13 @@ final class SlurmControl {
             if (sr != null && sr.inArray()) arrayRunning.merge(sr.arrayName(), 1, Integer::sum);
         } else if (!holds && countedRunning[i]) {
             countedRunning[i] = false;
-            usage.requeue(req);
+            if (counting) usage.requeue(req);
             SlurmRequest sr = r.spec().slurm();
             if (sr != null && sr.inArray()) arrayRunning.merge(sr.arrayName(), -1, Integer::sum);
         }
         if (submitted[i] && !countedRunning[i] && (kind == LogKind.END || s.isTerminal())) {
             submitted[i] = false;
-            usage.withdraw(req);
+            if (counting) usage.withdraw(req);
         }
         boolean accrue = !leaves && kind != LogKind.SUSPEND && kind != LogKind.PREEMPT && kind != LogKind.CHECKPOINT_BEGIN
                 && (enters || s == JobState.RUNNING);
@@ -510,6 +521,7 @@ final class SlurmControl {
      */
     boolean limitsAllow(JobRun r, List<? extends org.preemptlab.job.JobView> startedInPass) {
         if (settled[r.index()]) return true;
+        if (!counting) return check(r, null).ok(); // no counters to move: no check reads them
         List<Request> moved = new ArrayList<>(startedInPass.size());
         try {
             for (org.preemptlab.job.JobView v : startedInPass) {
@@ -588,7 +600,7 @@ final class SlurmControl {
      */
     private LimitCheck check(JobRun r, String partition) {
         Request base = requests[r.index()];
-        if (partition != null) return accounting.checkStart(new Request(base, partition), usage);
+        if (partition != null) return accounting.checkStart(partition.equals(base.partition) ? base : new Request(base, partition), usage);
         SlurmRequest req = r.spec().slurm();
         List<String> names = req == null || req.partitions().isEmpty() ? List.of(base.partition) : req.partitions();
         LimitCheck first = null;

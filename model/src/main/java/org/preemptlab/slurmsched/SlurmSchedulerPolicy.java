@@ -70,11 +70,14 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     private boolean eventPending;
     // by job index: jobs seen queued; the jobs running (or started) after the last call, as bits and as a list
     private final java.util.BitSet seenQueued = new java.util.BitSet();
-    private final java.util.BitSet lastRunning = new java.util.BitSet();
+    // the running set as generation stamps: job i is in it iff runningStamp[i] == runningGen, so forgetting it is one
+    // increment (a pass after an end rebuilt it with a BitSet clear and set per running job)
+    private int[] runningStamp = new int[0];
+    private int runningGen = 1;
     private int[] lastRunningList = new int[0];
     private int lastRunningCount;
     // the engine's counts at the last call (Snapshot.unplannedRunningChanges, queueJoinedBefore + queueJoined's size) and
-    // its snapshot, when lastRunning / seenQueued were brought up to date then; -1 / null: not known, walk (noteEvents)
+    // its snapshot, when the running stamps / seenQueued were brought up to date then; -1 / null: not known, walk (noteEvents)
     private long runningNotedAt = -1;
     private long joinsNotedAt = -1;
     private Snapshot notedIn;
@@ -371,7 +374,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
                 forgetRunning();
                 for (JobView r : s.running()) noteRunning(r.index());
             }
-            // else lastRunning is the running set already (noteEvents): only this call's starts join it
+            // else the stamps hold the running set already (noteEvents): only this call's starts join it
             for (int k = 0; k < startedIdx.size(); k++) noteRunning(startedIdx.get(k));
             runningNotedAt = unplanned;
             notedIn = s;
@@ -495,7 +498,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
      * now and not seen joined the queue since, and is one of {@link Snapshot#queueJoined()} when the journal continues
      * the last call's ({@code queueJoinedBefore} is the count seen then); and when
      * {@link Snapshot#unplannedRunningChanges()} is the last call's, the running set changed only by that call's starts,
-     * carried out as decided, which {@code lastRunning} holds already: no job of it left.
+     * carried out as decided, which the running stamps hold already: no job of it left.
      */
     private void noteEvents(Snapshot s) {
         long before = s.queueJoinedBefore();
@@ -522,14 +525,28 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (runningAsNoted(s, s.unplannedRunningChanges())) {
                 runningWalksSkipped++;
             } else {
+                // one walk: counts the jobs still running and notes the running set anew (schedule's end would walk it
+                // again: the snapshot's running set does not change during the call)
+                int was = lastRunningCount;
+                int old = runningGen;
+                newRunningGeneration();
                 int still = 0;
-                for (JobView r : s.running()) if (lastRunning.get(r.index())) still++;
-                if (still < lastRunningCount) eventPending = true;
+                for (JobView r : s.running()) {
+                    int i = r.index();
+                    if (i < runningStamp.length && runningStamp[i] == old) still++;
+                    noteRunning(i);
+                }
+                if (still < was) eventPending = true;
+                long unplanned = s.unplannedRunningChanges();
+                if (!walkEveryCall && unplanned >= 0) {
+                    runningNotedAt = unplanned;
+                    notedIn = s;
+                }
             }
         }
     }
 
-    /** True if {@code lastRunning} is the running set of {@code s}, by the engine's count {@code unplanned} (noteEvents). */
+    /** True if the running stamps hold the running set of {@code s}, by the engine's count {@code unplanned} (noteEvents). */
     private boolean runningAsNoted(Snapshot s, long unplanned) {
         return !walkEveryCall && unplanned >= 0 && unplanned == runningNotedAt && notedIn == s;
     }
@@ -579,15 +596,24 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
     }
 
     private void forgetRunning() {
-        for (int k = 0; k < lastRunningCount; k++) lastRunning.clear(lastRunningList[k]);
-        lastRunningCount = 0;
+        newRunningGeneration();
         runningNotedAt = -1;
+    }
+
+    /** Empties the running set (every stamp is then stale). */
+    private void newRunningGeneration() {
+        lastRunningCount = 0;
+        if (++runningGen == Integer.MAX_VALUE) { // after two billion generations: stamps reused from 1
+            java.util.Arrays.fill(runningStamp, 0);
+            runningGen = 1;
+        }
     }
 
     /** Adds job index i to the running set (once). */
     private void noteRunning(int i) {
-        if (lastRunning.get(i)) return;
-        lastRunning.set(i);
+        if (i >= runningStamp.length) runningStamp = java.util.Arrays.copyOf(runningStamp, Math.max(i + 1, Math.max(64, 2 * runningStamp.length)));
+        if (runningStamp[i] == runningGen) return;
+        runningStamp[i] = runningGen;
         if (lastRunningCount == lastRunningList.length) lastRunningList = java.util.Arrays.copyOf(lastRunningList, Math.max(16, 2 * lastRunningCount));
         lastRunningList[lastRunningCount++] = i;
     }
@@ -689,7 +715,7 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             if (arrayLimits.atLimit(job.spec())) continue;
             if (!fullPass && tested >= config.defaultQueueDepth()) break;
             String part = attributes.partition(job.spec());
-            if (blocked.contains(part)) continue;
+            if (!blocked.isEmpty() && blocked.contains(part)) continue;
             tested++;
             // acct_policy_job_runnable_pre_select with the counters this pass's starts moved: over a limit, passed over
             if (!passStarts.isEmpty() && !s.limitsAllow(job, passStarts)) continue;
@@ -736,9 +762,11 @@ public final class SlurmSchedulerPolicy implements SchedulingPolicy {
             int pi = nc.poolIndex(pool);
             if (pi < 0) continue;
             int first = nc.firstNode(pi);
-            for (int node = first; node < first + nc.pools().get(pi).nodes(); node++) {
-                if (c instanceof TresCapacity tc) tc.empty(node); // the same, without a placement of what it held
-                else c.seize(node);
+            int end = first + nc.pools().get(pi).nodes();
+            if (c instanceof TresCapacity tc) {
+                tc.empty(first, end); // the same, without a placement of what it held
+            } else {
+                for (int node = first; node < end; node++) c.seize(node);
             }
         }
     }

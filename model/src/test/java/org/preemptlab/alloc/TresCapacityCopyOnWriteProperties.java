@@ -22,7 +22,7 @@ import org.preemptlab.site.Site;
 /**
  * {@link TresCapacity}'s copies share the free-room arrays until one changes them (copy on write, session 16): whatever
  * runs of copies ({@code copy}, {@code withSlurmSelection}, {@code meet}) and changes ({@code take}, {@code release},
- * {@code releaseCores}, {@code releaseMemory}, {@code takeCores}, {@code seize}, {@code empty}) are made, in any order on
+ * {@code releaseCores}, {@code releaseMemory}, {@code takeCores}, {@code seize}, {@code empty} of a node or of a range) are made, in any order on
  * any of them, each capacity shows exactly the room of a reference kept as arrays of its own. A change that forgot to make
  * the arrays its own first (a missing {@code own()}) shows in a copy or in the original and fails here.
  */
@@ -81,7 +81,7 @@ class TresCapacityCopyOnWriteProperties {
             long gpus = CLUSTER.poolOf(node) == 1 ? rnd.nextInt(2) : 0;
             Placement p = Placement.ofTres(CLUSTER.poolOf(node), new int[] {node}, 1 + rnd.nextInt(3), 100L * rnd.nextInt(20),
                     new long[] {gpus}, 0, false);
-            int op = rnd.nextInt(10);
+            int op = rnd.nextInt(11);
             String what = "seed " + seed + ", step " + step + ", op " + op + " on capacity " + i;
             switch (op) {
                 case 0, 1 -> { // copies (several of one capacity: the runs of copies a pass makes)
@@ -128,6 +128,15 @@ class TresCapacityCopyOnWriteProperties {
                     if (r.cpus[node] >= p.coresPerNode()) {
                         c.takeCores(p);
                         r.cpus[node] -= p.coresPerNode();
+                    }
+                }
+                case 10 -> { // a range of nodes emptied in one go (the main scheduler's blocked partition)
+                    int to = node + 1 + rnd.nextInt(NODES - node);
+                    c.empty(node, to);
+                    for (int n = node; n < to; n++) {
+                        r.cpus[n] = 0;
+                        r.mem[n] = 0;
+                        r.gpus[n] = 0;
                     }
                 }
                 default -> {
