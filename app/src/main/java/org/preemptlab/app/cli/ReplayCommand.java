@@ -17,7 +17,6 @@ import org.preemptlab.io.files.OutputTargets;
 import org.preemptlab.replay.HistoryReplay;
 import org.preemptlab.replay.HistoryTimes;
 import org.preemptlab.replay.PassPhase;
-import org.preemptlab.replay.ReplayWarmUp;
 import org.preemptlab.replay.SiteReplay;
 import org.preemptlab.replay.SiteReplayRun;
 import org.preemptlab.slurmconf.SlurmSite;
@@ -220,16 +219,10 @@ final class ReplayCommand implements Callable<Integer> {
                 if (slurmctldLog != null && phase > 0) throw new IllegalArgumentException("--phase and --slurmctld-log: give one (the log has the passes' instants)");
                 SlurmSite.Files bf = whatIfMode ? SiteReplayRun.baselineFiles(files,
                         new SlurmSite.Files(baselineSlurmConf, baselineGresConf, baselineSacctmgrDump, baselineSacctmgrQos)) : null;
-                SiteReplayRun.Options options = new SiteReplayRun.Options(prio, phase, slurmctldLog == null ? null
-                        : SlurmctldLog.read(slurmctldLog), tolerance, plans());
-                SiteReplayRun.Outcome run;
-                // a long replay alone (a what-if's baseline has the second core): the history's first rows replayed on a second
-                // thread while this one builds the jobs, so that the scheduler's code is compiled before the run needs it;
-                // stopped at the run's first progress report, joined on every path (ReplayWarmUp)
-                try (ReplayWarmUp warmUp = bf == null ? ReplayWarmUp.start(site, a, options) : ReplayWarmUp.NONE) {
-                    run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a, options, false,
-                            (replay, done, total) -> warmUp.stop());
-                }
+                SiteReplayRun.Outcome run = SiteReplayRun.run(site, bf == null ? null : SlurmSite.read(bf), a,
+                        new SiteReplayRun.Options(prio, phase, slurmctldLog == null ? null : SlurmctldLog.read(slurmctldLog), tolerance,
+                                plans()), false,
+                        SiteReplayRun.Progress.NONE);
                 r = run.result();
                 warnings = new java.util.ArrayList<>(run.warnings());
                 if (whatIfMode) {
