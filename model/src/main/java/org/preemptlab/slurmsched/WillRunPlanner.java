@@ -178,7 +178,10 @@ final class WillRunPlanner {
         if (start == fit.start()) return new Outcome(start, fit.placement());
         // the caller drops a start after upTo (it tests again from its later start) whenever fitAtOn answers, so its
         // placement is not needed; and fitAtOn answers when a fit stays one at later starts (TresStepProfile.fitStaysOn)
-        if (dropsLate && start > upTo) return new Outcome(start, null);
+        if (dropsLate && start > upTo) {
+            placementsLeftOut++;
+            return new Outcome(start, null);
+        }
         AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes, w);
         return at != null ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
     }
@@ -192,6 +195,12 @@ final class WillRunPlanner {
     }
 
     private boolean placeDroppedStarts;
+    /** How many dropped starts came without their placement (for tests). */
+    private long placementsLeftOut;
+
+    long placementsLeftOut() {
+        return placementsLeftOut;
+    }
 
     /** A job the cycle started now, running until {@code end}: the will-run tests see it ({@code profile} has it booked). */
     void started(Placement placement, long end) {
