@@ -629,6 +629,23 @@ final class TresStepProfile {
         }
     }
 
+    /**
+     * Whether, while this profile is not booked, a fit of the job on some nodes stays one at every later start on them:
+     * {@link #fitAtOn}{@code (job, at, duration, allowed)} then answers (not null) for every {@code at} at or after the
+     * start of an answer of {@link #earliestFitOn} or {@link #earliestFitOnUpTo} for the same job, duration and nodes.
+     * Claimed only when it follows from the search itself (else false, which claims nothing): the rooms never shrink
+     * ({@link #rising}: a node that holds the need from s holds it from any later instant, for any duration), so the class
+     * that fitted at s has at least the nodes needed from {@code at}; with Slurm's node choice by nodes, where every
+     * candidate needs at least one CPU, {@link org.preemptlab.alloc.ConsTresSelect#select} then chooses among them (each
+     * has a CPU available) and never refuses. The whole-node planner uses it to skip a placement it would drop
+     * ({@link WillRunPlanner}, session 17).
+     */
+    boolean fitStaysOn(JobSpec job) {
+        if (bySteps || !shape.slurmSelection() || !nodes.rising()) return false;
+        for (TresCapacity.Candidate c : candidates(job)) if (c.need()[0] < 1) return false;
+        return true;
+    }
+
     /** The job of the last search and its candidates: the later start ({@link #fitAt}) follows its job's first search. */
     private JobSpec candidatesJob;
     private List<TresCapacity.Candidate> candidatesOfJob;

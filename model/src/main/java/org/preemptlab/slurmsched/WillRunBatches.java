@@ -279,42 +279,72 @@ final class WillRunBatches {
             return false;
         }
 
-        /** One batch: one step of the outer loop of cons_tres's walk (see {@link #batchLasts(long[], boolean[], long)}). */
+        /**
+         * One batch: one step of the outer loop of cons_tres's walk (see {@link #batchLasts(long[], boolean[], long)}),
+         * without stepping through the batch's middle (session 17). The walk takes usable jobs until, just after one, the
+         * next job of the list ends after barrier + window (the window is fixed within a batch); as the ends are sorted,
+         * the jobs after which that holds are those at or after p − 1, p the first job after the batch's first usable one
+         * k that ends after barrier + window (the list's length when none does). So the batch closes at the first usable
+         * job at or after max(k, p − 1), which ends it; when none is, it runs to the list's end, ended by the last usable
+         * job before p − 1. p is found by a galloping search from k + 1; only the jobs before k and those from p − 1 to
+         * the closing one are asked whether they are usable.
+         */
         private void next() {
-            boolean any = false;
-            long last = 0, firstEnd = 0;
-            while (true) {
-                if (i >= n) {
-                    more = false;
-                    break;
-                }
-                int k = i++;
-                if (!usable(k)) continue; // job has no usable nodes: skip it
-                if (first) {
-                    barrier = ends[k] + (30 - Math.floorMod(ends[k] + epoch, 30)); // "align all time windows on a time_window barrier"
-                    first = false;
-                }
-                if (!any) firstEnd = ends[k];
-                any = true;
-                last = ends[k];
-                if (i >= n) {
-                    more = false;
-                    break;
-                }
-                if (ends[i] - barrier > window) break; // list_peek_next: the next job of the list, usable or not (no overflow: ends ≥ 0)
-            }
-            if (!any) {
+            final long[] ends = this.ends;
+            final int n = this.n;
+            int k = i;
+            while (k < n && !usable(k)) k++; // jobs with no usable nodes: skipped
+            if (k >= n) {
+                i = n;
                 more = false;
                 return;
             }
+            if (first) {
+                barrier = ends[k] + (30 - Math.floorMod(ends[k] + epoch, 30)); // "align all time windows on a time_window barrier"
+                first = false;
+            }
+            final long barrier = this.barrier;
+            final long window = this.window;
+            // p: the first job after k ending after barrier + window (no overflow: ends ≥ 0), by galloping then bisection
+            int lo = k + 1; // every job before lo ends within the window (or is k)
+            int step = 1;
+            int hi = lo;
+            while (hi < n && ends[hi] - barrier <= window) {
+                lo = hi + 1;
+                hi = lo + step;
+                step <<= 1;
+            }
+            if (hi > n) hi = n;
+            while (lo < hi) { // ends[lo - 1] within (or k), ends[hi] after the window (or hi = n)
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] - barrier <= window) lo = mid + 1;
+                else hi = mid;
+            }
+            int p = lo;
+            int c = Math.max(k, p - 1);
+            while (c < n && !usable(c)) c++;
+            long last;
+            if (c < n) { // the batch ends at c; the next job of the list, if any, ends after the window
+                last = ends[c];
+                i = c + 1;
+                if (i >= n) more = false;
+            } else { // no usable job at or after p - 1: the batch takes every usable job to the list's end
+                int u = p - 2;
+                while (u > k && !usable(u)) u--;
+                last = ends[u];
+                i = n;
+                more = false;
+            }
+            long w = window;
             do { // doubles up to Long.MAX_VALUE, which holds every end: at most 63 times, never past the largest end
-                window = window >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : window * 2;
-            } while (i < n && ends[i] - barrier > window);
+                w = w >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : w * 2;
+            } while (i < n && ends[i] - barrier > w);
+            this.window = w;
             if (count == firsts.length) {
                 firsts = Arrays.copyOf(firsts, 2 * count);
                 lasts = Arrays.copyOf(lasts, 2 * count);
             }
-            firsts[count] = firstEnd;
+            firsts[count] = ends[k];
             lasts[count++] = last;
         }
     }

@@ -106,19 +106,23 @@ final class WillRunPlanner {
         boolean haveLast = false;
         Outcome lastOutcome = null;
         long lastUpTo = 0;
+        // whether a round may leave out the placement of a start it drops (willRun's `dropsLate`)
+        boolean dropsLate = !placeDroppedStarts && profile.fitStaysOn(job);
         for (int round = 0; round < MAX_TESTS; round++) {
             long endTime = startRes + duration;
             long later = space.availFor(part, startRes, endTime, nodes);
             // a start after `later` is dropped below (the test runs again from it): the will-run search stops there
             long upTo = later == NodeSpace.NONE ? Long.MAX_VALUE : later;
             Outcome o;
-            if (haveLast && Arrays.equals(nodes, lastNodes) && (lastOutcome != null || upTo <= lastUpTo)) {
+            // (a start whose placement was left out, DROPPED, answers again only while it is still dropped)
+            if (haveLast && Arrays.equals(nodes, lastNodes)
+                    && (lastOutcome == null ? upTo <= lastUpTo : lastOutcome.placement() != null || lastOutcome.start() > upTo)) {
                 o = lastOutcome;
             } else {
                 int count = 0;
                 for (int i = 0; i < w; i++) count += Long.bitCount(nodes[i]);
                 if (count >= job.nodes()) {
-                    o = willRun(job, nodes, duration, upTo);
+                    o = willRun(job, nodes, duration, upTo, dropsLate);
                 } else {
                     o = null;
                 }
@@ -157,9 +161,10 @@ final class WillRunPlanner {
 
     /**
      * cons_tres's will-run test on {@code nodes} (the map's words, node n iff bit n % 64 of word n / 64): now if the job
-     * fits now, else the end of the batch after which it fits.
+     * fits now, else the end of the batch after which it fits. With {@code dropsLate} ({@link TresStepProfile#fitStaysOn}
+     * of the job), a start after {@code upTo} comes without its placement (null): the caller drops it.
      */
-    private Outcome willRun(JobSpec job, long[] nodes, long duration, long upTo) {
+    private Outcome willRun(JobSpec job, long[] nodes, long duration, long upTo, boolean dropsLate) {
         int w = nodes.length;
         // a fit after upTo only makes the caller test again from its later start (upTo), as no fit does
         AvailabilityProfile.Slot fit = upTo == Long.MAX_VALUE ? profile.earliestFitOn(job, now, duration, nodes, w)
@@ -171,8 +176,30 @@ final class WillRunPlanner {
         b.extendPast(fit.start());
         long start = b.startAfter(fit.start());
         if (start == fit.start()) return new Outcome(start, fit.placement());
+        // the caller drops a start after upTo (it tests again from its later start) whenever fitAtOn answers, so its
+        // placement is not needed; and fitAtOn answers when a fit stays one at later starts (TresStepProfile.fitStaysOn)
+        if (dropsLate && start > upTo) {
+            placementsLeftOut++;
+            return new Outcome(start, null);
+        }
         AvailabilityProfile.Slot at = profile.fitAtOn(job, start, duration, nodes, w);
         return at != null ? new Outcome(start, at.placement()) : new Outcome(fit.start(), fit.placement());
+    }
+
+    /**
+     * For tests: place every start a round finds, also one it drops (as before session 17), rather than leave the placement
+     * of a start after the round's later start out when {@link TresStepProfile#fitStaysOn} says it would be dropped.
+     */
+    void placeDroppedStarts() {
+        placeDroppedStarts = true;
+    }
+
+    private boolean placeDroppedStarts;
+    /** How many dropped starts came without their placement (for tests). */
+    private long placementsLeftOut;
+
+    long placementsLeftOut() {
+        return placementsLeftOut;
     }
 
     /** A job the cycle started now, running until {@code end}: the will-run tests see it ({@code profile} has it booked). */
