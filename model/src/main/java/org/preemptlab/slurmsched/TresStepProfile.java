@@ -726,7 +726,6 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
-        if (laterNode.length < total) laterNode = new int[total];
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
@@ -857,7 +856,6 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
-        if (laterNode.length < total) laterNode = new int[total];
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
@@ -962,7 +960,8 @@ final class TresStepProfile {
      * are those with e ≤ it: what the jumps of {@code classEarliest} reach (each jump is to such an e). The e of a node
      * depends on the need alone, not on t, the duration or the nodes asked: kept per need until the node's room changes
      * ({@link #risingEarliest}), and into the next cycle's profile while the node's timeline is unchanged ({@link #carryRooms}). With Slurm's node choice a node's CPUs over the window are those at the start (none
-     * later is less).
+     * later is less). The kept nodes not at the profile's start are kept in order of e ({@link NeedRoom#byE}): a search walks
+     * that order up to its needed-th usable node and the ties of its start, not every node of the class.
      */
     private long risingClassEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
             long[] need, long from, long limit) {
@@ -989,59 +988,41 @@ final class TresStepProfile {
         for (int i = 0; i < nw; i++) { // the nodes not asked yet for this need (or whose room changed since)
             for (long m = use[i] & ~known[i]; m != 0; m &= m - 1) {
                 int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                long s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
-                known[i] |= 1L << node;
-                if (s <= room.from) atStart[i] |= 1L << node;
+                room.learn(node, nodes.earliestRising(node, cpus, need[1], need));
             }
         }
+        // the start is the needed-th smallest max(from, e) of the usable nodes: those at the profile's start (words), then
+        // the others in the room's order of e (kept across searches and cycles), walked up to the needed-th usable one
+        long[] fit = fitScratch;
         int k = 0;
+        for (int i = 0; i < nw; i++) k += Long.bitCount(fit[i] = use[i] & atStart[i]);
         long t = from;
-        // the start is the r-th smallest e of the nodes that do not hold the need at `from` (r: the nodes still wanted);
-        // it is ≤ limit iff at least r of those e are, and then it is the r-th smallest of those: only they are gathered
-        if (from == room.from) { // the nodes that hold the need from the profile's start: kept as words
-            for (int i = 0; i < nw; i++) k += Long.bitCount(use[i] & atStart[i]);
-            if (k >= nodesNeeded) {
-                k = 0;
-                for (int i = 0; i < nw; i++) for (long m = use[i] & atStart[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
-            } else {
-                int failed = 0;
-                for (int i = 0; i < nw; i++) {
-                    for (long m = use[i] & ~atStart[i]; m != 0; m &= m - 1) {
-                        int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                        long s = e[node];
-                        if (s <= limit) { // NEVER never is (limit < Long.MAX_VALUE)
-                            laterAt[failed] = s;
-                            laterNode[failed++] = node;
-                        }
-                    }
-                }
-                int r = nodesNeeded - k;
-                if (r > failed) return Long.MAX_VALUE;
-                t = rthSmallest(laterAt, failed, r);
-                // the nodes that fit at t: those at the start and the gathered ones with e ≤ t, in node order
-                long[] fit = fitScratch;
-                for (int i = 0; i < nw; i++) fit[i] = use[i] & atStart[i];
-                for (int q = 0; q < failed; q++) if (laterAt[q] <= t) fit[laterNode[q] >>> 6] |= 1L << laterNode[q];
-                k = 0;
-                for (int i = 0; i < nw; i++) for (long m = fit[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
-            }
-        } else {
-            int failed = 0;
-            for (int i = 0; i < nw; i++) {
-                for (long m = use[i]; m != 0; m &= m - 1) {
-                    int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                    long s = e[node];
-                    if (s <= from) fitAt[k++] = node;
-                    else if (s <= limit) laterAt[failed++] = s;
+        int[] byE = room.byE;
+        int ranked = room.ranked;
+        int q = 0;
+        if (k < nodesNeeded) {
+            for (; q < ranked; q++) {
+                int node = byE[q];
+                long bit = 1L << node;
+                if ((use[node >>> 6] & bit) == 0) continue;
+                long s = e[node];
+                if (s > limit) return Long.MAX_VALUE; // so is every later one (NEVER included: limit < Long.MAX_VALUE)
+                fit[node >>> 6] |= bit;
+                if (++k == nodesNeeded) {
+                    t = Math.max(from, s);
+                    q++;
+                    break;
                 }
             }
-            if (k < nodesNeeded) {
-                int r = nodesNeeded - k;
-                if (r > failed) return Long.MAX_VALUE;
-                t = rthSmallest(laterAt, failed, r);
-                k = fitFrom(use, e, t);
-            }
+            if (k < nodesNeeded) return Long.MAX_VALUE;
         }
+        for (; q < ranked; q++) { // the others that fit at t too (e ≤ t)
+            int node = byE[q];
+            if (e[node] > t) break;
+            fit[node >>> 6] |= use[node >>> 6] & (1L << node);
+        }
+        k = 0;
+        for (int i = 0; i < nw; i++) for (long m = fit[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
         return risingSelect(k, nodesNeeded, cpus, need, t, true);
     }
 
@@ -1060,18 +1041,6 @@ final class TresStepProfile {
             setRange(out, off, cand.firstNode(), cand.endNode());
         }
         return ascends;
-    }
-
-    /** The nodes of the words {@code use} whose earliest start {@code e} is ≤ t into {@link #fitAt}, ascending; their count. */
-    private int fitFrom(long[] use, long[] e, long t) {
-        int k = 0;
-        for (int i = 0; i < use.length; i++) {
-            for (long m = use[i]; m != 0; m &= m - 1) {
-                int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                if (e[node] <= t) fitAt[k++] = node;
-            }
-        }
-        return k;
     }
 
     /** Sets the bits of nodes [a, b) in the words {@code w[off ..]}. */
@@ -1119,9 +1088,8 @@ final class TresStepProfile {
                 if ((room.known[node >>> 6] & (1L << node)) != 0) {
                     s = e[node];
                 } else { // as risingClassEarliest asks a node not known yet
-                    s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
-                    room.known[node >>> 6] |= 1L << node;
-                    if (s <= room.from) room.atStart[node >>> 6] |= 1L << node;
+                    s = nodes.earliestRising(node, cpus, need[1], need);
+                    room.learn(node, s);
                 }
                 if (s <= from) fitAt[k++] = node;
                 else laterAt[failed++] = s;
@@ -1158,8 +1126,6 @@ final class TresStepProfile {
     private final long[] classScratch;
     /** {@link #risingClassEarliest}'s nodes that fit at the start found, as words. */
     private final long[] fitScratch;
-    /** {@link #risingClassEarliest}'s nodes of {@link #laterAt}'s starts, position by position. */
-    private int[] laterNode = new int[0];
 
     /**
      * One need's kept answers: each node's {@link NodeTimelines#earliestRising} in {@code e} (read only where known), and
@@ -1174,8 +1140,17 @@ final class TresStepProfile {
         /** The timelines' generation ({@link NodeTimelines#generation}) whose room the known answers are of. */
         int generation;
 
+        /**
+         * The known nodes not at the start ({@code known} and not {@code atStart}) in order of {@code e}, equal ones by node:
+         * {@code byE[0 .. ranked)}. Kept with the answers (a node learnt goes in, a node forgotten out), so a search walks
+         * the class's nodes in order of their earliest start instead of gathering and ranking them.
+         */
+        final int[] byE;
+        int ranked;
+
         NeedRoom(int nodeCount, long from, int generation) {
             e = new long[nodeCount];
+            byE = new int[nodeCount];
             known = new long[(nodeCount + 63) >>> 6];
             atStart = new long[known.length];
             this.from = from;
@@ -1186,6 +1161,7 @@ final class TresStepProfile {
         void reset(long from, int generation) {
             Arrays.fill(known, 0L);
             Arrays.fill(atStart, 0L);
+            ranked = 0;
             this.from = from;
             this.generation = generation;
         }
@@ -1207,10 +1183,46 @@ final class TresStepProfile {
             this.generation = nodes.generation();
         }
 
+        /** The node's earliest start {@code s} is known (it was not): kept, and ranked in {@link #byE} unless at the start. */
+        void learn(int node, long s) {
+            e[node] = s;
+            known[node >>> 6] |= 1L << node;
+            if (s <= from) {
+                atStart[node >>> 6] |= 1L << node;
+                return;
+            }
+            int at = rank(node, s);
+            System.arraycopy(byE, at, byE, at + 1, ranked - at);
+            byE[at] = node;
+            ranked++;
+        }
+
+        /** The position in {@code byE[0 .. ranked)} of the first node after (s, node) in the order of (e, node). */
+        private int rank(int node, long s) {
+            int lo = 0;
+            int hi = ranked;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                int other = byE[mid];
+                long o = e[other];
+                if (o < s || (o == s && other < node)) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
         /** The node's room changed: its answer is asked again. */
         void forget(int node) {
-            known[node >>> 6] &= ~(1L << node);
-            atStart[node >>> 6] &= ~(1L << node);
+            long bit = 1L << node;
+            if ((known[node >>> 6] & bit) == 0) return;
+            if ((atStart[node >>> 6] & bit) == 0) { // ranked: out of byE (its e is still the one it was ranked by)
+                int at = rank(node, e[node]);
+                if (at >= ranked || byE[at] != node) throw new IllegalStateException("node " + node + " with e " + e[node] + " is not ranked");
+                System.arraycopy(byE, at + 1, byE, at, ranked - at - 1);
+                ranked--;
+            }
+            known[node >>> 6] &= ~bit;
+            atStart[node >>> 6] &= ~bit;
         }
     }
 
