@@ -1226,6 +1226,55 @@ final class TresStepProfile {
         }
     }
 
+    /**
+     * For tests: the first way a kept room per need of the current timelines differs from its nodes asked afresh, or null:
+     * a known node's {@code e} is not {@link NodeTimelines#earliestRising}, its start bit is not "e ≤ the profile's start",
+     * or {@link NeedRoom#byE} is not exactly the known nodes not at the start in order of (e, node). Rooms carried from
+     * the prior cycle and not used yet (brought up to date on their first use) are not looked at; none while the room may
+     * shrink (the rooms are dropped then).
+     */
+    String keptRoomsMismatch() {
+        if (!nodes.rising()) return null;
+        for (var entry : risingByNeed.entrySet()) {
+            NeedRoom room = entry.getValue();
+            if (room.generation != nodes.generation()) continue;
+            long[] key = entry.getKey().v();
+            long[] need = new long[3 + g];
+            need[1] = key[1];
+            for (int r = 0; r < g; r++) need[3 + r] = key[2 + r];
+            String what = "need " + Arrays.toString(key) + ": ";
+            if (room.from != times[0]) return what + "kept from " + room.from + ", the profile starts at " + times[0];
+            int notAtStart = 0;
+            for (int node = 0; node < nodeCount; node++) {
+                long bit = 1L << node;
+                if ((room.known[node >>> 6] & bit) == 0) {
+                    if ((room.atStart[node >>> 6] & bit) != 0) return what + "node " + node + " at the start but not known";
+                    continue;
+                }
+                long fresh = nodes.earliestRising(node, key[0], key[1], need);
+                if (room.e[node] != fresh) return what + "node " + node + " kept e " + room.e[node] + ", asked afresh " + fresh;
+                boolean atStart = (room.atStart[node >>> 6] & bit) != 0;
+                if (atStart != (fresh <= room.from)) return what + "node " + node + " with e " + fresh + " at the start: " + atStart;
+                if (!atStart) notAtStart++;
+            }
+            if (room.ranked != notAtStart) return what + room.ranked + " nodes in order of e, " + notAtStart + " known not at the start";
+            for (int q = 0; q < room.ranked; q++) {
+                int node = room.byE[q];
+                long bit = 1L << node;
+                if ((room.known[node >>> 6] & bit) == 0 || (room.atStart[node >>> 6] & bit) != 0) {
+                    return what + "node " + node + " in order of e at " + q + " but not known or at the start";
+                }
+                if (q > 0) {
+                    int before = room.byE[q - 1];
+                    if (room.e[before] > room.e[node] || (room.e[before] == room.e[node] && before >= node)) {
+                        return what + "node " + before + " (e " + room.e[before] + ") before node " + node + " (e " + room.e[node] + ")";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** A need as a map key: CPUs, memory, then the GRES of each key. */
     private record NeedKey(long[] v) {
         @Override
