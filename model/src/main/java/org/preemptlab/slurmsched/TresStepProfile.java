@@ -991,6 +991,7 @@ final class TresStepProfile {
                 room.learn(node, nodes.earliestRising(node, cpus, need[1], need));
             }
         }
+        room.rankLearnt();
         // the start is the needed-th smallest max(from, e) of the usable nodes: those at the profile's start (words), then
         // the others in the room's order of e (kept across searches and cycles), walked up to the needed-th usable one
         long[] fit = fitScratch;
@@ -1095,6 +1096,7 @@ final class TresStepProfile {
                 else laterAt[failed++] = s;
             }
         }
+        room.rankLearnt();
         long t = from;
         if (k < nodesNeeded) {
             int r = nodesNeeded - k;
@@ -1147,6 +1149,11 @@ final class TresStepProfile {
          */
         final int[] byE;
         int ranked;
+        /** {@code byE[0 .. rankedTo)} is in order; nodes after it were learnt and not ranked yet ({@link #rankLearnt}). */
+        int rankedTo;
+        /** {@link #rankLearnt}'s scratch: the learnt nodes to merge, their packed keys. */
+        private int[] merge = new int[0];
+        private long[] keys = new long[0];
 
         NeedRoom(int nodeCount, long from, int generation) {
             e = new long[nodeCount];
@@ -1162,6 +1169,7 @@ final class TresStepProfile {
             Arrays.fill(known, 0L);
             Arrays.fill(atStart, 0L);
             ranked = 0;
+            rankedTo = 0;
             this.from = from;
             this.generation = generation;
         }
@@ -1183,18 +1191,71 @@ final class TresStepProfile {
             this.generation = nodes.generation();
         }
 
-        /** The node's earliest start {@code s} is known (it was not): kept, and ranked in {@link #byE} unless at the start. */
+        /**
+         * The node's earliest start {@code s} is known (it was not): kept, and put after the nodes in {@link #byE} unless at
+         * the start, to be ranked with the others learnt with it by {@link #rankLearnt} (before any other use of the order).
+         */
         void learn(int node, long s) {
             e[node] = s;
             known[node >>> 6] |= 1L << node;
-            if (s <= from) {
-                atStart[node >>> 6] |= 1L << node;
+            if (s <= from) atStart[node >>> 6] |= 1L << node;
+            else byE[ranked++] = node;
+        }
+
+        /** The nodes learnt since the last call ({@code byE[rankedTo .. ranked)}) ranked among the others: one sort and one merge. */
+        void rankLearnt() {
+            int a = rankedTo;
+            int n = ranked;
+            rankedTo = n;
+            int p = n - a;
+            if (p == 0) return;
+            if (p > 1) sortLearnt(a, n);
+            if (a == 0 || before(byE[a - 1], byE[a])) return; // all after the ranked ones
+            if (merge.length < p) merge = new int[byE.length];
+            System.arraycopy(byE, a, merge, 0, p);
+            int i = a - 1;
+            int j = p - 1;
+            for (int k = n - 1; j >= 0; k--) byE[k] = i >= 0 && before(merge[j], byE[i]) ? byE[i--] : merge[j--];
+        }
+
+        /** Whether node x comes before node y in the order of (e, node). */
+        private boolean before(int x, int y) {
+            return e[x] < e[y] || (e[x] == e[y] && x < y);
+        }
+
+        /**
+         * Sorts {@code byE[a .. n)} (nodes with e > from) by (e, node): as (e − from, node) packed in one long each when
+         * they fit, else by insertion.
+         */
+        private void sortLearnt(int a, int n) {
+            int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, e.length - 1)); // a node index in `bits` bits
+            long cap = bits >= 62 ? 0 : (1L << (63 - bits)) - 1; // e − from below this, or NEVER (packed as cap)
+            boolean packs = cap > 0;
+            for (int q = a; q < n && packs; q++) {
+                long s = e[byE[q]];
+                packs = s == NodeTimelines.NEVER || (s - from > 0 && s - from < cap); // > 0: no overflow
+            }
+            if (packs) {
+                if (keys.length < n - a) keys = new long[e.length];
+                for (int q = a; q < n; q++) {
+                    int node = byE[q];
+                    long s = e[node];
+                    keys[q - a] = ((s == NodeTimelines.NEVER ? cap : s - from) << bits) | node;
+                }
+                Arrays.sort(keys, 0, n - a);
+                long mask = (1L << bits) - 1;
+                for (int q = a; q < n; q++) byE[q] = (int) (keys[q - a] & mask);
                 return;
             }
-            int at = rank(node, s);
-            System.arraycopy(byE, at, byE, at + 1, ranked - at);
-            byE[at] = node;
-            ranked++;
+            for (int q = a + 1; q < n; q++) {
+                int node = byE[q];
+                int r = q;
+                while (r > a && before(node, byE[r - 1])) {
+                    byE[r] = byE[r - 1];
+                    r--;
+                }
+                byE[r] = node;
+            }
         }
 
         /** The position in {@code byE[0 .. ranked)} of the first node after (s, node) in the order of (e, node). */
@@ -1219,7 +1280,7 @@ final class TresStepProfile {
                 int at = rank(node, e[node]);
                 if (at >= ranked || byE[at] != node) throw new IllegalStateException("node " + node + " with e " + e[node] + " is not ranked");
                 System.arraycopy(byE, at + 1, byE, at, ranked - at - 1);
-                ranked--;
+                rankedTo = --ranked;
             }
             known[node >>> 6] &= ~bit;
             atStart[node >>> 6] &= ~bit;
