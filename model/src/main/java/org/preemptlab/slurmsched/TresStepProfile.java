@@ -743,7 +743,6 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
-        if (laterNode.length < total) laterNode = new int[total];
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
@@ -874,7 +873,6 @@ final class TresStepProfile {
             fitCpus = new long[total];
             laterAt = new long[total];
         }
-        if (laterNode.length < total) laterNode = new int[total];
         if (slotLater.length < total) slotLater = new long[total];
         long best = Long.MAX_VALUE;
         AvailabilityProfile.Slot answer = null;
@@ -979,7 +977,8 @@ final class TresStepProfile {
      * are those with e ≤ it: what the jumps of {@code classEarliest} reach (each jump is to such an e). The e of a node
      * depends on the need alone, not on t, the duration or the nodes asked: kept per need until the node's room changes
      * ({@link #risingEarliest}), and into the next cycle's profile while the node's timeline is unchanged ({@link #carryRooms}). With Slurm's node choice a node's CPUs over the window are those at the start (none
-     * later is less).
+     * later is less). The kept nodes not at the profile's start are kept in order of e ({@link NeedRoom#byE}): a search walks
+     * that order up to its needed-th usable node and the ties of its start, not every node of the class.
      */
     private long risingClassEarliest(List<TresCapacity.Candidate> cands, int[] order, int x0, int x1, int nodesNeeded, long cpus,
             long[] need, long from, long limit) {
@@ -1006,59 +1005,42 @@ final class TresStepProfile {
         for (int i = 0; i < nw; i++) { // the nodes not asked yet for this need (or whose room changed since)
             for (long m = use[i] & ~known[i]; m != 0; m &= m - 1) {
                 int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                long s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
-                known[i] |= 1L << node;
-                if (s <= room.from) atStart[i] |= 1L << node;
+                room.learn(node, nodes.earliestRising(node, cpus, need[1], need));
             }
         }
+        room.rankLearnt();
+        // the start is the needed-th smallest max(from, e) of the usable nodes: those at the profile's start (words), then
+        // the others in the room's order of e (kept across searches and cycles), walked up to the needed-th usable one
+        long[] fit = fitScratch;
         int k = 0;
+        for (int i = 0; i < nw; i++) k += Long.bitCount(fit[i] = use[i] & atStart[i]);
         long t = from;
-        // the start is the r-th smallest e of the nodes that do not hold the need at `from` (r: the nodes still wanted);
-        // it is ≤ limit iff at least r of those e are, and then it is the r-th smallest of those: only they are gathered
-        if (from == room.from) { // the nodes that hold the need from the profile's start: kept as words
-            for (int i = 0; i < nw; i++) k += Long.bitCount(use[i] & atStart[i]);
-            if (k >= nodesNeeded) {
-                k = 0;
-                for (int i = 0; i < nw; i++) for (long m = use[i] & atStart[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
-            } else {
-                int failed = 0;
-                for (int i = 0; i < nw; i++) {
-                    for (long m = use[i] & ~atStart[i]; m != 0; m &= m - 1) {
-                        int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                        long s = e[node];
-                        if (s <= limit) { // NEVER never is (limit < Long.MAX_VALUE)
-                            laterAt[failed] = s;
-                            laterNode[failed++] = node;
-                        }
-                    }
-                }
-                int r = nodesNeeded - k;
-                if (r > failed) return Long.MAX_VALUE;
-                t = rthSmallest(laterAt, failed, r);
-                // the nodes that fit at t: those at the start and the gathered ones with e ≤ t, in node order
-                long[] fit = fitScratch;
-                for (int i = 0; i < nw; i++) fit[i] = use[i] & atStart[i];
-                for (int q = 0; q < failed; q++) if (laterAt[q] <= t) fit[laterNode[q] >>> 6] |= 1L << laterNode[q];
-                k = 0;
-                for (int i = 0; i < nw; i++) for (long m = fit[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
-            }
-        } else {
-            int failed = 0;
-            for (int i = 0; i < nw; i++) {
-                for (long m = use[i]; m != 0; m &= m - 1) {
-                    int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                    long s = e[node];
-                    if (s <= from) fitAt[k++] = node;
-                    else if (s <= limit) laterAt[failed++] = s;
+        int[] byE = room.byE;
+        int ranked = room.ranked;
+        int q = 0;
+        if (k < nodesNeeded) {
+            for (; q < ranked; q++) {
+                int node = byE[q];
+                long bit = 1L << node;
+                if ((use[node >>> 6] & bit) == 0) continue;
+                long s = e[node];
+                if (s > limit) return Long.MAX_VALUE; // so is every later one (NEVER included: limit < Long.MAX_VALUE)
+                fit[node >>> 6] |= bit;
+                if (++k == nodesNeeded) {
+                    t = Math.max(from, s);
+                    q++;
+                    break;
                 }
             }
-            if (k < nodesNeeded) {
-                int r = nodesNeeded - k;
-                if (r > failed) return Long.MAX_VALUE;
-                t = rthSmallest(laterAt, failed, r);
-                k = fitFrom(use, e, t);
-            }
+            if (k < nodesNeeded) return Long.MAX_VALUE;
         }
+        for (; q < ranked; q++) { // the others that fit at t too (e ≤ t)
+            int node = byE[q];
+            if (e[node] > t) break;
+            fit[node >>> 6] |= use[node >>> 6] & (1L << node);
+        }
+        k = 0;
+        for (int i = 0; i < nw; i++) for (long m = fit[i]; m != 0; m &= m - 1) fitAt[k++] = (i << 6) + Long.numberOfTrailingZeros(m);
         return risingSelect(k, nodesNeeded, cpus, need, t, true);
     }
 
@@ -1077,18 +1059,6 @@ final class TresStepProfile {
             setRange(out, off, cand.firstNode(), cand.endNode());
         }
         return ascends;
-    }
-
-    /** The nodes of the words {@code use} whose earliest start {@code e} is ≤ t into {@link #fitAt}, ascending; their count. */
-    private int fitFrom(long[] use, long[] e, long t) {
-        int k = 0;
-        for (int i = 0; i < use.length; i++) {
-            for (long m = use[i]; m != 0; m &= m - 1) {
-                int node = (i << 6) + Long.numberOfTrailingZeros(m);
-                if (e[node] <= t) fitAt[k++] = node;
-            }
-        }
-        return k;
     }
 
     /** Sets the bits of nodes [a, b) in the words {@code w[off ..]}. */
@@ -1136,14 +1106,14 @@ final class TresStepProfile {
                 if ((room.known[node >>> 6] & (1L << node)) != 0) {
                     s = e[node];
                 } else { // as risingClassEarliest asks a node not known yet
-                    s = e[node] = nodes.earliestRising(node, cpus, need[1], need);
-                    room.known[node >>> 6] |= 1L << node;
-                    if (s <= room.from) room.atStart[node >>> 6] |= 1L << node;
+                    s = nodes.earliestRising(node, cpus, need[1], need);
+                    room.learn(node, s);
                 }
                 if (s <= from) fitAt[k++] = node;
                 else laterAt[failed++] = s;
             }
         }
+        room.rankLearnt();
         long t = from;
         if (k < nodesNeeded) {
             int r = nodesNeeded - k;
@@ -1175,8 +1145,6 @@ final class TresStepProfile {
     private final long[] classScratch;
     /** {@link #risingClassEarliest}'s nodes that fit at the start found, as words. */
     private final long[] fitScratch;
-    /** {@link #risingClassEarliest}'s nodes of {@link #laterAt}'s starts, position by position. */
-    private int[] laterNode = new int[0];
 
     /**
      * One need's kept answers: each node's {@link NodeTimelines#earliestRising} in {@code e} (read only where known), and
@@ -1191,8 +1159,22 @@ final class TresStepProfile {
         /** The timelines' generation ({@link NodeTimelines#generation}) whose room the known answers are of. */
         int generation;
 
+        /**
+         * The known nodes not at the start ({@code known} and not {@code atStart}) in order of {@code e}, equal ones by node:
+         * {@code byE[0 .. ranked)}. Kept with the answers (a node learnt goes in, a node forgotten out), so a search walks
+         * the class's nodes in order of their earliest start instead of gathering and ranking them.
+         */
+        final int[] byE;
+        int ranked;
+        /** {@code byE[0 .. rankedTo)} is in order; nodes after it were learnt and not ranked yet ({@link #rankLearnt}). */
+        int rankedTo;
+        /** {@link #rankLearnt}'s scratch: the learnt nodes to merge, their packed keys. */
+        private int[] merge = new int[0];
+        private long[] keys = new long[0];
+
         NeedRoom(int nodeCount, long from, int generation) {
             e = new long[nodeCount];
+            byE = new int[nodeCount];
             known = new long[(nodeCount + 63) >>> 6];
             atStart = new long[known.length];
             this.from = from;
@@ -1203,6 +1185,8 @@ final class TresStepProfile {
         void reset(long from, int generation) {
             Arrays.fill(known, 0L);
             Arrays.fill(atStart, 0L);
+            ranked = 0;
+            rankedTo = 0;
             this.from = from;
             this.generation = generation;
         }
@@ -1224,11 +1208,149 @@ final class TresStepProfile {
             this.generation = nodes.generation();
         }
 
+        /**
+         * The node's earliest start {@code s} is known (it was not): kept, and put after the nodes in {@link #byE} unless at
+         * the start, to be ranked with the others learnt with it by {@link #rankLearnt} (before any other use of the order).
+         */
+        void learn(int node, long s) {
+            e[node] = s;
+            known[node >>> 6] |= 1L << node;
+            if (s <= from) atStart[node >>> 6] |= 1L << node;
+            else byE[ranked++] = node;
+        }
+
+        /** The nodes learnt since the last call ({@code byE[rankedTo .. ranked)}) ranked among the others: one sort and one merge. */
+        void rankLearnt() {
+            int a = rankedTo;
+            int n = ranked;
+            rankedTo = n;
+            int p = n - a;
+            if (p == 0) return;
+            if (p > 1) sortLearnt(a, n);
+            if (a == 0 || before(byE[a - 1], byE[a])) return; // all after the ranked ones
+            if (merge.length < p) merge = new int[byE.length];
+            System.arraycopy(byE, a, merge, 0, p);
+            int i = a - 1;
+            int j = p - 1;
+            for (int k = n - 1; j >= 0; k--) byE[k] = i >= 0 && before(merge[j], byE[i]) ? byE[i--] : merge[j--];
+        }
+
+        /** Whether node x comes before node y in the order of (e, node). */
+        private boolean before(int x, int y) {
+            return e[x] < e[y] || (e[x] == e[y] && x < y);
+        }
+
+        /**
+         * Sorts {@code byE[a .. n)} (nodes with e > from) by (e, node): as (e − from, node) packed in one long each when
+         * they fit, else by insertion.
+         */
+        private void sortLearnt(int a, int n) {
+            int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, e.length - 1)); // a node index in `bits` bits
+            long cap = bits >= 62 ? 0 : (1L << (63 - bits)) - 1; // e − from below this, or NEVER (packed as cap)
+            boolean packs = cap > 0;
+            for (int q = a; q < n && packs; q++) {
+                long s = e[byE[q]];
+                packs = s == NodeTimelines.NEVER || (s - from > 0 && s - from < cap); // > 0: no overflow
+            }
+            if (packs) {
+                if (keys.length < n - a) keys = new long[e.length];
+                for (int q = a; q < n; q++) {
+                    int node = byE[q];
+                    long s = e[node];
+                    keys[q - a] = ((s == NodeTimelines.NEVER ? cap : s - from) << bits) | node;
+                }
+                Arrays.sort(keys, 0, n - a);
+                long mask = (1L << bits) - 1;
+                for (int q = a; q < n; q++) byE[q] = (int) (keys[q - a] & mask);
+                return;
+            }
+            for (int q = a + 1; q < n; q++) {
+                int node = byE[q];
+                int r = q;
+                while (r > a && before(node, byE[r - 1])) {
+                    byE[r] = byE[r - 1];
+                    r--;
+                }
+                byE[r] = node;
+            }
+        }
+
+        /** The position in {@code byE[0 .. ranked)} of the first node after (s, node) in the order of (e, node). */
+        private int rank(int node, long s) {
+            int lo = 0;
+            int hi = ranked;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                int other = byE[mid];
+                long o = e[other];
+                if (o < s || (o == s && other < node)) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
         /** The node's room changed: its answer is asked again. */
         void forget(int node) {
-            known[node >>> 6] &= ~(1L << node);
-            atStart[node >>> 6] &= ~(1L << node);
+            long bit = 1L << node;
+            if ((known[node >>> 6] & bit) == 0) return;
+            if ((atStart[node >>> 6] & bit) == 0) { // ranked: out of byE (its e is still the one it was ranked by)
+                int at = rank(node, e[node]);
+                if (at >= ranked || byE[at] != node) throw new IllegalStateException("node " + node + " with e " + e[node] + " is not ranked");
+                System.arraycopy(byE, at + 1, byE, at, ranked - at - 1);
+                rankedTo = --ranked;
+            }
+            known[node >>> 6] &= ~bit;
+            atStart[node >>> 6] &= ~bit;
         }
+    }
+
+    /**
+     * For tests: the first way a kept room per need of the current timelines differs from its nodes asked afresh, or null:
+     * a known node's {@code e} is not {@link NodeTimelines#earliestRising}, its start bit is not "e ≤ the profile's start",
+     * or {@link NeedRoom#byE} is not exactly the known nodes not at the start in order of (e, node). Rooms carried from
+     * the prior cycle and not used yet (brought up to date on their first use) are not looked at; none while the room may
+     * shrink (the rooms are dropped then).
+     */
+    String keptRoomsMismatch() {
+        if (!nodes.rising()) return null;
+        for (var entry : risingByNeed.entrySet()) {
+            NeedRoom room = entry.getValue();
+            if (room.generation != nodes.generation()) continue;
+            long[] key = entry.getKey().v();
+            long[] need = new long[3 + g];
+            need[1] = key[1];
+            for (int r = 0; r < g; r++) need[3 + r] = key[2 + r];
+            String what = "need " + Arrays.toString(key) + ": ";
+            if (room.from != times[0]) return what + "kept from " + room.from + ", the profile starts at " + times[0];
+            int notAtStart = 0;
+            for (int node = 0; node < nodeCount; node++) {
+                long bit = 1L << node;
+                if ((room.known[node >>> 6] & bit) == 0) {
+                    if ((room.atStart[node >>> 6] & bit) != 0) return what + "node " + node + " at the start but not known";
+                    continue;
+                }
+                long fresh = nodes.earliestRising(node, key[0], key[1], need);
+                if (room.e[node] != fresh) return what + "node " + node + " kept e " + room.e[node] + ", asked afresh " + fresh;
+                boolean atStart = (room.atStart[node >>> 6] & bit) != 0;
+                if (atStart != (fresh <= room.from)) return what + "node " + node + " with e " + fresh + " at the start: " + atStart;
+                if (!atStart) notAtStart++;
+            }
+            if (room.ranked != notAtStart) return what + room.ranked + " nodes in order of e, " + notAtStart + " known not at the start";
+            for (int q = 0; q < room.ranked; q++) {
+                int node = room.byE[q];
+                long bit = 1L << node;
+                if ((room.known[node >>> 6] & bit) == 0 || (room.atStart[node >>> 6] & bit) != 0) {
+                    return what + "node " + node + " in order of e at " + q + " but not known or at the start";
+                }
+                if (q > 0) {
+                    int before = room.byE[q - 1];
+                    if (room.e[before] > room.e[node] || (room.e[before] == room.e[node] && before >= node)) {
+                        return what + "node " + before + " (e " + room.e[before] + ") before node " + node + " (e " + room.e[node] + ")";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** A need as a map key: CPUs, memory, then the GRES of each key. */

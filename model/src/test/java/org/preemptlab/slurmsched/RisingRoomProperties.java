@@ -129,6 +129,7 @@ class RisingRoomProperties {
                 assertThat(rising.fitAtOn(j, at, d, nodes)).as(what + " at " + at).isEqualTo(walks.fitAtOn(j, at, d, nodes));
                 got = rising.earliestFitOn(j, now, d, nodes);
                 assertThat(got).as(what).isEqualTo(want);
+                assertThat(rising.keptRoomsMismatch()).as(what).isNull();
                 if (rnd.nextInt(4) == 0) {
                     long from = now + rnd.nextInt(3000);
                     assertThat(rising.earliestFit(j, from, d)).as(what + " on every node from " + from).isEqualTo(walks.earliestFit(j, from, d));
@@ -136,6 +137,7 @@ class RisingRoomProperties {
             }
             if (want == null) continue;
             fits++;
+            assertThat(rising.keptRoomsMismatch()).as(what + ", after its searches").isNull();
             if (k == laterBooking && want.start() > now) { // a plan booked in the profile: its nodes' room may shrink later
                 walks.book(want.placement(), want.start(), want.start() + d);
                 rising.book(got.placement(), got.start(), got.start() + d);
@@ -187,9 +189,11 @@ class RisingRoomProperties {
                     .isEqualTo(walks.earliestFitOnUpTo(j, now, d, nodes, upTo));
             long at = want == null || rnd.nextBoolean() ? now + rnd.nextInt(5000) : want.start();
             assertThat(next.fitAtOn(j, at, d, words, len)).as(what + " at " + at).isEqualTo(walks.fitAtOn(j, at, d, nodes));
+            assertThat(next.keptRoomsMismatch()).as(what).isNull();
             if (want != null && want.start() == now && rnd.nextInt(3) == 0) {
                 walks.book(want.placement(), now, now + d);
                 next.book(want.placement(), now, now + d);
+                assertThat(next.keptRoomsMismatch()).as(what + ", booked").isNull();
             }
         }
     }
@@ -281,9 +285,11 @@ class RisingRoomProperties {
                     got = next.earliestFit(j, now, d);
                 }
                 assertThat(got).as(what).isEqualTo(want);
+                assertThat(next.keptRoomsMismatch()).as(what).isNull();
                 if (want != null && want.start() == now && rnd.nextInt(3) == 0) { // started in this cycle: runs in the next
                     walks.book(want.placement(), now, now + d);
                     next.book(got.placement(), now, now + d);
+                    assertThat(next.keptRoomsMismatch()).as(what + ", booked").isNull();
                     held.add(got.placement());
                     ends.add(now + d);
                 }
