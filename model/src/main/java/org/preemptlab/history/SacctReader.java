@@ -53,8 +53,16 @@ public final class SacctReader {
     static final int SPLIT_CHARS = 1 << 20;
 
     public static SacctHistory read(Path file) throws IOException, SacctException {
-        String text = text(file); // the bytes are no longer held: while the rows are read, the file is here once
-        if (text == null) {
+        byte[] bytes = Files.readAllBytes(file);
+        if (ascii(bytes)) { // sacct's usual output: each byte one character, no decoding to check
+            // read in place: no String copy of the file, and no copies of its halves (less to hold, and to promote, while reading)
+            return read(new Latin1Text(bytes), file.getFileName().toString(), SPLIT_CHARS);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
             // not UTF-8 somewhere: read as a stream, as before, so that a bad row before the bad bytes is still the error
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return read(r, file.getFileName().toString());
@@ -63,18 +71,6 @@ public final class SacctReader {
             }
         }
         return read(text, file.getFileName().toString(), SPLIT_CHARS);
-    }
-
-    /** The file's text, or null when it is not UTF-8. */
-    private static String text(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (ascii(bytes)) return new String(bytes, StandardCharsets.ISO_8859_1); // sacct's usual output: no decoding to check
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return null;
-        }
     }
 
     private static boolean ascii(byte[] b) {
@@ -139,20 +135,9 @@ public final class SacctReader {
         return lineBreaks(text, text.length());
     }
 
-    /** {@link #lineBreaks(CharSequence, int)} of a String (its own loop: no interface call a character). */
-    private static int lineBreaks(String text, int len) {
-        int n = 0;
-        for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') n++;
-            else if (c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) n++;
-        }
-        return n;
-    }
-
     /** {@link #lineBreaks(String)} of the first {@code len} characters of {@code text}. */
     static int lineBreaks(CharSequence text, int len) {
-        if (text instanceof String s) return lineBreaks(s, len);
+        if (text instanceof Latin1Text l) return l.lineBreaks(len);
         int n = 0;
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
@@ -165,8 +150,61 @@ public final class SacctReader {
     /** The first {@code c} in {@code text} at or after {@code from}, or −1. */
     static int indexOf(CharSequence text, char c, int from) {
         if (text instanceof String s) return s.indexOf(c, from);
+        if (text instanceof Latin1Text l && c < 128) return l.indexOf((byte) c, from);
         for (int i = Math.max(from, 0), len = text.length(); i < len; i++) if (text.charAt(i) == c) return i;
         return -1;
+    }
+
+    /** Bytes each one character (ISO 8859-1: sacct's ASCII output), read where they are, without a String copy. */
+    static final class Latin1Text implements CharSequence {
+        private final byte[] bytes;
+
+        Latin1Text(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int i) {
+            return (char) (bytes[i] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Characters {@code from} to {@code to} into {@code dst} at {@code at} (through a short String: the JDK's intrinsic copies). */
+        void copy(int from, int to, char[] dst, int at) {
+            new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).getChars(0, to - from, dst, at);
+        }
+
+        /** The first {@code c} (below 128) at or after {@code from}, or −1. */
+        int indexOf(byte c, int from) {
+            for (int i = Math.max(from, 0); i < bytes.length; i++) if (bytes[i] == c) return i;
+            return -1;
+        }
+
+        /** {@link SacctReader#lineBreaks(String)} of the first {@code len} characters. */
+        int lineBreaks(int len) {
+            byte[] b = bytes;
+            int n = 0;
+            for (int i = 0; i < len; i++) {
+                byte x = b[i];
+                if (x == '\n') n++;
+                else if (x == '\r' && (i + 1 >= len || b[i + 1] != '\n')) n++;
+            }
+            return n;
+        }
     }
 
     /** Characters {@code from} to {@code to} of a text, as a reader (a {@link StringReader} of that part, without the copy). */
@@ -191,6 +229,7 @@ public final class SacctReader {
             if (at >= to) return -1;
             int n = Math.min(len, to - at);
             if (text instanceof String s) s.getChars(at, at + n, cbuf, off);
+            else if (text instanceof Latin1Text l) l.copy(at, at + n, cbuf, off);
             else for (int i = 0; i < n; i++) cbuf[off + i] = text.charAt(at + i);
             at += n;
             return n;
