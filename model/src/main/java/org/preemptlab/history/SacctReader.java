@@ -55,8 +55,7 @@ public final class SacctReader {
     public static SacctHistory read(Path file) throws IOException, SacctException {
         byte[] bytes = Files.readAllBytes(file);
         if (ascii(bytes)) { // sacct's usual output: each byte one character, no decoding to check
-            // read in place: no String copy of the file, and no copies of its halves (less to hold, and to promote, while reading)
-            return read(new Latin1Text(bytes), file.getFileName().toString(), SPLIT_CHARS);
+            return read(new String(bytes, StandardCharsets.ISO_8859_1), file.getFileName().toString(), SPLIT_CHARS);
         }
         String text;
         try {
@@ -89,30 +88,26 @@ public final class SacctReader {
      * second's), and the second thread ended before this returns or throws.
      */
     static SacctHistory read(String text, String source, int splitChars) throws SacctException {
-        return read((CharSequence) text, source, splitChars);
-    }
-
-    /** {@link #read(String, String, int)} of any text: the halves are read in place ({@link Slice}), not copied. */
-    static SacctHistory read(CharSequence text, String source, int splitChars) throws SacctException {
-        int len = text.length();
-        int mid = len >= splitChars ? indexOf(text, '\n', len / 2) : -1;
-        if (mid < 0 || mid + 1 >= len) {
+        int mid = text.length() >= splitChars ? text.indexOf('\n', text.length() / 2) : -1;
+        if (mid < 0 || mid + 1 >= text.length()) {
             try {
-                return read(new Slice(text, 0, len), source);
+                return read(new StringReader(text), source);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
+        String first = text.substring(0, mid + 1);
+        String second = text.substring(mid + 1);
         Rows a = new Rows(source, 0);
-        BufferedReader in = new BufferedReader(new Slice(text, 0, mid + 1));
+        BufferedReader in = new BufferedReader(new StringReader(first));
         try {
             if (!a.header(in)) { // no header in the first half: read on, here
-                a.rows(new BufferedReader(new Slice(text, mid + 1, len)));
+                a.rows(new BufferedReader(new StringReader(second)));
                 return a.history();
             }
-            Rows b = new Rows(source, lineBreaks(text, mid + 1), a);
+            Rows b = new Rows(source, lineBreaks(first), a);
             org.preemptlab.background.SecondThread<Void> half = org.preemptlab.background.SecondThread.start("preemptlab-sacct-second-half", () -> {
-                b.rows(new BufferedReader(new Slice(text, mid + 1, len)));
+                b.rows(new BufferedReader(new StringReader(second)));
                 return null;
             });
             try {
@@ -132,111 +127,14 @@ public final class SacctReader {
 
     /** How many lines {@link BufferedReader#readLine} reads from {@code text}, which ends with a line break. */
     static int lineBreaks(String text) {
-        return lineBreaks(text, text.length());
-    }
-
-    /** {@link #lineBreaks(String)} of the first {@code len} characters of {@code text}. */
-    static int lineBreaks(CharSequence text, int len) {
-        if (text instanceof Latin1Text l) return l.lineBreaks(len);
         int n = 0;
+        int len = text.length();
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
             if (c == '\n') n++;
             else if (c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) n++;
         }
         return n;
-    }
-
-    /** The first {@code c} in {@code text} at or after {@code from}, or −1. */
-    static int indexOf(CharSequence text, char c, int from) {
-        if (text instanceof String s) return s.indexOf(c, from);
-        if (text instanceof Latin1Text l && c < 128) return l.indexOf((byte) c, from);
-        for (int i = Math.max(from, 0), len = text.length(); i < len; i++) if (text.charAt(i) == c) return i;
-        return -1;
-    }
-
-    /** Bytes each one character (ISO 8859-1: sacct's ASCII output), read where they are, without a String copy. */
-    static final class Latin1Text implements CharSequence {
-        private final byte[] bytes;
-
-        Latin1Text(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int length() {
-            return bytes.length;
-        }
-
-        @Override
-        public char charAt(int i) {
-            return (char) (bytes[i] & 0xff);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
-
-        /** Characters {@code from} to {@code to} into {@code dst} at {@code at} (through a short String: the JDK's intrinsic copies). */
-        void copy(int from, int to, char[] dst, int at) {
-            new String(bytes, from, to - from, StandardCharsets.ISO_8859_1).getChars(0, to - from, dst, at);
-        }
-
-        /** The first {@code c} (below 128) at or after {@code from}, or −1. */
-        int indexOf(byte c, int from) {
-            for (int i = Math.max(from, 0); i < bytes.length; i++) if (bytes[i] == c) return i;
-            return -1;
-        }
-
-        /** {@link SacctReader#lineBreaks(String)} of the first {@code len} characters. */
-        int lineBreaks(int len) {
-            byte[] b = bytes;
-            int n = 0;
-            for (int i = 0; i < len; i++) {
-                byte x = b[i];
-                if (x == '\n') n++;
-                else if (x == '\r' && (i + 1 >= len || b[i + 1] != '\n')) n++;
-            }
-            return n;
-        }
-    }
-
-    /** Characters {@code from} to {@code to} of a text, as a reader (a {@link StringReader} of that part, without the copy). */
-    static final class Slice extends Reader {
-        private final CharSequence text;
-        private int at;
-        private final int to;
-
-        Slice(CharSequence text, int from, int to) {
-            if (from < 0 || to > text.length() || from > to) {
-                throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + text.length() + " characters");
-            }
-            this.text = text;
-            this.at = from;
-            this.to = to;
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) {
-            java.util.Objects.checkFromIndexSize(off, len, cbuf.length);
-            if (len == 0) return 0;
-            if (at >= to) return -1;
-            int n = Math.min(len, to - at);
-            if (text instanceof String s) s.getChars(at, at + n, cbuf, off);
-            else if (text instanceof Latin1Text l) l.copy(at, at + n, cbuf, off);
-            else for (int i = 0; i < n; i++) cbuf[off + i] = text.charAt(at + i);
-            at += n;
-            return n;
-        }
-
-        @Override
-        public void close() {}
     }
 
     public static SacctHistory read(Reader reader, String source) throws IOException, SacctException {

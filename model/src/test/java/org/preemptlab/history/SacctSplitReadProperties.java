@@ -92,38 +92,6 @@ class SacctSplitReadProperties {
     }
 
     /** A file read from bytes (ASCII, UTF-8, not UTF-8) as the stream reads it. */
-    /**
-     * The ASCII file's bytes read in place ({@link SacctReader.Latin1Text}: no String copy of the file, the halves not
-     * copied) as the String of the same text reads: the same history or the same first error, at any split.
-     */
-    @Property(tries = 60)
-    void bytesReadInPlaceAsTheirString(@ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int rows,
-            @ForAll @IntRange(min = 0, max = 6) int bad, @ForAll @IntRange(min = 1, max = 5000) int split) throws Exception {
-        String t = text(seed, rows, bad, false);
-        byte[] bytes = t.getBytes(StandardCharsets.ISO_8859_1);
-        Object one = outcome(() -> SacctReader.read(new java.io.StringReader(t), "s.txt"));
-        Object two = outcome(() -> SacctReader.read(new SacctReader.Latin1Text(bytes), "s.txt", split));
-        assertEquals(one, two);
-    }
-
-    /** A slice reads its characters and no others, in reads of any size, and then ends. */
-    @Property(tries = 100)
-    void sliceReadsItsPart(@ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int from, @ForAll @IntRange(min = 0, max = 300) int size,
-            @ForAll @IntRange(min = 1, max = 50) int chunk) throws Exception {
-        String t = text(seed, 10, 0, false);
-        int a = Math.min(from, t.length()), b = Math.min(a + size, t.length());
-        for (CharSequence cs : List.of(t, new SacctReader.Latin1Text(t.getBytes(StandardCharsets.ISO_8859_1)), new StringBuilder(t))) {
-            SacctReader.Slice r = new SacctReader.Slice(cs, a, b);
-            StringBuilder got = new StringBuilder();
-            char[] buf = new char[chunk + 3];
-            for (int n; (n = r.read(buf, 2, chunk)) >= 0; ) got.append(buf, 2, n);
-            assertEquals(t.substring(a, b), got.toString());
-            assertEquals(-1, r.read(buf, 0, chunk));
-            assertEquals(t.indexOf('\n', a), SacctReader.indexOf(cs, '\n', a));
-            assertEquals(SacctReader.lineBreaks(t.substring(0, b)), SacctReader.lineBreaks(cs, b));
-        }
-    }
-
     @Test
     void filesReadAsTheStreamReadsThem(@TempDir Path dir) throws Exception {
         String ascii = text(7, 300, 0, false);
