@@ -2,8 +2,6 @@ package org.preemptlab.slurmsched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -13,11 +11,8 @@ import net.jqwik.api.Property;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.TresCapacity;
 import org.preemptlab.cluster.NodeCluster;
-import org.preemptlab.gres.Gres;
-import org.preemptlab.history.SyntheticHistory;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.Placement;
-import org.preemptlab.job.SlurmRequest;
 
 /**
  * The whole-node planner's test of a job ({@link WillRunPlanner#test}) leaves out the placement of a start it will drop
@@ -29,36 +24,11 @@ import org.preemptlab.job.SlurmRequest;
  */
 class DroppedStartProperties {
 
-    private static final NodeCluster CLUSTER = cluster(12, 4);
+    private static final NodeCluster CLUSTER = RandomSlurmSites.cluster(12, 4);
     private static final long RESOLUTION = 60;
 
-    private static NodeCluster cluster(int cpuNodes, int gpuNodes) {
-        try {
-            Path dir = Files.createTempDirectory("dropped-start");
-            Path conf = dir.resolve("slurm.conf");
-            Files.writeString(conf, SyntheticHistory.slurmConf(cpuNodes, gpuNodes));
-            NodeCluster c = org.preemptlab.slurmconf.SiteMapping.cluster(
-                    org.preemptlab.slurmconf.SlurmSite.read(new org.preemptlab.slurmconf.SlurmSite.Files(conf, null, null, null)));
-            Files.delete(conf);
-            Files.delete(dir);
-            return c;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A random job of 1 to {@code maxNodes} nodes (a third of them more than one), its limit on the grid or not. */
     private static JobSpec job(Random rnd, int id, int maxNodes) {
-        String[] parts = {"cpu", "gpu", "all", "cpu,all", ""};
-        String p = parts[rnd.nextInt(parts.length)];
-        List<String> list = p.isEmpty() ? List.of() : List.of(p.split(","));
-        int nodes = 1 + (rnd.nextInt(3) == 0 ? rnd.nextInt(maxNodes) : 0);
-        int cores = rnd.nextInt(5) == 0 ? 32 : 1 + rnd.nextInt(32);
-        long mem = 1000L * (1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 300));
-        List<Gres> gres = p.equals("gpu") || rnd.nextInt(8) == 0 ? List.of(new Gres("gpu", "", 1 + rnd.nextInt(4))) : List.of();
-        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).exclusive(rnd.nextInt(10) == 0).build();
-        long est = rnd.nextBoolean() ? RESOLUTION * (1 + rnd.nextInt(60)) : 1 + rnd.nextInt(rnd.nextBoolean() ? 100 : 5000);
-        return new JobSpec(id, "j" + id, 0, nodes, cores, mem, est, est, "normal", "a", List.of(), true, true, 0, 0, null, req);
+        return RandomSlurmSites.job(rnd, id, maxNodes, RESOLUTION);
     }
 
     @Property(tries = 300)

@@ -2,8 +2,6 @@ package org.preemptlab.slurmsched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -13,14 +11,9 @@ import net.jqwik.api.Property;
 import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.TresCapacity;
 import org.preemptlab.cluster.NodeCluster;
-import org.preemptlab.gres.Gres;
-import org.preemptlab.history.SyntheticHistory;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.Placement;
-import org.preemptlab.job.SlurmRequest;
 import org.preemptlab.sched.AvailabilityProfile;
-import org.preemptlab.slurmconf.SiteMapping;
-import org.preemptlab.slurmconf.SlurmSite;
 
 /**
  * The shortcuts of rooms that never shrink ({@link NodeTimelines#rising}, {@code TresStepProfile.risingClassEarliest}
@@ -33,34 +26,10 @@ import org.preemptlab.slurmconf.SlurmSite;
  */
 class RisingRoomProperties {
 
-    private static final NodeCluster CLUSTER = cluster(12, 4);
+    private static final NodeCluster CLUSTER = RandomSlurmSites.cluster(12, 4);
 
-    private static NodeCluster cluster(int cpuNodes, int gpuNodes) {
-        try {
-            Path dir = Files.createTempDirectory("rising-room");
-            Path conf = dir.resolve("slurm.conf");
-            Files.writeString(conf, SyntheticHistory.slurmConf(cpuNodes, gpuNodes));
-            NodeCluster c = SiteMapping.cluster(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)));
-            Files.delete(conf);
-            Files.delete(dir);
-            return c;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A random job of 1 to {@code maxNodes} nodes (a third of them more than one). */
     private static JobSpec job(Random rnd, int id, int maxNodes) {
-        String[] parts = {"cpu", "gpu", "all", "cpu,all", ""};
-        String p = parts[rnd.nextInt(parts.length)];
-        List<String> list = p.isEmpty() ? List.of() : List.of(p.split(","));
-        int nodes = 1 + (rnd.nextInt(3) == 0 ? rnd.nextInt(maxNodes) : 0);
-        int cores = rnd.nextInt(5) == 0 ? 32 : 1 + rnd.nextInt(32);
-        long mem = 1000L * (1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 300));
-        List<Gres> gres = p.equals("gpu") || rnd.nextInt(8) == 0 ? List.of(new Gres("gpu", "", 1 + rnd.nextInt(4))) : List.of();
-        SlurmRequest req = SlurmRequest.of("u", "a").toBuilder().partitions(list).gresPerNode(gres).exclusive(rnd.nextInt(10) == 0).build();
-        long est = 1 + rnd.nextInt(rnd.nextBoolean() ? 100 : 5000);
-        return new JobSpec(id, "j" + id, 0, nodes, cores, mem, est, est, "normal", "a", List.of(), true, true, 0, 0, null, req);
+        return RandomSlurmSites.job(rnd, id, maxNodes, 0);
     }
 
     @Property(tries = 300)
