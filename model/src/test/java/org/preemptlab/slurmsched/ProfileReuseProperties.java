@@ -2,8 +2,6 @@ package org.preemptlab.slurmsched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,13 +11,10 @@ import org.preemptlab.alloc.Capacity;
 import org.preemptlab.alloc.TresCapacity;
 import org.preemptlab.cluster.NodeCluster;
 import org.preemptlab.gres.Gres;
-import org.preemptlab.history.SyntheticHistory;
 import org.preemptlab.job.JobSpec;
 import org.preemptlab.job.Placement;
 import org.preemptlab.job.SlurmRequest;
 import org.preemptlab.sched.AvailabilityProfile;
-import org.preemptlab.slurmconf.SiteMapping;
-import org.preemptlab.slurmconf.SlurmSite;
 
 /**
  * The backfill cycle's scratch reuse changes no answer: a profile made in the per-node timelines of an earlier
@@ -33,17 +28,7 @@ class ProfileReuseProperties {
     private static final NodeCluster CLUSTER = cluster(12, 4);
 
     private static NodeCluster cluster(int cpuNodes, int gpuNodes) {
-        try {
-            Path dir = Files.createTempDirectory("profile-reuse");
-            Path conf = dir.resolve("slurm.conf");
-            Files.writeString(conf, SyntheticHistory.slurmConf(cpuNodes, gpuNodes));
-            NodeCluster c = SiteMapping.cluster(SlurmSite.read(new SlurmSite.Files(conf, null, null, null)));
-            Files.delete(conf);
-            Files.delete(dir);
-            return c;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RandomSlurmSites.cluster(cpuNodes, gpuNodes);
     }
 
     private static JobSpec job(Random rnd, int id) {
